@@ -1,0 +1,270 @@
+"""Find, load and lint question banks (`banks/*.toml`, and a project's own `banks/` folder)."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+from pydantic import ValidationError
+
+from workbench.model.bank import Bank
+from workbench.model.catalogue import Catalogue, question_ref
+from workbench.problems import FileProblem, validation_problem
+from workbench.store.tomltext import read_toml
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def bundled_banks_dir() -> Path:
+    """The shipped banks: the checkout's `banks/`, or the copy inside an installed wheel."""
+    checkout = PACKAGE_DIR.parent / "banks"
+    if checkout.is_dir():
+        return checkout
+    return PACKAGE_DIR / "_banks"
+
+
+def bank_dirs(project_path: str | Path | None = None) -> list[Path]:
+    """Folders searched for banks: bundled, `$WORKBENCH_BANKS`, then the project's own."""
+    dirs = [bundled_banks_dir()]
+    extra = os.environ.get("WORKBENCH_BANKS", "")
+    dirs.extend(Path(p) for p in extra.split(os.pathsep) if p)
+    if project_path is not None:
+        own = Path(project_path).resolve().parent / "banks"
+        dirs.append(own)
+    unique: dict[Path, None] = {}
+    for folder in dirs:
+        if folder.is_dir():
+            unique.setdefault(folder.resolve(), None)
+    return list(unique)
+
+
+def load_bank(path: str | Path) -> Bank:
+    """Read one bank file; a FileProblem names the file and the place when it is wrong."""
+    data, _ = read_toml(path)
+    header = data.pop("bank", None)
+    if not isinstance(header, dict):
+        raise FileProblem(path, "has no [bank] table with an id and a title; add one")
+    try:
+        return Bank.model_validate({**header, **data, "path": str(path)})
+    except ValidationError as error:
+        raise validation_problem(path, error) from None
+
+
+@dataclass
+class LoadedBanks:
+    """The banks that loaded, and one problem per file that did not."""
+
+    banks: list[Bank]
+    problems: list[FileProblem]
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """All loaded banks as one catalogue."""
+        return Catalogue.from_banks(self.banks)
+
+
+def load_banks(dirs: Iterable[Path]) -> LoadedBanks:
+    """Load every `*.toml` in the folders, in name order, folder by folder."""
+    banks: list[Bank] = []
+    problems: list[FileProblem] = []
+    for folder in dirs:
+        for path in sorted(Path(folder).glob("*.toml")):
+            try:
+                banks.append(load_bank(path))
+            except FileProblem as problem:
+                problems.append(problem)
+    return LoadedBanks(banks, problems)
+
+
+def load_catalogue(project_path: str | Path | None = None) -> Catalogue:
+    """The catalogue for a project (or the bundled banks), skipping banks that fail to load."""
+    return load_banks(bank_dirs(project_path)).catalogue
+
+
+# --- lint ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One lint finding: which file, which record, what is wrong."""
+
+    path: str
+    record: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.record}: {self.message}"
+
+
+def _duplicates(ids: Iterable[str]) -> list[str]:
+    return [i for i, n in Counter(ids).items() if n > 1]
+
+
+def lint(banks: list[Bank]) -> list[Finding]:
+    """Everything wrong with a set of banks: duplicate ids, broken references, bad placeholders."""
+    findings: list[Finding] = []
+    for bank_id in _duplicates(b.id for b in banks):
+        for bank in banks:
+            if bank.id == bank_id:
+                findings.append(Finding(bank.path, f"bank {bank_id}", "bank id used by another file"))
+    all_practices = {p.id for b in banks for p in b.practices}
+    all_guides = {g.id for b in banks for g in b.guides}
+    all_areas = {a.id for b in banks for a in b.areas}
+    for bank in banks:
+        findings.extend(_lint_bank(bank, all_guides, all_areas))
+    findings.extend(_lint_practices(banks, all_practices, all_guides, all_areas))
+    return findings
+
+
+def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Finding]:
+    out: list[Finding] = []
+
+    def add(record: str, message: str) -> None:
+        out.append(Finding(bank.path, record, message))
+
+    for kind, ids in (
+        ("area", [a.id for a in bank.areas]),
+        ("part", [p.id for p in bank.parts]),
+        ("question", [q.id for q in bank.questions]),
+        ("template", [t.id for t in bank.templates]),
+        ("follow-up step", [f.id for f in bank.followup]),
+        ("follow-up item", [i.id for f in bank.followup for i in f.items]),
+        ("guide-map row", [g.id for g in bank.guide_map]),
+        ("group", [f"{g.area}.{g.id}" for g in bank.groups]),
+    ):
+        for dup in _duplicates(ids):
+            add(f"{kind} {dup}", "id is used twice in this bank; give each record its own id")
+    areas = {a.id for a in bank.areas}
+    parts = {p.id for p in bank.parts}
+    groups = {(g.area, g.id) for g in bank.groups}
+    for group in bank.groups:
+        if group.area not in areas:
+            add(f"group {group.id}", f"names area {group.area!r}, which this bank does not define")
+    questions = {q.id for q in bank.questions}
+    for q in bank.questions:
+        record = f"question {q.id}"
+        if q.area not in areas:
+            add(record, f"names area {q.area!r}, which this bank does not define")
+        if q.part not in parts:
+            add(record, f"names part {q.part!r}, which this bank does not define")
+        if q.group and (q.area, q.group) not in groups:
+            add(record, f"names group {q.group!r}, which area {q.area!r} does not define")
+        out.extend(Finding(bank.path, record, m) for m in _placeholder_problems(q))
+    for template in bank.templates:
+        record = f"template {template.id}"
+        if template.minutes_min > template.minutes_max:
+            add(record, "minutes_min is larger than minutes_max")
+        if not template.sections:
+            add(record, "has no sections; list the sections it covers")
+        for section in template.sections:
+            where = f"{record}, section {section.text!r}"
+            if not section.areas and not section.questions:
+                add(where, "names no area and no question")
+            for area in section.areas:
+                if area not in areas:
+                    add(where, f"names area {area!r}, which this bank does not define")
+            for part in section.parts:
+                if part not in parts:
+                    add(where, f"names part {part!r}, which this bank does not define")
+            for group in section.groups:
+                if not any((a, group) in groups for a in section.areas):
+                    add(where, f"names group {group!r}, which none of its areas define")
+            for qid in section.questions:
+                if qid not in questions:
+                    add(where, f"names question {qid!r}, which this bank does not define")
+    for row in bank.guide_map:
+        record = f"guide-map row {row.id}"
+        if all_guides and row.guide not in all_guides:
+            add(record, f"names guide {row.guide!r}, which no guides bank defines")
+        for area in row.areas:
+            if area not in all_areas:
+                add(record, f"names area {area!r}, which no bank defines")
+    return out
+
+
+def _placeholder_problems(question: object) -> list[str]:
+    from workbench.model.bank import Question
+
+    assert isinstance(question, Question)  # noqa: S101 - narrowing for mypy
+    in_text = question.placeholder_symbols_in_text()
+    declared = [p.symbol for p in question.placeholders]
+    problems: list[str] = []
+    if question.kind != "success-metric":
+        if declared:
+            problems.append("only success metrics take placeholders")
+        return problems
+    for symbol in _duplicates(declared):
+        problems.append(f"placeholder {symbol} is declared twice")
+    for symbol in declared:
+        if symbol not in in_text:
+            problems.append(f"placeholder {symbol} does not appear in the text")
+    for symbol in in_text:
+        if symbol not in declared:
+            problems.append(f"the text uses {symbol} but no placeholder declares it")
+    fields = [p.field for p in question.placeholders]
+    if len(fields) != len(set(fields)):
+        problems.append("two placeholders fill the same field; use one baseline and one target")
+    return problems
+
+
+def _lint_practices(
+    banks: list[Bank], all_practices: set[str], all_guides: set[str], all_areas: set[str]
+) -> list[Finding]:
+    out: list[Finding] = []
+    graph: nx.DiGraph = nx.DiGraph()
+    where: dict[str, str] = {}
+    for bank in banks:
+        for dup in _duplicates(g.id for g in bank.guides):
+            out.append(Finding(bank.path, f"guide {dup}", "id is used twice in this bank"))
+        for practice in bank.practices:
+            record = f"practice {practice.id}"
+            if practice.id in where:
+                out.append(Finding(bank.path, record, f"id is also used in {where[practice.id]}"))
+            where.setdefault(practice.id, bank.path)
+            if practice.guide not in all_guides:
+                out.append(Finding(bank.path, record, f"names guide {practice.guide!r}, which no bank defines"))
+            for area in practice.areas:
+                if area not in all_areas:
+                    out.append(Finding(bank.path, record, f"names area {area!r}, which no bank defines"))
+            graph.add_node(practice.id)
+            for prerequisite in practice.prerequisites:
+                if prerequisite not in all_practices:
+                    out.append(
+                        Finding(bank.path, record, f"prerequisite {prerequisite!r} is not a practice")
+                    )
+                else:
+                    graph.add_edge(prerequisite, practice.id)
+    for cycle in nx.simple_cycles(graph):
+        loop = " → ".join([*cycle, cycle[0]])
+        out.append(Finding(where.get(cycle[0], "?"), f"practice {cycle[0]}", f"prerequisites form a cycle: {loop}"))
+    return out
+
+
+def summary_rows(catalogue: Catalogue) -> list[tuple[str, str, dict[str, int]]]:
+    """(bank, area title, count per kind) for every area, for `workbench banks`."""
+    rows = []
+    for bank in catalogue.banks:
+        for area in sorted(bank.areas, key=lambda a: a.order):
+            counts: Counter[str] = Counter(
+                q.kind for q in bank.questions if q.area == area.id
+            )
+            rows.append((bank.id, area.title, dict(counts)))
+    return rows
+
+
+__all__ = [
+    "Finding",
+    "LoadedBanks",
+    "bank_dirs",
+    "bundled_banks_dir",
+    "lint",
+    "load_bank",
+    "load_banks",
+    "load_catalogue",
+    "question_ref",
+    "summary_rows",
+]

@@ -1,0 +1,157 @@
+"""The `workbench` command: open the TUI, or check, list banks, plan and export without it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from workbench import __version__
+
+COMMANDS = ("new", "check", "banks", "open")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description="MLOps Discovery Workbench. `workbench [PATH]` opens the full-screen workbench.",
+    )
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    open_cmd = sub.add_parser("open", help="open a project in the workbench (the default)")
+    open_cmd.add_argument("path", nargs="?", help="project file; a picker opens without one")
+
+    new = sub.add_parser("new", help="create projects/NAME.toml")
+    new.add_argument("name", help="the engagement's name")
+    new.add_argument("--client", default="", help="the client organisation")
+    new.add_argument("--facilitator", default="", help="who runs the discovery")
+    new.add_argument("--dir", default="projects", help="folder for the file (default: projects)")
+
+    check = sub.add_parser("check", help="validate project files against the banks")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+
+    banks = sub.add_parser("banks", help="list the question banks, or lint them with --check")
+    banks.add_argument("--check", action="store_true", help="lint every bank; exit 1 on findings")
+    banks.add_argument("--project", help="also load this project's own banks folder")
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code (0 ok, 1 findings, 2 usage)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and not args_list[0].startswith("-") and args_list[0] not in COMMANDS:
+        args_list.insert(0, "open")
+    if not args_list:
+        args_list = ["open"]
+    if args_list == ["--version"]:
+        print(f"workbench {__version__}")
+        return 0
+    args = _parser().parse_args(args_list)
+    try:
+        return int(_dispatch(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "new":
+        return _new(args)
+    if args.command == "check":
+        return _check(args.paths)
+    if args.command == "banks":
+        return _banks(args.check, args.project)
+    return _open(args.path)
+
+
+def _error(message: str) -> None:
+    print(f"workbench: {message}", file=sys.stderr)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from workbench.newproject import create_project
+    from workbench.problems import FileProblem
+
+    try:
+        file = create_project(args.dir, args.name, args.client, args.facilitator)
+    except FileProblem as problem:
+        _error(str(problem))
+        return 1
+    print(f"created {file.path}")
+    return 0
+
+
+def _check(paths: Sequence[str]) -> int:
+    from workbench.banks import bank_dirs, load_banks
+    from workbench.problems import FileProblem
+    from workbench.store.check import reference_problems
+    from workbench.store.files import ProjectFile
+
+    status = 0
+    for path in paths:
+        try:
+            file = ProjectFile.load(path)
+        except FileProblem as problem:
+            _error(str(problem))
+            status = 1
+            continue
+        loaded = load_banks(bank_dirs(path))
+        problems = reference_problems(path, file.project, loaded.catalogue)
+        for problem in [*loaded.problems, *problems]:
+            _error(str(problem))
+        if problems or loaded.problems:
+            status = 1
+            continue
+        project = file.project
+        print(
+            f"ok: {path}: {len(project.sessions)} sessions, {len(project.answers)} answers, "
+            f"{len(project.gaps)} gaps, {len(project.pilots)} plan items"
+        )
+    return status
+
+
+def _banks(check: bool, project: str | None) -> int:
+    from workbench.banks import bank_dirs, lint, load_banks, summary_rows
+
+    loaded = load_banks(bank_dirs(project))
+    for problem in loaded.problems:
+        _error(str(problem))
+    if check:
+        findings = lint(loaded.banks)
+        for finding in findings:
+            _error(str(finding))
+        if findings or loaded.problems:
+            return 1
+        print(f"ok: {len(loaded.banks)} banks, no findings")
+        return 0
+    catalogue = loaded.catalogue
+    for bank in loaded.banks:
+        if bank.questions:
+            print(f"{bank.id}: {bank.title} ({len(bank.questions)} items) [{bank.path}]")
+            for bank_id, area, counts in summary_rows(catalogue):
+                if bank_id == bank.id:
+                    detail = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+                    print(f"  {area}: {detail}")
+        if bank.templates:
+            print(f"  session templates: {len(bank.templates)}; follow-up steps: {len(bank.followup)}")
+    for guide in catalogue.guides.values():
+        count = sum(1 for p in catalogue.practices.values() if p.guide == guide.id)
+        print(f"guide: {guide.title}: {count} practices")
+    return 1 if loaded.problems else 0
+
+
+def _open(path: str | None) -> int:
+    from workbench.problems import FileProblem
+
+    if path is not None and not Path(path).is_file():
+        _error(str(FileProblem(path, "no such project file; check the path or create one with `workbench new`")))
+        return 2
+    from workbench.ui.launch import run_app
+
+    return run_app(path)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

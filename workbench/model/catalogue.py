@@ -1,0 +1,158 @@
+"""All loaded banks as one catalogue, with the look-ups the rest of the program needs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from workbench.model.bank import (
+    Area,
+    Bank,
+    FollowupStep,
+    Group,
+    Guide,
+    GuideMapEntry,
+    Part,
+    Practice,
+    Question,
+    SessionTemplate,
+)
+
+
+def question_ref(bank_id: str, question_id: str) -> str:
+    """The reference answers use for a question: `bank:id`."""
+    return f"{bank_id}:{question_id}"
+
+
+@dataclass
+class Catalogue:
+    """Banks merged into look-up tables. Later banks never replace earlier records."""
+
+    banks: list[Bank] = field(default_factory=list)
+    questions: dict[str, Question] = field(default_factory=dict)
+    """Questions by reference (`bank:id`), in bank order."""
+    question_bank: dict[str, str] = field(default_factory=dict)
+    """Bank id of each question reference."""
+    areas: dict[str, Area] = field(default_factory=dict)
+    area_bank: dict[str, str] = field(default_factory=dict)
+    groups: dict[tuple[str, str], Group] = field(default_factory=dict)
+    parts: dict[tuple[str, str], Part] = field(default_factory=dict)
+    """Parts by (bank id, part id)."""
+    templates: dict[str, SessionTemplate] = field(default_factory=dict)
+    template_bank: dict[str, str] = field(default_factory=dict)
+    followup: list[FollowupStep] = field(default_factory=list)
+    guide_map: list[GuideMapEntry] = field(default_factory=list)
+    guides: dict[str, Guide] = field(default_factory=dict)
+    practices: dict[str, Practice] = field(default_factory=dict)
+
+    @classmethod
+    def from_banks(cls, banks: Iterable[Bank]) -> Catalogue:
+        """Index the banks, keeping the first record of any duplicated id."""
+        catalogue = cls()
+        for bank in banks:
+            catalogue.add(bank)
+        return catalogue
+
+    def add(self, bank: Bank) -> None:
+        """Index one bank."""
+        self.banks.append(bank)
+        for area in sorted(bank.areas, key=lambda a: a.order):
+            self.areas.setdefault(area.id, area)
+            self.area_bank.setdefault(area.id, bank.id)
+        for group in bank.groups:
+            self.groups.setdefault((group.area, group.id), group)
+        for part in bank.parts:
+            self.parts.setdefault((bank.id, part.id), part)
+        for question in bank.questions:
+            ref = question_ref(bank.id, question.id)
+            self.questions.setdefault(ref, question)
+            self.question_bank.setdefault(ref, bank.id)
+        for template in bank.templates:
+            self.templates.setdefault(template.id, template)
+            self.template_bank.setdefault(template.id, bank.id)
+        self.followup.extend(bank.followup)
+        self.guide_map.extend(bank.guide_map)
+        for guide in bank.guides:
+            self.guides.setdefault(guide.id, guide)
+        for practice in bank.practices:
+            self.practices.setdefault(practice.id, practice)
+
+    def bank(self, bank_id: str) -> Bank | None:
+        """The bank with this id, if loaded."""
+        return next((b for b in self.banks if b.id == bank_id), None)
+
+    def only(self, bank_ids: Iterable[str]) -> Catalogue:
+        """A catalogue of the named banks plus every bank that carries guides."""
+        wanted = set(bank_ids)
+        return Catalogue.from_banks(b for b in self.banks if b.id in wanted or b.guides)
+
+    def part_of(self, ref: str) -> Part | None:
+        """The part record of a question reference."""
+        question = self.questions.get(ref)
+        if question is None:
+            return None
+        return self.parts.get((self.question_bank[ref], question.part))
+
+    def area_title(self, area_id: str) -> str:
+        """The area's title, or its id when it is not in any bank."""
+        area = self.areas.get(area_id)
+        return area.title if area else area_id
+
+    def refs_in_area(self, area_id: str) -> list[str]:
+        """Question references of an area, in bank order."""
+        return [ref for ref, q in self.questions.items() if q.area == area_id]
+
+    def indicators(self) -> dict[str, Question]:
+        """Every pain indicator, by reference."""
+        return {r: q for r, q in self.questions.items() if q.kind == "pain-indicator"}
+
+    def metric_templates(self) -> dict[str, Question]:
+        """Every success-metric template, by reference."""
+        return {r: q for r, q in self.questions.items() if q.kind == "success-metric"}
+
+    def template_refs(self, template_id: str) -> list[str]:
+        """Question references a session template covers, in the template's order."""
+        template = self.templates.get(template_id)
+        if template is None:
+            return []
+        bank_id = self.template_bank[template_id]
+        seen: dict[str, None] = {}
+        for section in template.sections:
+            for ref in self.section_refs(bank_id, section.areas, section.parts, section.groups):
+                seen.setdefault(ref, None)
+            for qid in section.questions:
+                seen.setdefault(question_ref(bank_id, qid), None)
+        return list(seen)
+
+    def section_refs(
+        self,
+        bank_id: str,
+        areas: Iterable[str],
+        parts: Iterable[str] = (),
+        groups: Iterable[str] = (),
+    ) -> list[str]:
+        """Question references of the given areas, narrowed to parts and groups if named."""
+        part_set, group_set = set(parts), set(groups)
+        refs = []
+        for area in areas:
+            for ref in self.refs_in_area(area):
+                question = self.questions[ref]
+                if self.question_bank[ref] != bank_id:
+                    continue
+                if part_set and question.part not in part_set:
+                    continue
+                if group_set and question.group not in group_set:
+                    continue
+                refs.append(ref)
+        return refs
+
+    def template_areas(self, template_id: str) -> list[str]:
+        """Areas a template's sections name, in order, each once."""
+        template = self.templates.get(template_id)
+        if template is None:
+            return []
+        seen: dict[str, None] = {}
+        for section in template.sections:
+            for area in section.areas:
+                seen.setdefault(area, None)
+        return list(seen)

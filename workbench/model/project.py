@@ -1,0 +1,319 @@
+"""The Project: one engagement, its settings, its records and the operations that change them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from workbench.model.records import (
+    Answer,
+    Attendee,
+    Dismissal,
+    Gap,
+    Heard,
+    Mapping,
+    Metric,
+    NextStep,
+    PlanItem,
+    ProjectRecord,
+    Session,
+)
+
+SCHEMA_VERSION = 1
+"""The newest project-file format this program reads and writes."""
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Answer",
+    "Attendee",
+    "Dismissal",
+    "Gap",
+    "Heard",
+    "Mapping",
+    "Metric",
+    "NextStep",
+    "PlanItem",
+    "Project",
+    "ProjectInfo",
+    "Session",
+    "Settings",
+]
+
+
+class ProjectInfo(ProjectRecord):
+    name: str
+    """The engagement's name."""
+    client: str = ""
+    """The client organisation."""
+    facilitator: str = ""
+    """Who runs the discovery; the proposal's author."""
+    banks: list[str] = Field(default_factory=lambda: ["discovery", "requirements"])
+    """Ids of the question banks the engagement uses."""
+    created: dt.date | None = None
+    """When the project was started."""
+    plan_start: dt.date | None = None
+    """Monday of the plan's week 0; the created date's week when unset."""
+
+
+class MatrixSettings(ProjectRecord):
+    impact_threshold: int = Field(default=3, ge=1, le=5)
+    """Impact at or above this is high."""
+    complexity_threshold: int = Field(default=3, ge=1, le=5)
+    """Complexity at or above this is high."""
+
+
+class PriorityWeights(ProjectRecord):
+    impact: float = Field(default=2.0, ge=0)
+    """Weight of impact in the priority score."""
+    complexity: float = Field(default=1.0, ge=0)
+    """Weight of (6 − complexity): simpler gaps rank higher."""
+    confidence: float = Field(default=1.0, ge=0)
+    """Weight of the evidence's confidence (0 to 1 stated → evidenced, scaled to 1–5)."""
+
+
+class Settings(ProjectRecord):
+    matrix: MatrixSettings = Field(default_factory=MatrixSettings)
+    """Quadrant thresholds."""
+    priority: PriorityWeights = Field(default_factory=PriorityWeights)
+    """Weights of the priority formula."""
+
+
+class Project(BaseModel):
+    """One engagement. Operations keep ids unique and references consistent."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    schema_version: int = SCHEMA_VERSION
+    """Format version of the file."""
+    project: ProjectInfo
+    """Who and what the engagement is."""
+    settings: Settings = Field(default_factory=Settings)
+    """Matrix thresholds and priority weights."""
+    sessions: list[Session] = Field(default_factory=list)
+    answers: list[Answer] = Field(default_factory=list)
+    heard: list[Heard] = Field(default_factory=list)
+    metrics: list[Metric] = Field(default_factory=list)
+    gaps: list[Gap] = Field(default_factory=list)
+    mappings: list[Mapping] = Field(default_factory=list)
+    dismissed: list[Dismissal] = Field(default_factory=list)
+    pilots: list[PlanItem] = Field(default_factory=list)
+    next_steps: list[NextStep] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Project:
+        for name in ("sessions", "heard", "metrics", "gaps", "pilots", "next_steps"):
+            seen: set[str] = set()
+            for index, record in enumerate(getattr(self, name)):
+                if record.id in seen:
+                    raise ValueError(f"{name}[{index}].id {record.id!r} is used twice")
+                seen.add(record.id)
+        keys: set[tuple[str, str]] = set()
+        for index, answer in enumerate(self.answers):
+            if answer.key in keys:
+                raise ValueError(
+                    f"answers[{index}] answers {answer.question!r} in session "
+                    f"{answer.session!r} a second time"
+                )
+            keys.add(answer.key)
+        return self
+
+    # --- look-ups -----------------------------------------------------------------
+
+    def session(self, session_id: str) -> Session | None:
+        """The session with this id."""
+        return next((s for s in self.sessions if s.id == session_id), None)
+
+    def answer(self, question: str, session: str) -> Answer | None:
+        """The answer to a question in a session."""
+        return next(
+            (a for a in self.answers if a.question == question and a.session == session), None
+        )
+
+    def answers_to(self, question: str) -> list[Answer]:
+        """Every session's answer to a question."""
+        return [a for a in self.answers if a.question == question]
+
+    def gap(self, gap_id: str) -> Gap | None:
+        """The gap with this id."""
+        return next((g for g in self.gaps if g.id == gap_id), None)
+
+    def metric(self, metric_id: str) -> Metric | None:
+        """The metric with this id."""
+        return next((m for m in self.metrics if m.id == metric_id), None)
+
+    def pilot(self, item_id: str) -> PlanItem | None:
+        """The plan item with this id."""
+        return next((p for p in self.pilots if p.id == item_id), None)
+
+    def heard_in(self, indicator: str, session: str) -> list[Heard]:
+        """Times an indicator was heard in a session."""
+        return [h for h in self.heard if h.indicator == indicator and h.session == session]
+
+    def mapping(self, gap: str, practice: str) -> Mapping | None:
+        """The decision on a gap–practice pair."""
+        return next((m for m in self.mappings if m.gap == gap and m.practice == practice), None)
+
+    def is_dismissed(self, suggestion: str) -> bool:
+        """Whether a gap suggestion was dismissed."""
+        return any(d.suggestion == suggestion for d in self.dismissed)
+
+    # --- operations -----------------------------------------------------------------
+
+    def add_session(
+        self,
+        template: str = "",
+        date: dt.date | None = None,
+        attendees: Iterable[Attendee] = (),
+        title: str = "",
+        minutes: int | None = None,
+    ) -> Session:
+        """Start a discovery session with a fresh id derived from its template."""
+        prefix = template.split("-")[0] if template else "session"
+        session = Session(
+            id=next_id(prefix + "-", (s.id for s in self.sessions), width=1),
+            template=template,
+            title=title,
+            date=date,
+            attendees=list(attendees),
+            minutes=minutes,
+        )
+        self.sessions.append(session)
+        return session
+
+    def set_answer(self, question: str, session: str, **changes: Any) -> Answer:
+        """Create or update the answer to a question in a session."""
+        if self.session(session) is None:
+            raise KeyError(f"there is no session {session!r}")
+        answer = self.answer(question, session)
+        if answer is None:
+            answer = Answer(question=question, session=session, **changes)
+            self.answers.append(answer)
+            return answer
+        for name, value in changes.items():
+            setattr(answer, name, value)
+        return answer
+
+    def hear(self, indicator: str, session: str, quote: str = "", speaker_role: str = "") -> Heard:
+        """Record that a pain indicator was heard."""
+        heard = Heard(
+            id=next_id("H-", (h.id for h in self.heard)),
+            indicator=indicator,
+            session=session,
+            quote=quote,
+            speaker_role=speaker_role,
+        )
+        self.heard.append(heard)
+        return heard
+
+    def unhear(self, heard_id: str) -> None:
+        """Forget a heard indicator, and drop it from gap evidence."""
+        self.heard = [h for h in self.heard if h.id != heard_id]
+        link = f"heard:{heard_id}"
+        for gap in self.gaps:
+            if link in gap.evidence:
+                gap.evidence = [e for e in gap.evidence if e != link]
+
+    def add_metric(self, template: str = "", text: str = "", **fields: Any) -> Metric:
+        """Define a success metric from a bank template or free-form."""
+        metric = Metric(
+            id=next_id("M-", (m.id for m in self.metrics)), template=template, text=text, **fields
+        )
+        self.metrics.append(metric)
+        return metric
+
+    def raise_gap(self, title: str, area: str = "", evidence: Iterable[str] = (), **fields: Any) -> Gap:
+        """Raise a gap with a fresh id."""
+        gap = Gap(
+            id=next_id("G-", (g.id for g in self.gaps)),
+            title=title,
+            area=area,
+            evidence=list(dict.fromkeys(evidence)),
+            **fields,
+        )
+        self.gaps.append(gap)
+        return gap
+
+    def move_gap(self, gap_id: str, impact_delta: int = 0, complexity_delta: int = 0) -> Gap:
+        """Shift a gap on the matrix, clamped to 1–5."""
+        gap = self._require(self.gap(gap_id), "gap", gap_id)
+        gap.impact = min(5, max(1, gap.impact + impact_delta))
+        gap.complexity = min(5, max(1, gap.complexity + complexity_delta))
+        return gap
+
+    def remove_gap(self, gap_id: str) -> None:
+        """Delete a gap and the mappings and plan links that point at it."""
+        self.gaps = [g for g in self.gaps if g.id != gap_id]
+        self.mappings = [m for m in self.mappings if m.gap != gap_id]
+        for item in self.pilots:
+            if gap_id in item.gaps:
+                item.gaps = [g for g in item.gaps if g != gap_id]
+
+    def dismiss(self, suggestion: str, reason: str = "") -> None:
+        """Remember that a gap suggestion was dismissed."""
+        if not self.is_dismissed(suggestion):
+            self.dismissed.append(Dismissal(suggestion=suggestion, reason=reason))
+
+    def decide_mapping(self, gap: str, practice: str, status: str, rationale: str | None = None) -> Mapping:
+        """Accept or reject a practice for a gap; the rationale is kept unless replaced."""
+        mapping = self.mapping(gap, practice)
+        if mapping is None:
+            mapping = Mapping(gap=gap, practice=practice, status=status, rationale=rationale or "")
+            self.mappings.append(mapping)
+        else:
+            mapping.status = status  # type: ignore[assignment]
+            if rationale is not None:
+                mapping.rationale = rationale
+        return mapping
+
+    def undo_mapping(self, gap: str, practice: str) -> None:
+        """Forget a decision on a gap–practice pair."""
+        self.mappings = [m for m in self.mappings if m.key != (gap, practice)]
+
+    def accepted_practices(self, gap: str) -> list[str]:
+        """Practice ids accepted for a gap, in decision order."""
+        return [m.practice for m in self.mappings if m.gap == gap and m.status == "accepted"]
+
+    def add_plan_item(self, title: str, kind: str = "pilot", **fields: Any) -> PlanItem:
+        """Add a pilot, deep-dive or milestone with a fresh id."""
+        prefix = {"pilot": "P-", "deep-dive": "D-", "milestone": "MS-"}.get(kind, "P-")
+        item = PlanItem(
+            id=next_id(prefix, (p.id for p in self.pilots), width=1), kind=kind, title=title, **fields
+        )
+        self.pilots.append(item)
+        return item
+
+    def remove_plan_item(self, item_id: str) -> None:
+        """Delete a plan item and every dependency on it."""
+        self.pilots = [p for p in self.pilots if p.id != item_id]
+        for item in self.pilots:
+            if item_id in item.depends_on:
+                item.depends_on = [d for d in item.depends_on if d != item_id]
+
+    def add_next_step(self, text: str, step: str = "", **fields: Any) -> NextStep:
+        """Add a next step with a fresh id."""
+        next_step = NextStep(
+            id=next_id("N-", (n.id for n in self.next_steps), width=1), text=text, step=step, **fields
+        )
+        self.next_steps.append(next_step)
+        return next_step
+
+    @staticmethod
+    def _require(record: Any, kind: str, record_id: str) -> Any:
+        if record is None:
+            raise KeyError(f"there is no {kind} {record_id!r}")
+        return record
+
+
+def next_id(prefix: str, existing: Iterable[str], width: int = 3) -> str:
+    """The next free `prefix` + number id, one past the highest in use."""
+    pattern = re.compile(re.escape(prefix) + r"(\d+)$")
+    highest = 0
+    for record_id in existing:
+        match = pattern.match(record_id)
+        if match:
+            highest = max(highest, int(match.group(1)))
+    return f"{prefix}{highest + 1:0{width}d}"

@@ -1,0 +1,6 @@
+"""Project files: read fast, save without losing anything a person wrote."""
+
+from workbench.store.files import ChangedOnDisk, ProjectFile, SaveRefused, load_project
+from workbench.store.tomltext import read_toml
+
+__all__ = ["ChangedOnDisk", "ProjectFile", "SaveRefused", "load_project", "read_toml"]

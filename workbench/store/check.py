@@ -1,0 +1,89 @@
+"""Cross-checks a project against the banks: every reference must resolve."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from workbench.model.catalogue import Catalogue
+from workbench.model.evidence import parse_evidence
+from workbench.model.project import Project
+from workbench.problems import FileProblem
+
+
+def reference_problems(path: str | Path, project: Project, catalogue: Catalogue) -> list[FileProblem]:
+    """One problem per reference that points at nothing."""
+    return [FileProblem(path, message, field=field) for field, message in _walk(project, catalogue)]
+
+
+def _walk(project: Project, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
+    loaded = {b.id for b in catalogue.banks}
+    sessions = {s.id for s in project.sessions}
+    heard = {h.id for h in project.heard}
+    metrics = {m.id for m in project.metrics}
+    gaps = {g.id for g in project.gaps}
+    items = {p.id for p in project.pilots}
+    followup_items = {i.id for step in catalogue.followup for i in step.items}
+    for i, bank in enumerate(project.project.banks):
+        if bank not in loaded:
+            yield f"project.banks[{i}]", f"bank {bank!r} is not installed; add its file to banks/"
+    for i, session in enumerate(project.sessions):
+        if session.template and session.template not in catalogue.templates:
+            yield f"sessions[{i}].template", f"unknown session template {session.template!r}"
+    for i, answer in enumerate(project.answers):
+        if answer.question not in catalogue.questions:
+            yield f"answers[{i}].question", f"unknown question id {answer.question!r}; check it against `workbench banks`"
+        if answer.session not in sessions:
+            yield f"answers[{i}].session", f"unknown session {answer.session!r}"
+    for i, record in enumerate(project.heard):
+        question = catalogue.questions.get(record.indicator)
+        if question is None or question.kind != "pain-indicator":
+            yield f"heard[{i}].indicator", f"{record.indicator!r} is not a pain indicator of any bank"
+        if record.session not in sessions:
+            yield f"heard[{i}].session", f"unknown session {record.session!r}"
+    for i, metric in enumerate(project.metrics):
+        template = catalogue.questions.get(metric.template) if metric.template else None
+        if metric.template and (template is None or template.kind != "success-metric"):
+            yield f"metrics[{i}].template", f"{metric.template!r} is not a success metric of any bank"
+        if not metric.template and not metric.text:
+            yield f"metrics[{i}]", "has neither a template nor text; give it one"
+        if metric.session and metric.session not in sessions:
+            yield f"metrics[{i}].session", f"unknown session {metric.session!r}"
+    for i, gap in enumerate(project.gaps):
+        if gap.area and gap.area not in catalogue.areas:
+            yield f"gaps[{i}].area", f"unknown area {gap.area!r}"
+        for j, link in enumerate(gap.evidence):
+            problem = _evidence_problem(link, catalogue, sessions, heard, metrics)
+            if problem:
+                yield f"gaps[{i}].evidence[{j}]", problem
+    for i, mapping in enumerate(project.mappings):
+        if mapping.gap not in gaps:
+            yield f"mappings[{i}].gap", f"unknown gap {mapping.gap!r}"
+        if mapping.practice not in catalogue.practices:
+            yield f"mappings[{i}].practice", f"unknown practice {mapping.practice!r}"
+    for i, item in enumerate(project.pilots):
+        for name, known in (("gaps", gaps), ("metrics", metrics), ("depends_on", items)):
+            for j, ref in enumerate(getattr(item, name)):
+                if ref not in known:
+                    yield f"pilots[{i}].{name}[{j}]", f"unknown id {ref!r}"
+        for j, practice in enumerate(item.practices):
+            if practice not in catalogue.practices:
+                yield f"pilots[{i}].practices[{j}]", f"unknown practice {practice!r}"
+    for i, step in enumerate(project.next_steps):
+        if step.step and step.step not in followup_items:
+            yield f"next_steps[{i}].step", f"unknown follow-up item {step.step!r}"
+
+
+def _evidence_problem(
+    link: str, catalogue: Catalogue, sessions: set[str], heard: set[str], metrics: set[str]
+) -> str:
+    evidence = parse_evidence(link)
+    if evidence.kind == "heard" and evidence.target not in heard:
+        return f"points at heard indicator {evidence.target!r}, which the project does not have"
+    if evidence.kind == "metric" and evidence.target not in metrics:
+        return f"points at metric {evidence.target!r}, which the project does not have"
+    if evidence.kind in ("question", "answer") and evidence.target not in catalogue.questions:
+        return f"points at unknown question {evidence.target!r}"
+    if evidence.kind == "answer" and evidence.session not in sessions:
+        return f"points at unknown session {evidence.session!r}"
+    return ""

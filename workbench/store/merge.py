@@ -1,0 +1,119 @@
+"""Merge model changes into a tomlkit document key by key, so what a person wrote survives."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping as MappingABC
+from typing import Any
+
+import tomlkit
+from tomlkit.items import AoT, Array, InlineTable, Item, Table
+
+from workbench.store.serialize import RECORD_KEYS
+
+_MISSING = object()
+
+
+def to_item(value: Any, top_level_records: bool = False) -> Any:
+    """A tomlkit item for a new value: multi-line strings, inline tables inside records."""
+    if isinstance(value, str):
+        return tomlkit.string(value, multiline="\n" in value)
+    if isinstance(value, MappingABC):
+        table = tomlkit.table()
+        for key, inner in value.items():
+            table[key] = to_item(inner)
+        return table
+    if isinstance(value, list):
+        if top_level_records and value and all(isinstance(v, MappingABC) for v in value):
+            aot = tomlkit.aot()
+            for record in value:
+                aot.append(to_item(record))
+            return aot
+        array = tomlkit.array()
+        for inner in value:
+            if isinstance(inner, MappingABC):
+                inline = tomlkit.inline_table()
+                for key, v in inner.items():
+                    inline[key] = to_item(v)
+                array.append(inline)
+            else:
+                array.append(to_item(inner))
+        return array
+    return tomlkit.item(value)
+
+
+def merge_document(doc: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
+    """Apply the difference between `old` and `new` data to `doc`, touching nothing else."""
+    for key in [k for k in old if k not in new]:
+        if key in doc:
+            del doc[key]
+    for key, value in new.items():
+        before = old.get(key, _MISSING)
+        if before == value:
+            continue
+        if key not in doc:
+            doc[key] = to_item(value, top_level_records=key in RECORD_KEYS)
+            continue
+        current = doc[key]
+        if key in RECORD_KEYS and isinstance(current, AoT):
+            _merge_records(current, before if isinstance(before, list) else [], value, key)
+        elif isinstance(value, dict) and isinstance(current, Table | InlineTable):
+            _merge_table(current, before if isinstance(before, dict) else {}, value)
+        else:
+            doc[key] = to_item(value, top_level_records=key in RECORD_KEYS)
+
+
+def _merge_table(table: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
+    for key in [k for k in old if k not in new]:
+        if key in table:
+            del table[key]
+    for key, value in new.items():
+        before = old.get(key, _MISSING)
+        if before == value and key in table:
+            continue
+        current = table.get(key)
+        if isinstance(value, dict) and isinstance(current, Table | InlineTable):
+            _merge_table(current, before if isinstance(before, dict) else {}, value)
+        elif isinstance(current, Item) and _same(current, value):
+            continue
+        else:
+            table[key] = _keep_style(current, to_item(value))
+
+
+def _same(item: Item, value: Any) -> bool:
+    try:
+        return bool(item.unwrap() == value)
+    except Exception:  # pragma: no cover - defensive: unwrap of an odd item
+        return False
+
+
+def _keep_style(current: Any, replacement: Any) -> Any:
+    """Keep a multi-line array multi-line when it is replaced."""
+    if isinstance(current, Array) and isinstance(replacement, Array) and "\n" in current.as_string():
+        replacement.multiline(True)
+    return replacement
+
+
+def _merge_records(aot: AoT, old: list[dict[str, Any]], new: list[dict[str, Any]], name: str) -> None:
+    key_of = RECORD_KEYS[name]
+    old_by_key = {key_of(r): r for r in old}
+    new_keys = {key_of(r) for r in new}
+    gone = [
+        index
+        for index, table in enumerate(aot.body)
+        if (key := key_of(table)) in old_by_key and key not in new_keys
+    ]
+    for index in reversed(gone):
+        del aot[index]
+    tables: dict[Any, Table] = {}
+    for table in aot.body:
+        tables.setdefault(key_of(table), table)
+    for record in new:
+        key = key_of(record)
+        before = old_by_key.get(key)
+        if before == record and key in tables:
+            continue
+        table = tables.get(key)
+        if table is None:
+            aot.append(to_item(record))
+        else:
+            _merge_table(table, before or {}, record)

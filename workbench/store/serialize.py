@@ -1,0 +1,45 @@
+"""The Project as plain TOML data in a fixed key order, and the identity of each record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from workbench.model.project import Project
+
+TOP_LEVEL_ORDER = (
+    "schema_version",
+    "project",
+    "settings",
+    "sessions",
+    "answers",
+    "heard",
+    "metrics",
+    "gaps",
+    "mappings",
+    "dismissed",
+    "pilots",
+    "next_steps",
+)
+
+RecordKey = Callable[[dict[str, Any]], Any]
+
+RECORD_KEYS: dict[str, RecordKey] = {
+    "sessions": lambda r: r.get("id"),
+    "heard": lambda r: r.get("id"),
+    "metrics": lambda r: r.get("id"),
+    "gaps": lambda r: r.get("id"),
+    "pilots": lambda r: r.get("id"),
+    "next_steps": lambda r: r.get("id"),
+    "answers": lambda r: (r.get("question"), r.get("session")),
+    "mappings": lambda r: (r.get("gap"), r.get("practice")),
+    "dismissed": lambda r: r.get("suggestion"),
+}
+"""How records of each top-level list are matched between the file and the model."""
+
+
+def project_to_data(project: Project) -> dict[str, Any]:
+    """The project as TOML-ready data: only keys that were written or set, in a fixed order."""
+    dumped = project.model_dump(mode="python", exclude_unset=True, exclude_none=True)
+    dumped["schema_version"] = project.schema_version
+    return {key: dumped[key] for key in TOP_LEVEL_ORDER if key in dumped and dumped[key] != []}

@@ -1,0 +1,86 @@
+"""Reading TOML files with errors a person can act on: file, line, column, what to do."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from workbench.problems import FileProblem
+
+CONFLICT_MARKER = re.compile(rb"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
+TOMLLIB_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+TOMLLIB_END = re.compile(r"\s*\(at end of document\)$")
+
+
+def line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset."""
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def decode_toml(path: str | Path, data: bytes) -> str:
+    """The file's text, or a FileProblem for the ways bytes fail to be TOML text."""
+    if not data.strip():
+        raise FileProblem(path, "the file is empty; restore it from git or a .bak copy")
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise FileProblem(
+            path,
+            "starts with a byte-order mark; save it as UTF-8 without BOM",
+            line=1,
+            column=1,
+        )
+    marker = CONFLICT_MARKER.search(data)
+    if marker:
+        line, col = line_col(data, marker.start())
+        raise FileProblem(
+            path,
+            "holds a git merge-conflict marker; resolve the conflict and remove the markers",
+            line=line,
+            column=col,
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, col = line_col(data, error.start)
+        raise FileProblem(
+            path, "is not valid UTF-8 here; re-save the file as UTF-8", line=line, column=col
+        ) from None
+
+
+def parse_toml(path: str | Path, text: str) -> dict[str, Any]:
+    """Parse TOML text with tomllib, turning its errors into a FileProblem with line and column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error.args[0]) if error.args else str(error)
+        line = col = None
+        found = TOMLLIB_POSITION.search(message)
+        if found:
+            line, col = int(found.group(1)), int(found.group(2))
+            message = message[: found.start()]
+        elif TOMLLIB_END.search(message):
+            line = text.count("\n") + 1
+            col = len(text.rsplit("\n", 1)[-1]) + 1
+            message = TOMLLIB_END.sub("", message) + " (the file ends too early: is it truncated?)"
+        message = message[0].lower() + message[1:] if message else "is not valid TOML"
+        raise FileProblem(
+            path, f"TOML syntax error: {message}; fix the file there", line=line, column=col
+        ) from None
+
+
+def read_toml(path: str | Path) -> tuple[dict[str, Any], bytes]:
+    """Read and parse a TOML file, returning its data and the exact bytes read."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise FileProblem(path, "no such file; check the path") from None
+    except IsADirectoryError:
+        raise FileProblem(path, "is a folder, not a file; give the path of a .toml file") from None
+    except PermissionError:
+        raise FileProblem(path, "cannot be read (permission denied); check its permissions") from None
+    except OSError as error:
+        raise FileProblem(path, f"cannot be read ({error.strerror}); check the file") from None
+    return parse_toml(path, decode_toml(path, data)), data
