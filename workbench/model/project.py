@@ -175,11 +175,9 @@ class Project(BaseModel):
         prefix = template.split("-")[0] if template else "session"
         session = Session(
             id=next_id(prefix + "-", (s.id for s in self.sessions), width=1),
-            template=template,
-            title=title,
-            date=date,
-            attendees=list(attendees),
-            minutes=minutes,
+            **given(
+                template=template, title=title, date=date, attendees=list(attendees), minutes=minutes
+            ),
         )
         self.sessions.append(session)
         return session
@@ -203,8 +201,7 @@ class Project(BaseModel):
             id=next_id("H-", (h.id for h in self.heard)),
             indicator=indicator,
             session=session,
-            quote=quote,
-            speaker_role=speaker_role,
+            **given(quote=quote, speaker_role=speaker_role),
         )
         self.heard.append(heard)
         return heard
@@ -220,7 +217,7 @@ class Project(BaseModel):
     def add_metric(self, template: str = "", text: str = "", **fields: Any) -> Metric:
         """Define a success metric from a bank template or free-form."""
         metric = Metric(
-            id=next_id("M-", (m.id for m in self.metrics)), template=template, text=text, **fields
+            id=next_id("M-", (m.id for m in self.metrics)), **given(template=template, text=text, **fields)
         )
         self.metrics.append(metric)
         return metric
@@ -230,9 +227,7 @@ class Project(BaseModel):
         gap = Gap(
             id=next_id("G-", (g.id for g in self.gaps)),
             title=title,
-            area=area,
-            evidence=list(dict.fromkeys(evidence)),
-            **fields,
+            **given(area=area, evidence=list(dict.fromkeys(evidence)), **fields),
         )
         self.gaps.append(gap)
         return gap
@@ -261,7 +256,7 @@ class Project(BaseModel):
         """Accept or reject a practice for a gap; the rationale is kept unless replaced."""
         mapping = self.mapping(gap, practice)
         if mapping is None:
-            mapping = Mapping(gap=gap, practice=practice, status=status, rationale=rationale or "")
+            mapping = Mapping(gap=gap, practice=practice, status=status, **given(rationale=rationale))
             self.mappings.append(mapping)
         else:
             mapping.status = status  # type: ignore[assignment]
@@ -281,7 +276,9 @@ class Project(BaseModel):
         """Add a pilot, deep-dive or milestone with a fresh id."""
         prefix = {"pilot": "P-", "deep-dive": "D-", "milestone": "MS-"}.get(kind, "P-")
         item = PlanItem(
-            id=next_id(prefix, (p.id for p in self.pilots), width=1), kind=kind, title=title, **fields
+            id=next_id(prefix, (p.id for p in self.pilots), width=1),
+            title=title,
+            **given(kind=None if kind == "pilot" else kind, **fields),
         )
         self.pilots.append(item)
         return item
@@ -296,7 +293,9 @@ class Project(BaseModel):
     def add_next_step(self, text: str, step: str = "", **fields: Any) -> NextStep:
         """Add a next step with a fresh id."""
         next_step = NextStep(
-            id=next_id("N-", (n.id for n in self.next_steps), width=1), text=text, step=step, **fields
+            id=next_id("N-", (n.id for n in self.next_steps), width=1),
+            text=text,
+            **given(step=step, **fields),
         )
         self.next_steps.append(next_step)
         return next_step
@@ -306,6 +305,11 @@ class Project(BaseModel):
         if record is None:
             raise KeyError(f"there is no {kind} {record_id!r}")
         return record
+
+
+def given(**fields: Any) -> dict[str, Any]:
+    """The fields that carry a value, so new records don't write empty keys to the file."""
+    return {k: v for k, v in fields.items() if v not in ("", None, [], ())}
 
 
 def next_id(prefix: str, existing: Iterable[str], width: int = 3) -> str:

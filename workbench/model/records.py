@@ -58,6 +58,8 @@ class Session(ProjectRecord):
     """The time box in minutes; the template's upper bound when unset."""
     elapsed_seconds: int = Field(default=0, ge=0)
     """Time spent in the session so far, kept by the session clock."""
+    area_seconds: dict[str, int] = Field(default_factory=dict)
+    """Time spent per area in the session, kept by the session clock."""
 
 
 

@@ -1,0 +1,59 @@
+"""Shared fixtures. Textual's environment is cleared before Textual is imported."""
+
+from __future__ import annotations
+
+import os
+
+for _name in list(os.environ):
+    if _name == "NO_COLOR" or _name.startswith("TEXTUAL_"):
+        del os.environ[_name]
+os.environ["TEXTUAL_ANIMATIONS"] = "none"
+
+import datetime as dt  # noqa: E402
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "projects" / "example.toml"
+SEEDS = ROOT.parent / "shared" / "seeds"
+TODAY = dt.date(2026, 11, 24)
+
+
+class FixedClock:
+    """A monotonic clock the tests move by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A private copy of the example project."""
+    target = tmp_path / "example.toml"
+    shutil.copyfile(EXAMPLE, target)
+    return target
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """A fixed clock."""
+    return FixedClock()
+
+
+@pytest.fixture
+def make_app(clock: FixedClock):  # type: ignore[no-untyped-def]
+    """Build the app the way the CLI does, with a fixed date and clock."""
+    from workbench.ui.app import make_app as factory
+
+    def build(path: Path | None = None, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("today", TODAY)
+        kwargs.setdefault("now", clock)
+        kwargs.setdefault("autosave_delay", 30.0)
+        return factory(path, **kwargs)
+
+    return build

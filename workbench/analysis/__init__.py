@@ -1,0 +1,1 @@
+"""Pure functions over a Project and the banks: progress, gaps, mapping, plan."""

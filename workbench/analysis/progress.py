@@ -1,0 +1,54 @@
+"""Where a session stands: the state of each question and answered/total counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from workbench.model.catalogue import Catalogue
+from workbench.model.project import Project
+
+QuestionState = Literal["answered", "follow-up", "skipped", "not-applicable", "heard", "defined", ""]
+
+DONE_STATES = frozenset({"answered", "skipped", "not-applicable", "heard", "defined"})
+"""States that count as dealt with in answered/total counts."""
+
+
+@dataclass
+class SessionProgress:
+    """The state of every question in one session, computed once per change."""
+
+    states: dict[str, QuestionState] = field(default_factory=dict)
+
+    def state(self, ref: str) -> QuestionState:
+        """The question's state: empty when untouched."""
+        return self.states.get(ref, "")
+
+    def done(self, refs: Iterable[str]) -> int:
+        """How many of the references are dealt with."""
+        return sum(1 for ref in refs if self.states.get(ref, "") in DONE_STATES)
+
+
+def session_progress(project: Project, catalogue: Catalogue, session: str) -> SessionProgress:
+    """States of the questions in a session: answers, heard indicators and defined metrics."""
+    states: dict[str, QuestionState] = {}
+    for metric in project.metrics:
+        if metric.template:
+            states[metric.template] = "defined"
+    for heard in project.heard:
+        if heard.session == session:
+            states[heard.indicator] = "heard"
+    for answer in project.answers:
+        if answer.session == session:
+            states[answer.question] = answer.status
+    return SessionProgress(states)
+
+
+def matches_text(catalogue: Catalogue, ref: str, words: str) -> bool:
+    """Whether every word of a search appears in the question's text, id or area."""
+    question = catalogue.questions.get(ref)
+    if question is None:
+        return False
+    haystack = f"{question.text} {ref} {catalogue.area_title(question.area)}".lower()
+    return all(word in haystack for word in words.lower().split())

@@ -1,0 +1,332 @@
+"""The Textual application: opens a project, owns saving, recovery and the global keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+
+from workbench.problems import FileProblem
+from workbench.store.atomic import SaveFailed
+from workbench.store.files import ChangedOnDisk, ProjectFile
+from workbench.store.recovery import clear_recovery, read_recovery, write_recovery
+from workbench.ui.commands import WorkbenchCommands
+from workbench.ui.messages import ProjectChanged
+from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.modals.conflict import ConflictModal
+from workbench.ui.safe import one_line
+from workbench.ui.workspace import Workspace
+
+PANES = ("capture", "gaps", "map", "plan")
+
+
+class WorkbenchApp(App[int]):
+    """MLOps Discovery Workbench."""
+
+    CSS_PATH = "workbench.tcss"
+    TITLE = "MLOps Discovery Workbench"
+    COMMANDS = App.COMMANDS | {WorkbenchCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help", tooltip="Every key, by pane"),
+        Binding("f2", "pane('capture')", "Capture", id="pane-capture", tooltip="Capture answers"),
+        Binding("f3", "pane('gaps')", "Gaps", id="pane-gaps", tooltip="Gap matrix"),
+        Binding("f4", "pane('map')", "Map", id="pane-map", tooltip="Map gaps to practices"),
+        Binding("f5", "pane('plan')", "Plan", id="pane-plan", tooltip="Pilot timeline"),
+        Binding("f6", "sessions", "Session", id="sessions", tooltip="Start or switch session"),
+        Binding("ctrl+t", "toggle_clock", "Clock", id="clock", tooltip="Start or pause the session clock"),
+        Binding("ctrl+s", "save", "Save", id="save", tooltip="Save now"),
+        Binding("f9", "export", "Export", id="export", tooltip="Export the Word proposal"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Quit (asks if unsaved)"),
+    ]
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        projects_dir: str | Path = "projects",
+        today: dt.date | None = None,
+        now: Callable[[], float] = time.monotonic,
+        autosave_delay: float = 2.0,
+    ) -> None:
+        super().__init__()
+        self.path = Path(path) if path else None
+        self.projects_dir = Path(projects_dir)
+        self.today = today or dt.date.today()
+        self.now = now
+        self.autosave_delay = autosave_delay
+        self.workspace: Workspace | None = None
+        self._autosave_timer: object | None = None
+        self._conflict_open = False
+        if self.path is not None:
+            self.workspace = Workspace.open(self.path, self.today, now)
+
+    def on_mount(self) -> None:
+        if self.workspace is not None:
+            self._show_workspace()
+        else:
+            from workbench.ui.screens.picker_screen import PickerScreen
+
+            self.push_screen(PickerScreen(self.projects_dir, self.today), self._picked)
+
+    def _picked(self, path: Path | None) -> None:
+        if path is None:
+            self.exit(0)
+            return
+        try:
+            self.workspace = Workspace.open(path, self.today, self.now)
+        except FileProblem as problem:
+            self.notify(str(problem), severity="error", markup=False, timeout=10)
+            from workbench.ui.screens.picker_screen import PickerScreen
+
+            self.push_screen(PickerScreen(self.projects_dir, self.today), self._picked)
+            return
+        self.path = path
+        self._show_workspace()
+
+    def _show_workspace(self) -> None:
+        from workbench.ui.screens.main_screen import MainScreen
+
+        assert self.workspace is not None
+        self.push_screen(MainScreen(self.workspace))
+        self._prepare_document()
+        self._offer_recovery()
+
+    @work(thread=True, exclusive=True, group="prepare")
+    def _prepare_document(self) -> None:
+        """Build the round-trip document in the background so the first save is quick."""
+        if self.workspace is not None:
+            self.workspace.file.prepare()
+
+    # --- change tracking and saving --------------------------------------------------------
+
+    @on(ProjectChanged)
+    def _project_changed(self, message: ProjectChanged) -> None:
+        if self.workspace is None:
+            return
+        self.workspace.changed()
+        self.refresh_status()
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()  # type: ignore[attr-defined]
+        self._autosave_timer = self.set_timer(self.autosave_delay, self._autosave)
+
+    def _autosave(self) -> None:
+        self._autosave_timer = None
+        if self.workspace is not None and not self._conflict_open:
+            self.save_project()
+
+    def save_project(self, force: bool = False, quiet: bool = True) -> bool:
+        """Save through the store; conflicts and failures are shown, never silently resolved."""
+        workspace = self.workspace
+        if workspace is None:
+            return True
+        workspace.clock.flush(workspace.session)
+        try:
+            write_recovery(workspace.file.path, workspace.project)
+        except SaveFailed:
+            pass
+        try:
+            wrote = workspace.file.save(force=force)
+        except ChangedOnDisk:
+            self._open_conflict()
+            return False
+        except SaveFailed as problem:
+            self.notify(str(problem), title="Not saved", severity="error", markup=False, timeout=8)
+            return False
+        clear_recovery(workspace.file.path)
+        workspace.dirty = False
+        self.refresh_status()
+        if wrote and not quiet:
+            self.notify(f"Saved {one_line(workspace.file.path)}", markup=False, timeout=2)
+        return True
+
+    def _open_conflict(self) -> None:
+        if self._conflict_open or self.workspace is None:
+            return
+        self._conflict_open = True
+        disk_problem = ""
+        try:
+            ProjectFile.load(self.workspace.file.path)
+        except FileProblem as problem:
+            disk_problem = str(problem)
+        self.push_screen(ConflictModal(str(self.workspace.file.path), disk_problem), self._resolve_conflict)
+
+    def _resolve_conflict(self, choice: str | None) -> None:
+        self._conflict_open = False
+        workspace = self.workspace
+        if workspace is None:
+            return
+        if choice == "reload":
+            try:
+                workspace.file.reload()
+            except FileProblem as problem:
+                self.notify(str(problem), severity="error", markup=False, timeout=10)
+                return
+            clear_recovery(workspace.file.path)
+            workspace.changed()
+            workspace.dirty = False
+            self.screen.post_message(ProjectChanged("reload"))
+            self.refresh_status()
+            self.refresh_panes()
+        elif choice == "keep":
+            self.save_project(force=True, quiet=False)
+        elif choice == "copy":
+            self._save_copy()
+
+    def _save_copy(self) -> None:
+        assert self.workspace is not None
+        original = self.workspace.file.path
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = original.with_name(f"{original.stem}.mine-{stamp}{original.suffix}")
+        try:
+            self.workspace.file.save_copy(target)
+        except FileProblem as problem:
+            self.notify(str(problem), severity="error", markup=False, timeout=10)
+            return
+        self.notify(f"Your version was saved as {one_line(target)}", markup=False, timeout=8)
+
+    def refresh_status(self) -> None:
+        """Repaint the header's saved/unsaved state."""
+        from workbench.ui.widgets.header import WorkbenchHeader
+
+        for header in self.screen.query(WorkbenchHeader):
+            header.refresh_state()
+
+    def refresh_panes(self) -> None:
+        """Rebuild every pane from the project (after a reload)."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        if isinstance(self.screen, MainScreen):
+            self.screen.refresh_all()
+
+    # --- recovery --------------------------------------------------------------------------
+
+    def _offer_recovery(self) -> None:
+        assert self.workspace is not None
+        found = read_recovery(self.workspace.file.path)
+        if found is None:
+            return
+        project, when = found
+        if project == self.workspace.project:
+            clear_recovery(self.workspace.file.path)
+            return
+
+        def restore(yes: bool | None) -> None:
+            assert self.workspace is not None
+            if yes:
+                self.workspace.file.project = project
+                self.workspace.changed()
+                self.refresh_panes()
+                self.post_message(ProjectChanged("recovered"))
+                self.notify("Unsaved work restored; it will be saved in a moment.", timeout=5)
+            else:
+                clear_recovery(self.workspace.file.path)
+
+        self.push_screen(
+            ConfirmModal(
+                "Unsaved work was found",
+                f"Changes from {when:%Y-%m-%d %H:%M} were not saved before the workbench stopped. "
+                "Restore them?",
+                yes="Restore",
+                no="Discard",
+            ),
+            restore,
+        )
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def action_pane(self, pane: str) -> None:
+        """Show one of the four panes."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        if isinstance(self.screen, MainScreen):
+            self.screen.show_pane(pane)
+
+    def action_save(self) -> None:
+        """Save now."""
+        self.save_project(quiet=False)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from workbench.ui.screens.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_sessions(self) -> None:
+        """Start or switch the discovery session."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        if isinstance(self.screen, MainScreen):
+            self.screen.choose_session()
+
+    def action_toggle_clock(self) -> None:
+        """Start or pause the session clock."""
+        workspace = self.workspace
+        if workspace is None or workspace.session is None:
+            self.notify("Start a session first (F6).", timeout=3)
+            return
+        if workspace.clock.running:
+            workspace.clock.flush(workspace.session)
+            workspace.clock.running = False
+            self.post_message(ProjectChanged("clock"))
+        else:
+            workspace.clock.start()
+        self.refresh_status()
+
+    def action_export(self) -> None:
+        """Export the proposal."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        if isinstance(self.screen, MainScreen):
+            self.screen.export_proposal()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("pane", "save", "sessions", "toggle_clock", "export") and self.workspace is None:
+            return False
+        return True
+
+    async def action_quit(self) -> None:
+        """Quit, asking first when there are unsaved changes that could not be saved."""
+        workspace = self.workspace
+        if workspace is None:
+            self.exit(0)
+            return
+        workspace.clock.flush(workspace.session)
+        if not workspace.file.is_dirty() or self.save_project():
+            self.exit(0)
+            return
+
+        def answer(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit(0)
+
+        self.push_screen(
+            ConfirmModal(
+                "Quit with unsaved changes?",
+                "Your latest changes are not in the project file. They stay in the recovery file "
+                "and are offered back next time.",
+                yes="Quit",
+                no="Stay",
+            ),
+            answer,
+        )
+
+
+def make_app(
+    path: str | Path | None = None,
+    *,
+    projects_dir: str | Path = "projects",
+    today: dt.date | None = None,
+    now: Callable[[], float] = time.monotonic,
+    autosave_delay: float = 2.0,
+) -> WorkbenchApp:
+    """The app with explicit inputs, shared by the CLI and the tests."""
+    return WorkbenchApp(
+        path, projects_dir=projects_dir, today=today, now=now, autosave_delay=autosave_delay
+    )

@@ -1,0 +1,56 @@
+"""The file changed on disk (or no longer reads): reload, keep mine, or save mine as a copy."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from workbench.ui.safe import literal
+
+
+class ConflictModal(ModalScreen[str]):
+    """Dismisses with "reload", "keep", "copy", or "" to keep editing."""
+
+    BINDINGS = [Binding("escape", "dismiss('')", "Keep editing")]
+
+    def __init__(self, path: str, disk_problem: str = "") -> None:
+        super().__init__()
+        self.path = path
+        self.disk_problem = disk_problem
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            if self.disk_problem:
+                yield Static(literal("The file on disk no longer reads", "bold"), classes="dialog-title")
+                yield Static(literal(self.disk_problem), classes="dialog-error")
+                yield Static(
+                    literal(
+                        "Your work is kept in memory and in the recovery file; the broken file is "
+                        "not overwritten. Fix it and save again, or save your version as a copy."
+                    ),
+                    classes="dialog-body",
+                )
+            else:
+                yield Static(literal("Changed on disk", "bold"), classes="dialog-title")
+                yield Static(
+                    literal(
+                        f"{self.path} was changed by another program since it was opened. "
+                        "Nothing has been overwritten."
+                    ),
+                    classes="dialog-body",
+                )
+            with Horizontal(classes="dialog-buttons"):
+                if not self.disk_problem:
+                    yield Button("Reload theirs", id="reload")
+                    yield Button("Keep mine", id="keep", variant="warning")
+                yield Button("Save mine as a copy", id="copy", variant="primary")
+                yield Button("Keep editing", id="cancel")
+
+    @on(Button.Pressed)
+    def _choose(self, event: Button.Pressed) -> None:
+        choice = event.button.id or ""
+        self.dismiss("" if choice == "cancel" else choice)

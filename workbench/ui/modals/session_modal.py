@@ -1,0 +1,108 @@
+"""Start a discovery session from a template (or blank), or switch to an existing one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from workbench.model.catalogue import Catalogue
+from workbench.model.project import Project
+from workbench.model.records import Attendee
+from workbench.ui.safe import literal, one_line
+
+
+@dataclass
+class NewSession:
+    """What the person asked for: a new session."""
+
+    template: str
+    date: dt.date | None
+    attendees: list[Attendee]
+    minutes: int | None
+
+
+def parse_attendees(text: str) -> list[Attendee]:
+    """`Dana (CFO), Luis (VP Digital)` → attendees with roles."""
+    people = []
+    for chunk in text.split(","):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        name, _, role = chunk.partition("(")
+        people.append(Attendee(name=name.strip(), role=role.rstrip(")").strip()))
+    return people
+
+
+class SessionModal(ModalScreen[NewSession | str | None]):
+    """Dismisses with a NewSession, an existing session id, or None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, project: Project, catalogue: Catalogue, today: dt.date, current: str) -> None:
+        super().__init__()
+        self.project, self.catalogue, self.today, self.current = project, catalogue, today, current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(Text("Discovery sessions", style="bold"), classes="dialog-title")
+            if self.project.sessions:
+                yield Label("Switch to a session")
+                options = []
+                for session in self.project.sessions:
+                    template = self.catalogue.templates.get(session.template)
+                    label = Text(("▸ " if session.id == self.current else "  ") + session.id, style="bold")
+                    label.append_text(literal(f"  {template.title if template else 'blank'}"))
+                    if session.date:
+                        label.append(f"  {session.date.isoformat()}", style="dim")
+                    roles = ", ".join(one_line(a.role) for a in session.attendees if a.role)
+                    if roles:
+                        label.append_text(literal(f"  {one_line(roles, 40)}", "dim"))
+                    options.append(Option(label, id=session.id))
+                yield OptionList(*options, id="session-list")
+            yield Label("Start a new session")
+            templates = [
+                (Text(f"{t.title} ({t.minutes_min}–{t.minutes_max} min)"), t.id)
+                for t in self.catalogue.templates.values()
+            ]
+            yield Select([*templates, (Text("Blank session"), "")], id="new-template", allow_blank=False,
+                         value=templates[0][1] if templates else "")
+            with Horizontal(classes="row"):
+                yield Input(self.today.isoformat(), id="new-date", placeholder="date YYYY-MM-DD", classes="short")
+                yield Input(id="new-minutes", placeholder="minutes (template's)", type="integer", classes="short")
+            yield Input(id="new-attendees", placeholder="attendees: Dana (CFO), Luis (VP Digital)")
+            yield Static(id="new-error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Start session", id="start", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    @on(OptionList.OptionSelected, "#session-list")
+    def _switch(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#start")
+    @on(Input.Submitted, "#new-attendees")
+    def _start(self) -> None:
+        date_text = self.query_one("#new-date", Input).value.strip()
+        try:
+            date = dt.date.fromisoformat(date_text) if date_text else None
+        except ValueError:
+            self.query_one("#new-error", Static).update(literal("The date must look like 2026-11-24."))
+            return
+        minutes_text = self.query_one("#new-minutes", Input).value.strip()
+        minutes = int(minutes_text) if minutes_text.isdigit() and int(minutes_text) > 0 else None
+        template = self.query_one("#new-template", Select).value
+        attendees = parse_attendees(self.query_one("#new-attendees", Input).value)
+        self.dismiss(NewSession(str(template) if template else "", date, attendees, minutes))

@@ -1,0 +1,106 @@
+"""Choose a project in projects/, or create a new one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workbench.newproject import create_project
+from workbench.problems import FileProblem
+from workbench.store.files import ProjectFile
+from workbench.ui.safe import literal, one_line
+
+NEW = "__new__"
+
+
+class PickerScreen(Screen[Path | None]):
+    """Dismisses with the chosen project's path, or None to quit."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Quit"),
+        Binding("n", "new", "New project"),
+    ]
+
+    def __init__(self, folder: Path, today: dt.date) -> None:
+        super().__init__()
+        self.folder = folder
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Static(Text("MLOps Discovery Workbench", style="bold"), classes="dialog-title")
+            yield Static(literal(f"Projects in {self.folder}/"), classes="dim")
+            yield OptionList(*self._options(), id="projects")
+            with Vertical(id="new-project"):
+                yield Static(Text("New project", style="bold"))
+                yield Input(id="new-name", placeholder="engagement name, e.g. Acme: MLOps discovery")
+                yield Input(id="new-client", placeholder="client")
+                yield Input(id="new-facilitator", placeholder="facilitator (you)")
+                yield Static(id="new-error", classes="dialog-error")
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button("Create", id="create", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#new-project").display = False
+        self.query_one("#projects", OptionList).focus()
+
+    def _options(self) -> list[Option]:
+        options = []
+        for path in sorted(self.folder.glob("*.toml")) if self.folder.is_dir() else []:
+            label = Text(one_line(path.name, 40), style="bold")
+            try:
+                info = ProjectFile.load(path).project
+            except FileProblem as problem:
+                label.append_text(literal(f"\n  cannot be opened: {problem.message}", "red"))
+                options.append(Option(label, id=str(path), disabled=True))
+                continue
+            label.append_text(literal(f"  {one_line(info.project.name, 60)}"))
+            detail = f"\n  {len(info.sessions)} sessions · {len(info.answers)} answers · {len(info.gaps)} gaps"
+            if info.project.client:
+                detail = f"\n  {one_line(info.project.client, 40)} ·" + detail[2:]
+            label.append(detail, style="dim")
+            options.append(Option(label, id=str(path)))
+        options.append(Option(Text("+ New project…", style="bold green"), id=NEW))
+        return options
+
+    @on(OptionList.OptionSelected, "#projects")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == NEW:
+            self.action_new()
+        elif event.option.id:
+            self.dismiss(Path(event.option.id))
+
+    def action_new(self) -> None:
+        """Show the new-project form."""
+        self.query_one("#new-project").display = True
+        self.query_one("#new-name", Input).focus()
+
+    @on(Button.Pressed, "#create")
+    @on(Input.Submitted, "#new-facilitator")
+    def _create(self) -> None:
+        name = self.query_one("#new-name", Input).value.strip()
+        if not name:
+            self.query_one("#new-error", Static).update(literal("Give the engagement a name."))
+            return
+        try:
+            file = create_project(
+                self.folder,
+                name,
+                self.query_one("#new-client", Input).value.strip(),
+                self.query_one("#new-facilitator", Input).value.strip(),
+                today=self.today,
+            )
+        except FileProblem as problem:
+            self.query_one("#new-error", Static).update(literal(str(problem)))
+            return
+        self.dismiss(file.path)

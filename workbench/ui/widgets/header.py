@@ -1,0 +1,95 @@
+"""The top line: project, session and template, session clock, saved state."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from workbench.ui.safe import one_line
+from workbench.ui.workspace import Workspace
+
+
+def mmss(seconds: int) -> str:
+    """Seconds as m:ss (or h:mm:ss)."""
+    hours, rest = divmod(max(0, seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def clock_style(elapsed: int, budget: int) -> str:
+    """Green under 80 % of the budget, amber from 80 %, red past it."""
+    if not budget:
+        return ""
+    if elapsed > budget:
+        return "bold red"
+    if elapsed >= 0.8 * budget:
+        return "bold yellow"
+    return "green"
+
+
+class WorkbenchHeader(Static):
+    """One line of status, repainted once a second while the clock runs."""
+
+    DEFAULT_CSS = """
+    WorkbenchHeader { height: 1; background: $panel; padding: 0 1; }
+    """
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.area = ""
+
+    def on_mount(self) -> None:
+        self.refresh_state()
+        self.set_interval(1.0, self._tick)
+
+    def _tick(self) -> None:
+        if self.workspace.clock.running:
+            self.refresh_state()
+
+    def refresh_state(self) -> None:
+        """Rebuild the line from the workspace."""
+        self.update(self.status_line())
+
+    def status_line(self) -> Text:
+        """The header's content; the clock and the saved state always fit, names shorten."""
+        ws = self.workspace
+        width = max(40, self.size.width or 120)
+        right = Text(no_wrap=True)
+        session = ws.session
+        budget = ws.budget_seconds()
+        if session is not None:
+            elapsed = ws.elapsed()
+            right.append("  ⏵ " if ws.clock.running else "  ⏸ ")
+            right.append(mmss(elapsed), style=clock_style(elapsed, budget))
+            if budget:
+                right.append(f"/{mmss(budget)}")
+            area = ws.clock.area
+            area_budget = ws.area_budget_seconds()
+            if area and area_budget and area in ws.catalogue.template_areas(session.template):
+                spent = ws.area_elapsed(area)
+                right.append(" area " if width >= 100 else " ")
+                right.append(mmss(spent), style=clock_style(spent, area_budget))
+                right.append(f"/{mmss(area_budget)}")
+        right.append("  ")
+        if ws.dirty:
+            right.append("● unsaved", style="bold yellow")
+        else:
+            right.append("✓ saved", style="green")
+        if session is None:
+            where = "no session: F6 starts one"
+        else:
+            template = ws.catalogue.templates.get(session.template)
+            title = template.title if template else "blank session"
+            where = f"{session.id} · {title}" if width >= 110 else session.id
+        room = max(10, width - right.cell_len - 6)
+        session_room = min(len(where), room // 2)
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append("◆ ", style="bold")
+        line.append(one_line(ws.project.project.name, room - session_room - 3), style="bold")
+        line.append(" │ ")
+        line.append(one_line(where, session_room))
+        pad = width - 2 - line.cell_len - right.cell_len
+        line.append(" " * max(1, pad))
+        line.append_text(right)
+        return line

@@ -1,0 +1,296 @@
+"""The question navigator: bank → area → part → group → question, with counts and filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static, Tree
+from textual.widgets.tree import TreeNode
+
+from workbench.analysis.progress import SessionProgress, matches_text
+from workbench.model.catalogue import Catalogue
+from workbench.ui.safe import literal, one_line
+from workbench.ui.workspace import Workspace
+
+STATE_MARKS = {
+    "answered": ("●", "green"),
+    "heard": ("♪", "green"),
+    "defined": ("●", "green"),
+    "follow-up": ("?", "yellow"),
+    "skipped": ("–", "dim"),
+    "not-applicable": ("∅", "dim"),
+    "": ("○", "dim"),
+}
+
+
+@dataclass
+class Filters:
+    """What the navigator shows."""
+
+    unanswered: bool = False
+    follow_up: bool = False
+    template_only: bool = False
+    search: str = ""
+
+    def describe(self) -> str:
+        """The active filters in words."""
+        active = []
+        if self.unanswered:
+            active.append("unanswered")
+        if self.follow_up:
+            active.append("follow-up")
+        if self.template_only:
+            active.append("this template")
+        if self.search:
+            active.append(f"“{self.search}”")
+        return "filter: " + (", ".join(active) if active else "none") + "  (u f t /)"
+
+
+class QuestionTree(Tree[str]):
+    """The tree itself; leaves carry a question reference."""
+
+    BINDINGS = [("enter", "select_cursor", "Edit")]
+
+
+class Navigator(Vertical):
+    """Question tree with answered/total counts on every node, and filters."""
+
+    @dataclass
+    class Selected(Message):
+        """The highlighted question changed."""
+
+        navigator: Navigator
+        ref: str
+
+        @property
+        def control(self) -> Navigator:
+            return self.navigator
+
+    @dataclass
+    class Chosen(Message):
+        """Enter was pressed on a question: start editing it."""
+
+        navigator: Navigator
+        ref: str
+
+        @property
+        def control(self) -> Navigator:
+            return self.navigator
+
+    def __init__(self, workspace: Workspace, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.workspace = workspace
+        self.filters = Filters()
+        self.current = ""
+        self._leaves: list[TreeNode[str]] = []
+        self._branches: list[tuple[TreeNode[str], str, list[str]]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="search questions (/)", id="nav-search")
+        yield Static(self.filters.describe(), id="nav-filters")
+        tree = QuestionTree(Text("questions"), id="nav-tree")
+        tree.show_root = False
+        tree.guide_depth = 2
+        yield tree
+
+    def on_mount(self) -> None:
+        self.rebuild()
+
+    @property
+    def tree(self) -> QuestionTree:
+        """The tree widget."""
+        return self.query_one("#nav-tree", QuestionTree)
+
+    # --- building --------------------------------------------------------------------------
+
+    def _visible(self, ref: str, progress: SessionProgress, template_refs: set[str]) -> bool:
+        state = progress.state(ref)
+        if self.filters.unanswered and state != "":
+            return False
+        if self.filters.follow_up and state != "follow-up":
+            return False
+        if self.filters.template_only and ref not in template_refs:
+            return False
+        return not self.filters.search or matches_text(
+            self.workspace.catalogue, ref, self.filters.search
+        )
+
+    def rebuild(self) -> None:
+        """Build the tree from the banks, the session's template and the filters."""
+        ws = self.workspace
+        catalogue = ws.catalogue
+        progress = ws.progress()
+        session = ws.session
+        template = catalogue.templates.get(session.template) if session else None
+        template_refs = set(catalogue.template_refs(template.id)) if template else set()
+        tree = self.tree
+        tree.clear()
+        self._leaves, self._branches = [], []
+        if template is not None:
+            bank_id = catalogue.template_bank[template.id]
+            top = self._branch(tree.root, f"This session: {template.title}", [], expand=True)
+            for section in template.sections:
+                refs = catalogue.section_refs(bank_id, section.areas, section.parts, section.groups)
+                refs += [f"{bank_id}:{q}" for q in section.questions]
+                self._add_leaves(self._branch(top, section.text, refs), refs, progress, template_refs)
+            self._prune(top)
+        for bank in catalogue.banks:
+            if not bank.questions:
+                continue
+            bank_node = self._branch(tree.root, bank.title, [], expand=template is None)
+            self._add_bank(bank_node, bank.id, catalogue, progress, template_refs)
+            self._prune(bank_node)
+        self._relabel(progress)
+        if self.current:
+            self.select_ref(self.current, focus=False)
+
+    def _add_bank(
+        self,
+        bank_node: TreeNode[str],
+        bank_id: str,
+        catalogue: Catalogue,
+        progress: SessionProgress,
+        template_refs: set[str],
+    ) -> None:
+        bank = catalogue.bank(bank_id)
+        assert bank is not None
+        for area in sorted(bank.areas, key=lambda a: a.order):
+            area_refs = [r for r in catalogue.refs_in_area(area.id) if catalogue.question_bank[r] == bank_id]
+            area_node = self._branch(bank_node, area.title, area_refs)
+            for part in bank.parts:
+                part_refs = [r for r in area_refs if catalogue.questions[r].part == part.id]
+                if not part_refs:
+                    continue
+                part_node = self._branch(area_node, part.title, part_refs)
+                groups: dict[str, list[str]] = {}
+                for ref in part_refs:
+                    groups.setdefault(catalogue.questions[ref].group, []).append(ref)
+                for group_id, refs in groups.items():
+                    group = catalogue.groups.get((area.id, group_id))
+                    parent = self._branch(part_node, group.title, refs) if group else part_node
+                    self._add_leaves(parent, refs, progress, template_refs)
+
+    def _branch(self, parent: TreeNode[str], title: str, refs: list[str], expand: bool = False) -> TreeNode[str]:
+        node = parent.add(literal(title), data="", expand=expand)
+        self._branches.append((node, title, refs))
+        return node
+
+    def _add_leaves(
+        self, parent: TreeNode[str], refs: list[str], progress: SessionProgress, template_refs: set[str]
+    ) -> None:
+        for ref in refs:
+            if self._visible(ref, progress, template_refs):
+                self._leaves.append(parent.add_leaf(Text(""), data=ref))
+
+    def _prune(self, node: TreeNode[str]) -> bool:
+        """Remove branches with no visible question; True when the node keeps something."""
+        if node.data:
+            return True
+        keep = False
+        for child in list(node.children):
+            if self._prune(child):
+                keep = True
+            else:
+                child.remove()
+        return keep
+
+    def _relabel(self, progress: SessionProgress) -> None:
+        catalogue = self.workspace.catalogue
+        for node, title, refs in self._branches:
+            if node.tree is None or not refs:
+                continue
+            label = literal(title)
+            label.append(f"  {progress.done(refs)}/{len(refs)}", style="dim")
+            node.set_label(label)
+        for leaf in self._leaves:
+            ref = leaf.data or ""
+            question = catalogue.questions.get(ref)
+            mark, style = STATE_MARKS.get(progress.state(ref), STATE_MARKS[""])
+            label = Text(f"{mark} ", style=style)
+            if question is not None:
+                prefix = {"pain-indicator": "“", "success-metric": "# "}.get(question.kind, "")
+                label.append(prefix + one_line(question.text))
+            leaf.set_label(label)
+
+    def refresh_counts(self) -> None:
+        """Relabel after an edit without rebuilding (cheap)."""
+        self._relabel(self.workspace.progress())
+
+    # --- moving ----------------------------------------------------------------------------
+
+    def select_ref(self, ref: str, focus: bool = True) -> bool:
+        """Move the cursor to a question, opening its branches."""
+        for leaf in self._leaves:
+            if leaf.data == ref:
+                parent = leaf.parent
+                while parent is not None:
+                    parent.expand()
+                    parent = parent.parent
+                self.current = ref
+                self.tree.move_cursor(leaf)
+                if focus:
+                    self.tree.focus()
+                return True
+        return False
+
+    def step(self, delta: int) -> str:
+        """Select the next (+1) or previous (−1) visible question; returns its reference."""
+        refs = [leaf.data or "" for leaf in self._leaves]
+        if not refs:
+            return ""
+        index = refs.index(self.current) if self.current in refs else -1
+        target = refs[(index + delta) % len(refs)] if index >= 0 else refs[0]
+        self.select_ref(target, focus=False)
+        self.current = target
+        return target
+
+    @on(Tree.NodeHighlighted, "#nav-tree")
+    def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        event.stop()
+        ref = event.node.data or ""
+        if ref and ref != self.current:
+            self.current = ref
+            self.post_message(self.Selected(self, ref))
+
+    @on(Tree.NodeSelected, "#nav-tree")
+    def _selected(self, event: Tree.NodeSelected[str]) -> None:
+        event.stop()
+        ref = event.node.data or ""
+        if ref:
+            self.current = ref
+            self.post_message(self.Chosen(self, ref))
+
+    # --- filters ---------------------------------------------------------------------------
+
+    def toggle(self, name: str) -> None:
+        """Flip one of the boolean filters."""
+        setattr(self.filters, name, not getattr(self.filters, name))
+        self._filters_changed()
+
+    def clear_filters(self) -> None:
+        """Show every question again."""
+        self.filters = Filters()
+        with self.prevent(Input.Changed):
+            self.query_one("#nav-search", Input).value = ""
+        self._filters_changed()
+
+    def _filters_changed(self) -> None:
+        self.query_one("#nav-filters", Static).update(literal(self.filters.describe()))
+        self.rebuild()
+
+    @on(Input.Changed, "#nav-search")
+    def _search(self, event: Input.Changed) -> None:
+        event.stop()
+        self.filters.search = event.value.strip()
+        self._filters_changed()
+
+    @on(Input.Submitted, "#nav-search")
+    def _search_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._leaves:
+            self.select_ref(self._leaves[0].data or "")

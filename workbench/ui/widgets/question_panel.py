@@ -1,0 +1,346 @@
+"""The selected question: its text and hint, other sessions' answers, and the answer editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from workbench.analysis.metrics import metric_sentence
+from workbench.model.records import Metric
+from workbench.ui.safe import clean, literal, one_line
+from workbench.ui.widgets.maturity import MaturityBar
+from workbench.ui.workspace import Workspace
+
+STATUS_OPTIONS = [
+    (Text("answered"), "answered"),
+    (Text("skipped"), "skipped"),
+    (Text("not applicable"), "not-applicable"),
+    (Text("needs follow-up"), "follow-up"),
+]
+CONFIDENCE_OPTIONS = [
+    (Text("stated"), "stated"),
+    (Text("observed"), "observed"),
+    (Text("evidenced"), "evidenced"),
+]
+METRIC_FIELDS = ("baseline", "target", "unit", "measured_by", "owner", "due")
+
+
+def parse_number(value: str) -> int | float | None:
+    """A number typed in a metric field; None when empty or not a number."""
+    value = value.strip().replace(",", "")
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        try:
+            return float(value)
+        except ValueError:
+            return None
+
+
+def parse_date(value: str) -> dt.date | None:
+    """A YYYY-MM-DD date; None when empty or malformed."""
+    try:
+        return dt.date.fromisoformat(value.strip()) if value.strip() else None
+    except ValueError:
+        return None
+
+
+class QuestionPanel(VerticalScroll):
+    """Shows and edits the answer to one question in the current session."""
+
+    @dataclass
+    class AnswerEdited(Message):
+        """Fields of the answer changed."""
+
+        panel: QuestionPanel
+        ref: str
+        changes: dict[str, Any] = field(default_factory=dict)
+
+        @property
+        def control(self) -> QuestionPanel:
+            return self.panel
+
+    @dataclass
+    class IndicatorHeard(Message):
+        """The indicator was heard, with an optional quote and speaker role."""
+
+        panel: QuestionPanel
+        ref: str
+        quote: str
+        role: str
+
+        @property
+        def control(self) -> QuestionPanel:
+            return self.panel
+
+    @dataclass
+    class MetricEdited(Message):
+        """The metric defined from this template changed (created when `metric_id` is empty)."""
+
+        panel: QuestionPanel
+        ref: str
+        metric_id: str
+        changes: dict[str, Any] = field(default_factory=dict)
+
+        @property
+        def control(self) -> QuestionPanel:
+            return self.panel
+
+    def __init__(self, workspace: Workspace, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.workspace = workspace
+        self.ref = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="q-crumb", classes="crumb")
+        yield Static(id="q-text", classes="question")
+        yield Static(id="q-hint", classes="hint")
+        yield Static(id="q-others", classes="others")
+        with Horizontal(id="q-status-row", classes="row"):
+            yield Select(STATUS_OPTIONS, id="q-status", allow_blank=False, value="answered", compact=True)
+            yield Input(id="q-status-detail", placeholder="reason / ask whom", compact=True)
+            yield Select(CONFIDENCE_OPTIONS, id="q-confidence", allow_blank=False, value="stated", compact=True)
+        yield MaturityBar(id="q-maturity")
+        yield TextArea(id="q-notes", soft_wrap=True, show_line_numbers=False, compact=True, placeholder="notes: what was said")
+        with Vertical(id="q-indicator"):
+            yield Static(id="q-heard-list")
+            with Horizontal(classes="row"):
+                yield Input(id="q-quote", placeholder="verbatim quote (optional)", compact=True)
+                yield Input(id="q-role", placeholder="speaker's role", compact=True)
+                yield Button("Heard", id="q-hear", variant="primary", compact=True)
+        with Vertical(id="q-metric"):
+            yield Static(id="q-sentence", classes="sentence")
+            with Horizontal(classes="row"):
+                yield Label("baseline")
+                yield Input(id="q-baseline", type="number", classes="num", compact=True)
+                yield Label("target")
+                yield Input(id="q-target", type="number", classes="num", compact=True)
+                yield Label("unit")
+                yield Input(id="q-unit", classes="num", compact=True)
+            with Horizontal(classes="row"):
+                yield Input(id="q-measured_by", placeholder="how it is measured", compact=True)
+                yield Input(id="q-owner", placeholder="owner", classes="short", compact=True)
+                yield Input(id="q-due", placeholder="due YYYY-MM-DD", classes="short", compact=True)
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def show(self, ref: str) -> None:
+        """Load a question and its answer into the editor."""
+        self.ref = ref
+        ws = self.workspace
+        catalogue = ws.catalogue
+        question = catalogue.questions.get(ref)
+        if question is None:
+            return
+        part = catalogue.part_of(ref)
+        group = catalogue.groups.get((question.area, question.group))
+        crumbs = [catalogue.area_title(question.area), part.title if part else question.part]
+        if group:
+            crumbs.append(group.title)
+        crumb = " › ".join(crumbs)
+        if self.size.width >= 100:
+            crumb += f"   [{ref}]"
+        self.query_one("#q-crumb", Static).update(literal(crumb, "dim"))
+        kind = {"pain-indicator": "Pain indicator: listen for", "success-metric": "Success metric"}
+        heading = Text()
+        if question.kind in kind:
+            heading.append(kind[question.kind] + "\n", style="italic")
+        heading.append_text(literal(question.text, "bold"))
+        self.query_one("#q-text", Static).update(heading)
+        hint = question.hint or (part.hint if part else "")
+        self.query_one("#q-hint", Static).update(literal(hint, "italic dim"))
+        self._show_others(ref)
+        session = ws.session
+        editable = session is not None
+        answer = ws.project.answer(ref, session.id) if session else None
+        with self.prevent(Select.Changed, Input.Changed, TextArea.Changed):
+            self.query_one("#q-status", Select).value = answer.status if answer else "answered"
+            self.query_one("#q-confidence", Select).value = answer.confidence if answer else "stated"
+            detail = ""
+            if answer is not None:
+                detail = answer.reason if answer.status == "not-applicable" else answer.follow_up_with
+            self.query_one("#q-status-detail", Input).value = clean(detail, multiline=False)
+            notes = self.query_one("#q-notes", TextArea)
+            notes.load_text(clean(answer.notes) if answer else "")
+            notes.disabled = not editable
+            self.query_one(MaturityBar).set_scores(
+                answer.current if answer else None, answer.target if answer else None
+            )
+        self._status_detail_visibility(answer.status if answer else "answered")
+        for widget_id in ("#q-status", "#q-confidence", "#q-status-detail"):
+            self.query_one(widget_id).disabled = not editable
+        self.query_one("#q-indicator").display = question.kind == "pain-indicator"
+        self.query_one("#q-metric").display = question.kind == "success-metric"
+        if question.kind == "pain-indicator":
+            self.show_heard()
+        if question.kind == "success-metric":
+            self._load_metric()
+        if not editable:
+            self.query_one("#q-hint", Static).update(
+                literal("Start a discovery session (F6) to capture answers.", "bold yellow")
+            )
+        self.scroll_home(animate=False)
+
+    def _show_others(self, ref: str) -> None:
+        ws = self.workspace
+        lines = Text()
+        for answer in ws.project.answers_to(ref):
+            if answer.session == ws.session_id:
+                continue
+            session = ws.project.session(answer.session)
+            roles = ", ".join(a.role for a in session.attendees if a.role) if session else ""
+            lines.append(f"{answer.session}", style="bold")
+            if roles:
+                lines.append(f" · {one_line(roles, 40)}", style="dim")
+            lines.append(f" · {answer.status}")
+            if answer.current or answer.target:
+                lines.append(f" · maturity {answer.current or '–'} → {answer.target or '–'}")
+            lines.append("\n")
+            if answer.notes:
+                lines.append_text(literal("  " + clean(answer.notes).replace("\n", "\n  ") + "\n", "italic"))
+        for heard in ws.project.heard:
+            if heard.indicator == ref and heard.session != ws.session_id:
+                lines.append(f"{heard.session} · heard", style="bold")
+                if heard.speaker_role:
+                    lines.append_text(literal(f" · {heard.speaker_role}", "dim"))
+                lines.append("\n")
+                if heard.quote:
+                    lines.append_text(literal(f"  “{heard.quote}”\n", "italic"))
+        if lines.plain:
+            header = Text("Other sessions (read-only)\n", style="underline")
+            header.append_text(lines)
+            lines = header
+        widget = self.query_one("#q-others", Static)
+        widget.update(lines)
+        widget.display = bool(lines.plain)
+
+    def show_heard(self) -> None:
+        """List the times the indicator was heard in this session."""
+        ws = self.workspace
+        heard = ws.project.heard_in(self.ref, ws.session_id)
+        text = Text(f"Heard {len(heard)} time(s) in this session", style="bold")
+        for record in heard:
+            text.append(f"\n  {record.id}", style="dim")
+            if record.speaker_role:
+                text.append_text(literal(f" · {one_line(record.speaker_role)}", "dim"))
+            if record.quote:
+                text.append_text(literal(f"  “{clean(record.quote, multiline=False)}”", "italic"))
+        self.query_one("#q-heard-list", Static).update(text)
+        self.query_one("#q-hear", Button).disabled = ws.session is None
+
+    def _metric(self) -> Metric | None:
+        return next((m for m in self.workspace.project.metrics if m.template == self.ref), None)
+
+    def _load_metric(self) -> None:
+        metric = self._metric()
+        with self.prevent(Input.Changed):
+            for name in METRIC_FIELDS:
+                value = getattr(metric, name) if metric else None
+                text = "" if value is None else (value.isoformat() if isinstance(value, dt.date) else str(value))
+                self.query_one(f"#q-{name}", Input).value = clean(text, multiline=False)
+        self.show_sentence()
+
+    def show_sentence(self) -> None:
+        """The metric as a sentence, with the numbers typed so far."""
+        metric = self._metric() or Metric(id="new", template=self.ref)
+        sentence = metric_sentence(metric, self.workspace.catalogue)
+        self.query_one("#q-sentence", Static).update(literal(f"→ {sentence}", "bold"))
+
+    def _status_detail_visibility(self, status: str) -> None:
+        detail = self.query_one("#q-status-detail", Input)
+        detail.display = status in ("not-applicable", "follow-up")
+        detail.placeholder = "why it does not apply" if status == "not-applicable" else "ask whom?"
+
+    def set_maturity(self, which: str, value: int | None) -> None:
+        """Set current or target maturity from a key press."""
+        if self.workspace.session is None or not self.ref:
+            return
+        bar = self.query_one(MaturityBar)
+        if which == "current":
+            bar.set_scores(value, bar.target)
+        else:
+            bar.set_scores(bar.current, value)
+        self.post_message(self.AnswerEdited(self, self.ref, {which: value}))
+
+    # --- edits become messages ---------------------------------------------------------------
+
+    @on(TextArea.Changed, "#q-notes")
+    def _notes(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.post_message(self.AnswerEdited(self, self.ref, {"notes": event.text_area.text}))
+
+    @on(Select.Changed, "#q-status")
+    def _status(self, event: Select.Changed) -> None:
+        event.stop()
+        status = str(event.value)
+        self._status_detail_visibility(status)
+        changes: dict[str, Any] = {"status": status}
+        detail = self.query_one("#q-status-detail", Input).value
+        if status == "not-applicable":
+            changes["reason"] = detail
+        elif status == "follow-up":
+            changes["follow_up_with"] = detail
+        self.post_message(self.AnswerEdited(self, self.ref, changes))
+
+    @on(Input.Changed, "#q-status-detail")
+    def _status_detail(self, event: Input.Changed) -> None:
+        event.stop()
+        status = self.query_one("#q-status", Select).value
+        name = "reason" if status == "not-applicable" else "follow_up_with"
+        self.post_message(self.AnswerEdited(self, self.ref, {name: event.value}))
+
+    @on(Select.Changed, "#q-confidence")
+    def _confidence(self, event: Select.Changed) -> None:
+        event.stop()
+        self.post_message(self.AnswerEdited(self, self.ref, {"confidence": str(event.value)}))
+
+    @on(MaturityBar.Changed)
+    def _maturity(self, event: MaturityBar.Changed) -> None:
+        event.stop()
+        self.set_maturity(event.which, event.value)
+
+    @on(Button.Pressed, "#q-hear")
+    def _hear(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.hear()
+
+    @on(Input.Submitted, "#q-quote, #q-role")
+    def _hear_on_enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.hear()
+
+    def hear(self) -> None:
+        """Record the indicator as heard, with the quote and role typed."""
+        if self.workspace.session is None or not self.ref:
+            return
+        quote = self.query_one("#q-quote", Input)
+        role = self.query_one("#q-role", Input)
+        self.post_message(self.IndicatorHeard(self, self.ref, quote.value.strip(), role.value.strip()))
+        with self.prevent(Input.Changed):
+            quote.value = ""
+
+    @on(Input.Changed, "#q-baseline, #q-target, #q-unit, #q-measured_by, #q-owner, #q-due")
+    def _metric_field(self, event: Input.Changed) -> None:
+        event.stop()
+        name = (event.input.id or "").removeprefix("q-")
+        value: Any = event.value
+        if name in ("baseline", "target"):
+            value = parse_number(event.value)
+            if value is None and event.value.strip():
+                return
+        elif name == "due":
+            value = parse_date(event.value)
+            if value is None and event.value.strip():
+                return
+        metric = self._metric()
+        self.post_message(self.MetricEdited(self, self.ref, metric.id if metric else "", {name: value}))

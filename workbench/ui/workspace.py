@@ -1,0 +1,124 @@
+"""What the open project is: file, banks, current session and session clock (no widgets)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.analysis.progress import SessionProgress, session_progress
+from workbench.banks import bank_dirs, load_banks
+from workbench.model.catalogue import Catalogue
+from workbench.model.project import Project
+from workbench.model.records import Session
+from workbench.store.files import ProjectFile
+
+
+@dataclass
+class SessionClock:
+    """Elapsed time of the current session, per session and per area, from a monotonic clock."""
+
+    now: Callable[[], float] = time.monotonic
+    running: bool = False
+    started_at: float = 0.0
+    area: str = ""
+
+    def start(self) -> None:
+        """Start counting."""
+        if not self.running:
+            self.running, self.started_at = True, self.now()
+
+    def flush(self, session: Session | None) -> None:
+        """Add the time since the last flush to the session and its current area."""
+        if not self.running or session is None:
+            return
+        now = self.now()
+        seconds = int(now - self.started_at)
+        if seconds <= 0:
+            return
+        self.started_at += seconds
+        session.elapsed_seconds += seconds
+        if self.area:
+            shares = dict(session.area_seconds)
+            shares[self.area] = shares.get(self.area, 0) + seconds
+            session.area_seconds = shares
+
+    def pending(self) -> int:
+        """Seconds counted but not yet flushed."""
+        return int(self.now() - self.started_at) if self.running else 0
+
+
+@dataclass
+class Workspace:
+    """The open project and what the panes share about it."""
+
+    file: ProjectFile
+    catalogue: Catalogue
+    today: dt.date
+    clock: SessionClock = field(default_factory=SessionClock)
+    session_id: str = ""
+    dirty: bool = False
+    _progress: SessionProgress | None = None
+
+    @classmethod
+    def open(cls, path: str | Path, today: dt.date, now: Callable[[], float]) -> Workspace:
+        """Load a project file and its banks."""
+        file = ProjectFile.load(path)
+        catalogue = load_banks(bank_dirs(path)).catalogue
+        workspace = cls(file, catalogue.only(file.project.project.banks), today, SessionClock(now))
+        if file.project.sessions:
+            workspace.session_id = file.project.sessions[-1].id
+        return workspace
+
+    @property
+    def project(self) -> Project:
+        """The in-memory project."""
+        return self.file.project
+
+    @property
+    def session(self) -> Session | None:
+        """The current discovery session."""
+        return self.project.session(self.session_id)
+
+    def progress(self) -> SessionProgress:
+        """Question states in the current session (cached until the next change)."""
+        if self._progress is None:
+            self._progress = session_progress(self.project, self.catalogue, self.session_id)
+        return self._progress
+
+    def changed(self) -> None:
+        """Note an edit: invalidate caches, mark unsaved."""
+        self._progress = None
+        self.dirty = True
+
+    def budget_seconds(self, session: Session | None = None) -> int:
+        """The session's time box in seconds: its own, else the template's upper bound."""
+        session = session or self.session
+        if session is None:
+            return 0
+        if session.minutes:
+            return session.minutes * 60
+        template = self.catalogue.templates.get(session.template)
+        return template.minutes_max * 60 if template else 0
+
+    def area_budget_seconds(self, session: Session | None = None) -> int:
+        """Each template area's equal share of the time box."""
+        session = session or self.session
+        if session is None:
+            return 0
+        areas = self.catalogue.template_areas(session.template)
+        budget = self.budget_seconds(session)
+        return budget // len(areas) if areas else budget
+
+    def elapsed(self) -> int:
+        """Seconds spent in the current session, including the running clock."""
+        session = self.session
+        return (session.elapsed_seconds if session else 0) + self.clock.pending()
+
+    def area_elapsed(self, area: str) -> int:
+        """Seconds spent on an area in the current session."""
+        session = self.session
+        spent = session.area_seconds.get(area, 0) if session else 0
+        return spent + (self.clock.pending() if area == self.clock.area else 0)
