@@ -67,7 +67,7 @@ class MatrixSettings(ProjectRecord):
 
 
 class PriorityWeights(ProjectRecord):
-    impact: float = Field(default=2.0, ge=0)
+    impact: float = Field(default=3.0, ge=0)
     """Weight of impact in the priority score."""
     complexity: float = Field(default=1.0, ge=0)
     """Weight of (6 − complexity): simpler gaps rank higher."""

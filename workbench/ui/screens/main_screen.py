@@ -61,7 +61,7 @@ class MainScreen(Screen[None]):
         if callable(focus):
             focus()
 
-    @on(TabbedContent.TabActivated)
+    @on(TabbedContent.TabActivated, "#panes")
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = str(event.pane.id)
         self._refresh_pane(pane)

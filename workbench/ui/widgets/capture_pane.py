@@ -29,6 +29,7 @@ class CapturePane(Horizontal):
         Binding("f", "filter('follow_up')", "Follow-up", show=False),
         Binding("t", "filter('template_only')", "Template", show=False),
         Binding("h", "hear", "Heard", show=False),
+        Binding("ctrl+g", "raise_gap", "Raise gap", id="raise-gap", tooltip="Raise a gap from this question"),
         Binding("escape", "to_navigator", "Navigator", show=False),
         *[Binding(str(n), f"maturity('current', {n})", show=False) for n in range(1, 6)],
         *[Binding(key, f"maturity('target', {n})", show=False) for n, key in enumerate(TARGET_KEYS, 1)],
@@ -177,3 +178,24 @@ class CapturePane(Horizontal):
                 setattr(metric, name, value)
         self.panel.show_sentence()
         self._changed("metric")
+
+    def action_raise_gap(self) -> None:
+        """Raise a gap prefilled from the selected question, its answer, quotes or metric."""
+        from workbench.model.evidence import answer_link
+        from workbench.ui.modals.gap_modal import GapDraft
+        from workbench.ui.widgets.gaps_pane import raise_gap_dialog
+
+        ws = self.workspace
+        ref = self.panel.ref
+        question = ws.catalogue.questions.get(ref)
+        if question is None:
+            return
+        evidence: list[str] = []
+        if ws.project.answer(ref, ws.session_id) is not None:
+            evidence.append(answer_link(ref, ws.session_id))
+        evidence += [f"heard:{h.id}" for h in ws.project.heard if h.indicator == ref]
+        evidence += [f"metric:{m.id}" for m in ws.project.metrics if m.template == ref]
+        if not evidence:
+            evidence.append(ref)
+        title = question.text.rstrip("?")
+        raise_gap_dialog(self, GapDraft(title=title[:90], area=question.area, evidence=evidence))

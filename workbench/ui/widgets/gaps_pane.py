@@ -1,7 +1,330 @@
-"""TEMP"""
-from textual.widgets import Static
+"""Gaps: the impact × complexity matrix, ranked gaps, suggestions, evidence and maturity."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from workbench.analysis.gaps import (
+    QUADRANT_TITLES,
+    Suggestion,
+    accept_suggestion,
+    evidence_trail,
+    gap_quadrant,
+    matrix_cells,
+    ranked_gaps,
+    suggestions,
+)
+from workbench.analysis.maturity import area_maturity, disagreements
+from workbench.ui.messages import ProjectChanged
+from workbench.ui.modals.gap_modal import GapDraft, GapModal
+from workbench.ui.modals.pick_modal import PickModal
+from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.matrix import Matrix
+from workbench.ui.widgets.maturity_chart import alignment_text, maturity_chart
 from workbench.ui.workspace import Workspace
-class GapsPane(Static):
+
+
+class GapsPane(Horizontal):
+    """Follow-up step 1: identify gaps and prioritise them by impact and complexity."""
+
+    BINDINGS = [
+        Binding("n", "new_gap", "New gap", id="gap-new", tooltip="Raise a gap by hand"),
+        Binding("a", "accept", "Accept", id="suggestion-accept", tooltip="Accept the selected suggestion"),
+        Binding("d", "dismiss", "Dismiss", id="suggestion-dismiss", tooltip="Dismiss the selected suggestion"),
+        Binding("e", "evidence", "Evidence", id="gap-evidence", tooltip="Show the gap's evidence trail"),
+        Binding("delete", "delete_gap", "Delete", show=False),
+    ]
+
     def __init__(self, workspace: Workspace, id: str | None = None) -> None:
-        super().__init__("tmp", id=id)
+        super().__init__(id=id)
         self.workspace = workspace
+        self.selected = ""
+        self._suggestions: list[Suggestion] = []
+
+    def compose(self) -> ComposeResult:
+        yield Matrix(self.workspace.project, id="matrix")
+        with TabbedContent(initial="gaps-ranked", id="gaps-side"):
+            with TabPane("Ranked", id="gaps-ranked"):
+                yield DataTable(id="ranked", cursor_type="row", zebra_stripes=True)
+            with TabPane("Suggested", id="gaps-suggested"):
+                yield OptionList(id="suggestions")
+            with TabPane("Evidence", id="gaps-evidence"):
+                yield Static(id="evidence-heading")
+                yield OptionList(id="evidence")
+            with TabPane("Maturity", id="gaps-maturity"):
+                with VerticalScroll():
+                    yield Static(id="maturity-chart")
+                    yield Static(id="alignment")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#ranked", DataTable)
+        table.add_columns("#", "gap", "title", "quadrant", "I", "C", "prio")
+        self.refresh_pane()
+
+    def focus_default(self) -> None:
+        """Keyboard to the matrix."""
+        self.query_one(Matrix).focus()
+
+    # --- refreshing ------------------------------------------------------------------------------
+
+    def refresh_pane(self) -> None:
+        """Recompute everything from the project."""
+        ws = self.workspace
+        project = ws.project
+        matrix = self.query_one(Matrix)
+        matrix.set_cells(matrix_cells(project), project)
+        if self.selected and project.gap(self.selected) is None:
+            self.selected = ""
+        if self.selected:
+            matrix.select_gap(self.selected)
+        elif matrix.selected:
+            self.selected = matrix.selected
+        self._fill_ranked()
+        self._fill_suggestions()
+        self._fill_evidence()
+        self._fill_maturity()
+
+    def _fill_ranked(self) -> None:
+        table = self.query_one("#ranked", DataTable)
+        table.clear()
+        project = self.workspace.project
+        for rank, (gap, score) in enumerate(ranked_gaps(project), 1):
+            table.add_row(
+                Text(str(rank)),
+                Text(gap.id, style="bold"),
+                literal(one_line(gap.title, 48)),
+                Text(QUADRANT_TITLES[gap_quadrant(project, gap)]),
+                Text(str(gap.impact)),
+                Text(str(gap.complexity)),
+                Text(f"{score:.0f}"),
+                key=gap.id,
+            )
+        if self.selected:
+            try:
+                table.move_cursor(row=table.get_row_index(self.selected), animate=False)
+            except Exception:  # noqa: BLE001, S110 - the row may be gone after a delete
+                pass
+
+    def _fill_suggestions(self) -> None:
+        ws = self.workspace
+        self._suggestions = suggestions(ws.project, ws.catalogue)
+        options = self.query_one("#suggestions", OptionList)
+        options.clear_options()
+        for index, suggestion in enumerate(self._suggestions):
+            label = literal(one_line(suggestion.title, 70), "bold")
+            label.append_text(literal(f"\n  {suggestion.reason}", "dim"))
+            label.append(f"\n  impact {suggestion.impact} · complexity {suggestion.complexity}", style="dim")
+            options.add_option(Option(label, id=str(index)))
+        if not self._suggestions:
+            options.add_option(Option(Text("No open suggestions: every signal has a gap or was dismissed.", style="dim"), disabled=True))
+        tabs = self.query_one("#gaps-side", TabbedContent)
+        tabs.get_tab("gaps-suggested").label = Text(f"Suggested {len(self._suggestions)}")
+
+    def _fill_evidence(self) -> None:
+        ws = self.workspace
+        heading = self.query_one("#evidence-heading", Static)
+        options = self.query_one("#evidence", OptionList)
+        options.clear_options()
+        gap = ws.project.gap(self.selected) if self.selected else None
+        if gap is None:
+            heading.update(Text("Select a gap on the matrix to see its evidence.", style="dim"))
+            return
+        title = Text(f"{gap.id} ", style="bold")
+        title.append_text(literal(gap.title, "bold"))
+        if gap.description:
+            title.append_text(literal("\n" + gap.description, "italic"))
+        heading.update(title)
+        trail = evidence_trail(ws.project, ws.catalogue, gap)
+        for index, item in enumerate(trail):
+            label = Text(f"{item.kind:<8}", style="bold")
+            where = " · ".join(p for p in (item.session, item.who) if p)
+            label.append_text(literal(one_line(where, 60), "dim"))
+            label.append_text(literal("\n  " + one_line(item.text, 90)))
+            if item.detail:
+                label.append_text(literal("\n  “" + one_line(item.detail, 120) + "”", "italic"))
+            options.add_option(Option(label, id=f"{index}:{item.question}"))
+        if not trail:
+            options.add_option(Option(Text("No evidence linked yet.", style="dim"), disabled=True))
+
+    def _fill_maturity(self) -> None:
+        ws = self.workspace
+        width = max(40, self.query_one("#gaps-side").size.width - 4)
+        rows = area_maturity(ws.project, ws.catalogue)
+        self.query_one("#maturity-chart", Static).update(maturity_chart(rows, width))
+        findings = disagreements(ws.project, ws.catalogue)
+        self.query_one("#alignment", Static).update(alignment_text(findings, ws.catalogue, width))
+
+    # --- selection ---------------------------------------------------------------------------------
+
+    @on(Matrix.Selected)
+    def _matrix_selected(self, event: Matrix.Selected) -> None:
+        self.selected = event.gap_id
+        self._fill_evidence()
+        if event.gap_id:
+            table = self.query_one("#ranked", DataTable)
+            try:
+                table.move_cursor(row=table.get_row_index(event.gap_id), animate=False)
+            except Exception:  # noqa: BLE001, S110
+                pass
+
+    @on(DataTable.RowHighlighted, "#ranked")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        gap_id = str(event.row_key.value) if event.row_key else ""
+        if gap_id and gap_id != self.selected:
+            self.selected = gap_id
+            self.query_one(Matrix).select_gap(gap_id)
+            self._fill_evidence()
+
+    @on(DataTable.RowSelected, "#ranked")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.edit_gap(str(event.row_key.value))
+
+    # --- edits ------------------------------------------------------------------------------------
+
+    def _changed(self, what: str) -> None:
+        self.workspace.changed()
+        self.refresh_pane()
+        self.post_message(ProjectChanged(what))
+
+    @on(Matrix.Moved)
+    def _moved(self, event: Matrix.Moved) -> None:
+        self.workspace.project.move_gap(event.gap_id, event.impact, event.complexity)
+        self.selected = event.gap_id
+        self._changed("gap moved")
+
+    @on(Matrix.Opened)
+    def _opened(self, event: Matrix.Opened) -> None:
+        if not event.crowded:
+            self.edit_gap(event.gap_ids[0])
+            return
+        project = self.workspace.project
+        options = []
+        for gap_id in event.gap_ids:
+            gap = project.gap(gap_id)
+            if gap is not None:
+                label = Text(f"{gap.id}  ", style="bold")
+                label.append_text(literal(one_line(gap.title, 70)))
+                options.append((gap.id, label))
+
+        def chosen(gap_id: str | None) -> None:
+            if gap_id:
+                self.selected = gap_id
+                self.query_one(Matrix).select_gap(gap_id)
+                self.edit_gap(gap_id)
+
+        self.app.push_screen(PickModal(f"{len(options)} gaps in this cell", options), chosen)
+
+    def edit_gap(self, gap_id: str) -> None:
+        """Open the gap editor."""
+        gap = self.workspace.project.gap(gap_id)
+        if gap is None:
+            return
+        draft = GapDraft(gap.title, gap.area, gap.description, gap.impact, gap.complexity, gap.status, gap.owner, list(gap.evidence))
+
+        def saved(result: GapDraft | None) -> None:
+            if result is None:
+                return
+            for name, value in result.changes().items():
+                if getattr(gap, name) != value:
+                    setattr(gap, name, value)
+            self.selected = gap.id
+            self._changed("gap edited")
+
+        self.app.push_screen(GapModal(draft, self.workspace.catalogue, f"Edit {gap.id}"), saved)
+
+    def action_new_gap(self) -> None:
+        """Raise a gap by hand."""
+        raise_gap_dialog(self, GapDraft())
+
+    def _current_suggestion(self) -> Suggestion | None:
+        options = self.query_one("#suggestions", OptionList)
+        if options.highlighted is None:
+            return None
+        option = options.get_option_at_index(options.highlighted)
+        if option.id is None:
+            return None
+        return self._suggestions[int(option.id)]
+
+    def action_accept(self) -> None:
+        """Turn the selected suggestion into a gap."""
+        suggestion = self._current_suggestion()
+        if suggestion is None:
+            self.query_one("#gaps-side", TabbedContent).active = "gaps-suggested"
+            return
+        gap = accept_suggestion(self.workspace.project, suggestion)
+        self.selected = gap.id
+        self._changed("suggestion accepted")
+        self.app.notify(f"Raised {gap.id}.", timeout=2)
+
+    def action_dismiss(self) -> None:
+        """Dismiss the selected suggestion for good."""
+        suggestion = self._current_suggestion()
+        if suggestion is None:
+            self.query_one("#gaps-side", TabbedContent).active = "gaps-suggested"
+            return
+        self.workspace.project.dismiss(suggestion.key)
+        self._changed("suggestion dismissed")
+
+    def action_evidence(self) -> None:
+        """Show the evidence tab."""
+        self.query_one("#gaps-side", TabbedContent).active = "gaps-evidence"
+        self.query_one("#evidence", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#evidence")
+    def _evidence_chosen(self, event: OptionList.OptionSelected) -> None:
+        ref = (event.option.id or "").split(":", 1)[-1]
+        from workbench.ui.screens.main_screen import MainScreen
+
+        screen = self.screen
+        if ref and isinstance(screen, MainScreen):
+            screen.jump_to_question(ref)
+
+    @on(OptionList.OptionSelected, "#suggestions")
+    def _suggestion_chosen(self) -> None:
+        self.action_accept()
+
+    def action_delete_gap(self) -> None:
+        """Delete the selected gap (with its mappings), after asking."""
+        from workbench.ui.modals.confirm import ConfirmModal
+
+        gap = self.workspace.project.gap(self.selected)
+        if gap is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.workspace.project.remove_gap(gap.id)
+                self.selected = ""
+                self._changed("gap deleted")
+
+        self.app.push_screen(ConfirmModal(f"Delete {gap.id}?", f"“{gap.title}” and its mappings will be removed.", yes="Delete", no="Keep"), answer)
+
+
+def raise_gap_dialog(origin: GapsPane | object, draft: GapDraft) -> None:
+    """Open the editor for a new gap; on save, raise it and tell the app."""
+    from textual.widget import Widget
+
+    assert isinstance(origin, Widget)
+    workspace: Workspace = origin.workspace  # type: ignore[attr-defined]
+
+    def saved(result: GapDraft | None) -> None:
+        if result is None:
+            return
+        gap = workspace.project.raise_gap(result.title, result.area, result.evidence, **{
+            k: v for k, v in result.changes().items() if k not in ("title", "area")
+        })
+        workspace.changed()
+        origin.post_message(ProjectChanged("gap raised"))
+        origin.app.notify(f"Raised {gap.id}: {one_line(gap.title, 50)}", markup=False, timeout=3)
+        refresh = getattr(origin, "refresh_pane", None)
+        if callable(refresh):
+            origin.selected = gap.id  # type: ignore[attr-defined]
+            refresh()
+
+    origin.app.push_screen(GapModal(draft, workspace.catalogue, "Raise a gap"), saved)

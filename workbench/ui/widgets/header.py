@@ -43,6 +43,9 @@ class WorkbenchHeader(Static):
         self.refresh_state()
         self.set_interval(1.0, self._tick)
 
+    def on_resize(self) -> None:
+        self.refresh_state()
+
     def _tick(self) -> None:
         if self.workspace.clock.running:
             self.refresh_state()

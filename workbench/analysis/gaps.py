@@ -1,0 +1,338 @@
+"""Gap analysis: quadrants, the priority formula, suggested gaps and each gap's evidence trail.
+
+Priority (0–100) = 100 × (wᵢ·impact + w꜀·(6 − complexity) + w_conf·5·confidence) / (5·(wᵢ + w꜀ + w_conf))
+where confidence (0–1) is the mean confidence of the gap's evidence: evidenced 1.0, observed 0.7,
+stated 0.4, a heard quote 0.7, a metric with a baseline 1.0 (0.7 without), and 0.2 with no
+evidence. The weights live in the project file under [settings.priority].
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from statistics import mean
+from typing import Literal
+
+from workbench.analysis.maturity import area_maturity, disagreements
+from workbench.model.catalogue import Catalogue
+from workbench.model.evidence import answer_link, parse_evidence
+from workbench.model.project import Project
+from workbench.model.records import Answer, Gap
+
+Quadrant = Literal["quick-win", "strategic", "fill-in", "deprioritise"]
+QUADRANT_TITLES: dict[Quadrant, str] = {
+    "quick-win": "Quick wins",
+    "strategic": "Strategic initiatives",
+    "fill-in": "Fill-ins",
+    "deprioritise": "Deprioritise",
+}
+CONFIDENCE_SCORES = {"stated": 0.4, "observed": 0.7, "evidenced": 1.0}
+NO_EVIDENCE = 0.2
+
+
+def quadrant(project: Project, impact: int, complexity: int) -> Quadrant:
+    """The quadrant of a cell, from the project's thresholds."""
+    matrix = project.settings.matrix
+    high_impact = impact >= matrix.impact_threshold
+    high_complexity = complexity >= matrix.complexity_threshold
+    if high_impact:
+        return "strategic" if high_complexity else "quick-win"
+    return "deprioritise" if high_complexity else "fill-in"
+
+
+def gap_quadrant(project: Project, gap: Gap) -> Quadrant:
+    """The quadrant a gap sits in."""
+    return quadrant(project, gap.impact, gap.complexity)
+
+
+class AnswerIndex:
+    """Answers by (question, session) and by question, built once for many look-ups."""
+
+    def __init__(self, project: Project) -> None:
+        self.by_key = {a.key: a for a in project.answers}
+        self.by_question: dict[str, list[Answer]] = defaultdict(list)
+        for answer in project.answers:
+            self.by_question[answer.question].append(answer)
+
+
+def evidence_confidence(project: Project, gap: Gap, index: AnswerIndex | None = None) -> float:
+    """Mean confidence (0–1) of a gap's evidence."""
+    index = index or AnswerIndex(project)
+    scores = []
+    for link in gap.evidence:
+        evidence = parse_evidence(link)
+        if evidence.kind == "answer":
+            answer = index.by_key.get((evidence.target, evidence.session))
+            if answer is not None:
+                scores.append(CONFIDENCE_SCORES[answer.confidence])
+        elif evidence.kind == "question":
+            answers = index.by_question.get(evidence.target, [])
+            if answers:
+                scores.append(max(CONFIDENCE_SCORES[a.confidence] for a in answers))
+        elif evidence.kind == "heard":
+            scores.append(CONFIDENCE_SCORES["observed"])
+        elif evidence.kind == "metric":
+            metric = project.metric(evidence.target)
+            if metric is not None:
+                scores.append(1.0 if metric.baseline is not None else 0.7)
+    return round(mean(scores), 3) if scores else NO_EVIDENCE
+
+
+def priority(project: Project, gap: Gap, index: AnswerIndex | None = None) -> float:
+    """The gap's priority, 0–100 (see the module docstring for the formula)."""
+    weights = project.settings.priority
+    total = weights.impact + weights.complexity + weights.confidence
+    if total <= 0:
+        return 0.0
+    raw = (
+        weights.impact * gap.impact
+        + weights.complexity * (6 - gap.complexity)
+        + weights.confidence * 5 * evidence_confidence(project, gap, index)
+    )
+    return round(100 * raw / (5 * total), 1)
+
+
+def ranked_gaps(project: Project) -> list[tuple[Gap, float]]:
+    """Gaps with their priority, highest first (ties by impact, then id)."""
+    index = AnswerIndex(project)
+    scored = [(gap, priority(project, gap, index)) for gap in project.gaps]
+    return sorted(scored, key=lambda pair: (-pair[1], -pair[0].impact, pair[0].id))
+
+
+def matrix_cells(project: Project) -> dict[tuple[int, int], list[Gap]]:
+    """Gaps by (impact, complexity) cell, each cell ordered by priority."""
+    cells: dict[tuple[int, int], list[Gap]] = defaultdict(list)
+    for gap, _ in ranked_gaps(project):
+        cells[(gap.impact, gap.complexity)].append(gap)
+    return dict(cells)
+
+
+# --- suggestions ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A gap the evidence suggests; accepting it raises the gap."""
+
+    key: str
+    """Stable key, saved when dismissed (`heard:discovery:…`, `maturity:area`, …)."""
+    reason: str
+    """Why it is suggested, in words."""
+    title: str
+    area: str
+    evidence: tuple[str, ...] = field(default_factory=tuple)
+    impact: int = 3
+    complexity: int = 3
+
+
+def suggestions(project: Project, catalogue: Catalogue) -> list[Suggestion]:
+    """Gaps the evidence points at that are neither raised, accepted nor dismissed yet."""
+    cited = {link for gap in project.gaps for link in gap.evidence}
+    sources = {gap.source for gap in project.gaps if gap.source}
+    found = [
+        *_maturity_suggestions(project, catalogue),
+        *_heard_suggestions(project, catalogue),
+        *_follow_up_suggestions(project, catalogue),
+        *_alignment_suggestions(project, catalogue),
+    ]
+    return [
+        s
+        for s in found
+        if s.key not in sources
+        and not project.is_dismissed(s.key)
+        and not (s.evidence and all(link in cited for link in s.evidence))
+    ]
+
+
+def _clamp(value: float) -> int:
+    return int(min(5, max(1, round(value))))
+
+
+def _maturity_suggestions(project: Project, catalogue: Catalogue) -> list[Suggestion]:
+    out = []
+    rollup = {row.area: row for row in area_maturity(project, catalogue)}
+    areas_with_gaps = {gap.area for gap in project.gaps}
+    wide: dict[str, list[str]] = defaultdict(list)
+    for answer in project.answers:
+        question = catalogue.questions.get(answer.question)
+        if question is None or answer.current is None or answer.target is None:
+            continue
+        if answer.target - answer.current >= 2:
+            wide[question.area].append(answer_link(answer.question, answer.session))
+    for area, links in wide.items():
+        if area in areas_with_gaps:
+            continue
+        row = rollup.get(area)
+        current = row.current if row and row.current is not None else 0
+        target = row.target if row and row.target is not None else 0
+        out.append(
+            Suggestion(
+                key=f"maturity:{area}",
+                reason=f"{len(links)} answer(s) score target − current ≥ 2 "
+                f"(area {current:.1f} → {target:.1f})",
+                title=f"Raise {catalogue.area_title(area)} maturity from {current:.1f} to {target:.1f}",
+                area=area,
+                evidence=tuple(links),
+                impact=_clamp(2 + (target - current)),
+                complexity=3,
+            )
+        )
+    return out
+
+
+def _heard_suggestions(project: Project, catalogue: Catalogue) -> list[Suggestion]:
+    by_indicator: dict[str, list[str]] = defaultdict(list)
+    for heard in project.heard:
+        by_indicator[heard.indicator].append(heard.id)
+    out = []
+    for indicator, ids in by_indicator.items():
+        question = catalogue.questions.get(indicator)
+        if question is None:
+            continue
+        out.append(
+            Suggestion(
+                key=f"heard:{indicator}",
+                reason=f"pain indicator heard {len(ids)} time(s)",
+                title=question.text,
+                area=question.area,
+                evidence=tuple(f"heard:{i}" for i in ids),
+                impact=4 if len(ids) > 1 else 3,
+                complexity=3,
+            )
+        )
+    return out
+
+
+def _follow_up_suggestions(project: Project, catalogue: Catalogue) -> list[Suggestion]:
+    out = []
+    for answer in project.answers:
+        question = catalogue.questions.get(answer.question)
+        if question is None or answer.status != "follow-up":
+            continue
+        who = f" with {answer.follow_up_with}" if answer.follow_up_with else ""
+        out.append(
+            Suggestion(
+                key=f"follow-up:{answer.question}@{answer.session}",
+                reason=f"answer needs follow-up{who}",
+                title=f"Unknown: {question.text}",
+                area=question.area,
+                evidence=(answer_link(answer.question, answer.session),),
+                impact=2,
+                complexity=1,
+            )
+        )
+    return out
+
+
+def _alignment_suggestions(project: Project, catalogue: Catalogue) -> list[Suggestion]:
+    out = []
+    for finding in disagreements(project, catalogue):
+        scores = ", ".join(f"{s} {v:g}" for s, v in sorted(finding.scores.items()))
+        if finding.scope == "question":
+            evidence = tuple(answer_link(finding.key, s) for s in sorted(finding.scores))
+            subject = catalogue.questions[finding.key].text
+        else:
+            evidence = tuple(
+                answer_link(a.question, a.session)
+                for a in project.answers
+                if a.current is not None
+                and a.question in catalogue.questions
+                and catalogue.questions[a.question].area == finding.key
+            )
+            subject = catalogue.area_title(finding.key)
+        out.append(
+            Suggestion(
+                key=f"alignment:{finding.scope}:{finding.key}",
+                reason=f"sessions disagree by {finding.spread:g} levels ({scores})",
+                title=f"Align views on: {subject}",
+                area=finding.area,
+                evidence=evidence,
+                impact=3,
+                complexity=2,
+            )
+        )
+    return out
+
+
+def accept_suggestion(project: Project, suggestion: Suggestion) -> Gap:
+    """Raise the suggested gap, remembering where it came from."""
+    return project.raise_gap(
+        suggestion.title,
+        area=suggestion.area,
+        evidence=suggestion.evidence,
+        impact=suggestion.impact,
+        complexity=suggestion.complexity,
+        source=suggestion.key,
+        description=suggestion.reason.capitalize(),
+    )
+
+
+# --- evidence trail ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One link of a gap's evidence, resolved for display."""
+
+    link: str
+    kind: str
+    question: str
+    """Question reference to jump to in Capture (empty if none)."""
+    session: str
+    who: str
+    """Speaker role or the session's attendee roles."""
+    text: str
+    """The question or indicator, or the metric sentence."""
+    detail: str
+    """The notes, the quote, or the numbers."""
+
+
+def evidence_trail(project: Project, catalogue: Catalogue, gap: Gap) -> list[EvidenceItem]:
+    """The gap's evidence, each link resolved to what was asked, said and by whom."""
+    from workbench.analysis.metrics import metric_sentence
+
+    items = []
+    for link in gap.evidence:
+        evidence = parse_evidence(link)
+        if evidence.kind == "heard":
+            heard = next((h for h in project.heard if h.id == evidence.target), None)
+            question = catalogue.questions.get(heard.indicator) if heard else None
+            items.append(
+                EvidenceItem(
+                    link, "quote", heard.indicator if heard else "", heard.session if heard else "",
+                    heard.speaker_role if heard else "", question.text if question else link,
+                    heard.quote if heard else "(missing)",
+                )
+            )
+        elif evidence.kind == "metric":
+            metric = project.metric(evidence.target)
+            items.append(
+                EvidenceItem(
+                    link, "metric", metric.template if metric else "", metric.session if metric else "",
+                    metric.owner if metric else "", metric_sentence(metric, catalogue) if metric else link,
+                    metric.measured_by if metric else "(missing)",
+                )
+            )
+        else:
+            question = catalogue.questions.get(evidence.target)
+            text = question.text if question else evidence.target
+            answers = (
+                [a for a in [project.answer(evidence.target, evidence.session)] if a]
+                if evidence.kind == "answer"
+                else project.answers_to(evidence.target)
+            )
+            if not answers:
+                items.append(EvidenceItem(link, "question", evidence.target, evidence.session, "", text, ""))
+            for answer in answers:
+                session = project.session(answer.session)
+                who = ", ".join(a.role for a in session.attendees if a.role) if session else ""
+                scores = ""
+                if answer.current or answer.target:
+                    scores = f"maturity {answer.current or '–'} → {answer.target or '–'}; "
+                items.append(
+                    EvidenceItem(
+                        link, "answer", answer.question, answer.session, who, text,
+                        scores + (answer.notes or answer.status),
+                    )
+                )
+    return items

@@ -1,0 +1,253 @@
+"""The impact × complexity grid: impact 1–5 upward, complexity 1–5 rightward, gaps by id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.widget import Widget
+
+from workbench.analysis.gaps import QUADRANT_TITLES, Quadrant, quadrant
+from workbench.model.project import Project
+from workbench.model.records import Gap
+
+QUADRANT_STYLES: dict[Quadrant, str] = {
+    "quick-win": "on #163a26",
+    "strategic": "on #1b2f4a",
+    "fill-in": "on #2a2a2a",
+    "deprioritise": "on #3a1c1c",
+}
+SHORT_TITLES: dict[Quadrant, str] = {
+    "quick-win": "quick",
+    "strategic": "strategic",
+    "fill-in": "fill-in",
+    "deprioritise": "deprior.",
+}
+LABEL_WIDTH = 4
+AXIS_LINES = 3
+
+
+@dataclass
+class CellLayout:
+    """How the grid fits the widget."""
+
+    cell_width: int
+    cell_height: int
+
+    @property
+    def ids_per_line(self) -> int:
+        """Gap ids (plus a space) that fit on one line of a cell."""
+        return max(1, (self.cell_width - 1) // 6)
+
+    @property
+    def capacity(self) -> int:
+        """Gap ids that fit in a cell."""
+        return self.ids_per_line * self.cell_height
+
+
+class Matrix(Widget, can_focus=True):
+    """Keyboard: arrows select a cell, space cycles gaps in it, shift+arrows move the gap."""
+
+    DEFAULT_CSS = """
+    Matrix { width: 1fr; height: 1fr; min-width: 34; min-height: 10; }
+    Matrix:focus { background-tint: $foreground 3%; }
+    """
+    BINDINGS = [
+        Binding("up", "cursor(1, 0)", "Up", show=False),
+        Binding("down", "cursor(-1, 0)", "Down", show=False),
+        Binding("left", "cursor(0, -1)", "Left", show=False),
+        Binding("right", "cursor(0, 1)", "Right", show=False),
+        Binding("space", "cycle", "Next in cell", show=False),
+        Binding("shift+up", "move(1, 0)", "Impact +", id="gap-impact-up", tooltip="Raise impact"),
+        Binding("shift+down", "move(-1, 0)", "Impact −", id="gap-impact-down", tooltip="Lower impact"),
+        Binding("shift+left", "move(0, -1)", "Simpler", show=False),
+        Binding("shift+right", "move(0, 1)", "Harder", show=False),
+        Binding("enter", "open", "Edit", id="gap-edit", tooltip="Edit the gap, or list a crowded cell"),
+    ]
+
+    @dataclass
+    class Selected(Message):
+        """The selected gap changed (empty when the cell is empty)."""
+
+        matrix: Matrix
+        gap_id: str
+
+        @property
+        def control(self) -> Matrix:
+            return self.matrix
+
+    @dataclass
+    class Moved(Message):
+        """shift+arrow: move the gap by these deltas."""
+
+        matrix: Matrix
+        gap_id: str
+        impact: int
+        complexity: int
+
+        @property
+        def control(self) -> Matrix:
+            return self.matrix
+
+    @dataclass
+    class Opened(Message):
+        """Enter: edit a gap, or (`crowded`) list a cell's gaps."""
+
+        matrix: Matrix
+        gap_ids: list[str]
+        crowded: bool
+
+        @property
+        def control(self) -> Matrix:
+            return self.matrix
+
+    def __init__(self, project: Project, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.project = project
+        self.cells: dict[tuple[int, int], list[Gap]] = {}
+        self.cursor = (5, 1)
+        self.index = 0
+
+    # --- data ----------------------------------------------------------------------------------
+
+    def set_cells(self, cells: dict[tuple[int, int], list[Gap]], project: Project) -> None:
+        """New placement (after any change)."""
+        self.project = project
+        self.cells = cells
+        self.index = min(self.index, max(0, len(self.cells.get(self.cursor, [])) - 1))
+        self.refresh()
+
+    @property
+    def selected(self) -> str:
+        """Id of the selected gap, or empty."""
+        gaps = self.cells.get(self.cursor, [])
+        return gaps[self.index].id if 0 <= self.index < len(gaps) else ""
+
+    def select_gap(self, gap_id: str) -> None:
+        """Put the cursor on a gap."""
+        for cell, gaps in self.cells.items():
+            for index, gap in enumerate(gaps):
+                if gap.id == gap_id:
+                    self.cursor, self.index = cell, index
+                    self.refresh()
+                    return
+
+    def layout_for(self, width: int, height: int) -> CellLayout:
+        """Cell size for the widget's size."""
+        return CellLayout(
+            max(6, (width - LABEL_WIDTH) // 5), max(1, (height - AXIS_LINES) // 5)
+        )
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def render(self) -> Text:
+        layout = self.layout_for(self.size.width, self.size.height)
+        out = Text(no_wrap=True)
+        for impact in range(5, 0, -1):
+            for line in range(layout.cell_height):
+                label = f"I{impact} │" if line == layout.cell_height // 2 else "   │"
+                out.append(label, style="dim")
+                for complexity in range(1, 6):
+                    out.append_text(self._cell_line(impact, complexity, line, layout))
+                out.append("\n")
+        out.append("   └" + "─" * (layout.cell_width * 5) + "\n", style="dim")
+        axis = "    "
+        for complexity in range(1, 6):
+            axis += f"C{complexity}".center(layout.cell_width)
+        out.append(axis + "\n", style="dim")
+        if self._legend_fits():
+            out.append("    ")
+            for name, title in QUADRANT_TITLES.items():
+                out.append(" ", style=QUADRANT_STYLES[name])
+                out.append(f" {title}  ", style="dim")
+        return out
+
+    def _legend_fits(self) -> bool:
+        return sum(len(t) + 4 for t in QUADRANT_TITLES.values()) + 4 <= self.size.width
+
+    def _cell_line(self, impact: int, complexity: int, line: int, layout: CellLayout) -> Text:
+        cell = (impact, complexity)
+        gaps = self.cells.get(cell, [])
+        area = quadrant(self.project, impact, complexity)
+        base = QUADRANT_STYLES[area]
+        focused_cell = cell == self.cursor
+        if focused_cell:
+            base += " bold"
+        text = Text(style=base)
+        per_line = layout.ids_per_line
+        overflow = len(gaps) > layout.capacity
+        shown = gaps[: layout.capacity - 1] if overflow else gaps
+        chunk = shown[line * per_line : (line + 1) * per_line]
+        text.append(" ")
+        for position, gap in enumerate(chunk):
+            index = line * per_line + position
+            style = "reverse" if focused_cell and index == self.index else ""
+            text.append(gap.id[:5], style=style)
+            text.append(" ")
+        is_last_line = line == layout.cell_height - 1
+        if overflow and (is_last_line or len(chunk) < per_line):
+            text.append(f"+{len(gaps) - len(shown)}", style="bold yellow")
+            overflow = False
+        title = QUADRANT_TITLES[area] if self._legend_fits() else SHORT_TITLES[area]
+        if not gaps and line == 0 and self._is_corner(impact, complexity) and len(title) < layout.cell_width:
+            text.append(title, style="dim italic")
+        if focused_cell and not gaps and line == 0:
+            text = Text(" ·", style=base)
+        text.truncate(layout.cell_width, pad=True)
+        if focused_cell:
+            text.stylize("underline", 0, layout.cell_width)
+        return text
+
+    @staticmethod
+    def _is_corner(impact: int, complexity: int) -> bool:
+        return impact in (1, 5) and complexity in (1, 5)
+
+    # --- keys and mouse --------------------------------------------------------------------------
+
+    def _announce(self) -> None:
+        self.refresh()
+        self.post_message(self.Selected(self, self.selected))
+
+    def action_cursor(self, impact: int, complexity: int) -> None:
+        """Move the cell cursor."""
+        row, col = self.cursor
+        self.cursor = (min(5, max(1, row + impact)), min(5, max(1, col + complexity)))
+        self.index = 0
+        self._announce()
+
+    def action_cycle(self) -> None:
+        """Select the next gap in the cell."""
+        gaps = self.cells.get(self.cursor, [])
+        if gaps:
+            self.index = (self.index + 1) % len(gaps)
+            self._announce()
+
+    def action_move(self, impact: int, complexity: int) -> None:
+        """Ask to move the selected gap."""
+        if self.selected:
+            self.post_message(self.Moved(self, self.selected, impact, complexity))
+
+    def action_open(self) -> None:
+        """Edit the selected gap, or list a cell too crowded to show."""
+        gaps = self.cells.get(self.cursor, [])
+        layout = self.layout_for(self.size.width, self.size.height)
+        if len(gaps) > layout.capacity:
+            self.post_message(self.Opened(self, [g.id for g in gaps], True))
+        elif self.selected:
+            self.post_message(self.Opened(self, [self.selected], False))
+
+    def on_click(self, event: events.Click) -> None:
+        layout = self.layout_for(self.size.width, self.size.height)
+        column = (event.x - LABEL_WIDTH) // layout.cell_width + 1
+        row = 5 - event.y // layout.cell_height
+        if 1 <= column <= 5 and 1 <= row <= 5:
+            cell = (row, column)
+            if cell == self.cursor:
+                self.action_cycle()
+                return
+            self.cursor, self.index = cell, 0
+            self.focus()
+            self._announce()

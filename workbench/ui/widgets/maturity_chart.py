@@ -1,0 +1,60 @@
+"""Current vs target maturity per area as bars, and where sessions disagree."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from workbench.analysis.maturity import AreaMaturity, Disagreement
+from workbench.model.catalogue import Catalogue
+from workbench.ui.safe import one_line
+
+BLOCKS = " ▏▎▍▌▋▊▉█"
+
+
+def bar(value: float | None, width: int) -> str:
+    """A horizontal bar of `value` out of 5 in `width` cells, with eighth-block precision."""
+    if value is None:
+        return " " * width
+    eighths = round(value / 5 * width * 8)
+    full, rest = divmod(eighths, 8)
+    return ("█" * full + (BLOCKS[rest] if rest else "")).ljust(width)
+
+
+def maturity_chart(rows: list[AreaMaturity], width: int) -> Text:
+    """One line per area for current and one for target."""
+    if not rows:
+        return Text("No scored answers yet: score current and target maturity in Capture (1–5, shift+1–5).", style="dim")
+    label_width = min(34, max(12, width // 3))
+    bar_width = max(5, width - label_width - 10)
+    out = Text(no_wrap=True)
+    out.append(f"{'':<{label_width}} 1{' ' * (bar_width - 2)}5\n", style="dim")
+    for row in rows:
+        out.append(one_line(row.title, label_width).ljust(label_width), style="bold")
+        out.append(" ")
+        out.append(bar(row.current, bar_width), style="yellow")
+        out.append(f" {row.current if row.current is not None else '–':>4} now\n")
+        out.append(" " * (label_width + 1))
+        out.append(bar(row.target, bar_width), style="green")
+        gap = f" gap {row.gap:+.1f}" if row.current is not None and row.target is not None else ""
+        out.append(f" {row.target if row.target is not None else '–':>4} target{gap}\n", style="")
+    return out
+
+
+def alignment_text(findings: list[Disagreement], catalogue: Catalogue, width: int) -> Text:
+    """Where sessions scored the same question or area two or more levels apart."""
+    out = Text()
+    out.append("Alignment: sessions that disagree by 2+ levels\n", style="bold underline")
+    if not findings:
+        out.append("None: the sessions see the current state alike.\n", style="dim")
+        return out
+    for finding in findings:
+        if finding.scope == "area":
+            subject = catalogue.area_title(finding.key)
+        else:
+            question = catalogue.questions.get(finding.key)
+            subject = question.text if question else finding.key
+        out.append(f"{finding.scope:>8}: ", style="dim")
+        out.append(one_line(subject, max(20, width - 12)) + "\n")
+        scores = "  ".join(f"{s} {v:g}" for s, v in sorted(finding.scores.items()))
+        out.append(f"          {scores}  (spread {finding.spread:g})\n", style="yellow")
+    return out
