@@ -1,7 +1,239 @@
-"""TEMP"""
-from textual.widgets import Static
+"""Map: each gap's suggested practices with reasons; accept, reject, explain; warnings, coverage."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from workbench.analysis.mapping import (
+    PracticeSuggestion,
+    coverage,
+    mapping_warnings,
+    response_class,
+    suggest_practices,
+)
+from workbench.ui.messages import ProjectChanged
+from workbench.ui.modals.text_modal import TextModal
+from workbench.ui.safe import literal, one_line
 from workbench.ui.workspace import Workspace
-class MapPane(Static):
+
+DECISION_MARKS = {"accepted": ("✓", "green"), "rejected": ("✗", "red"), "": (" ", "")}
+
+
+class MapPane(Horizontal):
+    """Follow-up step 2: reference specific practices for each gap."""
+
+    BINDINGS = [
+        Binding("a", "decide('accepted')", "Accept", id="map-accept", tooltip="Map the practice to the gap"),
+        Binding("r", "decide('rejected')", "Reject", id="map-reject", tooltip="Reject; it is remembered"),
+        Binding("x", "undo", "Undo", id="map-undo", tooltip="Forget the decision"),
+        Binding("w", "rationale", "Rationale", id="map-rationale", tooltip="Why this practice fits"),
+    ]
+
     def __init__(self, workspace: Workspace, id: str | None = None) -> None:
-        super().__init__("tmp", id=id)
+        super().__init__(id=id)
         self.workspace = workspace
+        self.gap_id = ""
+        self._suggestions: list[PracticeSuggestion] = []
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="map-gaps")
+        with Vertical(id="map-side"):
+            yield Static(id="map-heading")
+            with TabbedContent(initial="map-practices", id="map-tabs"):
+                with TabPane("Practices", id="map-practices"):
+                    yield OptionList(id="map-suggestions")
+                    yield Static(id="map-detail")
+                with TabPane("Warnings", id="map-warnings"):
+                    with VerticalScroll():
+                        yield Static(id="map-warning-text")
+                with TabPane("Coverage", id="map-coverage"):
+                    with VerticalScroll():
+                        yield Static(id="map-coverage-text")
+
+    def on_mount(self) -> None:
+        self.refresh_pane()
+
+    def focus_default(self) -> None:
+        """Keyboard to the gap list."""
+        self.query_one("#map-gaps", OptionList).focus()
+
+    # --- refreshing -----------------------------------------------------------------------------
+
+    def refresh_pane(self) -> None:
+        """Rebuild the lists from the project."""
+        project = self.workspace.project
+        if self.gap_id and project.gap(self.gap_id) is None:
+            self.gap_id = ""
+        gaps_list = self.query_one("#map-gaps", OptionList)
+        gaps_list.clear_options()
+        warnings = mapping_warnings(project, self.workspace.catalogue)
+        warned = {w.gap for w in warnings}
+        for group in ("Quick win", "Strategic initiative"):
+            members = [g for g in project.gaps if response_class(project, g) == group]
+            gaps_list.add_option(Option(Text(f"{group}s ({len(members)})", style="bold underline"), disabled=True))
+            for gap in members:
+                label = Text(f"{gap.id} ", style="bold")
+                label.append_text(literal(one_line(gap.title, 60)))
+                count = len(project.accepted_practices(gap.id))
+                label.append(f"  {count}✓", style="green" if count else "dim")
+                if gap.id in warned:
+                    label.append(" ⚠", style="yellow")
+                gaps_list.add_option(Option(label, id=gap.id))
+        if not project.gaps:
+            gaps_list.add_option(Option(Text("No gaps yet: raise them in the Gaps pane (F3).", style="dim"), disabled=True))
+        if not self.gap_id and project.gaps:
+            self.gap_id = project.gaps[0].id
+        if self.gap_id:
+            index = next((i for i in range(gaps_list.option_count) if gaps_list.get_option_at_index(i).id == self.gap_id), None)
+            if index is not None:
+                gaps_list.highlighted = index
+        self._fill_suggestions()
+        self._fill_warnings(warnings)
+        self._fill_coverage()
+
+    def _fill_suggestions(self, keep: int | None = None) -> None:
+        ws = self.workspace
+        heading = self.query_one("#map-heading", Static)
+        options = self.query_one("#map-suggestions", OptionList)
+        options.clear_options()
+        gap = ws.project.gap(self.gap_id) if self.gap_id else None
+        if gap is None:
+            heading.update(Text("Select a gap.", style="dim"))
+            self._suggestions = []
+            self.query_one("#map-detail", Static).update("")
+            return
+        title = Text(f"{gap.id} ", style="bold")
+        title.append_text(literal(gap.title, "bold"))
+        title.append(f"  · {response_class(ws.project, gap)} · impact {gap.impact}, complexity {gap.complexity}", style="dim")
+        heading.update(title)
+        self._suggestions = suggest_practices(ws.project, ws.catalogue, gap)
+        for suggestion in self._suggestions:
+            mark, style = DECISION_MARKS[suggestion.decision]
+            label = Text(f"{mark} ", style=f"bold {style}")
+            label.append(f"{suggestion.score:>3.0f} ", style="dim")
+            label.append_text(literal(suggestion.practice.title, "bold"))
+            label.append(f"  [{suggestion.practice.effort}]", style="dim")
+            guide = ws.catalogue.guides.get(suggestion.practice.guide)
+            reasons = "; ".join(suggestion.reasons)
+            label.append_text(literal(f"\n      {guide.title if guide else ''}: {one_line(reasons, 200)}", "italic dim"))
+            options.add_option(Option(label, id=suggestion.practice.id))
+        if options.option_count:
+            options.highlighted = min(keep or 0, options.option_count - 1)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#map-detail", Static)
+        suggestion = self._current()
+        if suggestion is None:
+            detail.update(Text("No practice scores for this gap yet: add words to its description.", style="dim"))
+            return
+        practice = suggestion.practice
+        text = literal(practice.title, "bold")
+        text.append_text(literal("\n" + practice.summary))
+        if practice.prerequisites:
+            text.append_text(literal("\nPrerequisites: " + ", ".join(practice.prerequisites), "dim"))
+        mapping = self.workspace.project.mapping(self.gap_id, practice.id)
+        if mapping is not None and mapping.rationale:
+            text.append_text(literal("\nRationale: " + mapping.rationale, "italic"))
+        detail.update(text)
+
+    def _fill_warnings(self, warnings: list) -> None:  # type: ignore[type-arg]
+        text = Text()
+        for warning in warnings:
+            text.append("⚠ ", style="yellow")
+            text.append(f"{warning.gap}: ", style="bold")
+            text.append_text(literal(warning.message + "\n"))
+        if not warnings:
+            text.append("No warnings: every gap has a practice and every prerequisite is covered.", style="green")
+        self.query_one("#map-warning-text", Static).update(text)
+        self.query_one("#map-tabs", TabbedContent).get_tab("map-warnings").label = Text(f"Warnings {len(warnings)}")
+
+    def _fill_coverage(self) -> None:
+        catalogue = self.workspace.catalogue
+        text = Text()
+        for row in coverage(self.workspace.project, catalogue):
+            text.append_text(literal(row.title, "bold"))
+            text.append(f"  {len(row.used)}/{row.total} practices\n", style="dim")
+            for practice_id in row.used:
+                practice = catalogue.practices[practice_id]
+                text.append_text(literal(f"  ✓ {practice.title}\n"))
+        self.query_one("#map-coverage-text", Static).update(text)
+
+    # --- selection and decisions -------------------------------------------------------------------
+
+    def _current(self) -> PracticeSuggestion | None:
+        options = self.query_one("#map-suggestions", OptionList)
+        if options.highlighted is None or not self._suggestions:
+            return None
+        return self._suggestions[min(options.highlighted, len(self._suggestions) - 1)]
+
+    @on(OptionList.OptionHighlighted, "#map-gaps")
+    def _gap_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != self.gap_id:
+            self.gap_id = event.option.id
+            self._fill_suggestions()
+
+    @on(OptionList.OptionSelected, "#map-gaps")
+    def _gap_selected(self) -> None:
+        self.query_one("#map-suggestions", OptionList).focus()
+
+    @on(OptionList.OptionHighlighted, "#map-suggestions")
+    def _practice_highlighted(self) -> None:
+        self._show_detail()
+
+    @on(OptionList.OptionSelected, "#map-suggestions")
+    def _practice_selected(self) -> None:
+        suggestion = self._current()
+        if suggestion is not None:
+            self.action_decide("rejected" if suggestion.decision == "accepted" else "accepted")
+
+    def _changed(self) -> None:
+        keep = self.query_one("#map-suggestions", OptionList).highlighted
+        self.workspace.changed()
+        self.post_message(ProjectChanged("mapping"))
+        gap_id = self.gap_id
+        self.refresh_pane()
+        self.gap_id = gap_id
+        self._fill_suggestions(keep)
+
+    def action_decide(self, status: str) -> None:
+        """Accept or reject the highlighted practice for the gap."""
+        suggestion = self._current()
+        if suggestion is None:
+            return
+        self.workspace.project.decide_mapping(self.gap_id, suggestion.practice.id, status)
+        self._changed()
+
+    def action_undo(self) -> None:
+        """Forget the decision on the highlighted practice."""
+        suggestion = self._current()
+        if suggestion is not None:
+            self.workspace.project.undo_mapping(self.gap_id, suggestion.practice.id)
+            self._changed()
+
+    def action_rationale(self) -> None:
+        """Write why the practice fits (accepting it if it was undecided)."""
+        suggestion = self._current()
+        if suggestion is None:
+            return
+        practice = suggestion.practice
+        mapping = self.workspace.project.mapping(self.gap_id, practice.id)
+
+        def saved(text: str | None) -> None:
+            if text is None:
+                return
+            status = mapping.status if mapping else "accepted"
+            self.workspace.project.decide_mapping(self.gap_id, practice.id, status, rationale=text)
+            self._changed()
+
+        self.app.push_screen(
+            TextModal(f"Rationale: {self.gap_id} → {practice.title}", mapping.rationale if mapping else "",
+                      "why this practice answers this gap", "; ".join(suggestion.reasons)),
+            saved,
+        )
