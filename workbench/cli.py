@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workbench import __version__
 
-COMMANDS = ("new", "check", "banks", "open")
+COMMANDS = ("new", "check", "banks", "plan", "export", "open")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     banks = sub.add_parser("banks", help="list the question banks, or lint them with --check")
     banks.add_argument("--check", action="store_true", help="lint every bank; exit 1 on findings")
     banks.add_argument("--project", help="also load this project's own banks folder")
+
+    from workbench.cli_plan import add_plan_parser
+
+    add_plan_parser(sub)
 
     return parser
 
@@ -63,6 +67,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _check(args.paths)
     if args.command == "banks":
         return _banks(args.check, args.project)
+    if args.command == "plan":
+        from workbench.cli_plan import run_plan
+
+        return run_plan(args)
     return _open(args.path)
 
 

@@ -1,7 +1,479 @@
-"""TEMP"""
-from textual.widgets import Static
+"""Plan: the pilot timeline with its details, the success metrics, and the next steps."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from workbench.analysis.mapping import response_class
+from workbench.analysis.metrics import metric_sentence
+from workbench.analysis.plan import (
+    PlanCycle,
+    Schedule,
+    current_week,
+
+    pilots_without_metrics,
+    plan_start,
+    schedule,
+    week_date,
+    would_cycle,
+)
+from workbench.model.evidence import parse_evidence
+from workbench.model.records import Metric
+from workbench.ui.messages import ProjectChanged
+from workbench.ui.modals.metric_modal import MetricModal
+from workbench.ui.modals.pick_modal import PickModal
+from workbench.ui.modals.plan_item_modal import PlanItemDraft, PlanItemModal
+from workbench.ui.modals.text_modal import TextModal
+from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.gantt import Gantt, GanttView
 from workbench.ui.workspace import Workspace
-class PlanPane(Static):
+
+
+class PlanPane(Vertical):
+    """Follow-up steps 3 and 4: success metrics, pilots on a timeline, next steps."""
+
+    BINDINGS = [
+        Binding("p", "propose", "Propose pilot", id="plan-propose", tooltip="Propose a pilot from a mapped gap"),
+        Binding("plus", "add_dependency", "+Dep", id="plan-dep-add", tooltip="Add a dependency"),
+        Binding("minus", "remove_dependency", "−Dep", id="plan-dep-remove", tooltip="Remove a dependency"),
+        Binding("m", "add_item('milestone')", "Milestone", show=False),
+        Binding("k", "add_item('deep-dive')", "Deep-dive", show=False),
+        Binding("u", "unfix", "Unfix start", show=False),
+        Binding("delete", "delete_item", "Delete", show=False),
+        Binding("n", "new_entry", "New", id="plan-new", tooltip="New metric or next step"),
+        Binding("space", "toggle_step", "Done", show=False),
+    ]
+
     def __init__(self, workspace: Workspace, id: str | None = None) -> None:
-        super().__init__("tmp", id=id)
+        super().__init__(id=id)
         self.workspace = workspace
+        self.plan = Schedule()
+        self.error = ""
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(initial="plan-timeline", id="plan-tabs"):
+            with TabPane("Timeline", id="plan-timeline"):
+                yield Gantt(self._view(), id="gantt")
+                yield Static(id="plan-detail")
+            with TabPane("Metrics", id="plan-metrics"):
+                yield OptionList(id="metric-list")
+                yield Static(id="metric-warnings")
+            with TabPane("Next steps", id="plan-steps"):
+                yield OptionList(id="step-list")
+
+    def on_mount(self) -> None:
+        self.refresh_pane()
+
+    def focus_default(self) -> None:
+        """Keyboard to the timeline."""
+        self.query_one(Gantt).focus()
+
+    @property
+    def tab(self) -> str:
+        """The active tab."""
+        return str(self.query_one("#plan-tabs", TabbedContent).active)
+
+    # --- refreshing ------------------------------------------------------------------------------
+
+    def _view(self) -> GanttView:
+        project = self.workspace.project
+        today = self.workspace.today
+        return GanttView(self.plan, plan_start(project, today), current_week(project, today))
+
+    def refresh_pane(self) -> None:
+        """Reschedule and redraw everything."""
+        try:
+            self.plan = schedule(self.workspace.project)
+            self.error = ""
+        except PlanCycle as cycle:
+            self.plan = Schedule()
+            self.error = f"{cycle}. Remove one of these dependencies (select the item, press −)."
+        self.query_one(Gantt).set_view(self._view())
+        self._show_detail()
+        self._fill_metrics()
+        self._fill_steps()
+
+    def _show_detail(self) -> None:
+        ws = self.workspace
+        detail = self.query_one("#plan-detail", Static)
+        text = Text()
+        if self.error:
+            text.append(self.error + "\n", style="bold red")
+        summary = f"{len(self.plan.items)} items · ends week {self.plan.end_week} "
+        summary += f"({week_date(ws.project, self.plan.end_week, ws.today):%d %b %Y})"
+        if self.plan.critical_path:
+            summary += " · critical path " + " → ".join(self.plan.critical_path)
+        text.append(summary + "\n", style="dim")
+        scheduled = self.plan.get(self.query_one(Gantt).selected)
+        if scheduled is None:
+            detail.update(text)
+            return
+        item = scheduled.item
+        text.append(f"{item.id} ", style="bold")
+        text.append_text(literal(item.title, "bold"))
+        fixed = " (fixed start)" if item.start is not None else ""
+        text.append(
+            f"  {item.kind} · weeks {scheduled.start}–{scheduled.end}{fixed} · "
+            f"{week_date(ws.project, scheduled.start, ws.today):%d %b} · {item.weeks} wk · slack {scheduled.slack}"
+            + (" · critical" if scheduled.critical else "")
+            + "\n"
+        )
+        if item.objective:
+            text.append_text(literal(item.objective + "\n", "italic"))
+        if item.owner:
+            text.append_text(literal(f"owner: {item.owner}\n"))
+        if item.depends_on:
+            text.append(f"depends on: {', '.join(item.depends_on)}\n")
+        if item.gaps:
+            titles = [f"{g} {ws.project.gap(g).title if ws.project.gap(g) else '?'}" for g in item.gaps]
+            text.append_text(literal("gaps: " + "; ".join(titles) + "\n"))
+        if item.practices:
+            names = [ws.catalogue.practices[p].title if p in ws.catalogue.practices else p for p in item.practices]
+            text.append_text(literal("practices: " + "; ".join(names) + "\n"))
+        for metric_id in item.metrics:
+            metric = ws.project.metric(metric_id)
+            if metric is not None:
+                text.append_text(literal(f"metric {metric_id}: {metric_sentence(metric, ws.catalogue)}\n", "green"))
+        if item.kind == "pilot" and not item.metrics:
+            text.append("⚠ no success metric: link one (enter)\n", style="yellow")
+        for criterion in item.criteria:
+            text.append_text(literal(f"✓ {criterion}\n"))
+        if scheduled.conflict:
+            text.append(f"⚠ {scheduled.conflict}\n", style="bold red")
+        detail.update(text)
+
+    def _fill_metrics(self) -> None:
+        ws = self.workspace
+        options = self.query_one("#metric-list", OptionList)
+        keep = options.highlighted
+        options.clear_options()
+        for metric in ws.project.metrics:
+            movers = [p.id for p in ws.project.pilots if metric.id in p.metrics]
+            label = Text(f"{metric.id} ", style="bold")
+            label.append_text(literal(metric_sentence(metric, ws.catalogue)))
+            details = [f"measured by {metric.measured_by}" if metric.measured_by else "how measured?"]
+            if metric.owner:
+                details.append(f"owner {metric.owner}")
+            if metric.due:
+                details.append(f"due {metric.due.isoformat()}")
+            details.append(f"moved by {', '.join(movers)}" if movers else "no pilot moves it")
+            label.append_text(literal("\n  " + one_line(" · ".join(details), 160), "dim"))
+            options.add_option(Option(label, id=metric.id))
+        if not ws.project.metrics:
+            options.add_option(Option(Text("No success metrics yet: n adds one from the bank or free-form.", style="dim"), disabled=True))
+        if keep is not None and options.option_count:
+            options.highlighted = min(keep, options.option_count - 1)
+        warnings = Text()
+        for item in pilots_without_metrics(ws.project):
+            warnings.append(f"⚠ {item.id} ", style="yellow")
+            warnings.append_text(literal(f"{item.title} has no success metric\n"))
+        self.query_one("#metric-warnings", Static).update(warnings)
+
+    def _fill_steps(self) -> None:
+        ws = self.workspace
+        options = self.query_one("#step-list", OptionList)
+        keep = options.highlighted
+        options.clear_options()
+        for step in ws.catalogue.followup:
+            options.add_option(Option(literal(f"{step.step}. {step.title}", "bold underline"), disabled=True))
+            for framework_item in step.items:
+                options.add_option(Option(literal(f"   {framework_item.text}", "dim italic"), disabled=True))
+                for next_step in [n for n in ws.project.next_steps if n.step == framework_item.id]:
+                    options.add_option(Option(self._step_label(next_step.id), id=next_step.id))
+        loose = [n for n in ws.project.next_steps if not n.step or n.step not in {i.id for s in ws.catalogue.followup for i in s.items}]
+        if loose:
+            options.add_option(Option(Text("Other next steps", style="bold underline"), disabled=True))
+            for next_step in loose:
+                options.add_option(Option(self._step_label(next_step.id), id=next_step.id))
+        if keep is not None and options.option_count:
+            options.highlighted = min(keep, options.option_count - 1)
+
+    def _step_label(self, step_id: str) -> Text:
+        step = next(n for n in self.workspace.project.next_steps if n.id == step_id)
+        label = Text("     ☑ " if step.done else "     ☐ ", style="green" if step.done else "")
+        label.append_text(literal(step.text, "dim strike" if step.done else ""))
+        extra = " · ".join(x for x in (step.owner, step.due.isoformat() if step.due else "") if x)
+        if extra:
+            label.append_text(literal(f"  ({extra})", "dim"))
+        return label
+
+    # --- timeline edits ----------------------------------------------------------------------------
+
+    def _changed(self, what: str) -> None:
+        self.workspace.changed()
+        self.post_message(ProjectChanged(what))
+        self.refresh_pane()
+
+    @on(Gantt.Selected)
+    def _selected(self) -> None:
+        self._show_detail()
+
+    @on(Gantt.Adjusted)
+    def _adjusted(self, event: Gantt.Adjusted) -> None:
+        item = self.workspace.project.pilot(event.item_id)
+        scheduled = self.plan.get(event.item_id)
+        if item is None or scheduled is None:
+            return
+        if event.field == "start":
+            item.start = max(0, scheduled.start + event.delta)
+        else:
+            minimum = 0 if item.kind == "milestone" else 1
+            item.weeks = max(minimum, item.weeks + event.delta)
+        self._changed("plan item adjusted")
+        self.query_one(Gantt).select_item(event.item_id)
+
+    @on(Gantt.Edit)
+    def _edit(self, event: Gantt.Edit) -> None:
+        self.edit_item(event.item_id)
+
+    def edit_item(self, item_id: str) -> None:
+        """Open the item editor."""
+        project = self.workspace.project
+        item = project.pilot(item_id)
+        if item is None:
+            return
+
+        def saved(draft: PlanItemDraft | None) -> None:
+            if draft is None:
+                return
+            for name in ("title", "objective", "owner", "weeks", "metrics", "criteria"):
+                value = getattr(draft, name)
+                if getattr(item, name) != value:
+                    setattr(item, name, value)
+            self._changed("plan item edited")
+
+        self.app.push_screen(
+            PlanItemModal(f"Edit {item.id}", PlanItemDraft.of(item), {m.id for m in project.metrics}), saved
+        )
+
+    def action_propose(self) -> None:
+        """Propose a pilot from a gap with accepted practices."""
+        project = self.workspace.project
+        planned = {g for item in project.pilots for g in item.gaps}
+        options = []
+        for gap in project.gaps:
+            practices = project.accepted_practices(gap.id)
+            if not practices:
+                continue
+            label = Text(f"{gap.id} ", style="bold")
+            label.append_text(literal(one_line(gap.title, 60)))
+            label.append(f"  {response_class(project, gap)} · {len(practices)} practice(s)", style="dim")
+            if gap.id in planned:
+                label.append("  already in a pilot", style="yellow")
+            options.append((gap.id, label))
+        if not options:
+            self.app.notify("Map practices to a gap first (F4), then propose its pilot.", timeout=4)
+            return
+        self.app.push_screen(PickModal("Propose a pilot for which gap?", options), self._propose_for)
+
+    def _propose_for(self, gap_id: str | None) -> None:
+        project = self.workspace.project
+        gap = project.gap(gap_id or "")
+        if gap is None:
+            return
+        metrics = [
+            parse_evidence(link).target for link in gap.evidence if parse_evidence(link).kind == "metric"
+        ]
+        quick = response_class(project, gap) == "Quick win"
+        item = project.add_plan_item(
+            f"Pilot: {gap.title}",
+            gaps=[gap.id],
+            practices=project.accepted_practices(gap.id),
+            metrics=[m for m in metrics if project.metric(m)],
+            weeks=4 if quick else 8,
+            owner=gap.owner,
+        )
+        self._changed("pilot proposed")
+        self.query_one(Gantt).select_item(item.id)
+        self._show_detail()
+        self.edit_item(item.id)
+
+    def action_add_item(self, kind: str) -> None:
+        """Add a milestone or a technical deep-dive session."""
+        title = "Milestone" if kind == "milestone" else "Technical deep-dive session"
+
+        def named(text: str | None) -> None:
+            if not text:
+                return
+            item = self.workspace.project.add_plan_item(text, kind=kind, weeks=0 if kind == "milestone" else 1)
+            self._changed(f"{kind} added")
+            self.query_one(Gantt).select_item(item.id)
+            self._show_detail()
+
+        self.app.push_screen(TextModal(f"New {title.lower()}", placeholder=title), named)
+
+    def action_add_dependency(self) -> None:
+        """Make the selected item wait for another."""
+        project = self.workspace.project
+        item = project.pilot(self.query_one(Gantt).selected)
+        if item is None:
+            return
+        options = []
+        for other in project.pilots:
+            if other.id == item.id or other.id in item.depends_on:
+                continue
+            label = Text(f"{other.id} ", style="bold")
+            label.append_text(literal(one_line(other.title, 60)))
+            loop = would_cycle(project.pilots, item.id, other.id)
+            if loop:
+                label.append("  would loop: " + " → ".join([*loop, item.id]), style="red")
+            options.append((other.id, label))
+
+        def chosen(dependency: str | None) -> None:
+            if not dependency:
+                return
+            loop = would_cycle(project.pilots, item.id, dependency)
+            if loop:
+                self.app.notify(
+                    "Refused: dependency cycle " + " → ".join([*loop, item.id]), severity="error", markup=False
+                )
+                return
+            item.depends_on = [*item.depends_on, dependency]
+            self._changed("dependency added")
+
+        self.app.push_screen(PickModal(f"{item.id} waits for…", options), chosen)
+
+    def action_remove_dependency(self) -> None:
+        """Remove one of the selected item's dependencies."""
+        project = self.workspace.project
+        item = project.pilot(self.query_one(Gantt).selected)
+        if item is None or not item.depends_on:
+            return
+        options = [(d, literal(f"{d} {project.pilot(d).title if project.pilot(d) else '(unknown)'}")) for d in item.depends_on]
+
+        def chosen(dependency: str | None) -> None:
+            if dependency:
+                item.depends_on = [d for d in item.depends_on if d != dependency]
+                self._changed("dependency removed")
+
+        self.app.push_screen(PickModal(f"{item.id} no longer waits for…", options), chosen)
+
+    def action_unfix(self) -> None:
+        """Let the selected item start as early as its dependencies allow."""
+        item = self.workspace.project.pilot(self.query_one(Gantt).selected)
+        if item is not None and item.start is not None:
+            item.start = None
+            self._changed("start unfixed")
+
+    def action_delete_item(self) -> None:
+        """Delete the selected plan item."""
+        from workbench.ui.modals.confirm import ConfirmModal
+
+        if self.tab != "plan-timeline":
+            return
+        item = self.workspace.project.pilot(self.query_one(Gantt).selected)
+        if item is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.workspace.project.remove_plan_item(item.id)
+                self._changed("plan item deleted")
+
+        self.app.push_screen(ConfirmModal(f"Delete {item.id}?", item.title, yes="Delete", no="Keep"), answer)
+
+    # --- metrics and next steps -----------------------------------------------------------------------
+
+    def action_new_entry(self) -> None:
+        """New metric (Metrics tab) or next step (Next steps tab)."""
+        if self.tab == "plan-steps":
+            self._new_step()
+        else:
+            self._new_metric()
+
+    def _new_metric(self) -> None:
+        ws = self.workspace
+        options = [("", Text("Free-form metric…", style="bold green"))]
+        for ref, question in ws.catalogue.metric_templates().items():
+            label = literal(question.text)
+            label.append_text(literal(f"  {ws.catalogue.area_title(question.area)}", "dim"))
+            options.append((ref, label))
+
+        def chosen(ref: str | None) -> None:
+            if ref is None:
+                return
+            template = ws.catalogue.questions.get(ref)
+            draft = Metric(id="new", template=ref)
+            heading = "New success metric" + (" from the bank" if template else "")
+
+            def saved(fields: dict[str, object] | None) -> None:
+                if fields is None:
+                    return
+                metric = ws.project.add_metric(template=ref, **fields)
+                self._changed("metric added")
+                self.app.notify(f"Defined {metric.id}.", timeout=2)
+
+            self.app.push_screen(MetricModal(heading, draft, template.text if template else ""), saved)
+
+        self.query_one("#plan-tabs", TabbedContent).active = "plan-metrics"
+        self.app.push_screen(PickModal("Success metric from the bank, or free-form", options), chosen)
+
+    @on(OptionList.OptionSelected, "#metric-list")
+    def _edit_metric(self, event: OptionList.OptionSelected) -> None:
+        ws = self.workspace
+        metric = ws.project.metric(event.option.id or "")
+        if metric is None:
+            return
+        template = ws.catalogue.questions.get(metric.template) if metric.template else None
+
+        def saved(fields: dict[str, object] | None) -> None:
+            if fields is None:
+                return
+            for name, value in fields.items():
+                if getattr(metric, name) != value:
+                    setattr(metric, name, value)
+            self._changed("metric edited")
+
+        self.app.push_screen(MetricModal(f"Edit {metric.id}", metric, template.text if template else ""), saved)
+
+    def _new_step(self) -> None:
+        ws = self.workspace
+        options = [("", Text("Not tied to the framework", style="dim"))]
+        for step in ws.catalogue.followup:
+            for framework_item in step.items:
+                options.append((framework_item.id, literal(f"{step.step}. {framework_item.text}")))
+
+        def chosen(step_id: str | None) -> None:
+            if step_id is None:
+                return
+
+            def written(text: str | None) -> None:
+                if text:
+                    ws.project.add_next_step(text, step=step_id)
+                    self._changed("next step added")
+
+            self.app.push_screen(TextModal("New next step", placeholder="what happens next, and who does it"), written)
+
+        self.app.push_screen(PickModal("Which follow-up step does it serve?", options), chosen)
+
+    def action_toggle_step(self) -> None:
+        """Tick or untick the highlighted next step."""
+        if self.tab != "plan-steps":
+            return
+        options = self.query_one("#step-list", OptionList)
+        if options.highlighted is None:
+            return
+        step_id = options.get_option_at_index(options.highlighted).id
+        step = next((n for n in self.workspace.project.next_steps if n.id == step_id), None)
+        if step is not None:
+            step.done = not step.done
+            self._changed("next step toggled")
+
+    @on(OptionList.OptionSelected, "#step-list")
+    def _step_selected(self) -> None:
+        self.action_toggle_step()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_step":
+            return self.tab == "plan-steps"
+        if action in ("add_dependency", "remove_dependency", "propose", "unfix", "delete_item"):
+            return self.tab == "plan-timeline"
+        return True
+
+

@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from workbench.analysis.metrics import metric_sentence
 from workbench.model.records import Metric
+from workbench.ui.parsing import parse_date, parse_number
 from workbench.ui.safe import clean, literal, one_line
 from workbench.ui.widgets.maturity import MaturityBar
 from workbench.ui.workspace import Workspace
@@ -31,28 +32,6 @@ CONFIDENCE_OPTIONS = [
     (Text("evidenced"), "evidenced"),
 ]
 METRIC_FIELDS = ("baseline", "target", "unit", "measured_by", "owner", "due")
-
-
-def parse_number(value: str) -> int | float | None:
-    """A number typed in a metric field; None when empty or not a number."""
-    value = value.strip().replace(",", "")
-    if not value:
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        try:
-            return float(value)
-        except ValueError:
-            return None
-
-
-def parse_date(value: str) -> dt.date | None:
-    """A YYYY-MM-DD date; None when empty or malformed."""
-    try:
-        return dt.date.fromisoformat(value.strip()) if value.strip() else None
-    except ValueError:
-        return None
 
 
 class QuestionPanel(VerticalScroll):

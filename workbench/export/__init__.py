@@ -1,0 +1,1 @@
+"""Exports: the Word proposal, its Markdown twin, and the Mermaid plan."""

@@ -1,0 +1,95 @@
+"""Define a success metric: baseline, target, unit, how it is measured, owner, due date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from workbench.model.records import Metric
+from workbench.ui.safe import clean, literal
+from workbench.ui.parsing import parse_date, parse_number
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return clean(str(value), multiline=False)
+
+
+class MetricModal(ModalScreen[dict[str, Any] | None]):
+    """Dismisses with the fields to set, or None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel"), Binding("ctrl+s", "save", "Save", priority=True)]
+
+    def __init__(self, heading: str, metric: Metric, template_text: str = "") -> None:
+        super().__init__()
+        self.heading, self.metric, self.template_text = heading, metric, template_text
+
+    def compose(self) -> ComposeResult:
+        m = self.metric
+        with Vertical(classes="dialog wide"):
+            yield Static(Text(self.heading, style="bold"), classes="dialog-title")
+            if self.template_text:
+                yield Static(literal(self.template_text, "italic"), classes="dialog-body")
+            else:
+                yield Input(_text(m.text), id="metric-text", placeholder="the metric in words", compact=True)
+            with Horizontal(classes="row"):
+                yield Label("baseline ")
+                yield Input(_text(m.baseline), id="metric-baseline", type="number", classes="num", compact=True)
+                yield Label(" target ")
+                yield Input(_text(m.target), id="metric-target", type="number", classes="num", compact=True)
+                yield Label(" unit ")
+                yield Input(_text(m.unit), id="metric-unit", classes="num", compact=True)
+            yield Input(_text(m.measured_by), id="metric-measured_by", placeholder="how it is measured", compact=True)
+            with Horizontal(classes="row"):
+                yield Input(_text(m.owner), id="metric-owner", placeholder="owner", compact=True)
+                yield Input(_text(m.due), id="metric-due", placeholder="due YYYY-MM-DD", classes="short", compact=True)
+            yield Static(id="metric-error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def action_save(self) -> None:
+        """Validate the numbers and the date, then dismiss with the fields."""
+        error = self.query_one("#metric-error", Static)
+        fields: dict[str, Any] = {}
+        for name in ("baseline", "target"):
+            raw = self.query_one(f"#metric-{name}", Input).value
+            value = parse_number(raw)
+            if value is None and raw.strip():
+                error.update(literal(f"The {name} must be a number."))
+                return
+            fields[name] = value
+        raw_due = self.query_one("#metric-due", Input).value
+        due = parse_date(raw_due)
+        if due is None and raw_due.strip():
+            error.update(literal("The due date must look like 2027-03-31."))
+            return
+        fields["due"] = due
+        for name in ("unit", "measured_by", "owner"):
+            fields[name] = self.query_one(f"#metric-{name}", Input).value.strip()
+        if not self.template_text:
+            text = self.query_one("#metric-text", Input).value.strip()
+            if not text:
+                error.update(literal("Say what the metric is."))
+                return
+            fields["text"] = text
+        self.dismiss(fields)
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)

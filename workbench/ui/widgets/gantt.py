@@ -1,0 +1,242 @@
+"""A Gantt chart in weeks: week scale, bars, critical path, slack, milestones, this week's line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.widget import Widget
+
+from workbench.analysis.plan import Schedule
+from workbench.ui.safe import one_line
+
+CELL = 3
+HEADER_LINES = 2
+
+
+@dataclass
+class GanttView:
+    """What the chart shows: the schedule, the first visible week, the selected row."""
+
+    plan: Schedule
+    start: dt.date
+    this_week: int
+
+
+class Gantt(Widget, can_focus=True):
+    """up/down select; left/right move; [ ] resize; , . scroll weeks."""
+
+    DEFAULT_CSS = """
+    Gantt { height: 1fr; min-height: 6; }
+    """
+    BINDINGS = [
+        Binding("up", "select(-1)", "Up", show=False),
+        Binding("down", "select(1)", "Down", show=False),
+        Binding("left", "shift(-1)", "Earlier", id="plan-earlier", tooltip="Start a week earlier (fixes the start)"),
+        Binding("right", "shift(1)", "Later", id="plan-later", tooltip="Start a week later (fixes the start)"),
+        Binding("left_square_bracket", "resize(-1)", "Shorter", id="plan-shorter", tooltip="One week shorter"),
+        Binding("right_square_bracket", "resize(1)", "Longer", id="plan-longer", tooltip="One week longer"),
+        Binding("comma", "scroll_weeks(-4)", "Scroll ←", show=False),
+        Binding("full_stop", "scroll_weeks(4)", "Scroll →", show=False),
+        Binding("enter", "edit", "Edit", id="plan-edit", tooltip="Edit the item"),
+    ]
+
+    @dataclass
+    class Selected(Message):
+        """The selected item changed."""
+
+        gantt: Gantt
+        item_id: str
+
+        @property
+        def control(self) -> Gantt:
+            return self.gantt
+
+    @dataclass
+    class Adjusted(Message):
+        """Move (`start`) or resize (`weeks`) the selected item by a delta."""
+
+        gantt: Gantt
+        item_id: str
+        field: str
+        delta: int
+
+        @property
+        def control(self) -> Gantt:
+            return self.gantt
+
+    @dataclass
+    class Edit(Message):
+        """Enter on an item."""
+
+        gantt: Gantt
+        item_id: str
+
+        @property
+        def control(self) -> Gantt:
+            return self.gantt
+
+    def __init__(self, view: GanttView, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view = view
+        self.row = 0
+        self.first_week = 0
+        self.first_row = 0
+
+    def set_view(self, view: GanttView) -> None:
+        """New schedule."""
+        self.view = view
+        self.row = min(self.row, max(0, len(view.plan.items) - 1))
+        self.refresh()
+
+    @property
+    def selected(self) -> str:
+        """Id of the selected item."""
+        items = self.view.plan.items
+        return items[self.row].id if 0 <= self.row < len(items) else ""
+
+    def select_item(self, item_id: str) -> None:
+        """Select an item by id."""
+        for index, scheduled in enumerate(self.view.plan.items):
+            if scheduled.id == item_id:
+                self.row = index
+                self.refresh()
+                return
+
+    # --- drawing -----------------------------------------------------------------------------
+
+    def _label_width(self) -> int:
+        return max(14, min(34, self.size.width // 3))
+
+    def _visible_weeks(self) -> int:
+        return max(4, (self.size.width - self._label_width() - 1) // CELL)
+
+    def _keep_visible(self) -> None:
+        items = self.view.plan.items
+        rows = max(1, self.size.height - HEADER_LINES)
+        if self.row < self.first_row:
+            self.first_row = self.row
+        elif self.row >= self.first_row + rows:
+            self.first_row = self.row - rows + 1
+        if items and 0 <= self.row < len(items):
+            scheduled = items[self.row]
+            weeks = self._visible_weeks()
+            if scheduled.start < self.first_week:
+                self.first_week = max(0, scheduled.start - 1)
+            elif scheduled.end > self.first_week + weeks:
+                self.first_week = max(0, scheduled.end - weeks + 1)
+
+    def render(self) -> Text:
+        self._keep_visible()
+        plan = self.view.plan
+        label_width = self._label_width()
+        weeks = self._visible_weeks()
+        first = self.first_week
+        out = Text(no_wrap=True)
+        out.append_text(self._scale(first, weeks, label_width, lambda w: f"W{w}"))
+        out.append("\n")
+        out.append_text(
+            self._scale(first, weeks, label_width, lambda w: f"{self.view.start + dt.timedelta(weeks=w):%d %b}")
+        )
+        out.append("\n")
+        if not plan.items:
+            out.append("No plan items yet: p proposes a pilot from a mapped gap, m adds a milestone.", style="dim")
+            return out
+        rows = max(1, self.size.height - HEADER_LINES)
+        for index in range(self.first_row, min(len(plan.items), self.first_row + rows)):
+            out.append_text(self._row(index, label_width, first, weeks))
+            out.append("\n")
+        return out
+
+    def _scale(self, first: int, weeks: int, label_width: int, name: Callable[[int], str]) -> Text:
+        """A label every fourth week, allowed to run into the following cells."""
+        line = [" "] * (label_width + 1 + weeks * CELL)
+        for week in range(first, first + weeks):
+            if week % 4 == 0:
+                label = name(week)
+                position = label_width + 1 + (week - first) * CELL
+                for offset, char in enumerate(label):
+                    if position + offset < len(line):
+                        line[position + offset] = char
+        return Text("".join(line), style="dim")
+
+    def _row(self, index: int, label_width: int, first: int, weeks: int) -> Text:
+        scheduled = self.view.plan.items[index]
+        item = scheduled.item
+        selected = index == self.row
+        label = f"{'!' if scheduled.conflict else ' '}{item.id} {one_line(item.title)}"
+        label = one_line(label, label_width).ljust(label_width)
+        row = Text(label, style="reverse bold" if selected and self.has_focus else ("bold" if selected else ""))
+        if scheduled.conflict:
+            row.stylize("red", 0, 1)
+        row.append(" ")
+        bar_style = "bold red" if scheduled.critical else "blue"
+        for week in range(first, first + weeks):
+            if item.kind == "milestone" and week == scheduled.start:
+                row.append("◆".center(CELL), style="bold yellow")
+            elif scheduled.start <= week < scheduled.end:
+                fill = "█" * CELL if item.kind == "pilot" else "▓" * CELL
+                row.append(fill, style=bar_style)
+            elif scheduled.end <= week < scheduled.end + max(0, scheduled.slack):
+                row.append("░" * CELL, style="dim")
+            elif week == self.view.this_week:
+                row.append(" │ ", style="yellow")
+            else:
+                row.append("·".center(CELL) if week % 4 == 0 else " " * CELL, style="dim")
+        return row
+
+    # --- keys and mouse -------------------------------------------------------------------------
+
+    def action_select(self, delta: int) -> None:
+        """Select the previous or next item."""
+        if self.view.plan.items:
+            self.row = min(len(self.view.plan.items) - 1, max(0, self.row + delta))
+            self.refresh()
+            self.post_message(self.Selected(self, self.selected))
+
+    def action_shift(self, delta: int) -> None:
+        """Ask to move the item in time."""
+        if self.selected:
+            self.post_message(self.Adjusted(self, self.selected, "start", delta))
+
+    def action_resize(self, delta: int) -> None:
+        """Ask to change the item's duration."""
+        if self.selected:
+            self.post_message(self.Adjusted(self, self.selected, "weeks", delta))
+
+    def action_scroll_weeks(self, delta: int) -> None:
+        """Scroll the chart sideways."""
+        self.first_week = max(0, self.first_week + delta)
+        self.refresh()
+
+    def action_edit(self) -> None:
+        """Edit the selected item."""
+        if self.selected:
+            self.post_message(self.Edit(self, self.selected))
+
+    def on_click(self, event: events.Click) -> None:
+        index = self.first_row + event.y - HEADER_LINES
+        if 0 <= index < len(self.view.plan.items):
+            self.row = index
+            self.focus()
+            self.refresh()
+            self.post_message(self.Selected(self, self.selected))
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        if event.shift:
+            self.action_scroll_weeks(2)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        if event.shift:
+            self.action_scroll_weeks(-2)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
