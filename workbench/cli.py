@@ -36,9 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     banks.add_argument("--check", action="store_true", help="lint every bank; exit 1 on findings")
     banks.add_argument("--project", help="also load this project's own banks folder")
 
+    from workbench.cli_export import add_export_parser
     from workbench.cli_plan import add_plan_parser
 
     add_plan_parser(sub)
+    add_export_parser(sub)
 
     return parser
 
@@ -67,6 +69,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _check(args.paths)
     if args.command == "banks":
         return _banks(args.check, args.project)
+    if args.command == "export":
+        from workbench.cli_export import run_export
+
+        return run_export(args)
     if args.command == "plan":
         from workbench.cli_plan import run_plan
 

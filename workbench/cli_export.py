@@ -1,0 +1,71 @@
+"""`workbench export PATH [-o FILE] [--format md] [--redact] [--sections …] [--letter] [--force]`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def add_export_parser(sub: Any) -> None:
+    """Register the `export` command."""
+    from workbench.export.proposal import SECTIONS
+
+    export = sub.add_parser("export", help="write the next-step proposal (.docx, or Markdown)")
+    export.add_argument("path", metavar="PATH")
+    export.add_argument("-o", "--output", help="file or folder to write (default: beside the project)")
+    export.add_argument("--format", choices=("docx", "md"), default="docx")
+    export.add_argument("--redact", action="store_true", help="replace client and people's names, drop quotes")
+    export.add_argument("--sections", help=f"comma-separated sections to include: {','.join(SECTIONS)}")
+    export.add_argument("--skip", help="comma-separated sections to leave out")
+    export.add_argument("--letter", action="store_true", help="US Letter paper instead of A4")
+    export.add_argument("--force", action="store_true", help="replace an existing file")
+
+
+def _sections(args: argparse.Namespace) -> tuple[str, ...]:
+    from workbench.export.proposal import SECTIONS
+
+    chosen = [s.strip() for s in args.sections.split(",")] if args.sections else list(SECTIONS)
+    skipped = {s.strip() for s in args.skip.split(",")} if args.skip else set()
+    unknown = [s for s in [*chosen, *skipped] if s and s not in SECTIONS]
+    if unknown:
+        raise ValueError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+    return tuple(s for s in SECTIONS if s in chosen and s not in skipped)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export; 0 on success, 1 when refused or the project cannot be read, 2 on bad options."""
+    from workbench.banks import load_catalogue
+    from workbench.export.proposal import ProposalOptions
+    from workbench.export.writer import ExportRequest, export_proposal
+    from workbench.problems import FileProblem
+    from workbench.store.files import load_project
+
+    try:
+        sections = _sections(args)
+    except ValueError as error:
+        print(f"workbench: {error}", file=sys.stderr)
+        return 2
+    try:
+        project = load_project(args.path)
+    except FileProblem as problem:
+        print(f"workbench: {problem}", file=sys.stderr)
+        return 1
+    folder, filename = Path(args.path).resolve().parent, ""
+    if args.output:
+        output = Path(args.output)
+        if output.is_dir() or args.output.endswith(("/", "\\")):
+            folder = output
+        else:
+            folder, filename = output.parent if str(output.parent) else Path("."), output.name
+    options = ProposalOptions(sections=sections, redact=args.redact, today=dt.date.today())
+    request = ExportRequest(folder, filename, args.format, "letter" if args.letter else "a4", args.force, options)
+    try:
+        written = export_proposal(project, load_catalogue(args.path), request)
+    except FileProblem as problem:
+        print(f"workbench: {problem}", file=sys.stderr)
+        return 1
+    print(f"wrote {written}")
+    return 0

@@ -1,0 +1,28 @@
+"""Text safe for a .docx (XML 1.0) and file names safe for any folder."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Drop characters XML cannot hold (NUL, vertical tab, ESC, lone surrogates…)."""
+    return _XML_INVALID.sub("", text)
+
+
+def safe_file_stem(name: str, fallback: str = "proposal") -> str:
+    """A file name stem from a project name: letters, digits and dashes, no path parts."""
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()
+    return stem[:80] or fallback
+
+
+def inside(folder: Path, candidate: Path) -> bool:
+    """Whether `candidate` resolves inside `folder` (no `..` or symlink escape)."""
+    try:
+        candidate.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,158 @@
+"""Export the proposal from the TUI: options, overwrite confirmation, progress, notification."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, LoadingIndicator, Select, SelectionList, Static
+
+from workbench.export.proposal import SECTIONS, ProposalOptions
+from workbench.export.writer import ExportRequest, export_proposal, target_path
+from workbench.problems import FileProblem
+from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.safe import literal, one_line
+from workbench.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+SECTION_TITLES = {
+    "summary": "Executive summary",
+    "sessions": "Discovery sessions held",
+    "current-state": "Current state by area",
+    "pain-points": "Pain points heard",
+    "gaps": "Gap analysis and matrix",
+    "mapping": "Solution mapping",
+    "metrics": "Success metrics",
+    "plan": "Pilot plan and timeline",
+    "next-steps": "Next steps",
+    "appendix": "Appendix: every answer",
+}
+
+
+class ExportModal(ModalScreen[Path | None]):
+    """Dismisses with the written file, or None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    @dataclass
+    class Done(Message):
+        """The worker finished."""
+
+        path: Path | None
+        error: str
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="export-dialog"):
+            yield Static(Text("Export the next-step proposal", style="bold"), classes="dialog-title")
+            yield SelectionList[str](*[(SECTION_TITLES[s], s, True) for s in SECTIONS], id="export-sections")
+            with Horizontal(classes="row"):
+                yield Select([(Text("Word (.docx)"), "docx"), (Text("Markdown (.md)"), "md")], value="docx",
+                             allow_blank=False, id="export-format", compact=True)
+                yield Select([(Text("A4"), "a4"), (Text("US Letter"), "letter")], value="a4",
+                             allow_blank=False, id="export-paper", compact=True)
+                yield Checkbox("Redact names and quotes", id="export-redact", compact=True)
+            yield Static(id="export-target", classes="dim")
+            yield LoadingIndicator(id="export-progress")
+            yield Static(id="export-error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Export", id="export-go", variant="primary", compact=True)
+                yield Button("Cancel", id="export-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#export-progress").display = False
+        self._show_target()
+
+    def _request(self, force: bool = False) -> ExportRequest:
+        sections = tuple(self.query_one("#export-sections", SelectionList).selected)
+        options = ProposalOptions(
+            sections=sections,
+            redact=self.query_one("#export-redact", Checkbox).value,
+            today=self.workspace.today,
+        )
+        folder = self.workspace.file.path.resolve().parent
+        return ExportRequest(
+            folder,
+            format=str(self.query_one("#export-format", Select).value),
+            paper=str(self.query_one("#export-paper", Select).value),
+            force=force,
+            options=options,
+        )
+
+    @on(Select.Changed)
+    def _show_target(self) -> None:
+        target = target_path(self.workspace.project, self._request())
+        note = "  (exists: you will be asked before it is replaced)" if target.exists() else ""
+        self.query_one("#export-target", Static).update(literal(f"Writes {one_line(target)}{note}"))
+
+    @on(Button.Pressed, "#export-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#export-go")
+    def _go(self) -> None:
+        request = self._request()
+        target = target_path(self.workspace.project, request)
+        if target.exists():
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self._start(self._request(force=True))
+
+            self.app.push_screen(
+                ConfirmModal("Replace the existing file?", f"{target} already exists.", yes="Replace", no="Keep it"),
+                confirmed,
+            )
+            return
+        self._start(request)
+
+    def _start(self, request: ExportRequest) -> None:
+        self.query_one("#export-progress").display = True
+        self.query_one("#export-go", Button).disabled = True
+        self._export(request)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, request: ExportRequest) -> None:
+        """Build and write the proposal off the UI thread."""
+        try:
+            path = export_proposal(self.workspace.project.model_copy(deep=True), self.workspace.catalogue, request)
+        except FileProblem as problem:
+            self.post_message(self.Done(None, str(problem)))
+            return
+        except Exception as error:  # noqa: BLE001 - shown to the person, never a traceback
+            self.post_message(self.Done(None, f"The export failed: {error}"))
+            return
+        self.post_message(self.Done(path, ""))
+
+    @on(Done)
+    def _done(self, message: Done) -> None:
+        self.query_one("#export-progress").display = False
+        self.query_one("#export-go", Button).disabled = False
+        if message.error:
+            self.query_one("#export-error", Static).update(literal(message.error))
+            return
+        self.dismiss(message.path)
+
+
+def start_export(screen: Screen[None]) -> None:
+    """Open the export dialog from the main screen and announce the result."""
+    workspace: Workspace = screen.workspace  # type: ignore[attr-defined]
+
+    def finished(path: Path | None) -> None:
+        if path is not None:
+            screen.app.notify(f"Proposal written to {path}", title="Exported", markup=False, timeout=8)
+
+    screen.app.push_screen(ExportModal(workspace), finished)
