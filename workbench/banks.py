@@ -170,9 +170,9 @@ def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Fi
             for part in section.parts:
                 if part not in parts:
                     add(where, f"names part {part!r}, which this bank does not define")
-            for group in section.groups:
-                if not any((a, group) in groups for a in section.areas):
-                    add(where, f"names group {group!r}, which none of its areas define")
+            for group_id in section.groups:
+                if not any((a, group_id) in groups for a in section.areas):
+                    add(where, f"names group {group_id!r}, which none of its areas define")
             for qid in section.questions:
                 if qid not in questions:
                     add(where, f"names question {qid!r}, which this bank does not define")
@@ -226,21 +226,23 @@ def _lint_practices(
                 out.append(Finding(bank.path, record, f"id is also used in {where[practice.id]}"))
             where.setdefault(practice.id, bank.path)
             if practice.guide not in all_guides:
-                out.append(Finding(bank.path, record, f"names guide {practice.guide!r}, which no bank defines"))
+                out.append(
+                    Finding(bank.path, record, f"names guide {practice.guide!r}, which no bank defines")
+                )
             for area in practice.areas:
                 if area not in all_areas:
                     out.append(Finding(bank.path, record, f"names area {area!r}, which no bank defines"))
             graph.add_node(practice.id)
             for prerequisite in practice.prerequisites:
                 if prerequisite not in all_practices:
-                    out.append(
-                        Finding(bank.path, record, f"prerequisite {prerequisite!r} is not a practice")
-                    )
+                    out.append(Finding(bank.path, record, f"prerequisite {prerequisite!r} is not a practice"))
                 else:
                     graph.add_edge(prerequisite, practice.id)
     for cycle in nx.simple_cycles(graph):
         loop = " → ".join([*cycle, cycle[0]])
-        out.append(Finding(where.get(cycle[0], "?"), f"practice {cycle[0]}", f"prerequisites form a cycle: {loop}"))
+        out.append(
+            Finding(where.get(cycle[0], "?"), f"practice {cycle[0]}", f"prerequisites form a cycle: {loop}")
+        )
     return out
 
 
@@ -249,9 +251,7 @@ def summary_rows(catalogue: Catalogue) -> list[tuple[str, str, dict[str, int]]]:
     rows = []
     for bank in catalogue.banks:
         for area in sorted(bank.areas, key=lambda a: a.order):
-            counts: Counter[str] = Counter(
-                q.kind for q in bank.questions if q.area == area.id
-            )
+            counts: Counter[str] = Counter(q.kind for q in bank.questions if q.area == area.id)
             rows.append((bank.id, area.title, dict(counts)))
     return rows
 

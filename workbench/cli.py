@@ -113,8 +113,8 @@ def _check(paths: Sequence[str]) -> int:
             continue
         loaded = load_banks(bank_dirs(path))
         problems = reference_problems(path, file.project, loaded.catalogue)
-        for problem in [*loaded.problems, *problems]:
-            _error(str(problem))
+        for finding in [*loaded.problems, *problems]:
+            _error(str(finding))
         if problems or loaded.problems:
             status = 1
             continue
@@ -160,7 +160,9 @@ def _open(path: str | None) -> int:
     from workbench.problems import FileProblem
 
     if path is not None and not Path(path).is_file():
-        _error(str(FileProblem(path, "no such project file; check the path or create one with `workbench new`")))
+        _error(
+            str(FileProblem(path, "no such project file; check the path or create one with `workbench new`"))
+        )
         return 2
     from workbench.ui.launch import run_app
 

@@ -17,7 +17,9 @@ def add_export_parser(sub: Any) -> None:
     export.add_argument("path", metavar="PATH")
     export.add_argument("-o", "--output", help="file or folder to write (default: beside the project)")
     export.add_argument("--format", choices=("docx", "md"), default="docx")
-    export.add_argument("--redact", action="store_true", help="replace client and people's names, drop quotes")
+    export.add_argument(
+        "--redact", action="store_true", help="replace client and people's names, drop quotes"
+    )
     export.add_argument("--sections", help=f"comma-separated sections to include: {','.join(SECTIONS)}")
     export.add_argument("--skip", help="comma-separated sections to leave out")
     export.add_argument("--letter", action="store_true", help="US Letter paper instead of A4")
@@ -61,7 +63,9 @@ def run_export(args: argparse.Namespace) -> int:
         else:
             folder, filename = output.parent if str(output.parent) else Path("."), output.name
     options = ProposalOptions(sections=sections, redact=args.redact, today=dt.date.today())
-    request = ExportRequest(folder, filename, args.format, "letter" if args.letter else "a4", args.force, options)
+    request = ExportRequest(
+        folder, filename, args.format, "letter" if args.letter else "a4", args.force, options
+    )
     try:
         written = export_proposal(project, load_catalogue(args.path), request)
     except FileProblem as problem:

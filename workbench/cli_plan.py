@@ -45,7 +45,8 @@ def run_plan(args: argparse.Namespace) -> int:
         name = f"{s.id} {s.item.title}"
         name = name if len(name) <= width else name[: width - 1] + "…"
         mark = " *" if s.critical else ""
-        print(f"{name:<{width}}  {s.start:>5}  {s.end:>5}  {s.slack:>5}  {week_date(project, s.start, today)}{mark}")
+        starts = week_date(project, s.start, today)
+        print(f"{name:<{width}}  {s.start:>5}  {s.end:>5}  {s.slack:>5}  {starts}{mark}")
         if s.conflict:
             print(f"{'':<{width}}  conflict: {s.conflict}")
     for item_id, dependency in plan.unknown_dependencies:

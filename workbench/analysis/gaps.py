@@ -299,8 +299,12 @@ def evidence_trail(project: Project, catalogue: Catalogue, gap: Gap) -> list[Evi
             question = catalogue.questions.get(heard.indicator) if heard else None
             items.append(
                 EvidenceItem(
-                    link, "quote", heard.indicator if heard else "", heard.session if heard else "",
-                    heard.speaker_role if heard else "", question.text if question else link,
+                    link,
+                    "quote",
+                    heard.indicator if heard else "",
+                    heard.session if heard else "",
+                    heard.speaker_role if heard else "",
+                    question.text if question else link,
                     heard.quote if heard else "(missing)",
                 )
             )
@@ -308,8 +312,12 @@ def evidence_trail(project: Project, catalogue: Catalogue, gap: Gap) -> list[Evi
             metric = project.metric(evidence.target)
             items.append(
                 EvidenceItem(
-                    link, "metric", metric.template if metric else "", metric.session if metric else "",
-                    metric.owner if metric else "", metric_sentence(metric, catalogue) if metric else link,
+                    link,
+                    "metric",
+                    metric.template if metric else "",
+                    metric.session if metric else "",
+                    metric.owner if metric else "",
+                    metric_sentence(metric, catalogue) if metric else link,
                     metric.measured_by if metric else "(missing)",
                 )
             )
@@ -331,7 +339,12 @@ def evidence_trail(project: Project, catalogue: Catalogue, gap: Gap) -> list[Evi
                     scores = f"maturity {answer.current or '–'} → {answer.target or '–'}; "
                 items.append(
                     EvidenceItem(
-                        link, "answer", answer.question, answer.session, who, text,
+                        link,
+                        "answer",
+                        answer.question,
+                        answer.session,
+                        who,
+                        text,
                         scores + (answer.notes or answer.status),
                     )
                 )

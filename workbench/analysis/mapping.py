@@ -57,9 +57,7 @@ def _keyword_hits(practice: Practice, text: str) -> list[str]:
 def suggest_practices(project: Project, catalogue: Catalogue, gap: Gap) -> list[PracticeSuggestion]:
     """Practices for a gap, best first, each with the reasons for its score."""
     text = gap_text(project, catalogue, gap)
-    table_guides = {
-        row.guide: row for row in catalogue.guide_map if gap.area and gap.area in row.areas
-    }
+    table_guides = {row.guide: row for row in catalogue.guide_map if gap.area and gap.area in row.areas}
     accepted = set(project.accepted_practices(gap.id))
     prerequisite_of: dict[str, list[str]] = defaultdict(list)
     for practice_id in accepted:
@@ -150,6 +148,8 @@ def coverage(project: Project, catalogue: Catalogue) -> list[GuideCoverage]:
     for guide in catalogue.guides.values():
         practices = [p for p in catalogue.practices.values() if p.guide == guide.id]
         rows.append(
-            GuideCoverage(guide.id, guide.title, len(practices), [p.id for p in practices if p.id in accepted])
+            GuideCoverage(
+                guide.id, guide.title, len(practices), [p.id for p in practices if p.id in accepted]
+            )
         )
     return rows

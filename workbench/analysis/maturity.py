@@ -84,9 +84,9 @@ def disagreements(project: Project, catalogue: Catalogue, threshold: float = 2.0
     by_question: dict[str, dict[str, int]] = defaultdict(dict)
     by_area: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for answer in _scored(project, catalogue):
-        assert answer.current is not None
-        by_question[answer.question][answer.session] = answer.current
-        by_area[catalogue.questions[answer.question].area][answer.session].append(answer.current)
+        score = answer.current or 0
+        by_question[answer.question][answer.session] = score
+        by_area[catalogue.questions[answer.question].area][answer.session].append(score)
     found = []
     for ref, scores in by_question.items():
         if len(scores) >= 2 and max(scores.values()) - min(scores.values()) >= threshold:

@@ -40,7 +40,7 @@ def metric_unit(metric: Metric, question: Question | None) -> str:
 
 
 def metric_sentence(metric: Metric, catalogue: Catalogue) -> str:
-    """"Reduce model deployment time from 3 weeks to 48 hours", plus numbers the text lacks."""
+    """ "Reduce model deployment time from 3 weeks to 48 hours", plus numbers the text lacks."""
     question = catalogue.questions.get(metric.template) if metric.template else None
     if question is None:
         base = metric.text or metric.template or metric.id

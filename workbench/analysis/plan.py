@@ -126,15 +126,15 @@ def schedule(project: Project) -> Schedule:
     latest_finish: dict[str, int] = {}
     for node in reversed(order):
         successors = list(graph.successors(node))
-        latest_finish[node] = min(
-            (latest_finish[s] - by_id[s].weeks for s in successors), default=end_week
-        )
+        latest_finish[node] = min((latest_finish[s] - by_id[s].weeks for s in successors), default=end_week)
     scheduled = []
     for node in order:
         latest_start = latest_finish[node] - by_id[node].weeks
         slack = latest_start - start[node]
         scheduled.append(
-            ScheduledItem(by_id[node], start[node], end[node], latest_start, slack, slack == 0, conflicts.get(node, ""))
+            ScheduledItem(
+                by_id[node], start[node], end[node], latest_start, slack, slack == 0, conflicts.get(node, "")
+            )
         )
     scheduled.sort(key=lambda s: (s.start, s.end, s.id))
     return Schedule(scheduled, end_week, _critical_path(scheduled, graph), unknown)
@@ -159,7 +159,9 @@ def _critical_path(items: list[ScheduledItem], graph: nx.DiGraph) -> list[str]:
     for node in sorted(critical, key=lambda n: (critical[n].start, n)):
         if critical[node].start == 0 or not any(p in critical for p in graph.predecessors(node)):
             path = chain(node)
-            if len(path) > len(best) or (len(path) == len(best) and critical[path[-1]].end > critical[best[-1]].end):
+            if len(path) > len(best) or (
+                len(path) == len(best) and critical[path[-1]].end > critical[best[-1]].end
+            ):
                 best = path
     return best
 

@@ -20,7 +20,9 @@ PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Inches(8.5), Inches(11))}
 TABLE_STYLE = "Light Grid Accent 1"
 
 
-def render_docx(blocks: list[Block], title: str, author: str, paper: str = "a4", today: dt.date | None = None) -> bytes:
+def render_docx(
+    blocks: list[Block], title: str, author: str, paper: str = "a4", today: dt.date | None = None
+) -> bytes:
     """The .docx bytes for the blocks."""
     document = Document()
     _page_setup(document, paper)
@@ -33,7 +35,19 @@ def render_docx(blocks: list[Block], title: str, author: str, paper: str = "a4",
     if today is not None:
         moment = dt.datetime(today.year, today.month, today.day)
         props.created = props.modified = moment
-    styles = {name: document.styles[name] for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Normal", "Quote", "Caption")}
+    styles = {
+        name: document.styles[name]
+        for name in (
+            "Title",
+            "Heading 1",
+            "Heading 2",
+            "Heading 3",
+            "List Bullet",
+            "Normal",
+            "Quote",
+            "Caption",
+        )
+    }
     for block in blocks:
         _render(document, block, styles)
     buffer = io.BytesIO()

@@ -8,7 +8,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from workbench.analysis.gaps import QUADRANT_TITLES, gap_quadrant, matrix_cells, quadrant, ranked_gaps
+from workbench.analysis.gaps import (
+    QUADRANT_TITLES,
+    gap_quadrant,
+    matrix_cells,
+    quadrant,
+    ranked_gaps,
+)
 from workbench.analysis.mapping import response_class
 from workbench.analysis.maturity import area_maturity
 from workbench.analysis.metrics import metric_sentence, number
@@ -34,6 +40,10 @@ SECTIONS = (
 QUADRANT_FILLS = {"quick-win": "C6EFCE", "strategic": "BDD7EE", "fill-in": "EDEDED", "deprioritise": "F8CBAD"}
 BAR_FILL, CRITICAL_FILL, SLACK_FILL, MILESTONE_FILL = "5B9BD5", "C00000", "DDEBF7", "FFC000"
 MAX_GANTT_COLUMNS = 26
+MATRIX_CAPTION = "Green: quick wins · blue: strategic initiatives · grey: fill-ins · orange: deprioritise."
+GANTT_CAPTION = (
+    "Each column is {step} week(s). Red: critical path · blue: other work · pale: slack · ◆ milestone."
+)
 
 
 @dataclass
@@ -132,12 +142,30 @@ def _summary(project: Project, catalogue: Catalogue, plan: Schedule | None, r: R
     if plan is not None and plan.items:
         intro += f" The proposed plan runs {plan.end_week} weeks with {len(pilots)} pilot(s)."
     blocks: list[Block] = [Heading("Executive summary", 1), Paragraph(intro), Heading("Top gaps", 2)]
-    blocks.append(Bullets([f"{g.id} {r(g.title)} (impact {g.impact}, complexity {g.complexity}, priority {p:.0f})" for g, p in ranked[:5]] or ["No gaps identified yet."]))
-    blocks += [Heading("Quick wins", 2), Bullets([f"{g.id} {r(g.title)}" for g in quick] or ["None identified."])]
+    blocks.append(
+        Bullets(
+            [
+                f"{g.id} {r(g.title)} (impact {g.impact}, complexity {g.complexity}, priority {p:.0f})"
+                for g, p in ranked[:5]
+            ]
+            or ["No gaps identified yet."]
+        )
+    )
+    blocks += [
+        Heading("Quick wins", 2),
+        Bullets([f"{g.id} {r(g.title)}" for g in quick] or ["None identified."]),
+    ]
     blocks.append(Heading("Proposed pilots", 2))
-    blocks.append(Bullets([f"{p.id} {r(p.title)} ({p.weeks} weeks)" for p in pilots] or ["No pilots proposed yet."]))
+    blocks.append(
+        Bullets([f"{p.id} {r(p.title)} ({p.weeks} weeks)" for p in pilots] or ["No pilots proposed yet."])
+    )
     blocks.append(Heading("Headline metrics", 2))
-    blocks.append(Bullets([r(metric_sentence(m, catalogue)) for m in project.metrics[:6]] or ["No success metrics defined yet."]))
+    blocks.append(
+        Bullets(
+            [r(metric_sentence(m, catalogue)) for m in project.metrics[:6]]
+            or ["No success metrics defined yet."]
+        )
+    )
     return blocks
 
 
@@ -193,7 +221,11 @@ def _current_state(project: Project, catalogue: Catalogue, r: Redactor) -> list[
     ]
     findings: dict[str, list[str]] = defaultdict(list)
     scored = sorted(
-        (a for a in project.answers if a.notes and a.question in catalogue.questions and a.status == "answered"),
+        (
+            a
+            for a in project.answers
+            if a.notes and a.question in catalogue.questions and a.status == "answered"
+        ),
         key=lambda a: -((a.target or 0) - (a.current or 0)),
     )
     for answer in scored:
@@ -235,8 +267,15 @@ def _gaps(project: Project, catalogue: Catalogue, r: Redactor) -> list[Block]:
         Table(
             ["ID", "Gap", "Area", "Impact", "Complexity", "Quadrant", "Priority"],
             [
-                [g.id, r(g.title), catalogue.area_title(g.area), str(g.impact), str(g.complexity),
-                 QUADRANT_TITLES[gap_quadrant(project, g)], f"{p:.0f}"]
+                [
+                    g.id,
+                    r(g.title),
+                    catalogue.area_title(g.area),
+                    str(g.impact),
+                    str(g.complexity),
+                    QUADRANT_TITLES[gap_quadrant(project, g)],
+                    f"{p:.0f}",
+                ]
                 for g, p in ranked
             ],
         )
@@ -244,11 +283,20 @@ def _gaps(project: Project, catalogue: Catalogue, r: Redactor) -> list[Block]:
     cells = matrix_cells(project)
     rows, shading = [], []
     for impact in range(5, 0, -1):
-        rows.append([f"Impact {impact}"] + [", ".join(g.id for g in cells.get((impact, c), [])) for c in range(1, 6)])
+        rows.append(
+            [f"Impact {impact}"] + [", ".join(g.id for g in cells.get((impact, c), [])) for c in range(1, 6)]
+        )
         shading.append([""] + [QUADRANT_FILLS[quadrant(project, impact, c)] for c in range(1, 6)])
     blocks.append(Heading("Impact × complexity matrix", 2))
-    blocks.append(Table(["", *[f"Complexity {c}" for c in range(1, 6)]], rows, shading, compact=True,
-                        caption="Green: quick wins · blue: strategic initiatives · grey: fill-ins · orange: deprioritise."))
+    blocks.append(
+        Table(
+            ["", *[f"Complexity {c}" for c in range(1, 6)]],
+            rows,
+            shading,
+            compact=True,
+            caption=MATRIX_CAPTION,
+        )
+    )
     return blocks
 
 
@@ -287,7 +335,9 @@ def _metrics(project: Project, catalogue: Catalogue, r: Redactor) -> list[Block]
         rows.append(
             [
                 r(metric_sentence(metric, catalogue)),
-                f"{number(metric.baseline)} → {number(metric.target)}" if metric.baseline is not None or metric.target is not None else "to baseline",
+                f"{number(metric.baseline)} → {number(metric.target)}"
+                if metric.baseline is not None or metric.target is not None
+                else "to baseline",
                 r(metric.measured_by),
                 r(metric.owner),
                 metric.due.isoformat() if metric.due else "",
@@ -298,10 +348,15 @@ def _metrics(project: Project, catalogue: Catalogue, r: Redactor) -> list[Block]
     return blocks
 
 
-def _plan(project: Project, catalogue: Catalogue, plan: Schedule | None, today: dt.date, r: Redactor) -> list[Block]:
+def _plan(
+    project: Project, catalogue: Catalogue, plan: Schedule | None, today: dt.date, r: Redactor
+) -> list[Block]:
     blocks: list[Block] = [Heading("Pilot plan", 1)]
     if plan is None:
-        return [*blocks, Paragraph("The plan has a dependency cycle; fix it in the workbench to see the timeline.")]
+        return [
+            *blocks,
+            Paragraph("The plan has a dependency cycle; fix it in the workbench to see the timeline."),
+        ]
     if not plan.items:
         return [*blocks, Paragraph("No pilots planned yet.")]
     step = max(1, -(-plan.end_week // MAX_GANTT_COLUMNS))
@@ -331,19 +386,28 @@ def _plan(project: Project, catalogue: Catalogue, plan: Schedule | None, today: 
         Paragraph(
             f"Week 0 starts {start:%d %B %Y}; the plan ends in week {plan.end_week} "
             f"({week_date(project, plan.end_week, today):%d %B %Y}). Critical path: "
-            + (" → ".join(plan.critical_path) or "none") + "."
+            + (" → ".join(plan.critical_path) or "none")
+            + "."
         )
     )
-    blocks.append(Table(headers, rows, shading, compact=True,
-                        caption=f"Each column is {step} week(s). Red: critical path · blue: other work · pale: slack · ◆ milestone."))
+    blocks.append(
+        Table(
+            headers,
+            rows,
+            shading,
+            compact=True,
+            caption=GANTT_CAPTION.format(step=step),
+        )
+    )
     for scheduled in plan.items:
         item = scheduled.item
         if item.kind == "milestone":
             continue
         blocks.append(Heading(f"{item.id} {r(item.title)}", 3))
+        begins = week_date(project, scheduled.start, today)
         facts = [
-            f"Weeks {scheduled.start}–{scheduled.end} ({item.weeks} weeks, from {week_date(project, scheduled.start, today):%d %b %Y}); slack {scheduled.slack} week(s)"
-            + ("; on the critical path" if scheduled.critical else ""),
+            f"Weeks {scheduled.start}–{scheduled.end} ({item.weeks} weeks, from {begins:%d %b %Y}); "
+            f"slack {scheduled.slack} week(s)" + ("; on the critical path" if scheduled.critical else ""),
         ]
         if item.objective:
             facts.append(f"Objective: {r(item.objective)}")
@@ -352,9 +416,13 @@ def _plan(project: Project, catalogue: Catalogue, plan: Schedule | None, today: 
         if item.depends_on:
             facts.append("Depends on: " + ", ".join(item.depends_on))
         if item.gaps:
-            facts.append("Addresses: " + "; ".join(f"{g} {r(project.gap(g).title)}" for g in item.gaps if project.gap(g)))
+            addressed = [gap for gap in (project.gap(g) for g in item.gaps) if gap is not None]
+            facts.append("Addresses: " + "; ".join(f"{gap.id} {r(gap.title)}" for gap in addressed))
         if item.practices:
-            facts.append("Practices: " + "; ".join(catalogue.practices[p].title for p in item.practices if p in catalogue.practices))
+            facts.append(
+                "Practices: "
+                + "; ".join(catalogue.practices[p].title for p in item.practices if p in catalogue.practices)
+            )
         for metric_id in item.metrics:
             metric = project.metric(metric_id)
             if metric is not None:
@@ -373,23 +441,42 @@ def _next_steps(project: Project, catalogue: Catalogue, r: Redactor) -> list[Blo
         extra = ", ".join(x for x in (r(step.owner), f"by {step.due:%d %b %Y}" if step.due else "") if x)
         items.append(("[done] " if step.done else "") + r(step.text) + (f" ({extra})" if extra else ""))
     if not items:
-        items = [item.text for followup in catalogue.followup if followup.id == "next-steps" for item in followup.items]
+        items = [
+            item.text
+            for followup in catalogue.followup
+            if followup.id == "next-steps"
+            for item in followup.items
+        ]
     return [*blocks, Bullets(items)]
 
 
 def _appendix(project: Project, catalogue: Catalogue, r: Redactor) -> list[Block]:
     blocks: list[Block] = [PageBreak(), Heading("Appendix: answers captured", 1)]
     for session in project.sessions:
-        answers = [a for a in project.answers if a.session == session.id and a.question in catalogue.questions]
+        answers = [
+            a for a in project.answers if a.session == session.id and a.question in catalogue.questions
+        ]
         if not answers:
             continue
         template = catalogue.templates.get(session.template)
         blocks.append(Heading(r(session.title or (template.title if template else session.id)), 2))
         for answer in answers:
             question = catalogue.questions[answer.question]
-            scores = f" Maturity {answer.current or '–'} → {answer.target or '–'}." if answer.current or answer.target else ""
-            status = {"skipped": "Skipped.", "not-applicable": f"Not applicable: {r(answer.reason)}",
-                      "follow-up": f"Needs follow-up with {r(answer.follow_up_with) or 'someone'}."}.get(answer.status, "")
+            scores = (
+                f" Maturity {answer.current or '–'} → {answer.target or '–'}."
+                if answer.current or answer.target
+                else ""
+            )
+            status = {
+                "skipped": "Skipped.",
+                "not-applicable": f"Not applicable: {r(answer.reason)}",
+                "follow-up": f"Needs follow-up with {r(answer.follow_up_with) or 'someone'}.",
+            }.get(answer.status, "")
             blocks.append(Paragraph(question.text, "question"))
-            blocks.append(Paragraph(" ".join(x for x in (r(answer.notes), status, scores.strip()) if x) or "(no notes)", "small"))
+            blocks.append(
+                Paragraph(
+                    " ".join(x for x in (r(answer.notes), status, scores.strip()) if x) or "(no notes)",
+                    "small",
+                )
+            )
     return blocks

@@ -55,7 +55,9 @@ def export_proposal(project: Project, catalogue: Catalogue, request: ExportReque
     if request.format == "md":
         data = render_markdown(blocks).encode("utf-8")
     else:
-        title = "MLOps discovery proposal" if options.redact else f"{project.project.name}: next-step proposal"
+        title = (
+            "MLOps discovery proposal" if options.redact else f"{project.project.name}: next-step proposal"
+        )
         author = "" if options.redact else project.project.facilitator
         data = render_docx(blocks, title, author, request.paper, options.today)
     request.folder.mkdir(parents=True, exist_ok=True)

@@ -129,9 +129,7 @@ class Project(BaseModel):
 
     def answer(self, question: str, session: str) -> Answer | None:
         """The answer to a question in a session."""
-        return next(
-            (a for a in self.answers if a.question == question and a.session == session), None
-        )
+        return next((a for a in self.answers if a.question == question and a.session == session), None)
 
     def answers_to(self, question: str) -> list[Answer]:
         """Every session's answer to a question."""
@@ -175,9 +173,7 @@ class Project(BaseModel):
         prefix = template.split("-")[0] if template else "session"
         session = Session(
             id=next_id(prefix + "-", (s.id for s in self.sessions), width=1),
-            **given(
-                template=template, title=title, date=date, attendees=list(attendees), minutes=minutes
-            ),
+            **given(template=template, title=title, date=date, attendees=list(attendees), minutes=minutes),
         )
         self.sessions.append(session)
         return session
@@ -234,7 +230,9 @@ class Project(BaseModel):
 
     def move_gap(self, gap_id: str, impact_delta: int = 0, complexity_delta: int = 0) -> Gap:
         """Shift a gap on the matrix, clamped to 1–5."""
-        gap = self._require(self.gap(gap_id), "gap", gap_id)
+        gap = self.gap(gap_id)
+        if gap is None:
+            raise KeyError(f"there is no gap {gap_id!r}")
         gap.impact = min(5, max(1, gap.impact + impact_delta))
         gap.complexity = min(5, max(1, gap.complexity + complexity_delta))
         return gap
@@ -299,12 +297,6 @@ class Project(BaseModel):
         )
         self.next_steps.append(next_step)
         return next_step
-
-    @staticmethod
-    def _require(record: Any, kind: str, record_id: str) -> Any:
-        if record is None:
-            raise KeyError(f"there is no {kind} {record_id!r}")
-        return record
 
 
 def given(**fields: Any) -> dict[str, Any]:

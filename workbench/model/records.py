@@ -62,7 +62,6 @@ class Session(ProjectRecord):
     """Time spent per area in the session, kept by the session clock."""
 
 
-
 class Answer(ProjectRecord):
     question: str
     """Question reference, `bank:id`."""
@@ -102,7 +101,6 @@ class Heard(ProjectRecord):
     """The role of who said it."""
 
 
-
 class Metric(ProjectRecord):
     id: RecordId
     """Stable id (`M-001`)."""
@@ -126,7 +124,6 @@ class Metric(ProjectRecord):
     """Session it was captured in, if any."""
 
 
-
 class Gap(ProjectRecord):
     id: RecordId
     """Stable id (`G-001`)."""
@@ -148,7 +145,6 @@ class Gap(ProjectRecord):
     """Who owns closing it."""
     source: str = ""
     """The suggestion it came from, if any."""
-
 
 
 class Mapping(ProjectRecord):
@@ -201,7 +197,6 @@ class PlanItem(ProjectRecord):
     """A fixed start week (0 is the plan's first week), overriding the earliest start."""
 
 
-
 class NextStep(ProjectRecord):
     id: RecordId
     """Stable id (`N-1`)."""
@@ -215,4 +210,3 @@ class NextStep(ProjectRecord):
     """Who does it."""
     due: dt.date | None = None
     """By when."""
-

@@ -32,7 +32,10 @@ def _walk(project: Project, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
             yield f"sessions[{i}].template", f"unknown session template {session.template!r}"
     for i, answer in enumerate(project.answers):
         if answer.question not in catalogue.questions:
-            yield f"answers[{i}].question", f"unknown question id {answer.question!r}; check it against `workbench banks`"
+            yield (
+                f"answers[{i}].question",
+                f"unknown question id {answer.question!r}; check it against `workbench banks`",
+            )
         if answer.session not in sessions:
             yield f"answers[{i}].session", f"unknown session {answer.session!r}"
     for i, record in enumerate(project.heard):

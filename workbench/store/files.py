@@ -35,9 +35,7 @@ def project_from_data(path: str | Path, data: dict[str, Any]) -> Project:
     """Validate parsed TOML as a Project, with a clear sentence for each way it can be wrong."""
     version = data.get("schema_version")
     if version is None:
-        raise FileProblem(
-            path, f"has no schema_version; add `schema_version = {SCHEMA_VERSION}` at the top"
-        )
+        raise FileProblem(path, f"has no schema_version; add `schema_version = {SCHEMA_VERSION}` at the top")
     if not isinstance(version, int) or isinstance(version, bool):
         raise FileProblem(path, "schema_version must be a whole number", field="schema_version")
     if version > SCHEMA_VERSION:
@@ -84,7 +82,9 @@ class ProjectFile:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise FileProblem(path, "no such file; check the path or create it with `workbench new`") from None
+            raise FileProblem(
+                path, "no such file; check the path or create it with `workbench new`"
+            ) from None
         except IsADirectoryError:
             raise FileProblem(path, "is a folder; give the path of a project .toml file") from None
         except OSError as error:

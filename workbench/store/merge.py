@@ -112,8 +112,8 @@ def _merge_records(aot: AoT, old: list[dict[str, Any]], new: list[dict[str, Any]
         before = old_by_key.get(key)
         if before == record and key in tables:
             continue
-        table = tables.get(key)
-        if table is None:
+        existing = tables.get(key)
+        if existing is None:
             aot.append(to_item(record))
         else:
-            _merge_table(table, before or {}, record)
+            _merge_table(existing, before or {}, record)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from pathlib import Path
@@ -39,7 +40,5 @@ def read_recovery(path: str | Path) -> tuple[Project, dt.datetime] | None:
 
 def clear_recovery(path: str | Path) -> None:
     """Remove the recovery file after a successful save or an explicit discard."""
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.unlink(recovery_path(path))
-    except FileNotFoundError:
-        pass

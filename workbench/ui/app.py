@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from collections.abc import Callable
@@ -92,8 +93,8 @@ class WorkbenchApp(App[int]):
     def _show_workspace(self) -> None:
         from workbench.ui.screens.main_screen import MainScreen
 
-        assert self.workspace is not None
-        self.push_screen(MainScreen(self.workspace))
+        if self.workspace is not None:
+            self.push_screen(MainScreen(self.workspace))
         self._prepare_document()
         self._offer_recovery()
 
@@ -126,10 +127,8 @@ class WorkbenchApp(App[int]):
         if workspace is None:
             return True
         workspace.clock.flush(workspace.session)
-        try:
+        with contextlib.suppress(SaveFailed):
             write_recovery(workspace.file.path, workspace.project)
-        except SaveFailed:
-            pass
         try:
             wrote = workspace.file.save(force=force)
         except ChangedOnDisk:
@@ -179,7 +178,8 @@ class WorkbenchApp(App[int]):
             self._save_copy()
 
     def _save_copy(self) -> None:
-        assert self.workspace is not None
+        if self.workspace is None:
+            return
         original = self.workspace.file.path
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = original.with_name(f"{original.stem}.mine-{stamp}{original.suffix}")
@@ -207,7 +207,8 @@ class WorkbenchApp(App[int]):
     # --- recovery --------------------------------------------------------------------------
 
     def _offer_recovery(self) -> None:
-        assert self.workspace is not None
+        if self.workspace is None:
+            return
         found = read_recovery(self.workspace.file.path)
         if found is None:
             return
@@ -217,7 +218,8 @@ class WorkbenchApp(App[int]):
             return
 
         def restore(yes: bool | None) -> None:
-            assert self.workspace is not None
+            if self.workspace is None:
+                return
             if yes:
                 self.workspace.file.project = project
                 self.workspace.changed()
@@ -287,9 +289,8 @@ class WorkbenchApp(App[int]):
             self.screen.export_proposal()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("pane", "save", "sessions", "toggle_clock", "export") and self.workspace is None:
-            return False
-        return True
+        needs_project = ("pane", "save", "sessions", "toggle_clock", "export")
+        return not (action in needs_project and self.workspace is None)
 
     async def action_quit(self) -> None:
         """Quit, asking first when there are unsaved changes that could not be saved."""
@@ -327,6 +328,4 @@ def make_app(
     autosave_delay: float = 2.0,
 ) -> WorkbenchApp:
     """The app with explicit inputs, shared by the CLI and the tests."""
-    return WorkbenchApp(
-        path, projects_dir=projects_dir, today=today, now=now, autosave_delay=autosave_delay
-    )
+    return WorkbenchApp(path, projects_dir=projects_dir, today=today, now=now, autosave_delay=autosave_delay)

@@ -25,9 +25,8 @@ class WorkbenchCommands(Provider):
         from workbench.ui.app import WorkbenchApp
 
         app = self.app
-        assert isinstance(app, WorkbenchApp)
         commands: list[tuple[str, Callable[[], object], str]] = []
-        if app.workspace is None:
+        if not isinstance(app, WorkbenchApp) or app.workspace is None:
             return commands
         for pane, words in PANE_WORDS.items():
             commands.append((f"Pane {words}", partial(app.action_pane, pane), f"Show the {pane} pane"))

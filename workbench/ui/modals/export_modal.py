@@ -60,10 +60,20 @@ class ExportModal(ModalScreen[Path | None]):
             yield Static(Text("Export the next-step proposal", style="bold"), classes="dialog-title")
             yield SelectionList[str](*[(SECTION_TITLES[s], s, True) for s in SECTIONS], id="export-sections")
             with Horizontal(classes="row"):
-                yield Select([(Text("Word (.docx)"), "docx"), (Text("Markdown (.md)"), "md")], value="docx",
-                             allow_blank=False, id="export-format", compact=True)
-                yield Select([(Text("A4"), "a4"), (Text("US Letter"), "letter")], value="a4",
-                             allow_blank=False, id="export-paper", compact=True)
+                yield Select(
+                    [(Text("Word (.docx)"), "docx"), (Text("Markdown (.md)"), "md")],
+                    value="docx",
+                    allow_blank=False,
+                    id="export-format",
+                    compact=True,
+                )
+                yield Select(
+                    [(Text("A4"), "a4"), (Text("US Letter"), "letter")],
+                    value="a4",
+                    allow_blank=False,
+                    id="export-paper",
+                    compact=True,
+                )
                 yield Checkbox("Redact names and quotes", id="export-redact", compact=True)
             yield Static(id="export-target", classes="dim")
             yield LoadingIndicator(id="export-progress")
@@ -113,7 +123,9 @@ class ExportModal(ModalScreen[Path | None]):
                     self._start(self._request(force=True))
 
             self.app.push_screen(
-                ConfirmModal("Replace the existing file?", f"{target} already exists.", yes="Replace", no="Keep it"),
+                ConfirmModal(
+                    "Replace the existing file?", f"{target} already exists.", yes="Replace", no="Keep it"
+                ),
                 confirmed,
             )
             return
@@ -128,11 +140,13 @@ class ExportModal(ModalScreen[Path | None]):
     def _export(self, request: ExportRequest) -> None:
         """Build and write the proposal off the UI thread."""
         try:
-            path = export_proposal(self.workspace.project.model_copy(deep=True), self.workspace.catalogue, request)
+            path = export_proposal(
+                self.workspace.project.model_copy(deep=True), self.workspace.catalogue, request
+            )
         except FileProblem as problem:
             self.post_message(self.Done(None, str(problem)))
             return
-        except Exception as error:  # noqa: BLE001 - shown to the person, never a traceback
+        except Exception as error:
             self.post_message(self.Done(None, f"The export failed: {error}"))
             return
         self.post_message(self.Done(path, ""))

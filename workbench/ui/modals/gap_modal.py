@@ -48,7 +48,10 @@ class GapDraft:
 class GapModal(ModalScreen[GapDraft | None]):
     """Dismisses with the edited draft, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel"), Binding("ctrl+s", "save", "Save", priority=True)]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
 
     def __init__(self, draft: GapDraft, catalogue: Catalogue, heading: str) -> None:
         super().__init__()
@@ -59,19 +62,36 @@ class GapModal(ModalScreen[GapDraft | None]):
         scale = [(Text(str(n)), n) for n in range(1, 6)]
         with Vertical(classes="dialog wide"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
-            yield Input(clean(self.draft.title, multiline=False), id="gap-title", placeholder="title", compact=True)
-            yield Select(areas, id="gap-area", value=self.draft.area or Select.BLANK, prompt="area", compact=True)
-            yield TextArea(clean(self.draft.description), id="gap-description", compact=True,
-                           placeholder="the gap between the current state and the desired outcome")
+            yield Input(
+                clean(self.draft.title, multiline=False), id="gap-title", placeholder="title", compact=True
+            )
+            yield Select(
+                areas, id="gap-area", value=self.draft.area or Select.BLANK, prompt="area", compact=True
+            )
+            yield TextArea(
+                clean(self.draft.description),
+                id="gap-description",
+                compact=True,
+                placeholder="the gap between the current state and the desired outcome",
+            )
             with Horizontal(classes="row"):
                 yield Label("impact")
                 yield Select(scale, id="gap-impact", value=self.draft.impact, allow_blank=False, compact=True)
                 yield Label("complexity")
-                yield Select(scale, id="gap-complexity", value=self.draft.complexity, allow_blank=False, compact=True)
+                yield Select(
+                    scale, id="gap-complexity", value=self.draft.complexity, allow_blank=False, compact=True
+                )
                 yield Label("status")
-                yield Select([(Text(s), s) for s in STATUSES], id="gap-status", value=self.draft.status,
-                             allow_blank=False, compact=True)
-            yield Input(clean(self.draft.owner, multiline=False), id="gap-owner", placeholder="owner", compact=True)
+                yield Select(
+                    [(Text(s), s) for s in STATUSES],
+                    id="gap-status",
+                    value=self.draft.status,
+                    allow_blank=False,
+                    compact=True,
+                )
+            yield Input(
+                clean(self.draft.owner, multiline=False), id="gap-owner", placeholder="owner", compact=True
+            )
             if self.draft.evidence:
                 yield Static(literal("Evidence: " + ", ".join(self.draft.evidence), "dim"))
             yield Static(id="gap-error", classes="dialog-error")

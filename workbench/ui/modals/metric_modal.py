@@ -14,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from workbench.model.records import Metric
-from workbench.ui.safe import clean, literal
 from workbench.ui.parsing import parse_date, parse_number
+from workbench.ui.safe import clean, literal
 
 
 def _text(value: object) -> str:
@@ -29,7 +29,10 @@ def _text(value: object) -> str:
 class MetricModal(ModalScreen[dict[str, Any] | None]):
     """Dismisses with the fields to set, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel"), Binding("ctrl+s", "save", "Save", priority=True)]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
 
     def __init__(self, heading: str, metric: Metric, template_text: str = "") -> None:
         super().__init__()
@@ -45,15 +48,21 @@ class MetricModal(ModalScreen[dict[str, Any] | None]):
                 yield Input(_text(m.text), id="metric-text", placeholder="the metric in words", compact=True)
             with Horizontal(classes="row"):
                 yield Label("baseline ")
-                yield Input(_text(m.baseline), id="metric-baseline", type="number", classes="num", compact=True)
+                yield Input(
+                    _text(m.baseline), id="metric-baseline", type="number", classes="num", compact=True
+                )
                 yield Label(" target ")
                 yield Input(_text(m.target), id="metric-target", type="number", classes="num", compact=True)
                 yield Label(" unit ")
                 yield Input(_text(m.unit), id="metric-unit", classes="num", compact=True)
-            yield Input(_text(m.measured_by), id="metric-measured_by", placeholder="how it is measured", compact=True)
+            yield Input(
+                _text(m.measured_by), id="metric-measured_by", placeholder="how it is measured", compact=True
+            )
             with Horizontal(classes="row"):
                 yield Input(_text(m.owner), id="metric-owner", placeholder="owner", compact=True)
-                yield Input(_text(m.due), id="metric-due", placeholder="due YYYY-MM-DD", classes="short", compact=True)
+                yield Input(
+                    _text(m.due), id="metric-due", placeholder="due YYYY-MM-DD", classes="short", compact=True
+                )
             yield Static(id="metric-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)

@@ -30,13 +30,18 @@ class PlanItemDraft:
     @classmethod
     def of(cls, item: PlanItem) -> PlanItemDraft:
         """The draft of an existing item."""
-        return cls(item.title, item.objective, item.owner, item.weeks, list(item.metrics), list(item.criteria))
+        return cls(
+            item.title, item.objective, item.owner, item.weeks, list(item.metrics), list(item.criteria)
+        )
 
 
 class PlanItemModal(ModalScreen[PlanItemDraft | None]):
     """Dismisses with the edited draft, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel"), Binding("ctrl+s", "save", "Save", priority=True)]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
 
     def __init__(self, heading: str, draft: PlanItemDraft, metric_ids: set[str]) -> None:
         super().__init__()
@@ -46,12 +51,26 @@ class PlanItemModal(ModalScreen[PlanItemDraft | None]):
         with Vertical(classes="dialog wide"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
             yield Input(clean(self.draft.title, False), id="item-title", placeholder="title", compact=True)
-            yield Input(clean(self.draft.objective, False), id="item-objective", placeholder="objective: what it sets out to prove", compact=True)
+            yield Input(
+                clean(self.draft.objective, False),
+                id="item-objective",
+                placeholder="objective: what it sets out to prove",
+                compact=True,
+            )
             with Horizontal(classes="row"):
-                yield Input(clean(self.draft.owner, False), id="item-owner", placeholder="owner", compact=True)
+                yield Input(
+                    clean(self.draft.owner, False), id="item-owner", placeholder="owner", compact=True
+                )
                 yield Label(" weeks ")
-                yield Input(str(self.draft.weeks), id="item-weeks", type="integer", classes="num", compact=True)
-            yield Input(", ".join(self.draft.metrics), id="item-metrics", placeholder="success metrics it moves: M-001, M-003", compact=True)
+                yield Input(
+                    str(self.draft.weeks), id="item-weeks", type="integer", classes="num", compact=True
+                )
+            yield Input(
+                ", ".join(self.draft.metrics),
+                id="item-metrics",
+                placeholder="success metrics it moves: M-001, M-003",
+                compact=True,
+            )
             yield Label("Evaluation criteria, one per line")
             yield TextArea(clean("\n".join(self.draft.criteria)), id="item-criteria", compact=True)
             yield Static(id="item-error", classes="dialog-error")
@@ -73,9 +92,13 @@ class PlanItemModal(ModalScreen[PlanItemDraft | None]):
         metrics = [m.strip() for m in self.query_one("#item-metrics", Input).value.split(",") if m.strip()]
         unknown = [m for m in metrics if m not in self.metric_ids]
         if unknown:
-            error.update(literal(f"Unknown metric(s): {', '.join(unknown)}. Define them in the Metrics tab first."))
+            error.update(
+                literal(f"Unknown metric(s): {', '.join(unknown)}. Define them in the Metrics tab first.")
+            )
             return
-        criteria = [c.strip() for c in self.query_one("#item-criteria", TextArea).text.splitlines() if c.strip()]
+        criteria = [
+            c.strip() for c in self.query_one("#item-criteria", TextArea).text.splitlines() if c.strip()
+        ]
         self.dismiss(
             PlanItemDraft(
                 title,

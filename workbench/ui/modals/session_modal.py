@@ -73,11 +73,19 @@ class SessionModal(ModalScreen[NewSession | str | None]):
                 (Text(f"{t.title} ({t.minutes_min}–{t.minutes_max} min)"), t.id)
                 for t in self.catalogue.templates.values()
             ]
-            yield Select([*templates, (Text("Blank session"), "")], id="new-template", allow_blank=False,
-                         value=templates[0][1] if templates else "")
+            yield Select(
+                [*templates, (Text("Blank session"), "")],
+                id="new-template",
+                allow_blank=False,
+                value=templates[0][1] if templates else "",
+            )
             with Horizontal(classes="row"):
-                yield Input(self.today.isoformat(), id="new-date", placeholder="date YYYY-MM-DD", classes="short")
-                yield Input(id="new-minutes", placeholder="minutes (template's)", type="integer", classes="short")
+                yield Input(
+                    self.today.isoformat(), id="new-date", placeholder="date YYYY-MM-DD", classes="short"
+                )
+                yield Input(
+                    id="new-minutes", placeholder="minutes (template's)", type="integer", classes="short"
+                )
             yield Input(id="new-attendees", placeholder="attendees: Dana (CFO), Luis (VP Digital)")
             yield Static(id="new-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):

@@ -86,7 +86,9 @@ class MainScreen(Screen[None]):
     def choose_session(self) -> None:
         """Open the session switcher."""
         ws = self.workspace
-        self.app.push_screen(SessionModal(ws.project, ws.catalogue, ws.today, ws.session_id), self._session_chosen)
+        self.app.push_screen(
+            SessionModal(ws.project, ws.catalogue, ws.today, ws.session_id), self._session_chosen
+        )
 
     def _session_chosen(self, result: NewSession | str | None) -> None:
         ws = self.workspace

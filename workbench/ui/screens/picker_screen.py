@@ -65,7 +65,9 @@ class PickerScreen(Screen[Path | None]):
                 options.append(Option(label, id=str(path), disabled=True))
                 continue
             label.append_text(literal(f"  {one_line(info.project.name, 60)}"))
-            detail = f"\n  {len(info.sessions)} sessions · {len(info.answers)} answers · {len(info.gaps)} gaps"
+            detail = (
+                f"\n  {len(info.sessions)} sessions · {len(info.answers)} answers · {len(info.gaps)} gaps"
+            )
             if info.project.client:
                 detail = f"\n  {one_line(info.project.client, 40)} ·" + detail[2:]
             label.append(detail, style="dim")

@@ -54,7 +54,7 @@ class CapturePane(Horizontal):
 
     def focus_default(self) -> None:
         """Put the keyboard in the question tree."""
-        self.navigator.tree.focus()
+        self.navigator.question_tree.focus()
 
     @property
     def panel(self) -> QuestionPanel:
@@ -124,7 +124,7 @@ class CapturePane(Horizontal):
 
     def action_to_navigator(self) -> None:
         """Leave the editor for the tree."""
-        self.navigator.tree.focus()
+        self.navigator.question_tree.focus()
 
     def action_maturity(self, which: str, value: int) -> None:
         """Set current or target maturity (0 clears it)."""

@@ -37,9 +37,19 @@ class Gantt(Widget, can_focus=True):
     BINDINGS = [
         Binding("up", "select(-1)", "Up", show=False),
         Binding("down", "select(1)", "Down", show=False),
-        Binding("left", "shift(-1)", "Earlier", id="plan-earlier", tooltip="Start a week earlier (fixes the start)"),
-        Binding("right", "shift(1)", "Later", id="plan-later", tooltip="Start a week later (fixes the start)"),
-        Binding("left_square_bracket", "resize(-1)", "Shorter", id="plan-shorter", tooltip="One week shorter"),
+        Binding(
+            "left",
+            "shift(-1)",
+            "Earlier",
+            id="plan-earlier",
+            tooltip="Start a week earlier (fixes the start)",
+        ),
+        Binding(
+            "right", "shift(1)", "Later", id="plan-later", tooltip="Start a week later (fixes the start)"
+        ),
+        Binding(
+            "left_square_bracket", "resize(-1)", "Shorter", id="plan-shorter", tooltip="One week shorter"
+        ),
         Binding("right_square_bracket", "resize(1)", "Longer", id="plan-longer", tooltip="One week longer"),
         Binding("comma", "scroll_weeks(-4)", "Scroll ←", show=False),
         Binding("full_stop", "scroll_weeks(4)", "Scroll →", show=False),
@@ -141,11 +151,15 @@ class Gantt(Widget, can_focus=True):
         out.append_text(self._scale(first, weeks, label_width, lambda w: f"W{w}"))
         out.append("\n")
         out.append_text(
-            self._scale(first, weeks, label_width, lambda w: f"{self.view.start + dt.timedelta(weeks=w):%d %b}")
+            self._scale(
+                first, weeks, label_width, lambda w: f"{self.view.start + dt.timedelta(weeks=w):%d %b}"
+            )
         )
         out.append("\n")
         if not plan.items:
-            out.append("No plan items yet: p proposes a pilot from a mapped gap, m adds a milestone.", style="dim")
+            out.append(
+                "No plan items yet: p proposes a pilot from a mapped gap, m adds a milestone.", style="dim"
+            )
             return out
         rows = max(1, self.size.height - HEADER_LINES)
         for index in range(self.first_row, min(len(plan.items), self.first_row + rows)):
@@ -171,7 +185,9 @@ class Gantt(Widget, can_focus=True):
         selected = index == self.row
         label = f"{'!' if scheduled.conflict else ' '}{item.id} {one_line(item.title)}"
         label = one_line(label, label_width).ljust(label_width)
-        row = Text(label, style="reverse bold" if selected and self.has_focus else ("bold" if selected else ""))
+        row = Text(
+            label, style="reverse bold" if selected and self.has_focus else ("bold" if selected else "")
+        )
         if scheduled.conflict:
             row.stylize("red", 0, 1)
         row.append(" ")

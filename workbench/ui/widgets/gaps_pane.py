@@ -36,7 +36,9 @@ class GapsPane(Horizontal):
     BINDINGS = [
         Binding("n", "new_gap", "New gap", id="gap-new", tooltip="Raise a gap by hand"),
         Binding("a", "accept", "Accept", id="suggestion-accept", tooltip="Accept the selected suggestion"),
-        Binding("d", "dismiss", "Dismiss", id="suggestion-dismiss", tooltip="Dismiss the selected suggestion"),
+        Binding(
+            "d", "dismiss", "Dismiss", id="suggestion-dismiss", tooltip="Dismiss the selected suggestion"
+        ),
         Binding("e", "evidence", "Evidence", id="gap-evidence", tooltip="Show the gap's evidence trail"),
         Binding("delete", "delete_gap", "Delete", show=False),
     ]
@@ -57,10 +59,9 @@ class GapsPane(Horizontal):
             with TabPane("Evidence", id="gaps-evidence"):
                 yield Static(id="evidence-heading")
                 yield OptionList(id="evidence")
-            with TabPane("Maturity", id="gaps-maturity"):
-                with VerticalScroll():
-                    yield Static(id="maturity-chart")
-                    yield Static(id="alignment")
+            with TabPane("Maturity", id="gaps-maturity"), VerticalScroll():
+                yield Static(id="maturity-chart")
+                yield Static(id="alignment")
 
     def on_mount(self) -> None:
         table = self.query_one("#ranked", DataTable)
@@ -106,10 +107,13 @@ class GapsPane(Horizontal):
                 key=gap.id,
             )
         if self.selected:
-            try:
-                table.move_cursor(row=table.get_row_index(self.selected), animate=False)
-            except Exception:  # noqa: BLE001, S110 - the row may be gone after a delete
-                pass
+            self._move_cursor(table, self.selected)
+
+    @staticmethod
+    def _move_cursor(table: DataTable[Text], gap_id: str) -> None:
+        """Put the table's cursor on a gap's row, if it is there."""
+        if gap_id in table.rows:
+            table.move_cursor(row=table.get_row_index(gap_id), animate=False)
 
     def _fill_suggestions(self) -> None:
         ws = self.workspace
@@ -122,7 +126,12 @@ class GapsPane(Horizontal):
             label.append(f"\n  impact {suggestion.impact} · complexity {suggestion.complexity}", style="dim")
             options.add_option(Option(label, id=str(index)))
         if not self._suggestions:
-            options.add_option(Option(Text("No open suggestions: every signal has a gap or was dismissed.", style="dim"), disabled=True))
+            options.add_option(
+                Option(
+                    Text("No open suggestions: every signal has a gap or was dismissed.", style="dim"),
+                    disabled=True,
+                )
+            )
         tabs = self.query_one("#gaps-side", TabbedContent)
         tabs.get_tab("gaps-suggested").label = Text(f"Suggested {len(self._suggestions)}")
 
@@ -167,11 +176,7 @@ class GapsPane(Horizontal):
         self.selected = event.gap_id
         self._fill_evidence()
         if event.gap_id:
-            table = self.query_one("#ranked", DataTable)
-            try:
-                table.move_cursor(row=table.get_row_index(event.gap_id), animate=False)
-            except Exception:  # noqa: BLE001, S110
-                pass
+            self._move_cursor(self.query_one("#ranked", DataTable), event.gap_id)
 
     @on(DataTable.RowHighlighted, "#ranked")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -225,7 +230,16 @@ class GapsPane(Horizontal):
         gap = self.workspace.project.gap(gap_id)
         if gap is None:
             return
-        draft = GapDraft(gap.title, gap.area, gap.description, gap.impact, gap.complexity, gap.status, gap.owner, list(gap.evidence))
+        draft = GapDraft(
+            gap.title,
+            gap.area,
+            gap.description,
+            gap.impact,
+            gap.complexity,
+            gap.status,
+            gap.owner,
+            list(gap.evidence),
+        )
 
         def saved(result: GapDraft | None) -> None:
             if result is None:
@@ -303,22 +317,34 @@ class GapsPane(Horizontal):
                 self.selected = ""
                 self._changed("gap deleted")
 
-        self.app.push_screen(ConfirmModal(f"Delete {gap.id}?", f"“{gap.title}” and its mappings will be removed.", yes="Delete", no="Keep"), answer)
+        self.app.push_screen(
+            ConfirmModal(
+                f"Delete {gap.id}?",
+                f"“{gap.title}” and its mappings will be removed.",
+                yes="Delete",
+                no="Keep",
+            ),
+            answer,
+        )
 
 
 def raise_gap_dialog(origin: GapsPane | object, draft: GapDraft) -> None:
     """Open the editor for a new gap; on save, raise it and tell the app."""
     from textual.widget import Widget
 
-    assert isinstance(origin, Widget)
+    if not isinstance(origin, Widget):
+        return
     workspace: Workspace = origin.workspace  # type: ignore[attr-defined]
 
     def saved(result: GapDraft | None) -> None:
         if result is None:
             return
-        gap = workspace.project.raise_gap(result.title, result.area, result.evidence, **{
-            k: v for k, v in result.changes().items() if k not in ("title", "area")
-        })
+        gap = workspace.project.raise_gap(
+            result.title,
+            result.area,
+            result.evidence,
+            **{k: v for k, v in result.changes().items() if k not in ("title", "area")},
+        )
         workspace.changed()
         origin.post_message(ProjectChanged("gap raised"))
         origin.app.notify(f"Raised {gap.id}: {one_line(gap.title, 50)}", markup=False, timeout=3)

@@ -49,12 +49,10 @@ class MapPane(Horizontal):
                 with TabPane("Practices", id="map-practices"):
                     yield OptionList(id="map-suggestions")
                     yield Static(id="map-detail")
-                with TabPane("Warnings", id="map-warnings"):
-                    with VerticalScroll():
-                        yield Static(id="map-warning-text")
-                with TabPane("Coverage", id="map-coverage"):
-                    with VerticalScroll():
-                        yield Static(id="map-coverage-text")
+                with TabPane("Warnings", id="map-warnings"), VerticalScroll():
+                    yield Static(id="map-warning-text")
+                with TabPane("Coverage", id="map-coverage"), VerticalScroll():
+                    yield Static(id="map-coverage-text")
 
     def on_mount(self) -> None:
         self.refresh_pane()
@@ -76,7 +74,9 @@ class MapPane(Horizontal):
         warned = {w.gap for w in warnings}
         for group in ("Quick win", "Strategic initiative"):
             members = [g for g in project.gaps if response_class(project, g) == group]
-            gaps_list.add_option(Option(Text(f"{group}s ({len(members)})", style="bold underline"), disabled=True))
+            gaps_list.add_option(
+                Option(Text(f"{group}s ({len(members)})", style="bold underline"), disabled=True)
+            )
             for gap in members:
                 label = Text(f"{gap.id} ", style="bold")
                 label.append_text(literal(one_line(gap.title, 60)))
@@ -86,11 +86,20 @@ class MapPane(Horizontal):
                     label.append(" ⚠", style="yellow")
                 gaps_list.add_option(Option(label, id=gap.id))
         if not project.gaps:
-            gaps_list.add_option(Option(Text("No gaps yet: raise them in the Gaps pane (F3).", style="dim"), disabled=True))
+            gaps_list.add_option(
+                Option(Text("No gaps yet: raise them in the Gaps pane (F3).", style="dim"), disabled=True)
+            )
         if not self.gap_id and project.gaps:
             self.gap_id = project.gaps[0].id
         if self.gap_id:
-            index = next((i for i in range(gaps_list.option_count) if gaps_list.get_option_at_index(i).id == self.gap_id), None)
+            index = next(
+                (
+                    i
+                    for i in range(gaps_list.option_count)
+                    if gaps_list.get_option_at_index(i).id == self.gap_id
+                ),
+                None,
+            )
             if index is not None:
                 gaps_list.highlighted = index
         self._fill_suggestions()
@@ -110,7 +119,10 @@ class MapPane(Horizontal):
             return
         title = Text(f"{gap.id} ", style="bold")
         title.append_text(literal(gap.title, "bold"))
-        title.append(f"  · {response_class(ws.project, gap)} · impact {gap.impact}, complexity {gap.complexity}", style="dim")
+        title.append(
+            f"  · {response_class(ws.project, gap)} · impact {gap.impact}, complexity {gap.complexity}",
+            style="dim",
+        )
         heading.update(title)
         self._suggestions = suggest_practices(ws.project, ws.catalogue, gap)
         for suggestion in self._suggestions:
@@ -121,7 +133,9 @@ class MapPane(Horizontal):
             label.append(f"  [{suggestion.practice.effort}]", style="dim")
             guide = ws.catalogue.guides.get(suggestion.practice.guide)
             reasons = "; ".join(suggestion.reasons)
-            label.append_text(literal(f"\n      {guide.title if guide else ''}: {one_line(reasons, 200)}", "italic dim"))
+            label.append_text(
+                literal(f"\n      {guide.title if guide else ''}: {one_line(reasons, 200)}", "italic dim")
+            )
             options.add_option(Option(label, id=suggestion.practice.id))
         if options.option_count:
             options.highlighted = min(keep or 0, options.option_count - 1)
@@ -131,7 +145,9 @@ class MapPane(Horizontal):
         detail = self.query_one("#map-detail", Static)
         suggestion = self._current()
         if suggestion is None:
-            detail.update(Text("No practice scores for this gap yet: add words to its description.", style="dim"))
+            detail.update(
+                Text("No practice scores for this gap yet: add words to its description.", style="dim")
+            )
             return
         practice = suggestion.practice
         text = literal(practice.title, "bold")
@@ -150,9 +166,13 @@ class MapPane(Horizontal):
             text.append(f"{warning.gap}: ", style="bold")
             text.append_text(literal(warning.message + "\n"))
         if not warnings:
-            text.append("No warnings: every gap has a practice and every prerequisite is covered.", style="green")
+            text.append(
+                "No warnings: every gap has a practice and every prerequisite is covered.", style="green"
+            )
         self.query_one("#map-warning-text", Static).update(text)
-        self.query_one("#map-tabs", TabbedContent).get_tab("map-warnings").label = Text(f"Warnings {len(warnings)}")
+        self.query_one("#map-tabs", TabbedContent).get_tab("map-warnings").label = Text(
+            f"Warnings {len(warnings)}"
+        )
 
     def _fill_coverage(self) -> None:
         catalogue = self.workspace.catalogue
@@ -233,7 +253,11 @@ class MapPane(Horizontal):
             self._changed()
 
         self.app.push_screen(
-            TextModal(f"Rationale: {self.gap_id} → {practice.title}", mapping.rationale if mapping else "",
-                      "why this practice answers this gap", "; ".join(suggestion.reasons)),
+            TextModal(
+                f"Rationale: {self.gap_id} → {practice.title}",
+                mapping.rationale if mapping else "",
+                "why this practice answers this gap",
+                "; ".join(suggestion.reasons),
+            ),
             saved,
         )

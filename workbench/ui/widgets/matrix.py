@@ -137,9 +137,7 @@ class Matrix(Widget, can_focus=True):
 
     def layout_for(self, width: int, height: int) -> CellLayout:
         """Cell size for the widget's size."""
-        return CellLayout(
-            max(6, (width - LABEL_WIDTH) // 5), max(1, (height - AXIS_LINES) // 5)
-        )
+        return CellLayout(max(6, (width - LABEL_WIDTH) // 5), max(1, (height - AXIS_LINES) // 5))
 
     # --- drawing --------------------------------------------------------------------------------
 

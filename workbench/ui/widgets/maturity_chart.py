@@ -23,7 +23,10 @@ def bar(value: float | None, width: int) -> str:
 def maturity_chart(rows: list[AreaMaturity], width: int) -> Text:
     """One line per area for current and one for target."""
     if not rows:
-        return Text("No scored answers yet: score current and target maturity in Capture (1–5, shift+1–5).", style="dim")
+        return Text(
+            "No scored answers yet: score current and target maturity in Capture (1–5, shift+1–5).",
+            style="dim",
+        )
     label_width = min(34, max(12, width // 3))
     bar_width = max(5, width - label_width - 10)
     out = Text(no_wrap=True)

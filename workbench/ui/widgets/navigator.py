@@ -102,7 +102,7 @@ class Navigator(Vertical):
         self.rebuild()
 
     @property
-    def tree(self) -> QuestionTree:
+    def question_tree(self) -> QuestionTree:
         """The tree widget."""
         return self.query_one("#nav-tree", QuestionTree)
 
@@ -116,9 +116,7 @@ class Navigator(Vertical):
             return False
         if self.filters.template_only and ref not in template_refs:
             return False
-        return not self.filters.search or matches_text(
-            self.workspace.catalogue, ref, self.filters.search
-        )
+        return not self.filters.search or matches_text(self.workspace.catalogue, ref, self.filters.search)
 
     def rebuild(self) -> None:
         """Build the tree from the banks, the session's template and the filters."""
@@ -128,7 +126,7 @@ class Navigator(Vertical):
         session = ws.session
         template = catalogue.templates.get(session.template) if session else None
         template_refs = set(catalogue.template_refs(template.id)) if template else set()
-        tree = self.tree
+        tree = self.question_tree
         tree.clear()
         self._leaves, self._branches = [], []
         if template is not None:
@@ -158,7 +156,8 @@ class Navigator(Vertical):
         template_refs: set[str],
     ) -> None:
         bank = catalogue.bank(bank_id)
-        assert bank is not None
+        if bank is None:
+            return
         for area in sorted(bank.areas, key=lambda a: a.order):
             area_refs = [r for r in catalogue.refs_in_area(area.id) if catalogue.question_bank[r] == bank_id]
             area_node = self._branch(bank_node, area.title, area_refs)
@@ -175,7 +174,9 @@ class Navigator(Vertical):
                     parent = self._branch(part_node, group.title, refs) if group else part_node
                     self._add_leaves(parent, refs, progress, template_refs)
 
-    def _branch(self, parent: TreeNode[str], title: str, refs: list[str], expand: bool = False) -> TreeNode[str]:
+    def _branch(
+        self, parent: TreeNode[str], title: str, refs: list[str], expand: bool = False
+    ) -> TreeNode[str]:
         node = parent.add(literal(title), data="", expand=expand)
         self._branches.append((node, title, refs))
         return node
@@ -232,9 +233,9 @@ class Navigator(Vertical):
                     parent.expand()
                     parent = parent.parent
                 self.current = ref
-                self.tree.move_cursor(leaf)
+                self.question_tree.move_cursor(leaf)
                 if focus:
-                    self.tree.focus()
+                    self.question_tree.focus()
                 return True
         return False
 

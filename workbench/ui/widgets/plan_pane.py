@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,7 +18,6 @@ from workbench.analysis.plan import (
     PlanCycle,
     Schedule,
     current_week,
-
     pilots_without_metrics,
     plan_start,
     schedule,
@@ -39,7 +40,9 @@ class PlanPane(Vertical):
     """Follow-up steps 3 and 4: success metrics, pilots on a timeline, next steps."""
 
     BINDINGS = [
-        Binding("p", "propose", "Propose pilot", id="plan-propose", tooltip="Propose a pilot from a mapped gap"),
+        Binding(
+            "p", "propose", "Propose pilot", id="plan-propose", tooltip="Propose a pilot from a mapped gap"
+        ),
         Binding("plus", "add_dependency", "+Dep", id="plan-dep-add", tooltip="Add a dependency"),
         Binding("minus", "remove_dependency", "−Dep", id="plan-dep-remove", tooltip="Remove a dependency"),
         Binding("m", "add_item('milestone')", "Milestone", show=False),
@@ -118,9 +121,10 @@ class PlanPane(Vertical):
         text.append(f"{item.id} ", style="bold")
         text.append_text(literal(item.title, "bold"))
         fixed = " (fixed start)" if item.start is not None else ""
+        begins = week_date(ws.project, scheduled.start, ws.today)
         text.append(
             f"  {item.kind} · weeks {scheduled.start}–{scheduled.end}{fixed} · "
-            f"{week_date(ws.project, scheduled.start, ws.today):%d %b} · {item.weeks} wk · slack {scheduled.slack}"
+            f"{begins:%d %b} · {item.weeks} wk · slack {scheduled.slack}"
             + (" · critical" if scheduled.critical else "")
             + "\n"
         )
@@ -131,15 +135,19 @@ class PlanPane(Vertical):
         if item.depends_on:
             text.append(f"depends on: {', '.join(item.depends_on)}\n")
         if item.gaps:
-            titles = [f"{g} {ws.project.gap(g).title if ws.project.gap(g) else '?'}" for g in item.gaps]
+            titles = [f"{g} {_title(ws.project.gap(g))}" for g in item.gaps]
             text.append_text(literal("gaps: " + "; ".join(titles) + "\n"))
         if item.practices:
-            names = [ws.catalogue.practices[p].title if p in ws.catalogue.practices else p for p in item.practices]
+            names = [
+                ws.catalogue.practices[p].title if p in ws.catalogue.practices else p for p in item.practices
+            ]
             text.append_text(literal("practices: " + "; ".join(names) + "\n"))
         for metric_id in item.metrics:
             metric = ws.project.metric(metric_id)
             if metric is not None:
-                text.append_text(literal(f"metric {metric_id}: {metric_sentence(metric, ws.catalogue)}\n", "green"))
+                text.append_text(
+                    literal(f"metric {metric_id}: {metric_sentence(metric, ws.catalogue)}\n", "green")
+                )
         if item.kind == "pilot" and not item.metrics:
             text.append("⚠ no success metric: link one (enter)\n", style="yellow")
         for criterion in item.criteria:
@@ -166,7 +174,12 @@ class PlanPane(Vertical):
             label.append_text(literal("\n  " + one_line(" · ".join(details), 160), "dim"))
             options.add_option(Option(label, id=metric.id))
         if not ws.project.metrics:
-            options.add_option(Option(Text("No success metrics yet: n adds one from the bank or free-form.", style="dim"), disabled=True))
+            options.add_option(
+                Option(
+                    Text("No success metrics yet: n adds one from the bank or free-form.", style="dim"),
+                    disabled=True,
+                )
+            )
         if keep is not None and options.option_count:
             options.highlighted = min(keep, options.option_count - 1)
         warnings = Text()
@@ -186,7 +199,11 @@ class PlanPane(Vertical):
                 options.add_option(Option(literal(f"   {framework_item.text}", "dim italic"), disabled=True))
                 for next_step in [n for n in ws.project.next_steps if n.step == framework_item.id]:
                     options.add_option(Option(self._step_label(next_step.id), id=next_step.id))
-        loose = [n for n in ws.project.next_steps if not n.step or n.step not in {i.id for s in ws.catalogue.followup for i in s.items}]
+        loose = [
+            n
+            for n in ws.project.next_steps
+            if not n.step or n.step not in {i.id for s in ws.catalogue.followup for i in s.items}
+        ]
         if loose:
             options.add_option(Option(Text("Other next steps", style="bold underline"), disabled=True))
             for next_step in loose:
@@ -301,7 +318,9 @@ class PlanPane(Vertical):
         def named(text: str | None) -> None:
             if not text:
                 return
-            item = self.workspace.project.add_plan_item(text, kind=kind, weeks=0 if kind == "milestone" else 1)
+            item = self.workspace.project.add_plan_item(
+                text, kind=kind, weeks=0 if kind == "milestone" else 1
+            )
             self._changed(f"{kind} added")
             self.query_one(Gantt).select_item(item.id)
             self._show_detail()
@@ -331,7 +350,9 @@ class PlanPane(Vertical):
             loop = would_cycle(project.pilots, item.id, dependency)
             if loop:
                 self.app.notify(
-                    "Refused: dependency cycle " + " → ".join([*loop, item.id]), severity="error", markup=False
+                    "Refused: dependency cycle " + " → ".join([*loop, item.id]),
+                    severity="error",
+                    markup=False,
                 )
                 return
             item.depends_on = [*item.depends_on, dependency]
@@ -345,7 +366,7 @@ class PlanPane(Vertical):
         item = project.pilot(self.query_one(Gantt).selected)
         if item is None or not item.depends_on:
             return
-        options = [(d, literal(f"{d} {project.pilot(d).title if project.pilot(d) else '(unknown)'}")) for d in item.depends_on]
+        options = [(d, literal(f"{d} {_title(project.pilot(d))}")) for d in item.depends_on]
 
         def chosen(dependency: str | None) -> None:
             if dependency:
@@ -402,10 +423,10 @@ class PlanPane(Vertical):
             draft = Metric(id="new", template=ref)
             heading = "New success metric" + (" from the bank" if template else "")
 
-            def saved(fields: dict[str, object] | None) -> None:
+            def saved(fields: dict[str, Any] | None) -> None:
                 if fields is None:
                     return
-                metric = ws.project.add_metric(template=ref, **fields)
+                metric = ws.project.add_metric(ref, **fields)
                 self._changed("metric added")
                 self.app.notify(f"Defined {metric.id}.", timeout=2)
 
@@ -430,7 +451,9 @@ class PlanPane(Vertical):
                     setattr(metric, name, value)
             self._changed("metric edited")
 
-        self.app.push_screen(MetricModal(f"Edit {metric.id}", metric, template.text if template else ""), saved)
+        self.app.push_screen(
+            MetricModal(f"Edit {metric.id}", metric, template.text if template else ""), saved
+        )
 
     def _new_step(self) -> None:
         ws = self.workspace
@@ -448,7 +471,9 @@ class PlanPane(Vertical):
                     ws.project.add_next_step(text, step=step_id)
                     self._changed("next step added")
 
-            self.app.push_screen(TextModal("New next step", placeholder="what happens next, and who does it"), written)
+            self.app.push_screen(
+                TextModal("New next step", placeholder="what happens next, and who does it"), written
+            )
 
         self.app.push_screen(PickModal("Which follow-up step does it serve?", options), chosen)
 
@@ -477,3 +502,6 @@ class PlanPane(Vertical):
         return True
 
 
+def _title(record: Any) -> str:
+    """A record's title, or a marker when the reference points at nothing."""
+    return str(record.title) if record is not None else "(unknown)"

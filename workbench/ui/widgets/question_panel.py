@@ -88,9 +88,17 @@ class QuestionPanel(VerticalScroll):
         with Horizontal(id="q-status-row", classes="row"):
             yield Select(STATUS_OPTIONS, id="q-status", allow_blank=False, value="answered", compact=True)
             yield Input(id="q-status-detail", placeholder="reason / ask whom", compact=True)
-            yield Select(CONFIDENCE_OPTIONS, id="q-confidence", allow_blank=False, value="stated", compact=True)
+            yield Select(
+                CONFIDENCE_OPTIONS, id="q-confidence", allow_blank=False, value="stated", compact=True
+            )
         yield MaturityBar(id="q-maturity")
-        yield TextArea(id="q-notes", soft_wrap=True, show_line_numbers=False, compact=True, placeholder="notes: what was said")
+        yield TextArea(
+            id="q-notes",
+            soft_wrap=True,
+            show_line_numbers=False,
+            compact=True,
+            placeholder="notes: what was said",
+        )
         with Vertical(id="q-indicator"):
             yield Static(id="q-heard-list")
             with Horizontal(classes="row"):
@@ -225,7 +233,9 @@ class QuestionPanel(VerticalScroll):
         with self.prevent(Input.Changed):
             for name in METRIC_FIELDS:
                 value = getattr(metric, name) if metric else None
-                text = "" if value is None else (value.isoformat() if isinstance(value, dt.date) else str(value))
+                text = (
+                    "" if value is None else (value.isoformat() if isinstance(value, dt.date) else str(value))
+                )
                 self.query_one(f"#q-{name}", Input).value = clean(text, multiline=False)
         self.show_sentence()
 
