@@ -71,5 +71,6 @@ def validation_problem(path: str | Path, error: ValidationError, prefix: str = "
     if prefix:
         field = f"{prefix}.{field}" if field else prefix
     if not field:
-        return FileProblem(path, _describe(first).removeprefix("is ").capitalize())
+        message = _describe(first).removeprefix("is ")
+        return FileProblem(path, message[:1].upper() + message[1:])
     return FileProblem(path, _describe(first), field=field)

@@ -6,7 +6,7 @@ from collections.abc import Mapping as MappingABC
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT, Array, InlineTable, Item, Table
+from tomlkit.items import AoT, Array, Comment, InlineTable, Item, Table
 
 from workbench.store.serialize import RECORD_KEYS
 
@@ -114,6 +114,27 @@ def _merge_records(aot: AoT, old: list[dict[str, Any]], new: list[dict[str, Any]
             continue
         existing = tables.get(key)
         if existing is None:
-            aot.append(to_item(record))
+            _append_record(aot, to_item(record))
         else:
             _merge_table(existing, before or {}, record)
+
+
+def _append_record(aot: AoT, table: Table) -> None:
+    """Append a table after a blank line, moving the comments that trail the last one.
+
+    tomlkit keeps a comment that introduces the next section inside the table before it;
+    a new record goes above such a comment, not below it.
+    """
+    table.trivia.indent = "\n"
+    if aot.body:
+        body = aot.body[-1].value.body
+        trailing = 0
+        while trailing < len(body) and body[len(body) - 1 - trailing][0] is None:
+            trailing += 1
+        if trailing and any(isinstance(item, Comment) for _, item in body[len(body) - trailing :]):
+            moved = body[len(body) - trailing :]
+            del body[len(body) - trailing :]
+            aot.append(table)
+            table.value.body.extend(moved)
+            return
+    aot.append(table)

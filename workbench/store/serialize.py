@@ -39,7 +39,19 @@ RECORD_KEYS: dict[str, RecordKey] = {
 
 
 def project_to_data(project: Project) -> dict[str, Any]:
-    """The project as TOML-ready data: only keys that were written or set, in a fixed order."""
-    dumped = project.model_dump(mode="python", exclude_unset=True, exclude_none=True)
-    dumped["schema_version"] = project.schema_version
-    return {key: dumped[key] for key in TOP_LEVEL_ORDER if key in dumped and dumped[key] != []}
+    """The project as TOML-ready data, in a fixed key order.
+
+    Inside each record only the keys that were read or set are written, so a hand-written file
+    is not filled with defaults. Every record list is written whole: appending to a list does
+    not mark it as set.
+    """
+    data: dict[str, Any] = {"schema_version": project.schema_version}
+    data["project"] = project.project.model_dump(mode="python", exclude_unset=True, exclude_none=True)
+    settings = project.settings.model_dump(mode="python", exclude_unset=True, exclude_none=True)
+    if any(settings.values()):
+        data["settings"] = {k: v for k, v in settings.items() if v}
+    for key in TOP_LEVEL_ORDER[3:]:
+        records = getattr(project, key)
+        if records:
+            data[key] = [r.model_dump(mode="python", exclude_unset=True, exclude_none=True) for r in records]
+    return data

@@ -1,0 +1,34 @@
+"""The domain core never imports textual or rich (checked in a fresh interpreter)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE_MODULES = [
+    "workbench.model",
+    "workbench.banks",
+    "workbench.store",
+    "workbench.store.files",
+    "workbench.store.recovery",
+    "workbench.analysis.gaps",
+    "workbench.analysis.mapping",
+    "workbench.analysis.plan",
+    "workbench.analysis.progress",
+    "workbench.export.writer",
+    "workbench.export.mermaid",
+    "workbench.cli",
+]
+
+
+@pytest.mark.parametrize("module", CORE_MODULES)
+def test_core_module_does_not_import_the_ui(module: str) -> None:
+    code = (
+        f"import sys, {module}\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "", f"{module} pulled in {result.stdout.strip()}"
