@@ -1,0 +1,68 @@
+"""Practice suggestions: deterministic, explained, and the warnings a consultant must see."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.analysis.mapping import coverage, mapping_warnings, response_class, suggest_practices
+from workbench.banks import load_catalogue
+from workbench.model.catalogue import Catalogue
+from workbench.store.files import load_project
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+def test_ranking_is_deterministic_and_explains_itself(example: Path, catalogue: Catalogue) -> None:
+    project = load_project(example)
+    gap = project.gap("G-006")
+    assert gap is not None
+    first = suggest_practices(project, catalogue, gap)
+    assert first == suggest_practices(project, catalogue, gap)
+    top = first[0]
+    assert top.practice.id == "fe.validate-at-ingestion"
+    assert top.score == 9
+    assert top.reasons[0] == "mapping table: Feature Engineering issues → Feature Engineering Best Practices"
+    assert top.reasons[1] == "addresses Feature Engineering & Data Preparation"
+    assert top.reasons[2].startswith("keywords: quality, validate")
+    scores = [s.score for s in first]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_prerequisite_of_an_accepted_practice_is_boosted(example: Path, catalogue: Catalogue) -> None:
+    project = load_project(example)
+    gap = project.gap("G-004")
+    assert gap is not None
+    by_id = {s.practice.id: s for s in suggest_practices(project, catalogue, gap)}
+    assert "prerequisite of accepted fe.feature-catalogue" in by_id["fe.feature-pipelines-as-code"].reasons
+    assert by_id["fe.feature-store"].decision == "rejected"
+
+
+def test_areas_without_a_guide_still_get_suggestions(example: Path, catalogue: Catalogue) -> None:
+    project = load_project(example)
+    for area in ("automation-workflows", "team-collaboration", "business-impact", "platform-evaluation"):
+        gap = project.raise_gap(f"Gap in {area}", area=area)
+        assert len(suggest_practices(project, catalogue, gap)) >= 2, area
+
+
+def test_warnings_and_coverage(example: Path, catalogue: Catalogue) -> None:
+    project = load_project(example)
+    messages = [(w.gap, w.message) for w in mapping_warnings(project, catalogue)]
+    assert ("G-006", "no practice mapped yet") in messages
+    assert any("needs tv.model-registry" in m for _, m in messages)
+    project.decide_mapping("G-001", "tv.model-registry", "accepted")
+    messages = [w.message for w in mapping_warnings(project, catalogue)]
+    assert not any("needs tv.model-registry" in m for m in messages)
+    rows = {r.guide: r for r in coverage(project, catalogue)}
+    assert rows["model-deployment-serving"].total == 14
+    assert "ds.cicd-for-ml" in rows["model-deployment-serving"].used
+
+
+def test_response_class_follows_the_quadrant(example: Path) -> None:
+    project = load_project(example)
+    assert response_class(project, project.gap("G-002")) == "Quick win"  # type: ignore[arg-type]
+    assert response_class(project, project.gap("G-001")) == "Strategic initiative"  # type: ignore[arg-type]

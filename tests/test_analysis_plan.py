@@ -1,0 +1,81 @@
+"""CPM scheduling checked against hand-computed examples."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workbench.analysis.plan import PlanCycle, current_week, schedule, week_date, would_cycle
+from workbench.model.project import PlanItem, Project
+
+
+def plan(*items: tuple[str, int, list[str]], fixed: dict[str, int] | None = None) -> Project:
+    project = Project.model_validate({"project": {"name": "p", "plan_start": dt.date(2026, 12, 9)}})
+    for item_id, weeks, deps in items:
+        kind = "milestone" if weeks == 0 else "pilot"
+        project.pilots.append(PlanItem(id=item_id, title=item_id, kind=kind, weeks=weeks, depends_on=deps))
+    for item_id, start in (fixed or {}).items():
+        project.pilot(item_id).start = start  # type: ignore[union-attr]
+    return project
+
+
+def test_parallel_paths_give_slack_to_the_short_one() -> None:
+    #   A(3) ─┬─ B(2) ─┬─ D(1)
+    #         └─ C(5) ─┘
+    s = schedule(plan(("A", 3, []), ("B", 2, ["A"]), ("C", 5, ["A"]), ("D", 1, ["B", "C"])))
+    got = {i.id: (i.start, i.end, i.latest_start, i.slack, i.critical) for i in s.items}
+    assert got == {
+        "A": (0, 3, 0, 0, True),
+        "B": (3, 5, 6, 3, False),
+        "C": (3, 8, 3, 0, True),
+        "D": (8, 9, 8, 0, True),
+    }
+    assert s.end_week == 9
+    assert s.critical_path == ["A", "C", "D"]
+
+
+def test_zero_length_milestones() -> None:
+    # A(2) → M(0) → B(3);  C(1) → M
+    s = schedule(plan(("A", 2, []), ("C", 1, []), ("M", 0, ["A", "C"]), ("B", 3, ["M"])))
+    got = {i.id: (i.start, i.end, i.slack) for i in s.items}
+    assert got == {"A": (0, 2, 0), "C": (0, 1, 1), "M": (2, 2, 0), "B": (2, 5, 0)}
+    assert s.critical_path == ["A", "M", "B"]
+    assert s.end_week == 5
+
+
+def test_independent_chains_and_end_week() -> None:
+    s = schedule(plan(("A", 4, []), ("B", 1, []), ("C", 2, ["B"])))
+    assert {i.id: i.slack for i in s.items} == {"A": 0, "B": 1, "C": 1}
+    assert s.critical_path == ["A"]
+
+
+def test_fixed_start_that_breaks_a_dependency_is_flagged() -> None:
+    s = schedule(plan(("A", 4, []), ("B", 2, ["A"]), fixed={"B": 1}))
+    b = s.get("B")
+    assert b is not None and b.start == 1
+    assert "before A finishes (week 4)" in b.conflict
+    later = schedule(plan(("A", 4, []), ("B", 2, ["A"]), fixed={"B": 6}))
+    assert later.get("B").conflict == ""  # type: ignore[union-attr]
+    assert later.end_week == 8
+
+
+def test_cycle_is_refused_naming_it() -> None:
+    project = plan(("P-2", 1, ["P-4"]), ("P-4", 1, ["P-2"]))
+    with pytest.raises(PlanCycle) as raised:
+        schedule(project)
+    assert str(raised.value) == "dependency cycle: P-2 → P-4 → P-2"
+
+
+def test_would_cycle_before_adding_a_dependency() -> None:
+    project = plan(("A", 1, []), ("B", 1, ["A"]), ("C", 1, ["B"]))
+    assert would_cycle(project.pilots, "A", "C") == ["A", "B", "C"]
+    assert would_cycle(project.pilots, "C", "A") is None
+    assert would_cycle(project.pilots, "A", "A") == ["A"]
+
+
+def test_weeks_map_to_mondays() -> None:
+    project = plan(("A", 1, []))
+    assert week_date(project, 0, dt.date(2026, 11, 24)) == dt.date(2026, 12, 7)
+    assert week_date(project, 2, dt.date(2026, 11, 24)) == dt.date(2026, 12, 21)
+    assert current_week(project, dt.date(2026, 12, 23)) == 2
