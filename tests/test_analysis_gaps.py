@@ -48,7 +48,12 @@ def test_quadrants_follow_the_thresholds(project: Project) -> None:
 
 
 def test_example_gaps_cover_all_four_quadrants(project: Project) -> None:
-    assert {gap_quadrant(project, g) for g in project.gaps} == {"quick-win", "strategic", "fill-in", "deprioritise"}
+    assert {gap_quadrant(project, g) for g in project.gaps} == {
+        "quick-win",
+        "strategic",
+        "fill-in",
+        "deprioritise",
+    }
 
 
 def test_priority_formula_by_hand(project: Project) -> None:
@@ -133,7 +138,9 @@ def test_metric_sentences(catalogue: Catalogue) -> None:
     assert sentence(template="discovery:feature-engineering.metric.2", baseline=5.0, target=30) == (
         "Increase feature reusability across projects by 30% (baseline 5%)"
     )
-    assert sentence(text="Cut churn", baseline=12, target=9, unit="%") == "Cut churn (baseline 12%, target 9%)"
+    assert (
+        sentence(text="Cut churn", baseline=12, target=9, unit="%") == "Cut churn (baseline 12%, target 9%)"
+    )
 
 
 def test_session_progress_states(project: Project, catalogue: Catalogue) -> None:

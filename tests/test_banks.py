@@ -65,7 +65,9 @@ def test_a_project_banks_folder_adds_a_bank(tmp_path: Path) -> None:
 
 
 def test_lint_names_file_and_record_for_each_mistake(tmp_path: Path) -> None:
-    bad = VALID + """
+    bad = (
+        VALID
+        + """
 [[questions]]
 id = "data.q.1"
 area = "nowhere"
@@ -105,6 +107,7 @@ title = "Two"
 summary = "Do it. Because."
 prerequisites = ["p1", "p9"]
 """
+    )
     path = write(tmp_path, "bad.toml", bad)
     findings = [str(f) for f in lint([load_bank(path)])]
     text = "\n".join(findings)

@@ -25,16 +25,26 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 def test_version_is_instant_and_does_not_import_textual() -> None:
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; from workbench.cli import main; main(['--version']); "
-         "print('textual' in sys.modules)"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys; from workbench.cli import main; main(['--version']); "
+            "print('textual' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert result.stdout.split() == ["workbench", "0.1.0", "False"]
     assert time.perf_counter() - started < 5
 
 
-def test_new_creates_a_commented_project_that_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["new", "Acme Corp: MLOps discovery", "--client", "Acme", "--dir", str(tmp_path)], capsys)
+def test_new_creates_a_commented_project_that_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        ["new", "Acme Corp: MLOps discovery", "--client", "Acme", "--dir", str(tmp_path)], capsys
+    )
     assert code == 0
     path = tmp_path / "acme-corp-mlops-discovery.toml"
     assert str(path) in out
@@ -46,7 +56,9 @@ def test_new_creates_a_commented_project_that_checks(tmp_path: Path, capsys: pyt
     assert run(["new", "Acme Corp: MLOps discovery", "--dir", str(tmp_path)], capsys)[0] == 1
 
 
-def test_check_example_and_bad_file(example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_example_and_bad_file(
+    example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(["check", str(example)], capsys)
     assert code == 0
     assert "3 sessions, 32 answers, 8 gaps, 7 plan items" in out

@@ -12,7 +12,9 @@ from workbench.banks import bundled_banks_dir, load_bank
 DISCOVERY_SEED = SEEDS / "003_69f18bcb2ddf4839.txt"
 REQUIREMENTS_SEED = SEEDS / "000_992269cc0b7ba726.txt"
 
-pytestmark = pytest.mark.skipif(not DISCOVERY_SEED.exists(), reason="seed documents are not beside the project")
+pytestmark = pytest.mark.skipif(
+    not DISCOVERY_SEED.exists(), reason="seed documents are not beside the project"
+)
 
 
 def normal(text: str) -> str:
@@ -30,10 +32,14 @@ def discovery_items() -> dict[str, list[str]]:
         if line.startswith("## "):
             title = line[3:]
             section = (
-                "templates" if "Session Templates" in title
-                else "followup" if "Follow-up" in title
-                else "mapping" if "Best Practices Guide Mapping" in title
-                else "usage" if "How to Use" in title
+                "templates"
+                if "Session Templates" in title
+                else "followup"
+                if "Follow-up" in title
+                else "mapping"
+                if "Best Practices Guide Mapping" in title
+                else "usage"
+                if "How to Use" in title
                 else "areas"
             )
             continue

@@ -180,10 +180,10 @@ def test_unreadable_file_is_never_written(tmp_path: Path) -> None:
 
 # --- property-based round trips -------------------------------------------------------------------
 
-texts = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=40
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=40)
+numbers = st.one_of(
+    st.none(), st.integers(-1000, 10**6), st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
 )
-numbers = st.one_of(st.none(), st.integers(-1000, 10**6), st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False))
 
 
 @st.composite

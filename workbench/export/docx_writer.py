@@ -18,6 +18,9 @@ from workbench.export.cleaning import xml_safe
 
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Inches(8.5), Inches(11))}
 TABLE_STYLE = "Light Grid Accent 1"
+MARGIN = Mm(20)
+ITEM_COLUMN = Mm(48)
+"""Width of the first column of Gantt and matrix tables."""
 
 
 def render_docx(
@@ -48,8 +51,9 @@ def render_docx(
             "Caption",
         )
     }
+    usable = PAPER[paper][0] - 2 * MARGIN
     for block in blocks:
-        _render(document, block, styles)
+        _render(document, block, styles, usable)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -59,8 +63,8 @@ def _page_setup(document: Any, paper: str) -> None:
     width, height = PAPER[paper]
     for section in document.sections:
         section.page_width, section.page_height = width, height
-        section.left_margin = section.right_margin = Mm(20)
-        section.top_margin = section.bottom_margin = Mm(20)
+        section.left_margin = section.right_margin = MARGIN
+        section.top_margin = section.bottom_margin = MARGIN
 
 
 def _page_numbers(document: Any) -> None:
@@ -85,7 +89,7 @@ def _field(paragraph: Any, instruction: str) -> None:
     paragraph._p.append(field)
 
 
-def _render(document: Any, block: Block, styles: dict[str, Any]) -> None:
+def _render(document: Any, block: Block, styles: dict[str, Any], usable: int) -> None:
     if isinstance(block, Heading):
         style = styles["Title"] if block.level == 0 else styles[f"Heading {min(3, block.level)}"]
         document.add_paragraph(xml_safe(block.text), style=style)
@@ -103,15 +107,17 @@ def _render(document: Any, block: Block, styles: dict[str, Any]) -> None:
         for item in block.items:
             document.add_paragraph(xml_safe(item), style=styles["List Bullet"])
     elif isinstance(block, Table):
-        _table(document, block, styles)
+        _table(document, block, styles, usable)
     elif isinstance(block, PageBreak):
         document.add_page_break()
 
 
-def _table(document: Any, block: Table, styles: dict[str, Any]) -> None:
+def _table(document: Any, block: Table, styles: dict[str, Any], usable: int) -> None:
     table = document.add_table(rows=1, cols=len(block.headers))
     table.style = document.styles[TABLE_STYLE]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _repeat_header(table.rows[0])
     header_cells = table.rows[0].cells
     for cell, text in zip(header_cells, block.headers, strict=True):
         cell.text = xml_safe(text)
@@ -124,6 +130,7 @@ def _table(document: Any, block: Table, styles: dict[str, Any]) -> None:
             fill = block.shading[r][c] if r < len(block.shading) and c < len(block.shading[r]) else ""
             if fill:
                 _shade(cell, fill)
+    _set_widths(table, column_widths(block, usable))
     if block.caption:
         document.add_paragraph(xml_safe(block.caption), style=styles["Caption"])
     else:
@@ -143,3 +150,34 @@ def _shade(cell: Any, fill: str) -> None:
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
     properties.append(shading)
+
+
+def column_widths(block: Table, usable: int) -> list[int]:
+    """Widths in EMU: a wide first column for Gantt and matrix tables, else by content length."""
+    columns = len(block.headers)
+    if block.compact and columns > 1:
+        first = min(ITEM_COLUMN, usable // 2)
+        return [first] + [(usable - first) // (columns - 1)] * (columns - 1)
+    weights = []
+    for index in range(columns):
+        lengths = [len(block.headers[index])] + [len(row[index]) for row in block.rows if index < len(row)]
+        weights.append(min(45, max(lengths)) + 4)
+    total = sum(weights)
+    return [usable * w // total for w in weights]
+
+
+def _set_widths(table: Any, widths: list[int]) -> None:
+    """Set the grid (LibreOffice reads it) and every cell (Word reads those)."""
+    for column, width in zip(table.columns, widths, strict=False):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = width
+
+
+def _repeat_header(row: Any) -> None:
+    """Repeat the header row on every page the table spans."""
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)

@@ -41,9 +41,7 @@ QUADRANT_FILLS = {"quick-win": "C6EFCE", "strategic": "BDD7EE", "fill-in": "EDED
 BAR_FILL, CRITICAL_FILL, SLACK_FILL, MILESTONE_FILL = "5B9BD5", "C00000", "DDEBF7", "FFC000"
 MAX_GANTT_COLUMNS = 26
 MATRIX_CAPTION = "Green: quick wins · blue: strategic initiatives · grey: fill-ins · orange: deprioritise."
-GANTT_CAPTION = (
-    "Each column is {step} week(s). Red: critical path · blue: other work · pale: slack · ◆ milestone."
-)
+GANTT_CAPTION = "Columns are plan weeks ({step} week(s) each). Red: critical path · blue: other work · pale: slack · ◆ milestone."
 
 
 @dataclass
@@ -335,7 +333,7 @@ def _metrics(project: Project, catalogue: Catalogue, r: Redactor) -> list[Block]
         rows.append(
             [
                 r(metric_sentence(metric, catalogue)),
-                f"{number(metric.baseline)} → {number(metric.target)}"
+                f"{number(metric.baseline) or '–'} → {number(metric.target) or '–'}"
                 if metric.baseline is not None or metric.target is not None
                 else "to baseline",
                 r(metric.measured_by),
@@ -361,7 +359,7 @@ def _plan(
         return [*blocks, Paragraph("No pilots planned yet.")]
     step = max(1, -(-plan.end_week // MAX_GANTT_COLUMNS))
     columns = list(range(0, max(plan.end_week, 1), step))
-    headers = ["Item", *[f"W{w}" for w in columns]]
+    headers = ["Item", *[str(w) for w in columns]]
     rows, shading = [], []
     for scheduled in plan.items:
         row, fills = [f"{scheduled.id} {r(scheduled.item.title)}"], [""]

@@ -1,0 +1,177 @@
+"""The Word proposal: structure against a golden summary, robustness, options, and a real render."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TODAY
+from tests.docx_summary import summarise
+from workbench.banks import load_catalogue
+from workbench.export.cleaning import xml_safe
+from workbench.export.proposal import ProposalOptions
+from workbench.export.writer import ExportRefused, ExportRequest, export_proposal
+from workbench.store.files import load_project
+
+GOLDEN = Path(__file__).parent / "golden" / "example_proposal.json"
+
+
+def export(example: Path, **kwargs: object) -> Path:
+    project = load_project(example)
+    options = ProposalOptions(today=TODAY, **{k: v for k, v in kwargs.items() if k in ("sections", "redact")})  # type: ignore[arg-type]
+    request = ExportRequest(
+        example.parent,
+        format=str(kwargs.get("format", "docx")),
+        paper=str(kwargs.get("paper", "a4")),
+        force=True,
+        options=options,
+    )
+    return export_proposal(project, load_catalogue(example), request)
+
+
+def test_example_proposal_matches_the_golden_structure(example: Path) -> None:
+    summary = summarise(export(example))
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n")
+    assert summary == json.loads(GOLDEN.read_text())
+
+
+def test_structure_reflects_the_project(example: Path) -> None:
+    project = load_project(example)
+    summary = summarise(export(example))
+    headings = summary["headings"]
+    for title in (
+        "Executive summary",
+        "Discovery sessions held",
+        "Current state by area",
+        "Pain points heard",
+        "Gap analysis",
+        "Solution mapping",
+        "Success metrics",
+        "Pilot plan",
+        "Next steps",
+        "Appendix: answers captured",
+    ):
+        assert f"Heading 1: {title}" in headings
+    tables = summary["tables"]
+    gap_table = next(t for t in tables if t["header"][:2] == ["ID", "Gap"])
+    assert gap_table["rows"] == len(project.gaps) + 1
+    matrix = next(t for t in tables if t["header"][1:2] == ["Complexity 1"])
+    assert (matrix["rows"], matrix["columns"], matrix["shaded"]) == (6, 6, 25)
+    gantt = next(t for t in tables if t["header"][:2] == ["Item", "0"])
+    assert gantt["rows"] == len(project.pilots) + 1
+    assert gantt["fills"]["C00000"] == 16  # critical path P-1 → P-2 → P-3 → P-5: 3 + 6 + 4 + 3 weeks
+    assert summary["title"] == "Harbour & Pine Retail: MLOps discovery: next-step proposal"
+    assert summary["author"] == "Sam Okafor"
+    assert summary["page"] == [210, 297]
+    assert summary["page_numbers"]
+
+
+def test_letter_sections_and_redaction(example: Path) -> None:
+    summary = summarise(export(example, paper="letter", sections=("gaps", "plan"), redact=True))
+    assert summary["page"] == [216, 279]
+    h1 = [h for h in summary["headings"] if h.startswith("Heading 1")]
+    assert h1 == ["Heading 1: Gap analysis", "Heading 1: Pilot plan"]
+    assert summary["author"] == ""
+    from docx import Document
+
+    text = "\n".join(
+        p.text
+        for p in Document(
+            str(example.parent / "harbour-pine-retail-mlops-discovery-proposal.docx")
+        ).paragraphs
+    )
+    assert "Harbour" not in text and "Sam Okafor" not in text and "Priya" not in text
+
+
+def test_hostile_characters_never_break_the_export(example: Path) -> None:
+    text = example.read_text()
+    text = text.replace(
+        'title = "Features rebuilt per project"',
+        'title = "Features\\u0000 \\u000b rebuilt \\u001b[31m per project"',
+    )
+    text = text.replace('quote = "We rebuilt', 'quote = "Bell\\u0007 and NUL\\u0000: we rebuilt')
+    example.write_text(text)
+    path = export(example)
+    summary = summarise(path)
+    assert "Heading 3: G-004 Features  rebuilt [31m per project" in summary["headings"]
+    assert xml_safe("a\x00b\x0bc\x1b") == "abc"
+
+
+def test_file_name_is_sanitised_and_stays_in_the_folder(example: Path) -> None:
+    text = example.read_text().replace(
+        'name = "Harbour & Pine Retail: MLOps discovery"', 'name = "../../etc/passwd: x"'
+    )
+    example.write_text(text)
+    path = export(example)
+    assert path.parent == example.parent
+    assert path.name == "etc-passwd-x-proposal.docx"
+    project = load_project(example)
+    with pytest.raises(ExportRefused):
+        export_proposal(
+            project, load_catalogue(example), ExportRequest(example.parent, filename="../evil.docx")
+        )
+
+
+def test_existing_file_is_not_overwritten_without_force(example: Path) -> None:
+    path = export(example)
+    path.write_bytes(b"keep me")
+    project = load_project(example)
+    with pytest.raises(ExportRefused):
+        export_proposal(project, load_catalogue(example), ExportRequest(example.parent))
+    assert path.read_bytes() == b"keep me"
+
+
+def test_markdown_twin(example: Path) -> None:
+    text = export(example, format="md").read_text()
+    assert text.startswith("# MLOps discovery: next-step proposal\n")
+    assert "## Gap analysis" in text
+    assert "| G-001 | Deployment is manual and takes weeks |" in text
+    assert "“It takes weeks to deploy a model that took days to develop.” — ML engineer" in text
+
+
+def test_empty_project_exports(tmp_path: Path) -> None:
+    path = tmp_path / "empty.toml"
+    path.write_text('schema_version = 1\n[project]\nname = "Empty"\n')
+    summary = summarise(export(path))
+    assert "Heading 1: Executive summary" in summary["headings"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_renders_in_libreoffice(example: Path, tmp_path: Path) -> None:
+    path = export(example)
+    result = subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    pdf = tmp_path / (path.stem + ".pdf")
+    assert pdf.exists(), result.stderr
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
+    else:
+        pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
+    assert 5 <= pages <= 30
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Executive summary" in text
+        assert "Deployment is manual and takes weeks" in text
+        assert "Page 1 of" in text or "Page 2 of" in text
