@@ -122,6 +122,7 @@ def test_export_docx_md_force_and_redact(example: Path, capsys: pytest.CaptureFi
     out_dir = example.parent / "out"
     code, out, _ = run(["export", str(example), "-o", f"{out_dir}/"], capsys)
     assert code == 0
+    assert out.startswith("wrote ")
     written = out_dir / "harbour-pine-retail-mlops-discovery-proposal.docx"
     assert written.exists()
     code, _, err = run(["export", str(example), "-o", f"{out_dir}/"], capsys)
