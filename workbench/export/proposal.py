@@ -41,7 +41,10 @@ QUADRANT_FILLS = {"quick-win": "C6EFCE", "strategic": "BDD7EE", "fill-in": "EDED
 BAR_FILL, CRITICAL_FILL, SLACK_FILL, MILESTONE_FILL = "5B9BD5", "C00000", "DDEBF7", "FFC000"
 MAX_GANTT_COLUMNS = 26
 MATRIX_CAPTION = "Green: quick wins · blue: strategic initiatives · grey: fill-ins · orange: deprioritise."
-GANTT_CAPTION = "Columns are plan weeks ({step} week(s) each). Red: critical path · blue: other work · pale: slack · ◆ milestone."
+GANTT_CAPTION = (
+    "Columns are plan weeks ({step} week(s) each). "
+    "Red: critical path · blue: other work · pale: slack · ◆ milestone."
+)
 
 
 @dataclass
