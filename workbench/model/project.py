@@ -248,7 +248,7 @@ class Project(BaseModel):
     def dismiss(self, suggestion: str, reason: str = "") -> None:
         """Remember that a gap suggestion was dismissed."""
         if not self.is_dismissed(suggestion):
-            self.dismissed.append(Dismissal(suggestion=suggestion, reason=reason))
+            self.dismissed.append(Dismissal(suggestion=suggestion, **given(reason=reason)))
 
     def decide_mapping(self, gap: str, practice: str, status: str, rationale: str | None = None) -> Mapping:
         """Accept or reject a practice for a gap; the rationale is kept unless replaced."""

@@ -1,0 +1,269 @@
+"""Pilot-driven behaviour: every edit in a pane lands in the saved TOML; nothing is lost."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Select
+
+from workbench.store.files import load_project
+from workbench.store.recovery import recovery_path, write_recovery
+from workbench.ui.modals.conflict import ConflictModal
+from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.widgets.gaps_pane import GapsPane
+from workbench.ui.widgets.map_pane import MapPane
+from workbench.ui.widgets.matrix import Matrix
+from workbench.ui.widgets.plan_pane import PlanPane
+
+
+def saved(path: Path) -> dict:  # type: ignore[type-arg]
+    return tomllib.loads(path.read_text())
+
+
+def gap(path: Path, gap_id: str) -> dict:  # type: ignore[type-arg]
+    return next(g for g in saved(path)["gaps"] if g["id"] == gap_id)
+
+
+async def test_moving_a_gap_changes_the_saved_values(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        matrix = app.screen.query_one(Matrix)
+        matrix.select_gap("G-006")
+        await pilot.press("shift+up", "shift+up", "shift+right")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert (gap(example, "G-006")["impact"], gap(example, "G-006")["complexity"]) == (4, 3)
+
+
+async def test_accepting_and_dismissing_suggestions_persist(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        pane = app.screen.query_one(GapsPane)
+        first, second = pane._suggestions[0].key, pane._suggestions[1].key
+        pane.query_one("#suggestions", OptionList).highlighted = 0
+        await pilot.press("a")
+        await pilot.pause()
+        pane.query_one("#suggestions", OptionList).highlighted = 0
+        await pilot.press("d")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    data = saved(example)
+    assert any(g.get("source") == first for g in data["gaps"])
+    assert {"suggestion": second} in data["dismissed"]
+
+
+async def test_raising_a_gap_from_capture_links_the_evidence(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # save in the gap editor
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    new = saved(example)["gaps"][-1]
+    assert new["id"] == "G-009"
+    assert new["area"] == "model-deployment"
+    assert new["evidence"] == ["discovery:model-deployment.current.deployment-infrastructure-1@ml-1"]
+
+
+async def test_accepting_and_rejecting_practices_persist(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        pane = app.screen.query_one(MapPane)
+        pane.gap_id = "G-006"
+        pane._fill_suggestions()
+        suggestions = pane.query_one("#map-suggestions", OptionList)
+        suggestions.focus()
+        suggestions.highlighted = 0
+        await pilot.press("a")
+        await pilot.pause()
+        suggestions.highlighted = 1
+        await pilot.press("r")
+        await pilot.pause()
+        rejected = pane._suggestions[1].practice.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    mappings = [(m["gap"], m["practice"], m.get("status", "accepted")) for m in saved(example)["mappings"]]
+    assert ("G-006", "fe.validate-at-ingestion", "accepted") in mappings
+    assert ("G-006", rejected, "rejected") in mappings
+    project = load_project(example)
+    assert project.mapping("G-006", rejected).status == "rejected"  # type: ignore[union-attr]
+
+
+async def test_moving_and_resizing_a_plan_item_persist(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        gantt = app.screen.query_one("#gantt")
+        gantt.select_item("P-4")  # type: ignore[attr-defined]
+        await pilot.press("right", "right", "right_square_bracket")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    p4 = next(p for p in saved(example)["pilots"] if p["id"] == "P-4")
+    assert p4["start"] == 5
+    assert p4["weeks"] == 6
+
+
+async def test_starting_a_session_from_a_template(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        app.screen.query_one("#new-template", Select).value = "platform-architecture"
+        app.screen.query_one("#new-attendees", Input).value = "Ana (Chief architect), Bo (Security lead)"
+        await pilot.click("#start")
+        await pilot.pause()
+        assert app.workspace.session_id == "platform-1"
+        assert app.workspace.clock.running
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    session = saved(example)["sessions"][-1]
+    assert session["id"] == "platform-1"
+    assert session["template"] == "platform-architecture"
+    assert session["attendees"] == [
+        {"name": "Ana", "role": "Chief architect"},
+        {"name": "Bo", "role": "Security lead"},
+    ]
+
+
+async def test_changed_on_disk_offers_a_choice_and_never_overwrites(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one(Matrix).select_gap("G-006")
+        await pilot.press("shift+up")
+        theirs = example.read_text().replace("Sam Okafor", "Someone Else")
+        example.write_text(theirs)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictModal)
+        assert example.read_text() == theirs
+        await pilot.click("#copy")
+        await pilot.pause()
+        copies = list(example.parent.glob("example.mine-*.toml"))
+        assert len(copies) == 1
+        assert gap(copies[0], "G-006")["impact"] == 3
+        assert example.read_text() == theirs
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#reload")
+        await pilot.pause()
+        assert app.workspace.project.project.facilitator == "Someone Else"
+        assert app.workspace.project.gap("G-006").impact == 2
+
+
+async def test_keep_mine_overwrites_after_asking(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one(Matrix).select_gap("G-006")
+        await pilot.press("shift+up")
+        example.write_text(example.read_text() + "\n# their comment\n")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#keep")
+        await pilot.pause()
+    assert gap(example, "G-006")["impact"] == 3
+
+
+async def test_unparsable_file_on_disk_is_shown_and_not_overwritten(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one(Matrix).select_gap("G-006")
+        await pilot.press("shift+up")
+        example.write_text("schema_version = 1\n[project\n")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, ConflictModal)
+        assert "line 2, column 9" in modal.disk_problem
+        assert not modal.query("#keep")
+        assert not modal.query("#reload")
+        await pilot.click("#cancel")
+        await pilot.pause()
+        assert app.workspace.project.gap("G-006").impact == 3
+        assert recovery_path(example).exists()
+    assert example.read_text() == "schema_version = 1\n[project\n"
+
+
+async def test_crash_recovery_is_offered_at_the_next_start(example: Path, make_app) -> None:
+    project = load_project(example)
+    project.move_gap("G-006", 2)
+    write_recovery(example, project)
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert app.workspace.project.gap("G-006").impact == 4
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert gap(example, "G-006")["impact"] == 4
+    assert not recovery_path(example).exists()
+
+
+async def test_quit_with_unsaved_changes_that_cannot_be_saved_asks(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one(Matrix).select_gap("G-006")
+        await pilot.press("shift+up")
+        example.chmod(0o444)
+        example.parent.chmod(0o555)
+        try:
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            if app.is_running:  # root can still write, so only check when the save failed
+                assert isinstance(app.screen, ConfirmModal)
+                await pilot.click("#no")
+        finally:
+            example.parent.chmod(0o755)
+            example.chmod(0o644)
+
+
+async def test_export_from_the_tui_names_the_file(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.click("#export-go")
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if not app.screen.query("#export-go"):
+                break
+        notes = [str(n.message) for n in app._notifications]
+    written = example.parent / "harbour-pine-retail-mlops-discovery-proposal.docx"
+    assert written.exists()
+    assert any(str(written) in n for n in notes)
+
+
+async def test_picker_lists_projects_and_creates_one(tmp_path: Path, example: Path, make_app) -> None:
+    app = make_app(None, projects_dir=example.parent)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#new-name", Input).value = "Beta Bank: discovery"
+        app.screen.query_one("#new-client", Input).value = "Beta Bank"
+        await pilot.click("#create")
+        await pilot.pause()
+        assert app.workspace is not None
+        assert app.workspace.project.project.client == "Beta Bank"
+    assert (example.parent / "beta-bank-discovery.toml").exists()
+
