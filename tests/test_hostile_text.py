@@ -77,9 +77,9 @@ async def test_every_pane_and_dialog_shows_hostile_text_literally(hostile_projec
         await pilot.pause()
         assert app.is_running, "a [@click=app.quit] in the data must never act"
         pages.append(app.export_screenshot())
-    svg = "\n".join(pages)
+    svg = "\n".join(pages).replace("&#160;", " ")
     assert "[bold]bold?[/bold]" in svg
-    assert "[@click=app.quit]click&#160;me[/]" in svg or "[@click=app.quit]click me[/]" in svg
+    assert "[@click=app.quit]click me[/]" in svg
     assert "␛[31mred␛[0m" in svg
     assert "\x1b" not in svg and "\x00" not in svg and "\x9b" not in svg
 
@@ -92,5 +92,6 @@ async def test_file_problems_with_markup_in_the_path_are_shown_literally(tmp_pat
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert app.is_running
-        svg = app.export_screenshot()
+        svg = app.export_screenshot().replace("&#160;", " ")
     assert "cannot be opened" in svg
+    assert "broken [@click=app.quit]x.toml" in svg
