@@ -35,10 +35,10 @@ class WorkbenchApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", tooltip="Every key, by pane"),
-        Binding("f2", "pane('capture')", "Capture", id="pane-capture", tooltip="Capture answers"),
-        Binding("f3", "pane('gaps')", "Gaps", id="pane-gaps", tooltip="Gap matrix"),
-        Binding("f4", "pane('map')", "Map", id="pane-map", tooltip="Map gaps to practices"),
-        Binding("f5", "pane('plan')", "Plan", id="pane-plan", tooltip="Pilot timeline"),
+        Binding("f2", "pane('capture')", "Capture", id="pane-capture", show=False, tooltip="Capture answers"),
+        Binding("f3", "pane('gaps')", "Gaps", id="pane-gaps", show=False, tooltip="Gap matrix"),
+        Binding("f4", "pane('map')", "Map", id="pane-map", show=False, tooltip="Map gaps to practices"),
+        Binding("f5", "pane('plan')", "Plan", id="pane-plan", show=False, tooltip="Pilot timeline"),
         Binding("f6", "sessions", "Session", id="sessions", tooltip="Start or switch session"),
         Binding("ctrl+t", "toggle_clock", "Clock", id="clock", tooltip="Start or pause the session clock"),
         Binding("ctrl+s", "save", "Save", id="save", tooltip="Save now"),

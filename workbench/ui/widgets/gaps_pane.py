@@ -156,7 +156,9 @@ class GapsPane(Horizontal):
             label.append_text(literal(one_line(where, 60), "dim"))
             label.append_text(literal("\n  " + one_line(item.text, 90)))
             if item.detail:
-                label.append_text(literal("\n  “" + one_line(item.detail, 120) + "”", "italic"))
+                detail = f"“{one_line(item.detail, 120)}”" if item.kind == "quote" else one_line(item.detail, 120)
+                label.append_text(literal("\n  " + detail, "italic"))
+            label.append("\n")
             options.add_option(Option(label, id=f"{index}:{item.question}"))
         if not trail:
             options.add_option(Option(Text("No evidence linked yet.", style="dim"), disabled=True))

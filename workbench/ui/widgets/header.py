@@ -63,7 +63,7 @@ class WorkbenchHeader(Static):
         budget = ws.budget_seconds()
         if session is not None:
             elapsed = ws.elapsed()
-            right.append("  ⏵ " if ws.clock.running else "  ⏸ ")
+            right.append("  ▶ " if ws.clock.running else "  ‖ ")
             right.append(mmss(elapsed), style=clock_style(elapsed, budget))
             if budget:
                 right.append(f"/{mmss(budget)}")

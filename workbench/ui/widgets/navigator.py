@@ -233,7 +233,9 @@ class Navigator(Vertical):
                     parent.expand()
                     parent = parent.parent
                 self.current = ref
-                self.question_tree.move_cursor(leaf)
+                tree = self.question_tree
+                tree.move_cursor(leaf)
+                tree.call_after_refresh(tree.move_cursor, leaf)
                 if focus:
                     self.question_tree.focus()
                 return True

@@ -1,0 +1,260 @@
+"""What a person sees, one class per screen, at 120×36 plus 80×24 and 160×48 cases.
+
+Fixed date and clock, cursor blink off, animations off (conftest). Update only after looking:
+`pytest tests/test_snapshots.py --snapshot-update`, then view the SVGs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE, TODAY, FixedClock
+from workbench.store.files import load_project
+from workbench.ui.app import make_app
+
+SIZE = (120, 36)
+
+
+def app_for(path: Path, today: dt.date = TODAY):  # type: ignore[no-untyped-def]
+    return make_app(path, today=today, now=FixedClock(), autosave_delay=3600)
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for layout, then stop every cursor from blinking."""
+    await pilot.pause()
+    for screen in pilot.app.screen_stack:
+        for widget in screen.query("Input, TextArea"):
+            widget.cursor_blink = False
+    await pilot.pause()
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    target = tmp_path / "example.toml"
+    shutil.copyfile(EXAMPLE, target)
+    return target
+
+
+def keys(*pressed: str):  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await pilot.pause()
+        await settle(pilot)
+
+    return run_before
+
+
+class TestCapture:
+    def test_example_capture(self, snap_compare, example: Path) -> None:
+        """The ML engineering session's first question, with its answer and the template first."""
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys())
+
+    def test_capture_80x24(self, snap_compare, example: Path) -> None:
+        """The same at 80×24: header keeps the clock and saved state; nothing overlaps."""
+        assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=keys())
+
+    def test_capture_160x48(self, snap_compare, example: Path) -> None:
+        """A wide terminal: the navigator and editor share the space."""
+        assert snap_compare(app_for(example), terminal_size=(160, 48), run_before=keys())
+
+    def test_pain_indicator(self, snap_compare, example: Path) -> None:
+        """A pain indicator heard in this session, with its quote and the heard form."""
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await settle(pilot)
+            pilot.app.screen.query_one("CapturePane").jump_to("discovery:model-deployment.pain.1")
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=run_before)
+
+    def test_success_metric(self, snap_compare, example: Path) -> None:
+        """A success metric filled inline, with its sentence."""
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await settle(pilot)
+            pilot.app.screen.query_one("CapturePane").jump_to("discovery:model-deployment.metric.1")
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=run_before)
+
+    def test_filter_unanswered(self, snap_compare, example: Path) -> None:
+        """Only unanswered questions, after pressing u."""
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("u"))
+
+    def test_help(self, snap_compare, example: Path) -> None:
+        """F1 lists every key."""
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("f1"))
+
+
+class TestGaps:
+    def test_matrix_example(self, snap_compare, example: Path) -> None:
+        """The example's eight gaps across the four quadrants, ranked beside the grid."""
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("f3"))
+
+    def test_matrix_empty(self, snap_compare, tmp_path: Path) -> None:
+        """A project with no gaps yet."""
+        path = tmp_path / "empty.toml"
+        path.write_text('schema_version = 1\n[project]\nname = "Empty engagement"\n')
+        assert snap_compare(app_for(path), terminal_size=SIZE, run_before=keys("f3"))
+
+    def test_matrix_crowded_cell(self, snap_compare, example: Path) -> None:
+        """Fourteen gaps in one cell: the cell shows a count."""
+        text = example.read_text()
+        extra = "".join(
+            f'\n[[gaps]]\nid = "G-1{n:02d}"\ntitle = "Extra gap {n}"\nimpact = 4\ncomplexity = 2\n' for n in range(14)
+        )
+        example.write_text(text + extra)
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("f3"))
+
+    def test_after_moving_a_gap(self, snap_compare, example: Path) -> None:
+        """G-002 moved up one complexity step and the ranking updated."""
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await settle(pilot)
+            await pilot.press("f3")
+            await pilot.pause()
+            pilot.app.screen.query_one("Matrix").select_gap("G-002")
+            await pilot.press("shift+right", "shift+right")
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=run_before)
+
+    def test_evidence(self, snap_compare, example: Path) -> None:
+        """The evidence trail of the selected gap."""
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await settle(pilot)
+            await pilot.press("f3")
+            await pilot.pause()
+            pilot.app.screen.query_one("Matrix").select_gap("G-001")
+            pilot.app.screen.query_one("GapsPane")._fill_evidence()
+            await pilot.press("e")
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=run_before)
+
+    def test_maturity_chart(self, snap_compare, example: Path) -> None:
+        """Current vs target per area, and where the sessions disagree."""
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await settle(pilot)
+            await pilot.press("f3")
+            await pilot.pause()
+            pilot.app.screen.query_one("#gaps-side").active = "gaps-maturity"
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=run_before)
+
+    def test_suggestions_80x24(self, snap_compare, example: Path) -> None:
+        """Suggested gaps at 80×24."""
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await settle(pilot)
+            await pilot.press("f3")
+            await pilot.pause()
+            pilot.app.screen.query_one("#gaps-side").active = "gaps-suggested"
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=run_before)
+
+
+class TestMap:
+    def test_map_example(self, snap_compare, example: Path) -> None:
+        """G-001's ranked practices with reasons; accepted ones ticked."""
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("f4"))
+
+    def test_map_warnings(self, snap_compare, example: Path) -> None:
+        """Gaps with no practice and unmet prerequisites."""
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await settle(pilot)
+            await pilot.press("f4")
+            await pilot.pause()
+            pilot.app.screen.query_one("#map-tabs").active = "map-warnings"
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=run_before)
+
+
+class TestPlan:
+    def test_timeline(self, snap_compare, example: Path) -> None:
+        """The Gantt with the critical path, slack, a milestone and this week's line (week 2)."""
+        assert snap_compare(
+            app_for(example, today=dt.date(2026, 12, 23)), terminal_size=SIZE, run_before=keys("f5", "down")
+        )
+
+    def test_timeline_after_moving(self, snap_compare, example: Path) -> None:
+        """P-4 moved two weeks later (fixed start) and one week longer."""
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await settle(pilot)
+            await pilot.press("f5")
+            await pilot.pause()
+            pilot.app.screen.query_one("#gantt").select_item("P-4")
+            await pilot.press("right", "right", "right_square_bracket")
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=run_before)
+
+    def test_metrics(self, snap_compare, example: Path) -> None:
+        """Success metrics as sentences, with how they are measured and the pilots that move them."""
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await settle(pilot)
+            await pilot.press("f5")
+            await pilot.pause()
+            pilot.app.screen.query_one("#plan-tabs").active = "plan-metrics"
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=run_before)
+
+    def test_next_steps(self, snap_compare, example: Path) -> None:
+        """Next steps under the follow-up framework."""
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await settle(pilot)
+            await pilot.press("f5")
+            await pilot.pause()
+            pilot.app.screen.query_one("#plan-tabs").active = "plan-steps"
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=run_before)
+
+
+class TestDialogs:
+    def test_session_switcher(self, snap_compare, example: Path) -> None:
+        """F6: switch session or start one from a template."""
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("f6"))
+
+    def test_changed_on_disk(self, snap_compare, example: Path) -> None:
+        """Someone else saved the file: reload, keep mine, or save mine as a copy."""
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await settle(pilot)
+            await pilot.press("f3")
+            await pilot.pause()
+            pilot.app.screen.query_one("Matrix").select_gap("G-006")
+            await pilot.press("shift+up")
+            example.write_text(example.read_text() + "\n# edited elsewhere\n")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=run_before)
+
+    def test_export(self, snap_compare, example: Path) -> None:
+        """F9: sections, format, paper and redaction."""
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("f9"))
+
+
+class TestPicker:
+    def test_picker(self, snap_compare, example: Path) -> None:
+        """No path: choose a project or start a new one."""
+        load_project(example)
+        app = make_app(None, projects_dir=example.parent, today=TODAY, now=FixedClock())
+        assert snap_compare(app, terminal_size=(100, 30), run_before=keys())
