@@ -9,12 +9,11 @@ from textual.widgets import Input, OptionList, Select
 
 from workbench.store.files import load_project
 from workbench.store.recovery import recovery_path, write_recovery
-from workbench.ui.modals.conflict import ConflictModal
 from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.modals.conflict import ConflictModal
 from workbench.ui.widgets.gaps_pane import GapsPane
 from workbench.ui.widgets.map_pane import MapPane
 from workbench.ui.widgets.matrix import Matrix
-from workbench.ui.widgets.plan_pane import PlanPane
 
 
 def saved(path: Path) -> dict:  # type: ignore[type-arg]
@@ -28,6 +27,7 @@ def gap(path: Path, gap_id: str) -> dict:  # type: ignore[type-arg]
 async def test_moving_a_gap_changes_the_saved_values(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()  # the project opens after the first frame
         await pilot.press("f3")
         await pilot.pause()
         matrix = app.screen.query_one(Matrix)
@@ -41,6 +41,7 @@ async def test_moving_a_gap_changes_the_saved_values(example: Path, make_app) ->
 async def test_accepting_and_dismissing_suggestions_persist(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()  # the project opens after the first frame
         await pilot.press("f3")
         await pilot.pause()
         pane = app.screen.query_one(GapsPane)
@@ -76,6 +77,7 @@ async def test_raising_a_gap_from_capture_links_the_evidence(example: Path, make
 async def test_accepting_and_rejecting_practices_persist(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()  # the project opens after the first frame
         await pilot.press("f4")
         await pilot.pause()
         pane = app.screen.query_one(MapPane)
@@ -102,6 +104,7 @@ async def test_accepting_and_rejecting_practices_persist(example: Path, make_app
 async def test_moving_and_resizing_a_plan_item_persist(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()  # the project opens after the first frame
         await pilot.press("f5")
         await pilot.pause()
         gantt = app.screen.query_one("#gantt")
@@ -117,6 +120,7 @@ async def test_moving_and_resizing_a_plan_item_persist(example: Path, make_app) 
 async def test_starting_a_session_from_a_template(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()  # the project opens after the first frame
         await pilot.press("f6")
         await pilot.pause()
         app.screen.query_one("#new-template", Select).value = "platform-architecture"
@@ -139,6 +143,7 @@ async def test_starting_a_session_from_a_template(example: Path, make_app) -> No
 async def test_changed_on_disk_offers_a_choice_and_never_overwrites(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()  # the project opens after the first frame
         await pilot.press("f3")
         await pilot.pause()
         app.screen.query_one(Matrix).select_gap("G-006")
@@ -166,6 +171,7 @@ async def test_changed_on_disk_offers_a_choice_and_never_overwrites(example: Pat
 async def test_keep_mine_overwrites_after_asking(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()  # the project opens after the first frame
         await pilot.press("f3")
         await pilot.pause()
         app.screen.query_one(Matrix).select_gap("G-006")
@@ -181,6 +187,7 @@ async def test_keep_mine_overwrites_after_asking(example: Path, make_app) -> Non
 async def test_unparsable_file_on_disk_is_shown_and_not_overwritten(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()  # the project opens after the first frame
         await pilot.press("f3")
         await pilot.pause()
         app.screen.query_one(Matrix).select_gap("G-006")
@@ -220,6 +227,7 @@ async def test_crash_recovery_is_offered_at_the_next_start(example: Path, make_a
 async def test_quit_with_unsaved_changes_that_cannot_be_saved_asks(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()  # the project opens after the first frame
         await pilot.press("f3")
         await pilot.pause()
         app.screen.query_one(Matrix).select_gap("G-006")
@@ -240,6 +248,7 @@ async def test_quit_with_unsaved_changes_that_cannot_be_saved_asks(example: Path
 async def test_export_from_the_tui_names_the_file(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()  # the project opens after the first frame
         await pilot.press("f9")
         await pilot.pause()
         await pilot.click("#export-go")
@@ -266,4 +275,3 @@ async def test_picker_lists_projects_and_creates_one(tmp_path: Path, example: Pa
         assert app.workspace is not None
         assert app.workspace.project.project.client == "Beta Bank"
     assert (example.parent / "beta-bank-discovery.toml").exists()
-

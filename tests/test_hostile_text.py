@@ -37,19 +37,41 @@ def test_clean_makes_controls_visible() -> None:
 @pytest.fixture
 def hostile_project(tmp_path: Path) -> Path:
     project = Project.model_validate(
-        {"project": {"name": JOINED, "client": JOINED, "facilitator": JOINED, "created": dt.date(2026, 11, 1)}}
+        {
+            "project": {
+                "name": JOINED,
+                "client": JOINED,
+                "facilitator": JOINED,
+                "created": dt.date(2026, 11, 1),
+            }
+        }
     )
     session = project.add_session(
         "executive", date=dt.date(2026, 11, 24), attendees=[Attendee(name=JOINED, role=JOINED)]
     )
     session.notes = JOINED
-    project.set_answer("discovery:business-impact.current.value-measurement-1", session.id, notes=JOINED, current=1, target=4)
-    project.set_answer("discovery:business-impact.current.value-measurement-2", session.id, status="follow-up", follow_up_with=JOINED)
+    project.set_answer(
+        "discovery:business-impact.current.value-measurement-1", session.id, notes=JOINED, current=1, target=4
+    )
+    project.set_answer(
+        "discovery:business-impact.current.value-measurement-2",
+        session.id,
+        status="follow-up",
+        follow_up_with=JOINED,
+    )
     project.hear("discovery:business-impact.pain.1", session.id, quote=JOINED, speaker_role=JOINED)
     metric = project.add_metric(text=JOINED, baseline=1, target=2, measured_by=JOINED, owner=JOINED)
-    gap = project.raise_gap(JOINED, "business-impact", evidence=["heard:H-001", f"metric:{metric.id}"], description=JOINED, owner=JOINED)
+    gap = project.raise_gap(
+        JOINED,
+        "business-impact",
+        evidence=["heard:H-001", f"metric:{metric.id}"],
+        description=JOINED,
+        owner=JOINED,
+    )
     project.decide_mapping(gap.id, "ma.business-kpi-monitoring", "accepted", rationale=JOINED)
-    project.add_plan_item(JOINED, objective=JOINED, gaps=[gap.id], metrics=[metric.id], criteria=[JOINED], owner=JOINED)
+    project.add_plan_item(
+        JOINED, objective=JOINED, gaps=[gap.id], metrics=[metric.id], criteria=[JOINED], owner=JOINED
+    )
     project.add_next_step(JOINED, owner=JOINED)
     path = tmp_path / "hostile.toml"
     ProjectFile.create(path, project, header="schema_version = 1\n")

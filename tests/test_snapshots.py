@@ -33,10 +33,12 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def example(tmp_path: Path) -> Path:
-    target = tmp_path / "example.toml"
-    shutil.copyfile(EXAMPLE, target)
-    return target
+def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy at the relative path projects/example.toml, so no temporary path is on screen."""
+    (tmp_path / "projects").mkdir()
+    shutil.copyfile(EXAMPLE, tmp_path / "projects" / "example.toml")
+    monkeypatch.chdir(tmp_path)
+    return Path("projects") / "example.toml"
 
 
 def keys(*pressed: str):  # type: ignore[no-untyped-def]
@@ -97,9 +99,9 @@ class TestGaps:
         """The example's eight gaps across the four quadrants, ranked beside the grid."""
         assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("f3"))
 
-    def test_matrix_empty(self, snap_compare, tmp_path: Path) -> None:
+    def test_matrix_empty(self, snap_compare, example: Path) -> None:
         """A project with no gaps yet."""
-        path = tmp_path / "empty.toml"
+        path = example.parent / "empty.toml"
         path.write_text('schema_version = 1\n[project]\nname = "Empty engagement"\n')
         assert snap_compare(app_for(path), terminal_size=SIZE, run_before=keys("f3"))
 
@@ -107,7 +109,8 @@ class TestGaps:
         """Fourteen gaps in one cell: the cell shows a count."""
         text = example.read_text()
         extra = "".join(
-            f'\n[[gaps]]\nid = "G-1{n:02d}"\ntitle = "Extra gap {n}"\nimpact = 4\ncomplexity = 2\n' for n in range(14)
+            f'\n[[gaps]]\nid = "G-1{n:02d}"\ntitle = "Extra gap {n}"\nimpact = 4\ncomplexity = 2\n'
+            for n in range(14)
         )
         example.write_text(text + extra)
         assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("f3"))
@@ -256,5 +259,5 @@ class TestPicker:
     def test_picker(self, snap_compare, example: Path) -> None:
         """No path: choose a project or start a new one."""
         load_project(example)
-        app = make_app(None, projects_dir=example.parent, today=TODAY, now=FixedClock())
+        app = make_app(None, projects_dir=Path("projects"), today=TODAY, now=FixedClock())
         assert snap_compare(app, terminal_size=(100, 30), run_before=keys())

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import networkx as nx
 from pydantic import ValidationError
 
 from workbench.model.bank import Bank
@@ -214,6 +213,8 @@ def _placeholder_problems(question: object) -> list[str]:
 def _lint_practices(
     banks: list[Bank], all_practices: set[str], all_guides: set[str], all_areas: set[str]
 ) -> list[Finding]:
+    import networkx as nx  # only the lint needs it; keeps start-up light
+
     out: list[Finding] = []
     graph: nx.DiGraph = nx.DiGraph()
     where: dict[str, str] = {}

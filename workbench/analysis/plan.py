@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import Any
 
 from workbench.model.project import Project
 from workbench.model.records import PlanItem
@@ -63,9 +62,11 @@ class Schedule:
         return [s for s in self.items if s.conflict]
 
 
-def dependency_graph(items: list[PlanItem]) -> nx.DiGraph:
-    """Edges run from a dependency to the item that waits for it."""
-    graph: nx.DiGraph = nx.DiGraph()
+def dependency_graph(items: list[PlanItem]) -> Any:
+    """A networkx DiGraph; edges run from a dependency to the item that waits for it."""
+    import networkx as nx  # imported on first use: it costs ~0.1 s at start-up
+
+    graph = nx.DiGraph()
     known = {item.id for item in items}
     for item in items:
         graph.add_node(item.id)
@@ -77,6 +78,8 @@ def dependency_graph(items: list[PlanItem]) -> nx.DiGraph:
 
 def find_cycle(items: list[PlanItem]) -> list[str] | None:
     """The ids of a dependency loop, in order, or None."""
+    import networkx as nx
+
     try:
         edges = nx.find_cycle(dependency_graph(items))
     except nx.NetworkXNoCycle:
@@ -88,6 +91,8 @@ def would_cycle(items: list[PlanItem], item_id: str, dependency: str) -> list[st
     """The loop that adding `item_id` depends on `dependency` would close, or None."""
     if item_id == dependency:
         return [item_id]
+    import networkx as nx
+
     graph = dependency_graph(items)
     if graph.has_node(item_id) and graph.has_node(dependency) and nx.has_path(graph, item_id, dependency):
         path = nx.shortest_path(graph, item_id, dependency)
@@ -101,6 +106,8 @@ def schedule(project: Project) -> Schedule:
     cycle = find_cycle(items)
     if cycle:
         raise PlanCycle(cycle)
+    import networkx as nx
+
     by_id = {item.id: item for item in items}
     graph = dependency_graph(items)
     unknown = [(i.id, d) for i in items for d in i.depends_on if d not in by_id]
@@ -140,7 +147,7 @@ def schedule(project: Project) -> Schedule:
     return Schedule(scheduled, end_week, _critical_path(scheduled, graph), unknown)
 
 
-def _critical_path(items: list[ScheduledItem], graph: nx.DiGraph) -> list[str]:
+def _critical_path(items: list[ScheduledItem], graph: Any) -> list[str]:
     """The longest chain of zero-slack items, each starting when the previous ends."""
     critical = {s.id: s for s in items if s.critical}
     best: list[str] = []

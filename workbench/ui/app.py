@@ -7,21 +7,23 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 
-from workbench.problems import FileProblem
-from workbench.store.atomic import SaveFailed
-from workbench.store.files import ChangedOnDisk, ProjectFile
-from workbench.store.recovery import clear_recovery, read_recovery, write_recovery
 from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.messages import ProjectChanged
 from workbench.ui.modals.confirm import ConfirmModal
-from workbench.ui.modals.conflict import ConflictModal
 from workbench.ui.safe import one_line
-from workbench.ui.workspace import Workspace
+from workbench.ui.screens.loading_screen import LoadingScreen
+
+if TYPE_CHECKING:
+    from workbench.ui.workspace import Workspace
+
+# The domain (pydantic models, banks, store) is imported when a project is opened, after the
+# first frame is painted, so the workbench appears as fast as a bare Textual app.
 
 PANES = ("capture", "gaps", "map", "plan")
 
@@ -64,18 +66,35 @@ class WorkbenchApp(App[int]):
         self.workspace: Workspace | None = None
         self._autosave_timer: object | None = None
         self._conflict_open = False
-        if self.path is not None:
-            self.workspace = Workspace.open(self.path, self.today, now)
 
     def on_mount(self) -> None:
-        if self.workspace is not None:
-            self._show_workspace()
+        if self.path is not None:
+            self.push_screen(LoadingScreen(str(self.path)))
+            self.call_after_refresh(self._open_first, self.path)
         else:
-            from workbench.ui.screens.picker_screen import PickerScreen
+            self._show_picker()
 
-            self.push_screen(PickerScreen(self.projects_dir, self.today), self._picked)
+    def _show_picker(self) -> None:
+        from workbench.ui.screens.picker_screen import PickerScreen
+
+        self.push_screen(PickerScreen(self.projects_dir, self.today), self._picked)
+
+    def _open_first(self, path: Path) -> None:
+        """Open the project named on the command line; a bad file ends the run with its sentence."""
+        from workbench.problems import FileProblem
+        from workbench.ui.workspace import Workspace
+
+        try:
+            self.workspace = Workspace.open(path, self.today, self.now)
+        except FileProblem as problem:
+            self.exit(1, return_code=1, message=f"workbench: {problem}")
+            return
+        self._show_workspace()
 
     def _picked(self, path: Path | None) -> None:
+        from workbench.problems import FileProblem
+        from workbench.ui.workspace import Workspace
+
         if path is None:
             self.exit(0)
             return
@@ -83,9 +102,7 @@ class WorkbenchApp(App[int]):
             self.workspace = Workspace.open(path, self.today, self.now)
         except FileProblem as problem:
             self.notify(str(problem), severity="error", markup=False, timeout=10)
-            from workbench.ui.screens.picker_screen import PickerScreen
-
-            self.push_screen(PickerScreen(self.projects_dir, self.today), self._picked)
+            self._show_picker()
             return
         self.path = path
         self._show_workspace()
@@ -93,7 +110,11 @@ class WorkbenchApp(App[int]):
     def _show_workspace(self) -> None:
         from workbench.ui.screens.main_screen import MainScreen
 
-        if self.workspace is not None:
+        if self.workspace is None:
+            return
+        if isinstance(self.screen, LoadingScreen):
+            self.switch_screen(MainScreen(self.workspace))
+        else:
             self.push_screen(MainScreen(self.workspace))
         self._prepare_document()
         self._offer_recovery()
@@ -126,6 +147,10 @@ class WorkbenchApp(App[int]):
         workspace = self.workspace
         if workspace is None:
             return True
+        from workbench.store.atomic import SaveFailed
+        from workbench.store.files import ChangedOnDisk
+        from workbench.store.recovery import clear_recovery, write_recovery
+
         workspace.clock.flush(workspace.session)
         with contextlib.suppress(SaveFailed):
             write_recovery(workspace.file.path, workspace.project)
@@ -145,6 +170,10 @@ class WorkbenchApp(App[int]):
         return True
 
     def _open_conflict(self) -> None:
+        from workbench.problems import FileProblem
+        from workbench.store.files import ProjectFile
+        from workbench.ui.modals.conflict import ConflictModal
+
         if self._conflict_open or self.workspace is None:
             return
         self._conflict_open = True
@@ -156,6 +185,9 @@ class WorkbenchApp(App[int]):
         self.push_screen(ConflictModal(str(self.workspace.file.path), disk_problem), self._resolve_conflict)
 
     def _resolve_conflict(self, choice: str | None) -> None:
+        from workbench.problems import FileProblem
+        from workbench.store.recovery import clear_recovery
+
         self._conflict_open = False
         workspace = self.workspace
         if workspace is None:
@@ -178,6 +210,8 @@ class WorkbenchApp(App[int]):
             self._save_copy()
 
     def _save_copy(self) -> None:
+        from workbench.problems import FileProblem
+
         if self.workspace is None:
             return
         original = self.workspace.file.path
@@ -207,6 +241,8 @@ class WorkbenchApp(App[int]):
     # --- recovery --------------------------------------------------------------------------
 
     def _offer_recovery(self) -> None:
+        from workbench.store.recovery import clear_recovery, read_recovery
+
         if self.workspace is None:
             return
         found = read_recovery(self.workspace.file.path)

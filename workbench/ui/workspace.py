@@ -60,6 +60,8 @@ class Workspace:
     clock: SessionClock = field(default_factory=SessionClock)
     session_id: str = ""
     dirty: bool = False
+    revision: int = 0
+    """Bumped on every change, so panes can skip recomputing what they already show."""
     _progress: SessionProgress | None = None
 
     @classmethod
@@ -92,6 +94,7 @@ class Workspace:
         """Note an edit: invalidate caches, mark unsaved."""
         self._progress = None
         self.dirty = True
+        self.revision += 1
 
     def budget_seconds(self, session: Session | None = None) -> int:
         """The session's time box in seconds: its own, else the template's upper bound."""

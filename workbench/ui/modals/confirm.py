@@ -26,8 +26,8 @@ class ConfirmModal(ModalScreen[bool]):
             yield Static(literal(self.title_text, "bold"), classes="dialog-title")
             yield Static(literal(self.body), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, id="yes", variant="primary")
-                yield Button(self.no, id="no")
+                yield Button(self.yes, id="yes", variant="primary", compact=True)
+                yield Button(self.no, id="no", compact=True)
 
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:

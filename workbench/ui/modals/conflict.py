@@ -23,7 +23,7 @@ class ConflictModal(ModalScreen[str]):
         self.disk_problem = disk_problem
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog wide"):
             if self.disk_problem:
                 yield Static(literal("The file on disk no longer reads", "bold"), classes="dialog-title")
                 yield Static(literal(self.disk_problem), classes="dialog-error")
@@ -45,10 +45,10 @@ class ConflictModal(ModalScreen[str]):
                 )
             with Horizontal(classes="dialog-buttons"):
                 if not self.disk_problem:
-                    yield Button("Reload theirs", id="reload")
-                    yield Button("Keep mine", id="keep", variant="warning")
-                yield Button("Save mine as a copy", id="copy", variant="primary")
-                yield Button("Keep editing", id="cancel")
+                    yield Button("Reload theirs", id="reload", compact=True)
+                    yield Button("Keep mine", id="keep", variant="warning", compact=True)
+                yield Button("Save mine as a copy", id="copy", variant="primary", compact=True)
+                yield Button("Keep editing", id="cancel", compact=True)
 
     @on(Button.Pressed)
     def _choose(self, event: Button.Pressed) -> None:

@@ -39,6 +39,14 @@ SECTION_TITLES = {
 }
 
 
+def shown_path(path: Path) -> Path:
+    """The path relative to the working folder when it is inside it (shorter to read)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 class ExportModal(ModalScreen[Path | None]):
     """Dismisses with the written file, or None."""
 
@@ -106,7 +114,9 @@ class ExportModal(ModalScreen[Path | None]):
     def _show_target(self) -> None:
         target = target_path(self.workspace.project, self._request())
         note = "  (exists: you will be asked before it is replaced)" if target.exists() else ""
-        self.query_one("#export-target", Static).update(literal(f"Writes {one_line(target)}{note}"))
+        self.query_one("#export-target", Static).update(
+            literal(f"Writes {one_line(shown_path(target))}{note}")
+        )
 
     @on(Button.Pressed, "#export-cancel")
     def _cancel(self) -> None:

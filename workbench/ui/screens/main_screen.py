@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.lazy import Lazy
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from workbench.ui.messages import ProjectChanged
@@ -25,6 +27,7 @@ class MainScreen(Screen[None]):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
+        self._shown: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield WorkbenchHeader(self.workspace)
@@ -32,11 +35,11 @@ class MainScreen(Screen[None]):
             with TabPane(PANE_TITLES["capture"], id="capture"):
                 yield CapturePane(self.workspace, id="capture-pane")
             with TabPane(PANE_TITLES["gaps"], id="gaps"):
-                yield GapsPane(self.workspace, id="gaps-pane")
+                yield Lazy(GapsPane(self.workspace, id="gaps-pane"))
             with TabPane(PANE_TITLES["map"], id="map"):
-                yield MapPane(self.workspace, id="map-pane")
+                yield Lazy(MapPane(self.workspace, id="map-pane"))
             with TabPane(PANE_TITLES["plan"], id="plan"):
-                yield PlanPane(self.workspace, id="plan-pane")
+                yield Lazy(PlanPane(self.workspace, id="plan-pane"))
         yield Footer()
 
     def on_mount(self) -> None:
@@ -52,33 +55,41 @@ class MainScreen(Screen[None]):
         """Switch to a pane and refresh it from the project."""
         tabs = self.query_one(TabbedContent)
         tabs.active = pane
-        self._refresh_pane(pane)
+        self.refresh_pane(pane)
         self._focus_pane(pane)
 
+    def _pane(self, pane: str) -> Widget | None:
+        """The pane widget, or None while it is still being mounted lazily."""
+        found = self.query(f"#{pane}-pane")
+        return found.first() if found else None
+
     def _focus_pane(self, pane: str) -> None:
-        widget = self.query_one(f"#{pane}-pane")
-        focus = getattr(widget, "focus_default", None)
+        focus = getattr(self._pane(pane), "focus_default", None)
         if callable(focus):
             focus()
 
     @on(TabbedContent.TabActivated, "#panes")
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = str(event.pane.id)
-        self._refresh_pane(pane)
+        self.refresh_pane(pane)
 
-    def _refresh_pane(self, pane: str) -> None:
+    def refresh_pane(self, pane: str, force: bool = False) -> None:
+        """Bring a pane up to date, unless nothing changed since it was last refreshed."""
         if pane == "capture":
             return
-        widget = self.query_one(f"#{pane}-pane")
+        widget = self._pane(pane)
         refresh = getattr(widget, "refresh_pane", None)
-        if callable(refresh):
+        if not callable(refresh):
+            return
+        if force or self._shown.get(pane) != self.workspace.revision:
             refresh()
+            self._shown[pane] = self.workspace.revision
 
     def refresh_all(self) -> None:
         """Rebuild every pane (after a reload or a recovery)."""
         self.query_one(CapturePane).rebuild()
         for pane in ("gaps", "map", "plan"):
-            self._refresh_pane(pane)
+            self.refresh_pane(pane, force=True)
         self.query_one(WorkbenchHeader).refresh_state()
 
     # --- sessions ------------------------------------------------------------------------------

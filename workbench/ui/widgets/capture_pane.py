@@ -138,9 +138,11 @@ class CapturePane(Horizontal):
 
     # --- edits -------------------------------------------------------------------------------
 
-    def _changed(self, what: str) -> None:
+    def _changed(self, what: str, recount: bool = True) -> None:
+        """Tell the app; relabel the tree only when a question's state may have changed."""
         self.workspace.changed()
-        self.navigator.refresh_counts()
+        if recount:
+            self.navigator.refresh_counts()
         self.post_message(ProjectChanged(what))
 
     @on(QuestionPanel.AnswerEdited)
@@ -153,8 +155,9 @@ class CapturePane(Horizontal):
             return
         if answer is not None and all(getattr(answer, k) == v for k, v in event.changes.items()):
             return
+        before = answer.status if answer is not None else ""
         ws.project.set_answer(event.ref, ws.session_id, **event.changes)
-        self._changed("answer")
+        self._changed("answer", recount=before != ws.project.answer(event.ref, ws.session_id).status)  # type: ignore[union-attr]
 
     @on(QuestionPanel.IndicatorHeard)
     def _heard(self, event: QuestionPanel.IndicatorHeard) -> None:

@@ -186,7 +186,9 @@ class Gantt(Widget, can_focus=True):
         label = f"{'!' if scheduled.conflict else ' '}{item.id} {one_line(item.title)}"
         label = one_line(label, label_width).ljust(label_width)
         row = Text()
-        row.append(label, style="reverse bold" if selected and self.has_focus else ("bold" if selected else ""))
+        row.append(
+            label, style="reverse bold" if selected and self.has_focus else ("bold" if selected else "")
+        )
         if scheduled.conflict:
             row.stylize("red", 0, 1)
         row.append(" ")

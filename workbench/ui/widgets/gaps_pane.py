@@ -27,6 +27,7 @@ from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.matrix import Matrix
 from workbench.ui.widgets.maturity_chart import alignment_text, maturity_chart
+from workbench.ui.widgets.pane import show_if_active
 from workbench.ui.workspace import Workspace
 
 
@@ -66,7 +67,7 @@ class GapsPane(Horizontal):
     def on_mount(self) -> None:
         table = self.query_one("#ranked", DataTable)
         table.add_columns("#", "gap", "title", "quadrant", "I", "C", "prio")
-        self.refresh_pane()
+        show_if_active(self)
 
     def focus_default(self) -> None:
         """Keyboard to the matrix."""
@@ -156,7 +157,9 @@ class GapsPane(Horizontal):
             label.append_text(literal(one_line(where, 60), "dim"))
             label.append_text(literal("\n  " + one_line(item.text, 90)))
             if item.detail:
-                detail = f"“{one_line(item.detail, 120)}”" if item.kind == "quote" else one_line(item.detail, 120)
+                detail = (
+                    f"“{one_line(item.detail, 120)}”" if item.kind == "quote" else one_line(item.detail, 120)
+                )
                 label.append_text(literal("\n  " + detail, "italic"))
             label.append("\n")
             options.add_option(Option(label, id=f"{index}:{item.question}"))

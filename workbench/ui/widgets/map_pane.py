@@ -20,6 +20,7 @@ from workbench.analysis.mapping import (
 from workbench.ui.messages import ProjectChanged
 from workbench.ui.modals.text_modal import TextModal
 from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.pane import show_if_active
 from workbench.ui.workspace import Workspace
 
 DECISION_MARKS = {"accepted": ("✓", "green"), "rejected": ("✗", "red"), "": (" ", "")}
@@ -55,7 +56,7 @@ class MapPane(Horizontal):
                     yield Static(id="map-coverage-text")
 
     def on_mount(self) -> None:
-        self.refresh_pane()
+        show_if_active(self)
 
     def focus_default(self) -> None:
         """Keyboard to the gap list."""

@@ -33,6 +33,7 @@ from workbench.ui.modals.plan_item_modal import PlanItemDraft, PlanItemModal
 from workbench.ui.modals.text_modal import TextModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.gantt import Gantt, GanttView
+from workbench.ui.widgets.pane import show_if_active
 from workbench.ui.workspace import Workspace
 
 
@@ -71,7 +72,7 @@ class PlanPane(Vertical):
                 yield OptionList(id="step-list")
 
     def on_mount(self) -> None:
-        self.refresh_pane()
+        show_if_active(self)
 
     def focus_default(self) -> None:
         """Keyboard to the timeline."""

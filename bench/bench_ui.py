@@ -1,0 +1,104 @@
+"""UI budgets: start-up ≤ 1.3× a bare Textual app; large project interactive ≤ 1 s;
+keystroke to repaint ≤ 16 ms median; pane switch ≤ 50 ms."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.common import OUT, measure, report
+from bench.generate import write_large_project
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "projects" / "example.toml"
+
+
+def first_paint(*args: str) -> float:
+    """Seconds from spawning a probe process to its first painted screen."""
+    command = [sys.executable, "-m", "bench.startup_probe", repr(time.time()), *args]
+    result = subprocess.run(command, check=True, cwd=ROOT, capture_output=True, text=True)
+    return float(result.stdout.split()[0])
+
+
+def startup() -> bool:
+    """First paint of the workbench against a bare Textual app, interleaved in one run."""
+    bare, ours = [], []
+    for _ in range(9):
+        bare.append(first_paint("bare"))
+        ours.append(first_paint("workbench", str(EXAMPLE)))
+    ratio = statistics.median(ours) / statistics.median(bare)
+    report("first paint: bare Textual app (Header + Footer)", bare, 10)
+    report("first paint: workbench projects/example.toml", ours, statistics.median(bare) * 1.3)
+    print(f"{'first-paint ratio (budget 1.30)':<58} {ratio:.2f}  {'ok' if ratio <= 1.3 else 'OVER'}")
+    return ratio <= 1.3
+
+
+async def _repaint_after(app, send) -> float:  # type: ignore[no-untyped-def]
+    """Seconds from sending an event to the end of the next screen repaint."""
+    screen = app.screen
+    painted = asyncio.Event()
+    original = screen._compositor_refresh
+
+    def wrapped() -> None:
+        original()
+        painted.set()
+
+    screen._compositor_refresh = wrapped
+    try:
+        started = time.perf_counter()
+        send()
+        await asyncio.wait_for(painted.wait(), 5)
+        return time.perf_counter() - started
+    finally:
+        screen._compositor_refresh = original
+
+
+async def interactive(path: Path) -> tuple[float, list[float], list[float]]:
+    """Open a project, type into the notes, switch panes; measured from event to repaint."""
+    from textual import events
+    from textual.widgets import TextArea
+
+    from workbench.ui.app import make_app
+
+    started = time.perf_counter()
+    app = make_app(path, today=dt.date(2026, 11, 24), autosave_delay=3600)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        opened = time.perf_counter() - started
+        notes = app.screen.query_one("#q-notes", TextArea)
+        notes.focus()
+        await pilot.pause()
+        keys = []
+        for char in "the data lives in postgres and s3 buckets":
+            key = "space" if char == " " else char
+            keys.append(await _repaint_after(app, lambda k=key, c=char: notes.post_message(events.Key(k, c))))
+            await pilot.pause()
+        switches = []
+        for pane in ("gaps", "map", "plan", "capture") * 3:
+            switches.append(await _repaint_after(app, lambda p=pane: app.action_pane(p)))
+            await pilot.pause()
+    return opened, keys, switches
+
+
+def main() -> bool:
+    ok = startup()
+    OUT.mkdir(exist_ok=True)
+    large = write_large_project(OUT / "large.toml")
+    for label, path in (("example", OUT / "example.toml"), ("large (3,010 answers)", large)):
+        if label == "example":
+            path.write_bytes(EXAMPLE.read_bytes())
+        opened, keys, switches = asyncio.run(interactive(path))
+        if label != "example":
+            ok &= report(f"{label}: open to an interactive screen", [opened], 1.0)
+        ok &= report(f"{label}: keystroke in notes to repaint", keys, 0.016)
+        ok &= report(f"{label}: switch pane", switches, 0.050)
+    return ok
+
+
+if __name__ == "__main__":
+    sys.exit(0 if main() else 1)
