@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import OUT, measure, report
+from bench.common import OUT, report
 from bench.generate import write_large_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,29 +59,47 @@ async def _repaint_after(app, send) -> float:  # type: ignore[no-untyped-def]
 
 
 async def interactive(path: Path) -> tuple[float, list[float], list[float]]:
-    """Open a project, type into the notes, switch panes; measured from event to repaint."""
+    """Open a project, type into the notes, switch panes; measured from event to repaint.
+
+    Opening is timed from creating the app to the first paint of the main screen, where the
+    question tree and the editor take keys.
+    """
     from textual import events
+    from textual.screen import Screen
     from textual.widgets import TextArea
 
     from workbench.ui.app import make_app
+    from workbench.ui.screens.main_screen import MainScreen
 
-    started = time.perf_counter()
-    app = make_app(path, today=dt.date(2026, 11, 24), autosave_delay=3600)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        opened = time.perf_counter() - started
-        notes = app.screen.query_one("#q-notes", TextArea)
-        notes.focus()
-        await pilot.pause()
-        keys = []
-        for char in "the data lives in postgres and s3 buckets":
-            key = "space" if char == " " else char
-            keys.append(await _repaint_after(app, lambda k=key, c=char: notes.post_message(events.Key(k, c))))
+    painted: list[float] = []
+    original = Screen._compositor_refresh
+
+    def first_main_paint(screen: Screen[object]) -> None:
+        original(screen)
+        if isinstance(screen, MainScreen) and not painted:
+            painted.append(time.perf_counter())
+
+    Screen._compositor_refresh = first_main_paint  # type: ignore[method-assign]
+    try:
+        started = time.perf_counter()
+        app = make_app(path, today=dt.date(2026, 11, 24), autosave_delay=3600)
+        async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
-        switches = []
-        for pane in ("gaps", "map", "plan", "capture") * 3:
-            switches.append(await _repaint_after(app, lambda p=pane: app.action_pane(p)))
+            opened = painted[0] - started
+            notes = app.screen.query_one("#q-notes", TextArea)
+            notes.focus()
             await pilot.pause()
+            keys = []
+            for char in "the data lives in postgres and s3 buckets":
+                key = "space" if char == " " else char
+                keys.append(await _repaint_after(app, lambda k=key, c=char: notes.post_message(events.Key(k, c))))
+                await pilot.pause()
+            switches = []
+            for pane in ("gaps", "map", "plan", "capture") * 3:
+                switches.append(await _repaint_after(app, lambda p=pane: app.action_pane(p)))
+                await pilot.pause()
+    finally:
+        Screen._compositor_refresh = original  # type: ignore[method-assign]
     return opened, keys, switches
 
 
@@ -93,8 +111,7 @@ def main() -> bool:
         if label == "example":
             path.write_bytes(EXAMPLE.read_bytes())
         opened, keys, switches = asyncio.run(interactive(path))
-        if label != "example":
-            ok &= report(f"{label}: open to an interactive screen", [opened], 1.0)
+        ok &= report(f"{label}: open to an interactive screen", [opened], 1.0)
         ok &= report(f"{label}: keystroke in notes to repaint", keys, 0.016)
         ok &= report(f"{label}: switch pane", switches, 0.050)
     return ok

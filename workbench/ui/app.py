@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import datetime as dt
 import time
 from collections.abc import Callable
@@ -112,6 +113,7 @@ class WorkbenchApp(App[int]):
 
         if self.workspace is None:
             return
+        gc.freeze()  # the banks and the project live all session: keep them out of GC passes
         if isinstance(self.screen, LoadingScreen):
             self.switch_screen(MainScreen(self.workspace))
         else:

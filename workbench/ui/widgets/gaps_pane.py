@@ -65,8 +65,6 @@ class GapsPane(Horizontal):
                 yield Static(id="alignment")
 
     def on_mount(self) -> None:
-        table = self.query_one("#ranked", DataTable)
-        table.add_columns("#", "gap", "title", "quadrant", "I", "C", "prio")
         show_if_active(self)
 
     def focus_default(self) -> None:
@@ -94,6 +92,8 @@ class GapsPane(Horizontal):
 
     def _fill_ranked(self) -> None:
         table = self.query_one("#ranked", DataTable)
+        if not table.columns:
+            table.add_columns("#", "gap", "title", "quadrant", "I", "C", "prio")
         table.clear()
         project = self.workspace.project
         for rank, (gap, score) in enumerate(ranked_gaps(project), 1):
