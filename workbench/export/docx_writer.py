@@ -39,7 +39,7 @@ def render_docx(
         moment = dt.datetime(today.year, today.month, today.day)
         props.created = props.modified = moment
     styles = {
-        name: document.styles[name]
+        name: document.styles[name].style_id
         for name in (
             "Title",
             "Heading 1",
@@ -89,30 +89,30 @@ def _field(paragraph: Any, instruction: str) -> None:
     paragraph._p.append(field)
 
 
-def _render(document: Any, block: Block, styles: dict[str, Any], usable: int) -> None:
+def _render(document: Any, block: Block, styles: dict[str, str], usable: int) -> None:
     if isinstance(block, Heading):
         style = styles["Title"] if block.level == 0 else styles[f"Heading {min(3, block.level)}"]
-        document.add_paragraph(xml_safe(block.text), style=style)
+        _paragraph(document, xml_safe(block.text), style)
     elif isinstance(block, Paragraph):
         if block.style == "question":
-            paragraph = document.add_paragraph(style=styles["Normal"])
+            paragraph = _paragraph(document, "", styles["Normal"])
             paragraph.add_run(xml_safe(block.text)).bold = True
             paragraph.paragraph_format.space_after = Pt(0)
         elif block.style == "small":
-            paragraph = document.add_paragraph(xml_safe(block.text), style=styles["Normal"])
+            paragraph = _paragraph(document, xml_safe(block.text), styles["Normal"])
             paragraph.paragraph_format.left_indent = Mm(5)
         else:
-            document.add_paragraph(xml_safe(block.text), style=styles["Normal"])
+            _paragraph(document, xml_safe(block.text), styles["Normal"])
     elif isinstance(block, Bullets):
         for item in block.items:
-            document.add_paragraph(xml_safe(item), style=styles["List Bullet"])
+            _paragraph(document, xml_safe(item), styles["List Bullet"])
     elif isinstance(block, Table):
         _table(document, block, styles, usable)
     elif isinstance(block, PageBreak):
         document.add_page_break()
 
 
-def _table(document: Any, block: Table, styles: dict[str, Any], usable: int) -> None:
+def _table(document: Any, block: Table, styles: dict[str, str], usable: int) -> None:
     table = document.add_table(rows=1, cols=len(block.headers))
     table.style = document.styles[TABLE_STYLE]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -132,9 +132,9 @@ def _table(document: Any, block: Table, styles: dict[str, Any], usable: int) -> 
                 _shade(cell, fill)
     _set_widths(table, column_widths(block, usable))
     if block.caption:
-        document.add_paragraph(xml_safe(block.caption), style=styles["Caption"])
+        _paragraph(document, xml_safe(block.caption), styles["Caption"])
     else:
-        document.add_paragraph(style=styles["Normal"])
+        _paragraph(document, "", styles["Normal"])
 
 
 def _size(cell: Any, points: int) -> None:
@@ -181,3 +181,11 @@ def _repeat_header(row: Any) -> None:
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
+
+
+def _paragraph(document: Any, text: str, style_id: str) -> Any:
+    """Add a paragraph with a style by id (python-docx's lookup by style object is slow)."""
+    paragraph = document.add_paragraph(text)
+    if style_id and style_id != "Normal":
+        paragraph._p.style = style_id
+    return paragraph

@@ -1,0 +1,20 @@
+"""Run every benchmark and print its figures: `python -m bench`."""
+
+from __future__ import annotations
+
+import sys
+
+from bench import bench_export, bench_panes, bench_store, bench_ui
+
+
+def main() -> int:
+    results = []
+    for module in (bench_store, bench_ui, bench_panes, bench_export):
+        print(f"\n== {module.__name__}")
+        results.append(module.main())
+    print("\nall within budget" if all(results) else "\nsome figures are over budget (see OVER above)")
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
