@@ -22,8 +22,13 @@ def crowded_project(path: Path) -> Path:
     rng = random.Random(3)
     project = Project.model_validate({"project": {"name": "bench", "plan_start": dt.date(2026, 1, 5)}})
     project.gaps = [
-        Gap(id=f"G-{n:03d}", title=f"gap {n}", area="model-deployment", impact=rng.randint(1, 5),
-            complexity=rng.randint(1, 5))
+        Gap(
+            id=f"G-{n:03d}",
+            title=f"gap {n}",
+            area="model-deployment",
+            impact=rng.randint(1, 5),
+            complexity=rng.randint(1, 5),
+        )
         for n in range(300)
     ]
     plan = [PlanItem(id=f"P-{n}", title=f"Item {n}", weeks=rng.randint(0, 6)) for n in range(200)]

@@ -92,7 +92,9 @@ async def interactive(path: Path) -> tuple[float, list[float], list[float]]:
             keys = []
             for char in "the data lives in postgres and s3 buckets":
                 key = "space" if char == " " else char
-                keys.append(await _repaint_after(app, lambda k=key, c=char: notes.post_message(events.Key(k, c))))
+                keys.append(
+                    await _repaint_after(app, lambda k=key, c=char: notes.post_message(events.Key(k, c)))
+                )
                 await pilot.pause()
             switches = []
             for pane in ("gaps", "map", "plan", "capture") * 3:

@@ -26,6 +26,13 @@ QUADRANT_TITLES: dict[Quadrant, str] = {
     "fill-in": "Fill-ins",
     "deprioritise": "Deprioritise",
 }
+QUADRANT_LABELS: dict[Quadrant, str] = {
+    "quick-win": "Quick win",
+    "strategic": "Strategic",
+    "fill-in": "Fill-in",
+    "deprioritise": "Deprioritise",
+}
+"""Short singular names, for table cells."""
 CONFIDENCE_SCORES = {"stated": 0.4, "observed": 0.7, "evidenced": 1.0}
 NO_EVIDENCE = 0.2
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import datetime as dt
+import gc
 import time
 from collections.abc import Callable
 from pathlib import Path

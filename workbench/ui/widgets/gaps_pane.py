@@ -11,7 +11,7 @@ from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPan
 from textual.widgets.option_list import Option
 
 from workbench.analysis.gaps import (
-    QUADRANT_TITLES,
+    QUADRANT_LABELS,
     Suggestion,
     accept_suggestion,
     evidence_trail,
@@ -100,8 +100,8 @@ class GapsPane(Horizontal):
             table.add_row(
                 Text(str(rank)),
                 Text(gap.id, style="bold"),
-                literal(one_line(gap.title, 48)),
-                Text(QUADRANT_TITLES[gap_quadrant(project, gap)]),
+                literal(one_line(gap.title, 44)),
+                Text(QUADRANT_LABELS[gap_quadrant(project, gap)]),
                 Text(str(gap.impact)),
                 Text(str(gap.complexity)),
                 Text(f"{score:.0f}"),
