@@ -63,10 +63,11 @@ async def measure_panes(path: Path) -> dict[str, list[float]]:
             if pane == "gaps":
                 matrix = app.screen.query_one(Matrix)
                 project = app.workspace.project  # type: ignore[union-attr]
+                def place(matrix: Matrix = matrix, project: Project = project) -> None:
+                    matrix.set_cells(matrix_cells(project), project)
+
                 for _ in range(9):
-                    times["matrix"].append(
-                        await _repaint_after(app, lambda: matrix.set_cells(matrix_cells(project), project))
-                    )
+                    times["matrix"].append(await _repaint_after(app, place))
                     await pilot.pause()
     return times
 
