@@ -96,11 +96,12 @@ class GapsPane(Horizontal):
             table.add_columns("#", "gap", "title", "quadrant", "I", "C", "prio")
         table.clear()
         project = self.workspace.project
+        title_width = max(16, min(60, self.query_one("#gaps-side").size.width - 40))
         for rank, (gap, score) in enumerate(ranked_gaps(project), 1):
             table.add_row(
                 Text(str(rank)),
                 Text(gap.id, style="bold"),
-                literal(one_line(gap.title, 44)),
+                literal(one_line(gap.title, title_width)),
                 Text(QUADRANT_LABELS[gap_quadrant(project, gap)]),
                 Text(str(gap.impact)),
                 Text(str(gap.complexity)),

@@ -23,6 +23,8 @@ from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.pane import show_if_active
 from workbench.ui.workspace import Workspace
 
+MAX_UNDECIDED = 12
+"""Undecided practices listed per gap, best first; decided ones are always listed."""
 DECISION_MARKS = {"accepted": ("✓", "green"), "rejected": ("✗", "red"), "": (" ", "")}
 
 
@@ -125,7 +127,9 @@ class MapPane(Horizontal):
             style="dim",
         )
         heading.update(title)
-        self._suggestions = suggest_practices(ws.project, ws.catalogue, gap)
+        ranked = suggest_practices(ws.project, ws.catalogue, gap)
+        undecided = [s for s in ranked if not s.decision][:MAX_UNDECIDED]
+        self._suggestions = [s for s in ranked if s.decision or s in undecided]
         for suggestion in self._suggestions:
             mark, style = DECISION_MARKS[suggestion.decision]
             label = Text(f"{mark} ", style=f"bold {style}")
