@@ -63,6 +63,7 @@ async def measure_panes(path: Path) -> dict[str, list[float]]:
             if pane == "gaps":
                 matrix = app.screen.query_one(Matrix)
                 project = app.workspace.project  # type: ignore[union-attr]
+
                 def place(matrix: Matrix = matrix, project: Project = project) -> None:
                     matrix.set_cells(matrix_cells(project), project)
 

@@ -109,11 +109,12 @@ def main() -> bool:
     ok = startup()
     OUT.mkdir(exist_ok=True)
     large = write_large_project(OUT / "large.toml")
+    (OUT / "example.toml").write_bytes(EXAMPLE.read_bytes())
     for label, path in (("example", OUT / "example.toml"), ("large (3,010 answers)", large)):
-        if label == "example":
-            path.write_bytes(EXAMPLE.read_bytes())
-        opened, keys, switches = asyncio.run(interactive(path))
-        ok &= report(f"{label}: open to an interactive screen", [opened], 1.0)
+        opened = [first_paint("interactive", str(path)) for _ in range(5)]
+        ok &= report(f"{label}: new process to the interactive main screen", opened, 1.0)
+    for label, path in (("example", OUT / "example.toml"), ("large (3,010 answers)", large)):
+        _, keys, switches = asyncio.run(interactive(path))
         ok &= report(f"{label}: keystroke in notes to repaint", keys, 0.016)
         ok &= report(f"{label}: switch pane", switches, 0.050)
     return ok

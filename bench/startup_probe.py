@@ -9,7 +9,11 @@ import sys
 
 
 def main(spawned: str, mode: str, path: str = "") -> None:
-    """Print seconds from the parent's spawn time to the first painted screen with content."""
+    """Print seconds from the parent's spawn time to the first painted screen with content.
+
+    Mode `bare` is a bare Textual app, `workbench` the workbench's first frame, and `interactive`
+    the workbench's main screen (the project loaded, Capture taking keys).
+    """
     import time
 
     from textual.screen import Screen
@@ -19,7 +23,8 @@ def main(spawned: str, mode: str, path: str = "") -> None:
 
     def first_paint_exits(screen: Screen[object]) -> None:
         original(screen)
-        if screen.children and not painted:
+        wanted = type(screen).__name__ == "MainScreen" if mode == "interactive" else bool(screen.children)
+        if wanted and not painted:
             painted.append(time.time() - float(spawned))
             print(f"{painted[0]:.4f}", flush=True)
             screen.app.exit()

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 # first frame is painted, so the workbench appears as fast as a bare Textual app.
 
 PANES = ("capture", "gaps", "map", "plan")
+PREPARE_DELAY = 0.5
+"""Seconds after opening before the save document is built in the background."""
 
 
 class WorkbenchApp(App[int]):
@@ -118,7 +120,9 @@ class WorkbenchApp(App[int]):
             self.switch_screen(MainScreen(self.workspace))
         else:
             self.push_screen(MainScreen(self.workspace))
-        self._prepare_document()
+        # The round-trip document takes a while to parse and holds the GIL: start it once the
+        # main screen is up, so it does not slow the first paint.
+        self.set_timer(PREPARE_DELAY, self._prepare_document)
         self._offer_recovery()
 
     @work(thread=True, exclusive=True, group="prepare")

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
-from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, TabbedContent, TabPane
 
+if TYPE_CHECKING:
+    from workbench.ui.modals.session_modal import NewSession
+
 from workbench.ui.messages import ProjectChanged
-from workbench.ui.modals.session_modal import NewSession, SessionModal
 from workbench.ui.widgets.capture_pane import CapturePane
-from workbench.ui.widgets.gaps_pane import GapsPane
 from workbench.ui.widgets.header import WorkbenchHeader
-from workbench.ui.widgets.map_pane import MapPane
-from workbench.ui.widgets.plan_pane import PlanPane
+from workbench.ui.widgets.pane_slot import PaneSlot
 from workbench.ui.workspace import Workspace
 
 PANE_TITLES = {"capture": "Capture F2", "gaps": "Gaps F3", "map": "Map F4", "plan": "Plan F5"}
@@ -34,12 +35,9 @@ class MainScreen(Screen[None]):
         with TabbedContent(initial="capture", id="panes"):
             with TabPane(PANE_TITLES["capture"], id="capture"):
                 yield CapturePane(self.workspace, id="capture-pane")
-            with TabPane(PANE_TITLES["gaps"], id="gaps"):
-                yield Lazy(GapsPane(self.workspace, id="gaps-pane"))
-            with TabPane(PANE_TITLES["map"], id="map"):
-                yield Lazy(MapPane(self.workspace, id="map-pane"))
-            with TabPane(PANE_TITLES["plan"], id="plan"):
-                yield Lazy(PlanPane(self.workspace, id="plan-pane"))
+            for pane in ("gaps", "map", "plan"):
+                with TabPane(PANE_TITLES[pane], id=pane):
+                    yield PaneSlot(pane, self.workspace)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -96,12 +94,16 @@ class MainScreen(Screen[None]):
 
     def choose_session(self) -> None:
         """Open the session switcher."""
+        from workbench.ui.modals.session_modal import SessionModal
+
         ws = self.workspace
         self.app.push_screen(
             SessionModal(ws.project, ws.catalogue, ws.today, ws.session_id), self._session_chosen
         )
 
     def _session_chosen(self, result: NewSession | str | None) -> None:
+        from workbench.ui.modals.session_modal import NewSession
+
         ws = self.workspace
         if result is None:
             return

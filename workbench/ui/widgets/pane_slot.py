@@ -1,0 +1,35 @@
+"""Stands in for a pane until the main screen has painted, then imports and mounts it."""
+
+from __future__ import annotations
+
+import importlib
+
+from textual.widget import Widget
+
+from workbench.ui.workspace import Workspace
+
+PANE_CLASSES = {"gaps": "GapsPane", "map": "MapPane", "plan": "PlanPane"}
+
+
+class PaneSlot(Widget):
+    """Keeps the Gaps, Map and Plan panes (and what they import) off the path to the first paint."""
+
+    DEFAULT_CSS = """
+    PaneSlot { height: 1fr; }
+    """
+
+    def __init__(self, pane: str, workspace: Workspace) -> None:
+        super().__init__()
+        self.pane = pane
+        self.workspace = workspace
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._fill)
+
+    async def _fill(self) -> None:
+        module = importlib.import_module(f"workbench.ui.widgets.{self.pane}_pane")
+        widget = getattr(module, PANE_CLASSES[self.pane])(self.workspace, id=f"{self.pane}-pane")
+        parent = self.parent
+        if isinstance(parent, Widget):
+            await parent.mount(widget, after=self)
+            await self.remove()
