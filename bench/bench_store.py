@@ -16,7 +16,7 @@ def main() -> bool:
     path = write_large_project(OUT / "large.toml")
     size = path.stat().st_size // 1024
     print(f"large project: {size} KiB, 3,010 answers, 300 gaps, 60 pilots")
-    ok = report("load + validate (tomllib + pydantic)", measure(lambda: ProjectFile.load(path)), 0.5)
+    ok = report("load + validate (tomli + pydantic)", measure(lambda: ProjectFile.load(path)), 0.5)
 
     state: dict[str, ProjectFile] = {}
 
