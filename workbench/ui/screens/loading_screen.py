@@ -5,9 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from workbench.ui.safe import literal
+from workbench.ui.widgets.key_footer import KeyFooter
 
 
 class LoadingScreen(Screen[None]):
@@ -23,4 +24,4 @@ class LoadingScreen(Screen[None]):
         message.append_text(literal(self.path))
         message.append("…", style="dim")
         yield Static(message, id="loading-message")
-        yield Footer()
+        yield KeyFooter()

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 if TYPE_CHECKING:
     from workbench.ui.modals.session_modal import NewSession
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 from workbench.ui.messages import ProjectChanged
 from workbench.ui.widgets.capture_pane import CapturePane
 from workbench.ui.widgets.header import WorkbenchHeader
+from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.widgets.pane_slot import PaneSlot
 from workbench.ui.workspace import Workspace
 
@@ -38,7 +39,7 @@ class MainScreen(Screen[None]):
             for pane in ("gaps", "map", "plan"):
                 with TabPane(PANE_TITLES[pane], id=pane):
                     yield PaneSlot(pane, self.workspace)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.workspace.session is None:

@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.newproject import create_project
 from workbench.problems import FileProblem
 from workbench.store.files import ProjectFile
 from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.key_footer import KeyFooter
 
 NEW = "__new__"
 
@@ -48,7 +49,7 @@ class PickerScreen(Screen[Path | None]):
                 yield Static(id="new-error", classes="dialog-error")
                 with Horizontal(classes="dialog-buttons"):
                     yield Button("Create", id="create", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#new-project").display = False
