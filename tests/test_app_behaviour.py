@@ -20,6 +20,15 @@ def saved(path: Path) -> dict:  # type: ignore[type-arg]
     return tomllib.loads(path.read_text())
 
 
+async def raise_g006_impact(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Open the project, go to the matrix and move G-006 up one impact level (unsaved)."""
+    await pilot.pause()  # the project opens after the first frame
+    await pilot.press("f3")
+    await pilot.pause()
+    pilot.app.screen.query_one(Matrix).select_gap("G-006")
+    await pilot.press("shift+up")
+
+
 def gap(path: Path, gap_id: str) -> dict:  # type: ignore[type-arg]
     return next(g for g in saved(path)["gaps"] if g["id"] == gap_id)
 
@@ -143,11 +152,7 @@ async def test_starting_a_session_from_a_template(example: Path, make_app) -> No
 async def test_changed_on_disk_offers_a_choice_and_never_overwrites(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()  # the project opens after the first frame
-        await pilot.press("f3")
-        await pilot.pause()
-        app.screen.query_one(Matrix).select_gap("G-006")
-        await pilot.press("shift+up")
+        await raise_g006_impact(pilot)
         theirs = example.read_text().replace("Sam Okafor", "Someone Else")
         example.write_text(theirs)
         await pilot.press("ctrl+s")
@@ -171,11 +176,7 @@ async def test_changed_on_disk_offers_a_choice_and_never_overwrites(example: Pat
 async def test_keep_mine_overwrites_after_asking(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()  # the project opens after the first frame
-        await pilot.press("f3")
-        await pilot.pause()
-        app.screen.query_one(Matrix).select_gap("G-006")
-        await pilot.press("shift+up")
+        await raise_g006_impact(pilot)
         example.write_text(example.read_text() + "\n# their comment\n")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -187,11 +188,7 @@ async def test_keep_mine_overwrites_after_asking(example: Path, make_app) -> Non
 async def test_unparsable_file_on_disk_is_shown_and_not_overwritten(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()  # the project opens after the first frame
-        await pilot.press("f3")
-        await pilot.pause()
-        app.screen.query_one(Matrix).select_gap("G-006")
-        await pilot.press("shift+up")
+        await raise_g006_impact(pilot)
         example.write_text("schema_version = 1\n[project\n")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -227,11 +224,7 @@ async def test_crash_recovery_is_offered_at_the_next_start(example: Path, make_a
 async def test_quit_with_unsaved_changes_that_cannot_be_saved_asks(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()  # the project opens after the first frame
-        await pilot.press("f3")
-        await pilot.pause()
-        app.screen.query_one(Matrix).select_gap("G-006")
-        await pilot.press("shift+up")
+        await raise_g006_impact(pilot)
         example.chmod(0o444)
         example.parent.chmod(0o555)
         try:

@@ -6,14 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from workbench.model.catalogue import Catalogue
+from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.safe import clean, literal, one_line
 
 STATUSES = ["open", "accepted", "in-progress", "closed", "wont-fix"]
@@ -45,13 +43,9 @@ class GapDraft:
         }
 
 
-class GapModal(ModalScreen[GapDraft | None]):
+class GapModal(FormModal[GapDraft]):
     """Dismisses with the edited draft, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-    ]
 
     def __init__(self, draft: GapDraft, catalogue: Catalogue, heading: str) -> None:
         super().__init__()
@@ -95,9 +89,7 @@ class GapModal(ModalScreen[GapDraft | None]):
             if self.draft.evidence:
                 yield Static(literal("Evidence: " + ", ".join(self.draft.evidence), "dim"))
             yield Static(id="gap-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+            yield from self.form_buttons()
 
     def action_save(self) -> None:
         """Validate and dismiss with the draft."""
@@ -115,10 +107,3 @@ class GapModal(ModalScreen[GapDraft | None]):
         self.draft.owner = self.query_one("#gap-owner", Input).value.strip()
         self.dismiss(self.draft)
 
-    @on(Button.Pressed, "#save")
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)

@@ -6,14 +6,12 @@ import datetime as dt
 from typing import Any
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from workbench.model.records import Metric
+from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.parsing import parse_date, parse_number
 from workbench.ui.safe import clean, literal
 
@@ -26,13 +24,9 @@ def _text(value: object) -> str:
     return clean(str(value), multiline=False)
 
 
-class MetricModal(ModalScreen[dict[str, Any] | None]):
+class MetricModal(FormModal[dict[str, Any]]):
     """Dismisses with the fields to set, or None."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-    ]
 
     def __init__(self, heading: str, metric: Metric, template_text: str = "") -> None:
         super().__init__()
@@ -64,9 +58,7 @@ class MetricModal(ModalScreen[dict[str, Any] | None]):
                     _text(m.due), id="metric-due", placeholder="due YYYY-MM-DD", classes="short", compact=True
                 )
             yield Static(id="metric-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+            yield from self.form_buttons()
 
     def action_save(self) -> None:
         """Validate the numbers and the date, then dismiss with the fields."""
@@ -95,10 +87,3 @@ class MetricModal(ModalScreen[dict[str, Any] | None]):
             fields["text"] = text
         self.dismiss(fields)
 
-    @on(Button.Pressed, "#save")
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)

@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from workbench.model.records import PlanItem
+from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.safe import clean, literal
 
 
@@ -35,13 +33,9 @@ class PlanItemDraft:
         )
 
 
-class PlanItemModal(ModalScreen[PlanItemDraft | None]):
+class PlanItemModal(FormModal[PlanItemDraft]):
     """Dismisses with the edited draft, or None."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-    ]
 
     def __init__(self, heading: str, draft: PlanItemDraft, metric_ids: set[str]) -> None:
         super().__init__()
@@ -74,9 +68,7 @@ class PlanItemModal(ModalScreen[PlanItemDraft | None]):
             yield Label("Evaluation criteria, one per line")
             yield TextArea(clean("\n".join(self.draft.criteria)), id="item-criteria", compact=True)
             yield Static(id="item-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+            yield from self.form_buttons()
 
     def action_save(self) -> None:
         """Validate and dismiss."""
@@ -110,10 +102,3 @@ class PlanItemModal(ModalScreen[PlanItemDraft | None]):
             )
         )
 
-    @on(Button.Pressed, "#save")
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)
