@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,8 +62,3 @@ def export_proposal(project: Project, catalogue: Catalogue, request: ExportReque
     request.folder.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data)
     return target
-
-
-def export_date(today: dt.date | None) -> dt.date:
-    """The proposal's date."""
-    return today or dt.date.today()

@@ -186,7 +186,3 @@ class ProjectFile:
         self._saved_data = fresh._saved_data
         with self._lock:
             self._document = None
-
-    def refresh_baseline(self) -> None:
-        """Take the file on disk as the new base for the change check (after keep-mine)."""
-        self._hash = digest(real_path(self.path).read_bytes())

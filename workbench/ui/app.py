@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 # The domain (pydantic models, banks, store) is imported when a project is opened, after the
 # first frame is painted, so the workbench appears as fast as a bare Textual app.
 
-PANES = ("capture", "gaps", "map", "plan")
 PREPARE_DELAY = 0.5
 """Seconds after opening before the save document is built in the background."""
 

@@ -46,7 +46,6 @@ class GapDraft:
 class GapModal(FormModal[GapDraft]):
     """Dismisses with the edited draft, or None when cancelled."""
 
-
     def __init__(self, draft: GapDraft, catalogue: Catalogue, heading: str) -> None:
         super().__init__()
         self.draft, self.catalogue, self.heading = draft, catalogue, heading
@@ -106,4 +105,3 @@ class GapModal(FormModal[GapDraft]):
         self.draft.status = str(self.query_one("#gap-status", Select).value)
         self.draft.owner = self.query_one("#gap-owner", Input).value.strip()
         self.dismiss(self.draft)
-

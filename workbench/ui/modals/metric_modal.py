@@ -27,7 +27,6 @@ def _text(value: object) -> str:
 class MetricModal(FormModal[dict[str, Any]]):
     """Dismisses with the fields to set, or None."""
 
-
     def __init__(self, heading: str, metric: Metric, template_text: str = "") -> None:
         super().__init__()
         self.heading, self.metric, self.template_text = heading, metric, template_text
@@ -86,4 +85,3 @@ class MetricModal(FormModal[dict[str, Any]]):
                 return
             fields["text"] = text
         self.dismiss(fields)
-

@@ -36,7 +36,6 @@ class PlanItemDraft:
 class PlanItemModal(FormModal[PlanItemDraft]):
     """Dismisses with the edited draft, or None."""
 
-
     def __init__(self, heading: str, draft: PlanItemDraft, metric_ids: set[str]) -> None:
         super().__init__()
         self.heading, self.draft, self.metric_ids = heading, draft, metric_ids
@@ -101,4 +100,3 @@ class PlanItemModal(FormModal[PlanItemDraft]):
                 criteria,
             )
         )
-
