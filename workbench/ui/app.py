@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 PREPARE_DELAY = 0.5
 """Seconds after opening before the save document is built in the background."""
+PREPARE_SWITCH_INTERVAL = 0.0005
+"""GIL switch interval while that runs, so keys and repaints are not held up."""
 
 
 class WorkbenchApp(App[int]):
@@ -126,9 +129,18 @@ class WorkbenchApp(App[int]):
 
     @work(thread=True, exclusive=True, group="prepare")
     def _prepare_document(self) -> None:
-        """Build the round-trip document in the background so the first save is quick."""
-        if self.workspace is not None:
+        """Build the round-trip document in the background so the first save is quick.
+
+        Parsing holds the GIL; a short switch interval meanwhile keeps the UI thread responsive.
+        """
+        if self.workspace is None:
+            return
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(PREPARE_SWITCH_INTERVAL)
+        try:
             self.workspace.file.prepare()
+        finally:
+            sys.setswitchinterval(interval)
 
     # --- change tracking and saving --------------------------------------------------------
 
