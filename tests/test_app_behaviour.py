@@ -138,6 +138,8 @@ async def test_starting_a_session_from_a_template(example: Path, make_app) -> No
         await pilot.pause()
         assert app.workspace.session_id == "platform-1"
         assert app.workspace.clock.running
+        first = app.workspace.catalogue.template_refs("platform-architecture")[0]
+        assert app.screen.query_one("CapturePane").panel.ref == first
         await pilot.press("ctrl+s")
         await pilot.pause()
     session = saved(example)["sessions"][-1]

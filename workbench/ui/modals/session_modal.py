@@ -75,22 +75,32 @@ class SessionModal(ModalScreen[NewSession | str | None]):
             ]
             yield Select(
                 [*templates, (Text("Blank session"), "")],
+                compact=True,
                 id="new-template",
                 allow_blank=False,
                 value=templates[0][1] if templates else "",
             )
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row form-row"):
+                yield Label("date ")
                 yield Input(
-                    self.today.isoformat(), id="new-date", placeholder="date YYYY-MM-DD", classes="short"
+                    self.today.isoformat(),
+                    id="new-date",
+                    placeholder="YYYY-MM-DD",
+                    classes="short",
+                    compact=True,
                 )
+                yield Label("  time box ")
                 yield Input(
-                    id="new-minutes", placeholder="minutes (template's)", type="integer", classes="short"
+                    id="new-minutes", placeholder="template's", type="integer", classes="num", compact=True
                 )
-            yield Input(id="new-attendees", placeholder="attendees: Dana (CFO), Luis (VP Digital)")
+                yield Label(" minutes")
+            with Horizontal(classes="row form-row"):
+                yield Label("attendees ")
+                yield Input(id="new-attendees", placeholder="Dana (CFO), Luis (VP Digital)", compact=True)
             yield Static(id="new-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Start session", id="start", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button("Start session (enter)", id="start", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     @on(OptionList.OptionSelected, "#session-list")
     def _switch(self, event: OptionList.OptionSelected) -> None:

@@ -120,7 +120,7 @@ class MainScreen(Screen[None]):
         else:
             ws.session_id = result
         ws.changed()
-        self.query_one(CapturePane).rebuild()
+        self.query_one(CapturePane).rebuild(from_top=isinstance(result, NewSession))
         self.query_one(WorkbenchHeader).refresh_state()
 
     # --- capture helpers for the palette ---------------------------------------------------------

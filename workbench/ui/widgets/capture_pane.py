@@ -87,10 +87,12 @@ class CapturePane(Horizontal):
         self.show_question(ref)
         self.query_one("#q-notes", TextArea).focus()
 
-    def rebuild(self) -> None:
-        """Rebuild after a session switch or reload."""
+    def rebuild(self, from_top: bool = False) -> None:
+        """Rebuild after a session switch or reload; `from_top` starts at the first question."""
         self.navigator.rebuild()
-        if self.navigator.current:
+        if from_top and (first := self.navigator.first()):
+            self.show_question(first)
+        elif self.navigator.current:
             self.show_question(self.navigator.current)
         else:
             first = self.navigator.step(1)

@@ -132,10 +132,11 @@ class Navigator(Vertical):
         if template is not None:
             bank_id = catalogue.template_bank[template.id]
             top = self._branch(tree.root, f"This session: {template.title}", [], expand=True)
-            for section in template.sections:
+            for index, section in enumerate(template.sections):
                 refs = catalogue.section_refs(bank_id, section.areas, section.parts, section.groups)
                 refs += [f"{bank_id}:{q}" for q in section.questions]
-                self._add_leaves(self._branch(top, section.text, refs), refs, progress, template_refs)
+                branch = self._branch(top, section.text, refs, expand=index == 0)
+                self._add_leaves(branch, refs, progress, template_refs)
             self._prune(top)
         for bank in catalogue.banks:
             if not bank.questions:
@@ -240,6 +241,14 @@ class Navigator(Vertical):
                     self.question_tree.focus()
                 return True
         return False
+
+    def first(self) -> str:
+        """Select the first visible question (the session template's, when it has one)."""
+        if not self._leaves:
+            return ""
+        ref = self._leaves[0].data or ""
+        self.select_ref(ref, focus=False)
+        return ref
 
     def step(self, delta: int) -> str:
         """Select the next (+1) or previous (−1) visible question; returns its reference."""
