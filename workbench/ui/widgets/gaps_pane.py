@@ -67,6 +67,11 @@ class GapsPane(Horizontal):
     def on_mount(self) -> None:
         show_if_active(self)
 
+    def on_resize(self) -> None:
+        """Titles in the ranked table are cut to the width there is."""
+        if self.query_one("#ranked", DataTable).row_count:
+            self._fill_ranked()
+
     def focus_default(self) -> None:
         """Keyboard to the matrix."""
         self.query_one(Matrix).focus()
