@@ -246,7 +246,7 @@ async def test_export_from_the_tui_names_the_file(example: Path, make_app) -> No
         await pilot.pause()  # the project opens after the first frame
         await pilot.press("f9")
         await pilot.pause()
-        await pilot.click("#export-go")
+        await pilot.press("ctrl+e")
         for _ in range(40):
             await pilot.pause(0.1)
             if not app.screen.query("#export-go"):

@@ -50,7 +50,10 @@ def shown_path(path: Path) -> Path:
 class ExportModal(ModalScreen[Path | None]):
     """Dismisses with the written file, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+e", "export", "Export", priority=True),
+    ]
 
     @dataclass
     class Done(Message):
@@ -87,7 +90,7 @@ class ExportModal(ModalScreen[Path | None]):
             yield LoadingIndicator(id="export-progress")
             yield Static(id="export-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export", id="export-go", variant="primary", compact=True)
+                yield Button("Export (ctrl+e)", id="export-go", variant="primary", compact=True)
                 yield Button("Cancel", id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
@@ -123,7 +126,8 @@ class ExportModal(ModalScreen[Path | None]):
         self.dismiss(None)
 
     @on(Button.Pressed, "#export-go")
-    def _go(self) -> None:
+    def action_export(self) -> None:
+        """Export with the options chosen (asks before replacing a file)."""
         request = self._request()
         target = target_path(self.workspace.project, request)
         if target.exists():

@@ -19,7 +19,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("F6", "start or switch discovery session"),
             ("ctrl+t", "start or pause the session clock"),
             ("ctrl+s", "save now (autosave runs 2 s after the last change)"),
-            ("F9", "export the Word proposal"),
+            ("F9", "export the Word proposal (ctrl+e in the dialog exports)"),
             ("ctrl+p", "command palette: questions, sessions, panes, save, export"),
             ("ctrl+q", "quit (asks when changes could not be saved)"),
         ],
