@@ -270,3 +270,18 @@ async def test_picker_lists_projects_and_creates_one(tmp_path: Path, example: Pa
         assert app.workspace is not None
         assert app.workspace.project.project.client == "Beta Bank"
     assert (example.parent / "beta-bank-discovery.toml").exists()
+
+
+async def test_footer_keys_are_clickable(example: Path, make_app) -> None:
+    from workbench.ui.screens.help_screen import HelpScreen
+    from workbench.ui.widgets.key_footer import KeyFooter
+
+    app = make_app(example)
+    async with app.run_test(size=(160, 36)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        line = footer.render().plain
+        assert "Raise gap" in line and "palette" in line
+        await pilot.click(KeyFooter, offset=(line.index("Help") + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
