@@ -56,10 +56,6 @@ class Schedule:
         """The scheduled item with this id."""
         return next((s for s in self.items if s.id == item_id), None)
 
-    @property
-    def conflicts(self) -> list[ScheduledItem]:
-        """Items whose fixed start breaks a dependency."""
-        return [s for s in self.items if s.conflict]
 
 
 def dependency_graph(items: list[PlanItem]) -> Any:

@@ -102,10 +102,6 @@ class Catalogue:
         """Question references of an area, in bank order."""
         return [ref for ref, q in self.questions.items() if q.area == area_id]
 
-    def indicators(self) -> dict[str, Question]:
-        """Every pain indicator, by reference."""
-        return {r: q for r, q in self.questions.items() if q.kind == "pain-indicator"}
-
     def metric_templates(self) -> dict[str, Question]:
         """Every success-metric template, by reference."""
         return {r: q for r, q in self.questions.items() if q.kind == "success-metric"}

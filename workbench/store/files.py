@@ -106,10 +106,6 @@ class ProjectFile:
 
     # --- state -------------------------------------------------------------------------
 
-    @property
-    def text(self) -> str:
-        """The file's text as last read or written."""
-        return self._raw.decode("utf-8")
 
     def is_dirty(self) -> bool:
         """Whether the in-memory project differs from the file as last read or written."""
