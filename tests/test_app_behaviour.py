@@ -173,6 +173,7 @@ async def test_changed_on_disk_offers_a_choice_and_never_overwrites(example: Pat
         await pilot.pause()
         assert app.workspace.project.project.facilitator == "Someone Else"
         assert app.workspace.project.gap("G-006").impact == 2
+        assert not app.workspace.dirty, "a reload leaves nothing unsaved"
 
 
 async def test_keep_mine_overwrites_after_asking(example: Path, make_app) -> None:

@@ -148,7 +148,6 @@ class WorkbenchApp(App[int]):
     def _project_changed(self, message: ProjectChanged) -> None:
         if self.workspace is None:
             return
-        self.workspace.changed()
         self.refresh_status()
         if self._autosave_timer is not None:
             self._autosave_timer.stop()  # type: ignore[attr-defined]
@@ -218,7 +217,6 @@ class WorkbenchApp(App[int]):
             clear_recovery(workspace.file.path)
             workspace.changed()
             workspace.dirty = False
-            self.screen.post_message(ProjectChanged("reload"))
             self.refresh_status()
             self.refresh_panes()
         elif choice == "keep":
@@ -329,6 +327,7 @@ class WorkbenchApp(App[int]):
         if workspace.clock.running:
             workspace.clock.flush(workspace.session)
             workspace.clock.running = False
+            workspace.changed()
             self.post_message(ProjectChanged("clock"))
         else:
             workspace.clock.start()
