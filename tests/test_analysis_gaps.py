@@ -151,3 +151,9 @@ def test_session_progress_states(project: Project, catalogue: Catalogue) -> None
     assert progress.state("discovery:model-deployment.metric.1") == "defined"
     refs = catalogue.template_refs("ml-engineering")
     assert progress.done(refs) >= 10
+
+
+def test_unhear_drops_the_quote_from_gap_evidence(project: Project) -> None:
+    project.unhear("H-004")
+    assert all(h.id != "H-004" for h in project.heard)
+    assert "heard:H-004" not in project.gap("G-001").evidence  # type: ignore[union-attr]

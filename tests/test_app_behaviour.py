@@ -286,3 +286,18 @@ async def test_footer_keys_are_clickable(example: Path, make_app) -> None:
         await pilot.click(KeyFooter, offset=(line.index("Help") + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_mistaken_heard_tick_can_be_undone(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("CapturePane").jump_to("discovery:model-deployment.pain.1")
+        await pilot.pause()
+        await pilot.click("#q-unhear")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    data = saved(example)
+    assert all(h["id"] != "H-004" for h in data["heard"])
+    g001 = gap(example, "G-001")
+    assert "heard:H-004" not in g001["evidence"]

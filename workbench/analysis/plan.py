@@ -57,7 +57,6 @@ class Schedule:
         return next((s for s in self.items if s.id == item_id), None)
 
 
-
 def dependency_graph(items: list[PlanItem]) -> Any:
     """A networkx DiGraph; edges run from a dependency to the item that waits for it."""
     import networkx as nx  # imported on first use: it costs ~0.1 s at start-up

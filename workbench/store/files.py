@@ -106,7 +106,6 @@ class ProjectFile:
 
     # --- state -------------------------------------------------------------------------
 
-
     def is_dirty(self) -> bool:
         """Whether the in-memory project differs from the file as last read or written."""
         return project_to_data(self.project) != self._saved_data

@@ -171,6 +171,17 @@ class CapturePane(Horizontal):
         self._changed("heard")
         self.app.notify("Marked as heard.", timeout=2)
 
+    @on(QuestionPanel.IndicatorUnheard)
+    def _unheard(self, event: QuestionPanel.IndicatorUnheard) -> None:
+        ws = self.workspace
+        heard = ws.project.heard_in(event.ref, ws.session_id)
+        if not heard:
+            return
+        ws.project.unhear(heard[-1].id)
+        self.panel.show_heard()
+        self._changed("unheard")
+        self.app.notify(f"Removed {heard[-1].id}.", markup=False, timeout=2)
+
     @on(QuestionPanel.MetricEdited)
     def _metric_edited(self, event: QuestionPanel.MetricEdited) -> None:
         ws = self.workspace

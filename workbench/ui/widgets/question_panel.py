@@ -63,6 +63,17 @@ class QuestionPanel(VerticalScroll):
             return self.panel
 
     @dataclass
+    class IndicatorUnheard(Message):
+        """Take back the last time the indicator was heard in this session."""
+
+        panel: QuestionPanel
+        ref: str
+
+        @property
+        def control(self) -> QuestionPanel:
+            return self.panel
+
+    @dataclass
     class MetricEdited(Message):
         """The metric defined from this template changed (created when `metric_id` is empty)."""
 
@@ -105,6 +116,7 @@ class QuestionPanel(VerticalScroll):
                 yield Input(id="q-quote", placeholder="verbatim quote (optional)", compact=True)
                 yield Input(id="q-role", placeholder="speaker's role", compact=True)
                 yield Button("Heard", id="q-hear", variant="primary", compact=True)
+                yield Button("Undo", id="q-unhear", compact=True)
         with Vertical(id="q-metric"):
             yield Static(id="q-sentence", classes="sentence")
             with Horizontal(classes="row"):
@@ -224,6 +236,7 @@ class QuestionPanel(VerticalScroll):
                 text.append_text(literal(f"  “{clean(record.quote, multiline=False)}”", "italic"))
         self.query_one("#q-heard-list", Static).update(text)
         self.query_one("#q-hear", Button).disabled = ws.session is None
+        self.query_one("#q-unhear", Button).disabled = not heard
 
     def _metric(self) -> Metric | None:
         return next((m for m in self.workspace.project.metrics if m.template == self.ref), None)
@@ -302,6 +315,11 @@ class QuestionPanel(VerticalScroll):
     def _hear(self, event: Button.Pressed) -> None:
         event.stop()
         self.hear()
+
+    @on(Button.Pressed, "#q-unhear")
+    def _unhear(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.IndicatorUnheard(self, self.ref))
 
     @on(Input.Submitted, "#q-quote, #q-role")
     def _hear_on_enter(self, event: Input.Submitted) -> None:
