@@ -141,6 +141,9 @@ class WorkbenchApp(App[int]):
             self.workspace.file.prepare()
         finally:
             sys.setswitchinterval(interval)
+        # The document lives as long as the project; left unfrozen, every full GC pass walks its
+        # objects (150 ms for the 3,000-answer project) and lands in the middle of a keypress.
+        gc.freeze()
 
     # --- change tracking and saving --------------------------------------------------------
 

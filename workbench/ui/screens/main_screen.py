@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import TabbedContent, TabPane
+from textual.widgets import Tab, Tabs
 
 if TYPE_CHECKING:
     from workbench.ui.modals.session_modal import NewSession
@@ -18,6 +18,7 @@ from workbench.ui.widgets.capture_pane import CapturePane
 from workbench.ui.widgets.header import WorkbenchHeader
 from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.widgets.pane_slot import PaneSlot
+from workbench.ui.widgets.pane_strip import PANES, PaneStrip
 from workbench.ui.workspace import Workspace
 
 PANE_TITLES = {"capture": "Capture F2", "gaps": "Gaps F3", "map": "Map F4", "plan": "Plan F5"}
@@ -30,15 +31,15 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.workspace = workspace
         self._shown: dict[str, int] = {}
+        self._last_focus: dict[str, Widget] = {}
 
     def compose(self) -> ComposeResult:
         yield WorkbenchHeader(self.workspace)
-        with TabbedContent(initial="capture", id="panes"):
-            with TabPane(PANE_TITLES["capture"], id="capture"):
-                yield CapturePane(self.workspace, id="capture-pane")
-            for pane in ("gaps", "map", "plan"):
-                with TabPane(PANE_TITLES[pane], id=pane):
-                    yield PaneSlot(pane, self.workspace)
+        yield Tabs(*[Tab(PANE_TITLES[pane], id=pane) for pane in PANES], id="pane-tabs")
+        with PaneStrip(id="panes"):
+            yield CapturePane(self.workspace, id="capture-pane")
+            for pane in PANES[1:]:
+                yield PaneSlot(pane, self.workspace)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -46,31 +47,50 @@ class MainScreen(Screen[None]):
             self.app.notify("No discovery session yet: press F6 to start one.", timeout=6)
 
     @property
+    def strip(self) -> PaneStrip:
+        """The panes (looked up among the screen's children, not the whole DOM)."""
+        return self.get_child_by_type(PaneStrip)
+
+    @property
     def active_pane(self) -> str:
         """Id of the pane on show."""
-        return str(self.query_one(TabbedContent).active)
+        return self.strip.active
 
     def show_pane(self, pane: str) -> None:
-        """Switch to a pane and refresh it from the project."""
-        tabs = self.query_one(TabbedContent)
-        tabs.active = pane
+        """Switch to a pane, refresh it from the project and put the keyboard back where it was."""
+        leaving = self.active_pane
+        if pane != leaving and self.focused is not None:
+            self._last_focus[leaving] = self.focused
+        self.strip.show(pane)
+        tabs = self.get_child_by_type(Tabs)
+        with tabs.prevent(Tabs.TabActivated):
+            tabs.active = pane
         self.refresh_pane(pane)
         self._focus_pane(pane)
 
     def _pane(self, pane: str) -> Widget | None:
         """The pane widget, or None while it is still being mounted lazily."""
-        found = self.query(f"#{pane}-pane")
-        return found.first() if found else None
+        for child in self.strip.children:
+            if child.id == f"{pane}-pane":
+                return child
+        return None
 
     def _focus_pane(self, pane: str) -> None:
-        focus = getattr(self._pane(pane), "focus_default", None)
+        """Focus what had the keyboard when the pane was left, else the pane's own choice."""
+        widget = self._pane(pane)
+        last = self._last_focus.pop(pane, None)
+        if widget is not None and last is not None and last.focusable and widget in last.ancestors:
+            last.focus()
+            return
+        focus = getattr(widget, "focus_default", None)
         if callable(focus):
             focus()
 
-    @on(TabbedContent.TabActivated, "#panes")
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane = str(event.pane.id)
-        self.refresh_pane(pane)
+    @on(Tabs.TabActivated, "#pane-tabs")
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        pane = str(event.tab.id)
+        if pane != self.active_pane:
+            self.show_pane(pane)
 
     def refresh_pane(self, pane: str, force: bool = False) -> None:
         """Bring a pane up to date, unless nothing changed since it was last refreshed."""

@@ -49,6 +49,7 @@ class GapsPane(Horizontal):
         self.workspace = workspace
         self.selected = ""
         self._suggestions: list[Suggestion] = []
+        self._filled_width: int | None = None  # side width the tables were last filled for
 
     def compose(self) -> ComposeResult:
         yield Matrix(self.workspace.project, id="matrix")
@@ -68,9 +69,10 @@ class GapsPane(Horizontal):
         show_if_active(self)
 
     def on_resize(self) -> None:
-        """Titles in the ranked table are cut to the width there is."""
-        if self.query_one("#ranked", DataTable).row_count:
+        """Titles and bars are cut to the width there is: refill when the width really changed."""
+        if self._filled_width is not None and self._side_width() != self._filled_width:
             self._fill_ranked()
+            self._fill_maturity()
 
     def focus_default(self) -> None:
         """Keyboard to the matrix."""
@@ -101,7 +103,8 @@ class GapsPane(Horizontal):
             table.add_columns("#", "gap", "title", "quadrant", "I", "C", "prio")
         table.clear()
         project = self.workspace.project
-        title_width = max(16, min(60, self.query_one("#gaps-side").size.width - 40))
+        self._filled_width = self._side_width()
+        title_width = max(16, min(60, self._filled_width - 40))
         for rank, (gap, score) in enumerate(ranked_gaps(project), 1):
             table.add_row(
                 Text(str(rank)),
@@ -115,6 +118,9 @@ class GapsPane(Horizontal):
             )
         if self.selected:
             self._move_cursor(table, self.selected)
+
+    def _side_width(self) -> int:
+        return self.query_one("#gaps-side").size.width
 
     @staticmethod
     def _move_cursor(table: DataTable[Text], gap_id: str) -> None:
@@ -174,7 +180,7 @@ class GapsPane(Horizontal):
 
     def _fill_maturity(self) -> None:
         ws = self.workspace
-        width = max(40, self.query_one("#gaps-side").size.width - 4)
+        width = max(40, self._side_width() - 4)  # the chart's padding and the scroll bar
         rows = area_maturity(ws.project, ws.catalogue)
         self.query_one("#maturity-chart", Static).update(maturity_chart(rows, width))
         findings = disagreements(ws.project, ws.catalogue)

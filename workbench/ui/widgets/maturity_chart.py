@@ -20,6 +20,9 @@ def bar(value: float | None, width: int) -> str:
     return ("█" * full + (BLOCKS[rest] if rest else "")).ljust(width)
 
 
+RIGHT_OF_BAR = " 3.67 target gap +1.3"  # the longest text after a bar
+
+
 def maturity_chart(rows: list[AreaMaturity], width: int) -> Text:
     """One line per area for current and one for target."""
     if not rows:
@@ -28,7 +31,7 @@ def maturity_chart(rows: list[AreaMaturity], width: int) -> Text:
             style="dim",
         )
     label_width = min(34, max(12, width // 3))
-    bar_width = max(5, width - label_width - 10)
+    bar_width = max(5, width - label_width - 1 - len(RIGHT_OF_BAR))
     out = Text(no_wrap=True)
     out.append(f"{'':<{label_width}} 1{' ' * (bar_width - 2)}5\n", style="dim")
     for row in rows:

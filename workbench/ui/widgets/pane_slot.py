@@ -6,6 +6,7 @@ import importlib
 
 from textual.widget import Widget
 
+from workbench.ui.widgets.pane_strip import PaneStrip
 from workbench.ui.workspace import Workspace
 
 PANE_CLASSES = {"gaps": "GapsPane", "map": "MapPane", "plan": "PlanPane"}
@@ -29,7 +30,8 @@ class PaneSlot(Widget):
     async def _fill(self) -> None:
         module = importlib.import_module(f"workbench.ui.widgets.{self.pane}_pane")
         widget = getattr(module, PANE_CLASSES[self.pane])(self.workspace, id=f"{self.pane}-pane")
-        parent = self.parent
-        if isinstance(parent, Widget):
-            await parent.mount(widget, after=self)
+        strip = self.parent
+        if isinstance(strip, PaneStrip):
+            widget.can_focus_children = strip.active == self.pane
+            await strip.mount(widget, after=self)
             await self.remove()

@@ -1,0 +1,113 @@
+"""Switching panes: what is on show, where the keyboard goes, and what is (not) rebuilt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Tabs, TextArea
+
+from workbench.analysis.maturity import AreaMaturity
+from workbench.ui.widgets.gaps_pane import GapsPane
+from workbench.ui.widgets.matrix import Matrix
+from workbench.ui.widgets.maturity_chart import maturity_chart
+
+
+@pytest.mark.parametrize("width", [40, 56, 63, 80, 120])
+def test_maturity_chart_lines_fit_the_width(width: int) -> None:
+    rows = [
+        AreaMaturity("a", "Model Training & Experimentation", 3.67, 4.33, 3),
+        AreaMaturity("b", "Business Impact & ROI", 1.75, 5.0, 4),
+        AreaMaturity("c", "Unscored", None, None, 0),
+    ]
+    lines = maturity_chart(rows, width).plain.splitlines()
+    assert max(len(line) for line in lines) <= width
+
+
+def on_show(app) -> str:  # type: ignore[no-untyped-def]
+    """Id of the pane whose left edge is at the screen's left edge."""
+    screen = app.screen
+    shown = [c for c in screen.strip.children if c.region.x == 0 and c.region.width]
+    assert len(shown) == 1
+    return str(shown[0].id).removesuffix("-pane")
+
+
+async def test_each_key_shows_its_pane_and_the_tab(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        for key, pane in (("f3", "gaps"), ("f5", "plan"), ("f4", "map"), ("f2", "capture")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert on_show(app) == pane
+            assert app.screen.query_one(Tabs).active == pane
+            assert app.focused is not None and app.screen._pane(pane) in app.focused.ancestors
+
+
+async def test_clicking_a_tab_switches_pane(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.click("#plan")
+        await pilot.pause()
+        assert on_show(app) == "plan"
+
+
+async def test_the_pane_on_show_stays_aligned_after_a_resize(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        await pilot.pause()
+        assert on_show(app) == "map"
+        assert app.screen.query_one("#map-pane").region.width == 160
+
+
+async def test_tab_never_reaches_a_pane_out_of_view(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        gaps = app.screen.query_one(GapsPane)
+        for _ in range(12):
+            await pilot.press("tab")
+            assert app.focused is not None
+            assert gaps in app.focused.ancestors or app.focused is app.screen.query_one(Tabs)
+        assert on_show(app) == "gaps"
+
+
+async def test_coming_back_puts_the_keyboard_where_it_was(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        notes = app.screen.query_one("#q-notes", TextArea)
+        notes.focus()
+        await pilot.press("f3", "f2")
+        await pilot.pause()
+        assert app.focused is notes
+        await pilot.press("x", "ctrl+s")
+        await pilot.pause()
+        assert "x" in notes.text
+
+
+async def test_coming_back_to_gaps_does_not_rebuild_it(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        fills: list[str] = []
+        monkeypatch.setattr(GapsPane, "_fill_ranked", lambda self: fills.append("ranked"))
+        await pilot.press("f2", "f3")
+        await pilot.pause()
+        assert fills == []
+        app.screen.query_one(Matrix).select_gap("G-006")
+        await pilot.press("shift+up", "f2", "f3")  # a change: this time the pane is brought up to date
+        await pilot.pause()
+        assert fills
