@@ -111,3 +111,27 @@ async def test_coming_back_to_gaps_does_not_rebuild_it(
         await pilot.press("shift+up", "f2", "f3")  # a change: this time the pane is brought up to date
         await pilot.pause()
         assert fills
+
+
+async def test_the_question_tree_keeps_its_lines_across_a_switch_but_not_a_theme(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.ui.widgets.navigator import QuestionTree
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(QuestionTree)
+        tree.focus()
+        await pilot.pause()
+        before = tree.render_line(0)
+        redraws: list[int] = []
+        original = QuestionTree._invalidate
+        monkeypatch.setattr(QuestionTree, "_invalidate", lambda self: redraws.append(1) or original(self))
+        await pilot.press("f3", "f2")
+        await pilot.pause()
+        assert app.focused is tree and redraws == []
+        app.theme = "textual-light"
+        await pilot.pause()
+        after = tree.render_line(0)
+        assert redraws and after.text == before.text and list(after) != list(before)

@@ -10,6 +10,7 @@ Practices scoring under 2 are not suggested. Ties sort by practice id, so rankin
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -45,13 +46,14 @@ def gap_text(project: Project, catalogue: Catalogue, gap: Gap) -> str:
     return " ".join(parts).lower()
 
 
+@functools.cache
+def _keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """A keyword as a whole word or phrase (the guides hold a few hundred; compiled once)."""
+    return re.compile(r"(?<![a-z0-9])" + re.escape(keyword.lower()) + r"(?![a-z0-9])")
+
+
 def _keyword_hits(practice: Practice, text: str) -> list[str]:
-    hits = []
-    for keyword in practice.keywords:
-        pattern = r"(?<![a-z0-9])" + re.escape(keyword.lower()) + r"(?![a-z0-9])"
-        if re.search(pattern, text):
-            hits.append(keyword)
-    return hits
+    return [keyword for keyword in practice.keywords if _keyword_pattern(keyword).search(text)]
 
 
 def suggest_practices(project: Project, catalogue: Catalogue, gap: Gap) -> list[PracticeSuggestion]:

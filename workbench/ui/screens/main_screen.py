@@ -76,15 +76,19 @@ class MainScreen(Screen[None]):
         return None
 
     def _focus_pane(self, pane: str) -> None:
-        """Focus what had the keyboard when the pane was left, else the pane's own choice."""
+        """Focus what had the keyboard when the pane was left, else the pane's own choice.
+
+        Both are in view already: no scrolling to them (that would make Textual arrange every
+        widget of every pane again).
+        """
         widget = self._pane(pane)
         last = self._last_focus.pop(pane, None)
         if widget is not None and last is not None and last.focusable and widget in last.ancestors:
-            last.focus()
+            last.focus(scroll_visible=False)
             return
-        focus = getattr(widget, "focus_default", None)
-        if callable(focus):
-            focus()
+        default = getattr(widget, "default_focus", None)
+        if callable(default):
+            default().focus(scroll_visible=False)
 
     @on(Tabs.TabActivated, "#pane-tabs")
     def _tab_activated(self, event: Tabs.TabActivated) -> None:

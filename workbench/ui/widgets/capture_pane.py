@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from workbench.ui.messages import ProjectChanged
@@ -50,11 +51,11 @@ class CapturePane(Horizontal):
         first = navigator.step(1)
         if first:
             self.show_question(first)
-        self.focus_default()
+        self.default_focus().focus()
 
-    def focus_default(self) -> None:
-        """Put the keyboard in the question tree."""
-        self.navigator.question_tree.focus()
+    def default_focus(self) -> Widget:
+        """Where the keyboard goes on arrival: the question tree."""
+        return self.navigator.question_tree
 
     @property
     def panel(self) -> QuestionPanel:

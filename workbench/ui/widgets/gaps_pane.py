@@ -7,6 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
@@ -74,9 +75,9 @@ class GapsPane(Horizontal):
             self._fill_ranked()
             self._fill_maturity()
 
-    def focus_default(self) -> None:
-        """Keyboard to the matrix."""
-        self.query_one(Matrix).focus()
+    def default_focus(self) -> Widget:
+        """Where the keyboard goes on arrival: the matrix."""
+        return self.query_one(Matrix)
 
     # --- refreshing ------------------------------------------------------------------------------
 
@@ -347,8 +348,6 @@ class GapsPane(Horizontal):
 
 def raise_gap_dialog(origin: GapsPane | object, draft: GapDraft) -> None:
     """Open the editor for a new gap; on save, raise it and tell the app."""
-    from textual.widget import Widget
-
     if not isinstance(origin, Widget):
         return
     workspace: Workspace = origin.workspace  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
@@ -60,9 +61,9 @@ class MapPane(Horizontal):
     def on_mount(self) -> None:
         show_if_active(self)
 
-    def focus_default(self) -> None:
-        """Keyboard to the gap list."""
-        self.query_one("#map-gaps", OptionList).focus()
+    def default_focus(self) -> Widget:
+        """Where the keyboard goes on arrival: the gap list."""
+        return self.query_one("#map-gaps", OptionList)
 
     # --- refreshing -----------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 
 from workbench.analysis.gaps import QUADRANT_TITLES, Quadrant, quadrant
@@ -110,6 +111,9 @@ class Matrix(Widget, can_focus=True):
         self.cells: dict[tuple[int, int], list[Gap]] = {}
         self.cursor = (5, 1)
         self.index = 0
+        self._version = 0  # bumped with every new placement
+        self._drawn: list[Strip] = []
+        self._drawn_key: tuple[object, ...] = ()
 
     # --- data ----------------------------------------------------------------------------------
 
@@ -117,6 +121,7 @@ class Matrix(Widget, can_focus=True):
         """New placement (after any change)."""
         self.project = project
         self.cells = cells
+        self._version += 1
         self.index = min(self.index, max(0, len(self.cells.get(self.cursor, [])) - 1))
         self.refresh()
 
@@ -141,7 +146,21 @@ class Matrix(Widget, can_focus=True):
 
     # --- drawing --------------------------------------------------------------------------------
 
-    def render(self) -> Text:
+    def render_line(self, y: int) -> Strip:
+        """One line of the grid; the lines are drawn once per state, not on every repaint (a focus
+        change only changes the background under them)."""
+        key = (self.size, self._version, self.cursor, self.index)
+        if key != self._drawn_key:
+            console = self.app.console
+            lines = self.grid_text().split("\n", allow_blank=True)
+            self._drawn = [Strip(line.render(console, end="")) for line in lines]
+            self._drawn_key = key
+        if y >= len(self._drawn):
+            return Strip.blank(self.size.width, self.rich_style)
+        return self._drawn[y].apply_style(self.rich_style)
+
+    def grid_text(self) -> Text:
+        """The grid as text, one line per screen line."""
         layout = self.layout_for(self.size.width, self.size.height)
         out = Text(no_wrap=True)
         for impact in range(5, 0, -1):

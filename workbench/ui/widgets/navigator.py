@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
@@ -55,6 +56,20 @@ class QuestionTree(Tree[str]):
     """The tree itself; leaves carry a question reference."""
 
     BINDINGS = [("enter", "select_cursor", "Edit")]
+
+    def __init__(self, label: Text, id: str | None = None) -> None:
+        super().__init__(label, id=id)
+        self._styled_for = ""
+
+    def notify_style_update(self) -> None:
+        """Tree drops every drawn line and lays itself out again on any style update, focus
+        included, which made coming back to Capture slow. Its line cache already tells focused
+        from unfocused lines, so only a new theme needs the lines drawn again."""
+        if self.app.theme == self._styled_for:
+            Widget.notify_style_update(self)
+            return
+        self._styled_for = self.app.theme
+        super().notify_style_update()
 
 
 class Navigator(Vertical):

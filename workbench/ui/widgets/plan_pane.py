@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
@@ -74,9 +75,9 @@ class PlanPane(Vertical):
     def on_mount(self) -> None:
         show_if_active(self)
 
-    def focus_default(self) -> None:
-        """Keyboard to the timeline."""
-        self.query_one(Gantt).focus()
+    def default_focus(self) -> Widget:
+        """Where the keyboard goes on arrival: the timeline."""
+        return self.query_one(Gantt)
 
     @property
     def tab(self) -> str:
