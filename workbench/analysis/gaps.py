@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from statistics import mean
+from statistics import fmean as mean  # floats: the exact mean is ~20x slower
 from typing import Literal
 
 from workbench.analysis.maturity import area_maturity, disagreements

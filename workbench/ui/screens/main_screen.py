@@ -21,6 +21,9 @@ from workbench.ui.widgets.pane_slot import PaneSlot
 from workbench.ui.widgets.pane_strip import PANES, PaneStrip
 from workbench.ui.workspace import Workspace
 
+CATCH_UP_DELAY = 1.5
+"""Seconds after the last change (or the opening) before panes out of view are refreshed."""
+CATCH_UP_STEP = 0.05
 PANE_TITLES = {"capture": "Capture F2", "gaps": "Gaps F3", "map": "Map F4", "plan": "Plan F5"}
 
 
@@ -45,6 +48,29 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.workspace.session is None:
             self.app.notify("No discovery session yet: press F6 to start one.", timeout=6)
+        self._catch_up_timer = self.set_timer(CATCH_UP_DELAY, self.catch_up)
+
+    @on(ProjectChanged)
+    def _project_changed(self) -> None:
+        """Bring the panes out of view up to date once the facilitator pauses (the message goes
+        on to the app, which saves)."""
+        self._catch_up_timer.stop()
+        self._catch_up_timer = self.set_timer(CATCH_UP_DELAY, self.catch_up)
+
+    def catch_up(self) -> None:
+        """Refresh one stale pane out of view, then the next a moment later, so a switch after
+        a pause is only a repaint and no single refresh holds up a keystroke for long."""
+        stale = [
+            pane
+            for pane in PANES[1:]
+            if pane != self.active_pane
+            and self._pane(pane) is not None
+            and self._shown.get(pane) != self.workspace.revision
+        ]
+        if stale:
+            self.refresh_pane(stale[0])
+            if len(stale) > 1:
+                self.set_timer(CATCH_UP_STEP, self.catch_up)
 
     @property
     def strip(self) -> PaneStrip:

@@ -132,20 +132,16 @@ class GapsPane(Horizontal):
     def _fill_suggestions(self) -> None:
         ws = self.workspace
         self._suggestions = suggestions(ws.project, ws.catalogue)
-        options = self.query_one("#suggestions", OptionList)
-        options.clear_options()
+        items: list[Option] = []
         for index, suggestion in enumerate(self._suggestions):
             label = literal(one_line(suggestion.title, 70), "bold")
             label.append_text(literal(f"\n  {suggestion.reason}", "dim"))
             label.append(f"\n  impact {suggestion.impact} · complexity {suggestion.complexity}", style="dim")
-            options.add_option(Option(label, id=str(index)))
+            items.append(Option(label, id=str(index)))
         if not self._suggestions:
-            options.add_option(
-                Option(
-                    Text("No open suggestions: every signal has a gap or was dismissed.", style="dim"),
-                    disabled=True,
-                )
-            )
+            note = Text("No open suggestions: every signal has a gap or was dismissed.", style="dim")
+            items.append(Option(note, disabled=True))
+        self.query_one("#suggestions", OptionList).set_options(items)
         tabs = self.query_one("#gaps-side", TabbedContent)
         tabs.get_tab("gaps-suggested").label = Text(f"Suggested {len(self._suggestions)}")
 
@@ -164,6 +160,7 @@ class GapsPane(Horizontal):
             title.append_text(literal("\n" + gap.description, "italic"))
         heading.update(title)
         trail = evidence_trail(ws.project, ws.catalogue, gap)
+        items: list[Option] = []
         for index, item in enumerate(trail):
             label = Text(f"{item.kind:<8}", style="bold")
             where = " · ".join(p for p in (item.session, item.who) if p)
@@ -175,9 +172,10 @@ class GapsPane(Horizontal):
                 )
                 label.append_text(literal("\n  " + detail, "italic"))
             label.append("\n")
-            options.add_option(Option(label, id=f"{index}:{item.question}"))
+            items.append(Option(label, id=f"{index}:{item.question}"))
         if not trail:
-            options.add_option(Option(Text("No evidence linked yet.", style="dim"), disabled=True))
+            items.append(Option(Text("No evidence linked yet.", style="dim"), disabled=True))
+        options.set_options(items)
 
     def _fill_maturity(self) -> None:
         ws = self.workspace

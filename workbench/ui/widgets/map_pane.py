@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from contextlib import suppress
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -9,9 +12,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from workbench.analysis.mapping import (
+    MappingWarning,
     PracticeSuggestion,
     coverage,
     mapping_warnings,
@@ -73,42 +77,38 @@ class MapPane(Horizontal):
         if self.gap_id and project.gap(self.gap_id) is None:
             self.gap_id = ""
         gaps_list = self.query_one("#map-gaps", OptionList)
-        gaps_list.clear_options()
         warnings = mapping_warnings(project, self.workspace.catalogue)
-        warned = {w.gap for w in warnings}
-        for group in ("Quick win", "Strategic initiative"):
-            members = [g for g in project.gaps if response_class(project, g) == group]
-            gaps_list.add_option(
-                Option(Text(f"{group}s ({len(members)})", style="bold underline"), disabled=True)
-            )
-            for gap in members:
-                label = Text(f"{gap.id} ", style="bold")
-                label.append_text(literal(one_line(gap.title, 60)))
-                count = len(project.accepted_practices(gap.id))
-                label.append(f"  {count}✓", style="green" if count else "dim")
-                if gap.id in warned:
-                    label.append(" ⚠", style="yellow")
-                gaps_list.add_option(Option(label, id=gap.id))
-        if not project.gaps:
-            gaps_list.add_option(
-                Option(Text("No gaps yet: raise them in the Gaps pane (F3).", style="dim"), disabled=True)
-            )
+        gaps_list.set_options(self._gap_options(warnings))  # one update, not one per option
         if not self.gap_id and project.gaps:
             self.gap_id = project.gaps[0].id
         if self.gap_id:
-            index = next(
-                (
-                    i
-                    for i in range(gaps_list.option_count)
-                    if gaps_list.get_option_at_index(i).id == self.gap_id
-                ),
-                None,
-            )
-            if index is not None:
-                gaps_list.highlighted = index
+            with suppress(OptionDoesNotExist):
+                gaps_list.highlighted = gaps_list.get_option_index(self.gap_id)
         self._fill_suggestions()
         self._fill_warnings(warnings)
         self._fill_coverage()
+
+    def _gap_options(self, warnings: list[MappingWarning]) -> list[Option]:
+        """The gaps by response class, each with its accepted practices and a mark if warned."""
+        project = self.workspace.project
+        warned = {w.gap for w in warnings}
+        accepted = Counter(m.gap for m in project.mappings if m.status == "accepted")
+        options: list[Option] = []
+        for group in ("Quick win", "Strategic initiative"):
+            members = [g for g in project.gaps if response_class(project, g) == group]
+            options.append(Option(Text(f"{group}s ({len(members)})", style="bold underline"), disabled=True))
+            for gap in members:
+                label = Text(f"{gap.id} ", style="bold")
+                label.append_text(literal(one_line(gap.title, 60)))
+                label.append(f"  {accepted[gap.id]}✓", style="green" if accepted[gap.id] else "dim")
+                if gap.id in warned:
+                    label.append(" ⚠", style="yellow")
+                options.append(Option(label, id=gap.id))
+        if not project.gaps:
+            options.append(
+                Option(Text("No gaps yet: raise them in the Gaps pane (F3).", style="dim"), disabled=True)
+            )
+        return options
 
     def _fill_suggestions(self, keep: int | None = None) -> None:
         ws = self.workspace

@@ -20,6 +20,11 @@ def bar(value: float | None, width: int) -> str:
     return ("█" * full + (BLOCKS[rest] if rest else "")).ljust(width)
 
 
+def score(value: float | None) -> str:
+    """A mean maturity as people write it: 4, 3.5, 1.67; a dash when nothing was scored."""
+    return "–" if value is None else f"{value:g}"
+
+
 RIGHT_OF_BAR = " 3.67 target gap +1.3"  # the longest text after a bar
 
 
@@ -38,11 +43,11 @@ def maturity_chart(rows: list[AreaMaturity], width: int) -> Text:
         out.append(one_line(row.title, label_width).ljust(label_width), style="bold")
         out.append(" ")
         out.append(bar(row.current, bar_width), style="yellow")
-        out.append(f" {row.current if row.current is not None else '–':>4} now\n")
+        out.append(f" {score(row.current):>4} now\n")
         out.append(" " * (label_width + 1))
         out.append(bar(row.target, bar_width), style="green")
         gap = f" gap {row.gap:+.1f}" if row.current is not None and row.target is not None else ""
-        out.append(f" {row.target if row.target is not None else '–':>4} target{gap}\n", style="")
+        out.append(f" {score(row.target):>4} target{gap}\n", style="")
     return out
 
 

@@ -162,7 +162,7 @@ class PlanPane(Vertical):
         ws = self.workspace
         options = self.query_one("#metric-list", OptionList)
         keep = options.highlighted
-        options.clear_options()
+        items: list[Option] = []
         for metric in ws.project.metrics:
             movers = [p.id for p in ws.project.pilots if metric.id in p.metrics]
             label = Text(f"{metric.id} ", style="bold")
@@ -174,14 +174,11 @@ class PlanPane(Vertical):
                 details.append(f"due {metric.due.isoformat()}")
             details.append(f"moved by {', '.join(movers)}" if movers else "no pilot moves it")
             label.append_text(literal("\n  " + one_line(" · ".join(details), 160), "dim"))
-            options.add_option(Option(label, id=metric.id))
+            items.append(Option(label, id=metric.id))
         if not ws.project.metrics:
-            options.add_option(
-                Option(
-                    Text("No success metrics yet: n adds one from the bank or free-form.", style="dim"),
-                    disabled=True,
-                )
-            )
+            note = Text("No success metrics yet: n adds one from the bank or free-form.", style="dim")
+            items.append(Option(note, disabled=True))
+        options.set_options(items)
         if keep is not None and options.option_count:
             options.highlighted = min(keep, options.option_count - 1)
         warnings = Text()
@@ -194,22 +191,22 @@ class PlanPane(Vertical):
         ws = self.workspace
         options = self.query_one("#step-list", OptionList)
         keep = options.highlighted
-        options.clear_options()
+        items: list[Option] = []
         for step in ws.catalogue.followup:
-            options.add_option(Option(literal(f"{step.step}. {step.title}", "bold underline"), disabled=True))
+            items.append(Option(literal(f"{step.step}. {step.title}", "bold underline"), disabled=True))
             for framework_item in step.items:
-                options.add_option(Option(literal(f"   {framework_item.text}", "dim italic"), disabled=True))
+                items.append(Option(literal(f"   {framework_item.text}", "dim italic"), disabled=True))
                 for next_step in [n for n in ws.project.next_steps if n.step == framework_item.id]:
-                    options.add_option(Option(self._step_label(next_step.id), id=next_step.id))
+                    items.append(Option(self._step_label(next_step.id), id=next_step.id))
         loose = [
             n
             for n in ws.project.next_steps
             if not n.step or n.step not in {i.id for s in ws.catalogue.followup for i in s.items}
         ]
         if loose:
-            options.add_option(Option(Text("Other next steps", style="bold underline"), disabled=True))
-            for next_step in loose:
-                options.add_option(Option(self._step_label(next_step.id), id=next_step.id))
+            items.append(Option(Text("Other next steps", style="bold underline"), disabled=True))
+            items += [Option(self._step_label(next_step.id), id=next_step.id) for next_step in loose]
+        options.set_options(items)
         if keep is not None and options.option_count:
             options.highlighted = min(keep, options.option_count - 1)
 
