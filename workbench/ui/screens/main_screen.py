@@ -63,14 +63,14 @@ class MainScreen(Screen[None]):
         stale = [
             pane
             for pane in PANES[1:]
-            if pane != self.active_pane
-            and self._pane(pane) is not None
-            and self._shown.get(pane) != self.workspace.revision
+            if pane != self.active_pane and self._shown.get(pane) != self.workspace.revision
         ]
-        if stale:
-            self.refresh_pane(stale[0])
-            if len(stale) > 1:
-                self.set_timer(CATCH_UP_STEP, self.catch_up)
+        mounted = [pane for pane in stale if self._pane(pane) is not None]
+        if mounted:
+            self.refresh_pane(mounted[0])
+            stale.remove(mounted[0])
+        if stale:  # the rest, or panes still being mounted
+            self.set_timer(CATCH_UP_STEP if mounted else CATCH_UP_DELAY, self.catch_up)
 
     @property
     def strip(self) -> PaneStrip:
