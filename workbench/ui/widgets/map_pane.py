@@ -131,6 +131,7 @@ class MapPane(Horizontal):
         ranked = suggest_practices(ws.project, ws.catalogue, gap)
         undecided = [s for s in ranked if not s.decision][:MAX_UNDECIDED]
         self._suggestions = [s for s in ranked if s.decision or s in undecided]
+        items: list[Option] = []
         for suggestion in self._suggestions:
             mark, style = DECISION_MARKS[suggestion.decision]
             label = Text(f"{mark} ", style=f"bold {style}")
@@ -142,7 +143,8 @@ class MapPane(Horizontal):
             label.append_text(
                 literal(f"\n      {guide.title if guide else ''}: {one_line(reasons, 200)}", "italic dim")
             )
-            options.add_option(Option(label, id=suggestion.practice.id))
+            items.append(Option(label, id=suggestion.practice.id))
+        options.set_options(items)
         if options.option_count:
             options.highlighted = min(keep or 0, options.option_count - 1)
         self._show_detail()
