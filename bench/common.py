@@ -33,3 +33,8 @@ def report(name: str, times: list[float], budget: float) -> bool:
         f"budget {budget * 1000:6.0f} ms  {'ok' if ok else 'OVER'}"
     )
     return ok
+
+
+def note(name: str, times: list[float]) -> None:
+    """Print median and best of a figure that has no budget of its own."""
+    print(f"{name:<58} median {statistics.median(times) * 1000:8.1f} ms  best {min(times) * 1000:8.1f} ms")

@@ -163,3 +163,26 @@ async def test_panes_out_of_view_catch_up_after_a_pause(example: Path, make_app)
         await pilot.pause()
         assert not up_to_date("map")
         assert await until(pilot, lambda: up_to_date("map", "plan"))
+
+
+async def test_typing_redraws_the_header_only_when_its_line_changes(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each keystroke asks the header for its line; redrawing an unchanged one cost a layout of
+    every pane per key."""
+    from workbench.ui.widgets.header import WorkbenchHeader
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#q-notes", TextArea).focus()
+        updates: list[str] = []
+        original = WorkbenchHeader.update
+        monkeypatch.setattr(
+            WorkbenchHeader,
+            "update",
+            lambda self, line, **kw: updates.append(str(line)) or original(self, line, **kw),
+        )
+        await pilot.press("a", "b", "c", "d")
+        await pilot.pause()
+        assert len(updates) == 1 and "unsaved" in updates[0]

@@ -58,6 +58,7 @@ async def _jump(pilot: Any, ref: str) -> None:
 async def shoot(name: str, size: tuple[int, int], step: Step, out: Path) -> None:
     """One screenshot of a fresh copy of the example project."""
     app = make_app(Path("projects/example.toml"), today=TODAY, now=lambda: 1000.0, autosave_delay=3600)
+    app.animation_level = "none"  # tab underlines at rest, not mid-slide
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await step(pilot)

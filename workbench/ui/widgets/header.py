@@ -38,6 +38,7 @@ class WorkbenchHeader(Static):
         super().__init__()
         self.workspace = workspace
         self.area = ""
+        self._line = Text()
 
     def on_mount(self) -> None:
         self.refresh_state()
@@ -51,8 +52,12 @@ class WorkbenchHeader(Static):
             self.refresh_state()
 
     def refresh_state(self) -> None:
-        """Rebuild the line from the workspace."""
-        self.update(self.status_line())
+        """Rebuild the line from the workspace; repaint only if it changed. The header is one
+        line as wide as the screen, so no layout: every keystroke and clock tick calls this."""
+        line = self.status_line()
+        if line != self._line:
+            self._line = line
+            self.update(line, layout=False)
 
     def status_line(self) -> Text:
         """The header's content; the clock and the saved state always fit, names shorten."""
