@@ -186,3 +186,17 @@ async def test_typing_redraws_the_header_only_when_its_line_changes(
         await pilot.press("a", "b", "c", "d")
         await pilot.pause()
         assert len(updates) == 1 and "unsaved" in updates[0]
+
+
+async def test_quitting_before_the_panes_are_mounted_is_quiet(example: Path, make_app) -> None:
+    """The Gaps, Map and Plan panes are mounted just after the first frame; quitting at once
+    took the screen out of the app first and the late mount raised MountError on the way out."""
+    from workbench.ui.widgets.pane_slot import PaneSlot
+    from workbench.ui.widgets.pane_strip import PaneStrip
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        slot = PaneSlot("plan", app.screen.workspace)
+        slot._attach(PaneStrip())  # as at shutdown: still in a strip that has left the app
+        await slot._fill()  # must not raise

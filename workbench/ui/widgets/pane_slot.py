@@ -31,7 +31,8 @@ class PaneSlot(Widget):
         module = importlib.import_module(f"workbench.ui.widgets.{self.pane}_pane")
         widget = getattr(module, PANE_CLASSES[self.pane])(self.workspace, id=f"{self.pane}-pane")
         strip = self.parent
-        if isinstance(strip, PaneStrip):
+        # Quitting straight after opening takes the screen down before this runs.
+        if isinstance(strip, PaneStrip) and strip.is_attached and self.is_attached:
             widget.can_focus_children = strip.active == self.pane
             await strip.mount(widget, after=self)
             await self.remove()
