@@ -179,11 +179,11 @@ class Matrix(Widget, can_focus=True):
             out.append("    ")
             for name, title in QUADRANT_TITLES.items():
                 out.append(" ", style=QUADRANT_STYLES[name])
-                out.append(f" {title}  ", style="dim")
+                out.append(f" {title} ", style="dim")
         return out
 
     def _legend_fits(self) -> bool:
-        return sum(len(t) + 4 for t in QUADRANT_TITLES.values()) + 4 <= self.size.width
+        return sum(len(t) + 3 for t in QUADRANT_TITLES.values()) + 4 <= self.size.width
 
     def _cell_line(self, impact: int, complexity: int, line: int, layout: CellLayout) -> Text:
         cell = (impact, complexity)
