@@ -200,3 +200,13 @@ async def test_quitting_before_the_panes_are_mounted_is_quiet(example: Path, mak
         slot = PaneSlot("plan", app.screen.workspace)
         slot._attach(PaneStrip())  # as at shutdown: still in a strip that has left the app
         await slot._fill()  # must not raise
+
+
+async def test_the_matrix_shows_its_legend_at_160_columns(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        legend = app.screen.query_one(Matrix).grid_text().plain.splitlines()[-1]
+        assert "Quick wins" in legend and "Strategic initiatives" in legend
