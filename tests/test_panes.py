@@ -210,3 +210,22 @@ async def test_the_matrix_shows_its_legend_at_160_columns(example: Path, make_ap
         await pilot.pause()
         legend = app.screen.query_one(Matrix).grid_text().plain.splitlines()[-1]
         assert "Quick wins" in legend and "Strategic initiatives" in legend
+
+
+@pytest.mark.parametrize(
+    ("title", "width", "expected"),
+    [
+        ("Business Impact & ROI", 21, ("Business Impact & ROI", "")),
+        ("Feature Engineering & Data Management", 21, ("Feature Engineering &", "Data Management")),
+        (
+            "Model Monitoring & Observability at scale today",
+            21,
+            ("Model Monitoring &", "Observability at sca…"),
+        ),
+        ("Supercalifragilisticexpialidocious", 12, ("Supercalifr…", "")),
+    ],
+)
+def test_maturity_chart_labels_use_both_lines(title: str, width: int, expected: tuple[str, str]) -> None:
+    from workbench.ui.widgets.maturity_chart import label_lines
+
+    assert label_lines(title, width) == expected

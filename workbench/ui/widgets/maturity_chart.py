@@ -25,6 +25,17 @@ def score(value: float | None) -> str:
     return "–" if value is None else f"{value:g}"
 
 
+def label_lines(title: str, width: int) -> tuple[str, str]:
+    """An area name over the two lines its bars take, shortened only if it needs more."""
+    words = one_line(title).split(" ")
+    first = ""
+    while words and len(f"{first} {words[0]}".strip()) <= width:
+        first = f"{first} {words.pop(0)}".strip()
+    if not first:  # one word longer than the label
+        return one_line(title, width), ""
+    return first, one_line(" ".join(words), width)
+
+
 RIGHT_OF_BAR = " 3.67 target gap +1.3"  # the longest text after a bar
 
 
@@ -40,11 +51,13 @@ def maturity_chart(rows: list[AreaMaturity], width: int) -> Text:
     out = Text(no_wrap=True)
     out.append(f"{'':<{label_width}} 1{' ' * (bar_width - 2)}5\n", style="dim")
     for row in rows:
-        out.append(one_line(row.title, label_width).ljust(label_width), style="bold")
+        first, second = label_lines(row.title, label_width)
+        out.append(first.ljust(label_width), style="bold")
         out.append(" ")
         out.append(bar(row.current, bar_width), style="yellow")
         out.append(f" {score(row.current):>4} now\n")
-        out.append(" " * (label_width + 1))
+        out.append(second.ljust(label_width), style="bold")
+        out.append(" ")
         out.append(bar(row.target, bar_width), style="green")
         gap = f" gap {row.gap:+.1f}" if row.current is not None and row.target is not None else ""
         out.append(f" {score(row.target):>4} target{gap}\n", style="")
