@@ -229,3 +229,16 @@ def test_maturity_chart_labels_use_both_lines(title: str, width: int, expected: 
     from workbench.ui.widgets.maturity_chart import label_lines
 
     assert label_lines(title, width) == expected
+
+
+async def test_arrows_on_the_tab_bar_switch_panes_and_keep_the_keyboard_there(
+    example: Path, make_app
+) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        tabs = app.screen.query_one(Tabs)
+        tabs.focus()
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert on_show(app) == "map" and app.focused is tabs

@@ -82,17 +82,19 @@ class MainScreen(Screen[None]):
         """Id of the pane on show."""
         return self.strip.active
 
-    def show_pane(self, pane: str) -> None:
-        """Switch to a pane, refresh it from the project and put the keyboard back where it was."""
+    def show_pane(self, pane: str, take_focus: bool = True) -> None:
+        """Switch to a pane, refresh it from the project and put the keyboard back where it was
+        (or leave it where it is, on the tab bar say, without `take_focus`)."""
         leaving = self.active_pane
-        if pane != leaving and self.focused is not None:
+        if pane != leaving and self.focused is not None and take_focus:
             self._last_focus[leaving] = self.focused
         self.strip.show(pane)
         tabs = self.get_child_by_type(Tabs)
         with tabs.prevent(Tabs.TabActivated):
             tabs.active = pane
         self.refresh_pane(pane)
-        self._focus_pane(pane)
+        if take_focus:
+            self._focus_pane(pane)
 
     def _pane(self, pane: str) -> Widget | None:
         """The pane widget, or None while it is still being mounted lazily."""
@@ -119,8 +121,8 @@ class MainScreen(Screen[None]):
     @on(Tabs.TabActivated, "#pane-tabs")
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
         pane = str(event.tab.id)
-        if pane != self.active_pane:
-            self.show_pane(pane)
+        if pane != self.active_pane:  # arrows on the focused tab bar keep the keyboard there
+            self.show_pane(pane, take_focus=self.focused is not event.tabs)
 
     def refresh_pane(self, pane: str, force: bool = False) -> None:
         """Bring a pane up to date, unless nothing changed since it was last refreshed."""
