@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from statistics import fmean as mean  # floats: the exact mean is ~20x slower
+from statistics import fmean  # floats: the exact (Fraction) mean is ~20x slower
 from typing import Literal
 
 from workbench.analysis.maturity import area_maturity, disagreements
@@ -82,7 +82,7 @@ def evidence_confidence(project: Project, gap: Gap, index: AnswerIndex | None = 
             metric = project.metric(evidence.target)
             if metric is not None:
                 scores.append(1.0 if metric.baseline is not None else 0.7)
-    return round(mean(scores), 3) if scores else NO_EVIDENCE
+    return round(fmean(scores), 3) if scores else NO_EVIDENCE
 
 
 def priority(project: Project, gap: Gap, index: AnswerIndex | None = None) -> float:

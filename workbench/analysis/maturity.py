@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from statistics import fmean as mean  # floats: the exact mean is ~20x slower
+from statistics import fmean  # floats: the exact (Fraction) mean is ~20x slower
 
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
@@ -53,8 +53,8 @@ def area_maturity(project: Project, catalogue: Catalogue, session: str = "") -> 
             AreaMaturity(
                 area_id,
                 area.title,
-                round(mean(cur), 2) if cur else None,
-                round(mean(tgt), 2) if tgt else None,
+                round(fmean(cur), 2) if cur else None,
+                round(fmean(tgt), 2) if tgt else None,
                 max(len(cur), len(tgt)),
             )
         )
@@ -93,7 +93,7 @@ def disagreements(project: Project, catalogue: Catalogue, threshold: float = 2.0
             area = catalogue.questions[ref].area
             found.append(Disagreement("question", ref, area, {k: float(v) for k, v in scores.items()}))
     for area, sessions in by_area.items():
-        means = {s: round(mean(v), 2) for s, v in sessions.items()}
+        means = {s: round(fmean(v), 2) for s, v in sessions.items()}
         if len(means) >= 2 and max(means.values()) - min(means.values()) >= threshold:
             found.append(Disagreement("area", area, area, means))
     return found

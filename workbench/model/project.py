@@ -266,9 +266,17 @@ class Project(BaseModel):
         """Forget a decision on a gap–practice pair."""
         self.mappings = [m for m in self.mappings if m.key != (gap, practice)]
 
+    def accepted_by_gap(self) -> dict[str, list[str]]:
+        """Practice ids accepted per gap, in decision order, for every gap in one pass."""
+        accepted: dict[str, list[str]] = {}
+        for m in self.mappings:
+            if m.status == "accepted":
+                accepted.setdefault(m.gap, []).append(m.practice)
+        return accepted
+
     def accepted_practices(self, gap: str) -> list[str]:
         """Practice ids accepted for a gap, in decision order."""
-        return [m.practice for m in self.mappings if m.gap == gap and m.status == "accepted"]
+        return self.accepted_by_gap().get(gap, [])
 
     def add_plan_item(self, title: str, kind: str = "pilot", **fields: Any) -> PlanItem:
         """Add a pilot, deep-dive or milestone with a fresh id."""

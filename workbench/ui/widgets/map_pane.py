@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from contextlib import suppress
 
 from rich.text import Text
@@ -92,7 +91,7 @@ class MapPane(Horizontal):
         """The gaps by response class, each with its accepted practices and a mark if warned."""
         project = self.workspace.project
         warned = {w.gap for w in warnings}
-        accepted = Counter(m.gap for m in project.mappings if m.status == "accepted")
+        accepted = {gap: len(practices) for gap, practices in project.accepted_by_gap().items()}
         options: list[Option] = []
         for group in ("Quick win", "Strategic initiative"):
             members = [g for g in project.gaps if response_class(project, g) == group]
@@ -100,7 +99,8 @@ class MapPane(Horizontal):
             for gap in members:
                 label = Text(f"{gap.id} ", style="bold")
                 label.append_text(literal(one_line(gap.title, 60)))
-                label.append(f"  {accepted[gap.id]}✓", style="green" if accepted[gap.id] else "dim")
+                count = accepted.get(gap.id, 0)
+                label.append(f"  {count}✓", style="green" if count else "dim")
                 if gap.id in warned:
                     label.append(" ⚠", style="yellow")
                 options.append(Option(label, id=gap.id))

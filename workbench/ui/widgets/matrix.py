@@ -28,6 +28,14 @@ SHORT_TITLES: dict[Quadrant, str] = {
     "deprioritise": "deprior.",
 }
 LABEL_WIDTH = 4
+LEGEND = Text.assemble(
+    " " * LABEL_WIDTH,
+    *[
+        part
+        for name, title in QUADRANT_TITLES.items()
+        for part in ((" ", QUADRANT_STYLES[name]), (f" {title} ", "dim"))
+    ],
+)
 AXIS_LINES = 3
 
 
@@ -176,14 +184,11 @@ class Matrix(Widget, can_focus=True):
             axis += f"C{complexity}".center(layout.cell_width)
         out.append(axis + "\n", style="dim")
         if self._legend_fits():
-            out.append("    ")
-            for name, title in QUADRANT_TITLES.items():
-                out.append(" ", style=QUADRANT_STYLES[name])
-                out.append(f" {title} ", style="dim")
+            out.append_text(LEGEND)
         return out
 
     def _legend_fits(self) -> bool:
-        return sum(len(t) + 3 for t in QUADRANT_TITLES.values()) + 4 <= self.size.width
+        return LEGEND.cell_len <= self.size.width
 
     def _cell_line(self, impact: int, complexity: int, line: int, layout: CellLayout) -> Text:
         cell = (impact, complexity)

@@ -33,6 +33,6 @@ class PaneSlot(Widget):
         strip = self.parent
         # Quitting straight after opening takes the screen down before this runs.
         if isinstance(strip, PaneStrip) and strip.is_attached and self.is_attached:
-            widget.can_focus_children = strip.active == self.pane
             await strip.mount(widget, after=self)
             await self.remove()
+            strip.show(strip.active)  # only the pane on show takes focus
