@@ -97,6 +97,7 @@ def large_project(seed: int = 7) -> Project:
 
 def write_large_project(path: Path) -> Path:
     """Write the generated project to `path` (replacing it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
     ProjectFile.create(path, large_project(), header="# Generated for benchmarks.\nschema_version = 1\n")
     return path

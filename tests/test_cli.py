@@ -61,7 +61,7 @@ def test_check_example_and_bad_file(
 ) -> None:
     code, out, _ = run(["check", str(example)], capsys)
     assert code == 0
-    assert "3 sessions, 32 answers, 8 gaps, 7 plan items" in out
+    assert "3 sessions; 32 answers: 28 answered, 2 for follow-up, 1 not applicable, 1 skipped; 8 gaps; 7 plan items" in out
     missing = tmp_path / "missing.toml"
     code, _, err = run(["check", str(missing)], capsys)
     assert code == 1
@@ -78,7 +78,7 @@ def test_banks_lists_counts_and_guides(capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = run(["banks"], capsys)
     assert code == 0
     assert "discovery: MLOps Discovery Guide (249 items)" in out
-    assert "  Feature Engineering & Data Preparation: 4 pain-indicator, 21 question, 4 success-metric" in out
+    assert "  Feature Engineering & Data Preparation: 4 pain-indicators, 21 questions, 4 success-metrics" in out
     assert "requirements: MLOps Requirements Gathering (52 items)" in out
     assert "guide: Feature Engineering Best Practices: 12 practices" in out
     assert run(["banks", "--check"], capsys)[0] == 0

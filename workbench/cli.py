@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from workbench import __version__
 
-COMMANDS = ("new", "check", "banks", "plan", "export", "open")
+COMMANDS = ("new", "check", "banks", "plan", "export", "open", "example")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,14 +33,14 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate project files against the banks")
     check.add_argument("paths", nargs="+", metavar="PATH")
 
-    banks = sub.add_parser("banks", help="list the question banks, or lint them with --check")
-    banks.add_argument("--check", action="store_true", help="lint every bank; exit 1 on findings")
-    banks.add_argument("--project", help="also load this project's own banks folder")
-
+    from workbench.cli_banks import add_banks_parser
+    from workbench.cli_example import add_example_parser
     from workbench.cli_export import add_export_parser
     from workbench.cli_plan import add_plan_parser
 
+    add_banks_parser(sub)
     add_plan_parser(sub)
+    add_example_parser(sub)
     add_export_parser(sub)
 
     return parser
@@ -60,6 +61,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(_dispatch(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader (`| head`, `| grep -m1`) stopped early: not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -68,11 +74,17 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         return _check(args.paths)
     if args.command == "banks":
-        return _banks(args.check, args.project)
+        from workbench.cli_banks import run_banks
+
+        return run_banks(args)
     if args.command == "export":
         from workbench.cli_export import run_export
 
         return run_export(args)
+    if args.command == "example":
+        from workbench.cli_example import run_example
+
+        return run_example(args)
     if args.command == "plan":
         from workbench.cli_plan import run_plan
 
@@ -94,11 +106,14 @@ def _new(args: argparse.Namespace) -> int:
         _error(str(problem))
         return 1
     print(f"created {file.path}")
+    print(f"next: `workbench {file.path}` opens it; start a session there with F6.")
     return 0
 
 
 def _check(paths: Sequence[str]) -> int:
+    from workbench.analysis.progress import answer_summary
     from workbench.banks import bank_dirs, load_banks
+    from workbench.printable import plural
     from workbench.problems import FileProblem
     from workbench.store.check import reference_problems
     from workbench.store.files import ProjectFile
@@ -120,40 +135,11 @@ def _check(paths: Sequence[str]) -> int:
             continue
         project = file.project
         print(
-            f"ok: {path}: {len(project.sessions)} sessions, {len(project.answers)} answers, "
-            f"{len(project.gaps)} gaps, {len(project.pilots)} plan items"
+            f"ok: {path}: {plural(len(project.sessions), 'session')}; "
+            f"{answer_summary(project)}; "
+            f"{plural(len(project.gaps), 'gap')}; {plural(len(project.pilots), 'plan item')}"
         )
     return status
-
-
-def _banks(check: bool, project: str | None) -> int:
-    from workbench.banks import bank_dirs, lint, load_banks, summary_rows
-
-    loaded = load_banks(bank_dirs(project))
-    for problem in loaded.problems:
-        _error(str(problem))
-    if check:
-        findings = lint(loaded.banks)
-        for finding in findings:
-            _error(str(finding))
-        if findings or loaded.problems:
-            return 1
-        print(f"ok: {len(loaded.banks)} banks, no findings")
-        return 0
-    catalogue = loaded.catalogue
-    for bank in loaded.banks:
-        if bank.questions:
-            print(f"{bank.id}: {bank.title} ({len(bank.questions)} items) [{bank.path}]")
-            for bank_id, area, counts in summary_rows(catalogue):
-                if bank_id == bank.id:
-                    detail = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
-                    print(f"  {area}: {detail}")
-        if bank.templates:
-            print(f"  session templates: {len(bank.templates)}; follow-up steps: {len(bank.followup)}")
-    for guide in catalogue.guides.values():
-        count = sum(1 for p in catalogue.practices.values() if p.guide == guide.id)
-        print(f"guide: {guide.title}: {count} practices")
-    return 1 if loaded.problems else 0
 
 
 def _open(path: str | None) -> int:
@@ -161,7 +147,7 @@ def _open(path: str | None) -> int:
 
     if path is not None and not Path(path).is_file():
         _error(
-            str(FileProblem(path, "no such project file; check the path or create one with `workbench new`"))
+            str(FileProblem(path, "no such project file; check the path, create one with `workbench new NAME`, or get the example with `workbench example`"))
         )
         return 2
     from workbench.ui.launch import run_app

@@ -66,10 +66,32 @@ def run_export(args: argparse.Namespace) -> int:
     request = ExportRequest(
         folder, filename, args.format, "letter" if args.letter else "a4", args.force, options
     )
+    if not request.force and _confirm_replace(project, request):
+        request.force = True
     try:
         written = export_proposal(project, load_catalogue(args.path), request)
     except FileProblem as problem:
         print(f"workbench: {problem}", file=sys.stderr)
         return 1
     print(f"wrote {written}")
+    opener = "open it in Word or LibreOffice" if args.format == "docx" else "open it in any Markdown viewer"
+    print(f"next: {opener}; edit the project and run the same command with --force to refresh it.")
     return 0
+
+
+def _confirm_replace(project: Any, request: Any) -> bool:
+    """In a terminal, ask before replacing an existing file; elsewhere leave it to --force."""
+    from workbench.export.writer import target_path
+    from workbench.problems import FileProblem
+
+    try:
+        target = target_path(project, request)
+    except FileProblem:
+        return False
+    if not target.exists() or not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(f"{target} already exists. Replace it? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes")

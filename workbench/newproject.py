@@ -27,7 +27,7 @@ HEADER = """\
 #   [[pilots]]      id, kind (pilot, deep-dive, milestone), title, objective, gaps,
 #                   practices, metrics, criteria, owner, weeks, depends_on, start
 #   [[next_steps]]  id, text, step, done, owner, due
-# `workbench check FILE` validates it; `workbench banks` lists the question ids.
+# `workbench check FILE` validates it; `workbench banks --questions` lists the question ids.
 schema_version = {version}
 
 """

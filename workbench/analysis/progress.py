@@ -52,3 +52,25 @@ def matches_text(catalogue: Catalogue, ref: str, words: str) -> bool:
         return False
     haystack = f"{question.text} {ref} {catalogue.area_title(question.area)}".lower()
     return all(word in haystack for word in words.lower().split())
+
+
+_STATUS_WORDS = (
+    ("answered", "answered"),
+    ("follow-up", "for follow-up"),
+    ("not-applicable", "not applicable"),
+    ("skipped", "skipped"),
+)
+
+
+def answer_summary(project: Project) -> str:
+    """`32 answers: 28 answered, 2 for follow-up, 1 not applicable, 1 skipped`: the same count everywhere."""
+    from workbench.printable import plural
+
+    counts = {status: 0 for status, _ in _STATUS_WORDS}
+    for answer in project.answers:
+        counts[answer.status] = counts.get(answer.status, 0) + 1
+    total = plural(len(project.answers), "answer")
+    parts = [f"{counts[status]:,} {words}" for status, words in _STATUS_WORDS if counts[status]]
+    if not parts or parts == [f"{len(project.answers):,} answered"]:
+        return total
+    return f"{total}: {', '.join(parts)}"

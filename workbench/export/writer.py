@@ -48,7 +48,7 @@ def export_proposal(project: Project, catalogue: Catalogue, request: ExportReque
     """Build and write the proposal; returns the path written."""
     target = target_path(project, request)
     if target.exists() and not request.force:
-        raise ExportRefused(target, "already exists; pass --force (or confirm) to replace it")
+        raise ExportRefused(target, "already exists; pass --force to replace it, or -o to write another file")
     options = request.options or ProposalOptions()
     blocks = build_proposal(project, catalogue, options)
     if request.format == "md":

@@ -34,16 +34,16 @@ def _walk(project: Project, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
         if answer.question not in catalogue.questions:
             yield (
                 f"answers[{i}].question",
-                f"unknown question id {answer.question!r}; check it against `workbench banks`",
+                f"unknown question id {answer.question!r}; look it up with `workbench banks --questions`",
             )
         if answer.session not in sessions:
-            yield f"answers[{i}].session", f"unknown session {answer.session!r}"
+            yield f"answers[{i}].session", _unknown_session(answer.session, sessions)
     for i, record in enumerate(project.heard):
         question = catalogue.questions.get(record.indicator)
         if question is None or question.kind != "pain-indicator":
             yield f"heard[{i}].indicator", f"{record.indicator!r} is not a pain indicator of any bank"
         if record.session not in sessions:
-            yield f"heard[{i}].session", f"unknown session {record.session!r}"
+            yield f"heard[{i}].session", _unknown_session(record.session, sessions)
     for i, metric in enumerate(project.metrics):
         template = catalogue.questions.get(metric.template) if metric.template else None
         if metric.template and (template is None or template.kind != "success-metric"):
@@ -51,7 +51,7 @@ def _walk(project: Project, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
         if not metric.template and not metric.text:
             yield f"metrics[{i}]", "has neither a template nor text; give it one"
         if metric.session and metric.session not in sessions:
-            yield f"metrics[{i}].session", f"unknown session {metric.session!r}"
+            yield f"metrics[{i}].session", _unknown_session(metric.session, sessions)
     for i, gap in enumerate(project.gaps):
         if gap.area and gap.area not in catalogue.areas:
             yield f"gaps[{i}].area", f"unknown area {gap.area!r}"
@@ -75,6 +75,14 @@ def _walk(project: Project, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
     for i, step in enumerate(project.next_steps):
         if step.step and step.step not in followup_items:
             yield f"next_steps[{i}].step", f"unknown follow-up item {step.step!r}"
+
+
+def _unknown_session(session: str, sessions: set[str]) -> str:
+    known = ", ".join(sorted(sessions)) or "none yet"
+    return (
+        f"unknown session {session!r}; use one of the [[sessions]] ids ({known}) "
+        "or add a [[sessions]] record with this id"
+    )
 
 
 def _evidence_problem(

@@ -21,13 +21,14 @@ from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.key_footer import KeyFooter
 
 NEW = "__new__"
+EXAMPLE = "__example__"
 
 
 class PickerScreen(Screen[Path | None]):
     """Dismisses with the chosen project's path, or None to quit."""
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Quit"),
+        Binding("escape", "back", "Back / quit"),
         Binding("n", "new", "New project"),
     ]
 
@@ -39,7 +40,7 @@ class PickerScreen(Screen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static(Text("MLOps Discovery Workbench", style="bold"), classes="dialog-title")
-            yield Static(literal(f"Projects in {self.folder}/"), classes="dim")
+            yield Static(literal(self._folder_line()), classes="dim", id="picker-folder")
             yield OptionList(*self._options(), id="projects")
             with Vertical(id="new-project"):
                 yield Static(Text("New project", style="bold"))
@@ -74,14 +75,48 @@ class PickerScreen(Screen[Path | None]):
             label.append(detail, style="dim")
             options.append(Option(label, id=str(path)))
         options.append(Option(Text("+ New project…", style="bold green"), id=NEW))
+        if not any(option.id not in (NEW, None) for option in options):
+            label = Text("+ Open the example engagement", style="bold cyan")
+            label.append(f"\n  writes a copy to {self.folder}/example.toml, a complete discovery to explore", "dim")
+            options.append(Option(label, id=EXAMPLE))
         return options
+
+    def _folder_line(self) -> str:
+        if not self.folder.is_dir():
+            return (
+                f"No {self.folder}/ folder here yet: a new project or the example creates it. "
+                "`workbench PATH` opens a file elsewhere."
+            )
+        return f"Projects in {self.folder}/"
 
     @on(OptionList.OptionSelected, "#projects")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id == NEW:
             self.action_new()
+        elif event.option.id == EXAMPLE:
+            self._open_example()
         elif event.option.id:
             self.dismiss(Path(event.option.id))
+
+    def action_back(self) -> None:
+        """Esc: close the new-project form when it is open, else leave the picker."""
+        form = self.query_one("#new-project")
+        if form.display:
+            form.display = False
+            self.query_one("#new-error", Static).update("")
+            self.query_one("#projects", OptionList).focus()
+        else:
+            self.dismiss(None)
+
+    def _open_example(self) -> None:
+        from workbench.example import write_example
+
+        try:
+            path = write_example(self.folder)
+        except FileProblem as problem:
+            self.notify(one_line(problem), severity="error", markup=False)
+            return
+        self.dismiss(path)
 
     def action_new(self) -> None:
         """Show the new-project form."""

@@ -1,0 +1,97 @@
+"""`workbench banks [--check] [--questions [BANK[:AREA]]] [--project PATH]`: list, look up and lint banks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from workbench.printable import one_line, plural
+
+
+def add_banks_parser(sub: Any) -> None:
+    """Register the `banks` command."""
+    banks = sub.add_parser(
+        "banks", help="list the question banks, their question ids (--questions), or lint them (--check)"
+    )
+    banks.add_argument("--check", action="store_true", help="lint every bank; exit 1 on findings")
+    banks.add_argument(
+        "--questions",
+        nargs="?",
+        const="",
+        metavar="BANK[:AREA]",
+        help="list question ids with their kind, part and text (all banks, one bank, or one area)",
+    )
+    banks.add_argument("--project", help="also load this project's own banks folder")
+
+
+def run_banks(args: argparse.Namespace) -> int:
+    """List, look up or lint the banks; 1 on findings or an unknown bank/area, 0 otherwise."""
+    from workbench.banks import bank_dirs, lint, load_banks
+
+    loaded = load_banks(bank_dirs(args.project))
+    for problem in loaded.problems:
+        _error(str(problem))
+    if args.check:
+        findings = lint(loaded.banks)
+        for finding in findings:
+            _error(str(finding))
+        if findings or loaded.problems:
+            return 1
+        print(f"ok: {plural(len(loaded.banks), 'bank')}, no findings")
+        return 0
+    if args.questions is not None:
+        return _questions(loaded.catalogue, args.questions) or (1 if loaded.problems else 0)
+    _summary(loaded)
+    return 1 if loaded.problems else 0
+
+
+def _error(message: str) -> None:
+    print(f"workbench: {one_line(message)}", file=sys.stderr)
+
+
+def _summary(loaded: Any) -> None:
+    from workbench.banks import summary_rows
+
+    catalogue = loaded.catalogue
+    for bank in loaded.banks:
+        if bank.questions:
+            print(f"{one_line(bank.id)}: {one_line(bank.title)} ({plural(len(bank.questions), 'item')}) "
+                  f"[{one_line(bank.path)}]")
+            for bank_id, area, counts in summary_rows(catalogue):
+                if bank_id == bank.id:
+                    detail = ", ".join(plural(n, kind) for kind, n in sorted(counts.items()))
+                    print(f"  {one_line(area)}: {detail}")
+        if bank.templates:
+            print(
+                f"  {plural(len(bank.templates), 'session template')}; "
+                f"{plural(len(bank.followup), 'follow-up step')}"
+            )
+    for guide in catalogue.guides.values():
+        count = sum(1 for p in catalogue.practices.values() if p.guide == guide.id)
+        print(f"guide: {one_line(guide.title)}: {plural(count, 'practice')}")
+    print("Question ids: `workbench banks --questions [BANK[:AREA]]`.")
+
+
+def _questions(catalogue: Any, selector: str) -> int:
+    """Print `bank:id<TAB>kind<TAB>part<TAB>text`, one question a line, for grep and cut."""
+    bank_id, _, area_id = selector.partition(":")
+    banks = [b for b in catalogue.banks if b.questions and (not bank_id or b.id == bank_id)]
+    if bank_id and not banks:
+        known = ", ".join(b.id for b in catalogue.banks if b.questions)
+        _error(f"no question bank {bank_id!r}; choose one of: {known}")
+        return 1
+    if area_id and not any(a.id == area_id for b in banks for a in b.areas):
+        known = ", ".join(a.id for b in banks for a in b.areas)
+        _error(f"bank {bank_id!r} has no area {area_id!r}; choose one of: {known}")
+        return 1
+    for bank in banks:
+        for question in bank.questions:
+            if area_id and question.area != area_id:
+                continue
+            print(
+                "\t".join(
+                    (f"{bank.id}:{question.id}", question.kind, question.part, one_line(question.text))
+                )
+            )
+    return 0
