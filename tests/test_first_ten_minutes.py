@@ -143,7 +143,7 @@ def test_plurals_are_right(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         'areas = []\neffort = "S"\n',
         encoding="utf-8",
     )
-    code, out, _ = run(["banks", "--project", str(tmp_path / "p.toml")], capsys)
+    _, out, _ = run(["banks", "--project", str(tmp_path / "p.toml")], capsys)
     assert "guide: My guide: 1 practice\n" in out
     assert " 1 practices" not in out and " 1 sessions" not in out
 

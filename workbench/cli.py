@@ -146,9 +146,11 @@ def _open(path: str | None) -> int:
     from workbench.problems import FileProblem
 
     if path is not None and not Path(path).is_file():
-        _error(
-            str(FileProblem(path, "no such project file; check the path, create one with `workbench new NAME`, or get the example with `workbench example`"))
+        advice = (
+            "no such project file; check the path, create one with `workbench new NAME`, "
+            "or get the example with `workbench example`"
         )
+        _error(str(FileProblem(path, advice)))
         return 2
     from workbench.ui.launch import run_app
 

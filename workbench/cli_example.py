@@ -10,7 +10,9 @@ from typing import Any
 def add_example_parser(sub: Any) -> None:
     """Register the `example` command."""
     example = sub.add_parser("example", help="write the bundled example engagement into projects/ to explore")
-    example.add_argument("dir", nargs="?", default="projects", help="folder to write it to (default: projects)")
+    example.add_argument(
+        "dir", nargs="?", default="projects", help="folder to write it to (default: projects)"
+    )
 
 
 def run_example(args: argparse.Namespace) -> int:

@@ -40,7 +40,8 @@ def run_plan(args: argparse.Namespace) -> int:
         return 0
     width = max(len(s.id) + len(s.item.title) + 2 for s in plan.items)
     width = min(max(width, 10), 60)
-    print(f"{'item':<{width}}  {'start':>5}  {'end':>5}  {'slack':>5}  starts  (start, end and slack in weeks)")
+    header = f"{'item':<{width}}  {'start':>5}  {'end':>5}  {'slack':>5}  starts"
+    print(f"{header}  (start, end and slack in weeks)")
     for s in plan.items:
         name = f"{s.id} {s.item.title}"
         name = name if len(name) <= width else name[: width - 1] + "…"

@@ -32,6 +32,7 @@ def write_example(folder: str | Path) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise FileProblem(target.parent, f"cannot be created ({error.strerror}); pass another folder") from None
+        reason = f"cannot be created ({error.strerror}); pass another folder"
+        raise FileProblem(target.parent, reason) from None
     atomic_write(target, data)
     return target

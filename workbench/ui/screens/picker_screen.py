@@ -77,7 +77,8 @@ class PickerScreen(Screen[Path | None]):
         options.append(Option(Text("+ New project…", style="bold green"), id=NEW))
         if not any(option.id not in (NEW, None) for option in options):
             label = Text("+ Open the example engagement", style="bold cyan")
-            label.append(f"\n  writes a copy to {self.folder}/example.toml, a complete discovery to explore", "dim")
+            where = f"{self.folder}/example.toml"
+            label.append(f"\n  writes a copy to {where}, a complete discovery to explore", "dim")
             options.append(Option(label, id=EXAMPLE))
         return options
 
