@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, Select
 
+from tests.helpers import notifications, ready, until
 from workbench.store.files import load_project
 from workbench.store.recovery import recovery_path, write_recovery
 from workbench.ui.modals.confirm import ConfirmModal
@@ -22,7 +23,7 @@ def saved(path: Path) -> dict:  # type: ignore[type-arg]
 
 async def raise_g006_impact(pilot) -> None:  # type: ignore[no-untyped-def]
     """Open the project, go to the matrix and move G-006 up one impact level (unsaved)."""
-    await pilot.pause()  # the project opens after the first frame
+    await ready(pilot)
     await pilot.press("f3")
     await pilot.pause()
     pilot.app.screen.query_one(Matrix).select_gap("G-006")
@@ -36,7 +37,7 @@ def gap(path: Path, gap_id: str) -> dict:  # type: ignore[type-arg]
 async def test_moving_a_gap_changes_the_saved_values(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()  # the project opens after the first frame
+        await ready(pilot)
         await pilot.press("f3")
         await pilot.pause()
         matrix = app.screen.query_one(Matrix)
@@ -50,7 +51,7 @@ async def test_moving_a_gap_changes_the_saved_values(example: Path, make_app) ->
 async def test_accepting_and_dismissing_suggestions_persist(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()  # the project opens after the first frame
+        await ready(pilot)
         await pilot.press("f3")
         await pilot.pause()
         pane = app.screen.query_one(GapsPane)
@@ -70,7 +71,7 @@ async def test_accepting_and_dismissing_suggestions_persist(example: Path, make_
 async def test_raising_a_gap_from_capture_links_the_evidence(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         await pilot.press("ctrl+g")
         await pilot.pause()
         await pilot.press("ctrl+s")  # save in the gap editor
@@ -86,7 +87,7 @@ async def test_raising_a_gap_from_capture_links_the_evidence(example: Path, make
 async def test_accepting_and_rejecting_practices_persist(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()  # the project opens after the first frame
+        await ready(pilot)
         await pilot.press("f4")
         await pilot.pause()
         pane = app.screen.query_one(MapPane)
@@ -113,7 +114,7 @@ async def test_accepting_and_rejecting_practices_persist(example: Path, make_app
 async def test_moving_and_resizing_a_plan_item_persist(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()  # the project opens after the first frame
+        await ready(pilot)
         await pilot.press("f5")
         await pilot.pause()
         gantt = app.screen.query_one("#gantt")
@@ -129,7 +130,7 @@ async def test_moving_and_resizing_a_plan_item_persist(example: Path, make_app) 
 async def test_starting_a_session_from_a_template(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()  # the project opens after the first frame
+        await ready(pilot)
         await pilot.press("f6")
         await pilot.pause()
         app.screen.query_one("#new-template", Select).value = "platform-architecture"
@@ -173,7 +174,7 @@ async def test_changed_on_disk_offers_a_choice_and_never_overwrites(example: Pat
         await pilot.pause()
         assert app.workspace.project.project.facilitator == "Someone Else"
         assert app.workspace.project.gap("G-006").impact == 2
-        assert not app.workspace.dirty, "a reload leaves nothing unsaved"
+        assert not app.workspace.unsaved, "a reload leaves nothing unsaved"
 
 
 async def test_keep_mine_overwrites_after_asking(example: Path, make_app) -> None:
@@ -213,7 +214,7 @@ async def test_crash_recovery_is_offered_at_the_next_start(example: Path, make_a
     write_recovery(example, project)
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         assert isinstance(app.screen, ConfirmModal)
         await pilot.click("#yes")
         await pilot.pause()
@@ -244,15 +245,12 @@ async def test_quit_with_unsaved_changes_that_cannot_be_saved_asks(example: Path
 async def test_export_from_the_tui_names_the_file(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()  # the project opens after the first frame
+        await ready(pilot)
+        notes = notifications(app)
         await pilot.press("f9")
         await pilot.pause()
         await pilot.press("ctrl+e")
-        for _ in range(40):
-            await pilot.pause(0.1)
-            if not app.screen.query("#export-go"):
-                break
-        notes = [str(n.message) for n in app._notifications]
+        assert await until(pilot, lambda: not app.screen.query("#export-go") and notes)
     written = example.parent / "harbour-pine-retail-mlops-discovery-proposal.docx"
     assert written.exists()
     assert any(str(written) in n for n in notes)
@@ -279,7 +277,7 @@ async def test_footer_keys_are_clickable(example: Path, make_app) -> None:
 
     app = make_app(example)
     async with app.run_test(size=(160, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         footer = app.screen.query_one(KeyFooter)
         line = footer.render().plain
         assert "Raise gap" in line and "palette" in line
@@ -291,7 +289,7 @@ async def test_footer_keys_are_clickable(example: Path, make_app) -> None:
 async def test_a_mistaken_heard_tick_can_be_undone(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         app.screen.query_one("CapturePane").jump_to("discovery:model-deployment.pain.1")
         await pilot.pause()
         await pilot.click("#q-unhear")

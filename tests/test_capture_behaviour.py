@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, TextArea
 
+from tests.helpers import ready, until
 from workbench.store.files import load_project
 from workbench.ui.widgets.capture_pane import CapturePane
 
@@ -18,7 +19,7 @@ METRIC = "discovery:model-deployment.metric.4"
 async def test_answer_score_indicator_metric_saved_and_reopened(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         capture = app.screen.query_one(CapturePane)
         capture.jump_to(QUESTION)
         await pilot.pause()
@@ -57,7 +58,7 @@ async def test_answer_score_indicator_metric_saved_and_reopened(example: Path, m
 async def test_next_and_previous_question_keys(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         capture = app.screen.query_one(CapturePane)
         first = capture.panel.ref
         await pilot.press("ctrl+n")
@@ -70,14 +71,15 @@ async def test_next_and_previous_question_keys(example: Path, make_app) -> None:
 
 
 async def test_typing_in_notes_marks_unsaved_and_autosaves(example: Path, make_app) -> None:
-    app = make_app(example, autosave_delay=0.5)
+    app = make_app(example, autosave_delay=3600)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         app.screen.query_one("#q-notes", TextArea).focus()
         await pilot.press("x")
         await pilot.pause()
-        assert app.workspace.dirty
+        assert app.workspace.unsaved
         assert "xEach model" not in example.read_text()
-        await pilot.pause(1.0)
-        assert not app.workspace.dirty
-    assert "xEach model" in example.read_text()
+        app.autosave_delay = 0.2
+        await pilot.press("y")
+        assert await until(pilot, lambda: "xyEach model" in example.read_text())
+        assert await until(pilot, lambda: not app.workspace.unsaved)

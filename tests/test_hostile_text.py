@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import ready
 from workbench.model.project import Project
 from workbench.model.records import Attendee
 from workbench.store.files import ProjectFile
@@ -81,7 +82,7 @@ def hostile_project(tmp_path: Path) -> Path:
 async def test_every_pane_and_dialog_shows_hostile_text_literally(hostile_project: Path, make_app) -> None:
     app = make_app(hostile_project)
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         pages = [app.export_screenshot()]
         app.screen.query_one("CapturePane").jump_to("discovery:business-impact.pain.1")  # type: ignore[attr-defined]
         await pilot.pause()

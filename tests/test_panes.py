@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Tabs, TextArea
 
+from tests.helpers import ready
 from workbench.analysis.maturity import AreaMaturity
 from workbench.ui.widgets.gaps_pane import GapsPane
 from workbench.ui.widgets.matrix import Matrix
@@ -35,7 +36,7 @@ def on_show(app) -> str:  # type: ignore[no-untyped-def]
 async def test_each_key_shows_its_pane_and_the_tab(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         for key, pane in (("f3", "gaps"), ("f5", "plan"), ("f4", "map"), ("f2", "capture")):
             await pilot.press(key)
             await pilot.pause()
@@ -47,7 +48,7 @@ async def test_each_key_shows_its_pane_and_the_tab(example: Path, make_app) -> N
 async def test_clicking_a_tab_switches_pane(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         await pilot.click("#plan")
         await pilot.pause()
         assert on_show(app) == "plan"
@@ -56,7 +57,7 @@ async def test_clicking_a_tab_switches_pane(example: Path, make_app) -> None:
 async def test_the_pane_on_show_stays_aligned_after_a_resize(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         await pilot.press("f4")
         await pilot.pause()
         await pilot.resize_terminal(160, 48)
@@ -69,7 +70,7 @@ async def test_the_pane_on_show_stays_aligned_after_a_resize(example: Path, make
 async def test_tab_never_reaches_a_pane_out_of_view(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         await pilot.press("f3")
         await pilot.pause()
         gaps = app.screen.query_one(GapsPane)
@@ -83,7 +84,7 @@ async def test_tab_never_reaches_a_pane_out_of_view(example: Path, make_app) -> 
 async def test_coming_back_puts_the_keyboard_where_it_was(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         notes = app.screen.query_one("#q-notes", TextArea)
         notes.focus()
         await pilot.press("f3", "f2")
@@ -99,7 +100,7 @@ async def test_coming_back_to_gaps_does_not_rebuild_it(
 ) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         await pilot.press("f3")
         await pilot.pause()
         fills: list[str] = []
@@ -120,7 +121,7 @@ async def test_the_question_tree_keeps_its_lines_across_a_switch_but_not_a_theme
 
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         tree = app.screen.query_one(QuestionTree)
         tree.focus()
         await pilot.pause()
@@ -149,7 +150,7 @@ async def until(pilot, condition, seconds: float = 15.0) -> bool:  # type: ignor
 async def test_panes_out_of_view_catch_up_after_a_pause(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         screen = app.screen
 
         def up_to_date(*panes: str) -> bool:
@@ -174,7 +175,7 @@ async def test_typing_redraws_the_header_only_when_its_line_changes(
 
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         app.screen.query_one("#q-notes", TextArea).focus()
         updates: list[str] = []
         original = WorkbenchHeader.update
@@ -196,7 +197,7 @@ async def test_quitting_before_the_panes_are_mounted_is_quiet(example: Path, mak
 
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         slot = PaneSlot("plan", app.screen.workspace)
         slot._attach(PaneStrip())  # as at shutdown: still in a strip that has left the app
         await slot._fill()  # must not raise
@@ -205,7 +206,7 @@ async def test_quitting_before_the_panes_are_mounted_is_quiet(example: Path, mak
 async def test_the_matrix_shows_its_legend_at_160_columns(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         await pilot.press("f3")
         await pilot.pause()
         legend = app.screen.query_one(Matrix).grid_text().plain.splitlines()[-1]
@@ -236,7 +237,7 @@ async def test_arrows_on_the_tab_bar_switch_panes_and_keep_the_keyboard_there(
 ) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ready(pilot)
         tabs = app.screen.query_one(Tabs)
         tabs.focus()
         await pilot.press("right", "right")

@@ -225,3 +225,31 @@ def test_load_save_load_round_trips(tmp_path: Path, project: Project, edit: str)
         assert again.answers[0].notes == edit
         assert again == loaded.project
     assert path.read_text().startswith("# my comment\n")
+
+
+def test_deleting_a_record_keeps_the_comment_that_trailed_it(example: Path) -> None:
+    """An appended record takes over the comment heading the next section; deleting it again
+    (undo, say) must hand the comment back, not delete it."""
+    file = ProjectFile.load(example)
+    heard = file.project.hear("discovery:model-training.pain.1", "data-1", quote="Again")
+    file.project.set_answer(QUESTION, "data-1", current=2)
+    file.save()
+    file.project.unhear(heard.id)
+    file.save()
+    text = example.read_text()
+    assert "# --- Success metrics ---" in text
+    assert text.count("# ---") == EXAMPLE_SECTION_COMMENTS
+    assert "Again" not in text
+
+
+def test_a_project_edited_back_to_the_file_as_read_saves_it_byte_identical(example: Path) -> None:
+    opened = example.read_bytes()
+    file = ProjectFile.load(example)
+    gap = file.project.raise_gap("Temporary")
+    file.save()
+    file.project.remove_gap(gap.id)
+    assert file.save()
+    assert example.read_bytes() == opened
+
+
+EXAMPLE_SECTION_COMMENTS = 8

@@ -170,13 +170,24 @@ class Project(BaseModel):
         minutes: int | None = None,
     ) -> Session:
         """Start a discovery session with a fresh id derived from its template."""
+        session = self.new_session(template, date, attendees, title, minutes)
+        self.sessions.append(session)
+        return session
+
+    def new_session(
+        self,
+        template: str = "",
+        date: dt.date | None = None,
+        attendees: Iterable[Attendee] = (),
+        title: str = "",
+        minutes: int | None = None,
+    ) -> Session:
+        """A session with a fresh id derived from its template (not yet added)."""
         prefix = template.split("-")[0] if template else "session"
-        session = Session(
+        return Session(
             id=next_id(prefix + "-", (s.id for s in self.sessions), width=1),
             **given(template=template, title=title, date=date, attendees=list(attendees), minutes=minutes),
         )
-        self.sessions.append(session)
-        return session
 
     def set_answer(self, question: str, session: str, **changes: Any) -> Answer:
         """Create or update the answer to a question in a session."""
@@ -193,14 +204,18 @@ class Project(BaseModel):
 
     def hear(self, indicator: str, session: str, quote: str = "", speaker_role: str = "") -> Heard:
         """Record that a pain indicator was heard."""
-        heard = Heard(
+        heard = self.new_heard(indicator, session, quote, speaker_role)
+        self.heard.append(heard)
+        return heard
+
+    def new_heard(self, indicator: str, session: str, quote: str = "", speaker_role: str = "") -> Heard:
+        """A heard indicator with a fresh id (not yet added)."""
+        return Heard(
             id=next_id("H-", (h.id for h in self.heard)),
             indicator=indicator,
             session=session,
             **given(quote=quote, speaker_role=speaker_role),
         )
-        self.heard.append(heard)
-        return heard
 
     def unhear(self, heard_id: str) -> None:
         """Forget a heard indicator, and drop it from gap evidence."""
@@ -212,21 +227,29 @@ class Project(BaseModel):
 
     def add_metric(self, template: str = "", text: str = "", **fields: Any) -> Metric:
         """Define a success metric from a bank template or free-form."""
-        metric = Metric(
-            id=next_id("M-", (m.id for m in self.metrics)), **given(template=template, text=text, **fields)
-        )
+        metric = self.new_metric(template, text, **fields)
         self.metrics.append(metric)
         return metric
 
+    def new_metric(self, template: str = "", text: str = "", **fields: Any) -> Metric:
+        """A success metric with a fresh id (not yet added)."""
+        return Metric(
+            id=next_id("M-", (m.id for m in self.metrics)), **given(template=template, text=text, **fields)
+        )
+
     def raise_gap(self, title: str, area: str = "", evidence: Iterable[str] = (), **fields: Any) -> Gap:
         """Raise a gap with a fresh id."""
-        gap = Gap(
+        gap = self.new_gap(title, area, evidence, **fields)
+        self.gaps.append(gap)
+        return gap
+
+    def new_gap(self, title: str, area: str = "", evidence: Iterable[str] = (), **fields: Any) -> Gap:
+        """A gap with a fresh id and no repeated evidence (not yet added)."""
+        return Gap(
             id=next_id("G-", (g.id for g in self.gaps)),
             title=title,
             **given(area=area, evidence=list(dict.fromkeys(evidence)), **fields),
         )
-        self.gaps.append(gap)
-        return gap
 
     def move_gap(self, gap_id: str, impact_delta: int = 0, complexity_delta: int = 0) -> Gap:
         """Shift a gap on the matrix, clamped to 1–5."""
@@ -280,14 +303,18 @@ class Project(BaseModel):
 
     def add_plan_item(self, title: str, kind: str = "pilot", **fields: Any) -> PlanItem:
         """Add a pilot, deep-dive or milestone with a fresh id."""
+        item = self.new_plan_item(title, kind, **fields)
+        self.pilots.append(item)
+        return item
+
+    def new_plan_item(self, title: str, kind: str = "pilot", **fields: Any) -> PlanItem:
+        """A pilot, deep-dive or milestone with a fresh id (not yet added)."""
         prefix = {"pilot": "P-", "deep-dive": "D-", "milestone": "MS-"}.get(kind, "P-")
-        item = PlanItem(
+        return PlanItem(
             id=next_id(prefix, (p.id for p in self.pilots), width=1),
             title=title,
             **given(kind=None if kind == "pilot" else kind, **fields),
         )
-        self.pilots.append(item)
-        return item
 
     def remove_plan_item(self, item_id: str) -> None:
         """Delete a plan item and every dependency on it."""
@@ -298,13 +325,21 @@ class Project(BaseModel):
 
     def add_next_step(self, text: str, step: str = "", **fields: Any) -> NextStep:
         """Add a next step with a fresh id."""
-        next_step = NextStep(
+        next_step = self.new_next_step(text, step, **fields)
+        self.next_steps.append(next_step)
+        return next_step
+
+    def new_next_step(self, text: str, step: str = "", **fields: Any) -> NextStep:
+        """A next step with a fresh id (not yet added)."""
+        return NextStep(
             id=next_id("N-", (n.id for n in self.next_steps), width=1),
             text=text,
             **given(step=step, **fields),
         )
-        self.next_steps.append(next_step)
-        return next_step
+
+    def next_step(self, step_id: str) -> NextStep | None:
+        """The next step with this id."""
+        return next((n for n in self.next_steps if n.id == step_id), None)
 
 
 def given(**fields: Any) -> dict[str, Any]:

@@ -71,6 +71,8 @@ class ProjectFile:
         self._raw = raw
         self._hash = digest(raw)
         self._saved_data = project_to_data(project)
+        self._opened = (raw, self._saved_data)
+        """The file as read and its data: a project edited back to that data is written as read."""
         self._document: Any = None
         self._lock = threading.Lock()
         self._backed_up = False
@@ -144,9 +146,15 @@ class ProjectFile:
                 "was changed by another program since it was opened; reload it, keep your "
                 "version, or save yours as a copy",
             )
-        doc = self._document_now()
-        merge_document(doc, self._saved_data, new)
-        raw = doc.as_string().encode("utf-8")
+        opened_raw, opened_data = self._opened
+        if new == opened_data:  # undone back to the file as read: write it exactly as it was
+            raw = opened_raw
+            with self._lock:
+                self._document = None
+        else:
+            doc = self._document_now()
+            merge_document(doc, self._saved_data, new)
+            raw = doc.as_string().encode("utf-8")
         try:
             self._backup_once()
             atomic_write(self.path, raw)
@@ -178,6 +186,6 @@ class ProjectFile:
         """Read the file again, dropping in-memory changes."""
         fresh = ProjectFile.load(self.path)
         self.project, self._raw, self._hash = fresh.project, fresh._raw, fresh._hash
-        self._saved_data = fresh._saved_data
+        self._saved_data, self._opened = fresh._saved_data, fresh._opened
         with self._lock:
             self._document = None

@@ -103,6 +103,7 @@ def _merge_records(aot: AoT, old: list[dict[str, Any]], new: list[dict[str, Any]
         if (key := key_of(table)) in old_by_key and key not in new_keys
     ]
     for index in reversed(gone):
+        _keep_trailing_comments(aot, index)
         del aot[index]
     tables: dict[Any, Table] = {}
     for table in aot.body:
@@ -119,6 +120,27 @@ def _merge_records(aot: AoT, old: list[dict[str, Any]], new: list[dict[str, Any]
             _merge_table(existing, before or {}, record)
 
 
+def _trailing(body: list[Any]) -> int:
+    """How many items at the end of a table's body are comments and blank lines."""
+    count = 0
+    while count < len(body) and body[len(body) - 1 - count][0] is None:
+        count += 1
+    return count
+
+
+def _keep_trailing_comments(aot: AoT, index: int) -> None:
+    """Before a record is deleted, hand the comments that trail it (the next section's heading,
+    say) to the record before it, so deleting a record never deletes what a person wrote."""
+    body = aot.body[index].value.body
+    trailing = _trailing(body)
+    moved = body[len(body) - trailing :] if trailing else []
+    if index == 0 or not any(isinstance(item, Comment) for _, item in moved):
+        return
+    previous = aot.body[index - 1].value.body
+    del previous[len(previous) - _trailing(previous) :]
+    previous.extend(moved)
+
+
 def _append_record(aot: AoT, table: Table) -> None:
     """Append a table after a blank line, moving the comments that trail the last one.
 
@@ -128,9 +150,7 @@ def _append_record(aot: AoT, table: Table) -> None:
     table.trivia.indent = "\n"
     if aot.body:
         body = aot.body[-1].value.body
-        trailing = 0
-        while trailing < len(body) and body[len(body) - 1 - trailing][0] is None:
-            trailing += 1
+        trailing = _trailing(body)
         if trailing and any(isinstance(item, Comment) for _, item in body[len(body) - trailing :]):
             moved = body[len(body) - trailing :]
             del body[len(body) - trailing :]

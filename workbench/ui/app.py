@@ -174,6 +174,7 @@ class WorkbenchApp(App[int]):
         from workbench.store.recovery import clear_recovery, write_recovery
 
         workspace.clock.flush(workspace.session)
+        state = workspace.editor.state
         with contextlib.suppress(SaveFailed):
             write_recovery(workspace.file.path, workspace.project)
         try:
@@ -185,7 +186,7 @@ class WorkbenchApp(App[int]):
             self.notify(str(problem), title="Not saved", severity="error", markup=False, timeout=8)
             return False
         clear_recovery(workspace.file.path)
-        workspace.dirty = False
+        workspace.editor.mark_saved(state)
         self.refresh_status()
         if wrote and not quiet:
             self.notify(f"Saved {one_line(workspace.file.path)}", markup=False, timeout=2)
@@ -221,8 +222,7 @@ class WorkbenchApp(App[int]):
                 self.notify(str(problem), severity="error", markup=False, timeout=10)
                 return
             clear_recovery(workspace.file.path)
-            workspace.changed()
-            workspace.dirty = False
+            workspace.editor.replaced("reloaded from disk", saved=True)
             self.refresh_status()
             self.refresh_panes()
         elif choice == "keep":
@@ -279,7 +279,7 @@ class WorkbenchApp(App[int]):
                 return
             if yes:
                 self.workspace.file.project = project
-                self.workspace.changed()
+                self.workspace.editor.replaced("recovered", saved=False)
                 self.refresh_panes()
                 self.post_message(ProjectChanged("recovered"))
                 self.notify("Unsaved work restored; it will be saved in a moment.", timeout=5)
@@ -357,7 +357,7 @@ class WorkbenchApp(App[int]):
             self.exit(0)
             return
         workspace.clock.flush(workspace.session)
-        if not workspace.file.is_dirty() or self.save_project():
+        if not workspace.unsaved or self.save_project():
             self.exit(0)
             return
 

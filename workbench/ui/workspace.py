@@ -1,4 +1,4 @@
-"""What the open project is: file, banks, current session and session clock (no widgets)."""
+"""What the open project is: file, banks, editor, current session and session clock (no widgets)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 from workbench.analysis.progress import SessionProgress, session_progress
 from workbench.banks import bank_dirs, load_banks
+from workbench.edits import Changed, Edit, Editor
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import Session
@@ -59,10 +60,13 @@ class Workspace:
     today: dt.date
     clock: SessionClock = field(default_factory=SessionClock)
     session_id: str = ""
-    dirty: bool = False
-    revision: int = 0
-    """Bumped on every change, so panes can skip recomputing what they already show."""
-    _progress: SessionProgress | None = None
+    editor: Editor = field(init=False)
+    """The one path by which the project changes (undo, redo, unsaved)."""
+    _progress: tuple[int, str, SessionProgress] | None = None
+
+    def __post_init__(self) -> None:
+        self.editor = Editor(lambda: self.file.project)
+        self.editor.listeners.append(self._edited)
 
     @classmethod
     def open(cls, path: str | Path, today: dt.date, now: Callable[[], float]) -> Workspace:
@@ -85,16 +89,35 @@ class Workspace:
         return self.project.session(self.session_id)
 
     def progress(self) -> SessionProgress:
-        """Question states in the current session (cached until the next change)."""
-        if self._progress is None:
-            self._progress = session_progress(self.project, self.catalogue, self.session_id)
-        return self._progress
+        """Question states in the current session (cached until the next change or switch)."""
+        cached = self._progress
+        if cached is None or cached[:2] != (self.revision, self.session_id):
+            progress = session_progress(self.project, self.catalogue, self.session_id)
+            cached = (self.revision, self.session_id, progress)
+            self._progress = cached
+        return cached[2]
+
+    @property
+    def revision(self) -> int:
+        """Bumped on every change, so panes can skip recomputing what they already show."""
+        return self.editor.revision
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether the project differs from the file as last read or written."""
+        return self.editor.unsaved
+
+    def apply(self, edit: Edit) -> bool:
+        """Make an edit (see `workbench.edits`); False when it changed nothing."""
+        return self.editor.apply(edit)
 
     def changed(self) -> None:
-        """Note an edit: invalidate caches, mark unsaved."""
-        self._progress = None
-        self.dirty = True
-        self.revision += 1
+        """Note a change made outside the editing layer (the session clock's time)."""
+        self.editor.changed_outside("changed")
+
+    def _edited(self, changed: Changed) -> None:
+        if self.session is None and self.project.sessions:  # its start was undone
+            self.session_id = self.project.sessions[-1].id
 
     def budget_seconds(self, session: Session | None = None) -> int:
         """The session's time box in seconds: its own, else the template's upper bound."""

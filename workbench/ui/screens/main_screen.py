@@ -96,6 +96,10 @@ class MainScreen(Screen[None]):
         if take_focus:
             self._focus_pane(pane)
 
+    def panes_mounted(self) -> bool:
+        """Whether every pane is mounted (Gaps, Map and Plan mount after the first frame)."""
+        return all(self._pane(pane) is not None for pane in PANES)
+
     def _pane(self, pane: str) -> Widget | None:
         """The pane widget, or None while it is still being mounted lazily."""
         for child in self.strip.children:
@@ -155,6 +159,7 @@ class MainScreen(Screen[None]):
         )
 
     def _session_chosen(self, result: NewSession | str | None) -> None:
+        from workbench.edits.sessions import StartSession
         from workbench.ui.modals.session_modal import NewSession
 
         ws = self.workspace
@@ -162,16 +167,14 @@ class MainScreen(Screen[None]):
             return
         ws.clock.flush(ws.session)
         if isinstance(result, NewSession):
-            session = ws.project.add_session(
-                template=result.template, date=result.date, attendees=result.attendees, minutes=result.minutes
-            )
-            ws.session_id = session.id
+            start = StartSession(result.template, result.date, list(result.attendees), minutes=result.minutes)
+            ws.apply(start)
+            ws.session_id = start.session_id
             ws.clock.start()
             self.post_message(ProjectChanged("session"))
-            self.app.notify(f"Started {session.id}; the clock is running (ctrl+t pauses).", timeout=4)
+            self.app.notify(f"Started {start.session_id}; the clock is running (ctrl+t pauses).", timeout=4)
         else:
-            ws.session_id = result
-        ws.changed()
+            ws.session_id = result  # switching changes nothing in the project
         self.query_one(CapturePane).rebuild(from_top=isinstance(result, NewSession))
         self.query_one(WorkbenchHeader).refresh_state()
 

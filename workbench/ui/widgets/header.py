@@ -80,7 +80,7 @@ class WorkbenchHeader(Static):
                 right.append(mmss(spent), style=clock_style(spent, area_budget))
                 right.append(f"/{mmss(area_budget)}")
         right.append("  ")
-        if ws.dirty:
+        if ws.unsaved:
             right.append("● unsaved", style="bold yellow")
         else:
             right.append("✓ saved", style="green")

@@ -1,0 +1,385 @@
+"""The editing layer without a terminal: every edit, its undo and its redo, and the history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workbench.edits import Edit, Editor, EditRefused
+from workbench.edits.answers import SetAnswer
+from workbench.edits.capture import AddMetric, EditHeard, EditMetric, Hear, RemoveMetric, Unhear
+from workbench.edits.gaps import (
+    AttachEvidence,
+    DeleteGap,
+    DetachEvidence,
+    Dismiss,
+    EditGap,
+    MergeGaps,
+    MoveGap,
+    RaiseGap,
+    Undismiss,
+    question_evidence,
+)
+from workbench.edits.mappings import DecideMapping, Undecide, WriteRationale
+from workbench.edits.plan import (
+    AddDependency,
+    AddNextStep,
+    AddPlanItem,
+    DeletePlanItem,
+    EditNextStep,
+    EditPlanItem,
+    MovePlanItem,
+    ProposePilot,
+    RemoveDependency,
+    ResizePlanItem,
+    TickNextStep,
+)
+from workbench.edits.sessions import EditSession, StartSession
+from workbench.model.records import Attendee
+from workbench.store.files import ProjectFile
+from workbench.store.serialize import project_to_data
+
+QUESTION = "discovery:feature-engineering.current.data-sources-integration-4"
+UNANSWERED = "discovery:feature-engineering.current.data-sources-integration-2"
+INDICATOR = "discovery:model-deployment.pain.1"
+
+
+@pytest.fixture
+def file(example: Path) -> ProjectFile:
+    return ProjectFile.load(example)
+
+
+@pytest.fixture
+def editor(file: ProjectFile) -> Editor:
+    return Editor(lambda: file.project)
+
+
+def round_trip(editor: Editor, edit: Edit) -> dict[str, Any]:
+    """Apply, undo, redo: undo restores the file data exactly, redo the edited data. Returns
+    the data after the edit; the project is left edited."""
+    before = project_to_data(editor.project)
+    assert editor.apply(edit), f"{edit.name} changed nothing"
+    after = project_to_data(editor.project)
+    assert after != before
+    assert editor.undo() == edit.name
+    assert project_to_data(editor.project) == before
+    assert editor.redo() == edit.name
+    assert project_to_data(editor.project) == after
+    return after
+
+
+# --- answers -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"notes": "Kafka too"},
+        {"status": "skipped"},
+        {"status": "not-applicable", "reason": "no streaming"},
+        {"status": "follow-up", "follow_up_with": "Priya"},
+        {"current": 3},
+        {"target": 5},
+        {"confidence": "evidenced"},
+    ],
+)
+def test_answer_fields_undo_exactly(editor: Editor, values: dict[str, Any]) -> None:
+    round_trip(editor, SetAnswer(QUESTION, "data-1", values))
+    answer = editor.project.answer(QUESTION, "data-1")
+    assert answer is not None
+    assert all(getattr(answer, k) == v for k, v in values.items())
+
+
+def test_first_answer_is_created_and_undo_removes_it(editor: Editor) -> None:
+    count = len(editor.project.answers)
+    round_trip(editor, SetAnswer(UNANSWERED, "data-1", {"notes": "S3"}))
+    assert len(editor.project.answers) == count + 1
+    editor.undo()
+    assert editor.project.answer(UNANSWERED, "data-1") is None
+
+
+def test_defaults_alone_create_no_answer(editor: Editor) -> None:
+    assert not editor.apply(SetAnswer(UNANSWERED, "data-1", {"notes": "", "status": "answered"}))
+    assert editor.history.undo_name is None
+
+
+def test_answer_in_a_missing_session_is_refused(editor: Editor) -> None:
+    with pytest.raises(EditRefused, match="no session"):
+        editor.apply(SetAnswer(QUESTION, "nope", {"notes": "x"}))
+
+
+def test_typing_merges_into_one_step_and_typing_back_leaves_none(editor: Editor) -> None:
+    original = editor.project.answer(QUESTION, "data-1").notes  # type: ignore[union-attr]
+    for text in ("a", "ab", "abc"):
+        editor.apply(SetAnswer(QUESTION, "data-1", {"notes": text}, about="Where do sources live?"))
+    assert editor.history.undo_name == "type notes for 'Where do sources live?'"
+    editor.undo()
+    assert editor.project.answer(QUESTION, "data-1").notes == original  # type: ignore[union-attr]
+    assert editor.history.undo_name is None
+    editor.apply(SetAnswer(QUESTION, "data-1", {"notes": original + "x"}))
+    editor.apply(SetAnswer(QUESTION, "data-1", {"notes": original}))
+    assert editor.history.undo_name is None, "typing back to the original leaves nothing to undo"
+    assert not editor.unsaved
+
+
+def test_sealing_starts_a_new_step(editor: Editor) -> None:
+    editor.apply(SetAnswer(QUESTION, "data-1", {"notes": "one"}))
+    editor.seal()
+    editor.apply(SetAnswer(QUESTION, "data-1", {"notes": "one two"}))
+    editor.undo()
+    assert editor.project.answer(QUESTION, "data-1").notes == "one"  # type: ignore[union-attr]
+
+
+def test_unset_fields_stay_unset_after_undo(editor: Editor) -> None:
+    answer = editor.project.answer(QUESTION, "data-1")
+    assert answer is not None and "reason" not in answer.model_fields_set
+    editor.apply(SetAnswer(QUESTION, "data-1", {"status": "not-applicable", "reason": "n/a"}))
+    editor.undo()
+    assert "reason" not in answer.model_fields_set
+
+
+# --- heard and metrics --------------------------------------------------------------------------------
+
+
+def test_hear_edit_and_unhear(editor: Editor) -> None:
+    hear = Hear(INDICATOR, "ml-1", quote="Weeks to ship", speaker_role="MLE", about="Deploys are slow")
+    round_trip(editor, hear)
+    assert hear.heard_id == "H-007"
+    assert editor.history.undo_name == "heard 'Deploys are slow'"
+    round_trip(editor, EditHeard("H-007", {"quote": "Months to ship"}))
+    editor.apply(AttachEvidence("G-001", "heard:H-007"))
+    after = round_trip(editor, Unhear("H-007"))
+    assert all("heard:H-007" not in gap["evidence"] for gap in after["gaps"] if "evidence" in gap)
+    editor.undo()
+    assert "heard:H-007" in editor.project.gap("G-001").evidence  # type: ignore[union-attr]
+
+
+def test_metrics_add_edit_remove(editor: Editor) -> None:
+    add = AddMetric(template="discovery:model-training.metric.1", values={"baseline": 5}, about="Cut X")
+    round_trip(editor, add)
+    assert add.metric_id == "M-006"
+    round_trip(editor, EditMetric("M-006", {"target": 2, "owner": "Jo"}))
+    after = round_trip(editor, RemoveMetric("M-001"))
+    assert "M-001" not in str(after["gaps"]) and "M-001" not in str(after["pilots"])
+
+
+# --- gaps ---------------------------------------------------------------------------------------------
+
+
+def test_raise_edit_move_and_delete_gaps(editor: Editor) -> None:
+    raise_gap = RaiseGap("No feature store", "feature-engineering", ["metric:M-003"], {"impact": 4})
+    round_trip(editor, raise_gap)
+    assert raise_gap.gap_id == "G-009"
+    round_trip(editor, EditGap("G-009", {"title": "No shared features", "owner": "Priya"}))
+    round_trip(editor, MoveGap("G-009", impact_delta=1, complexity_delta=-1))
+    assert (editor.project.gap("G-009").impact, editor.project.gap("G-009").complexity) == (5, 2)  # type: ignore[union-attr]
+    after = round_trip(editor, DeleteGap("G-001", "Deployment"))
+    assert all(m["gap"] != "G-001" for m in after["mappings"])
+    assert all("G-001" not in p.get("gaps", []) for p in after["pilots"])
+
+
+def test_moves_clamp_and_merge(editor: Editor) -> None:
+    for _ in range(6):
+        editor.apply(MoveGap("G-001", impact_delta=1))
+    assert editor.project.gap("G-001").impact == 5  # type: ignore[union-attr]
+    editor.undo()
+    assert editor.history.undo_name is None, "consecutive moves of one gap undo together"
+
+
+def test_evidence_attach_detach_and_merge(editor: Editor) -> None:
+    round_trip(editor, AttachEvidence("G-006", "metric:M-003"))
+    round_trip(editor, DetachEvidence("G-006", "metric:M-003"))
+    after = round_trip(editor, MergeGaps("G-004", "G-006"))
+    kept = next(g for g in after["gaps"] if g["id"] == "G-004")
+    assert "discovery:feature-engineering.current.data-sources-integration-4@data-1" in kept["evidence"]
+    assert all(g["id"] != "G-006" for g in after["gaps"])
+    with pytest.raises(EditRefused):
+        editor.apply(MergeGaps("G-004", "G-004"))
+
+
+def test_merge_moves_mappings_and_plan_links(editor: Editor) -> None:
+    after = round_trip(editor, MergeGaps("G-002", "G-001"))
+    practices = {m["practice"] for m in after["mappings"] if m["gap"] == "G-002"}
+    assert "ds.cicd-for-ml" in practices
+    assert any(p.get("gaps") == ["G-002"] and p["id"] == "P-2" for p in after["pilots"])
+
+
+def test_dismiss_and_undismiss(editor: Editor) -> None:
+    round_trip(editor, Dismiss("gap-area:model-training", about="Training gap"))
+    round_trip(editor, Undismiss("gap-area:model-training"))
+
+
+def test_question_evidence_collects_answer_quotes_and_metrics(editor: Editor) -> None:
+    project = editor.project
+    assert question_evidence(project, QUESTION, "data-1") == [f"{QUESTION}@data-1"]
+    assert question_evidence(project, INDICATOR, "ml-1") == ["heard:H-004"]
+    assert question_evidence(project, "discovery:model-deployment.metric.1", "ml-1") == ["metric:M-001"]
+    assert question_evidence(project, UNANSWERED, "data-1") == [UNANSWERED]
+
+
+# --- mappings -----------------------------------------------------------------------------------------
+
+
+def test_mapping_decisions(editor: Editor) -> None:
+    accept = DecideMapping("G-003", "ds.cicd-for-ml", "accepted", title="CI/CD for ML")
+    round_trip(editor, accept)
+    assert editor.history.undo_name == "accept 'CI/CD for ML' for G-003"
+    round_trip(editor, DecideMapping("G-003", "ds.cicd-for-ml", "rejected"))
+    round_trip(editor, WriteRationale("G-003", "ds.cicd-for-ml", "One pipeline"))
+    assert editor.project.mapping("G-003", "ds.cicd-for-ml").status == "rejected"  # type: ignore[union-attr]
+    round_trip(editor, WriteRationale("G-006", "fe.feature-store", "Shared features"))
+    assert editor.project.mapping("G-006", "fe.feature-store").status == "accepted"  # type: ignore[union-attr]
+    round_trip(editor, Undecide("G-003", "ds.cicd-for-ml"))
+
+
+# --- plan ---------------------------------------------------------------------------------------------
+
+
+def test_plan_items(editor: Editor) -> None:
+    milestone = AddPlanItem("Go-live", kind="milestone")
+    round_trip(editor, milestone)
+    assert editor.project.pilot(milestone.item_id).weeks == 0  # type: ignore[union-attr]
+    round_trip(editor, EditPlanItem("P-1", {"title": "Tracking", "weeks": 5}))
+    round_trip(editor, MovePlanItem("P-1", -3))
+    assert editor.project.pilot("P-1").start == 0  # type: ignore[union-attr]
+    round_trip(editor, MovePlanItem("P-1", None))
+    round_trip(editor, ResizePlanItem("P-1", 1))
+    after = round_trip(editor, DeletePlanItem("P-1"))
+    assert all("P-1" not in p.get("depends_on", []) for p in after["pilots"])
+
+
+def test_resizing_keeps_a_week_except_for_milestones(editor: Editor) -> None:
+    for _ in range(20):
+        editor.apply(ResizePlanItem("P-1", -1))
+    assert editor.project.pilot("P-1").weeks == 1  # type: ignore[union-attr]
+    milestone = AddPlanItem("Review", kind="milestone")
+    editor.apply(milestone)
+    assert not editor.apply(ResizePlanItem(milestone.item_id, -1))
+
+
+def test_dependencies_and_loops(editor: Editor) -> None:
+    round_trip(editor, AddDependency("P-4", "P-2"))
+    round_trip(editor, RemoveDependency("P-4", "P-2"))
+    with pytest.raises(EditRefused, match="cycle"):
+        editor.apply(AddDependency("P-1", "P-3"))
+
+
+@pytest.mark.parametrize(("gap", "weeks"), [("G-006", 4), ("G-001", 8)])
+def test_proposed_pilot_is_sized_by_response_class(editor: Editor, gap: str, weeks: int) -> None:
+    from workbench.analysis.mapping import response_class
+
+    project = editor.project
+    expected = "Quick win" if weeks == 4 else "Strategic initiative"
+    assert response_class(project, project.gap(gap)) == expected  # type: ignore[arg-type]
+    propose = ProposePilot(gap)
+    round_trip(editor, propose)
+    item = project.pilot(propose.item_id)
+    assert item is not None and item.weeks == weeks and item.gaps == [gap]
+    assert item.practices == project.accepted_practices(gap)
+
+
+def test_next_steps(editor: Editor) -> None:
+    add = AddNextStep("Send the proposal", step="next-steps.1")
+    round_trip(editor, add)
+    round_trip(editor, EditNextStep(add.step_id, {"owner": "Sam", "due": dt.date(2026, 12, 1)}))
+    round_trip(editor, TickNextStep(add.step_id))
+    assert editor.project.next_step(add.step_id).done  # type: ignore[union-attr]
+
+
+# --- sessions -----------------------------------------------------------------------------------------
+
+
+def test_start_and_edit_session(editor: Editor) -> None:
+    start = StartSession("executive", dt.date(2026, 11, 30), [Attendee(name="Dana", role="CFO")])
+    round_trip(editor, start)
+    assert start.session_id == "executive-2"
+    assert editor.history.undo_name == "start session executive-2"
+    round_trip(editor, EditSession("executive-2", {"notes": "Short one", "minutes": 30}))
+
+
+# --- history and the unsaved state ----------------------------------------------------------------------
+
+
+def test_unsaved_follows_the_state_not_the_count(editor: Editor) -> None:
+    assert not editor.unsaved
+    editor.apply(MoveGap("G-001", impact_delta=-1))
+    assert editor.unsaved
+    editor.undo()
+    assert not editor.unsaved, "undoing back to the saved state is saved"
+    editor.redo()
+    editor.mark_saved(editor.state)
+    assert not editor.unsaved
+    editor.undo()
+    assert editor.unsaved, "undoing past a save needs a save"
+
+
+def test_redo_is_forgotten_after_a_new_edit(editor: Editor) -> None:
+    editor.apply(TickNextStep("N-1"))
+    editor.undo()
+    assert editor.history.redo_name == "tick N-1"
+    editor.apply(MoveGap("G-002", impact_delta=-1))
+    assert editor.redo() is None
+
+
+def test_listeners_hear_each_change_once(editor: Editor) -> None:
+    heard: list[tuple[str, str]] = []
+    editor.listeners.append(lambda changed: heard.append((changed.kind, changed.name)))
+    revision = editor.revision
+    editor.apply(TickNextStep("N-1"))
+    editor.apply(MoveGap("G-001", complexity_delta=1))
+    editor.undo()
+    editor.redo()
+    assert not editor.apply(SetAnswer(UNANSWERED, "data-1", {"notes": ""}))
+    assert [kind for kind, _ in heard] == ["edit", "edit", "undo", "redo"]
+    assert editor.revision == revision + 4
+
+
+def test_a_refused_edit_leaves_no_trace(editor: Editor) -> None:
+    before = project_to_data(editor.project)
+    with pytest.raises(EditRefused):
+        editor.apply(EditGap("G-999", {"title": "x"}))
+    assert project_to_data(editor.project) == before
+    assert editor.history.undo_name is None and not editor.unsaved
+
+
+def test_changes_outside_the_history_are_unsaved_until_saved(editor: Editor) -> None:
+    editor.changed_outside("clock")
+    assert editor.unsaved
+    editor.mark_saved(editor.state)
+    assert not editor.unsaved
+    editor.replaced("reloaded", saved=True)
+    assert not editor.unsaved and editor.history.undo_name is None
+
+
+def test_history_forgets_the_oldest_beyond_its_limit(file: ProjectFile) -> None:
+    editor = Editor(lambda: file.project)
+    editor.history.limit = 3
+    for step in ("N-1", "N-2", "N-3", "N-1"):
+        editor.apply(TickNextStep(step))
+    while editor.undo():
+        pass
+    assert editor.unsaved, "the oldest tick was forgotten, so this is not the opened state"
+
+
+def test_undo_back_to_the_opened_state_saves_byte_identical(example: Path) -> None:
+    opened = example.read_bytes()
+    file = ProjectFile.load(example)
+    editor = Editor(lambda: file.project)
+    edits: list[Edit] = [
+        SetAnswer(QUESTION, "data-1", {"notes": "multi\nline", "current": 4}),
+        SetAnswer(UNANSWERED, "data-1", {"notes": "new"}),
+        RaiseGap("Late gap"),
+        DeleteGap("G-003"),
+        AddPlanItem("Go-live", kind="milestone"),
+        AddNextStep("Call Dana"),
+        Dismiss("gap-area:model-training"),
+    ]
+    for edit in edits:
+        editor.apply(edit)
+        assert file.save()
+    while editor.undo():
+        file.save()
+    assert example.read_bytes() == opened

@@ -1,0 +1,140 @@
+"""What was heard and measured: heard pain indicators and success metrics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.edits.changes import Change, Insert, Remove, SetFields, set_fields
+from workbench.edits.history import Edit, EditRefused
+from workbench.edits.words import fields_phrase, quoted, typing_key
+from workbench.model.project import Project
+
+
+def unlink(project: Project, link: str) -> list[Change]:
+    """Drop an evidence link (`heard:H-001`, `metric:M-001`) from every gap that has it."""
+    return [
+        SetFields("gaps", gap.id, {"evidence": [e for e in gap.evidence if e != link]})
+        for gap in project.gaps
+        if link in gap.evidence
+    ]
+
+
+@dataclass
+class Hear(Edit):
+    """A pain indicator was heard, with the quote and the speaker's role."""
+
+    indicator: str
+    session: str
+    quote: str = ""
+    speaker_role: str = ""
+    about: str = ""
+    heard_id: str = ""
+    """The new record's id, once applied."""
+
+    @property
+    def name(self) -> str:
+        return f"heard {quoted(self.about or self.indicator)}"
+
+    def changes(self, project: Project) -> list[Change]:
+        if project.session(self.session) is None:
+            raise EditRefused(f"there is no session {self.session!r}; start one with F6")
+        heard = project.new_heard(self.indicator, self.session, self.quote, self.speaker_role)
+        self.heard_id = heard.id
+        return [Insert("heard", heard)]
+
+
+@dataclass
+class EditHeard(Edit):
+    """Change the quote or the speaker's role of a heard indicator."""
+
+    heard_id: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return f"{fields_phrase(self.values)} of {self.heard_id}"
+
+    @property
+    def merge_key(self) -> str:  # type: ignore[override]
+        return typing_key("heard", self.heard_id, self.values)
+
+    def changes(self, project: Project) -> list[Change]:
+        return set_fields(project, "heard", self.heard_id, **self.values)
+
+
+@dataclass
+class Unhear(Edit):
+    """Take back a heard indicator; its quote leaves the gaps' evidence too."""
+
+    heard_id: str
+
+    @property
+    def name(self) -> str:
+        return f"remove heard {self.heard_id}"
+
+    def changes(self, project: Project) -> list[Change]:
+        if not any(h.id == self.heard_id for h in project.heard):
+            return []
+        return [*unlink(project, f"heard:{self.heard_id}"), Remove("heard", self.heard_id)]
+
+
+@dataclass
+class AddMetric(Edit):
+    """Define a success metric from a bank template (or free-form)."""
+
+    template: str = ""
+    text: str = ""
+    values: dict[str, Any] = field(default_factory=dict)
+    about: str = ""
+    metric_id: str = ""
+    """The new metric's id, once applied."""
+
+    @property
+    def name(self) -> str:
+        return f"define metric {quoted(self.about or self.text or self.template)}"
+
+    def changes(self, project: Project) -> list[Change]:
+        metric = project.new_metric(self.template, self.text, **self.values)
+        self.metric_id = metric.id
+        return [Insert("metrics", metric)]
+
+
+@dataclass
+class EditMetric(Edit):
+    """Change a metric's numbers, unit, owner, due date or how it is measured."""
+
+    metric_id: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return f"{fields_phrase(self.values)} of {self.metric_id}"
+
+    @property
+    def merge_key(self) -> str:  # type: ignore[override]
+        return typing_key("metric", self.metric_id, self.values)
+
+    def changes(self, project: Project) -> list[Change]:
+        return set_fields(project, "metrics", self.metric_id, **self.values)
+
+
+@dataclass
+class RemoveMetric(Edit):
+    """Delete a metric, with the gap evidence and plan items that point at it."""
+
+    metric_id: str
+
+    @property
+    def name(self) -> str:
+        return f"delete metric {self.metric_id}"
+
+    def changes(self, project: Project) -> list[Change]:
+        if project.metric(self.metric_id) is None:
+            return []
+        moved_by = [
+            SetFields("pilots", item.id, {"metrics": [m for m in item.metrics if m != self.metric_id]})
+            for item in project.pilots
+            if self.metric_id in item.metrics
+        ]
+        return [*unlink(project, f"metric:{self.metric_id}"), *moved_by, Remove("metrics", self.metric_id)]

@@ -1,0 +1,130 @@
+"""The three primitive changes every edit is made of; applying one returns its inverse."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.model.project import Project
+from workbench.model.records import ProjectRecord
+
+RECORD_KEYS: dict[str, Callable[[Any], Hashable]] = {
+    "answers": lambda r: (r.question, r.session),
+    "mappings": lambda r: (r.gap, r.practice),
+    "dismissed": lambda r: r.suggestion,
+}
+"""How a record is found in its list; every other list is keyed by `id`."""
+
+
+def record_key(collection: str, record: Any) -> Hashable:
+    """The identity of a record in one of the project's lists."""
+    key_of = RECORD_KEYS.get(collection)
+    return key_of(record) if key_of else record.id
+
+
+def records(project: Project, collection: str) -> list[Any]:
+    """One of the project's record lists (`answers`, `gaps`…), changed in place."""
+    found = getattr(project, collection)
+    if not isinstance(found, list):
+        raise KeyError(f"{collection!r} is not a list of records")
+    return found
+
+
+def find(project: Project, collection: str, key: Hashable) -> tuple[int, Any]:
+    """The position and the record with this key; KeyError when there is none."""
+    for index, record in enumerate(records(project, collection)):
+        if record_key(collection, record) == key:
+            return index, record
+    raise KeyError(f"there is no {collection} record {key!r}")
+
+
+class Change:
+    """One primitive change. `apply` changes the project and returns the change that undoes it."""
+
+    def apply(self, project: Project) -> Change:
+        raise NotImplementedError
+
+
+@dataclass
+class SetFields(Change):
+    """Set fields of one record; fields that were not set before are unset again on undo, so an
+    undone edit writes no new keys to the file."""
+
+    collection: str
+    key: Hashable
+    values: dict[str, Any]
+    unset: frozenset[str] = frozenset()
+    """Fields to mark as never set after assigning (the file had no key for them)."""
+
+    def apply(self, project: Project) -> Change:
+        _index, record = find(project, self.collection, self.key)
+        fields_set: set[str] = record.__pydantic_fields_set__
+        before = {name: copy.deepcopy(getattr(record, name)) for name in self.values}
+        was_unset = frozenset(name for name in self.values if name not in fields_set)
+        for name, value in self.values.items():
+            setattr(record, name, copy.deepcopy(value))
+        fields_set.difference_update(self.unset)
+        return SetFields(self.collection, self.key, before, was_unset)
+
+    def is_noop(self, project: Project) -> bool:
+        """Whether applying it would leave the record as it is."""
+        _index, record = find(project, self.collection, self.key)
+        fields_set = record.__pydantic_fields_set__
+        return all(getattr(record, n) == v for n, v in self.values.items()) and not (
+            self.unset & fields_set
+        )
+
+
+@dataclass
+class Insert(Change):
+    """Put a record into a list, at a position or at the end."""
+
+    collection: str
+    record: ProjectRecord
+    index: int | None = None
+
+    def apply(self, project: Project) -> Change:
+        target = records(project, self.collection)
+        key = record_key(self.collection, self.record)
+        if any(record_key(self.collection, r) == key for r in target):
+            raise KeyError(f"{self.collection} already has a record {key!r}")
+        if self.index is None:
+            target.append(self.record)
+        else:
+            target.insert(self.index, self.record)
+        return Remove(self.collection, key)
+
+
+@dataclass
+class Remove(Change):
+    """Take a record out of a list; undo puts the same record back where it was."""
+
+    collection: str
+    key: Hashable
+
+    def apply(self, project: Project) -> Change:
+        index, record = find(project, self.collection, self.key)
+        del records(project, self.collection)[index]
+        return Insert(self.collection, record, index)
+
+
+@dataclass
+class Changes:
+    """The primitive changes of one edit, in the order they are applied."""
+
+    items: list[Change] = field(default_factory=list)
+
+    def apply(self, project: Project) -> Changes:
+        """Apply every change; the result undoes them all, last first."""
+        inverse = [change.apply(project) for change in self.items]
+        inverse.reverse()
+        return Changes(inverse)
+
+
+def set_fields(project: Project, collection: str, key: Hashable, **values: Any) -> list[Change]:
+    """A SetFields for the values that differ from the record's, or nothing if none do."""
+    _index, record = find(project, collection, key)
+    differing = {name: value for name, value in values.items() if getattr(record, name) != value}
+    return [SetFields(collection, key, differing)] if differing else []

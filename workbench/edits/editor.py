@@ -1,0 +1,101 @@
+"""The one path by which the project changes: edits, undo, redo, the revision and "unsaved"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from workbench.edits.history import Edit, History
+from workbench.model.project import Project
+
+ChangeKind = Literal["edit", "undo", "redo", "outside", "replaced"]
+NEVER_SAVED = -1
+
+
+@dataclass(frozen=True)
+class Changed:
+    """What listeners hear after each change, once."""
+
+    kind: ChangeKind
+    name: str
+    """The edit's name ("accept 'CI/CD for ML' for G-003"), or what changed outside the history."""
+
+
+class Editor:
+    """Applies edits to the open project and keeps what the UI asks about them: can it undo,
+    what would it undo, did anything change (`revision`), is it saved (`unsaved`)."""
+
+    def __init__(self, project: Callable[[], Project]) -> None:
+        self._project = project
+        self.history = History()
+        self.revision = 0
+        """Bumped on every change of any kind, so views can skip recomputing what they show."""
+        self._saved_state = self.history.state
+        self.listeners: list[Callable[[Changed], None]] = []
+        """Called once after every change (the app repaints and schedules the autosave)."""
+
+    @property
+    def project(self) -> Project:
+        """The project being edited."""
+        return self._project()
+
+    def apply(self, edit: Edit) -> bool:
+        """Make an edit; False if it changed nothing. EditRefused says why it can't be made."""
+        if not self.history.apply(self.project, edit):
+            return False
+        self._changed("edit", edit.name)
+        return True
+
+    def undo(self) -> str | None:
+        """Take back the last edit; its name, or None when there is nothing to undo."""
+        name = self.history.undo(self.project)
+        if name is not None:
+            self._changed("undo", name)
+        return name
+
+    def redo(self) -> str | None:
+        """Make the last undone edit again; its name, or None."""
+        name = self.history.redo(self.project)
+        if name is not None:
+            self._changed("redo", name)
+        return name
+
+    def seal(self) -> None:
+        """The person moved on: the next typing is a new step of its own."""
+        self.history.seal()
+
+    # --- changes that are not edits -------------------------------------------------------------
+
+    def changed_outside(self, what: str) -> None:
+        """Data changed without an edit (the session clock's time): unsaved until next saved."""
+        self._saved_state = NEVER_SAVED
+        self._changed("outside", what)
+
+    def replaced(self, what: str, saved: bool) -> None:
+        """The project was replaced (reloaded from disk, recovered): history starts again."""
+        self.history.clear()
+        self._saved_state = self.history.state if saved else NEVER_SAVED
+        self._changed("replaced", what)
+
+    # --- saved state ------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> int:
+        """The project's current state; pass it to `mark_saved` once that state is on disk."""
+        return self.history.state
+
+    def mark_saved(self, state: int) -> None:
+        """The project as it was in `state` is what the file now holds."""
+        self._saved_state = state
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether the project differs from the file as last read or written."""
+        return self.history.state != self._saved_state
+
+    def _changed(self, kind: ChangeKind, name: str) -> None:
+        self.revision += 1
+        event = Changed(kind, name)
+        for listener in list(self.listeners):
+            listener(event)

@@ -1,0 +1,251 @@
+"""Gap edits: raise, edit, move on the matrix, delete, evidence, merge, dismiss suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from workbench.edits.changes import Change, Insert, Remove, SetFields, set_fields
+from workbench.edits.history import Edit, EditRefused
+from workbench.edits.words import fields_phrase, quoted
+from workbench.model.evidence import answer_link
+from workbench.model.project import Project
+from workbench.model.records import Dismissal
+
+if TYPE_CHECKING:
+    from workbench.analysis.gaps import Suggestion
+
+
+def question_evidence(project: Project, question: str, session: str) -> list[str]:
+    """What a gap raised from a question points at: the answer in this session, the times the
+    indicator was heard, the metrics defined from it; the bare question when there is none."""
+    evidence: list[str] = []
+    if session and project.answer(question, session) is not None:
+        evidence.append(answer_link(question, session))
+    evidence += [f"heard:{h.id}" for h in project.heard if h.indicator == question]
+    evidence += [f"metric:{m.id}" for m in project.metrics if m.template == question]
+    return evidence or [question]
+
+
+def gap_title_from_question(text: str) -> str:
+    """A gap's first title, from the question it is raised from."""
+    return text.rstrip("?")[:90]
+
+
+def _gap(project: Project, gap_id: str) -> None:
+    if project.gap(gap_id) is None:
+        raise EditRefused(f"there is no gap {gap_id}; it may have been deleted")
+
+
+@dataclass
+class RaiseGap(Edit):
+    """Raise a gap with a fresh id."""
+
+    title: str
+    area: str = ""
+    evidence: list[str] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)
+    verb: str = "raise"
+    gap_id: str = ""
+    """The new gap's id, once applied."""
+
+    @classmethod
+    def from_suggestion(cls, suggestion: Suggestion) -> RaiseGap:
+        """Accept a suggested gap, remembering which suggestion it came from."""
+        return cls(
+            suggestion.title,
+            suggestion.area,
+            list(suggestion.evidence),
+            {
+                "impact": suggestion.impact,
+                "complexity": suggestion.complexity,
+                "source": suggestion.key,
+                "description": suggestion.reason.capitalize(),
+            },
+            verb="accept suggestion",
+        )
+
+    @property
+    def name(self) -> str:
+        return f"{self.verb} {quoted(self.title)}"
+
+    def changes(self, project: Project) -> list[Change]:
+        gap = project.new_gap(self.title, self.area, self.evidence, **self.values)
+        self.gap_id = gap.id
+        return [Insert("gaps", gap)]
+
+
+@dataclass
+class EditGap(Edit):
+    """Change a gap's fields (title, area, description, impact, complexity, status, owner)."""
+
+    gap_id: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return f"{fields_phrase(self.values)} of {self.gap_id}"
+
+    def changes(self, project: Project) -> list[Change]:
+        _gap(project, self.gap_id)
+        return set_fields(project, "gaps", self.gap_id, **self.values)
+
+
+@dataclass
+class MoveGap(Edit):
+    """Shift a gap on the matrix, clamped to 1–5. Consecutive moves of a gap undo together."""
+
+    gap_id: str
+    impact_delta: int = 0
+    complexity_delta: int = 0
+
+    @property
+    def name(self) -> str:
+        return f"move {self.gap_id} on the matrix"
+
+    @property
+    def merge_key(self) -> str:  # type: ignore[override]
+        return f"move-gap:{self.gap_id}"
+
+    def changes(self, project: Project) -> list[Change]:
+        gap = project.gap(self.gap_id)
+        if gap is None:
+            raise EditRefused(f"there is no gap {self.gap_id}; it may have been deleted")
+        impact = min(5, max(1, gap.impact + self.impact_delta))
+        complexity = min(5, max(1, gap.complexity + self.complexity_delta))
+        return set_fields(project, "gaps", gap.id, impact=impact, complexity=complexity)
+
+
+def _forget_gap(project: Project, gap_id: str) -> list[Change]:
+    """Remove a gap's mappings and its links from plan items."""
+    mappings: list[Change] = [Remove("mappings", m.key) for m in project.mappings if m.gap == gap_id]
+    plan: list[Change] = [
+        SetFields("pilots", item.id, {"gaps": [g for g in item.gaps if g != gap_id]})
+        for item in project.pilots
+        if gap_id in item.gaps
+    ]
+    return [*mappings, *plan]
+
+
+@dataclass
+class DeleteGap(Edit):
+    """Delete a gap, its mappings and its links from plan items."""
+
+    gap_id: str
+    title: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"delete {self.gap_id}" + (f" {quoted(self.title)}" if self.title else "")
+
+    def changes(self, project: Project) -> list[Change]:
+        if project.gap(self.gap_id) is None:
+            return []
+        return [*_forget_gap(project, self.gap_id), Remove("gaps", self.gap_id)]
+
+
+@dataclass
+class AttachEvidence(Edit):
+    """Link a question, answer, quote or metric to a gap as evidence."""
+
+    gap_id: str
+    link: str
+
+    @property
+    def name(self) -> str:
+        return f"attach {self.link} to {self.gap_id}"
+
+    def changes(self, project: Project) -> list[Change]:
+        gap = project.gap(self.gap_id)
+        if gap is None:
+            raise EditRefused(f"there is no gap {self.gap_id}; it may have been deleted")
+        if self.link in gap.evidence:
+            return []
+        return [SetFields("gaps", gap.id, {"evidence": [*gap.evidence, self.link]})]
+
+
+@dataclass
+class DetachEvidence(Edit):
+    """Unlink a piece of evidence from a gap."""
+
+    gap_id: str
+    link: str
+
+    @property
+    def name(self) -> str:
+        return f"detach {self.link} from {self.gap_id}"
+
+    def changes(self, project: Project) -> list[Change]:
+        gap = project.gap(self.gap_id)
+        if gap is None or self.link not in gap.evidence:
+            return []
+        return [SetFields("gaps", gap.id, {"evidence": [e for e in gap.evidence if e != self.link]})]
+
+
+@dataclass
+class MergeGaps(Edit):
+    """Fold one gap into another: its evidence, its mappings (where the kept gap has no decision
+    on the practice) and its plan links move over, and it is deleted."""
+
+    keep: str
+    absorb: str
+
+    @property
+    def name(self) -> str:
+        return f"merge {self.absorb} into {self.keep}"
+
+    def changes(self, project: Project) -> list[Change]:
+        kept, absorbed = project.gap(self.keep), project.gap(self.absorb)
+        if kept is None or absorbed is None or kept.id == absorbed.id:
+            raise EditRefused("merging needs two different gaps that still exist")
+        changes: list[Change] = set_fields(
+            project, "gaps", kept.id, evidence=list(dict.fromkeys([*kept.evidence, *absorbed.evidence]))
+        )
+        decided = {m.practice for m in project.mappings if m.gap == kept.id}
+        for mapping in [m for m in project.mappings if m.gap == absorbed.id]:
+            key: Hashable = mapping.key
+            changes.append(Remove("mappings", key))
+            if mapping.practice not in decided:
+                changes.append(Insert("mappings", mapping.model_copy(update={"gap": kept.id})))
+        for item in project.pilots:
+            if absorbed.id in item.gaps:
+                gaps = list(dict.fromkeys(kept.id if g == absorbed.id else g for g in item.gaps))
+                changes.append(SetFields("pilots", item.id, {"gaps": gaps}))
+        changes.append(Remove("gaps", absorbed.id))
+        return changes
+
+
+@dataclass
+class Dismiss(Edit):
+    """Dismiss a gap suggestion for good (it is remembered in the file)."""
+
+    suggestion: str
+    reason: str = ""
+    about: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"dismiss suggestion {quoted(self.about or self.suggestion)}"
+
+    def changes(self, project: Project) -> list[Change]:
+        if project.is_dismissed(self.suggestion):
+            return []
+        fields = {"reason": self.reason} if self.reason else {}
+        return [Insert("dismissed", Dismissal(suggestion=self.suggestion, **fields))]
+
+
+@dataclass
+class Undismiss(Edit):
+    """Offer a dismissed suggestion again."""
+
+    suggestion: str
+
+    @property
+    def name(self) -> str:
+        return f"bring back suggestion {quoted(self.suggestion)}"
+
+    def changes(self, project: Project) -> list[Change]:
+        if not project.is_dismissed(self.suggestion):
+            return []
+        return [Remove("dismissed", self.suggestion)]

@@ -1,0 +1,150 @@
+"""Named edits, and the history that applies, undoes and redoes them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.edits.changes import Change, Changes, SetFields
+from workbench.model.project import Project
+
+HISTORY_LIMIT = 500
+"""Steps kept for undo; the oldest are forgotten beyond this."""
+
+
+class EditRefused(ValueError):
+    """The edit cannot be made (a dependency loop, a record that is gone); one sentence why."""
+
+
+class Edit:
+    """One change a person makes, named for the undo menu ("accept 'CI/CD for ML' for G-003").
+
+    A subclass says what it changes by returning primitive changes from `changes`; it never
+    writes to the project itself. Return no changes when the edit would change nothing.
+    """
+
+    merge_key: str = ""
+    """Consecutive edits with the same non-empty key are undone as one (typing in a field)."""
+
+    @property
+    def name(self) -> str:
+        raise NotImplementedError
+
+    def changes(self, project: Project) -> list[Change]:
+        raise NotImplementedError
+
+
+@dataclass
+class Step:
+    """An applied edit: its name, how to take it back, and the state it leads to."""
+
+    name: str
+    undo: Changes
+    state: int
+    merge_key: str = ""
+    redo: Changes = field(default_factory=Changes)
+
+
+class History:
+    """Applies edits and keeps them for undo and redo. Each state of the project has a number
+    (`state`), so "unsaved" is the current state differing from the one last saved."""
+
+    def __init__(self, limit: int = HISTORY_LIMIT) -> None:
+        self.limit = limit
+        self._done: list[Step] = []
+        self._undone: list[Step] = []
+        self._serial = 0
+        self._base = 0
+        """The state before the oldest step kept."""
+        self._sealed = False
+
+    @property
+    def state(self) -> int:
+        """A number naming the project's state: equal numbers mean equal projects."""
+        return self._done[-1].state if self._done else self._base
+
+    def _next_state(self) -> int:
+        self._serial += 1
+        return self._serial
+
+    def apply(self, project: Project, edit: Edit) -> bool:
+        """Make the edit; False when it changed nothing. Raises EditRefused, leaving the project
+        as it was."""
+        changes = edit.changes(project)
+        if not changes:
+            return False
+        undo = Changes(changes).apply(project)
+        self._undone.clear()
+        top = self._done[-1] if self._done else None
+        if top is not None and edit.merge_key and edit.merge_key == top.merge_key and not self._sealed:
+            top.undo = _merged(undo, top.undo)
+            top.state = self._next_state()
+            if _undoes_nothing(project, top.undo):
+                self._done.pop()  # typed back to what it was: no step left
+            return True
+        self._done.append(Step(edit.name, undo, self._next_state(), edit.merge_key))
+        if len(self._done) > self.limit:
+            self._base = self._done[-self.limit - 1].state
+            del self._done[: -self.limit]
+        self._sealed = False
+        return True
+
+    def seal(self) -> None:
+        """End the current run of merged edits (the person moved on to something else)."""
+        self._sealed = True
+
+    def undo(self, project: Project) -> str | None:
+        """Take back the last edit; its name, or None when there was nothing to undo."""
+        if not self._done:
+            return None
+        step = self._done.pop()
+        step.redo = step.undo.apply(project)
+        self._undone.append(step)
+        self._sealed = True
+        return step.name
+
+    def redo(self, project: Project) -> str | None:
+        """Make the last undone edit again; its name, or None."""
+        if not self._undone:
+            return None
+        step = self._undone.pop()
+        step.undo = step.redo.apply(project)
+        self._done.append(step)
+        self._sealed = True
+        return step.name
+
+    @property
+    def undo_name(self) -> str | None:
+        """The edit that undo would take back."""
+        return self._done[-1].name if self._done else None
+
+    @property
+    def redo_name(self) -> str | None:
+        """The edit that redo would make again."""
+        return self._undone[-1].name if self._undone else None
+
+    def clear(self) -> None:
+        """Forget every step (the project was replaced: reloaded or recovered)."""
+        self._done.clear()
+        self._undone.clear()
+        self._base = self._next_state()
+        self._sealed = False
+
+
+def _merged(newer: Changes, older: Changes) -> Changes:
+    """Undo for two merged edits: the newer first. When the older one restores the same fields
+    of the same record anyway, the newer undo is not needed (typing keeps one old value)."""
+    if len(newer.items) == 1 and len(older.items) == 1:
+        new, old = newer.items[0], older.items[0]
+        if (
+            isinstance(new, SetFields)
+            and isinstance(old, SetFields)
+            and (new.collection, new.key) == (old.collection, old.key)
+            and new.values.keys() <= old.values.keys()
+        ):
+            return older
+    return Changes([*newer.items, *older.items])
+
+
+def _undoes_nothing(project: Project, undo: Changes) -> bool:
+    items: list[Change] = undo.items
+    return all(isinstance(c, SetFields) and c.is_noop(project) for c in items)

@@ -1,0 +1,75 @@
+"""Mapping edits: accept or reject a practice for a gap, write why, forget the decision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.edits.changes import Change, Insert, Remove, set_fields
+from workbench.edits.history import Edit, EditRefused
+from workbench.edits.words import quoted
+from workbench.model.project import Project
+from workbench.model.records import Mapping, MappingStatus
+
+VERBS = {"accepted": "accept", "rejected": "reject"}
+
+
+@dataclass
+class DecideMapping(Edit):
+    """Accept or reject a practice for a gap; a rationale already written is kept."""
+
+    gap: str
+    practice: str
+    status: MappingStatus
+    title: str = ""
+    """The practice's title, for the edit's name."""
+
+    @property
+    def name(self) -> str:
+        return f"{VERBS[self.status]} {quoted(self.title or self.practice)} for {self.gap}"
+
+    def changes(self, project: Project) -> list[Change]:
+        if project.gap(self.gap) is None:
+            raise EditRefused(f"there is no gap {self.gap}; it may have been deleted")
+        if project.mapping(self.gap, self.practice) is None:
+            return [Insert("mappings", Mapping(gap=self.gap, practice=self.practice, status=self.status))]
+        return set_fields(project, "mappings", (self.gap, self.practice), status=self.status)
+
+
+@dataclass
+class WriteRationale(Edit):
+    """Say why a practice answers a gap; an undecided practice is accepted with it."""
+
+    gap: str
+    practice: str
+    rationale: str
+    title: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"rationale for {quoted(self.title or self.practice)} on {self.gap}"
+
+    def changes(self, project: Project) -> list[Change]:
+        if project.gap(self.gap) is None:
+            raise EditRefused(f"there is no gap {self.gap}; it may have been deleted")
+        if project.mapping(self.gap, self.practice) is None:
+            fields = {"rationale": self.rationale} if self.rationale else {}
+            return [Insert("mappings", Mapping(gap=self.gap, practice=self.practice, **fields))]
+        return set_fields(project, "mappings", (self.gap, self.practice), rationale=self.rationale)
+
+
+@dataclass
+class Undecide(Edit):
+    """Forget the decision on a gap–practice pair (it is suggested again)."""
+
+    gap: str
+    practice: str
+    title: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"forget the decision on {quoted(self.title or self.practice)} for {self.gap}"
+
+    def changes(self, project: Project) -> list[Change]:
+        if project.mapping(self.gap, self.practice) is None:
+            return []
+        return [Remove("mappings", (self.gap, self.practice))]

@@ -1,0 +1,261 @@
+"""Plan edits: pilots, deep-dives and milestones on the timeline, and next steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.edits.changes import Change, Insert, Remove, SetFields, set_fields
+from workbench.edits.history import Edit, EditRefused
+from workbench.edits.words import fields_phrase, quoted
+from workbench.model.evidence import parse_evidence
+from workbench.model.project import Project
+from workbench.model.records import PlanItem
+
+QUICK_WIN_WEEKS = 4
+"""A pilot for a quick win is sized at four weeks…"""
+STRATEGIC_WEEKS = 8
+"""…and one for a strategic initiative at eight."""
+
+
+def _item(project: Project, item_id: str) -> PlanItem:
+    item = project.pilot(item_id)
+    if item is None:
+        raise EditRefused(f"there is no plan item {item_id}; it may have been deleted")
+    return item
+
+
+@dataclass
+class AddPlanItem(Edit):
+    """Add a pilot, a technical deep-dive session or a milestone."""
+
+    title: str
+    kind: str = "pilot"
+    values: dict[str, Any] = field(default_factory=dict)
+    item_id: str = ""
+    """The new item's id, once applied."""
+
+    @property
+    def name(self) -> str:
+        return f"add {self.kind} {quoted(self.title)}"
+
+    def changes(self, project: Project) -> list[Change]:
+        values = dict(self.values)
+        if self.kind == "milestone":
+            values.setdefault("weeks", 0)
+        elif self.kind == "deep-dive":
+            values.setdefault("weeks", 1)
+        item = project.new_plan_item(self.title, self.kind, **values)
+        self.item_id = item.id
+        return [Insert("pilots", item)]
+
+
+@dataclass
+class ProposePilot(Edit):
+    """A pilot for a gap: its accepted practices, the metrics in its evidence, its owner, sized
+    by the gap's response class (quick win or strategic initiative)."""
+
+    gap_id: str
+    item_id: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"propose a pilot for {self.gap_id}"
+
+    def changes(self, project: Project) -> list[Change]:
+        from workbench.analysis.mapping import response_class
+
+        gap = project.gap(self.gap_id)
+        if gap is None:
+            raise EditRefused(f"there is no gap {self.gap_id}; it may have been deleted")
+        links = [parse_evidence(link) for link in gap.evidence]
+        metrics = [link.target for link in links if link.kind == "metric" and project.metric(link.target)]
+        quick = response_class(project, gap) == "Quick win"
+        item = project.new_plan_item(
+            f"Pilot: {gap.title}",
+            gaps=[gap.id],
+            practices=project.accepted_practices(gap.id),
+            metrics=metrics,
+            weeks=QUICK_WIN_WEEKS if quick else STRATEGIC_WEEKS,
+            owner=gap.owner,
+        )
+        self.item_id = item.id
+        return [Insert("pilots", item)]
+
+
+@dataclass
+class EditPlanItem(Edit):
+    """Change a plan item's title, objective, owner, duration, metrics or criteria."""
+
+    item_id: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return f"{fields_phrase(self.values)} of {self.item_id}"
+
+    def changes(self, project: Project) -> list[Change]:
+        _item(project, self.item_id)
+        return set_fields(project, "pilots", self.item_id, **self.values)
+
+
+@dataclass
+class MovePlanItem(Edit):
+    """Fix an item's start week (never before week 0), or unfix it with None."""
+
+    item_id: str
+    start: int | None
+
+    @property
+    def name(self) -> str:
+        if self.start is None:
+            return f"unfix the start of {self.item_id}"
+        return f"move {self.item_id} to week {max(0, self.start)}"
+
+    @property
+    def merge_key(self) -> str:  # type: ignore[override]
+        return f"move-item:{self.item_id}" if self.start is not None else ""
+
+    def changes(self, project: Project) -> list[Change]:
+        _item(project, self.item_id)
+        start = None if self.start is None else max(0, self.start)
+        return set_fields(project, "pilots", self.item_id, start=start)
+
+
+@dataclass
+class ResizePlanItem(Edit):
+    """Make an item longer or shorter: a week at least, a milestone may take none."""
+
+    item_id: str
+    delta: int
+
+    @property
+    def name(self) -> str:
+        return f"{'lengthen' if self.delta > 0 else 'shorten'} {self.item_id}"
+
+    @property
+    def merge_key(self) -> str:  # type: ignore[override]
+        return f"resize-item:{self.item_id}"
+
+    def changes(self, project: Project) -> list[Change]:
+        item = _item(project, self.item_id)
+        minimum = 0 if item.kind == "milestone" else 1
+        return set_fields(project, "pilots", item.id, weeks=max(minimum, item.weeks + self.delta))
+
+
+@dataclass
+class AddDependency(Edit):
+    """Make an item wait for another; a dependency that would close a loop is refused."""
+
+    item_id: str
+    dependency: str
+
+    @property
+    def name(self) -> str:
+        return f"make {self.item_id} wait for {self.dependency}"
+
+    def changes(self, project: Project) -> list[Change]:
+        from workbench.analysis.plan import would_cycle
+
+        item = _item(project, self.item_id)
+        _item(project, self.dependency)
+        if self.dependency in item.depends_on:
+            return []
+        loop = would_cycle(project.pilots, item.id, self.dependency)
+        if loop:
+            raise EditRefused("refused: dependency cycle " + " → ".join([*loop, item.id]))
+        return [SetFields("pilots", item.id, {"depends_on": [*item.depends_on, self.dependency]})]
+
+
+@dataclass
+class RemoveDependency(Edit):
+    """Stop an item waiting for another."""
+
+    item_id: str
+    dependency: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.item_id} no longer waits for {self.dependency}"
+
+    def changes(self, project: Project) -> list[Change]:
+        item = _item(project, self.item_id)
+        if self.dependency not in item.depends_on:
+            return []
+        remaining = [d for d in item.depends_on if d != self.dependency]
+        return [SetFields("pilots", item.id, {"depends_on": remaining})]
+
+
+@dataclass
+class DeletePlanItem(Edit):
+    """Delete a plan item and every dependency on it."""
+
+    item_id: str
+
+    @property
+    def name(self) -> str:
+        return f"delete {self.item_id}"
+
+    def changes(self, project: Project) -> list[Change]:
+        if project.pilot(self.item_id) is None:
+            return []
+        waiting: list[Change] = [
+            SetFields("pilots", other.id, {"depends_on": [d for d in other.depends_on if d != self.item_id]})
+            for other in project.pilots
+            if self.item_id in other.depends_on
+        ]
+        return [*waiting, Remove("pilots", self.item_id)]
+
+
+@dataclass
+class AddNextStep(Edit):
+    """Add a next step, tied to an item of the follow-up framework or not."""
+
+    text: str
+    step: str = ""
+    values: dict[str, Any] = field(default_factory=dict)
+    step_id: str = ""
+    """The new step's id, once applied."""
+
+    @property
+    def name(self) -> str:
+        return f"add next step {quoted(self.text)}"
+
+    def changes(self, project: Project) -> list[Change]:
+        next_step = project.new_next_step(self.text, self.step, **self.values)
+        self.step_id = next_step.id
+        return [Insert("next_steps", next_step)]
+
+
+@dataclass
+class EditNextStep(Edit):
+    """Change a next step's words, owner or due date."""
+
+    step_id: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return f"{fields_phrase(self.values)} of {self.step_id}"
+
+    def changes(self, project: Project) -> list[Change]:
+        if project.next_step(self.step_id) is None:
+            raise EditRefused(f"there is no next step {self.step_id}; it may have been deleted")
+        return set_fields(project, "next_steps", self.step_id, **self.values)
+
+
+@dataclass
+class TickNextStep(Edit):
+    """Tick a next step off, or untick it."""
+
+    step_id: str
+
+    @property
+    def name(self) -> str:
+        return f"tick {self.step_id}"
+
+    def changes(self, project: Project) -> list[Change]:
+        step = project.next_step(self.step_id)
+        if step is None:
+            raise EditRefused(f"there is no next step {self.step_id}; it may have been deleted")
+        return [SetFields("next_steps", step.id, {"done": not step.done})]

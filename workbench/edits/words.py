@@ -1,0 +1,50 @@
+"""How edits are named in the undo menu: short, one line, quoted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+NAME_WIDTH = 40
+
+
+def quoted(text: str, width: int = NAME_WIDTH) -> str:
+    """Text on one line in single quotes, cut to `width` with an ellipsis."""
+    line = " ".join(text.split())
+    if len(line) > width:
+        line = line[: width - 1].rstrip() + "…"
+    return f"'{line}'"
+
+
+FIELD_WORDS = {
+    "notes": "notes",
+    "status": "status",
+    "reason": "reason",
+    "follow_up_with": "follow-up",
+    "confidence": "confidence",
+    "current": "current maturity",
+    "target": "target maturity",
+    "baseline": "baseline",
+    "measured_by": "how measured",
+    "quote": "quote",
+    "speaker_role": "speaker's role",
+}
+TEXT_FIELDS = frozenset(
+    {"notes", "reason", "follow_up_with", "quote", "speaker_role", "measured_by", "owner", "unit", "text"}
+)
+"""Fields typed a key at a time: consecutive edits of one of them are undone together."""
+
+
+def fields_phrase(values: dict[str, Any]) -> str:
+    """"notes", "status skipped", "current maturity 3", or a list of field names."""
+    if len(values) == 1:
+        (name, value), = values.items()
+        word = FIELD_WORDS.get(name, name.replace("_", " "))
+        if name in TEXT_FIELDS:
+            return f"type {word}"
+        return f"set {word} to {'none' if value is None else value}"
+    return "edit " + ", ".join(FIELD_WORDS.get(n, n.replace("_", " ")) for n in values)
+
+
+def typing_key(kind: str, record: str, values: dict[str, Any]) -> str:
+    """A merge key when every field is typed text, else no merging."""
+    return f"{kind}:{record}:{','.join(sorted(values))}" if values and values.keys() <= TEXT_FIELDS else ""
