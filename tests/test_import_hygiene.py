@@ -26,6 +26,9 @@ CORE_MODULES = [
     "workbench.analysis.progress",
     "workbench.export.writer",
     "workbench.export.mermaid",
+    "workbench.export.backlog",
+    "workbench.workbook.write",
+    "workbench.workbook.read",
     "workbench.cli",
 ]
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from workbench import __version__
 
-COMMANDS = ("new", "check", "banks", "plan", "export", "open", "example")
+COMMANDS = (
+    "new", "check", "banks", "plan", "export", "open", "example", "backlog", "questionnaire", "import",
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,14 +35,18 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate project files against the banks")
     check.add_argument("paths", nargs="+", metavar="PATH")
 
+    from workbench.cli_backlog import add_backlog_parser
     from workbench.cli_banks import add_banks_parser
     from workbench.cli_example import add_example_parser
     from workbench.cli_export import add_export_parser
     from workbench.cli_plan import add_plan_parser
+    from workbench.cli_workbook import add_workbook_parsers
 
     add_banks_parser(sub)
     add_plan_parser(sub)
     add_example_parser(sub)
+    add_backlog_parser(sub)
+    add_workbook_parsers(sub)
     add_export_parser(sub)
 
     return parser
@@ -81,6 +87,18 @@ def _dispatch(args: argparse.Namespace) -> int:
         from workbench.cli_export import run_export
 
         return run_export(args)
+    if args.command == "questionnaire":
+        from workbench.cli_workbook import run_questionnaire
+
+        return run_questionnaire(args)
+    if args.command == "import":
+        from workbench.cli_workbook import run_import
+
+        return run_import(args)
+    if args.command == "backlog":
+        from workbench.cli_backlog import run_backlog
+
+        return run_backlog(args)
     if args.command == "example":
         from workbench.cli_example import run_example
 

@@ -1,0 +1,219 @@
+"""The self-assessment workbook: out to a client team and back as a session, and bad workbooks refused."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from workbench.cli import main
+
+SHEET = "Model Deployment & Serving"
+DEPLOY_Q = "discovery:model-deployment.current.deployment-infrastructure-1"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        code = main(args)
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def row_of(sheet, ref: str) -> int:  # type: ignore[no-untyped-def]
+    return next(cell.row for cell in sheet["A"] if cell.value == ref)
+
+
+@pytest.fixture
+def workbook(example: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    target = example.parent / "self.xlsx"
+    code, out, _ = run(
+        ["questionnaire", str(example), "--areas", "model-deployment", "-o", str(target)], capsys
+    )
+    assert code == 0, out
+    assert f"`workbench import {example} {target}`" in out
+    return target
+
+
+def fill(path: Path) -> None:
+    """What a client team does: pick levels from the dropdown, write notes, give metric numbers."""
+    book = load_workbook(path)
+    sheet = book[SHEET]
+    row = row_of(sheet, DEPLOY_Q)
+    choices = [c.value for c in book["Maturity levels"]["C"] if c.value]
+    sheet[f"D{row}"] = next(c for c in choices if c.startswith("2 - "))
+    sheet[f"E{row}"] = "4"
+    sheet[f"F{row}"] = "Answered"
+    sheet[f"G{row}"] = "Batch scoring in Airflow; one Flask API on EC2, deployed by hand."
+    pain = row_of(sheet, "discovery:model-deployment.pain.1")
+    sheet[f"F{pain}"] = "Applies to us"
+    sheet[f"G{pain}"] = "Every release needs a platform engineer on a Friday night."
+    metric = row_of(sheet, "discovery:model-deployment.metric.1")
+    sheet[f"F{metric}"] = "We track this"
+    sheet[f"H{metric}"] = 3
+    sheet[f"I{metric}"] = 48
+    sheet[f"G{metric}"] = "Median time from registered model to production traffic"
+    book.save(path)
+
+
+def test_round_trip_a_filled_workbook_becomes_a_stated_session(
+    example: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fill(workbook)
+    code, out, err = run(["import", str(example), str(workbook), "--session", "self-1"], capsys)
+    assert code == 0, err
+    assert "imported into session self-1: 1 answer, 1 pain point heard, 1 metric" in out
+    data = tomllib.loads(example.read_text(encoding="utf-8"))
+    assert any(s["id"] == "self-1" for s in data["sessions"])
+    answer = next(a for a in data["answers"] if a["session"] == "self-1")
+    assert answer["question"] == DEPLOY_Q
+    assert (answer["current"], answer["target"], answer["confidence"]) == (2, 4, "stated")
+    assert answer["notes"].startswith("Batch scoring in Airflow")
+    heard = next(h for h in data["heard"] if h["session"] == "self-1")
+    assert heard["quote"] == "Every release needs a platform engineer on a Friday night."
+    metric = next(m for m in data["metrics"] if m.get("session") == "self-1")
+    assert (metric["baseline"], metric["target"]) == (3, 48)
+    assert run(["check", str(example)], capsys)[0] == 0
+
+
+def test_importing_the_same_workbook_again_changes_nothing(
+    example: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fill(workbook)
+    assert run(["import", str(example), str(workbook)], capsys)[0] == 0
+    before = example.read_bytes()
+    code, out, _ = run(["import", str(example), str(workbook)], capsys)
+    assert code == 0
+    assert "nothing changed" in out
+    assert example.read_bytes() == before
+
+
+def test_the_workbook_has_instructions_levels_locked_questions_and_hidden_ids(workbook: Path) -> None:
+    book = load_workbook(workbook)
+    assert book.sheetnames[:2] == ["Instructions", "Maturity levels"]
+    assert book["_workbench"].sheet_state == "veryHidden"
+    sheet = book[SHEET]
+    assert sheet.protection.sheet
+    assert sheet.column_dimensions["A"].hidden
+    row = row_of(sheet, DEPLOY_Q)
+    assert sheet[f"C{row}"].protection.locked
+    assert not sheet[f"G{row}"].protection.locked
+    lists = [dv for dv in sheet.data_validations.dataValidation if dv.type == "list"]
+    assert any("Maturity levels" in (dv.formula1 or "") and f"D{row}" in str(dv.sqref) for dv in lists)
+    numbers = [dv for dv in sheet.data_validations.dataValidation if dv.type == "decimal"]
+    metric = row_of(sheet, "discovery:model-deployment.metric.1")
+    assert any(f"H{metric}" in str(dv.sqref) for dv in numbers)
+
+
+def _broken(workbook: Path, how: str, other: Path | None = None) -> Path:
+    book = load_workbook(workbook)
+    sheet = book[SHEET]
+    row = row_of(sheet, DEPLOY_Q)
+    if how == "rows moved":
+        sheet.move_range(f"A{row}:J{row + 1}", rows=2)
+    elif how == "id changed":
+        sheet[f"A{row}"] = "discovery:nope"
+    elif how == "text in a number cell":
+        metric = row_of(sheet, "discovery:model-deployment.metric.1")
+        sheet[f"H{metric}"] = "about 3 weeks"
+    elif how == "sheet deleted":
+        del book[SHEET]
+    elif how == "not a level":
+        sheet[f"D{row}"] = "pretty good"
+    book.save(workbook)
+    return workbook
+
+
+@pytest.mark.parametrize(
+    ("how", "says"),
+    [
+        ("rows moved", f"sheet '{SHEET}', row "),
+        ("id changed", f"sheet '{SHEET}', row "),
+        ("text in a number cell", "'about 3 weeks' is not a number"),
+        ("sheet deleted", f"sheet '{SHEET}' is missing"),
+        ("not a level", "'pretty good' is not a maturity level"),
+    ],
+)
+def test_a_badly_edited_workbook_imports_nothing_and_names_the_cell(
+    example: Path, workbook: Path, how: str, says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fill(workbook)
+    _broken(workbook, how)
+    before = example.read_bytes()
+    code, _, err = run(["import", str(example), str(workbook)], capsys)
+    assert code == 1
+    assert says in err
+    assert "nothing was imported" in err
+    assert example.read_bytes() == before
+
+
+def test_partial_imports_the_good_rows(
+    example: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fill(workbook)
+    _broken(workbook, "text in a number cell")
+    code, out, err = run(["import", str(example), str(workbook), "--partial", "--session", "s"], capsys)
+    assert code == 0
+    assert "is not a number" in err
+    assert "1 answer" in out and "skipped 1 row with problems" in out
+    data = tomllib.loads(example.read_text(encoding="utf-8"))
+    assert not any(m.get("session") == "s" for m in data.get("metrics", []))
+
+
+def test_another_projects_workbook_is_refused(
+    example: Path, workbook: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["new", "Other Co: discovery", "--dir", str(tmp_path)], capsys)
+    other = tmp_path / "other-co-discovery.toml"
+    code, _, err = run(["import", str(other), str(workbook)], capsys)
+    assert code == 1
+    assert "was made for the project 'Harbour & Pine Retail: MLOps discovery'" in err
+
+
+def test_not_a_workbook_gets_one_sentence(
+    example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = tmp_path / "notes.xlsx"
+    fake.write_text("not a spreadsheet", encoding="utf-8")
+    code, _, err = run(["import", str(example), str(fake)], capsys)
+    assert code == 1
+    assert "is not an Excel workbook" in err and "Traceback" not in err
+
+
+def test_template_and_unknown_options(
+    example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "exec.xlsx"
+    code, out, _ = run(["questionnaire", str(example), "--template", "executive", "-o", str(target)], capsys)
+    assert code == 0 and target.exists()
+    assert "questions for the client team" in out
+    code, _, err = run(
+        ["questionnaire", str(example), "--template", "nope", "-o", str(tmp_path / "x.xlsx")], capsys
+    )
+    assert code == 2 and "unknown session template 'nope'" in err
+    code, _, err = run(["questionnaire", str(example), "--template", "executive", "-o", str(target)], capsys)
+    assert code == 1 and "already exists" in err
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_workbook_without_repair(workbook: Path, tmp_path: Path) -> None:
+    fill(workbook)
+    result = subprocess.run(
+        ["soffice", "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(workbook)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "error" not in result.stderr.lower()
+    converted = tmp_path / "self.csv"
+    assert converted.exists()
+    assert "Self-assessment for Harbour & Pine Retail" in converted.read_text(
+        encoding="utf-8", errors="replace"
+    )
