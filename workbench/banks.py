@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from workbench.model.bank import Bank
 from workbench.model.catalogue import Catalogue, question_ref
+from workbench.practice_lint import practice_problems
 from workbench.problems import FileProblem, validation_problem
 from workbench.store.tomltext import read_toml
 
@@ -233,6 +234,7 @@ def _lint_practices(
             for area in practice.areas:
                 if area not in all_areas:
                     out.append(Finding(bank.path, record, f"names area {area!r}, which no bank defines"))
+            out.extend(Finding(bank.path, record, message) for message in practice_problems(practice))
             graph.add_node(practice.id)
             for prerequisite in practice.prerequisites:
                 if prerequisite not in all_practices:

@@ -173,6 +173,12 @@ class Practice(Record):
     """Typical effort: S, M or L."""
     prerequisites: tuple[str, ...] = ()
     """Practice ids to have in place first."""
+    example: str = ""
+    """An implementation example: how a team starts, the concrete steps, named tools."""
+    pattern: str = ""
+    """A short code or configuration pattern a practitioner would use, shown literally."""
+    pattern_language: str = ""
+    """The pattern's language (python, yaml, sql…): how it is labelled and checked."""
 
 
 class UsageNote(Record):

@@ -82,9 +82,9 @@ class Catalogue:
         return next((b for b in self.banks if b.id == bank_id), None)
 
     def only(self, bank_ids: Iterable[str]) -> Catalogue:
-        """A catalogue of the named banks plus every bank that carries guides."""
+        """A catalogue of the named banks plus every bank that carries guides or practices."""
         wanted = set(bank_ids)
-        return Catalogue.from_banks(b for b in self.banks if b.id in wanted or b.guides)
+        return Catalogue.from_banks(b for b in self.banks if b.id in wanted or b.guides or b.practices)
 
     def part_of(self, ref: str) -> Part | None:
         """The part record of a question reference."""

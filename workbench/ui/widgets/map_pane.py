@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -55,7 +55,9 @@ class MapPane(Horizontal):
             with TabbedContent(initial="map-practices", id="map-tabs"):
                 with TabPane("Practices", id="map-practices"):
                     yield OptionList(id="map-suggestions")
-                    yield Static(id="map-detail")
+                    with ScrollableContainer(id="map-detail-scroll"):
+                        yield Static(id="map-detail")
+                        yield Static(id="map-pattern")  # unwrapped: code scrolls sideways
                 with TabPane("Warnings", id="map-warnings"), VerticalScroll():
                     yield Static(id="map-warning-text")
                 with TabPane("Coverage", id="map-coverage"), VerticalScroll():
@@ -153,6 +155,7 @@ class MapPane(Horizontal):
         detail = self.query_one("#map-detail", Static)
         suggestion = self._current()
         if suggestion is None:
+            self.query_one("#map-pattern", Static).update("")
             detail.update(
                 Text("No practice scores for this gap yet: add words to its description.", style="dim")
             )
@@ -165,7 +168,17 @@ class MapPane(Horizontal):
         mapping = self.workspace.project.mapping(self.gap_id, practice.id)
         if mapping is not None and mapping.rationale:
             text.append_text(literal("\nRationale: " + mapping.rationale, "italic"))
+        if practice.example:
+            text.append("\n\nHow to start\n", style="bold")
+            text.append_text(literal(practice.example))
+        pattern = Text()
+        if practice.pattern:
+            text.append(f"\n\nPattern ({practice.pattern_language or 'text'})", style="bold")
+            pattern = literal(practice.pattern.strip("\n"), "green")
+            pattern.no_wrap = True
         detail.update(text)
+        self.query_one("#map-pattern", Static).update(pattern)
+        self.query_one("#map-detail-scroll", ScrollableContainer).scroll_home(animate=False)
 
     def _fill_warnings(self, warnings: list) -> None:  # type: ignore[type-arg]
         text = Text()
