@@ -261,3 +261,29 @@ class TestPicker:
         load_project(example)
         app = make_app(None, projects_dir=Path("projects"), today=TODAY, now=FixedClock())
         assert snap_compare(app, terminal_size=(100, 30), run_before=keys())
+
+
+class TestHandoffDialogs:
+    def test_workbook_export_80x24(self, snap_compare, example: Path) -> None:
+        """Palette → Export self-assessment workbook: which questions and which file, at 80×24."""
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            from workbench.ui.handoffs import export_workbook
+
+            await settle(pilot)
+            export_workbook(pilot.app)
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=run_before)
+
+    def test_workbook_import_80x24(self, snap_compare, example: Path) -> None:
+        """Palette → Import workbook: the file, the session and the partial option, at 80×24."""
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            from workbench.ui.handoffs import import_workbook
+
+            await settle(pilot)
+            import_workbook(pilot.app)
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=run_before)

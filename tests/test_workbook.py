@@ -61,6 +61,10 @@ def fill(path: Path) -> None:
     book.save(path)
 
 
+def fill_token(path: Path) -> str:
+    return str(load_workbook(path)["_workbench"]["B4"].value)
+
+
 def test_round_trip_a_filled_workbook_becomes_a_stated_session(
     example: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -217,3 +221,88 @@ def test_libreoffice_opens_the_workbook_without_repair(workbook: Path, tmp_path:
     assert "Self-assessment for Harbour & Pine Retail" in converted.read_text(
         encoding="utf-8", errors="replace"
     )
+
+
+async def _palette(pilot, words: str) -> None:  # type: ignore[no-untyped-def]
+    from textual.command import CommandPalette
+
+    from tests.helpers import until
+
+    await pilot.press("ctrl+p")
+    assert await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
+    await pilot.press(*words)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+
+
+async def test_palette_exports_a_workbook(example: Path, make_app) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers import notifications, ready, until
+    from workbench.ui.modals.workbook_export_modal import WorkbookExportModal
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        shown = notifications(app)
+        await _palette(pilot, "self-assessment workbook")
+        assert await until(pilot, lambda: isinstance(app.screen, WorkbookExportModal))
+        await pilot.press("ctrl+s")
+        target = example.parent / "harbour-pine-retail-mlops-discovery-self-assessment.xlsx"
+        assert await until(pilot, lambda: any("Workbook written to" in n for n in shown))
+    assert target.exists()
+    assert "Maturity levels" in load_workbook(target).sheetnames
+
+
+async def test_palette_imports_a_workbook_as_one_undoable_edit(  # type: ignore[no-untyped-def]
+    example: Path, workbook: Path, make_app
+) -> None:
+    from textual.widgets import Input
+
+    from tests.helpers import notifications, ready, until
+    from workbench.ui.modals.workbook_import_modal import WorkbookImportModal
+
+    fill(workbook)
+    opened = example.read_bytes()
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        shown = notifications(app)
+        await _palette(pilot, "import workbook")
+        assert await until(pilot, lambda: isinstance(app.screen, WorkbookImportModal))
+        app.screen.query_one("#import-file", Input).value = str(workbook)
+        app.screen.query_one("#import-session", Input).value = "self-ui"
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: any("Imported into session self-ui" in n for n in shown))
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: b'id = "self-ui"' in example.read_bytes())
+        data = tomllib.loads(example.read_text(encoding="utf-8"))
+        answer = next(a for a in data["answers"] if a["session"] == "self-ui")
+        assert (answer["current"], answer["target"]) == (2, 4)
+        assert app.workspace.editor.undo() == "import workbook " + fill_token(workbook)
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: example.read_bytes() == opened)
+
+
+async def test_palette_import_shows_each_problem_and_imports_nothing(  # type: ignore[no-untyped-def]
+    example: Path, workbook: Path, make_app
+) -> None:
+    from textual.widgets import Input, Static
+
+    from tests.helpers import ready, until
+    from workbench.ui.modals.workbook_import_modal import WorkbookImportModal
+
+    fill(workbook)
+    _broken(workbook, "text in a number cell")
+    opened = example.read_bytes()
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await _palette(pilot, "import workbook")
+        assert await until(pilot, lambda: isinstance(app.screen, WorkbookImportModal))
+        app.screen.query_one("#import-file", Input).value = str(workbook)
+        await pilot.press("ctrl+s")
+        problems = app.screen.query_one("#import-problems", Static)
+        assert await until(pilot, lambda: "is not a number" in str(problems.render()))
+        assert isinstance(app.screen, WorkbookImportModal)
+        await pilot.press("escape")
+        await pilot.press("ctrl+s")
+    assert example.read_bytes() == opened

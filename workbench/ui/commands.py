@@ -23,6 +23,7 @@ class WorkbenchCommands(Provider):
 
     def _actions(self) -> list[tuple[str, Callable[[], object], str]]:
         from workbench.ui.app import WorkbenchApp
+        from workbench.ui.handoffs import export_workbook, import_workbook
 
         app = self.app
         commands: list[tuple[str, Callable[[], object], str]] = []
@@ -32,6 +33,16 @@ class WorkbenchCommands(Provider):
             commands.append((f"Pane {words}", partial(app.action_pane, pane), f"Show the {pane} pane"))
         commands.append(("Save project", app.action_save, "Write the project file now"))
         commands.append(("Export proposal (.docx)", app.action_export, "Write the Word proposal"))
+        commands.append(
+            (
+                "Export self-assessment workbook (.xlsx)",
+                partial(export_workbook, app),
+                "An Excel workbook the client team fills in",
+            )
+        )
+        commands.append(
+            ("Import workbook (.xlsx)", partial(import_workbook, app), "Read a filled-in workbook back")
+        )
         commands.append(("Session: start or switch", app.action_sessions, "Start a discovery session"))
         commands.append(("Session clock: start or pause", app.action_toggle_clock, "ctrl+t"))
         for session in app.workspace.project.sessions:

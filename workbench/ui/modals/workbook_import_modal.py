@@ -1,0 +1,124 @@
+"""Import a filled-in self-assessment workbook: check it, show each problem, then apply it as one edit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, Static
+
+from workbench.problems import FileProblem
+from workbench.ui.safe import literal
+from workbench.ui.workspace import Workspace
+from workbench.workbook.read import ReadWorkbook, read_workbook
+
+
+@dataclass(frozen=True)
+class WorkbookImport:
+    """What the dialog hands back: the checked workbook and how to import it."""
+
+    read: ReadWorkbook
+    session: str
+    partial: bool
+
+
+class WorkbookImportModal(ModalScreen[WorkbookImport | None]):
+    """Reads the workbook off the UI thread; dismisses only when it can be imported."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+s", "check", "Import", priority=True),
+    ]
+
+    @dataclass
+    class Done(Message):
+        """The worker finished reading."""
+
+        read: ReadWorkbook | None
+        error: str
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+
+    def compose(self) -> ComposeResult:
+        folder = self.workspace.file.path.resolve().parent
+        newest = max(folder.glob("*.xlsx"), key=lambda p: p.stat().st_mtime, default=None)
+        with Vertical(classes="dialog wide", id="workbook-import-dialog"):
+            yield Static(Text("Import a self-assessment workbook", style="bold"), classes="dialog-title")
+            yield Label("Workbook file (.xlsx)")
+            yield Input(
+                str(newest) if newest else "",
+                id="import-file",
+                placeholder="path/to/self-assessment.xlsx",
+                compact=True,
+            )
+            yield Label("Session to import into")
+            yield Input(
+                "", id="import-session", placeholder="empty: a new session for this workbook", compact=True
+            )
+            yield Checkbox("Import the good rows even when some are wrong", id="import-partial", compact=True)
+            yield LoadingIndicator(id="import-progress")
+            with VerticalScroll(id="import-problems-box"):
+                yield Static(id="import-problems", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Import (ctrl+s)", id="import-go", variant="primary", compact=True)
+                yield Button("Cancel", id="import-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#import-progress").display = False
+
+    @on(Button.Pressed, "#import-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#import-go")
+    @on(Input.Submitted)
+    def action_check(self) -> None:
+        """Read and check the workbook; import it when it is sound (or partial is ticked)."""
+        text = self.query_one("#import-file", Input).value.strip()
+        if not text:
+            self.query_one("#import-problems", Static).update(literal("Give the workbook's path."))
+            return
+        self.query_one("#import-progress").display = True
+        self.query_one("#import-go", Button).disabled = True
+        self._read(Path(text).expanduser())
+
+    @work(thread=True, exclusive=True, group="workbook-import")
+    def _read(self, path: Path) -> None:
+        try:
+            read = read_workbook(path, self.workspace.project.model_copy(deep=True), self.workspace.catalogue)
+        except FileProblem as problem:
+            self.post_message(self.Done(None, str(problem)))
+            return
+        self.post_message(self.Done(read, ""))
+
+    @on(Done)
+    def _done(self, message: Done) -> None:
+        self.query_one("#import-progress").display = False
+        self.query_one("#import-go", Button).disabled = False
+        problems = self.query_one("#import-problems", Static)
+        if message.read is None:
+            problems.update(literal(message.error))
+            return
+        partial = self.query_one("#import-partial", Checkbox).value
+        if message.read.problems and not partial:
+            lines = [
+                f"Nothing imported: {len(message.read.problems)} problem(s). Fix them in the workbook, "
+                "or tick the box to import the good rows.",
+                *(f"- {p}" for p in message.read.problems),
+            ]
+            problems.update(literal("\n".join(lines)))
+            return
+        if not message.read.rows:
+            problems.update(literal("No row of the workbook is filled in yet: nothing to import."))
+            return
+        session = self.query_one("#import-session", Input).value.strip()
+        self.dismiss(WorkbookImport(message.read, session, partial))
