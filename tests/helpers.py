@@ -43,3 +43,15 @@ def notifications(app: Any) -> list[str]:
 
     app.notify = recording
     return shown
+
+
+def run_cli(args: list[str], capsys: Any) -> tuple[int, str, str]:
+    """Run `workbench ARGS` in-process: (exit code, stdout, stderr)."""
+    from workbench.cli import main
+
+    try:
+        code = main(args)
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE
+from tests.helpers import run_cli as run
 from workbench.banks import load_catalogue
-from workbench.cli import main
 from workbench.export.backlog import backlog_items, render
 from workbench.store.files import load_project
 
@@ -42,10 +42,6 @@ AZURE_HEADERS = [
 ]
 
 
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture(scope="module")

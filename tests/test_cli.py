@@ -10,17 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_cli as run
 from workbench.banks import load_catalogue
-from workbench.cli import main
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        code = main(args)
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_version_is_instant_and_does_not_import_textual() -> None:

@@ -10,16 +10,7 @@ import pytest
 from textual.widgets import Input, OptionList
 
 from tests.conftest import EXAMPLE, ROOT
-from workbench.cli import main
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        code = main(args)
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+from tests.helpers import run_cli as run
 
 
 def test_banks_questions_lists_ids_with_kind_part_and_text(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,19 +10,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from workbench.cli import main
+from tests.helpers import run_cli as run
 
 SHEET = "Model Deployment & Serving"
 DEPLOY_Q = "discovery:model-deployment.current.deployment-infrastructure-1"
 
 
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        code = main(args)
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def row_of(sheet, ref: str) -> int:  # type: ignore[no-untyped-def]

@@ -97,7 +97,7 @@ def backlog_items(project: Project, catalogue: Catalogue) -> list[WorkItem]:
             if practice is None:
                 continue
             guide = catalogue.guides.get(practice.guide)
-            example = str(getattr(practice, "example", "") or "")
+            example = practice.example
             lines = [practice.summary]
             if example:
                 lines += ["", "How to start:", example]
