@@ -10,9 +10,10 @@ from pathlib import Path
 
 from workbench import __version__
 
-COMMANDS = (
+COMMANDS: tuple[str, ...] = (
     "new", "check", "banks", "plan", "export", "open", "example", "backlog", "questionnaire", "import",
 )
+COMMANDS += ("milestone", "followups", "portfolio")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     add_backlog_parser(sub)
     add_workbook_parsers(sub)
     add_export_parser(sub)
+    from workbench.cli_timeline import add_timeline_parsers
+
+    add_timeline_parsers(sub)
 
     return parser
 
@@ -107,6 +111,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from workbench.cli_plan import run_plan
 
         return run_plan(args)
+    if hasattr(args, "run"):
+        return int(args.run(args))
     return _open(args.path)
 
 

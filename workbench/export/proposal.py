@@ -20,11 +20,13 @@ from workbench.analysis.maturity import area_maturity
 from workbench.analysis.metrics import metric_sentence, number
 from workbench.analysis.plan import PlanCycle, Schedule, schedule, week_date
 from workbench.export.blocks import Block, Bullets, Heading, PageBreak, Paragraph, Table
+from workbench.export.progress_section import progress_section
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 
 SECTIONS = (
     "summary",
+    "progress",
     "sessions",
     "current-state",
     "pain-points",
@@ -102,6 +104,7 @@ def build_proposal(project: Project, catalogue: Catalogue, options: ProposalOpti
     blocks: list[Block] = _title_page(project, options, r)
     builders: dict[str, Callable[[], list[Block]]] = {
         "summary": lambda: _summary(project, catalogue, plan, r),
+        "progress": lambda: progress_section(project, catalogue, options.today, r),
         "sessions": lambda: _sessions(project, catalogue, r),
         "current-state": lambda: _current_state(project, catalogue, r),
         "pain-points": lambda: _pain_points(project, catalogue, options.redact, r),

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from workbench.model.milestones import Milestone
 from workbench.model.records import (
     Answer,
     Attendee,
@@ -35,6 +36,7 @@ __all__ = [
     "Heard",
     "Mapping",
     "Metric",
+    "Milestone",
     "NextStep",
     "PlanItem",
     "Project",
@@ -102,6 +104,8 @@ class Project(BaseModel):
     dismissed: list[Dismissal] = Field(default_factory=list)
     pilots: list[PlanItem] = Field(default_factory=list)
     next_steps: list[NextStep] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+    """Named, dated records of where the engagement stood, oldest first."""
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Project:
@@ -119,6 +123,11 @@ class Project(BaseModel):
                     f"{answer.session!r} a second time"
                 )
             keys.add(answer.key)
+        names: set[str] = set()
+        for index, milestone in enumerate(self.milestones):
+            if milestone.name in names:
+                raise ValueError(f"milestones[{index}].name {milestone.name!r} is used twice")
+            names.add(milestone.name)
         return self
 
     # --- look-ups -----------------------------------------------------------------

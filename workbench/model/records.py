@@ -81,6 +81,8 @@ class Answer(ProjectRecord):
     """Why the question does not apply."""
     follow_up_with: str = ""
     """Whom to ask, when the answer needs follow-up."""
+    follow_up_due: dt.date | None = None
+    """By when the follow-up should be done."""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -195,6 +197,8 @@ class PlanItem(ProjectRecord):
     """Plan-item ids that must finish first."""
     start: int | None = Field(default=None, ge=0)
     """A fixed start week (0 is the plan's first week), overriding the earliest start."""
+    done: bool = False
+    """Finished: the pilot ran and was evaluated."""
 
 
 class NextStep(ProjectRecord):

@@ -11,6 +11,8 @@ from tomlkit.items import AoT, Array, Comment, InlineTable, Item, Table
 from workbench.store.serialize import RECORD_KEYS
 
 _MISSING = object()
+LONG_ARRAY = 100
+"""An array of inline tables longer than this is written one table per line."""
 
 
 def to_item(value: Any, top_level_records: bool = False) -> Any:
@@ -37,6 +39,12 @@ def to_item(value: Any, top_level_records: bool = False) -> Any:
                 array.append(inline)
             else:
                 array.append(to_item(inner))
+        if (
+            len(value) > 1
+            and any(isinstance(v, MappingABC) for v in value)
+            and len(array.as_string()) > LONG_ARRAY
+        ):
+            array.multiline(True)
         return array
     return tomlkit.item(value)
 

@@ -20,6 +20,7 @@ TOP_LEVEL_ORDER = (
     "dismissed",
     "pilots",
     "next_steps",
+    "milestones",
 )
 
 RecordKey = Callable[[dict[str, Any]], Any]
@@ -34,6 +35,7 @@ RECORD_KEYS: dict[str, RecordKey] = {
     "answers": lambda r: (r.get("question"), r.get("session")),
     "mappings": lambda r: (r.get("gap"), r.get("practice")),
     "dismissed": lambda r: r.get("suggestion"),
+    "milestones": lambda r: r.get("name"),
 }
 """How records of each top-level list are matched between the file and the model."""
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 SECTION_TITLES = {
     "summary": "Executive summary",
+    "progress": "Progress since the last milestone",
     "sessions": "Discovery sessions held",
     "current-state": "Current state by area",
     "pain-points": "Pain points heard",
@@ -69,7 +70,8 @@ class ExportModal(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="export-dialog"):
             yield Static(Text("Export the next-step proposal", style="bold"), classes="dialog-title")
-            yield SelectionList[str](*[(SECTION_TITLES[s], s, True) for s in SECTIONS], id="export-sections")
+            sections = [s for s in SECTIONS if s != "progress" or self.workspace.project.milestones]
+            yield SelectionList[str](*[(SECTION_TITLES[s], s, True) for s in sections], id="export-sections")
             with Horizontal(classes="row"):
                 yield Select(
                     [(Text("Word (.docx)"), "docx"), (Text("Markdown (.md)"), "md")],

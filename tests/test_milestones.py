@@ -1,0 +1,193 @@
+"""Milestones: saved inside the project file without disturbing it, listed, compared."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TODAY
+from workbench.analysis.milestones import MilestoneProblem, compare, find_milestone, save_milestone, snapshot
+from workbench.banks import load_catalogue
+from workbench.cli import main
+from workbench.export.markdown_writer import render_markdown
+from workbench.export.progress_section import progress_blocks, progress_section
+from workbench.store.files import ProjectFile
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        code = main(args)
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_save_appends_a_compact_table_and_keeps_the_file(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = example.read_text()
+    code, out, err = run(["milestone", "save", str(example), "baseline", "--date", "2026-11-20"], capsys)
+    assert (code, err) == (0, "")
+    assert "saved milestone 'baseline' (2026-11-20)" in out
+    after = example.read_text()
+    assert after.startswith(before)  # every line a person wrote is where it was
+    data = tomllib.loads(after)
+    (milestone,) = data["milestones"]
+    assert milestone["name"] == "baseline" and milestone["date"] == dt.date(2026, 11, 20)
+    assert {g["id"]: g["quadrant"] for g in milestone["gaps"]}["G-001"] == "strategic"
+    assert "G-001 ds.cicd-for-ml" in milestone["mappings"]
+    assert len(after) - len(before) < 5000  # what is needed to compare, not a copy
+    file = ProjectFile.load(example)
+    assert file.save() is False  # unchanged: nothing to write
+    file.project.project.name = file.project.project.name  # a no-op edit
+    file.save(force=True)
+    assert example.read_text() == after  # round-trips byte-identical
+
+
+def test_an_unchanged_project_with_milestones_saves_byte_identical(example: Path) -> None:
+    catalogue = load_catalogue(example)
+    file = ProjectFile.load(example)
+    save_milestone(file.project, catalogue, "one", TODAY)
+    save_milestone(file.project, catalogue, "two", TODAY)
+    file.save()
+    written = example.read_bytes()
+    again = ProjectFile.load(example)
+    again.project.gaps[0].impact = again.project.gaps[0].impact
+    again.save(force=True)
+    assert example.read_bytes() == written
+    assert [m.name for m in again.project.milestones] == ["one", "two"]
+
+
+def test_a_used_or_empty_name_is_refused(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["milestone", "save", str(example), "baseline"], capsys)[0] == 0
+    saved = example.read_bytes()
+    code, _, err = run(["milestone", "save", str(example), "baseline"], capsys)
+    assert code == 2
+    assert "already a milestone called 'baseline'; choose another name" in err
+    assert run(["milestone", "save", str(example), "  "], capsys)[0] == 2
+    assert run(["milestone", "save", str(example), "now"], capsys)[0] == 2
+    assert example.read_bytes() == saved
+
+
+def test_unknown_milestone_is_a_usage_error_naming_the_known_ones(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["milestone", "diff", str(example)], capsys)
+    assert code == 2 and "has no milestones to compare" in err
+    run(["milestone", "save", str(example), "baseline"], capsys)
+    code, out, err = run(["milestone", "diff", str(example), "basline"], capsys)
+    assert code == 2
+    assert (
+        err.strip() == f"workbench: {example}: there is no milestone 'basline'; the milestones are: baseline"
+    )
+    assert "Traceback" not in out + err
+
+
+def test_unreadable_file_exits_1_and_is_not_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("schema_version = 1\n[project\n")
+    code, _, err = run(["milestone", "save", str(broken), "baseline"], capsys)
+    assert code == 1 and "line 2" in err
+    assert broken.read_text() == "schema_version = 1\n[project\n"
+    assert run(["milestone", "list", str(tmp_path / "missing.toml")], capsys)[0] == 1
+
+
+def test_diff_reports_maturity_gaps_opened_closed_moved_and_pilots_done(example: Path) -> None:
+    catalogue = load_catalogue(example)
+    project = ProjectFile.load(example).project
+    save_milestone(project, catalogue, "baseline", TODAY)
+    project.gap("G-003").status = "closed"  # type: ignore[union-attr]
+    project.move_gap("G-006", impact_delta=+2)  # fill-in → quick win
+    project.raise_gap("Nobody owns the feature store", area="feature-engineering", impact=5, complexity=1)
+    project.pilots[0].done = True
+    answer = next(a for a in project.answers if a.current == 1)
+    answer.current = 3
+    diff = compare(
+        find_milestone(project, catalogue, "baseline", TODAY),
+        snapshot(project, catalogue, "now", TODAY),
+        catalogue,
+    )
+    assert [(c.id, c.before, c.after) for c in diff.closed] == [("G-003", "quick-win", "")]
+    assert [(c.id, c.before, c.after) for c in diff.moved] == [("G-006", "fill-in", "quick-win")]
+    assert [(c.id, c.after) for c in diff.opened] == [("G-009", "quick-win")]
+    assert [p.id for p in diff.pilots_done] == ["P-1"]
+    area = catalogue.questions[answer.question].area
+    change = next(a for a in diff.areas if a.area == area)
+    assert change.delta is not None and change.delta > 0
+    text = render_markdown(progress_blocks(diff))
+    assert "## Progress: baseline (24 Nov 2026) → now" in text
+    assert "- G-006 No data-quality checks at ingestion: Fill-in → Quick win" in text
+    assert "### Pilots done" in text
+
+
+def test_diff_between_two_named_milestones_from_the_command_line(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["milestone", "save", str(example), "first"], capsys)
+    file = ProjectFile.load(example)
+    file.project.remove_gap("G-002")
+    file.save()
+    run(["milestone", "save", str(example), "second"], capsys)
+    code, out, _ = run(["milestone", "diff", str(example), "first", "second"], capsys)
+    assert code == 0
+    assert "### Gaps closed\n\n- G-002 No model performance or drift monitoring (was Quick win)" in out
+    code, out, _ = run(["milestone", "list", str(example)], capsys)
+    assert [line.split()[1] for line in out.splitlines()] == ["first:", "second:"]
+
+
+def test_proposal_progress_section_is_empty_without_milestones(example: Path) -> None:
+    catalogue = load_catalogue(example)
+    project = ProjectFile.load(example).project
+    assert progress_section(project, catalogue, TODAY) == []
+    save_milestone(project, catalogue, "baseline", TODAY)
+    assert "Nothing changed" in render_markdown(progress_section(project, catalogue, TODAY))
+
+
+def test_duplicate_milestone_names_in_a_file_are_a_clear_error(example: Path) -> None:
+    text = example.read_text() + '\n[[milestones]]\nname = "a"\ndate = 2026-11-01\n' * 2
+    example.write_text(text)
+    with pytest.raises(Exception, match=r"Milestones\[1\]\.name 'a' is used twice"):
+        ProjectFile.load(example)
+
+
+def test_one_hundred_milestones_stay_fast(example: Path) -> None:
+    catalogue = load_catalogue(example)
+    file = ProjectFile.load(example)
+    for n in range(100):
+        save_milestone(file.project, catalogue, f"m{n}", TODAY)
+    file.save()
+    started = time.perf_counter()
+    again = ProjectFile.load(example)
+    diff = compare(
+        find_milestone(again.project, catalogue, "m0", TODAY),
+        find_milestone(again.project, catalogue, "now", TODAY),
+        catalogue,
+    )
+    assert diff.unchanged and len(again.project.milestones) == 100
+    assert time.perf_counter() - started < 5  # generous: the figure itself is in bench/
+
+
+def test_find_milestone_without_any(example: Path) -> None:
+    project = ProjectFile.load(example).project
+    with pytest.raises(MilestoneProblem, match="none has been saved yet"):
+        find_milestone(project, load_catalogue(example), "x", TODAY)
+
+
+def test_exported_proposal_has_a_progress_section(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(["milestone", "save", str(example), "baseline"], capsys)
+    file = ProjectFile.load(example)
+    file.project.gap("G-003").status = "closed"  # type: ignore[union-attr]
+    file.save()
+    out = example.parent / "p.md"
+    assert run(["export", str(example), "--format", "md", "-o", str(out)], capsys)[0] == 0
+    text = out.read_text()
+    assert "## Progress: baseline (" in text
+    assert "- G-003 Experiments are not reproducible (was Quick win)" in text
+    assert text.index("## Progress") < text.index("## Discovery sessions")

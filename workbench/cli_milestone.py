@@ -1,0 +1,95 @@
+"""`workbench milestone save|list|diff`: named, dated records of the engagement, and what changed."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import Any
+
+from workbench.cli_common import fail, iso_date
+
+
+def add_milestone_parser(sub: Any) -> None:
+    """Register the `milestone` command and its three actions."""
+    milestone = sub.add_parser("milestone", help="save, list or compare milestones of a project")
+    milestone.set_defaults(run=run_milestone)
+    actions = milestone.add_subparsers(dest="action", metavar="ACTION", required=True)
+    save = actions.add_parser("save", help="record the project's state now under a name")
+    save.add_argument("path", metavar="PATH")
+    save.add_argument("name", metavar="NAME")
+    save.add_argument("--date", type=iso_date, help="the milestone's date, YYYY-MM-DD (default: today)")
+    listing = actions.add_parser("list", help="the project's milestones, oldest first")
+    listing.add_argument("path", metavar="PATH")
+    diff = actions.add_parser("diff", help="what changed between two milestones (B defaults to now)")
+    diff.add_argument("path", metavar="PATH")
+    diff.add_argument("a", nargs="?", metavar="A", help="the earlier milestone (default: the latest)")
+    diff.add_argument("b", nargs="?", default="now", metavar="B", help="the later one (default: now)")
+
+
+def run_milestone(args: argparse.Namespace) -> int:
+    """0 on success; 1 when the file cannot be read or written; 2 for a name that cannot be used."""
+    from workbench.analysis.milestones import MilestoneProblem
+    from workbench.banks import load_catalogue
+    from workbench.problems import FileProblem
+    from workbench.store.files import ProjectFile
+
+    try:
+        file = ProjectFile.load(args.path)
+    except FileProblem as problem:
+        return fail(str(problem), 1)
+    catalogue = load_catalogue(args.path).only(file.project.project.banks)
+    today = dt.date.today()
+    try:
+        if args.action == "save":
+            return _save(file, catalogue, args.name, args.date or today)
+        if args.action == "list":
+            return _list(file.project)
+        return _diff(file.project, catalogue, args.a, args.b, today)
+    except MilestoneProblem as problem:
+        return fail(f"{args.path}: {problem}", 2)
+
+
+def _save(file: Any, catalogue: Any, name: str, date: dt.date) -> int:
+    from workbench.analysis.milestones import save_milestone
+    from workbench.problems import FileProblem
+
+    milestone = save_milestone(file.project, catalogue, name, date)
+    try:
+        file.save()
+    except FileProblem as problem:
+        return fail(str(problem), 1)
+    print(
+        f"saved milestone {milestone.name!r} ({milestone.date}): {milestone.answers} answers, "
+        f"{len(milestone.gaps)} gaps, {len(milestone.pilots)} plan items"
+    )
+    return 0
+
+
+def _list(project: Any) -> int:
+    if not project.milestones:
+        print("No milestones yet: save one with `workbench milestone save PATH NAME`.")
+        return 0
+    for m in project.milestones:
+        done = sum(1 for p in m.pilots if p.done)
+        print(
+            f"{m.date}  {m.name}: {m.answers} answers, {len(m.gaps)} gaps, "
+            f"{done}/{len(m.pilots)} plan items done" + (f", plan ends {m.plan_end}" if m.plan_end else "")
+        )
+    return 0
+
+
+def _diff(project: Any, catalogue: Any, a: str | None, b: str, today: dt.date) -> int:
+    from workbench.analysis.milestones import MilestoneProblem, compare, find_milestone
+    from workbench.export.markdown_writer import render_markdown
+    from workbench.export.progress_section import progress_blocks
+
+    if a is None:
+        if not project.milestones:
+            raise MilestoneProblem("has no milestones to compare; save one with `workbench milestone save`")
+        a = project.milestones[-1].name
+    diff = compare(
+        find_milestone(project, catalogue, a, today), find_milestone(project, catalogue, b, today), catalogue
+    )
+    sys.stdout.write(render_markdown(progress_blocks(diff)))
+    return 0

@@ -1,0 +1,67 @@
+"""`workbench portfolio DIR [-o report.docx|.md] [--redact] [--force]`: every engagement in a folder."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from workbench.cli_common import fail
+
+
+def add_portfolio_parser(sub: Any) -> None:
+    """Register the `portfolio` command."""
+    portfolio = sub.add_parser("portfolio", help="a report across every project in a folder")
+    portfolio.add_argument("folder", metavar="DIR")
+    portfolio.add_argument(
+        "-o", "--output", help="write the report to a .docx or .md file (default: Markdown on stdout)"
+    )
+    portfolio.add_argument(
+        "--redact", action="store_true", help="clients as Client A, B…; no names or titles"
+    )
+    portfolio.add_argument("--force", action="store_true", help="replace an existing report file")
+    portfolio.set_defaults(run=run_portfolio)
+
+
+def run_portfolio(args: argparse.Namespace) -> int:
+    """0 when every project was read; 1 when some were skipped or the report refused; 2 for bad options."""
+    from workbench.analysis.portfolio import read_portfolio
+    from workbench.export.markdown_writer import render_markdown
+    from workbench.export.portfolio_report import portfolio_blocks
+    from workbench.store.atomic import SaveFailed, atomic_write
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        return fail(f"{folder}: no such folder; give the folder that holds the project files", 2)
+    output = Path(args.output) if args.output else None
+    if output is not None and output.suffix.lower() not in (".docx", ".md"):
+        return fail(f"{output}: the report is written as .docx or .md; end the file name with one of them", 2)
+    if output is not None and output.exists() and not args.force:
+        return fail(f"{output}: already exists; pass --force to replace it", 1)
+    today = dt.date.today()
+    portfolio = read_portfolio(folder, today)
+    for problem in portfolio.skipped:
+        print(f"workbench: skipped {problem}", file=sys.stderr)
+    if not portfolio.engagements and not portfolio.skipped:
+        return fail(f"{folder}: holds no project files (*.toml)", 1)
+    blocks = portfolio_blocks(portfolio, today, args.redact)
+    if output is None:
+        sys.stdout.write(render_markdown(blocks))
+    else:
+        try:
+            atomic_write(output, _render(blocks, output, args.redact, today))
+        except SaveFailed as problem:
+            return fail(str(problem), 1)
+        print(f"wrote {output} ({len(portfolio.engagements)} engagements, {len(portfolio.skipped)} skipped)")
+    return 1 if portfolio.skipped else 0
+
+
+def _render(blocks: list[Any], output: Path, redact: bool, today: dt.date) -> bytes:
+    from workbench.export.docx_writer import render_docx
+    from workbench.export.markdown_writer import render_markdown
+
+    if output.suffix.lower() == ".md":
+        return render_markdown(blocks).encode("utf-8")
+    return render_docx(blocks, "MLOps discovery portfolio", "", "a4", today)
