@@ -25,7 +25,7 @@ def test_ranking_is_deterministic_and_explains_itself(example: Path, catalogue: 
     assert first == suggest_practices(project, catalogue, gap)
     top = first[0]
     assert top.practice.id == "fe.validate-at-ingestion"
-    assert top.score == 8
+    assert top.score == 9
     assert top.reasons[0] == "mapping table: Feature Engineering issues → Feature Engineering Best Practices"
     assert top.reasons[1] == "addresses Feature Engineering & Data Preparation"
     assert top.reasons[2].startswith("keywords: data quality, quality checks, ingestion")
