@@ -11,29 +11,23 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY
-from workbench.analysis.followups import (
-    UNASSIGNED,
-    answer_key,
-    assign_follow_up,
-    by_person,
-    close_follow_up,
-    follow_ups,
-    reopen_follow_up,
-)
+from tests.helpers import run_cli
+from workbench.analysis.followups import UNASSIGNED, answer_key, by_person, follow_ups
 from workbench.banks import load_catalogue
-from workbench.cli import main
+from workbench.edits import Editor, EditRefused
+from workbench.edits.followups import AssignFollowUp, CloseFollowUp, ReopenFollowUp
+from workbench.model.project import Project
 from workbench.store.files import ProjectFile
 
 MEI_QUESTION = "discovery:platform-evaluation.evaluation.1"
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        code = main(args)
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+    return run_cli(args, capsys)
+
+
+def edit(project: Project) -> Editor:
+    return Editor(lambda: project)
 
 
 def test_items_come_from_follow_ups_open_questions_and_next_steps(example: Path) -> None:
@@ -52,7 +46,9 @@ def test_items_come_from_follow_ups_open_questions_and_next_steps(example: Path)
 def test_closing_records_the_answer_on_the_right_question(example: Path) -> None:
     file = ProjectFile.load(example)
     key = answer_key(MEI_QUESTION, "ml-1")
-    close_follow_up(file.project, key, "Missing: a registry and a feature store.")
+    editor = edit(file.project)
+    editor.apply(CloseFollowUp(key, "Missing: a registry and a feature store.", about="capabilities"))
+    assert editor.history.undo_name == "close follow-up 'capabilities'"
     file.save()
     data = tomllib.loads(example.read_text())
     (answer,) = [a for a in data["answers"] if a["question"] == MEI_QUESTION and a["session"] == "ml-1"]
@@ -61,14 +57,15 @@ def test_closing_records_the_answer_on_the_right_question(example: Path) -> None
     assert answer["follow_up_with"] == "Mei Chen (Platform engineer)"  # who it was followed up with stays
     item = next(i for i in follow_ups(file.project, load_catalogue(example)) if i.key == key)
     assert item.done
-    reopen_follow_up(file.project, key)
+    editor.apply(ReopenFollowUp(key))
     assert file.project.answer(MEI_QUESTION, "ml-1").status == "follow-up"  # type: ignore[union-attr]
 
 
 def test_assign_and_close_a_next_step(example: Path) -> None:
     file = ProjectFile.load(example)
-    assign_follow_up(file.project, "step:N-2", "Dana", dt.date(2026, 12, 10))
-    close_follow_up(file.project, "step:N-2")
+    editor = edit(file.project)
+    editor.apply(AssignFollowUp("step:N-2", "Dana", dt.date(2026, 12, 10)))
+    editor.apply(CloseFollowUp("step:N-2"))
     file.save()
     (step,) = [s for s in tomllib.loads(example.read_text())["next_steps"] if s["id"] == "N-2"]
     assert (step["owner"], step["due"], step["done"]) == ("Dana", dt.date(2026, 12, 10), True)
@@ -76,14 +73,19 @@ def test_assign_and_close_a_next_step(example: Path) -> None:
 
 def test_unknown_key_is_refused(example: Path) -> None:
     project = ProjectFile.load(example).project
-    for key in ("step:N-99", "answer:nope@ml-1", "gap:G-001"):
-        with pytest.raises(KeyError):
-            close_follow_up(project, key)
+    for key, words in (
+        ("step:N-99", "there is no next step N-99"),
+        ("answer:nope@ml-1", "there is no answer to nope in session ml-1"),
+        ("gap:G-001", "is not a follow-up"),
+    ):
+        with pytest.raises(EditRefused, match=words):
+            edit(project).apply(CloseFollowUp(key))
 
 
 def test_assigning_an_unchanged_owner_writes_nothing(example: Path) -> None:
     file = ProjectFile.load(example)
-    assign_follow_up(file.project, answer_key(MEI_QUESTION, "ml-1"), "Mei Chen (Platform engineer)", None)
+    editor = edit(file.project)
+    assert not editor.apply(AssignFollowUp(answer_key(MEI_QUESTION, "ml-1"), "Mei Chen (Platform engineer)"))
     assert file.save() is False
 
 
@@ -123,7 +125,7 @@ def test_control_characters_do_not_reach_the_terminal(
     example: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     file = ProjectFile.load(example)
-    assign_follow_up(file.project, "step:N-1", "Evil\x1b[31m", TODAY)
+    edit(file.project).apply(AssignFollowUp("step:N-1", "Evil\x1b[31m", TODAY))
     file.save()
     for fmt in ("md", "csv"):
         _, out, _ = run(["followups", str(example), "--format", fmt], capsys)

@@ -10,21 +10,24 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY
-from workbench.analysis.milestones import MilestoneProblem, compare, find_milestone, save_milestone, snapshot
+from tests.helpers import run_cli
+from workbench.analysis.milestones import MilestoneProblem, compare, find_milestone, snapshot
 from workbench.banks import load_catalogue
-from workbench.cli import main
+from workbench.edits import Editor, EditRefused
+from workbench.edits.milestones import SaveMilestone
 from workbench.export.markdown_writer import render_markdown
 from workbench.export.progress_section import progress_blocks, progress_section
+from workbench.model.catalogue import Catalogue
+from workbench.model.project import Project
 from workbench.store.files import ProjectFile
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        code = main(args)
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+    return run_cli(args, capsys)
+
+
+def save_milestone(project: Project, catalogue: Catalogue, name: str, today: dt.date) -> None:
+    Editor(lambda: project).apply(SaveMilestone(name, catalogue, today))
 
 
 def test_save_appends_a_compact_table_and_keeps_the_file(
@@ -191,3 +194,16 @@ def test_exported_proposal_has_a_progress_section(example: Path, capsys: pytest.
     assert "## Progress: baseline (" in text
     assert "- G-003 Experiments are not reproducible (was Quick win)" in text
     assert text.index("## Progress") < text.index("## Discovery sessions")
+
+
+def test_save_milestone_is_an_undoable_edit_and_refuses_a_used_name(example: Path) -> None:
+    catalogue = load_catalogue(example)
+    file = ProjectFile.load(example)
+    editor = Editor(lambda: file.project)
+    assert editor.apply(SaveMilestone("baseline", catalogue, TODAY))
+    assert editor.history.undo_name == "save milestone 'baseline'" and editor.unsaved
+    with pytest.raises(EditRefused, match="already a milestone called 'baseline'"):
+        editor.apply(SaveMilestone(" baseline ", catalogue, TODAY))
+    assert editor.undo() == "save milestone 'baseline'"
+    assert file.project.milestones == []
+    assert file.save() is False  # undone: the file stays as it was

@@ -10,8 +10,8 @@ import pytest
 from docx import Document
 
 from tests.conftest import EXAMPLE
+from tests.helpers import run_cli
 from workbench.analysis.portfolio import read_portfolio
-from workbench.cli import main
 from workbench.export.markdown_writer import render_markdown
 from workbench.export.portfolio_report import client_label, portfolio_blocks
 
@@ -19,12 +19,7 @@ IN_P1 = dt.date(2026, 12, 9)  # week 0 of the example's plan: P-1 and D-1 are ru
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        code = main(args)
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+    return run_cli(args, capsys)
 
 
 @pytest.fixture

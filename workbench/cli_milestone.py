@@ -51,10 +51,16 @@ def run_milestone(args: argparse.Namespace) -> int:
 
 
 def _save(file: Any, catalogue: Any, name: str, date: dt.date) -> int:
-    from workbench.analysis.milestones import save_milestone
+    from workbench.analysis.milestones import MilestoneProblem
+    from workbench.edits import Editor, EditRefused
+    from workbench.edits.milestones import SaveMilestone
     from workbench.problems import FileProblem
 
-    milestone = save_milestone(file.project, catalogue, name, date)
+    try:
+        Editor(lambda: file.project).apply(SaveMilestone(name, catalogue, date))
+    except EditRefused as refused:
+        raise MilestoneProblem(str(refused)) from None
+    milestone = file.project.milestones[-1]
     try:
         file.save()
     except FileProblem as problem:

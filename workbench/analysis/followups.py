@@ -2,7 +2,7 @@
 
 An answer marked for follow-up is open until it is answered; it stays on the list as done while
 it names whom it was followed up with. A skipped question is an open question. Next steps are
-ticked off. Closing an answer's follow-up records the answer on that question in its session.
+ticked off. The edits that close, reopen and assign them are in `workbench.edits.followups`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import Literal
 
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
-from workbench.model.records import Answer, NextStep
 
 FollowUpKind = Literal["follow-up", "open-question", "next-step"]
 UNASSIGNED = "Unassigned"
@@ -113,50 +112,12 @@ def by_person(items: list[FollowUp]) -> list[tuple[str, list[FollowUp]]]:
     return [(p, sorted(groups[p], key=lambda i: (i.done, i.due or dt.date.max))) for p in people]
 
 
-def _record(project: Project, key: str) -> Answer | NextStep:
+def parse_key(key: str) -> tuple[str, str, str]:
+    """("step", step id, "") or ("answer", question, session); ValueError for anything else."""
     kind, _, ref = key.partition(":")
-    found: Answer | NextStep | None = None
-    if kind == "step":
-        found = next((s for s in project.next_steps if s.id == ref), None)
-    elif kind == "answer":
-        question, _, session = ref.rpartition("@")
-        found = project.answer(question, session)
-    if found is None:
-        raise KeyError(f"there is no follow-up {key!r}")
-    return found
-
-
-def _set(record: Answer | NextStep, **changes: object) -> None:
-    """Set only what changes, so untouched keys are not written to the file."""
-    for name, value in changes.items():
-        if getattr(record, name) != value:
-            setattr(record, name, value)
-
-
-def close_follow_up(project: Project, key: str, answer: str | None = None) -> None:
-    """Mark an item done. For a question, record `answer` (when given) as its notes and mark it answered."""
-    record = _record(project, key)
-    if isinstance(record, NextStep):
-        _set(record, done=True)
-    elif answer is None:
-        _set(record, status="answered")
-    else:
-        _set(record, status="answered", notes=answer)
-
-
-def reopen_follow_up(project: Project, key: str) -> None:
-    """Put a done item back on the list: a next step unticked, an answer marked for follow-up again."""
-    record = _record(project, key)
-    if isinstance(record, NextStep):
-        _set(record, done=False)
-    else:
-        _set(record, status="follow-up")
-
-
-def assign_follow_up(project: Project, key: str, owner: str, due: dt.date | None) -> None:
-    """Set whom to ask (or who does it) and by when."""
-    record = _record(project, key)
-    if isinstance(record, NextStep):
-        _set(record, owner=owner, due=due)
-    else:
-        _set(record, follow_up_with=owner, follow_up_due=due)
+    if kind == "step" and ref:
+        return kind, ref, ""
+    question, _, session = ref.rpartition("@")
+    if kind == "answer" and question and session:
+        return kind, question, session
+    raise ValueError(f"{key!r} is not a follow-up")

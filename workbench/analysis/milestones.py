@@ -50,8 +50,8 @@ def snapshot(project: Project, catalogue: Catalogue, name: str, today: dt.date) 
     )
 
 
-def save_milestone(project: Project, catalogue: Catalogue, name: str, today: dt.date) -> Milestone:
-    """Add a milestone of the project's state now; the name must be new."""
+def new_milestone_name(project: Project, name: str) -> str:
+    """The name, trimmed, if a new milestone may take it; MilestoneProblem says why not."""
     name = name.strip()
     if not name:
         raise MilestoneProblem("a milestone needs a name, e.g. `baseline`")
@@ -59,9 +59,7 @@ def save_milestone(project: Project, catalogue: Catalogue, name: str, today: dt.
         raise MilestoneProblem(f"`{NOW}` stands for the current state; choose another name")
     if any(m.name == name for m in project.milestones):
         raise MilestoneProblem(f"there is already a milestone called {name!r}; choose another name")
-    milestone = snapshot(project, catalogue, name, today)
-    project.milestones = [*project.milestones, milestone]
-    return milestone
+    return name
 
 
 def find_milestone(project: Project, catalogue: Catalogue, name: str, today: dt.date) -> Milestone:

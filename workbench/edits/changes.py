@@ -14,6 +14,7 @@ RECORD_KEYS: dict[str, Callable[[Any], Hashable]] = {
     "answers": lambda r: (r.question, r.session),
     "mappings": lambda r: (r.gap, r.practice),
     "dismissed": lambda r: r.suggestion,
+    "milestones": lambda r: r.name,
 }
 """How a record is found in its list; every other list is keyed by `id`."""
 
