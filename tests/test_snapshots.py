@@ -287,3 +287,13 @@ class TestHandoffDialogs:
             await settle(pilot)
 
         assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=run_before)
+
+
+class TestFollowUps:
+    def test_followups(self, snap_compare, example: Path) -> None:
+        """F7: follow-ups by person, open items first, overdue marked."""
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("f7"))
+
+    def test_close_followup_80x24(self, snap_compare, example: Path) -> None:
+        """Enter on a question: the answer to record, at 80×24."""
+        assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=keys("f7", "down", "enter"))

@@ -51,6 +51,7 @@ class WorkbenchApp(App[int]):
         Binding("ctrl+t", "toggle_clock", "Clock", id="clock", tooltip="Start or pause the session clock"),
         Binding("ctrl+s", "save", "Save", id="save", tooltip="Save now"),
         Binding("f9", "export", "Export", id="export", tooltip="Export the Word proposal"),
+        Binding("f7", "followups", "Follow-ups", id="followups", show=False, tooltip="Follow-ups by person"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Quit (asks if unsaved)"),
     ]
 
@@ -346,8 +347,14 @@ class WorkbenchApp(App[int]):
         if isinstance(self.screen, MainScreen):
             self.screen.export_proposal()
 
+    def action_followups(self) -> None:
+        """Show the follow-ups by person (F7)."""
+        from workbench.ui.followups import open_followups
+
+        open_followups(self)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        needs_project = ("pane", "save", "sessions", "toggle_clock", "export")
+        needs_project = ("pane", "save", "sessions", "toggle_clock", "export", "followups")
         return not (action in needs_project and self.workspace is None)
 
     async def action_quit(self) -> None:

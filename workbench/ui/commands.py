@@ -31,6 +31,7 @@ class WorkbenchCommands(Provider):
             return commands
         for pane, words in PANE_WORDS.items():
             commands.append((f"Pane {words}", partial(app.action_pane, pane), f"Show the {pane} pane"))
+        commands.append(("Follow-ups by person", app.action_followups, "F7: what to ask whom; close them"))
         commands.append(("Save project", app.action_save, "Write the project file now"))
         commands.append(("Export proposal (.docx)", app.action_export, "Write the Word proposal"))
         commands.append(

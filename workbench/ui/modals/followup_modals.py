@@ -1,0 +1,78 @@
+"""Dialogs of the Follow-ups view: record the answer that closes a follow-up; assign one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Static, TextArea
+
+from workbench.analysis.followups import KIND_LABELS, FollowUp
+from workbench.ui.modals.form_modal import FormModal
+from workbench.ui.safe import clean, literal, one_line
+
+
+def _heading(item: FollowUp) -> ComposeResult:
+    yield Static(literal(f"{KIND_LABELS[item.kind]} · {item.person}", "bold"), classes="dialog-title")
+    yield Static(literal(item.subject), classes="dialog-body")
+    where = " · ".join(x for x in (item.area, f"session {item.session}" if item.session else "") if x)
+    if where:
+        yield Static(literal(where, "dim"))
+
+
+class CloseFollowUpModal(FormModal[str]):
+    """The answer learned from the follow-up; dismisses with the notes to record."""
+
+    DEFAULT_CSS = """
+    CloseFollowUpModal #followup-answer { height: 6; margin: 1 0; }
+    """
+
+    def __init__(self, item: FollowUp) -> None:
+        super().__init__()
+        self.item = item
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="close-followup"):
+            yield from _heading(self.item)
+            yield Static(Text("The answer (recorded on the question, which is then answered):"))
+            yield TextArea(clean(self.item.note), id="followup-answer", compact=True)
+            yield from self.form_buttons()
+
+    def on_mount(self) -> None:
+        area = self.query_one("#followup-answer", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one("#followup-answer", TextArea).text.strip())
+
+
+class AssignFollowUpModal(FormModal[tuple[str, dt.date | None]]):
+    """Whom to ask (or who does it) and by when; dismisses with (owner, due)."""
+
+    def __init__(self, item: FollowUp) -> None:
+        super().__init__()
+        self.item = item
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="assign-followup"):
+            yield from _heading(self.item)
+            yield Input(one_line(self.item.owner), placeholder="who (name and role)", id="followup-owner")
+            due = self.item.due.isoformat() if self.item.due else ""
+            yield Input(due, placeholder="due YYYY-MM-DD (empty: no date)", id="followup-due")
+            yield Static(id="followup-error", classes="dialog-error")
+            yield from self.form_buttons()
+
+    def action_save(self) -> None:
+        owner = self.query_one("#followup-owner", Input).value.strip()
+        text = self.query_one("#followup-due", Input).value.strip()
+        try:
+            due = dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            self.query_one("#followup-error", Static).update(
+                literal(f"{text!r} is not a date; write it as YYYY-MM-DD, or leave it empty.")
+            )
+            return
+        self.dismiss((owner, due))

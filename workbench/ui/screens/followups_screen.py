@@ -1,0 +1,174 @@
+"""F7: follow-ups grouped by person; close one by recording its answer, assign one, jump to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from workbench.analysis.followups import KIND_LABELS, FollowUp, by_person, follow_ups, parse_key
+from workbench.edits import Edit, EditRefused
+from workbench.edits.followups import AssignFollowUp, CloseFollowUp, ReopenFollowUp
+from workbench.ui.messages import ProjectChanged
+from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.key_footer import KeyFooter
+from workbench.ui.workspace import Workspace
+
+
+class FollowUpsScreen(Screen[str | None]):
+    """Dismisses with a question to show in Capture, or None."""
+
+    DEFAULT_CSS = """
+    FollowUpsScreen #followups-view { padding: 0 1; }
+    FollowUpsScreen #followup-list { height: 1fr; }
+    FollowUpsScreen #followups-title { height: auto; margin-bottom: 1; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Back", tooltip="Back to the panes"),
+        Binding("c", "select", "Close / reopen", tooltip="Close with its answer (enter does too), or reopen"),
+        Binding("o", "assign", "Owner & due", tooltip="Whom to ask and by when"),
+        Binding("j", "jump", "Go to question", tooltip="Show the question in Capture"),
+        Binding("d", "toggle_done", "Show done", tooltip="Show or hide items already done"),
+    ]
+
+    def __init__(self, workspace: Workspace, today: dt.date) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.today = today
+        self.show_done = False
+        self.items: dict[str, FollowUp] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="followups-view"):
+            yield Static(id="followups-title")
+            yield OptionList(id="followup-list")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.fill()
+        self.query_one("#followup-list", OptionList).focus()
+
+    # --- the list -----------------------------------------------------------------------------
+
+    def fill(self, keep: str | None = None) -> None:
+        """List the items by person, keeping the highlight on `keep` when it is still shown."""
+        all_items = follow_ups(self.workspace.project, self.workspace.catalogue)
+        shown = [i for i in all_items if self.show_done or not i.done]
+        self.items = {i.key: i for i in shown}
+        still_open = sum(1 for i in all_items if not i.done)
+        title = Text("Follow-ups", style="bold")
+        title.append(f"  {still_open} open · {len(all_items) - still_open} done", style="dim")
+        title.append("  (done items shown)" if self.show_done else "  (d shows done items)", style="dim")
+        self.query_one("#followups-title", Static).update(title)
+        options: list[Option] = []
+        for person, group in by_person(shown):
+            waiting = sum(1 for i in group if not i.done)
+            header = literal(person, "bold")
+            header.append(f"  {waiting} open", style="dim")
+            options.append(Option(header, disabled=True))
+            options.extend(Option(self._prompt(i), id=i.key) for i in group)
+        if not options:
+            options.append(Option(Text("Nothing to follow up.", style="dim"), disabled=True))
+        listing = self.query_one("#followup-list", OptionList)
+        listing.set_options(options)
+        first = next((o.id for o in listing.options if o.id is not None), None)
+        target = keep if keep is not None and keep in self.items else first
+        if target is not None:
+            listing.highlighted = listing.get_option_index(target)
+
+    def _prompt(self, item: FollowUp) -> Text:
+        mark, style = ("✓ ", "dim") if item.done else ("○ ", "")
+        text = Text("  " + mark, style=style)
+        text.append(f"{KIND_LABELS[item.kind]}: ", style="dim" if item.done else "bold")
+        text.append_text(literal(one_line(item.subject, 110), style))
+        where = [x for x in (item.area, f"session {item.session}" if item.session else "") if x]
+        if item.due:
+            where.append(f"due {item.due}")
+        if where:
+            text.append_text(literal("\n      " + one_line(" · ".join(where), 110), "dim"))
+        if item.overdue(self.today):
+            text.append("  overdue", style="bold red")
+        if item.note:
+            text.append_text(literal("\n      " + one_line(item.note, 110), "italic dim"))
+        return text
+
+    def _highlighted(self) -> FollowUp | None:
+        listing = self.query_one("#followup-list", OptionList)
+        if listing.highlighted is None:
+            return None
+        option = listing.get_option_at_index(listing.highlighted)
+        return self.items.get(option.id or "")
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def _apply(self, edit: Edit, keep: str) -> None:
+        try:
+            changed = self.workspace.apply(edit)
+        except EditRefused as refused:
+            self.notify(str(refused), severity="error", markup=False, timeout=6)
+            return
+        if changed:
+            self.app.post_message(ProjectChanged("follow-up"))
+        self.fill(keep)
+
+    @on(OptionList.OptionSelected, "#followup-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_select()
+
+    def action_select(self) -> None:
+        """Close the highlighted item (asking for the answer to a question), or reopen it."""
+        item = self._highlighted()
+        if item is None:
+            return
+        about = one_line(item.subject)
+        if item.done:
+            self._apply(ReopenFollowUp(item.key, about), item.key)
+            self.notify(f"Reopened: {one_line(item.subject, 60)}", markup=False, timeout=3)
+        elif item.kind == "next-step":
+            self._apply(CloseFollowUp(item.key, about=about), item.key)
+        else:
+            from workbench.ui.modals.followup_modals import CloseFollowUpModal
+
+            def record(answer: str | None) -> None:
+                if answer is not None:
+                    self._apply(CloseFollowUp(item.key, answer, about), item.key)
+
+            self.app.push_screen(CloseFollowUpModal(item), record)
+
+    def action_assign(self) -> None:
+        """Set whom to ask and by when."""
+        from workbench.ui.modals.followup_modals import AssignFollowUpModal
+
+        item = self._highlighted()
+        if item is None:
+            return
+
+        def assign(result: tuple[str, dt.date | None] | None) -> None:
+            if result is not None:
+                self._apply(AssignFollowUp(item.key, result[0], result[1], one_line(item.subject)), item.key)
+
+        self.app.push_screen(AssignFollowUpModal(item), assign)
+
+    def action_jump(self) -> None:
+        """Leave, showing the highlighted question in Capture."""
+        item = self._highlighted()
+        if item is None:
+            return
+        kind, question, _session = parse_key(item.key)
+        if kind == "answer":
+            self.dismiss(question)
+
+    def action_toggle_done(self) -> None:
+        """Show or hide items already done."""
+        item = self._highlighted()
+        self.show_done = not self.show_done
+        self.fill(item.key if item else None)
