@@ -297,3 +297,36 @@ class TestFollowUps:
     def test_close_followup_80x24(self, snap_compare, example: Path) -> None:
         """Enter on a question: the answer to record, at 80×24."""
         assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=keys("f7", "down", "enter"))
+
+
+class TestMilestones:
+    def test_maturity_since_milestone(self, snap_compare, example: Path) -> None:
+        """Maturity tab with a milestone chosen: then and now bars per area, and what moved."""
+        from tests.helpers import ready
+        from workbench.banks import load_catalogue
+        from workbench.edits import Editor
+        from workbench.edits.milestones import SaveMilestone
+        from workbench.store.files import ProjectFile
+
+        file = ProjectFile.load(example)
+        Editor(lambda: file.project).apply(
+            SaveMilestone("baseline", load_catalogue(example), dt.date(2026, 11, 10))
+        )
+        file.save()
+        file = ProjectFile.load(example)
+        for answer in file.project.answers:
+            if answer.current == 1:
+                answer.current = 3
+        file.project.move_gap("G-006", impact_delta=2)
+        file.save()
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await ready(pilot)
+            await pilot.press("f3")
+            await pilot.pause()
+            pilot.app.screen.query_one("#gaps-side").active = "gaps-maturity"
+            await pilot.pause()
+            pilot.app.screen.query_one("#maturity-since").value = "baseline"
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=run_before)

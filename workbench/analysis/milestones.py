@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from workbench.analysis.gaps import gap_quadrant
+from workbench.analysis.gaps import QUADRANT_LABELS, gap_quadrant
 from workbench.analysis.maturity import area_maturity
 from workbench.analysis.plan import PlanCycle, schedule, week_date
 from workbench.model.catalogue import Catalogue
@@ -15,6 +15,12 @@ from workbench.model.project import Project
 NOW = "now"
 """The name the project's current state goes by in a comparison."""
 CLOSED_STATUSES = frozenset({"closed", "wont-fix"})
+
+
+def quadrant_label(name: str) -> str:
+    """A stored quadrant id as people say it (`quick-win` → Quick win)."""
+    labels: dict[str, str] = {str(k): v for k, v in QUADRANT_LABELS.items()}
+    return labels.get(name, name)
 
 
 class MilestoneProblem(ValueError):

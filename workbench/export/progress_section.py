@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from workbench.analysis.gaps import QUADRANT_LABELS
-from workbench.analysis.milestones import NOW, GapChange, MilestoneDiff, compare, snapshot
+from workbench.analysis.milestones import NOW, GapChange, MilestoneDiff, compare, quadrant_label, snapshot
 from workbench.export.blocks import Block, Bullets, Heading, Paragraph, Table
 from workbench.model.catalogue import Catalogue
 from workbench.model.milestones import Milestone
@@ -25,13 +24,6 @@ def _change(value: float | None) -> str:
     if value is None:
         return ""
     return "0" if value == 0 else f"{value:+g}"
-
-
-_QUADRANTS: dict[str, str] = {str(k): v for k, v in QUADRANT_LABELS.items()}
-
-
-def _quadrant(name: str) -> str:
-    return _QUADRANTS.get(name, name)
 
 
 def _label(milestone: Milestone) -> str:
@@ -70,9 +62,12 @@ def progress_blocks(diff: MilestoneDiff, r: Callable[[str], str] = _same, level:
             )
         )
     lists = [
-        ("Gaps opened", [f"{_gap(c, r)} ({_quadrant(c.after)})" for c in diff.opened]),
-        ("Gaps closed", [f"{_gap(c, r)} (was {_quadrant(c.before)})" for c in diff.closed]),
-        ("Gaps moved", [f"{_gap(c, r)}: {_quadrant(c.before)} → {_quadrant(c.after)}" for c in diff.moved]),
+        ("Gaps opened", [f"{_gap(c, r)} ({quadrant_label(c.after)})" for c in diff.opened]),
+        ("Gaps closed", [f"{_gap(c, r)} (was {quadrant_label(c.before)})" for c in diff.closed]),
+        (
+            "Gaps moved",
+            [f"{_gap(c, r)}: {quadrant_label(c.before)} → {quadrant_label(c.after)}" for c in diff.moved],
+        ),
         ("Pilots done", [f"{p.id} {r(p.title)}".strip() for p in diff.pilots_done]),
         ("Practices accepted", [m.replace(" ", " → ", 1) for m in diff.mappings_accepted]),
     ]

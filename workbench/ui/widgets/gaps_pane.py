@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, OptionList, Select, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from workbench.analysis.gaps import (
@@ -22,12 +22,14 @@ from workbench.analysis.gaps import (
     suggestions,
 )
 from workbench.analysis.maturity import area_maturity, disagreements
+from workbench.analysis.milestones import NOW, compare, snapshot
+from workbench.model.milestones import Milestone
 from workbench.ui.messages import ProjectChanged
 from workbench.ui.modals.gap_modal import GapDraft, GapModal
 from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.matrix import Matrix
-from workbench.ui.widgets.maturity_chart import alignment_text, maturity_chart
+from workbench.ui.widgets.maturity_chart import alignment_text, change_chart, maturity_chart
 from workbench.ui.widgets.pane import show_if_active
 from workbench.ui.workspace import Workspace
 
@@ -51,6 +53,7 @@ class GapsPane(Horizontal):
         self.selected = ""
         self._suggestions: list[Suggestion] = []
         self._filled_width: int | None = None  # side width the tables were last filled for
+        self._milestone_names: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Matrix(self.workspace.project, id="matrix")
@@ -63,6 +66,7 @@ class GapsPane(Horizontal):
                 yield Static(id="evidence-heading")
                 yield OptionList(id="evidence")
             with TabPane("Maturity", id="gaps-maturity"), VerticalScroll():
+                yield Select[str]([], prompt="Compare with a milestone", id="maturity-since", compact=True)
                 yield Static(id="maturity-chart")
                 yield Static(id="alignment")
 
@@ -180,10 +184,33 @@ class GapsPane(Horizontal):
     def _fill_maturity(self) -> None:
         ws = self.workspace
         width = max(40, self._side_width() - 4)  # the chart's padding and the scroll bar
-        rows = area_maturity(ws.project, ws.catalogue)
-        self.query_one("#maturity-chart", Static).update(maturity_chart(rows, width))
+        since = self._since_milestone()
+        if since is None:
+            chart = maturity_chart(area_maturity(ws.project, ws.catalogue), width)
+        else:
+            now = snapshot(ws.project, ws.catalogue, NOW, ws.today)
+            chart = change_chart(compare(since, now, ws.catalogue), width)
+        self.query_one("#maturity-chart", Static).update(chart)
         findings = disagreements(ws.project, ws.catalogue)
         self.query_one("#alignment", Static).update(alignment_text(findings, ws.catalogue, width))
+
+    def _since_milestone(self) -> Milestone | None:
+        """The milestone chosen to compare with (the choices follow the project's milestones)."""
+        choice = self.query_one("#maturity-since", Select)
+        milestones = self.workspace.project.milestones
+        choice.display = bool(milestones)
+        names = [m.name for m in reversed(milestones)]
+        if names != self._milestone_names:
+            self._milestone_names = names
+            chosen = choice.value
+            choice.set_options([(Text(f"Since {n}"), n) for n in names])
+            if chosen in names:
+                choice.value = chosen
+        return next((m for m in milestones if m.name == choice.value), None)
+
+    @on(Select.Changed, "#maturity-since")
+    def _since_changed(self) -> None:
+        self._fill_maturity()
 
     # --- selection ---------------------------------------------------------------------------------
 

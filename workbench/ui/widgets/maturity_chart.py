@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from workbench.analysis.maturity import AreaMaturity, Disagreement
+from workbench.analysis.milestones import MilestoneDiff, quadrant_label
 from workbench.model.catalogue import Catalogue
 from workbench.ui.safe import one_line
 
@@ -61,6 +62,41 @@ def maturity_chart(rows: list[AreaMaturity], width: int) -> Text:
         out.append(bar(row.target, bar_width), style="green")
         gap = f" gap {row.gap:+.1f}" if row.current is not None and row.target is not None else ""
         out.append(f" {score(row.target):>4} target{gap}\n", style="")
+    return out
+
+
+def change_chart(diff: MilestoneDiff, width: int) -> Text:
+    """Per area, current maturity at the milestone and now, two bars; then what happened to gaps."""
+    label_width = min(34, max(12, width // 3))
+    bar_width = max(5, width - label_width - 1 - len(RIGHT_OF_BAR))
+    out = Text(no_wrap=True)
+    out.append(f"Since {diff.before.name} ({diff.before.date:%d %b %Y})\n", style="bold")
+    out.append(f"{'':<{label_width}} 1{' ' * (bar_width - 2)}5\n", style="dim")
+    for row in diff.areas:
+        first, second = label_lines(row.title, label_width)
+        out.append(first.ljust(label_width), style="bold")
+        out.append(" ")
+        out.append(bar(row.before, bar_width), style="blue")
+        out.append(f" {score(row.before):>4} then\n")
+        out.append(second.ljust(label_width), style="bold")
+        out.append(" ")
+        out.append(bar(row.after, bar_width), style="yellow")
+        change = f" {row.delta:+g}" if row.delta else ""
+        out.append(f" {score(row.after):>4} now", style="")
+        out.append(change + "\n", style="green" if (row.delta or 0) > 0 else "red")
+    lines = [
+        ("opened", [f"{c.id} {c.title}" for c in diff.opened]),
+        ("closed", [f"{c.id} {c.title}" for c in diff.closed]),
+        (
+            "moved",
+            [f"{c.id} {c.title}: {quadrant_label(c.before)} → {quadrant_label(c.after)}" for c in diff.moved],
+        ),
+        ("pilots done", [f"{p.id} {p.title}" for p in diff.pilots_done]),
+    ]
+    for label, items in lines:
+        for item in items:
+            out.append(f"{label:>11}: ", style="dim")
+            out.append(one_line(item, max(20, width - 13)) + "\n")
     return out
 
 
