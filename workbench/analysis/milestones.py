@@ -39,7 +39,7 @@ def snapshot(project: Project, catalogue: Catalogue, name: str, today: dt.date) 
     return Milestone(
         name=name,
         date=today,
-        answers=sum(1 for a in project.answers if a.status == "answered"),
+        answers=len(project.answers),
         maturity=[
             AreaScore(area=row.area, current=row.current, target=row.target)
             for row in area_maturity(project, catalogue)

@@ -46,7 +46,7 @@ class Progress:
     client: str
     sessions: int
     answers: int
-    """Answers captured (answered)."""
+    """Answers recorded, whatever their status (the count `workbench check` shows)."""
     open_gaps: list[OpenGap]
     gaps: int
     """Every gap, closed ones too."""
@@ -88,7 +88,7 @@ def progress(path: Path, project: Project, catalogue: Catalogue, today: dt.date)
         name=project.project.name,
         client=project.project.client,
         sessions=len(project.sessions),
-        answers=sum(1 for a in project.answers if a.status == "answered"),
+        answers=len(project.answers),
         open_gaps=[
             OpenGap(g.id, g.title, g.area, catalogue.area_title(g.area) if g.area else "")
             for g in project.gaps

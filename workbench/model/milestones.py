@@ -46,7 +46,7 @@ class Milestone(ProjectRecord):
     date: dt.date
     """When it was saved."""
     answers: int = 0
-    """How many answers had been captured."""
+    """How many answers had been recorded (any status)."""
     maturity: list[AreaScore] = Field(default_factory=list)
     """Maturity per area."""
     gaps: list[GapState] = Field(default_factory=list)

@@ -17,6 +17,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("F1", "this help"),
             ("F2 F3 F4 F5", "Capture, Gaps, Map, Plan panes"),
             ("F6", "start or switch discovery session"),
+            ("F7", "follow-ups by person: record the answer, tick, assign, go to the question"),
             ("ctrl+t", "start or pause the session clock"),
             ("ctrl+s", "save now (autosave runs 2 s after the last change)"),
             ("F9", "export the Word proposal (ctrl+e in the dialog exports)"),

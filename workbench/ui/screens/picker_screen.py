@@ -15,8 +15,8 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.newproject import create_project
+from workbench.printable import plural
 from workbench.problems import FileProblem
-from workbench.store.files import ProjectFile
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.key_footer import KeyFooter
 
@@ -57,22 +57,28 @@ class PickerScreen(Screen[Path | None]):
         self.query_one("#projects", OptionList).focus()
 
     def _options(self) -> list[Option]:
+        from workbench.analysis.portfolio import Catalogues, read_progress
+
         options = []
+        catalogues = Catalogues()
         for path in sorted(self.folder.glob("*.toml")) if self.folder.is_dir() else []:
             label = Text(one_line(path.name, 40), style="bold")
             try:
-                info = ProjectFile.load(path).project
+                progress = read_progress(path, catalogues, self.today)
             except FileProblem as problem:
                 label.append_text(literal(f"\n  cannot be opened: {problem.message}", "red"))
                 options.append(Option(label, id=str(path), disabled=True))
                 continue
-            label.append_text(literal(f"  {one_line(info.project.name, 60)}"))
-            detail = (
-                f"\n  {len(info.sessions)} sessions · {len(info.answers)} answers · {len(info.gaps)} gaps"
-            )
-            if info.project.client:
-                detail = f"\n  {one_line(info.project.client, 40)} ·" + detail[2:]
-            label.append(detail, style="dim")
+            label.append_text(literal(f"  {one_line(progress.name, 60)}"))
+            facts = [
+                plural(progress.sessions, "session"),
+                plural(progress.answers, "answer"),
+                f"{len(progress.open_gaps)} of {plural(progress.gaps, 'gap')} open",
+                f"plan ends {progress.plan_end:%d %b %Y}" if progress.plan_end else "no plan yet",
+            ]
+            if progress.client:
+                facts.insert(0, one_line(progress.client, 40))
+            label.append_text(literal("\n  " + " · ".join(facts), "dim"))
             options.append(Option(label, id=str(path)))
         options.append(Option(Text("+ New project…", style="bold green"), id=NEW))
         if not any(option.id not in (NEW, None) for option in options):
