@@ -107,24 +107,29 @@ class Catalogues:
     """Bank catalogues by folder and bank list, loaded once for many projects."""
 
     def __init__(self) -> None:
+        self._dirs: dict[Path | None, tuple[Path, ...]] = {}
         self._loaded: dict[tuple[Path, ...], Catalogue] = {}
         self._only: dict[tuple[tuple[Path, ...], tuple[str, ...]], Catalogue] = {}
 
-    def bundled(self) -> Catalogue:
-        """The bundled banks (and $WORKBENCH_BANKS): the order areas are reported in."""
-        dirs = tuple(bank_dirs())
+    def _catalogue(self, project_path: Path | None) -> tuple[tuple[Path, ...], Catalogue]:
+        folder = project_path.parent if project_path is not None else None
+        if folder not in self._dirs:  # every project in a folder sees the same banks
+            self._dirs[folder] = tuple(bank_dirs(project_path))
+        dirs = self._dirs[folder]
         if dirs not in self._loaded:
             self._loaded[dirs] = load_banks(dirs).catalogue
-        return self._loaded[dirs]
+        return dirs, self._loaded[dirs]
+
+    def bundled(self) -> Catalogue:
+        """The bundled banks (and $WORKBENCH_BANKS): the order areas are reported in."""
+        return self._catalogue(None)[1]
 
     def for_project(self, path: Path, project: Project) -> Catalogue:
         """The catalogue a project file sees (bundled, $WORKBENCH_BANKS and its own banks)."""
-        dirs = tuple(bank_dirs(path))
-        if dirs not in self._loaded:
-            self._loaded[dirs] = load_banks(dirs).catalogue
+        dirs, loaded = self._catalogue(path)
         key = (dirs, tuple(project.project.banks))
         if key not in self._only:
-            self._only[key] = self._loaded[dirs].only(project.project.banks)
+            self._only[key] = loaded.only(project.project.banks)
         return self._only[key]
 
 

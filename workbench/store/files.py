@@ -56,8 +56,22 @@ def project_from_data(path: str | Path, data: dict[str, Any]) -> Project:
 
 
 def load_project(path: str | Path) -> Project:
-    """Read and validate a project file (no round-trip document)."""
-    return ProjectFile.load(path).project
+    """Read and validate a project file, for reading only (no round-trip document, no save state)."""
+    return _read(Path(path))[1]
+
+
+def _read(path: Path) -> tuple[bytes, Project]:
+    """The file's bytes and the validated project; a FileProblem names the file and the place."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblem(path, "no such file; check the path or create it with `workbench new`") from None
+    except IsADirectoryError:
+        raise FileProblem(path, "is a folder; give the path of a project .toml file") from None
+    except OSError as error:
+        raise FileProblem(path, f"cannot be read ({error.strerror}); check its permissions") from None
+    data = parse_toml(path, decode_toml(path, raw))
+    return raw, project_from_data(path, data)
 
 
 class ProjectFile:
@@ -81,18 +95,8 @@ class ProjectFile:
     def load(cls, path: str | Path) -> ProjectFile:
         """Read with tomllib and validate; a FileProblem names the file and the place."""
         path = Path(path)
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise FileProblem(
-                path, "no such file; check the path or create it with `workbench new`"
-            ) from None
-        except IsADirectoryError:
-            raise FileProblem(path, "is a folder; give the path of a project .toml file") from None
-        except OSError as error:
-            raise FileProblem(path, f"cannot be read ({error.strerror}); check its permissions") from None
-        data = parse_toml(path, decode_toml(path, raw))
-        return cls(path, project_from_data(path, data), raw)
+        raw, project = _read(path)
+        return cls(path, project, raw)
 
     @classmethod
     def create(cls, path: str | Path, project: Project, header: str = "") -> ProjectFile:
