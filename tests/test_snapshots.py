@@ -298,6 +298,10 @@ class TestFollowUps:
         """Enter on a question: the answer to record, at 80×24."""
         assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=keys("f7", "down", "enter"))
 
+    def test_assign_followup_80x24(self, snap_compare, example: Path) -> None:
+        """o on an item: whom to ask and by when, at 80×24."""
+        assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=keys("f7", "o"))
+
 
 class TestMilestones:
     def test_maturity_since_milestone(self, snap_compare, example: Path) -> None:

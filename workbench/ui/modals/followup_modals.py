@@ -59,9 +59,13 @@ class AssignFollowUpModal(FormModal[tuple[str, dt.date | None]]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="assign-followup"):
             yield from _heading(self.item)
-            yield Input(one_line(self.item.owner), placeholder="who (name and role)", id="followup-owner")
+            yield Static(Text("Whom to ask, or who does it"))
+            yield Input(
+                one_line(self.item.owner), placeholder="name (role)", id="followup-owner", compact=True
+            )
+            yield Static(Text("Due (YYYY-MM-DD; empty for no date)"))
             due = self.item.due.isoformat() if self.item.due else ""
-            yield Input(due, placeholder="due YYYY-MM-DD (empty: no date)", id="followup-due")
+            yield Input(due, placeholder="2026-12-31", id="followup-due", compact=True)
             yield Static(id="followup-error", classes="dialog-error")
             yield from self.form_buttons()
 
