@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Tabs, TextArea
+from textual.widgets import Tabs, TextArea, Tree
 
 from tests.helpers import ready
 from workbench.analysis.maturity import AreaMaturity
@@ -42,7 +42,7 @@ async def test_each_key_shows_its_pane_and_the_tab(example: Path, make_app) -> N
             await pilot.pause()
             assert on_show(app) == pane
             assert app.screen.query_one(Tabs).active == pane
-            assert app.focused is not None and app.screen._pane(pane) in app.focused.ancestors
+            assert app.focused is not None and app.screen.pane(pane) in app.focused.ancestors
 
 
 async def test_clicking_a_tab_switches_pane(example: Path, make_app) -> None:
@@ -127,8 +127,13 @@ async def test_the_question_tree_keeps_its_lines_across_a_switch_but_not_a_theme
         await pilot.pause()
         before = tree.render_line(0)
         redraws: list[int] = []
-        original = QuestionTree._invalidate
-        monkeypatch.setattr(QuestionTree, "_invalidate", lambda self: redraws.append(1) or original(self))
+        original = Tree.notify_style_update  # where Tree drops its drawn lines
+
+        def counted(self: Tree[str]) -> None:
+            redraws.append(1)
+            original(self)
+
+        monkeypatch.setattr(Tree, "notify_style_update", counted)
         await pilot.press("f3", "f2")
         await pilot.pause()
         assert app.focused is tree and redraws == []
@@ -154,7 +159,7 @@ async def test_panes_out_of_view_catch_up_after_a_pause(example: Path, make_app)
         screen = app.screen
 
         def up_to_date(*panes: str) -> bool:
-            return all(screen._shown.get(p) == screen.workspace.revision for p in panes)
+            return all(screen.is_up_to_date(p) for p in panes)
 
         assert await until(pilot, lambda: up_to_date("gaps", "map", "plan"))
         await pilot.press("f3")
@@ -199,8 +204,10 @@ async def test_quitting_before_the_panes_are_mounted_is_quiet(example: Path, mak
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         slot = PaneSlot("plan", app.screen.workspace)
-        slot._attach(PaneStrip())  # as at shutdown: still in a strip that has left the app
-        await slot._fill()  # must not raise
+        strip = PaneStrip(slot)
+        await app.screen.mount(strip)
+        await strip.remove()  # as at shutdown: the strip has left the app
+        await slot.fill()  # must not raise
 
 
 async def test_the_matrix_shows_its_legend_at_160_columns(example: Path, make_app) -> None:

@@ -135,8 +135,7 @@ class TestGaps:
             await settle(pilot)
             await pilot.press("f3")
             await pilot.pause()
-            pilot.app.screen.query_one("Matrix").select_gap("G-001")
-            pilot.app.screen.query_one("GapsPane")._fill_evidence()
+            pilot.app.screen.query_one("GapsPane").select("G-001")
             await pilot.press("e")
             await settle(pilot)
 

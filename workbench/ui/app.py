@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding
 
 from workbench.ui.commands import WorkbenchCommands
+from workbench.ui.keys import bindings, can_run, for_action
 from workbench.ui.messages import ProjectChanged
 from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.safe import one_line
@@ -41,19 +41,7 @@ class WorkbenchApp(App[int]):
     TITLE = "MLOps Discovery Workbench"
     COMMANDS = App.COMMANDS | {WorkbenchCommands}
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [
-        Binding("f1", "help", "Help", id="help", tooltip="Every key, by pane"),
-        Binding("f2", "pane('capture')", "Capture", id="pane-capture", show=False, tooltip="Capture answers"),
-        Binding("f3", "pane('gaps')", "Gaps", id="pane-gaps", show=False, tooltip="Gap matrix"),
-        Binding("f4", "pane('map')", "Map", id="pane-map", show=False, tooltip="Map gaps to practices"),
-        Binding("f5", "pane('plan')", "Plan", id="pane-plan", show=False, tooltip="Pilot timeline"),
-        Binding("f6", "sessions", "Session", id="sessions", tooltip="Start or switch session"),
-        Binding("ctrl+t", "toggle_clock", "Clock", id="clock", tooltip="Start or pause the session clock"),
-        Binding("ctrl+s", "save", "Save", id="save", tooltip="Save now"),
-        Binding("f9", "export", "Export", id="export", tooltip="Export the Word proposal"),
-        Binding("f7", "followups", "Follow-ups", id="followups", show=False, tooltip="Follow-ups by person"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Quit (asks if unsaved)"),
-    ]
+    BINDINGS = bindings("app")
 
     def __init__(
         self,
@@ -282,7 +270,6 @@ class WorkbenchApp(App[int]):
                 self.workspace.file.project = project
                 self.workspace.editor.replaced("recovered", saved=False)
                 self.refresh_panes()
-                self.post_message(ProjectChanged("recovered"))
                 self.notify("Unsaved work restored; it will be saved in a moment.", timeout=5)
             else:
                 clear_recovery(self.workspace.file.path)
@@ -335,7 +322,6 @@ class WorkbenchApp(App[int]):
             workspace.clock.flush(workspace.session)
             workspace.clock.running = False
             workspace.changed()
-            self.post_message(ProjectChanged("clock"))
         else:
             workspace.clock.start()
         self.refresh_status()
@@ -353,9 +339,33 @@ class WorkbenchApp(App[int]):
 
         open_followups(self)
 
+    def action_export_workbook(self) -> None:
+        """Write the self-assessment workbook the client team fills in."""
+        from workbench.ui.handoffs import export_workbook
+
+        export_workbook(self)
+
+    def action_import_workbook(self) -> None:
+        """Read a filled-in workbook back, as one undoable edit."""
+        from workbench.ui.handoffs import import_workbook
+
+        import_workbook(self)
+
+    def action_undo(self) -> None:
+        """Take back the last change, whichever pane it was made in."""
+        if self.workspace is not None and (name := self.workspace.editor.undo()):
+            self.notify(f"Undone: {name}", markup=False, timeout=2)
+
+    def action_redo(self) -> None:
+        """Make the last undone change again."""
+        if self.workspace is not None and (name := self.workspace.editor.redo()):
+            self.notify(f"Redone: {name}", markup=False, timeout=2)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        needs_project = ("pane", "save", "sessions", "toggle_clock", "export", "followups")
-        return not (action in needs_project and self.workspace is None)
+        from workbench.ui.screens.main_screen import MainScreen
+
+        entry = for_action("app", action)
+        return entry is None or can_run(entry, self.workspace, isinstance(self.screen, MainScreen))
 
     async def action_quit(self) -> None:
         """Quit, asking first when there are unsaved changes that could not be saved."""

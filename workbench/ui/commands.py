@@ -1,92 +1,71 @@
-"""Command-palette provider: questions by their words, sessions, panes, save, export."""
+"""Command-palette provider: the registry's actions, undo and redo by name, sessions, questions."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from workbench.ui.keys import can_run, display, in_scope
+from workbench.ui.messages import ShowQuestion, SwitchSession
 from workbench.ui.safe import one_line
 
-PANE_WORDS = {
-    "capture": "Capture: answer questions",
-    "gaps": "Gaps: impact × complexity matrix",
-    "map": "Map: gaps to guide practices",
-    "plan": "Plan: pilot timeline",
-}
+if TYPE_CHECKING:
+    from workbench.ui.workspace import Workspace
 
 
 class WorkbenchCommands(Provider):
-    """Every workbench action, plus every question of the project's banks."""
+    """Every workbench action that can run now (from the key registry), undo and redo with the
+    edit named, the sessions, and every question of the project's banks."""
+
+    def _workspace(self) -> Workspace | None:
+        from workbench.ui.screens.main_screen import MainScreen
+
+        screen = self.screen  # the screen the palette was opened from
+        return screen.workspace if isinstance(screen, MainScreen) else None
 
     def _actions(self) -> list[tuple[str, Callable[[], object], str]]:
-        from workbench.ui.app import WorkbenchApp
-        from workbench.ui.handoffs import export_workbook, import_workbook
-
-        app = self.app
+        workspace = self._workspace()
         commands: list[tuple[str, Callable[[], object], str]] = []
-        if not isinstance(app, WorkbenchApp) or app.workspace is None:
+        if workspace is None:
             return commands
-        for pane, words in PANE_WORDS.items():
-            commands.append((f"Pane {words}", partial(app.action_pane, pane), f"Show the {pane} pane"))
-        commands.append(("Follow-ups by person", app.action_followups, "F7: what to ask whom; close them"))
-        commands.append(("Save project", app.action_save, "Write the project file now"))
-        commands.append(("Export proposal (.docx)", app.action_export, "Write the Word proposal"))
-        commands.append(
-            (
-                "Export self-assessment workbook (.xlsx)",
-                partial(export_workbook, app),
-                "An Excel workbook the client team fills in",
-            )
-        )
-        commands.append(
-            ("Import workbook (.xlsx)", partial(import_workbook, app), "Read a filled-in workbook back")
-        )
-        commands.append(("Session: start or switch", app.action_sessions, "Start a discovery session"))
-        commands.append(("Session clock: start or pause", app.action_toggle_clock, "ctrl+t"))
-        for session in app.workspace.project.sessions:
+        history = workspace.editor.history
+        for entry in in_scope("app"):
+            if not entry.palette or not can_run(entry, workspace, editing=True):
+                continue
+            title = entry.help[:1].upper() + entry.help[1:]
+            if entry.id == "undo":
+                title = f"Undo: {history.undo_name}"
+            elif entry.id == "redo":
+                title = f"Redo: {history.redo_name}"
+            commands.append((one_line(title), partial(self.app.run_action, entry.action), display(entry.key)))
+        for session in workspace.project.sessions:
             commands.append(
                 (
                     f"Switch session {one_line(session.id)}",
-                    partial(self._switch, session.id),
+                    partial(self.screen.post_message, SwitchSession(session.id)),
                     "Capture answers in this session",
                 )
             )
-        commands.append(("Help: keys", app.action_help, "Every key"))
         return commands
-
-    def _switch(self, session_id: str) -> None:
-        from workbench.ui.screens.main_screen import MainScreen
-
-        screen = self.app.screen
-        if isinstance(screen, MainScreen):
-            screen._session_chosen(session_id)
-
-    def _jump(self, ref: str) -> None:
-        from workbench.ui.screens.main_screen import MainScreen
-
-        screen = self.app.screen
-        if isinstance(screen, MainScreen):
-            screen.jump_to_question(ref)
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._actions():
             yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        from workbench.ui.app import WorkbenchApp
-
         matcher = self.matcher(query)
         for name, callback, help_text in self._actions():
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
-        app = self.app
-        if not isinstance(app, WorkbenchApp) or app.workspace is None or len(query) < 2:
+        workspace = self._workspace()
+        if workspace is None or len(query) < 2:
             return
-        catalogue = app.workspace.catalogue
+        catalogue = workspace.catalogue
         for ref, question in catalogue.questions.items():
             text = one_line(question.text)
             score = matcher.match(text)
@@ -94,7 +73,7 @@ class WorkbenchCommands(Provider):
                 yield Hit(
                     score * 0.9,
                     matcher.highlight(text),
-                    partial(self._jump, ref),
+                    partial(self.screen.post_message, ShowQuestion(ref)),
                     text=text,
                     help=Text(one_line(catalogue.area_title(question.area))).plain,
                 )

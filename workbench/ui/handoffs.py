@@ -30,7 +30,6 @@ def export_workbook(app: WorkbenchApp) -> None:
 
 def import_workbook(app: WorkbenchApp) -> None:
     """Open the import dialog; apply the workbook as one undoable edit and say what changed."""
-    from workbench.ui.messages import ProjectChanged
     from workbench.ui.modals.workbook_import_modal import WorkbookImport, WorkbookImportModal
 
     workspace = app.workspace
@@ -50,7 +49,6 @@ def import_workbook(app: WorkbenchApp) -> None:
         if not changed or summary is None:
             app.notify("Nothing changed: this workbook was imported already.", markup=False, timeout=6)
             return
-        app.post_message(ProjectChanged("import"))
         app.notify(
             f"Imported into session {one_line(summary.session)}: {summary.answers} answers, "
             f"{summary.heard} pain points, {summary.metrics} metrics. F6 switches to it; ctrl+z undoes it.",

@@ -16,7 +16,6 @@ from textual.widgets.option_list import Option
 from workbench.analysis.followups import KIND_LABELS, FollowUp, by_person, follow_ups, parse_key
 from workbench.edits import Edit, EditRefused
 from workbench.edits.followups import AssignFollowUp, CloseFollowUp, ReopenFollowUp
-from workbench.ui.messages import ProjectChanged
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.workspace import Workspace
@@ -115,9 +114,8 @@ class FollowUpsScreen(Screen[str | None]):
         except EditRefused as refused:
             self.notify(str(refused), severity="error", markup=False, timeout=6)
             return
-        if changed:
-            self.app.post_message(ProjectChanged("follow-up"))
-        self.fill(keep)
+        if changed:  # the main screen hears of it from the editor, and the app saves
+            self.fill(keep)
 
     @on(OptionList.OptionSelected, "#followup-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:

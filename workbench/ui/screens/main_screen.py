@@ -13,10 +13,14 @@ from textual.widgets import Tab, Tabs
 if TYPE_CHECKING:
     from workbench.ui.modals.session_modal import NewSession
 
-from workbench.ui.messages import ProjectChanged
+from workbench.edits import Changed
+from workbench.ui.keys import tab_title
+from workbench.ui.messages import ProjectChanged, RaiseGapFrom, ShowQuestion, SwitchSession
+from workbench.ui.safe import one_line
 from workbench.ui.widgets.capture_pane import CapturePane
 from workbench.ui.widgets.header import WorkbenchHeader
 from workbench.ui.widgets.key_footer import KeyFooter
+from workbench.ui.widgets.pane import Pane
 from workbench.ui.widgets.pane_slot import PaneSlot
 from workbench.ui.widgets.pane_strip import PANES, PaneStrip
 from workbench.ui.workspace import Workspace
@@ -24,7 +28,6 @@ from workbench.ui.workspace import Workspace
 CATCH_UP_DELAY = 1.5
 """Seconds after the last change (or the opening) before panes out of view are refreshed."""
 CATCH_UP_STEP = 0.05
-PANE_TITLES = {"capture": "Capture F2", "gaps": "Gaps F3", "map": "Map F4", "plan": "Plan F5"}
 
 
 class MainScreen(Screen[None]):
@@ -35,12 +38,14 @@ class MainScreen(Screen[None]):
         self.workspace = workspace
         self._shown: dict[str, int] = {}
         self._last_focus: dict[str, Widget] = {}
+        self.capture = CapturePane(workspace, id="capture-pane")
+        """Capture is mounted with the screen; the other panes after the first frame."""
 
     def compose(self) -> ComposeResult:
         yield WorkbenchHeader(self.workspace)
-        yield Tabs(*[Tab(PANE_TITLES[pane], id=pane) for pane in PANES], id="pane-tabs")
+        yield Tabs(*[Tab(tab_title(pane), id=pane) for pane in PANES], id="pane-tabs")
         with PaneStrip(id="panes"):
-            yield CapturePane(self.workspace, id="capture-pane")
+            yield self.capture
             for pane in PANES[1:]:
                 yield PaneSlot(pane, self.workspace)
         yield KeyFooter()
@@ -49,11 +54,23 @@ class MainScreen(Screen[None]):
         if self.workspace.session is None:
             self.app.notify("No discovery session yet: press F6 to start one.", timeout=6)
         self._catch_up_timer = self.set_timer(CATCH_UP_DELAY, self.catch_up)
+        self.workspace.editor.listeners.append(self._editor_changed)
+
+    def on_unmount(self) -> None:
+        self.workspace.editor.listeners.remove(self._editor_changed)
+
+    def _editor_changed(self, changed: Changed) -> None:
+        """Every change of the project, told once: as a message, handled here, then by the app."""
+        self.post_message(ProjectChanged(changed.kind, changed.name))
 
     @on(ProjectChanged)
-    def _project_changed(self) -> None:
-        """Bring the panes out of view up to date once the facilitator pauses (the message goes
-        on to the app, which saves)."""
+    def _project_changed(self, message: ProjectChanged) -> None:
+        """After an undo or redo, show the pane on view as the project now is; bring the panes
+        out of view up to date once the facilitator pauses (the message goes on to the app,
+        which saves)."""
+        if message.kind in ("undo", "redo"):
+            self.refresh_pane(self.active_pane, force=True)
+            self.query_one(WorkbenchHeader).refresh_state()
         self._catch_up_timer.stop()
         self._catch_up_timer = self.set_timer(CATCH_UP_DELAY, self.catch_up)
 
@@ -65,7 +82,7 @@ class MainScreen(Screen[None]):
             for pane in PANES[1:]
             if pane != self.active_pane and self._shown.get(pane) != self.workspace.revision
         ]
-        mounted = [pane for pane in stale if self._pane(pane) is not None]
+        mounted = [pane for pane in stale if self.pane(pane) is not None]
         if mounted:
             self.refresh_pane(mounted[0])
             stale.remove(mounted[0])
@@ -95,17 +112,25 @@ class MainScreen(Screen[None]):
         self.refresh_pane(pane)
         if take_focus:
             self._focus_pane(pane)
+        if (shown := self.pane(pane)) is not None:
+            shown.shown()
 
     def panes_mounted(self) -> bool:
         """Whether every pane is mounted (Gaps, Map and Plan mount after the first frame)."""
-        return all(self._pane(pane) is not None for pane in PANES)
+        return all(self.pane(pane) is not None for pane in PANES)
 
-    def _pane(self, pane: str) -> Widget | None:
-        """The pane widget, or None while it is still being mounted lazily."""
+    def pane(self, name: str) -> Pane | None:
+        """The pane called `name`, or None while it is still being mounted lazily."""
         for child in self.strip.children:
-            if child.id == f"{pane}-pane":
+            if isinstance(child, Pane) and child.name_of_pane == name:
                 return child
         return None
+
+    @on(Pane.Mounted)
+    def _pane_mounted(self, message: Pane.Mounted) -> None:
+        """A pane mounted lazily while on show is refreshed and takes the keyboard."""
+        if message.pane.name_of_pane == self.active_pane:
+            self.show_pane(self.active_pane)
 
     def _focus_pane(self, pane: str) -> None:
         """Focus what had the keyboard when the pane was left, else the pane's own choice.
@@ -113,14 +138,12 @@ class MainScreen(Screen[None]):
         Both are in view already: no scrolling to them (that would make Textual arrange every
         widget of every pane again).
         """
-        widget = self._pane(pane)
+        widget = self.pane(pane)
         last = self._last_focus.pop(pane, None)
         if widget is not None and last is not None and last.focusable and widget in last.ancestors:
             last.focus(scroll_visible=False)
-            return
-        default = getattr(widget, "default_focus", None)
-        if callable(default):
-            default().focus(scroll_visible=False)
+        elif widget is not None:
+            widget.default_focus().focus(scroll_visible=False)
 
     @on(Tabs.TabActivated, "#pane-tabs")
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
@@ -129,20 +152,22 @@ class MainScreen(Screen[None]):
             self.show_pane(pane, take_focus=self.focused is not event.tabs)
 
     def refresh_pane(self, pane: str, force: bool = False) -> None:
-        """Bring a pane up to date, unless nothing changed since it was last refreshed."""
-        if pane == "capture":
+        """Bring a pane up to date, unless nothing changed since it was last refreshed (Capture
+        shows its edits as they are typed: it is refreshed only when `force`d)."""
+        if pane == "capture" and not force:
             return
-        widget = self._pane(pane)
-        refresh = getattr(widget, "refresh_pane", None)
-        if not callable(refresh):
-            return
-        if force or self._shown.get(pane) != self.workspace.revision:
-            refresh()
+        widget = self.pane(pane)
+        if widget is not None and (force or self._shown.get(pane) != self.workspace.revision):
+            widget.refresh_pane()
             self._shown[pane] = self.workspace.revision
+
+    def is_up_to_date(self, pane: str) -> bool:
+        """Whether a pane shows the project as it is now."""
+        return self._shown.get(pane) == self.workspace.revision
 
     def refresh_all(self) -> None:
         """Rebuild every pane (after a reload or a recovery)."""
-        self.query_one(CapturePane).rebuild()
+        self.capture.rebuild()
         for pane in ("gaps", "map", "plan"):
             self.refresh_pane(pane, force=True)
         self.query_one(WorkbenchHeader).refresh_state()
@@ -158,6 +183,10 @@ class MainScreen(Screen[None]):
             SessionModal(ws.project, ws.catalogue, ws.today, ws.session_id), self._session_chosen
         )
 
+    @on(SwitchSession)
+    def _switch_session(self, message: SwitchSession) -> None:
+        self._session_chosen(message.session_id)
+
     def _session_chosen(self, result: NewSession | str | None) -> None:
         from workbench.edits.sessions import StartSession
         from workbench.ui.modals.session_modal import NewSession
@@ -171,19 +200,46 @@ class MainScreen(Screen[None]):
             ws.apply(start)
             ws.session_id = start.session_id
             ws.clock.start()
-            self.post_message(ProjectChanged("session"))
             self.app.notify(f"Started {start.session_id}; the clock is running (ctrl+t pauses).", timeout=4)
         else:
             ws.session_id = result  # switching changes nothing in the project
-        self.query_one(CapturePane).rebuild(from_top=isinstance(result, NewSession))
+        self.capture.rebuild(from_top=isinstance(result, NewSession))
         self.query_one(WorkbenchHeader).refresh_state()
 
-    # --- capture helpers for the palette ---------------------------------------------------------
+    # --- requests from the panes and the palette ------------------------------------------------
+
+    @on(ShowQuestion)
+    def _show_question(self, message: ShowQuestion) -> None:
+        self.jump_to_question(message.ref)
 
     def jump_to_question(self, ref: str) -> None:
-        """Show a question in Capture."""
+        """Show a question in Capture, ready for notes."""
         self.show_pane("capture")
-        self.query_one(CapturePane).jump_to(ref)
+        self.capture.jump_to(ref)
+
+    @on(RaiseGapFrom)
+    def _raise_gap(self, message: RaiseGapFrom) -> None:
+        """Open the gap editor prefilled; on save, raise the gap and select it in Gaps."""
+        from workbench.edits.gaps import RaiseGap
+        from workbench.ui.modals.gap_modal import GapDraft, GapModal
+
+        draft = GapDraft(title=message.title, area=message.area, evidence=list(message.evidence))
+
+        def saved(result: GapDraft | None) -> None:
+            if result is None:
+                return
+            fields = {k: v for k, v in result.changes().items() if k not in ("title", "area")}
+            raise_gap = RaiseGap(result.title, result.area, result.evidence, fields)
+            if not self.capture.apply(raise_gap):
+                return
+            title = one_line(result.title, 50)
+            self.app.notify(f"Raised {raise_gap.gap_id}: {title}", markup=False, timeout=3)
+            gaps = self.pane("gaps")
+            if gaps is not None:
+                gaps.select(raise_gap.gap_id)
+                self._shown["gaps"] = self.workspace.revision
+
+        self.app.push_screen(GapModal(draft, self.workspace.catalogue, "Raise a gap"), saved)
 
     def export_proposal(self) -> None:
         """Export the Word proposal (see the export modal)."""

@@ -6,41 +6,25 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
-from workbench.ui.messages import ProjectChanged
+from workbench.edits import Edit
+from workbench.edits.answers import SetAnswer
+from workbench.edits.capture import AddMetric, EditMetric, Hear, Unhear
+from workbench.edits.gaps import gap_title_from_question, question_evidence
+from workbench.ui.keys import bindings
+from workbench.ui.messages import RaiseGapFrom
 from workbench.ui.widgets.navigator import Navigator
+from workbench.ui.widgets.pane import Pane
 from workbench.ui.widgets.question_panel import QuestionPanel
-from workbench.ui.workspace import Workspace
-
-TARGET_KEYS = ("exclamation_mark", "at", "number_sign", "dollar_sign", "percent_sign")
 
 
-class CapturePane(Horizontal):
+class CapturePane(Horizontal, Pane):
     """Live capture of a discovery session."""
 
-    BINDINGS = [
-        Binding("ctrl+n", "step(1)", "Next", id="next", tooltip="Next question"),
-        Binding("ctrl+b", "step(-1)", "Prev", id="previous", tooltip="Previous question"),
-        Binding("slash", "search", "Search", id="search", tooltip="Search questions"),
-        Binding("u", "filter('unanswered')", "Unanswered", show=False),
-        Binding("f", "filter('follow_up')", "Follow-up", show=False),
-        Binding("t", "filter('template_only')", "Template", show=False),
-        Binding("h", "hear", "Heard", show=False),
-        Binding("ctrl+g", "raise_gap", "Raise gap", id="raise-gap", tooltip="Raise a gap from this question"),
-        Binding("escape", "to_navigator", "Navigator", show=False),
-        *[Binding(str(n), f"maturity('current', {n})", show=False) for n in range(1, 6)],
-        *[Binding(key, f"maturity('target', {n})", show=False) for n, key in enumerate(TARGET_KEYS, 1)],
-        Binding("0", "maturity('current', 0)", show=False),
-        Binding("right_parenthesis", "maturity('target', 0)", show=False),
-    ]
-
-    def __init__(self, workspace: Workspace, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.workspace = workspace
+    BINDINGS = bindings("capture")
 
     def compose(self) -> ComposeResult:
         yield Navigator(self.workspace, id="navigator")
@@ -73,6 +57,7 @@ class CapturePane(Horizontal):
         if question is None:
             return
         ws = self.workspace
+        ws.editor.seal()  # typing on another question is an undo step of its own
         if ws.clock.area != question.area:
             ws.clock.flush(ws.session)
             ws.clock.area = question.area
@@ -141,78 +126,69 @@ class CapturePane(Horizontal):
 
     # --- edits -------------------------------------------------------------------------------
 
-    def _changed(self, what: str, recount: bool = True) -> None:
-        """Tell the app; relabel the tree only when a question's state may have changed."""
-        self.workspace.changed()
-        if recount:
-            self.navigator.refresh_counts()
-        self.post_message(ProjectChanged(what))
+    def refresh_pane(self) -> None:
+        """Show the project as it is now (after an undo, a redo or a reload)."""
+        self.navigator.refresh_counts()
+        if self.panel.ref:
+            self.show_question(self.panel.ref)
+
+    def _question_words(self, ref: str) -> str:
+        question = self.workspace.catalogue.questions.get(ref)
+        return question.text if question else ref
 
     @on(QuestionPanel.AnswerEdited)
     def _answer_edited(self, event: QuestionPanel.AnswerEdited) -> None:
         ws = self.workspace
         if ws.session is None or event.ref not in ws.catalogue.questions:
             return
-        answer = ws.project.answer(event.ref, ws.session_id)
-        if answer is None and all(v in ("", None, "answered", "stated") for v in event.changes.values()):
-            return
-        if answer is not None and all(getattr(answer, k) == v for k, v in event.changes.items()):
-            return
-        before = answer.status if answer is not None else ""
-        ws.project.set_answer(event.ref, ws.session_id, **event.changes)
-        self._changed("answer", recount=before != ws.project.answer(event.ref, ws.session_id).status)  # type: ignore[union-attr]
+        before = ws.project.answer(event.ref, ws.session_id)
+        status = before.status if before is not None else ""
+        edit = SetAnswer(event.ref, ws.session_id, event.changes, self._question_words(event.ref))
+        if self.apply(edit):
+            after = ws.project.answer(event.ref, ws.session_id)
+            if status != (after.status if after is not None else ""):
+                self.navigator.refresh_counts()
 
     @on(QuestionPanel.IndicatorHeard)
     def _heard(self, event: QuestionPanel.IndicatorHeard) -> None:
         ws = self.workspace
         if ws.session is None:
             return
-        ws.project.hear(event.ref, ws.session_id, quote=event.quote, speaker_role=event.role)
-        self.panel.show_heard()
-        self._changed("heard")
-        self.app.notify("Marked as heard.", timeout=2)
+        hear = Hear(event.ref, ws.session_id, event.quote, event.role, self._question_words(event.ref))
+        if self.apply(hear):
+            self.panel.show_heard()
+            self.navigator.refresh_counts()
+            self.app.notify("Marked as heard.", timeout=2)
 
     @on(QuestionPanel.IndicatorUnheard)
     def _unheard(self, event: QuestionPanel.IndicatorUnheard) -> None:
         ws = self.workspace
         heard = ws.project.heard_in(event.ref, ws.session_id)
-        if not heard:
-            return
-        ws.project.unhear(heard[-1].id)
-        self.panel.show_heard()
-        self._changed("unheard")
-        self.app.notify(f"Removed {heard[-1].id}.", markup=False, timeout=2)
+        if heard and self.apply(Unhear(heard[-1].id)):
+            self.panel.show_heard()
+            self.navigator.refresh_counts()
+            self.app.notify(f"Removed {heard[-1].id}.", markup=False, timeout=2)
 
     @on(QuestionPanel.MetricEdited)
     def _metric_edited(self, event: QuestionPanel.MetricEdited) -> None:
         ws = self.workspace
         changes: dict[str, Any] = event.changes
-        metric = ws.project.metric(event.metric_id) if event.metric_id else None
-        if metric is None:
-            ws.project.add_metric(template=event.ref, session=ws.session_id, **changes)
+        if event.metric_id and ws.project.metric(event.metric_id) is not None:
+            edit: Edit = EditMetric(event.metric_id, changes)
         else:
-            for name, value in changes.items():
-                setattr(metric, name, value)
-        self.panel.show_sentence()
-        self._changed("metric")
+            edit = AddMetric(event.ref, values={"session": ws.session_id, **changes},
+                             about=self._question_words(event.ref))
+        if self.apply(edit):
+            self.panel.show_sentence()
+            self.navigator.refresh_counts()
 
     def action_raise_gap(self) -> None:
         """Raise a gap prefilled from the selected question, its answer, quotes or metric."""
-        from workbench.model.evidence import answer_link
-        from workbench.ui.modals.gap_modal import GapDraft
-        from workbench.ui.widgets.gaps_pane import raise_gap_dialog
-
         ws = self.workspace
         ref = self.panel.ref
         question = ws.catalogue.questions.get(ref)
         if question is None:
             return
-        evidence: list[str] = []
-        if ws.project.answer(ref, ws.session_id) is not None:
-            evidence.append(answer_link(ref, ws.session_id))
-        evidence += [f"heard:{h.id}" for h in ws.project.heard if h.indicator == ref]
-        evidence += [f"metric:{m.id}" for m in ws.project.metrics if m.template == ref]
-        if not evidence:
-            evidence.append(ref)
-        title = question.text.rstrip("?")
-        raise_gap_dialog(self, GapDraft(title=title[:90], area=question.area, evidence=evidence))
+        evidence = question_evidence(ws.project, ref, ws.session_id)
+        title = gap_title_from_question(question.text)
+        self.post_message(RaiseGapFrom(title, question.area, evidence))

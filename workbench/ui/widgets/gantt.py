@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
 from workbench.analysis.plan import Schedule
+from workbench.ui.keys import bindings
 from workbench.ui.safe import one_line
 
 CELL = 3
@@ -34,27 +34,7 @@ class Gantt(Widget, can_focus=True):
     DEFAULT_CSS = """
     Gantt { height: 1fr; min-height: 6; }
     """
-    BINDINGS = [
-        Binding("up", "select(-1)", "Up", show=False),
-        Binding("down", "select(1)", "Down", show=False),
-        Binding(
-            "left",
-            "shift(-1)",
-            "Earlier",
-            id="plan-earlier",
-            tooltip="Start a week earlier (fixes the start)",
-        ),
-        Binding(
-            "right", "shift(1)", "Later", id="plan-later", tooltip="Start a week later (fixes the start)"
-        ),
-        Binding(
-            "left_square_bracket", "resize(-1)", "Shorter", id="plan-shorter", tooltip="One week shorter"
-        ),
-        Binding("right_square_bracket", "resize(1)", "Longer", id="plan-longer", tooltip="One week longer"),
-        Binding("comma", "scroll_weeks(-4)", "Scroll ←", show=False),
-        Binding("full_stop", "scroll_weeks(4)", "Scroll →", show=False),
-        Binding("enter", "edit", "Edit", id="plan-edit", tooltip="Edit the item"),
-    ]
+    BINDINGS = bindings("timeline")
 
     @dataclass
     class Selected(Message):

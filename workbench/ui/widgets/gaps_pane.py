@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Select, Static, TabbedContent, TabPane
@@ -14,7 +15,6 @@ from textual.widgets.option_list import Option
 from workbench.analysis.gaps import (
     QUADRANT_LABELS,
     Suggestion,
-    accept_suggestion,
     evidence_trail,
     gap_quadrant,
     matrix_cells,
@@ -23,35 +23,30 @@ from workbench.analysis.gaps import (
 )
 from workbench.analysis.maturity import area_maturity, disagreements
 from workbench.analysis.milestones import NOW, compare, snapshot
+from workbench.edits import Edit
+from workbench.edits.gaps import DeleteGap, Dismiss, EditGap, MoveGap, RaiseGap
 from workbench.model.milestones import Milestone
-from workbench.ui.messages import ProjectChanged
+from workbench.ui.keys import bindings
+from workbench.ui.messages import RaiseGapFrom, ShowQuestion
 from workbench.ui.modals.gap_modal import GapDraft, GapModal
 from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.matrix import Matrix
 from workbench.ui.widgets.maturity_chart import alignment_text, change_chart, maturity_chart
-from workbench.ui.widgets.pane import show_if_active
+from workbench.ui.widgets.pane import Pane
 from workbench.ui.workspace import Workspace
 
 
-class GapsPane(Horizontal):
+class GapsPane(Horizontal, Pane):
     """Follow-up step 1: identify gaps and prioritise them by impact and complexity."""
 
-    BINDINGS = [
-        Binding("n", "new_gap", "New gap", id="gap-new", tooltip="Raise a gap by hand"),
-        Binding("a", "accept", "Accept", id="suggestion-accept", tooltip="Accept the selected suggestion"),
-        Binding(
-            "d", "dismiss", "Dismiss", id="suggestion-dismiss", tooltip="Dismiss the selected suggestion"
-        ),
-        Binding("e", "evidence", "Evidence", id="gap-evidence", tooltip="Show the gap's evidence trail"),
-        Binding("delete", "delete_gap", "Delete", show=False),
-    ]
+    BINDINGS = bindings("gaps")
 
     def __init__(self, workspace: Workspace, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.workspace = workspace
+        super().__init__(workspace, id=id)
         self.selected = ""
-        self._suggestions: list[Suggestion] = []
+        self.suggestions: list[Suggestion] = []
+        """The suggested gaps listed, in order."""
         self._filled_width: int | None = None  # side width the tables were last filled for
         self._milestone_names: list[str] = []
 
@@ -69,9 +64,6 @@ class GapsPane(Horizontal):
                 yield Select[str]([], prompt="Compare with a milestone", id="maturity-since", compact=True)
                 yield Static(id="maturity-chart")
                 yield Static(id="alignment")
-
-    def on_mount(self) -> None:
-        show_if_active(self)
 
     def on_resize(self) -> None:
         """Titles and bars are cut to the width there is: refill when the width really changed."""
@@ -135,19 +127,19 @@ class GapsPane(Horizontal):
 
     def _fill_suggestions(self) -> None:
         ws = self.workspace
-        self._suggestions = suggestions(ws.project, ws.catalogue)
+        self.suggestions = suggestions(ws.project, ws.catalogue)
         items: list[Option] = []
-        for index, suggestion in enumerate(self._suggestions):
+        for index, suggestion in enumerate(self.suggestions):
             label = literal(one_line(suggestion.title, 70), "bold")
             label.append_text(literal(f"\n  {suggestion.reason}", "dim"))
             label.append(f"\n  impact {suggestion.impact} · complexity {suggestion.complexity}", style="dim")
             items.append(Option(label, id=str(index)))
-        if not self._suggestions:
+        if not self.suggestions:
             note = Text("No open suggestions: every signal has a gap or was dismissed.", style="dim")
             items.append(Option(note, disabled=True))
         self.query_one("#suggestions", OptionList).set_options(items)
         tabs = self.query_one("#gaps-side", TabbedContent)
-        tabs.get_tab("gaps-suggested").label = Text(f"Suggested {len(self._suggestions)}")
+        tabs.get_tab("gaps-suggested").label = Text(f"Suggested {len(self.suggestions)}")
 
     def _fill_evidence(self) -> None:
         ws = self.workspace
@@ -235,16 +227,19 @@ class GapsPane(Horizontal):
 
     # --- edits ------------------------------------------------------------------------------------
 
-    def _changed(self, what: str) -> None:
-        self.workspace.changed()
-        self.refresh_pane()
-        self.post_message(ProjectChanged(what))
+    def _apply(self, edit: Edit, select: str | Callable[[], str] | None = None) -> bool:
+        """Make an edit, then show it, selecting `select` (or what it returns once the edit is
+        made) when given; refusals are shown."""
+        changed = self.apply(edit)
+        if changed:
+            if select is not None:
+                self.selected = select if isinstance(select, str) else select()
+            self.refresh_pane()
+        return changed
 
     @on(Matrix.Moved)
     def _moved(self, event: Matrix.Moved) -> None:
-        self.workspace.project.move_gap(event.gap_id, event.impact, event.complexity)
-        self.selected = event.gap_id
-        self._changed("gap moved")
+        self._apply(MoveGap(event.gap_id, event.impact, event.complexity), select=event.gap_id)
 
     @on(Matrix.Opened)
     def _opened(self, event: Matrix.Opened) -> None:
@@ -285,19 +280,19 @@ class GapsPane(Horizontal):
         )
 
         def saved(result: GapDraft | None) -> None:
-            if result is None:
-                return
-            for name, value in result.changes().items():
-                if getattr(gap, name) != value:
-                    setattr(gap, name, value)
-            self.selected = gap.id
-            self._changed("gap edited")
+            if result is not None:
+                self._apply(EditGap(gap_id, result.changes()), select=gap_id)
 
         self.app.push_screen(GapModal(draft, self.workspace.catalogue, f"Edit {gap.id}"), saved)
 
     def action_new_gap(self) -> None:
         """Raise a gap by hand."""
-        raise_gap_dialog(self, GapDraft())
+        self.post_message(RaiseGapFrom())
+
+    def select(self, record_id: str) -> None:
+        """Select a gap (one just raised, say) on the matrix and in the list."""
+        self.selected = record_id
+        self.refresh_pane()
 
     def _current_suggestion(self) -> Suggestion | None:
         options = self.query_one("#suggestions", OptionList)
@@ -306,7 +301,7 @@ class GapsPane(Horizontal):
         option = options.get_option_at_index(options.highlighted)
         if option.id is None:
             return None
-        return self._suggestions[int(option.id)]
+        return self.suggestions[int(option.id)]
 
     def action_accept(self) -> None:
         """Turn the selected suggestion into a gap."""
@@ -314,10 +309,9 @@ class GapsPane(Horizontal):
         if suggestion is None:
             self.query_one("#gaps-side", TabbedContent).active = "gaps-suggested"
             return
-        gap = accept_suggestion(self.workspace.project, suggestion)
-        self.selected = gap.id
-        self._changed("suggestion accepted")
-        self.app.notify(f"Raised {gap.id}.", timeout=2)
+        accept = RaiseGap.from_suggestion(suggestion)
+        if self._apply(accept, select=lambda: accept.gap_id):
+            self.app.notify(f"Raised {accept.gap_id}.", timeout=2)
 
     def action_dismiss(self) -> None:
         """Dismiss the selected suggestion for good."""
@@ -325,8 +319,7 @@ class GapsPane(Horizontal):
         if suggestion is None:
             self.query_one("#gaps-side", TabbedContent).active = "gaps-suggested"
             return
-        self.workspace.project.dismiss(suggestion.key)
-        self._changed("suggestion dismissed")
+        self._apply(Dismiss(suggestion.key, about=suggestion.title))
 
     def action_evidence(self) -> None:
         """Show the evidence tab."""
@@ -336,11 +329,8 @@ class GapsPane(Horizontal):
     @on(OptionList.OptionSelected, "#evidence")
     def _evidence_chosen(self, event: OptionList.OptionSelected) -> None:
         ref = (event.option.id or "").split(":", 1)[-1]
-        from workbench.ui.screens.main_screen import MainScreen
-
-        screen = self.screen
-        if ref and isinstance(screen, MainScreen):
-            screen.jump_to_question(ref)
+        if ref:
+            self.post_message(ShowQuestion(ref))
 
     @on(OptionList.OptionSelected, "#suggestions")
     def _suggestion_chosen(self) -> None:
@@ -356,9 +346,7 @@ class GapsPane(Horizontal):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.workspace.project.remove_gap(gap.id)
-                self.selected = ""
-                self._changed("gap deleted")
+                self._apply(DeleteGap(gap.id, gap.title), select="")
 
         self.app.push_screen(
             ConfirmModal(
@@ -370,28 +358,3 @@ class GapsPane(Horizontal):
             answer,
         )
 
-
-def raise_gap_dialog(origin: GapsPane | object, draft: GapDraft) -> None:
-    """Open the editor for a new gap; on save, raise it and tell the app."""
-    if not isinstance(origin, Widget):
-        return
-    workspace: Workspace = origin.workspace  # type: ignore[attr-defined]
-
-    def saved(result: GapDraft | None) -> None:
-        if result is None:
-            return
-        gap = workspace.project.raise_gap(
-            result.title,
-            result.area,
-            result.evidence,
-            **{k: v for k, v in result.changes().items() if k not in ("title", "area")},
-        )
-        workspace.changed()
-        origin.post_message(ProjectChanged("gap raised"))
-        origin.app.notify(f"Raised {gap.id}: {one_line(gap.title, 50)}", markup=False, timeout=3)
-        refresh = getattr(origin, "refresh_pane", None)
-        if callable(refresh):
-            origin.selected = gap.id  # type: ignore[attr-defined]
-            refresh()
-
-    origin.app.push_screen(GapModal(draft, workspace.catalogue, "Raise a gap"), saved)

@@ -7,7 +7,6 @@ from contextlib import suppress
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
@@ -21,10 +20,13 @@ from workbench.analysis.mapping import (
     response_class,
     suggest_practices,
 )
-from workbench.ui.messages import ProjectChanged
+from workbench.edits import Edit
+from workbench.edits.mappings import DecideMapping, Undecide, WriteRationale
+from workbench.model.records import MappingStatus
+from workbench.ui.keys import bindings
 from workbench.ui.modals.text_modal import TextModal
 from workbench.ui.safe import literal, one_line
-from workbench.ui.widgets.pane import show_if_active
+from workbench.ui.widgets.pane import Pane
 from workbench.ui.workspace import Workspace
 
 MAX_UNDECIDED = 12
@@ -32,21 +34,16 @@ MAX_UNDECIDED = 12
 DECISION_MARKS = {"accepted": ("✓", "green"), "rejected": ("✗", "red"), "": (" ", "")}
 
 
-class MapPane(Horizontal):
+class MapPane(Horizontal, Pane):
     """Follow-up step 2: reference specific practices for each gap."""
 
-    BINDINGS = [
-        Binding("a", "decide('accepted')", "Accept", id="map-accept", tooltip="Map the practice to the gap"),
-        Binding("r", "decide('rejected')", "Reject", id="map-reject", tooltip="Reject; it is remembered"),
-        Binding("x", "undo", "Undo", id="map-undo", tooltip="Forget the decision"),
-        Binding("w", "rationale", "Rationale", id="map-rationale", tooltip="Why this practice fits"),
-    ]
+    BINDINGS = bindings("map")
 
     def __init__(self, workspace: Workspace, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.workspace = workspace
+        super().__init__(workspace, id=id)
         self.gap_id = ""
-        self._suggestions: list[PracticeSuggestion] = []
+        self.suggestions: list[PracticeSuggestion] = []
+        """The practices listed for the gap, in order."""
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="map-gaps")
@@ -63,12 +60,14 @@ class MapPane(Horizontal):
                 with TabPane("Coverage", id="map-coverage"), VerticalScroll():
                     yield Static(id="map-coverage-text")
 
-    def on_mount(self) -> None:
-        show_if_active(self)
-
     def default_focus(self) -> Widget:
         """Where the keyboard goes on arrival: the gap list."""
         return self.query_one("#map-gaps", OptionList)
+
+    def show_gap(self, gap_id: str) -> None:
+        """List the practices for a gap."""
+        self.gap_id = gap_id
+        self._fill_suggestions()
 
     # --- refreshing -----------------------------------------------------------------------------
 
@@ -120,7 +119,7 @@ class MapPane(Horizontal):
         gap = ws.project.gap(self.gap_id) if self.gap_id else None
         if gap is None:
             heading.update(Text("Select a gap.", style="dim"))
-            self._suggestions = []
+            self.suggestions = []
             self.query_one("#map-detail", Static).update("")
             return
         title = Text(f"{gap.id} ", style="bold")
@@ -132,9 +131,9 @@ class MapPane(Horizontal):
         heading.update(title)
         ranked = suggest_practices(ws.project, ws.catalogue, gap)
         undecided = [s for s in ranked if not s.decision][:MAX_UNDECIDED]
-        self._suggestions = [s for s in ranked if s.decision or s in undecided]
+        self.suggestions = [s for s in ranked if s.decision or s in undecided]
         items: list[Option] = []
-        for suggestion in self._suggestions:
+        for suggestion in self.suggestions:
             mark, style = DECISION_MARKS[suggestion.decision]
             label = Text(f"{mark} ", style=f"bold {style}")
             label.append(f"{suggestion.score:>3.0f} ", style="dim")
@@ -210,9 +209,9 @@ class MapPane(Horizontal):
 
     def _current(self) -> PracticeSuggestion | None:
         options = self.query_one("#map-suggestions", OptionList)
-        if options.highlighted is None or not self._suggestions:
+        if options.highlighted is None or not self.suggestions:
             return None
-        return self._suggestions[min(options.highlighted, len(self._suggestions) - 1)]
+        return self.suggestions[min(options.highlighted, len(self.suggestions) - 1)]
 
     @on(OptionList.OptionHighlighted, "#map-gaps")
     def _gap_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -234,29 +233,28 @@ class MapPane(Horizontal):
         if suggestion is not None:
             self.action_decide("rejected" if suggestion.decision == "accepted" else "accepted")
 
-    def _changed(self) -> None:
+    def _decide(self, edit: Edit) -> None:
+        """Make an edit and show it, keeping the gap and the practice highlighted."""
         keep = self.query_one("#map-suggestions", OptionList).highlighted
-        self.workspace.changed()
-        self.post_message(ProjectChanged("mapping"))
-        gap_id = self.gap_id
-        self.refresh_pane()
-        self.gap_id = gap_id
-        self._fill_suggestions(keep)
+        if self.apply(edit):
+            gap_id = self.gap_id
+            self.refresh_pane()
+            self.gap_id = gap_id
+            self._fill_suggestions(keep)
 
-    def action_decide(self, status: str) -> None:
+    def action_decide(self, status: MappingStatus) -> None:
         """Accept or reject the highlighted practice for the gap."""
         suggestion = self._current()
-        if suggestion is None:
-            return
-        self.workspace.project.decide_mapping(self.gap_id, suggestion.practice.id, status)
-        self._changed()
+        if suggestion is not None:
+            practice = suggestion.practice
+            self._decide(DecideMapping(self.gap_id, practice.id, status, practice.title))
 
-    def action_undo(self) -> None:
+    def action_undecide(self) -> None:
         """Forget the decision on the highlighted practice."""
         suggestion = self._current()
         if suggestion is not None:
-            self.workspace.project.undo_mapping(self.gap_id, suggestion.practice.id)
-            self._changed()
+            practice = suggestion.practice
+            self._decide(Undecide(self.gap_id, practice.id, practice.title))
 
     def action_rationale(self) -> None:
         """Write why the practice fits (accepting it if it was undecided)."""
@@ -267,11 +265,8 @@ class MapPane(Horizontal):
         mapping = self.workspace.project.mapping(self.gap_id, practice.id)
 
         def saved(text: str | None) -> None:
-            if text is None:
-                return
-            status = mapping.status if mapping else "accepted"
-            self.workspace.project.decide_mapping(self.gap_id, practice.id, status, rationale=text)
-            self._changed()
+            if text is not None:
+                self._decide(WriteRationale(self.gap_id, practice.id, text, practice.title))
 
         self.app.push_screen(
             TextModal(

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -14,6 +13,7 @@ from textual.widget import Widget
 from workbench.analysis.gaps import QUADRANT_TITLES, Quadrant, quadrant
 from workbench.model.project import Project
 from workbench.model.records import Gap
+from workbench.ui.keys import bindings
 
 QUADRANT_STYLES: dict[Quadrant, str] = {
     "quick-win": "on #163a26",
@@ -64,18 +64,7 @@ class Matrix(Widget, can_focus=True):
     Matrix { width: 1fr; height: 1fr; min-width: 34; min-height: 10; }
     Matrix:focus { background-tint: $foreground 3%; }
     """
-    BINDINGS = [
-        Binding("up", "cursor(1, 0)", "Up", show=False),
-        Binding("down", "cursor(-1, 0)", "Down", show=False),
-        Binding("left", "cursor(0, -1)", "Left", show=False),
-        Binding("right", "cursor(0, 1)", "Right", show=False),
-        Binding("space", "cycle", "Next in cell", show=False),
-        Binding("shift+up", "move(1, 0)", "Impact +", id="gap-impact-up", tooltip="Raise impact"),
-        Binding("shift+down", "move(-1, 0)", "Impact −", id="gap-impact-down", tooltip="Lower impact"),
-        Binding("shift+left", "move(0, -1)", "Simpler", show=False),
-        Binding("shift+right", "move(0, 1)", "Harder", show=False),
-        Binding("enter", "open", "Edit", id="gap-edit", tooltip="Edit the gap, or list a crowded cell"),
-    ]
+    BINDINGS = bindings("matrix")
 
     @dataclass
     class Selected(Message):

@@ -1,13 +1,64 @@
-"""What the four panes share: a pane mounted lazily while on show refreshes and takes focus."""
+"""The contract of the four panes: what the main screen may ask of each, and what each tells it.
+
+A pane refreshes itself from the workspace (`refresh_pane`), names where the keyboard goes on
+arrival (`default_focus`), and is told when it comes on show (`shown`). It changes the project
+only through `workspace.apply(edit)`, and asks for anything outside itself (another pane, a
+session switch) with a message from `workbench.ui.messages`, which the main screen handles.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual.message import Message
 from textual.widget import Widget
 
+from workbench.edits import Edit, EditRefused
+from workbench.ui.workspace import Workspace
 
-def show_if_active(pane: Widget) -> None:
-    """Call from a pane's on_mount: panes mount after the first frame, maybe while on show."""
-    active = getattr(pane.screen, "active_pane", "")
-    show = getattr(pane.screen, "show_pane", None)
-    if callable(show) and pane.id == f"{active}-pane":
-        show(active)
+
+class Pane(Widget):
+    """Base of the Capture, Gaps, Map and Plan panes, mixed in after their container class
+    (`CapturePane(Horizontal, Pane)`: Textual takes styles from the first base only)."""
+
+    @dataclass
+    class Mounted(Message):
+        """The pane is mounted (Gaps, Map and Plan mount after the first frame)."""
+
+        pane: Pane
+
+    def __init__(self, workspace: Workspace, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.workspace = workspace
+
+    @property
+    def name_of_pane(self) -> str:
+        """'capture', 'gaps', 'map' or 'plan'."""
+        return (self.id or "").removesuffix("-pane")
+
+    def on_mount(self) -> None:
+        self.post_message(self.Mounted(self))
+
+    def refresh_pane(self) -> None:
+        """Show the project as it is now."""
+        raise NotImplementedError
+
+    def default_focus(self) -> Widget:
+        """Where the keyboard goes when the pane comes on show and nothing had it before."""
+        raise NotImplementedError
+
+    def shown(self) -> None:
+        """The pane came on show (after it was refreshed)."""
+
+    def select(self, record_id: str) -> None:
+        """Select a record the pane lists (a gap just raised, say), refreshing it."""
+        self.refresh_pane()
+
+    def apply(self, edit: Edit) -> bool:
+        """Make an edit; a refusal is shown in one sentence, not raised. False if nothing
+        changed."""
+        try:
+            return self.workspace.apply(edit)
+        except EditRefused as refused:
+            self.app.notify(str(refused), severity="warning", markup=False, timeout=5)
+            return False

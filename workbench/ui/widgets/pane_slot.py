@@ -25,9 +25,10 @@ class PaneSlot(Widget):
         self.workspace = workspace
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._fill)
+        self.call_after_refresh(self.fill)
 
-    async def _fill(self) -> None:
+    async def fill(self) -> None:
+        """Import the pane and put it in this slot's place (nothing once the app is closing)."""
         module = importlib.import_module(f"workbench.ui.widgets.{self.pane}_pane")
         widget = getattr(module, PANE_CLASSES[self.pane])(self.workspace, id=f"{self.pane}-pane")
         strip = self.parent

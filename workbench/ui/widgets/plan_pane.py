@@ -7,7 +7,6 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
@@ -25,39 +24,39 @@ from workbench.analysis.plan import (
     week_date,
     would_cycle,
 )
-from workbench.model.evidence import parse_evidence
+from workbench.edits import Edit
+from workbench.edits.capture import AddMetric, EditMetric
+from workbench.edits.plan import (
+    AddDependency,
+    AddNextStep,
+    AddPlanItem,
+    DeletePlanItem,
+    EditPlanItem,
+    MovePlanItem,
+    ProposePilot,
+    RemoveDependency,
+    ResizePlanItem,
+    TickNextStep,
+)
 from workbench.model.records import Metric
-from workbench.ui.messages import ProjectChanged
+from workbench.ui.keys import bindings, condition
 from workbench.ui.modals.metric_modal import MetricModal
 from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.modals.plan_item_modal import PlanItemDraft, PlanItemModal
 from workbench.ui.modals.text_modal import TextModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.gantt import Gantt, GanttView
-from workbench.ui.widgets.pane import show_if_active
+from workbench.ui.widgets.pane import Pane
 from workbench.ui.workspace import Workspace
 
 
-class PlanPane(Vertical):
+class PlanPane(Vertical, Pane):
     """Follow-up steps 3 and 4: success metrics, pilots on a timeline, next steps."""
 
-    BINDINGS = [
-        Binding(
-            "p", "propose", "Propose pilot", id="plan-propose", tooltip="Propose a pilot from a mapped gap"
-        ),
-        Binding("plus", "add_dependency", "+Dep", id="plan-dep-add", tooltip="Add a dependency"),
-        Binding("minus", "remove_dependency", "−Dep", id="plan-dep-remove", tooltip="Remove a dependency"),
-        Binding("m", "add_item('milestone')", "Milestone", show=False),
-        Binding("k", "add_item('deep-dive')", "Deep-dive", show=False),
-        Binding("u", "unfix", "Unfix start", show=False),
-        Binding("delete", "delete_item", "Delete", show=False),
-        Binding("n", "new_entry", "New", id="plan-new", tooltip="New metric or next step"),
-        Binding("space", "toggle_step", "Done", show=False),
-    ]
+    BINDINGS = bindings("plan")
 
     def __init__(self, workspace: Workspace, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.workspace = workspace
+        super().__init__(workspace, id=id)
         self.plan = Schedule()
         self.error = ""
 
@@ -71,9 +70,6 @@ class PlanPane(Vertical):
                 yield Static(id="metric-warnings")
             with TabPane("Next steps", id="plan-steps"):
                 yield OptionList(id="step-list")
-
-    def on_mount(self) -> None:
-        show_if_active(self)
 
     def default_focus(self) -> Widget:
         """Where the keyboard goes on arrival: the timeline."""
@@ -221,10 +217,12 @@ class PlanPane(Vertical):
 
     # --- timeline edits ----------------------------------------------------------------------------
 
-    def _changed(self, what: str) -> None:
-        self.workspace.changed()
-        self.post_message(ProjectChanged(what))
-        self.refresh_pane()
+    def _apply(self, edit: Edit) -> bool:
+        """Make an edit and show it; a refusal (a dependency loop, say) is shown."""
+        changed = self.apply(edit)
+        if changed:
+            self.refresh_pane()
+        return changed
 
     @on(Gantt.Selected)
     def _selected(self) -> None:
@@ -237,11 +235,10 @@ class PlanPane(Vertical):
         if item is None or scheduled is None:
             return
         if event.field == "start":
-            item.start = max(0, scheduled.start + event.delta)
+            edit: Edit = MovePlanItem(item.id, scheduled.start + event.delta)
         else:
-            minimum = 0 if item.kind == "milestone" else 1
-            item.weeks = max(minimum, item.weeks + event.delta)
-        self._changed("plan item adjusted")
+            edit = ResizePlanItem(item.id, event.delta)
+        self._apply(edit)
         self.query_one(Gantt).select_item(event.item_id)
 
     @on(Gantt.Edit)
@@ -256,13 +253,9 @@ class PlanPane(Vertical):
             return
 
         def saved(draft: PlanItemDraft | None) -> None:
-            if draft is None:
-                return
-            for name in ("title", "objective", "owner", "weeks", "metrics", "criteria"):
-                value = getattr(draft, name)
-                if getattr(item, name) != value:
-                    setattr(item, name, value)
-            self._changed("plan item edited")
+            if draft is not None:
+                fields = ("title", "objective", "owner", "weeks", "metrics", "criteria")
+                self._apply(EditPlanItem(item_id, {name: getattr(draft, name) for name in fields}))
 
         self.app.push_screen(
             PlanItemModal(f"Edit {item.id}", PlanItemDraft.of(item), {m.id for m in project.metrics}), saved
@@ -289,26 +282,13 @@ class PlanPane(Vertical):
         self.app.push_screen(PickModal("Propose a pilot for which gap?", options), self._propose_for)
 
     def _propose_for(self, gap_id: str | None) -> None:
-        project = self.workspace.project
-        gap = project.gap(gap_id or "")
-        if gap is None:
+        if not gap_id:
             return
-        metrics = [
-            parse_evidence(link).target for link in gap.evidence if parse_evidence(link).kind == "metric"
-        ]
-        quick = response_class(project, gap) == "Quick win"
-        item = project.add_plan_item(
-            f"Pilot: {gap.title}",
-            gaps=[gap.id],
-            practices=project.accepted_practices(gap.id),
-            metrics=[m for m in metrics if project.metric(m)],
-            weeks=4 if quick else 8,
-            owner=gap.owner,
-        )
-        self._changed("pilot proposed")
-        self.query_one(Gantt).select_item(item.id)
-        self._show_detail()
-        self.edit_item(item.id)
+        propose = ProposePilot(gap_id)
+        if self._apply(propose):
+            self.query_one(Gantt).select_item(propose.item_id)
+            self._show_detail()
+            self.edit_item(propose.item_id)
 
     def action_add_item(self, kind: str) -> None:
         """Add a milestone or a technical deep-dive session."""
@@ -317,12 +297,10 @@ class PlanPane(Vertical):
         def named(text: str | None) -> None:
             if not text:
                 return
-            item = self.workspace.project.add_plan_item(
-                text, kind=kind, weeks=0 if kind == "milestone" else 1
-            )
-            self._changed(f"{kind} added")
-            self.query_one(Gantt).select_item(item.id)
-            self._show_detail()
+            add = AddPlanItem(text, kind)
+            if self._apply(add):
+                self.query_one(Gantt).select_item(add.item_id)
+                self._show_detail()
 
         self.app.push_screen(TextModal(f"New {title.lower()}", placeholder=title), named)
 
@@ -344,18 +322,8 @@ class PlanPane(Vertical):
             options.append((other.id, label))
 
         def chosen(dependency: str | None) -> None:
-            if not dependency:
-                return
-            loop = would_cycle(project.pilots, item.id, dependency)
-            if loop:
-                self.app.notify(
-                    "Refused: dependency cycle " + " → ".join([*loop, item.id]),
-                    severity="error",
-                    markup=False,
-                )
-                return
-            item.depends_on = [*item.depends_on, dependency]
-            self._changed("dependency added")
+            if dependency:
+                self._apply(AddDependency(item.id, dependency))
 
         self.app.push_screen(PickModal(f"{item.id} waits for…", options), chosen)
 
@@ -369,8 +337,7 @@ class PlanPane(Vertical):
 
         def chosen(dependency: str | None) -> None:
             if dependency:
-                item.depends_on = [d for d in item.depends_on if d != dependency]
-                self._changed("dependency removed")
+                self._apply(RemoveDependency(item.id, dependency))
 
         self.app.push_screen(PickModal(f"{item.id} no longer waits for…", options), chosen)
 
@@ -378,8 +345,7 @@ class PlanPane(Vertical):
         """Let the selected item start as early as its dependencies allow."""
         item = self.workspace.project.pilot(self.query_one(Gantt).selected)
         if item is not None and item.start is not None:
-            item.start = None
-            self._changed("start unfixed")
+            self._apply(MovePlanItem(item.id, None))
 
     def action_delete_item(self) -> None:
         """Delete the selected plan item."""
@@ -393,8 +359,7 @@ class PlanPane(Vertical):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.workspace.project.remove_plan_item(item.id)
-                self._changed("plan item deleted")
+                self._apply(DeletePlanItem(item.id))
 
         self.app.push_screen(ConfirmModal(f"Delete {item.id}?", item.title, yes="Delete", no="Keep"), answer)
 
@@ -425,9 +390,9 @@ class PlanPane(Vertical):
             def saved(fields: dict[str, Any] | None) -> None:
                 if fields is None:
                     return
-                metric = ws.project.add_metric(ref, **fields)
-                self._changed("metric added")
-                self.app.notify(f"Defined {metric.id}.", timeout=2)
+                add = AddMetric(ref, values=fields, about=template.text if template else "")
+                if self._apply(add):
+                    self.app.notify(f"Defined {add.metric_id}.", timeout=2)
 
             self.app.push_screen(MetricModal(heading, draft, template.text if template else ""), saved)
 
@@ -443,12 +408,8 @@ class PlanPane(Vertical):
         template = ws.catalogue.questions.get(metric.template) if metric.template else None
 
         def saved(fields: dict[str, object] | None) -> None:
-            if fields is None:
-                return
-            for name, value in fields.items():
-                if getattr(metric, name) != value:
-                    setattr(metric, name, value)
-            self._changed("metric edited")
+            if fields is not None:
+                self._apply(EditMetric(metric.id, dict(fields)))
 
         self.app.push_screen(
             MetricModal(f"Edit {metric.id}", metric, template.text if template else ""), saved
@@ -467,8 +428,7 @@ class PlanPane(Vertical):
 
             def written(text: str | None) -> None:
                 if text:
-                    ws.project.add_next_step(text, step=step_id)
-                    self._changed("next step added")
+                    self._apply(AddNextStep(text, step=step_id))
 
             self.app.push_screen(
                 TextModal("New next step", placeholder="what happens next, and who does it"), written
@@ -484,21 +444,16 @@ class PlanPane(Vertical):
         if options.highlighted is None:
             return
         step_id = options.get_option_at_index(options.highlighted).id
-        step = next((n for n in self.workspace.project.next_steps if n.id == step_id), None)
-        if step is not None:
-            step.done = not step.done
-            self._changed("next step toggled")
+        if step_id and self.workspace.project.next_step(step_id) is not None:
+            self._apply(TickNextStep(step_id))
 
     @on(OptionList.OptionSelected, "#step-list")
     def _step_selected(self) -> None:
         self.action_toggle_step()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_step":
-            return self.tab == "plan-steps"
-        if action in ("add_dependency", "remove_dependency", "propose", "unfix", "delete_item"):
-            return self.tab == "plan-timeline"
-        return True
+        when = condition("plan", action)
+        return not when or self.tab == when
 
 
 def _title(record: Any) -> str:

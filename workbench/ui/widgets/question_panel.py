@@ -34,6 +34,18 @@ CONFIDENCE_OPTIONS = [
 METRIC_FIELDS = ("baseline", "target", "unit", "measured_by", "owner", "due")
 
 
+class NotesArea(TextArea):
+    """The notes editor: ctrl+z and ctrl+y undo its typing first, then fall through to the
+    workbench's undo once its own history is used up."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return bool(self.history.undo_stack)
+        if action == "redo":
+            return bool(self.history.redo_stack)
+        return super().check_action(action, parameters)
+
+
 class QuestionPanel(VerticalScroll):
     """Shows and edits the answer to one question in the current session."""
 
@@ -103,7 +115,7 @@ class QuestionPanel(VerticalScroll):
                 CONFIDENCE_OPTIONS, id="q-confidence", allow_blank=False, value="stated", compact=True
             )
         yield MaturityBar(id="q-maturity")
-        yield TextArea(
+        yield NotesArea(
             id="q-notes",
             soft_wrap=True,
             show_line_numbers=False,

@@ -1,0 +1,143 @@
+"""Undo and redo as a facilitator uses them: across panes, after saves, in the palette, and in
+the notes editor (its own typing first). Each test asserts on the saved file."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.widgets import OptionList, TextArea
+
+from tests.helpers import ready, until
+from workbench.ui.widgets.gaps_pane import GapsPane
+from workbench.ui.widgets.map_pane import MapPane
+from workbench.ui.widgets.matrix import Matrix
+
+QUESTION = "discovery:model-deployment.current.deployment-infrastructure-1"
+
+
+def saved(path: Path) -> dict:  # type: ignore[type-arg]
+    return tomllib.loads(path.read_text())
+
+
+def answer(path: Path) -> dict:  # type: ignore[type-arg]
+    return next(a for a in saved(path)["answers"] if a["question"] == QUESTION and a["session"] == "ml-1")
+
+
+async def test_undo_every_edit_across_panes_saves_the_file_as_opened(example: Path, make_app) -> None:
+    opened = example.read_bytes()
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("3")  # Capture: current maturity of the first question
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one(Matrix).select_gap("G-006")
+        await pilot.press("shift+up")
+        await pilot.press("f4")
+        await pilot.pause()
+        app.screen.query_one(MapPane).show_gap("G-006")
+        app.screen.query_one("#map-suggestions", OptionList).highlighted = 0
+        await pilot.press("a")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        edited = saved(example)
+        assert answer(example)["current"] == 3
+        assert next(g for g in edited["gaps"] if g["id"] == "G-006")["impact"] == 3  # from 2
+        assert any(m["gap"] == "G-006" for m in edited["mappings"])
+        for _ in range(3):
+            await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.workspace.unsaved, "undoing past a save leaves the file behind"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert example.read_bytes() == opened
+        assert not app.workspace.unsaved
+        await pilot.press("ctrl+y")  # redo the maturity
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert answer(example)["current"] == 3
+
+
+async def test_undo_after_an_autosave_schedules_a_save(example: Path, make_app) -> None:
+    opened = example.read_bytes()
+    app = make_app(example, autosave_delay=0.2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one(Matrix).select_gap("G-006")
+        await pilot.press("shift+up")
+        assert await until(pilot, lambda: example.read_bytes() != opened)
+        await pilot.press("ctrl+z")
+        assert await until(pilot, lambda: example.read_bytes() == opened)
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+
+
+async def test_notes_undo_their_typing_first_then_the_workbench_undoes(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("4")  # maturity, then typing in the notes
+        notes = app.screen.query_one("#q-notes", TextArea)
+        original = notes.text
+        notes.focus()
+        await pilot.press(*"Helm")
+        await pilot.pause()
+        await pilot.press("ctrl+z")  # the notes editor's own undo
+        await pilot.pause()
+        assert notes.text == original
+        assert app.workspace.project.answer(QUESTION, "ml-1").current == 4  # type: ignore[union-attr]
+        await pilot.press("ctrl+z")  # nothing left to undo in the notes: the maturity goes
+        assert await until(pilot, lambda: app.workspace.project.answer(QUESTION, "ml-1").current != 4)  # type: ignore[union-attr]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert answer(example).get("notes", "") == original
+    assert "current" not in answer(example) or answer(example)["current"] != 4
+
+
+async def test_the_palette_names_the_edit_undo_takes_back(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        pane = app.screen.query_one(MapPane)
+        pane.show_gap("G-006")
+        app.screen.query_one("#map-suggestions", OptionList).highlighted = 0
+        practice = pane.suggestions[0].practice
+        await pilot.press("a")
+        await pilot.press("ctrl+p")
+        assert await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"Undo")
+        wanted = f"Undo: accept '{practice.title}' for G-006"
+
+        def listed() -> bool:
+            options = app.screen.query_one(OptionList)
+            return any(wanted in str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+
+        assert await until(pilot, listed)
+        await pilot.press("enter")
+        assert await until(pilot, lambda: app.workspace.project.mapping("G-006", practice.id) is None)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert all(m["gap"] != "G-006" for m in saved(example)["mappings"])
+
+
+async def test_undo_in_one_pane_shows_in_another(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f3")
+        gaps = app.screen.query_one(GapsPane)
+        count = len(gaps.suggestions)
+        app.screen.query_one("#suggestions", OptionList).highlighted = 0
+        await pilot.press("d")
+        await pilot.pause()
+        assert len(gaps.suggestions) == count - 1
+        await pilot.press("f2", "ctrl+z", "f3")
+        assert await until(pilot, lambda: len(gaps.suggestions) == count)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert "dismissed" not in saved(example)

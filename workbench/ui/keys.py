@@ -1,0 +1,299 @@
+"""Every key, declared once: the bindings, the footer, F1 help, the palette and the tab titles
+are all built from `KEYS`.
+
+An entry says which key runs which action, in which part of the workbench (`scope`), with what
+words, whether it changes the project (`changes_data`) and when it can run (`when`, checked by
+the owner's `check_action`). Add a key here and bind it with `bindings(scope)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding, BindingType
+
+if TYPE_CHECKING:
+    from workbench.ui.workspace import Workspace
+
+
+SCOPES = {
+    "app": "Everywhere (also while typing)",
+    "capture": "Capture",
+    "gaps": "Gaps",
+    "matrix": "Gaps",
+    "map": "Map",
+    "plan": "Plan",
+    "timeline": "Plan",
+}
+"""Where a key applies, and the heading it is listed under in F1 help."""
+
+
+@dataclass(frozen=True)
+class Key:
+    """One action and the key that runs it."""
+
+    id: str
+    key: str
+    """Textual key name(s); more than one separated by commas."""
+    action: str
+    """The Textual action it runs, on the widget of its scope."""
+    description: str
+    """A word or two for the footer and the palette."""
+    help: str
+    """The line in F1 help (and the palette's explanation)."""
+    scope: str = "app"
+    changes_data: bool = False
+    """Whether it changes the project (it is then undoable)."""
+    when: str = ""
+    """When it can run: '' always, 'project' once one is open, 'undo'/'redo' when there is
+    something to undo/redo, or a tab id of its pane ('plan-steps')."""
+    show: bool = True
+    """Shown in the footer."""
+    palette: bool = False
+    """Offered in the command palette."""
+    shown_key: str = ""
+    """How help shows the key when it is not the key's own name ('1–5')."""
+    bound: bool = True
+    """False for keys a Textual widget already binds, listed here for help only."""
+    in_help: bool = True
+    """False when the line of the entry before it in help covers it ('ctrl+n / ctrl+b')."""
+    priority: bool = False
+
+    @property
+    def works_while_typing(self) -> bool:
+        """Function and ctrl keys work while a text field has the keyboard; letters type."""
+        first = self.key.split(",")[0]
+        return first.startswith(("ctrl+", "f")) and (first[1:].isdigit() or first.startswith("ctrl+"))
+
+    def binding(self, key: str = "", action: str = "") -> Binding:
+        """The Textual binding."""
+        return Binding(
+            key or self.key,
+            action or self.action,
+            self.description,
+            show=self.show and not key,
+            id=self.id if not key else None,
+            tooltip=self.help,
+            priority=self.priority,
+        )
+
+
+def _pane(key: str, pane: str, title: str, what: str) -> Key:
+    return Key(f"pane-{pane}", key, f"pane('{pane}')", title, what, show=False, when="project", palette=True)
+
+
+TARGET_KEYS = ("exclamation_mark", "at", "number_sign", "dollar_sign", "percent_sign")
+
+KEYS: tuple[Key, ...] = (
+    # --- everywhere ---------------------------------------------------------------------------------
+    Key("help", "f1", "help", "Help", "this help: every key, by pane", palette=True),
+    _pane("f2", "capture", "Capture", "Capture: answer questions"),
+    _pane("f3", "gaps", "Gaps", "Gaps: impact × complexity matrix"),
+    _pane("f4", "map", "Map", "Map: gaps to guide practices"),
+    _pane("f5", "plan", "Plan", "Plan: pilot timeline"),
+    Key("sessions", "f6", "sessions", "Session", "start or switch the discovery session",
+        changes_data=True, when="project", palette=True),
+    Key("followups", "f7", "followups", "Follow-ups",
+        "follow-ups by person: record the answer, tick, assign, go to the question", when="project",
+        show=False, palette=True),
+    Key("undo", "ctrl+z", "undo", "Undo", "undo the last change (in a text field: its typing first)",
+        changes_data=True, when="undo", show=False, palette=True),
+    Key("redo", "ctrl+y", "redo", "Redo", "redo what was undone",
+        changes_data=True, when="redo", show=False, palette=True),
+    Key("clock", "ctrl+t", "toggle_clock", "Clock", "start or pause the session clock",
+        when="project", palette=True),
+    Key("save", "ctrl+s", "save", "Save", "save now (autosave runs 2 s after the last change)",
+        when="project", palette=True),
+    Key("export", "f9", "export", "Export", "export the Word proposal (ctrl+e in the dialog exports)",
+        when="project", palette=True),
+    Key("workbook-export", "", "export_workbook", "Workbook",
+        "export self-assessment workbook (.xlsx) for the client team to fill in", when="project",
+        palette=True, bound=False, in_help=False),
+    Key("workbook-import", "", "import_workbook", "Import", "import workbook (.xlsx) filled in by the client",
+        changes_data=True, when="project", palette=True, bound=False, in_help=False),
+    Key("palette", "ctrl+p", "command_palette", "Palette",
+        "command palette: questions, sessions, panes, undo, save, export", bound=False),
+    Key("quit", "ctrl+q", "quit", "Quit", "quit (asks when changes could not be saved)", priority=True),
+    # --- capture ------------------------------------------------------------------------------------
+    Key("next", "ctrl+n", "step(1)", "Next", "next / previous question", "capture",
+        shown_key="ctrl+n / ctrl+b"),
+    Key("previous", "ctrl+b", "step(-1)", "Prev", "previous question", "capture", in_help=False),
+    Key("notes", "enter", "", "Notes", "edit the highlighted question's notes", "capture", bound=False),
+    Key("to-navigator", "escape", "to_navigator", "Navigator", "back to the question tree", "capture",
+        show=False),
+    Key("maturity-current", "1", "maturity('current', 1)", "Current", "current maturity (0 clears)",
+        "capture", changes_data=True, show=False, shown_key="1–5"),
+    Key("maturity-target", TARGET_KEYS[0], "maturity('target', 1)", "Target",
+        "target maturity ( ) clears)", "capture", changes_data=True, show=False,
+        shown_key="shift+1–5 (! @ # $ %)"),
+    Key("search", "slash", "search", "Search", "search questions", "capture", shown_key="/"),
+    Key("hear", "h", "hear", "Heard", "mark the pain indicator as heard", "capture",
+        changes_data=True, show=False),
+    Key("raise-gap", "ctrl+g", "raise_gap", "Raise gap", "raise a gap from this question", "capture",
+        changes_data=True),
+    Key("filter-unanswered", "u", "filter('unanswered')", "Unanswered", "filter: unanswered", "capture",
+        show=False),
+    Key("filter-follow-up", "f", "filter('follow_up')", "Follow-up", "filter: needs follow-up", "capture",
+        show=False),
+    Key("filter-template", "t", "filter('template_only')", "Template", "filter: this template's questions",
+        "capture", show=False),
+    # --- gaps ---------------------------------------------------------------------------------------
+    Key("gap-up", "up", "cursor(1, 0)", "Up", "select a gap on the matrix", "matrix", show=False,
+        shown_key="arrows"),
+    Key("gap-down", "down", "cursor(-1, 0)", "Down", "", "matrix", show=False, in_help=False),
+    Key("gap-left", "left", "cursor(0, -1)", "Left", "", "matrix", show=False, in_help=False),
+    Key("gap-right", "right", "cursor(0, 1)", "Right", "", "matrix", show=False, in_help=False),
+    Key("gap-impact-up", "shift+up", "move(1, 0)", "Impact +",
+        "move the gap: impact up/down, complexity left/right", "matrix", changes_data=True,
+        shown_key="shift+arrows"),
+    Key("gap-impact-down", "shift+down", "move(-1, 0)", "Impact −", "lower the gap's impact", "matrix",
+        changes_data=True, in_help=False),
+    Key("gap-simpler", "shift+left", "move(0, -1)", "Simpler", "lower its complexity", "matrix",
+        changes_data=True, show=False, in_help=False),
+    Key("gap-harder", "shift+right", "move(0, 1)", "Harder", "raise its complexity", "matrix",
+        changes_data=True, show=False, in_help=False),
+    Key("gap-cycle", "space", "cycle", "Next in cell", "the next gap in a crowded cell", "matrix",
+        show=False),
+    Key("gap-edit", "enter", "open", "Edit", "edit the gap, or list a crowded cell", "matrix"),
+    Key("gap-new", "n", "new_gap", "New gap", "raise a gap by hand", "gaps", changes_data=True),
+    Key("suggestion-accept", "a", "accept", "Accept", "accept the selected suggestion", "gaps",
+        changes_data=True),
+    Key("suggestion-dismiss", "d", "dismiss", "Dismiss", "dismiss the selected suggestion", "gaps",
+        changes_data=True),
+    Key("gap-evidence", "e", "evidence", "Evidence", "the gap's evidence; enter on an item jumps to Capture",
+        "gaps"),
+    Key("gap-delete", "delete", "delete_gap", "Delete", "delete the selected gap", "gaps",
+        changes_data=True, show=False),
+    # --- map ----------------------------------------------------------------------------------------
+    Key("map-accept", "a", "decide('accepted')", "Accept", "map the practice to the gap", "map",
+        changes_data=True),
+    Key("map-reject", "r", "decide('rejected')", "Reject", "reject the practice; it is remembered", "map",
+        changes_data=True),
+    Key("map-undecide", "x", "undecide", "Forget", "forget the decision on the practice", "map",
+        changes_data=True),
+    Key("map-rationale", "w", "rationale", "Rationale", "write why the practice fits", "map",
+        changes_data=True),
+    # --- plan ---------------------------------------------------------------------------------------
+    Key("plan-up", "up", "select(-1)", "Up", "select a plan item; enter edits it", "timeline",
+        show=False, shown_key="up / down"),
+    Key("plan-down", "down", "select(1)", "Down", "", "timeline", show=False, in_help=False),
+    Key("plan-earlier", "left", "shift(-1)", "Earlier", "move the item a week (fixes its start)",
+        "timeline", changes_data=True, shown_key="left / right"),
+    Key("plan-later", "right", "shift(1)", "Later", "start a week later (fixes the start)", "timeline",
+        changes_data=True, in_help=False),
+    Key("plan-shorter", "left_square_bracket", "resize(-1)", "Shorter", "shorter / longer by a week",
+        "timeline", changes_data=True, shown_key="[ / ]"),
+    Key("plan-longer", "right_square_bracket", "resize(1)", "Longer", "one week longer", "timeline",
+        changes_data=True, in_help=False),
+    Key("plan-scroll-back", "comma", "scroll_weeks(-4)", "Scroll ←",
+        "scroll the timeline sideways (or shift+wheel)", "timeline", show=False, shown_key=", / ."),
+    Key("plan-scroll-on", "full_stop", "scroll_weeks(4)", "Scroll →", "scroll the timeline sideways",
+        "timeline", show=False, in_help=False),
+    Key("plan-edit", "enter", "edit", "Edit", "edit the item", "timeline", changes_data=True),
+    Key("plan-propose", "p", "propose", "Propose pilot", "propose a pilot from a gap with mapped practices",
+        "plan", changes_data=True, when="plan-timeline"),
+    Key("plan-dep-add", "plus", "add_dependency", "+Dep", "add / remove a dependency (a cycle is refused)",
+        "plan", changes_data=True, when="plan-timeline", shown_key="+ / -"),
+    Key("plan-dep-remove", "minus", "remove_dependency", "−Dep", "remove a dependency", "plan",
+        changes_data=True, when="plan-timeline", in_help=False),
+    Key("plan-milestone", "m", "add_item('milestone')", "Milestone",
+        "add a milestone / a technical deep-dive session", "plan", changes_data=True, show=False,
+        shown_key="m / k"),
+    Key("plan-deep-dive", "k", "add_item('deep-dive')", "Deep-dive", "add a technical deep-dive session",
+        "plan", changes_data=True, show=False, in_help=False),
+    Key("plan-unfix", "u", "unfix", "Unfix start", "unfix the start: as early as dependencies allow",
+        "plan", changes_data=True, when="plan-timeline", show=False),
+    Key("plan-delete", "delete", "delete_item", "Delete", "delete the selected item", "plan",
+        changes_data=True, when="plan-timeline", show=False),
+    Key("plan-new", "n", "new_entry", "New", "Metrics tab: new metric · Next steps tab: new step", "plan",
+        changes_data=True),
+    Key("plan-tick", "space", "toggle_step", "Done", "Next steps tab: tick or untick the step", "plan",
+        changes_data=True, when="plan-steps", show=False),
+)
+
+EXTRA_BINDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "maturity-current": (
+        *((str(n), f"maturity('current', {n})") for n in range(2, 6)),
+        ("0", "maturity('current', 0)"),
+    ),
+    "maturity-target": (
+        *((key, f"maturity('target', {n})") for n, key in enumerate(TARGET_KEYS[1:], 2)),
+        ("right_parenthesis", "maturity('target', 0)"),
+    ),
+}
+"""More keys for one entry: maturity 2–5 and clearing, listed once in help."""
+
+
+def key(key_id: str) -> Key:
+    """The entry with this id."""
+    return next(k for k in KEYS if k.id == key_id)
+
+
+def in_scope(scope: str) -> Iterable[Key]:
+    """The entries of one scope."""
+    return (k for k in KEYS if k.scope == scope)
+
+
+def bindings(scope: str) -> list[BindingType]:
+    """The Textual BINDINGS of a scope."""
+    found: list[BindingType] = []
+    for entry in in_scope(scope):
+        if entry.bound:
+            found.append(entry.binding())
+            found += [entry.binding(k, a) for k, a in EXTRA_BINDINGS.get(entry.id, ())]
+    return found
+
+
+def can_run(entry: Key, workspace: Workspace | None, editing: bool) -> bool:
+    """Whether an app-wide key can run now; `editing` is False while a dialog is open over the
+    main screen (undo then would change the project under a form yet to be applied)."""
+    if not entry.when:
+        return True
+    if workspace is None:
+        return False
+    if entry.when == "undo":
+        return editing and workspace.editor.history.undo_name is not None
+    if entry.when == "redo":
+        return editing and workspace.editor.history.redo_name is not None
+    return True
+
+
+def for_action(scope: str, action: str) -> Key | None:
+    """The entry of an action (by its name, without parameters) in a scope."""
+    name = action.split("(")[0]
+    return next((k for k in in_scope(scope) if k.action.split("(")[0] == name), None)
+
+
+def condition(scope: str, action: str) -> str:
+    """The `when` of the action bound in a scope ('' when it always runs or is not declared)."""
+    name = action.split("(")[0]
+    return next((k.when for k in in_scope(scope) if k.action.split("(")[0] == name and k.when), "")
+
+
+def help_rows() -> list[tuple[str, list[tuple[str, str]]]]:
+    """F1 help: per heading, (keys, what they do)."""
+    sections: dict[str, list[tuple[str, str]]] = {}
+    for entry in KEYS:
+        rows = sections.setdefault(SCOPES[entry.scope], [])
+        if entry.in_help:
+            rows.append((entry.shown_key or display(entry.key), entry.help))
+    return list(sections.items())
+
+
+def tab_title(pane: str) -> str:
+    """A pane's tab: its name and its key ('Gaps F3')."""
+    entry = key(f"pane-{pane}")
+    return f"{entry.description} {display(entry.key)}"
+
+
+def display(key_name: str) -> str:
+    """A key as a person reads it: F1, ctrl+s, /, [."""
+    first = key_name.split(",")[0]
+    names = {"slash": "/", "plus": "+", "minus": "-", "comma": ",", "full_stop": "."}
+    if first in names:
+        return names[first]
+    if len(first) in (2, 3) and first[0] == "f" and first[1:].isdigit():
+        return first.upper()
+    return first
