@@ -9,7 +9,7 @@ from bench import bench_export, bench_panes, bench_store, bench_timeline, bench_
 
 def main() -> int:
     results = []
-    for module in (bench_store, bench_ui, bench_panes, bench_export, bench_workbook, bench_timeline):
+    for module in (bench_store, bench_edits, bench_ui, bench_panes, bench_export, bench_workbook, bench_timeline):
         print(f"\n== {module.__name__}")
         results.append(module.main())
     print("\nall within budget" if all(results) else "\nsome figures are over budget (see OVER above)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.edits.changes import Change, Insert, set_fields
+from workbench.edits.changes import Change, Insert, exists, set_fields
 from workbench.edits.history import Edit, EditRefused
 from workbench.edits.words import fields_phrase, quoted, typing_key
 from workbench.model.project import Project
@@ -36,7 +36,7 @@ class SetAnswer(Edit):
     def changes(self, project: Project) -> list[Change]:
         if project.session(self.session) is None:
             raise EditRefused(f"there is no session {self.session!r}; start one with F6")
-        if project.answer(self.question, self.session) is None:
+        if not exists(project, "answers", (self.question, self.session)):
             if all(value in DEFAULTS for value in self.values.values()):
                 return []
             return [Insert("answers", Answer(question=self.question, session=self.session, **self.values))]

@@ -33,12 +33,33 @@ def records(project: Project, collection: str) -> list[Any]:
     return found
 
 
+_last_found: dict[tuple[str, Hashable], int] = {}
+"""Where each record was last found: typing edits one record many times in a row, and a list
+of 3,000 answers is then not searched on every keystroke."""
+
+
 def find(project: Project, collection: str, key: Hashable) -> tuple[int, Any]:
     """The position and the record with this key; KeyError when there is none."""
-    for index, record in enumerate(records(project, collection)):
+    found = records(project, collection)
+    hint = _last_found.get((collection, key))
+    if hint is not None and hint < len(found) and record_key(collection, found[hint]) == key:
+        return hint, found[hint]
+    for index, record in enumerate(found):
         if record_key(collection, record) == key:
+            if len(_last_found) > 10_000:
+                _last_found.clear()
+            _last_found[(collection, key)] = index
             return index, record
     raise KeyError(f"there is no {collection} record {key!r}")
+
+
+def exists(project: Project, collection: str, key: Hashable) -> bool:
+    """Whether a record with this key is in the list."""
+    try:
+        find(project, collection, key)
+    except KeyError:
+        return False
+    return True
 
 
 class Change:
