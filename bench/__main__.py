@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import sys
 
-from bench import bench_export, bench_panes, bench_store, bench_timeline, bench_ui, bench_workbook
+from bench import (
+    bench_edits,
+    bench_export,
+    bench_panes,
+    bench_store,
+    bench_timeline,
+    bench_ui,
+    bench_workbook,
+)
 
 
 def main() -> int:
     results = []
-    for module in (bench_store, bench_edits, bench_ui, bench_panes, bench_export, bench_workbook, bench_timeline):
+    modules = (bench_store, bench_edits, bench_ui, bench_panes, bench_export, bench_workbook, bench_timeline)
+    for module in modules:
         print(f"\n== {module.__name__}")
         results.append(module.main())
     print("\nall within budget" if all(results) else "\nsome figures are over budget (see OVER above)")
