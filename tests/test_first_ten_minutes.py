@@ -218,3 +218,28 @@ def test_readme_has_a_first_engagement_walkthrough() -> None:
 def _no_stray_copies(tmp_path: Path) -> None:
     yield
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+async def test_f1_help_opens_with_getting_started_from_the_registry(example: Path, make_app) -> None:
+    import io
+
+    from rich.console import Console
+    from textual.widgets import Static
+
+    from tests.helpers import ready, until
+    from workbench.ui.screens.help_screen import HelpScreen
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f1")
+        assert await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        console = Console(width=120, record=True, file=io.StringIO())
+        for static in app.screen.query(Static):
+            console.print(static.content)
+        text = console.export_text()
+        assert "Getting started" in text
+        assert text.index("Getting started") < text.index("Everywhere")
+        for words in ("workbench new NAME", "raise a gap from the question", "export the Word proposal"):
+            assert words in text
+        assert "ctrl+g" in text and "F9" in text

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from workbench.ui.getting_started import getting_started_rows
 from workbench.ui.keys import help_rows
 
 
@@ -22,7 +23,7 @@ class HelpScreen(ModalScreen[None]):
         table = Table(box=None, show_header=False, padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for title, keys in help_rows():
+        for title, keys in [("Getting started", getting_started_rows()), *help_rows()]:
             table.add_row(Text(title, style="underline bold"), "")
             for key, what in keys:
                 table.add_row(Text(key), Text(what))
