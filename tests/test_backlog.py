@@ -23,6 +23,7 @@ JIRA_HEADERS = {
     "Parent Id",
     "Issue Type",
     "Summary",
+    "Epic Name",
     "Description",
     "Priority",
     "Labels",

@@ -42,7 +42,7 @@ def test_banks_questions_unknown_selector_says_what_exists(
     selector: str, says: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = run(["banks", "--questions", selector], capsys)
-    assert code == 1
+    assert code == 2
     assert says in err
 
 

@@ -129,8 +129,8 @@ def _broken(workbook: Path, how: str, other: Path | None = None) -> Path:
 @pytest.mark.parametrize(
     ("how", "says"),
     [
-        ("rows moved", f"sheet '{SHEET}', row "),
-        ("id changed", f"sheet '{SHEET}', row "),
+        ("rows moved", "rows were moved, inserted or deleted"),
+        ("id changed", "the hidden question id was changed"),
         ("text in a number cell", "'about 3 weeks' is not a number"),
         ("sheet deleted", f"sheet '{SHEET}' is missing"),
         ("not a level", "'pretty good' is not a maturity level"),
@@ -299,3 +299,64 @@ async def test_palette_import_shows_each_problem_and_imports_nothing(  # type: i
         await pilot.press("escape")
         await pilot.press("ctrl+s")
     assert example.read_bytes() == opened
+
+
+def test_a_file_that_is_not_a_workbook_gets_a_sentence_not_a_traceback(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["import", str(example), str(example)], capsys)
+    assert code == 1
+    assert "is not an Excel workbook (.xlsx)" in err and "Traceback" not in err
+
+
+def test_a_changed_hidden_id_names_its_cell(
+    example: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fill(workbook)
+    _broken(workbook, "id changed")
+    code, _, err = run(["import", str(example), str(workbook)], capsys)
+    book = load_workbook(workbook)
+    row = next(c.row for c in book[SHEET]["A"] if c.value == "discovery:nope")
+    assert code == 1
+    assert f"cell A{row}: the hidden question id was changed to 'discovery:nope'" in err
+
+
+def test_an_inserted_row_is_one_sentence_for_the_run_it_shifts(
+    example: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = load_workbook(workbook)
+    sheet = book[SHEET]
+    sheet.insert_rows(row_of(sheet, DEPLOY_Q) + 1)
+    book.save(workbook)
+    code, _, err = run(["import", str(example), str(workbook)], capsys)
+    assert code == 1
+    lines = [line for line in err.splitlines() if "rows were moved, inserted or deleted" in line]
+    assert len(lines) == 1 and "rows " in lines[0] and "–" in lines[0]
+
+
+@pytest.mark.parametrize("value", ["2-ish", "two", "6", "pretty good"])
+def test_loose_maturity_values_are_refused(
+    example: Path, workbook: Path, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = load_workbook(workbook)
+    book[SHEET][f"D{row_of(book[SHEET], DEPLOY_Q)}"] = value
+    book.save(workbook)
+    code, _, err = run(["import", str(example), str(workbook)], capsys)
+    assert code == 1 and f"{value!r} is not a maturity level" in err
+
+
+def test_sheet_names_are_cut_at_a_word_and_the_session_keeps_the_template(
+    example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "ds.xlsx"
+    assert run(["questionnaire", str(example), "--template", "data-science", "-o", str(target)], capsys)[0] == 0
+    book = load_workbook(target)
+    assert "Model Training" in book.sheetnames
+    assert not any(name.endswith(("Experimentatio", "&")) for name in book.sheetnames)
+    sheet = book["Model Training"]
+    row = next(c.row for c in sheet["A"] if c.value and str(c.value).startswith("discovery:"))
+    sheet[f"G{row}"] = "MLflow on a VM."
+    book.save(target)
+    assert run(["import", str(example), str(target), "--session", "ds-self"], capsys)[0] == 0
+    data = tomllib.loads(example.read_text(encoding="utf-8"))
+    assert next(s for s in data["sessions"] if s["id"] == "ds-self")["template"] == "data-science"

@@ -80,11 +80,11 @@ def _questions(catalogue: Any, selector: str) -> int:
     if bank_id and not banks:
         known = ", ".join(b.id for b in catalogue.banks if b.questions)
         _error(f"no question bank {bank_id!r}; choose one of: {known}")
-        return 1
+        return 2
     if area_id and not any(a.id == area_id for b in banks for a in b.areas):
         known = ", ".join(a.id for b in banks for a in b.areas)
         _error(f"bank {bank_id!r} has no area {area_id!r}; choose one of: {known}")
-        return 1
+        return 2
     for bank in banks:
         for question in bank.questions:
             if area_id and question.area != area_id:

@@ -201,7 +201,7 @@ def _with_key(item: WorkItem) -> list[str]:
 def _jira(items: list[WorkItem], writer: Any) -> None:
     width = max((len(_with_key(i)) for i in items), default=1)
     writer.writerow(
-        ["Issue Id", "Parent Id", "Issue Type", "Summary", "Description", "Priority"]
+        ["Issue Id", "Parent Id", "Issue Type", "Summary", "Epic Name", "Description", "Priority"]
         + ["Labels"] * width
         + ["Assignee", "Due Date"]
     )
@@ -214,6 +214,7 @@ def _jira(items: list[WorkItem], writer: Any) -> None:
                 numbers.get(item.parent, ""),
                 _TYPES["jira"][item.kind],
                 item.title,
+                item.title if item.kind == "epic" else "",
                 item.description,
                 _JIRA_PRIORITY[item.priority],
                 *labels,

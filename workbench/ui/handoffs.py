@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from workbench.edits import EditRefused
 from workbench.edits.imports import ImportWorkbook
+from workbench.printable import plural
 from workbench.ui.safe import one_line
 
 if TYPE_CHECKING:
@@ -50,8 +51,9 @@ def import_workbook(app: WorkbenchApp) -> None:
             app.notify("Nothing changed: this workbook was imported already.", markup=False, timeout=6)
             return
         app.notify(
-            f"Imported into session {one_line(summary.session)}: {summary.answers} answers, "
-            f"{summary.heard} pain points, {summary.metrics} metrics. F6 switches to it; ctrl+z undoes it.",
+            f"Imported into session {one_line(summary.session)}: {plural(summary.answers, 'answer')}, "
+            f"{plural(summary.heard, 'pain point')}, {plural(summary.metrics, 'metric')}. "
+            "F6 switches to it; ctrl+z undoes it.",
             title="Self-assessment",
             markup=False,
             timeout=10,

@@ -79,13 +79,26 @@ def project_key(project: Project) -> str:
 
 def sheet_title(title: str, taken: set[str]) -> str:
     """An Excel-safe, unique sheet name (31 characters, no []:*?/\\)."""
-    base = re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:31] or "Area"
+    base = _shorten(re.sub(r"[\[\]:*?/\\]", " ", title).strip(), 31) or "Area"
     name, n = base, 2
     while name.lower() in taken:
         suffix = f" ({n})"
         name, n = base[: 31 - len(suffix)] + suffix, n + 1
     taken.add(name.lower())
     return name
+
+
+def _shorten(text: str, width: int) -> str:
+    """The text cut at a word boundary to fit `width`, without a dangling '&' or comma."""
+    if len(text) <= width:
+        return text
+    words, out = text.split(), ""
+    for word in words:
+        candidate = f"{out} {word}".strip()
+        if len(candidate) > width:
+            break
+        out = candidate
+    return (out or text[:width]).rstrip(" &,-–")
 
 
 def level_choice(level: int, descriptor: str) -> str:

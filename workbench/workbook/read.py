@@ -48,6 +48,8 @@ class ReadWorkbook:
     """What a workbook holds, and what is wrong with it."""
 
     token: str
+    template: str = ""
+    """The session template the workbook asked, if it was made for one."""
     rows: list[Row] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     """One sentence per problem, naming the sheet and the cell."""
@@ -70,13 +72,16 @@ class ImportSummary:
 def read_workbook(path: str | Path, project: Project, catalogue: Catalogue) -> ReadWorkbook:
     """Read and check every row; raises FileProblem when the file is not a workbook of this project."""
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise FileProblem(path, "is not an Excel workbook (.xlsx); give the workbook the client filled in")
     try:
         book = load_workbook(path, data_only=True, read_only=True)
     except FileNotFoundError:
         raise FileProblem(path, "no such file; check the path") from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
         raise FileProblem(
             path, "is not an Excel workbook (.xlsx); export one with `workbench questionnaire`"
         ) from None
@@ -87,7 +92,8 @@ def read_workbook(path: str | Path, project: Project, catalogue: Catalogue) -> R
             "export one with `workbench questionnaire`",
         )
     meta_rows = list(book[META_SHEET].iter_rows(values_only=True))
-    info = {str(r[0]): r[1] for r in meta_rows[:5] if r}
+    header = next((i for i, r in enumerate(meta_rows) if r and r[0] == "sheet"), len(meta_rows))
+    info = {str(r[0]): r[1] for r in meta_rows[:header] if r}
     if info.get("format") != FORMAT:
         raise FileProblem(
             path, f"has workbook format {info.get('format')!r}; this workbench reads format {FORMAT}"
@@ -98,20 +104,23 @@ def read_workbook(path: str | Path, project: Project, catalogue: Catalogue) -> R
             f"was made for the project {str(info.get('project'))!r}, not {project.project.name!r}; "
             "import it into that project",
         )
-    result = ReadWorkbook(str(info.get("token") or ""))
+    result = ReadWorkbook(str(info.get("token") or ""), template=str(info.get("template") or ""))
     expected: dict[str, list[tuple[int, str]]] = {}
-    for sheet_name, row_number, ref, *_ in meta_rows[6:]:
+    for sheet_name, row_number, ref, *_ in meta_rows[header + 1 :]:
         expected.setdefault(str(sheet_name), []).append((int(str(row_number)), str(ref)))
     for sheet_name, rows in expected.items():
         if sheet_name not in book.sheetnames:
             result.problems.append(
-                f"sheet {sheet_name!r} is missing; its {len(rows)} questions cannot be read. "
-                "Restore the sheet from the workbook as sent"
+                f"sheet {sheet_name!r} is missing (renamed or deleted); its {len(rows)} questions cannot "
+                "be read. Give it back its name, or restore it from the workbook as sent"
             )
             continue
         sheet = _Sheet(sheet_name, book[sheet_name])
+        misplaced: list[int] = []
         for row_number, ref in rows:
-            _read_row(sheet, row_number, ref, catalogue, result)
+            if not _read_row(sheet, row_number, ref, catalogue, result):
+                misplaced.append(row_number)
+        result.problems.extend(_misplaced_sentences(sheet_name, misplaced))
     book.close()
     return result
 
@@ -138,7 +147,26 @@ def _cell(sheet: _Sheet, name: str, row: int) -> Any:
     return sheet.value(name, row)
 
 
-def _read_row(sheet: _Sheet, row: int, ref: str, catalogue: Catalogue, result: ReadWorkbook) -> None:
+def _misplaced_sentences(sheet_name: str, rows: list[int]) -> list[str]:
+    """One sentence per run of consecutive rows that no longer hold the question sent there."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    sentences = []
+    for run in runs:
+        where = f"row {run[0]}" if len(run) == 1 else f"rows {run[0]}–{run[-1]}"
+        sentences.append(
+            f"sheet {sheet_name!r}, {where}: not the questions sent there; rows were moved, inserted or "
+            "deleted. Put them back as sent (or pass --partial to skip these rows)"
+        )
+    return sentences
+
+
+def _read_row(sheet: _Sheet, row: int, ref: str, catalogue: Catalogue, result: ReadWorkbook) -> bool:
+    """Read one row into `result`; False when the row does not hold the question sent there."""
     where = f"sheet {sheet.title!r}"
     found = _cell(sheet, "id", row)
     question = catalogue.questions.get(ref)
@@ -146,14 +174,18 @@ def _read_row(sheet: _Sheet, row: int, ref: str, catalogue: Catalogue, result: R
         result.problems.append(
             f"{where}, row {row}: question {ref!r} is not in this project's banks any more"
         )
-        return
-    if found != ref or str(_cell(sheet, "question", row) or "").strip() != question.text.strip():
+        return True
+    text_matches = str(_cell(sheet, "question", row) or "").strip() == question.text.strip()
+    if found != ref and text_matches:
         result.problems.append(
-            f"{where}, row {row}: expected the question \u201c{_short(question.text)}\u201d here; rows were "
-            "moved, inserted or deleted. Put them back as sent (or pass --partial to skip this row)"
+            f"{where}, cell {column('id')}{row}: the hidden question id was changed to {found!r}; "
+            f"put back {ref!r} (copy the row from the workbook as sent)"
         )
         result.bad_refs.add(ref)
-        return
+        return True
+    if found != ref or not text_matches:
+        result.bad_refs.add(ref)
+        return False
     entry = Row(ref, question.kind)
     problems_before = len(result.problems)
     choices = {
@@ -179,7 +211,7 @@ def _read_row(sheet: _Sheet, row: int, ref: str, catalogue: Catalogue, result: R
         entry.goal = _number(sheet, "goal", row, result)
     if len(result.problems) > problems_before:
         result.bad_refs.add(ref)
-        return
+        return True
     if (
         entry.status
         or entry.notes
@@ -189,6 +221,7 @@ def _read_row(sheet: _Sheet, row: int, ref: str, catalogue: Catalogue, result: R
         or entry.goal is not None
     ):
         result.rows.append(entry)
+    return True
 
 
 def _short(text: str) -> str:
@@ -203,7 +236,8 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-_LEVEL = re.compile(r"^\s*([1-5])(\s*[-–:.]|\s*$)")
+_LEVEL = re.compile(r"^\s*([1-5])(\s+[-–]\s|\s*$)")
+"""A level as the dropdown gives it (`3 - Defined: …`) or typed as a bare number."""
 
 
 def _level(sheet: Any, name: str, row: int, result: ReadWorkbook) -> int | None:
@@ -258,7 +292,12 @@ def apply_import(
         from workbench.model.project import Session
 
         project.sessions.append(
-            Session(id=session_id, title="Self-assessment (workbook)", date=today or dt.date.today())
+            Session(
+                id=session_id,
+                title="Self-assessment (workbook)",
+                date=today or dt.date.today(),
+                **given(template=read.template),
+            )
         )
     for row in read.rows:
         if row.ref in read.bad_refs:
@@ -275,8 +314,8 @@ def apply_import(
 def _apply_answer(project: Project, session: str, row: Row, summary: ImportSummary) -> None:
     changes: dict[str, Any] = {"status": row.status or "answered", "confidence": "stated"}
     changes.update(given(notes=row.notes, current=row.current, target=row.target))
-    if row.status == "follow-up" and row.notes:
-        changes["follow_up_with"] = row.notes
+    if row.status == "not-applicable" and row.notes:
+        changes["reason"] = row.notes
     answer = project.answer(row.ref, session)
     if answer is not None and all(getattr(answer, k) == v for k, v in changes.items()):
         summary.unchanged += 1

@@ -90,6 +90,7 @@ def build_workbook(project: Project, catalogue: Catalogue, request: WorkbookRequ
     meta.append(["project_key", project_key(project)])
     meta.append(["token", token])
     meta.append(["written", dt.date.today().isoformat()])
+    meta.append(["template", request.template])
     meta.append(["sheet", "row", "question"])
     taken = {INSTRUCTIONS_SHEET.lower(), RUBRIC_SHEET.lower(), META_SHEET.lower()}
     sheets: list[str] = []
@@ -303,5 +304,6 @@ def _write_instructions(sheet: Worksheet, project: Project, sheets: list[str], t
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if font is not None:
             cell.font = font
+        sheet.row_dimensions[number].height = 16 * max(1, -(-len(text) // 100)) + 4
     sheet.column_dimensions["A"].width = 110
     sheet.protection.sheet = True

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, Static
 
+from workbench.printable import plural
 from workbench.problems import FileProblem
 from workbench.ui.safe import literal
 from workbench.ui.workspace import Workspace
@@ -111,8 +112,8 @@ class WorkbookImportModal(ModalScreen[WorkbookImport | None]):
         partial = self.query_one("#import-partial", Checkbox).value
         if message.read.problems and not partial:
             lines = [
-                f"Nothing imported: {len(message.read.problems)} problem(s). Fix them in the workbook, "
-                "or tick the box to import the good rows.",
+                f"Nothing imported: {plural(len(message.read.problems), 'problem')}. "
+                "Fix them in the workbook, or tick the box to import the good rows.",
                 *(f"- {p}" for p in message.read.problems),
             ]
             problems.update(literal("\n".join(lines)))
