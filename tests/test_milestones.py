@@ -207,3 +207,15 @@ def test_save_milestone_is_an_undoable_edit_and_refuses_a_used_name(example: Pat
     assert editor.undo() == "save milestone 'baseline'"
     assert file.project.milestones == []
     assert file.save() is False  # undone: the file stays as it was
+
+
+def test_milestones_are_listed_and_compared_by_date_not_save_order(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_cli(["milestone", "save", str(example), "mid", "--date", "2026-11-15"], capsys)[0] == 0
+    assert run_cli(["milestone", "save", str(example), "old", "--date", "2026-09-01"], capsys)[0] == 0
+    code, out, _ = run_cli(["milestone", "list", str(example)], capsys)
+    assert code == 0
+    assert out.index("old") < out.index("mid")
+    code, out, _ = run_cli(["milestone", "diff", str(example)], capsys)
+    assert code == 0 and "mid" in out and "old" not in out

@@ -60,7 +60,7 @@ def _save(file: Any, catalogue: Any, name: str, date: dt.date) -> int:
         Editor(lambda: file.project).apply(SaveMilestone(name, catalogue, date))
     except EditRefused as refused:
         raise MilestoneProblem(str(refused)) from None
-    milestone = file.project.milestones[-1]
+    milestone = file.project.milestones[-1]  # the one just saved
     try:
         file.save()
     except FileProblem as problem:
@@ -76,7 +76,9 @@ def _list(project: Any) -> int:
     if not project.milestones:
         print("No milestones yet: save one with `workbench milestone save PATH NAME`.")
         return 0
-    for m in project.milestones:
+    from workbench.analysis.milestones import in_date_order
+
+    for m in in_date_order(project):
         done = sum(1 for p in m.pilots if p.done)
         print(
             f"{m.date}  {m.name}: {m.answers} answers, {len(m.gaps)} gaps, "
@@ -86,14 +88,15 @@ def _list(project: Any) -> int:
 
 
 def _diff(project: Any, catalogue: Any, a: str | None, b: str, today: dt.date) -> int:
-    from workbench.analysis.milestones import MilestoneProblem, compare, find_milestone
+    from workbench.analysis.milestones import MilestoneProblem, compare, find_milestone, latest
     from workbench.export.markdown_writer import render_markdown
     from workbench.export.progress_section import progress_blocks
 
     if a is None:
-        if not project.milestones:
+        newest = latest(project)
+        if newest is None:
             raise MilestoneProblem("has no milestones to compare; save one with `workbench milestone save`")
-        a = project.milestones[-1].name
+        a = newest.name
     diff = compare(
         find_milestone(project, catalogue, a, today), find_milestone(project, catalogue, b, today), catalogue
     )

@@ -56,6 +56,18 @@ def snapshot(project: Project, catalogue: Catalogue, name: str, today: dt.date) 
     )
 
 
+def in_date_order(project: Project) -> list[Milestone]:
+    """The project's milestones oldest first, by their date (saved order breaks ties), whatever
+    order they were saved or written in: a baseline backfilled with --date comes first."""
+    return sorted(project.milestones, key=lambda m: m.date)
+
+
+def latest(project: Project) -> Milestone | None:
+    """The most recent milestone by date, or None."""
+    ordered = in_date_order(project)
+    return ordered[-1] if ordered else None
+
+
 def new_milestone_name(project: Project, name: str) -> str:
     """The name, trimmed, if a new milestone may take it; MilestoneProblem says why not."""
     name = name.strip()

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from workbench.analysis.milestones import NOW, GapChange, MilestoneDiff, compare, quadrant_label, snapshot
+from workbench.analysis.milestones import (
+    NOW,
+    GapChange,
+    MilestoneDiff,
+    compare,
+    latest,
+    quadrant_label,
+    snapshot,
+)
 from workbench.export.blocks import Block, Bullets, Heading, Paragraph, Table
 from workbench.model.catalogue import Catalogue
 from workbench.model.milestones import Milestone
@@ -84,7 +92,8 @@ def progress_section(
     project: Project, catalogue: Catalogue, today: dt.date, r: Callable[[str], str] = _same
 ) -> list[Block]:
     """Progress since the latest milestone, for the proposal; nothing when none was saved."""
-    if not project.milestones:
+    since = latest(project)
+    if since is None:
         return []
     now = snapshot(project, catalogue, NOW, today)
-    return progress_blocks(compare(project.milestones[-1], now, catalogue), r)
+    return progress_blocks(compare(since, now, catalogue), r)

@@ -22,7 +22,7 @@ from workbench.analysis.gaps import (
     suggestions,
 )
 from workbench.analysis.maturity import area_maturity, disagreements
-from workbench.analysis.milestones import NOW, compare, snapshot
+from workbench.analysis.milestones import NOW, compare, in_date_order, snapshot
 from workbench.edits import Edit
 from workbench.edits.gaps import DeleteGap, Dismiss, EditGap, MoveGap, RaiseGap
 from workbench.model.milestones import Milestone
@@ -189,7 +189,7 @@ class GapsPane(Horizontal, Pane):
     def _since_milestone(self) -> Milestone | None:
         """The milestone chosen to compare with (the choices follow the project's milestones)."""
         choice = self.query_one("#maturity-since", Select)
-        milestones = self.workspace.project.milestones
+        milestones = in_date_order(self.workspace.project)
         choice.display = bool(milestones)
         names = [m.name for m in reversed(milestones)]
         if names != self._milestone_names:
