@@ -1,4 +1,5 @@
-"""`workbench export PATH [-o FILE] [--format md] [--redact] [--sections …] [--letter] [--force]`."""
+"""`workbench export PATH [-o FILE] [--format md] [--redact] [--ids] [--appendix] [--template DOCX]
+[--sections …] [--letter] [--force]`."""
 
 from __future__ import annotations
 
@@ -20,6 +21,11 @@ def add_export_parser(sub: Any) -> None:
     export.add_argument(
         "--redact", action="store_true", help="replace client and people's names, drop quotes"
     )
+    export.add_argument("--ids", action="store_true", help="show record ids (G-001, P-1) beside titles")
+    export.add_argument("--appendix", action="store_true", help="add the appendix of answers captured")
+    export.add_argument(
+        "--template", metavar="DOCX", help="the firm's Word template (remembered in the project file)"
+    )
     export.add_argument("--sections", help=f"comma-separated sections to include: {','.join(SECTIONS)}")
     export.add_argument("--skip", help="comma-separated sections to leave out")
     export.add_argument("--letter", action="store_true", help="US Letter paper instead of A4")
@@ -27,9 +33,11 @@ def add_export_parser(sub: Any) -> None:
 
 
 def _sections(args: argparse.Namespace) -> tuple[str, ...]:
-    from workbench.export.proposal import SECTIONS
+    from workbench.export.proposal import DEFAULT_SECTIONS, SECTIONS
 
-    chosen = [s.strip() for s in args.sections.split(",")] if args.sections else list(SECTIONS)
+    chosen = [s.strip() for s in args.sections.split(",")] if args.sections else list(DEFAULT_SECTIONS)
+    if args.appendix:
+        chosen.append("appendix")
     skipped = {s.strip() for s in args.skip.split(",")} if args.skip else set()
     unknown = [s for s in [*chosen, *skipped] if s and s not in SECTIONS]
     if unknown:
@@ -41,7 +49,7 @@ def run_export(args: argparse.Namespace) -> int:
     """Export; 0 on success, 1 when refused or the project cannot be read, 2 on bad options."""
     from workbench.banks import load_catalogue
     from workbench.export.proposal import ProposalOptions
-    from workbench.export.writer import ExportRequest, export_proposal
+    from workbench.export.writer import ExportRequest, export_proposal, template_path
     from workbench.problems import FileProblem
     from workbench.store.files import load_project
 
@@ -62,14 +70,18 @@ def run_export(args: argparse.Namespace) -> int:
             folder = output
         else:
             folder, filename = output.parent if str(output.parent) else Path("."), output.name
-    options = ProposalOptions(sections=sections, redact=args.redact, today=dt.date.today())
+    options = ProposalOptions(sections=sections, redact=args.redact, today=dt.date.today(), ids=args.ids)
+    given = str(Path(args.template).expanduser().resolve()) if args.template else ""
+    template = template_path(project, Path(args.path), given)
     request = ExportRequest(
-        folder, filename, args.format, "letter" if args.letter else "a4", args.force, options
+        folder, filename, args.format, "letter" if args.letter else "a4", args.force, options, template
     )
     if not request.force and _confirm_replace(project, request):
         request.force = True
     try:
         written = export_proposal(project, load_catalogue(args.path), request)
+        if args.template and args.template != project.proposal.template:
+            _remember_template(Path(args.path), args.template)
     except FileProblem as problem:
         print(f"workbench: {problem}", file=sys.stderr)
         return 1
@@ -95,3 +107,18 @@ def _confirm_replace(project: Any, request: Any) -> bool:
     except EOFError:
         return False
     return answer.strip().lower() in ("y", "yes")
+
+
+def _remember_template(path: Path, template: str) -> None:
+    """Keep the template in the project's [proposal] table, so the next export uses it."""
+    from workbench.store.files import ProjectFile
+
+    stored = Path(template).expanduser().resolve()
+    try:
+        template = str(stored.relative_to(path.resolve().parent))
+    except ValueError:
+        template = str(stored)
+    project_file = ProjectFile.load(path)
+    project_file.project.proposal.template = template
+    project_file.save()
+    print(f"remembered the template in {path}")

@@ -59,9 +59,9 @@ def run_portfolio(args: argparse.Namespace) -> int:
 
 
 def _render(blocks: list[Any], output: Path, redact: bool, today: dt.date) -> bytes:
-    from workbench.export.docx_writer import render_docx
+    from workbench.export.docx_writer import DocxFrame, render_docx
     from workbench.export.markdown_writer import render_markdown
 
     if output.suffix.lower() == ".md":
         return render_markdown(blocks).encode("utf-8")
-    return render_docx(blocks, "MLOps discovery portfolio", "", "a4", today)
+    return render_docx(blocks, DocxFrame("MLOps discovery portfolio", "", today=today))

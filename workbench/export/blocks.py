@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Heading:
-    """A heading, level 0 (title) to 3."""
+    """A heading, level 0 (the cover's title) to 3; levels never skip."""
 
     text: str
     level: int = 1
@@ -15,7 +15,7 @@ class Heading:
 
 @dataclass
 class Paragraph:
-    """A paragraph; `style` is `quote`, `small` or empty."""
+    """A paragraph; `style` is empty, `lead` (cover), `strong`, `quote`, `small` or `note`."""
 
     text: str
     style: str = ""
@@ -28,16 +28,26 @@ class Bullets:
     items: list[str] = field(default_factory=list)
 
 
+SLACK = "slack"
+"""A shading value that marks slack in a timeline: hatched in Word, not a colour."""
+
+
 @dataclass
 class Table:
-    """A table with a header row. `shading[r][c]` is a hex fill or empty, per body cell."""
+    """A table with a header row. `shading[r][c]` is a hex fill, `SLACK` or empty, per body cell."""
 
     headers: list[str]
     rows: list[list[str]] = field(default_factory=list)
     shading: list[list[str]] = field(default_factory=list)
     caption: str = ""
     compact: bool = False
-    """Narrow columns (Gantt and matrix): small text, centred."""
+    """Narrow columns (timeline and matrix): small text, centred."""
+    chart: bool = False
+    """A drawing made of cells (the timeline): Word only; Markdown shows the table that follows."""
+    subheader: list[str] = field(default_factory=list)
+    """A second header row (the timeline's week numbers under its months)."""
+    key_value: bool = False
+    """Labels in the first column and no header row (a pilot's facts)."""
 
 
 @dataclass
@@ -45,4 +55,11 @@ class PageBreak:
     """Start a new page."""
 
 
-Block = Heading | Paragraph | Bullets | Table | PageBreak
+@dataclass
+class Contents:
+    """The table of contents: a Word TOC field, a list of sections in Markdown."""
+
+    title: str = "Contents"
+
+
+Block = Heading | Paragraph | Bullets | Table | PageBreak | Contents

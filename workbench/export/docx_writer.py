@@ -1,62 +1,96 @@
-"""Render proposal blocks as a Word document with real styles, page numbers and shading."""
+"""Render proposal blocks as a Word document: the firm's template or a clean default, real styles,
+a contents field, page numbers off the cover, tables whose rows and words never split."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Inches, Mm, Pt
+from docx.shared import Inches, Mm, Pt, RGBColor
 
-from workbench.export.blocks import Block, Bullets, Heading, PageBreak, Paragraph, Table
+from workbench.export.blocks import Block, Bullets, Contents, Heading, PageBreak, Paragraph, Table
 from workbench.export.cleaning import xml_safe
+from workbench.export.docx_styles import (
+    modern_look,
+    set_language,
+    set_properties,
+    update_fields_on_open,
+    word_2013_settings,
+)
+from workbench.export.docx_tables import render_table
 
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Inches(8.5), Inches(11))}
-TABLE_STYLE = "Light Grid Accent 1"
-MARGIN = Mm(20)
-ITEM_COLUMN = Mm(48)
-"""Width of the first column of Gantt and matrix tables."""
+MARGIN = Mm(22)
+STYLE_NAMES = ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Normal", "Quote", "Caption")
 
 
-def render_docx(
-    blocks: list[Block], title: str, author: str, paper: str = "a4", today: dt.date | None = None
-) -> bytes:
+@dataclass
+class DocxFrame:
+    """What frames the blocks: title and author for the properties, paper, template, language."""
+
+    title: str
+    author: str
+    company: str = ""
+    paper: str = "a4"
+    template: Path | None = None
+    """The firm's .docx: its styles, headers, footers, logo and page setup are kept."""
+    language: str = "en-GB"
+    today: dt.date | None = None
+
+
+def render_docx(blocks: list[Block], frame: DocxFrame) -> bytes:
     """The .docx bytes for the blocks."""
-    document = Document()
-    _page_setup(document, paper)
+    if frame.template is not None:
+        document = Document(str(frame.template))
+        _clear_body(document)
+    else:
+        document = Document()
+        modern_look(document)
+        _page_setup(document, frame.paper)
+    _cover_without_footer(document)
     _page_numbers(document)
-    props = document.core_properties
-    props.title = xml_safe(title)
-    props.author = xml_safe(author)
-    props.subject = "MLOps discovery: next-step proposal"
-    props.keywords = "MLOps, discovery, proposal"
-    if today is not None:
-        moment = dt.datetime(today.year, today.month, today.day)
-        props.created = props.modified = moment
-    styles = {
-        name: document.styles[name].style_id
-        for name in (
-            "Title",
-            "Heading 1",
-            "Heading 2",
-            "Heading 3",
-            "List Bullet",
-            "Normal",
-            "Quote",
-            "Caption",
-        )
-    }
-    usable = PAPER[paper][0] - 2 * MARGIN
-    for block in blocks:
-        _render(document, block, styles, usable)
+    word_2013_settings(document)
+    set_language(document, frame.language)
+    set_properties(document, frame.title, frame.author, frame.company, frame.language, frame.today)
+    styles = _style_ids(document)
+    section = document.sections[-1]
+    usable = int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
+    for index, block in enumerate(blocks):
+        if isinstance(block, Contents):
+            entries = [
+                (b.text, b.level) for b in blocks[index + 1 :] if isinstance(b, Heading) and 1 <= b.level <= 2
+            ]
+            _contents(document, block, entries, styles)
+        else:
+            _render(document, block, styles, usable)
+    if any(isinstance(b, Contents) for b in blocks):
+        update_fields_on_open(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _clear_body(document: Any) -> None:
+    """Drop the template's sample text; keep its section settings (headers, footers, page)."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _style_ids(document: Any) -> dict[str, str]:
+    """Style ids by name; a template without one of them falls back to Normal."""
+    known = {s.name: s.style_id for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    normal = known.get("Normal", "Normal")
+    return {name: known.get(name, normal) for name in STYLE_NAMES}
 
 
 def _page_setup(document: Any, paper: str) -> None:
@@ -67,23 +101,35 @@ def _page_setup(document: Any, paper: str) -> None:
         section.top_margin = section.bottom_margin = MARGIN
 
 
-def _page_numbers(document: Any) -> None:
-    """A centred `Page N of M` footer built from PAGE and NUMPAGES fields."""
+def _cover_without_footer(document: Any) -> None:
+    """The cover is the first page: a first-page header and footer of its own, empty by default."""
     for section in document.sections:
-        paragraph = section.footer.paragraphs[0]
+        section.different_first_page_header_footer = True
+
+
+def _page_numbers(document: Any) -> None:
+    """A `Page N of M` footer from PAGE and NUMPAGES fields, unless the template has a footer."""
+    for section in document.sections:
+        footer = section.footer
+        if (
+            any(p.text.strip() for p in footer.paragraphs)
+            or footer._element.find(".//" + qn("w:fldSimple")) is not None
+        ):
+            continue
+        paragraph = footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run("Page ")
-        _field(paragraph, "PAGE")
+        _field(paragraph, "PAGE", "1")
         paragraph.add_run(" of ")
-        _field(paragraph, "NUMPAGES")
+        _field(paragraph, "NUMPAGES", "1")
 
 
-def _field(paragraph: Any, instruction: str) -> None:
+def _field(paragraph: Any, instruction: str, shown: str) -> None:
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
     text = OxmlElement("w:t")
-    text.text = "1"
+    text.text = shown
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
@@ -94,93 +140,70 @@ def _render(document: Any, block: Block, styles: dict[str, str], usable: int) ->
         style = styles["Title"] if block.level == 0 else styles[f"Heading {min(3, block.level)}"]
         _paragraph(document, xml_safe(block.text), style)
     elif isinstance(block, Paragraph):
-        if block.style == "question":
-            paragraph = _paragraph(document, "", styles["Normal"])
-            paragraph.add_run(xml_safe(block.text)).bold = True
-            paragraph.paragraph_format.space_after = Pt(0)
-        elif block.style == "small":
-            paragraph = _paragraph(document, xml_safe(block.text), styles["Normal"])
-            paragraph.paragraph_format.left_indent = Mm(5)
-        else:
-            _paragraph(document, xml_safe(block.text), styles["Normal"])
+        _styled_paragraph(document, block, styles)
     elif isinstance(block, Bullets):
         for item in block.items:
             _paragraph(document, xml_safe(item), styles["List Bullet"])
     elif isinstance(block, Table):
-        _table(document, block, styles, usable)
+        render_table(document, block, usable)
+        if block.caption:
+            _paragraph(document, xml_safe(block.caption), styles["Caption"])
+        else:
+            _paragraph(document, "", styles["Normal"]).paragraph_format.space_after = Pt(2)
     elif isinstance(block, PageBreak):
         document.add_page_break()
 
 
-def _table(document: Any, block: Table, styles: dict[str, str], usable: int) -> None:
-    table = document.add_table(rows=1, cols=len(block.headers))
-    table.style = document.styles[TABLE_STYLE]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    _repeat_header(table.rows[0])
-    header_cells = table.rows[0].cells
-    for cell, text in zip(header_cells, block.headers, strict=True):
-        cell.text = xml_safe(text)
-        _size(cell, 8 if block.compact else 9)
-    for r, row in enumerate(block.rows):
-        cells = table.add_row().cells
-        for c, (cell, text) in enumerate(zip(cells, row, strict=True)):
-            cell.text = xml_safe(text)
-            _size(cell, 8 if block.compact else 9)
-            fill = block.shading[r][c] if r < len(block.shading) and c < len(block.shading[r]) else ""
-            if fill:
-                _shade(cell, fill)
-    _set_widths(table, column_widths(block, usable))
-    if block.caption:
-        _paragraph(document, xml_safe(block.caption), styles["Caption"])
-    else:
-        _paragraph(document, "", styles["Normal"])
+def _styled_paragraph(document: Any, block: Paragraph, styles: dict[str, str]) -> None:
+    text = xml_safe(block.text)
+    if block.style == "quote":
+        _paragraph(document, text, styles["Quote"])
+        return
+    paragraph = _paragraph(document, "", styles["Normal"])
+    run = paragraph.add_run(text)
+    if block.style == "strong":
+        run.bold = True
+        paragraph.paragraph_format.space_after = Pt(2)
+        paragraph.paragraph_format.keep_with_next = True
+    elif block.style == "lead":
+        run.font.size = Pt(15)
+    elif block.style in ("small", "note"):
+        run.font.size = Pt(9)
+        run.italic = block.style == "note"
+        run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 
 
-def _size(cell: Any, points: int) -> None:
-    for paragraph in cell.paragraphs:
-        for run in paragraph.runs:
-            run.font.size = Pt(points)
+def _contents(document: Any, block: Contents, entries: list[tuple[str, int]], styles: dict[str, str]) -> None:
+    """A TOC field over headings 1–2. Its shown result lists the headings (page numbers come when
+    Word updates the field, which the document asks for on opening)."""
+    title = _paragraph(document, "", styles["Normal"])
+    run = title.add_run(xml_safe(block.title))
+    run.bold, run.font.size = True, Pt(18)
+    entries = entries or [("", 1)]
+    for index, (text, level) in enumerate(entries):
+        paragraph = _paragraph(document, "", styles["Normal"])
+        paragraph.paragraph_format.left_indent = Mm(6 * (level - 1))
+        paragraph.paragraph_format.space_after = Pt(2)
+        if index == 0:
+            _field_char(paragraph, "begin")
+            instruction = OxmlElement("w:r")
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = ' TOC \\o "1-2" \\h \\z \\u '
+            instruction.append(instr)
+            paragraph._p.append(instruction)
+            _field_char(paragraph, "separate")
+        paragraph.add_run(xml_safe(text)).bold = level == 1
+        if index == len(entries) - 1:
+            _field_char(paragraph, "end")
 
 
-def _shade(cell: Any, fill: str) -> None:
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    properties.append(shading)
-
-
-def column_widths(block: Table, usable: int) -> list[int]:
-    """Widths in EMU: a wide first column for Gantt and matrix tables, else by content length."""
-    columns = len(block.headers)
-    if block.compact and columns > 1:
-        first = min(ITEM_COLUMN, usable // 2)
-        return [first] + [(usable - first) // (columns - 1)] * (columns - 1)
-    weights = []
-    for index in range(columns):
-        lengths = [len(block.headers[index])] + [len(row[index]) for row in block.rows if index < len(row)]
-        weights.append(min(45, max(lengths)) + 4)
-    total = sum(weights)
-    return [usable * w // total for w in weights]
-
-
-def _set_widths(table: Any, widths: list[int]) -> None:
-    """Set the grid (LibreOffice reads it) and every cell (Word reads those)."""
-    for column, width in zip(table.columns, widths, strict=False):
-        column.width = width
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=False):
-            cell.width = width
-
-
-def _repeat_header(row: Any) -> None:
-    """Repeat the header row on every page the table spans."""
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+def _field_char(paragraph: Any, kind: str) -> None:
+    run = OxmlElement("w:r")
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    run.append(char)
+    paragraph._p.append(run)
 
 
 def _paragraph(document: Any, text: str, style_id: str) -> Any:

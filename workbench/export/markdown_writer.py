@@ -1,42 +1,62 @@
-"""Render proposal blocks as Markdown."""
+"""Render proposal blocks as Markdown: the same structure, no colours, nothing drawn as data."""
 
 from __future__ import annotations
 
-from workbench.export.blocks import Block, Bullets, Heading, PageBreak, Paragraph, Table
+from workbench.export.blocks import Block, Bullets, Contents, Heading, PageBreak, Paragraph, Table
 from workbench.export.cleaning import xml_safe
 
 
 def _cell(text: str) -> str:
-    return xml_safe(text).replace("|", "\\|").replace("\n", " ")
+    return xml_safe(text).replace("|", "\\|").replace("\n", "<br>")
 
 
 def render_markdown(blocks: list[Block]) -> str:
-    """The same proposal as Markdown (shading becomes ■ marks in Gantt and matrix cells)."""
+    """The proposal as Markdown: headings one level below Word's (the cover title is `#`)."""
     out: list[str] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, Heading):
             out.append("#" * (block.level + 1) + " " + xml_safe(block.text) + "\n")
         elif isinstance(block, Paragraph):
-            text = xml_safe(block.text)
-            out.append((f"**{text}**" if block.style == "question" else text) + "\n")
+            out.append(_paragraph(block))
         elif isinstance(block, Bullets):
             out.append("\n".join(f"- {xml_safe(item)}" for item in block.items) + "\n")
-        elif isinstance(block, Table):
+        elif isinstance(block, Table) and not block.chart:
             out.append(_table(block))
-        elif isinstance(block, PageBreak):
+        elif isinstance(block, Contents):
+            out.append(_contents(block, blocks[index + 1 :]))
+        elif isinstance(block, PageBreak) and out and out[-1] != "---\n":
             out.append("---\n")
     return "\n".join(out)
 
 
+def _paragraph(block: Paragraph) -> str:
+    text = xml_safe(block.text).replace("\n", " ")
+    if block.style == "strong":
+        return f"**{text}**\n"
+    if block.style == "quote":
+        return f"> {text}\n"
+    if block.style in ("note", "small"):
+        return f"*{text}*\n"
+    return text + "\n"
+
+
+def _contents(block: Contents, rest: list[Block]) -> str:
+    titles = [b.text for b in rest if isinstance(b, Heading) and b.level == 1]
+    lines = [f"**{block.title}**", ""] + [f"- {xml_safe(t)}" for t in titles]
+    return "\n".join(lines) + "\n"
+
+
 def _table(block: Table) -> str:
-    lines = ["| " + " | ".join(_cell(h) for h in block.headers) + " |"]
-    lines.append("|" + "|".join("---" for _ in block.headers) + "|")
-    for r, row in enumerate(block.rows):
-        cells = []
-        for c, text in enumerate(row):
-            fill = block.shading[r][c] if r < len(block.shading) and c < len(block.shading[r]) else ""
-            cells.append(_cell(text) or ("■" if fill and block.compact and c > 0 and not text else ""))
-        lines.append("| " + " | ".join(cells) + " |")
+    headers = block.headers
+    rows = block.rows
+    if block.key_value:
+        headers, rows = [block.rows[0][0], block.rows[0][1]] if rows else ["", ""], rows[1:]
+        headers = [f"**{headers[0]}**", headers[1]]
+        rows = [[f"**{row[0]}**", *row[1:]] for row in rows]
+    lines = ["| " + " | ".join(_cell(h) for h in headers) + " |"]
+    lines.append("|" + "|".join("---" for _ in headers) + "|")
+    for row in rows:
+        lines.append("| " + " | ".join(_cell(text) for text in row) + " |")
     if block.caption:
         lines.append("")
         lines.append(f"*{_cell(block.caption)}*")

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.export.cleaning import inside, safe_file_stem
-from workbench.export.docx_writer import render_docx
+from workbench.export.docx_writer import DocxFrame, render_docx
 from workbench.export.markdown_writer import render_markdown
 from workbench.export.proposal import ProposalOptions, build_proposal
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.problems import FileProblem
 from workbench.store.atomic import atomic_write
+
+DEFAULT_LANGUAGE = "en-GB"
 
 
 class ExportRefused(FileProblem):
@@ -30,6 +33,28 @@ class ExportRequest:
     paper: str = "a4"
     force: bool = False
     options: ProposalOptions | None = None
+    template: Path | None = None
+    """The firm's Word template; the clean default when None."""
+
+
+def template_path(project: Project, project_file: Path, given: str = "") -> Path | None:
+    """The template to use: the one given, else the project's, relative to the project file."""
+    name = given or project.proposal.template
+    if not name:
+        return None
+    path = Path(name).expanduser()
+    return path if path.is_absolute() else (project_file.resolve().parent / path)
+
+
+def check_template(path: Path) -> None:
+    """Refuse a template that is missing or not a Word document, in one sentence."""
+    if not path.is_file():
+        raise ExportRefused(path, "the Word template does not exist; check the path or clear it")
+    if not zipfile.is_zipfile(path):
+        raise ExportRefused(path, "is not a Word document (.docx or .dotx); save the template as .docx")
+    with zipfile.ZipFile(path) as package:
+        if "word/document.xml" not in package.namelist():
+            raise ExportRefused(path, "is not a Word document (.docx or .dotx); save the template as .docx")
 
 
 def target_path(project: Project, request: ExportRequest) -> Path:
@@ -49,16 +74,31 @@ def export_proposal(project: Project, catalogue: Catalogue, request: ExportReque
     target = target_path(project, request)
     if target.exists() and not request.force:
         raise ExportRefused(target, "already exists; pass --force to replace it, or -o to write another file")
+    if request.template is not None and request.format != "md":
+        check_template(request.template)
     options = request.options or ProposalOptions()
     blocks = build_proposal(project, catalogue, options)
     if request.format == "md":
         data = render_markdown(blocks).encode("utf-8")
     else:
-        title = (
-            "MLOps discovery proposal" if options.redact else f"{project.project.name}: next-step proposal"
-        )
-        author = "" if options.redact else project.project.facilitator
-        data = render_docx(blocks, title, author, request.paper, options.today)
+        data = render_docx(blocks, docx_frame(project, request, options))
     request.folder.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data)
     return target
+
+
+def docx_frame(project: Project, request: ExportRequest, options: ProposalOptions) -> DocxFrame:
+    """Title, author, company and language for the document's properties (none named when redacted)."""
+    redact = options.redact
+    title = "MLOps discovery: findings and proposal"
+    if not redact and project.project.client:
+        title = f"{project.project.client}: {title}"
+    return DocxFrame(
+        title=title,
+        author="" if redact else project.project.facilitator,
+        company=project.proposal.firm,
+        paper=request.paper,
+        template=request.template,
+        language=project.proposal.language or DEFAULT_LANGUAGE,
+        today=options.today,
+    )

@@ -21,6 +21,7 @@ from workbench.model.records import (
     NextStep,
     PlanItem,
     ProjectRecord,
+    ProposalText,
     Session,
 )
 
@@ -41,6 +42,7 @@ __all__ = [
     "PlanItem",
     "Project",
     "ProjectInfo",
+    "ProposalText",
     "Session",
     "Settings",
 ]
@@ -349,6 +351,9 @@ class Project(BaseModel):
     def next_step(self, step_id: str) -> NextStep | None:
         """The next step with this id."""
         return next((n for n in self.next_steps if n.id == step_id), None)
+
+    proposal: ProposalText = Field(default_factory=ProposalText)
+    """The proposal's prose and frame; empty texts are drafted from the data at export."""
 
 
 def given(**fields: Any) -> dict[str, Any]:

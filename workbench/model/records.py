@@ -214,3 +214,35 @@ class NextStep(ProjectRecord):
     """Who does it."""
     due: dt.date | None = None
     """By when."""
+
+
+class ProposalText(ProjectRecord):
+    """The proposal's prose and frame, owned by the consultant.
+
+    Each text left empty is drafted from the data at export. Paragraphs are separated by a
+    blank line; lines that start with "- " are bullets.
+    """
+
+    firm: str = ""
+    """The consulting firm's name, on the cover and in the sign-off."""
+    version: str = ""
+    """The document's version, shown on the cover (`1.0` when empty)."""
+    language: str = ""
+    """The document's language tag (`en-GB` when empty)."""
+    template: str = ""
+    """A Word template (.docx) whose styles, headers, footers and page setup the export uses,
+    relative to the project file."""
+    executive_summary: str = ""
+    """Three to five sentences: the situation, what it costs today, the recommendation, the decision."""
+    context: str = ""
+    """Context and objectives of the engagement."""
+    working_well: str = ""
+    """What the client already does well."""
+    recommendations: str = ""
+    """The recommendation in words, before the quick wins and strategic initiatives."""
+    investment: str = ""
+    """Investment and team, in words, before the effort table."""
+    risks: str = ""
+    """Assumptions and risks."""
+    decision: str = ""
+    """The decision requested of the client."""

@@ -21,6 +21,7 @@ TOP_LEVEL_ORDER = (
     "pilots",
     "next_steps",
     "milestones",
+    "proposal",
 )
 
 RecordKey = Callable[[dict[str, Any]], Any]
@@ -52,8 +53,12 @@ def project_to_data(project: Project) -> dict[str, Any]:
     settings = project.settings.model_dump(mode="python", exclude_unset=True, exclude_none=True)
     if any(settings.values()):
         data["settings"] = {k: v for k, v in settings.items() if v}
-    for key in TOP_LEVEL_ORDER[3:]:
+    for key in TOP_LEVEL_ORDER[3:-1]:
         records = getattr(project, key)
         if records:
             data[key] = [r.model_dump(mode="python", exclude_unset=True, exclude_none=True) for r in records]
+    proposal = project.proposal.model_dump(mode="python", exclude_unset=True, exclude_none=True)
+    proposal = {k: v for k, v in proposal.items() if v != ""}
+    if proposal:
+        data["proposal"] = proposal
     return data

@@ -15,8 +15,8 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, LoadingIndicator, Select, SelectionList, Static
 
-from workbench.export.proposal import SECTIONS, ProposalOptions
-from workbench.export.writer import ExportRequest, export_proposal, target_path
+from workbench.export.proposal import DEFAULT_SECTIONS, SECTION_TITLES, SECTIONS, ProposalOptions
+from workbench.export.writer import ExportRequest, export_proposal, target_path, template_path
 from workbench.problems import FileProblem
 from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.safe import literal, one_line
@@ -24,20 +24,6 @@ from workbench.ui.workspace import Workspace
 
 if TYPE_CHECKING:
     from textual.screen import Screen
-
-SECTION_TITLES = {
-    "summary": "Executive summary",
-    "progress": "Progress since the last milestone",
-    "sessions": "Discovery sessions held",
-    "current-state": "Current state by area",
-    "pain-points": "Pain points heard",
-    "gaps": "Gap analysis and matrix",
-    "mapping": "Solution mapping",
-    "metrics": "Success metrics",
-    "plan": "Pilot plan and timeline",
-    "next-steps": "Next steps",
-    "appendix": "Appendix: every answer",
-}
 
 
 def shown_path(path: Path) -> Path:
@@ -71,7 +57,9 @@ class ExportModal(ModalScreen[Path | None]):
         with Vertical(classes="dialog wide", id="export-dialog"):
             yield Static(Text("Export the next-step proposal", style="bold"), classes="dialog-title")
             sections = [s for s in SECTIONS if s != "progress" or self.workspace.project.milestones]
-            yield SelectionList[str](*[(SECTION_TITLES[s], s, True) for s in sections], id="export-sections")
+            yield SelectionList[str](
+                *[(SECTION_TITLES[s], s, s in DEFAULT_SECTIONS) for s in sections], id="export-sections"
+            )
             with Horizontal(classes="row"):
                 yield Select(
                     [(Text("Word (.docx)"), "docx"), (Text("Markdown (.md)"), "md")],
@@ -88,6 +76,7 @@ class ExportModal(ModalScreen[Path | None]):
                     compact=True,
                 )
                 yield Checkbox("Redact names and quotes", id="export-redact", compact=True)
+                yield Checkbox("Show ids", id="export-ids", compact=True)
             yield Static(id="export-target", classes="dim")
             yield LoadingIndicator(id="export-progress")
             yield Static(id="export-error", classes="dialog-error")
@@ -105,6 +94,7 @@ class ExportModal(ModalScreen[Path | None]):
             sections=sections,
             redact=self.query_one("#export-redact", Checkbox).value,
             today=self.workspace.today,
+            ids=self.query_one("#export-ids", Checkbox).value,
         )
         folder = self.workspace.file.path.resolve().parent
         return ExportRequest(
@@ -113,6 +103,7 @@ class ExportModal(ModalScreen[Path | None]):
             paper=str(self.query_one("#export-paper", Select).value),
             force=force,
             options=options,
+            template=template_path(self.workspace.project, self.workspace.file.path),
         )
 
     @on(Select.Changed)

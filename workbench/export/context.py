@@ -1,0 +1,89 @@
+"""Everything the proposal's sections share: the data, the plan, redaction and how to name things."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from workbench.analysis.gaps import Quadrant, gap_quadrant, ranked_gaps
+from workbench.analysis.plan import PlanCycle, Schedule, schedule, week_date
+from workbench.export.investment import Effort, effort
+from workbench.export.options import ProposalOptions
+from workbench.export.redaction import Redactor
+from workbench.export.wording import quantity
+from workbench.model.catalogue import Catalogue
+from workbench.model.project import Project
+from workbench.model.records import Gap, Metric, PlanItem
+
+
+@dataclass
+class ProposalContext:
+    """The project, its analysis done once, and the options of this copy."""
+
+    project: Project
+    catalogue: Catalogue
+    options: ProposalOptions
+    r: Redactor = field(init=False)
+    plan: Schedule | None = field(init=False)
+    ranked: list[tuple[Gap, float]] = field(init=False)
+    quadrants: dict[str, Quadrant] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.r = Redactor(self.project, self.options.redact)
+        try:
+            self.plan = schedule(self.project)
+        except PlanCycle:
+            self.plan = None
+        self.ranked = ranked_gaps(self.project)
+        self.quadrants = {g.id: gap_quadrant(self.project, g) for g, _ in self.ranked}
+
+    @property
+    def today(self) -> dt.date:
+        """The date on the cover."""
+        return self.options.today
+
+    @property
+    def client(self) -> str:
+        """The client's name, or `the client`."""
+        client = self.project.project.client
+        return client if client and not self.options.redact else "the client"
+
+    @property
+    def firm(self) -> str:
+        """The firm's name, or empty."""
+        return self.project.proposal.firm
+
+    def named(self, record_id: str, title: str) -> str:
+        """A title, with its id in front when ids are shown."""
+        title = self.r(title)
+        return f"{record_id} {title}" if self.options.ids else title
+
+    def gaps_in(self, quadrant: Quadrant) -> list[Gap]:
+        """Gaps of one matrix quadrant, by priority."""
+        return [g for g, _ in self.ranked if self.quadrants[g.id] == quadrant]
+
+    def week(self, week: int) -> dt.date:
+        """The Monday of a plan week (week 0 is the first)."""
+        return week_date(self.project, week, self.today)
+
+    def pilots(self) -> list[PlanItem]:
+        """The plan's pilots (not deep-dives or milestones)."""
+        return [p for p in self.project.pilots if p.kind == "pilot"]
+
+    def effort(self, item: PlanItem) -> Effort:
+        """Team size, people-weeks and skills of a plan item."""
+        return effort(item, self.catalogue)
+
+    def metric_change(self, metric: Metric) -> str:
+        """`from 3 weeks to 48 hours`, `to 35%`, or `baseline and target to agree`."""
+        question = self.catalogue.questions.get(metric.template) if metric.template else None
+        units = {p.field: p.unit for p in question.placeholders} if question else {}
+        baseline = quantity(metric.baseline, units.get("baseline", metric.unit) or metric.unit)
+        target = quantity(metric.target, units.get("target", metric.unit) or metric.unit)
+        if baseline and target:
+            return f"from {baseline} to {target}"
+        if target:
+            return f"to {target} (baseline to measure in the first two weeks)"
+        if baseline:
+            return f"from {baseline} (target to agree)"
+        return "baseline and target to agree at kick-off"

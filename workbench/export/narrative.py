@@ -1,0 +1,280 @@
+"""The proposal's prose: the consultant's own text where it exists, else a draft from the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from workbench.analysis.maturity import area_maturity, disagreements
+from workbench.analysis.metrics import metric_sentence
+from workbench.export.blocks import Block, Bullets, Paragraph
+from workbench.export.context import ProposalContext
+from workbench.export.wording import count, day, first_lower, join_and, sentence
+
+NARRATIVE_FIELDS = {
+    "executive_summary": "Executive summary",
+    "context": "Context and objectives",
+    "working_well": "What is working well",
+    "recommendations": "Recommendations",
+    "investment": "Investment and team",
+    "risks": "Assumptions and risks",
+    "decision": "Decision requested",
+}
+"""The texts a consultant owns, with their headings."""
+
+FACT = re.compile(r"[$£€]\s?\d|\b\d+\s+(?:in|of|out of)\s+\d+\b|\d+(?:\.\d+)?\s?%")
+"""A sentence with money, a ratio or a share in it: what the situation costs."""
+SENIOR = re.compile(r"\b(?:C[EFIOT]O|chief|VP|vice|director|head)\b", re.IGNORECASE)
+
+
+def text_for(ctx: ProposalContext, name: str) -> str:
+    """The consultant's text for a narrative field, else the draft; redacted when asked."""
+    own = str(getattr(ctx.project.proposal, name)).strip()
+    return _redact_prose(ctx, own or draft(ctx, name))
+
+
+def _redact_prose(ctx: ProposalContext, text: str) -> str:
+    """Redact paragraph by paragraph and line by line, so bullets and paragraphs keep their shape."""
+    if not ctx.options.redact:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        bullet = line[:2] if line.startswith(("- ", "* ")) else ""
+        cleaned = ctx.r(line[len(bullet) :]) if line.strip() else ""
+        if line.strip() and not cleaned.strip():
+            continue
+        lines.append(bullet + cleaned)
+    return "\n".join(lines)
+
+
+def draft(ctx: ProposalContext, name: str) -> str:
+    """A first draft of a narrative field from the project's data."""
+    return {
+        "executive_summary": _summary,
+        "context": _context,
+        "working_well": _working_well,
+        "recommendations": _recommendations,
+        "investment": _investment,
+        "risks": _risks,
+        "decision": _decision,
+    }[name](ctx)
+
+
+def drafts(ctx: ProposalContext) -> dict[str, str]:
+    """Every narrative field drafted, for the consultant to start from."""
+    return {name: draft(ctx, name) for name in NARRATIVE_FIELDS}
+
+
+def prose(text: str) -> list[Block]:
+    """Blocks from prose: blank lines separate paragraphs, lines starting "- " are bullets."""
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n\s*\n", text.strip()):
+        words: list[str] = []
+        items: list[str] = []
+        for line in chunk.splitlines():
+            stripped = line.strip()
+            if stripped.startswith(("- ", "* ")):
+                if words:
+                    blocks.append(Paragraph(" ".join(words)))
+                    words = []
+                items.append(stripped[2:].strip())
+            elif stripped:
+                if items:
+                    blocks.append(Bullets(items))
+                    items = []
+                words.append(stripped)
+        if words:
+            blocks.append(Paragraph(" ".join(words)))
+        if items:
+            blocks.append(Bullets(items))
+    return blocks
+
+
+# --- drafts ---------------------------------------------------------------------------------
+
+
+def _people(ctx: ProposalContext) -> int:
+    return len({a.name for s in ctx.project.sessions for a in s.attendees})
+
+
+def _facts(ctx: ProposalContext, limit: int = 2) -> list[str]:
+    """Sentences from the notes that put a number on the situation (money first)."""
+    found: list[tuple[int, str]] = []
+    for answer in ctx.project.answers:
+        if answer.status != "answered" or not answer.notes:
+            continue
+        for part in re.split(r"(?<=[.!?])\s+|\n", answer.notes):
+            match = FACT.search(part)
+            if match and not re.search(r"['\"“]", part):
+                kind = match.group(0)
+                rank = 0 if kind[0] in "$£€" else 2 if kind.endswith("%") else 1
+                found.append((rank, part.strip().rstrip(".")))
+    found.sort(key=lambda pair: pair[0])
+    return list(dict.fromkeys(text for _, text in found))[:limit]
+
+
+def _senior_quote(ctx: ProposalContext) -> tuple[str, str] | None:
+    """A quote from the most senior voice heard (an executive session or a senior role)."""
+    for heard in ctx.project.heard:
+        session = ctx.project.session(heard.session)
+        executive = session is not None and "exec" in session.template
+        if heard.quote and (SENIOR.search(heard.speaker_role) or executive):
+            return heard.speaker_role, heard.quote
+    return None
+
+
+def _plan_facts(ctx: ProposalContext) -> tuple[int, int, dt.date]:
+    """Pilots, weeks and the start date of the plan."""
+    weeks = ctx.plan.end_week if ctx.plan is not None else sum(p.weeks for p in ctx.pilots())
+    return len(ctx.pilots()), weeks, ctx.week(0)
+
+
+def people_weeks(ctx: ProposalContext) -> int:
+    """Total people-weeks of the plan."""
+    return sum(ctx.effort(item).people_weeks for item in ctx.project.pilots)
+
+
+def _summary(ctx: ProposalContext) -> str:
+    gaps = ctx.project.gaps
+    top = [first_lower(ctx.r(g.title)) for g, _ in ctx.ranked[:3]]
+    parts = [
+        f"Over {count(len(ctx.project.sessions), 'discovery session')} with "
+        f"{count(_people(ctx), 'person')} from {ctx.client}, we found {count(len(gaps), 'gap')} "
+        "between how machine-learning models are built and run today and what the business needs"
+        + (f"; the most pressing: {'; '.join(top)}." if top else ".")
+    ]
+    facts = [ctx.r(f) for f in _facts(ctx)]
+    facts = [f for f in facts if f]
+    if facts:
+        parts.append(f"What it costs today: {'; '.join(first_lower(f) for f in facts)}.")
+    quote = _senior_quote(ctx)
+    if quote and not ctx.options.redact:
+        role, said = quote
+        parts.append(f"As the {role or 'sponsor'} put it: “{said.strip()}”")
+    pilots, weeks, start = _plan_facts(ctx)
+    if pilots:
+        first = [first_lower(ctx.r(p.title)) for p in ctx.pilots()[:2]]
+        parts.append(
+            f"We recommend {count(pilots, 'pilot')} over {count(weeks, 'week')} from {day(start)}, "
+            f"starting with {join_and(first)}, for about {count(people_weeks(ctx), 'people-week')} "
+            "of effort."
+        )
+    parts.append(_decision(ctx))
+    return " ".join(parts)
+
+
+def _context(ctx: ProposalContext) -> str:
+    lines = [
+        f"{sentence(ctx.client)[:-1]} asked us to assess how its teams take machine-learning models "
+        "from idea to production, and where to invest first."
+    ]
+    notes = [ctx.r(s.notes.strip()) for s in ctx.project.sessions if s.notes.strip()]
+    notes = [n for n in notes if n]
+    if notes:
+        lines += ["", "Objectives we heard:", *[f"- {sentence(n)}" for n in notes]]
+    lines += [
+        "",
+        "Each session followed the MLOps discovery guide: the current state, the pain points heard "
+        "first-hand, the vision and the success metrics, with maturity scored from 1 (ad hoc) to "
+        "5 (optimised) in each area. Gaps were then placed by business impact and complexity.",
+    ]
+    return "\n".join(lines)
+
+
+def _working_well(ctx: ProposalContext) -> str:
+    rows = [row for row in area_maturity(ctx.project, ctx.catalogue) if row.current is not None]
+    strongest = sorted(rows, key=lambda row: -(row.current or 0))[:3]
+    lines = []
+    if strongest:
+        names = [f"{row.title} ({row.current:.1f} of 5)" for row in strongest]
+        lines.append(f"- The strongest areas today: {join_and(names)}.")
+    baselined = [m for m in ctx.project.metrics if m.baseline is not None]
+    if baselined:
+        lines.append(
+            f"- {count(len(baselined), 'success metric')} already "
+            f"{'has a baseline' if len(baselined) == 1 else 'have baselines'}, so progress can be "
+            "measured from the first week."
+        )
+    if ctx.project.heard:
+        lines.append(
+            f"- Teams were open about what hurts: we heard {count(len(ctx.project.heard), 'pain point')} "
+            "first-hand, which makes the priorities easy to agree."
+        )
+    return "\n".join(lines) or "To be written after the sessions."
+
+
+def _recommendations(ctx: ProposalContext) -> str:
+    quick, strategic = ctx.gaps_in("quick-win"), ctx.gaps_in("strategic")
+    text = (
+        f"Start with the {count(len(quick), 'quick win')}: high impact and low complexity, each closed "
+        "within a pilot of a few weeks. "
+    )
+    if strategic:
+        text += (
+            f"Then the {count(len(strategic), 'strategic initiative')}, which need more time and a "
+            "decision on scope. "
+        )
+    return text + (
+        "Lower-impact gaps that are easy to close (fill-ins) are taken on when a team has capacity; "
+        "those of low impact and high complexity are set aside for now."
+    )
+
+
+def _investment(ctx: ProposalContext) -> str:
+    pilots, weeks, start = _plan_facts(ctx)
+    if not ctx.project.pilots:
+        return "Effort will be estimated once the pilots are agreed."
+    return (
+        f"The plan needs about {count(people_weeks(ctx), 'people-week')} over "
+        f"{count(weeks, 'week')} from {day(start)}, across {count(pilots, 'pilot')}. Team sizes come "
+        "from the size of each practice a pilot applies (small: half a person, medium: one person, "
+        "large: one and a half people, for the pilot's length); each pilot also needs a named lead "
+        "from your side for about a day a week."
+    )
+
+
+def _risks(ctx: ProposalContext) -> str:
+    lines = [
+        "- Assumption: the people named for each pilot can give it at least half their time.",
+        "- Assumption: pilots run in your own environments, with access in place in the first week.",
+    ]
+    for answer in ctx.project.answers:
+        question = ctx.catalogue.questions.get(answer.question)
+        if answer.status == "follow-up" and question is not None:
+            lines.append(f"- Open question, to settle before the pilots start: {question.text}")
+    for metric in ctx.project.metrics:
+        if metric.baseline is None:
+            sentence_text = ctx.r(metric_sentence(metric, ctx.catalogue))
+            lines.append(
+                f"- Risk: “{sentence_text}” has no baseline yet; we measure it in the first two weeks."
+            )
+    for finding in disagreements(ctx.project, ctx.catalogue)[:3]:
+        if finding.scope == "area":
+            lines.append(
+                f"- Risk: the sessions scored {ctx.catalogue.area_title(finding.key)} "
+                f"{count(finding.spread, 'level')} apart; we align views at kick-off."
+            )
+    if ctx.plan is not None and len(ctx.plan.critical_path) > 1:
+        lines.append(
+            f"- Risk: {count(len(ctx.plan.critical_path), 'plan item')} are on the critical path; a delay "
+            "in any of them moves the end date."
+        )
+    if ctx.plan is None:
+        lines.append("- Risk: the plan's dependencies form a cycle and must be untangled first.")
+    return "\n".join(lines)
+
+
+def decision_date(ctx: ProposalContext) -> dt.date:
+    """When the decision is needed: a week before the plan starts, and never before today."""
+    wanted = ctx.week(0) - dt.timedelta(days=7)
+    return wanted if wanted > ctx.today else ctx.today + dt.timedelta(days=14)
+
+
+def _decision(ctx: ProposalContext) -> str:
+    pilots, weeks, start = _plan_facts(ctx)
+    if not pilots:
+        return f"We ask {ctx.client} to confirm the priorities above by {day(decision_date(ctx))}."
+    return (
+        f"We ask {ctx.client} to approve the {count(pilots, 'pilot')} over {count(weeks, 'week')} "
+        f"and name a sponsor by {day(decision_date(ctx))}, so that work starts on {day(start)}."
+    )

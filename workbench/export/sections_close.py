@@ -1,0 +1,110 @@
+"""The proposal's close: investment and team, risks, next steps, decision and sign-off, appendix."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from workbench.export.blocks import Block, Heading, PageBreak, Paragraph, Table
+from workbench.export.context import ProposalContext
+from workbench.export.narrative import decision_date, people_weeks, prose, text_for
+from workbench.export.wording import count, day
+from workbench.model.records import Attendee
+
+
+def investment(ctx: ProposalContext) -> list[Block]:
+    """Effort per plan item from practice and pilot sizes, in people-weeks, with the skills."""
+    blocks: list[Block] = [Heading("Investment and team", 1), *prose(text_for(ctx, "investment"))]
+    items = [i for i in ctx.project.pilots if i.kind != "milestone"]
+    if not items:
+        return blocks
+    rows = []
+    for item in items:
+        effort = ctx.effort(item)
+        rows.append(
+            [
+                ctx.named(item.id, item.title),
+                count(item.weeks, "week"),
+                count(effort.people, "person"),
+                count(effort.people_weeks, "people-week"),
+                ", ".join(effort.skills),
+            ]
+        )
+    rows.append(["Total", "", "", count(people_weeks(ctx), "people-week"), ""])
+    blocks.append(Table(["Item", "Length", "Team", "Effort", "Skills"], rows))
+    return blocks
+
+
+def risks(ctx: ProposalContext) -> list[Block]:
+    """Assumptions and risks."""
+    return [Heading("Assumptions and risks", 1), *prose(text_for(ctx, "risks"))]
+
+
+def sponsor(ctx: ProposalContext) -> Attendee | None:
+    """Who decides for the client: the first attendee of an executive session, else the first one."""
+    sessions = sorted(ctx.project.sessions, key=lambda s: "exec" not in s.template)
+    return next((a for s in sessions for a in s.attendees), None)
+
+
+def _owner(ctx: ProposalContext, name: str) -> str:
+    if not name:
+        return ""
+    if ctx.options.redact:
+        return (ctx.firm or "Consultant") if name == ctx.project.project.facilitator else "Client team"
+    return name
+
+
+def next_steps(ctx: ProposalContext) -> list[Block]:
+    """Open actions with an owner and a date, ending in the decision."""
+    rows = []
+    steps = [s for s in ctx.project.next_steps if not s.done]
+    for step in sorted(steps, key=lambda s: (s.due or dt.date.max, s.id)):
+        rows.append([ctx.r(step.text), _owner(ctx, step.owner), day(step.due) if step.due else "To agree"])
+    if not rows:
+        rows.append(
+            ["Review this proposal together", ctx.firm or "Consultant", day(ctx.today + dt.timedelta(days=7))]
+        )
+    person = sponsor(ctx)
+    decider = ctx.r.person(person.name, "Client sponsor") if person else "Client sponsor"
+    rows.append(["Decision: approve the plan and name a sponsor", decider, day(decision_date(ctx))])
+    return [Heading("Next steps", 1), Table(["Action", "Owner", "Date"], rows)]
+
+
+def decision(ctx: ProposalContext) -> list[Block]:
+    """The decision requested, and a sign-off table."""
+    person = sponsor(ctx)
+    client_name = "" if person is None or ctx.options.redact else person.name
+    client_role = person.role if person is not None and not ctx.options.redact else "Client sponsor"
+    firm_name = "" if ctx.options.redact else ctx.project.project.facilitator
+    rows = [
+        [client_name, client_role, "", ""],
+        [firm_name, f"For {ctx.firm}" if ctx.firm else "Consultant", "", ""],
+    ]
+    return [
+        Heading("Decision and sign-off", 1),
+        *prose(text_for(ctx, "decision")),
+        Table(["Name", "Role", "Signature", "Date"], rows),
+    ]
+
+
+def appendix(ctx: ProposalContext) -> list[Block]:
+    """What was said, session by session: answered questions with notes only."""
+    blocks: list[Block] = [PageBreak(), Heading("Appendix: what we heard", 1)]
+    for session in ctx.project.sessions:
+        answers = [
+            (ctx.catalogue.questions[a.question].text, ctx.r(a.notes.strip()))
+            for a in ctx.project.answers
+            if a.session == session.id
+            and a.status == "answered"
+            and a.notes.strip()
+            and a.question in ctx.catalogue.questions
+        ]
+        answers = [(q, n) for q, n in answers if n]
+        if not answers:
+            continue
+        template = ctx.catalogue.templates.get(session.template)
+        title = ctx.r(session.title) or (template.title if template else "Discovery session")
+        blocks.append(Heading(f"{title}, {day(session.date)}" if session.date else title, 2))
+        for question, notes in answers:
+            blocks.append(Paragraph(question, "strong"))
+            blocks.append(Paragraph(notes, "small"))
+    return blocks

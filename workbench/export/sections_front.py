@@ -1,0 +1,142 @@
+"""The proposal's opening: cover, contents, summary, context, what works, findings by theme."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from workbench.analysis.maturity import area_maturity
+from workbench.export.blocks import Block, Bullets, Contents, Heading, PageBreak, Paragraph, Table
+from workbench.export.context import ProposalContext
+from workbench.export.narrative import prose, text_for
+from workbench.export.wording import LIST_LIMIT, count, day, limited
+
+FINDINGS_PER_THEME = 3
+
+
+def cover(ctx: ProposalContext) -> list[Block]:
+    """Title, client once, firm, date, version and confidentiality; no footer (first page)."""
+    blocks: list[Block] = [
+        Heading("MLOps discovery: findings and proposal", 0),
+        Paragraph(f"Prepared for {ctx.client}", "lead"),
+    ]
+    if ctx.firm:
+        blocks.append(Paragraph(f"Prepared by {ctx.firm}", "lead"))
+    blocks += [
+        Paragraph(f"{day(ctx.today)} · Version {ctx.project.proposal.version or '1.0'}"),
+        Paragraph(
+            "Confidential. Prepared for the named recipients; not to be shared further without consent.",
+            "note",
+        ),
+        PageBreak(),
+    ]
+    return blocks
+
+
+def contents(ctx: ProposalContext) -> list[Block]:
+    """The table of contents (a Word field that Word fills in on opening)."""
+    return [Contents(), PageBreak()]
+
+
+def summary(ctx: ProposalContext) -> list[Block]:
+    """The executive summary: the consultant's text, or the draft."""
+    return [Heading("Executive summary", 1), *prose(text_for(ctx, "executive_summary"))]
+
+
+def context(ctx: ProposalContext) -> list[Block]:
+    """Context and objectives, then who we spoke to."""
+    blocks: list[Block] = [Heading("Context and approach", 1), *prose(text_for(ctx, "context"))]
+    blocks.append(Heading("Who we spoke to", 2))
+    rows = []
+    for session in sorted(ctx.project.sessions, key=lambda s: (s.date is None, s.date, s.id)):
+        template = ctx.catalogue.templates.get(session.template)
+        title = ctx.r(session.title) or (template.title if template else "Discovery session")
+        if ctx.options.redact:
+            who = count(len(session.attendees), "person") if session.attendees else ""
+        else:
+            who = ", ".join(f"{a.name} ({a.role})" if a.role else a.name for a in session.attendees)
+        minutes = session.elapsed_seconds // 60
+        rows.append(
+            [
+                title,
+                day(session.date) if session.date else "",
+                who,
+                count(minutes, "minute") if minutes else "",
+            ]
+        )
+    if rows:
+        blocks.append(Table(["Session", "Date", "Who took part", "Length"], rows))
+    else:
+        blocks.append(Paragraph("No sessions have been held yet."))
+    blocks += maturity_scale(ctx)
+    return blocks
+
+
+def maturity_scale(ctx: ProposalContext) -> list[Block]:
+    """How maturity is scored: the scale per area when the bank describes its levels."""
+    described = [
+        (area.title, list(getattr(area, "levels", ()) or ())) for area in ctx.catalogue.areas.values()
+    ]
+    described = [(title, levels) for title, levels in described if len(levels) == 5]
+    blocks: list[Block] = [Heading("How maturity is scored", 2)]
+    if not described:
+        return [
+            *blocks,
+            Paragraph(
+                "Each area is scored from 1 (ad hoc: done by hand, differently each time) to "
+                "5 (optimised: automated, measured and improved), for today and for the target."
+            ),
+        ]
+    blocks.append(Paragraph("Each area is scored from 1 to 5, for today and for the target:"))
+    rows = [[title, *[str(level) for level in levels]] for title, levels in described]
+    blocks.append(Table(["Area", "1", "2", "3", "4", "5"], rows))
+    return blocks
+
+
+def strengths(ctx: ProposalContext) -> list[Block]:
+    """What is working well."""
+    return [Heading("What is working well", 1), *prose(text_for(ctx, "working_well"))]
+
+
+def findings(ctx: ProposalContext) -> list[Block]:
+    """Findings by theme (area): maturity, what we heard, and quotes."""
+    blocks: list[Block] = [Heading("Findings by theme", 1)]
+    maturity = {row.area: row for row in area_maturity(ctx.project, ctx.catalogue)}
+    notes: dict[str, list[str]] = defaultdict(list)
+    answers = sorted(
+        (
+            a
+            for a in ctx.project.answers
+            if a.notes and a.status == "answered" and a.question in ctx.catalogue.questions
+        ),
+        key=lambda a: -((a.target or 0) - (a.current or 0)),
+    )
+    for answer in answers:
+        text = ctx.r(answer.notes.replace("\n", " ")).strip()
+        if text:
+            notes[ctx.catalogue.questions[answer.question].area].append(text)
+    quotes: dict[str, list[str]] = defaultdict(list)
+    if not ctx.options.redact:
+        for heard in ctx.project.heard:
+            question = ctx.catalogue.questions.get(heard.indicator)
+            if heard.quote and question is not None:
+                who = f" ({heard.speaker_role})" if heard.speaker_role else ""
+                quotes[question.area].append(f"“{heard.quote.strip()}”{who}")
+    themes = [a for a in ctx.catalogue.areas if notes.get(a) or quotes.get(a)]
+    if not themes:
+        return [*blocks, Paragraph("No findings were captured yet.")]
+    shown = themes if len(themes) <= LIST_LIMIT * 2 else themes[: LIST_LIMIT * 2]
+    for area_id in shown:
+        blocks.append(Heading(ctx.catalogue.area_title(area_id), 2))
+        row = maturity.get(area_id)
+        if row is not None and row.current is not None and row.target is not None:
+            blocks.append(
+                Paragraph(f"Maturity today {row.current:.1f} of 5; target {row.target:.1f}.", "small")
+            )
+        said = notes[area_id]
+        if said:
+            blocks.append(Bullets(limited(said, "finding", FINDINGS_PER_THEME)))
+        for quote in quotes.get(area_id, [])[:FINDINGS_PER_THEME]:
+            blocks.append(Paragraph(quote, "quote"))
+    if len(shown) < len(themes):
+        blocks.append(Paragraph(f"And {count(len(themes) - len(shown), 'more theme')}."))
+    return blocks

@@ -1,0 +1,288 @@
+"""The proposal's core: prioritised gaps and the matrix, recommendations, pilots and the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_TITLES, Quadrant, matrix_cells, quadrant
+from workbench.analysis.metrics import metric_sentence
+from workbench.analysis.plan import Schedule, ScheduledItem
+from workbench.export.blocks import SLACK, Block, Bullets, Heading, Paragraph, Table
+from workbench.export.context import ProposalContext
+from workbench.export.investment import practice_effort
+from workbench.export.narrative import prose, text_for
+from workbench.export.wording import LIST_LIMIT, count, day, first_lower, limited, plural
+from workbench.model.bank import Practice
+from workbench.model.records import PlanItem
+
+QUADRANT_FILLS = {"quick-win": "C6EFCE", "strategic": "DDEBF7", "fill-in": "F2F2F2", "deprioritise": "FCE4D6"}
+BAR_FILL, CRITICAL_FILL, MILESTONE_FILL = "5B9BD5", "1F3864", "FFC000"
+MAX_TIMELINE_COLUMNS = 26
+MATRIX_PER_CELL = 3
+
+
+def gaps(ctx: ProposalContext) -> list[Block]:
+    """Prioritised gaps: the ranked table and the impact × complexity matrix, one quadrant each."""
+    blocks: list[Block] = [Heading("Prioritised gaps", 1)]
+    if not ctx.ranked:
+        return [*blocks, Paragraph("No gaps have been identified yet.")]
+    matrix = ctx.project.settings.matrix
+    blocks.append(
+        Paragraph(
+            f"Each gap is scored for business impact and for complexity, from 1 (low) to 5 (high). "
+            f"Impact of {matrix.impact_threshold} or more is high, and so is complexity of "
+            f"{matrix.complexity_threshold} or more. Quick wins are high impact and low complexity; "
+            "strategic initiatives high impact and high complexity; fill-ins low impact and low "
+            "complexity; the rest we suggest setting aside for now. Gaps are listed by priority: "
+            "impact first, then how easy the gap is to close and how strong the evidence is."
+        )
+    )
+    rows = [
+        [
+            str(rank),
+            ctx.named(g.id, g.title),
+            ctx.catalogue.area_title(g.area) if g.area else "",
+            str(g.impact),
+            str(g.complexity),
+            QUADRANT_LABELS[ctx.quadrants[g.id]],
+        ]
+        for rank, (g, _) in enumerate(ctx.ranked[:LIST_LIMIT], start=1)
+    ]
+    blocks.append(Table(["Rank", "Gap", "Area", "Impact (1–5)", "Complexity (1–5)", "Quadrant"], rows))
+    if len(ctx.ranked) > LIST_LIMIT:
+        rest = len(ctx.ranked) - LIST_LIMIT
+        blocks.append(Paragraph(f"And {rest:,} more {plural('gap', rest)}, ranked lower.", "small"))
+    blocks += _matrix(ctx)
+    return blocks
+
+
+def _matrix(ctx: ProposalContext) -> list[Block]:
+    cells = matrix_cells(ctx.project)
+    rows, shading = [], []
+    for impact in range(5, 0, -1):
+        label = {5: "5 (high)", 1: "1 (low)"}.get(impact, str(impact))
+        row = [label]
+        for complexity in range(1, 6):
+            members = [ctx.named(g.id, g.title) for g in cells.get((impact, complexity), [])]
+            row.append("\n".join(limited(members, "gap", MATRIX_PER_CELL)))
+        rows.append(row)
+        shading.append([""] + [QUADRANT_FILLS[quadrant(ctx.project, impact, c)] for c in range(1, 6)])
+    return [
+        Heading("Impact and complexity matrix", 2),
+        Table(
+            ["Impact ↓ · Complexity →", "1 (low)", "2", "3", "4", "5 (high)"],
+            rows,
+            shading,
+            compact=True,
+            caption="Rows: business impact, high at the top. Columns: complexity, low on the left. "
+            "Top left: quick wins; top right: strategic initiatives; bottom left: fill-ins; "
+            "bottom right: set aside for now.",
+        ),
+    ]
+
+
+def recommendations(ctx: ProposalContext) -> list[Block]:
+    """Quick wins and strategic initiatives, straight from the matrix quadrants."""
+    blocks: list[Block] = [Heading("Recommendations", 1), *prose(text_for(ctx, "recommendations"))]
+    blocks += _response(ctx, "quick-win") + _response(ctx, "strategic")
+    later_kinds: tuple[tuple[Quadrant, str], ...] = (
+        ("fill-in", "Fill-ins, when a team has capacity"),
+        ("deprioritise", "Set aside for now"),
+    )
+    for kind, title in later_kinds:
+        later = [ctx.named(g.id, g.title) for g in ctx.gaps_in(kind)]
+        if later:
+            blocks += [Heading(title, 2), Bullets(limited(later, "gap"))]
+    return blocks
+
+
+def _response(ctx: ProposalContext, kind: Quadrant) -> list[Block]:
+    members = ctx.gaps_in(kind)
+    blocks: list[Block] = [Heading(QUADRANT_TITLES[kind], 2)]
+    if not members:
+        return [*blocks, Paragraph(f"None of the gaps is a {QUADRANT_LABELS[kind].lower()} on the matrix.")]
+    accepted = ctx.project.accepted_by_gap()
+    for gap in members[:LIST_LIMIT]:
+        blocks.append(Paragraph(ctx.named(gap.id, gap.title), "strong"))
+        items = []
+        for practice_id in accepted.get(gap.id, []):
+            practice = ctx.catalogue.practices.get(practice_id)
+            if practice is None:
+                continue
+            mapping = ctx.project.mapping(gap.id, practice_id)
+            why = ctx.r(mapping.rationale) if mapping and mapping.rationale else practice.summary
+            item = f"{practice.title}. {why} Effort: {practice_effort(practice.effort)}."
+            example = _example(practice)
+            if example:
+                item += f" For example: {example}"
+            items.append(item)
+        if items:
+            blocks.append(Bullets(items))
+        elif gap.description:
+            blocks.append(Paragraph(ctx.r(gap.description)))
+    if len(members) > LIST_LIMIT:
+        rest = len(members) - LIST_LIMIT
+        blocks.append(Paragraph(f"And {rest:,} more {plural(QUADRANT_LABELS[kind].lower(), rest)}.", "small"))
+    return blocks
+
+
+def _example(practice: Practice) -> str:
+    """The guide's implementation example for a practice, when the catalogue has one."""
+    return str(getattr(practice, "example", "") or "").strip()
+
+
+def pilots(ctx: ProposalContext) -> list[Block]:
+    """Each pilot: objective, scope, deliverables, success criteria, effort and timing."""
+    blocks: list[Block] = [Heading("Pilots", 1)]
+    items = [i for i in ctx.project.pilots if i.kind != "milestone"]
+    if not items:
+        return [*blocks, Paragraph("No pilots have been planned yet.")]
+    blocks.append(
+        Paragraph(
+            "Each pilot applies a few practices to one real model, with a named lead, a fixed length "
+            "and success criteria agreed up front. A pilot ends with a review against those criteria."
+        )
+    )
+    for item in items[:LIST_LIMIT]:
+        blocks += _pilot(ctx, item)
+    if len(items) > LIST_LIMIT:
+        rest = len(items) - LIST_LIMIT
+        blocks.append(Paragraph(f"And {rest:,} more {plural('pilot', rest)}, listed in the timeline."))
+    return blocks
+
+
+def _pilot(ctx: ProposalContext, item: PlanItem) -> list[Block]:
+    practices = [ctx.catalogue.practices[p] for p in item.practices if p in ctx.catalogue.practices]
+    addressed = [g for g in (ctx.project.gap(g) for g in item.gaps) if g is not None]
+    scope = [f"Closes: {ctx.named(g.id, g.title)}" for g in addressed]
+    scope += [f"Applies: {p.title} ({practice_effort(p.effort)})" for p in practices]
+    deliverables = [
+        f"{p.title}, in place for the pilot's model and written up for the next team" for p in practices
+    ]
+    deliverables += [f"{p.title}, for example: {_example(p)}" for p in practices if _example(p)]
+    if item.kind == "deep-dive":
+        deliverables = deliverables or ["A written summary of what was found, with agreed actions"]
+    criteria = [ctx.r(c) for c in item.criteria]
+    for metric_id in item.metrics:
+        metric = ctx.project.metric(metric_id)
+        if metric is not None:
+            due = f" by {day(metric.due)}" if metric.due else ""
+            criteria.append(ctx.r(metric_sentence(metric, ctx.catalogue)) + due)
+    if not criteria:
+        criteria = [f"Shown working at the end-of-pilot review: {first_lower(p.title)}" for p in practices]
+    effort = ctx.effort(item)
+    rows = [
+        ["Scope", "\n".join(scope) or "To agree at kick-off"],
+        ["Deliverables", "\n".join(deliverables) or "To agree at kick-off"],
+        ["Success criteria", "\n".join(criteria) or "To agree at kick-off"],
+        [
+            "Effort",
+            f"{count(item.weeks, 'week')}, {count(effort.people, 'person')}: "
+            f"{count(effort.people_weeks, 'people-week')} ({', '.join(effort.skills)})",
+        ],
+    ]
+    scheduled = ctx.plan.get(item.id) if ctx.plan is not None else None
+    if scheduled is not None:
+        rows.append(["Timing", timing(ctx, scheduled)])
+    if item.owner:
+        rows.append(["Lead", ctx.r.person(item.owner)])
+    blocks: list[Block] = [Heading(ctx.named(item.id, item.title), 2)]
+    if item.objective:
+        blocks.append(Paragraph(ctx.r(item.objective)))
+    blocks.append(Table(["", ""], rows, key_value=True))
+    return blocks
+
+
+def timing(ctx: ProposalContext, scheduled: ScheduledItem) -> str:
+    """`Weeks 1–3 (7 Dec 2026 – 25 Dec 2026); on the critical path` (weeks counted from 1)."""
+    text = f"{week_span(scheduled)} ({date_span(ctx, scheduled)})"
+    if scheduled.critical:
+        return text + "; on the critical path"
+    return text + (f"; can slip {count(scheduled.slack, 'week')}" if scheduled.slack else "")
+
+
+def week_span(scheduled: ScheduledItem) -> str:
+    """Plan weeks counted from 1 with an inclusive end: `Weeks 4–9`, `Week 10`."""
+    first, last = scheduled.start + 1, max(scheduled.start + 1, scheduled.end)
+    return f"Week {first}" if first == last else f"Weeks {first}–{last}"
+
+
+def date_span(ctx: ProposalContext, scheduled: ScheduledItem) -> str:
+    """The item's first Monday to its last Friday (one day for a milestone)."""
+    begins = ctx.week(scheduled.start)
+    if scheduled.item.weeks == 0:
+        return day(begins)
+    ends = ctx.week(scheduled.end) - dt.timedelta(days=3)
+    return f"{day(begins)} – {day(ends)}"
+
+
+def timeline(ctx: ProposalContext) -> list[Block]:
+    """The timeline: dates, a week-by-week chart (Word) and the schedule as a table."""
+    blocks: list[Block] = [Heading("Timeline", 1)]
+    plan = ctx.plan
+    if plan is None:
+        return [
+            *blocks,
+            Paragraph("The plan's dependencies form a cycle; it will be scheduled once that is resolved."),
+        ]
+    if not plan.items:
+        return [*blocks, Paragraph("No pilots have been planned yet.")]
+    end = ctx.week(plan.end_week) - dt.timedelta(days=3)
+    path = [ctx.named(i, s.item.title) for i in plan.critical_path if (s := plan.get(i)) is not None]
+    blocks.append(
+        Paragraph(
+            f"The plan runs {count(plan.end_week, 'week')}, from {day(ctx.week(0))} to {day(end)}. "
+            + (f"The critical path, which sets the end date: {' → '.join(path)}." if path else "")
+        )
+    )
+    blocks.append(_chart(ctx, plan))
+    rows = [
+        [
+            ctx.named(s.id, s.item.title),
+            week_span(s),
+            date_span(ctx, s),
+            "critical" if s.critical else count(s.slack, "week") if s.slack else "none",
+        ]
+        for s in plan.items
+    ]
+    blocks.append(Table(["Item", "Weeks", "Dates", "Can slip by"], rows))
+    return blocks
+
+
+def _chart(ctx: ProposalContext, plan: Schedule) -> Table:
+    step = max(1, -(-plan.end_week // MAX_TIMELINE_COLUMNS))
+    columns = list(range(0, max(plan.end_week, 1), step))
+    months, weeks, previous = [""], ["Week"], ""
+    for week in columns:
+        month = f"{ctx.week(week):%b}"
+        months.append(month if month != previous else "")
+        previous = month
+        weeks.append(str(week + 1))
+    rows, shading = [], []
+    for scheduled in plan.items:
+        row, fills = [ctx.named(scheduled.id, scheduled.item.title)], [""]
+        for week in columns:
+            span = range(week, week + step)
+            milestone = scheduled.item.kind == "milestone" and scheduled.start in span
+            working = any(scheduled.start <= w < scheduled.end for w in span)
+            floating = any(scheduled.end <= w < scheduled.end + scheduled.slack for w in span)
+            row.append("◆" if milestone else "")
+            if milestone:
+                fills.append(MILESTONE_FILL)
+            elif working:
+                fills.append(CRITICAL_FILL if scheduled.critical else BAR_FILL)
+            else:
+                fills.append(SLACK if floating else "")
+        rows.append(row)
+        shading.append(fills)
+    each = f" (each column is {count(step, 'week')})" if step > 1 else ""
+    return Table(
+        months,
+        rows,
+        shading,
+        compact=True,
+        chart=True,
+        subheader=weeks,
+        caption=f"Weeks numbered from 1{each}; week 1 starts on {day(ctx.week(0))}. Dark bars: the "
+        "critical path; lighter bars: other work; dotted: how far an item can slip; ◆: a milestone.",
+    )

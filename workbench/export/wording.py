@@ -1,0 +1,88 @@
+"""Client language: counts with units and plurals, one date format, lists that stop at ten."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from workbench.model.records import Number
+
+LIST_LIMIT = 10
+"""Long lists show this many items, then "and N more"."""
+
+IRREGULAR = {"person": "people", "activity": "activities", "pilot-week": "pilot-weeks"}
+
+
+def plural(word: str, count: float) -> str:
+    """The word for a count: `week` → `weeks` unless the count is one."""
+    if count == 1:
+        return word
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
+
+
+def count(amount: float, word: str) -> str:
+    """`3,010 answers`, `1 week`, `2.5 people-weeks`: thousands separators and the right plural."""
+    return f"{figure(amount)} {plural(word, amount)}"
+
+
+def figure(value: Number) -> str:
+    """A number with thousands separators and no needless `.0`."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{int(value):,}"
+
+
+def quantity(value: Number | None, unit: str) -> str:
+    """A number with its unit: `3 weeks`, `1 week`, `35%`, `$19,000` (empty when unknown)."""
+    if value is None:
+        return ""
+    shown = figure(value)
+    if not unit:
+        return shown
+    if unit in ("$", "£", "€"):
+        return unit + shown
+    if unit.startswith("%"):
+        return shown + unit
+    if unit.isalpha() and unit.endswith("s") and value == 1:
+        return f"{shown} {unit[:-1]}"
+    return f"{shown} {unit}"
+
+
+def day(date: dt.date) -> str:
+    """The one date format of the proposal: `7 Dec 2026`."""
+    return f"{date.day} {date:%b %Y}"
+
+
+def join_and(items: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def first_lower(text: str) -> str:
+    """Lower-case the first letter of a title for use inside a sentence (keeps acronyms)."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def sentence(text: str) -> str:
+    """Capitalised, ending in a full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def limited(items: list[str], noun: str, limit: int = LIST_LIMIT) -> list[str]:
+    """The first `limit` items, then `and N more <nouns>` when there are more."""
+    if len(items) <= limit:
+        return items
+    rest = len(items) - limit
+    return [*items[:limit], f"and {rest:,} more {plural(noun, rest)}"]
