@@ -266,6 +266,28 @@ async def test_export_from_the_tui_names_the_file(example: Path, make_app) -> No
     assert any(str(written) in n for n in notes)
 
 
+async def test_proposal_text_is_drafted_edited_and_saved_in_the_file(example: Path, make_app) -> None:
+    """F8 shows the draft; what the person types is saved in [proposal] and used by the export."""
+    from textual.widgets import TextArea
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("f8")
+        assert await until(pilot, lambda: app.screen.query("#proposal-text"))
+        area = app.screen.query_one("#proposal-text", TextArea)
+        assert "We recommend" in area.text  # the draft from the data
+        area.load_text("Harbour & Pine should fund one pilot quarter.")
+        app.screen.query_one("#proposal-firm", Input).value = "Northwind Advisory"
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: "[proposal]" in example.read_text())
+    saved = example.read_text()
+    assert 'firm = "Northwind Advisory"' in saved
+    assert 'executive_summary = "Harbour & Pine should fund one pilot quarter."' in saved
+    assert "language" not in saved.split("[proposal]")[1]  # untouched fields stay out of the file
+    assert saved.startswith("# Harbour & Pine Retail: MLOps discovery (fictional example engagement).")
+
+
 async def test_picker_lists_projects_and_creates_one(tmp_path: Path, example: Path, make_app) -> None:
     app = make_app(None, projects_dir=example.parent)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -383,3 +383,21 @@ def test_undo_back_to_the_opened_state_saves_byte_identical(example: Path) -> No
     while editor.undo():
         file.save()
     assert example.read_bytes() == opened
+
+
+def test_proposal_text_is_a_named_edit_that_undoes_to_the_draft(tmp_path: Path) -> None:
+    from workbench.edits.editor import Editor
+    from workbench.edits.proposal import EditProposal
+    from workbench.store.files import ProjectFile
+
+    path = tmp_path / "p.toml"
+    path.write_text('schema_version = 1\n# kept\n[project]\nname = "P"\n')
+    project_file = ProjectFile.load(path)
+    editor = Editor(lambda: project_file.project)
+    assert editor.apply(EditProposal({"executive_summary": "Ours.", "firm": "Northwind"}))
+    assert not editor.apply(EditProposal({"firm": "Northwind"}))
+    project_file.save()
+    assert '[proposal]\nfirm = "Northwind"\nexecutive_summary = "Ours."' in path.read_text()
+    assert editor.undo() == "edit the proposal's executive summary, firm"
+    project_file.save()
+    assert path.read_text() == 'schema_version = 1\n# kept\n[project]\nname = "P"\n'

@@ -265,9 +265,11 @@ def _risks(ctx: ProposalContext) -> str:
 
 
 def decision_date(ctx: ProposalContext) -> dt.date:
-    """When the decision is needed: a week before the plan starts, and never before today."""
-    wanted = ctx.week(0) - dt.timedelta(days=7)
-    return wanted if wanted > ctx.today else ctx.today + dt.timedelta(days=14)
+    """When the decision is needed: a week before the plan starts, else as soon as it can be made."""
+    start, soonest = ctx.week(0), ctx.today + dt.timedelta(days=2)
+    if start <= soonest:
+        return ctx.today + dt.timedelta(days=14)
+    return max(soonest, start - dt.timedelta(days=7))
 
 
 def _decision(ctx: ProposalContext) -> str:
@@ -276,5 +278,6 @@ def _decision(ctx: ProposalContext) -> str:
         return f"We ask {ctx.client} to confirm the priorities above by {day(decision_date(ctx))}."
     return (
         f"We ask {ctx.client} to approve the {count(pilots, 'pilot')} over {count(weeks, 'week')} "
-        f"and name a sponsor by {day(decision_date(ctx))}, so that work starts on {day(start)}."
+        f"and name a sponsor by {day(decision_date(ctx))}, so that work "
+        + (f"starts on {day(start)}." if start > decision_date(ctx) else "can start straight away.")
     )

@@ -339,6 +339,13 @@ class WorkbenchApp(App[int]):
 
         open_followups(self)
 
+    def action_proposal(self) -> None:
+        """Edit the proposal's text (drafted from the data until edited)."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        if isinstance(self.screen, MainScreen):
+            self.screen.edit_proposal()
+
     def action_export_workbook(self) -> None:
         """Write the self-assessment workbook the client team fills in."""
         from workbench.ui.handoffs import export_workbook

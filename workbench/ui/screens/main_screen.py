@@ -241,6 +241,12 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(GapModal(draft, self.workspace.catalogue, "Raise a gap"), saved)
 
+    def edit_proposal(self) -> None:
+        """Edit the proposal's prose and frame (see the proposal modal)."""
+        from workbench.ui.modals.proposal_modal import start_proposal_edit
+
+        start_proposal_edit(self)
+
     def export_proposal(self) -> None:
         """Export the Word proposal (see the export modal)."""
         from workbench.ui.modals.export_modal import start_export

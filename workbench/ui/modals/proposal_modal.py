@@ -1,0 +1,137 @@
+"""The proposal's prose and frame: each text drafted from the data until the consultant edits it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, Static, TextArea
+
+from workbench.export.context import ProposalContext
+from workbench.export.narrative import NARRATIVE_FIELDS, drafts
+from workbench.export.options import ProposalOptions
+from workbench.model.catalogue import Catalogue
+from workbench.model.project import Project
+from workbench.ui.safe import clean, literal
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+FRAME_FIELDS = {"firm": "Firm", "version": "Version", "language": "Language", "template": "Word template"}
+
+
+class ProposalModal(ModalScreen[dict[str, str] | None]):
+    """Dismisses with the fields the person changed (an emptied text goes back to the draft)."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def __init__(self, project: Project, catalogue: Catalogue) -> None:
+        super().__init__()
+        self.own = {name: str(getattr(project.proposal, name)) for name in [*NARRATIVE_FIELDS, *FRAME_FIELDS]}
+        context = ProposalContext(project, catalogue, ProposalOptions())
+        self.drafted = drafts(context)
+        self.texts = {name: self.own[name] or self.drafted[name] for name in NARRATIVE_FIELDS}
+        self.shown = next(iter(NARRATIVE_FIELDS))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="proposal-dialog"):
+            yield Static(Text("Proposal text", style="bold"), classes="dialog-title")
+            yield Select(
+                [(Text(title), name) for name, title in NARRATIVE_FIELDS.items()],
+                value=self.shown,
+                allow_blank=False,
+                id="proposal-field",
+                compact=True,
+            )
+            yield TextArea(clean(self.texts[self.shown]), id="proposal-text", soft_wrap=True)
+            yield Static(id="proposal-source", classes="dim")
+            with Horizontal(classes="row", id="proposal-frame"):
+                for name, title in FRAME_FIELDS.items():
+                    yield Input(
+                        clean(self.own[name], multiline=False),
+                        placeholder=title,
+                        id=f"proposal-{name}",
+                        compact=True,
+                        tooltip=title,
+                    )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="proposal-save", variant="primary", compact=True)
+                yield Button("Back to the draft", id="proposal-redraft", compact=True)
+                yield Button("Cancel", id="proposal-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self._show_source()
+        self.query_one("#proposal-text", TextArea).focus()
+
+    def _keep_shown(self) -> None:
+        self.texts[self.shown] = self.query_one("#proposal-text", TextArea).text
+
+    def _show_source(self) -> None:
+        text = self.texts[self.shown].strip()
+        if text == self.own[self.shown].strip() and text:
+            note = "Your text. Blank lines separate paragraphs; lines starting '- ' are bullets."
+        elif text == self.drafted[self.shown].strip():
+            note = "Drafted from the data. Edit it to make it yours; saved only when changed."
+        else:
+            note = "Edited: saved with ctrl+s."
+        self.query_one("#proposal-source", Static).update(literal(note, "dim"))
+
+    @on(Select.Changed, "#proposal-field")
+    def _switch(self, event: Select.Changed) -> None:
+        self._keep_shown()
+        self.shown = str(event.value)
+        self.query_one("#proposal-text", TextArea).load_text(clean(self.texts[self.shown]))
+        self._show_source()
+
+    @on(TextArea.Changed, "#proposal-text")
+    def _typed(self) -> None:
+        self._keep_shown()
+        self._show_source()
+
+    @on(Button.Pressed, "#proposal-redraft")
+    def _redraft(self) -> None:
+        self.query_one("#proposal-text", TextArea).load_text(clean(self.drafted[self.shown]))
+
+    @on(Button.Pressed, "#proposal-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#proposal-save")
+    def action_save(self) -> None:
+        """Dismiss with every field that differs from what was there."""
+        self._keep_shown()
+        changed: dict[str, str] = {}
+        for name in NARRATIVE_FIELDS:
+            text = self.texts[name].strip()
+            before = clean(self.own[name] or self.drafted[name]).strip()
+            if text != before:
+                changed[name] = "" if text == clean(self.drafted[name]).strip() else text
+        for name in FRAME_FIELDS:
+            value = self.query_one(f"#proposal-{name}", Input).value.strip()
+            if value != clean(self.own[name], multiline=False):
+                changed[name] = value
+        self.dismiss(changed)
+
+
+def start_proposal_edit(screen: Screen[None]) -> None:
+    """Open the proposal dialog and apply what the person changed as one named edit."""
+    from workbench.edits.proposal import EditProposal
+    from workbench.ui.messages import ProjectChanged
+    from workbench.ui.workspace import Workspace
+
+    workspace: Workspace = screen.workspace  # type: ignore[attr-defined]
+
+    def finished(changed: dict[str, str] | None) -> None:
+        if changed and workspace.apply(EditProposal(changed)):
+            screen.post_message(ProjectChanged("proposal"))
+            screen.app.notify("Proposal text saved in the project.", markup=False)
+
+    screen.app.push_screen(ProposalModal(workspace.project, workspace.catalogue), finished)
