@@ -53,10 +53,7 @@ def test_check_example_and_bad_file(
 ) -> None:
     code, out, _ = run(["check", str(example)], capsys)
     assert code == 0
-    assert (
-        "3 sessions; 32 answers: 28 answered, 2 for follow-up, 1 not applicable, 1 skipped; 8 gaps; 7 plan items"
-        in out
-    )
+    assert "3 sessions; 32 answers: 28 answered, 2 for follow-up, 1 not applicable, 1 skipped; 8 gaps; 7 plan items" in out
     missing = tmp_path / "missing.toml"
     code, _, err = run(["check", str(missing)], capsys)
     assert code == 1
@@ -73,9 +70,7 @@ def test_banks_lists_counts_and_guides(capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = run(["banks"], capsys)
     assert code == 0
     assert "discovery: MLOps Discovery Guide (249 items)" in out
-    assert (
-        "  Feature Engineering & Data Preparation: 4 pain-indicators, 21 questions, 4 success-metrics" in out
-    )
+    assert "  Feature Engineering & Data Preparation: 4 pain-indicators, 21 questions, 4 success-metrics" in out
     assert "requirements: MLOps Requirements Gathering (52 items)" in out
     practices = load_catalogue().practices.values()
     count = sum(1 for p in practices if p.guide == "feature-engineering")

@@ -11,16 +11,7 @@ from pathlib import Path
 from workbench import __version__
 
 COMMANDS: tuple[str, ...] = (
-    "new",
-    "check",
-    "banks",
-    "plan",
-    "export",
-    "open",
-    "example",
-    "backlog",
-    "questionnaire",
-    "import",
+    "new", "check", "banks", "plan", "export", "open", "example", "backlog", "questionnaire", "import",
 )
 COMMANDS += ("milestone", "followups", "portfolio")
 

@@ -56,10 +56,8 @@ def _summary(loaded: Any) -> None:
     catalogue = loaded.catalogue
     for bank in loaded.banks:
         if bank.questions:
-            print(
-                f"{one_line(bank.id)}: {one_line(bank.title)} ({plural(len(bank.questions), 'item')}) "
-                f"[{one_line(bank.path)}]"
-            )
+            print(f"{one_line(bank.id)}: {one_line(bank.title)} ({plural(len(bank.questions), 'item')}) "
+                  f"[{one_line(bank.path)}]")
             for bank_id, area, counts in summary_rows(catalogue):
                 if bank_id == bank.id:
                     detail = ", ".join(plural(n, kind) for kind, n in sorted(counts.items()))
@@ -92,6 +90,8 @@ def _questions(catalogue: Any, selector: str) -> int:
             if area_id and question.area != area_id:
                 continue
             print(
-                "\t".join((f"{bank.id}:{question.id}", question.kind, question.part, one_line(question.text)))
+                "\t".join(
+                    (f"{bank.id}:{question.id}", question.kind, question.part, one_line(question.text))
+                )
             )
     return 0

@@ -94,7 +94,9 @@ class SetFields(Change):
         """Whether applying it would leave the record as it is."""
         _index, record = find(project, self.collection, self.key)
         fields_set = record.__pydantic_fields_set__
-        return all(getattr(record, n) == v for n, v in self.values.items()) and not (self.unset & fields_set)
+        return all(getattr(record, n) == v for n, v in self.values.items()) and not (
+            self.unset & fields_set
+        )
 
 
 @dataclass

@@ -35,9 +35,9 @@ TEXT_FIELDS = frozenset(
 
 
 def fields_phrase(values: dict[str, Any]) -> str:
-    """ "notes", "status skipped", "current maturity 3", or a list of field names."""
+    """"notes", "status skipped", "current maturity 3", or a list of field names."""
     if len(values) == 1:
-        ((name, value),) = values.items()
+        (name, value), = values.items()
         word = FIELD_WORDS.get(name, name.replace("_", " "))
         if name in TEXT_FIELDS:
             return f"type {word}"
