@@ -180,7 +180,9 @@ def test_renders_in_libreoffice(example: Path, tmp_path: Path) -> None:
         pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
     assert 8 <= pages <= 20
     warnings = [
-        line for line in result.stderr.splitlines() if "warn" in line.lower() or "error" in line.lower()
+        line
+        for line in result.stderr.splitlines()
+        if ("warn" in line.lower() or "error" in line.lower()) and "javaldx" not in line  # LibreOffice's own Java
     ]
     assert not warnings, result.stderr
     if shutil.which("pdftotext"):

@@ -193,7 +193,7 @@ def test_exported_proposal_has_a_progress_section(example: Path, capsys: pytest.
     text = out.read_text()
     assert "## Progress: baseline (" in text
     assert "- G-003 Experiments are not reproducible (was Quick win)" in text
-    assert text.index("## Progress") < text.index("## Discovery sessions")
+    assert text.index("## Progress") < text.index("## Context and approach")
 
 
 def test_save_milestone_is_an_undoable_edit_and_refuses_a_used_name(example: Path) -> None:
