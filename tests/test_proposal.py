@@ -331,7 +331,8 @@ def test_large_project_lists_stop_at_ten(tmp_path: Path) -> None:
     text = export(path, "md").read_text()
     assert re.search(r"And [\d,]+ more gaps, ranked lower", text)
     assert re.search(r"And [\d,]+ more pilots", text)
-    assert not re.search(r"(?<![\d,.])\d{4,}(?![\d,])", re.sub(r"\d{1,2} \w{3} \d{4}", "", text))
+    counts = re.sub(r"\d{1,2} \w{3} \d{4}|ISO/IEC \d+", "", text)  # dates and standards' numbers aside
+    assert re.search(r"(?<![\d,.])\d{4,}(?![\d,])", counts) is None
     summary = text[text.index("## Executive summary") : text.index("## Context and approach")]
     assert len(summary) < 2500
 
