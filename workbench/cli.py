@@ -12,6 +12,7 @@ from workbench import __version__
 
 COMMANDS: tuple[str, ...] = (
     "new", "check", "banks", "plan", "export", "open", "example", "backlog", "questionnaire", "import",
+    "merge", "git-setup",
 )
 COMMANDS += ("milestone", "followups", "portfolio")
 
@@ -40,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     from workbench.cli_banks import add_banks_parser
     from workbench.cli_example import add_example_parser
     from workbench.cli_export import add_export_parser
+    from workbench.cli_merge import add_merge_parsers
     from workbench.cli_plan import add_plan_parser
     from workbench.cli_workbook import add_workbook_parsers
 
@@ -52,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     from workbench.cli_timeline import add_timeline_parsers
 
     add_timeline_parsers(sub)
+    add_merge_parsers(sub)
 
     return parser
 
@@ -113,6 +116,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_plan(args)
     if hasattr(args, "run"):
         return int(args.run(args))
+    if args.command in ("merge", "git-setup"):
+        from workbench.cli_merge import run_git_setup, run_merge
+
+        return run_merge(args) if args.command == "merge" else run_git_setup()
     return _open(args.path)
 
 

@@ -65,12 +65,13 @@ def merge_document(doc: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
         if key in RECORD_KEYS and isinstance(current, AoT):
             _merge_records(current, before if isinstance(before, list) else [], value, key)
         elif isinstance(value, dict) and isinstance(current, Table | InlineTable):
-            _merge_table(current, before if isinstance(before, dict) else {}, value)
+            merge_table(current, before if isinstance(before, dict) else {}, value)
         else:
             doc[key] = to_item(value, top_level_records=key in RECORD_KEYS)
 
 
-def _merge_table(table: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
+def merge_table(table: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
+    """Apply the difference between two versions of a table's data to it, key by key."""
     for key in [k for k in old if k not in new]:
         if key in table:
             del table[key]
@@ -80,7 +81,7 @@ def _merge_table(table: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
             continue
         current = table.get(key)
         if isinstance(value, dict) and isinstance(current, Table | InlineTable):
-            _merge_table(current, before if isinstance(before, dict) else {}, value)
+            merge_table(current, before if isinstance(before, dict) else {}, value)
         elif isinstance(current, Item) and _same(current, value):
             continue
         else:
@@ -125,7 +126,7 @@ def _merge_records(aot: AoT, old: list[dict[str, Any]], new: list[dict[str, Any]
         if existing is None:
             _append_record(aot, to_item(record))
         else:
-            _merge_table(existing, before or {}, record)
+            merge_table(existing, before or {}, record)
 
 
 def _trailing(body: list[Any]) -> int:

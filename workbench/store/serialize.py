@@ -41,6 +41,14 @@ RECORD_KEYS: dict[str, RecordKey] = {
 """How records of each top-level list are matched between the file and the model."""
 
 
+def record_label(section: str, record: Any) -> str:
+    """A record's identity as one string: its id, `question@session`, `gap/practice`."""
+    key = RECORD_KEYS[section](record)
+    if isinstance(key, tuple):
+        return ("@" if section == "answers" else "/").join(str(part) for part in key)
+    return str(key)
+
+
 def project_to_data(project: Project) -> dict[str, Any]:
     """The project as TOML-ready data, in a fixed key order.
 

@@ -1,0 +1,244 @@
+"""The merge driver through a real `git merge`: two people edit the same project on two branches."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli
+
+from tests.conftest import EXAMPLE
+from workbench.model.project import Project
+from workbench.store.files import ProjectFile
+
+FILE = "projects/example.toml"
+Q1 = "discovery:feature-engineering.current.data-sources-integration-4"
+Q2 = "discovery:model-training.current.experimentation-platform-1"
+PAIN = "discovery:model-deployment.pain.1"
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@x", "GIT_COMMITTER_NAME": "T"}
+    env["GIT_COMMITTER_EMAIL"] = "t@x"
+    return subprocess.run(["git", *args], cwd=repo, env=env, check=check, capture_output=True, text=True)
+
+
+def workbench(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "workbench.cli", *args], cwd=repo, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def template_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A repository holding the example project, with the driver installed by `git-setup`."""
+    repo = tmp_path_factory.mktemp("template") / "repo"
+    (repo / "projects").mkdir(parents=True)
+    shutil.copyfile(EXAMPLE, repo / FILE)
+    (repo / ".gitignore").write_text("*.bak\n")
+    git(repo, "init", "-q", "-b", "main")
+    setup = workbench(repo, "git-setup")
+    assert setup.returncode == 0, setup.stderr
+    assert (repo / ".gitattributes").read_text() == "projects/*.toml merge=workbench\n"
+    assert "workbench.cli merge %O %A %B %P" in git(repo, "config", "merge.workbench.driver").stdout
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "start")
+    return repo
+
+
+@pytest.fixture
+def repo(template_repo: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "repo"
+    shutil.copytree(template_repo, target)
+    return target
+
+
+Edit = Callable[[Project], Any]
+
+
+def on_branch(repo: Path, branch: str, edit: Edit | Callable[[str], str], text: bool = False) -> None:
+    git(repo, "checkout", "-q", "-B", branch, "main")
+    path = repo / FILE
+    if text:
+        path.write_text(edit(path.read_text()))  # type: ignore[arg-type]
+    else:
+        file = ProjectFile.load(path)
+        edit(file.project)
+        file.save()
+    git(repo, "commit", "-q", "-am", branch)
+
+
+def data(repo: Path) -> dict[str, Any]:
+    return tomli.loads((repo / FILE).read_text())
+
+
+def by_id(records: list[dict[str, Any]], record_id: str) -> dict[str, Any]:
+    return next(r for r in records if r.get("id") == record_id)
+
+
+def answer(d: dict[str, Any], question: str, session: str) -> dict[str, Any]:
+    return next(a for a in d["answers"] if a["question"] == question and a["session"] == session)
+
+
+# --- the scenarios ---------------------------------------------------------------------------
+
+
+def add_gap_with_pilot(title: str) -> Edit:
+    def edit(p: Project) -> None:
+        gap = p.raise_gap(title, "model-training", evidence=[p.hear(PAIN, "ml-1", f"{title}!").id])
+        gap.evidence = [f"heard:{e}" for e in gap.evidence]
+        p.decide_mapping(gap.id, "tv.experiment-tracking", "accepted", f"for {title}")
+        first = p.add_plan_item(f"Pilot for {title}", gaps=[gap.id])
+        p.add_plan_item(f"Follow-up to {title}", depends_on=[first.id], gaps=[gap.id])
+        p.add_next_step(f"Tell them about {title}")
+
+    return edit
+
+
+def both_add_records(d: dict[str, Any], text: str) -> None:
+    ours, theirs = by_id(d["gaps"], "G-009"), by_id(d["gaps"], "G-010")
+    assert (ours["title"], theirs["title"]) == ("Ours", "Theirs")
+    assert ours["evidence"] == ["heard:H-007"] and theirs["evidence"] == ["heard:H-008"]
+    assert by_id(d["heard"], "H-008")["quote"] == "Theirs!"
+    assert {(m["gap"], m.get("rationale")) for m in d["mappings"][-2:]} == {
+        ("G-009", "for Ours"),
+        ("G-010", "for Theirs"),
+    }
+    assert by_id(d["pilots"], "P-6")["gaps"] == ["G-009"]
+    assert by_id(d["pilots"], "P-8") == {
+        "id": "P-8",
+        "title": "Pilot for Theirs",
+        "gaps": ["G-010"],
+    }
+    assert by_id(d["pilots"], "P-9")["depends_on"] == ["P-8"]
+    assert by_id(d["pilots"], "P-7")["depends_on"] == ["P-6"]
+    assert [n["text"] for n in d["next_steps"][-2:]] == ["Tell them about Ours", "Tell them about Theirs"]
+    assert by_id(d["next_steps"], "N-5")["text"] == "Tell them about Theirs"
+
+
+def both_answer(d: dict[str, Any], text: str) -> None:
+    assert answer(d, Q2, "executive-1")["notes"] == "ours"
+    assert answer(d, Q2, "ml-1")["notes"] == "theirs"
+
+
+def different_fields(d: dict[str, Any], text: str) -> None:
+    assert by_id(d["gaps"], "G-006")["title"] == "Retitled by us"
+    assert by_id(d["gaps"], "G-006")["impact"] == 5
+
+
+def hand_edit_survives(d: dict[str, Any], text: str) -> None:
+    assert answer(d, Q1, "data-1")["notes"] == "45 GB (hand-edited)"
+    assert answer(d, Q1, "data-1")["current"] == 1
+    assert by_id(d["gaps"], "G-006")["impact"] == 5
+    assert "# checked with Priya" in text
+
+
+def same_rename(d: dict[str, Any], text: str) -> None:
+    assert by_id(d["sessions"], "data-1")["title"] == "Data science deep-dive"
+
+
+def both_new_session(d: dict[str, Any], text: str) -> None:
+    assert by_id(d["sessions"], "platform-1")["attendees"] == [{"name": "Ours"}]
+    assert by_id(d["sessions"], "platform-2")["attendees"] == [{"name": "Theirs"}]
+    assert answer(d, Q1, "platform-1")["notes"] == "ours"
+    assert answer(d, Q1, "platform-2")["notes"] == "theirs"
+
+
+def clock_adds_up(d: dict[str, Any], text: str) -> None:
+    assert by_id(d["sessions"], "ml-1")["elapsed_seconds"] == 3300 + 60 + 120
+
+
+def new_session(name: str) -> Edit:
+    def edit(p: Project) -> None:
+        session = p.add_session("platform-architecture", attendees=[])
+        session.attendees = [{"name": name}]  # type: ignore[list-item]
+        p.set_answer(Q1, session.id, notes=name.lower())
+
+    return edit
+
+
+def set_field(section: str, record_id: str, **values: Any) -> Edit:
+    def edit(p: Project) -> None:
+        record = next(r for r in getattr(p, section) if r.id == record_id)
+        for name, value in values.items():
+            setattr(record, name, value)
+
+    return edit
+
+
+def note_40_gb(p: Project) -> None:
+    p.set_answer(Q1, "data-1", notes="40 GB")
+
+
+@dataclass
+class Scenario:
+    name: str
+    ours: Edit | Callable[[str], str]
+    theirs: Edit | Callable[[str], str]
+    merged: Callable[[dict[str, Any], str], None] | None
+    """Checks on the merged file; None when the merge must stop with a conflict."""
+    text: tuple[bool, bool] = (False, False)
+    """Which sides edit the text by hand instead of through the workbench."""
+    conflict: str = ""
+    """A phrase the conflict report must contain."""
+
+
+SCENARIOS = [
+    Scenario("both add gaps, quotes, mappings, pilots, next steps", add_gap_with_pilot("Ours"),
+             add_gap_with_pilot("Theirs"), both_add_records),
+    Scenario("both add answers", lambda p: p.set_answer(Q2, "executive-1", notes="ours"),
+             lambda p: p.set_answer(Q2, "ml-1", notes="theirs"), both_answer),
+    Scenario("different fields of one gap", set_field("gaps", "G-006", title="Retitled by us"),
+             set_field("gaps", "G-006", impact=5), different_fields),
+    Scenario("a hand edit to another answer survives", set_field("gaps", "G-006", impact=5),
+             lambda t: t.replace('notes = "40 GB"', 'notes = "45 GB (hand-edited)"'
+                                 ).replace("\n[[heard]]", "\n# checked with Priya\n[[heard]]", 1),
+             hand_edit_survives, text=(False, True)),
+    Scenario("both rename a session the same way", set_field("sessions", "data-1", title="Data science deep-dive"),
+             set_field("sessions", "data-1", title="Data science deep-dive"), same_rename),
+    Scenario("both rename a session differently", set_field("sessions", "data-1", title="DS deep-dive"),
+             set_field("sessions", "data-1", title="Data science"), None, conflict="sessions data-1 title"),
+    Scenario("both edit the same field differently", set_field("gaps", "G-006", title="Ours"),
+             set_field("gaps", "G-006", title="Theirs"), None,
+             conflict="gaps G-006 title: base 'No data-quality checks at ingestion', ours 'Ours', theirs 'Theirs'"),
+    Scenario("one deletes what the other edits", lambda p: p.remove_gap("G-006"),
+             set_field("gaps", "G-006", title="Theirs"), None, conflict="deleted in ours, edited in theirs"),
+    Scenario("one deletes a gap the other plans a pilot for", lambda p: p.remove_gap("G-008"),
+             lambda p: p.add_plan_item("New pilot", gaps=["G-008"]), None, conflict="still used by pilots P-6"),
+    Scenario("both start a session of the same template", new_session("Ours"), new_session("Theirs"),
+             both_new_session),
+    Scenario("both run the session clock", set_field("sessions", "ml-1", elapsed_seconds=3360),
+             set_field("sessions", "ml-1", elapsed_seconds=3420), clock_adds_up),
+]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
+def test_git_merge(repo: Path, scenario: Scenario) -> None:
+    if scenario.name.startswith("a hand edit"):
+        on_branch(repo, "main", note_40_gb)  # the answer starts at "40 GB" on both branches
+        git(repo, "checkout", "-q", "main")
+    on_branch(repo, "theirs", scenario.theirs, text=scenario.text[1])
+    on_branch(repo, "ours", scenario.ours, text=scenario.text[0])
+    result = git(repo, "merge", "--no-edit", "theirs", check=False)
+    text = (repo / FILE).read_text()
+    check = workbench(repo, "check", FILE)
+    if scenario.merged is not None:
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert check.returncode == 0, check.stderr
+        assert text.startswith("# Harbour & Pine Retail: MLOps discovery (fictional example engagement).")
+        assert "# --- Pilot plan ---" in text
+        scenario.merged(data(repo), text)
+        assert git(repo, "status", "--porcelain").stdout == ""
+    else:
+        assert result.returncode != 0
+        assert scenario.conflict in result.stdout + result.stderr
+        assert "<<<<<<< ours" in text and ">>>>>>> theirs" in text
+        assert "merge-conflict marker" in check.stderr
+        assert FILE in git(repo, "diff", "--name-only", "--diff-filter=U").stdout

@@ -1,0 +1,268 @@
+"""Three-way merge of project data (base, ours, theirs): record by record, field by field.
+
+Records are matched by their identity (`RECORD_KEYS`: id, question + session, gap + practice).
+A field changed on one side only takes that change; lists of ids and texts take both sides'
+additions and removals; the session clock's counters add both sides' time. Records added on
+both sides are all kept: when both created the same id for different records, theirs (the
+incoming side) is renumbered and every reference to it on that side follows. Whatever is left,
+the same field changed differently, a record deleted on one side and edited on the other, or a
+deleted record the other side still points at, is a `Conflict`, settled by a `Choose` policy.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from workbench.model.project import next_id
+from workbench.store.references import ID_SECTIONS, drop_references, pointing_at, rename_id
+from workbench.store.serialize import RECORD_KEYS, record_label
+
+Data = dict[str, Any]
+Side = Literal["ours", "theirs"]
+Path = tuple[str, ...]
+"""Where a conflict is: ("gaps", "G-003", "title"), ("answers", "q@s"), ("project", "name")."""
+Choose = Callable[[Path], Side | None]
+"""Which side wins a conflict at a path; None leaves it a conflict."""
+
+COUNTERS = ("elapsed_seconds", "area_seconds")
+"""Session-clock fields: both sides' time adds up instead of conflicting."""
+
+
+class _Absent:
+    """A key or record one side does not have."""
+
+    def __repr__(self) -> str:
+        return "(absent)"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+ABSENT: Any = _Absent()
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Both sides changed the same thing differently. `ABSENT` stands for deleted or unset."""
+
+    path: Path
+    base: Any
+    ours: Any
+    theirs: Any
+    note: str = ""
+    """Why it is a conflict when the values alone do not say (a deleted record still used)."""
+
+    @property
+    def where(self) -> str:
+        """The path as a person reads it: `gaps G-003 title`."""
+        return " ".join(self.path)
+
+
+@dataclass
+class DataMerge:
+    """The merged data, what is still in conflict, and the ids renumbered on theirs' side."""
+
+    data: Data
+    conflicts: list[Conflict] = field(default_factory=list)
+    renumbered: list[tuple[str, str, str]] = field(default_factory=list)
+    """(section, old id, new id) for each of theirs' records given a fresh id."""
+    theirs: Data = field(default_factory=dict)
+    """Theirs' data after renumbering (what was merged)."""
+
+
+def by_label(section: str, records: Iterable[Any]) -> dict[str, Any]:
+    """Records of a section keyed by label, in order (the first wins a duplicate)."""
+    out: dict[str, Any] = {}
+    for record in records:
+        out.setdefault(record_label(section, record), record)
+    return out
+
+
+def always(side: Side) -> Choose:
+    """A policy that settles every conflict for one side."""
+    return lambda _path: side
+
+
+def ask_nobody(_path: Path) -> Side | None:
+    """A policy that settles nothing: every conflict is reported."""
+    return None
+
+
+def fresh_id(old: str, used: set[str]) -> str:
+    """The next free id in the style of `old` (`G-009` → `G-012` when 10 and 11 are taken)."""
+    found = re.match(r"^(.*?)(\d+)$", old)
+    if found:
+        return next_id(found.group(1), used, width=len(found.group(2)))
+    return next_id(old + "-", used, width=1)
+
+
+def _collisions(base: Data, ours: Data, theirs: Data) -> bool:
+    for section in ID_SECTIONS:
+        base_ids = {r.get("id") for r in base.get(section, [])}
+        ours_ids = {r.get("id") for r in ours.get(section, [])} - base_ids
+        if any(r.get("id") in ours_ids for r in theirs.get(section, [])):
+            return True
+    return False
+
+
+def renumber_collisions(base: Data, ours: Data, theirs: Data) -> list[tuple[str, str, str]]:
+    """Give theirs' records a fresh id where both sides created the same id for different records.
+
+    Changes `theirs` in place; references to a renumbered record on theirs' side follow it.
+    """
+    renamed: list[tuple[str, str, str]] = []
+    for section in ID_SECTIONS:
+        base_ids = {r.get("id") for r in base.get(section, [])}
+        ours_by_id = {r.get("id"): r for r in ours.get(section, [])}
+        used = {str(i) for i in base_ids | set(ours_by_id)} | {
+            str(r.get("id")) for r in theirs.get(section, [])
+        }
+        for record in list(theirs.get(section, [])):
+            old = record.get("id")
+            if old in ours_by_id and old not in base_ids and ours_by_id[old] != record:
+                new = fresh_id(str(old), used)
+                used.add(new)
+                rename_id(theirs, section, str(old), new)
+                renamed.append((section, str(old), new))
+    return renamed
+
+
+def merge_data(base: Data, ours: Data, theirs: Data, choose: Choose = ask_nobody) -> DataMerge:
+    """Merge two edited versions of a project's data against the version both started from."""
+    if _collisions(base, ours, theirs):
+        theirs = copy.deepcopy(theirs)
+        renumbered = renumber_collisions(base, ours, theirs)
+    else:
+        renumbered = []
+    merger = _Merger(choose)
+    data: Data = {}
+    for key in [*ours, *(k for k in theirs if k not in ours)]:
+        b, o, t = base.get(key, ABSENT), ours.get(key, ABSENT), theirs.get(key, ABSENT)
+        if key in RECORD_KEYS:
+            records = merger.records(key, b or [], o or [], t or [])
+            if records:
+                data[key] = records
+        else:
+            value = merger.value((key,), b, o, t)
+            if value is not ABSENT:
+                data[key] = value
+    merger.settle_deletions(data)
+    return DataMerge(data, merger.conflicts, renumbered, theirs)
+
+
+@dataclass
+class _Deletion:
+    section: str
+    label: str
+    base: Any
+    ours: Any
+    theirs: Any
+
+
+class _Merger:
+    def __init__(self, choose: Choose) -> None:
+        self.choose = choose
+        self.conflicts: list[Conflict] = []
+        self.deletions: list[_Deletion] = []
+
+    def conflict(self, path: Path, b: Any, o: Any, t: Any, note: str = "") -> Side:
+        """The side chosen for a conflict; ours (as a placeholder) while it is open."""
+        side = self.choose(path)
+        if side is None:
+            self.conflicts.append(Conflict(path, b, o, t, note))
+            return "ours"
+        return side
+
+    def value(self, path: Path, b: Any, o: Any, t: Any) -> Any:
+        if o == t:
+            return o
+        if o == b:
+            return t
+        if t == b:
+            return o
+        if isinstance(o, dict) and isinstance(t, dict):
+            return self.table(path, b if isinstance(b, dict) else {}, o, t)
+        if isinstance(o, list) and isinstance(t, list) and isinstance(b, list | _Absent):
+            return _union(b if isinstance(b, list) else [], o, t)
+        if _is_counter(path) and all(isinstance(v, int | _Absent) for v in (b, o, t)):
+            start = 0 if b is ABSENT else b
+            return (0 if o is ABSENT else o) + (0 if t is ABSENT else t) - start
+        return o if self.conflict(path, b, o, t) == "ours" else t
+
+    def table(self, path: Path, b: Data, o: Data, t: Data) -> Data:
+        out: Data = {}
+        for key in [*o, *(k for k in t if k not in o)]:
+            merged = self.value((*path, key), b.get(key, ABSENT), o.get(key, ABSENT), t.get(key, ABSENT))
+            if merged is not ABSENT:
+                out[key] = merged
+        return out
+
+    def records(self, section: str, b: list[Data], o: list[Data], t: list[Data]) -> list[Data]:
+        base, ours, theirs = by_label(section, b), by_label(section, o), by_label(section, t)
+        out: list[Data] = []
+        for label, mine in ours.items():
+            path = (section, label)
+            if label in base and label not in theirs:
+                if mine == base[label] or self.deleted(path, base[label], mine, ABSENT) == "theirs":
+                    self.deletions.append(_Deletion(section, label, base[label], mine, ABSENT))
+                    continue
+                out.append(mine)
+            else:
+                out.append(self.value(path, base.get(label, ABSENT), mine, theirs.get(label, ABSENT)))
+        for label, other in theirs.items():
+            if label in ours:
+                continue
+            path = (section, label)
+            if label in base and (
+                other == base[label] or self.deleted(path, base[label], ABSENT, other) == "ours"
+            ):
+                self.deletions.append(_Deletion(section, label, base[label], ABSENT, other))
+                continue
+            out.append(other)
+        return out
+
+    def deleted(self, path: Path, b: Any, o: Any, t: Any) -> Side:
+        deleter = "ours" if o is ABSENT else "theirs"
+        note = f"deleted in {deleter}, edited in {'theirs' if deleter == 'ours' else 'ours'}"
+        return self.conflict(path, b, o, t, note)
+
+    def settle_deletions(self, data: Data) -> None:
+        """A record one side deleted while the other now points at it: keep it, or drop the links."""
+        for gone in self.deletions:
+            if gone.section not in ID_SECTIONS:
+                continue
+            holders = list(pointing_at(data, gone.section, gone.label))
+            path = (gone.section, gone.label)
+            if not holders or any(c.path == path for c in self.conflicts):
+                continue
+            deleter: Side = "ours" if gone.ours is ABSENT else "theirs"
+            users = ", ".join(sorted({f"{ref.holder} {record_label(ref.holder, r)}" for ref, r in holders}))
+            side = self.conflict(
+                path,
+                gone.base,
+                gone.ours,
+                gone.theirs,
+                f"deleted in {deleter}, still used by {users}",
+            )
+            if side == deleter:
+                for ref, _record in holders:  # copies, so the sides' data is never changed
+                    data[ref.holder] = [dict(r) for r in data[ref.holder]]
+                drop_references(data, gone.section, gone.label)
+            else:
+                data.setdefault(gone.section, []).append(gone.theirs if deleter == "ours" else gone.ours)
+
+
+def _union(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any]:
+    """Ours' list with theirs' additions appended and either side's removals applied."""
+    removed = [v for v in base if v not in ours or v not in theirs]
+    out = [v for v in ours if v not in removed]
+    out.extend(v for v in theirs if v not in out and v not in base)
+    return out
+
+
+def _is_counter(path: Path) -> bool:
+    return any(part in COUNTERS for part in path[-2:])
