@@ -7,6 +7,7 @@ import sys
 from bench import (
     bench_edits,
     bench_export,
+    bench_merge,
     bench_panes,
     bench_store,
     bench_timeline,
@@ -18,6 +19,7 @@ from bench import (
 def main() -> int:
     results = []
     modules = (bench_store, bench_edits, bench_ui, bench_panes, bench_export, bench_workbook, bench_timeline)
+    modules += (bench_merge,)
     for module in modules:
         print(f"\n== {module.__name__}")
         results.append(module.main())

@@ -39,145 +39,95 @@ def split_blocks(text: str, data: dict[str, Any]) -> Blocks | None:
     """Cut the text into blocks matching `data` (the same text parsed), or None when the layout
     is not one this can cut safely (records written inline, sections interleaved, tables after
     the records, quoted section names): the caller then works on the whole document."""
-    lines = text.splitlines(keepends=True)
-    kinds = _line_kinds(lines)
-    if kinds is None:
-        return None
     head: list[str] = []
-    sections: dict[str, Section] = {}
-    current: Section | None = None
+    leads: dict[str, list[str]] = {}
+    records: dict[str, list[list[str]]] = {}
+    target = head  # where body lines go: the head, or the last record's lines
+    section = ""  # the record list being read
     pending: list[str] = []  # comments and blank lines, not yet known to belong above a header
-    for line, kind in zip(lines, kinds, strict=True):
-        if kind in ("blank", "comment"):
-            pending.append(line)
-            continue
-        if kind == "body":
-            _body_target(head, current).extend([*pending, line])
-            pending = []
-            continue
-        name, is_array = _header(line)
-        top = name.split(".")[0]
-        if top in RECORD_KEYS:
-            if not is_array and name == top:
-                return None
-            if name != top:  # a sub-table of the record above
-                if current is None or not current.records or sections.get(top) is not current:
+    quote, depth = "", 0  # inside a multi-line string; open brackets and braces
+    for line in text.splitlines(keepends=True):
+        if not quote and not depth:
+            first = line.lstrip()[:1]
+            if first in ("", "\n", "\r", "#"):
+                pending.append(line)
+                continue
+            if first == "[":
+                found = HEADER.match(line)
+                if found is None and QUOTED_HEADER.match(line):
                     return None
-                current.records[-1] += "".join(pending) + line
-            elif top in sections and sections[top] is not current:
-                return None  # a section written in two places
-            else:
-                if top not in sections:
-                    current = sections[top] = Section(lead="".join(pending))
+                if found is not None:
+                    name = re.sub(r"[ \t]", "", found.group(2))
+                    top = name.split(".")[0]
+                    if top not in RECORD_KEYS:
+                        if records:
+                            return None  # a plain table after the records
+                        target = head
+                    elif name != top:  # a sub-table of the record above
+                        if top != section or not records[top]:
+                            return None
+                    elif found.group(1) != "[[" or (top in records and top != section):
+                        return None  # a record list written as a table, or in two places
+                    else:
+                        if top not in records:
+                            leads[top], records[top], pending = pending, [], []
+                        section, target = top, []
+                        records[top].append(target)
+                    target.extend(pending)
+                    target.append(line)
                     pending = []
-                current = sections[top]
-                current.records.append("".join(pending) + line)
-        else:
-            if sections:
-                return None  # a plain table after the records
-            head.extend([*pending, line])
-            current = None
-        pending = []
-    _body_target(head, current).extend(pending)
+                    continue
+        if pending:
+            target.extend(pending)
+            pending = []
+        target.append(line)
+        quote, depth = _scan(line, quote, depth)
+    target.extend(pending)
     blocks = Blocks(
         "".join(head),
-        {name: Section(s.lead, ["".join(r) for r in s.records]) for name, s in sections.items()},
+        {name: Section("".join(leads[name]), ["".join(r) for r in rs]) for name, rs in records.items()},
     )
-    for name, section in blocks.sections.items():
-        if len(section.records) != len(data.get(name, [])):
+    for name, part in blocks.sections.items():
+        if len(part.records) != len(data.get(name, [])):
             return None
-    if blocks.text() != text:
-        return None
-    return blocks
+    return blocks if blocks.text() == text else None
 
 
-def _body_target(head: list[str], current: Section | None) -> Any:
-    if current is None or not current.records:
-        return head
-    return _Tail(current)
-
-
-class _Tail:
-    """Appends to the last record's text."""
-
-    def __init__(self, section: Section) -> None:
-        self.section = section
-
-    def extend(self, lines: list[str]) -> None:
-        self.section.records[-1] += "".join(lines)
-
-
-def _header(line: str) -> tuple[str, bool]:
-    found = HEADER.match(line)
-    if found is None:  # pragma: no cover - only called on lines classified as headers
-        raise ValueError(f"not a table header: {line!r}")
-    return re.sub(r"[ \t]", "", found.group(2)), found.group(1) == "[["
-
-
-def _line_kinds(lines: list[str]) -> list[str] | None:
-    """Each line as header, body, comment or blank, following multi-line strings and arrays."""
-    kinds: list[str] = []
-    quote = ""  # the multi-line string delimiter we are inside, if any
-    depth = 0  # open brackets and braces
-    for line in lines:
-        stripped = line.strip()
-        if not quote and depth == 0:
-            if not stripped:
-                kinds.append("blank")
-                continue
-            if stripped.startswith("#"):
-                kinds.append("comment")
-                continue
-            if stripped.startswith("["):
-                if QUOTED_HEADER.match(line):
-                    return None
-                if HEADER.match(line):
-                    kinds.append("header")
-                    continue
-        kinds.append("body")
-        quote, depth = _scan(line, quote, depth)
-    return kinds
+TOKEN = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#|[\[\]{}]')
+"""What changes a line's state: multi-line string openers, one-line strings (skipped whole),
+a comment, brackets."""
+CLOSE = {
+    '"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""("{0,2})', re.DOTALL),
+    "'''": re.compile(r"(?:[^']|'(?!''))*'''('{0,2})", re.DOTALL),
+}
+"""The rest of a multi-line string, up to and with its closing delimiter."""
+QUIET = re.compile(r'"""|\'\'\'|[\[\]{}]')
+"""A line without any of these leaves the state as it was (most lines)."""
 
 
 def _scan(line: str, quote: str, depth: int) -> tuple[str, int]:
     """Follow strings and brackets through one line of a value."""
-    i, n = 0, len(line)
-    while i < n:
-        if quote:
-            end = _find_close(line, i, quote)
-            if end < 0:
-                return quote, depth
-            i, quote = end, ""
-            continue
-        ch = line[i]
-        if ch == "#":
+    position = 0
+    if quote:
+        closed = CLOSE[quote].match(line)
+        if closed is None:
+            return quote, depth
+        position, quote = closed.end(), ""
+    if not QUIET.search(line, position):
+        return quote, depth
+    while (token := TOKEN.search(line, position)) is not None:
+        text = token.group()
+        if text == "#":
             break
-        if line.startswith('"""', i) or line.startswith("'''", i):
-            quote, i = line[i : i + 3], i + 3
-        elif ch in "\"'":
-            end = _find_close(line, i + 1, ch)
-            i = n if end < 0 else end
-        elif ch in "[{":
-            depth, i = depth + 1, i + 1
-        elif ch in "]}":
-            depth, i = max(0, depth - 1), i + 1
-        else:
-            i += 1
-    return quote, depth
-
-
-def _find_close(line: str, start: int, quote: str) -> int:
-    """Index just past the closing delimiter, or -1 when the string goes on."""
-    i = start
-    escapes = quote[0] == '"'
-    while i < len(line):
-        if escapes and line[i] == "\\":
-            i += 2
+        if text in CLOSE:
+            closed = CLOSE[text].match(line, token.end())
+            if closed is None:
+                return text, depth
+            position = closed.end()
             continue
-        if line.startswith(quote, i):
-            end = i + len(quote)
-            while len(quote) == 3 and end < len(line) and line[end] == quote[0] and end - i < 5:
-                end += 1  # up to two quotes may close a multi-line string's content
-            return end
-        i += 1
-    return -1
+        if text in "[{":
+            depth += 1
+        elif text in "]}":
+            depth = max(0, depth - 1)
+        position = token.end()
+    return quote, depth

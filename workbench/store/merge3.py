@@ -11,7 +11,6 @@ deleted record the other side still points at, is a `Conflict`, settled by a `Ch
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -112,7 +111,7 @@ def _collisions(base: Data, ours: Data, theirs: Data) -> bool:
 def renumber_collisions(base: Data, ours: Data, theirs: Data) -> list[tuple[str, str, str]]:
     """Give theirs' records a fresh id where both sides created the same id for different records.
 
-    Changes `theirs` in place; references to a renumbered record on theirs' side follow it.
+    Changes `theirs` in place (its records, whose lists are replaced, never changed); references to a renumbered record on theirs' side follow it.
     """
     renamed: list[tuple[str, str, str]] = []
     for section in ID_SECTIONS:
@@ -134,7 +133,7 @@ def renumber_collisions(base: Data, ours: Data, theirs: Data) -> list[tuple[str,
 def merge_data(base: Data, ours: Data, theirs: Data, choose: Choose = ask_nobody) -> DataMerge:
     """Merge two edited versions of a project's data against the version both started from."""
     if _collisions(base, ours, theirs):
-        theirs = copy.deepcopy(theirs)
+        theirs = {k: [dict(r) for r in v] if k in RECORD_KEYS else v for k, v in theirs.items()}
         renumbered = renumber_collisions(base, ours, theirs)
     else:
         renumbered = []
@@ -151,6 +150,8 @@ def merge_data(base: Data, ours: Data, theirs: Data, choose: Choose = ask_nobody
             if value is not ABSENT:
                 data[key] = value
     merger.settle_deletions(data)
+    for key in [k for k in RECORD_KEYS if k in data and not data[k]]:
+        del data[key]
     return DataMerge(data, merger.conflicts, renumbered, theirs)
 
 

@@ -84,8 +84,8 @@ def check_problem(path: str | Path, data: Data, *sides: Data) -> Conflict | None
         Project.model_validate(data)
     except ValidationError as error:
         return Conflict(("check",), ABSENT, ABSENT, ABSENT, validation_problem(path, error).message)
-    known: set[str] = set().union(*(dangling(side) for side in sides))
-    new = sorted(dangling(data) - known)
+    found = dangling(data)
+    new = sorted(found - set().union(*(dangling(side) for side in sides))) if found else []
     if new:
         return Conflict(
             ("check",), ABSENT, ABSENT, ABSENT, "points at records that are gone: " + "; ".join(new)

@@ -1,0 +1,234 @@
+"""The three-way merge of project files: data, text, conflicts, and the driver's bad inputs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import tomli
+
+from tests.conftest import EXAMPLE
+from workbench.store.blocks import split_blocks
+from workbench.store.merge3 import ABSENT, always, merge_data
+from workbench.store.merge_text import Version, conflict_text, merge_versions, read_version
+
+BASE = EXAMPLE.read_text()
+
+
+def version(text: str) -> Version:
+    return read_version("t.toml", text.encode())
+
+
+def merge(ours: str, theirs: str, base: str = BASE) -> tuple[str, list[str]]:
+    result = merge_versions(version(base), version(ours), version(theirs))
+    return result.text, [c.where for c in result.conflicts]
+
+
+def test_edits_to_different_records_merge_and_keep_both_sides_comments() -> None:
+    ours = BASE.replace('facilitator = "Sam Okafor"', 'facilitator = "Sam O."  # shortened')
+    theirs = BASE.replace(
+        'id = "G-006"\ntitle = "No data-quality checks at ingestion"',
+        '# Priya disagrees with the title\nid = "G-006"\ntitle = "Data quality is checked late"',
+    )
+    text, conflicts = merge(ours, theirs)
+    assert conflicts == []
+    assert 'facilitator = "Sam O."  # shortened' in text
+    assert '# Priya disagrees with the title\nid = "G-006"\ntitle = "Data quality is checked late"' in text
+    assert text.count("\n") == BASE.count("\n") + 1
+
+
+def test_a_comment_added_by_theirs_to_a_record_ours_left_alone_survives() -> None:
+    theirs = BASE.replace('[[gaps]]\nid = "G-002"', '[[gaps]]\nid = "G-002"  # the worst one')
+    ours = BASE.replace('title = "No data-quality checks at ingestion"', 'title = "Late data checks"')
+    text, conflicts = merge(ours, theirs)
+    assert conflicts == []
+    assert 'id = "G-002"  # the worst one' in text and 'title = "Late data checks"' in text
+
+
+def test_both_change_one_record_in_different_fields_and_ours_comment_stays() -> None:
+    ours = BASE.replace('id = "G-006"\n', 'id = "G-006"  # ours\n').replace(
+        'title = "No data-quality checks at ingestion"', 'title = "Late data checks"'
+    )
+    theirs = BASE.replace('title = "No data-quality checks at ingestion"\narea = "feature-engineering"\n'
+                          'evidence = ["discovery:feature-engineering.current.data-sources-integration-4@data-1"]\n'
+                          'impact = 2', 'title = "No data-quality checks at ingestion"\narea = "feature-engineering"\n'
+                          'evidence = ["discovery:feature-engineering.current.data-sources-integration-4@data-1"]\n'
+                          'impact = 5')
+    text, conflicts = merge(ours, theirs)
+    assert conflicts == []
+    gap = next(g for g in tomli.loads(text)["gaps"] if g["id"] == "G-006")
+    assert (gap["title"], gap["impact"]) == ("Late data checks", 5)
+    assert 'id = "G-006"  # ours' in text
+
+
+def test_lists_take_both_sides_additions_and_removals() -> None:
+    base = {"project": {"name": "x"}, "gaps": [{"id": "G-1", "title": "t", "evidence": ["a", "b", "c"]}]}
+    ours = {"project": {"name": "x"}, "gaps": [{"id": "G-1", "title": "t", "evidence": ["a", "c", "d"]}]}
+    theirs = {"project": {"name": "x"}, "gaps": [{"id": "G-1", "title": "t", "evidence": ["b", "c", "e"]}]}
+    merged = merge_data(base, ours, theirs)
+    assert merged.conflicts == []
+    assert merged.data["gaps"][0]["evidence"] == ["c", "d", "e"]
+
+
+def test_a_session_both_sides_created_is_renumbered_and_its_answers_and_links_follow() -> None:
+    base = {"project": {"name": "x"}, "sessions": [{"id": "s-1"}]}
+
+    def side(note: str) -> dict[str, object]:
+        return {
+            "project": {"name": "x"},
+            "sessions": [{"id": "s-1"}, {"id": "s-2", "notes": note}],
+            "answers": [{"question": "b:q", "session": "s-2", "notes": note}],
+            "gaps": [{"id": "G-1", "title": note, "evidence": ["b:q@s-2"], "source": "follow-up:b:q@s-2"}],
+            "dismissed": [{"suggestion": "follow-up:b:r@s-2"}],
+        }
+
+    merged = merge_data(base, side("ours"), side("theirs"))
+    assert merged.conflicts == []
+    assert merged.renumbered == [("sessions", "s-2", "s-3"), ("gaps", "G-1", "G-2")]
+    assert merged.data["answers"] == [
+        {"question": "b:q", "session": "s-2", "notes": "ours"},
+        {"question": "b:q", "session": "s-3", "notes": "theirs"},
+    ]
+    assert merged.data["gaps"][1] == {
+        "id": "G-2", "title": "theirs", "evidence": ["b:q@s-3"], "source": "follow-up:b:q@s-3"
+    }
+    assert merged.data["dismissed"] == [{"suggestion": "follow-up:b:r@s-2"}, {"suggestion": "follow-up:b:r@s-3"}]
+
+
+def test_the_same_record_added_on_both_sides_is_kept_once() -> None:
+    base = {"project": {"name": "x"}}
+    side = {"project": {"name": "x"}, "gaps": [{"id": "G-1", "title": "same"}]}
+    merged = merge_data(base, side, dict(side))
+    assert (merged.data["gaps"], merged.renumbered) == ([{"id": "G-1", "title": "same"}], [])
+
+
+def test_deleting_a_gap_the_other_side_now_uses_is_a_conflict_settled_either_way() -> None:
+    base = {"project": {"name": "x"}, "gaps": [{"id": "G-1", "title": "t"}]}
+    ours = {"project": {"name": "x"}}
+    theirs = {**base, "mappings": [{"gap": "G-1", "practice": "p"}], "pilots": [{"id": "P-1", "title": "p",
+                                                                                "gaps": ["G-1"]}]}
+    merged = merge_data(base, ours, theirs)
+    assert [(c.where, c.note) for c in merged.conflicts] == [
+        ("gaps G-1", "deleted in ours, still used by mappings G-1/p, pilots P-1")
+    ]
+    deleted = merge_data(base, ours, theirs, always("ours")).data
+    assert "gaps" not in deleted and "mappings" not in deleted
+    assert deleted["pilots"] == [{"id": "P-1", "title": "p", "gaps": []}]
+    assert theirs["pilots"] == [{"id": "P-1", "title": "p", "gaps": ["G-1"]}], "the sides are not changed"
+    kept = merge_data(base, ours, theirs, always("theirs")).data
+    assert kept["gaps"] == [{"id": "G-1", "title": "t"}]
+
+
+def test_a_field_deleted_on_one_side_and_changed_on_the_other_is_a_conflict() -> None:
+    base = {"project": {"name": "x", "client": "c"}}
+    merged = merge_data(base, {"project": {"name": "x"}}, {"project": {"name": "x", "client": "d"}})
+    assert [(c.where, c.base, c.ours, c.theirs) for c in merged.conflicts] == [("project client", "c", ABSENT, "d")]
+
+
+def test_conflict_text_marks_only_the_record_in_conflict() -> None:
+    ours = BASE.replace('title = "No data-quality checks at ingestion"', 'title = "Ours"').replace(
+        'facilitator = "Sam Okafor"', 'facilitator = "Sam O."'
+    )
+    theirs = BASE.replace('title = "No data-quality checks at ingestion"', 'title = "Theirs"')
+    text = conflict_text(version(BASE), version(ours), version(theirs))
+    assert text is not None
+    assert text.count("<<<<<<< ours") == 1
+    assert 'facilitator = "Sam O."' in text
+    start, end = text.index("<<<<<<< ours"), text.index(">>>>>>> theirs")
+    assert 'title = "Ours"' in text[start:end] and 'title = "Theirs"' in text[start:end]
+    chosen = text[:start] + text[start:end].split("=======\n")[1] + text[end:].split("\n", 1)[1]
+    assert tomli.loads(chosen) == tomli.loads(BASE.replace(
+        'title = "No data-quality checks at ingestion"', 'title = "Theirs"'
+    ).replace('facilitator = "Sam Okafor"', 'facilitator = "Sam O."'))
+
+
+def test_a_layout_the_blocks_cannot_cut_still_merges_through_the_whole_document() -> None:
+    moved = BASE.replace('[project]\nname = "Harbour & Pine Retail: MLOps discovery"\n', "") + (
+        '\n[project]\nname = "Harbour & Pine Retail: MLOps discovery"\n'
+    )
+    moved = moved.replace('client = "Harbour & Pine Retail"\nfacilitator = "Sam Okafor"\nbanks = ["discovery", '
+                          '"requirements"]\ncreated = 2026-11-09\nplan_start = 2026-12-07\n', "")
+    moved += 'client = "Harbour & Pine Retail"\nfacilitator = "Sam Okafor"\nbanks = ["discovery", "requirements"]\n'
+    assert split_blocks(moved, tomli.loads(moved)) is None
+    theirs = moved.replace('title = "No data-quality checks at ingestion"', 'title = "Theirs"')
+    ours = moved.replace('facilitator = "Sam Okafor"', 'facilitator = "Sam O."')
+    text, conflicts = merge(ours, theirs, base=moved)
+    assert conflicts == []
+    assert 'title = "Theirs"' in text and 'facilitator = "Sam O."' in text
+
+
+def test_a_multiline_note_that_looks_like_a_header_is_not_cut() -> None:
+    text = BASE.replace('notes = "No checks at ingestion; issues found when a model looks odd."',
+                        'notes = """No checks.\n[[gaps]]\n# not a comment\n"""')
+    blocks = split_blocks(text, tomli.loads(text))
+    assert blocks is not None and blocks.text() == text
+    theirs = text.replace('title = "No data-quality checks at ingestion"', 'title = "Theirs"')
+    merged, conflicts = merge(text, theirs, base=text)
+    assert conflicts == [] and merged == theirs
+
+
+# --- the driver's bad inputs -------------------------------------------------------------------
+
+
+def run_driver(tmp_path: Path, base: str, ours: str, theirs: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+    paths = []
+    for name, text in (("base", base), ("ours", ours), ("theirs", theirs)):
+        path = tmp_path / f"{name}.toml"
+        path.write_text(text)
+        paths.append(str(path))
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench.cli", "merge", *paths, "projects/example.toml"],
+        capture_output=True, text=True, check=False,
+    )
+    return result, tmp_path / "ours.toml"
+
+
+@pytest.mark.parametrize(
+    ("broken", "phrase"),
+    [
+        ("theirs", "line 6, column 8"),
+        ("ours", "line 6, column 8"),
+        ("base", "line 6, column 8"),
+    ],
+)
+def test_a_side_that_does_not_parse_gives_one_sentence_and_writes_nothing(
+    tmp_path: Path, broken: str, phrase: str
+) -> None:
+    sides = {"base": BASE, "ours": BASE.replace("Sam Okafor", "Sam O."), "theirs": BASE}
+    sides[broken] = sides[broken].replace('name = "Harbour', 'name = Harbour', 1)
+    result, ours = run_driver(tmp_path, sides["base"], sides["ours"], sides["theirs"])
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and phrase in lines[0] and f"({broken}:" in lines[0]
+    assert lines[0].startswith("workbench: projects/example.toml") and "nothing was written" in lines[0]
+    assert "Traceback" not in result.stderr
+    assert ours.read_text() == sides["ours"]
+
+
+def test_a_newer_schema_gives_one_sentence_and_writes_nothing(tmp_path: Path) -> None:
+    ours_text = BASE.replace("Sam Okafor", "Sam O.")
+    result, ours = run_driver(tmp_path, BASE, ours_text, BASE.replace("schema_version = 1", "schema_version = 9"))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "newer workbench (schema_version 9" in result.stderr
+    assert ours.read_text() == ours_text
+
+
+def test_a_side_with_conflict_markers_is_refused(tmp_path: Path) -> None:
+    result, ours = run_driver(tmp_path, BASE, BASE, BASE.replace("[[gaps]]", "<<<<<<< HEAD\n[[gaps]]", 1))
+    assert result.returncode == 2
+    assert "merge-conflict marker" in result.stderr
+    assert ours.read_text() == BASE
+
+
+def test_the_driver_merges_and_says_what_it_renumbered(tmp_path: Path) -> None:
+    def with_gap(title: str) -> str:
+        return BASE + f'\n[[gaps]]\nid = "G-009"\ntitle = "{title}"\n'
+
+    result, ours = run_driver(tmp_path, BASE, with_gap("Ours"), with_gap("Theirs"))
+    assert result.returncode == 0, result.stderr
+    assert "theirs' gaps G-009 is now G-010" in result.stderr
+    gaps = tomli.loads(ours.read_text())["gaps"]
+    assert [(g["id"], g["title"]) for g in gaps[-2:]] == [("G-009", "Ours"), ("G-010", "Theirs")]
