@@ -44,7 +44,9 @@ def write_sides() -> tuple[Path, Path, Path]:
 def main() -> bool:
     OUT.mkdir(exist_ok=True)
     base, ours, theirs = write_sides()
-    print(f"two sides of {base.stat().st_size // 1024} KiB, 100 changes each (10 of them new ids that collide)")
+    print(
+        f"two sides of {base.stat().st_size // 1024} KiB, 100 changes each (10 of them new ids that collide)"
+    )
 
     def merge() -> None:
         versions = [read_version(p, p.read_bytes()) for p in (base, ours, theirs)]

@@ -51,11 +51,14 @@ def test_both_change_one_record_in_different_fields_and_ours_comment_stays() -> 
     ours = BASE.replace('id = "G-006"\n', 'id = "G-006"  # ours\n').replace(
         'title = "No data-quality checks at ingestion"', 'title = "Late data checks"'
     )
-    theirs = BASE.replace('title = "No data-quality checks at ingestion"\narea = "feature-engineering"\n'
-                          'evidence = ["discovery:feature-engineering.current.data-sources-integration-4@data-1"]\n'
-                          'impact = 2', 'title = "No data-quality checks at ingestion"\narea = "feature-engineering"\n'
-                          'evidence = ["discovery:feature-engineering.current.data-sources-integration-4@data-1"]\n'
-                          'impact = 5')
+    theirs = BASE.replace(
+        'title = "No data-quality checks at ingestion"\narea = "feature-engineering"\n'
+        'evidence = ["discovery:feature-engineering.current.data-sources-integration-4@data-1"]\n'
+        "impact = 2",
+        'title = "No data-quality checks at ingestion"\narea = "feature-engineering"\n'
+        'evidence = ["discovery:feature-engineering.current.data-sources-integration-4@data-1"]\n'
+        "impact = 5",
+    )
     text, conflicts = merge(ours, theirs)
     assert conflicts == []
     gap = next(g for g in tomli.loads(text)["gaps"] if g["id"] == "G-006")
@@ -92,9 +95,15 @@ def test_a_session_both_sides_created_is_renumbered_and_its_answers_and_links_fo
         {"question": "b:q", "session": "s-3", "notes": "theirs"},
     ]
     assert merged.data["gaps"][1] == {
-        "id": "G-2", "title": "theirs", "evidence": ["b:q@s-3"], "source": "follow-up:b:q@s-3"
+        "id": "G-2",
+        "title": "theirs",
+        "evidence": ["b:q@s-3"],
+        "source": "follow-up:b:q@s-3",
     }
-    assert merged.data["dismissed"] == [{"suggestion": "follow-up:b:r@s-2"}, {"suggestion": "follow-up:b:r@s-3"}]
+    assert merged.data["dismissed"] == [
+        {"suggestion": "follow-up:b:r@s-2"},
+        {"suggestion": "follow-up:b:r@s-3"},
+    ]
 
 
 def test_the_same_record_added_on_both_sides_is_kept_once() -> None:
@@ -107,8 +116,11 @@ def test_the_same_record_added_on_both_sides_is_kept_once() -> None:
 def test_deleting_a_gap_the_other_side_now_uses_is_a_conflict_settled_either_way() -> None:
     base = {"project": {"name": "x"}, "gaps": [{"id": "G-1", "title": "t"}]}
     ours = {"project": {"name": "x"}}
-    theirs = {**base, "mappings": [{"gap": "G-1", "practice": "p"}], "pilots": [{"id": "P-1", "title": "p",
-                                                                                "gaps": ["G-1"]}]}
+    theirs = {
+        **base,
+        "mappings": [{"gap": "G-1", "practice": "p"}],
+        "pilots": [{"id": "P-1", "title": "p", "gaps": ["G-1"]}],
+    }
     merged = merge_data(base, ours, theirs)
     assert [(c.where, c.note) for c in merged.conflicts] == [
         ("gaps G-1", "deleted in ours, still used by mappings G-1/p, pilots P-1")
@@ -124,7 +136,9 @@ def test_deleting_a_gap_the_other_side_now_uses_is_a_conflict_settled_either_way
 def test_a_field_deleted_on_one_side_and_changed_on_the_other_is_a_conflict() -> None:
     base = {"project": {"name": "x", "client": "c"}}
     merged = merge_data(base, {"project": {"name": "x"}}, {"project": {"name": "x", "client": "d"}})
-    assert [(c.where, c.base, c.ours, c.theirs) for c in merged.conflicts] == [("project client", "c", ABSENT, "d")]
+    assert [(c.where, c.base, c.ours, c.theirs) for c in merged.conflicts] == [
+        ("project client", "c", ABSENT, "d")
+    ]
 
 
 def test_conflict_text_marks_only_the_record_in_conflict() -> None:
@@ -139,17 +153,22 @@ def test_conflict_text_marks_only_the_record_in_conflict() -> None:
     start, end = text.index("<<<<<<< ours"), text.index(">>>>>>> theirs")
     assert 'title = "Ours"' in text[start:end] and 'title = "Theirs"' in text[start:end]
     chosen = text[:start] + text[start:end].split("=======\n")[1] + text[end:].split("\n", 1)[1]
-    assert tomli.loads(chosen) == tomli.loads(BASE.replace(
-        'title = "No data-quality checks at ingestion"', 'title = "Theirs"'
-    ).replace('facilitator = "Sam Okafor"', 'facilitator = "Sam O."'))
+    assert tomli.loads(chosen) == tomli.loads(
+        BASE.replace('title = "No data-quality checks at ingestion"', 'title = "Theirs"').replace(
+            'facilitator = "Sam Okafor"', 'facilitator = "Sam O."'
+        )
+    )
 
 
 def test_a_layout_the_blocks_cannot_cut_still_merges_through_the_whole_document() -> None:
     moved = BASE.replace('[project]\nname = "Harbour & Pine Retail: MLOps discovery"\n', "") + (
         '\n[project]\nname = "Harbour & Pine Retail: MLOps discovery"\n'
     )
-    moved = moved.replace('client = "Harbour & Pine Retail"\nfacilitator = "Sam Okafor"\nbanks = ["discovery", '
-                          '"requirements"]\ncreated = 2026-11-09\nplan_start = 2026-12-07\n', "")
+    moved = moved.replace(
+        'client = "Harbour & Pine Retail"\nfacilitator = "Sam Okafor"\nbanks = ["discovery", '
+        '"requirements"]\ncreated = 2026-11-09\nplan_start = 2026-12-07\n',
+        "",
+    )
     moved += 'client = "Harbour & Pine Retail"\nfacilitator = "Sam Okafor"\nbanks = ["discovery", "requirements"]\n'
     assert split_blocks(moved, tomli.loads(moved)) is None
     theirs = moved.replace('title = "No data-quality checks at ingestion"', 'title = "Theirs"')
@@ -160,8 +179,10 @@ def test_a_layout_the_blocks_cannot_cut_still_merges_through_the_whole_document(
 
 
 def test_a_multiline_note_that_looks_like_a_header_is_not_cut() -> None:
-    text = BASE.replace('notes = "No checks at ingestion; issues found when a model looks odd."',
-                        'notes = """No checks.\n[[gaps]]\n# not a comment\n"""')
+    text = BASE.replace(
+        'notes = "No checks at ingestion; issues found when a model looks odd."',
+        'notes = """No checks.\n[[gaps]]\n# not a comment\n"""',
+    )
     blocks = split_blocks(text, tomli.loads(text))
     assert blocks is not None and blocks.text() == text
     theirs = text.replace('title = "No data-quality checks at ingestion"', 'title = "Theirs"')
@@ -172,7 +193,9 @@ def test_a_multiline_note_that_looks_like_a_header_is_not_cut() -> None:
 # --- the driver's bad inputs -------------------------------------------------------------------
 
 
-def run_driver(tmp_path: Path, base: str, ours: str, theirs: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+def run_driver(
+    tmp_path: Path, base: str, ours: str, theirs: str
+) -> tuple[subprocess.CompletedProcess[str], Path]:
     paths = []
     for name, text in (("base", base), ("ours", ours), ("theirs", theirs)):
         path = tmp_path / f"{name}.toml"
@@ -180,7 +203,9 @@ def run_driver(tmp_path: Path, base: str, ours: str, theirs: str) -> tuple[subpr
         paths.append(str(path))
     result = subprocess.run(
         [sys.executable, "-m", "workbench.cli", "merge", *paths, "projects/example.toml"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return result, tmp_path / "ours.toml"
 
@@ -197,7 +222,7 @@ def test_a_side_that_does_not_parse_gives_one_sentence_and_writes_nothing(
     tmp_path: Path, broken: str, phrase: str
 ) -> None:
     sides = {"base": BASE, "ours": BASE.replace("Sam Okafor", "Sam O."), "theirs": BASE}
-    sides[broken] = sides[broken].replace('name = "Harbour', 'name = Harbour', 1)
+    sides[broken] = sides[broken].replace('name = "Harbour', "name = Harbour", 1)
     result, ours = run_driver(tmp_path, sides["base"], sides["ours"], sides["theirs"])
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
@@ -209,7 +234,9 @@ def test_a_side_that_does_not_parse_gives_one_sentence_and_writes_nothing(
 
 def test_a_newer_schema_gives_one_sentence_and_writes_nothing(tmp_path: Path) -> None:
     ours_text = BASE.replace("Sam Okafor", "Sam O.")
-    result, ours = run_driver(tmp_path, BASE, ours_text, BASE.replace("schema_version = 1", "schema_version = 9"))
+    result, ours = run_driver(
+        tmp_path, BASE, ours_text, BASE.replace("schema_version = 1", "schema_version = 9")
+    )
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "newer workbench (schema_version 9" in result.stderr

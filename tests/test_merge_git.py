@@ -191,31 +191,79 @@ class Scenario:
 
 
 SCENARIOS = [
-    Scenario("both add gaps, quotes, mappings, pilots, next steps", add_gap_with_pilot("Ours"),
-             add_gap_with_pilot("Theirs"), both_add_records),
-    Scenario("both add answers", lambda p: p.set_answer(Q2, "executive-1", notes="ours"),
-             lambda p: p.set_answer(Q2, "ml-1", notes="theirs"), both_answer),
-    Scenario("different fields of one gap", set_field("gaps", "G-006", title="Retitled by us"),
-             set_field("gaps", "G-006", impact=5), different_fields),
-    Scenario("a hand edit to another answer survives", set_field("gaps", "G-006", impact=5),
-             lambda t: t.replace('notes = "40 GB"', 'notes = "45 GB (hand-edited)"'
-                                 ).replace("\n[[heard]]", "\n# checked with Priya\n[[heard]]", 1),
-             hand_edit_survives, text=(False, True)),
-    Scenario("both rename a session the same way", set_field("sessions", "data-1", title="Data science deep-dive"),
-             set_field("sessions", "data-1", title="Data science deep-dive"), same_rename),
-    Scenario("both rename a session differently", set_field("sessions", "data-1", title="DS deep-dive"),
-             set_field("sessions", "data-1", title="Data science"), None, conflict="sessions data-1 title"),
-    Scenario("both edit the same field differently", set_field("gaps", "G-006", title="Ours"),
-             set_field("gaps", "G-006", title="Theirs"), None,
-             conflict="gaps G-006 title: base 'No data-quality checks at ingestion', ours 'Ours', theirs 'Theirs'"),
-    Scenario("one deletes what the other edits", lambda p: p.remove_gap("G-006"),
-             set_field("gaps", "G-006", title="Theirs"), None, conflict="deleted in ours, edited in theirs"),
-    Scenario("one deletes a gap the other plans a pilot for", lambda p: p.remove_gap("G-008"),
-             lambda p: p.add_plan_item("New pilot", gaps=["G-008"]), None, conflict="still used by pilots P-6"),
-    Scenario("both start a session of the same template", new_session("Ours"), new_session("Theirs"),
-             both_new_session),
-    Scenario("both run the session clock", set_field("sessions", "ml-1", elapsed_seconds=3360),
-             set_field("sessions", "ml-1", elapsed_seconds=3420), clock_adds_up),
+    Scenario(
+        "both add gaps, quotes, mappings, pilots, next steps",
+        add_gap_with_pilot("Ours"),
+        add_gap_with_pilot("Theirs"),
+        both_add_records,
+    ),
+    Scenario(
+        "both add answers",
+        lambda p: p.set_answer(Q2, "executive-1", notes="ours"),
+        lambda p: p.set_answer(Q2, "ml-1", notes="theirs"),
+        both_answer,
+    ),
+    Scenario(
+        "different fields of one gap",
+        set_field("gaps", "G-006", title="Retitled by us"),
+        set_field("gaps", "G-006", impact=5),
+        different_fields,
+    ),
+    Scenario(
+        "a hand edit to another answer survives",
+        set_field("gaps", "G-006", impact=5),
+        lambda t: t.replace('notes = "40 GB"', 'notes = "45 GB (hand-edited)"').replace(
+            "\n[[heard]]", "\n# checked with Priya\n[[heard]]", 1
+        ),
+        hand_edit_survives,
+        text=(False, True),
+    ),
+    Scenario(
+        "both rename a session the same way",
+        set_field("sessions", "data-1", title="Data science deep-dive"),
+        set_field("sessions", "data-1", title="Data science deep-dive"),
+        same_rename,
+    ),
+    Scenario(
+        "both rename a session differently",
+        set_field("sessions", "data-1", title="DS deep-dive"),
+        set_field("sessions", "data-1", title="Data science"),
+        None,
+        conflict="sessions data-1 title",
+    ),
+    Scenario(
+        "both edit the same field differently",
+        set_field("gaps", "G-006", title="Ours"),
+        set_field("gaps", "G-006", title="Theirs"),
+        None,
+        conflict="gaps G-006 title: base 'No data-quality checks at ingestion', ours 'Ours', theirs 'Theirs'",
+    ),
+    Scenario(
+        "one deletes what the other edits",
+        lambda p: p.remove_gap("G-006"),
+        set_field("gaps", "G-006", title="Theirs"),
+        None,
+        conflict="deleted in ours, edited in theirs",
+    ),
+    Scenario(
+        "one deletes a gap the other plans a pilot for",
+        lambda p: p.remove_gap("G-008"),
+        lambda p: p.add_plan_item("New pilot", gaps=["G-008"]),
+        None,
+        conflict="still used by pilots P-6",
+    ),
+    Scenario(
+        "both start a session of the same template",
+        new_session("Ours"),
+        new_session("Theirs"),
+        both_new_session,
+    ),
+    Scenario(
+        "both run the session clock",
+        set_field("sessions", "ml-1", elapsed_seconds=3360),
+        set_field("sessions", "ml-1", elapsed_seconds=3420),
+        clock_adds_up,
+    ),
 ]
 
 

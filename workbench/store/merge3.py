@@ -111,7 +111,8 @@ def _collisions(base: Data, ours: Data, theirs: Data) -> bool:
 def renumber_collisions(base: Data, ours: Data, theirs: Data) -> list[tuple[str, str, str]]:
     """Give theirs' records a fresh id where both sides created the same id for different records.
 
-    Changes `theirs` in place (its records, whose lists are replaced, never changed); references to a renumbered record on theirs' side follow it.
+    Changes `theirs` in place (its records; their lists are replaced, never changed); references
+    to a renumbered record on theirs' side follow it.
     """
     renamed: list[tuple[str, str, str]] = []
     for section in ID_SECTIONS:
