@@ -234,8 +234,8 @@ class TestDialogs:
         """F6: switch session or start one from a template."""
         assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("f6"))
 
-    def test_changed_on_disk(self, snap_compare, example: Path) -> None:
-        """Someone else saved the file: reload, keep mine, or save mine as a copy."""
+    def test_changed_on_disk_80x24(self, snap_compare, example: Path) -> None:
+        """Someone else saved the file and changed the same field: before, on disk and mine."""
 
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
             await settle(pilot)
@@ -243,11 +243,17 @@ class TestDialogs:
             await pilot.pause()
             pilot.app.screen.query_one("Matrix").select_gap("G-006")
             await pilot.press("shift+up")
-            example.write_text(example.read_text() + "\n# edited elsewhere\n")
+            text = example.read_text()
+            example.write_text(
+                text.replace(
+                    'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+                    'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+                )
+            )
             await pilot.press("ctrl+s")
             await settle(pilot)
 
-        assert snap_compare(app_for(example), terminal_size=SIZE, run_before=run_before)
+        assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=run_before)
 
     def test_export(self, snap_compare, example: Path) -> None:
         """F9: sections, format, paper and redaction."""

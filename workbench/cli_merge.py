@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.problems import FileProblem
-from workbench.store.merge3 import ABSENT, Conflict
+from workbench.store.merge3 import Conflict, shown
 from workbench.store.merge_text import conflict_text, merge_versions, read_version
 
 DRIVER = "workbench"
@@ -103,14 +103,8 @@ def describe(conflict: Conflict) -> str:
 
 
 def show(value: Any, width: int = 60) -> str:
-    """A value on one line, shortened; records show their title or text."""
-    if value is ABSENT:
-        return "(deleted)"
-    if isinstance(value, dict):
-        value = (
-            value.get("title") or value.get("text") or value.get("quote") or value.get("notes") or "a record"
-        )
-    text = repr(value) if isinstance(value, str) else str(value)
+    """A value on one line, shortened, quoted when it is text."""
+    text = repr(value) if isinstance(value, str) else shown(value)
     text = "".join(ch if ch.isprintable() else "·" for ch in text)
     return text if len(text) <= width else text[: width - 1] + "…"
 

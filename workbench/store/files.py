@@ -193,3 +193,31 @@ class ProjectFile:
         self._saved_data, self._opened = fresh._saved_data, fresh._opened
         with self._lock:
             self._document = None
+
+    # --- merging with someone else's version (store/sync.py) -----------------------------------
+
+    @property
+    def base(self) -> tuple[dict[str, Any], bytes]:
+        """The data and bytes of the file as last read or written: what the in-memory work
+        started from, the base of a merge with the file as it is now."""
+        return self._saved_data, self._raw
+
+    def take_merged(self, raw: bytes, seen: bytes) -> None:
+        """Write `raw`, a merge of this project with `seen` (the file on disk just before), and
+        hold it. Raises ChangedOnDisk when the file changed again since `seen` was read."""
+        project = project_from_data(self.path, parse_toml(self.path, raw.decode("utf-8")))
+        if not self._on_disk_is(seen):
+            raise ChangedOnDisk(self.path, "changed again while it was being merged; merging again")
+        self._backup_once()
+        atomic_write(self.path, raw)
+        self.project, self._raw, self._hash = project, raw, digest(raw)
+        self._saved_data = project_to_data(project)
+        self._opened = (raw, self._saved_data)
+        with self._lock:
+            self._document = None
+
+    def _on_disk_is(self, expected: bytes) -> bool:
+        try:
+            return real_path(self.path).read_bytes() == expected
+        except OSError:
+            return False

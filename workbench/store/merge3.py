@@ -60,6 +60,47 @@ class Conflict:
         """The path as a person reads it: `gaps G-003 title`."""
         return " ".join(self.path)
 
+    @property
+    def what(self) -> str:
+        """The path in words: `Gap G-003: title`, `Project: client`, `Gap G-003 (the record)`."""
+        kind = KINDS.get(self.path[0], self.path[0])
+        if self.path[0] not in RECORD_KEYS:
+            return f"{kind}: {'.'.join(self.path[1:])}"
+        if len(self.path) == 2:
+            return f"{kind} {self.path[1]} (the record)"
+        return f"{kind} {self.path[1]}: {'.'.join(self.path[2:])}"
+
+
+KINDS = {
+    "project": "Project",
+    "settings": "Settings",
+    "sessions": "Session",
+    "answers": "Answer",
+    "heard": "Heard quote",
+    "metrics": "Metric",
+    "gaps": "Gap",
+    "mappings": "Mapping",
+    "dismissed": "Dismissed suggestion",
+    "pilots": "Plan item",
+    "next_steps": "Next step",
+    "milestones": "Milestone",
+}
+"""What a person calls a record of each section."""
+
+
+def shown(value: Any) -> str:
+    """A value as a person reads it: text as written, a record by its title or text, `(deleted)`."""
+    if value is ABSENT:
+        return "(deleted)"
+    if isinstance(value, dict):
+        words = value.get("title") or value.get("text") or value.get("quote") or value.get("notes")
+        return f"the record: {words}" if words else "the record"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
 
 @dataclass
 class DataMerge:

@@ -43,12 +43,13 @@ RECORD_KEYS: dict[str, RecordKey] = {
 
 def record_label(section: str, record: Any) -> str:
     """A record's identity (its `RECORD_KEYS` key) as one string: its id, `question@session`,
-    `gap/practice` (spelled out: a merge labels every record of three versions)."""
+    `gap/practice` (the usual ones spelled out: a merge labels every record of three versions)."""
     if section == "answers":
         return f"{record.get('question')}@{record.get('session')}"
     if section == "mappings":
         return f"{record.get('gap')}/{record.get('practice')}"
-    return str(record.get("suggestion" if section == "dismissed" else "id"))
+    key = RECORD_KEYS[section](record)
+    return "/".join(str(k) for k in key) if isinstance(key, tuple) else str(key)
 
 
 def project_to_data(project: Project) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App
@@ -23,6 +23,7 @@ from workbench.ui.safe import one_line
 from workbench.ui.screens.loading_screen import LoadingScreen
 
 if TYPE_CHECKING:
+    from workbench.model.project import Project
     from workbench.ui.workspace import Workspace
 
 # The domain (pydantic models, banks, store) is imported when a project is opened, after the
@@ -60,7 +61,8 @@ class WorkbenchApp(App[int]):
         self.autosave_delay = autosave_delay
         self.workspace: Workspace | None = None
         self._autosave_timer: object | None = None
-        self._conflict_open = False
+        self.conflict_open = False
+        """A dialog about the file on disk is open: no autosave meanwhile."""
 
     def on_mount(self) -> None:
         if self.path is not None:
@@ -150,7 +152,7 @@ class WorkbenchApp(App[int]):
 
     def _autosave(self) -> None:
         self._autosave_timer = None
-        if self.workspace is not None and not self._conflict_open:
+        if self.workspace is not None and not self.conflict_open:
             self.save_project()
 
     def save_project(self, force: bool = False, quiet: bool = True) -> bool:
@@ -165,12 +167,11 @@ class WorkbenchApp(App[int]):
         workspace.clock.flush(workspace.session)
         state = workspace.editor.state
         with contextlib.suppress(SaveFailed):
-            write_recovery(workspace.file.path, workspace.project)
+            write_recovery(workspace.file.path, workspace.project, workspace.file.base[1])
         try:
             wrote = workspace.file.save(force=force)
         except ChangedOnDisk:
-            self._open_conflict()
-            return False
+            return self._merge_with_disk()
         except SaveFailed as problem:
             self.notify(str(problem), title="Not saved", severity="error", markup=False, timeout=8)
             return False
@@ -181,14 +182,22 @@ class WorkbenchApp(App[int]):
             self.notify(f"Saved {one_line(workspace.file.path)}", markup=False, timeout=2)
         return True
 
+    def _merge_with_disk(self) -> bool:
+        """Someone else saved the file: merge with it (asking only about real conflicts)."""
+        from workbench.ui.merging import DiskMerge
+
+        if self.conflict_open:
+            return False
+        return DiskMerge(self, on_fail=self._open_conflict).run()
+
     def _open_conflict(self) -> None:
         from workbench.problems import FileProblem
         from workbench.store.files import ProjectFile
         from workbench.ui.modals.conflict import ConflictModal
 
-        if self._conflict_open or self.workspace is None:
+        if self.conflict_open or self.workspace is None:
             return
-        self._conflict_open = True
+        self.conflict_open = True
         disk_problem = ""
         try:
             ProjectFile.load(self.workspace.file.path)
@@ -200,7 +209,7 @@ class WorkbenchApp(App[int]):
         from workbench.problems import FileProblem
         from workbench.store.recovery import clear_recovery
 
-        self._conflict_open = False
+        self.conflict_open = False
         workspace = self.workspace
         if workspace is None:
             return
@@ -258,8 +267,7 @@ class WorkbenchApp(App[int]):
         found = read_recovery(self.workspace.file.path)
         if found is None:
             return
-        project, when = found
-        if project == self.workspace.project:
+        if found.project == self.workspace.project:
             clear_recovery(self.workspace.file.path)
             return
 
@@ -267,23 +275,46 @@ class WorkbenchApp(App[int]):
             if self.workspace is None:
                 return
             if yes:
-                self.workspace.file.project = project
-                self.workspace.editor.replaced("recovered", saved=False)
-                self.refresh_panes()
-                self.notify("Unsaved work restored; it will be saved in a moment.", timeout=5)
+                self._restore(found.project, found.base)
             else:
                 clear_recovery(self.workspace.file.path)
 
         self.push_screen(
             ConfirmModal(
                 "Unsaved work was found",
-                f"Changes from {when:%Y-%m-%d %H:%M} were not saved before the workbench stopped. "
-                "Restore them?",
+                f"Changes from {found.when:%Y-%m-%d %H:%M} were not saved before the workbench stopped. "
+                "Restore them? They are merged with the file as it is now; nothing in it is overwritten.",
                 yes="Restore",
                 no="Discard",
             ),
             restore,
         )
+
+    def _restore(self, recovered: Project, base: bytes | None) -> None:
+        """Merge recovered work with the file as it is now, against the version it started from."""
+        from workbench.problems import FileProblem
+        from workbench.store.tomltext import decode_toml, parse_toml
+        from workbench.ui.merging import DiskMerge
+
+        started: tuple[dict[str, Any], bytes] | None = None
+        if base is not None:
+            with contextlib.suppress(FileProblem):
+                started = (parse_toml("recovery", decode_toml("recovery", base)), base)
+
+        def keep_unsaved() -> None:  # the merge can't be written: hold the work, ask on save
+            if self.workspace is not None:
+                self.workspace.file.project = recovered
+                self.workspace.editor.replaced("recovered", saved=False)
+                self.refresh_panes()
+
+        DiskMerge(
+            self,
+            work=recovered,
+            base=started,
+            intro="Your recovered work and the file as it is now both changed these. Keep which?",
+            done="Unsaved work restored and merged with the file as it is now.",
+            on_fail=keep_unsaved,
+        ).run()
 
     # --- actions ----------------------------------------------------------------------------
 

@@ -1,0 +1,209 @@
+"""Changed on disk while open, and recovered work: merged with the file, asking only about real
+conflicts (Pilot-driven, asserting on the saved file)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from tests.helpers import notifications, ready, until
+from workbench.edits.gaps import RaiseGap
+from workbench.store.files import ProjectFile, load_project
+from workbench.store.recovery import recovery_path, write_recovery
+from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.modals.merge_modal import MergeModal
+from workbench.ui.widgets.matrix import Matrix
+
+Q1 = "discovery:feature-engineering.current.data-sources-integration-4"
+
+
+def saved(path: Path) -> dict[str, Any]:
+    return tomllib.loads(path.read_text())
+
+
+def gap(path: Path, gap_id: str) -> dict[str, Any]:
+    return next(g for g in saved(path)["gaps"] if g["id"] == gap_id)
+
+
+def note(path: Path) -> str:
+    return next(a for a in saved(path)["answers"] if (a["question"], a["session"]) == (Q1, "data-1"))["notes"]
+
+
+def set_note_to_40_gb(path: Path) -> None:
+    file = ProjectFile.load(path)
+    file.project.set_answer(Q1, "data-1", notes="40 GB")
+    file.save()
+    path.with_name(path.name + ".bak").unlink()
+
+
+async def raise_g006_impact(pilot: Any) -> None:
+    """Open the project, go to the matrix and move G-006 up one impact level (2 → 3, unsaved)."""
+    await ready(pilot)
+    await pilot.press("f3")
+    await pilot.pause()
+    pilot.app.screen.query_one(Matrix).select_gap("G-006")
+    await pilot.press("shift+up")
+    assert await until(pilot, lambda: pilot.app.workspace.project.gap("G-006").impact == 3)
+
+
+def hand_edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+async def test_a_hand_edit_to_another_answer_is_merged_not_lost(example: Path, make_app) -> None:
+    set_note_to_40_gb(example)
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        shown = notifications(app)
+        await raise_g006_impact(pilot)
+        hand_edit(example, 'notes = "40 GB"', 'notes = "45 GB (hand-edited)"  # checked with Priya')
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+        assert not isinstance(app.screen, MergeModal)
+        assert app.workspace.project.answer(Q1, "data-1").notes == "45 GB (hand-edited)"
+        assert any("Merged with the changes saved" in m for m in shown)
+    assert note(example) == "45 GB (hand-edited)"
+    assert '"45 GB (hand-edited)"  # checked with Priya' in example.read_text()
+    assert gap(example, "G-006")["impact"] == 3
+    assert example.read_text().startswith("# Harbour & Pine Retail: MLOps discovery")
+    assert not recovery_path(example).exists()
+
+
+async def test_the_same_field_changed_on_disk_is_asked_about_and_mine_can_win(
+    example: Path, make_app
+) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await raise_g006_impact(pilot)
+        hand_edit(
+            example,
+            'id = "G-006"\ntitle = "No data-quality checks at ingestion"',
+            'id = "G-006"\ntitle = "Data checked late"',
+        )
+        text = example.read_text()
+        hand_edit(
+            example,
+            'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+            'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+        )
+        text = example.read_text()
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        modal = app.screen
+        shown = " ".join(str(w.render()) for w in modal.query(".merge-value"))
+        assert "Before   2" in shown and "On disk  5" in shown and "Yours    3" in shown
+        assert "Gap G-006: impact" in str(modal.query_one("#merge-what").render())
+        assert example.read_text() == text, "nothing is written while asking"
+        await pilot.press("m")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    assert gap(example, "G-006")["impact"] == 3
+    assert gap(example, "G-006")["title"] == "Data checked late"
+
+
+async def test_each_conflict_is_asked_in_turn_and_the_files_value_can_win(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await raise_g006_impact(pilot)
+        await pilot.press("shift+right")
+        assert await until(pilot, lambda: app.workspace.project.gap("G-006").complexity == 3)
+        app.workspace.apply(RaiseGap("Mine"))
+        hand_edit(
+            example,
+            'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+            'impact = 4\ncomplexity = 1\n\n[[gaps]]\nid = "G-007"',
+        )
+        hand_edit(example, 'facilitator = "Sam Okafor"', 'facilitator = "Sam O."')
+        example.write_text(example.read_text() + '\n[[gaps]]\nid = "G-009"\ntitle = "Theirs"\n')
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        modal = app.screen
+        assert "(1 of 2)" in str(modal.query_one("#merge-title").render())
+        dialog = modal.query_one("#merge-dialog").region
+        assert dialog.right <= 80 and dialog.bottom <= 24
+        for button in modal.query("Button"):
+            assert button.region.bottom <= 24 and button.region.width > 0
+        await pilot.press("d")
+        assert await until(pilot, lambda: "(2 of 2)" in str(modal.query_one("#merge-title").render()))
+        await pilot.press("m")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    data = saved(example)
+    assert data["project"]["facilitator"] == "Sam O."
+    assert (gap(example, "G-006")["impact"], gap(example, "G-006")["complexity"]) == (4, 3)
+    assert [(g["id"], g["title"]) for g in data["gaps"][-2:]] == [("G-009", "Theirs"), ("G-010", "Mine")]
+
+
+async def test_stopping_the_dialog_writes_nothing_and_keeps_the_work(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await raise_g006_impact(pilot)
+        hand_edit(
+            example,
+            'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+            'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+        )
+        text = example.read_text()
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        await pilot.press("escape")
+        assert await until(pilot, lambda: not isinstance(app.screen, MergeModal))
+        assert app.workspace.unsaved
+        assert app.workspace.project.gap("G-006").impact == 3
+        assert recovery_path(example).exists()
+    assert example.read_text() == text
+
+
+async def test_a_gap_both_created_is_renumbered_on_my_side(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        shown = notifications(app)
+        await ready(pilot)
+        app.workspace.apply(RaiseGap("Mine", "model-training"))
+        example.write_text(example.read_text() + '\n[[gaps]]\nid = "G-009"\ntitle = "Theirs"\n')
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+        assert app.workspace.project.gap("G-010").title == "Mine"
+        assert any("yours G-009 is now G-010" in m for m in shown)
+    assert (gap(example, "G-009")["title"], gap(example, "G-010")["title"]) == ("Theirs", "Mine")
+
+
+async def test_recovered_work_is_merged_with_the_file_as_it_is_now(example: Path, make_app) -> None:
+    started = example.read_bytes()
+    work = load_project(example)
+    work.move_gap("G-006", 2)
+    write_recovery(example, work, started)
+    hand_edit(example, 'facilitator = "Sam Okafor"', 'facilitator = "Sam O."  # renamed later')
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.click("#yes")
+        assert await until(pilot, lambda: not recovery_path(example).exists())
+        assert app.workspace.project.gap("G-006").impact == 4
+        assert not app.workspace.unsaved
+    assert gap(example, "G-006")["impact"] == 4
+    assert 'facilitator = "Sam O."  # renamed later' in example.read_text()
+
+
+async def test_recovered_work_that_conflicts_with_the_file_asks(example: Path, make_app) -> None:
+    started = example.read_bytes()
+    work = load_project(example)
+    work.move_gap("G-006", 2)
+    write_recovery(example, work, started)
+    hand_edit(
+        example,
+        'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+        'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+    )
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.click("#yes")
+        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        assert "recovered work" in str(app.screen.query(".dialog-body").first().render())
+        await pilot.press("m")
+        assert await until(pilot, lambda: not recovery_path(example).exists())
+    assert gap(example, "G-006")["impact"] == 4

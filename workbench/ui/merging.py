@@ -1,0 +1,92 @@
+"""Merging the open project with its file on disk, in the app: silently when the two sides'
+edits don't overlap, one dialog question per conflict when they do (store/sync merges)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from workbench.model.project import Project
+from workbench.problems import FileProblem
+from workbench.store.merge3 import Path, Side, ask_nobody
+from workbench.store.merge_text import MergeResult
+from workbench.store.recovery import clear_recovery
+from workbench.store.sync import merge_with_disk
+from workbench.ui.modals.merge_modal import MergeModal
+
+if TYPE_CHECKING:
+    from workbench.ui.app import WorkbenchApp
+
+
+@dataclass
+class DiskMerge:
+    """One merge of the open project (or recovered work) with the file as it is on disk."""
+
+    app: WorkbenchApp
+    work: Project | None = None
+    """Recovered work to merge; the open project when None."""
+    base: tuple[dict[str, Any], bytes] | None = None
+    """What the work started from; the file as last read or written when None."""
+    intro: str = (
+        "Someone else saved this file while you worked. Everything else is merged; "
+        "these were changed on both sides. Keep which?"
+    )
+    done: str = "Merged with the changes saved to the file meanwhile."
+    """Said when the merge is written."""
+    on_fail: Callable[[], None] | None = None
+    """Called when the file on disk can't be merged with (it no longer reads, say)."""
+
+    def run(self, choices: dict[Path, Side] | None = None) -> bool:
+        """Merge; write it when nothing is in conflict (True), otherwise ask and merge again."""
+        workspace = self.app.workspace
+        if workspace is None:
+            return False
+        workspace.clock.flush(workspace.session)
+        chosen = dict(choices or {})
+        try:
+            choose = chosen.get if chosen else ask_nobody
+            result = merge_with_disk(workspace.file, choose, self.work, self.base)
+        except FileProblem:
+            self._failed()
+            return False
+        if any(c.path == ("check",) for c in result.conflicts):
+            self._failed()
+            return False
+        if result.conflicts:
+            self.app.conflict_open = True
+            modal = MergeModal(str(workspace.file.path), result.conflicts, self.intro)
+            self.app.push_screen(modal, lambda more: self._chosen(chosen, more))
+            return False
+        self._merged(result)
+        return True
+
+    def _chosen(self, chosen: dict[Path, Side], more: dict[Path, Side] | None) -> None:
+        self.app.conflict_open = False
+        if more is None:
+            self.app.notify(
+                "Not saved yet: your work is kept here and in the recovery file. Save (ctrl+s) to "
+                "settle the conflicts.",
+                timeout=8,
+            )
+            return
+        self.run({**chosen, **more})
+
+    def _failed(self) -> None:
+        if self.on_fail is not None:
+            self.on_fail()
+
+    def _merged(self, result: MergeResult) -> None:
+        app, workspace = self.app, self.app.workspace
+        if workspace is None:
+            return
+        clear_recovery(workspace.file.path)
+        workspace.editor.replaced("merged with the file on disk", saved=True)
+        app.refresh_status()
+        app.refresh_panes()
+        yours = [f"{old} is now {new}" for _section, old, new in result.renumbered]
+        message = self.done
+        if yours:
+            message += " The file had its own " + ", ".join(old for _s, old, _n in result.renumbered)
+            message += ": yours " + ("; ".join(yours)) + "."
+        app.notify(message, markup=False, timeout=8)
