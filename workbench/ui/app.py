@@ -143,7 +143,7 @@ class WorkbenchApp(App[int]):
 
     @on(ProjectChanged)
     def _project_changed(self, message: ProjectChanged) -> None:
-        if self.workspace is None:
+        if self.workspace is None or not self.screen_stack:  # a change heard while closing
             return
         self.refresh_status()
         if self._autosave_timer is not None:
