@@ -136,7 +136,13 @@ def test_metric_sentences(catalogue: Catalogue) -> None:
         "Enable real-time feature serving with <50ms latency"
     )
     assert sentence(template="discovery:feature-engineering.metric.2", baseline=5.0, target=30) == (
-        "Increase feature reusability across projects by 30% (baseline 5%)"
+        "Increase feature reusability across projects by 30% (baseline 5% of features used by two or more projects)"
+    )
+    assert sentence(template="discovery:model-deployment.metric.3", baseline=19000, target=35) == (
+        "Reduce model serving costs by 35% (baseline 19000 USD per month)"
+    )
+    assert sentence(template="discovery:feature-engineering.metric.1", baseline=6, target=3) == (
+        "Reduce feature development time from weeks to days/hours (baseline 6 weeks, target 3 days)"
     )
     assert (
         sentence(text="Cut churn", baseline=12, target=9, unit="%") == "Cut churn (baseline 12%, target 9%)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections import Counter
 from collections.abc import Iterable
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from workbench.model.bank import Bank
+from workbench.model.bank import Bank, SessionTemplate
 from workbench.model.catalogue import Catalogue, question_ref
 from workbench.practice_lint import practice_problems
 from workbench.problems import FileProblem, validation_problem
@@ -138,6 +139,12 @@ def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Fi
     ):
         for dup in _duplicates(ids):
             add(f"{kind} {dup}", "id is used twice in this bank; give each record its own id")
+    for area_record in bank.areas:
+        record = f"area {area_record.id}"
+        out.extend(Finding(bank.path, record, m) for m in _levels_problems(area_record.levels))
+        for other in area_record.maps_to:
+            if other not in all_areas:
+                add(record, f"maps_to names area {other!r}, which no bank defines")
     areas = {a.id for a in bank.areas}
     parts = {p.id for p in bank.parts}
     groups = {(g.area, g.id) for g in bank.groups}
@@ -154,6 +161,7 @@ def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Fi
         if q.group and (q.area, q.group) not in groups:
             add(record, f"names group {q.group!r}, which area {q.area!r} does not define")
         out.extend(Finding(bank.path, record, m) for m in _placeholder_problems(q))
+        out.extend(Finding(bank.path, record, m) for m in _levels_problems(q.levels))
     for template in bank.templates:
         record = f"template {template.id}"
         if template.minutes_min > template.minutes_max:
@@ -176,6 +184,7 @@ def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Fi
             for qid in section.questions:
                 if qid not in questions:
                     add(where, f"names question {qid!r}, which this bank does not define")
+        out.extend(Finding(bank.path, record, m) for m in _core_problems(bank, template))
     for row in bank.guide_map:
         record = f"guide-map row {row.id}"
         if all_guides and row.guide not in all_guides:
@@ -184,6 +193,39 @@ def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Fi
             if area not in all_areas:
                 add(record, f"names area {area!r}, which no bank defines")
     return out
+
+
+def _levels_problems(levels: tuple[str, ...]) -> list[str]:
+    """Level descriptors are optional; when given, one non-empty sentence for each level 1 to 5."""
+    if not levels:
+        return []
+    if len(levels) != 5:
+        return [f"levels holds {len(levels)} descriptors; give exactly five, for levels 1 to 5"]
+    empty = [n for n, text in enumerate(levels, 1) if not text.strip()]
+    return [f"level {n} is empty; describe what level {n} looks like" for n in empty]
+
+
+def _core_problems(bank: Bank, template: SessionTemplate) -> list[str]:
+    """The core set must be questions the template covers, sized to 2–3 minutes a question."""
+    if not template.core:
+        return []
+    covered = {ref.split(":", 1)[1] for ref in Catalogue.from_banks([bank]).template_refs(template.id)}
+    problems = [
+        f"core question {qid!r} is not one the template covers" for qid in template.core if qid not in covered
+    ]
+    problems += [f"core question {qid!r} is listed twice" for qid in _duplicates(template.core)]
+    low, high = core_size_range(template)
+    if not low <= len(template.core) <= high:
+        problems.append(
+            f"core holds {len(template.core)} questions; at 2–3 minutes each a "
+            f"{template.minutes_min}–{template.minutes_max} minute session takes {low} to {high}"
+        )
+    return problems
+
+
+def core_size_range(template: SessionTemplate) -> tuple[int, int]:
+    """How many core questions fit the time box at 2–3 minutes each: (fewest, most)."""
+    return math.ceil(template.minutes_min / 3), template.minutes_max // 2
 
 
 def _placeholder_problems(question: object) -> list[str]:
@@ -208,6 +250,10 @@ def _placeholder_problems(question: object) -> list[str]:
     fields = [p.field for p in question.placeholders]
     if len(fields) != len(set(fields)):
         problems.append("two placeholders fill the same field; use one baseline and one target")
+    units: dict[str, str] = {p.field: p.unit for p in question.placeholders}
+    for name, own in (("baseline", question.baseline_unit), ("target", question.target_unit)):
+        if not (units.get(name) or own):
+            problems.append(f"the {name} has no unit; give it a placeholder unit or {name}_unit")
     return problems
 
 
@@ -264,6 +310,7 @@ __all__ = [
     "LoadedBanks",
     "bank_dirs",
     "bundled_banks_dir",
+    "core_size_range",
     "lint",
     "load_bank",
     "load_banks",

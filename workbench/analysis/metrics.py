@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from workbench.model.bank import PLACEHOLDER_PATTERN, Question
 from workbench.model.catalogue import Catalogue
@@ -28,38 +29,43 @@ def fill_template(question: Question, baseline: Number | None, target: Number | 
     return text
 
 
-def metric_unit(metric: Metric, question: Question | None) -> str:
-    """The metric's own unit, else the unit its template gives the target."""
-    if metric.unit:
-        return metric.unit
+def field_unit(metric: Metric, question: Question | None, field: str) -> str:
+    """The unit of a metric's baseline or target: the template's for that field, else the metric's own."""
     if question is not None:
         for placeholder in question.placeholders:
-            if placeholder.field == "target" and placeholder.unit:
+            if placeholder.field == field and placeholder.unit:
                 return placeholder.unit
-    return ""
+        own = question.baseline_unit if field == "baseline" else question.target_unit
+        if own:
+            return own
+    return metric.unit
 
 
 def metric_sentence(metric: Metric, catalogue: Catalogue) -> str:
-    """ "Reduce model deployment time from 3 weeks to 48 hours", plus numbers the text lacks."""
+    """ "Reduce model deployment time from 3 weeks to 48 hours", plus numbers the text lacks.
+
+    A "by X%" metric keeps the baseline beside it with its own unit: "Reduce model serving costs
+    by 35% (baseline 19000 USD per month)".
+    """
     question = catalogue.questions.get(metric.template) if metric.template else None
     if question is None:
         base = metric.text or metric.template or metric.id
-        return base + _numbers_suffix(metric, metric.unit, with_baseline=True, with_target=True)
+        return base + _numbers_suffix(metric, None, ("baseline", "target"))
     text = fill_template(question, metric.baseline, metric.target)
-    fields = {p.field for p in question.placeholders}
-    return text + _numbers_suffix(
-        metric,
-        metric_unit(metric, question),
-        with_baseline="baseline" not in fields,
-        with_target="target" not in fields,
-    )
+    in_text = {p.field for p in question.placeholders}
+    return text + _numbers_suffix(metric, question, [f for f in ("baseline", "target") if f not in in_text])
 
 
-def _numbers_suffix(metric: Metric, unit: str, with_baseline: bool, with_target: bool) -> str:
+def with_unit(value: Number, unit: str) -> str:
+    """A number and its unit: `12%`, `250ms`, `3 weeks`."""
+    spacer = "" if not unit or unit.startswith("%") or unit == "ms" else " "
+    return f"{number(value)}{spacer}{unit}"
+
+
+def _numbers_suffix(metric: Metric, question: Question | None, fields: Iterable[str]) -> str:
     parts = []
-    spacer = "" if unit in ("%", "ms", "") else " "
-    if with_baseline and metric.baseline is not None:
-        parts.append(f"baseline {number(metric.baseline)}{spacer}{unit}")
-    if with_target and metric.target is not None:
-        parts.append(f"target {number(metric.target)}{spacer}{unit}")
+    for name in fields:
+        value = metric.baseline if name == "baseline" else metric.target
+        if value is not None:
+            parts.append(f"{name} {with_unit(value, field_unit(metric, question, name))}")
     return f" ({', '.join(parts)})" if parts else ""

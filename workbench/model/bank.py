@@ -26,6 +26,11 @@ class Area(Record):
     """The area's name as the seed writes it."""
     order: int = 0
     """Position in the navigator."""
+    levels: tuple[str, ...] = ()
+    """The maturity rubric: what levels 1 to 5 look like in this area, observable practice by level."""
+    maps_to: tuple[str, ...] = ()
+    """Areas of other banks this one corresponds to (a lifecycle stage → discovery areas), so its
+    gaps draw on the same guides and practices."""
 
 
 class Group(Record):
@@ -76,6 +81,12 @@ class Question(Record):
     """For success metrics: the X/Y fields to fill."""
     keywords: tuple[str, ...] = ()
     """Extra words that help match guide practices."""
+    levels: tuple[str, ...] = ()
+    """Level descriptors 1 to 5 for this question alone; they override the area's."""
+    baseline_unit: str = ""
+    """Unit of the baseline when no placeholder in the text gives it (where things stand today)."""
+    target_unit: str = ""
+    """Unit of the target when no placeholder in the text gives it."""
 
     def placeholder_symbols_in_text(self) -> list[str]:
         """The X/Y symbols that stand as placeholders in the text, in order."""
@@ -112,6 +123,8 @@ class SessionTemplate(Record):
     """What the session concentrates on."""
     sections: tuple[TemplateSection, ...] = ()
     """The sections the session covers, in order."""
+    core: tuple[str, ...] = ()
+    """Question ids to ask in any case, sized to the time box (2–3 minutes each); the rest is optional."""
 
 
 class FollowupItem(Record):

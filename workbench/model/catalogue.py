@@ -98,6 +98,21 @@ class Catalogue:
         area = self.areas.get(area_id)
         return area.title if area else area_id
 
+    def levels_for(self, ref: str) -> tuple[str, ...]:
+        """The level descriptors (1 to 5) a question is scored against: its own, else its area's."""
+        question = self.questions.get(ref)
+        if question is None:
+            return ()
+        if question.levels:
+            return question.levels
+        area = self.areas.get(question.area)
+        return area.levels if area else ()
+
+    def matching_areas(self, area_id: str) -> tuple[str, ...]:
+        """The area and the areas it corresponds to in other banks (`maps_to`)."""
+        area = self.areas.get(area_id)
+        return (area_id, *(area.maps_to if area else ()))
+
     def refs_in_area(self, area_id: str) -> list[str]:
         """Question references of an area, in bank order."""
         return [ref for ref, q in self.questions.items() if q.area == area_id]
@@ -141,6 +156,24 @@ class Catalogue:
                     continue
                 refs.append(ref)
         return refs
+
+    def core_refs(self, template_id: str) -> list[str]:
+        """The template's core questions, in its order: its `core`, or all of it when none is marked."""
+        template = self.templates.get(template_id)
+        refs = self.template_refs(template_id)
+        if template is None or not template.core:
+            return refs
+        core = {question_ref(self.template_bank[template_id], qid) for qid in template.core}
+        return [ref for ref in refs if ref in core]
+
+    def area_shares(self, template_id: str) -> dict[str, float]:
+        """Each template area's share of the time box: its part of the core questions."""
+        core = self.core_refs(template_id)
+        shares = dict.fromkeys(self.template_areas(template_id), 0.0)
+        for ref in core:
+            area = self.questions[ref].area
+            shares[area] = shares.get(area, 0.0) + 1 / len(core)
+        return shares
 
     def template_areas(self, template_id: str) -> list[str]:
         """Areas a template's sections name, in order, each once."""

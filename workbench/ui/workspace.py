@@ -129,14 +129,13 @@ class Workspace:
         template = self.catalogue.templates.get(session.template)
         return template.minutes_max * 60 if template else 0
 
-    def area_budget_seconds(self, session: Session | None = None) -> int:
-        """Each template area's equal share of the time box."""
+    def area_budget_seconds(self, area: str, session: Session | None = None) -> int:
+        """An area's share of the time box, in proportion to its core questions."""
         session = session or self.session
         if session is None:
             return 0
-        areas = self.catalogue.template_areas(session.template)
-        budget = self.budget_seconds(session)
-        return budget // len(areas) if areas else budget
+        share = self.catalogue.area_shares(session.template).get(area, 0.0)
+        return round(self.budget_seconds(session) * share)
 
     def elapsed(self) -> int:
         """Seconds spent in the current session, including the running clock."""

@@ -73,8 +73,8 @@ class WorkbenchHeader(Static):
             if budget:
                 right.append(f"/{mmss(budget)}")
             area = ws.clock.area
-            area_budget = ws.area_budget_seconds()
-            if area and area_budget and area in ws.catalogue.template_areas(session.template):
+            area_budget = ws.area_budget_seconds(area) if area else 0
+            if area_budget:
                 spent = ws.area_elapsed(area)
                 right.append(" area " if width >= 100 else " ")
                 right.append(mmss(spent), style=clock_style(spent, area_budget))
