@@ -9,11 +9,11 @@ evidence. The weights live in the project file under [settings.priority].
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from statistics import fmean  # floats: the exact (Fraction) mean is ~20x slower
 from typing import Literal
 
-from workbench.analysis.maturity import area_maturity, disagreements
+from workbench.analysis.maturity import disagreements
 from workbench.model.catalogue import Catalogue
 from workbench.model.evidence import answer_link, parse_evidence
 from workbench.model.project import Project
@@ -136,14 +136,15 @@ def suggestions(project: Project, catalogue: Catalogue) -> list[Suggestion]:
     """Gaps the evidence points at that are neither raised, accepted nor dismissed yet."""
     cited = {link for gap in project.gaps for link in gap.evidence}
     sources = {gap.source for gap in project.gaps if gap.source}
+    index = AnswerIndex(project)
     found = [
-        *_maturity_suggestions(project, catalogue),
+        *_maturity_suggestions(project, catalogue, cited),
         *_heard_suggestions(project, catalogue),
         *_follow_up_suggestions(project, catalogue),
         *_alignment_suggestions(project, catalogue),
     ]
     return [
-        s
+        _supported(project, s, index)
         for s in found
         if s.key not in sources
         and not project.is_dismissed(s.key)
@@ -151,35 +152,69 @@ def suggestions(project: Project, catalogue: Catalogue) -> list[Suggestion]:
     ]
 
 
+HIGH_IMPACT = 4
+
+
+def _supported(project: Project, suggestion: Suggestion, index: AnswerIndex) -> Suggestion:
+    """Impact 4 or 5 needs two or more answers, or evidence observed or better; else it is held at 3."""
+    if suggestion.impact < HIGH_IMPACT:
+        return suggestion
+    answers = 0
+    for link in suggestion.evidence:
+        evidence = parse_evidence(link)
+        if evidence.kind == "answer":
+            answers += evidence.target is not None and (evidence.target, evidence.session) in index.by_key
+        elif evidence.kind == "question":
+            answers += len(index.by_question.get(evidence.target, []))
+    gap = Gap(id="G-000", title=suggestion.title, evidence=list(suggestion.evidence))
+    if answers >= 2 or evidence_confidence(project, gap, index) >= CONFIDENCE_SCORES["observed"]:
+        return suggestion
+    return replace(
+        suggestion,
+        impact=HIGH_IMPACT - 1,
+        reason=f"{suggestion.reason}; impact held at 3 until a second answer or observed evidence",
+    )
+
+
 def _clamp(value: float) -> int:
     return int(min(5, max(1, round(value))))
 
 
-def _maturity_suggestions(project: Project, catalogue: Catalogue) -> list[Suggestion]:
-    out = []
-    rollup = {row.area: row for row in area_maturity(project, catalogue)}
-    areas_with_gaps = {gap.area for gap in project.gaps}
-    wide: dict[str, list[str]] = defaultdict(list)
+def _maturity_suggestions(project: Project, catalogue: Catalogue, cited: set[str]) -> list[Suggestion]:
+    """One suggestion per group of questions (or per question outside a group) scored 2+ below target.
+
+    An answer a gap already cites (or whose question it cites) is covered and left out, so one
+    gap in an area never hides the rest of it.
+    """
+    wide: dict[str, list[Answer]] = defaultdict(list)
     for answer in project.answers:
         question = catalogue.questions.get(answer.question)
         if question is None or answer.current is None or answer.target is None:
             continue
-        if answer.target - answer.current >= 2:
-            wide[question.area].append(answer_link(answer.question, answer.session))
-    for area, links in wide.items():
-        if area in areas_with_gaps:
+        if answer.target - answer.current < 2:
             continue
-        row = rollup.get(area)
-        current = row.current if row and row.current is not None else 0
-        target = row.target if row and row.target is not None else 0
+        if answer.question in cited or answer_link(answer.question, answer.session) in cited:
+            continue
+        key = f"{question.area}.{question.group}" if question.group else answer.question
+        wide[key].append(answer)
+    out = []
+    for key, answers in wide.items():
+        question = catalogue.questions[answers[0].question]
+        current = round(fmean(a.current or 0 for a in answers), 2)
+        target = round(fmean(a.target or 0 for a in answers), 2)
+        group = catalogue.groups.get((question.area, question.group))
+        if group is not None and len({a.question for a in answers}) > 1:
+            subject = f"{group.title} ({catalogue.area_title(question.area)}) from {current:g} to {target:g}"
+        else:
+            subject = f"maturity from {current:g} to {target:g}: {question.text}"
         out.append(
             Suggestion(
-                key=f"maturity:{area}",
-                reason=f"{len(links)} answer(s) score target − current ≥ 2 "
-                f"(area {current:.1f} → {target:.1f})",
-                title=f"Raise {catalogue.area_title(area)} maturity from {current:.1f} to {target:.1f}",
-                area=area,
-                evidence=tuple(links),
+                key=f"maturity:{key}",
+                reason=f"{len(answers)} answer(s) score target − current ≥ 2 "
+                f"(current {current:g}, target {target:g})",
+                title=f"Raise {subject}",
+                area=question.area,
+                evidence=tuple(answer_link(a.question, a.session) for a in answers),
                 impact=_clamp(2 + (target - current)),
                 complexity=3,
             )
@@ -235,22 +270,17 @@ def _alignment_suggestions(project: Project, catalogue: Catalogue) -> list[Sugge
     out = []
     for finding in disagreements(project, catalogue):
         scores = ", ".join(f"{s} {v:g}" for s, v in sorted(finding.scores.items()))
+        evidence = tuple(answer_link(q, s) for q in finding.questions for s in sorted(finding.scores))
         if finding.scope == "question":
-            evidence = tuple(answer_link(finding.key, s) for s in sorted(finding.scores))
             subject = catalogue.questions[finding.key].text
+            compared = ""
         else:
-            evidence = tuple(
-                answer_link(a.question, a.session)
-                for a in project.answers
-                if a.current is not None
-                and a.question in catalogue.questions
-                and catalogue.questions[a.question].area == finding.key
-            )
             subject = catalogue.area_title(finding.key)
+            compared = f" on the {len(finding.questions)} questions both scored"
         out.append(
             Suggestion(
                 key=f"alignment:{finding.scope}:{finding.key}",
-                reason=f"sessions disagree by {finding.spread:g} levels ({scores})",
+                reason=f"sessions disagree by {finding.spread:g} levels{compared} ({scores})",
                 title=f"Align views on: {subject}",
                 area=finding.area,
                 evidence=evidence,

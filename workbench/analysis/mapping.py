@@ -1,29 +1,37 @@
 """Mapping gaps to guide practices: ranked suggestions that explain themselves, and checks.
 
-A practice's score for a gap adds up, and each part is stated as a reason:
-- +3 when the discovery guide's mapping table sends the gap's area to the practice's guide;
-- +2 when the practice lists the gap's area;
-- +1 per practice keyword found in the gap's title, description or evidence (at most +4);
-- +1 when it is a prerequisite of a practice already accepted for the gap.
-Practices scoring under 2 are not suggested. Ties sort by practice id, so ranking is stable.
+A practice is suggested for a gap when its keywords occur in the gap's own words (title and
+description) or its evidence (answer notes, quotes and the indicators heard, metrics); the words
+of the questions asked and the area's title do not count. Each keyword counts by how rare it is
+across the banks (see `keywords`), at most KEYWORD_CAP in all. A practice for the gap's area (by
+the mapping table or its own areas) needs MIN_KEYWORDS of that to be suggested, one from
+elsewhere twice as much. Then:
+- +0.5 when the discovery guide's mapping table sends the gap's area to the practice's guide;
+- +0.5 when the practice lists the gap's area;
+- +0.5 when it is a prerequisite of a practice already accepted for the gap.
+A requirements-bank stage counts as the discovery areas its `maps_to` names. Ties sort by
+practice id, so ranking is stable. Every part of the score is stated as a reason, in words.
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Literal
 
 from workbench.analysis.gaps import evidence_trail, gap_quadrant
+from workbench.analysis.keywords import found, keyword_weights
 from workbench.model.bank import Practice
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import Gap
 
-MIN_SCORE = 2.0
-KEYWORD_CAP = 4
+MIN_KEYWORDS = 0.5
+"""Keyword weight a practice for the gap's area needs: one specific word, or two or three common ones."""
+MIN_KEYWORDS_ELSEWHERE = 1.0
+"""Keyword weight a practice from another area needs: twice the evidence."""
+KEYWORD_CAP = 3.0
+AREA_FIT = 0.5
 ResponseClass = Literal["Quick win", "Strategic initiative"]
 
 
@@ -39,57 +47,67 @@ class PracticeSuggestion:
 
 
 def gap_text(project: Project, catalogue: Catalogue, gap: Gap) -> str:
-    """Everything said about a gap, lower-cased: title, description, evidence and answers."""
-    parts = [gap.title, gap.description, catalogue.area_title(gap.area)]
+    """The gap's own words and its evidence, lower-cased: what the client said (notes, quotes, the
+    pain indicator heard, metrics), not the words of the questions asked nor the area's title."""
+    parts = [gap.title, gap.description]
     for item in evidence_trail(project, catalogue, gap):
-        parts += [item.text, item.detail]
+        if item.kind not in ("answer", "question"):
+            parts.append(item.text)
+        parts.append(item.detail)
     return " ".join(parts).lower()
 
 
-@functools.cache
-def _keyword_pattern(keyword: str) -> re.Pattern[str]:
-    """A keyword as a whole word or phrase (the guides hold a few hundred; compiled once)."""
-    return re.compile(r"(?<![a-z0-9])" + re.escape(keyword.lower()) + r"(?![a-z0-9])")
-
-
-def _keyword_hits(practice: Practice, text: str) -> list[str]:
-    return [keyword for keyword in practice.keywords if _keyword_pattern(keyword).search(text)]
+def _keyword_reason(hits: list[str], weights: dict[str, float]) -> str:
+    ordered = sorted(hits, key=lambda k: (-weights[k], k))
+    specific = [k for k in ordered if weights[k] >= MIN_KEYWORDS]
+    common = [k for k in ordered if weights[k] < MIN_KEYWORDS]
+    words = []
+    if specific:
+        words.append("the gap and its evidence say " + ", ".join(f"'{k}'" for k in specific[:5]))
+    if common:
+        lead = "and common words " if specific else "common words only: "
+        words.append(lead + ", ".join(f"'{k}'" for k in common[:4]) + " (they count less)")
+    return " ".join(words)
 
 
 def suggest_practices(project: Project, catalogue: Catalogue, gap: Gap) -> list[PracticeSuggestion]:
     """Practices for a gap, best first, each with the reasons for its score."""
     text = gap_text(project, catalogue, gap)
-    table_guides = {row.guide: row for row in catalogue.guide_map if gap.area and gap.area in row.areas}
-    accepted = set(project.accepted_practices(gap.id))
+    weights = keyword_weights(catalogue)
+    areas = catalogue.matching_areas(gap.area) if gap.area else ()
+    table_rows = {row.guide: row for row in catalogue.guide_map if set(areas) & set(row.areas)}
     prerequisite_of: dict[str, list[str]] = defaultdict(list)
-    for practice_id in accepted:
+    for practice_id in project.accepted_practices(gap.id):
         practice = catalogue.practices.get(practice_id)
         for prerequisite in practice.prerequisites if practice else ():
             prerequisite_of[prerequisite].append(practice_id)
-    found = []
+    suggestions = []
     for practice in catalogue.practices.values():
-        score = 0.0
-        reasons = []
-        row = table_guides.get(practice.guide)
-        if row is not None:
-            score += 3
-            reasons.append(f"mapping table: {row.problem} → {row.guide_title}")
-        if gap.area and gap.area in practice.areas:
-            score += 2
-            reasons.append(f"addresses {catalogue.area_title(gap.area)}")
-        hits = _keyword_hits(practice, text)
-        if hits:
-            score += min(KEYWORD_CAP, len(hits))
-            reasons.append("keywords: " + ", ".join(hits[:6]))
-        if practice.id in prerequisite_of:
-            score += 1
-            reasons.append("prerequisite of accepted " + ", ".join(sorted(prerequisite_of[practice.id])))
+        hits = found(practice.keywords, text)
+        hit_weights = {k: weights.weight(k) for k in hits}
+        keyword_score = min(KEYWORD_CAP, sum(hit_weights.values()))
         decision = project.mapping(gap.id, practice.id)
-        if score >= MIN_SCORE or decision is not None:
-            found.append(
-                PracticeSuggestion(practice, score, tuple(reasons), decision.status if decision else "")
-            )
-    return sorted(found, key=lambda s: (-s.score, s.practice.id))
+        row = table_rows.get(practice.guide)
+        listed = [a for a in areas if a in practice.areas]
+        needed = MIN_KEYWORDS if row is not None or listed else MIN_KEYWORDS_ELSEWHERE
+        if keyword_score < needed and practice.id not in prerequisite_of and decision is None:
+            continue
+        score = keyword_score
+        reasons = [_keyword_reason(hits, hit_weights)] if hits else []
+        if row is not None:
+            score += AREA_FIT
+            reasons.append(f"the discovery guide sends {row.problem} to the {row.guide_title}")
+        if listed:
+            score += AREA_FIT
+            via = f" (which {catalogue.area_title(gap.area)} maps to)" if listed[0] != gap.area else ""
+            reasons.append(f"written for {catalogue.area_title(listed[0])}{via}")
+        if practice.id in prerequisite_of:
+            score += AREA_FIT
+            reasons.append("a prerequisite of accepted " + ", ".join(sorted(prerequisite_of[practice.id])))
+        suggestions.append(
+            PracticeSuggestion(practice, round(score, 2), tuple(reasons), decision.status if decision else "")
+        )
+    return sorted(suggestions, key=lambda s: (-s.score, s.practice.id))
 
 
 def response_class(project: Project, gap: Gap) -> ResponseClass:

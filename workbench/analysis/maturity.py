@@ -63,7 +63,7 @@ def area_maturity(project: Project, catalogue: Catalogue, session: str = "") -> 
 
 @dataclass(frozen=True)
 class Disagreement:
-    """Sessions that scored the same question (or area) at least two levels apart."""
+    """Sessions that scored the same question (or the same questions of an area) two levels apart."""
 
     scope: str
     """`question` or `area`."""
@@ -71,7 +71,9 @@ class Disagreement:
     """Question reference or area id."""
     area: str
     scores: dict[str, float] = field(default_factory=dict)
-    """Current maturity per session."""
+    """Current maturity per session (for an area: the mean over the questions both scored)."""
+    questions: tuple[str, ...] = ()
+    """The questions compared: every session scored each of them."""
 
     @property
     def spread(self) -> float:
@@ -79,24 +81,47 @@ class Disagreement:
         return max(self.scores.values()) - min(self.scores.values())
 
 
+MIN_SHARED = 2
+"""Questions two sessions must both have scored before their views of an area are compared."""
+
+
 def disagreements(project: Project, catalogue: Catalogue, threshold: float = 2.0) -> list[Disagreement]:
-    """Questions and areas whose current maturity differs by ≥ threshold between sessions."""
+    """Questions, and areas over the questions both sessions scored, that differ by ≥ threshold."""
     by_question: dict[str, dict[str, int]] = defaultdict(dict)
-    by_area: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for answer in _scored(project, catalogue):
-        score = answer.current or 0
-        by_question[answer.question][answer.session] = score
-        by_area[catalogue.questions[answer.question].area][answer.session].append(score)
+        by_question[answer.question][answer.session] = answer.current or 0
     found = []
     for ref, scores in by_question.items():
         if len(scores) >= 2 and max(scores.values()) - min(scores.values()) >= threshold:
             area = catalogue.questions[ref].area
-            found.append(Disagreement("question", ref, area, {k: float(v) for k, v in scores.items()}))
-    for area, sessions in by_area.items():
-        means = {s: round(fmean(v), 2) for s, v in sessions.items()}
-        if len(means) >= 2 and max(means.values()) - min(means.values()) >= threshold:
-            found.append(Disagreement("area", area, area, means))
+            as_floats = {k: float(v) for k, v in scores.items()}
+            found.append(Disagreement("question", ref, area, as_floats, (ref,)))
+    by_area: dict[str, list[str]] = defaultdict(list)
+    for ref in by_question:
+        by_area[catalogue.questions[ref].area].append(ref)
+    for area, refs in by_area.items():
+        widest = _widest_pair(refs, by_question, threshold)
+        if widest is not None:
+            found.append(Disagreement("area", area, area, *widest))
     return found
+
+
+def _widest_pair(
+    refs: list[str], by_question: dict[str, dict[str, int]], threshold: float
+) -> tuple[dict[str, float], tuple[str, ...]] | None:
+    """The two sessions whose means over their shared questions differ most (≥ threshold)."""
+    sessions = sorted({s for ref in refs for s in by_question[ref]})
+    best: tuple[float, dict[str, float], tuple[str, ...]] | None = None
+    for i, first in enumerate(sessions):
+        for second in sessions[i + 1 :]:
+            shared = tuple(r for r in refs if first in by_question[r] and second in by_question[r])
+            if len(shared) < MIN_SHARED:
+                continue
+            means = {s: round(fmean(by_question[r][s] for r in shared), 2) for s in (first, second)}
+            spread = abs(means[first] - means[second])
+            if spread >= threshold and (best is None or spread > best[0]):
+                best = (spread, means, shared)
+    return (best[1], best[2]) if best else None
 
 
 def _scored(project: Project, catalogue: Catalogue) -> list[Answer]:
@@ -105,3 +130,12 @@ def _scored(project: Project, catalogue: Catalogue) -> list[Answer]:
         for a in project.answers
         if a.current is not None and a.status == "answered" and a.question in catalogue.questions
     ]
+
+
+HIGH_SCORE = 4
+
+
+def unverified_high_scores(project: Project, catalogue: Catalogue) -> list[Answer]:
+    """Answers scored 4 or 5 now on the client's word alone (confidence 'stated'): verify them."""
+    scored = _scored(project, catalogue)
+    return [a for a in scored if (a.current or 0) >= HIGH_SCORE and a.confidence == "stated"]

@@ -136,7 +136,7 @@ class MapPane(Horizontal, Pane):
         for suggestion in self.suggestions:
             mark, style = DECISION_MARKS[suggestion.decision]
             label = Text(f"{mark} ", style=f"bold {style}")
-            label.append(f"{suggestion.score:>3.0f} ", style="dim")
+            label.append(f"{suggestion.score:>3.1f} ", style="dim")
             label.append_text(literal(suggestion.practice.title, "bold"))
             label.append(f"  [{suggestion.practice.effort}]", style="dim")
             guide = ws.catalogue.guides.get(suggestion.practice.guide)
