@@ -13,6 +13,7 @@ from workbench import __version__
 COMMANDS: tuple[str, ...] = (
     "new", "check", "banks", "plan", "export", "open", "example", "backlog", "questionnaire", "import",
     "merge", "git-setup",
+    "gaps", "map",
 )
 COMMANDS += ("milestone", "followups", "portfolio")
 
@@ -55,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
 
     add_timeline_parsers(sub)
     add_merge_parsers(sub)
+    from workbench.cli_suggest import add_suggest_parsers
+
+    add_suggest_parsers(sub)
 
     return parser
 
@@ -86,6 +90,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _new(args)
     if args.command == "check":
         return _check(args.paths)
+    if args.command in ("gaps", "map"):
+        from workbench.cli_suggest import run_gaps, run_map
+
+        return run_gaps(args) if args.command == "gaps" else run_map(args)
     if args.command == "banks":
         from workbench.cli_banks import run_banks
 

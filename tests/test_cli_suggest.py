@@ -1,0 +1,55 @@
+"""`workbench gaps` and `workbench map`: the Gaps and Map panes' rankings on the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli import run
+
+
+def test_map_prints_a_gaps_practices_with_their_reasons(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["map", str(example), "--gap", "G-006"], capsys)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "G-006 No data-quality checks at ingestion (Quick win, impact 2, complexity 2)"
+    assert lines[1].split()[1] == "fe.validate-at-ingestion:"
+    assert lines[2].strip().startswith("the gap and its evidence say 'ingestion'")
+    assert "G-001" not in out
+
+
+def test_map_without_a_gap_covers_every_gap_in_priority_order(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(["map", str(example)], capsys)
+    assert code == 0
+    headings = [line.split()[0] for line in out.splitlines() if line.startswith("G-")]
+    code, gaps_out, _ = run(["gaps", str(example)], capsys)
+    ranked = [line.split()[0] for line in gaps_out.splitlines() if line.startswith("  G-")]
+    assert headings == ranked and len(ranked) >= 8
+
+
+def test_map_names_an_unknown_gap(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["map", str(example), "--gap", "G-099"], capsys)
+    assert code == 1 and out == ""
+    assert err.strip() == f"workbench: {example} has no gap G-099; `workbench gaps {example}` lists them"
+
+
+def test_gaps_prints_ranked_and_suggested_gaps_with_why(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["gaps", str(example)], capsys)
+    assert code == 0
+    ranked, suggested = out.split("\n\n")
+    assert ranked.splitlines()[1].split()[:4] == ["G-001", "90.0", "5×3", "Strategic"]
+    assert suggested.startswith("Suggested gaps (")
+    whys = [line.strip() for line in suggested.splitlines() if line.strip().startswith("why:")]
+    keys = [line.strip() for line in suggested.splitlines() if line.strip().startswith("key:")]
+    assert whys and len(whys) == len(keys)
+
+
+def test_gaps_on_a_broken_file_is_one_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("schema_version = 1\n[project\n", encoding="utf-8")
+    code, out, err = run(["gaps", str(broken)], capsys)
+    assert code == 1 and out == ""
+    assert err.startswith(f"workbench: {broken}") and "line 2" in err and "Traceback" not in err
