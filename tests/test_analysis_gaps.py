@@ -77,7 +77,7 @@ def test_confidence_of_answers_and_metrics(project: Project) -> None:
 
 def test_ranking_and_matrix_cells(project: Project) -> None:
     ranked = [g.id for g, _ in ranked_gaps(project)]
-    assert ranked[:3] == ["G-001", "G-002", "G-003"]
+    assert ranked[:4] == ["G-001", "G-002", "G-007", "G-009"]
     cells = matrix_cells(project)
     assert [g.id for g in cells[(4, 4)]] == ["G-004", "G-005"]
 
@@ -116,7 +116,7 @@ def test_evidence_trail_resolves_quotes_and_answers(project: Project, catalogue:
     kinds = [item.kind for item in trail]
     assert kinds == ["quote", "answer", "metric"]
     assert trail[0].who == "ML engineer"
-    assert trail[0].detail.startswith("It takes weeks")
+    assert trail[0].detail.startswith("The recommender model was done in four days")
     assert trail[1].session == "ml-1"
     assert trail[2].text == "Reduce model deployment time from 3 weeks to 48 hours"
 

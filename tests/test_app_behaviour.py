@@ -82,7 +82,7 @@ async def test_raising_a_gap_from_capture_links_the_evidence(example: Path, make
         await pilot.press("ctrl+s")
         await pilot.pause()
     new = saved(example)["gaps"][-1]
-    assert new["id"] == "G-009"
+    assert new["id"] == "G-011"
     assert new["area"] == "model-deployment"
     assert new["evidence"] == ["discovery:model-deployment.current.deployment-infrastructure-1@ml-1"]
 

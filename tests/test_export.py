@@ -142,7 +142,7 @@ def test_markdown_twin(example: Path) -> None:
     assert text.startswith("# MLOps discovery: findings and proposal\n")
     assert "## Prioritised gaps" in text
     assert "| 1 | Deployment is manual and takes weeks |" in text
-    assert "> “It takes weeks to deploy a model that took days to develop.” (ML engineer)" in text
+    assert "> “The recommender model was done in four days; getting it live took seven weeks.” (ML engineer)" in text
 
 
 def test_empty_project_exports(tmp_path: Path) -> None:

@@ -115,7 +115,7 @@ def test_counts_agree_and_say_what_was_counted(capsys: pytest.CaptureFixture[str
 
     project = load_project(EXAMPLE)
     summary = answer_summary(project)
-    assert summary == "32 answers: 28 answered, 2 for follow-up, 1 not applicable, 1 skipped"
+    assert summary == "34 answers: 30 answered, 2 for follow-up, 1 not applicable, 1 skipped"
     code, out, _ = run(["check", str(EXAMPLE)], capsys)
     assert code == 0 and summary in out
     assert "3 sessions;" in out

@@ -21,7 +21,7 @@ from workbench.analysis.gaps import (
     ranked_gaps,
     suggestions,
 )
-from workbench.analysis.maturity import area_maturity, disagreements
+from workbench.analysis.maturity import area_maturity, disagreements, unverified_high_scores
 from workbench.analysis.milestones import NOW, compare, in_date_order, snapshot
 from workbench.edits import Edit
 from workbench.edits.gaps import DeleteGap, Dismiss, EditGap, MoveGap, RaiseGap
@@ -32,7 +32,7 @@ from workbench.ui.modals.gap_modal import GapDraft, GapModal
 from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.matrix import Matrix
-from workbench.ui.widgets.maturity_chart import alignment_text, change_chart, maturity_chart
+from workbench.ui.widgets.maturity_chart import alignment_text, change_chart, maturity_chart, unverified_text
 from workbench.ui.widgets.pane import Pane
 from workbench.ui.workspace import Workspace
 
@@ -64,6 +64,7 @@ class GapsPane(Horizontal, Pane):
                 yield Select[str]([], prompt="Compare with a milestone", id="maturity-since", compact=True)
                 yield Static(id="maturity-chart")
                 yield Static(id="alignment")
+                yield Static(id="unverified")
 
     def on_resize(self) -> None:
         """Titles and bars are cut to the width there is: refill when the width really changed."""
@@ -185,6 +186,8 @@ class GapsPane(Horizontal, Pane):
         self.query_one("#maturity-chart", Static).update(chart)
         findings = disagreements(ws.project, ws.catalogue)
         self.query_one("#alignment", Static).update(alignment_text(findings, ws.catalogue, width))
+        unverified = unverified_high_scores(ws.project, ws.catalogue)
+        self.query_one("#unverified", Static).update(unverified_text(unverified, ws.catalogue, width))
 
     def _since_milestone(self) -> Milestone | None:
         """The milestone chosen to compare with (the choices follow the project's milestones)."""

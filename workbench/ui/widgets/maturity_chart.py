@@ -7,6 +7,7 @@ from rich.text import Text
 from workbench.analysis.maturity import AreaMaturity, Disagreement
 from workbench.analysis.milestones import MilestoneDiff, quadrant_label
 from workbench.model.catalogue import Catalogue
+from workbench.model.records import Answer
 from workbench.ui.safe import one_line
 
 BLOCKS = " ▏▎▍▌▋▊▉█"
@@ -117,4 +118,19 @@ def alignment_text(findings: list[Disagreement], catalogue: Catalogue, width: in
         out.append(one_line(subject, max(20, width - 12)) + "\n")
         scores = "  ".join(f"{s} {v:g}" for s, v in sorted(finding.scores.items()))
         out.append(f"          {scores}  (spread {finding.spread:g})\n", style="yellow")
+    return out
+
+
+def unverified_text(answers: list[Answer], catalogue: Catalogue, width: int) -> Text:
+    """Scores of 4 or 5 that rest on the client's word alone: ask to see it before relying on them."""
+    out = Text()
+    if not answers:
+        return out
+    out.append("\nHigh scores on 'stated' alone: see it before you rely on it\n", style="bold underline")
+    for answer in answers:
+        question = catalogue.questions.get(answer.question)
+        subject = question.text if question else answer.question
+        out.append(f"  ⚠ {answer.current} ", style="bold yellow")
+        out.append(f"{answer.session}: ", style="dim")
+        out.append(one_line(subject, max(20, width - 8 - len(answer.session))) + "\n")
     return out

@@ -115,6 +115,7 @@ class QuestionPanel(VerticalScroll):
                 CONFIDENCE_OPTIONS, id="q-confidence", allow_blank=False, value="stated", compact=True
             )
         yield MaturityBar(id="q-maturity")
+        yield Static(id="q-levels", classes="levels")
         yield NotesArea(
             id="q-notes",
             soft_wrap=True,
@@ -187,6 +188,7 @@ class QuestionPanel(VerticalScroll):
             self.query_one(MaturityBar).set_scores(
                 answer.current if answer else None, answer.target if answer else None
             )
+            self.show_levels(answer.current if answer else None, answer.target if answer else None)
         self._status_detail_visibility(answer.status if answer else "answered")
         for widget_id in ("#q-status", "#q-confidence", "#q-status-detail"):
             self.query_one(widget_id).disabled = not editable
@@ -270,6 +272,21 @@ class QuestionPanel(VerticalScroll):
         sentence = metric_sentence(metric, self.workspace.catalogue)
         self.query_one("#q-sentence", Static).update(literal(f"→ {sentence}", "bold"))
 
+    def show_levels(self, current: int | None, target: int | None) -> None:
+        """What the levels set mean for this question (its own rubric, else its area's)."""
+        levels = self.workspace.catalogue.levels_for(self.ref)
+        text = Text()
+        for label, value in (("Now", current), ("Target", target)):
+            if value is None or not 1 <= value <= len(levels):
+                continue
+            if text.plain:
+                text.append("\n")
+            text.append(f"{label} {value}: ", style="bold")
+            text.append_text(literal(levels[value - 1], "italic", multiline=False))
+        widget = self.query_one("#q-levels", Static)
+        widget.update(text)
+        widget.display = bool(text.plain)
+
     def _status_detail_visibility(self, status: str) -> None:
         detail = self.query_one("#q-status-detail", Input)
         detail.display = status in ("not-applicable", "follow-up")
@@ -284,6 +301,7 @@ class QuestionPanel(VerticalScroll):
             bar.set_scores(value, bar.target)
         else:
             bar.set_scores(bar.current, value)
+        self.show_levels(bar.current, bar.target)
         self.post_message(self.AnswerEdited(self, self.ref, {which: value}))
 
     # --- edits become messages ---------------------------------------------------------------
