@@ -25,7 +25,7 @@ def test_ranking_is_deterministic_and_explains_itself(example: Path, catalogue: 
     assert first == suggest_practices(project, catalogue, gap)
     top = first[0]
     assert top.practice.id == "fe.validate-at-ingestion"
-    assert top.reasons[0].startswith("the gap and its evidence say 'nulls', 'ingestion'")
+    assert top.reasons[0] == "the gap and its evidence say 'found late', 'nulls', 'ingestion'"
     assert top.reasons[1] == (
         "the discovery guide sends Feature Engineering issues to the Feature Engineering Best Practices"
     )
@@ -46,10 +46,10 @@ def test_prerequisite_of_an_accepted_practice_is_boosted(example: Path, catalogu
 def test_areas_without_a_guide_still_get_suggestions(example: Path, catalogue: Catalogue) -> None:
     project = load_project(example)
     said = {
-        "automation-workflows": "Pipeline failures and retries are manual; no orchestration of the workflow",
-        "team-collaboration": "Nobody knows who owns a model; no audit trail of approvals",
-        "business-impact": "No ROI or business value is measured after launch",
-        "platform-evaluation": "Platform choice made from vendor demos, no evaluation criteria",
+        "automation-workflows": "Pipeline failures cascade; retries and orchestration are manual",
+        "team-collaboration": "Nobody is accountable for a model; no audit trail of approvals",
+        "business-impact": "No ROI measured after launch; executives are skeptical of ML investment",
+        "platform-evaluation": "Vendor selection from demos; no platform evaluation criteria, no bake-off",
     }
     for area, title in said.items():
         gap = project.raise_gap(title, area=area)

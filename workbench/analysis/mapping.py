@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from workbench.analysis.gaps import evidence_trail, gap_quadrant
-from workbench.analysis.keywords import found, keyword_weights
+from workbench.analysis.keywords import found, keyword_weights, stemmed
 from workbench.model.bank import Practice
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
@@ -47,14 +47,15 @@ class PracticeSuggestion:
 
 
 def gap_text(project: Project, catalogue: Catalogue, gap: Gap) -> str:
-    """The gap's own words and its evidence, lower-cased: what the client said (notes, quotes, the
-    pain indicator heard, metrics), not the words of the questions asked nor the area's title."""
+    """The gap's own words and its evidence, stemmed (see `keywords`): what the client said (notes,
+    quotes, the pain indicator heard, metrics), not the words of the questions asked nor the area's
+    title."""
     parts = [gap.title, gap.description]
     for item in evidence_trail(project, catalogue, gap):
         if item.kind not in ("answer", "question"):
             parts.append(item.text)
         parts.append(item.detail)
-    return " ".join(parts).lower()
+    return stemmed(" ".join(parts))
 
 
 def _keyword_reason(hits: list[str], weights: dict[str, float]) -> str:
