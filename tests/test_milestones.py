@@ -119,7 +119,7 @@ def test_diff_reports_maturity_gaps_opened_closed_moved_and_pilots_done(example:
     )
     assert [(c.id, c.before, c.after) for c in diff.closed] == [("G-003", "quick-win", "")]
     assert [(c.id, c.before, c.after) for c in diff.moved] == [("G-006", "fill-in", "quick-win")]
-    assert [(c.id, c.after) for c in diff.opened] == [("G-009", "quick-win")]
+    assert [(c.id, c.after) for c in diff.opened] == [("G-011", "quick-win")]
     assert [p.id for p in diff.pilots_done] == ["P-1"]
     area = catalogue.questions[answer.question].area
     change = next(a for a in diff.areas if a.area == area)
