@@ -51,14 +51,9 @@ def test_both_change_one_record_in_different_fields_and_ours_comment_stays() -> 
     ours = BASE.replace('id = "G-006"\n', 'id = "G-006"  # ours\n').replace(
         'title = "No data-quality checks at ingestion"', 'title = "Late data checks"'
     )
-    theirs = BASE.replace(
-        'title = "No data-quality checks at ingestion"\narea = "feature-engineering"\n'
-        'evidence = ["discovery:feature-engineering.current.data-sources-integration-4@data-1"]\n'
-        "impact = 2",
-        'title = "No data-quality checks at ingestion"\narea = "feature-engineering"\n'
-        'evidence = ["discovery:feature-engineering.current.data-sources-integration-4@data-1"]\n'
-        "impact = 5",
-    )
+    record = BASE.index('id = "G-006"\n')
+    impact = BASE.index("impact = 2\n", record)
+    theirs = BASE[:impact] + "impact = 5\n" + BASE[impact + len("impact = 2\n") :]
     text, conflicts = merge(ours, theirs)
     assert conflicts == []
     gap = next(g for g in tomli.loads(text)["gaps"] if g["id"] == "G-006")
@@ -251,11 +246,14 @@ def test_a_side_with_conflict_markers_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_driver_merges_and_says_what_it_renumbered(tmp_path: Path) -> None:
+    highest = max(int(g["id"].split("-")[1]) for g in tomli.loads(BASE)["gaps"])
+    new, renumbered = f"G-{highest + 1:03d}", f"G-{highest + 2:03d}"
+
     def with_gap(title: str) -> str:
-        return BASE + f'\n[[gaps]]\nid = "G-009"\ntitle = "{title}"\n'
+        return BASE + f'\n[[gaps]]\nid = "{new}"\ntitle = "{title}"\n'
 
     result, ours = run_driver(tmp_path, BASE, with_gap("Ours"), with_gap("Theirs"))
     assert result.returncode == 0, result.stderr
-    assert "theirs' gaps G-009 is now G-010" in result.stderr
+    assert f"theirs' gaps {new} is now {renumbered}" in result.stderr
     gaps = tomli.loads(ours.read_text())["gaps"]
-    assert [(g["id"], g["title"]) for g in gaps[-2:]] == [("G-009", "Ours"), ("G-010", "Theirs")]
+    assert [(g["id"], g["title"]) for g in gaps[-2:]] == [(new, "Ours"), (renumbered, "Theirs")]

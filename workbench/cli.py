@@ -10,15 +10,30 @@ from pathlib import Path
 
 from workbench import __version__
 
-COMMANDS: tuple[str, ...] = (
-    "new", "check", "banks", "plan", "export", "open", "example", "backlog", "questionnaire", "import",
-    "merge", "git-setup",
-    "gaps", "map",
-)
-COMMANDS += ("milestone", "followups", "portfolio")
+REGISTRARS: dict[str, tuple[str, str]] = {
+    "banks": ("workbench.cli_banks", "add_banks_parser"),
+    "plan": ("workbench.cli_plan", "add_plan_parser"),
+    "example": ("workbench.cli_example", "add_example_parser"),
+    "backlog": ("workbench.cli_backlog", "add_backlog_parser"),
+    "questionnaire": ("workbench.cli_workbook", "add_workbook_parsers"),
+    "import": ("workbench.cli_workbook", "add_workbook_parsers"),
+    "export": ("workbench.cli_export", "add_export_parser"),
+    "milestone": ("workbench.cli_timeline", "add_timeline_parsers"),
+    "followups": ("workbench.cli_timeline", "add_timeline_parsers"),
+    "portfolio": ("workbench.cli_timeline", "add_timeline_parsers"),
+    "merge": ("workbench.cli_merge", "add_merge_parsers"),
+    "git-setup": ("workbench.cli_merge", "add_merge_parsers"),
+    "gaps": ("workbench.cli_suggest", "add_suggest_parsers"),
+    "map": ("workbench.cli_suggest", "add_suggest_parsers"),
+}
+"""Which module registers each subcommand. Only the command being run is imported, so a git merge
+driver or a portfolio run does not pay for every other command's imports."""
+
+COMMANDS: tuple[str, ...] = ("new", "check", "open", *REGISTRARS)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every subcommand, or only `command`'s (and the built-in ones)."""
     parser = argparse.ArgumentParser(
         prog="workbench",
         description="MLOps Discovery Workbench. `workbench [PATH]` opens the full-screen workbench.",
@@ -38,27 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate project files against the banks")
     check.add_argument("paths", nargs="+", metavar="PATH")
 
-    from workbench.cli_backlog import add_backlog_parser
-    from workbench.cli_banks import add_banks_parser
-    from workbench.cli_example import add_example_parser
-    from workbench.cli_export import add_export_parser
-    from workbench.cli_merge import add_merge_parsers
-    from workbench.cli_plan import add_plan_parser
-    from workbench.cli_workbook import add_workbook_parsers
+    import importlib
 
-    add_banks_parser(sub)
-    add_plan_parser(sub)
-    add_example_parser(sub)
-    add_backlog_parser(sub)
-    add_workbook_parsers(sub)
-    add_export_parser(sub)
-    from workbench.cli_timeline import add_timeline_parsers
-
-    add_timeline_parsers(sub)
-    add_merge_parsers(sub)
-    from workbench.cli_suggest import add_suggest_parsers
-
-    add_suggest_parsers(sub)
+    wanted = [REGISTRARS[command]] if command in REGISTRARS else list(REGISTRARS.values())
+    for module, function in dict.fromkeys(wanted):
+        getattr(importlib.import_module(module), function)(sub)
 
     return parser
 
@@ -73,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list == ["--version"]:
         print(f"workbench {__version__}")
         return 0
-    args = _parser().parse_args(args_list)
+    args = _parser(args_list[0]).parse_args(args_list)
     try:
         return int(_dispatch(args))
     except KeyboardInterrupt:
