@@ -316,3 +316,19 @@ async def test_a_mistaken_heard_tick_can_be_undone(example: Path, make_app) -> N
     assert all(h["id"] != "H-004" for h in data["heard"])
     g001 = gap(example, "G-001")
     assert "heard:H-004" not in g001["evidence"]
+
+
+async def test_new_gap_from_the_gaps_pane_opens_the_dialog_without_crashing(example: Path, make_app) -> None:
+    """F3 then n (a documented key) exited with InvalidSelectValueError from the blank area."""
+    from tests.helpers import ready, until
+    from workbench.ui.modals.gap_modal import GapModal
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("n")
+        assert await until(pilot, lambda: isinstance(app.screen, GapModal))
+        await pilot.pause()
+        assert app.is_running

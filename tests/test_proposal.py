@@ -277,19 +277,31 @@ def test_cover_contents_dates_and_headings(example: Path) -> None:
 # 12. Redaction holds in every XML part --------------------------------------------------------------
 
 
-def _identifying(project: Project) -> list[str]:
-    words = people_in(project) + roles_in(project) + [project.project.client]
+def _identifying(project: Project, bank_text: str = "") -> list[str]:
+    """Names, roles, the client and quotes; a generic role the banks themselves use (the rubric's
+    'a data scientist's own hold-out score') identifies nobody and is not counted."""
+    roles = [r for r in roles_in(project) if r.lower() not in bank_text]
+    words = people_in(project) + roles + [project.project.client]
     return [w for w in words if w] + [h.quote for h in project.heard if h.quote]
+
+
+def _bank_text(path: Path) -> str:
+    catalogue = load_catalogue(path)
+    levels = [level for area in catalogue.areas.values() for level in area.levels]
+    texts = [q.text for q in catalogue.questions.values()] + levels
+    return " ".join(texts).lower()
 
 
 def test_redaction_scan_of_every_xml_part(example: Path) -> None:
     project = load_project(example)
     path = export(example, sections=SECTIONS, redact=True)
+    assert path.name == "redacted-proposal.docx"  # the default name would carry the client's
     parts = xml_parts(path)
+    identifying = _identifying(project, _bank_text(example))
     assert "word/document.xml" in parts and "docProps/core.xml" in parts and "docProps/app.xml" in parts
     for name, xml in parts.items():
         plain = html.unescape(re.sub(r"<[^>]+>", " ", xml)).lower()
-        for word in _identifying(project):
+        for word in identifying:
             found = re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", plain)
             assert found is None, (
                 f"{word!r} in {name}: …{plain[max(0, found.start() - 60) : found.end() + 60]}…"

@@ -60,7 +60,10 @@ def check_template(path: Path) -> None:
 def target_path(project: Project, request: ExportRequest) -> Path:
     """The file the export writes; refuses names that escape the folder."""
     suffix = ".md" if request.format == "md" else ".docx"
-    name = request.filename or safe_file_stem(project.project.name) + "-proposal" + suffix
+    redacted = request.options is not None and request.options.redact
+    # A redacted proposal is shared beyond the client: its default name must not carry theirs.
+    stem = "redacted" if redacted else safe_file_stem(project.project.name)
+    name = request.filename or stem + "-proposal" + suffix
     if "/" in name or "\\" in name or name in (".", ".."):
         raise ExportRefused(name, "a file name may not contain folders; use -o with a folder path instead")
     target = request.folder / name

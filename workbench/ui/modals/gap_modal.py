@@ -59,7 +59,7 @@ class GapModal(FormModal[GapDraft]):
                 clean(self.draft.title, multiline=False), id="gap-title", placeholder="title", compact=True
             )
             yield Select(
-                areas, id="gap-area", value=self.draft.area or Select.BLANK, prompt="area", compact=True
+                areas, id="gap-area", value=self.draft.area or Select.NULL, prompt="area", compact=True
             )
             yield TextArea(
                 clean(self.draft.description),
@@ -98,7 +98,7 @@ class GapModal(FormModal[GapDraft]):
             return
         area = self.query_one("#gap-area", Select).value
         self.draft.title = title
-        self.draft.area = "" if area is Select.BLANK else str(area)
+        self.draft.area = "" if area is Select.NULL else str(area)
         self.draft.description = self.query_one("#gap-description", TextArea).text
         self.draft.impact = int(str(self.query_one("#gap-impact", Select).value))
         self.draft.complexity = int(str(self.query_one("#gap-complexity", Select).value))
