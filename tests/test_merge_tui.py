@@ -3,10 +3,14 @@ conflicts (Pilot-driven, asserting on the saved file)."""
 
 from __future__ import annotations
 
+import shutil
 import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from tests.conftest import ROOT
 from tests.helpers import notifications, ready, until
 from workbench.edits.gaps import RaiseGap
 from workbench.store.files import ProjectFile, load_project
@@ -16,6 +20,15 @@ from workbench.ui.modals.merge_modal import MergeModal
 from workbench.ui.widgets.matrix import Matrix
 
 Q1 = "discovery:feature-engineering.current.data-sources-integration-4"
+
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """The example as it was when these tests were written, so their ids (G-009…) stay valid."""
+    target = tmp_path / "example.toml"
+    shutil.copyfile(ROOT / "tests" / "merge_base.toml", target)
+    return target
 
 
 def saved(path: Path) -> dict[str, Any]:
