@@ -89,7 +89,7 @@ def test_letter_sections_and_redaction(example: Path) -> None:
     text = "\n".join(
         p.text
         for p in Document(
-            str(example.parent / "harbour-pine-retail-mlops-discovery-proposal.docx")
+            str(example.parent / "redacted-proposal.docx")
         ).paragraphs
     )
     assert "Harbour" not in text and "Sam Okafor" not in text and "Priya" not in text

@@ -124,14 +124,16 @@ class ProposalModal(ModalScreen[dict[str, str] | None]):
 def start_proposal_edit(screen: Screen[None]) -> None:
     """Open the proposal dialog and apply what the person changed as one named edit."""
     from workbench.edits.proposal import EditProposal
-    from workbench.ui.messages import ProjectChanged
     from workbench.ui.workspace import Workspace
 
     workspace: Workspace = screen.workspace  # type: ignore[attr-defined]
 
     def finished(changed: dict[str, str] | None) -> None:
-        if changed and workspace.apply(EditProposal(changed)):
-            screen.post_message(ProjectChanged("proposal"))
+        if not changed or not workspace.apply(EditProposal(changed)):
+            return
+        # The dialog's ctrl+s means "save": write the file now, so the notice is true.
+        save = getattr(screen.app, "save_project", None)
+        if save is not None and save():
             screen.app.notify("Proposal text saved in the project.", markup=False)
 
     screen.app.push_screen(ProposalModal(workspace.project, workspace.catalogue), finished)
