@@ -125,6 +125,18 @@ def test_typing_merges_into_one_step_and_typing_back_leaves_none(editor: Editor)
     assert not editor.unsaved
 
 
+def test_typing_a_first_answer_back_to_nothing_leaves_no_answer_and_no_step(editor: Editor) -> None:
+    """Typing notes on an unanswered question, then deleting them (or the notes editor's own
+    undo taking them back), leaves no empty answer behind and nothing for ctrl+z to undo."""
+    count = len(editor.project.answers)
+    for text in ("S", "S3", "S", ""):
+        editor.apply(SetAnswer(UNANSWERED, "data-1", {"notes": text}))
+    assert editor.project.answer(UNANSWERED, "data-1") is None
+    assert len(editor.project.answers) == count
+    assert editor.history.undo_name is None
+    assert not editor.unsaved
+
+
 def test_sealing_starts_a_new_step(editor: Editor) -> None:
     editor.apply(SetAnswer(QUESTION, "data-1", {"notes": "one"}))
     editor.seal()

@@ -97,6 +97,31 @@ async def test_notes_undo_their_typing_first_then_the_workbench_undoes(example: 
     assert "current" not in answer(example) or answer(example)["current"] != 4
 
 
+async def test_notes_typed_on_a_new_answer_are_one_undo_not_two(example: Path, make_app) -> None:
+    """On an unanswered question the notes editor's undo takes the typing back, and the next
+    ctrl+z undoes the edit before it (it used to remove an invisible empty answer first)."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("4", "down")  # maturity on the first question, then an unanswered one
+        panel_ref = app.screen.query_one("#q-notes", TextArea)
+        assert await until(pilot, lambda: app.screen.focused is not None)
+        unanswered = [a.question for a in app.workspace.project.answers if a.session == "ml-1"]
+        panel_ref.focus()
+        await pilot.press(*"Helm")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        assert await until(pilot, lambda: panel_ref.text == "")
+        await pilot.press("ctrl+z")
+        assert await until(pilot, lambda: app.workspace.project.answer(QUESTION, "ml-1").current != 4)  # type: ignore[union-attr]
+        assert [a.question for a in app.workspace.project.answers if a.session == "ml-1"] == [
+            q for q in unanswered if q != ""
+        ]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert answer(example).get("current") != 4
+
+
 async def test_the_palette_names_the_edit_undo_takes_back(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -7,22 +7,19 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.model.keys import RECORD_KEY_FIELDS, key_reader
 from workbench.model.project import Project
 from workbench.model.records import ProjectRecord
 
 RECORD_KEYS: dict[str, Callable[[Any], Hashable]] = {
-    "answers": lambda r: (r.question, r.session),
-    "mappings": lambda r: (r.gap, r.practice),
-    "dismissed": lambda r: r.suggestion,
-    "milestones": lambda r: r.name,
+    name: key_reader(fields, getattr) for name, fields in RECORD_KEY_FIELDS.items()
 }
-"""How a record is found in its list; every other list is keyed by `id`."""
+"""How a record is found in its list."""
 
 
 def record_key(collection: str, record: Any) -> Hashable:
     """The identity of a record in one of the project's lists."""
-    key_of = RECORD_KEYS.get(collection)
-    return key_of(record) if key_of else record.id
+    return RECORD_KEYS[collection](record)
 
 
 def records(project: Project, collection: str) -> list[Any]:
@@ -130,6 +127,17 @@ class Remove(Change):
         index, record = find(project, self.collection, self.key)
         del records(project, self.collection)[index]
         return Insert(self.collection, record, index)
+
+    def removes_a_blank(self, project: Project) -> bool:
+        """Whether the record it would take out holds nothing but defaults (an answer whose
+        notes were typed and then deleted again)."""
+        _index, record = find(project, self.collection, self.key)
+        fields = type(record).model_fields
+        identity = set(RECORD_KEY_FIELDS[self.collection])
+        return all(
+            name in identity or getattr(record, name) == fields[name].get_default(call_default_factory=True)
+            for name in record.__pydantic_fields_set__
+        )
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.edits.changes import Change, Changes, SetFields
+from workbench.edits.changes import Change, Changes, Remove, SetFields
 from workbench.model.project import Project
 
 HISTORY_LIMIT = 500
@@ -79,6 +79,7 @@ class History:
             top.undo = _merged(undo, top.undo)
             top.state = self._next_state()
             if _undoes_nothing(project, top.undo):
+                top.undo.apply(project)  # drop what is left of it: an empty record made on the way
                 self._done.pop()  # typed back to what it was: no step left
             return True
         self._done.append(Step(edit.name, undo, self._next_state(), edit.merge_key))
@@ -132,19 +133,24 @@ class History:
 
 def _merged(newer: Changes, older: Changes) -> Changes:
     """Undo for two merged edits: the newer first. When the older one restores the same fields
-    of the same record anyway, the newer undo is not needed (typing keeps one old value)."""
-    if len(newer.items) == 1 and len(older.items) == 1:
-        new, old = newer.items[0], older.items[0]
-        if (
-            isinstance(new, SetFields)
-            and isinstance(old, SetFields)
-            and (new.collection, new.key) == (old.collection, old.key)
-            and new.values.keys() <= old.values.keys()
-        ):
-            return older
+    of the same record anyway, or takes the record out, the newer undo is not needed (typing
+    keeps one old value)."""
+    if len(newer.items) == 1 and isinstance(new := newer.items[0], SetFields):
+        for old in older.items:
+            if isinstance(old, SetFields) and (old.collection, old.key) == (new.collection, new.key):
+                if new.values.keys() <= old.values.keys():
+                    return older
+            elif isinstance(old, Remove) and (old.collection, old.key) == (new.collection, new.key):
+                return older
     return Changes([*newer.items, *older.items])
 
 
 def _undoes_nothing(project: Project, undo: Changes) -> bool:
+    """Whether taking the step back would change nothing a person could see: fields already
+    back to their old values, and records made on the way that hold nothing but defaults."""
     items: list[Change] = undo.items
-    return all(isinstance(c, SetFields) and c.is_noop(project) for c in items)
+    return all(
+        (isinstance(c, SetFields) and c.is_noop(project))
+        or (isinstance(c, Remove) and c.removes_a_blank(project))
+        for c in items
+    )

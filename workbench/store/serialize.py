@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from workbench.model.keys import RECORD_KEY_FIELDS, key_reader
 from workbench.model.project import Project
 
 TOP_LEVEL_ORDER = (
@@ -27,16 +28,7 @@ TOP_LEVEL_ORDER = (
 RecordKey = Callable[[dict[str, Any]], Any]
 
 RECORD_KEYS: dict[str, RecordKey] = {
-    "sessions": lambda r: r.get("id"),
-    "heard": lambda r: r.get("id"),
-    "metrics": lambda r: r.get("id"),
-    "gaps": lambda r: r.get("id"),
-    "pilots": lambda r: r.get("id"),
-    "next_steps": lambda r: r.get("id"),
-    "answers": lambda r: (r.get("question"), r.get("session")),
-    "mappings": lambda r: (r.get("gap"), r.get("practice")),
-    "dismissed": lambda r: r.get("suggestion"),
-    "milestones": lambda r: r.get("name"),
+    name: key_reader(fields, dict.get) for name, fields in RECORD_KEY_FIELDS.items()
 }
 """How records of each top-level list are matched between the file and the model."""
 
