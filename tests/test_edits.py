@@ -263,6 +263,14 @@ def test_plan_items(editor: Editor) -> None:
     assert all("P-1" not in p.get("depends_on", []) for p in after["pilots"])
 
 
+def test_a_run_of_moves_is_named_for_where_it_ended(editor: Editor) -> None:
+    for week in (1, 2, 3):
+        editor.apply(MovePlanItem("P-1", week))
+    assert editor.history.undo_name == "move P-1 to week 3"
+    editor.undo()
+    assert editor.history.redo_name == "move P-1 to week 3"
+
+
 def test_resizing_keeps_a_week_except_for_milestones(editor: Editor) -> None:
     for _ in range(20):
         editor.apply(ResizePlanItem("P-1", -1))

@@ -77,6 +77,7 @@ class History:
         top = self._done[-1] if self._done else None
         if top is not None and edit.merge_key and edit.merge_key == top.merge_key and not self._sealed:
             top.undo = _merged(undo, top.undo)
+            top.name = edit.name  # a run of moves is named for where it ended
             top.state = self._next_state()
             if _undoes_nothing(project, top.undo):
                 top.undo.apply(project)  # drop what is left of it: an empty record made on the way
