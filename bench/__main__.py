@@ -11,6 +11,7 @@ from bench import (
     bench_panes,
     bench_store,
     bench_timeline,
+    bench_typing,
     bench_ui,
     bench_workbook,
 )
@@ -19,7 +20,7 @@ from bench import (
 def main() -> int:
     results = []
     modules = (bench_store, bench_edits, bench_ui, bench_panes, bench_export, bench_workbook, bench_timeline)
-    modules += (bench_merge,)
+    modules += (bench_merge, bench_typing)
     for module in modules:
         print(f"\n== {module.__name__}")
         results.append(module.main())

@@ -31,6 +31,14 @@ class FixedClock:
         return self.now
 
 
+@pytest.fixture(autouse=True)
+def state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private state directory (the journal's home), never the real one."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("WORKBENCH_STATE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def example(tmp_path: Path) -> Path:
     """A private copy of the example project."""

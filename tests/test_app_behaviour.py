@@ -12,7 +12,8 @@ from textual.widgets import Input, OptionList, Select
 
 from tests.helpers import notifications, ready, until
 from workbench.store.files import load_project
-from workbench.store.recovery import recovery_path, write_recovery
+from workbench.store.journal import journal_paths, read_journal, write_journal
+from workbench.store.serialize import project_to_data
 from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.conflict import ConflictModal
 from workbench.ui.widgets.gaps_pane import GapsPane
@@ -191,25 +192,23 @@ async def test_unparsable_file_on_disk_is_shown_and_not_overwritten(example: Pat
         await pilot.click("#cancel")
         await pilot.pause()
         assert app.workspace.project.gap("G-006").impact == 3
-        assert recovery_path(example).exists()
+        assert await until(pilot, lambda: read_journal(example) is not None)
     assert example.read_text() == "schema_version = 1\n[project\n"
 
 
 async def test_crash_recovery_is_offered_at_the_next_start(example: Path, make_app) -> None:
     project = load_project(example)
     project.move_gap("G-006", 2)
-    write_recovery(example, project)
+    write_journal(example, project_to_data(project), example.read_bytes())
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         assert isinstance(app.screen, ConfirmModal)
         await pilot.click("#yes")
-        await pilot.pause()
-        assert app.workspace.project.gap("G-006").impact == 4
+        assert await until(pilot, lambda: app.workspace.project.gap("G-006").impact == 4)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        assert await until(pilot, lambda: not journal_paths(example)[0].exists())
     assert gap(example, "G-006")["impact"] == 4
-    assert not recovery_path(example).exists()
 
 
 async def test_quit_with_unsaved_changes_that_cannot_be_saved_asks(
@@ -235,6 +234,37 @@ async def test_quit_with_unsaved_changes_that_cannot_be_saved_asks(
         assert app.is_running and app.workspace.unsaved
         monkeypatch.undo()
     assert example.read_bytes() == before
+
+
+async def test_a_read_only_file_is_not_saved_and_the_work_is_offered_next_time(
+    example: Path, make_app
+) -> None:
+    """#13 findings 2 and 6: refused with one sentence, the header never says saved, quitting
+    says truthfully where the work is kept, and the next start offers it back."""
+    from workbench.ui.widgets.header import WorkbenchHeader
+
+    before = example.read_bytes()
+    example.chmod(0o444)
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await raise_g006_impact(pilot)
+        shown = notifications(app)
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: any("read-only" in n for n in shown))
+        header = app.screen.query_one(WorkbenchHeader).status_line().plain
+        assert "unsaved" in header and "saved" not in header.replace("unsaved", "")
+        await pilot.press("ctrl+q")
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        assert "kept in" in app.screen.body  # type: ignore[attr-defined]
+        await pilot.click("#yes")
+    example.chmod(0o644)
+    assert example.read_bytes() == before
+    again = make_app(example)
+    async with again.run_test(size=(120, 36)) as pilot:
+        assert await until(pilot, lambda: isinstance(again.screen, ConfirmModal))
+        await pilot.pause()
+        await pilot.click("#yes")
+        assert await until(pilot, lambda: again.workspace.project.gap("G-006").impact == 3)
 
 
 async def test_export_from_the_tui_names_the_file(example: Path, make_app) -> None:

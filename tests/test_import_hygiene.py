@@ -12,7 +12,7 @@ CORE_MODULES = [
     "workbench.banks",
     "workbench.store",
     "workbench.store.files",
-    "workbench.store.recovery",
+    "workbench.store.journal",
     "workbench.store.merge_text",
     "workbench.store.sync",
     "workbench.cli_merge",

@@ -14,7 +14,8 @@ from tests.conftest import ROOT
 from tests.helpers import notifications, ready, until
 from workbench.edits.gaps import RaiseGap
 from workbench.store.files import ProjectFile, load_project
-from workbench.store.recovery import recovery_path, write_recovery
+from workbench.store.journal import journal_paths, write_journal
+from workbench.store.serialize import project_to_data
 from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.merge_modal import MergeModal
 from workbench.ui.widgets.matrix import Matrix
@@ -82,7 +83,7 @@ async def test_a_hand_edit_to_another_answer_is_merged_not_lost(example: Path, m
     assert '"45 GB (hand-edited)"  # checked with Priya' in example.read_text()
     assert gap(example, "G-006")["impact"] == 3
     assert example.read_text().startswith("# Harbour & Pine Retail: MLOps discovery")
-    assert not recovery_path(example).exists()
+    assert not journal_paths(example)[0].exists()
 
 
 async def test_the_same_field_changed_on_disk_is_asked_about_and_mine_can_win(
@@ -164,7 +165,7 @@ async def test_stopping_the_dialog_writes_nothing_and_keeps_the_work(example: Pa
         assert await until(pilot, lambda: not isinstance(app.screen, MergeModal))
         assert app.workspace.unsaved
         assert app.workspace.project.gap("G-006").impact == 3
-        assert recovery_path(example).exists()
+        assert await until(pilot, lambda: journal_paths(example)[0].exists())
     assert example.read_text() == text
 
 
@@ -186,14 +187,14 @@ async def test_recovered_work_is_merged_with_the_file_as_it_is_now(example: Path
     started = example.read_bytes()
     work = load_project(example)
     work.move_gap("G-006", 2)
-    write_recovery(example, work, started)
+    write_journal(example, project_to_data(work), started)
     hand_edit(example, 'facilitator = "Sam Okafor"', 'facilitator = "Sam O."  # renamed later')
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
         await pilot.click("#yes")
-        assert await until(pilot, lambda: not recovery_path(example).exists())
+        assert await until(pilot, lambda: not journal_paths(example)[0].exists())
         assert app.workspace.project.gap("G-006").impact == 4
         assert not app.workspace.unsaved
     assert gap(example, "G-006")["impact"] == 4
@@ -204,7 +205,7 @@ async def test_recovered_work_that_conflicts_with_the_file_asks(example: Path, m
     started = example.read_bytes()
     work = load_project(example)
     work.move_gap("G-006", 2)
-    write_recovery(example, work, started)
+    write_journal(example, project_to_data(work), started)
     hand_edit(
         example,
         'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
@@ -218,5 +219,5 @@ async def test_recovered_work_that_conflicts_with_the_file_asks(example: Path, m
         assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
         assert "recovered work" in str(app.screen.query(".dialog-body").first().render())
         await pilot.press("m")
-        assert await until(pilot, lambda: not recovery_path(example).exists())
+        assert await until(pilot, lambda: not journal_paths(example)[0].exists())
     assert gap(example, "G-006")["impact"] == 4

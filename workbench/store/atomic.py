@@ -1,12 +1,14 @@
-"""Atomic file writes: temp file in the same folder, fsync, replace, fsync the folder."""
+"""Atomic file writes: temp file in the same folder, fsync, guarded replace, fsync the folder."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from workbench.problems import FileProblem
@@ -19,9 +21,21 @@ _ADVICE = {
     errno.EROFS: "the folder is read-only; save a copy somewhere writable",
 }
 
+STALE_TEMP_SECONDS = 30.0
+"""A temp file this old belongs to no write in progress (a write takes well under a second)."""
+
 
 class SaveFailed(FileProblem):
     """A write failed; the original file is unchanged."""
+
+
+class ChangedOnDisk(FileProblem):
+    """The file changed on disk since it was read; saving would overwrite someone's work."""
+
+
+def digest(data: bytes) -> str:
+    """Content hash used to notice changes made by someone else."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def real_path(path: str | Path) -> Path:
@@ -29,8 +43,22 @@ def real_path(path: str | Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def atomic_write(path: str | Path, data: bytes) -> None:
-    """Replace the file's content in one step; on failure the original is left byte-identical."""
+def is_read_only(mode: int) -> bool:
+    """Whether the file's mode says nobody may write it (as `chmod a-w` leaves it).
+
+    Checked from the mode bits, not with access(2): root may write anything, yet a file a
+    person made read-only is one they do not want changed.
+    """
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def atomic_write(path: str | Path, data: bytes, expect: str | None = None) -> None:
+    """Replace the file's content in one step; on failure the original is left byte-identical.
+
+    With `expect` (the digest of the content the caller last read, or "" for "no file yet"),
+    the file on disk is compared with it immediately before the replace, and ChangedOnDisk is
+    raised rather than writing over someone else's version. A read-only file is refused.
+    """
     target = real_path(path)
     folder = target.parent
     try:
@@ -41,6 +69,14 @@ def atomic_write(path: str | Path, data: bytes) -> None:
         mode = 0o666 & ~umask
     except OSError as error:
         raise _failed(path, error) from None
+    else:
+        if is_read_only(mode):
+            raise SaveFailed(
+                path,
+                f"is read-only (mode {mode:04o}) and was not changed; make it writable "
+                "(chmod u+w) and save again, or save a copy",
+            )
+    remove_stale_temps(target)
     temp_name = None
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -49,6 +85,8 @@ def atomic_write(path: str | Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, mode)
+        if expect is not None:
+            _check_unchanged(path, target, expect)
         os.replace(temp_name, target)
         temp_name = None
         fsync_folder(folder)
@@ -58,6 +96,33 @@ def atomic_write(path: str | Path, data: bytes) -> None:
         if temp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
+
+
+def _check_unchanged(path: str | Path, target: Path, expect: str) -> None:
+    try:
+        now = digest(target.read_bytes())
+    except FileNotFoundError:
+        now = ""
+    if now != expect:
+        raise ChangedOnDisk(
+            path,
+            "was changed by another program since it was opened; reload it, keep your "
+            "version, or save yours as a copy",
+        )
+
+
+def remove_stale_temps(target: Path) -> None:
+    """Remove `.NAME.XXXX.tmp` files left beside `target` by writes that were killed."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    with contextlib.suppress(OSError):
+        for leftover in target.parent.glob(f".{_glob_escape(target.name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+
+
+def _glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
 def fsync_folder(folder: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from pathlib import Path
 from typing import Any
@@ -12,23 +11,22 @@ from pydantic import ValidationError
 
 from workbench.model.project import SCHEMA_VERSION, Project
 from workbench.problems import FileProblem, validation_problem
-from workbench.store.atomic import SaveFailed, atomic_write, real_path
+from workbench.store.atomic import (
+    ChangedOnDisk,
+    SaveFailed,
+    atomic_write,
+    digest,
+    real_path,
+    remove_stale_temps,
+)
+from workbench.store.journal import state_dir
 from workbench.store.merge import merge_document
 from workbench.store.serialize import project_to_data
 from workbench.store.tomltext import decode_toml, parse_toml
 
 
-class ChangedOnDisk(FileProblem):
-    """The file changed on disk since it was read; saving would overwrite someone's work."""
-
-
 class SaveRefused(FileProblem):
     """The file must not be written (unreadable, newer schema…)."""
-
-
-def digest(data: bytes) -> str:
-    """Content hash used to notice changes made by someone else."""
-    return hashlib.sha256(data).hexdigest()
 
 
 def project_from_data(path: str | Path, data: dict[str, Any]) -> Project:
@@ -75,7 +73,11 @@ def _read(path: Path) -> tuple[bytes, Project]:
 
 
 class ProjectFile:
-    """One project file: the model shown, plus what is needed to save it without loss."""
+    """One project file: the model shown, plus what is needed to save it without loss.
+
+    `save` may run in a background thread while the UI keeps editing `project`: it writes a
+    snapshot of the data (`project_to_data`, taken by the caller), and one save runs at a time.
+    """
 
     def __init__(self, path: Path, project: Project, raw: bytes) -> None:
         self.path = path
@@ -88,14 +90,20 @@ class ProjectFile:
         self._opened = (raw, self._saved_data)
         """The file as read and its data: a project edited back to that data is written as read."""
         self._document: Any = None
+        self._saved_text: Any = None
+        """The file as last read or written, cut into records (merge_text.Version), built lazily."""
         self._lock = threading.Lock()
+        self._save_lock = threading.RLock()
         self._backed_up = False
+        self._theirs_hash = ""
+        """Digest of the other version last met on disk (what "keep mine" may write over)."""
 
     @classmethod
     def load(cls, path: str | Path) -> ProjectFile:
         """Read with tomllib and validate; a FileProblem names the file and the place."""
         path = Path(path)
         raw, project = _read(path)
+        remove_stale_temps(real_path(path))
         return cls(path, project, raw)
 
     @classmethod
@@ -107,7 +115,7 @@ class ProjectFile:
         doc = tomlkit.parse(header)
         merge_document(doc, {}, project_to_data(project))
         raw = doc.as_string().encode("utf-8")
-        atomic_write(path, raw)
+        atomic_write(path, raw, expect="")
         return cls(path, project, raw)
 
     # --- state -------------------------------------------------------------------------
@@ -124,8 +132,10 @@ class ProjectFile:
             return True
 
     def prepare(self) -> None:
-        """Build the round-trip document now (call from a background thread after opening)."""
-        self._document_now()
+        """Cut the file into records now (call from a background thread after opening), so the
+        first save is quick; the whole round-trip document too when the layout can't be cut."""
+        if self._version().blocks is None:
+            self._document_now()
 
     def _document_now(self) -> Any:
         with self._lock:
@@ -133,41 +143,119 @@ class ProjectFile:
                 self._document = tomlkit.parse(self._raw.decode("utf-8"))
             return self._document
 
+    def _version(self) -> Any:
+        """The file as last read or written, as one side of a merge (its blocks built lazily)."""
+        from workbench.store.merge_text import Version  # merge_text reads files through this module
+
+        with self._lock:
+            if self._saved_text is None:
+                self._saved_text = Version(self._saved_data, self._raw.decode("utf-8"))
+            version = self._saved_text
+        version.blocks  # noqa: B018 - cut it now, outside the lock
+        return version
+
+    def _forget_text(self) -> None:
+        with self._lock:
+            self._document = None
+            self._saved_text = None
+
     # --- saving ------------------------------------------------------------------------
 
-    def save(self, force: bool = False) -> bool:
+    def save(self, force: bool = False, data: dict[str, Any] | None = None) -> bool:
         """Write changes atomically. Returns False when there was nothing to write.
 
-        Raises ChangedOnDisk if someone else changed the file since it was read, unless
-        `force` (the person chose to keep their version), and SaveFailed if the write fails.
+        `data` is a snapshot of the project (`project_to_data`) taken by a caller that saves
+        from another thread; by default it is taken now. Raises ChangedOnDisk if someone else
+        changed the file since it was read (their version is first kept as a copy beside it),
+        unless `force` (the person chose to keep theirs as a copy and write this one over the
+        version they were shown), and SaveFailed if the write fails. The file is compared with
+        what was expected again immediately before it is replaced.
         """
-        new = project_to_data(self.project)
-        if new == self._saved_data:
-            return False
-        if not force and self.changed_on_disk():
-            raise ChangedOnDisk(
-                self.path,
-                "was changed by another program since it was opened; reload it, keep your "
-                "version, or save yours as a copy",
-            )
+        new = project_to_data(self.project) if data is None else data
+        with self._save_lock:
+            if new == self._saved_data:
+                return False
+            expect = self._theirs_hash if force and self._theirs_hash else self._hash
+            self._refuse_if_changed(expect)
+            raw = self._text_for(new)
+            try:
+                self._backup_once()
+                atomic_write(self.path, raw, expect=expect)
+            except (SaveFailed, ChangedOnDisk) as problem:
+                self._forget_text()
+                if isinstance(problem, ChangedOnDisk):
+                    self._refuse_if_changed(expect)
+                raise
+            self._now_holds(raw, new)
+            return True
+
+    def _text_for(self, new: dict[str, Any]) -> bytes:
+        """The file's bytes holding `new`: only the changed records' lines differ."""
+        from workbench.store.merge_text import edited_text
+
         opened_raw, opened_data = self._opened
         if new == opened_data:  # undone back to the file as read: write it exactly as it was
-            raw = opened_raw
+            self._forget_text()
+            return opened_raw
+        text = edited_text(self._version(), new)
+        if text is not None:
             with self._lock:
                 self._document = None
-        else:
-            doc = self._document_now()
-            merge_document(doc, self._saved_data, new)
-            raw = doc.as_string().encode("utf-8")
+            return text.encode("utf-8")
+        doc = self._document_now()  # a layout the blocks can't follow: the whole document
+        merge_document(doc, self._saved_data, new)
+        return str(doc.as_string()).encode("utf-8")
+
+    def _now_holds(self, raw: bytes, data: dict[str, Any]) -> None:
+        """The file now holds `raw` (whose data is `data`)."""
+        self._raw, self._hash, self._saved_data = raw, digest(raw), data
+        self._theirs_hash = ""
+        with self._lock:
+            self._saved_text = None
+
+    def _refuse_if_changed(self, expect: str) -> None:
+        """Raise ChangedOnDisk, keeping their version as a copy, when the file is not `expect`."""
         try:
-            self._backup_once()
-            atomic_write(self.path, raw)
-        except SaveFailed:
-            with self._lock:
-                self._document = None
-            raise
-        self._raw, self._hash, self._saved_data = raw, digest(raw), new
-        return True
+            theirs: bytes | None = real_path(self.path).read_bytes()
+        except FileNotFoundError:
+            theirs = None
+        except OSError as error:
+            raise SaveFailed(
+                self.path, f"cannot be read to check it before saving ({error.strerror}); check it"
+            ) from None
+        now = digest(theirs) if theirs is not None else ""
+        if now == expect:
+            return
+        self._theirs_hash = now
+        if theirs is None:
+            raise ChangedOnDisk(
+                self.path,
+                "was deleted or moved by another program since it was opened; keep your version "
+                "to write it again, or save yours as a copy",
+            )
+        copy = self._keep_theirs(theirs, now)
+        raise ChangedOnDisk(
+            self.path,
+            f"was changed by another program since it was opened (their version is kept as "
+            f"{copy}); reload it, keep your version, or save yours as a copy",
+        )
+
+    def _keep_theirs(self, theirs: bytes, their_hash: str) -> str:
+        """Copy the other version beside the file (else into the state directory), named by its
+        digest so one version is kept once; returns how to name it in a sentence."""
+        target = real_path(self.path)
+        name = f"{target.stem}.theirs-{their_hash[:8]}{target.suffix}"
+        for folder, said in ((target.parent, f"{name} beside it"), (state_dir() / "theirs", "")):
+            copy = folder / name
+            try:
+                if copy.exists() and digest(copy.read_bytes()) == their_hash:
+                    return said or str(copy)
+                folder.mkdir(parents=True, exist_ok=True)
+                atomic_write(copy, theirs, expect="")
+            except (SaveFailed, ChangedOnDisk, OSError):
+                continue
+            return said or str(copy)
+        return "nowhere: no folder could be written"
 
     def save_copy(self, path: str | Path) -> Path:
         """Write the in-memory project to a new file beside (or anywhere), keeping comments."""
@@ -176,23 +264,31 @@ class ProjectFile:
             raise SaveRefused(target, "already exists; choose another name")
         doc = tomlkit.parse(self._raw.decode("utf-8"))
         merge_document(doc, self._saved_data, project_to_data(self.project))
-        atomic_write(target, doc.as_string().encode("utf-8"))
+        atomic_write(target, doc.as_string().encode("utf-8"), expect="")
         return target
 
     def _backup_once(self) -> None:
         if self._backed_up:
             return
         backup = real_path(self.path).with_name(real_path(self.path).name + ".bak")
-        atomic_write(backup, self._raw)
+        try:
+            atomic_write(backup, self._raw)
+        except SaveFailed as problem:
+            raise SaveFailed(
+                self.path,
+                f"could not be saved: its backup copy {backup.name} could not be written first "
+                f"({problem.message.removeprefix('could not be saved: ')})",
+            ) from None
         self._backed_up = True
 
     def reload(self) -> None:
         """Read the file again, dropping in-memory changes."""
         fresh = ProjectFile.load(self.path)
-        self.project, self._raw, self._hash = fresh.project, fresh._raw, fresh._hash
-        self._saved_data, self._opened = fresh._saved_data, fresh._opened
-        with self._lock:
-            self._document = None
+        with self._save_lock:
+            self.project = fresh.project
+            self._now_holds(fresh._raw, fresh._saved_data)
+            self._opened = fresh._opened
+            self._forget_text()
 
     # --- merging with someone else's version (store/sync.py) -----------------------------------
 
@@ -200,24 +296,18 @@ class ProjectFile:
     def base(self) -> tuple[dict[str, Any], bytes]:
         """The data and bytes of the file as last read or written: what the in-memory work
         started from, the base of a merge with the file as it is now."""
-        return self._saved_data, self._raw
+        with self._save_lock:
+            return self._saved_data, self._raw
 
     def take_merged(self, raw: bytes, seen: bytes) -> None:
         """Write `raw`, a merge of this project with `seen` (the file on disk just before), and
-        hold it. Raises ChangedOnDisk when the file changed again since `seen` was read."""
+        hold it. Raises ChangedOnDisk when the file changed again since `seen` was read (checked
+        immediately before the replace)."""
         project = project_from_data(self.path, parse_toml(self.path, raw.decode("utf-8")))
-        if not self._on_disk_is(seen):
-            raise ChangedOnDisk(self.path, "changed again while it was being merged; merging again")
-        self._backup_once()
-        atomic_write(self.path, raw)
-        self.project, self._raw, self._hash = project, raw, digest(raw)
-        self._saved_data = project_to_data(project)
-        self._opened = (raw, self._saved_data)
-        with self._lock:
-            self._document = None
-
-    def _on_disk_is(self, expected: bytes) -> bool:
-        try:
-            return real_path(self.path).read_bytes() == expected
-        except OSError:
-            return False
+        with self._save_lock:
+            self._backup_once()
+            atomic_write(self.path, raw, expect=digest(seen))
+            self.project = project
+            self._now_holds(raw, project_to_data(project))
+            self._opened = (raw, self._saved_data)
+            self._forget_text()

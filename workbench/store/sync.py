@@ -12,8 +12,8 @@ from typing import Any
 
 from workbench.model.project import Project
 from workbench.problems import FileProblem
-from workbench.store.atomic import real_path
-from workbench.store.files import ChangedOnDisk, ProjectFile
+from workbench.store.atomic import ChangedOnDisk, real_path
+from workbench.store.files import ProjectFile
 from workbench.store.merge3 import Choose, ask_nobody
 from workbench.store.merge_text import MergeResult, Version, merge_versions, read_version
 from workbench.store.serialize import project_to_data

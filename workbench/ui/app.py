@@ -1,4 +1,4 @@
-"""The Textual application: opens a project, owns saving, recovery and the global keys."""
+"""The Textual application: opens a project, owns saving, the journal and the global keys."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import App
 
+from workbench.ui.autosave import Autosave
 from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.keys import bindings, can_run, for_action
 from workbench.ui.messages import ProjectChanged
@@ -23,8 +24,8 @@ from workbench.ui.safe import one_line
 from workbench.ui.screens.loading_screen import LoadingScreen
 
 if TYPE_CHECKING:
-    from workbench.model.project import Project
-    from workbench.ui.workspace import Workspace
+    from workbench.store.journal import JournalEntry
+    from workbench.ui.workspace import Snapshot, Workspace
 
 # The domain (pydantic models, banks, store) is imported when a project is opened, after the
 # first frame is painted, so the workbench appears as fast as a bare Textual app.
@@ -60,9 +61,10 @@ class WorkbenchApp(App[int]):
         self.now = now
         self.autosave_delay = autosave_delay
         self.workspace: Workspace | None = None
-        self._autosave_timer: object | None = None
+        self.autosave = Autosave(self)
         self.conflict_open = False
         """A dialog about the file on disk is open: no autosave meanwhile."""
+        self._journal_problem = ""
 
     def on_mount(self) -> None:
         if self.path is not None:
@@ -117,7 +119,8 @@ class WorkbenchApp(App[int]):
         # The round-trip document takes a while to parse and holds the GIL: start it once the
         # main screen is up, so it does not slow the first paint.
         self.set_timer(PREPARE_DELAY, self._prepare_document)
-        self._offer_recovery()
+        self.autosave.start()
+        self._offer_journal()
 
     @work(thread=True, exclusive=True, group="prepare")
     def _prepare_document(self) -> None:
@@ -146,39 +149,77 @@ class WorkbenchApp(App[int]):
         if self.workspace is None or not self.screen_stack:  # a change heard while closing
             return
         self.refresh_status()
-        if self._autosave_timer is not None:
-            self._autosave_timer.stop()  # type: ignore[attr-defined]
-        self._autosave_timer = self.set_timer(self.autosave_delay, self._autosave)
+        self.autosave.changed()
 
-    def _autosave(self) -> None:
-        self._autosave_timer = None
-        if self.workspace is not None and not self.conflict_open:
-            self.save_project()
+    def can_autosave(self) -> bool:
+        """Whether a background save may run now (not while a dialog about the file is open)."""
+        return self.workspace is not None and not self.conflict_open
+
+    def _journal_needed(self) -> bool:
+        """Whether the file lacks something the journal should keep (edits, clock time)."""
+        workspace = self.workspace
+        return workspace is not None and (workspace.unsaved or workspace.clock.running)
+
+    def write_journal(self, snapshot: Snapshot) -> None:
+        """Keep the snapshot in the journal (runs in a background thread)."""
+        from workbench.store.journal import write_journal
+
+        workspace = self.workspace
+        if workspace is not None:
+            path = workspace.file.path
+            write_journal(path, snapshot.data, snapshot.base, snapshot.session, snapshot.clock_running)
+
+    def write_file(self, snapshot: Snapshot) -> bool:
+        """Save the snapshot to the project file (runs in a background thread)."""
+        return self.workspace.file.save(data=snapshot.data) if self.workspace is not None else False
+
+    def background_write_done(self, lane: str, snapshot: Snapshot, outcome: object) -> None:
+        """A journal write or file save finished in the background: show what came of it."""
+        if lane == "save":
+            self._after_save(snapshot.state, outcome, quiet=True)
+            return
+        problem = _sentence(outcome) if isinstance(outcome, Exception) else ""
+        if not problem and self.workspace is not None and not self._journal_needed():
+            from workbench.store.journal import clear_journal
+
+            clear_journal(self.workspace.file.path)  # saved while this write ran
+        if problem and problem != self._journal_problem:
+            self.notify(problem, title="Unsaved work not kept", severity="warning", markup=False, timeout=8)
+        self._journal_problem = problem
 
     def save_project(self, force: bool = False, quiet: bool = True) -> bool:
-        """Save through the store; conflicts and failures are shown, never silently resolved."""
+        """Save now, on this thread; conflicts and failures are shown, never silently resolved."""
         workspace = self.workspace
         if workspace is None:
             return True
-        from workbench.store.atomic import SaveFailed
-        from workbench.store.files import ChangedOnDisk
-        from workbench.store.recovery import clear_recovery, write_recovery
-
-        workspace.clock.flush(workspace.session)
-        state = workspace.editor.state
-        with contextlib.suppress(SaveFailed):
-            write_recovery(workspace.file.path, workspace.project, workspace.file.base[1])
+        snapshot = workspace.snapshot()
+        outcome: object
         try:
-            wrote = workspace.file.save(force=force)
-        except ChangedOnDisk:
-            return self._merge_with_disk()
-        except SaveFailed as problem:
-            self.notify(str(problem), title="Not saved", severity="error", markup=False, timeout=8)
+            outcome = workspace.file.save(force=force, data=snapshot.data)
+        except Exception as problem:  # shown as one sentence by _after_save
+            outcome = problem
+        return self._after_save(snapshot.state, outcome, quiet)
+
+    def _after_save(self, state: int, outcome: object, quiet: bool) -> bool:
+        from workbench.store.atomic import ChangedOnDisk
+        from workbench.store.journal import clear_journal
+
+        workspace = self.workspace
+        if workspace is None:
             return False
-        clear_recovery(workspace.file.path)
+        if isinstance(outcome, ChangedOnDisk):
+            self.autosave.journal.run()
+            return self._merge_with_disk()
+        if isinstance(outcome, Exception):
+            self.notify(_sentence(outcome), title="Not saved", severity="error", markup=False, timeout=8)
+            self.autosave.journal.run()
+            return False
         workspace.editor.mark_saved(state)
+        if not workspace.unsaved:
+            clear_journal(workspace.file.path)
+            self.autosave.saved()
         self.refresh_status()
-        if wrote and not quiet:
+        if outcome and not quiet:
             self.notify(f"Saved {one_line(workspace.file.path)}", markup=False, timeout=2)
         return True
 
@@ -207,7 +248,7 @@ class WorkbenchApp(App[int]):
 
     def _resolve_conflict(self, choice: str | None) -> None:
         from workbench.problems import FileProblem
-        from workbench.store.recovery import clear_recovery
+        from workbench.store.journal import clear_journal
 
         self.conflict_open = False
         workspace = self.workspace
@@ -219,7 +260,7 @@ class WorkbenchApp(App[int]):
             except FileProblem as problem:
                 self.notify(str(problem), severity="error", markup=False, timeout=10)
                 return
-            clear_recovery(workspace.file.path)
+            clear_journal(workspace.file.path)
             workspace.editor.replaced("reloaded from disk", saved=True)
             self.refresh_status()
             self.refresh_panes()
@@ -257,49 +298,59 @@ class WorkbenchApp(App[int]):
         if isinstance(self.screen, MainScreen):
             self.screen.refresh_all()
 
-    # --- recovery --------------------------------------------------------------------------
+    # --- unsaved work from an earlier run ----------------------------------------------------
 
-    def _offer_recovery(self) -> None:
-        from workbench.store.recovery import clear_recovery, read_recovery
+    def _offer_journal(self) -> None:
+        from workbench.store.journal import clear_journal, read_journal
+        from workbench.store.serialize import project_to_data
+        from workbench.ui.widgets.header import mmss
 
-        if self.workspace is None:
+        workspace = self.workspace
+        if workspace is None:
             return
-        found = read_recovery(self.workspace.file.path)
-        if found is None:
+        entry = read_journal(workspace.file.path)
+        if entry is None:
             return
-        if found.project == self.workspace.project:
-            clear_recovery(self.workspace.file.path)
+        mine = entry.project()
+        if project_to_data(mine) == project_to_data(workspace.project):
+            clear_journal(workspace.file.path)
             return
+        session = mine.session(entry.session)
+        clock = f" (session {session.id}, clock at {mmss(session.elapsed_seconds)})" if session else ""
+        when = entry.written.astimezone()
 
         def restore(yes: bool | None) -> None:
             if self.workspace is None:
                 return
             if yes:
-                self._restore(found.project, found.base)
+                self._restore(entry)
             else:
-                clear_recovery(self.workspace.file.path)
+                clear_journal(self.workspace.file.path)
 
         self.push_screen(
             ConfirmModal(
                 "Unsaved work was found",
-                f"Changes from {found.when:%Y-%m-%d %H:%M} were not saved before the workbench stopped. "
-                "Restore them? They are merged with the file as it is now; nothing in it is overwritten.",
+                f"Work from {when:%Y-%m-%d %H:%M:%S}{clock} was not saved to the project file before "
+                "the workbench stopped. Restore it? It is merged with the file as it is now; nothing "
+                "in it is overwritten.",
                 yes="Restore",
                 no="Discard",
             ),
             restore,
         )
 
-    def _restore(self, recovered: Project, base: bytes | None) -> None:
-        """Merge recovered work with the file as it is now, against the version it started from."""
+    def _restore(self, entry: JournalEntry) -> None:
+        """Merge the journal's work with the file as it is now, against the version it started
+        from, and carry on with its session and clock."""
         from workbench.problems import FileProblem
         from workbench.store.tomltext import decode_toml, parse_toml
         from workbench.ui.merging import DiskMerge
 
+        recovered = entry.project()
         started: tuple[dict[str, Any], bytes] | None = None
-        if base is not None:
+        if entry.base is not None:
             with contextlib.suppress(FileProblem):
-                started = (parse_toml("recovery", decode_toml("recovery", base)), base)
+                started = (parse_toml("journal", decode_toml("journal", entry.base)), entry.base)
 
         def keep_unsaved() -> None:  # the merge can't be written: hold the work, ask on save
             if self.workspace is not None:
@@ -307,6 +358,10 @@ class WorkbenchApp(App[int]):
                 self.workspace.editor.replaced("recovered", saved=False)
                 self.refresh_panes()
 
+        if entry.session and recovered.session(entry.session) is not None and self.workspace is not None:
+            self.workspace.session_id = entry.session
+            if entry.clock_running:
+                self.workspace.clock.start()
         DiskMerge(
             self,
             work=recovered,
@@ -405,6 +460,24 @@ class WorkbenchApp(App[int]):
         entry = for_action("app", action)
         return entry is None or can_run(entry, self.workspace, isinstance(self.screen, MainScreen))
 
+    def _keep_in_journal_now(self) -> str:
+        """Write the journal on this thread (quitting with work the file lacks); say where."""
+        from workbench.store.journal import journal_folder_for_people
+
+        if self.workspace is None:
+            return ""
+        try:
+            self.write_journal(self.workspace.snapshot())
+        except Exception as problem:  # the person must hear it before choosing to quit
+            return (
+                "Your latest changes are not in the project file, and they could not be kept in the "
+                f"journal either ({_sentence(problem)}). Quitting now loses them; stay and save a copy."
+            )
+        return (
+            "Your latest changes are not in the project file. They are kept in "
+            f"{journal_folder_for_people()} and offered back when you open this project again."
+        )
+
     async def action_quit(self) -> None:
         """Quit, asking first when there are unsaved changes that could not be saved."""
         workspace = self.workspace
@@ -415,6 +488,7 @@ class WorkbenchApp(App[int]):
         if not workspace.unsaved or self.save_project():
             self.exit(0)
             return
+        kept = self._keep_in_journal_now()
 
         def answer(quit_anyway: bool | None) -> None:
             if quit_anyway:
@@ -423,8 +497,7 @@ class WorkbenchApp(App[int]):
         self.push_screen(
             ConfirmModal(
                 "Quit with unsaved changes?",
-                "Your latest changes are not in the project file. They stay in the recovery file "
-                "and are offered back next time.",
+                kept,
                 yes="Quit",
                 no="Stay",
             ),
@@ -442,3 +515,14 @@ def make_app(
 ) -> WorkbenchApp:
     """The app with explicit inputs, shared by the CLI and the tests."""
     return WorkbenchApp(path, projects_dir=projects_dir, today=today, now=now, autosave_delay=autosave_delay)
+
+
+def _sentence(problem: object) -> str:
+    """A problem as one sentence for a person: a FileProblem says it all, anything else is named."""
+    from workbench.problems import FileProblem
+
+    if isinstance(problem, FileProblem):
+        return str(problem)
+    if isinstance(problem, OSError):
+        return f"{problem.filename or 'a file'}: {problem.strerror or problem}; check the disk and try again"
+    return f"an unexpected {type(problem).__name__} stopped the write; your work is still in memory"

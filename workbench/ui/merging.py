@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.model.project import Project
 from workbench.problems import FileProblem
+from workbench.store.journal import clear_journal
 from workbench.store.merge3 import Path, Side, ask_nobody
 from workbench.store.merge_text import MergeResult
-from workbench.store.recovery import clear_recovery
 from workbench.store.sync import merge_with_disk
 from workbench.ui.modals.merge_modal import MergeModal
 
@@ -65,7 +65,7 @@ class DiskMerge:
         self.app.conflict_open = False
         if more is None:
             self.app.notify(
-                "Not saved yet: your work is kept here and in the recovery file. Save (ctrl+s) to "
+                "Not saved yet: your work is kept here and in the journal. Save (ctrl+s) to "
                 "settle the conflicts.",
                 timeout=8,
             )
@@ -80,7 +80,7 @@ class DiskMerge:
         app, workspace = self.app, self.app.workspace
         if workspace is None:
             return
-        clear_recovery(workspace.file.path)
+        clear_journal(workspace.file.path)
         workspace.editor.replaced("merged with the file on disk", saved=True)
         app.refresh_status()
         app.refresh_panes()

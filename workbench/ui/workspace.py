@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from workbench.analysis.progress import SessionProgress, session_progress
 from workbench.banks import bank_dirs, load_banks
@@ -15,6 +16,7 @@ from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import Session
 from workbench.store.files import ProjectFile
+from workbench.store.serialize import project_to_data
 
 
 @dataclass
@@ -49,6 +51,20 @@ class SessionClock:
     def pending(self) -> int:
         """Seconds counted but not yet flushed."""
         return int(self.now() - self.started_at) if self.running else 0
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The project as it stood at one state, for a write in another thread."""
+
+    data: dict[str, Any]
+    """`project_to_data` of the project."""
+    state: int
+    """The editor's state the data is from (`Editor.mark_saved` once it is on disk)."""
+    base: bytes
+    """The file's bytes the work started from."""
+    session: str
+    clock_running: bool
 
 
 @dataclass
@@ -147,3 +163,14 @@ class Workspace:
         session = self.session
         spent = session.area_seconds.get(area, 0) if session else 0
         return spent + (self.clock.pending() if area == self.clock.area else 0)
+
+    def snapshot(self) -> Snapshot:
+        """The project now (with the session clock brought up to date), to write elsewhere."""
+        self.clock.flush(self.session)
+        return Snapshot(
+            project_to_data(self.project),
+            self.editor.state,
+            self.file.base[1],
+            self.session_id,
+            self.clock.running,
+        )

@@ -29,7 +29,7 @@ class ConflictModal(ModalScreen[str]):
                 yield Static(literal(self.disk_problem), classes="dialog-error")
                 yield Static(
                     literal(
-                        "Your work is kept in memory and in the recovery file; the broken file is "
+                        "Your work is kept in memory and in the journal; the broken file is "
                         "not overwritten. Fix it and save again, or save your version as a copy."
                     ),
                     classes="dialog-body",

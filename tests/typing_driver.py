@@ -1,0 +1,45 @@
+"""A person typing without pause into a question's notes, in a real process the tests kill.
+
+`python -m tests.typing_driver PROJECT QUESTION` opens the project headless, starts the session
+clock, and types a numbered word every quarter second. After each word it prints
+`typed WORD SECONDS` (seconds since typing began, on the monotonic clock) and flushes, so the
+test that kills it knows what was typed when.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from textual.widgets import TextArea
+
+from workbench.ui.app import make_app
+from workbench.ui.widgets.capture_pane import CapturePane
+
+WORD_EVERY = 0.25
+
+
+async def type_forever(path: Path, question: str) -> None:
+    app = make_app(path, today=dt.date(2026, 11, 24))
+    async with app.run_test(size=(120, 36)) as pilot:
+        while not app.screen.query("CapturePane") or not app.screen.query_one(CapturePane).panel.ref:
+            await pilot.pause(0.05)
+        app.screen.query_one(CapturePane).jump_to(question)
+        await pilot.pause()
+        app.screen.query_one("#q-notes", TextArea).focus()
+        await pilot.press("ctrl+t")
+        started = time.monotonic()
+        print(f"started {started}", flush=True)
+        word = 0
+        while True:
+            word += 1
+            await pilot.press(*f" w{word:03d}")
+            print(f"typed w{word:03d} {time.monotonic() - started:.3f}", flush=True)
+            await asyncio.sleep(max(0.0, started + word * WORD_EVERY - time.monotonic()))
+
+
+if __name__ == "__main__":
+    asyncio.run(type_forever(Path(sys.argv[1]), sys.argv[2]))

@@ -1,0 +1,203 @@
+"""The typing journal: unsaved work kept in the user's state directory until the file has it.
+
+Where: `$WORKBENCH_STATE_DIR`, else `$XDG_STATE_HOME/mlops-workbench`, else
+`~/.local/state/mlops-workbench`; journals go in its `journal/` folder. Not beside the project,
+so it works when the project's folder is read-only, full or gone.
+
+Format (version 1). For each project file, KEY is the first 16 hex digits of the SHA-256 of
+the file's real path (symlinks followed), and two files are written atomically:
+
+- `KEY.json`, the entry::
+
+      {
+        "format": 1,
+        "path": "/home/sam/projects/acme.toml",   # the project file the work belongs to
+        "written": "2026-12-01T17:04:07+00:00",   # when, UTC
+        "base_sha256": "9f2c…",                   # digest of the file bytes the work started from
+        "session": "exec-1",                      # the session that was current
+        "clock_running": true,                    # whether its clock was running
+        "project": { … }                          # the work: the project as TOML-ready data
+      }
+
+  `project` holds only the keys the file had or the person set (`project_to_data`), so
+  restoring it adds no defaults; dates and times are ISO strings (read back with
+  `Project.model_validate_json`, see `JournalEntry.project`). Session clocks are in it
+  (`sessions[].elapsed_seconds`, `area_seconds`).
+- `KEY.base.toml`: the exact bytes of the project file the work started from (its digest is
+  `base_sha256`). A three-way merge takes this as the base, `project` as mine and the file as
+  it is now as theirs.
+
+An entry exists only while there is unsaved work: it is removed after the file is saved with
+everything in it, or when the person discards it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from workbench.model.project import Project
+from workbench.store.atomic import atomic_write, digest, real_path
+
+FORMAT = 1
+
+
+def state_dir() -> Path:
+    """The workbench's folder in the user's state directory (created when first written)."""
+    override = os.environ.get("WORKBENCH_STATE_DIR")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "mlops-workbench"
+
+
+def journal_paths(path: str | Path) -> tuple[Path, Path]:
+    """The entry and the base file for a project file."""
+    key = hashlib.sha256(str(real_path(path)).encode("utf-8")).hexdigest()[:16]
+    folder = state_dir() / "journal"
+    return folder / f"{key}.json", folder / f"{key}.base.toml"
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """Unsaved work found for a project file."""
+
+    path: str
+    written: dt.datetime
+    base_sha256: str
+    base: bytes | None
+    """The file as the work started from it (None if its copy is missing)."""
+    session: str
+    clock_running: bool
+    data: dict[str, Any]
+    """The project as TOML-ready data (dates as ISO strings)."""
+
+    def project(self) -> Project:
+        """The work as a Project; only the keys in the data count as set."""
+        return Project.model_validate_json(json.dumps(self.data))
+
+
+def write_journal(
+    path: str | Path,
+    data: dict[str, Any],
+    base: bytes,
+    session: str = "",
+    clock_running: bool = False,
+) -> None:
+    """Keep the work (`project_to_data` of the project, edited from the file's bytes `base`)
+    durable; SaveFailed (or OSError) if it cannot be."""
+    entry_path, base_path = journal_paths(path)
+    raw, base_hash = base, digest(base)
+    entry_path.parent.mkdir(parents=True, exist_ok=True)
+    if _file_digest(base_path) != base_hash:
+        atomic_write(base_path, raw)
+    entry = {
+        "format": FORMAT,
+        "path": str(real_path(path)),
+        "written": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "base_sha256": base_hash,
+        "session": session,
+        "clock_running": clock_running,
+        "project": data,
+    }
+    atomic_write(entry_path, json.dumps(entry, default=_iso, ensure_ascii=False).encode("utf-8"))
+
+
+def read_journal(path: str | Path) -> JournalEntry | None:
+    """The unsaved work kept for a project file, or None when there is none usable."""
+    entry_path, base_path = journal_paths(path)
+    try:
+        entry = json.loads(entry_path.read_bytes())
+    except (OSError, ValueError):
+        return _read_old_recovery(path)
+    if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+        return None
+    if not isinstance(entry.get("project"), dict):
+        return None
+    try:
+        base: bytes | None = base_path.read_bytes()
+    except OSError:
+        base = None
+    if base is not None and digest(base) != entry.get("base_sha256"):
+        base = None
+    try:
+        written = dt.datetime.fromisoformat(str(entry.get("written")))
+    except ValueError:
+        written = dt.datetime.fromtimestamp(entry_path.stat().st_mtime, dt.UTC)
+    found = JournalEntry(
+        path=str(entry.get("path", "")),
+        written=written,
+        base_sha256=str(entry.get("base_sha256", "")),
+        base=base,
+        session=str(entry.get("session", "")),
+        clock_running=bool(entry.get("clock_running", False)),
+        data=entry["project"],
+    )
+    try:
+        found.project()
+    except ValidationError:
+        return None
+    return found
+
+
+def old_recovery_path(path: str | Path) -> Path:
+    """Where workbenches before the journal kept unsaved work: `.NAME.recovery.json` beside the
+    file, as `{"base": <the file's text>, "work": <the project data>}` (or the bare data)."""
+    target = real_path(path)
+    return target.with_name(f".{target.name}.recovery.json")
+
+
+def _read_old_recovery(path: str | Path) -> JournalEntry | None:
+    old = old_recovery_path(path)
+    try:
+        kept = json.loads(old.read_bytes())
+        written = dt.datetime.fromtimestamp(old.stat().st_mtime, dt.UTC)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(kept, dict):
+        return None
+    work, base = (kept.get("work"), kept.get("base")) if "work" in kept else (kept, None)
+    if not isinstance(work, dict):
+        return None
+    raw = base.encode("utf-8") if isinstance(base, str) else None
+    found = JournalEntry(str(real_path(path)), written, digest(raw) if raw else "", raw, "", False, work)
+    try:
+        found.project()
+    except ValidationError:
+        return None
+    return found
+
+
+def clear_journal(path: str | Path) -> None:
+    """Remove the entry (the file has the work, or the person discarded it)."""
+    for file in (*journal_paths(path), old_recovery_path(path)):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(file)
+
+
+def journal_folder_for_people() -> str:
+    """The journal folder, with the home folder shortened to ~, for messages."""
+    folder = str(state_dir() / "journal")
+    home = str(Path.home())
+    return "~" + folder[len(home) :] if folder.startswith(home + os.sep) else folder
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return digest(path.read_bytes())
+    except OSError:
+        return ""
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    raise TypeError(f"cannot keep {type(value).__name__} in the journal")
