@@ -159,14 +159,14 @@ def test_unset_fields_stay_unset_after_undo(editor: Editor) -> None:
 def test_hear_edit_and_unhear(editor: Editor) -> None:
     hear = Hear(INDICATOR, "ml-1", quote="Weeks to ship", speaker_role="MLE", about="Deploys are slow")
     round_trip(editor, hear)
-    assert hear.heard_id == "H-007"
+    assert hear.heard_id == "H-m1-01"  # tagged with its session
     assert editor.history.undo_name == "heard 'Deploys are slow'"
-    round_trip(editor, EditHeard("H-007", {"quote": "Months to ship"}))
-    editor.apply(AttachEvidence("G-001", "heard:H-007"))
-    after = round_trip(editor, Unhear("H-007"))
-    assert all("heard:H-007" not in gap["evidence"] for gap in after["gaps"] if "evidence" in gap)
+    round_trip(editor, EditHeard("H-m1-01", {"quote": "Months to ship"}))
+    editor.apply(AttachEvidence("G-001", "heard:H-m1-01"))
+    after = round_trip(editor, Unhear("H-m1-01"))
+    assert all("heard:H-m1-01" not in gap["evidence"] for gap in after["gaps"] if "evidence" in gap)
     editor.undo()
-    assert "heard:H-007" in editor.project.gap("G-001").evidence  # type: ignore[union-attr]
+    assert "heard:H-m1-01" in editor.project.gap("G-001").evidence  # type: ignore[union-attr]
 
 
 def test_metrics_add_edit_remove(editor: Editor) -> None:

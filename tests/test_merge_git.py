@@ -109,8 +109,9 @@ def add_gap_with_pilot(title: str) -> Edit:
 def both_add_records(d: dict[str, Any], text: str) -> None:
     ours, theirs = by_id(d["gaps"], "G-009"), by_id(d["gaps"], "G-010")
     assert (ours["title"], theirs["title"]) == ("Ours", "Theirs")
-    assert ours["evidence"] == ["heard:H-007"] and theirs["evidence"] == ["heard:H-008"]
-    assert by_id(d["heard"], "H-008")["quote"] == "Theirs!"
+    # both heard a quote in the same session: the same tagged id, so theirs is renumbered
+    assert ours["evidence"] == ["heard:H-m1-01"] and theirs["evidence"] == ["heard:H-m1-02"]
+    assert by_id(d["heard"], "H-m1-02")["quote"] == "Theirs!"
     assert {(m["gap"], m.get("rationale")) for m in d["mappings"][-2:]} == {
         ("G-009", "for Ours"),
         ("G-010", "for Theirs"),
@@ -125,6 +126,25 @@ def both_add_records(d: dict[str, Any], text: str) -> None:
     assert by_id(d["pilots"], "P-7")["depends_on"] == ["P-6"]
     assert [n["text"] for n in d["next_steps"][-2:]] == ["Tell them about Ours", "Tell them about Theirs"]
     assert by_id(d["next_steps"], "N-5")["text"] == "Tell them about Theirs"
+
+
+def capture_in(session: str, name: str) -> Edit:
+    """What a consultant captures in one session: a quote, a metric and a gap raised from them."""
+
+    def edit(p: Project) -> None:
+        heard = p.hear(PAIN, session, f"{name} heard this")
+        metric = p.add_metric("discovery:model-deployment.metric.1", session=session, baseline=3)
+        evidence = [f"heard:{heard.id}", f"metric:{metric.id}"]
+        p.raise_gap(f"{name}'s gap", "model-deployment", evidence, session=session)
+
+    return edit
+
+
+def parallel_sessions_keep_their_ids(d: dict[str, Any], text: str) -> None:
+    assert by_id(d["gaps"], "G-e1-01")["evidence"] == ["heard:H-e1-01", "metric:M-e1-01"]
+    assert by_id(d["gaps"], "G-d1-01")["evidence"] == ["heard:H-d1-01", "metric:M-d1-01"]
+    assert by_id(d["heard"], "H-d1-01")["quote"] == "Theirs heard this"
+    assert by_id(d["metrics"], "M-e1-01")["session"] == "executive-1"
 
 
 def both_answer(d: dict[str, Any], text: str) -> None:
@@ -200,6 +220,12 @@ SCENARIOS = [
         add_gap_with_pilot("Ours"),
         add_gap_with_pilot("Theirs"),
         both_add_records,
+    ),
+    Scenario(
+        "two people capture two sessions in parallel: their new ids differ, nothing is renumbered",
+        capture_in("executive-1", "Ours"),
+        capture_in("data-1", "Theirs"),
+        parallel_sessions_keep_their_ids,
     ),
     Scenario(
         "both add answers",
@@ -288,6 +314,8 @@ def test_git_merge(repo: Path, scenario: Scenario) -> None:
         assert "# --- Pilot plan ---" in text
         scenario.merged(data(repo), text)
         assert git(repo, "status", "--porcelain").stdout == ""
+        if scenario.name.startswith("two people capture"):
+            assert "is now" not in result.stdout + result.stderr
     else:
         assert result.returncode != 0
         assert scenario.conflict in result.stdout + result.stderr

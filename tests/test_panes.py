@@ -220,6 +220,19 @@ async def test_the_matrix_shows_its_legend_at_160_columns(example: Path, make_ap
         assert "Quick wins" in legend and "Strategic initiatives" in legend
 
 
+async def test_the_matrix_shows_a_session_tagged_gap_id_whole(example: Path, make_app) -> None:
+    from workbench.edits.gaps import RaiseGap
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        raise_gap = RaiseGap("Tagged", values={"impact": 1, "complexity": 1}, session="data-1")
+        app.screen.workspace.apply(raise_gap)
+        await pilot.press("f3")
+        matrix = app.screen.query_one(Matrix)
+        assert await until(pilot, lambda: "G-d1-01" in matrix.grid_text().plain)
+
+
 @pytest.mark.parametrize(
     ("title", "width", "expected"),
     [

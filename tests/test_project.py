@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from workbench.model.project import Project, ProjectInfo, given, next_id
+from workbench.model.project import Project, ProjectInfo, given, next_id, session_tag
 from workbench.model.records import Attendee
 
 
@@ -40,9 +40,46 @@ def test_builders_do_not_add(project: Project) -> None:
     assert gap.id == "G-001" and gap.evidence == ["x", "y"] and project.gaps == []
     assert project.new_session("executive").id == "executive-2" and len(project.sessions) == 1
     assert project.new_plan_item("Go-live", "milestone").id == "MS-1" and project.pilots == []
-    assert project.new_heard("b:q", "executive-1").id == "H-001" and project.heard == []
+    assert project.new_heard("b:q", "executive-1").id == "H-e1-01" and project.heard == []
     assert project.new_metric(text="Faster").id == "M-001" and project.metrics == []
     assert project.new_next_step("Call").id == "N-1" and project.next_steps == []
+
+
+def test_session_tags_are_initials_and_number() -> None:
+    assert [session_tag(s) for s in ("executive-1", "data-science-12", "ml-1", "session-3", "42")] == [
+        "e1",
+        "ds12",
+        "m1",
+        "s3",
+        "",
+    ]
+
+
+def test_records_captured_in_a_session_carry_its_tag_so_two_sessions_never_pick_one_id(
+    project: Project,
+) -> None:
+    project.add_session("data-science")
+    ours, theirs = project.model_copy(deep=True), project.model_copy(deep=True)
+    for side, session in ((ours, "executive-1"), (theirs, "data-1")):
+        heard = side.hear("b:q", session, "quote")
+        metric = side.add_metric(text="Faster", session=session)
+        side.raise_gap("Gap", evidence=[f"heard:{heard.id}", f"metric:{metric.id}"], session=session)
+    ids = [(p.heard[0].id, p.metrics[0].id, p.gaps[0].id) for p in (ours, theirs)]
+    assert ids == [
+        ("H-e1-01", "M-e1-01", "G-e1-01"),
+        ("H-d1-01", "M-d1-01", "G-d1-01"),
+    ]
+    assert project.model_copy(deep=True).raise_gap("Again", session="data-1").id == "G-d1-01"
+    assert theirs.raise_gap("Again", session="data-1").id == "G-d1-02"
+
+
+def test_records_without_a_session_and_existing_ids_keep_plain_numbers(project: Project) -> None:
+    project.gaps.append(project.new_gap("Hand-written", evidence=[]).model_copy(update={"id": "G-007"}))
+    assert project.raise_gap("No session").id == "G-008"
+    assert project.raise_gap("Unknown session", session="nope-1").id == "G-009"
+    assert project.raise_gap("Tagged", session="executive-1").id == "G-e1-01"
+    assert project.raise_gap("Plain again").id == "G-010"
+    assert project.add_metric(text="Free").id == "M-001"
 
 
 def test_set_answer_creates_then_updates(project: Project) -> None:

@@ -67,7 +67,7 @@ def test_new_records_append_to_their_own_table(example: Path) -> None:
     file.project.hear("discovery:model-monitoring.pain.2", "ml-1", quote="Too many alerts")
     file.save()
     text = example.read_text()
-    heard_block = text.index('id = "H-007"')
+    heard_block = text.index('id = "H-m1-01"')
     assert text.index('id = "H-006"') < heard_block < text.index("# --- Success metrics")
 
 

@@ -49,9 +49,11 @@ class RaiseGap(Edit):
     verb: str = "raise"
     gap_id: str = ""
     """The new gap's id, once applied."""
+    session: str = ""
+    """The discovery session it is raised in (its tag goes into the id); empty for none."""
 
     @classmethod
-    def from_suggestion(cls, suggestion: Suggestion) -> RaiseGap:
+    def from_suggestion(cls, suggestion: Suggestion, session: str = "") -> RaiseGap:
         """Accept a suggested gap, remembering which suggestion it came from."""
         return cls(
             suggestion.title,
@@ -64,6 +66,7 @@ class RaiseGap(Edit):
                 "description": suggestion.reason.capitalize(),
             },
             verb="accept suggestion",
+            session=session,
         )
 
     @property
@@ -71,7 +74,7 @@ class RaiseGap(Edit):
         return f"{self.verb} {quoted(self.title)}"
 
     def changes(self, project: Project) -> list[Change]:
-        gap = project.new_gap(self.title, self.area, self.evidence, **self.values)
+        gap = project.new_gap(self.title, self.area, self.evidence, self.session, **self.values)
         self.gap_id = gap.id
         return [Insert("gaps", gap)]
 

@@ -222,7 +222,7 @@ class Project(BaseModel):
     def new_heard(self, indicator: str, session: str, quote: str = "", speaker_role: str = "") -> Heard:
         """A heard indicator with a fresh id (not yet added)."""
         return Heard(
-            id=next_id("H-", (h.id for h in self.heard)),
+            id=self.fresh_id("H-", (h.id for h in self.heard), session),
             indicator=indicator,
             session=session,
             **given(quote=quote, speaker_role=speaker_role),
@@ -245,19 +245,25 @@ class Project(BaseModel):
     def new_metric(self, template: str = "", text: str = "", **fields: Any) -> Metric:
         """A success metric with a fresh id (not yet added)."""
         return Metric(
-            id=next_id("M-", (m.id for m in self.metrics)), **given(template=template, text=text, **fields)
+            id=self.fresh_id("M-", (m.id for m in self.metrics), str(fields.get("session") or "")),
+            **given(template=template, text=text, **fields),
         )
 
-    def raise_gap(self, title: str, area: str = "", evidence: Iterable[str] = (), **fields: Any) -> Gap:
-        """Raise a gap with a fresh id."""
-        gap = self.new_gap(title, area, evidence, **fields)
+    def raise_gap(
+        self, title: str, area: str = "", evidence: Iterable[str] = (), session: str = "", **fields: Any
+    ) -> Gap:
+        """Raise a gap with a fresh id (tagged with the session it was raised in, if any)."""
+        gap = self.new_gap(title, area, evidence, session, **fields)
         self.gaps.append(gap)
         return gap
 
-    def new_gap(self, title: str, area: str = "", evidence: Iterable[str] = (), **fields: Any) -> Gap:
-        """A gap with a fresh id and no repeated evidence (not yet added)."""
+    def new_gap(
+        self, title: str, area: str = "", evidence: Iterable[str] = (), session: str = "", **fields: Any
+    ) -> Gap:
+        """A gap with a fresh id and no repeated evidence (not yet added); `session` is the
+        discovery session it is raised in, which tags the id (see `fresh_id`)."""
         return Gap(
-            id=next_id("G-", (g.id for g in self.gaps)),
+            id=self.fresh_id("G-", (g.id for g in self.gaps), session),
             title=title,
             **given(area=area, evidence=list(dict.fromkeys(evidence)), **fields),
         )
@@ -352,8 +358,22 @@ class Project(BaseModel):
         """The next step with this id."""
         return next((n for n in self.next_steps if n.id == step_id), None)
 
+    def fresh_id(self, prefix: str, existing: Iterable[str], session: str = "") -> str:
+        """A new record's id. Records captured in a discovery session carry the session's tag
+        (`G-d1-01` for a gap raised in `data-1`), so two people capturing different sessions in
+        parallel do not pick the same id; without a session, the next number (`G-011`)."""
+        tag = session_tag(session) if self.session(session) is not None else ""
+        return next_id(f"{prefix}{tag}-", existing, width=2) if tag else next_id(prefix, existing)
+
     proposal: ProposalText = Field(default_factory=ProposalText)
     """The proposal's prose and frame; empty texts are drafted from the data at export."""
+
+
+def session_tag(session_id: str) -> str:
+    """A short tag for a session's id: the initials of its words and its number
+    (`executive-1` → `e1`, `data-science-2` → `ds2`); empty when there is nothing to take."""
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z]+", session_id)).lower()
+    return initials + "".join(re.findall(r"\d+", session_id)) if initials else ""
 
 
 def given(**fields: Any) -> dict[str, Any]:

@@ -229,7 +229,9 @@ class MainScreen(Screen[None]):
             if result is None:
                 return
             fields = {k: v for k, v in result.changes().items() if k not in ("title", "area")}
-            raise_gap = RaiseGap(result.title, result.area, result.evidence, fields)
+            raise_gap = RaiseGap(
+                result.title, result.area, result.evidence, fields, session=self.workspace.session_id
+            )
             if not self.capture.apply(raise_gap):
                 return
             title = one_line(result.title, 50)

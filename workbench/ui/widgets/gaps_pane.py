@@ -312,7 +312,7 @@ class GapsPane(Horizontal, Pane):
         if suggestion is None:
             self.query_one("#gaps-side", TabbedContent).active = "gaps-suggested"
             return
-        accept = RaiseGap.from_suggestion(suggestion)
+        accept = RaiseGap.from_suggestion(suggestion, self.workspace.session_id)
         if self._apply(accept, select=lambda: accept.gap_id):
             self.app.notify(f"Raised {accept.gap_id}.", timeout=2)
 

@@ -45,11 +45,14 @@ class CellLayout:
 
     cell_width: int
     cell_height: int
+    id_width: int = 5
+    """Characters given to each gap id: the longest id shown (`G-012` 5, `G-d1-01` 7), at most
+    what fits in a cell."""
 
     @property
     def ids_per_line(self) -> int:
         """Gap ids (plus a space) that fit on one line of a cell."""
-        return max(1, (self.cell_width - 1) // 6)
+        return max(1, (self.cell_width - 1) // (self.id_width + 1))
 
     @property
     def capacity(self) -> int:
@@ -139,7 +142,10 @@ class Matrix(Widget, can_focus=True):
 
     def layout_for(self, width: int, height: int) -> CellLayout:
         """Cell size for the widget's size."""
-        return CellLayout(max(6, (width - LABEL_WIDTH) // 5), max(1, (height - AXIS_LINES) // 5))
+        cell_width = max(6, (width - LABEL_WIDTH) // 5)
+        longest = max((len(g.id) for gaps in self.cells.values() for g in gaps), default=5)
+        id_width = min(max(5, longest), cell_width - 2)
+        return CellLayout(cell_width, max(1, (height - AXIS_LINES) // 5), id_width)
 
     # --- drawing --------------------------------------------------------------------------------
 
@@ -196,7 +202,7 @@ class Matrix(Widget, can_focus=True):
         for position, gap in enumerate(chunk):
             index = line * per_line + position
             style = "reverse" if focused_cell and index == self.index else ""
-            text.append(gap.id[:5], style=style)
+            text.append(gap.id[: layout.id_width], style=style)
             text.append(" ")
         is_last_line = line == layout.cell_height - 1
         if overflow and (is_last_line or len(chunk) < per_line):
