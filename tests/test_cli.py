@@ -63,7 +63,28 @@ def test_check_example_and_bad_file(
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["check"], capsys)[0] == 2
     assert run(["export", "x.toml", "--format", "pdf"], capsys)[0] == 2
-    assert run(["open", "/no/such/project.toml"], capsys)[0] == 2
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "{missing}.toml"],
+        ["open", "{missing}.toml"],
+        ["{missing}.toml"],
+        ["export", "{missing}.toml"],
+        ["plan", "{missing}.toml"],
+        ["milestone", "list", "{missing}.toml"],
+        ["followups", "{missing}.toml"],
+        ["portfolio", "{missing}"],
+    ],
+)
+def test_a_path_that_does_not_exist_exits_1_whatever_the_command(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: 1 for a file or folder that cannot be used, missing ones included; 2 for usage."""
+    code, _, err = run([part.format(missing=tmp_path / "nope") for part in command], capsys)
+    assert code == 1
+    assert f"{tmp_path / 'nope'}" in err and "no such" in err
 
 
 def test_banks_lists_counts_and_guides(capsys: pytest.CaptureFixture[str]) -> None:

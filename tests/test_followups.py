@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import TODAY
 from tests.helpers import run_cli
-from workbench.analysis.followups import UNASSIGNED, answer_key, by_person, follow_ups
+from workbench.analysis.followups import UNASSIGNED, answer_key, by_person, follow_ups, known_people
 from workbench.banks import load_catalogue
 from workbench.edits import Editor, EditRefused
 from workbench.edits.followups import AssignFollowUp, CloseFollowUp, ReopenFollowUp
@@ -69,6 +69,22 @@ def test_assign_and_close_a_next_step(example: Path) -> None:
     file.save()
     (step,) = [s for s in tomllib.loads(example.read_text())["next_steps"] if s["id"] == "N-2"]
     assert (step["owner"], step["due"], step["done"]) == ("Dana", dt.date(2026, 12, 10), True)
+
+
+def test_known_people_are_the_attendees_then_owners_once_each(example: Path) -> None:
+    project = ProjectFile.load(example).project
+    project.next_steps[0].owner = "Zoe Outsider"
+    people = known_people(project)
+    assert people[:7] == [
+        "Dana Whitfield (CFO)",
+        "Luis Ortega (VP Digital)",
+        "Priya Raman (Lead data scientist)",
+        "Tom Becker (Data scientist)",
+        "Aisha Noor (Analytics engineer)",
+        "Jonas Varga (ML engineer)",
+        "Mei Chen (Platform engineer)",
+    ]
+    assert people[7:] == ["Sam Okafor", "Zoe Outsider"]  # not attendees: the facilitator, an owner
 
 
 def test_unknown_key_is_refused(example: Path) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
-from tests.helpers import notifications, ready, until
+from tests.helpers import notifications, ready, run_cli, until
 from workbench.edits.gaps import RaiseGap
 from workbench.store.files import ProjectFile, load_project
 from workbench.store.journal import journal_paths, write_journal
@@ -115,6 +115,47 @@ async def test_the_same_field_changed_on_disk_is_asked_about_and_mine_can_win(
         assert await until(pilot, lambda: not app.workspace.unsaved)
     assert gap(example, "G-006")["impact"] == 3
     assert gap(example, "G-006")["title"] == "Data checked late"
+
+
+async def test_keep_mine_after_a_cli_milestone_save_keeps_the_milestone_and_the_hand_edit(
+    example: Path, make_app, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The TUI has unsaved work; meanwhile `workbench milestone save` writes the file and a hand edit
+    changes the same field: "Keep mine" settles that field only, the milestone stays."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await raise_g006_impact(pilot)
+        assert run_cli(["milestone", "save", str(example), "baseline"], capsys)[0] == 0
+        hand_edit(example, 'id = "G-006"\ntitle = "No data-quality checks at ingestion"', 'id = "G-006"\ntitle = "Late checks"')
+        hand_edit(
+            example,
+            'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+            'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+        )
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        await pilot.press("m")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+        assert [m.name for m in app.workspace.project.milestones] == ["baseline"]
+    data = saved(example)
+    assert [m["name"] for m in data["milestones"]] == ["baseline"]
+    assert (gap(example, "G-006")["impact"], gap(example, "G-006")["title"]) == (3, "Late checks")
+    assert run_cli(["check", str(example)], capsys)[0] == 0
+
+
+async def test_a_cli_milestone_saved_while_the_tui_works_is_merged_without_a_question(
+    example: Path, make_app, capsys: pytest.CaptureFixture[str]
+) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await raise_g006_impact(pilot)
+        assert run_cli(["milestone", "save", str(example), "baseline"], capsys)[0] == 0
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+        assert not isinstance(app.screen, MergeModal)
+        assert [m.name for m in app.workspace.project.milestones] == ["baseline"]
+    assert [m["name"] for m in saved(example)["milestones"]] == ["baseline"]
+    assert gap(example, "G-006")["impact"] == 3
 
 
 async def test_each_conflict_is_asked_in_turn_and_the_files_value_can_win(example: Path, make_app) -> None:

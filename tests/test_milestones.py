@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 import tomllib
 from pathlib import Path
@@ -100,6 +101,31 @@ def test_unreadable_file_exits_1_and_is_not_written(
     assert code == 1 and "line 2" in err
     assert broken.read_text() == "schema_version = 1\n[project\n"
     assert run(["milestone", "list", str(tmp_path / "missing.toml")], capsys)[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("pattern", "replacement", "says"),
+    [
+        (r"current = [\d.]+", "current = 7.0", "milestones[0].maturity[0].current: input should be less than or equal to 5"),
+        (r'quadrant = "[a-z-]+"', 'quadrant = "quick win"', "milestones[0].gaps[0].quadrant: input should be"),
+        (r'status = "[a-z-]+"', 'status = "done"', "milestones[0].gaps[0].status: input should be"),
+        (r"answers = \d+", "answers = -3", "milestones[0].answers: input should be greater than or equal to 0"),
+        (r'"G-001 ds.cicd-for-ml"', '"G-001"', "milestones[0].mappings: 'G-001' should be a gap id and a practice id"),
+        (r'"G-001 ds.cicd-for-ml"', '"G-001 ds.no-such"', "milestones[0].mappings[1]: unknown practice 'ds.no-such'"),
+        (r'area = "feature-engineering"', 'area = "no-such"', "milestones[0].maturity[0].area: unknown area 'no-such'"),
+        (r'name = "baseline"', 'name = "now"', "milestones[0].name: 'now' stands for the current state"),
+        (r'name = "baseline"', 'name = " "', "milestones[0].name: a milestone needs a name"),
+    ],
+)
+def test_check_validates_hand_edited_milestone_values(
+    example: Path, pattern: str, replacement: str, says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["milestone", "save", str(example), "baseline"], capsys)[0] == 0
+    head, milestones = example.read_text().split("[[milestones]]", 1)
+    example.write_text(head + "[[milestones]]" + re.sub(pattern, replacement, milestones, count=1))
+    code, _, err = run(["check", str(example)], capsys)
+    assert code == 1, err
+    assert says in err and "Traceback" not in err
 
 
 def test_diff_reports_maturity_gaps_opened_closed_moved_and_pilots_done(example: Path) -> None:

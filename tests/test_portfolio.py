@@ -98,7 +98,7 @@ def test_cli_writes_docx_and_md(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 def test_cli_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["portfolio", str(tmp_path / "nope")], capsys)
-    assert code == 2 and "no such folder" in err
+    assert code == 1 and "no such folder" in err  # like a missing file
     code, _, err = run(["portfolio", str(tmp_path), "-o", str(tmp_path / "r.pdf")], capsys)
     assert code == 2 and ".docx or .md" in err
     code, _, err = run(["portfolio", str(tmp_path)], capsys)

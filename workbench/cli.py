@@ -189,7 +189,7 @@ def _open(path: str | None) -> int:
             "or get the example with `workbench example`"
         )
         _error(str(FileProblem(path, advice)))
-        return 2
+        return 1
     from workbench.ui.launch import run_app
 
     return run_app(path)

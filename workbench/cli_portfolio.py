@@ -26,7 +26,8 @@ def add_portfolio_parser(sub: Any) -> None:
 
 
 def run_portfolio(args: argparse.Namespace) -> int:
-    """0 when every project was read; 1 when some were skipped or the report refused; 2 for bad options."""
+    """0 when every project was read; 1 when the folder is missing, some projects were skipped or the
+    report refused; 2 for an output that is neither .docx nor .md."""
     from workbench.analysis.portfolio import read_portfolio
     from workbench.export.markdown_writer import render_markdown
     from workbench.export.portfolio_report import portfolio_blocks
@@ -34,7 +35,7 @@ def run_portfolio(args: argparse.Namespace) -> int:
 
     folder = Path(args.folder)
     if not folder.is_dir():
-        return fail(f"{folder}: no such folder; give the folder that holds the project files", 2)
+        return fail(f"{folder}: no such folder; give the folder that holds the project files", 1)
     output = Path(args.output) if args.output else None
     if output is not None and output.suffix.lower() not in (".docx", ".md"):
         return fail(f"{output}: the report is written as .docx or .md; end the file name with one of them", 2)

@@ -26,15 +26,20 @@ class FileProblem(Exception):
         self.field = field
         super().__init__(str(self))
 
-    def __str__(self) -> str:
-        where = self.path
+    @property
+    def place(self) -> str:
+        """Where in the file: `line 3, column 10`, the dotted field path, or empty."""
+        parts = []
         if self.line is not None:
-            where += f", line {self.line}"
+            parts.append(f"line {self.line}")
             if self.column is not None:
-                where += f", column {self.column}"
+                parts.append(f"column {self.column}")
         if self.field:
-            where += f", {self.field}"
-        return f"{where}: {self.message}"
+            parts.append(self.field)
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        return ", ".join(filter(None, (self.path, self.place))) + f": {self.message}"
 
 
 def dotted(loc: tuple[int | str, ...]) -> str:

@@ -101,6 +101,31 @@ def follow_ups(project: Project, catalogue: Catalogue) -> list[FollowUp]:
     return items
 
 
+def known_people(project: Project) -> list[str]:
+    """The people an engagement knows, to offer as whom to follow up with: each session's
+    attendees as `Name (Role)`, then the facilitator and anyone named as an owner or followed up
+    with (metrics, gaps, plan items, next steps, answers) who is not an attendee, A–Z."""
+    people: dict[str, str] = {}
+    for session in project.sessions:
+        for attendee in session.attendees:
+            label = f"{attendee.name} ({attendee.role})" if attendee.role else attendee.name
+            people.setdefault(_name_of(label), label)
+    others = [
+        project.project.facilitator,
+        *(a.follow_up_with for a in project.answers),
+        *(r.owner for records in (project.metrics, project.gaps, project.pilots, project.next_steps)
+          for r in records),
+    ]
+    for label in sorted({o.strip() for o in others if o.strip()}, key=str.casefold):
+        people.setdefault(_name_of(label), label)
+    return list(people.values())
+
+
+def _name_of(label: str) -> str:
+    """`Mei Chen (Platform engineer)` → `mei chen`: who it is, whatever role is written."""
+    return label.split(" (", 1)[0].strip().casefold()
+
+
 def by_person(items: list[FollowUp]) -> list[tuple[str, list[FollowUp]]]:
     """Items grouped by person (named people A–Z, then Unassigned); open first, soonest due first."""
     groups: dict[str, list[FollowUp]] = {}

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from workbench.model.records import ProjectRecord
+from workbench.model.records import GapStatus, ProjectRecord
+
+Level = Annotated[float, Field(ge=1, le=5)]
+"""A maturity level, or a mean of levels: 1 to 5."""
 
 
 class AreaScore(ProjectRecord):
     area: str
     """Area id."""
-    current: float | None = None
+    current: Level | None = None
     """Mean current maturity of the area's scored answers."""
-    target: float | None = None
+    target: Level | None = None
     """Mean target maturity."""
 
 
@@ -25,9 +29,9 @@ class GapState(ProjectRecord):
     """The gap's title then, to name it once it is gone."""
     area: str = ""
     """Area id."""
-    quadrant: str = ""
+    quadrant: Literal["", "quick-win", "strategic", "fill-in", "deprioritise"] = ""
     """Quadrant on the matrix then (quick-win, strategic, fill-in, deprioritise)."""
-    status: str = "open"
+    status: GapStatus = "open"
     """The gap's status then."""
 
 
@@ -45,7 +49,7 @@ class Milestone(ProjectRecord):
     """What the milestone marks (`baseline`, `after pilots`); unique in the project."""
     date: dt.date
     """When it was saved."""
-    answers: int = 0
+    answers: int = Field(default=0, ge=0)
     """How many answers had been recorded (any status)."""
     maturity: list[AreaScore] = Field(default_factory=list)
     """Maturity per area."""
@@ -57,3 +61,20 @@ class Milestone(ProjectRecord):
     """Every plan item and whether it was done."""
     plan_end: dt.date | None = None
     """When the plan was due to end."""
+
+    @field_validator("mappings")
+    @classmethod
+    def _pairs(cls, pairs: list[str]) -> list[str]:
+        for pair in pairs:
+            if len(pair.split()) != 2:
+                raise ValueError(
+                    f"{pair!r} should be a gap id and a practice id, as in 'G-001 ds.cicd-for-ml'"
+                )
+        return pairs
+
+    @field_validator("name")
+    @classmethod
+    def _not_blank(cls, name: str) -> str:
+        if not name.strip():
+            raise ValueError("a milestone needs a name, e.g. 'baseline'")
+        return name

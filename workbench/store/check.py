@@ -75,6 +75,22 @@ def _walk(project: Project, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
     for i, step in enumerate(project.next_steps):
         if step.step and step.step not in followup_items:
             yield f"next_steps[{i}].step", f"unknown follow-up item {step.step!r}"
+    yield from _milestone_problems(project, catalogue)
+
+
+def _milestone_problems(project: Project, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
+    """What a milestone names must exist: its areas and accepted practices (its gaps and plan
+    items may since have been deleted); `now` stands for the current state."""
+    for i, milestone in enumerate(project.milestones):
+        if milestone.name == "now":
+            yield f"milestones[{i}].name", "'now' stands for the current state; rename the milestone"
+        for j, score in enumerate(milestone.maturity):
+            if score.area not in catalogue.areas:
+                yield f"milestones[{i}].maturity[{j}].area", f"unknown area {score.area!r}"
+        for j, pair in enumerate(milestone.mappings):
+            practice = pair.split()[-1]
+            if practice not in catalogue.practices:
+                yield f"milestones[{i}].mappings[{j}]", f"unknown practice {practice!r}"
 
 
 def _unknown_session(session: str, sessions: set[str]) -> str:

@@ -455,10 +455,12 @@ class WorkbenchApp(App[int]):
             self.notify(f"Redone: {name}", markup=False, timeout=2)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from workbench.ui.screens.followups_screen import FollowUpsScreen
         from workbench.ui.screens.main_screen import MainScreen
 
         entry = for_action("app", action)
-        return entry is None or can_run(entry, self.workspace, isinstance(self.screen, MainScreen))
+        editing = isinstance(self.screen, MainScreen | FollowUpsScreen)  # not under a dialog's form
+        return entry is None or can_run(entry, self.workspace, editing)
 
     def _keep_in_journal_now(self) -> str:
         """Write the journal on this thread (quitting with work the file lacks); say where."""

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Static, TextArea
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
 
 from workbench.analysis.followups import KIND_LABELS, FollowUp
 from workbench.ui.modals.form_modal import FormModal
@@ -50,24 +53,46 @@ class CloseFollowUpModal(FormModal[str]):
 
 
 class AssignFollowUpModal(FormModal[tuple[str, dt.date | None]]):
-    """Whom to ask (or who does it) and by when; dismisses with (owner, due)."""
+    """Whom to ask (or who does it) and by when; dismisses with (owner, due). The people the
+    project knows are offered (typing completes them, → accepts); any other name can be typed."""
 
-    def __init__(self, item: FollowUp) -> None:
+    DEFAULT_CSS = """
+    AssignFollowUpModal #followup-people { height: auto; max-height: 4; }
+    """
+
+    def __init__(self, item: FollowUp, people: list[str]) -> None:
         super().__init__()
         self.item = item
+        self.people = people
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="assign-followup"):
             yield from _heading(self.item)
-            yield Static(Text("Whom to ask, or who does it"))
+            yield Static(Text("Whom to ask, or who does it (a name below, or type any)"))
             yield Input(
-                one_line(self.item.owner), placeholder="name (role)", id="followup-owner", compact=True
+                one_line(self.item.owner),
+                placeholder="name (role)",
+                id="followup-owner",
+                compact=True,
+                suggester=SuggestFromList(self.people, case_sensitive=False) if self.people else None,
             )
+            if self.people:
+                yield OptionList(
+                    *[Option(literal(one_line(p, 70)), id=str(i)) for i, p in enumerate(self.people)],
+                    id="followup-people",
+                    compact=True,
+                )
             yield Static(Text("Due (YYYY-MM-DD; empty for no date)"))
             due = self.item.due.isoformat() if self.item.due else ""
             yield Input(due, placeholder="2026-12-31", id="followup-due", compact=True)
             yield Static(id="followup-error", classes="dialog-error")
             yield from self.form_buttons()
+
+    @on(OptionList.OptionSelected, "#followup-people")
+    def _person_chosen(self, event: OptionList.OptionSelected) -> None:
+        owner = self.query_one("#followup-owner", Input)
+        owner.value = self.people[int(event.option.id or 0)]
+        self.query_one("#followup-due", Input).focus()
 
     def action_save(self) -> None:
         owner = self.query_one("#followup-owner", Input).value.strip()

@@ -9,12 +9,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbench.analysis.followups import KIND_LABELS, FollowUp, by_person, follow_ups, parse_key
+from workbench.analysis.followups import (
+    KIND_LABELS,
+    FollowUp,
+    by_person,
+    follow_ups,
+    known_people,
+    parse_key,
+)
 from workbench.edits import Edit, EditRefused
+from workbench.edits.editor import Changed
 from workbench.edits.followups import AssignFollowUp, CloseFollowUp, ReopenFollowUp
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.key_footer import KeyFooter
@@ -51,9 +60,25 @@ class FollowUpsScreen(Screen[str | None]):
             yield OptionList(id="followup-list")
         yield KeyFooter()
 
+    class Stale(Message):
+        """The project changed (here, elsewhere, by undo or on disk): list the items again."""
+
     def on_mount(self) -> None:
         self.fill()
         self.query_one("#followup-list", OptionList).focus()
+        self.workspace.editor.listeners.append(self._project_changed)
+
+    def on_unmount(self) -> None:
+        self.workspace.editor.listeners.remove(self._project_changed)
+
+    def _project_changed(self, changed: Changed) -> None:
+        if changed.kind != "outside":  # the session clock's time changes no follow-up
+            self.post_message(self.Stale())
+
+    @on(Stale)
+    def _refill(self) -> None:
+        item = self._highlighted()
+        self.fill(item.key if item else None)
 
     # --- the list -----------------------------------------------------------------------------
 
@@ -114,7 +139,7 @@ class FollowUpsScreen(Screen[str | None]):
         except EditRefused as refused:
             self.notify(str(refused), severity="error", markup=False, timeout=6)
             return
-        if changed:  # the main screen hears of it from the editor, and the app saves
+        if changed:  # listed again at once; the main screen hears of it too, and the app saves
             self.fill(keep)
 
     @on(OptionList.OptionSelected, "#followup-list")
@@ -154,7 +179,8 @@ class FollowUpsScreen(Screen[str | None]):
             if result is not None:
                 self._apply(AssignFollowUp(item.key, result[0], result[1], one_line(item.subject)), item.key)
 
-        self.app.push_screen(AssignFollowUpModal(item), assign)
+        people = known_people(self.workspace.project)
+        self.app.push_screen(AssignFollowUpModal(item, people), assign)
 
     def action_jump(self) -> None:
         """Leave, showing the highlighted question in Capture."""

@@ -66,7 +66,8 @@ class PickerScreen(Screen[Path | None]):
             try:
                 progress = read_progress(path, catalogues, self.today)
             except FileProblem as problem:
-                label.append_text(literal(f"\n  cannot be opened: {problem.message}", "red"))
+                where = f"{problem.place}: " if problem.place else ""
+                label.append_text(literal(f"\n  cannot be opened: {where}{problem.message}", "red"))
                 options.append(Option(label, id=str(path), disabled=True))
                 continue
             label.append_text(literal(f"  {one_line(progress.name, 60)}"))
