@@ -86,9 +86,10 @@ def test_cli_writes_docx_and_md(tmp_path: Path, capsys: pytest.CaptureFixture[st
     projects.mkdir()
     shutil.copyfile(EXAMPLE, projects / "example.toml")
     code, out, _ = run(["portfolio", str(projects), "-o", str(tmp_path / "report.docx"), "--redact"], capsys)
-    assert code == 0 and "1 engagements, 0 skipped" in out
+    assert code == 0 and "(1 engagement, 0 skipped)" in out
     document = Document(str(tmp_path / "report.docx"))
     texts = [p.text for p in document.paragraphs]
+    assert any(t.startswith("1 engagement, as of ") for t in texts)
     assert "MLOps discovery: portfolio of engagements" in texts
     assert document.tables and document.tables[1].cell(0, 1).text == "Client A"
     assert run(["portfolio", str(projects), "-o", str(tmp_path / "report.docx")], capsys)[0] == 1  # exists

@@ -55,7 +55,10 @@ def run_portfolio(args: argparse.Namespace) -> int:
             atomic_write(output, _render(blocks, output, args.redact, today))
         except SaveFailed as problem:
             return fail(str(problem), 1)
-        print(f"wrote {output} ({len(portfolio.engagements)} engagements, {len(portfolio.skipped)} skipped)")
+        from workbench.printable import plural
+
+        read = plural(len(portfolio.engagements), "engagement")
+        print(f"wrote {output} ({read}, {len(portfolio.skipped)} skipped)")
     return 1 if portfolio.skipped else 0
 
 

@@ -7,6 +7,7 @@ from string import ascii_uppercase
 
 from workbench.analysis.portfolio import Portfolio, Progress
 from workbench.export.blocks import Block, Bullets, Heading, Paragraph, Table
+from workbench.printable import plural
 
 CLIENTS_PER_TABLE = 8
 HEAT = {1: "F8CBAD", 2: "FCE4D6", 3: "FFF2CC", 4: "E2EFDA", 5: "C6EFCE"}
@@ -39,7 +40,7 @@ def portfolio_blocks(portfolio: Portfolio, today: dt.date, redact: bool = False)
     alias = {e.who: names[id(e)] for e in portfolio.engagements}
     blocks: list[Block] = [
         Heading("MLOps discovery: portfolio of engagements", 0),
-        Paragraph(f"{len(portfolio.engagements)} engagements, as of {today:%d %B %Y}."),
+        Paragraph(f"{plural(len(portfolio.engagements), 'engagement')}, as of {today:%d %B %Y}."),
     ]
     blocks += _engagements(portfolio.engagements, names, redact)
     blocks += _heat(portfolio, names)
