@@ -185,6 +185,30 @@ def test_a_multiline_note_that_looks_like_a_header_is_not_cut() -> None:
     assert conflicts == [] and merged == theirs
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        'notes = """first\n[[gaps]]\nid = "G-999"\n"""',
+        "notes = '''a ] and a [\n[[pilots]]\n'''",
+        'notes = "a [[gaps]] in a string"  # and [ in a comment',
+        'attendees = [\n  { name = "A]" },\n[[x]]\n]'.replace("[[x]]", '{ name = "[[gaps]]" },'),
+        'criteria = [\n  "one",\n  ["nested"],\n]',
+        "tags = { a = 1,\n b = [2] }".replace(",\n", ", "),
+    ],
+)
+def test_values_over_several_lines_are_never_cut_as_records(value: str) -> None:
+    """Whatever a value holds over lines (a header, brackets, braces), each record's block starts
+    at its own header and reads back as that record."""
+    text = BASE.replace('notes = "No checks at ingestion; issues found when a model looks odd."', value, 1)
+    assert text != BASE
+    data = tomli.loads(text)
+    blocks = split_blocks(text, data)
+    assert blocks is not None and blocks.text() == text
+    for section, part in blocks.sections.items():
+        for record, block in zip(data[section], part.records, strict=True):
+            assert tomli.loads(f"{block}")[section] == [record]
+
+
 # --- the driver's bad inputs -------------------------------------------------------------------
 
 

@@ -47,6 +47,14 @@ def split_blocks(text: str, data: dict[str, Any]) -> Blocks | None:
     pending: list[str] = []  # comments and blank lines, not yet known to belong above a header
     quote, depth = "", 0  # inside a multi-line string; open brackets and braces
     for line in text.splitlines(keepends=True):
+        if not quote and not depth and line[0] in PLAIN_START:  # `key = value`: most lines
+            if pending:
+                target.extend(pending)
+                pending = []
+            target.append(line)
+            if _may_change_state(line):
+                quote, depth = _scan(line, quote, depth)
+            continue
         if not quote and not depth:
             first = line.lstrip()[:1]
             if first in ("", "\n", "\r", "#"):
@@ -81,7 +89,8 @@ def split_blocks(text: str, data: dict[str, Any]) -> Blocks | None:
             target.extend(pending)
             pending = []
         target.append(line)
-        quote, depth = _scan(line, quote, depth)
+        if quote or _may_change_state(line):
+            quote, depth = _scan(line, quote, depth)
     target.extend(pending)
     blocks = Blocks(
         "".join(head),
@@ -101,8 +110,14 @@ CLOSE = {
     "'''": re.compile(r"(?:[^']|'(?!''))*'''('{0,2})", re.DOTALL),
 }
 """The rest of a multi-line string, up to and with its closing delimiter."""
-QUIET = re.compile(r'"""|\'\'\'|[\[\]{}]')
-"""A line without any of these leaves the state as it was (most lines)."""
+PLAIN_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-\"'")
+"""How a `key = value` line starts: neither a header, a comment nor a blank line."""
+
+
+def _may_change_state(line: str) -> bool:
+    """Whether a line outside strings and brackets holds anything that changes the state (most
+    lines do not; `in` tests are quicker than a regular expression here)."""
+    return "[" in line or "{" in line or "]" in line or "}" in line or '"""' in line or "'''" in line
 
 
 def _scan(line: str, quote: str, depth: int) -> tuple[str, int]:
@@ -113,8 +128,6 @@ def _scan(line: str, quote: str, depth: int) -> tuple[str, int]:
         if closed is None:
             return quote, depth
         position, quote = closed.end(), ""
-    if not QUIET.search(line, position):
-        return quote, depth
     while (token := TOKEN.search(line, position)) is not None:
         text = token.group()
         if text == "#":

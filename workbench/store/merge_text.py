@@ -238,7 +238,12 @@ def _record_text(
     )
     ours_record = ours.data[section][ours.index[section][label]] if mine is not None else None
     if mine is not None and ours_record == record:
-        if other is not None and theirs_record == record and mine == base.record_text(section, label):
+        if (
+            other is not None
+            and other != mine  # (most records: the same on both sides, base need not be cut)
+            and theirs_record == record
+            and mine == base.record_text(section, label)
+        ):
             return other  # theirs changed only its comments or layout
         return mine
     if other is not None and theirs_record == record:
