@@ -144,7 +144,7 @@ class Matrix(Widget, can_focus=True):
         """Cell size for the widget's size."""
         cell_width = max(6, (width - LABEL_WIDTH) // 5)
         longest = max((len(g.id) for gaps in self.cells.values() for g in gaps), default=5)
-        id_width = min(max(5, longest), cell_width - 2)
+        id_width = max(5, min(longest, cell_width - 1))  # a cell starts with a space
         return CellLayout(cell_width, max(1, (height - AXIS_LINES) // 5), id_width)
 
     # --- drawing --------------------------------------------------------------------------------
