@@ -138,7 +138,7 @@ def test_metric_sentences(catalogue: Catalogue) -> None:
         "Increase feature reusability across projects by 30% (baseline 5% of features used by two or more projects)"
     )
     assert sentence(template="discovery:model-deployment.metric.3", baseline=19000, target=35) == (
-        "Reduce model serving costs by 35% (baseline 19000 USD per month)"
+        "Reduce model serving costs by 35% (baseline 19,000 USD per month)"
     )
     assert sentence(template="discovery:feature-engineering.metric.1", baseline=6, target=3) == (
         "Reduce feature development time from weeks to days/hours (baseline 6 weeks, target 3 days)"

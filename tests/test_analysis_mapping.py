@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.analysis.mapping import coverage, mapping_warnings, response_class, suggest_practices
+from workbench.analysis.mapping import coverage, mapping_warnings, suggest_practices
 from workbench.banks import load_catalogue
 from workbench.model.catalogue import Catalogue
 from workbench.store.files import load_project
@@ -68,9 +68,3 @@ def test_warnings_and_coverage(example: Path, catalogue: Catalogue) -> None:
     in_guide = [p for p in catalogue.practices.values() if p.guide == "model-deployment-serving"]
     assert rows["model-deployment-serving"].total == len(in_guide)
     assert "ds.cicd-for-ml" in rows["model-deployment-serving"].used
-
-
-def test_response_class_follows_the_quadrant(example: Path) -> None:
-    project = load_project(example)
-    assert response_class(project, project.gap("G-002")) == "Quick win"  # type: ignore[arg-type]
-    assert response_class(project, project.gap("G-001")) == "Strategic initiative"  # type: ignore[arg-type]

@@ -31,7 +31,7 @@ def export(path: Path, fmt: str = "docx", **options: object) -> Path:
         path.parent / "out",
         format=fmt,
         force=True,
-        options=ProposalOptions(today=TODAY, **options),  # type: ignore[arg-type]
+        options=ProposalOptions(**{"today": TODAY, **options}),  # type: ignore[arg-type]
         template=template,  # type: ignore[arg-type]
     )
     return export_proposal(project, load_catalogue(path), request)
@@ -97,7 +97,7 @@ def test_quadrants_are_the_same_in_the_table_the_matrix_and_the_recommendations(
     gap_rows = next(t for t in tables(export(example)) if t[0][:2] == ["Rank", "Gap"])[1:]
     by_title = {row[1]: row[5] for row in gap_rows}
     quick = section(text, "Quick wins", "Strategic initiatives")
-    strategic = section(text, "Strategic initiatives", "Fill-ins, when a team has capacity")
+    strategic = section(text, "Strategic initiatives", "Fill-ins")
     for gap in project.gaps:
         label = QUADRANT_LABELS[gap_quadrant(project, gap)]
         assert by_title[gap.title] == label
@@ -265,10 +265,12 @@ def test_cover_contents_dates_and_headings(example: Path) -> None:
     assert document.sections[0].different_first_page_header_footer
     assert not "".join(p.text for p in document.sections[0].first_page_footer.paragraphs).strip()
     assert ('TOC \\o "1-2"' in xml_parts(path)["word/document.xml"]) is True
-    assert not re.search(r"\d{4}-\d{2}-\d{2}|\b0\d [A-Z][a-z]+ \d{4}", text)
+    catalogue = load_catalogue(example)
+    patterns = " ".join(p.pattern for p in catalogue.practices.values())  # code is shown as written
+    dates = re.findall(r"\d{4}-\d{2}-\d{2}|\b0\d [A-Z][a-z]+ \d{4}", text)
+    assert [d for d in dates if d not in patterns] == []
     levels = [0] + [int(p.style.name[-1]) for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
-    catalogue = load_catalogue(example)
     headings = {p.text for p in document.paragraphs if p.style.name.startswith("Heading")}
     for heard in load_project(example).heard:
         assert catalogue.questions[heard.indicator].text not in headings
@@ -340,7 +342,7 @@ def test_large_project_lists_stop_at_ten(tmp_path: Path) -> None:
     from bench.generate import write_large_project
 
     path = write_large_project(tmp_path / "large.toml")
-    text = export(path, "md").read_text()
+    text = re.sub(r"```.*?```", "", export(path, "md").read_text(), flags=re.S)  # code is shown as written
     assert re.search(r"And [\d,]+ more gaps, ranked lower", text)
     assert re.search(r"And [\d,]+ more pilots", text)
     counts = re.sub(r"\d{1,2} \w{3} \d{4}|ISO/IEC \d+", "", text)  # dates and standards' numbers aside
@@ -355,6 +357,7 @@ def test_large_project_lists_stop_at_ten(tmp_path: Path) -> None:
 def test_markdown_has_no_squares_colours_or_skipped_levels(example: Path) -> None:
     text = export(example, "md", sections=SECTIONS).read_text()
     assert "■" not in text
+    text = re.sub(r"```.*?```", "", text, flags=re.S)  # a comment in a code pattern is not a heading
     captions = [line for line in text.splitlines() if line.startswith("*") and line.endswith("*")]
     for caption in captions:
         assert not re.search(

@@ -61,8 +61,8 @@ def run_gaps(args: argparse.Namespace) -> int:
 
 def run_map(args: argparse.Namespace) -> int:
     """Each gap's practices, best first, with their score, decision and reasons; 1 on an unknown gap."""
-    from workbench.analysis.gaps import ranked_gaps
-    from workbench.analysis.mapping import response_class, suggest_practices
+    from workbench.analysis.gaps import QUADRANT_LABELS, gap_quadrant, ranked_gaps
+    from workbench.analysis.mapping import suggest_practices
 
     loaded = _load(args.path)
     if loaded is None:
@@ -81,7 +81,7 @@ def run_map(args: argparse.Namespace) -> int:
         if number:
             print()
         print(
-            f"{gap.id} {one_line(gap.title)} ({response_class(project, gap)}, "
+            f"{gap.id} {one_line(gap.title)} ({QUADRANT_LABELS[gap_quadrant(project, gap)]}, "
             f"impact {gap.impact}, complexity {gap.complexity})"
         )
         practices = suggest_practices(project, catalogue, gap)

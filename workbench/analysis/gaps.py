@@ -20,12 +20,15 @@ from workbench.model.project import Project
 from workbench.model.records import Answer, Gap
 
 Quadrant = Literal["quick-win", "strategic", "fill-in", "deprioritise"]
+QUADRANT_ORDER: tuple[Quadrant, ...] = ("quick-win", "strategic", "fill-in", "deprioritise")
+"""The order quadrants are taken on: quick wins first, what is deprioritised last."""
 QUADRANT_TITLES: dict[Quadrant, str] = {
     "quick-win": "Quick wins",
     "strategic": "Strategic initiatives",
     "fill-in": "Fill-ins",
     "deprioritise": "Deprioritise",
 }
+"""The one vocabulary of the quadrants, plural, for headings and legends (UI, CLI and proposal)."""
 QUADRANT_LABELS: dict[Quadrant, str] = {
     "quick-win": "Quick win",
     "strategic": "Strategic",

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Literal
 
-from workbench.analysis.gaps import evidence_trail, gap_quadrant
+from workbench.analysis.gaps import evidence_trail
 from workbench.analysis.keywords import found, keyword_weights, stemmed
 from workbench.model.bank import Practice
 from workbench.model.catalogue import Catalogue
@@ -32,7 +31,6 @@ MIN_KEYWORDS_ELSEWHERE = 1.0
 """Keyword weight a practice from another area needs: twice the evidence."""
 KEYWORD_CAP = 3.0
 AREA_FIT = 0.5
-ResponseClass = Literal["Quick win", "Strategic initiative"]
 
 
 @dataclass(frozen=True)
@@ -110,10 +108,6 @@ def suggest_practices(project: Project, catalogue: Catalogue, gap: Gap) -> list[
         )
     return sorted(suggestions, key=lambda s: (-s.score, s.practice.id))
 
-
-def response_class(project: Project, gap: Gap) -> ResponseClass:
-    """Quick win for low-complexity quadrants, strategic initiative for high-complexity ones."""
-    return "Quick win" if gap_quadrant(project, gap) in ("quick-win", "fill-in") else "Strategic initiative"
 
 
 @dataclass(frozen=True)

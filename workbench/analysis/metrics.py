@@ -11,10 +11,12 @@ from workbench.model.records import Metric, Number
 
 
 def number(value: Number | None) -> str:
-    """A number without a needless `.0`."""
+    """A number without a needless `.0`, with thousands separators (`19,000`)."""
     if value is None:
         return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.6f}".rstrip("0").rstrip(".")
+    return f"{int(value):,}"
 
 
 def fill_template(question: Question, baseline: Number | None, target: Number | None) -> str:

@@ -52,8 +52,8 @@ class AddPlanItem(Edit):
 
 @dataclass
 class ProposePilot(Edit):
-    """A pilot for a gap: its accepted practices, the metrics in its evidence, its owner, sized
-    by the gap's response class (quick win or strategic initiative)."""
+    """A pilot for a gap: its accepted practices, the metrics in its evidence, its owner, sized by
+    the gap's complexity (a low-complexity gap, quick win or fill-in, gets a short pilot)."""
 
     gap_id: str
     item_id: str = ""
@@ -63,14 +63,12 @@ class ProposePilot(Edit):
         return f"propose a pilot for {self.gap_id}"
 
     def changes(self, project: Project) -> list[Change]:
-        from workbench.analysis.mapping import response_class
-
         gap = project.gap(self.gap_id)
         if gap is None:
             raise EditRefused(f"there is no gap {self.gap_id}; it may have been deleted")
         links = [parse_evidence(link) for link in gap.evidence]
         metrics = [link.target for link in links if link.kind == "metric" and project.metric(link.target)]
-        quick = response_class(project, gap) == "Quick win"
+        quick = gap.complexity < project.settings.matrix.complexity_threshold
         item = project.new_plan_item(
             f"Pilot: {gap.title}",
             gaps=[gap.id],

@@ -15,10 +15,12 @@ class Heading:
 
 @dataclass
 class Paragraph:
-    """A paragraph; `style` is empty, `lead` (cover), `strong`, `quote`, `small` or `note`."""
+    """A paragraph; `style` is empty, `lead` (cover), `strong`, `quote`, `small`, `note` or `code`."""
 
     text: str
     style: str = ""
+    language: str = ""
+    """The language of a `code` paragraph (python, yaml…), for Markdown's fence."""
 
 
 @dataclass

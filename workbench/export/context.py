@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from workbench.analysis.gaps import Quadrant, gap_quadrant, ranked_gaps
+from workbench.analysis.gaps import QUADRANT_ORDER, Quadrant, gap_quadrant, ranked_gaps
 from workbench.analysis.plan import PlanCycle, Schedule, schedule, week_date
 from workbench.export.investment import Effort, effort
 from workbench.export.options import ProposalOptions
 from workbench.export.redaction import Redactor
-from workbench.export.wording import quantity
+from workbench.export.wording import count, join_and, quantity
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import Gap, Metric, PlanItem
+
+CLOSED = frozenset({"closed", "wont-fix"})
+"""Gap statuses that take a gap off the proposal's lists."""
 
 
 @dataclass
@@ -26,6 +29,9 @@ class ProposalContext:
     r: Redactor = field(init=False)
     plan: Schedule | None = field(init=False)
     ranked: list[tuple[Gap, float]] = field(init=False)
+    """The open gaps, highest priority first (closed and won't-fix gaps are done with)."""
+    closed: list[Gap] = field(init=False)
+    """Gaps closed, or decided against, since they were raised."""
     quadrants: dict[str, Quadrant] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -34,8 +40,10 @@ class ProposalContext:
             self.plan = schedule(self.project)
         except PlanCycle:
             self.plan = None
-        self.ranked = ranked_gaps(self.project)
-        self.quadrants = {g.id: gap_quadrant(self.project, g) for g, _ in self.ranked}
+        ranked = ranked_gaps(self.project)
+        self.ranked = [(g, score) for g, score in ranked if g.status not in CLOSED]
+        self.closed = [g for g, _ in ranked if g.status in CLOSED]
+        self.quadrants = {g.id: gap_quadrant(self.project, g) for g, _ in ranked}
 
     @property
     def today(self) -> dt.date:
@@ -66,9 +74,40 @@ class ProposalContext:
         """The Monday of a plan week (week 0 is the first)."""
         return week_date(self.project, week, self.today)
 
+    def plan_end(self) -> dt.date | None:
+        """The Friday the plan's last week ends (None without a schedule or items)."""
+        if self.plan is None or not self.plan.items:
+            return None
+        return self.week(self.plan.end_week) - dt.timedelta(days=3)
+
+    def after_plan(self, metric: Metric) -> bool:
+        """Whether a metric's target date falls after the plan ends: tracked, not a pilot's criterion."""
+        end = self.plan_end()
+        return metric.due is not None and end is not None and metric.due > end
+
     def pilots(self) -> list[PlanItem]:
-        """The plan's pilots (not deep-dives or milestones)."""
-        return [p for p in self.project.pilots if p.kind == "pilot"]
+        """The plan's pilots (not deep-dives or milestones), in the order they are described."""
+        return [p for p in self.work_items() if p.kind == "pilot"]
+
+    def work_items(self) -> list[PlanItem]:
+        """Pilots and deep-dives in the order they start; at the same start, quick wins first."""
+        items = [p for p in self.project.pilots if p.kind != "milestone"]
+        starts = {s.id: s.start for s in self.plan.items} if self.plan is not None else {}
+        return sorted(items, key=lambda p: (starts.get(p.id, 0), self.urgency(p)))
+
+    def urgency(self, item: PlanItem) -> int:
+        """0 for an item that closes a quick win, then strategic, fill-in, set aside; 4 for none."""
+        ranks = [QUADRANT_ORDER.index(self.quadrants[g]) for g in item.gaps if g in self.quadrants]
+        return min(ranks, default=len(QUADRANT_ORDER))
+
+    def work_phrase(self) -> str:
+        """`6 pilots and 1 deep-dive`: the same count wherever the plan is summed up."""
+        items = self.work_items()
+        pilots = sum(1 for p in items if p.kind == "pilot")
+        dives = len(items) - pilots
+        return join_and(
+            [count(pilots, "pilot") if pilots else "", count(dives, "deep-dive") if dives else ""]
+        )
 
     def effort(self, item: PlanItem) -> Effort:
         """Team size, people-weeks and skills of a plan item."""

@@ -3,6 +3,7 @@ whole, quadrant and timeline shading (slack hatched, so it never looks like band
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -18,7 +19,13 @@ HEADER_FILL, LABEL_FILL = "1F3864", "EEF2F8"
 CHART_ITEM_COLUMN = Mm(55)
 CHAR_WIDTH = 0.62
 """Width of an average character, as a share of the font size (generous, so words fit)."""
-CELL_PADDING = Pt(12)
+BOLD_WIDTH = 0.72
+"""The same for bold text (header rows): wide sans fonts such as DejaVu need it."""
+BREAKS = re.compile(r"\s+|(?<=[/-])")
+"""Where a line may wrap: spaces, and after a slash or a hyphen ("training/serving", "point-in-time")."""
+CELL_PADDING = Pt(14)
+LABEL_CHARS = 22
+"""Characters a key-value table's label column wants at most (longer labels wrap)."""
 """Left plus right cell margins, and a little slack."""
 
 
@@ -120,10 +127,10 @@ def _tight_cells(table: Any) -> None:
     properties.append(margins)
 
 
-def _needed(text: str, points: int) -> int:
-    """EMU the longest word of a cell needs at this font size."""
-    longest = max((len(word) for word in text.split()), default=0)
-    return int(Pt(points * CHAR_WIDTH * longest) + CELL_PADDING)
+def _needed(text: str, points: int, bold: bool = False) -> int:
+    """EMU the longest unbreakable word of a cell needs at this font size."""
+    longest = max((len(word) for word in BREAKS.split(text)), default=0)
+    return int(Pt(points * (BOLD_WIDTH if bold else CHAR_WIDTH) * longest) + CELL_PADDING)
 
 
 def column_widths(block: Table, usable: int, points: int = 9) -> list[int]:
@@ -133,8 +140,18 @@ def column_widths(block: Table, usable: int, points: int = 9) -> list[int]:
     if block.chart and columns > 1:
         first = min(CHART_ITEM_COLUMN, usable // 2)
         return [first] + [(usable - first) // (columns - 1)] * (columns - 1)
+    header = 0 if block.key_value else 1
+
+    def bold(row: int, column: int) -> bool:
+        """Header rows, and the label column of a key-value table, are bold."""
+        return row < header or (block.key_value and column == 0)
+
     least = [
-        max((_needed(line[c], points) for line in lines if c < len(line)), default=0) for c in range(columns)
+        max(
+            (_needed(cells[c], points, bold(r, c)) for r, cells in enumerate(lines) if c < len(cells)),
+            default=0,
+        )
+        for c in range(columns)
     ]
     if block.compact and columns > 1:
         first = max(least[0], Mm(28))
@@ -143,6 +160,8 @@ def column_widths(block: Table, usable: int, points: int = 9) -> list[int]:
     wanted = [
         max((_wanted(line[c], points) for line in lines if c < len(line)), default=0) for c in range(columns)
     ]
+    if block.key_value:
+        wanted[0] = min(wanted[0], _wanted("x" * LABEL_CHARS, points))  # labels wrap; the values get the room
     return share(usable, least, [max(w, m) for w, m in zip(wanted, least, strict=True)])
 
 

@@ -29,6 +29,7 @@ from workbench.export.docx_tables import render_table
 
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Inches(8.5), Inches(11))}
 MARGIN = Mm(22)
+CODE_FONT = "Consolas"
 STYLE_NAMES = ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Normal", "Quote", "Caption")
 
 
@@ -167,6 +168,10 @@ def _styled_paragraph(document: Any, block: Paragraph, styles: dict[str, str]) -
         paragraph.paragraph_format.keep_with_next = True
     elif block.style == "lead":
         run.font.size = Pt(15)
+    elif block.style == "code":
+        run.font.name, run.font.size = CODE_FONT, Pt(7.5)  # a 100-character line fits the page
+        run.font.color.rgb = RGBColor(0x26, 0x26, 0x26)
+        paragraph.paragraph_format.line_spacing = 1.0
     elif block.style in ("small", "note"):
         run.font.size = Pt(9)
         run.italic = block.style == "note"

@@ -30,6 +30,9 @@ def render_markdown(blocks: list[Block]) -> str:
 
 
 def _paragraph(block: Paragraph) -> str:
+    if block.style == "code":
+        fence = "````" if "```" in block.text else "```"
+        return f"{fence}{block.language}\n{xml_safe(block.text).rstrip()}\n{fence}\n"
     text = xml_safe(block.text).replace("\n", " ")
     if block.style == "strong":
         return f"**{text}**\n"

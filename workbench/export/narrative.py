@@ -123,10 +123,10 @@ def _senior_quote(ctx: ProposalContext) -> tuple[str, str] | None:
     return None
 
 
-def _plan_facts(ctx: ProposalContext) -> tuple[int, int, dt.date]:
-    """Pilots, weeks and the start date of the plan."""
-    weeks = ctx.plan.end_week if ctx.plan is not None else sum(p.weeks for p in ctx.pilots())
-    return len(ctx.pilots()), weeks, ctx.week(0)
+def _plan_facts(ctx: ProposalContext) -> tuple[str, int, dt.date]:
+    """What the plan holds (`6 pilots and 1 deep-dive`), its weeks and its start date."""
+    weeks = ctx.plan.end_week if ctx.plan is not None else sum(p.weeks for p in ctx.work_items())
+    return ctx.work_phrase(), weeks, ctx.week(0)
 
 
 def people_weeks(ctx: ProposalContext) -> int:
@@ -137,9 +137,10 @@ def people_weeks(ctx: ProposalContext) -> int:
 def _summary(ctx: ProposalContext) -> str:
     gaps = ctx.project.gaps
     top = [first_lower(ctx.r(g.title)) for g, _ in ctx.ranked[:3]]
+    closed = f" ({count(len(ctx.closed), 'gap')} of them since closed)" if ctx.closed else ""
     parts = [
         f"Over {count(len(ctx.project.sessions), 'discovery session')} with "
-        f"{count(_people(ctx), 'person')} from {ctx.client}, we found {count(len(gaps), 'gap')} "
+        f"{count(_people(ctx), 'person')} from {ctx.client}, we found {count(len(gaps), 'gap')}{closed} "
         "between how machine-learning models are built and run today and what the business needs"
         + (f"; the most pressing: {'; '.join(top)}." if top else ".")
     ]
@@ -151,13 +152,13 @@ def _summary(ctx: ProposalContext) -> str:
     if quote and not ctx.options.redact:
         role, said = quote
         parts.append(f"As the {role or 'sponsor'} put it: “{said.strip()}”")
-    pilots, weeks, start = _plan_facts(ctx)
-    if pilots:
+    work, weeks, start = _plan_facts(ctx)
+    if work:
         first = [first_lower(ctx.r(p.title)) for p in ctx.pilots()[:2]]
         parts.append(
-            f"We recommend {count(pilots, 'pilot')} over {count(weeks, 'week')} from {day(start)}, "
-            f"starting with {join_and(first)}, for about {count(people_weeks(ctx), 'people-week')} "
-            "of effort."
+            f"We recommend {work} over {count(weeks, 'week')} from {day(start)}, "
+            + (f"starting with {join_and(first)}, " if first else "")
+            + f"for about {count(people_weeks(ctx), 'people-week')} of effort."
         )
     parts.append(_decision(ctx))
     return " ".join(parts)
@@ -216,17 +217,17 @@ def _recommendations(ctx: ProposalContext) -> str:
         )
     return text + (
         "Lower-impact gaps that are easy to close (fill-ins) are taken on when a team has capacity; "
-        "those of low impact and high complexity are set aside for now."
+        "those of low impact and high complexity are deprioritised for now."
     )
 
 
 def _investment(ctx: ProposalContext) -> str:
-    pilots, weeks, start = _plan_facts(ctx)
-    if not ctx.project.pilots:
+    work, weeks, start = _plan_facts(ctx)
+    if not work:
         return "Effort will be estimated once the pilots are agreed."
     return (
         f"The plan needs about {count(people_weeks(ctx), 'people-week')} over "
-        f"{count(weeks, 'week')} from {day(start)}, across {count(pilots, 'pilot')}. Team sizes come "
+        f"{count(weeks, 'week')} from {day(start)}, across {work}. Team sizes come "
         "from the size of each practice a pilot applies (small: half a person, medium: one person, "
         "large: one and a half people, for the pilot's length); each pilot also needs a named lead "
         "from your side for about a day a week."
@@ -265,19 +266,22 @@ def _risks(ctx: ProposalContext) -> str:
 
 
 def decision_date(ctx: ProposalContext) -> dt.date:
-    """When the decision is needed: a week before the plan starts, else as soon as it can be made."""
+    """When the decision is needed: a week before the plan starts (else two weeks from today), and
+    never before an open next step is due, so the next steps end in the decision."""
     start, soonest = ctx.week(0), ctx.today + dt.timedelta(days=2)
-    if start <= soonest:
-        return ctx.today + dt.timedelta(days=14)
-    return max(soonest, start - dt.timedelta(days=7))
+    wanted = (
+        ctx.today + dt.timedelta(days=14) if start <= soonest else max(soonest, start - dt.timedelta(days=7))
+    )
+    steps = [s.due for s in ctx.project.next_steps if not s.done and s.due is not None and s.due >= ctx.today]
+    return max([wanted, *steps])
 
 
 def _decision(ctx: ProposalContext) -> str:
-    pilots, weeks, start = _plan_facts(ctx)
-    if not pilots:
+    work, weeks, start = _plan_facts(ctx)
+    if not work:
         return f"We ask {ctx.client} to confirm the priorities above by {day(decision_date(ctx))}."
     return (
-        f"We ask {ctx.client} to approve the {count(pilots, 'pilot')} over {count(weeks, 'week')} "
+        f"We ask {ctx.client} to approve the {work} over {count(weeks, 'week')} "
         f"and name a sponsor by {day(decision_date(ctx))}, so that work "
         + (f"starts on {day(start)}." if start > decision_date(ctx) else "can start straight away.")
     )

@@ -11,11 +11,28 @@ QUOTED = re.compile(r"[\"“”][^\"“”]{3,}[\"“”]|(?<!\w)['‘](?:[^'‘
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
-def _pattern(words: list[str]) -> re.Pattern[str] | None:
+CONNECTORS = frozenset({"&", "and", "of", "the", "for", "de", "und", "+"})
+"""Words a client's short name never ends on ("Harbour &" is not a name)."""
+
+
+def _pattern(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
     words = sorted({w for w in words if w.strip()}, key=len, reverse=True)
     if not words:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", flags)
+
+
+def short_names(client: str) -> list[str]:
+    """What a consultant calls the client for short: its leading words ("Acme" for "Acme Corp",
+    "Harbour & Pine" for "Harbour & Pine Retail"), never a connector or a word under three letters."""
+    words = client.split()
+    shorts = []
+    for end in range(1, len(words)):
+        last = words[end - 1]
+        if last.lower() in CONNECTORS or (end == 1 and len(last) < 3):
+            continue
+        shorts.append(" ".join(words[:end]))
+    return shorts
 
 
 def people_in(project: Project) -> list[str]:
@@ -44,7 +61,10 @@ class Redactor:
     def __init__(self, project: Project, enabled: bool) -> None:
         self.enabled = enabled
         self.quotes = [h.quote.strip().lower() for h in project.heard if h.quote.strip()]
-        self._client = _pattern([project.project.client]) if enabled else None
+        client = project.project.client.strip()
+        self._client = _pattern([client]) if enabled else None
+        # A short name is a proper noun: matched as written, so "Example" spares "for example".
+        self._short = _pattern(short_names(client), 0) if enabled else None
         self._people = _pattern(people_in(project)) if enabled else None
         self._roles = _pattern(roles_in(project)) if enabled else None
         self._people_set = set(people_in(project))
@@ -55,8 +75,9 @@ class Redactor:
             return text
         kept = [s for s in SENTENCE_END.split(text) if s and not self._quotes(s)]
         out = " ".join(kept)
-        if self._client is not None:
-            out = self._client.sub("the client", out)
+        for client in (self._client, self._short):
+            if client is not None:
+                out = client.sub("the client", out)
         if self._people is not None:
             out = self._people.sub("a colleague", out)
         if self._roles is not None:

@@ -14,7 +14,7 @@ from workbench.model.records import Attendee
 def investment(ctx: ProposalContext) -> list[Block]:
     """Effort per plan item from practice and pilot sizes, in people-weeks, with the skills."""
     blocks: list[Block] = [Heading("Investment and team", 1), *prose(text_for(ctx, "investment"))]
-    items = [i for i in ctx.project.pilots if i.kind != "milestone"]
+    items = ctx.work_items()
     if not items:
         return blocks
     rows = []
@@ -53,15 +53,26 @@ def _owner(ctx: ProposalContext, name: str) -> str:
     return name
 
 
+def _when(ctx: ProposalContext, due: dt.date | None) -> str:
+    """A step's date; one already past (still open) is due now, not on a date the reader has passed."""
+    if due is None:
+        return "To agree"
+    return day(due) if due >= ctx.today else "As soon as possible"
+
+
 def next_steps(ctx: ProposalContext) -> list[Block]:
     """Open actions with an owner and a date, ending in the decision."""
     rows = []
     steps = [s for s in ctx.project.next_steps if not s.done]
     for step in sorted(steps, key=lambda s: (s.due or dt.date.max, s.id)):
-        rows.append([ctx.r(step.text), _owner(ctx, step.owner), day(step.due) if step.due else "To agree"])
+        rows.append([ctx.r(step.text), _owner(ctx, step.owner), _when(ctx, step.due)])
     if not rows:
         rows.append(
-            ["Review this proposal together", ctx.firm or "Consultant", day(ctx.today + dt.timedelta(days=7))]
+            [
+                "Review this proposal together",
+                ctx.firm or "Consultant",
+                day(min(ctx.today + dt.timedelta(days=7), decision_date(ctx))),
+            ]
         )
     person = sponsor(ctx)
     decider = ctx.r.person(person.name, "Client sponsor") if person else "Client sponsor"

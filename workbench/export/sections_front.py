@@ -72,11 +72,13 @@ def context(ctx: ProposalContext) -> list[Block]:
 
 
 def maturity_scale(ctx: ProposalContext) -> list[Block]:
-    """How maturity is scored: the scale per area when the bank describes its levels."""
+    """How maturity is scored: the scale of each area this project scored, from the bank's rubric."""
+    scored = {row.area for row in area_maturity(ctx.project, ctx.catalogue) if row.current is not None}
     described = [
-        (area.title, list(getattr(area, "levels", ()) or ())) for area in ctx.catalogue.areas.values()
+        (area.title, list(area.levels))
+        for area in ctx.catalogue.areas.values()
+        if area.id in scored and len(area.levels) == 5
     ]
-    described = [(title, levels) for title, levels in described if len(levels) == 5]
     blocks: list[Block] = [Heading("How maturity is scored", 2)]
     if not described:
         return [
@@ -86,9 +88,17 @@ def maturity_scale(ctx: ProposalContext) -> list[Block]:
                 "5 (optimised: automated, measured and improved), for today and for the target."
             ),
         ]
-    blocks.append(Paragraph("Each area is scored from 1 to 5, for today and for the target:"))
-    rows = [[title, *[str(level) for level in levels]] for title, levels in described]
-    blocks.append(Table(["Area", "1", "2", "3", "4", "5"], rows))
+    blocks.append(
+        Paragraph(
+            "Each area is scored from 1 to 5, for today and for the target. What each level looks like, "
+            "in the areas we scored:"
+        )
+    )
+    rows = [
+        [title, "\n".join(f"{number} · {level}" for number, level in enumerate(levels, start=1))]
+        for title, levels in described
+    ]
+    blocks.append(Table(["Area", "Levels"], rows, key_value=True))
     return blocks
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_TITLES, Quadrant, matrix_cells, quadrant
+from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_ORDER, QUADRANT_TITLES, Quadrant, quadrant
 from workbench.analysis.metrics import metric_sentence
 from workbench.analysis.plan import Schedule, ScheduledItem
 from workbench.export.blocks import SLACK, Block, Bullets, Heading, Paragraph, Table
@@ -12,13 +12,17 @@ from workbench.export.context import ProposalContext
 from workbench.export.investment import practice_effort
 from workbench.export.narrative import prose, text_for
 from workbench.export.wording import LIST_LIMIT, count, day, first_lower, limited, plural
-from workbench.model.bank import Practice
-from workbench.model.records import PlanItem
+from workbench.model.records import Gap, PlanItem
 
 QUADRANT_FILLS = {"quick-win": "C6EFCE", "strategic": "DDEBF7", "fill-in": "F2F2F2", "deprioritise": "FCE4D6"}
 BAR_FILL, CRITICAL_FILL, MILESTONE_FILL = "5B9BD5", "1F3864", "FFC000"
 MAX_TIMELINE_COLUMNS = 26
 MATRIX_PER_CELL = 3
+CORNERS = ("Top left", "top right", "bottom left", "bottom right")
+LATER: dict[Quadrant, str] = {
+    "fill-in": "Low impact and easy to close: taken on when a team has capacity.",
+    "deprioritise": "Low impact and hard to close: not worth the effort now; revisited at the next review.",
+}
 
 
 def gaps(ctx: ProposalContext) -> list[Block]:
@@ -33,8 +37,9 @@ def gaps(ctx: ProposalContext) -> list[Block]:
             f"Impact of {matrix.impact_threshold} or more is high, and so is complexity of "
             f"{matrix.complexity_threshold} or more. Quick wins are high impact and low complexity; "
             "strategic initiatives high impact and high complexity; fill-ins low impact and low "
-            "complexity; the rest we suggest setting aside for now. Gaps are listed by priority: "
-            "impact first, then how easy the gap is to close and how strong the evidence is."
+            f"complexity; low impact and high complexity: {QUADRANT_TITLES['deprioritise'].lower()} for now. "
+            "Gaps are listed by priority: impact first, then how easy the gap is to close and how "
+            "strong the evidence is."
         )
     )
     rows = [
@@ -52,12 +57,19 @@ def gaps(ctx: ProposalContext) -> list[Block]:
     if len(ctx.ranked) > LIST_LIMIT:
         rest = len(ctx.ranked) - LIST_LIMIT
         blocks.append(Paragraph(f"And {rest:,} more {plural('gap', rest)}, ranked lower.", "small"))
+    if ctx.closed:
+        closed = [ctx.named(g.id, g.title) for g in ctx.closed]
+        blocks.append(
+            Paragraph(f"Closed since they were raised: {'; '.join(limited(closed, 'gap'))}.", "small")
+        )
     blocks += _matrix(ctx)
     return blocks
 
 
 def _matrix(ctx: ProposalContext) -> list[Block]:
-    cells = matrix_cells(ctx.project)
+    cells: dict[tuple[int, int], list[Gap]] = {}
+    for gap, _ in ctx.ranked:
+        cells.setdefault((gap.impact, gap.complexity), []).append(gap)
     rows, shading = [], []
     for impact in range(5, 0, -1):
         label = {5: "5 (high)", 1: "1 (low)"}.get(impact, str(impact))
@@ -75,8 +87,11 @@ def _matrix(ctx: ProposalContext) -> list[Block]:
             shading,
             compact=True,
             caption="Rows: business impact, high at the top. Columns: complexity, low on the left. "
-            "Top left: quick wins; top right: strategic initiatives; bottom left: fill-ins; "
-            "bottom right: set aside for now.",
+            + "; ".join(
+                f"{corner}: {QUADRANT_TITLES[kind].lower()}"
+                for corner, kind in zip(CORNERS, QUADRANT_ORDER, strict=True)
+            )
+            + ".",
         ),
     ]
 
@@ -85,14 +100,15 @@ def recommendations(ctx: ProposalContext) -> list[Block]:
     """Quick wins and strategic initiatives, straight from the matrix quadrants."""
     blocks: list[Block] = [Heading("Recommendations", 1), *prose(text_for(ctx, "recommendations"))]
     blocks += _response(ctx, "quick-win") + _response(ctx, "strategic")
-    later_kinds: tuple[tuple[Quadrant, str], ...] = (
-        ("fill-in", "Fill-ins, when a team has capacity"),
-        ("deprioritise", "Set aside for now"),
-    )
-    for kind, title in later_kinds:
+    later_kinds: tuple[Quadrant, ...] = ("fill-in", "deprioritise")
+    for kind in later_kinds:
         later = [ctx.named(g.id, g.title) for g in ctx.gaps_in(kind)]
         if later:
-            blocks += [Heading(title, 2), Bullets(limited(later, "gap"))]
+            blocks += [
+                Heading(QUADRANT_TITLES[kind], 2),
+                Paragraph(LATER[kind]),
+                Bullets(limited(later, "gap")),
+            ]
     return blocks
 
 
@@ -112,13 +128,14 @@ def _response(ctx: ProposalContext, kind: Quadrant) -> list[Block]:
             mapping = ctx.project.mapping(gap.id, practice_id)
             why = ctx.r(mapping.rationale) if mapping and mapping.rationale else practice.summary
             item = f"{practice.title}. {why} Effort: {practice_effort(practice.effort)}."
-            example = _example(practice)
+            example = practice.example.strip()
             if example:
-                item += f" For example: {example}"
+                item += f" How to start: {example}"
             items.append(item)
-        if items:
-            blocks.append(Bullets(items))
-        elif gap.description:
+            blocks.append(Bullets([item]))
+            if practice.pattern.strip():
+                blocks.append(Paragraph(practice.pattern.strip("\n"), "code", practice.pattern_language))
+        if not items and gap.description:
             blocks.append(Paragraph(ctx.r(gap.description)))
     if len(members) > LIST_LIMIT:
         rest = len(members) - LIST_LIMIT
@@ -126,15 +143,10 @@ def _response(ctx: ProposalContext, kind: Quadrant) -> list[Block]:
     return blocks
 
 
-def _example(practice: Practice) -> str:
-    """The guide's implementation example for a practice, when the catalogue has one."""
-    return str(getattr(practice, "example", "") or "").strip()
-
-
 def pilots(ctx: ProposalContext) -> list[Block]:
     """Each pilot: objective, scope, deliverables, success criteria, effort and timing."""
     blocks: list[Block] = [Heading("Pilots", 1)]
-    items = [i for i in ctx.project.pilots if i.kind != "milestone"]
+    items = ctx.work_items()
     if not items:
         return [*blocks, Paragraph("No pilots have been planned yet.")]
     blocks.append(
@@ -159,14 +171,14 @@ def _pilot(ctx: ProposalContext, item: PlanItem) -> list[Block]:
     deliverables = [
         f"{p.title}, in place for the pilot's model and written up for the next team" for p in practices
     ]
-    deliverables += [f"{p.title}, for example: {_example(p)}" for p in practices if _example(p)]
     if item.kind == "deep-dive":
         deliverables = deliverables or ["A written summary of what was found, with agreed actions"]
     criteria = [ctx.r(c) for c in item.criteria]
     for metric_id in item.metrics:
         metric = ctx.project.metric(metric_id)
         if metric is not None:
-            due = f" by {day(metric.due)}" if metric.due else ""
+            # A target dated after the plan is tracked after it (see the timeline), not judged here.
+            due = f" by {day(metric.due)}" if metric.due and not ctx.after_plan(metric) else ""
             criteria.append(ctx.r(metric_sentence(metric, ctx.catalogue)) + due)
     if not criteria:
         criteria = [f"Shown working at the end-of-pilot review: {first_lower(p.title)}" for p in practices]
@@ -227,7 +239,7 @@ def timeline(ctx: ProposalContext) -> list[Block]:
         ]
     if not plan.items:
         return [*blocks, Paragraph("No pilots have been planned yet.")]
-    end = ctx.week(plan.end_week) - dt.timedelta(days=3)
+    end = ctx.plan_end() or ctx.week(0)
     path = [ctx.named(i, s.item.title) for i in plan.critical_path if (s := plan.get(i)) is not None]
     blocks.append(
         Paragraph(
@@ -246,7 +258,27 @@ def timeline(ctx: ProposalContext) -> list[Block]:
         for s in plan.items
     ]
     blocks.append(Table(["Item", "Weeks", "Dates", "Can slip by"], rows))
-    return blocks
+    return blocks + _after_the_plan(ctx)
+
+
+def _after_the_plan(ctx: ProposalContext) -> list[Block]:
+    """Success metrics dated after the plan ends: the pilots start them, their owners track them."""
+    later = sorted((m for m in ctx.project.metrics if ctx.after_plan(m)), key=lambda m: (m.due, m.id))
+    if not later:
+        return []
+    items = [
+        f"{ctx.r(metric_sentence(m, ctx.catalogue))} by {day(m.due or dt.date.max)}"
+        + (f" ({ctx.r.person(m.owner)})" if m.owner else "")
+        for m in later
+    ]
+    return [
+        Heading("After the plan", 2),
+        Paragraph(
+            "These targets fall after the plan ends. The pilots set them in motion and show the trend at "
+            "their reviews; each is then tracked by its owner:"
+        ),
+        Bullets(limited(items, "metric")),
+    ]
 
 
 def _chart(ctx: ProposalContext, plan: Schedule) -> Table:

@@ -12,12 +12,12 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_ORDER, QUADRANT_TITLES, gap_quadrant
 from workbench.analysis.mapping import (
     MappingWarning,
     PracticeSuggestion,
     coverage,
     mapping_warnings,
-    response_class,
     suggest_practices,
 )
 from workbench.edits import Edit
@@ -94,9 +94,12 @@ class MapPane(Horizontal, Pane):
         warned = {w.gap for w in warnings}
         accepted = {gap: len(practices) for gap, practices in project.accepted_by_gap().items()}
         options: list[Option] = []
-        for group in ("Quick win", "Strategic initiative"):
-            members = [g for g in project.gaps if response_class(project, g) == group]
-            options.append(Option(Text(f"{group}s ({len(members)})", style="bold underline"), disabled=True))
+        for quadrant in QUADRANT_ORDER:
+            members = [g for g in project.gaps if gap_quadrant(project, g) == quadrant]
+            if not members and quadrant not in QUADRANT_ORDER[:2]:
+                continue
+            title = f"{QUADRANT_TITLES[quadrant]} ({len(members)})"
+            options.append(Option(Text(title, style="bold underline"), disabled=True))
             for gap in members:
                 label = Text(f"{gap.id} ", style="bold")
                 label.append_text(literal(one_line(gap.title, 60)))
@@ -124,10 +127,8 @@ class MapPane(Horizontal, Pane):
             return
         title = Text(f"{gap.id} ", style="bold")
         title.append_text(literal(gap.title, "bold"))
-        title.append(
-            f"  · {response_class(ws.project, gap)} · impact {gap.impact}, complexity {gap.complexity}",
-            style="dim",
-        )
+        quadrant = QUADRANT_LABELS[gap_quadrant(ws.project, gap)]
+        title.append(f"  · {quadrant} · impact {gap.impact}, complexity {gap.complexity}", style="dim")
         heading.update(title)
         ranked = suggest_practices(ws.project, ws.catalogue, gap)
         undecided = [s for s in ranked if not s.decision][:MAX_UNDECIDED]

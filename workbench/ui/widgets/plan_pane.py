@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from workbench.analysis.mapping import response_class
+from workbench.analysis.gaps import QUADRANT_LABELS, gap_quadrant
 from workbench.analysis.metrics import metric_sentence
 from workbench.analysis.plan import (
     PlanCycle,
@@ -39,6 +39,7 @@ from workbench.edits.plan import (
     TickNextStep,
 )
 from workbench.model.records import Metric
+from workbench.printable import plural
 from workbench.ui.keys import bindings, condition
 from workbench.ui.modals.metric_modal import MetricModal
 from workbench.ui.modals.pick_modal import PickModal
@@ -272,7 +273,8 @@ class PlanPane(Vertical, Pane):
                 continue
             label = Text(f"{gap.id} ", style="bold")
             label.append_text(literal(one_line(gap.title, 60)))
-            label.append(f"  {response_class(project, gap)} · {len(practices)} practice(s)", style="dim")
+            quadrant = QUADRANT_LABELS[gap_quadrant(project, gap)]
+            label.append(f"  {quadrant} · {plural(len(practices), 'practice')}", style="dim")
             if gap.id in planned:
                 label.append("  already in a pilot", style="yellow")
             options.append((gap.id, label))
