@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from xml.sax.saxutils import escape
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Mm, Pt
 
 from workbench.export.blocks import SLACK, Table
 from workbench.export.cleaning import xml_safe
@@ -24,107 +23,116 @@ BOLD_WIDTH = 0.72
 BREAKS = re.compile(r"\s+|(?<=[/-])")
 """Where a line may wrap: spaces, and after a slash or a hyphen ("training/serving", "point-in-time")."""
 CELL_PADDING = Pt(14)
+"""Left plus right cell margins, and a little slack."""
 LABEL_CHARS = 22
 """Characters a key-value table's label column wants at most (longer labels wrap)."""
-"""Left plus right cell margins, and a little slack."""
+EMU_PER_TWIP = 635
+CHART_CELL_MARGIN = 20
+"""Left and right cell margins of the timeline chart, in twips, so week numbers fit narrow columns."""
 
 
 def render_table(document: Any, block: Table, usable: int) -> None:
-    """Add the table: styled, sized, shaded."""
+    """Add the table: styled, sized, shaded. Written as one piece of XML: building it cell by cell
+    through python-docx took most of an export's time."""
     size = 8 if block.compact else 9
-    header_rows = 0 if block.key_value else 1 + bool(block.subheader)
-    table = document.add_table(rows=0, cols=len(block.headers))
-    if "Table Grid" in [s.name for s in document.styles]:
-        table.style = document.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    lines = ([] if block.key_value else [block.headers]) + ([block.subheader] if block.subheader else [])
-    for line in [*lines, *block.rows]:
-        row = table.add_row()
-        _keep_together(row)
-        for cell, text in zip(row.cells, line, strict=False):
-            cell.text = xml_safe(text)
-    for index, row in enumerate(table.rows):
-        header = index < header_rows
+    widths = [w // EMU_PER_TWIP for w in column_widths(block, usable, size)]
+    heads = ([] if block.key_value else [block.headers]) + ([block.subheader] if block.subheader else [])
+    rows = [
+        _row(block, cells, index, len(heads), widths, size)
+        for index, cells in enumerate([*heads, *block.rows])
+    ]
+    style = _table_style(document)
+    xml = (
+        f"<w:tbl {nsdecls('w')}><w:tblPr>"
+        + (f'<w:tblStyle w:val="{escape(style)}"/>' if style else "")
+        + f'<w:tblW w:type="dxa" w:w="{sum(widths)}"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        + (
+            f'<w:tblCellMar><w:left w:w="{CHART_CELL_MARGIN}" w:type="dxa"/>'
+            f'<w:right w:w="{CHART_CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
+            if block.chart
+            else ""
+        )
+        + '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+        'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>'
+        + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        + "</w:tblGrid>"
+        + "".join(rows)
+        + "</w:tbl>"
+    )
+    document.element.body._insert_tbl(parse_xml(xml))
+
+
+def _table_style(document: Any) -> str:
+    """The id of the "Table Grid" style (plain lines, no banding), if the document has it."""
+    found = document.styles.element.xpath('w:style[w:name/@w:val="Table Grid"]/@w:styleId')
+    return str(found[0]) if found else ""
+
+
+def _row(block: Table, cells: list[str], index: int, heads: int, widths: list[int], size: int) -> str:
+    """One row: kept on one page; a header row repeats on every page the table spans."""
+    header = index < heads
+    properties = "<w:cantSplit/>" + ('<w:tblHeader w:val="true"/>' if header else "")
+    spans = _month_spans(block.headers) if header and index == 0 and block.chart else [1] * len(widths)
+    out, column = [f"<w:tr><w:trPr>{properties}</w:trPr>"], 0
+    for span in spans:
+        text = cells[column] if column < len(cells) else ""
         if header:
-            _repeat_header(row)
-        for column, cell in enumerate(row.cells):
-            body = index - header_rows
-            fill = _fill(block, body, column) if not header else HEADER_FILL
-            if block.key_value and column == 0:
-                fill = LABEL_FILL
-            if fill:
-                _shade(cell, fill)
-            _format(cell, size, bold=header or (block.key_value and column == 0), white=header)
-            if block.compact and (header or column > 0):
-                for paragraph in cell.paragraphs:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if block.chart:
-        _merge_months(table, block.headers)
-        _tight_cells(table)
-    _set_widths(table, column_widths(block, usable, size))
+            fill = HEADER_FILL
+        elif block.key_value and column == 0:
+            fill = LABEL_FILL
+        else:
+            fill = _fill(block, index - heads, column)
+        bold = header or (block.key_value and column == 0)
+        centred = block.compact and (header or column > 0)
+        width = sum(widths[column : column + span])
+        out.append(_cell(text, width, span, fill, size, bold, header, centred))
+        column += span
+    out.append("</w:tr>")
+    return "".join(out)
+
+
+def _month_spans(months: list[str]) -> list[int]:
+    """How many week columns each header cell of the timeline spans: one cell per month."""
+    spans = [1]
+    for month in months[1:]:
+        if month or len(spans) == 1:
+            spans.append(1)
+        else:
+            spans[-1] += 1
+    return spans
+
+
+def _cell(
+    text: str, width: int, span: int, fill: str, size: int, bold: bool, white: bool, centred: bool
+) -> str:
+    properties = f'<w:tcW w:type="dxa" w:w="{width}"/>'
+    if span > 1:
+        properties += f'<w:gridSpan w:val="{span}"/>'
+    if fill:
+        properties += _shading(fill)
+    paragraph = '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+    paragraph += '<w:jc w:val="center"/></w:pPr>' if centred else "</w:pPr>"
+    run = ""
+    if text:
+        look = ("<w:b/>" if bold else "") + ('<w:color w:val="FFFFFF"/>' if white else "")
+        look += f'<w:sz w:val="{size * 2}"/>'
+        lines = [escape(line) for line in xml_safe(text).split("\n")]
+        body = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
+        run = f"<w:r><w:rPr>{look}</w:rPr>{body}</w:r>"
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p>{paragraph}{run}</w:p></w:tc>"
+
+
+def _shading(fill: str) -> str:
+    """A solid fill, or for slack a light dotted pattern on white (the tables have no banding)."""
+    if fill == SLACK:
+        return '<w:shd w:val="pct20" w:color="5B9BD5" w:fill="FFFFFF"/>'
+    return f'<w:shd w:val="clear" w:color="auto" w:fill="{escape(fill)}"/>'
 
 
 def _fill(block: Table, row: int, column: int) -> str:
     if row < len(block.shading) and column < len(block.shading[row]):
         return block.shading[row][column]
     return ""
-
-
-def _format(cell: Any, points: int, bold: bool, white: bool) -> None:
-    for paragraph in cell.paragraphs:
-        paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.paragraph_format.line_spacing = 1.0
-        for run in paragraph.runs:
-            run.font.size = Pt(points)
-            if bold:
-                run.bold = True
-            if white:
-                run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-
-
-def _shade(cell: Any, fill: str) -> None:
-    """A solid fill, or for slack a light dotted pattern on white (the tables have no banding)."""
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    if fill == SLACK:
-        shading.set(qn("w:val"), "pct20")
-        shading.set(qn("w:color"), "5B9BD5")
-        shading.set(qn("w:fill"), "FFFFFF")
-    else:
-        shading.set(qn("w:val"), "clear")
-        shading.set(qn("w:color"), "auto")
-        shading.set(qn("w:fill"), fill)
-    properties.append(shading)
-
-
-def _merge_months(table: Any, months: list[str]) -> None:
-    """One header cell per month over the weeks it spans."""
-    starts = [i for i, month in enumerate(months) if i > 0 and month]
-    row = table.rows[0]
-    for begin, end in zip(starts, [*starts[1:], len(months)], strict=True):
-        if end - 1 > begin:
-            text = months[begin]
-            merged = row.cells[begin].merge(row.cells[end - 1])
-            for paragraph in merged.paragraphs[1:]:
-                paragraph._p.getparent().remove(paragraph._p)
-            merged.paragraphs[0].text = ""
-            run = merged.paragraphs[0].add_run(text)
-            run.font.size, run.bold = Pt(8), True
-            run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-            merged.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-
-def _tight_cells(table: Any) -> None:
-    """Narrow cell margins, so week numbers fit narrow columns."""
-    properties = table._tbl.tblPr
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
-        margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), "20")
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    properties.append(margins)
 
 
 def _needed(text: str, points: int, bold: bool = False) -> int:
@@ -197,26 +205,3 @@ def _wanted(text: str, points: int) -> int:
     """EMU a cell's longest line would like (capped, so long text wraps)."""
     longest = max((len(line) for line in text.split("\n")), default=0)
     return int(Pt(points * CHAR_WIDTH * min(60, longest)) + CELL_PADDING)
-
-
-def _set_widths(table: Any, widths: list[int]) -> None:
-    """Set the grid (LibreOffice reads it) and every cell (Word reads those)."""
-    for column, width in zip(table.columns, widths, strict=False):
-        column.width = width
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=False):
-            cell.width = width
-
-
-def _keep_together(row: Any) -> None:
-    """A row never splits across two pages."""
-    properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))
-
-
-def _repeat_header(row: Any) -> None:
-    """Repeat the header row on every page the table spans."""
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
