@@ -215,3 +215,18 @@ def test_each_accepted_practice_shows_its_example_and_pattern(example: Path) -> 
 def test_money_in_metrics_has_thousands_separators(example: Path) -> None:
     text = docx_text(export(example))
     assert "19,000 USD per month" in text and "19000" not in text
+
+
+def test_exporting_does_not_import_networkx(example: Path) -> None:
+    """Importing networkx cost more than the whole export (over a second on a busy machine)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from workbench.cli import main\n"
+        f"assert main(['export', {str(example)!r}, '-o', {str(example.parent / 'p.docx')!r}]) == 0\n"
+        "print('networkx' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "False"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import importlib
 import sys
 import time
 from collections.abc import Callable
@@ -124,10 +123,9 @@ class WorkbenchApp(App[int]):
 
     @work(thread=True, exclusive=True, group="prepare")
     def _prepare_document(self) -> None:
-        """Build the round-trip document in the background so the first save is quick, and
-        import networkx (0.2 s) so the first look at the plan does not wait for it.
+        """Build the round-trip document in the background so the first save is quick.
 
-        Both hold the GIL; a short switch interval meanwhile keeps the UI thread responsive.
+        It holds the GIL; a short switch interval meanwhile keeps the UI thread responsive.
         """
         if self.workspace is None:
             return
@@ -135,7 +133,6 @@ class WorkbenchApp(App[int]):
         sys.setswitchinterval(PREPARE_SWITCH_INTERVAL)
         try:
             self.workspace.file.prepare()
-            importlib.import_module("networkx")
         finally:
             sys.setswitchinterval(interval)
         # The document lives as long as the project; left unfrozen, every full GC pass walks its
