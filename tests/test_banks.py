@@ -41,7 +41,7 @@ def test_shipped_banks_lint_clean() -> None:
     assert len(guides) == 5
     for guide in guides.values():
         count = sum(1 for p in loaded.catalogue.practices.values() if p.guide == guide.id)
-        assert 10 <= count <= 24, guide.title
+        assert 15 <= count <= 24, guide.title  # the issue: each guide has 15 to 24 practices
 
 
 def test_every_area_without_a_guide_is_served_by_practices() -> None:

@@ -83,3 +83,34 @@ async def test_typing_in_notes_marks_unsaved_and_autosaves(example: Path, make_a
         await pilot.press("y")
         assert await until(pilot, lambda: "xyEach model" in example.read_text())
         assert await until(pilot, lambda: not app.workspace.unsaved)
+
+
+async def test_the_navigator_marks_the_core_questions_of_the_session(example: Path, make_app) -> None:
+    """Core questions of the session's template carry a star; the session's branch counts them."""
+    from workbench.banks import load_catalogue
+    from workbench.ui.widgets.navigator import CORE_MARK, QuestionTree
+
+    catalogue = load_catalogue(example)
+    session = load_project(example).sessions[-1]
+    core = set(catalogue.core_refs(session.template))
+    optional = set(catalogue.template_refs(session.template)) - core
+    assert core and optional
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        tree = app.screen.query_one(QuestionTree)
+        labels: dict[str, str] = {}
+
+        def walk(node) -> None:  # type: ignore[no-untyped-def]
+            for child in node.children:
+                if child.data:
+                    labels.setdefault(child.data, child.label.plain)
+                walk(child)
+
+        walk(tree.root)
+        top = tree.root.children[0].label.plain
+        assert top.startswith(f"This session (core {CORE_MARK} ")
+        assert top.split(":", 1)[0].endswith(f"/{len(core)})")
+        assert sum(1 for ref in core if ref in labels) == len(core)
+        assert all(CORE_MARK in labels[ref] for ref in core)
+        assert all(CORE_MARK not in labels[ref] for ref in optional if ref in labels)

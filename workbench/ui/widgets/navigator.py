@@ -27,6 +27,8 @@ STATE_MARKS = {
     "not-applicable": ("∅", "dim"),
     "": ("○", "dim"),
 }
+CORE_MARK = "★"
+"""Marks a core question of the session's template: asked in any case, the rest as time allows."""
 
 
 @dataclass
@@ -104,6 +106,8 @@ class Navigator(Vertical):
         self.current = ""
         self._leaves: list[TreeNode[str]] = []
         self._branches: list[tuple[TreeNode[str], str, list[str]]] = []
+        self._core: set[str] = set()
+        self._session_node: tuple[TreeNode[str], str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="search questions (/)", id="nav-search")
@@ -141,12 +145,16 @@ class Navigator(Vertical):
         session = ws.session
         template = catalogue.templates.get(session.template) if session else None
         template_refs = set(catalogue.template_refs(template.id)) if template else set()
+        marked = template is not None and bool(template.core)
+        self._core = set(catalogue.core_refs(template.id)) if template is not None and marked else set()
         tree = self.question_tree
         tree.clear()
-        self._leaves, self._branches = [], []
+        self._leaves, self._branches, self._session_node = [], [], None
         if template is not None:
             bank_id = catalogue.template_bank[template.id]
-            top = self._branch(tree.root, f"This session: {template.title}", [], expand=True)
+            title = f"This session: {template.title}"
+            top = self._branch(tree.root, title, [], expand=True)
+            self._session_node = (top, title)
             for index, section in enumerate(template.sections):
                 refs = catalogue.section_refs(bank_id, section.areas, section.parts, section.groups)
                 refs += [f"{bank_id}:{q}" for q in section.questions]
@@ -224,11 +232,18 @@ class Navigator(Vertical):
             label = literal(title)
             label.append(f"  {progress.done(refs)}/{len(refs)}", style="dim")
             node.set_label(label)
+        if self._session_node is not None and self._core and self._session_node[0].tree is not None:
+            node, title = self._session_node
+            # The count leads, so it shows in the narrow tree of an 80-column terminal.
+            counted = f"This session (core {CORE_MARK} {progress.done(self._core)}/{len(self._core)}):"
+            node.set_label(literal(title.replace("This session:", counted, 1)))
         for leaf in self._leaves:
             ref = leaf.data or ""
             question = catalogue.questions.get(ref)
             mark, style = STATE_MARKS.get(progress.state(ref), STATE_MARKS[""])
             label = Text(f"{mark} ", style=style)
+            if ref in self._core:
+                label.append(f"{CORE_MARK} ", style="bold")
             if question is not None:
                 prefix = {"pain-indicator": "“", "success-metric": "# "}.get(question.kind, "")
                 label.append(prefix + one_line(question.text))
