@@ -53,3 +53,13 @@ def test_gaps_on_a_broken_file_is_one_sentence(tmp_path: Path, capsys: pytest.Ca
     code, out, err = run(["gaps", str(broken)], capsys)
     assert code == 1 and out == ""
     assert err.startswith(f"workbench: {broken}") and "line 2" in err and "Traceback" not in err
+
+
+def test_suggestions_say_why_in_words_without_tool_plurals(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(["gaps", str(example)], capsys)
+    assert code == 0
+    assert "(s)" not in out and "≥" not in out
+    assert "why: 2 answers put the target 2 or more levels above today" in out
+    assert "why: 1 answer puts the target 2 or more levels above today" in out

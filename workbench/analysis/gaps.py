@@ -18,6 +18,7 @@ from workbench.model.catalogue import Catalogue
 from workbench.model.evidence import answer_link, parse_evidence
 from workbench.model.project import Project
 from workbench.model.records import Answer, Gap
+from workbench.printable import plural
 
 Quadrant = Literal["quick-win", "strategic", "fill-in", "deprioritise"]
 QUADRANT_ORDER: tuple[Quadrant, ...] = ("quick-win", "strategic", "fill-in", "deprioritise")
@@ -213,8 +214,8 @@ def _maturity_suggestions(project: Project, catalogue: Catalogue, cited: set[str
         out.append(
             Suggestion(
                 key=f"maturity:{key}",
-                reason=f"{len(answers)} answer(s) score target − current ≥ 2 "
-                f"(current {current:g}, target {target:g})",
+                reason=f"{plural(len(answers), 'answer')} put{'s' if len(answers) == 1 else ''} the target "
+                f"2 or more levels above today (current {current:g}, target {target:g})",
                 title=f"Raise {subject}",
                 area=question.area,
                 evidence=tuple(answer_link(a.question, a.session) for a in answers),
