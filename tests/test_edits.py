@@ -181,6 +181,13 @@ def test_metrics_add_edit_remove(editor: Editor) -> None:
 # --- gaps ---------------------------------------------------------------------------------------------
 
 
+def test_a_free_form_metric_from_the_form_is_defined(editor: Editor) -> None:
+    """The metric dialog gives a free-form metric's words among its fields (it used to crash)."""
+    add = AddMetric(values={"text": "Cut onboarding time", "session": "data-1", "baseline": 10})
+    round_trip(editor, add)
+    assert editor.project.metric(add.metric_id).text == "Cut onboarding time"  # type: ignore[union-attr]
+
+
 def test_raise_edit_move_and_delete_gaps(editor: Editor) -> None:
     raise_gap = RaiseGap("No feature store", "feature-engineering", ["metric:M-003"], {"impact": 4})
     round_trip(editor, raise_gap)

@@ -166,3 +166,31 @@ async def test_undo_in_one_pane_shows_in_another(example: Path, make_app) -> Non
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert "dismissed" not in saved(example)
+
+
+async def test_a_free_form_metric_is_defined_from_plan_and_undone(example: Path, make_app) -> None:
+    """Plan › Metrics › n › Free-form metric… used to crash the app on save."""
+    from textual.widgets import Input, TabbedContent
+
+    from workbench.ui.modals.metric_modal import MetricModal
+    from workbench.ui.modals.pick_modal import PickModal
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        count = len(app.workspace.project.metrics)
+        await pilot.press("f5")
+        app.screen.query_one("#plan-tabs", TabbedContent).active = "plan-metrics"
+        app.screen.query_one("#metric-list").focus()
+        await pilot.press("n")
+        assert await until(pilot, lambda: isinstance(app.screen, PickModal))
+        await pilot.press("enter")  # the first choice: a free-form metric
+        assert await until(pilot, lambda: isinstance(app.screen, MetricModal))
+        app.screen.query_one("#metric-text", Input).focus()
+        await pilot.press(*"Cut onboarding")
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: len(app.workspace.project.metrics) == count + 1)
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: any(m.get("text") == "Cut onboarding" for m in saved(example)["metrics"]))
+        await pilot.press("ctrl+z", "ctrl+s")
+        assert await until(pilot, lambda: len(saved(example)["metrics"]) == count)

@@ -95,7 +95,8 @@ class AddMetric(Edit):
         return f"define metric {quoted(self.about or self.text or self.template)}"
 
     def changes(self, project: Project) -> list[Change]:
-        metric = project.new_metric(self.template, self.text, **self.values)
+        fields = {"template": self.template, "text": self.text, **self.values}  # a form's text wins
+        metric = project.new_metric(**fields)
         self.metric_id = metric.id
         return [Insert("metrics", metric)]
 
