@@ -188,6 +188,18 @@ def test_a_free_form_metric_from_the_form_is_defined(editor: Editor) -> None:
     assert editor.project.metric(add.metric_id).text == "Cut onboarding time"  # type: ignore[union-attr]
 
 
+def test_a_form_edit_is_named_for_the_fields_that_changed(editor: Editor) -> None:
+    """A dialog hands over every field; undo names only those that changed."""
+    gap = editor.project.gaps[0]
+    form = {"title": "Renamed", "area": gap.area, "impact": gap.impact, "status": gap.status}
+    editor.apply(EditGap(gap.id, form))
+    assert editor.history.undo_name == f"edit title of {gap.id}"
+    item = editor.project.pilots[0]
+    weeks = item.weeks + 1
+    editor.apply(EditPlanItem(item.id, {"title": item.title, "weeks": weeks, "owner": item.owner}))
+    assert editor.history.undo_name == f"set weeks to {weeks} of {item.id}"
+
+
 def test_raise_edit_move_and_delete_gaps(editor: Editor) -> None:
     raise_gap = RaiseGap("No feature store", "feature-engineering", ["metric:M-003"], {"impact": 4})
     round_trip(editor, raise_gap)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.edits.changes import Change, Insert, Remove, SetFields, set_fields
-from workbench.edits.history import Edit, EditRefused
-from workbench.edits.words import fields_phrase, quoted, typing_key
+from workbench.edits.changes import Change, Insert, Remove, SetFields
+from workbench.edits.history import Edit, EditRefused, FieldsEdit
+from workbench.edits.words import quoted, typing_key
 from workbench.model.project import Project
 
 
@@ -45,7 +45,7 @@ class Hear(Edit):
 
 
 @dataclass
-class EditHeard(Edit):
+class EditHeard(FieldsEdit):
     """Change the quote or the speaker's role of a heard indicator."""
 
     heard_id: str
@@ -53,14 +53,14 @@ class EditHeard(Edit):
 
     @property
     def name(self) -> str:
-        return f"{fields_phrase(self.values)} of {self.heard_id}"
+        return f"{self.fields_named} of {self.heard_id}"
 
     @property
     def merge_key(self) -> str:  # type: ignore[override]
         return typing_key("heard", self.heard_id, self.values)
 
     def changes(self, project: Project) -> list[Change]:
-        return set_fields(project, "heard", self.heard_id, **self.values)
+        return self.set_fields_of(project, "heard", self.heard_id)
 
 
 @dataclass
@@ -102,7 +102,7 @@ class AddMetric(Edit):
 
 
 @dataclass
-class EditMetric(Edit):
+class EditMetric(FieldsEdit):
     """Change a metric's numbers, unit, owner, due date or how it is measured."""
 
     metric_id: str
@@ -110,14 +110,14 @@ class EditMetric(Edit):
 
     @property
     def name(self) -> str:
-        return f"{fields_phrase(self.values)} of {self.metric_id}"
+        return f"{self.fields_named} of {self.metric_id}"
 
     @property
     def merge_key(self) -> str:  # type: ignore[override]
         return typing_key("metric", self.metric_id, self.values)
 
     def changes(self, project: Project) -> list[Change]:
-        return set_fields(project, "metrics", self.metric_id, **self.values)
+        return self.set_fields_of(project, "metrics", self.metric_id)
 
 
 @dataclass

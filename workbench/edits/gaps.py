@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from workbench.edits.changes import Change, Insert, Remove, SetFields, set_fields
-from workbench.edits.history import Edit, EditRefused
-from workbench.edits.words import fields_phrase, quoted
+from workbench.edits.history import Edit, EditRefused, FieldsEdit
+from workbench.edits.words import quoted
 from workbench.model.evidence import answer_link
 from workbench.model.project import Project
 from workbench.model.records import Dismissal
@@ -80,7 +80,7 @@ class RaiseGap(Edit):
 
 
 @dataclass
-class EditGap(Edit):
+class EditGap(FieldsEdit):
     """Change a gap's fields (title, area, description, impact, complexity, status, owner)."""
 
     gap_id: str
@@ -88,11 +88,11 @@ class EditGap(Edit):
 
     @property
     def name(self) -> str:
-        return f"{fields_phrase(self.values)} of {self.gap_id}"
+        return f"{self.fields_named} of {self.gap_id}"
 
     def changes(self, project: Project) -> list[Change]:
         _gap(project, self.gap_id)
-        return set_fields(project, "gaps", self.gap_id, **self.values)
+        return self.set_fields_of(project, "gaps", self.gap_id)
 
 
 @dataclass

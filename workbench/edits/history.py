@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import Any
 
-from workbench.edits.changes import Change, Changes, Remove, SetFields
+from workbench.edits.changes import Change, Changes, Remove, SetFields, set_fields
+from workbench.edits.words import fields_phrase
 from workbench.model.project import Project
 
 HISTORY_LIMIT = 500
@@ -31,6 +34,25 @@ class Edit:
 
     def changes(self, project: Project) -> list[Change]:
         raise NotImplementedError
+
+
+class FieldsEdit(Edit):
+    """An edit that sets fields of one record from a form. It is named for the fields that
+    actually change ("edit title of G-011"), not every field the form holds."""
+
+    values: dict[str, Any]
+    _changed: dict[str, Any] | None = None
+
+    def set_fields_of(self, project: Project, collection: str, key: Hashable) -> list[Change]:
+        """The change to the record's fields, remembering which ones differ (for the name)."""
+        found = set_fields(project, collection, key, **self.values)
+        self._changed = dict(found[0].values) if found and isinstance(found[0], SetFields) else None
+        return found
+
+    @property
+    def fields_named(self) -> str:
+        """"edit title, description", "set status to open", "type notes"."""
+        return fields_phrase(self._changed or self.values)
 
 
 @dataclass

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.edits.changes import Change, Insert, Remove, SetFields, set_fields
-from workbench.edits.history import Edit, EditRefused
-from workbench.edits.words import fields_phrase, quoted
+from workbench.edits.history import Edit, EditRefused, FieldsEdit
+from workbench.edits.words import quoted
 from workbench.model.evidence import parse_evidence
 from workbench.model.project import Project
 from workbench.model.records import PlanItem
@@ -82,7 +82,7 @@ class ProposePilot(Edit):
 
 
 @dataclass
-class EditPlanItem(Edit):
+class EditPlanItem(FieldsEdit):
     """Change a plan item's title, objective, owner, duration, metrics or criteria."""
 
     item_id: str
@@ -90,11 +90,11 @@ class EditPlanItem(Edit):
 
     @property
     def name(self) -> str:
-        return f"{fields_phrase(self.values)} of {self.item_id}"
+        return f"{self.fields_named} of {self.item_id}"
 
     def changes(self, project: Project) -> list[Change]:
         _item(project, self.item_id)
-        return set_fields(project, "pilots", self.item_id, **self.values)
+        return self.set_fields_of(project, "pilots", self.item_id)
 
 
 @dataclass
@@ -226,7 +226,7 @@ class AddNextStep(Edit):
 
 
 @dataclass
-class EditNextStep(Edit):
+class EditNextStep(FieldsEdit):
     """Change a next step's words, owner or due date."""
 
     step_id: str
@@ -234,12 +234,12 @@ class EditNextStep(Edit):
 
     @property
     def name(self) -> str:
-        return f"{fields_phrase(self.values)} of {self.step_id}"
+        return f"{self.fields_named} of {self.step_id}"
 
     def changes(self, project: Project) -> list[Change]:
         if project.next_step(self.step_id) is None:
             raise EditRefused(f"there is no next step {self.step_id}; it may have been deleted")
-        return set_fields(project, "next_steps", self.step_id, **self.values)
+        return self.set_fields_of(project, "next_steps", self.step_id)
 
 
 @dataclass

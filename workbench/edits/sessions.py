@@ -6,9 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.edits.changes import Change, Insert, set_fields
-from workbench.edits.history import Edit, EditRefused
-from workbench.edits.words import fields_phrase
+from workbench.edits.changes import Change, Insert
+from workbench.edits.history import Edit, EditRefused, FieldsEdit
 from workbench.model.project import Project
 from workbench.model.records import Attendee
 
@@ -36,7 +35,7 @@ class StartSession(Edit):
 
 
 @dataclass
-class EditSession(Edit):
+class EditSession(FieldsEdit):
     """Change a session's title, date, attendees, notes or time box."""
 
     session_id: str
@@ -44,9 +43,9 @@ class EditSession(Edit):
 
     @property
     def name(self) -> str:
-        return f"{fields_phrase(self.values)} of session {self.session_id}"
+        return f"{self.fields_named} of session {self.session_id}"
 
     def changes(self, project: Project) -> list[Change]:
         if project.session(self.session_id) is None:
             raise EditRefused(f"there is no session {self.session_id!r}")
-        return set_fields(project, "sessions", self.session_id, **self.values)
+        return self.set_fields_of(project, "sessions", self.session_id)

@@ -32,6 +32,8 @@ TEXT_FIELDS = frozenset(
     {"notes", "reason", "follow_up_with", "quote", "speaker_role", "measured_by", "owner", "unit", "text"}
 )
 """Fields typed a key at a time: consecutive edits of one of them are undone together."""
+PROSE_FIELDS = frozenset({"title", "description", "objective", "criteria", "attendees", "name"})
+"""Fields edited in a form whose new value is too long to repeat in the edit's name."""
 
 
 def fields_phrase(values: dict[str, Any]) -> str:
@@ -41,6 +43,8 @@ def fields_phrase(values: dict[str, Any]) -> str:
         word = FIELD_WORDS.get(name, name.replace("_", " "))
         if name in TEXT_FIELDS:
             return f"type {word}"
+        if name in PROSE_FIELDS:
+            return f"edit {word}"
         return f"set {word} to {'none' if value is None else value}"
     return "edit " + ", ".join(FIELD_WORDS.get(n, n.replace("_", " ")) for n in values)
 
