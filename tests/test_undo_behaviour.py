@@ -194,3 +194,21 @@ async def test_a_free_form_metric_is_defined_from_plan_and_undone(example: Path,
         assert await until(pilot, lambda: any(m.get("text") == "Cut onboarding" for m in saved(example)["metrics"]))
         await pilot.press("ctrl+z", "ctrl+s")
         assert await until(pilot, lambda: len(saved(example)["metrics"]) == count)
+
+
+async def test_the_header_says_saved_after_an_autosave_behind_the_palette(example: Path, make_app) -> None:
+    """An autosave that runs while the command palette is open must reach the header."""
+    from workbench.ui.widgets.header import WorkbenchHeader
+
+    app = make_app(example, autosave_delay=0.3)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        header = app.screen.query_one(WorkbenchHeader)
+        app.screen.query_one("#q-notes", TextArea).focus()
+        await pilot.press(*"Hello", "ctrl+p")
+        assert await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+        await pilot.press("escape")
+        assert await until(pilot, lambda: not isinstance(app.screen, CommandPalette))
+        await pilot.pause()
+        assert "✓ saved" in str(header.content)

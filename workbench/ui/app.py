@@ -285,8 +285,9 @@ class WorkbenchApp(App[int]):
         """Repaint the header's saved/unsaved state."""
         from workbench.ui.widgets.header import WorkbenchHeader
 
-        for header in self.screen.query(WorkbenchHeader):
-            header.refresh_state()
+        for screen in self.screen_stack:  # the header may be under a dialog or the palette
+            for header in screen.query(WorkbenchHeader):
+                header.refresh_state()
 
     def refresh_panes(self) -> None:
         """Rebuild every pane from the project (after a reload)."""
