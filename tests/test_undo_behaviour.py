@@ -212,3 +212,26 @@ async def test_the_header_says_saved_after_an_autosave_behind_the_palette(exampl
         assert await until(pilot, lambda: not isinstance(app.screen, CommandPalette))
         await pilot.pause()
         assert "✓ saved" in str(header.content)
+
+
+def test_undoing_a_session_start_goes_back_to_the_session_before(example: Path, clock) -> None:  # type: ignore[no-untyped-def]
+    """The clock's time then goes to that session, not to another one or to the undone one."""
+    import datetime as dt
+
+    from workbench.edits.sessions import StartSession
+    from workbench.ui.workspace import Workspace
+
+    ws = Workspace.open(example, dt.date(2026, 11, 20), clock)
+    ws.switch_session("executive-1")
+    before = {s.id: s.elapsed_seconds for s in ws.project.sessions}
+    start = StartSession("executive")
+    ws.apply(start)
+    ws.switch_session(start.session_id)
+    ws.clock.start()
+    clock.now += 40
+    ws.editor.undo()
+    assert ws.session_id == "executive-1"
+    clock.now += 5
+    ws.clock.flush(ws.session)
+    after = {s.id: s.elapsed_seconds for s in ws.project.sessions}
+    assert after == {**before, "executive-1": before["executive-1"] + 5}

@@ -357,7 +357,7 @@ class WorkbenchApp(App[int]):
                 self.refresh_panes()
 
         if entry.session and recovered.session(entry.session) is not None and self.workspace is not None:
-            self.workspace.session_id = entry.session
+            self.workspace.switch_session(entry.session)
             if entry.clock_running:
                 self.workspace.clock.start()
         DiskMerge(

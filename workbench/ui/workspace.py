@@ -48,6 +48,10 @@ class SessionClock:
             shares[self.area] = shares.get(self.area, 0) + seconds
             session.area_seconds = shares
 
+    def drop_pending(self) -> None:
+        """Forget the time counted since the last flush (its session was taken away)."""
+        self.started_at = self.now()
+
     def pending(self) -> int:
         """Seconds counted but not yet flushed."""
         return int(self.now() - self.started_at) if self.running else 0
@@ -79,6 +83,8 @@ class Workspace:
     editor: Editor = field(init=False)
     """The one path by which the project changes (undo, redo, unsaved)."""
     _progress: tuple[int, str, SessionProgress] | None = None
+    _previous_sessions: list[str] = field(default_factory=list)
+    """Sessions switched away from, latest last: undoing a session's start goes back there."""
 
     def __post_init__(self) -> None:
         self.editor = Editor(lambda: self.file.project)
@@ -131,9 +137,22 @@ class Workspace:
         """Note a change made outside the editing layer (the session clock's time)."""
         self.editor.changed_outside("changed")
 
+    def switch_session(self, session_id: str) -> None:
+        """Make another session current: time so far goes to the one left (switching changes
+        nothing else in the project)."""
+        if session_id == self.session_id:
+            return
+        self.clock.flush(self.session)
+        if self.session is not None:
+            self._previous_sessions.append(self.session_id)
+        self.session_id = session_id
+
     def _edited(self, changed: Changed) -> None:
         if self.session is None and self.project.sessions:  # its start was undone
-            self.session_id = self.project.sessions[-1].id
+            self.clock.drop_pending()  # the time belonged to the session that is gone
+            back = [s for s in self._previous_sessions if self.project.session(s) is not None]
+            self.session_id = back[-1] if back else self.project.sessions[-1].id
+            self._previous_sessions = back[:-1]
 
     def budget_seconds(self, session: Session | None = None) -> int:
         """The session's time box in seconds: its own, else the template's upper bound."""

@@ -194,15 +194,15 @@ class MainScreen(Screen[None]):
         ws = self.workspace
         if result is None:
             return
-        ws.clock.flush(ws.session)
         if isinstance(result, NewSession):
             start = StartSession(result.template, result.date, list(result.attendees), minutes=result.minutes)
+            ws.clock.flush(ws.session)
             ws.apply(start)
-            ws.session_id = start.session_id
+            ws.switch_session(start.session_id)
             ws.clock.start()
             self.app.notify(f"Started {start.session_id}; the clock is running (ctrl+t pauses).", timeout=4)
         else:
-            ws.session_id = result  # switching changes nothing in the project
+            ws.switch_session(result)  # switching changes nothing in the project
         self.capture.rebuild(from_top=isinstance(result, NewSession))
         self.query_one(WorkbenchHeader).refresh_state()
 
