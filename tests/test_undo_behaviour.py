@@ -235,3 +235,24 @@ def test_undoing_a_session_start_goes_back_to_the_session_before(example: Path, 
     ws.clock.flush(ws.session)
     after = {s.id: s.elapsed_seconds for s in ws.project.sessions}
     assert after == {**before, "executive-1": before["executive-1"] + 5}
+
+
+async def test_ctrl_z_in_the_search_box_undoes_the_search_typing_first(example: Path, make_app) -> None:
+    """It used to undo the last project change and leave the search text as it was."""
+    from textual.widgets import Input
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("2")  # current maturity of the first question
+        assert await until(pilot, lambda: app.workspace.project.answer(QUESTION, "ml-1").current == 2)  # type: ignore[union-attr]
+        await pilot.press("slash", "z", "z")
+        search = app.screen.query_one("#nav-search", Input)
+        assert await until(pilot, lambda: search.value == "zz")
+        await pilot.press("ctrl+z")
+        assert await until(pilot, lambda: search.value == "z")
+        assert app.workspace.project.answer(QUESTION, "ml-1").current == 2  # type: ignore[union-attr]
+        await pilot.press("ctrl+z")
+        assert await until(pilot, lambda: search.value == "")
+        await pilot.press("ctrl+z")  # nothing typed is left: the maturity is undone
+        assert await until(pilot, lambda: app.workspace.project.answer(QUESTION, "ml-1").current != 2)  # type: ignore[union-attr]

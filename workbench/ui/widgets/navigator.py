@@ -16,6 +16,7 @@ from textual.widgets.tree import TreeNode
 from workbench.analysis.progress import SessionProgress, matches_text
 from workbench.model.catalogue import Catalogue
 from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.undoable_input import UndoableInput
 from workbench.ui.workspace import Workspace
 
 STATE_MARKS = {
@@ -110,7 +111,7 @@ class Navigator(Vertical):
         self._session_node: tuple[TreeNode[str], str] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="search questions (/)", id="nav-search")
+        yield UndoableInput(placeholder="search questions (/)", id="nav-search")
         yield Static(self.filters.describe(), id="nav-filters")
         tree = QuestionTree(Text("questions"), id="nav-tree")
         tree.show_root = False
@@ -317,8 +318,10 @@ class Navigator(Vertical):
     def clear_filters(self) -> None:
         """Show every question again."""
         self.filters = Filters()
+        search = self.query_one("#nav-search", UndoableInput)
         with self.prevent(Input.Changed):
-            self.query_one("#nav-search", Input).value = ""
+            search.value = ""
+        search.forget_typing()
         self._filters_changed()
 
     def _filters_changed(self) -> None:

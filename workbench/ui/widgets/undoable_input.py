@@ -1,0 +1,64 @@
+"""A one-line text field whose ctrl+z and ctrl+y take back its own typing first."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.binding import Binding
+from textual.widgets import Input
+
+HISTORY_LIMIT = 100
+
+
+class UndoableInput(Input):
+    """Like the notes editor: ctrl+z undoes this field's typing; once there is none left the key
+    goes on to the workbench's undo. Textual's Input keeps no history of its own."""
+
+    BINDINGS = [
+        Binding("ctrl+z", "undo_typing", "Undo", show=False),
+        Binding("ctrl+y", "redo_typing", "Redo", show=False),
+    ]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._undo: list[str] = []
+        self._redo: list[str] = []
+        self._shown = self.value
+        self._restoring = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_typing":
+            return bool(self._undo)
+        if action == "redo_typing":
+            return bool(self._redo)
+        return super().check_action(action, parameters)
+
+    @on(Input.Changed)
+    def _remember(self, event: Input.Changed) -> None:
+        if event.input is not self:
+            return
+        if not self._restoring and event.value != self._shown:
+            self._undo = [*self._undo, self._shown][-HISTORY_LIMIT:]
+            self._redo = []
+        self._shown = event.value
+        self._restoring = False
+
+    def forget_typing(self) -> None:
+        """Start a new history (the field was cleared or filled by the program)."""
+        self._undo, self._redo, self._shown = [], [], self.value
+
+    def action_undo_typing(self) -> None:
+        """Put back the text before the last change."""
+        if self._undo:
+            self._redo.append(self.value)
+            self._set(self._undo.pop())
+
+    def action_redo_typing(self) -> None:
+        """Make the last undone change again."""
+        if self._redo:
+            self._undo.append(self.value)
+            self._set(self._redo.pop())
+
+    def _set(self, text: str) -> None:
+        self._restoring = True
+        self.value = text
+        self.cursor_position = len(text)
