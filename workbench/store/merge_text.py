@@ -194,15 +194,16 @@ def _head(data: Data) -> Data:
 
 
 def _units(base: Version, ours: Version, theirs: Version, merged: DataMerge) -> list[Unit] | None:
-    mine, old, other = ours.blocks, base.blocks, theirs.blocks
+    mine, other = ours.blocks, theirs.blocks  # base's text is cut only where the sides differ
     if mine is None:
         return None
     renamed = Version(merged.theirs)  # theirs' records under their merged labels
-    units: list[Unit] = [(("head",), _head_text(mine, old, other, ours.data, merged))]
+    units: list[Unit] = [(("head",), _head_text(mine, base, other, ours.data, merged))]
     for section in _section_order(list(mine.sections), merged.data):
         lead = mine.sections[section].lead if section in mine.sections else ""
-        if other is not None and section in other.sections and old is not None:
-            base_lead = old.sections[section].lead if section in old.sections else ""
+        if other is not None and section in other.sections and other.sections[section].lead != lead:
+            old = base.blocks
+            base_lead = (old.sections[section].lead if section in old.sections else "") if old else None
             if lead == base_lead:
                 lead = other.sections[section].lead
         if lead:
@@ -215,11 +216,12 @@ def _units(base: Version, ours: Version, theirs: Version, merged: DataMerge) -> 
     return units
 
 
-def _head_text(mine: Blocks, old: Blocks | None, other: Blocks | None, ours: Data, merged: DataMerge) -> str:
+def _head_text(mine: Blocks, base: Version, other: Blocks | None, ours: Data, merged: DataMerge) -> str:
     wanted, have = _head(merged.data), _head(ours)
-    untouched = old is not None and mine.head == old.head
-    if other is not None and untouched and _head(merged.theirs) == wanted:
-        return other.head
+    if other is not None and other.head != mine.head and _head(merged.theirs) == wanted:
+        old = base.blocks
+        if old is not None and mine.head == old.head:  # only theirs changed the head's text
+            return other.head
     if have == wanted:
         return mine.head
     doc = tomlkit.parse(mine.head)

@@ -35,7 +35,10 @@ def decode_toml(path: str | Path, data: bytes) -> str:
             line=1,
             column=1,
         )
-    marker = CONFLICT_MARKER.search(data)
+    # Seven of a marker's characters in a row are rare: look for them (fast) before looking
+    # for one at the start of a line (20 ms on a 784 KiB file).
+    maybe = b"<<<<<<<" in data or b"=======" in data or b">>>>>>>" in data
+    marker = CONFLICT_MARKER.search(data) if maybe else None
     if marker:
         line, col = line_col(data, marker.start())
         raise FileProblem(
