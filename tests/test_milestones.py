@@ -7,6 +7,7 @@ import re
 import time
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -245,3 +246,37 @@ def test_milestones_are_listed_and_compared_by_date_not_save_order(
     assert out.index("old") < out.index("mid")
     code, out, _ = run_cli(["milestone", "diff", str(example)], capsys)
     assert code == 0 and "mid" in out and "old" not in out
+
+
+async def test_a_milestone_is_saved_from_the_palette_and_a_used_name_refused(example: Path, make_app) -> None:
+    from textual.command import CommandList
+
+    from tests.helpers import notifications, ready, until
+    from workbench.ui.modals.text_modal import TextModal
+
+    async def save_from_palette(pilot: Any, name: str) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"save a milestone")
+        assert await until(
+            pilot,
+            lambda: any(
+                "Save a milestone" in str(o.prompt) for o in pilot.app.screen.query_one(CommandList).options
+            ),
+        )
+        await pilot.press("enter")
+        assert await until(pilot, lambda: isinstance(pilot.app.screen, TextModal))
+        await pilot.press(*name, "enter")
+        assert await until(pilot, lambda: not isinstance(pilot.app.screen, TextModal))
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        shown = notifications(app)
+        await ready(pilot)
+        await save_from_palette(pilot, "after pilots")
+        assert await until(pilot, lambda: [m.name for m in app.workspace.project.milestones] == ["after pilots"])
+        await save_from_palette(pilot, "after pilots")
+        assert await until(pilot, lambda: any("already a milestone called 'after pilots'" in m for m in shown))
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    (milestone,) = tomllib.loads(example.read_text())["milestones"]
+    assert milestone["name"] == "after pilots" and milestone["date"] == TODAY

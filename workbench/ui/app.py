@@ -436,6 +436,12 @@ class WorkbenchApp(App[int]):
 
         export_workbook(self)
 
+    def action_save_milestone(self) -> None:
+        """Save a milestone of where the engagement stands now, under a name."""
+        from workbench.ui.milestones import save_milestone
+
+        save_milestone(self)
+
     def action_import_workbook(self) -> None:
         """Read a filled-in workbook back, as one undoable edit."""
         from workbench.ui.handoffs import import_workbook
