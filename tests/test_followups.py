@@ -43,6 +43,14 @@ def test_items_come_from_follow_ups_open_questions_and_next_steps(example: Path)
     assert [i.done for i in sam] == [False, True]  # open first
 
 
+def test_one_person_is_one_group_whether_or_not_the_role_is_written(example: Path) -> None:
+    project = ProjectFile.load(example).project
+    project.next_steps[0].owner = "mei chen"  # a next step for the platform engineer, typed by hand
+    groups = dict(by_person(follow_ups(project, load_catalogue(example))))
+    assert "mei chen" not in groups
+    assert {i.kind for i in groups["Mei Chen (Platform engineer)"]} == {"follow-up", "next-step"}
+
+
 def test_closing_records_the_answer_on_the_right_question(example: Path) -> None:
     file = ProjectFile.load(example)
     key = answer_key(MEI_QUESTION, "ml-1")

@@ -127,14 +127,20 @@ def _name_of(label: str) -> str:
 
 
 def by_person(items: list[FollowUp]) -> list[tuple[str, list[FollowUp]]]:
-    """Items grouped by person (named people A–Z, then Unassigned); open first, soonest due first."""
+    """Items grouped by person (named people A–Z, then Unassigned); open first, soonest due first.
+    `Mei Chen` and `Mei Chen (Platform engineer)` are one person, headed with the role."""
     groups: dict[str, list[FollowUp]] = {}
+    headings: dict[str, str] = {}
     for item in items:
-        groups.setdefault(item.person, []).append(item)
-    people = sorted((p for p in groups if p != UNASSIGNED), key=str.casefold)
-    if UNASSIGNED in groups:
-        people.append(UNASSIGNED)
-    return [(p, sorted(groups[p], key=lambda i: (i.done, i.due or dt.date.max))) for p in people]
+        who = _name_of(item.owner) if item.owner.strip() else ""
+        groups.setdefault(who, []).append(item)
+        heading = headings.get(who)
+        if heading is None or (" (" in item.person and " (" not in heading):
+            headings[who] = item.person
+    people = sorted((p for p in groups if p), key=lambda p: headings[p].casefold())
+    if "" in groups:
+        people.append("")
+    return [(headings[p], sorted(groups[p], key=lambda i: (i.done, i.due or dt.date.max))) for p in people]
 
 
 def parse_key(key: str) -> tuple[str, str, str]:
