@@ -79,3 +79,42 @@ def test_weeks_map_to_mondays() -> None:
     assert week_date(project, 0, dt.date(2026, 11, 24)) == dt.date(2026, 12, 7)
     assert week_date(project, 2, dt.date(2026, 11, 24)) == dt.date(2026, 12, 21)
     assert current_week(project, dt.date(2026, 12, 23)) == 2
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_plan_graph_agrees_with_networkx(seed: int) -> None:
+    """Order, loops and the loop a new dependency would close, as networkx finds them."""
+    import itertools
+    import random
+
+    import networkx as nx
+
+    from workbench.analysis.plan import dependency_graph, find_cycle, topological_order
+
+    rng = random.Random(seed)
+    ids = [f"P-{n}" for n in rng.sample(range(1, 30), rng.randint(1, 12))]
+    items = []
+    for n, i in enumerate(ids):
+        pool = ids if seed % 2 else ids[:n]  # odd seeds may loop, even ones never do
+        depends_on = rng.sample(pool, rng.randint(0, min(3, len(pool))))
+        items.append(PlanItem(id=i, title=i, weeks=rng.randint(0, 6), depends_on=[*depends_on, "X-9"][: 4]))
+    graph = nx.DiGraph()
+    graph.add_nodes_from(ids)
+    graph.add_edges_from((d, i.id) for i in items for d in i.depends_on if d in ids)
+    cycle = find_cycle(items)
+    if not nx.is_directed_acyclic_graph(graph):
+        assert cycle is not None
+        assert all(graph.has_edge(u, v) for u, v in zip(cycle, [*cycle[1:], cycle[0]], strict=True))
+        return
+    assert cycle is None
+    assert topological_order(dependency_graph(items)) == list(nx.lexicographical_topological_sort(graph))
+    for a, b in itertools.product(ids, ids):
+        found = would_cycle(items, a, b)
+        if a == b:
+            assert found == [a]
+        elif nx.has_path(graph, a, b):
+            assert found is not None and len(found) == nx.shortest_path_length(graph, a, b) + 1
+            assert found[0] == a and found[-1] == b
+            assert all(graph.has_edge(u, v) for u, v in itertools.pairwise(found))
+        else:
+            assert found is None
