@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Input, OptionList, Select
 
 from tests.helpers import notifications, ready, until
-from workbench.store.files import load_project
+from workbench.store.files import ProjectFile, load_project
 from workbench.store.journal import journal_paths, read_journal, write_journal
 from workbench.store.serialize import project_to_data
 from workbench.ui.modals.confirm import ConfirmModal
@@ -199,7 +199,7 @@ async def test_unparsable_file_on_disk_is_shown_and_not_overwritten(example: Pat
 async def test_crash_recovery_is_offered_at_the_next_start(example: Path, make_app) -> None:
     project = load_project(example)
     project.move_gap("G-006", 2)
-    write_journal(example, project_to_data(project), example.read_bytes())
+    write_journal(example, project_to_data(project), ProjectFile.load(example).base)
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)

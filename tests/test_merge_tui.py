@@ -225,7 +225,7 @@ async def test_a_gap_both_created_is_renumbered_on_my_side(example: Path, make_a
 
 
 async def test_recovered_work_is_merged_with_the_file_as_it_is_now(example: Path, make_app) -> None:
-    started = example.read_bytes()
+    started = ProjectFile.load(example).base
     work = load_project(example)
     work.move_gap("G-006", 2)
     write_journal(example, project_to_data(work), started)
@@ -243,7 +243,7 @@ async def test_recovered_work_is_merged_with_the_file_as_it_is_now(example: Path
 
 
 async def test_recovered_work_that_conflicts_with_the_file_asks(example: Path, make_app) -> None:
-    started = example.read_bytes()
+    started = ProjectFile.load(example).base
     work = load_project(example)
     work.move_gap("G-006", 2)
     write_journal(example, project_to_data(work), started)

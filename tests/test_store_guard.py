@@ -28,13 +28,13 @@ def test_a_write_during_the_save_is_never_lost(example: Path, monkeypatch: pytes
     file = ProjectFile.load(example)
     file.project.move_gap("G-006", 1)
     theirs = example.read_text().replace("Sam Okafor", "Someone Else")
-    real_edit = merge_text.edited_text
+    real_edit = merge_text.edited_version
 
-    def edit_while_someone_writes(*args: object) -> str | None:
+    def edit_while_someone_writes(*args: object) -> merge_text.Version | None:
         example.write_text(theirs)
         return real_edit(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(merge_text, "edited_text", edit_while_someone_writes)
+    monkeypatch.setattr(merge_text, "edited_version", edit_while_someone_writes)
     with pytest.raises(ChangedOnDisk) as raised:
         file.save()
     assert example.read_text() == theirs
@@ -162,7 +162,7 @@ def test_journal_restores_exactly_the_keys_it_had(example: Path) -> None:
     before = example.read_text()
     file = ProjectFile.load(example)
     file.project.answers[0].notes = "restored note"
-    write_journal(example, project_to_data(file.project), example.read_bytes(), "ml-1", True)
+    write_journal(example, project_to_data(file.project), file.base, "ml-1", True)
     entry = read_journal(example)
     assert entry is not None and entry.session == "ml-1" and entry.clock_running
     assert entry.base is not None
@@ -177,6 +177,35 @@ def test_journal_restores_exactly_the_keys_it_had(example: Path) -> None:
 
 def test_journal_lives_in_the_state_dir_not_beside_the_project(example: Path, state_dir: Path) -> None:
     file = ProjectFile.load(example)
-    write_journal(example, project_to_data(file.project), example.read_bytes())
+    write_journal(example, project_to_data(file.project), file.base)
     assert list(state_dir.rglob("*.json"))
     assert sorted(p.name for p in example.parent.iterdir()) == ["example.toml"]
+
+
+def test_the_journal_of_one_typed_note_holds_that_note_not_every_answer(tmp_path: Path) -> None:
+    """Typing into one answer of 3,010 journals one answer (the journal is written every second)."""
+    from bench.generate import write_large_project
+    from workbench.store.journal import journal_paths
+
+    path = write_large_project(tmp_path / "large.toml")
+    file = ProjectFile.load(path)
+    file.project.answers[1234].notes = "typed just now"
+    write_journal(path, project_to_data(file.project), file.base, "s-1", False)
+    assert journal_paths(path)[0].stat().st_size < 20_000 < path.stat().st_size
+    entry = read_journal(path)
+    assert entry is not None and project_to_data(entry.project()) == project_to_data(file.project)
+
+
+def test_saves_one_after_another_change_only_the_edited_lines(example: Path) -> None:
+    """The quick save path keeps the file cut into records between saves; each save still
+    changes only what was edited, and the file reads back as the project."""
+    file = ProjectFile.load(example)
+    for step, note in enumerate(["first", "second", "third"]):
+        before = example.read_text().splitlines()
+        file.project.answers[step].notes = note
+        file.project.move_gap("G-006", 1 if step % 2 == 0 else -1)
+        assert file.save()
+        after = example.read_text().splitlines()
+        changed = [line for line in after if line not in before]
+        assert f'notes = "{note}"' in changed and len(changed) <= 2
+        assert project_to_data(load_project(example)) == project_to_data(file.project)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from workbench.edits.changes import Change
 from workbench.edits.history import Edit, History
 from workbench.model.project import Project
 
@@ -20,6 +21,9 @@ class Changed:
     kind: ChangeKind
     name: str
     """The edit's name ("accept 'CI/CD for ML' for G-003"), or what changed outside the history."""
+    touched: tuple[Change, ...] | None = None
+    """The changes that take it back, each naming a record it touched; None when not known
+    (a change outside the history: anything may have changed)."""
 
 
 class Editor:
@@ -44,21 +48,21 @@ class Editor:
         """Make an edit; False if it changed nothing. EditRefused says why it can't be made."""
         if not self.history.apply(self.project, edit):
             return False
-        self._changed("edit", edit.name)
+        self._changed("edit", edit.name, self.history.touched)
         return True
 
     def undo(self) -> str | None:
         """Take back the last edit; its name, or None when there is nothing to undo."""
         name = self.history.undo(self.project)
         if name is not None:
-            self._changed("undo", name)
+            self._changed("undo", name, self.history.touched)
         return name
 
     def redo(self) -> str | None:
         """Make the last undone edit again; its name, or None."""
         name = self.history.redo(self.project)
         if name is not None:
-            self._changed("redo", name)
+            self._changed("redo", name, self.history.touched)
         return name
 
     def seal(self) -> None:
@@ -94,8 +98,8 @@ class Editor:
         """Whether the project differs from the file as last read or written."""
         return self.history.state != self._saved_state
 
-    def _changed(self, kind: ChangeKind, name: str) -> None:
+    def _changed(self, kind: ChangeKind, name: str, touched: list[Change] | None = None) -> None:
         self.revision += 1
-        event = Changed(kind, name)
+        event = Changed(kind, name, None if touched is None else tuple(touched))
         for listener in list(self.listeners):
             listener(event)

@@ -78,6 +78,9 @@ class History:
         self._base = 0
         """The state before the oldest step kept."""
         self._sealed = False
+        self.touched: list[Change] = []
+        """What the last apply, undo or redo did, as the changes that take it back (each names
+        the record it touched)."""
 
     @property
     def state(self) -> int:
@@ -95,6 +98,7 @@ class History:
         if not changes:
             return False
         undo = Changes(changes).apply(project)
+        self.touched = list(undo.items)
         self._undone.clear()
         top = self._done[-1] if self._done else None
         if top is not None and edit.merge_key and edit.merge_key == top.merge_key and not self._sealed:
@@ -102,7 +106,8 @@ class History:
             top.name = edit.name  # a run of moves is named for where it ended
             top.state = self._next_state()
             if _undoes_nothing(project, top.undo):
-                top.undo.apply(project)  # drop what is left of it: an empty record made on the way
+                # drop what is left of it: an empty record made on the way
+                self.touched += top.undo.apply(project).items
                 self._done.pop()  # typed back to what it was: no step left
             return True
         self._done.append(Step(edit.name, undo, self._next_state(), edit.merge_key))
@@ -122,6 +127,7 @@ class History:
             return None
         step = self._done.pop()
         step.redo = step.undo.apply(project)
+        self.touched = list(step.redo.items)
         self._undone.append(step)
         self._sealed = True
         return step.name
@@ -132,6 +138,7 @@ class History:
             return None
         step = self._undone.pop()
         step.undo = step.redo.apply(project)
+        self.touched = list(step.undo.items)
         self._done.append(step)
         self._sealed = True
         return step.name

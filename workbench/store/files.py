@@ -177,7 +177,7 @@ class ProjectFile:
                 return False
             expect = self._theirs_hash if force and self._theirs_hash else self._hash
             self._refuse_if_changed(expect)
-            raw = self._text_for(new)
+            raw, version = self._text_for(new)
             try:
                 self._backup_once()
                 atomic_write(self.path, raw, expect=expect)
@@ -186,32 +186,33 @@ class ProjectFile:
                 if isinstance(problem, ChangedOnDisk):
                     self._refuse_if_changed(expect)
                 raise
-            self._now_holds(raw, new)
+            self._now_holds(raw, new, version)
             return True
 
-    def _text_for(self, new: dict[str, Any]) -> bytes:
-        """The file's bytes holding `new`: only the changed records' lines differ."""
-        from workbench.store.merge_text import edited_text
+    def _text_for(self, new: dict[str, Any]) -> tuple[bytes, Any]:
+        """The file's bytes holding `new` (only the changed records' lines differ), and the
+        new text cut into records when that is how it was made (merge_text.Version)."""
+        from workbench.store.merge_text import edited_version
 
         opened_raw, opened_data = self._opened
         if new == opened_data:  # undone back to the file as read: write it exactly as it was
             self._forget_text()
-            return opened_raw
-        text = edited_text(self._version(), new)
-        if text is not None:
+            return opened_raw, None
+        version = edited_version(self._version(), new)
+        if version is not None and version.text is not None:
             with self._lock:
                 self._document = None
-            return text.encode("utf-8")
+            return version.text.encode("utf-8"), version
         doc = self._document_now()  # a layout the blocks can't follow: the whole document
         merge_document(doc, self._saved_data, new)
-        return str(doc.as_string()).encode("utf-8")
+        return str(doc.as_string()).encode("utf-8"), None
 
-    def _now_holds(self, raw: bytes, data: dict[str, Any]) -> None:
-        """The file now holds `raw` (whose data is `data`)."""
+    def _now_holds(self, raw: bytes, data: dict[str, Any], version: Any = None) -> None:
+        """The file now holds `raw` (whose data is `data`; `version` is it cut into records)."""
         self._raw, self._hash, self._saved_data = raw, digest(raw), data
         self._theirs_hash = ""
         with self._lock:
-            self._saved_text = None
+            self._saved_text = version
 
     def _refuse_if_changed(self, expect: str) -> None:
         """Raise ChangedOnDisk, keeping their version as a copy, when the file is not `expect`."""

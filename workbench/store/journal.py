@@ -16,16 +16,17 @@ the file's real path (symlinks followed), and two files are written atomically:
         "base_sha256": "9f2c…",                   # digest of the file bytes the work started from
         "session": "exec-1",                      # the session that was current
         "clock_running": true,                    # whether its clock was running
-        "project": { … }                          # the work: the project as TOML-ready data
+        "work": { … }                             # the work, as what differs from the base
       }
 
-  `project` holds only the keys the file had or the person set (`project_to_data`), so
-  restoring it adds no defaults; dates and times are ISO strings (read back with
-  `Project.model_validate_json`, see `JournalEntry.project`). Session clocks are in it
-  (`sessions[].elapsed_seconds`, `area_seconds`).
+  `work` is a delta (store/work_delta.py): the top-level tables whole, and each record list as
+  the base's unchanged records by position (`[start, stop]`) and the other records whole, so
+  typing into one answer of 3,000 writes one answer. Records hold only the keys the file had
+  or the person set (`project_to_data`), so restoring adds no defaults; dates and times are
+  ISO strings. Session clocks are in it (`sessions[].elapsed_seconds`, `area_seconds`).
 - `KEY.base.toml`: the exact bytes of the project file the work started from (its digest is
-  `base_sha256`). A three-way merge takes this as the base, `project` as mine and the file as
-  it is now as theirs.
+  `base_sha256`), written only when it changes. A three-way merge takes this as the base, the
+  work as mine and the file as it is now as theirs.
 
 An entry exists only while there is unsaved work: it is removed after the file is saved with
 everything in it, or when the person discards it.
@@ -45,7 +46,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from workbench.model.project import Project
+from workbench.problems import FileProblem
 from workbench.store.atomic import atomic_write, digest, real_path
+from workbench.store.tomltext import decode_toml, parse_toml
+from workbench.store.work_delta import apply_delta, work_delta
 
 FORMAT = 1
 
@@ -82,20 +86,21 @@ class JournalEntry:
 
     def project(self) -> Project:
         """The work as a Project; only the keys in the data count as set."""
-        return Project.model_validate_json(json.dumps(self.data))
+        return Project.model_validate(self.data)
 
 
 def write_journal(
     path: str | Path,
     data: dict[str, Any],
-    base: bytes,
+    base: tuple[dict[str, Any], bytes],
     session: str = "",
     clock_running: bool = False,
 ) -> None:
-    """Keep the work (`project_to_data` of the project, edited from the file's bytes `base`)
-    durable; SaveFailed (or OSError) if it cannot be."""
+    """Keep the work (`project_to_data` of the project) durable, as edited from `base` (the
+    file's data and bytes it started from); SaveFailed (or OSError) if it cannot be."""
     entry_path, base_path = journal_paths(path)
-    raw, base_hash = base, digest(base)
+    base_data, raw = base
+    base_hash = digest(raw)
     entry_path.parent.mkdir(parents=True, exist_ok=True)
     if _file_digest(base_path) != base_hash:
         atomic_write(base_path, raw)
@@ -106,7 +111,7 @@ def write_journal(
         "base_sha256": base_hash,
         "session": session,
         "clock_running": clock_running,
-        "project": data,
+        "work": work_delta(base_data, data),
     }
     atomic_write(entry_path, json.dumps(entry, default=_iso, ensure_ascii=False).encode("utf-8"))
 
@@ -120,7 +125,7 @@ def read_journal(path: str | Path) -> JournalEntry | None:
         return _read_old_recovery(path)
     if not isinstance(entry, dict) or entry.get("format") != FORMAT:
         return None
-    if not isinstance(entry.get("project"), dict):
+    if not isinstance(entry.get("work"), dict):
         return None
     try:
         base: bytes | None = base_path.read_bytes()
@@ -128,6 +133,13 @@ def read_journal(path: str | Path) -> JournalEntry | None:
         base = None
     if base is not None and digest(base) != entry.get("base_sha256"):
         base = None
+    try:
+        base_data = parse_toml(base_path, decode_toml(base_path, base)) if base is not None else None
+    except FileProblem:
+        base, base_data = None, None
+    work = apply_delta(base_data, entry["work"])
+    if work is None:
+        return None
     try:
         written = dt.datetime.fromisoformat(str(entry.get("written")))
     except ValueError:
@@ -139,7 +151,7 @@ def read_journal(path: str | Path) -> JournalEntry | None:
         base=base,
         session=str(entry.get("session", "")),
         clock_running=bool(entry.get("clock_running", False)),
-        data=entry["project"],
+        data=work,
     )
     try:
         found.project()

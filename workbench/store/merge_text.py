@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from workbench.model.project import Project
 from workbench.problems import validation_problem
-from workbench.store.blocks import Blocks, split_blocks
+from workbench.store.blocks import Blocks, Section, split_blocks
 from workbench.store.files import project_from_data
 from workbench.store.merge import merge_document, merge_table
 from workbench.store.merge3 import ABSENT, Choose, Conflict, Data, DataMerge, always, ask_nobody, merge_data
@@ -106,11 +106,12 @@ def merged_text(base: Version, ours: Version, theirs: Version, merged: DataMerge
     return str(doc.as_string())
 
 
-def edited_text(saved: Version, new: Data) -> str | None:
-    """The text of `saved` (a file's data and text) holding `new` instead: only the records that
-    changed are rewritten, each in its own text, so a save of a large project stays quick. Each
-    rewritten piece is read back alone and checked. None when the layout can't be cut into
-    records or a piece does not read back (the caller merges into the whole document)."""
+def edited_version(saved: Version, new: Data) -> Version | None:
+    """`saved` (a file's data and text) with its data changed to `new`, and the text to match:
+    only the records that changed are rewritten, each in its own text, so a save of a large
+    project stays quick. Each rewritten piece is read back alone and checked. The result comes
+    cut into blocks already, for the next save. None when the layout can't be cut into records
+    or a piece does not read back (the caller merges into the whole document)."""
     changed = Version(new)
     units = _units(saved, saved, changed, DataMerge(new, theirs=new))
     if units is None:
@@ -123,7 +124,17 @@ def edited_text(saved: Version, new: Data) -> str | None:
         want = _head(new) if key == ("head",) else {key[0]: [new[key[0]][changed.index[key[0]][key[1]]]]}
         if not _reads_as(text, want):
             return None
-    return _join(text for _, text in units)
+    changed.text = _join(text for _, text in units)
+    blocks = Blocks(units[0][1], {})
+    for key, text in units[1:]:
+        part = blocks.sections.setdefault(key[-1] if key[0] == "lead" else key[0], Section())
+        if key[0] == "lead":
+            part.lead = text
+        else:
+            part.records.append(text)
+    if blocks.text() == changed.text:
+        changed.blocks = blocks
+    return changed
 
 
 def conflict_text(base: Version, ours: Version, theirs: Version) -> str | None:

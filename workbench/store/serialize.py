@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from pydantic import BaseModel
+
 from workbench.model.keys import RECORD_KEY_FIELDS, key_reader
 from workbench.model.project import Project
 
@@ -44,12 +46,19 @@ def record_label(section: str, record: Any) -> str:
     return "/".join(str(k) for k in key) if isinstance(key, tuple) else str(key)
 
 
-def project_to_data(project: Project) -> dict[str, Any]:
+def dump_record(record: BaseModel) -> dict[str, Any]:
+    """One record as TOML-ready data: only the keys that were read or set."""
+    return record.model_dump(mode="python", exclude_unset=True, exclude_none=True)
+
+
+def project_to_data(
+    project: Project, dump: Callable[[BaseModel], dict[str, Any]] = dump_record
+) -> dict[str, Any]:
     """The project as TOML-ready data, in a fixed key order.
 
     Inside each record only the keys that were read or set are written, so a hand-written file
     is not filled with defaults. Every record list is written whole: appending to a list does
-    not mark it as set.
+    not mark it as set. `dump` turns one record into data (store/snapshot.py keeps the dumps).
     """
     data: dict[str, Any] = {"schema_version": project.schema_version}
     data["project"] = project.project.model_dump(mode="python", exclude_unset=True, exclude_none=True)
@@ -59,7 +68,7 @@ def project_to_data(project: Project) -> dict[str, Any]:
     for key in TOP_LEVEL_ORDER[3:-1]:
         records = getattr(project, key)
         if records:
-            data[key] = [r.model_dump(mode="python", exclude_unset=True, exclude_none=True) for r in records]
+            data[key] = [dump(r) for r in records]
     proposal = project.proposal.model_dump(mode="python", exclude_unset=True, exclude_none=True)
     proposal = {k: v for k, v in proposal.items() if v != ""}
     if proposal:

@@ -214,7 +214,7 @@ class WorkbenchApp(App[int]):
         workspace.editor.mark_saved(state)
         if not workspace.unsaved:
             clear_journal(workspace.file.path)
-            self.autosave.saved()
+        self.autosave.saved(more=workspace.unsaved)
         self.refresh_status()
         if outcome and not quiet:
             self.notify(f"Saved {one_line(workspace.file.path)}", markup=False, timeout=2)

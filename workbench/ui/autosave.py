@@ -30,6 +30,8 @@ JOURNAL_EVERY = 1.0
 """Seconds from a change to its journal write (plus the write itself: well under 2 s)."""
 SAVE_AT_MOST = 10.0
 """Seconds from the first unsaved change to the file save, however long the typing goes on."""
+MIN_DELAY = 0.05
+"""A timer's shortest wait (Textual's timers need one above zero)."""
 CLOCK_JOURNAL_EVERY = 5.0
 """While the session clock runs, the journal keeps its time this often."""
 BACKGROUND_SWITCH_INTERVAL = 0.0005
@@ -118,14 +120,18 @@ class Autosave:
         now = time.monotonic()
         if self._first_unsaved is None:
             self._first_unsaved = now
-        delay = max(0.0, min(self.app.autosave_delay, self._first_unsaved + SAVE_AT_MOST - now))
+        delay = max(MIN_DELAY, min(self.app.autosave_delay, self._first_unsaved + SAVE_AT_MOST - now))
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.app.set_timer(delay, self._save_due)
 
-    def saved(self) -> None:
-        """The file has everything up to now: the next change starts a new wait."""
+    def saved(self, more: bool) -> None:
+        """The file has what was snapshot for the save; `more` changes came meanwhile, and they
+        start a new wait (so a steady typist gets a save every `SAVE_AT_MOST` seconds, not one
+        save after another)."""
         self._first_unsaved = None
+        if more:
+            self.changed()
 
     def _journal_due(self) -> None:
         self._journal_timer = None
@@ -134,7 +140,7 @@ class Autosave:
 
     def _save_due(self) -> None:
         self._save_timer = None
-        if self.app.can_autosave():
+        if self.app.can_autosave() and not self.file.busy:  # a save in progress re-arms (saved)
             self.file.run()
 
     def _clock_tick(self) -> None:

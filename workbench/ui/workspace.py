@@ -12,11 +12,11 @@ from typing import Any
 from workbench.analysis.progress import SessionProgress, session_progress
 from workbench.banks import bank_dirs, load_banks
 from workbench.edits import Changed, Edit, Editor
+from workbench.edits.snapshot import ProjectData
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import Session
 from workbench.store.files import ProjectFile
-from workbench.store.serialize import project_to_data
 
 
 @dataclass
@@ -65,8 +65,8 @@ class Snapshot:
     """`project_to_data` of the project."""
     state: int
     """The editor's state the data is from (`Editor.mark_saved` once it is on disk)."""
-    base: bytes
-    """The file's bytes the work started from."""
+    base: tuple[dict[str, Any], bytes]
+    """The file's data and bytes the work started from."""
     session: str
     clock_running: bool
 
@@ -85,6 +85,8 @@ class Workspace:
     _progress: tuple[int, str, SessionProgress] | None = None
     _previous_sessions: list[str] = field(default_factory=list)
     """Sessions switched away from, latest last: undoing a session's start goes back there."""
+    _data: ProjectData = field(default_factory=ProjectData)
+    """Snapshots of the project as data, reusing unchanged records' dumps."""
 
     def __post_init__(self) -> None:
         self.editor = Editor(lambda: self.file.project)
@@ -148,6 +150,7 @@ class Workspace:
         self.session_id = session_id
 
     def _edited(self, changed: Changed) -> None:
+        self._data.forget(self.project, changed.touched)
         if self.session is None and self.project.sessions:  # its start was undone
             self.clock.drop_pending()  # the time belonged to the session that is gone
             back = [s for s in self._previous_sessions if self.project.session(s) is not None]
@@ -187,9 +190,9 @@ class Workspace:
         """The project now (with the session clock brought up to date), to write elsewhere."""
         self.clock.flush(self.session)
         return Snapshot(
-            project_to_data(self.project),
+            self._data(self.project),
             self.editor.state,
-            self.file.base[1],
+            self.file.base,
             self.session_id,
             self.clock.running,
         )
