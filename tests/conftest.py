@@ -11,6 +11,7 @@ os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
 import datetime as dt  # noqa: E402
 import shutil  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -32,11 +33,17 @@ class FixedClock:
 
 
 @pytest.fixture(autouse=True)
-def state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private state directory (the journal's home), never the real one."""
+def state_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A private state directory (the journal's home), never the real one. Set without the
+    `monkeypatch` fixture, so a test's `monkeypatch.undo()` does not point it home again."""
     folder = tmp_path_factory.mktemp("state")
-    monkeypatch.setenv("WORKBENCH_STATE_DIR", str(folder))
-    return folder
+    before = os.environ.get("WORKBENCH_STATE_DIR")
+    os.environ["WORKBENCH_STATE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("WORKBENCH_STATE_DIR", None)
+    else:
+        os.environ["WORKBENCH_STATE_DIR"] = before
 
 
 @pytest.fixture

@@ -247,6 +247,9 @@ async def test_a_read_only_file_is_not_saved_and_the_work_is_offered_next_time(
     example.chmod(0o444)
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        header = app.screen.query_one(WorkbenchHeader).status_line().plain
+        assert "read-only" in header and "saved" not in header
         await raise_g006_impact(pilot)
         shown = notifications(app)
         await pilot.press("ctrl+s")

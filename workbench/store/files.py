@@ -16,6 +16,7 @@ from workbench.store.atomic import (
     SaveFailed,
     atomic_write,
     digest,
+    is_read_only,
     real_path,
     remove_stale_temps,
 )
@@ -130,6 +131,13 @@ class ProjectFile:
             return digest(real_path(self.path).read_bytes()) != self._hash
         except OSError:
             return True
+
+    def read_only(self) -> bool:
+        """Whether the file's mode says nobody may write it: saving it is refused."""
+        try:
+            return is_read_only(real_path(self.path).stat().st_mode)
+        except OSError:
+            return False
 
     def prepare(self) -> None:
         """Cut the file into records now (call from a background thread after opening), so the

@@ -82,6 +82,8 @@ class WorkbenchHeader(Static):
         right.append("  ")
         if ws.unsaved:
             right.append("● unsaved", style="bold yellow")
+        elif ws.file.read_only():
+            right.append("read-only", style="bold yellow")
         else:
             right.append("✓ saved", style="green")
         if session is None:
