@@ -3,6 +3,7 @@ it is not; the next start offers it back."""
 
 from __future__ import annotations
 
+import difflib
 import errno
 import os
 from pathlib import Path
@@ -67,3 +68,51 @@ async def test_quitting_when_nothing_can_be_written_says_the_work_would_be_lost(
         assert "could not be kept" in body and "Quitting now loses them" in body
         await pilot.click("#no")
         assert await until(pilot, lambda: app.is_running and app.workspace.unsaved)
+
+
+async def test_keeping_mine_in_a_conflict_keeps_their_version_beside_the_file(example: Path, make_app) -> None:
+    """#13 finding 4: whatever the person chooses, the version they met is kept as a copy."""
+    from tests.test_merge_tui import hand_edit
+    from workbench.ui.modals.merge_modal import MergeModal
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await raise_g006_impact(pilot)
+        hand_edit(
+            example,
+            'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+            'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+        )
+        theirs = example.read_text()
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        await pilot.press("m")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    assert 'impact = 3\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"' in example.read_text()
+    copies = list(example.parent.glob("example.theirs-*.toml"))
+    assert [c.read_text() for c in copies] == [theirs]
+
+
+async def test_restoring_a_note_writes_that_note_only(example: Path, make_app) -> None:
+    """#13 finding 3: restoring after a later hand edit overwrites nothing and adds no default
+    keys: the file differs from the hand-edited one by the one restored line."""
+    from tests.test_merge_tui import hand_edit
+    from workbench.store.files import ProjectFile
+    from workbench.store.journal import write_journal
+    from workbench.store.serialize import project_to_data
+
+    file = ProjectFile.load(example)
+    answer = next(a for a in file.project.answers if a.notes and "\n" not in a.notes)
+    answer.notes = "restored note"
+    write_journal(example, project_to_data(file.project), file.base, "ml-1", False)
+    hand_edit(example, 'facilitator = "Sam Okafor"', 'facilitator = "Sam O."  # renamed later')
+    edited = example.read_text().splitlines()
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.pause()
+        await pilot.click("#yes")
+        assert await until(pilot, lambda: "restored note" in example.read_text())
+    after = example.read_text().splitlines()
+    diff = [line for line in difflib.ndiff(edited, after) if line[:1] in "+-"]
+    assert len(diff) == 2 and diff[0].startswith("- notes = ") and diff[1] == '+ notes = "restored note"'
