@@ -90,6 +90,8 @@ class ProjectFile:
         self._saved_data = project_to_data(project)
         self._opened = (raw, self._saved_data)
         """The file as read and its data: a project edited back to that data is written as read."""
+        self._base = (self._saved_data, raw)
+        """`base`, replaced in one assignment so the UI thread reads it without waiting for a save."""
         self._document: Any = None
         self._saved_text: Any = None
         """The file as last read or written, cut into records (merge_text.Version), built lazily."""
@@ -218,6 +220,7 @@ class ProjectFile:
     def _now_holds(self, raw: bytes, data: dict[str, Any], version: Any = None) -> None:
         """The file now holds `raw` (whose data is `data`; `version` is it cut into records)."""
         self._raw, self._hash, self._saved_data = raw, digest(raw), data
+        self._base = (data, raw)
         self._theirs_hash = ""
         with self._lock:
             self._saved_text = version
@@ -304,9 +307,9 @@ class ProjectFile:
     @property
     def base(self) -> tuple[dict[str, Any], bytes]:
         """The data and bytes of the file as last read or written: what the in-memory work
-        started from, the base of a merge with the file as it is now."""
-        with self._save_lock:
-            return self._saved_data, self._raw
+        started from, the base of a merge with the file as it is now. Never waits for a save
+        running in the background."""
+        return self._base
 
     def take_merged(self, raw: bytes, seen: bytes) -> None:
         """Write `raw`, a merge of this project with `seen` (the file on disk just before), and
