@@ -116,3 +116,26 @@ async def test_restoring_a_note_writes_that_note_only(example: Path, make_app) -
     after = example.read_text().splitlines()
     diff = [line for line in difflib.ndiff(edited, after) if line[:1] in "+-"]
     assert len(diff) == 2 and diff[0].startswith("- notes = ") and diff[1] == '+ notes = "restored note"'
+
+
+async def test_quitting_with_the_clock_running_saves_its_time_and_leaves_no_journal(
+    example: Path, make_app, clock, state_dir: Path
+) -> None:
+    """#13 finding 1: the clock's time is kept by the file at a clean quit, so the next start
+    offers nothing."""
+    import tomllib
+
+    from tests.helpers import ready
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+t")
+        assert await until(pilot, lambda: app.workspace.clock.running)
+        before = app.workspace.session.elapsed_seconds
+        clock.now += 42
+        await pilot.press("ctrl+q")
+        assert await until(pilot, lambda: not app.is_running)
+    sessions = tomllib.loads(example.read_text())["sessions"]
+    assert next(s for s in sessions if s["id"] == "ml-1")["elapsed_seconds"] == before + 42
+    assert not list(state_dir.rglob("*.json"))

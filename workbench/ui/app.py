@@ -490,7 +490,9 @@ class WorkbenchApp(App[int]):
         if workspace is None:
             self.exit(0)
             return
-        workspace.clock.flush(workspace.session)
+        if workspace.clock.running:  # its time since the last save goes into the file
+            workspace.clock.flush(workspace.session)
+            workspace.changed()
         if not workspace.unsaved or self.save_project():
             self.exit(0)
             return
