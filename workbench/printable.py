@@ -6,8 +6,14 @@ Used for display only (the terminal, the CLI, the TUI); the data itself is never
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+"""Characters that act on a terminal or reorder text: C0 and C1 controls, DEL, bidi marks,
+overrides and isolates, and the Unicode line and paragraph separators."""
+_LINE_BREAKS = re.compile(r"[\t\n]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -25,6 +31,41 @@ def clean(value: object, multiline: bool = True) -> str:
     if not multiline:
         text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
     return _CONTROL.sub(_visible, text)
+
+
+def for_editing(value: str, multiline: bool = True) -> str:
+    """The text as an editor shows it: every character that `clean` would hide is replaced by
+    exactly one visible placeholder (in one line, tabs and newlines too), so `restore` can put
+    back what the person did not touch."""
+    text = _CONTROL.sub(_visible, value)
+    return text if multiline else _LINE_BREAKS.sub(_visible, text)
+
+
+def restore(original: str, edited: str, multiline: bool = True) -> str:
+    """The real text after an edit of `for_editing(original)`: the characters the person left
+    alone are the original ones (an ESC stays an ESC, a bidi mark stays a bidi mark); what they
+    typed is kept as typed."""
+    shown = for_editing(original, multiline)
+    if edited == shown:
+        return original
+    if shown == original:
+        return edited
+    start = 0  # common prefix and suffix first: a keystroke touches one place of a long note
+    limit = min(len(shown), len(edited))
+    while start < limit and shown[start] == edited[start]:
+        start += 1
+    end = 0
+    while end < limit - start and shown[-1 - end] == edited[-1 - end]:
+        end += 1
+    parts = [original[:start]]
+    middle = SequenceMatcher(None, shown[start : len(shown) - end], edited[start : len(edited) - end], False)
+    for tag, i1, i2, j1, j2 in middle.get_opcodes():
+        if tag == "equal":
+            parts.append(original[start + i1 : start + i2])
+        else:
+            parts.append(edited[start + j1 : start + j2])
+    parts.append(original[len(original) - end :])
+    return "".join(parts)
 
 
 def one_line(value: object, width: int = 0) -> str:

@@ -14,7 +14,8 @@ from textual.widgets.option_list import Option
 
 from workbench.analysis.followups import KIND_LABELS, FollowUp
 from workbench.ui.modals.form_modal import FormModal
-from workbench.ui.safe import clean, literal, one_line
+from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
 
 def _heading(item: FollowUp) -> ComposeResult:
@@ -40,7 +41,7 @@ class CloseFollowUpModal(FormModal[str]):
         with Vertical(classes="dialog wide", id="close-followup"):
             yield from _heading(self.item)
             yield Static(Text("The answer (recorded on the question, which is then answered):"))
-            yield TextArea(clean(self.item.note), id="followup-answer", compact=True)
+            yield RealTextArea(self.item.note, id="followup-answer", compact=True)
             yield from self.form_buttons()
 
     def on_mount(self) -> None:
@@ -49,7 +50,7 @@ class CloseFollowUpModal(FormModal[str]):
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one("#followup-answer", TextArea).text.strip())
+        self.dismiss(self.query_one("#followup-answer", RealTextArea).entered())
 
 
 class AssignFollowUpModal(FormModal[tuple[str, dt.date | None]]):
@@ -69,8 +70,8 @@ class AssignFollowUpModal(FormModal[tuple[str, dt.date | None]]):
         with Vertical(classes="dialog wide", id="assign-followup"):
             yield from _heading(self.item)
             yield Static(Text("Whom to ask, or who does it (a name below, or type any)"))
-            yield Input(
-                one_line(self.item.owner),
+            yield RealInput(
+                self.item.owner,
                 placeholder="name (role)",
                 id="followup-owner",
                 compact=True,
@@ -95,7 +96,7 @@ class AssignFollowUpModal(FormModal[tuple[str, dt.date | None]]):
         self.query_one("#followup-due", Input).focus()
 
     def action_save(self) -> None:
-        owner = self.query_one("#followup-owner", Input).value.strip()
+        owner = self.query_one("#followup-owner", RealInput).entered()
         text = self.query_one("#followup-due", Input).value.strip()
         try:
             due = dt.date.fromisoformat(text) if text else None

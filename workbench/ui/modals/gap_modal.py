@@ -8,11 +8,12 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Label, Select, Static
 
 from workbench.model.catalogue import Catalogue
 from workbench.ui.modals.form_modal import FormModal
-from workbench.ui.safe import clean, literal, one_line
+from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
 STATUSES = ["open", "accepted", "in-progress", "closed", "wont-fix"]
 
@@ -55,14 +56,12 @@ class GapModal(FormModal[GapDraft]):
         scale = [(Text(str(n)), n) for n in range(1, 6)]
         with Vertical(classes="dialog wide"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
-            yield Input(
-                clean(self.draft.title, multiline=False), id="gap-title", placeholder="title", compact=True
-            )
+            yield RealInput(self.draft.title, id="gap-title", placeholder="title", compact=True)
             yield Select(
                 areas, id="gap-area", value=self.draft.area or Select.NULL, prompt="area", compact=True
             )
-            yield TextArea(
-                clean(self.draft.description),
+            yield RealTextArea(
+                self.draft.description,
                 id="gap-description",
                 compact=True,
                 placeholder="the gap between the current state and the desired outcome",
@@ -82,9 +81,7 @@ class GapModal(FormModal[GapDraft]):
                     allow_blank=False,
                     compact=True,
                 )
-            yield Input(
-                clean(self.draft.owner, multiline=False), id="gap-owner", placeholder="owner", compact=True
-            )
+            yield RealInput(self.draft.owner, id="gap-owner", placeholder="owner", compact=True)
             if self.draft.evidence:
                 yield Static(literal("Evidence: " + ", ".join(self.draft.evidence), "dim"))
             yield Static(id="gap-error", classes="dialog-error")
@@ -92,16 +89,16 @@ class GapModal(FormModal[GapDraft]):
 
     def action_save(self) -> None:
         """Validate and dismiss with the draft."""
-        title = self.query_one("#gap-title", Input).value.strip()
-        if not title:
+        title = self.query_one("#gap-title", RealInput).entered()
+        if not title.strip():
             self.query_one("#gap-error", Static).update(literal("A gap needs a title."))
             return
         area = self.query_one("#gap-area", Select).value
         self.draft.title = title
         self.draft.area = "" if area is Select.NULL else str(area)
-        self.draft.description = self.query_one("#gap-description", TextArea).text
+        self.draft.description = self.query_one("#gap-description", RealTextArea).real
         self.draft.impact = int(str(self.query_one("#gap-impact", Select).value))
         self.draft.complexity = int(str(self.query_one("#gap-complexity", Select).value))
         self.draft.status = str(self.query_one("#gap-status", Select).value)
-        self.draft.owner = self.query_one("#gap-owner", Input).value.strip()
+        self.draft.owner = self.query_one("#gap-owner", RealInput).entered()
         self.dismiss(self.draft)

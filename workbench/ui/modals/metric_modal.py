@@ -13,7 +13,8 @@ from textual.widgets import Input, Label, Static
 from workbench.model.records import Metric
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.parsing import parse_date, parse_number
-from workbench.ui.safe import clean, literal
+from workbench.ui.safe import literal
+from workbench.ui.widgets.real_text import RealInput
 
 
 def _text(value: object) -> str:
@@ -21,7 +22,7 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()
-    return clean(str(value), multiline=False)
+    return str(value)
 
 
 class MetricModal(FormModal[dict[str, Any]]):
@@ -38,7 +39,7 @@ class MetricModal(FormModal[dict[str, Any]]):
             if self.template_text:
                 yield Static(literal(self.template_text, "italic"), classes="dialog-body")
             else:
-                yield Input(_text(m.text), id="metric-text", placeholder="the metric in words", compact=True)
+                yield RealInput(m.text, id="metric-text", placeholder="the metric in words", compact=True)
             with Horizontal(classes="row"):
                 yield Label("baseline ")
                 yield Input(
@@ -47,12 +48,12 @@ class MetricModal(FormModal[dict[str, Any]]):
                 yield Label(" target ")
                 yield Input(_text(m.target), id="metric-target", type="number", classes="num", compact=True)
                 yield Label(" unit ")
-                yield Input(_text(m.unit), id="metric-unit", classes="num", compact=True)
-            yield Input(
-                _text(m.measured_by), id="metric-measured_by", placeholder="how it is measured", compact=True
+                yield RealInput(m.unit, id="metric-unit", classes="num", compact=True)
+            yield RealInput(
+                m.measured_by, id="metric-measured_by", placeholder="how it is measured", compact=True
             )
             with Horizontal(classes="row"):
-                yield Input(_text(m.owner), id="metric-owner", placeholder="owner", compact=True)
+                yield RealInput(m.owner, id="metric-owner", placeholder="owner", compact=True)
                 yield Input(
                     _text(m.due), id="metric-due", placeholder="due YYYY-MM-DD", classes="short", compact=True
                 )
@@ -77,10 +78,10 @@ class MetricModal(FormModal[dict[str, Any]]):
             return
         fields["due"] = due
         for name in ("unit", "measured_by", "owner"):
-            fields[name] = self.query_one(f"#metric-{name}", Input).value.strip()
+            fields[name] = self.query_one(f"#metric-{name}", RealInput).entered()
         if not self.template_text:
-            text = self.query_one("#metric-text", Input).value.strip()
-            if not text:
+            text = self.query_one("#metric-text", RealInput).entered()
+            if not text.strip():
                 error.update(literal("Say what the metric is."))
                 return
             fields["text"] = text

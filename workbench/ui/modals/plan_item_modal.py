@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static
 
 from workbench.model.records import PlanItem
 from workbench.ui.modals.form_modal import FormModal
-from workbench.ui.safe import clean, literal
+from workbench.ui.safe import literal
+from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
 
 @dataclass
@@ -43,17 +44,15 @@ class PlanItemModal(FormModal[PlanItemDraft]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
-            yield Input(clean(self.draft.title, False), id="item-title", placeholder="title", compact=True)
-            yield Input(
-                clean(self.draft.objective, False),
+            yield RealInput(self.draft.title, id="item-title", placeholder="title", compact=True)
+            yield RealInput(
+                self.draft.objective,
                 id="item-objective",
                 placeholder="objective: what it sets out to prove",
                 compact=True,
             )
             with Horizontal(classes="row"):
-                yield Input(
-                    clean(self.draft.owner, False), id="item-owner", placeholder="owner", compact=True
-                )
+                yield RealInput(self.draft.owner, id="item-owner", placeholder="owner", compact=True)
                 yield Label(" weeks ")
                 yield Input(
                     str(self.draft.weeks), id="item-weeks", type="integer", classes="num", compact=True
@@ -65,15 +64,15 @@ class PlanItemModal(FormModal[PlanItemDraft]):
                 compact=True,
             )
             yield Label("Evaluation criteria, one per line")
-            yield TextArea(clean("\n".join(self.draft.criteria)), id="item-criteria", compact=True)
+            yield RealTextArea("\n".join(self.draft.criteria), id="item-criteria", compact=True)
             yield Static(id="item-error", classes="dialog-error")
             yield from self.form_buttons()
 
     def action_save(self) -> None:
         """Validate and dismiss."""
         error = self.query_one("#item-error", Static)
-        title = self.query_one("#item-title", Input).value.strip()
-        if not title:
+        title = self.query_one("#item-title", RealInput).entered()
+        if not title.strip():
             error.update(literal("Give the item a title."))
             return
         weeks_text = self.query_one("#item-weeks", Input).value.strip() or "0"
@@ -87,14 +86,15 @@ class PlanItemModal(FormModal[PlanItemDraft]):
                 literal(f"Unknown metric(s): {', '.join(unknown)}. Define them in the Metrics tab first.")
             )
             return
-        criteria = [
-            c.strip() for c in self.query_one("#item-criteria", TextArea).text.splitlines() if c.strip()
-        ]
+        criteria_area = self.query_one("#item-criteria", RealTextArea)
+        criteria = self.draft.criteria
+        if criteria_area.edited:
+            criteria = [c.strip() for c in criteria_area.real.split("\n") if c.strip()]
         self.dismiss(
             PlanItemDraft(
                 title,
-                self.query_one("#item-objective", Input).value.strip(),
-                self.query_one("#item-owner", Input).value.strip(),
+                self.query_one("#item-objective", RealInput).entered(),
+                self.query_one("#item-owner", RealInput).entered(),
                 int(weeks_text),
                 metrics,
                 criteria,

@@ -10,7 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from workbench.ui.safe import clean, literal
+from workbench.ui.safe import literal
+from workbench.ui.widgets.real_text import RealInput
 
 
 class TextModal(ModalScreen[str | None]):
@@ -27,9 +28,9 @@ class TextModal(ModalScreen[str | None]):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
             if self.context:
                 yield Static(literal(self.context, "dim"), classes="dialog-body")
-            yield Input(clean(self.value, multiline=False), placeholder=self.placeholder, id="text-value")
+            yield RealInput(self.value, placeholder=self.placeholder, id="text-value")
             yield Static(Text("enter saves · escape cancels", style="dim"))
 
     @on(Input.Submitted)
     def _done(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+        self.dismiss(self.query_one("#text-value", RealInput).entered())

@@ -18,6 +18,7 @@ from workbench.model.records import Metric
 from workbench.ui.parsing import parse_date, parse_number
 from workbench.ui.safe import clean, literal, one_line
 from workbench.ui.widgets.maturity import MaturityBar
+from workbench.ui.widgets.real_text import RealInput, RealTextArea
 from workbench.ui.workspace import Workspace
 
 STATUS_OPTIONS = [
@@ -34,7 +35,7 @@ CONFIDENCE_OPTIONS = [
 METRIC_FIELDS = ("baseline", "target", "unit", "measured_by", "owner", "due")
 
 
-class NotesArea(TextArea):
+class NotesArea(RealTextArea):
     """The notes editor: ctrl+z and ctrl+y undo its typing first, then fall through to the
     workbench's undo once its own history is used up."""
 
@@ -110,7 +111,7 @@ class QuestionPanel(VerticalScroll):
         yield Static(id="q-others", classes="others")
         with Horizontal(id="q-status-row", classes="row"):
             yield Select(STATUS_OPTIONS, id="q-status", allow_blank=False, value="answered", compact=True)
-            yield Input(id="q-status-detail", placeholder="reason / ask whom", compact=True)
+            yield RealInput(id="q-status-detail", placeholder="reason / ask whom", compact=True)
             yield Select(
                 CONFIDENCE_OPTIONS, id="q-confidence", allow_blank=False, value="stated", compact=True
             )
@@ -138,10 +139,10 @@ class QuestionPanel(VerticalScroll):
                 yield Label("target")
                 yield Input(id="q-target", type="number", classes="num", compact=True)
                 yield Label("unit")
-                yield Input(id="q-unit", classes="num", compact=True)
+                yield RealInput(id="q-unit", classes="num", compact=True)
             with Horizontal(classes="row"):
-                yield Input(id="q-measured_by", placeholder="how it is measured", compact=True)
-                yield Input(id="q-owner", placeholder="owner", classes="short", compact=True)
+                yield RealInput(id="q-measured_by", placeholder="how it is measured", compact=True)
+                yield RealInput(id="q-owner", placeholder="owner", classes="short", compact=True)
                 yield Input(id="q-due", placeholder="due YYYY-MM-DD", classes="short", compact=True)
 
     # --- showing ---------------------------------------------------------------------------
@@ -181,9 +182,9 @@ class QuestionPanel(VerticalScroll):
             detail = ""
             if answer is not None:
                 detail = answer.reason if answer.status == "not-applicable" else answer.follow_up_with
-            self.query_one("#q-status-detail", Input).value = clean(detail, multiline=False)
-            notes = self.query_one("#q-notes", TextArea)
-            notes.load_text(clean(answer.notes) if answer else "")
+            self.query_one("#q-status-detail", RealInput).load_real(detail)
+            notes = self.query_one("#q-notes", NotesArea)
+            notes.load_real(answer.notes if answer else "")
             notes.disabled = not editable
             self.query_one(MaturityBar).set_scores(
                 answer.current if answer else None, answer.target if answer else None
@@ -263,7 +264,11 @@ class QuestionPanel(VerticalScroll):
                 text = (
                     "" if value is None else (value.isoformat() if isinstance(value, dt.date) else str(value))
                 )
-                self.query_one(f"#q-{name}", Input).value = clean(text, multiline=False)
+                editor = self.query_one(f"#q-{name}", Input)
+                if isinstance(editor, RealInput):
+                    editor.load_real(text)
+                else:
+                    editor.value = clean(text, multiline=False)
         self.show_sentence()
 
     def show_sentence(self) -> None:
@@ -309,7 +314,7 @@ class QuestionPanel(VerticalScroll):
     @on(TextArea.Changed, "#q-notes")
     def _notes(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.post_message(self.AnswerEdited(self, self.ref, {"notes": event.text_area.text}))
+        self.post_message(self.AnswerEdited(self, self.ref, {"notes": self.query_one(NotesArea).real}))
 
     @on(Select.Changed, "#q-status")
     def _status(self, event: Select.Changed) -> None:
@@ -317,7 +322,7 @@ class QuestionPanel(VerticalScroll):
         status = str(event.value)
         self._status_detail_visibility(status)
         changes: dict[str, Any] = {"status": status}
-        detail = self.query_one("#q-status-detail", Input).value
+        detail = self.query_one("#q-status-detail", RealInput).real
         if status == "not-applicable":
             changes["reason"] = detail
         elif status == "follow-up":
@@ -329,7 +334,8 @@ class QuestionPanel(VerticalScroll):
         event.stop()
         status = self.query_one("#q-status", Select).value
         name = "reason" if status == "not-applicable" else "follow_up_with"
-        self.post_message(self.AnswerEdited(self, self.ref, {name: event.value}))
+        detail = self.query_one("#q-status-detail", RealInput).real
+        self.post_message(self.AnswerEdited(self, self.ref, {name: detail}))
 
     @on(Select.Changed, "#q-confidence")
     def _confidence(self, event: Select.Changed) -> None:
@@ -370,7 +376,7 @@ class QuestionPanel(VerticalScroll):
     def _metric_field(self, event: Input.Changed) -> None:
         event.stop()
         name = (event.input.id or "").removeprefix("q-")
-        value: Any = event.value
+        value: Any = event.input.real if isinstance(event.input, RealInput) else event.value
         if name in ("baseline", "target"):
             value = parse_number(event.value)
             if value is None and event.value.strip():

@@ -1,0 +1,125 @@
+"""Data is never cleaned, only its display: editors show control and bidi characters as
+placeholders, and save every character the person did not touch exactly as it was (#13 finding 5)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from textual.widgets import TextArea
+
+from tests.helpers import ready, until
+from workbench.printable import for_editing, restore
+from workbench.ui.modals.gap_modal import GapModal
+from workbench.ui.modals.plan_item_modal import PlanItemDraft, PlanItemModal
+from workbench.ui.widgets.gaps_pane import GapsPane
+
+NOTE = "Each model is a hand-built Flask app on a VM; batch scoring is a cron job."
+BIDI_NOTE = "Each \u200fmodel is \u2067a hand-built\u2069 Flask app on a VM; batch scoring is a cron job."
+TITLE = "Title \x1b[2J with\x07 bell\x00 nul"
+DESCRIPTION = "first\u2028second\u2029third"
+HOSTILE = st.text(alphabet=st.sampled_from("ab \n\t\x1b\x07\x00\x7f\x9b\u200f\u2067\u2069\u2028\u2029\r␛�"))
+
+
+def saved(path: Path) -> dict:  # type: ignore[type-arg]
+    return tomllib.loads(path.read_text())
+
+
+@given(HOSTILE, st.booleans())
+def test_an_untouched_text_comes_back_exactly(text: str, multiline: bool) -> None:
+    shown = for_editing(text, multiline)
+    assert len(shown) == len(text)
+    assert not any(c in shown for c in "\x1b\x07\x00\x7f\x9b\u200f\u2067\u2028\r")
+    assert restore(text, shown, multiline) == text
+
+
+@given(HOSTILE, st.integers(min_value=0), st.text(alphabet="xyz", min_size=1, max_size=3), st.booleans())
+def test_typing_keeps_every_character_around_it(text: str, at: int, typed: str, multiline: bool) -> None:
+    at = at % (len(text) + 1)
+    shown = for_editing(text, multiline)
+    assert restore(text, shown[:at] + typed + shown[at:], multiline) == text[:at] + typed + text[at:]
+
+
+@given(HOSTILE, st.integers(min_value=0), st.booleans())
+def test_deleting_one_character_deletes_that_one(text: str, at: int, multiline: bool) -> None:
+    if not text:
+        return
+    at = at % len(text)
+    shown = for_editing(text, multiline)
+    restored = restore(text, shown[:at] + shown[at + 1 :], multiline)
+    assert len(restored) == len(text) - 1
+    assert all(c in text for c in restored)
+
+
+async def test_typing_into_a_note_with_bidi_marks_keeps_them(example: Path, make_app) -> None:
+    example.write_text(example.read_text().replace(NOTE, BIDI_NOTE))
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        notes = app.screen.query_one("#q-notes", TextArea)
+        assert "\u200f" not in notes.text and "\ufffd" in notes.text, "shown as placeholders"
+        notes.focus()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: "xEach" in example.read_text())
+    answer = next(a for a in saved(example)["answers"] if a.get("notes", "").startswith("xEach"))
+    assert answer["notes"] == "x" + BIDI_NOTE
+
+
+async def test_saving_the_gap_dialog_untouched_keeps_control_characters(example: Path, make_app) -> None:
+    text = example.read_text()
+    text = text.replace(
+        'title = "No data-quality checks at ingestion"',
+        'title = "Title \\u001b[2J with\\u0007 bell\\u0000 nul"\n'
+        'description = "first\\u2028second\\u2029third"',
+        1,
+    )
+    text = text.replace(
+        'description = "Nothing checks nulls or ranges when data lands; an upstream schema change broke '
+        'the churn features twice, found late when the model looked odd."\n',
+        "",
+        1,
+    )
+    example.write_text(text)
+    assert next(g for g in saved(example)["gaps"] if g["id"] == "G-006")["title"] == TITLE
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one(GapsPane).edit_gap("G-006")
+        assert await until(pilot, lambda: isinstance(app.screen, GapModal))
+        await pilot.pause()
+        shown = app.screen.query_one("#gap-title").value  # type: ignore[attr-defined]
+        assert "␛[2J" in shown and "\x1b" not in shown
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not isinstance(app.screen, GapModal))
+        app.screen.query_one(GapsPane).edit_gap("G-006")
+        assert await until(pilot, lambda: isinstance(app.screen, GapModal))
+        await pilot.pause()
+        await pilot.press("end", "!", "ctrl+s")  # an edit of the title keeps the rest as it was
+        assert await until(pilot, lambda: not isinstance(app.screen, GapModal))
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: "nul!" in example.read_text())
+    gap = next(g for g in saved(example)["gaps"] if g["id"] == "G-006")
+    assert gap["title"] == TITLE + "!"
+    assert gap["description"] == DESCRIPTION
+
+
+async def test_plan_criteria_with_a_line_separator_stay_one_criterion(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        draft = PlanItemDraft("Pilot \x1b", criteria=["one\u2028line", "two"])
+        results: list[PlanItemDraft | None] = []
+        app.push_screen(PlanItemModal("Edit", draft, set()), results.append)
+        assert await until(pilot, lambda: isinstance(app.screen, PlanItemModal))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: results)
+    assert results[0] is not None
+    assert results[0].title == "Pilot \x1b"
+    assert results[0].criteria == ["one\u2028line", "two"]
