@@ -118,3 +118,122 @@ async def test_file_problems_with_markup_in_the_path_are_shown_literally(tmp_pat
         svg = app.export_screenshot().replace("&#160;", " ")
     assert "cannot be opened" in svg
     assert "broken [@click=app.quit]x.toml" in svg
+
+
+HOSTILE_BANK = """
+[bank]
+id = "odd"
+title = "Odd \\u001b]0;PWNED\\u0007 bank \\u001b[2J"
+
+[[areas]]
+id = "data"
+title = "Data [/] \\u001b[31marea"
+
+[[parts]]
+id = "q"
+title = "Questions"
+
+[[questions]]
+id = "data.q.1"
+area = "data"
+part = "q"
+text = "[@click=app.quit]CLICKME[/] \\u001b[2J where? \\u009b2J"
+
+[[questions]]
+id = "data.q.2"
+area = "data"
+part = "q"
+text = "costs [/] per month"
+"""
+
+
+@pytest.fixture
+def hostile_folder(hostile_project: Path) -> Path:
+    """The hostile project with a hostile bank of its own (banks/odd.toml beside it)."""
+    (hostile_project.parent / "banks").mkdir()
+    (hostile_project.parent / "banks" / "odd.toml").write_text(HOSTILE_BANK)
+    text = hostile_project.read_text()
+    hostile_project.write_text(text.replace("[project]\n", '[project]\nbanks = ["discovery", "odd"]\n', 1))
+    return hostile_project
+
+
+def _cli_cases(project: Path, tmp: Path) -> dict[str, list[list[str]]]:
+    odd = "\x1b]0;PWNED\x07\x1b[2J"
+    copy = tmp / "copy.toml"
+    copy.write_bytes(project.read_bytes())
+    return {
+        "new": [["new", JOINED, "--client", JOINED, "--dir", str(tmp / "new")]],
+        "check": [["check", str(project)], ["check", str(tmp / f"{odd}.toml")]],
+        "banks": [
+            ["banks", "--project", str(project)],
+            ["banks", "--check", "--project", str(project)],
+            ["banks", "--questions", "odd", "--project", str(project)],
+        ],
+        "plan": [["plan", str(project)], ["plan", "--mermaid", str(project)]],
+        "example": [["example", str(tmp / odd)]],
+        "backlog": [["backlog", "--format", "csv", "-o", str(tmp / "b.csv"), str(project)]],
+        "questionnaire": [["questionnaire", "-o", str(tmp / "q.xlsx"), str(project)]],
+        "import": [["import", str(project), str(tmp / f"{odd}.xlsx")]],
+        "export": [["export", str(project), "--format", "md", "-o", str(tmp / "p.md")]],
+        "milestone": [["milestone", "save", str(copy), JOINED], ["milestone", "list", str(copy)]],
+        "followups": [["followups", str(project)], ["followups", "--format", "csv", str(project)]],
+        "portfolio": [["portfolio", str(project.parent), "-o", str(tmp / "portfolio.docx")]],
+        "merge": [["merge", str(project), str(copy), str(tmp / f"{odd}.toml"), odd]],
+        "git-setup": [["git-setup"]],
+        "gaps": [["gaps", str(project)]],
+        "map": [["map", str(project)]],
+    }
+
+
+def test_every_cli_command_prints_file_text_without_escapes(
+    hostile_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Titles, notes, bank text and paths with ESC sequences never reach the terminal raw."""
+    from tests.helpers import run_cli
+    from workbench.cli import COMMANDS
+
+    work = tmp_path / "out"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    cases = _cli_cases(hostile_folder, work)
+    assert set(cases) == set(COMMANDS) - {"open"}, "every command is tried"
+    printed = ""
+    for runs in cases.values():
+        for args in runs:
+            _, out, err = run_cli(args, capsys)
+            for raw in ("\x1b", "\x07", "\x00", "\x9b", "\x7f", "\u202e"):
+                assert raw not in out + err, f"`workbench {' '.join(args)}` printed {raw!r}"
+            printed += out + err
+    assert "␛" in printed and "[@click=app.quit]CLICKME[/]" in printed
+
+
+async def test_the_palette_shows_question_text_literally_and_finds_it(hostile_folder: Path, make_app) -> None:
+    """A bank question `[@click=app.quit]CLICKME[/]` is listed as written and can be found, and so
+    can a text holding `[/]` (Matcher.highlight parsed them as markup)."""
+    from textual.command import CommandList, CommandPalette
+
+    from tests.helpers import until
+
+    app = make_app(hostile_folder)
+
+    def listed() -> list[str]:
+        options = app.screen.query_one(CommandList).options
+        return [str(getattr(option.prompt, "plain", option.prompt)) for option in options]
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        cases = (("CLICKME", "[@click=app.quit]CLICKME[/]"), ("costs [/]", "costs [/] per month"))
+        for query, expected in cases:
+            app.action_command_palette()
+            assert await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+            await pilot.press(*query)
+            assert await until(pilot, lambda e=expected: any(e in shown for shown in listed())), listed()
+            hit = next(shown for shown in listed() if expected in shown)
+            assert "Data [/] ␛[31marea" in hit, "the area is shown literally beneath"
+            assert "\x1b" not in hit
+            await pilot.click(CommandList, offset=(4, 0))
+            await pilot.pause()
+            assert app.is_running, "clicking a hit never runs an action written in the data"
+            if isinstance(app.screen, CommandPalette):
+                await pilot.press("escape")
+            assert await until(pilot, lambda: not isinstance(app.screen, CommandPalette))

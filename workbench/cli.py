@@ -74,7 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     args = _parser(args_list[0]).parse_args(args_list)
     try:
-        return int(_dispatch(args))
+        if args.command == "open":  # the full-screen app shows file text itself, literally
+            return int(_dispatch(args))
+        from workbench.printable import printable_output
+
+        with printable_output():
+            return int(_dispatch(args))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

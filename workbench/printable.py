@@ -6,7 +6,11 @@ Used for display only (the terminal, the CLI, the TUI); the data itself is never
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from difflib import SequenceMatcher
+from typing import Any, TextIO, cast
 
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
@@ -80,3 +84,30 @@ def plural(count: int, singular: str, plural_form: str = "") -> str:
     """`1 session`, `2 sessions`, `3,010 answers`: the count with thousands separators and the right noun."""
     noun = singular if count == 1 else (plural_form or f"{singular}s")
     return f"{count:,} {noun}"
+
+
+class PrintableStream:
+    """A text stream that shows control and escape characters as placeholders before they
+    reach the terminal (or a pipe): the CLI prints titles, notes and paths from files."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(clean(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def printable_output() -> Iterator[None]:
+    """Inside the block, everything printed to stdout and stderr is made printable."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, PrintableStream(sys.stdout))
+    sys.stderr = cast(TextIO, PrintableStream(sys.stderr))
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from workbench.ui.autosave import Autosave
 from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.keys import bindings, can_run, for_action
 from workbench.ui.messages import ProjectChanged
 from workbench.ui.modals.confirm import ConfirmModal
-from workbench.ui.safe import one_line
+from workbench.ui.safe import clean, one_line
 from workbench.ui.screens.loading_screen import LoadingScreen
 
 if TYPE_CHECKING:
@@ -457,6 +458,24 @@ class WorkbenchApp(App[int]):
         """Make the last undone change again."""
         if self.workspace is not None and (name := self.workspace.editor.redo()):
             self.notify(f"Redone: {name}", markup=False, timeout=2)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications show their text literally: messages carry ids, titles and paths from files."""
+        super().notify(
+            message if markup else clean(message),
+            title=clean(title, multiline=False),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         from workbench.ui.screens.followups_screen import FollowUpsScreen

@@ -6,8 +6,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 
 from workbench.ui.keys import can_run, display, in_scope
 from workbench.ui.messages import ShowQuestion, SwitchSession
@@ -15,6 +17,17 @@ from workbench.ui.safe import one_line
 
 if TYPE_CHECKING:
     from workbench.ui.workspace import Workspace
+
+
+def highlighted(matcher: Matcher, text: str) -> Content:
+    """The text with the letters that match the query highlighted, never parsed as markup
+    (Matcher.highlight parses it: `[/]` in a question would fail, `[@click=…]` would act)."""
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class WorkbenchCommands(Provider):
@@ -54,14 +67,14 @@ class WorkbenchCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._actions():
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(Content(name), callback, text=name, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in self._actions():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield Hit(score, highlighted(matcher, name), callback, text=name, help=escape(help_text))
         workspace = self._workspace()
         if workspace is None or len(query) < 2:
             return
@@ -72,8 +85,8 @@ class WorkbenchCommands(Provider):
             if score > 0:
                 yield Hit(
                     score * 0.9,
-                    matcher.highlight(text),
+                    highlighted(matcher, text),
                     partial(self.screen.post_message, ShowQuestion(ref)),
                     text=text,
-                    help=Text(one_line(catalogue.area_title(question.area))).plain,
+                    help=escape(one_line(catalogue.area_title(question.area))),
                 )

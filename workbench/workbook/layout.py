@@ -78,8 +78,8 @@ def project_key(project: Project) -> str:
 
 
 def sheet_title(title: str, taken: set[str]) -> str:
-    """An Excel-safe, unique sheet name (31 characters, no []:*?/\\)."""
-    base = _shorten(re.sub(r"[\[\]:*?/\\]", " ", title).strip(), 31) or "Area"
+    """An Excel-safe, unique sheet name (31 characters, no []:*?/\\ and no control characters)."""
+    base = _shorten(re.sub(r"[\[\]:*?/\\\x00-\x1f\x7f-\x9f]", " ", title).strip(), 31) or "Area"
     name, n = base, 2
     while name.lower() in taken:
         suffix = f" ({n})"

@@ -300,7 +300,7 @@ def _write_instructions(sheet: Worksheet, project: Project, sheets: list[str], t
         (f"Workbook {token}; return it to your facilitator when it is done.", Font(color="808080")),
     ]
     for number, (text, font) in enumerate(lines, start=1):
-        cell = sheet.cell(row=number, column=1, value=text)
+        cell = sheet.cell(row=number, column=1, value=xml_safe(text))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if font is not None:
             cell.font = font
