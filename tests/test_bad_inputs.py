@@ -30,4 +30,5 @@ def test_check_names_file_and_place(name: str, capsys: pytest.CaptureFixture[str
     assert lines[0].startswith(f"workbench: {path}")
     assert EXPECTED[name] in lines[0]
     assert "Traceback" not in err
+    assert "datetime." not in err and "instance of" not in err, "no Python in the sentence"
     assert path.read_bytes() == before

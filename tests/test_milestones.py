@@ -183,7 +183,7 @@ def test_proposal_progress_section_is_empty_without_milestones(example: Path) ->
 def test_duplicate_milestone_names_in_a_file_are_a_clear_error(example: Path) -> None:
     text = example.read_text() + '\n[[milestones]]\nname = "a"\ndate = 2026-11-01\n' * 2
     example.write_text(text)
-    with pytest.raises(Exception, match=r"Milestones\[1\]\.name 'a' is used twice"):
+    with pytest.raises(Exception, match=r'milestones\[1\]\.name: "a" is used twice'):
         ProjectFile.load(example)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from workbench.model.bank import Bank, SessionTemplate
 from workbench.model.catalogue import Catalogue, question_ref
 from workbench.practice_lint import practice_problems
 from workbench.problems import FileProblem, validation_problem
-from workbench.store.tomltext import read_toml
+from workbench.store.tomltext import located, read_toml
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -45,14 +46,17 @@ def bank_dirs(project_path: str | Path | None = None) -> list[Path]:
 
 def load_bank(path: str | Path) -> Bank:
     """Read one bank file; a FileProblem names the file and the place when it is wrong."""
-    data, _ = read_toml(path)
+    data, raw = read_toml(path)
     header = data.pop("bank", None)
     if not isinstance(header, dict):
-        raise FileProblem(path, "has no [bank] table with an id and a title; add one")
+        raise FileProblem(path, "has no [bank] table with an id and a title; add one at the top")
     try:
         return Bank.model_validate({**header, **data, "path": str(path)})
     except ValidationError as error:
-        raise validation_problem(path, error) from None
+        problem = validation_problem(path, error)
+        if problem.field in header or problem.field.split(".")[0] in header:
+            problem.field = f"bank.{problem.field}"
+        raise located(problem, raw.decode("utf-8")) from None
 
 
 @dataclass
@@ -87,6 +91,13 @@ def load_catalogue(project_path: str | Path | None = None) -> Catalogue:
 
 
 # --- lint ---------------------------------------------------------------------------
+
+BANK_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+"""The characters a bank's ids may use: projects refer to questions as `bank:id@session`."""
+BANK_ID_RULE = (
+    "ids use only ASCII letters, digits, '-', '_' and '.', starting with a letter or digit "
+    "(projects write `bank:question@session`, so ':', '@', spaces and '/' would break them); rename it"
+)
 
 
 @dataclass(frozen=True)
@@ -139,6 +150,20 @@ def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Fi
     ):
         for dup in _duplicates(ids):
             add(f"{kind} {dup}", "id is used twice in this bank; give each record its own id")
+    for kind, ids in (
+        ("bank", [bank.id]),
+        ("area", [a.id for a in bank.areas]),
+        ("part", [p.id for p in bank.parts]),
+        ("group", [g.id for g in bank.groups]),
+        ("question", [q.id for q in bank.questions]),
+        ("template", [t.id for t in bank.templates]),
+        ("follow-up step", [f.id for f in bank.followup]),
+        ("follow-up item", [i.id for f in bank.followup for i in f.items]),
+        ("guide", [g.id for g in bank.guides]),
+        ("practice", [p.id for p in bank.practices]),
+    ):
+        for bad in (i for i in ids if not BANK_ID.match(i)):
+            add(f"{kind} {bad!r}", BANK_ID_RULE)
     for area_record in bank.areas:
         record = f"area {area_record.id}"
         out.extend(Finding(bank.path, record, m) for m in _levels_problems(area_record.levels))

@@ -60,6 +60,7 @@ def run_export(args: argparse.Namespace) -> int:
         return 2
     try:
         project = load_project(args.path)
+        _refuse_plan_cycles(args.path, project)
     except FileProblem as problem:
         print(f"workbench: {problem}", file=sys.stderr)
         return 1
@@ -89,6 +90,16 @@ def run_export(args: argparse.Namespace) -> int:
     opener = "open it in Word or LibreOffice" if args.format == "docx" else "open it in any Markdown viewer"
     print(f"next: {opener}; edit the project and run the same command with --force to refresh it.")
     return 0
+
+
+def _refuse_plan_cycles(path: str, project: Any) -> None:
+    """A plan whose dependencies loop cannot be scheduled: the proposal would leave it out."""
+    from workbench.problems import FileProblem
+    from workbench.store.check import plan_cycle_problems
+
+    problems = plan_cycle_problems(path, project)
+    if problems:
+        raise FileProblem(path, problems[0].message + "; then export again", field=problems[0].field)
 
 
 def _confirm_replace(project: Any, request: Any) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -53,19 +56,104 @@ def dotted(loc: tuple[int | str, ...]) -> str:
     return out
 
 
+def shown(value: object) -> str:
+    """A value as it is written in a TOML file, for messages: `"2"`, `4.0`, `2026-11-16`, `true`."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def _wrong_type(kind: str, value: object) -> str:
+    """The sentence for a value of the wrong type (tomllib gives exact types; nothing is coerced)."""
+    found = shown(value)
+    if kind == "date":
+        if isinstance(value, dt.datetime):
+            return f"must be a date without a time (found {found}); write {value.date().isoformat()}"
+        if isinstance(value, str) and _iso_date(value):
+            return f"must be a date, not text (found {found}); remove the quotes: {value.strip()}"
+        return f"must be a date like 2026-11-16, without quotes (found {found}); correct the value"
+    if kind in ("whole number", "number"):
+        if isinstance(value, str) and _number(value):
+            return f"must be a {kind}, not text (found {found}); remove the quotes: {value.strip()}"
+        if kind == "whole number" and isinstance(value, float) and value.is_integer():
+            return f"must be a whole number (found {found}); write {int(value)}"
+        return f"must be a {kind} (found {found}); correct the value"
+    if kind == "table":
+        return f"must be a table of fields, like [section] or {{ key = value }} (found {found}); correct it"
+    if kind == "text":
+        return f"must be text in quotes (found {found}); put it in quotes"
+    return f"must be {kind} (found {found}); correct the value"
+
+
+def _iso_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return False
+    return True
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text.strip())
+    except ValueError:
+        return False
+    return True
+
+
+TYPE_NAMES = {
+    "date_type": "date",
+    "date_from_datetime_inexact": "date",
+    "date_from_datetime_parsing": "date",
+    "date_parsing": "date",
+    "int_type": "whole number",
+    "int_parsing": "whole number",
+    "int_from_float": "whole number",
+    "float_type": "number",
+    "float_parsing": "number",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list in square brackets",
+    "dict_type": "table",
+    "model_type": "table",
+    "model_attributes_type": "table",
+}
+"""Pydantic's error types for a value of the wrong type, and the type asked for, in words."""
+
+
 def _describe(error: Any) -> str:
+    kind = TYPE_NAMES.get(error["type"])
+    if kind is not None:
+        return _wrong_type(kind, error.get("input"))
     message = str(error["msg"])
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
+    if message.startswith("Input should be "):
+        message = "must be " + message[len("Input should be ") :]
     message = message[0].lower() + message[1:] if message else message
     if error["type"] == "extra_forbidden":
         return "is not a known field; check its spelling or remove it"
     if error["type"] == "missing":
         return "is required but missing; add it"
     value = error.get("input")
-    if error["type"] not in ("model_type",) and not isinstance(value, dict | list):
-        return f"{message} (found {value!r}); correct the value"
+    if not isinstance(value, dict | list):
+        return f"{message} (found {shown(value)}); correct the value"
     return f"{message}; correct the value"
+
+
+MODEL_PATH = re.compile(r"^([a-z_]+\[\d+\](?:\.[a-z_]+)*): (.*)$", re.DOTALL)
+"""A whole-project rule names the record it is about first: `gaps[2].id: "G-001" is used twice`."""
 
 
 def validation_problem(path: str | Path, error: ValidationError, prefix: str = "") -> FileProblem:
@@ -76,6 +164,9 @@ def validation_problem(path: str | Path, error: ValidationError, prefix: str = "
     if prefix:
         field = f"{prefix}.{field}" if field else prefix
     if not field:
-        message = _describe(first).removeprefix("is ")
-        return FileProblem(path, message[:1].upper() + message[1:])
+        message = str(first["msg"]).removeprefix("Value error, ")
+        named = MODEL_PATH.match(message)
+        if named:
+            return FileProblem(path, named.group(2), field=named.group(1))
+        return FileProblem(path, _describe(first))
     return FileProblem(path, _describe(first), field=field)

@@ -22,6 +22,20 @@ class PlanCycle(ValueError):
         self.cycle = cycle
         super().__init__("dependency cycle: " + " → ".join([*cycle, cycle[0]]))
 
+    @property
+    def closing(self) -> tuple[str, str]:
+        """One link of the loop as (item, the dependency it waits for): removing it breaks the loop."""
+        return self.cycle[0], self.cycle[-1]
+
+    def sentence(self) -> str:
+        """What is wrong and what to do, in words."""
+        item, dependency = self.closing
+        loop = " → ".join([*self.cycle, self.cycle[0]])
+        return (
+            f"the plan's dependencies form a cycle ({loop}; each waits for the one before it), which "
+            f"no schedule can meet; remove {item}'s dependency on {dependency} or another link"
+        )
+
 
 @dataclass(frozen=True)
 class ScheduledItem:
@@ -197,6 +211,27 @@ def schedule(project: Project) -> Schedule:
         )
     scheduled.sort(key=lambda s: (s.start, s.end, s.id))
     return Schedule(scheduled, end_week, _critical_path(scheduled, graph), unknown)
+
+
+def schedule_around_cycles(project: Project) -> tuple[Schedule, list[PlanCycle]]:
+    """The schedule with the loops' closing links left out, and the loops: the plan can still be
+    shown, and a person can select an item of a loop and remove the dependency."""
+    cycles: list[PlanCycle] = []
+    working = project
+    while True:
+        try:
+            return schedule(working), cycles
+        except PlanCycle as cycle:
+            cycles.append(cycle)
+            item, dependency = cycle.closing
+            if working is project:
+                working = project.model_copy(update={"pilots": list(project.pilots)})
+            working.pilots = [
+                p.model_copy(update={"depends_on": [d for d in p.depends_on if d != dependency]})
+                if p.id == item
+                else p
+                for p in working.pilots
+            ]
 
 
 def _critical_path(items: list[ScheduledItem], graph: DependencyGraph) -> list[str]:

@@ -115,20 +115,24 @@ class Project(BaseModel):
             seen: set[str] = set()
             for index, record in enumerate(getattr(self, name)):
                 if record.id in seen:
-                    raise ValueError(f"{name}[{index}].id {record.id!r} is used twice")
+                    raise ValueError(
+                        f'{name}[{index}].id: "{record.id}" is used twice; give each record its own id'
+                    )
                 seen.add(record.id)
         keys: set[tuple[str, str]] = set()
         for index, answer in enumerate(self.answers):
             if answer.key in keys:
                 raise ValueError(
-                    f"answers[{index}] answers {answer.question!r} in session "
-                    f"{answer.session!r} a second time"
+                    f'answers[{index}]: answers "{answer.question}" in session "{answer.session}" a '
+                    "second time; keep one of the two answers"
                 )
             keys.add(answer.key)
         names: set[str] = set()
         for index, milestone in enumerate(self.milestones):
             if milestone.name in names:
-                raise ValueError(f"milestones[{index}].name {milestone.name!r} is used twice")
+                raise ValueError(
+                    f'milestones[{index}].name: "{milestone.name}" is used twice; give each its own name'
+                )
             names.add(milestone.name)
         return self
 

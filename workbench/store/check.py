@@ -72,6 +72,7 @@ def _walk(project: Project, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
         for j, practice in enumerate(item.practices):
             if practice not in catalogue.practices:
                 yield f"pilots[{i}].practices[{j}]", f"unknown practice {practice!r}"
+    yield from _plan_cycles(project)
     for i, step in enumerate(project.next_steps):
         if step.step and step.step not in followup_items:
             yield f"next_steps[{i}].step", f"unknown follow-up item {step.step!r}"
@@ -91,6 +92,26 @@ def _milestone_problems(project: Project, catalogue: Catalogue) -> Iterator[tupl
             practice = pair.split()[-1]
             if practice not in catalogue.practices:
                 yield f"milestones[{i}].mappings[{j}]", f"unknown practice {practice!r}"
+
+
+def plan_cycle_problems(path: str | Path, project: Project) -> list[FileProblem]:
+    """One problem per loop in the plan's dependencies (export refuses them too)."""
+    return [FileProblem(path, message, field=field) for field, message in _plan_cycles(project)]
+
+
+def _plan_cycles(project: Project) -> Iterator[tuple[str, str]]:
+    """Each loop in the plan's dependencies, at the dependency that closes it."""
+    from workbench.analysis.plan import schedule_around_cycles
+
+    if not any(item.depends_on for item in project.pilots):
+        return
+    _, cycles = schedule_around_cycles(project)
+    index = {item.id: i for i, item in enumerate(project.pilots)}
+    for cycle in cycles:
+        item, dependency = cycle.closing
+        i = index[item]
+        j = project.pilots[i].depends_on.index(dependency)
+        yield f"pilots[{i}].depends_on[{j}]", cycle.sentence()
 
 
 def _unknown_session(session: str, sessions: set[str]) -> str:

@@ -23,7 +23,7 @@ from workbench.store.atomic import (
 from workbench.store.journal import state_dir
 from workbench.store.merge import merge_document
 from workbench.store.serialize import project_to_data
-from workbench.store.tomltext import decode_toml, parse_toml
+from workbench.store.tomltext import decode_toml, located, parse_toml
 
 
 class SaveRefused(FileProblem):
@@ -49,7 +49,7 @@ def project_from_data(path: str | Path, data: dict[str, Any]) -> Project:
     if "project" not in data:
         raise FileProblem(path, "has no [project] table; add one with at least a name")
     try:
-        return Project.model_validate(data)
+        return Project.model_validate(data, strict=True)  # TOML has exact types: "2" is not 2
     except ValidationError as error:
         raise validation_problem(path, error) from None
 
@@ -69,8 +69,11 @@ def _read(path: Path) -> tuple[bytes, Project]:
         raise FileProblem(path, "is a folder; give the path of a project .toml file") from None
     except OSError as error:
         raise FileProblem(path, f"cannot be read ({error.strerror}); check its permissions") from None
-    data = parse_toml(path, decode_toml(path, raw))
-    return raw, project_from_data(path, data)
+    text = decode_toml(path, raw)
+    try:
+        return raw, project_from_data(path, parse_toml(path, text))
+    except FileProblem as problem:
+        raise located(problem, text) from None
 
 
 class ProjectFile:

@@ -81,7 +81,7 @@ def merge_versions(
 def check_problem(path: str | Path, data: Data, *sides: Data) -> Conflict | None:
     """A conflict standing for what would make the merged file fail `workbench check`."""
     try:
-        Project.model_validate(data)
+        Project.model_validate(data, strict=True)
     except ValidationError as error:
         return Conflict(("check",), ABSENT, ABSENT, ABSENT, validation_problem(path, error).message)
     found = dangling(data)

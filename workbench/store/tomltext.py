@@ -77,6 +77,56 @@ def parse_toml(path: str | Path, text: str) -> dict[str, Any]:
         ) from None
 
 
+FIELD_PART = re.compile(r"([A-Za-z0-9_-]+)(?:\[(\d+)\])?")
+
+
+def locate(text: str, field: str) -> tuple[int, int] | None:
+    """Line and column of a field path (`gaps[2].impact`, `bank.title`) in TOML text written the
+    usual way (`[[gaps]]` headers, `key = value` lines), or None when it can't be found."""
+    parts: list[tuple[str, str | None]] = []
+    for part in field.split("."):
+        found = FIELD_PART.fullmatch(part)
+        if found is None:
+            return None
+        parts.append((found.group(1), found.group(2)))
+    lines = text.splitlines()
+    name, index = parts[0]
+    key_at = re.compile(rf"^([ \t]*){re.escape(name)}[ \t]*=")
+    header = re.compile(rf"^[ \t]*\[\[?[ \t]*{re.escape(name)}[ \t]*\]")
+    seen = -1
+    for number, line in enumerate(lines):
+        top = key_at.match(line)
+        if top and index is None:
+            return number + 1, len(top.group(1)) + 1
+        if not header.match(line):
+            continue
+        seen += 1
+        if index is not None and seen != int(index):
+            continue
+        inner = parts[1] if len(parts) > 1 else None
+        if inner is None:
+            return number + 1, 1
+        key = re.compile(rf"^([ \t]*){re.escape(inner[0])}[ \t]*=")
+        for offset, body in enumerate(lines[number + 1 :], start=number + 2):
+            if body.lstrip().startswith("["):
+                break
+            keyed = key.match(body)
+            if keyed:
+                return offset, len(keyed.group(1)) + 1
+        return number + 1, 1
+    return None
+
+
+def located(problem: FileProblem, text: str) -> FileProblem:
+    """The problem with the line and column of its field added, when they can be found."""
+    if problem.line is not None or not problem.field:
+        return problem
+    place = locate(text, problem.field)
+    if place is None:
+        return problem
+    return FileProblem(problem.path, problem.message, line=place[0], column=place[1], field=problem.field)
+
+
 def read_toml(path: str | Path) -> tuple[dict[str, Any], bytes]:
     """Read and parse a TOML file, returning its data and the exact bytes read."""
     try:

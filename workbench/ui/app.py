@@ -237,12 +237,13 @@ class WorkbenchApp(App[int]):
         if self.conflict_open or self.workspace is None:
             return
         self.conflict_open = True
-        disk_problem = ""
+        disk_problem, path = "", self.workspace.file.path
         try:
-            ProjectFile.load(self.workspace.file.path)
+            ProjectFile.load(path)
         except FileProblem as problem:
             disk_problem = str(problem)
-        self.push_screen(ConflictModal(str(self.workspace.file.path), disk_problem), self._resolve_conflict)
+        gone = bool(disk_problem) and not path.exists()
+        self.push_screen(ConflictModal(str(path), disk_problem, gone), self._resolve_conflict)
 
     def _resolve_conflict(self, choice: str | None) -> None:
         from workbench.problems import FileProblem

@@ -16,6 +16,7 @@ from workbench.edits.snapshot import ProjectData
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import Session
+from workbench.problems import FileProblem
 from workbench.store.files import ProjectFile
 
 
@@ -87,6 +88,8 @@ class Workspace:
     """Sessions switched away from, latest last: undoing a session's start goes back there."""
     _data: ProjectData = field(default_factory=ProjectData)
     """Snapshots of the project as data, reusing unchanged records' dumps."""
+    bank_problems: list[FileProblem] = field(default_factory=list)
+    """Bank files that could not be loaded (their questions are missing): shown in a banner."""
 
     def __post_init__(self) -> None:
         self.editor = Editor(lambda: self.file.project)
@@ -96,8 +99,9 @@ class Workspace:
     def open(cls, path: str | Path, today: dt.date, now: Callable[[], float]) -> Workspace:
         """Load a project file and its banks."""
         file = ProjectFile.load(path)
-        catalogue = load_banks(bank_dirs(path)).catalogue
-        workspace = cls(file, catalogue.only(file.project.project.banks), today, SessionClock(now))
+        loaded = load_banks(bank_dirs(path))
+        workspace = cls(file, loaded.catalogue.only(file.project.project.banks), today, SessionClock(now))
+        workspace.bank_problems = loaded.problems
         if file.project.sessions:
             workspace.session_id = file.project.sessions[-1].id
         return workspace

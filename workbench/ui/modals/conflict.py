@@ -17,14 +17,25 @@ class ConflictModal(ModalScreen[str]):
 
     BINDINGS = [Binding("escape", "dismiss('')", "Keep editing")]
 
-    def __init__(self, path: str, disk_problem: str = "") -> None:
+    def __init__(self, path: str, disk_problem: str = "", gone: bool = False) -> None:
         super().__init__()
         self.path = path
         self.disk_problem = disk_problem
+        self.gone = gone
+        """The file was deleted or moved: writing it again is safe."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            if self.disk_problem:
+            if self.gone:
+                yield Static(literal("The file is gone from disk", "bold"), classes="dialog-title")
+                yield Static(
+                    literal(
+                        f"{self.path} was deleted or moved since it was opened. Your work is kept in "
+                        "memory and in the recovery file. Keep mine writes it again where it was."
+                    ),
+                    classes="dialog-body",
+                )
+            elif self.disk_problem:
                 yield Static(literal("The file on disk no longer reads", "bold"), classes="dialog-title")
                 yield Static(literal(self.disk_problem), classes="dialog-error")
                 yield Static(
@@ -46,6 +57,7 @@ class ConflictModal(ModalScreen[str]):
             with Horizontal(classes="dialog-buttons"):
                 if not self.disk_problem:
                     yield Button("Reload theirs", id="reload", compact=True)
+                if self.gone or not self.disk_problem:
                     yield Button("Keep mine", id="keep", variant="warning", compact=True)
                 yield Button("Save mine as a copy", id="copy", variant="primary", compact=True)
                 yield Button("Keep editing", id="cancel", compact=True)

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Tab, Tabs
+from textual.widgets import Static, Tab, Tabs
 
 if TYPE_CHECKING:
+    from workbench.problems import FileProblem
     from workbench.ui.modals.session_modal import NewSession
 
 from workbench.edits import Changed
 from workbench.ui.keys import tab_title
 from workbench.ui.messages import ProjectChanged, RaiseGapFrom, ShowQuestion, SwitchSession
-from workbench.ui.safe import one_line
+from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.capture_pane import CapturePane
 from workbench.ui.widgets.header import WorkbenchHeader
 from workbench.ui.widgets.key_footer import KeyFooter
@@ -28,6 +30,21 @@ from workbench.ui.workspace import Workspace
 CATCH_UP_DELAY = 1.5
 """Seconds after the last change (or the opening) before panes out of view are refreshed."""
 CATCH_UP_STEP = 0.05
+
+
+SHOWN_BANK_PROBLEMS = 3
+
+
+def bank_banner(problems: list[FileProblem]) -> Text:
+    """Which bank files did not load (their questions are missing), where, and what to do."""
+    noun = "A bank file" if len(problems) == 1 else f"{len(problems)} bank files"
+    text = Text(f"{noun} could not be loaded; their questions are not shown until fixed:", style="bold")
+    for problem in problems[:SHOWN_BANK_PROBLEMS]:
+        text.append("\n")
+        text.append_text(literal(problem, multiline=False))
+    if len(problems) > SHOWN_BANK_PROBLEMS:
+        text.append(f"\n… and {len(problems) - SHOWN_BANK_PROBLEMS} more: `workbench check` lists them all")
+    return text
 
 
 class MainScreen(Screen[None]):
@@ -44,6 +61,8 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield WorkbenchHeader(self.workspace)
         yield Tabs(*[Tab(tab_title(pane), id=pane) for pane in PANES], id="pane-tabs")
+        if self.workspace.bank_problems:
+            yield Static(bank_banner(self.workspace.bank_problems), id="bank-problems")
         with PaneStrip(id="panes"):
             yield self.capture
             for pane in PANES[1:]:

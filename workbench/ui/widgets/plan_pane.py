@@ -15,12 +15,11 @@ from textual.widgets.option_list import Option
 from workbench.analysis.gaps import QUADRANT_LABELS, gap_quadrant
 from workbench.analysis.metrics import metric_sentence
 from workbench.analysis.plan import (
-    PlanCycle,
     Schedule,
     current_week,
     pilots_without_metrics,
     plan_start,
-    schedule,
+    schedule_around_cycles,
     week_date,
     would_cycle,
 )
@@ -90,12 +89,15 @@ class PlanPane(Vertical, Pane):
 
     def refresh_pane(self) -> None:
         """Reschedule and redraw everything."""
-        try:
-            self.plan = schedule(self.workspace.project)
-            self.error = ""
-        except PlanCycle as cycle:
-            self.plan = Schedule()
-            self.error = f"{cycle}. Remove one of these dependencies (select the item, press −)."
+        self.plan, cycles = schedule_around_cycles(self.workspace.project)
+        self.error = ""
+        if cycles:
+            item, dependency = cycles[0].closing
+            sentence = cycles[0].sentence()
+            self.error = (
+                f"{sentence[:1].upper()}{sentence[1:]}: select {item} and press − to remove it. "
+                f"Until then the plan is shown as if {item} did not wait for {dependency}."
+            )
         self.query_one(Gantt).set_view(self._view())
         self._show_detail()
         self._fill_metrics()
