@@ -101,7 +101,7 @@ class ProjectFile:
         self._lock = threading.Lock()
         self._save_lock = threading.RLock()
         self._backed_up = False
-        self._theirs_hash = ""
+        self._theirs_hash: str | None = None
         """Digest of the other version last met on disk (what "keep mine" may write over)."""
 
     @classmethod
@@ -188,7 +188,7 @@ class ProjectFile:
         with self._save_lock:
             if new == self._saved_data:
                 return False
-            expect = self._theirs_hash if force and self._theirs_hash else self._hash
+            expect = self._theirs_hash if force and self._theirs_hash is not None else self._hash
             self._refuse_if_changed(expect)
             raw, version = self._text_for(new)
             try:
@@ -224,7 +224,7 @@ class ProjectFile:
         """The file now holds `raw` (whose data is `data`; `version` is it cut into records)."""
         self._raw, self._hash, self._saved_data = raw, digest(raw), data
         self._base = (data, raw)
-        self._theirs_hash = ""
+        self._theirs_hash = None
         with self._lock:
             self._saved_text = version
 
