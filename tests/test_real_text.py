@@ -123,3 +123,19 @@ async def test_plan_criteria_with_a_line_separator_stay_one_criterion(example: P
     assert results[0] is not None
     assert results[0].title == "Pilot \x1b"
     assert results[0].criteria == ["one\u2028line", "two"]
+
+
+async def test_the_proposal_dialog_keeps_control_characters_it_did_not_touch(example: Path, make_app) -> None:
+    summary = "Ours \x1b[1m and \u200fthat"
+    example.write_text(example.read_text() + '\n[proposal]\nexecutive_summary = "Ours \\u001b[1m and \\u200fthat"\n')
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f8")
+        assert await until(pilot, lambda: app.screen.query("#proposal-text"))
+        area = app.screen.query_one("#proposal-text", TextArea)
+        assert area.text == "Ours ␛[1m and \ufffdthat"
+        area.focus()
+        await pilot.press("x", "ctrl+s")
+        assert await until(pilot, lambda: "xOurs" in example.read_text())
+    assert saved(example)["proposal"]["executive_summary"] == "x" + summary

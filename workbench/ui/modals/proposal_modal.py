@@ -10,14 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select, Static, TextArea
+from textual.widgets import Button, Select, Static, TextArea
 
 from workbench.export.context import ProposalContext
 from workbench.export.narrative import NARRATIVE_FIELDS, drafts
 from workbench.export.options import ProposalOptions
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
-from workbench.ui.safe import clean, literal
+from workbench.ui.safe import literal
+from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -51,12 +52,12 @@ class ProposalModal(ModalScreen[dict[str, str] | None]):
                 id="proposal-field",
                 compact=True,
             )
-            yield TextArea(clean(self.texts[self.shown]), id="proposal-text", soft_wrap=True)
+            yield RealTextArea(self.texts[self.shown], id="proposal-text", soft_wrap=True)
             yield Static(id="proposal-source", classes="dim")
             with Horizontal(classes="row", id="proposal-frame"):
                 for name, title in FRAME_FIELDS.items():
-                    yield Input(
-                        clean(self.own[name], multiline=False),
+                    yield RealInput(
+                        self.own[name],
                         placeholder=title,
                         id=f"proposal-{name}",
                         compact=True,
@@ -69,10 +70,10 @@ class ProposalModal(ModalScreen[dict[str, str] | None]):
 
     def on_mount(self) -> None:
         self._show_source()
-        self.query_one("#proposal-text", TextArea).focus()
+        self.query_one("#proposal-text", RealTextArea).focus()
 
     def _keep_shown(self) -> None:
-        self.texts[self.shown] = self.query_one("#proposal-text", TextArea).text
+        self.texts[self.shown] = self.query_one("#proposal-text", RealTextArea).real
 
     def _show_source(self) -> None:
         text = self.texts[self.shown].strip()
@@ -88,7 +89,7 @@ class ProposalModal(ModalScreen[dict[str, str] | None]):
     def _switch(self, event: Select.Changed) -> None:
         self._keep_shown()
         self.shown = str(event.value)
-        self.query_one("#proposal-text", TextArea).load_text(clean(self.texts[self.shown]))
+        self.query_one("#proposal-text", RealTextArea).load_real(self.texts[self.shown])
         self._show_source()
 
     @on(TextArea.Changed, "#proposal-text")
@@ -98,7 +99,7 @@ class ProposalModal(ModalScreen[dict[str, str] | None]):
 
     @on(Button.Pressed, "#proposal-redraft")
     def _redraft(self) -> None:
-        self.query_one("#proposal-text", TextArea).load_text(clean(self.drafted[self.shown]))
+        self.query_one("#proposal-text", RealTextArea).load_real(self.drafted[self.shown])
 
     @on(Button.Pressed, "#proposal-cancel")
     def _cancel(self) -> None:
@@ -111,12 +112,12 @@ class ProposalModal(ModalScreen[dict[str, str] | None]):
         changed: dict[str, str] = {}
         for name in NARRATIVE_FIELDS:
             text = self.texts[name].strip()
-            before = clean(self.own[name] or self.drafted[name]).strip()
+            before = (self.own[name] or self.drafted[name]).strip()
             if text != before:
-                changed[name] = "" if text == clean(self.drafted[name]).strip() else text
+                changed[name] = "" if text == self.drafted[name].strip() else text
         for name in FRAME_FIELDS:
-            value = self.query_one(f"#proposal-{name}", Input).value.strip()
-            if value != clean(self.own[name], multiline=False):
+            value = self.query_one(f"#proposal-{name}", RealInput).entered()
+            if value != self.own[name]:
                 changed[name] = value
         self.dismiss(changed)
 
