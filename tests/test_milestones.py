@@ -107,10 +107,10 @@ def test_unreadable_file_exits_1_and_is_not_written(
 @pytest.mark.parametrize(
     ("pattern", "replacement", "says"),
     [
-        (r"current = [\d.]+", "current = 7.0", "milestones[0].maturity[0].current: input should be less than or equal to 5"),
-        (r'quadrant = "[a-z-]+"', 'quadrant = "quick win"', "milestones[0].gaps[0].quadrant: input should be"),
-        (r'status = "[a-z-]+"', 'status = "done"', "milestones[0].gaps[0].status: input should be"),
-        (r"answers = \d+", "answers = -3", "milestones[0].answers: input should be greater than or equal to 0"),
+        (r"current = [\d.]+", "current = 7.0", "milestones[0].maturity[0].current: must be less than or equal to 5"),
+        (r'quadrant = "[a-z-]+"', 'quadrant = "quick win"', "milestones[0].gaps[0].quadrant: must be"),
+        (r'status = "[a-z-]+"', 'status = "done"', "milestones[0].gaps[0].status: must be"),
+        (r"answers = \d+", "answers = -3", "milestones[0].answers: must be greater than or equal to 0"),
         (r'"G-001 ds.cicd-for-ml"', '"G-001"', "milestones[0].mappings: 'G-001' should be a gap id and a practice id"),
         (r'"G-001 ds.cicd-for-ml"', '"G-001 ds.no-such"', "milestones[0].mappings[1]: unknown practice 'ds.no-such'"),
         (r'area = "feature-engineering"', 'area = "no-such"', "milestones[0].maturity[0].area: unknown area 'no-such'"),
