@@ -76,7 +76,8 @@ def test_cli_skips_bad_files_with_one_line_each_and_exits_1(
     lines = err.splitlines()
     assert len(lines) == 2
     assert lines[0].startswith(f"workbench: skipped {folder / 'c-broken.toml'}, line 2")
-    assert lines[1].startswith(f"workbench: skipped {folder / 'd-newer.toml'}, schema_version:")
+    newer = folder / "d-newer.toml"
+    assert lines[1].startswith(f"workbench: skipped {newer}, line 1, column 1, schema_version:")
     assert "# MLOps discovery: portfolio of engagements" in out
     assert "Traceback" not in err
 

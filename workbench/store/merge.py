@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping as MappingABC
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT, Array, Comment, InlineTable, Item, Table
+from tomlkit.items import AoT, Array, Comment, InlineTable, Item, String, StringType, Table, Trivia
 
 from workbench.store.serialize import RECORD_KEYS
 
 _MISSING = object()
+INVISIBLE = re.compile("[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+"""Characters that reorder or hide text: written as \\uXXXX escapes, never raw."""
 LONG_ARRAY = 100
 """An array of inline tables longer than this is written one table per line."""
 
@@ -18,7 +21,14 @@ LONG_ARRAY = 100
 def to_item(value: Any, top_level_records: bool = False) -> Any:
     """A tomlkit item for a new value: multi-line strings, inline tables inside records."""
     if isinstance(value, str):
-        return tomlkit.string(value, multiline="\n" in value)
+        item = tomlkit.string(value, multiline="\n" in value)
+        raw = item.as_string()
+        if INVISIBLE.search(raw):  # escaped, so the file shows them too (and reads as the same text)
+            kind = StringType.MLB if raw.startswith('"""') else StringType.SLB
+            inner = raw[len(kind.value) : len(raw) - len(kind.value)]
+            escaped = INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", inner)
+            return String(kind, value, escaped, Trivia())
+        return item
     if isinstance(value, MappingABC):
         table = tomlkit.table()
         for key, inner in value.items():
