@@ -63,7 +63,7 @@ async def test_accepting_and_dismissing_suggestions_persist(example: Path, make_
         pane.query_one("#suggestions", OptionList).highlighted = 0
         await pilot.press("a")
         await pilot.pause()
-        pane.query_one("#suggestions", OptionList).highlighted = 0
+        pane.query_one("#suggestions", OptionList).highlighted = 1  # the accepted one keeps its place
         await pilot.press("d")
         await pilot.press("ctrl+s")
         await pilot.pause()

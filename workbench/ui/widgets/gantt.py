@@ -79,9 +79,14 @@ class Gantt(Widget, can_focus=True):
         self.first_row = 0
 
     def set_view(self, view: GanttView) -> None:
-        """New schedule."""
+        """New schedule; the selected item stays selected wherever it moved to on the timeline
+        (items are in start order, so an edit can move it up or down the rows)."""
+        selected = self.selected
         self.view = view
         self.row = min(self.row, max(0, len(view.plan.items) - 1))
+        rows = [item.id for item in view.plan.items]
+        if selected in rows:
+            self.row = rows.index(selected)
         self.refresh()
 
     @property

@@ -46,7 +46,12 @@ class GapsPane(Horizontal, Pane):
         super().__init__(workspace, id=id)
         self.selected = ""
         self.suggestions: list[Suggestion] = []
-        """The suggested gaps listed, in order."""
+        """The open suggested gaps, in order."""
+        self._acted: dict[str, Text] = {}
+        """Suggestions accepted or dismissed since the pane came on show, by key, with what was
+        done: they keep their place in the list, so the cursor stays on what the person chose."""
+        self._listed: list[str] = []
+        """The suggestion keys listed, in order."""
         self._filled_width: int | None = None  # side width the tables were last filled for
         self._milestone_names: list[str] = []
 
@@ -128,19 +133,43 @@ class GapsPane(Horizontal, Pane):
 
     def _fill_suggestions(self) -> None:
         ws = self.workspace
+        options = self.query_one("#suggestions", OptionList)
+        highlighted = self._highlighted_key()
         self.suggestions = suggestions(ws.project, ws.catalogue)
+        open_keys = {s.key: s for s in self.suggestions}
+        order = [k for k in self._listed if k in open_keys or k in self._acted]
+        order += [s.key for s in self.suggestions if s.key not in order]
         items: list[Option] = []
-        for index, suggestion in enumerate(self.suggestions):
+        for key in order:
+            suggestion = open_keys.get(key)
+            if suggestion is None:
+                items.append(Option(self._acted[key], id=key))
+                continue
             label = literal(one_line(suggestion.title, 70), "bold")
             label.append_text(literal(f"\n  {suggestion.reason}", "dim"))
             label.append(f"\n  impact {suggestion.impact} · complexity {suggestion.complexity}", style="dim")
-            items.append(Option(label, id=str(index)))
+            items.append(Option(label, id=key))
+        self._listed = order
         if not self.suggestions:
             note = Text("No open suggestions: every signal has a gap or was dismissed.", style="dim")
             items.append(Option(note, disabled=True))
-        self.query_one("#suggestions", OptionList).set_options(items)
+        options.set_options(items)
+        if highlighted in order:
+            options.highlighted = order.index(highlighted)
         tabs = self.query_one("#gaps-side", TabbedContent)
         tabs.get_tab("gaps-suggested").label = Text(f"Suggested {len(self.suggestions)}")
+
+    def _highlighted_key(self) -> str:
+        options = self.query_one("#suggestions", OptionList)
+        if options.highlighted is None or options.highlighted >= options.option_count:
+            return ""
+        return options.get_option_at_index(options.highlighted).id or ""
+
+    def shown(self) -> None:
+        """Coming back to the pane: suggestions acted on before leave the list."""
+        if self._acted:
+            self._acted.clear()
+            self._fill_suggestions()
 
     def _fill_evidence(self) -> None:
         ws = self.workspace
@@ -297,32 +326,49 @@ class GapsPane(Horizontal, Pane):
         self.selected = record_id
         self.refresh_pane()
 
-    def _current_suggestion(self) -> Suggestion | None:
-        options = self.query_one("#suggestions", OptionList)
-        if options.highlighted is None:
-            return None
-        option = options.get_option_at_index(options.highlighted)
-        if option.id is None:
-            return None
-        return self.suggestions[int(option.id)]
-
     def action_accept(self) -> None:
         """Turn the selected suggestion into a gap."""
-        suggestion = self._current_suggestion()
-        if suggestion is None:
-            self.query_one("#gaps-side", TabbedContent).active = "gaps-suggested"
-            return
-        accept = RaiseGap.from_suggestion(suggestion, self.workspace.session_id)
-        if self._apply(accept, select=lambda: accept.gap_id):
-            self.app.notify(f"Raised {accept.gap_id}.", timeout=2)
+        suggestion = self._suggestion_to_act_on()
+        if suggestion is not None:
+            accept = RaiseGap.from_suggestion(suggestion, self.workspace.session_id)
+            self._act(suggestion, accept, lambda: f"raised {accept.gap_id}", lambda: accept.gap_id)
 
     def action_dismiss(self) -> None:
         """Dismiss the selected suggestion for good."""
-        suggestion = self._current_suggestion()
+        suggestion = self._suggestion_to_act_on()
+        if suggestion is not None:
+            self._act(suggestion, Dismiss(suggestion.key, about=suggestion.title), lambda: "dismissed")
+
+    def _suggestion_to_act_on(self) -> Suggestion | None:
+        """The highlighted open suggestion. On one acted on already, say what was done; with
+        none highlighted, show the list."""
+        key = self._highlighted_key()
+        if key in self._acted:
+            self.app.notify(f"Already {self._acted[key].plain.removeprefix('✓ ')}", markup=False, timeout=3)
+            return None
+        suggestion = next((s for s in self.suggestions if s.key == key), None)
         if suggestion is None:
             self.query_one("#gaps-side", TabbedContent).active = "gaps-suggested"
+            self.query_one("#suggestions", OptionList).focus()
+        return suggestion
+
+    def _act(
+        self,
+        suggestion: Suggestion,
+        edit: Edit,
+        verb: Callable[[], str],
+        select: Callable[[], str] | None = None,
+    ) -> None:
+        """Accept or dismiss: the suggestion keeps its place in the list, marked with what was
+        done, so the cursor stays on it until the person moves; the notice names it."""
+        if not self.apply(edit):
             return
-        self._apply(Dismiss(suggestion.key, about=suggestion.title))
+        done = f"{verb()}: {one_line(suggestion.title, 60)}"
+        self._acted[suggestion.key] = literal(f"✓ {done}", "dim")
+        if select is not None:
+            self.selected = select()
+        self.refresh_pane()
+        self.app.notify(done[:1].upper() + done[1:], markup=False, timeout=3)
 
     def action_evidence(self) -> None:
         """Show the evidence tab."""

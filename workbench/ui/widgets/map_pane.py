@@ -22,6 +22,7 @@ from workbench.analysis.mapping import (
 )
 from workbench.edits import Edit
 from workbench.edits.mappings import DecideMapping, Undecide, WriteRationale
+from workbench.edits.words import quoted
 from workbench.model.records import MappingStatus
 from workbench.ui.keys import bindings
 from workbench.ui.modals.text_modal import TextModal
@@ -74,6 +75,8 @@ class MapPane(Horizontal, Pane):
     def refresh_pane(self) -> None:
         """Rebuild the lists from the project."""
         project = self.workspace.project
+        shown_gap = self.gap_id
+        current = self._current()
         if self.gap_id and project.gap(self.gap_id) is None:
             self.gap_id = ""
         gaps_list = self.query_one("#map-gaps", OptionList)
@@ -84,7 +87,8 @@ class MapPane(Horizontal, Pane):
         if self.gap_id:
             with suppress(OptionDoesNotExist):
                 gaps_list.highlighted = gaps_list.get_option_index(self.gap_id)
-        self._fill_suggestions()
+        keep = current.practice.id if current is not None and self.gap_id == shown_gap else ""
+        self._fill_suggestions(keep)
         self._fill_warnings(warnings)
         self._fill_coverage()
 
@@ -114,7 +118,9 @@ class MapPane(Horizontal, Pane):
             )
         return options
 
-    def _fill_suggestions(self, keep: int | None = None) -> None:
+    def _fill_suggestions(self, keep: str = "") -> None:
+        """List the gap's practices, with the cursor on practice `keep` (wherever a re-sort put
+        it), else on the first."""
         ws = self.workspace
         heading = self.query_one("#map-heading", Static)
         options = self.query_one("#map-suggestions", OptionList)
@@ -148,7 +154,8 @@ class MapPane(Horizontal, Pane):
             items.append(Option(label, id=suggestion.practice.id))
         options.set_options(items)
         if options.option_count:
-            options.highlighted = min(keep or 0, options.option_count - 1)
+            ids = [s.practice.id for s in self.suggestions]
+            options.highlighted = ids.index(keep) if keep in ids else 0
         self._show_detail()
 
     def _show_detail(self) -> None:
@@ -234,40 +241,42 @@ class MapPane(Horizontal, Pane):
         if suggestion is not None:
             self.action_decide("rejected" if suggestion.decision == "accepted" else "accepted")
 
-    def _decide(self, edit: Edit) -> None:
-        """Make an edit and show it, keeping the gap and the practice highlighted."""
-        keep = self.query_one("#map-suggestions", OptionList).highlighted
+    def _decide(self, edit: Edit, done: str) -> None:
+        """Make an edit and show it, keeping the gap and the practice acted on highlighted (the
+        list may re-sort: a prerequisite gains or loses its place), and say what was done."""
         if self.apply(edit):
-            gap_id = self.gap_id
             self.refresh_pane()
-            self.gap_id = gap_id
-            self._fill_suggestions(keep)
+            self.app.notify(done, markup=False, timeout=3)
 
     def action_decide(self, status: MappingStatus) -> None:
         """Accept or reject the highlighted practice for the gap."""
         suggestion = self._current()
         if suggestion is not None:
             practice = suggestion.practice
-            self._decide(DecideMapping(self.gap_id, practice.id, status, practice.title))
+            verb = "Accepted" if status == "accepted" else "Rejected"
+            done = f"{verb} {quoted(practice.title)} for {self.gap_id}."
+            self._decide(DecideMapping(self.gap_id, practice.id, status, practice.title), done)
 
     def action_undecide(self) -> None:
         """Forget the decision on the highlighted practice."""
         suggestion = self._current()
         if suggestion is not None:
             practice = suggestion.practice
-            self._decide(Undecide(self.gap_id, practice.id, practice.title))
+            done = f"Forgot the decision on {quoted(practice.title)} for {self.gap_id}."
+            self._decide(Undecide(self.gap_id, practice.id, practice.title), done)
 
     def action_rationale(self) -> None:
         """Write why the practice fits (accepting it if it was undecided)."""
         suggestion = self._current()
         if suggestion is None:
             return
-        practice = suggestion.practice
-        mapping = self.workspace.project.mapping(self.gap_id, practice.id)
+        practice, gap_id = suggestion.practice, self.gap_id
+        mapping = self.workspace.project.mapping(gap_id, practice.id)
 
         def saved(text: str | None) -> None:
             if text is not None:
-                self._decide(WriteRationale(self.gap_id, practice.id, text, practice.title))
+                done = f"Rationale saved for {quoted(practice.title)} on {gap_id}."
+                self._decide(WriteRationale(gap_id, practice.id, text, practice.title), done)
 
         self.app.push_screen(
             TextModal(

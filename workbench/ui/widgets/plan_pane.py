@@ -326,8 +326,8 @@ class PlanPane(Vertical, Pane):
             options.append((other.id, label))
 
         def chosen(dependency: str | None) -> None:
-            if dependency:
-                self._apply(AddDependency(item.id, dependency))
+            if dependency and self._apply(AddDependency(item.id, dependency)):
+                self.app.notify(f"{item.id} now waits for {dependency}.", timeout=3)
 
         self.app.push_screen(PickModal(f"{item.id} waits for…", options), chosen)
 
@@ -340,8 +340,8 @@ class PlanPane(Vertical, Pane):
         options = [(d, literal(f"{d} {_title(project.pilot(d))}")) for d in item.depends_on]
 
         def chosen(dependency: str | None) -> None:
-            if dependency:
-                self._apply(RemoveDependency(item.id, dependency))
+            if dependency and self._apply(RemoveDependency(item.id, dependency)):
+                self.app.notify(f"{item.id} no longer waits for {dependency}.", timeout=3)
 
         self.app.push_screen(PickModal(f"{item.id} no longer waits for…", options), chosen)
 
