@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from tests.helpers import ready, until
 from workbench.store.files import load_project
@@ -28,9 +28,9 @@ async def test_answer_score_indicator_metric_saved_and_reopened(example: Path, m
         await pilot.pause()
         capture.jump_to(INDICATOR)
         await pilot.pause()
-        app.screen.query_one("#q-quote", Input).value = "Every team ships models its own way"
-        app.screen.query_one("#q-role", Input).value = "ML engineer"
         await pilot.press("escape", "h")
+        assert await until(pilot, lambda: app.screen.query("#heard-quote"))
+        await pilot.press(*"Every team ships models its own way", "tab", *"ML engineer", "ctrl+s")
         await pilot.pause()
         capture.jump_to(METRIC)
         await pilot.pause()

@@ -27,6 +27,7 @@ FIELD_WORDS = {
     "measured_by": "how measured",
     "quote": "quote",
     "speaker_role": "speaker's role",
+    "session": "session",
 }
 TEXT_FIELDS = frozenset(
     {"notes", "reason", "follow_up_with", "quote", "speaker_role", "measured_by", "owner", "unit", "text"}

@@ -12,8 +12,9 @@ from textual.widgets import Input, TextArea
 
 from workbench.edits import Edit
 from workbench.edits.answers import SetAnswer
-from workbench.edits.capture import AddMetric, EditMetric, Hear, Unhear
+from workbench.edits.capture import AddMetric, EditHeard, EditMetric, Hear, Unhear
 from workbench.edits.gaps import gap_title_from_question, question_evidence
+from workbench.edits.words import quoted
 from workbench.ui.keys import bindings
 from workbench.ui.messages import RaiseGapFrom
 from workbench.ui.widgets.navigator import Navigator
@@ -119,10 +120,16 @@ class CapturePane(Horizontal, Pane):
         self.panel.set_maturity(which, value or None)
 
     def action_hear(self) -> None:
-        """Tick the selected pain indicator as heard."""
+        """Open the quote entry of the selected pain indicator (its record when it was heard in
+        this session already)."""
         question = self.workspace.catalogue.questions.get(self.panel.ref)
         if question is not None and question.kind == "pain-indicator":
             self.panel.hear()
+
+    def action_remove_heard(self) -> None:
+        """Remove the heard record under the cursor of the heard list (only from there)."""
+        if self.app.focused is self.panel.query_one("#q-heard-list"):
+            self.panel.unhear()
 
     # --- edits -------------------------------------------------------------------------------
 
@@ -149,25 +156,49 @@ class CapturePane(Horizontal, Pane):
             if status != (after.status if after is not None else ""):
                 self.navigator.refresh_counts()
 
-    @on(QuestionPanel.IndicatorHeard)
-    def _heard(self, event: QuestionPanel.IndicatorHeard) -> None:
+    @on(QuestionPanel.HeardRequested)
+    def _heard_requested(self, event: QuestionPanel.HeardRequested) -> None:
+        """The quote entry for a heard record (prefilled) or a new one; saving edits that record
+        or adds one, so a quote typed later never makes a second record."""
+        from workbench.ui.modals.heard_modal import HeardDraft, HeardModal
+
         ws = self.workspace
         if ws.session is None:
             return
-        hear = Hear(event.ref, ws.session_id, event.quote, event.role, self._question_words(event.ref))
-        if self.apply(hear):
-            self.panel.show_heard()
-            self.navigator.refresh_counts()
-            self.app.notify("Marked as heard.", timeout=2)
+        record = next((h for h in ws.project.heard if h.id == event.heard_id), None)
+        words = self._question_words(event.ref)
+        if record is None:
+            draft, heading = HeardDraft(session=ws.session_id), "Heard: record the quote"
+        else:
+            draft = HeardDraft(record.quote, record.speaker_role, record.session)
+            heading = f"Heard: edit {record.id}"
+
+        def saved(result: HeardDraft | None) -> None:
+            if result is None:
+                return
+            if record is None:
+                hear = Hear(event.ref, result.session, result.quote, result.speaker_role, words)
+                if self.apply(hear):
+                    self._heard_done(hear.heard_id, f"{hear.heard_id} heard: {quoted(words, 32)}")
+                return
+            changed = {k: v for k, v in result.changes().items() if getattr(record, k) != v}
+            if changed and self.apply(EditHeard(record.id, changed)):
+                self._heard_done(record.id, f"{record.id} edited: {quoted(words, 32)}")
+
+        self.app.push_screen(HeardModal(heading, words, draft, ws.project), saved)
+
+    def _heard_done(self, heard_id: str, notice: str) -> None:
+        """Show the heard list with the record on the cursor and the notice on its title line
+        (a toast would cover the list, which sits at the bottom of the panel)."""
+        self.panel.show_heard(select=heard_id, notice=notice)
+        self.navigator.refresh_counts()
+        self.panel.scroll_to_widget(self.panel.query_one("#q-indicator"), animate=False)
 
     @on(QuestionPanel.IndicatorUnheard)
     def _unheard(self, event: QuestionPanel.IndicatorUnheard) -> None:
-        ws = self.workspace
-        heard = ws.project.heard_in(event.ref, ws.session_id)
-        if heard and self.apply(Unhear(heard[-1].id)):
-            self.panel.show_heard()
+        if self.apply(Unhear(event.heard_id)):
+            self.panel.show_heard(notice=f"{event.heard_id} removed (ctrl+z brings it back)")
             self.navigator.refresh_counts()
-            self.app.notify(f"Removed {heard[-1].id}.", markup=False, timeout=2)
 
     @on(QuestionPanel.MetricEdited)
     def _metric_edited(self, event: QuestionPanel.MetricEdited) -> None:

@@ -11,7 +11,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
 
 from workbench.analysis.metrics import metric_sentence
 from workbench.model.records import Metric
@@ -63,13 +64,12 @@ class QuestionPanel(VerticalScroll):
             return self.panel
 
     @dataclass
-    class IndicatorHeard(Message):
-        """The indicator was heard, with an optional quote and speaker role."""
+    class HeardRequested(Message):
+        """Open the quote entry: for a heard record (`heard_id`), or for a new one when empty."""
 
         panel: QuestionPanel
         ref: str
-        quote: str
-        role: str
+        heard_id: str = ""
 
         @property
         def control(self) -> QuestionPanel:
@@ -77,10 +77,11 @@ class QuestionPanel(VerticalScroll):
 
     @dataclass
     class IndicatorUnheard(Message):
-        """Take back the last time the indicator was heard in this session."""
+        """Remove one heard record of the indicator."""
 
         panel: QuestionPanel
         ref: str
+        heard_id: str
 
         @property
         def control(self) -> QuestionPanel:
@@ -125,12 +126,12 @@ class QuestionPanel(VerticalScroll):
             placeholder="notes: what was said",
         )
         with Vertical(id="q-indicator"):
-            yield Static(id="q-heard-list")
-            with Horizontal(classes="row"):
-                yield Input(id="q-quote", placeholder="verbatim quote (optional)", compact=True)
-                yield Input(id="q-role", placeholder="speaker's role", compact=True)
-                yield Button("Heard", id="q-hear", variant="primary", compact=True)
-                yield Button("Undo", id="q-unhear", compact=True)
+            yield Static(id="q-heard-title")
+            yield OptionList(id="q-heard-list", compact=True)
+            with Horizontal(classes="row", id="q-heard-buttons"):
+                yield Button("Heard… (h)", id="q-hear", variant="primary", compact=True)
+                yield Button("Add another", id="q-hear-another", compact=True)
+                yield Button("Remove", id="q-unhear", compact=True)
         with Vertical(id="q-metric"):
             yield Static(id="q-sentence", classes="sentence")
             with Horizontal(classes="row"):
@@ -238,20 +239,45 @@ class QuestionPanel(VerticalScroll):
         widget.update(lines)
         widget.display = bool(lines.plain)
 
-    def show_heard(self) -> None:
-        """List the times the indicator was heard in this session."""
+    def show_heard(self, select: str = "", notice: str = "") -> None:
+        """List the times the indicator was heard in this session, each with its quote and
+        role; the cursor on `select` (a record just added or edited), else where it was. A
+        `notice` of what was just done shows on the list's title line, where it covers nothing."""
         ws = self.workspace
         heard = ws.project.heard_in(self.ref, ws.session_id)
-        text = Text(f"Heard {len(heard)} time(s) in this session", style="bold")
+        count = f"Heard {len(heard)} time{'' if len(heard) == 1 else 's'} in this session"
+        hint = "  enter edits · delete removes" if heard else "  h records it, with the quote"
+        title = Text(count, style="bold")
+        if notice:
+            title.append_text(literal(f"  ✓ {notice}", "bold green", multiline=False))
+        else:
+            title.append(hint, style="dim")
+        self.query_one("#q-heard-title", Static).update(title)
+        listing = self.query_one("#q-heard-list", OptionList)
+        keep = select or self.highlighted_heard()
+        options = []
         for record in heard:
-            text.append(f"\n  {record.id}", style="dim")
+            label = Text(f"{record.id} ", style="dim")
             if record.speaker_role:
-                text.append_text(literal(f" · {one_line(record.speaker_role)}", "dim"))
-            if record.quote:
-                text.append_text(literal(f"  “{clean(record.quote, multiline=False)}”", "italic"))
-        self.query_one("#q-heard-list", Static).update(text)
+                label.append_text(literal(f"{one_line(record.speaker_role, 40)}: ", "dim"))
+            quote = clean(record.quote, multiline=False)
+            label.append_text(literal(f"“{quote}”" if quote else "(no quote yet)", "italic"))
+            options.append(Option(label, id=record.id))
+        listing.set_options(options)
+        listing.display = bool(heard)
+        ids = [record.id for record in heard]
+        if ids:
+            listing.highlighted = ids.index(keep) if keep in ids else len(ids) - 1
         self.query_one("#q-hear", Button).disabled = ws.session is None
-        self.query_one("#q-unhear", Button).disabled = not heard
+        self.query_one("#q-hear-another", Button).display = bool(heard)
+        self.query_one("#q-unhear", Button).display = bool(heard)
+
+    def highlighted_heard(self) -> str:
+        """The heard record the cursor is on in the list ('' when there is none)."""
+        listing = self.query_one("#q-heard-list", OptionList)
+        if listing.highlighted is None or listing.highlighted >= listing.option_count:
+            return ""
+        return listing.get_option_at_index(listing.highlighted).id or ""
 
     def _metric(self) -> Metric | None:
         return next((m for m in self.workspace.project.metrics if m.template == self.ref), None)
@@ -352,25 +378,34 @@ class QuestionPanel(VerticalScroll):
         event.stop()
         self.hear()
 
+    @on(Button.Pressed, "#q-hear-another")
+    def _hear_another(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self.workspace.session is not None and self.ref:
+            self.post_message(self.HeardRequested(self, self.ref))
+
+    @on(OptionList.OptionSelected, "#q-heard-list")
+    def _heard_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.HeardRequested(self, self.ref, event.option.id or ""))
+
     @on(Button.Pressed, "#q-unhear")
     def _unhear(self, event: Button.Pressed) -> None:
         event.stop()
-        self.post_message(self.IndicatorUnheard(self, self.ref))
+        self.unhear()
 
-    @on(Input.Submitted, "#q-quote, #q-role")
-    def _hear_on_enter(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.hear()
+    def unhear(self) -> None:
+        """Remove the heard record the cursor is on."""
+        heard_id = self.highlighted_heard()
+        if heard_id:
+            self.post_message(self.IndicatorUnheard(self, self.ref, heard_id))
 
     def hear(self) -> None:
-        """Record the indicator as heard, with the quote and role typed."""
+        """Open the quote entry: the record the cursor is on (or the latest) when the indicator
+        was heard in this session already, so nothing is recorded twice; else a new one."""
         if self.workspace.session is None or not self.ref:
             return
-        quote = self.query_one("#q-quote", Input)
-        role = self.query_one("#q-role", Input)
-        self.post_message(self.IndicatorHeard(self, self.ref, quote.value.strip(), role.value.strip()))
-        with self.prevent(Input.Changed):
-            quote.value = ""
+        self.post_message(self.HeardRequested(self, self.ref, self.highlighted_heard()))
 
     @on(Input.Changed, "#q-baseline, #q-target, #q-unit, #q-measured_by, #q-owner, #q-due")
     def _metric_field(self, event: Input.Changed) -> None:

@@ -1,0 +1,86 @@
+"""A pain indicator heard: the quote word for word, who said it (their role), in which session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from workbench.model.project import Project
+from workbench.ui.modals.form_modal import FormModal
+from workbench.ui.safe import clean, literal, one_line
+
+
+@dataclass
+class HeardDraft:
+    """The fields of a heard record being added or edited."""
+
+    quote: str = ""
+    speaker_role: str = ""
+    session: str = ""
+
+    def changes(self) -> dict[str, str]:
+        """Fields as keyword arguments for the edit."""
+        return {"quote": self.quote, "speaker_role": self.speaker_role, "session": self.session}
+
+
+class HeardModal(FormModal[HeardDraft]):
+    """Dismisses with the draft (ctrl+s, or enter in the role), or None (escape)."""
+
+    DEFAULT_CSS = """
+    HeardModal #heard-quote { height: 4; margin-bottom: 1; }
+    HeardModal .row { height: auto; }
+    HeardModal #heard-role { width: 1fr; }
+    HeardModal #heard-session { width: 24; }
+    """
+
+    def __init__(self, heading: str, indicator: str, draft: HeardDraft, project: Project) -> None:
+        super().__init__()
+        self.heading, self.indicator, self.draft, self.project = heading, indicator, draft, project
+
+    def compose(self) -> ComposeResult:
+        session = self.project.session(self.draft.session)
+        roles = ", ".join(dict.fromkeys(a.role for a in session.attendees if a.role)) if session else ""
+        sessions = [(Text(s.id), s.id) for s in self.project.sessions]
+        with Vertical(classes="dialog wide", id="heard-dialog"):
+            yield Static(Text(self.heading, style="bold"), classes="dialog-title")
+            yield Static(literal(one_line(self.indicator, 160), "italic"), classes="dialog-body")
+            yield TextArea(
+                clean(self.draft.quote),
+                id="heard-quote",
+                compact=True,
+                soft_wrap=True,
+                placeholder="what was said, word for word (optional)",
+            )
+            with Horizontal(classes="row"):
+                yield Label("said by ")
+                yield Input(
+                    clean(self.draft.speaker_role, multiline=False),
+                    id="heard-role",
+                    placeholder=one_line(f"role: {roles}" if roles else "their role", 60),
+                    compact=True,
+                )
+                yield Label(" session ")
+                yield Select(
+                    sessions, id="heard-session", value=self.draft.session, allow_blank=False, compact=True
+                )
+            yield Static(id="heard-error", classes="dialog-error")
+            yield from self.form_buttons()
+
+    def on_mount(self) -> None:
+        quote = self.query_one("#heard-quote", TextArea)
+        quote.focus()
+        quote.move_cursor(quote.document.end)
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Dismiss with the quote, role and session."""
+        self.draft.quote = self.query_one("#heard-quote", TextArea).text.strip()
+        self.draft.speaker_role = self.query_one("#heard-role", Input).value.strip()
+        self.draft.session = str(self.query_one("#heard-session", Select).value)
+        self.dismiss(self.draft)
