@@ -437,3 +437,47 @@ def test_proposal_text_is_a_named_edit_that_undoes_to_the_draft(tmp_path: Path) 
     assert editor.undo() == "edit the proposal's executive summary, firm"
     project_file.save()
     assert path.read_text() == 'schema_version = 1\n# kept\n[project]\nname = "P"\n'
+
+
+def test_merge_repoints_every_reference_to_the_absorbed_gap(editor: Editor) -> None:
+    """Whatever `store.references` lists as pointing at a gap follows the merge; the kept gap's
+    own decision on a practice both had stands; the absorbed gap's title stays in words."""
+    from workbench.store.references import REFERENCES, dangling, pointing_at
+
+    project = editor.project
+    editor.apply(DecideMapping("G-002", "ds.cicd-for-ml", "rejected"))  # G-001 accepted it
+    holders = {ref.holder for ref in REFERENCES if ref.target == "gaps"}
+    before = project_to_data(project)
+    assert holders <= {ref.holder for ref, _ in pointing_at(before, "gaps", "G-001")}, "the example covers all"
+    after = round_trip(editor, MergeGaps("G-002", "G-001"))
+    assert list(pointing_at(after, "gaps", "G-001")) == []
+    assert dangling(after) == set()
+    assert project.mapping("G-002", "ds.cicd-for-ml").status == "rejected"  # type: ignore[union-attr]
+    kept = project.gap("G-002")
+    assert kept is not None and "Merged from G-001: Deployment is manual and takes weeks" in kept.description
+
+
+def test_evidence_reads_as_sentences(editor: Editor) -> None:
+    from workbench.analysis.evidence_words import evidence_choices, evidence_sentence
+    from workbench.banks import load_catalogue
+
+    catalogue = load_catalogue()
+    project = editor.project
+    assert evidence_sentence(project, catalogue, "discovery:model-deployment.discovery.1@ml-1") == (
+        "Answer to 'How long does it take to deploy a model from development to…' "
+        "(Model Deployment & Serving, session ml-1): maturity 1 → 4"
+    )
+    assert evidence_sentence(project, catalogue, "metric:M-001") == (
+        "Metric M-001: Reduce model deployment time from 3 weeks to 48 hours"
+    )
+    assert evidence_sentence(project, catalogue, "heard:H-004").startswith(
+        "Heard in session ml-1 from ML engineer: “The recommender model was done in four days"
+    )
+    assert evidence_sentence(project, catalogue, "heard:H-999") == "Quote H-999: no longer in the project"
+    editor.apply(SetAnswer("discovery:model-deployment.discovery.1", "ml-1", {"current": 2}))
+    assert evidence_sentence(project, catalogue, "discovery:model-deployment.discovery.1@ml-1").endswith(
+        "maturity 2 → 4"
+    )
+    links = {c.link for c in evidence_choices(project, catalogue, {"metric:M-001"})}
+    assert "heard:H-004" in links and "metric:M-002" in links and "metric:M-001" not in links
+    assert "discovery:model-deployment.discovery.1@ml-1" in links

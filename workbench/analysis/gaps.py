@@ -207,10 +207,12 @@ def _maturity_suggestions(project: Project, catalogue: Catalogue, cited: set[str
         current = round(fmean(a.current or 0 for a in answers), 2)
         target = round(fmean(a.target or 0 for a in answers), 2)
         group = catalogue.groups.get((question.area, question.group))
+        # No numbers in the title: a gap keeps its title while the answers' scores move on (the
+        # reason and the evidence show the scores as they are).
         if group is not None and len({a.question for a in answers}) > 1:
-            subject = f"{group.title} ({catalogue.area_title(question.area)}) from {current:g} to {target:g}"
+            subject = f"{group.title} ({catalogue.area_title(question.area)})"
         else:
-            subject = f"maturity from {current:g} to {target:g}: {question.text}"
+            subject = f"maturity: {question.text}"
         out.append(
             Suggestion(
                 key=f"maturity:{key}",
@@ -304,7 +306,7 @@ def accept_suggestion(project: Project, suggestion: Suggestion) -> Gap:
         impact=suggestion.impact,
         complexity=suggestion.complexity,
         source=suggestion.key,
-        description=suggestion.reason.capitalize(),
+        description=f"When accepted: {suggestion.reason}.",
     )
 
 

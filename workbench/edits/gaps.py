@@ -63,7 +63,7 @@ class RaiseGap(Edit):
                 "impact": suggestion.impact,
                 "complexity": suggestion.complexity,
                 "source": suggestion.key,
-                "description": suggestion.reason.capitalize(),
+                "description": f"When accepted: {suggestion.reason}.",
             },
             verb="accept suggestion",
             session=session,
@@ -150,22 +150,29 @@ class DeleteGap(Edit):
 
 @dataclass
 class AttachEvidence(Edit):
-    """Link a question, answer, quote or metric to a gap as evidence."""
+    """Link a question, answer, quote or metric (one link, or several at once) to a gap."""
 
     gap_id: str
-    link: str
+    link: str | list[str]
+
+    @property
+    def links(self) -> list[str]:
+        """The links attached."""
+        return [self.link] if isinstance(self.link, str) else list(self.link)
 
     @property
     def name(self) -> str:
-        return f"attach {self.link} to {self.gap_id}"
+        what = self.links[0] if len(self.links) == 1 else f"{len(self.links)} pieces of evidence"
+        return f"attach {what} to {self.gap_id}"
 
     def changes(self, project: Project) -> list[Change]:
         gap = project.gap(self.gap_id)
         if gap is None:
             raise EditRefused(f"there is no gap {self.gap_id}; it may have been deleted")
-        if self.link in gap.evidence:
+        new = [link for link in dict.fromkeys(self.links) if link not in gap.evidence]
+        if not new:
             return []
-        return [SetFields("gaps", gap.id, {"evidence": [*gap.evidence, self.link]})]
+        return [SetFields("gaps", gap.id, {"evidence": [*gap.evidence, *new]})]
 
 
 @dataclass
@@ -188,8 +195,10 @@ class DetachEvidence(Edit):
 
 @dataclass
 class MergeGaps(Edit):
-    """Fold one gap into another: its evidence, its mappings (where the kept gap has no decision
-    on the practice) and its plan links move over, and it is deleted."""
+    """Fold one gap into another: its evidence joins the kept gap's, every record that points
+    at it (each reference `store.references` knows: mappings, plan items…) points at the kept
+    gap instead, and it is deleted. Where the kept gap already has a mapping for a practice, the
+    kept gap's decision stands. The absorbed gap's title and description are kept in words."""
 
     keep: str
     absorb: str
@@ -202,21 +211,52 @@ class MergeGaps(Edit):
         kept, absorbed = project.gap(self.keep), project.gap(self.absorb)
         if kept is None or absorbed is None or kept.id == absorbed.id:
             raise EditRefused("merging needs two different gaps that still exist")
-        changes: list[Change] = set_fields(
-            project, "gaps", kept.id, evidence=list(dict.fromkeys([*kept.evidence, *absorbed.evidence]))
-        )
-        decided = {m.practice for m in project.mappings if m.gap == kept.id}
-        for mapping in [m for m in project.mappings if m.gap == absorbed.id]:
-            key: Hashable = mapping.key
-            changes.append(Remove("mappings", key))
-            if mapping.practice not in decided:
-                changes.append(Insert("mappings", mapping.model_copy(update={"gap": kept.id})))
-        for item in project.pilots:
-            if absorbed.id in item.gaps:
-                gaps = list(dict.fromkeys(kept.id if g == absorbed.id else g for g in item.gaps))
-                changes.append(SetFields("pilots", item.id, {"gaps": gaps}))
+        merged_note = f"Merged from {absorbed.id}: {absorbed.title}"
+        if absorbed.description.strip():
+            merged_note += f"\n{absorbed.description.strip()}"
+        description = "\n\n".join(t for t in (kept.description.rstrip(), merged_note) if t)
+        values: dict[str, Any] = {
+            "evidence": list(dict.fromkeys([*kept.evidence, *absorbed.evidence])),
+            "description": description,
+        }
+        if not kept.owner and absorbed.owner:
+            values["owner"] = absorbed.owner
+        changes: list[Change] = set_fields(project, "gaps", kept.id, **values)
+        changes += _repoint(project, "gaps", absorbed.id, kept.id)
         changes.append(Remove("gaps", absorbed.id))
         return changes
+
+
+def _repoint(project: Project, section: str, old: str, new: str) -> list[Change]:
+    """Make every record that points at `section`/`old` point at `new`: lists of ids lose the
+    duplicate, and a record whose identity changes (a mapping's gap) is replaced, or dropped
+    when one with the new identity exists already."""
+    from workbench.edits.changes import exists, record_key, records
+    from workbench.store.references import REFERENCES
+
+    changes: list[Change] = []
+    for ref in REFERENCES:
+        if ref.target != section:
+            continue
+        for record in list(records(project, ref.holder)):
+            value = getattr(record, ref.field)
+            key: Hashable = record_key(ref.holder, record)
+            if isinstance(value, list):
+                if any(ref.points_at(v, old) for v in value):
+                    renamed = list(dict.fromkeys(ref.renamed(v, old, new) for v in value))
+                    changes.append(SetFields(ref.holder, key, {ref.field: renamed}))
+                continue
+            if not ref.points_at(value, old):
+                continue
+            moved = record.model_copy(update={ref.field: ref.renamed(value, old, new)})
+            new_key = record_key(ref.holder, moved)
+            if new_key == key:
+                changes.append(SetFields(ref.holder, key, {ref.field: getattr(moved, ref.field)}))
+                continue
+            changes.append(Remove(ref.holder, key))
+            if not exists(project, ref.holder, new_key):
+                changes.append(Insert(ref.holder, moved))
+    return changes
 
 
 @dataclass

@@ -450,6 +450,27 @@ class WorkbenchApp(App[int]):
 
         import_workbook(self)
 
+    def action_edit_session(self) -> None:
+        """Edit the current session's details (date, attendees, notes…)."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        if isinstance(self.screen, MainScreen) and self.workspace is not None:
+            if self.workspace.session is None:
+                self.notify("Start a session first (F6).", timeout=3)
+                return
+            self.screen.edit_session(self.workspace.session_id)
+
+    def action_merge_gaps(self) -> None:
+        """Merge two gaps, from the Gaps pane (its selected gap is the one kept)."""
+        from workbench.ui.screens.main_screen import MainScreen
+        from workbench.ui.widgets.gaps_pane import GapsPane
+
+        if isinstance(self.screen, MainScreen):
+            self.screen.show_pane("gaps")
+            pane = self.screen.pane("gaps")
+            if isinstance(pane, GapsPane):
+                pane.action_merge()
+
     def action_undo(self) -> None:
         """Take back the last change, whichever pane it was made in."""
         if self.workspace is not None and (name := self.workspace.editor.undo()):

@@ -119,6 +119,12 @@ KEYS: tuple[Key, ...] = (
     Key("milestone-save", "", "save_milestone", "Milestone",
         "save a milestone: where the engagement stands now, to compare with later", changes_data=True,
         when="project", palette=True, bound=False, in_help=False),
+    Key("session-edit", "", "edit_session", "Edit session",
+        "edit the session's details: title, date, time box, attendees, notes", changes_data=True,
+        when="project", palette=True, bound=False, shown_key="F6 / palette"),
+    Key("gap-merge-anywhere", "", "merge_gaps", "Merge gaps",
+        "merge two gaps: the selected one keeps the other's evidence, mappings and plan links",
+        changes_data=True, when="project", palette=True, bound=False, in_help=False),
     Key("palette", "ctrl+p", "command_palette", "Palette",
         "command palette: questions, sessions, panes, undo, save, export", bound=False),
     Key("quit", "ctrl+q", "quit", "Quit", "quit (asks when changes could not be saved)", priority=True),
@@ -143,6 +149,9 @@ KEYS: tuple[Key, ...] = (
         changes_data=True, show=False),
     Key("raise-gap", "ctrl+g", "raise_gap", "Raise gap", "raise a gap from this question", "capture",
         changes_data=True),
+    Key("attach-evidence", "ctrl+l", "attach_evidence", "Attach",
+        "attach the answer (or the quote under the cursor, or the metric) to an existing gap",
+        "capture", changes_data=True, show=False),
     Key("filter-unanswered", "u", "filter('unanswered')", "Unanswered", "filter: unanswered", "capture",
         show=False),
     Key("filter-follow-up", "f", "filter('follow_up')", "Follow-up", "filter: needs follow-up", "capture",
@@ -174,6 +183,9 @@ KEYS: tuple[Key, ...] = (
         changes_data=True),
     Key("gap-evidence", "e", "evidence", "Evidence", "the gap's evidence; enter on an item jumps to Capture",
         "gaps"),
+    Key("gap-merge", "m", "merge", "Merge",
+        "merge another gap into the selected one (evidence, mappings, plan links follow)", "gaps",
+        changes_data=True, show=False),
     Key("gap-delete", "delete", "delete_gap", "Delete", "delete the selected gap", "gaps",
         changes_data=True, show=False),
     # --- map ----------------------------------------------------------------------------------------
@@ -221,6 +233,8 @@ KEYS: tuple[Key, ...] = (
         changes_data=True),
     Key("plan-tick", "space", "toggle_step", "Done", "Next steps tab: tick or untick the step", "plan",
         changes_data=True, when="plan-steps", show=False),
+    Key("plan-step-edit", "enter", "", "Edit step",
+        "Next steps tab: edit the step (what, owner, due date)", "plan", changes_data=True, bound=False),
 )
 
 EXTRA_BINDINGS: dict[str, tuple[tuple[str, str], ...]] = {

@@ -6,12 +6,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Label, Select, Static
+from textual.widgets import Button, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
 
+from workbench.analysis.evidence_words import evidence_choices, evidence_sentence
 from workbench.model.catalogue import Catalogue
+from workbench.model.project import Project
 from workbench.ui.modals.form_modal import FormModal
+from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
@@ -47,9 +53,15 @@ class GapDraft:
 class GapModal(FormModal[GapDraft]):
     """Dismisses with the edited draft, or None when cancelled."""
 
-    def __init__(self, draft: GapDraft, catalogue: Catalogue, heading: str) -> None:
+    BINDINGS = [Binding("delete", "detach", "Detach", show=False)]
+
+    def __init__(
+        self, draft: GapDraft, catalogue: Catalogue, heading: str, project: Project | None = None
+    ) -> None:
         super().__init__()
         self.draft, self.catalogue, self.heading = draft, catalogue, heading
+        self.project = project
+        """With the project, the evidence is listed in words and can be added and detached."""
 
     def compose(self) -> ComposeResult:
         areas = [(Text(one_line(a.title)), a.id) for a in self.catalogue.areas.values()]
@@ -82,7 +94,9 @@ class GapModal(FormModal[GapDraft]):
                     compact=True,
                 )
             yield RealInput(self.draft.owner, id="gap-owner", placeholder="owner", compact=True)
-            if self.draft.evidence:
+            if self.project is not None:
+                yield from self._evidence_section()
+            elif self.draft.evidence:
                 yield Static(literal("Evidence: " + ", ".join(self.draft.evidence), "dim"))
             yield Static(id="gap-error", classes="dialog-error")
             yield from self.form_buttons()
@@ -102,3 +116,64 @@ class GapModal(FormModal[GapDraft]):
         self.draft.status = str(self.query_one("#gap-status", Select).value)
         self.draft.owner = self.query_one("#gap-owner", RealInput).entered()
         self.dismiss(self.draft)
+
+    # --- evidence ----------------------------------------------------------------------------
+
+    def _evidence_section(self) -> ComposeResult:
+        yield Static(id="gap-evidence-title")
+        yield OptionList(id="gap-evidence", compact=True)
+        with Horizontal(classes="row"):
+            yield Button("Add evidence…", id="gap-add-evidence", compact=True)
+            yield Button("Detach (delete)", id="gap-detach", compact=True)
+
+    def on_mount(self) -> None:
+        if self.project is not None:
+            self._fill_evidence()
+
+    def _fill_evidence(self, highlight: int | None = None) -> None:
+        if self.project is None:
+            return
+        listing = self.query_one("#gap-evidence", OptionList)
+        sentences = [evidence_sentence(self.project, self.catalogue, link) for link in self.draft.evidence]
+        listing.set_options([Option(literal(one_line(text, 200))) for text in sentences])
+        listing.display = bool(sentences)
+        if sentences:
+            listing.highlighted = min(highlight if highlight is not None else 0, len(sentences) - 1)
+        count = len(sentences)
+        title = Text(f"Evidence ({count})" if count else "No evidence yet", style="bold")
+        self.query_one("#gap-evidence-title", Static).update(title)
+        self.query_one("#gap-detach", Button).display = bool(sentences)
+
+    @on(Button.Pressed, "#gap-add-evidence")
+    def _add_evidence(self) -> None:
+        if self.project is None:
+            return
+        choices = evidence_choices(self.project, self.catalogue, set(self.draft.evidence))
+        if not choices:
+            self.query_one("#gap-error", Static).update(
+                literal("Nothing left to add: every answer, quote and metric is in this gap's evidence.")
+            )
+            return
+
+        def chosen(link: str | None) -> None:
+            if link:
+                self.draft.evidence.append(link)
+                self._fill_evidence(highlight=len(self.draft.evidence) - 1)
+
+        options = [(choice.link, literal(one_line(choice.sentence, 200))) for choice in choices]
+        self.app.push_screen(PickModal("Add which answer, quote or metric?", options), chosen)
+
+    @on(Button.Pressed, "#gap-detach")
+    def action_detach(self) -> None:
+        """Take the highlighted piece of evidence off the gap (saved with the dialog)."""
+        listing = self.query_one("#gap-evidence", OptionList) if self.project is not None else None
+        if listing is None or listing.highlighted is None or not self.draft.evidence:
+            return
+        if self.focused not in (listing, self.query_one("#gap-detach")):
+            return
+        index = listing.highlighted
+        del self.draft.evidence[index]
+        self._fill_evidence(highlight=index)
+        if self.draft.evidence:
+            listing.focus()
+

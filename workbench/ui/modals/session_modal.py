@@ -30,6 +30,13 @@ class NewSession:
     minutes: int | None
 
 
+@dataclass
+class EditSessionDetails:
+    """What the person asked for: edit a session's details."""
+
+    session_id: str
+
+
 def parse_attendees(text: str) -> list[Attendee]:
     """`Dana (CFO), Luis (VP Digital)` → attendees with roles."""
     people = []
@@ -38,12 +45,14 @@ def parse_attendees(text: str) -> list[Attendee]:
         if not chunk:
             continue
         name, _, role = chunk.partition("(")
-        people.append(Attendee(name=name.strip(), role=role.rstrip(")").strip()))
+        role = role.rstrip(")").strip()
+        people.append(Attendee(name=name.strip(), **({"role": role} if role else {})))  # no empty key
     return people
 
 
-class SessionModal(ModalScreen[NewSession | str | None]):
-    """Dismisses with a NewSession, an existing session id, or None."""
+class SessionModal(ModalScreen[NewSession | EditSessionDetails | str | None]):
+    """Dismisses with a NewSession, an existing session id to switch to, a session to edit, or
+    None."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
@@ -68,6 +77,7 @@ class SessionModal(ModalScreen[NewSession | str | None]):
                         label.append_text(literal(f"  {one_line(roles, 40)}", "dim"))
                     options.append(Option(label, id=session.id))
                 yield OptionList(*options, id="session-list")
+                yield Button("Edit the highlighted session's details…", id="edit-session", compact=True)
             yield Label("Start a new session")
             templates = [
                 (Text(f"{t.title} ({t.minutes_min}–{t.minutes_max} min)"), t.id)
@@ -105,6 +115,14 @@ class SessionModal(ModalScreen[NewSession | str | None]):
     @on(OptionList.OptionSelected, "#session-list")
     def _switch(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    @on(Button.Pressed, "#edit-session")
+    def _edit(self) -> None:
+        listing = self.query_one("#session-list", OptionList)
+        chosen = listing.highlighted
+        session_id = listing.get_option_at_index(chosen).id if chosen is not None else self.current
+        if session_id:
+            self.dismiss(EditSessionDetails(session_id))
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

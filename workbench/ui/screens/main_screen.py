@@ -13,7 +13,7 @@ from textual.widgets import Static, Tab, Tabs
 
 if TYPE_CHECKING:
     from workbench.problems import FileProblem
-    from workbench.ui.modals.session_modal import NewSession
+    from workbench.ui.modals.session_modal import EditSessionDetails, NewSession
 
 from workbench.edits import Changed
 from workbench.ui.keys import tab_title
@@ -202,16 +202,38 @@ class MainScreen(Screen[None]):
             SessionModal(ws.project, ws.catalogue, ws.today, ws.session_id), self._session_chosen
         )
 
+    def edit_session(self, session_id: str) -> None:
+        """Edit a session's details; saving is one undoable edit."""
+        from workbench.edits.sessions import EditSession
+        from workbench.ui.modals.session_edit_modal import SessionEditModal
+
+        ws = self.workspace
+        session = ws.project.session(session_id)
+        if session is None:
+            return
+        template = ws.catalogue.templates.get(session.template)
+
+        def saved(values: dict[str, object] | None) -> None:
+            if values and self.capture.apply(EditSession(session_id, dict(values))):
+                self.query_one(WorkbenchHeader).refresh_state()
+                self.app.notify(f"Session {session_id} updated.", markup=False, timeout=3)
+
+        modal = SessionEditModal(session, template.title if template else "blank session")
+        self.app.push_screen(modal, saved)
+
     @on(SwitchSession)
     def _switch_session(self, message: SwitchSession) -> None:
         self._session_chosen(message.session_id)
 
-    def _session_chosen(self, result: NewSession | str | None) -> None:
+    def _session_chosen(self, result: NewSession | EditSessionDetails | str | None) -> None:
         from workbench.edits.sessions import StartSession
-        from workbench.ui.modals.session_modal import NewSession
+        from workbench.ui.modals.session_modal import EditSessionDetails, NewSession
 
         ws = self.workspace
         if result is None:
+            return
+        if isinstance(result, EditSessionDetails):
+            self.edit_session(result.session_id)
             return
         if isinstance(result, NewSession):
             start = StartSession(result.template, result.date, list(result.attendees), minutes=result.minutes)
@@ -260,7 +282,8 @@ class MainScreen(Screen[None]):
                 gaps.select(raise_gap.gap_id)
                 self._shown["gaps"] = self.workspace.revision
 
-        self.app.push_screen(GapModal(draft, self.workspace.catalogue, "Raise a gap"), saved)
+        ws = self.workspace
+        self.app.push_screen(GapModal(draft, ws.catalogue, "Raise a gap", ws.project), saved)
 
     def edit_proposal(self) -> None:
         """Edit the proposal's prose and frame (see the proposal modal)."""

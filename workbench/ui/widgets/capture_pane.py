@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from workbench.analysis.evidence_words import evidence_sentence
 from workbench.edits import Edit
 from workbench.edits.answers import SetAnswer
 from workbench.edits.capture import AddMetric, EditHeard, EditMetric, Hear, Unhear
-from workbench.edits.gaps import gap_title_from_question, question_evidence
+from workbench.edits.gaps import AttachEvidence, gap_title_from_question, question_evidence
 from workbench.edits.words import quoted
 from workbench.ui.keys import bindings
 from workbench.ui.messages import RaiseGapFrom
+from workbench.ui.modals.pick_modal import PickModal
+from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.navigator import Navigator
 from workbench.ui.widgets.pane import Pane
 from workbench.ui.widgets.question_panel import QuestionPanel
@@ -212,6 +216,40 @@ class CapturePane(Horizontal, Pane):
         if self.apply(edit):
             self.panel.show_sentence()
             self.navigator.refresh_counts()
+
+    def action_attach_evidence(self) -> None:
+        """Attach what this question gave (its answer in this session, the quote under the
+        cursor of the heard list or every quote heard, the metric) to a gap chosen from a list."""
+        ws = self.workspace
+        ref = self.panel.ref
+        if ref not in ws.catalogue.questions:
+            return
+        in_heard_list = self.app.focused is self.panel.query_one("#q-heard-list")
+        heard_id = self.panel.highlighted_heard() if in_heard_list else ""
+        links = [f"heard:{heard_id}"] if heard_id else question_evidence(ws.project, ref, ws.session_id)
+        if links == [ref]:
+            self.app.notify("Nothing to attach yet: answer the question (or hear it) first.", timeout=4)
+            return
+        if not ws.project.gaps:
+            self.app.notify("No gaps yet: ctrl+g raises one from this question.", timeout=4)
+            return
+        options = []
+        for gap in ws.project.gaps:
+            label = Text(f"{gap.id}  ", style="bold")
+            label.append_text(literal(one_line(gap.title, 70)))
+            if all(link in gap.evidence for link in links):
+                label.append("  has it already", style="dim")
+            options.append((gap.id, label))
+        sentence = evidence_sentence(ws.project, ws.catalogue, links[0])
+        more = f" and {len(links) - 1} more" if len(links) > 1 else ""
+
+        def chosen(gap_id: str | None) -> None:
+            if gap_id and self.apply(AttachEvidence(gap_id, links)):
+                done = f"Attached to {gap_id}: {one_line(sentence, 70)}{more}"
+                self.app.notify(done, markup=False, timeout=4)
+
+        heading = f"Attach to which gap?  {one_line(sentence, 80)}{more}"
+        self.app.push_screen(PickModal(heading, options), chosen)
 
     def action_raise_gap(self) -> None:
         """Raise a gap prefilled from the selected question, its answer, quotes or metric."""

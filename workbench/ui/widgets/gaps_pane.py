@@ -24,7 +24,7 @@ from workbench.analysis.gaps import (
 from workbench.analysis.maturity import area_maturity, disagreements, unverified_high_scores
 from workbench.analysis.milestones import NOW, compare, in_date_order, snapshot
 from workbench.edits import Edit
-from workbench.edits.gaps import DeleteGap, Dismiss, EditGap, MoveGap, RaiseGap
+from workbench.edits.gaps import DeleteGap, Dismiss, EditGap, MergeGaps, MoveGap, RaiseGap
 from workbench.model.milestones import Milestone
 from workbench.ui.keys import bindings
 from workbench.ui.messages import RaiseGapFrom, ShowQuestion
@@ -313,9 +313,10 @@ class GapsPane(Horizontal, Pane):
 
         def saved(result: GapDraft | None) -> None:
             if result is not None:
-                self._apply(EditGap(gap_id, result.changes()), select=gap_id)
+                self._apply(EditGap(gap_id, {**result.changes(), "evidence": result.evidence}), select=gap_id)
 
-        self.app.push_screen(GapModal(draft, self.workspace.catalogue, f"Edit {gap.id}"), saved)
+        ws = self.workspace
+        self.app.push_screen(GapModal(draft, ws.catalogue, f"Edit {gap.id}", ws.project), saved)
 
     def action_new_gap(self) -> None:
         """Raise a gap by hand."""
@@ -384,6 +385,50 @@ class GapsPane(Horizontal, Pane):
     @on(OptionList.OptionSelected, "#suggestions")
     def _suggestion_chosen(self) -> None:
         self.action_accept()
+
+    def action_merge(self) -> None:
+        """Merge another gap into the selected one, after asking: its evidence, mappings and plan
+        links follow, and it is deleted."""
+        from workbench.ui.modals.confirm import ConfirmModal
+
+        project = self.workspace.project
+        kept = project.gap(self.query_one(Matrix).selected or self.selected)
+        if kept is None:
+            self.app.notify("Select the gap to keep on the matrix first, then merge.", timeout=4)
+            return
+        options = []
+        for gap in project.gaps:
+            if gap.id != kept.id:
+                label = Text(f"{gap.id}  ", style="bold")
+                label.append_text(literal(one_line(gap.title, 70)))
+                options.append((gap.id, label))
+        if not options:
+            self.app.notify("There is only one gap: nothing to merge it with.", timeout=4)
+            return
+
+        def chosen(absorb_id: str | None) -> None:
+            absorbed = project.gap(absorb_id or "")
+            if absorbed is None:
+                return
+
+            def answer(yes: bool | None) -> None:
+                if yes and self._apply(MergeGaps(kept.id, absorbed.id), select=kept.id):
+                    done = f"Merged {absorbed.id} into {kept.id}: {one_line(kept.title, 50)}"
+                    self.app.notify(done, markup=False, timeout=4)
+
+            self.app.push_screen(
+                ConfirmModal(
+                    f"Merge {absorbed.id} into {kept.id}?",
+                    f"“{one_line(absorbed.title, 60)}” goes; its evidence, mappings and plan links move "
+                    f"to {kept.id} “{one_line(kept.title, 60)}”. ctrl+z undoes it.",
+                    yes="Merge",
+                    no="Keep both",
+                ),
+                answer,
+            )
+
+        heading = f"Merge into {kept.id} “{one_line(kept.title, 50)}”: which gap goes into it?"
+        self.app.push_screen(PickModal(heading, options), chosen)
 
     def action_delete_gap(self) -> None:
         """Delete the selected gap (with its mappings), after asking."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from rich.text import Text
@@ -10,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from workbench.analysis.gaps import QUADRANT_LABELS, gap_quadrant
 from workbench.analysis.metrics import metric_sentence
@@ -30,6 +31,7 @@ from workbench.edits.plan import (
     AddNextStep,
     AddPlanItem,
     DeletePlanItem,
+    EditNextStep,
     EditPlanItem,
     MovePlanItem,
     ProposePilot,
@@ -41,6 +43,7 @@ from workbench.model.records import Metric
 from workbench.printable import plural
 from workbench.ui.keys import bindings, condition
 from workbench.ui.modals.metric_modal import MetricModal
+from workbench.ui.modals.next_step_modal import NextStepDraft, NextStepModal
 from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.modals.plan_item_modal import PlanItemDraft, PlanItemModal
 from workbench.ui.modals.text_modal import TextModal
@@ -422,38 +425,71 @@ class PlanPane(Vertical, Pane):
     def _new_step(self) -> None:
         ws = self.workspace
         options = [("", Text("Not tied to the framework", style="dim"))]
+        serves = {"": ""}
         for step in ws.catalogue.followup:
             for framework_item in step.items:
                 options.append((framework_item.id, literal(f"{step.step}. {framework_item.text}")))
+                serves[framework_item.id] = f"{step.step}. {framework_item.text}"
 
         def chosen(step_id: str | None) -> None:
             if step_id is None:
                 return
 
-            def written(text: str | None) -> None:
-                if text:
-                    self._apply(AddNextStep(text, step=step_id))
+            def written(draft: NextStepDraft | None) -> None:
+                if draft is None:
+                    return
+                values = {k: v for k, v in (("owner", draft.owner), ("due", draft.due)) if v}
+                add = AddNextStep(draft.text, step=step_id, values=values)
+                if self._apply(add):
+                    self._highlight_step(add.step_id)
+                    done = f"Added {add.step_id}: {one_line(draft.text, 50)}"
+                    self.app.notify(done, markup=False, timeout=3)
 
-            self.app.push_screen(
-                TextModal("New next step", placeholder="what happens next, and who does it"), written
-            )
+            modal = NextStepModal("New next step", NextStepDraft(), serves.get(step_id, ""))
+            self.app.push_screen(modal, written)
 
         self.app.push_screen(PickModal("Which follow-up step does it serve?", options), chosen)
+
+    def action_edit_step(self) -> None:
+        """Edit the highlighted next step: its words, owner and due date."""
+        step = self.workspace.project.next_step(self._highlighted_step())
+        if step is None:
+            return
+
+        def saved(draft: NextStepDraft | None) -> None:
+            if draft is None:
+                return
+            values = {"text": draft.text, "owner": draft.owner, "due": draft.due}
+            changed = {k: v for k, v in values.items() if getattr(step, k) != v}
+            if changed and self._apply(EditNextStep(step.id, changed)):
+                self._highlight_step(step.id)
+                self.app.notify(f"Edited {step.id}: {one_line(draft.text, 50)}", markup=False, timeout=3)
+
+        draft = NextStepDraft(step.text, step.owner, step.due)
+        self.app.push_screen(NextStepModal(f"Edit {step.id}", draft), saved)
+
+    def _highlighted_step(self) -> str:
+        options = self.query_one("#step-list", OptionList)
+        if options.highlighted is None or options.highlighted >= options.option_count:
+            return ""
+        return options.get_option_at_index(options.highlighted).id or ""
+
+    def _highlight_step(self, step_id: str) -> None:
+        options = self.query_one("#step-list", OptionList)
+        with suppress(OptionDoesNotExist):
+            options.highlighted = options.get_option_index(step_id)
 
     def action_toggle_step(self) -> None:
         """Tick or untick the highlighted next step."""
         if self.tab != "plan-steps":
             return
-        options = self.query_one("#step-list", OptionList)
-        if options.highlighted is None:
-            return
-        step_id = options.get_option_at_index(options.highlighted).id
-        if step_id and self.workspace.project.next_step(step_id) is not None:
-            self._apply(TickNextStep(step_id))
+        step = self.workspace.project.next_step(self._highlighted_step())
+        if step is not None and self._apply(TickNextStep(step.id)):
+            self._highlight_step(step.id)
 
     @on(OptionList.OptionSelected, "#step-list")
     def _step_selected(self) -> None:
-        self.action_toggle_step()
+        self.action_edit_step()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         when = condition("plan", action)

@@ -1,0 +1,76 @@
+"""A next step: what happens, who does it, by when."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Static
+
+from workbench.ui.modals.form_modal import FormModal
+from workbench.ui.parsing import parse_date
+from workbench.ui.safe import clean, literal
+
+
+@dataclass
+class NextStepDraft:
+    """The fields of a next step being added or edited."""
+
+    text: str = ""
+    owner: str = ""
+    due: dt.date | None = None
+
+
+class NextStepModal(FormModal[NextStepDraft]):
+    """Dismisses with the draft, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    NextStepModal .row { height: auto; margin-bottom: 1; }
+    NextStepModal #step-text, NextStepModal #step-owner { width: 1fr; }
+    NextStepModal #step-due { width: 14; }
+    """
+
+    def __init__(self, heading: str, draft: NextStepDraft, serves: str = "") -> None:
+        super().__init__()
+        self.heading, self.draft, self.serves = heading, draft, serves
+
+    def compose(self) -> ComposeResult:
+        d = self.draft
+        with Vertical(classes="dialog wide", id="next-step-dialog"):
+            yield Static(Text(self.heading, style="bold"), classes="dialog-title")
+            if self.serves:
+                yield Static(literal(f"Serves: {self.serves}", "dim"), classes="dialog-body")
+            with Horizontal(classes="row"):
+                yield Label("what ")
+                yield Input(clean(d.text, multiline=False), id="step-text",
+                            placeholder="what happens next", compact=True)
+            with Horizontal(classes="row"):
+                yield Label("owner ")
+                yield Input(clean(d.owner, multiline=False), id="step-owner",
+                            placeholder="who does it", compact=True)
+                yield Label("  due ")
+                yield Input(d.due.isoformat() if d.due else "", id="step-due",
+                            placeholder="YYYY-MM-DD", compact=True)
+            yield Static(id="step-error", classes="dialog-error")
+            yield from self.form_buttons()
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Check the words and the date, then dismiss with the draft."""
+        error = self.query_one("#step-error", Static)
+        text = self.query_one("#step-text", Input).value.strip()
+        if not text:
+            error.update(literal("Say what happens next."))
+            return
+        due_text = self.query_one("#step-due", Input).value
+        due = parse_date(due_text)
+        if due is None and due_text.strip():
+            error.update(literal("The due date must look like 2026-12-31 (or be empty)."))
+            return
+        owner = self.query_one("#step-owner", Input).value.strip()
+        self.dismiss(NextStepDraft(text, owner, due))

@@ -1,0 +1,91 @@
+"""Edit a session once it has started: its title, date, time box, attendees and notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Static, TextArea
+
+from workbench.model.records import Attendee, Session
+from workbench.ui.modals.form_modal import FormModal
+from workbench.ui.modals.session_modal import parse_attendees
+from workbench.ui.parsing import parse_date
+from workbench.ui.safe import clean, literal
+
+
+def attendees_text(attendees: list[Attendee]) -> str:
+    """Attendees as typed: `Dana (CFO), Luis (VP Digital)`."""
+    return ", ".join(f"{a.name} ({a.role})" if a.role else a.name for a in attendees)
+
+
+class SessionEditModal(FormModal[dict[str, Any]]):
+    """Dismisses with the fields that changed (possibly none), or None when cancelled."""
+
+    DEFAULT_CSS = """
+    SessionEditModal .row { height: auto; margin-bottom: 1; }
+    SessionEditModal .row Input { width: 1fr; }
+    SessionEditModal .row Input.short { width: 14; }
+    SessionEditModal #session-notes { height: 4; }
+    """
+
+    def __init__(self, session: Session, template_title: str) -> None:
+        super().__init__()
+        self.session, self.template_title = session, template_title
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        with Vertical(classes="dialog wide", id="session-edit-dialog"):
+            heading = Text(f"Session {s.id}", style="bold")
+            heading.append_text(literal(f"  {self.template_title}", "dim"))
+            yield Static(heading, classes="dialog-title")
+            with Horizontal(classes="row"):
+                yield Label("title ")
+                yield Input(clean(s.title, multiline=False), id="session-title",
+                            placeholder=self.template_title or "a name for the session", compact=True)
+            with Horizontal(classes="row"):
+                yield Label("date ")
+                yield Input(s.date.isoformat() if s.date else "", id="session-date",
+                            placeholder="YYYY-MM-DD", classes="short", compact=True)
+                yield Label("  time box ")
+                yield Input(str(s.minutes or ""), id="session-minutes", placeholder="template's",
+                            type="integer", classes="short", compact=True)
+                yield Label(" minutes")
+            with Horizontal(classes="row"):
+                yield Label("attendees ")
+                yield Input(clean(attendees_text(s.attendees), multiline=False), id="session-attendees",
+                            placeholder="Dana (CFO), Luis (VP Digital)", compact=True)
+            yield TextArea(clean(s.notes), id="session-notes", compact=True, soft_wrap=True,
+                           placeholder="notes about the session: who could not come, what to prepare")
+            yield Static(id="session-error", classes="dialog-error")
+            yield from self.form_buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#session-attendees", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Check the date and time box, then dismiss with what changed."""
+        error = self.query_one("#session-error", Static)
+        date_text = self.query_one("#session-date", Input).value
+        date = parse_date(date_text)
+        if date is None and date_text.strip():
+            error.update(literal("The date must look like 2026-11-24 (or be empty)."))
+            return
+        minutes_text = self.query_one("#session-minutes", Input).value.strip()
+        if minutes_text and (not minutes_text.isdigit() or int(minutes_text) < 1):
+            error.update(literal("The time box is a number of minutes (or empty for the template's)."))
+            return
+        values: dict[str, Any] = {
+            "title": self.query_one("#session-title", Input).value.strip(),
+            "date": date,
+            "minutes": int(minutes_text) if minutes_text else None,
+            "attendees": parse_attendees(self.query_one("#session-attendees", Input).value),
+            "notes": self.query_one("#session-notes", TextArea).text.rstrip(),
+        }
+        s = self.session
+        self.dismiss({name: value for name, value in values.items() if getattr(s, name) != value})
