@@ -1,11 +1,13 @@
 """The edit dialogs of #12 (heard quote, gap with its evidence, session details, next step) at
 80×24: every field, Save and Cancel on screen. Update only after looking at the SVGs."""
 
+# ruff: noqa: F811  (`example` is the snapshot tests' fixture: a copy at a relative path)
+
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_snapshots import app_for, example, settle  # noqa: F401  (`example` is a fixture)
+from tests.test_snapshots import app_for, example, settle  # noqa: F401
 
 SMALL = (80, 24)
 

@@ -53,6 +53,12 @@ class GapDraft:
 class GapModal(FormModal[GapDraft]):
     """Dismisses with the edited draft, or None when cancelled."""
 
+    DEFAULT_CSS = """
+    GapModal #gap-evidence-row { height: 1; }
+    GapModal #gap-evidence-title { width: auto; margin-right: 2; }
+    GapModal #gap-evidence-row Button { margin-right: 1; }
+    GapModal #gap-evidence { max-height: 4; }
+    """
     BINDINGS = [Binding("delete", "detach", "Detach", show=False)]
 
     def __init__(
@@ -120,11 +126,11 @@ class GapModal(FormModal[GapDraft]):
     # --- evidence ----------------------------------------------------------------------------
 
     def _evidence_section(self) -> ComposeResult:
-        yield Static(id="gap-evidence-title")
-        yield OptionList(id="gap-evidence", compact=True)
-        with Horizontal(classes="row"):
+        with Horizontal(classes="row", id="gap-evidence-row"):
+            yield Static(id="gap-evidence-title")
             yield Button("Add evidence…", id="gap-add-evidence", compact=True)
             yield Button("Detach (delete)", id="gap-detach", compact=True)
+        yield OptionList(id="gap-evidence", compact=True)
 
     def on_mount(self) -> None:
         if self.project is not None:

@@ -27,7 +27,7 @@ class SessionEditModal(FormModal[dict[str, Any]]):
     DEFAULT_CSS = """
     SessionEditModal .row { height: auto; margin-bottom: 1; }
     SessionEditModal .row Input { width: 1fr; }
-    SessionEditModal .row Input.short { width: 14; }
+    SessionEditModal #session-date, SessionEditModal #session-minutes { width: 12; }
     SessionEditModal #session-notes { height: 4; }
     """
 
@@ -38,8 +38,8 @@ class SessionEditModal(FormModal[dict[str, Any]]):
     def compose(self) -> ComposeResult:
         s = self.session
         with Vertical(classes="dialog wide", id="session-edit-dialog"):
-            heading = Text(f"Session {s.id}", style="bold")
-            heading.append_text(literal(f"  {self.template_title}", "dim"))
+            heading = Text(f"Session {s.id} · ", style="bold")
+            heading.append_text(literal(self.template_title, "dim"))
             yield Static(heading, classes="dialog-title")
             with Horizontal(classes="row"):
                 yield Label("title ")
@@ -57,6 +57,7 @@ class SessionEditModal(FormModal[dict[str, Any]]):
                 yield Label("attendees ")
                 yield Input(clean(attendees_text(s.attendees), multiline=False), id="session-attendees",
                             placeholder="Dana (CFO), Luis (VP Digital)", compact=True)
+            yield Label("notes")
             yield TextArea(clean(s.notes), id="session-notes", compact=True, soft_wrap=True,
                            placeholder="notes about the session: who could not come, what to prepare")
             yield Static(id="session-error", classes="dialog-error")
