@@ -248,7 +248,7 @@ class CapturePane(Horizontal, Pane):
                 done = f"Attached to {gap_id}: {one_line(sentence, 70)}{more}"
                 self.app.notify(done, markup=False, timeout=4)
 
-        heading = f"Attach to which gap?  {one_line(sentence, 80)}{more}"
+        heading = f"Attach to which gap?  {one_line(sentence, 150)}{more}"
         self.app.push_screen(PickModal(heading, options), chosen)
 
     def action_raise_gap(self) -> None:
