@@ -154,3 +154,56 @@ def test_generated_titles_carry_no_numbers_that_go_stale(example: Path) -> None:
 
     assert "maturity 3" in evidence_sentence(project, catalogue, gap.evidence[0])
     assert not re.search(r"from \d+(\.\d+)? to \d", gap.title)
+
+
+async def test_a_dismissed_suggestion_comes_back_from_the_palette(example: Path, make_app) -> None:
+    """#11's undismiss had an edit but no way to reach it."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f3")
+        pane = app.screen.query_one("GapsPane")
+        assert await until(pilot, lambda: len(pane.suggestions) >= 2)  # type: ignore[attr-defined]
+        first = pane.suggestions[0]  # type: ignore[attr-defined]
+        app.screen.query_one("#gaps-side").active = "gaps-suggested"  # type: ignore[attr-defined]
+        options = app.screen.query_one("#suggestions", OptionList)
+        options.focus()
+        options.highlighted = 0
+        await pilot.press("d")
+        assert await until(pilot, lambda: app.workspace.project.is_dismissed(first.key))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert {"suggestion": first.key} in tomllib.loads(example.read_text())["dismissed"]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"bring back a dismissed")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pick(app, pilot, first.key)
+        assert await until(pilot, lambda: any(s.key == first.key for s in pane.suggestions))  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert tomllib.loads(example.read_text()).get("dismissed", []) == []
+
+
+async def test_a_metric_is_deleted_from_the_metrics_tab(example: Path, make_app) -> None:
+    """#11's metric removal had an edit but no key: delete on the Metrics tab, after asking."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f5")
+        await pilot.pause()
+        app.screen.query_one("#plan-tabs").active = "plan-metrics"  # type: ignore[attr-defined]
+        metrics = app.screen.query_one("#metric-list", OptionList)
+        metrics.focus()
+        metrics.highlighted = metrics.get_option_index("M-001")
+        await pilot.press("delete")
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.click("#yes")
+        assert await until(pilot, lambda: app.workspace.project.metric("M-001") is None)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    data = tomllib.loads(example.read_text())
+    assert all(m["id"] != "M-001" for m in data["metrics"])
+    assert all("metric:M-001" not in g.get("evidence", []) for g in data["gaps"])
+    assert all("M-001" not in p.get("metrics", []) for p in data["pilots"])

@@ -460,6 +460,17 @@ class WorkbenchApp(App[int]):
                 return
             self.screen.edit_session(self.workspace.session_id)
 
+    def action_undismiss(self) -> None:
+        """Offer a dismissed gap suggestion again (from the Gaps pane)."""
+        from workbench.ui.screens.main_screen import MainScreen
+        from workbench.ui.widgets.gaps_pane import GapsPane
+
+        if isinstance(self.screen, MainScreen):
+            self.screen.show_pane("gaps")
+            pane = self.screen.pane("gaps")
+            if isinstance(pane, GapsPane):
+                pane.undismiss()
+
     def action_merge_gaps(self) -> None:
         """Merge two gaps, from the Gaps pane (its selected gap is the one kept)."""
         from workbench.ui.screens.main_screen import MainScreen

@@ -24,7 +24,7 @@ from workbench.analysis.gaps import (
 from workbench.analysis.maturity import area_maturity, disagreements, unverified_high_scores
 from workbench.analysis.milestones import NOW, compare, in_date_order, snapshot
 from workbench.edits import Edit
-from workbench.edits.gaps import DeleteGap, Dismiss, EditGap, MergeGaps, MoveGap, RaiseGap
+from workbench.edits.gaps import DeleteGap, Dismiss, EditGap, MergeGaps, MoveGap, RaiseGap, Undismiss
 from workbench.model.milestones import Milestone
 from workbench.ui.keys import bindings
 from workbench.ui.messages import RaiseGapFrom, ShowQuestion
@@ -385,6 +385,32 @@ class GapsPane(Horizontal, Pane):
     @on(OptionList.OptionSelected, "#suggestions")
     def _suggestion_chosen(self) -> None:
         self.action_accept()
+
+    def undismiss(self) -> None:
+        """Pick a dismissed suggestion and offer it again."""
+        ws = self.workspace
+        if not ws.project.dismissed:
+            self.app.notify("No suggestion has been dismissed.", timeout=3)
+            return
+        undismissed = ws.project.model_copy(update={"dismissed": []})
+        titles = {s.key: s.title for s in suggestions(undismissed, ws.catalogue)}
+        options = []
+        for dismissal in ws.project.dismissed:
+            label = literal(one_line(titles.get(dismissal.suggestion, dismissal.suggestion), 80), "bold")
+            if dismissal.reason:
+                label.append_text(literal(f"\n  dismissed because: {one_line(dismissal.reason, 80)}", "dim"))
+            if dismissal.suggestion not in titles:
+                label.append("\n  the evidence no longer suggests it", style="dim")
+            options.append((dismissal.suggestion, label))
+
+        def chosen(key: str | None) -> None:
+            if key and self._apply(Undismiss(key)):
+                self._acted.pop(key, None)
+                self.query_one("#gaps-side", TabbedContent).active = "gaps-suggested"
+                title = titles.get(key, key)
+                self.app.notify(f"Suggested again: {one_line(title, 60)}", markup=False, timeout=3)
+
+        self.app.push_screen(PickModal("Bring back which dismissed suggestion?", options), chosen)
 
     def action_merge(self) -> None:
         """Merge another gap into the selected one, after asking: its evidence, mappings and plan

@@ -25,7 +25,7 @@ from workbench.analysis.plan import (
     would_cycle,
 )
 from workbench.edits import Edit
-from workbench.edits.capture import AddMetric, EditMetric
+from workbench.edits.capture import AddMetric, EditMetric, RemoveMetric
 from workbench.edits.plan import (
     AddDependency,
     AddNextStep,
@@ -355,9 +355,12 @@ class PlanPane(Vertical, Pane):
             self._apply(MovePlanItem(item.id, None))
 
     def action_delete_item(self) -> None:
-        """Delete the selected plan item."""
+        """Delete the selected plan item (on the Metrics tab: the highlighted metric)."""
         from workbench.ui.modals.confirm import ConfirmModal
 
+        if self.tab == "plan-metrics":
+            self._remove_metric()
+            return
         if self.tab != "plan-timeline":
             return
         item = self.workspace.project.pilot(self.query_one(Gantt).selected)
@@ -371,6 +374,27 @@ class PlanPane(Vertical, Pane):
         self.app.push_screen(ConfirmModal(f"Delete {item.id}?", item.title, yes="Delete", no="Keep"), answer)
 
     # --- metrics and next steps -----------------------------------------------------------------------
+
+    def _remove_metric(self) -> None:
+        """Delete the highlighted metric, after asking; gap evidence and plan items let go of it."""
+        from workbench.ui.modals.confirm import ConfirmModal
+
+        ws = self.workspace
+        options = self.query_one("#metric-list", OptionList)
+        index = options.highlighted
+        metric = ws.project.metric(options.get_option_at_index(index).id or "") if index is not None else None
+        if metric is None:
+            return
+        sentence = metric_sentence(metric, ws.catalogue)
+        users = [p.id for p in ws.project.pilots if metric.id in p.metrics]
+        users += [g.id for g in ws.project.gaps if f"metric:{metric.id}" in g.evidence]
+        detail = sentence + (f" ({', '.join(users)} let go of it.)" if users else "")
+
+        def answer(yes: bool | None) -> None:
+            if yes and self._apply(RemoveMetric(metric.id)):
+                self.app.notify(f"Deleted {metric.id}: {one_line(sentence, 50)}", markup=False, timeout=3)
+
+        self.app.push_screen(ConfirmModal(f"Delete {metric.id}?", detail, yes="Delete", no="Keep"), answer)
 
     def action_new_entry(self) -> None:
         """New metric (Metrics tab) or next step (Next steps tab)."""
