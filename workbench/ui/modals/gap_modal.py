@@ -61,13 +61,11 @@ class GapModal(FormModal[GapDraft]):
     """
     BINDINGS = [Binding("delete", "detach", "Detach", show=False)]
 
-    def __init__(
-        self, draft: GapDraft, catalogue: Catalogue, heading: str, project: Project | None = None
-    ) -> None:
+    def __init__(self, draft: GapDraft, catalogue: Catalogue, heading: str, project: Project) -> None:
         super().__init__()
         self.draft, self.catalogue, self.heading = draft, catalogue, heading
         self.project = project
-        """With the project, the evidence is listed in words and can be added and detached."""
+        """The evidence is listed in words, and added from, the project's records."""
 
     def compose(self) -> ComposeResult:
         areas = [(Text(one_line(a.title)), a.id) for a in self.catalogue.areas.values()]
@@ -100,10 +98,7 @@ class GapModal(FormModal[GapDraft]):
                     compact=True,
                 )
             yield RealInput(self.draft.owner, id="gap-owner", placeholder="owner", compact=True)
-            if self.project is not None:
-                yield from self._evidence_section()
-            elif self.draft.evidence:
-                yield Static(literal("Evidence: " + ", ".join(self.draft.evidence), "dim"))
+            yield from self._evidence_section()
             yield Static(id="gap-error", classes="dialog-error")
             yield from self.form_buttons()
 
@@ -133,12 +128,9 @@ class GapModal(FormModal[GapDraft]):
         yield OptionList(id="gap-evidence", compact=True)
 
     def on_mount(self) -> None:
-        if self.project is not None:
-            self._fill_evidence()
+        self._fill_evidence()
 
     def _fill_evidence(self, highlight: int | None = None) -> None:
-        if self.project is None:
-            return
         listing = self.query_one("#gap-evidence", OptionList)
         sentences = [evidence_sentence(self.project, self.catalogue, link) for link in self.draft.evidence]
         listing.set_options([Option(literal(one_line(text, 200))) for text in sentences])
@@ -152,8 +144,6 @@ class GapModal(FormModal[GapDraft]):
 
     @on(Button.Pressed, "#gap-add-evidence")
     def _add_evidence(self) -> None:
-        if self.project is None:
-            return
         choices = evidence_choices(self.project, self.catalogue, set(self.draft.evidence))
         if not choices:
             self.query_one("#gap-error", Static).update(
@@ -172,8 +162,8 @@ class GapModal(FormModal[GapDraft]):
     @on(Button.Pressed, "#gap-detach")
     def action_detach(self) -> None:
         """Take the highlighted piece of evidence off the gap (saved with the dialog)."""
-        listing = self.query_one("#gap-evidence", OptionList) if self.project is not None else None
-        if listing is None or listing.highlighted is None or not self.draft.evidence:
+        listing = self.query_one("#gap-evidence", OptionList)
+        if listing.highlighted is None or not self.draft.evidence:
             return
         if self.focused not in (listing, self.query_one("#gap-detach")):
             return
