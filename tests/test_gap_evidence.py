@@ -47,6 +47,7 @@ async def test_attach_the_answer_to_an_existing_gap_from_capture(example: Path, 
         await pilot.pause()
         await pilot.press("ctrl+l")  # from the notes: a ctrl key works while typing
         await pick(app, pilot, "G-010")
+        assert app.workspace.editor.history.undo_name == "attach 'Answer to 'How do you currently deploy…' to G-010"
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert f"{ANSWERED}@ml-1" in gaps_of(example)["G-010"]["evidence"]

@@ -154,6 +154,8 @@ class AttachEvidence(Edit):
 
     gap_id: str
     link: str | list[str]
+    about: str = ""
+    """The evidence in words, for the edit's name (the link itself otherwise)."""
 
     @property
     def links(self) -> list[str]:
@@ -163,7 +165,7 @@ class AttachEvidence(Edit):
     @property
     def name(self) -> str:
         what = self.links[0] if len(self.links) == 1 else f"{len(self.links)} pieces of evidence"
-        return f"attach {what} to {self.gap_id}"
+        return f"attach {quoted(self.about) if self.about else what} to {self.gap_id}"
 
     def changes(self, project: Project) -> list[Change]:
         gap = project.gap(self.gap_id)

@@ -244,7 +244,7 @@ class CapturePane(Horizontal, Pane):
         more = f" and {len(links) - 1} more" if len(links) > 1 else ""
 
         def chosen(gap_id: str | None) -> None:
-            if gap_id and self.apply(AttachEvidence(gap_id, links)):
+            if gap_id and self.apply(AttachEvidence(gap_id, links, about=sentence)):
                 done = f"Attached to {gap_id}: {one_line(sentence, 70)}{more}"
                 self.app.notify(done, markup=False, timeout=4)
 
