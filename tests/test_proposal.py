@@ -436,3 +436,28 @@ def test_a_missing_template_is_one_sentence(
     )
     err = capsys.readouterr().err
     assert "does not exist" in err and "Traceback" not in err
+
+
+def test_a_dotx_template_is_used_like_a_docx(
+    example: Path, firm_template: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """#15 fresh eyes 1: a .dotx template crashed with python-docx's content-type ValueError."""
+    import zipfile
+
+    from tests.helpers import run_cli
+    from workbench.export.docx_writer import DOCUMENT_TYPE, TEMPLATE_TYPE
+
+    dotx = firm_template.with_suffix(".dotx")
+    with zipfile.ZipFile(firm_template) as source, zipfile.ZipFile(dotx, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(DOCUMENT_TYPE.encode(), TEMPLATE_TYPE.encode())
+            target.writestr(item, data)
+    out = example.parent / "from-dotx.docx"
+    code, _, err = run_cli(["export", str(example), "--template", str(dotx), "-o", str(out)], capsys)
+    assert code == 0, err
+    assert Document(str(out)).styles["Heading 1"].font.name == "Courier New"
+    assert "Executive summary" in docx_text(out)
+    with zipfile.ZipFile(out) as package:
+        assert TEMPLATE_TYPE not in package.read("[Content_Types].xml").decode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,10 +48,28 @@ class DocxFrame:
     today: dt.date | None = None
 
 
+TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def as_document(template: Path) -> io.BytesIO:
+    """The template's package, its main part typed as a document: python-docx opens only .docx,
+    and a firm's template is usually a .dotx (the same package with a template content type)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(TEMPLATE_TYPE.encode(), DOCUMENT_TYPE.encode())
+            target.writestr(item, data)
+    out.seek(0)
+    return out
+
+
 def render_docx(blocks: list[Block], frame: DocxFrame) -> bytes:
     """The .docx bytes for the blocks."""
     if frame.template is not None:
-        document = Document(str(frame.template))
+        document = Document(as_document(frame.template))
         _clear_body(document)
     else:
         document = Document()

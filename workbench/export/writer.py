@@ -55,6 +55,9 @@ def check_template(path: Path) -> None:
     with zipfile.ZipFile(path) as package:
         if "word/document.xml" not in package.namelist():
             raise ExportRefused(path, "is not a Word document (.docx or .dotx); save the template as .docx")
+        types = package.read("[Content_Types].xml") if "[Content_Types].xml" in package.namelist() else b""
+        if b"macroEnabled" in types:
+            raise ExportRefused(path, "has macros (.docm or .dotm); save the template as .dotx or .docx")
 
 
 def target_path(project: Project, request: ExportRequest) -> Path:
