@@ -191,3 +191,21 @@ def test_renders_in_libreoffice(example: Path, tmp_path: Path) -> None:
         assert "Deployment is manual and takes weeks" in text
         assert "Page 1 of" not in text  # no footer on the cover
         assert f"Page 2 of {pages}" in text
+
+
+def test_the_format_follows_the_file_name(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """#15 fresh eyes 2: -o x.md wrote a .docx into x.md, and --format md -o y.docx wrote Markdown."""
+    import zipfile
+
+    from tests.helpers import run_cli
+
+    markdown = example.parent / "x.md"
+    assert run_cli(["export", str(example), "-o", str(markdown)], capsys)[0] == 0
+    assert markdown.read_text(encoding="utf-8").startswith("#")
+    word = example.parent / "y.docx"
+    assert run_cli(["export", str(example), "-o", str(word)], capsys)[0] == 0
+    assert zipfile.is_zipfile(word)
+    code, _, err = run_cli(["export", str(example), "--format", "md", "-o", str(example.parent / "z.docx")], capsys)
+    assert code == 2 and "contradicts" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (example.parent / "z.docx").exists()

@@ -17,7 +17,9 @@ def add_export_parser(sub: Any) -> None:
     export = sub.add_parser("export", help="write the next-step proposal (.docx, or Markdown)")
     export.add_argument("path", metavar="PATH")
     export.add_argument("-o", "--output", help="file or folder to write (default: beside the project)")
-    export.add_argument("--format", choices=("docx", "md"), default="docx")
+    export.add_argument(
+        "--format", choices=("docx", "md"), help="docx or md (default: from -o's extension, else docx)"
+    )
     export.add_argument(
         "--redact", action="store_true", help="replace client and people's names, drop quotes"
     )
@@ -43,6 +45,20 @@ def _sections(args: argparse.Namespace) -> tuple[str, ...]:
     if unknown:
         raise ValueError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
     return tuple(s for s in SECTIONS if s in chosen and s not in skipped)
+
+
+FORMAT_OF_SUFFIX = {".docx": "docx", ".md": "md", ".markdown": "md"}
+
+
+def _format(given: str | None, filename: str) -> str:
+    """The format asked for, else the one -o's extension names; a contradiction is refused."""
+    implied = FORMAT_OF_SUFFIX.get(Path(filename).suffix.lower()) if filename else None
+    if given and implied and given != implied:
+        raise ValueError(
+            f"--format {given} contradicts the file name {filename}; "
+            f"name the file .{given} or leave out --format"
+        )
+    return given or implied or "docx"
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -71,6 +87,11 @@ def run_export(args: argparse.Namespace) -> int:
             folder = output
         else:
             folder, filename = output.parent if str(output.parent) else Path("."), output.name
+    try:
+        args.format = _format(args.format, filename)
+    except ValueError as error:
+        print(f"workbench: {error}", file=sys.stderr)
+        return 2
     options = ProposalOptions(sections=sections, redact=args.redact, today=dt.date.today(), ids=args.ids)
     given = str(Path(args.template).expanduser().resolve()) if args.template else ""
     template = template_path(project, Path(args.path), given)
