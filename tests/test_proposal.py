@@ -461,3 +461,20 @@ def test_a_dotx_template_is_used_like_a_docx(
     assert "Executive summary" in docx_text(out)
     with zipfile.ZipFile(out) as package:
         assert TEMPLATE_TYPE not in package.read("[Content_Types].xml").decode()
+
+
+def test_redaction_keeps_sentences_whole(example: Path) -> None:
+    """#15 fresh eyes 3: redaction dropped a risk naming a metric in quotes, left "Not seen: …"
+    without its subject, wrote "a colleague and a colleague", lower-case sentence starts, and made
+    the consultant the client's lead."""
+    text = export(example, "md", sections=SECTIONS, redact=True).read_text(encoding="utf-8")
+    assert "Risk: “Achieve 100% experiment reproducibility” has no baseline yet; we measure it" in text
+    assert "We were told: every model has a full audit trail. Not seen: said to live in Confluence" in text
+    assert "Send the proposal to the client team |" in text
+    assert "The client team signs off the KPI definition" in text
+    assert "a colleague" not in text
+    assert not re.search(
+        r"(?m)(?:^(?:- |> )?|<br>|\| |\. )(?:the client team|a stakeholder|the consultant)", text
+    )
+    leads = re.findall(r"\| \*\*Lead\*\* \| ([^|]+) \|", text)
+    assert "Client team" in " ".join(leads) and any(lead.strip() != "Client team" for lead in leads)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from workbench.model.project import Project
@@ -55,8 +56,17 @@ def roles_in(project: Project) -> list[str]:
     return sorted({r.strip() for r in roles if r.strip()})
 
 
+CLIENT_SIDE = "the client team"
+OUR_SIDE = "the consultant"
+
+
 class Redactor:
-    """Cleans text for the chosen copy: a pass-through unless redaction is on."""
+    """Cleans text for the chosen copy: a pass-through unless redaction is on.
+
+    Only a person's words go: a sentence quoting what someone was heard saying is left out, and an
+    attributed quote loses its speaker and its quote marks. Other quoted text (a metric's name, a
+    phrase in scare quotes) stays. Names become the side the person is on, never their role (a role
+    can identify someone); sentences stay whole and start with a capital."""
 
     def __init__(self, project: Project, enabled: bool) -> None:
         self.enabled = enabled
@@ -65,35 +75,76 @@ class Redactor:
         self._client = _pattern([client]) if enabled else None
         # A short name is a proper noun: matched as written, so "Example" spares "for example".
         self._short = _pattern(short_names(client), 0) if enabled else None
-        self._people = _pattern(people_in(project)) if enabled else None
+        facilitator = project.project.facilitator.strip()
+        self._facilitator = facilitator
+        self._firm = project.proposal.firm.strip()
+        ours = [facilitator, facilitator.split()[0]] if " " in facilitator else [facilitator]
+        self._ours = _pattern(ours) if enabled and facilitator else None
+        self._people = _pattern([n for n in people_in(project) if n not in ours]) if enabled else None
         self._roles = _pattern(roles_in(project)) if enabled else None
-        self._people_set = set(people_in(project))
 
     def __call__(self, text: str) -> str:
         """The text with names, roles, quotes and the client's name taken out, when redacting."""
         if not self.enabled or not text:
             return text
-        kept = [s for s in SENTENCE_END.split(text) if s and not self._quotes(s)]
-        out = " ".join(kept)
-        for client in (self._client, self._short):
-            if client is not None:
-                out = client.sub("the client", out)
-        if self._people is not None:
-            out = self._people.sub("a colleague", out)
-        if self._roles is not None:
-            out = self._roles.sub("a stakeholder", out)
-        return out
+        kept = [self._unquote(s) for s in SENTENCE_END.split(text) if s and not self._quotes(s)]
+        out = " ".join(k for k in kept if k)
+        for pattern, side in (
+            (self._client, "the client"),
+            (self._short, "the client"),
+            (self._roles, "a stakeholder"),
+            (self._ours, OUR_SIDE),
+            (self._people, CLIENT_SIDE),
+        ):
+            if pattern is not None:
+                out = pattern.sub(functools.partial(_at_sentence, replacement=side), out)
+        return _merge_repeats(out)
 
     def _quotes(self, sentence: str) -> bool:
+        """Whether the sentence repeats what someone was heard saying (in full or in part)."""
         lowered = sentence.lower()
-        return bool(QUOTED.search(sentence)) or any(q in lowered or lowered.strip() in q for q in self.quotes)
+        if any(q in lowered or lowered.strip() in q for q in self.quotes):
+            return True
+        for found in QUOTED.finditer(sentence):
+            inner = found.group()[1:-1].strip().lower()
+            if len(inner) >= 12 and any(inner in q for q in self.quotes):
+                return True
+        return False
+
+    def _unquote(self, sentence: str) -> str:
+        """An attributed quote ("Luis: 'x'.") loses its speaker and quote marks: "We were told: x."."""
+        found = QUOTED.search(sentence)
+        before = sentence[: found.start()].strip() if found else ""
+        speaker = before.removesuffix(":").strip()
+        patterns = [p for p in (self._people, self._ours, self._roles) if p is not None]
+        if found is None or not before.endswith(":") or not any(p.fullmatch(speaker) for p in patterns):
+            return sentence
+        return "We were told: " + found.group()[1:-1].strip() + sentence[found.end() :]
 
     def person(self, name: str, side: str = "Client team") -> str:
-        """A person's name, or who they stand for when redacting."""
+        """A person's name, or the side they are on when redacting (the consultant is ours)."""
         if not self.enabled or not name:
             return name
+        if name.strip() == self._facilitator:
+            return self._firm or "Consultant"
         return side
 
     def role(self, role: str) -> str:
         """A person's role, or nothing when redacting (a role can identify someone)."""
         return "" if self.enabled else role
+
+
+SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)$")
+
+
+def _at_sentence(match: re.Match[str], *, replacement: str) -> str:
+    """The replacement, with a capital when it starts a sentence."""
+    before = match.string[: match.start()]
+    return replacement[:1].upper() + replacement[1:] if SENTENCE_START.search(before) else replacement
+
+
+def _merge_repeats(text: str) -> str:
+    """Merge a side named twice: "the client team and the client team" reads "the client team"."""
+    for side in (CLIENT_SIDE, OUR_SIDE, "a stakeholder", "the client"):
+        text = re.sub(rf"(?i)\b({re.escape(side)})(?:(?:,\s*|\s+and\s+){re.escape(side)}\b)+", r"\1", text)
+    return text

@@ -45,14 +45,6 @@ def sponsor(ctx: ProposalContext) -> Attendee | None:
     return next((a for s in sessions for a in s.attendees), None)
 
 
-def _owner(ctx: ProposalContext, name: str) -> str:
-    if not name:
-        return ""
-    if ctx.options.redact:
-        return (ctx.firm or "Consultant") if name == ctx.project.project.facilitator else "Client team"
-    return name
-
-
 def _when(ctx: ProposalContext, due: dt.date | None) -> str:
     """A step's date; one already past (still open) is due now, not on a date the reader has passed."""
     if due is None:
@@ -65,7 +57,7 @@ def next_steps(ctx: ProposalContext) -> list[Block]:
     rows = []
     steps = [s for s in ctx.project.next_steps if not s.done]
     for step in sorted(steps, key=lambda s: (s.due or dt.date.max, s.id)):
-        rows.append([ctx.r(step.text), _owner(ctx, step.owner), _when(ctx, step.due)])
+        rows.append([ctx.r(step.text), ctx.r.person(step.owner), _when(ctx, step.due)])
     if not rows:
         rows.append(
             [
