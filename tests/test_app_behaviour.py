@@ -298,7 +298,7 @@ async def test_proposal_text_is_drafted_edited_and_saved_in_the_file(example: Pa
         area.load_text("Harbour & Pine should fund one pilot quarter.")
         app.screen.query_one("#proposal-firm", Input).value = "Northwind Advisory"
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: "[proposal]" in example.read_text())
+        assert await until(pilot, lambda: "Northwind Advisory" in example.read_text())
     saved = example.read_text()
     assert 'firm = "Northwind Advisory"' in saved
     assert 'executive_summary = "Harbour & Pine should fund one pilot quarter."' in saved

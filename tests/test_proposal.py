@@ -78,7 +78,7 @@ def test_the_consultants_own_text_is_used_and_saved_in_place(example: Path) -> N
     project_file.save()
     saved = example.read_text()
     assert saved.startswith("# Harbour & Pine Retail: MLOps discovery (fictional example engagement).")
-    assert '[proposal]\nexecutive_summary = """Harbour & Pine can halve' in saved
+    assert 'executive_summary = """Harbour & Pine can halve' in saved.split("[proposal]")[1].split("\n[")[0]
     text = docx_text(export(example))
     summary = section(text, "Executive summary", "Context and approach")
     assert "Harbour & Pine can halve time to production this quarter." in summary
@@ -467,10 +467,13 @@ def test_redaction_keeps_sentences_whole(example: Path) -> None:
     """#15 fresh eyes 3: redaction dropped a risk naming a metric in quotes, left "Not seen: …"
     without its subject, wrote "a colleague and a colleague", lower-case sentence starts, and made
     the consultant the client's lead."""
+    project_file = ProjectFile.load(example)
+    project_file.project.next_steps[1].text = "Agree the baseline with Dana and Luis"
+    project_file.save()
     text = export(example, "md", sections=SECTIONS, redact=True).read_text(encoding="utf-8")
     assert "Risk: “Achieve 100% experiment reproducibility” has no baseline yet; we measure it" in text
     assert "We were told: every model has a full audit trail. Not seen: said to live in Confluence" in text
-    assert "Send the proposal to the client team |" in text
+    assert "Agree the baseline with the client team |" in text
     assert "The client team signs off the KPI definition" in text
     assert "a colleague" not in text
     assert not re.search(
@@ -478,3 +481,12 @@ def test_redaction_keeps_sentences_whole(example: Path) -> None:
     )
     leads = re.findall(r"\| \*\*Lead\*\* \| ([^|]+) \|", text)
     assert "Client team" in " ".join(leads) and any(lead.strip() != "Client team" for lead in leads)
+
+
+def test_the_example_names_its_firm_and_keeps_the_consultants_own_to_do_out(example: Path) -> None:
+    """#15 fresh eyes 5: the cover had no firm, and the next steps told the client the consultant
+    would "Send the proposal to Dana and Luis"."""
+    text = export(example, "md").read_text(encoding="utf-8")
+    assert "Prepared by Kestrel Data Consulting" in text
+    assert "Send the proposal" not in text
+    assert "Baseline deployment lead time from the last six releases" in text

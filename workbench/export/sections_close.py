@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from workbench.export.blocks import Block, Heading, PageBreak, Paragraph, Table
 from workbench.export.context import ProposalContext
@@ -52,10 +53,14 @@ def _when(ctx: ProposalContext, due: dt.date | None) -> str:
     return day(due) if due >= ctx.today else "As soon as possible"
 
 
+ABOUT_THIS_DOCUMENT = re.compile(r"(?i)\b(?:send|share|e-?mail|circulate|write)\b.*\bproposal\b")
+"""A step about delivering this very document is the consultant's to-do, not the reader's."""
+
+
 def next_steps(ctx: ProposalContext) -> list[Block]:
     """Open actions with an owner and a date, ending in the decision."""
     rows = []
-    steps = [s for s in ctx.project.next_steps if not s.done]
+    steps = [s for s in ctx.project.next_steps if not s.done and not ABOUT_THIS_DOCUMENT.search(s.text)]
     for step in sorted(steps, key=lambda s: (s.due or dt.date.max, s.id)):
         rows.append([ctx.r(step.text), ctx.r.person(step.owner), _when(ctx, step.due)])
     if not rows:
