@@ -490,3 +490,47 @@ def test_the_example_names_its_firm_and_keeps_the_consultants_own_to_do_out(exam
     assert "Prepared by Kestrel Data Consulting" in text
     assert "Send the proposal" not in text
     assert "Baseline deployment lead time from the last six releases" in text
+
+
+def test_a_template_near_the_project_is_remembered_relative(
+    tmp_path: Path, firm_template: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """#15 fresh eyes 7: a template one folder up was remembered as an absolute /tmp/… path."""
+    from tests.conftest import EXAMPLE
+    from tests.helpers import run_cli
+
+    folder = tmp_path / "client"
+    folder.mkdir()
+    project = folder / "example.toml"
+    project.write_bytes(EXAMPLE.read_bytes())
+    code, _, err = run_cli(
+        ["export", str(project), "--template", str(firm_template), "-o", str(folder / "p.docx")], capsys
+    )
+    assert code == 0, err
+    assert 'template = "../firm.docx"' in project.read_text(encoding="utf-8")
+    assert run_cli(["export", str(project), "-o", str(folder / "q.docx")], capsys)[0] == 0
+    assert Document(str(folder / "q.docx")).styles["Heading 1"].font.name == "Courier New"
+
+
+async def test_f8_refuses_a_language_name_and_a_missing_template(example: Path, make_app) -> None:  # type: ignore[no-untyped-def]
+    """#15 fresh eyes 7: F8 saved Language "English" and a template path that does not exist."""
+    from textual.widgets import Input
+
+    from tests.helpers import notifications, ready, until
+
+    before = example.read_bytes()
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        shown = notifications(app)
+        await pilot.press("f8")
+        assert await until(pilot, lambda: app.screen.query("#proposal-language"))
+        app.screen.query_one("#proposal-language", Input).value = "English"
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: any("language tag such as en-GB" in n for n in shown))
+        app.screen.query_one("#proposal-language", Input).value = "en-GB"
+        app.screen.query_one("#proposal-template", Input).value = "templates/nope.dotx"
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: any("does not exist" in n for n in shown))
+        assert app.screen.query("#proposal-language")  # the dialog stays open to correct it
+    assert example.read_bytes() == before

@@ -143,13 +143,10 @@ def _confirm_replace(project: Any, request: Any) -> bool:
 
 def _remember_template(path: Path, template: str) -> None:
     """Keep the template in the project's [proposal] table, so the next export uses it."""
+    from workbench.export.writer import remembered_template
     from workbench.store.files import ProjectFile
 
-    stored = Path(template).expanduser().resolve()
-    try:
-        template = str(stored.relative_to(path.resolve().parent))
-    except ValueError:
-        template = str(stored)
+    template = remembered_template(template, path)
     project_file = ProjectFile.load(path)
     project_file.project.proposal.template = template
     project_file.save()

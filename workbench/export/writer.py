@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +46,31 @@ def template_path(project: Project, project_file: Path, given: str = "") -> Path
         return None
     path = Path(name).expanduser()
     return path if path.is_absolute() else (project_file.resolve().parent / path)
+
+
+def remembered_template(template: str, project_file: Path) -> str:
+    """How the project file names a template: relative to the project's folder when the template is
+    in it or at most two folders up (so the pair moves together in git), else absolute."""
+    stored = Path(template).expanduser().resolve()
+    relative = Path(os.path.relpath(stored, project_file.resolve().parent))
+    return relative.as_posix() if relative.parts.count("..") <= 2 else str(stored)
+
+
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+"""A language tag (en-GB, de, pt-BR): what Word's proofing and the properties expect."""
+
+
+def frame_problem(name: str, value: str, project_file: Path) -> str:
+    """One sentence on why a proposal frame field (language, template) cannot be saved; empty if fine."""
+    if name == "language" and value and not LANGUAGE_TAG.fullmatch(value):
+        return f"Language must be a language tag such as en-GB or de-DE, not {value!r}."
+    if name == "template" and value:
+        path = Path(value).expanduser()
+        try:
+            check_template(path if path.is_absolute() else project_file.resolve().parent / path)
+        except ExportRefused as problem:
+            return f"Word template: {problem}."
+    return ""
 
 
 def check_template(path: Path) -> None:

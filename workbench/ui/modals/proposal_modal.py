@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -15,6 +16,7 @@ from textual.widgets import Button, Select, Static, TextArea
 from workbench.export.context import ProposalContext
 from workbench.export.narrative import NARRATIVE_FIELDS, drafts
 from workbench.export.options import ProposalOptions
+from workbench.export.writer import frame_problem
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.ui.safe import literal
@@ -34,8 +36,9 @@ class ProposalModal(ModalScreen[dict[str, str] | None]):
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
-    def __init__(self, project: Project, catalogue: Catalogue) -> None:
+    def __init__(self, project: Project, catalogue: Catalogue, project_file: Path) -> None:
         super().__init__()
+        self.project_file = project_file
         self.own = {name: str(getattr(project.proposal, name)) for name in [*NARRATIVE_FIELDS, *FRAME_FIELDS]}
         context = ProposalContext(project, catalogue, ProposalOptions())
         self.drafted = drafts(context)
@@ -118,6 +121,11 @@ class ProposalModal(ModalScreen[dict[str, str] | None]):
         for name in FRAME_FIELDS:
             value = self.query_one(f"#proposal-{name}", RealInput).entered()
             if value != self.own[name]:
+                problem = frame_problem(name, value, self.project_file)
+                if problem:
+                    self.notify(problem, severity="error", markup=False)
+                    self.query_one(f"#proposal-{name}", RealInput).focus()
+                    return
                 changed[name] = value
         self.dismiss(changed)
 
@@ -137,4 +145,5 @@ def start_proposal_edit(screen: Screen[None]) -> None:
         if save is not None and save():
             screen.app.notify("Proposal text saved in the project.", markup=False)
 
-    screen.app.push_screen(ProposalModal(workspace.project, workspace.catalogue), finished)
+    modal = ProposalModal(workspace.project, workspace.catalogue, workspace.file.path)
+    screen.app.push_screen(modal, finished)
