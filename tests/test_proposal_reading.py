@@ -233,3 +233,13 @@ def test_exporting_does_not_import_networkx(example: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_a_plan_without_a_start_never_begins_before_the_proposal(example: Path) -> None:
+    """#15 fresh eyes 4: a project created months ago proposed a plan "from 5 Jan 2026" on 1 Dec."""
+    project_file = ProjectFile.load(example)
+    project_file.project.project.plan_start = None  # created 9 Nov, proposal dated 24 Nov
+    project_file.save()
+    text = export(example, "md").read_text(encoding="utf-8")
+    starts = [parse_day(d) for d in re.findall(rf"weeks from ({DATE})", text)]
+    assert starts and all(d == dt.date(2026, 11, 30) for d in starts), starts

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from workbench.analysis.gaps import QUADRANT_ORDER, Quadrant, gap_quadrant, ranked_gaps
-from workbench.analysis.plan import PlanCycle, Schedule, schedule, week_date
+from workbench.analysis.plan import PlanCycle, Schedule, proposed_start, schedule
 from workbench.export.investment import Effort, effort
 from workbench.export.options import ProposalOptions
 from workbench.export.redaction import Redactor
@@ -72,7 +72,7 @@ class ProposalContext:
 
     def week(self, week: int) -> dt.date:
         """The Monday of a plan week (week 0 is the first)."""
-        return week_date(self.project, week, self.today)
+        return proposed_start(self.project, self.today) + dt.timedelta(weeks=week)
 
     def plan_end(self) -> dt.date | None:
         """The Friday the plan's last week ends (None without a schedule or items)."""
