@@ -243,3 +243,12 @@ def test_a_plan_without_a_start_never_begins_before_the_proposal(example: Path) 
     text = export(example, "md").read_text(encoding="utf-8")
     starts = [parse_day(d) for d in re.findall(rf"weeks from ({DATE})", text)]
     assert starts and all(d == dt.date(2026, 11, 30) for d in starts), starts
+
+
+def test_what_is_working_well_lists_no_weak_area_as_a_strength(example: Path) -> None:
+    """#15 fresh eyes 6: "What is working well" listed Business Impact & ROI (1.8 of 5) as a strength."""
+    text = export(example, "md").read_text(encoding="utf-8")
+    well = text[text.index("## What is working well") : text.index("## Findings by theme")]
+    scores = [float(s) for s in re.findall(r"\((\d\.\d) of 5\)", well)]
+    assert "Business Impact & ROI" not in well
+    assert "No area is established yet" in well and scores == [2.7]

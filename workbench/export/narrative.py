@@ -182,13 +182,24 @@ def _context(ctx: ProposalContext) -> str:
     return "\n".join(lines)
 
 
+ESTABLISHED = 3
+"""The maturity at which an area counts as a strength ("defined": practised the same way by teams)."""
+
+
 def _working_well(ctx: ProposalContext) -> str:
     rows = [row for row in area_maturity(ctx.project, ctx.catalogue) if row.current is not None]
-    strongest = sorted(rows, key=lambda row: -(row.current or 0))[:3]
+    ordered = sorted(rows, key=lambda row: -(row.current or 0))
+    established = [row for row in ordered if (row.current or 0) >= ESTABLISHED][:3]
     lines = []
-    if strongest:
-        names = [f"{row.title} ({row.current:.1f} of 5)" for row in strongest]
-        lines.append(f"- The strongest areas today: {join_and(names)}.")
+    if established:
+        names = [f"{row.title} ({row.current:.1f} of 5)" for row in established]
+        lines.append(f"- Established practice today: {join_and(names)}.")
+    elif ordered:
+        best = ordered[0]
+        lines.append(
+            f"- No area is established yet ({ESTABLISHED} of 5 or more); the most developed is "
+            f"{best.title} ({best.current:.1f} of 5), a base to build on."
+        )
     baselined = [m for m in ctx.project.metrics if m.baseline is not None]
     if baselined:
         lines.append(
