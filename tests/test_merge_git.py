@@ -51,6 +51,8 @@ def template_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     setup = workbench(repo, "git-setup")
     assert setup.returncode == 0, setup.stderr
     assert (repo / ".gitattributes").read_text() == "projects/*.toml merge=workbench\n"
+    ignored = (repo / ".gitignore").read_text().splitlines()
+    assert ignored[0] == "*.bak" and {"*.theirs-*.toml", "*.mine-*.toml", ".*.tmp"} <= set(ignored)
     assert "workbench.cli merge %O %A %B %P" in git(repo, "config", "merge.workbench.driver").stdout
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "start")

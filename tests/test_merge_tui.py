@@ -262,3 +262,30 @@ async def test_recovered_work_that_conflicts_with_the_file_asks(example: Path, m
         await pilot.press("m")
         assert await until(pilot, lambda: not journal_paths(example)[0].exists())
     assert gap(example, "G-006")["impact"] == 4
+
+
+async def test_typing_after_a_merge_with_the_disk_goes_on_where_the_cursor_was(example: Path, make_app) -> None:
+    """Notes being typed when a colleague's save is merged in: the next words must not land at
+    the start of the note (the editor used to be reloaded with its cursor at the start)."""
+    from textual.widgets import TextArea
+
+    from workbench.ui.widgets.question_panel import QuestionPanel
+
+    set_note_to_40_gb(example)
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        notes = app.screen.query_one("#q-notes", TextArea)
+        ref, session = app.screen.query_one(QuestionPanel).ref, app.workspace.session_id
+        notes.focus()
+        notes.move_cursor(notes.document.end)
+        await pilot.press(*" APP")
+        assert await until(pilot, lambda: app.workspace.project.answer(ref, session).notes.endswith(" APP"))  # type: ignore[union-attr]
+        hand_edit(example, 'notes = "40 GB"', 'notes = "45 GB (hand-edited)"')
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: app.workspace.project.answer(Q1, "data-1").notes.startswith("45"))  # type: ignore[union-attr]
+        await pilot.pause()
+        await pilot.press(*" MORE", "ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    written = next(a for a in saved(example)["answers"] if (a["question"], a["session"]) == (ref, session))
+    assert written["notes"].endswith(" APP MORE")

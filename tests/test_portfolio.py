@@ -51,6 +51,15 @@ def test_reads_good_projects_and_lists_the_rest(folder: Path) -> None:
     assert "ds.cicd-for-ml" in {r.key for r in portfolio.recurring_practices}
 
 
+def test_the_copies_kept_beside_a_project_are_not_engagements(folder: Path) -> None:
+    """A save that met someone else's version keeps theirs as NAME.theirs-DIGEST.toml; your
+    version saved as a copy is NAME.mine-STAMP.toml. Neither is another engagement."""
+    one = sorted(folder.glob("*.toml"))[0]
+    shutil.copyfile(one, folder / f"{one.stem}.theirs-2e6b26ca.toml")
+    shutil.copyfile(one, folder / f"{one.stem}.mine-20261201-101500.toml")
+    assert len(read_portfolio(folder, IN_P1).engagements) == 2
+
+
 def test_report_heat_table_and_redaction(folder: Path) -> None:
     portfolio = read_portfolio(folder, IN_P1)
     text = render_markdown(portfolio_blocks(portfolio, IN_P1))

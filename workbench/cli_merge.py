@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.problems import FileProblem
+from workbench.store.files import IGNORED_COPIES
 from workbench.store.merge3 import Conflict, shown
 from workbench.store.merge_text import conflict_text, merge_versions, read_version
 
@@ -126,6 +127,14 @@ def run_git_setup() -> int:
         prefix = "" if not existing or existing.endswith("\n") else "\n"
         attributes.write_text(existing + prefix + line + "\n", encoding="utf-8")
         print(f"added `{line}` to {attributes}; commit it so everyone's clone uses it")
+    ignore = Path(top) / ".gitignore"
+    ignored = ignore.read_text(encoding="utf-8") if ignore.exists() else ""
+    missing = [p for p in IGNORED_COPIES if p not in ignored.splitlines()]
+    if missing:
+        prefix = "" if not ignored or ignored.endswith("\n") else "\n"
+        note = "# copies and back-ups the workbench keeps beside projects\n"
+        ignore.write_text(ignored + prefix + note + "\n".join(missing) + "\n", encoding="utf-8")
+        print(f"added {', '.join(missing)} to {ignore}; commit it so these copies stay out of git")
     print(f"git will merge {PATTERN} with `workbench merge` in {top} (run git-setup once per clone)")
     return 0
 

@@ -14,7 +14,7 @@ from workbench.banks import bank_dirs, load_banks
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.problems import FileProblem
-from workbench.store.files import load_project
+from workbench.store.files import load_project, project_files
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,7 @@ def read_portfolio(folder: Path, today: dt.date) -> Portfolio:
     catalogues = Catalogues()
     engagements: list[Progress] = []
     skipped: list[FileProblem] = []
-    for path in sorted(folder.glob("*.toml")):
+    for path in project_files(folder):
         try:
             engagements.append(read_progress(path, catalogues, today))
         except FileProblem as problem:

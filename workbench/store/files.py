@@ -326,3 +326,16 @@ class ProjectFile:
             self._now_holds(raw, project_to_data(project))
             self._opened = (raw, self._saved_data)
             self._forget_text()
+
+
+SIDE_COPY_MARKS = (".theirs-", ".mine-")
+"""What the workbench puts in the names of the copies it keeps beside a project (their version
+met on save, your version saved as a copy): they are not engagements of their own."""
+
+IGNORED_COPIES = ("*.theirs-*.toml", "*.mine-*.toml", "*.toml.bak", ".*.tmp")
+"""Patterns for the copies and back-ups the workbench leaves beside projects (for .gitignore)."""
+
+
+def project_files(folder: Path) -> list[Path]:
+    """The project files in a folder, without the side copies the workbench keeps there."""
+    return [p for p in sorted(folder.glob("*.toml")) if not any(m in p.name for m in SIDE_COPY_MARKS)]

@@ -58,10 +58,11 @@ class PickerScreen(Screen[Path | None]):
 
     def _options(self) -> list[Option]:
         from workbench.analysis.portfolio import Catalogues, read_progress
+        from workbench.store.files import project_files
 
         options = []
         catalogues = Catalogues()
-        for path in sorted(self.folder.glob("*.toml")) if self.folder.is_dir() else []:
+        for path in project_files(self.folder) if self.folder.is_dir() else []:
             label = Text(one_line(path.name, 40), style="bold")
             try:
                 progress = read_progress(path, catalogues, self.today)

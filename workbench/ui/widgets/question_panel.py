@@ -150,7 +150,7 @@ class QuestionPanel(VerticalScroll):
 
     def show(self, ref: str) -> None:
         """Load a question and its answer into the editor."""
-        self.ref = ref
+        same_question, self.ref = ref == self.ref, ref
         ws = self.workspace
         catalogue = ws.catalogue
         question = catalogue.questions.get(ref)
@@ -185,7 +185,10 @@ class QuestionPanel(VerticalScroll):
                 detail = answer.reason if answer.status == "not-applicable" else answer.follow_up_with
             self.query_one("#q-status-detail", RealInput).load_real(detail)
             notes = self.query_one("#q-notes", NotesArea)
-            notes.load_real(answer.notes if answer else "")
+            text = answer.notes if answer else ""
+            if not (same_question and notes.real == text):  # a repaint keeps the cursor where it is
+                notes.load_real(text)
+                notes.move_cursor(notes.document.end)  # new words go after what was said
             notes.disabled = not editable
             self.query_one(MaturityBar).set_scores(
                 answer.current if answer else None, answer.target if answer else None
