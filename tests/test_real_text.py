@@ -130,7 +130,11 @@ async def test_plan_criteria_with_a_line_separator_stay_one_criterion(example: P
 
 async def test_the_proposal_dialog_keeps_control_characters_it_did_not_touch(example: Path, make_app) -> None:
     summary = "Ours \x1b[1m and \u200fthat"
-    example.write_text(example.read_text() + '\n[proposal]\nexecutive_summary = "Ours \\u001b[1m and \\u200fthat"\n')
+    text = example.read_text()
+    assert "\n[proposal]\n" in text
+    example.write_text(
+        text.replace("\n[proposal]\n", '\n[proposal]\nexecutive_summary = "Ours \\u001b[1m and \\u200fthat"\n', 1)
+    )
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
