@@ -3,7 +3,10 @@
 Text and keywords are cut into words ("real-time", "ci/cd" and "can't" stay one word each) and
 each word loses its plain endings ("retrained" and "retraining" both become "retrain",
 "versions" and "versioning" "vers"), with British and American spellings made one, so a keyword
-phrase matches however the client inflected it, and "time" never matches "real-time".
+matches however the client inflected it, and "time" never matches "real-time". A keyword of
+several words matches when all its words occur in one clause of the text (between . ; : ? ! or a
+line break), in any order: "manual deployment" meets "Deployment is manual and takes weeks".
+Two keywords with the same stems ("retrain", "retraining") are one keyword.
 
 A keyword that appears in many bank items says little about which practice fits a gap; one
 that appears in few says a lot. The weight is an inverse document frequency over every question
@@ -48,19 +51,69 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
-def stemmed(text: str) -> str:
-    """The text as its word stems, space-separated, with a space at each end (for phrase search)."""
-    return " " + " ".join(stem(w) for w in WORD.findall(text.lower().replace("’", "'"))) + " "
+DOMAIN_WORDS = frozenset(
+    """
+    a/b airflow autogluon automl bake-off calibration canary champion/challenger chargeback
+    chatbot ci/cd cross-validation dagster dpia drift dspy dvc embeddings evals evidently
+    explainability fairlearn fairness fallback feast featuretools finops flaml flink gdpr genai
+    guardrails hallucination hipaa holdout hyperparameter hyperparameters idempotent imbalanced
+    jailbreak kubeflow lakefs langfuse leakage lineage litellm llm llm-as-judge look-ahead
+    ml-bom mlflow mtls onnx openai optuna orchestration overfitting oversampling owasp pickle
+    pii point-in-time poisoning precision-recall promptfoo propensity psi quantisation rag ragas
+    re-platforming reproducibility reproducible retrain retraining rollback runbook safetensors
+    shap showback skew slo smote tco tecton tensorrt token tokens vllm
+    """.split()  # noqa: SIM905 (a word list reads better as words)
+)
+"""Single words that point to a practice on their own: MLOps terms, not everyday words. Any other
+single-word keyword ("latency", "gpu", "labels") only adds weight to a practice that a phrase or
+one of these words already matched."""
+
+CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)|\n")
 
 
-def found(keywords: Iterable[str], text: str) -> list[str]:
-    """The keywords whose words occur, in order, in the stemmed text; a keyword that is part of
-    another one found ("drift detection" in "no drift detection") is left out."""
-    hits = {k: stemmed(k) for k in keywords if stemmed(k).strip() and stemmed(k) in text}
-    return [k for k, phrase in hits.items() if not any(o != k and phrase in p for o, p in hits.items())]
+@functools.cache
+def stems(phrase: str) -> frozenset[str]:
+    """The word stems of a keyword."""
+    return frozenset(stem(w) for w in WORD.findall(phrase.lower().replace("’", "'")))
 
 
-def bank_texts(catalogue: Catalogue) -> list[str]:
+DOMAIN_STEMS = frozenset(stem(word) for word in DOMAIN_WORDS)
+
+
+Stemmed = tuple[frozenset[str], ...]
+"""A text as the word stems of each of its clauses."""
+
+
+def stemmed(text: str) -> Stemmed:
+    """The text's clauses, each as the set of its word stems."""
+    clauses = (stems(clause) for clause in CLAUSE_END.split(text))
+    return tuple(clause for clause in clauses if clause)
+
+
+def occurs(words: frozenset[str], text: Stemmed) -> bool:
+    """Whether every word occurs in one clause of the text."""
+    return bool(words) and any(words <= clause for clause in text)
+
+
+def found(keywords: Iterable[str], text: Stemmed) -> list[str]:
+    """The keywords whose words all occur in one clause of the stemmed text, one per set of stems;
+    a keyword whose words are part of another one found ("drift" beside "drift detection") is
+    left out."""
+    hits: dict[frozenset[str], str] = {}
+    for keyword in keywords:
+        words = stems(keyword)
+        if words not in hits and occurs(words, text):
+            hits[words] = keyword
+    return [k for words, k in hits.items() if not any(words < other for other in hits)]
+
+
+def anchored(keywords: Iterable[str]) -> bool:
+    """Whether the keywords found can suggest a practice on their own: a phrase of several words,
+    or a word of DOMAIN_WORDS, is among them."""
+    return any(len(stems(k)) > 1 or stems(k) <= DOMAIN_STEMS for k in keywords)
+
+
+def bank_texts(catalogue: Catalogue) -> list[Stemmed]:
     """Every question and practice text of the catalogue, stemmed: the idf corpus."""
     texts = [stemmed(q.text) for q in catalogue.questions.values()]
     texts += [stemmed(f"{p.title} {p.summary}") for p in catalogue.practices.values()]
@@ -80,8 +133,8 @@ class KeywordWeights:
             for keyword in practice.keywords:
                 if keyword in self.weights:
                     continue
-                phrase = stemmed(keyword)
-                df = sum(1 for text in texts if phrase in text)
+                words = stems(keyword)
+                df = sum(1 for text in texts if occurs(words, text))
                 self.document_frequency[keyword] = df
                 self.weights[keyword] = round(math.log((size + 1) / (df + 1)) / scale, 3)
 

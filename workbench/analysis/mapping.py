@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from workbench.analysis.gaps import evidence_trail
-from workbench.analysis.keywords import found, keyword_weights, stemmed
+from workbench.analysis.keywords import Stemmed, anchored, found, keyword_weights, stemmed
 from workbench.model.bank import Practice
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
@@ -44,7 +44,7 @@ class PracticeSuggestion:
     """`accepted`, `rejected` or empty."""
 
 
-def gap_text(project: Project, catalogue: Catalogue, gap: Gap) -> str:
+def gap_text(project: Project, catalogue: Catalogue, gap: Gap) -> Stemmed:
     """The gap's own words and its evidence, stemmed (see `keywords`): what the client said (notes,
     quotes, the pain indicator heard, metrics), not the words of the questions asked nor the area's
     title."""
@@ -53,7 +53,7 @@ def gap_text(project: Project, catalogue: Catalogue, gap: Gap) -> str:
         if item.kind not in ("answer", "question"):
             parts.append(item.text)
         parts.append(item.detail)
-    return stemmed(" ".join(parts))
+    return stemmed("\n".join(parts))
 
 
 def _keyword_reason(hits: list[str], weights: dict[str, float]) -> str:
@@ -83,6 +83,8 @@ def suggest_practices(project: Project, catalogue: Catalogue, gap: Gap) -> list[
     suggestions = []
     for practice in catalogue.practices.values():
         hits = found(practice.keywords, text)
+        if not anchored(hits):
+            hits = []
         hit_weights = {k: weights.weight(k) for k in hits}
         keyword_score = min(KEYWORD_CAP, sum(hit_weights.values()))
         decision = project.mapping(gap.id, practice.id)
