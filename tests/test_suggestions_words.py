@@ -186,3 +186,40 @@ def test_a_generic_word_adds_weight_to_a_practice_matched_otherwise(
     with_phrase = suggested(project, catalogue, "Too many alerts and alerting noise", "model-monitoring")
     assert with_phrase[0].practice.id == "ma.actionable-alerts"
     assert "'too many alerts'" in with_phrase[0].reasons[0]
+
+
+# Finding 3: a suggested gap never repeats an open gap, and its reason quotes the client.
+def test_maturity_suggestions_do_not_repeat_existing_gaps(catalogue: Catalogue) -> None:
+    from workbench.analysis.gaps import suggestions
+
+    titles = [s.title for s in suggestions(load_project(EXAMPLE), catalogue)]
+    # G-001 (hand-built Flask apps on VMs, manual rollback) and G-002 (issues surface through
+    # store managers) already say what these answers say.
+    assert not [t for t in titles if "Deployment Infrastructure" in t]
+    assert not [t for t in titles if "What alerts do you have in place" in t]
+    assert any("ML experimentation" in t for t in titles)  # different words: still suggested
+
+
+def test_a_heard_suggestion_quotes_the_client(project: Project, catalogue: Catalogue) -> None:
+    from workbench.analysis.gaps import suggestions
+
+    session = project.sessions[0].id
+    indicator = next(ref for ref, q in catalogue.questions.items() if q.kind == "pain-indicator")
+    project.hear(indicator, session, quote="We find out from customers that the model broke.")
+    (only,) = [s for s in suggestions(project, catalogue) if s.key.startswith("heard:")]
+    assert only.reason == "pain indicator heard once: \u201cWe find out from customers that the model broke.\u201d"
+    assert "time(s)" not in only.reason
+
+
+def test_a_heard_suggestion_for_an_open_gap_is_not_repeated(project: Project, catalogue: Catalogue) -> None:
+    from workbench.analysis.gaps import suggestions
+
+    session = project.sessions[0].id
+    indicator = next(
+        ref for ref, q in catalogue.questions.items() if q.kind == "pain-indicator" and q.area == "model-monitoring"
+    )
+    project.hear(indicator, session, quote="Store managers told us the recommendations were broken.")
+    project.raise_gap(
+        "Broken recommendations found by store managers", area="model-monitoring", description="No monitoring."
+    )
+    assert not [s for s in suggestions(project, catalogue) if s.key.startswith("heard:")]

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field, replace
 from statistics import fmean  # floats: the exact (Fraction) mean is ~20x slower
 from typing import Literal
 
+from workbench.analysis.keywords import content_words, shared_words
 from workbench.analysis.maturity import disagreements
 from workbench.model.catalogue import Catalogue
 from workbench.model.evidence import answer_link, parse_evidence
 from workbench.model.project import Project
-from workbench.model.records import Answer, Gap
+from workbench.model.records import Answer, Gap, Heard
 from workbench.printable import plural
 
 Quadrant = Literal["quick-win", "strategic", "fill-in", "deprioritise"]
@@ -141,6 +142,7 @@ def suggestions(project: Project, catalogue: Catalogue) -> list[Suggestion]:
     cited = {link for gap in project.gaps for link in gap.evidence}
     sources = {gap.source for gap in project.gaps if gap.source}
     index = AnswerIndex(project)
+    said = _gap_words(project, catalogue)
     found = [
         *_maturity_suggestions(project, catalogue, cited),
         *_heard_suggestions(project, catalogue),
@@ -153,7 +155,57 @@ def suggestions(project: Project, catalogue: Catalogue) -> list[Suggestion]:
         if s.key not in sources
         and not project.is_dismissed(s.key)
         and not (s.evidence and all(link in cited for link in s.evidence))
+        and not _repeats_a_gap(project, catalogue, s, said)
     ]
+
+
+SAME_WORDS = 2
+"""Content words a suggestion must share with an open gap of its area to be that gap again."""
+
+
+GapWords = list[tuple[set[str], frozenset[str]]]
+
+
+def _gap_words(project: Project, catalogue: Catalogue) -> GapWords:
+    """Each open gap's discovery areas and the content words of its title, description and the
+    client's words in its evidence."""
+    out = []
+    for gap in project.gaps:
+        if gap.status in ("closed", "wont-fix"):
+            continue
+        areas = set(catalogue.matching_areas(gap.area)) | {gap.area}
+        said = [item.detail for item in evidence_trail(project, catalogue, gap)]
+        out.append((areas, content_words(" ".join([gap.title, gap.description, *said]))))
+    return out
+
+
+def _client_words(project: Project, suggestion: Suggestion) -> str:
+    """What the client said behind a suggestion: the notes of its answers, its quotes."""
+    words = []
+    for link in suggestion.evidence:
+        evidence = parse_evidence(link)
+        if evidence.kind == "answer":
+            answer = project.answer(evidence.target, evidence.session)
+            words.append(answer.notes if answer else "")
+        elif evidence.kind == "heard":
+            words.append(next((h.quote for h in project.heard if h.id == evidence.target), ""))
+    return " ".join(words)
+
+
+def _repeats_a_gap(project: Project, catalogue: Catalogue, suggestion: Suggestion, said: GapWords) -> bool:
+    """Whether a maturity or heard suggestion says again what an open gap of its area says: they
+    share SAME_WORDS content words."""
+    if not suggestion.key.startswith(("maturity:", "heard:")):
+        return False
+    words = content_words(_client_words(project, suggestion))
+    areas = set(catalogue.matching_areas(suggestion.area)) | {suggestion.area}
+    return any(areas & gap_areas and len(shared_words(words, gap)) >= SAME_WORDS for gap_areas, gap in said)
+
+
+def _quoted(texts: list[str]) -> str:
+    """The client's words, quoted, for a reason (empty when nothing was written down)."""
+    said = [" ".join(t.split()) for t in texts if t.strip()]
+    return ": " + "; ".join(f"\u201c{t}\u201d" for t in said) if said else ""
 
 
 HIGH_IMPACT = 4
@@ -217,7 +269,8 @@ def _maturity_suggestions(project: Project, catalogue: Catalogue, cited: set[str
             Suggestion(
                 key=f"maturity:{key}",
                 reason=f"{plural(len(answers), 'answer')} put{'s' if len(answers) == 1 else ''} the target "
-                f"2 or more levels above today (current {current:g}, target {target:g})",
+                f"2 or more levels above today (current {current:g}, target {target:g})"
+                + _quoted([a.notes for a in answers]),
                 title=f"Raise {subject}",
                 area=question.area,
                 evidence=tuple(answer_link(a.question, a.session) for a in answers),
@@ -229,22 +282,23 @@ def _maturity_suggestions(project: Project, catalogue: Catalogue, cited: set[str
 
 
 def _heard_suggestions(project: Project, catalogue: Catalogue) -> list[Suggestion]:
-    by_indicator: dict[str, list[str]] = defaultdict(list)
+    by_indicator: dict[str, list[Heard]] = defaultdict(list)
     for heard in project.heard:
-        by_indicator[heard.indicator].append(heard.id)
+        by_indicator[heard.indicator].append(heard)
     out = []
-    for indicator, ids in by_indicator.items():
+    for indicator, said in by_indicator.items():
         question = catalogue.questions.get(indicator)
         if question is None:
             continue
+        times = "once" if len(said) == 1 else ("twice" if len(said) == 2 else f"{len(said)} times")
         out.append(
             Suggestion(
                 key=f"heard:{indicator}",
-                reason=f"pain indicator heard {len(ids)} time(s)",
+                reason=f"pain indicator heard {times}" + _quoted([h.quote for h in said]),
                 title=question.text,
                 area=question.area,
-                evidence=tuple(f"heard:{i}" for i in ids),
-                impact=4 if len(ids) > 1 else 3,
+                evidence=tuple(f"heard:{h.id}" for h in said),
+                impact=4 if len(said) > 1 else 3,
                 complexity=3,
             )
         )

@@ -113,6 +113,32 @@ def anchored(keywords: Iterable[str]) -> bool:
     return any(len(stems(k)) > 1 or stems(k) <= DOMAIN_STEMS for k in keywords)
 
 
+EVERYDAY_WORDS = """
+    a an the and or of to in on at for from by with is are was were be been it its this that these
+    those we our us you your they their them no not only how what which who when where do does did
+    have has had any each per as into than then so but about all through ml model models data one
+    two three there can can't could would should will just also very after before
+""".split()  # noqa: SIM905 (a word list reads better as words)
+EVERYDAY_STEMS = frozenset(stem(word) for word in EVERYDAY_WORDS)
+SAME_PREFIX = 6
+"""Two stems this long or longer are one word when one starts with the other ("experiment",
+"experimentat")."""
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The stems of a text's words that carry its subject: no everyday words, no numbers."""
+    return frozenset(w for w in stems(text) - EVERYDAY_STEMS if not w[0].isdigit())
+
+
+def shared_words(first: frozenset[str], second: frozenset[str]) -> set[str]:
+    """The content words two texts share, a long word also meeting its longer forms."""
+    return {a for a in first if any(_same_word(a, b) for b in second)}
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= SAME_PREFIX and (a.startswith(b) or b.startswith(a)))
+
+
 def bank_texts(catalogue: Catalogue) -> list[Stemmed]:
     """Every question and practice text of the catalogue, stemmed: the idf corpus."""
     texts = [stemmed(q.text) for q in catalogue.questions.values()]
