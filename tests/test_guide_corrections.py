@@ -1,0 +1,36 @@
+"""#16 fresh eyes 4: guide content an MLOps architect flagged as wrong stays corrected."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from workbench.banks import load_catalogue
+from workbench.model.catalogue import Catalogue
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+def test_feature_cost_review_sums_cost_before_joining(catalogue: Catalogue) -> None:
+    # Summing pipeline costs after joining usage and importance rows multiplies each cost by the
+    # number of consuming models: the sum must happen in its own aggregate, before the join.
+    pattern = catalogue.practices["fe.feature-cost-review"].pattern
+    main_query = pattern[pattern.rindex("\nSELECT") :]
+    assert "SUM(" not in main_query
+    assert re.search(r"SUM\(cost_usd\).*FROM pipeline_costs.*GROUP BY feature_view", pattern, re.S)
+
+
+def test_versioned_apis_pattern_sends_what_the_example_promises(catalogue: Catalogue) -> None:
+    practice = catalogue.practices["ds.versioned-model-apis"]
+    assert "Deprecation and Sunset header" in practice.example
+    assert 'headers["Deprecation"]' in practice.pattern and 'headers["Sunset"]' in practice.pattern
+
+
+def test_no_guide_names_a_retired_aws_service(catalogue: Catalogue) -> None:
+    # Kinesis Data Analytics became Amazon Managed Service for Apache Flink in 2023.
+    for practice in catalogue.practices.values():
+        assert "Kinesis Data Analytics" not in practice.example + practice.pattern + practice.summary, practice.id
