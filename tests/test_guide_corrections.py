@@ -34,3 +34,9 @@ def test_no_guide_names_a_retired_aws_service(catalogue: Catalogue) -> None:
     # Kinesis Data Analytics became Amazon Managed Service for Apache Flink in 2023.
     for practice in catalogue.practices.values():
         assert "Kinesis Data Analytics" not in practice.example + practice.pattern + practice.summary, practice.id
+
+
+def test_model_staleness_pattern_reads_the_tags_its_example_sets(catalogue: Catalogue) -> None:
+    practice = catalogue.practices["ma.model-staleness"]
+    assert "`data_until`" in practice.example
+    assert 'tags.get("data_until")' in practice.pattern
