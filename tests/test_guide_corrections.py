@@ -40,3 +40,11 @@ def test_model_staleness_pattern_reads_the_tags_its_example_sets(catalogue: Cata
     practice = catalogue.practices["ma.model-staleness"]
     assert "`data_until`" in practice.example
     assert 'tags.get("data_until")' in practice.pattern
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("ds.serving-cost-controls", "ma.cost-showback"), ("fe.skew-checks", "ma.data-drift")]
+)
+def test_near_overlapping_practices_point_at_each_other(catalogue: Catalogue, first: str, second: str) -> None:
+    assert f"See also {second}" in catalogue.practices[first].example
+    assert f"See also {first}" in catalogue.practices[second].example
