@@ -48,3 +48,9 @@ def test_model_staleness_pattern_reads_the_tags_its_example_sets(catalogue: Cata
 def test_near_overlapping_practices_point_at_each_other(catalogue: Catalogue, first: str, second: str) -> None:
     assert f"See also {second}" in catalogue.practices[first].example
     assert f"See also {first}" in catalogue.practices[second].example
+
+
+def test_hpo_pattern_has_the_hyperband_pruner_its_example_promises(catalogue: Catalogue) -> None:
+    practice = catalogue.practices["am.hpo-with-budgets"]
+    assert "Hyperband pruner" in practice.example
+    assert "HyperbandPruner()" in practice.pattern and "PruningCallback(trial" in practice.pattern
