@@ -149,4 +149,4 @@ def test_the_proposal_lists_next_steps_with_owner_and_date(example: Path) -> Non
     blocks = next_steps(ProposalContext(project, load_catalogue(), options))
     table = next(b for b in blocks if isinstance(b, Table))
     assert table.headers == ["Action", "Owner", "Date"]
-    assert ["Send the proposal to Dana and Luis", "Sam Okafor", "27 Nov 2026"] in table.rows
+    assert ["Baseline deployment lead time from the last six releases", "Jonas Varga", "4 Dec 2026"] in table.rows

@@ -25,8 +25,8 @@ WORD_EVERY = 0.25
 async def type_forever(path: Path, question: str) -> None:
     app = make_app(path, today=dt.date(2026, 11, 24))
     async with app.run_test(size=(120, 36)) as pilot:
-        while not app.screen.query("CapturePane") or not app.screen.query_one(CapturePane).panel.ref:
-            await pilot.pause(0.05)
+        while not app.screen.query("QuestionPanel") or not app.screen.query_one(CapturePane).panel.ref:
+            await pilot.pause(0.05)  # the capture pane and its question panel are mounted
         app.screen.query_one(CapturePane).jump_to(question)
         await pilot.pause()
         app.screen.query_one("#q-notes", TextArea).focus()
