@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static, Tab, Tabs
@@ -49,6 +50,11 @@ def bank_banner(problems: list[FileProblem]) -> Text:
 
 class MainScreen(Screen[None]):
     """Where the facilitator works."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As Textual's, without repainting the whole screen when the keyboard moves: the widgets
+    that gain and lose focus repaint themselves. (With it, every pane switch and every move of
+    the keyboard drew the whole screen twice in one frame.)"""
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()

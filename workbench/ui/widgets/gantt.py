@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import groupby
 
 from rich.text import Text
 from textual import events
@@ -178,18 +179,21 @@ class Gantt(Widget, can_focus=True):
             row.stylize("red", 0, 1)
         row.append(" ")
         bar_style = "bold red" if scheduled.critical else "blue"
+        cells: list[tuple[str, str]] = []
         for week in range(first, first + weeks):
             if item.kind == "milestone" and week == scheduled.start:
-                row.append("◆".center(CELL), style="bold yellow")
+                cells.append(("◆".center(CELL), "bold yellow"))
             elif scheduled.start <= week < scheduled.end:
-                fill = "█" * CELL if item.kind == "pilot" else "▓" * CELL
-                row.append(fill, style=bar_style)
+                cells.append(("█" * CELL if item.kind == "pilot" else "▓" * CELL, bar_style))
             elif scheduled.end <= week < scheduled.end + max(0, scheduled.slack):
-                row.append("░" * CELL, style="dim")
+                cells.append(("░" * CELL, "dim"))
             elif week == self.view.this_week:
-                row.append(" │ ", style="yellow")
+                cells.append((" │ ", "yellow"))
             else:
-                row.append("·".center(CELL) if week % 4 == 0 else " " * CELL, style="dim")
+                cells.append(("·".center(CELL) if week % 4 == 0 else " " * CELL, "dim"))
+        # One span per run of equally styled cells, not one per week: far less to draw.
+        for style, run in groupby(cells, key=lambda cell: cell[1]):
+            row.append("".join(text for text, _ in run), style=style)
         return row
 
     # --- keys and mouse -------------------------------------------------------------------------
