@@ -171,3 +171,23 @@ def test_ids_must_be_unique_and_answers_single() -> None:
                 "answers": [{"question": "q", "session": "s"}, {"question": "q", "session": "s"}],
             }
         )
+
+
+def test_answer_look_up_follows_the_list_as_it_changes(project: Project) -> None:
+    from workbench.model.records import Answer
+
+    for number in range(5):
+        project.answers.append(Answer(question=f"q.{number}", session="executive-1"))
+    assert project.answer("q.3", "executive-1") is project.answers[3]
+    project.answers.pop(0)  # positions remembered a moment ago are now one off
+    assert project.answer("q.3", "executive-1") is project.answers[2]
+    assert project.answer("q.0", "executive-1") is None
+    replacement = Answer(question="q.9", session="executive-1")
+    project.answers[2] = replacement  # q.3 is gone, q.9 took its place
+    assert project.answer("q.3", "executive-1") is None
+    assert project.answer("q.9", "executive-1") is replacement
+    project.answers.insert(0, Answer(question="q.0", session="executive-1"))
+    assert [project.answer(f"q.{n}", "executive-1") for n in (0, 1, 2, 4, 9)] == [
+        project.answers[i] for i in (0, 1, 2, 4, 3)
+    ]
+    assert project.answer("q.1", "other") is None

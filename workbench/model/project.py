@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from workbench.model.milestones import Milestone
 from workbench.model.records import (
@@ -90,6 +90,7 @@ class Project(BaseModel):
     """One engagement. Operations keep ids unique and references consistent."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    _answer_positions: dict[tuple[str, str], int] = PrivateAttr(default_factory=dict)
 
     schema_version: int = SCHEMA_VERSION
     """Format version of the file."""
@@ -143,8 +144,21 @@ class Project(BaseModel):
         return next((s for s in self.sessions if s.id == session_id), None)
 
     def answer(self, question: str, session: str) -> Answer | None:
-        """The answer to a question in a session."""
-        return next((a for a in self.answers if a.question == question and a.session == session), None)
+        """The answer to a question in a session.
+
+        Answers are found by their remembered position in the list (analyses look answers up
+        thousands of times on a large project), checked before use: a list that changed is
+        searched, and its positions taken again."""
+        answers = self.answers
+        position = self._answer_positions.get((question, session))
+        if position is not None and position < len(answers):
+            found = answers[position]
+            if found.question == question and found.session == session:
+                return found
+        found = next((a for a in answers if a.question == question and a.session == session), None)
+        if found is not None:
+            self._answer_positions = {a.key: index for index, a in enumerate(answers)}
+        return found
 
     def answers_to(self, question: str) -> list[Answer]:
         """Every session's answer to a question."""
