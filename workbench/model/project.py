@@ -152,9 +152,9 @@ class Project(BaseModel):
         answers = self.answers
         position = self._answer_positions.get((question, session))
         if position is not None and position < len(answers):
-            found = answers[position]
-            if found.question == question and found.session == session:
-                return found
+            remembered = answers[position]
+            if remembered.question == question and remembered.session == session:
+                return remembered
         found = next((a for a in answers if a.question == question and a.session == session), None)
         if found is not None:
             self._answer_positions = {a.key: index for index, a in enumerate(answers)}
