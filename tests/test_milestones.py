@@ -69,10 +69,12 @@ def test_an_unchanged_project_with_milestones_saves_byte_identical(example: Path
 
 
 def test_a_used_or_empty_name_is_refused(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A name already used is a refused overwrite, a finding (exit 1, the README's table); an
+    empty name or `now` is a command line that is wrong (exit 2)."""
     assert run(["milestone", "save", str(example), "baseline"], capsys)[0] == 0
     saved = example.read_bytes()
     code, _, err = run(["milestone", "save", str(example), "baseline"], capsys)
-    assert code == 2
+    assert code == 1
     assert "already a milestone called 'baseline'; choose another name" in err
     assert run(["milestone", "save", str(example), "  "], capsys)[0] == 2
     assert run(["milestone", "save", str(example), "now"], capsys)[0] == 2
@@ -83,7 +85,7 @@ def test_unknown_milestone_is_a_usage_error_naming_the_known_ones(
     example: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = run(["milestone", "diff", str(example)], capsys)
-    assert code == 2 and "has no milestones to compare" in err
+    assert code == 1 and "has no milestones to compare" in err  # the command line is right
     run(["milestone", "save", str(example), "baseline"], capsys)
     code, out, err = run(["milestone", "diff", str(example), "basline"], capsys)
     assert code == 2
@@ -102,6 +104,48 @@ def test_unreadable_file_exits_1_and_is_not_written(
     assert code == 1 and "line 2" in err
     assert broken.read_text() == "schema_version = 1\n[project\n"
     assert run(["milestone", "list", str(tmp_path / "missing.toml")], capsys)[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("command", "code", "says"),
+    [
+        (["milestone", "list", "{missing}"], 1, "no such file"),
+        (["milestone", "save", "{folder}", "baseline"], 1, "is a folder"),
+        (["milestone", "diff", "{broken}"], 1, "line 2, column 9"),
+        (["milestone", "list", "{newer}"], 1, "newer workbench"),
+        (["milestone", "diff", "{example}", "baseline"], 2, "there is no milestone 'baseline'"),
+        (["followups", "{missing}"], 1, "no such file"),
+        (["followups", "{folder}"], 1, "is a folder"),
+        (["followups", "{broken}"], 1, "line 2, column 9"),
+        (["followups", "{newer}"], 1, "newer workbench"),
+        (["followups", "{example}", "--format", "xlsx"], 2, "invalid choice"),
+        (["portfolio", "{missing}"], 1, "no such folder"),
+        (["portfolio", "{example}"], 1, "is a file, not a folder"),
+        (["portfolio", "{folder}"], 1, "skipped"),
+        (["portfolio", "{folder}", "-o", "{folder}/r.txt"], 2, ".docx or .md"),
+    ],
+)
+def test_every_error_path_has_the_readme_exit_code(
+    example: Path, tmp_path: Path, command: list[str], code: int, says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's table: 1 for a file or folder that cannot be used (missing, broken, newer
+    schema, a folder given for a file or the other way round, a project skipped); 2 for a
+    command line that is wrong (an unknown milestone name, a format or output type not written)."""
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    (folder / "broken.toml").write_text("schema_version = 1\n[project\n")
+    (folder / "newer.toml").write_text('schema_version = 9\n[project]\nname = "Later"\n')
+    places = {
+        "missing": tmp_path / "missing.toml",
+        "folder": folder,
+        "broken": folder / "broken.toml",
+        "newer": folder / "newer.toml",
+        "example": example,
+    }
+    args = [part.format(**places) for part in command]
+    got, out, err = run(args, capsys)
+    assert (got, says in err) == (code, True), err
+    assert "Traceback" not in out + err
 
 
 @pytest.mark.parametrize(

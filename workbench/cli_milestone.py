@@ -28,7 +28,9 @@ def add_milestone_parser(sub: Any) -> None:
 
 
 def run_milestone(args: argparse.Namespace) -> int:
-    """0 on success; 1 when the file cannot be read or written; 2 for a name that cannot be used."""
+    """0 on success; 1 when the file cannot be read or written, or refuses the name (already
+    taken, no milestone yet to compare with); 2 for a name the command line cannot use (unknown,
+    `now`, empty): the exit codes in the README's table."""
     from workbench.analysis.milestones import MilestoneProblem
     from workbench.banks import load_catalogue
     from workbench.problems import FileProblem
@@ -47,19 +49,17 @@ def run_milestone(args: argparse.Namespace) -> int:
             return _list(file.project)
         return _diff(file.project, catalogue, args.a, args.b, today)
     except MilestoneProblem as problem:
-        return fail(f"{args.path}: {problem}", 2)
+        return fail(f"{args.path}: {problem}", 1 if problem.finding else 2)
 
 
 def _save(file: Any, catalogue: Any, name: str, date: dt.date) -> int:
-    from workbench.analysis.milestones import MilestoneProblem
-    from workbench.edits import Editor, EditRefused
+    from workbench.analysis.milestones import new_milestone_name
+    from workbench.edits import Editor
     from workbench.edits.milestones import SaveMilestone
     from workbench.problems import FileProblem
 
-    try:
-        Editor(lambda: file.project).apply(SaveMilestone(name, catalogue, date))
-    except EditRefused as refused:
-        raise MilestoneProblem(str(refused)) from None
+    name = new_milestone_name(file.project, name)  # MilestoneProblem says why not, with its kind
+    Editor(lambda: file.project).apply(SaveMilestone(name, catalogue, date))
     milestone = file.project.milestones[-1]  # the one just saved
     try:
         file.save()
@@ -88,14 +88,14 @@ def _list(project: Any) -> int:
 
 
 def _diff(project: Any, catalogue: Any, a: str | None, b: str, today: dt.date) -> int:
-    from workbench.analysis.milestones import MilestoneProblem, compare, find_milestone, latest
+    from workbench.analysis.milestones import MilestoneRefused, compare, find_milestone, latest
     from workbench.export.markdown_writer import render_markdown
     from workbench.export.progress_section import progress_blocks
 
     if a is None:
         newest = latest(project)
         if newest is None:
-            raise MilestoneProblem("has no milestones to compare; save one with `workbench milestone save`")
+            raise MilestoneRefused("has no milestones to compare; save one with `workbench milestone save`")
         a = newest.name
     diff = compare(
         find_milestone(project, catalogue, a, today), find_milestone(project, catalogue, b, today), catalogue

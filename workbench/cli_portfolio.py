@@ -34,6 +34,8 @@ def run_portfolio(args: argparse.Namespace) -> int:
     from workbench.store.atomic import SaveFailed, atomic_write
 
     folder = Path(args.folder)
+    if folder.is_file():
+        return fail(f"{folder}: is a file, not a folder; give the folder that holds the project files", 1)
     if not folder.is_dir():
         return fail(f"{folder}: no such folder; give the folder that holds the project files", 1)
     output = Path(args.output) if args.output else None
@@ -63,9 +65,11 @@ def run_portfolio(args: argparse.Namespace) -> int:
 
 
 def _render(blocks: list[Any], output: Path, redact: bool, today: dt.date) -> bytes:
-    from workbench.export.docx_writer import DocxFrame, render_docx
+    """The report as the output's type asks; python-docx is imported only for a .docx."""
     from workbench.export.markdown_writer import render_markdown
 
     if output.suffix.lower() == ".md":
         return render_markdown(blocks).encode("utf-8")
+    from workbench.export.docx_writer import DocxFrame, render_docx
+
     return render_docx(blocks, DocxFrame("MLOps discovery portfolio", "", today=today))

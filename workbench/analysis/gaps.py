@@ -18,7 +18,7 @@ from workbench.analysis.maturity import disagreements
 from workbench.model.catalogue import Catalogue
 from workbench.model.evidence import answer_link, parse_evidence
 from workbench.model.project import Project
-from workbench.model.records import Answer, Gap, Heard
+from workbench.model.records import CLOSED_STATUSES, Answer, Gap, Heard
 from workbench.printable import plural
 
 Quadrant = Literal["quick-win", "strategic", "fill-in", "deprioritise"]
@@ -171,7 +171,7 @@ def _gap_words(project: Project, catalogue: Catalogue) -> GapWords:
     client's words in its evidence."""
     out = []
     for gap in project.gaps:
-        if gap.status in ("closed", "wont-fix"):
+        if gap.status in CLOSED_STATUSES:
             continue
         areas = set(catalogue.matching_areas(gap.area)) | {gap.area}
         said = [item.detail for item in evidence_trail(project, catalogue, gap)]

@@ -23,7 +23,7 @@ from workbench.analysis.keywords import Stemmed, anchored, found, keyword_weight
 from workbench.model.bank import Practice
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
-from workbench.model.records import Gap
+from workbench.model.records import CLOSED_STATUSES, Gap
 
 MIN_KEYWORDS = 0.5
 """Keyword weight a practice for the gap's area needs: one specific word, or two or three common ones."""
@@ -127,7 +127,7 @@ def mapping_warnings(project: Project, catalogue: Catalogue) -> list[MappingWarn
     covered = {m.practice for m in project.mappings if m.status == "accepted"}
     covered |= {p for item in project.pilots for p in item.practices}
     for gap in project.gaps:
-        if gap.status in ("closed", "wont-fix"):
+        if gap.status in CLOSED_STATUSES:
             continue
         accepted = project.accepted_practices(gap.id)
         if not accepted:

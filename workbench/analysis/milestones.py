@@ -11,10 +11,10 @@ from workbench.analysis.plan import PlanCycle, schedule, week_date
 from workbench.model.catalogue import Catalogue
 from workbench.model.milestones import AreaScore, GapState, Milestone, PilotState
 from workbench.model.project import Project
+from workbench.model.records import CLOSED_STATUSES
 
 NOW = "now"
 """The name the project's current state goes by in a comparison."""
-CLOSED_STATUSES = frozenset({"closed", "wont-fix"})
 
 
 def quadrant_label(name: str) -> str:
@@ -24,7 +24,17 @@ def quadrant_label(name: str) -> str:
 
 
 class MilestoneProblem(ValueError):
-    """A milestone name that cannot be used: unknown, taken or empty. The message says what to do."""
+    """A milestone name that cannot be used: unknown, `now` or empty. The message says what to do."""
+
+    finding = False
+    """True when the name is fine but the project refuses it (a name already taken, no milestone
+    to compare with): a finding about the file, not a command line that is wrong."""
+
+
+class MilestoneRefused(MilestoneProblem):
+    """The project refuses the request: the name is taken, or there is no milestone yet."""
+
+    finding = True
 
 
 def snapshot(project: Project, catalogue: Catalogue, name: str, today: dt.date) -> Milestone:
@@ -76,7 +86,7 @@ def new_milestone_name(project: Project, name: str) -> str:
     if name == NOW:
         raise MilestoneProblem(f"`{NOW}` stands for the current state; choose another name")
     if any(m.name == name for m in project.milestones):
-        raise MilestoneProblem(f"there is already a milestone called {name!r}; choose another name")
+        raise MilestoneRefused(f"there is already a milestone called {name!r}; choose another name")
     return name
 
 

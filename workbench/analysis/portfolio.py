@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.analysis.maturity import area_maturity
-from workbench.analysis.milestones import CLOSED_STATUSES
 from workbench.analysis.plan import PlanCycle, schedule, week_date
 from workbench.banks import bank_dirs, load_banks
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
+from workbench.model.records import CLOSED_STATUSES
 from workbench.problems import FileProblem
 from workbench.store.files import load_project, project_files
 

@@ -13,10 +13,7 @@ from workbench.export.redaction import Redactor
 from workbench.export.wording import count, join_and, quantity
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
-from workbench.model.records import Gap, Metric, PlanItem
-
-CLOSED = frozenset({"closed", "wont-fix"})
-"""Gap statuses that take a gap off the proposal's lists."""
+from workbench.model.records import CLOSED_STATUSES, Gap, Metric, PlanItem
 
 
 @dataclass
@@ -41,8 +38,8 @@ class ProposalContext:
         except PlanCycle:
             self.plan = None
         ranked = ranked_gaps(self.project)
-        self.ranked = [(g, score) for g, score in ranked if g.status not in CLOSED]
-        self.closed = [g for g, _ in ranked if g.status in CLOSED]
+        self.ranked = [(g, score) for g, score in ranked if g.status not in CLOSED_STATUSES]
+        self.closed = [g for g, _ in ranked if g.status in CLOSED_STATUSES]
         self.quadrants = {g.id: gap_quadrant(self.project, g) for g, _ in ranked}
 
     @property

@@ -246,3 +246,7 @@ class ProposalText(ProjectRecord):
     """Assumptions and risks."""
     decision: str = ""
     """The decision requested of the client."""
+
+
+CLOSED_STATUSES = frozenset({"closed", "wont-fix"})
+"""Gap statuses that mean the gap is done with: off the open lists, closed in a comparison."""

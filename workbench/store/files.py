@@ -6,7 +6,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import tomlkit
 from pydantic import ValidationError
 
 from workbench.model.project import SCHEMA_VERSION, Project
@@ -20,10 +19,20 @@ from workbench.store.atomic import (
     real_path,
     remove_stale_temps,
 )
-from workbench.store.journal import state_dir
-from workbench.store.merge import merge_document
 from workbench.store.serialize import project_to_data
 from workbench.store.tomltext import decode_toml, located, parse_toml
+
+
+def _merged_document(text: str, old: dict[str, Any], new: dict[str, Any]) -> Any:
+    """`text` as a tomlkit document with `new` merged in key by key (comments kept). tomlkit is
+    imported here, for saving only: reading a project (check, portfolio) needs none of it."""
+    import tomlkit
+
+    from workbench.store.merge import merge_document
+
+    doc = tomlkit.parse(text)
+    merge_document(doc, old, new)
+    return doc
 
 
 class SaveRefused(FileProblem):
@@ -118,9 +127,7 @@ class ProjectFile:
         path = Path(path)
         if path.exists():
             raise SaveRefused(path, "already exists; choose another name")
-        doc = tomlkit.parse(header)
-        merge_document(doc, {}, project_to_data(project))
-        raw = doc.as_string().encode("utf-8")
+        raw = _merged_document(header, {}, project_to_data(project)).as_string().encode("utf-8")
         atomic_write(path, raw, expect="")
         return cls(path, project, raw)
 
@@ -153,6 +160,8 @@ class ProjectFile:
     def _document_now(self) -> Any:
         with self._lock:
             if self._document is None:
+                import tomlkit
+
                 self._document = tomlkit.parse(self._raw.decode("utf-8"))
             return self._document
 
@@ -216,6 +225,8 @@ class ProjectFile:
             with self._lock:
                 self._document = None
             return version.text.encode("utf-8"), version
+        from workbench.store.merge import merge_document
+
         doc = self._document_now()  # a layout the blocks can't follow: the whole document
         merge_document(doc, self._saved_data, new)
         return str(doc.as_string()).encode("utf-8"), None
@@ -258,6 +269,8 @@ class ProjectFile:
     def _keep_theirs(self, theirs: bytes, their_hash: str) -> str:
         """Copy the other version beside the file (else into the state directory), named by its
         digest so one version is kept once; returns how to name it in a sentence."""
+        from workbench.store.journal import state_dir
+
         target = real_path(self.path)
         name = f"{target.stem}.theirs-{their_hash[:8]}{target.suffix}"
         for folder, said in ((target.parent, f"{name} beside it"), (state_dir() / "theirs", "")):
@@ -277,8 +290,7 @@ class ProjectFile:
         target = Path(path)
         if target.exists():
             raise SaveRefused(target, "already exists; choose another name")
-        doc = tomlkit.parse(self._raw.decode("utf-8"))
-        merge_document(doc, self._saved_data, project_to_data(self.project))
+        doc = _merged_document(self._raw.decode("utf-8"), self._saved_data, project_to_data(self.project))
         atomic_write(target, doc.as_string().encode("utf-8"), expect="")
         return target
 
