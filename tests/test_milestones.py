@@ -173,6 +173,38 @@ def test_check_validates_hand_edited_milestone_values(
     assert says in err and "Traceback" not in err
 
 
+def test_check_reports_every_milestone_problem_each_at_its_line(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two values out of range and two names that do not exist, in one milestone edited by hand:
+    one run of `check` names all four, each with its field path and the line it is on."""
+    assert run(["milestone", "save", str(example), "baseline"], capsys)[0] == 0
+    head, milestone = example.read_text().split("[[milestones]]", 1)
+    milestone = re.sub(r"current = [\d.]+", "current = 7.0", milestone, count=1)
+    milestone = re.sub(r'quadrant = "[a-z-]+"', 'quadrant = "big"', milestone, count=1)
+    milestone = milestone.replace('{area = "model-training"', '{area = "no-such-area"', 1)
+    milestone = milestone.replace('"G-001 ds.cicd-for-ml"', '"G-001 ds.no-such"', 1)
+    example.write_text(head + "[[milestones]]" + milestone)
+    lines = example.read_text().splitlines()
+
+    def line_of(text: str) -> int:
+        return next(n for n, line in enumerate(lines, start=1) if text in line)
+
+    quadrant_line = line_of('quadrant = "big"')
+    code, _, err = run(["check", str(example)], capsys)
+    assert code == 1
+    assert err.splitlines() == [
+        f"workbench: {example}, line {line_of('current = 7.0')}, column 5, "
+        "milestones[0].maturity[0].current: must be less than or equal to 5 (found 7.0); correct the value",
+        f"workbench: {example}, line {line_of('no-such-area')}, column 5, "
+        "milestones[0].maturity[1].area: unknown area 'no-such-area'",
+        f"workbench: {example}, line {quadrant_line}, column 5, milestones[0].gaps[0].quadrant: "
+        "must be '', 'quick-win', 'strategic', 'fill-in' or 'deprioritise' (found \"big\"); correct the value",
+        f"workbench: {example}, line {line_of('ds.no-such')}, column 1, milestones[0].mappings[1]: "
+        "unknown practice 'ds.no-such'",
+    ]
+
+
 def test_diff_reports_maturity_gaps_opened_closed_moved_and_pilots_done(example: Path) -> None:
     catalogue = load_catalogue(example)
     project = ProjectFile.load(example).project

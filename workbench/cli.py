@@ -158,25 +158,29 @@ def _check(paths: Sequence[str]) -> int:
     from workbench.banks import bank_dirs, load_banks
     from workbench.printable import plural
     from workbench.problems import FileProblem
-    from workbench.store.check import reference_problems
-    from workbench.store.files import ProjectFile
+    from workbench.store.check import invalid_project_problems, reference_problems
+    from workbench.store.files import InvalidProject, load_project
 
     status = 0
     for path in paths:
         try:
-            file = ProjectFile.load(path)
+            project = load_project(path)
+        except InvalidProject as invalid:
+            for finding in invalid_project_problems(invalid, load_banks(bank_dirs(path)).catalogue):
+                _error(str(finding))
+            status = 1
+            continue
         except FileProblem as problem:
             _error(str(problem))
             status = 1
             continue
         loaded = load_banks(bank_dirs(path))
-        problems = reference_problems(path, file.project, loaded.catalogue)
+        problems = reference_problems(path, project, loaded.catalogue)
         for finding in [*loaded.problems, *problems]:
             _error(str(finding))
         if problems or loaded.problems:
             status = 1
             continue
-        project = file.project
         print(
             f"ok: {path}: {plural(len(project.sessions), 'session')}; "
             f"{answer_summary(project)}; "

@@ -27,7 +27,15 @@ class FileProblem(Exception):
         self.line = line
         self.column = column
         self.field = field
+        self.more: list[FileProblem] = []
+        """The other problems found in the same pass (validation finds every one at once)."""
         super().__init__(str(self))
+
+    def at(self, line: int, column: int) -> FileProblem:
+        """The same problem (same kind, with the others found with it) placed at a line and column."""
+        placed = type(self)(self.path, self.message, line=line, column=column, field=self.field)
+        placed.more = self.more
+        return placed
 
     @property
     def place(self) -> str:
@@ -156,17 +164,37 @@ MODEL_PATH = re.compile(r"^([a-z_]+\[\d+\](?:\.[a-z_]+)*): (.*)$", re.DOTALL)
 """A whole-project rule names the record it is about first: `gaps[2].id: "G-001" is used twice`."""
 
 
-def validation_problem(path: str | Path, error: ValidationError, prefix: str = "") -> FileProblem:
-    """The first validation error as one sentence with its dotted field path."""
-    first = error.errors()[0]
-    loc = tuple(p for p in first["loc"] if p not in ("function-after",))
-    field = dotted(loc)
+UNION_MEMBERS = frozenset({"int", "float", "str", "bool", "none"})
+"""The tags pydantic adds to a location for each member of a union (`baseline: int | float`):
+not fields, so not part of the path a person reads."""
+
+
+def _field_path(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    return tuple(
+        p for p in loc if not (isinstance(p, str) and (p in UNION_MEMBERS or p.startswith("function-")))
+    )
+
+
+def _problem(path: str | Path, error: Any, prefix: str) -> FileProblem:
+    field = dotted(_field_path(tuple(error["loc"])))
     if prefix:
         field = f"{prefix}.{field}" if field else prefix
     if not field:
-        message = str(first["msg"]).removeprefix("Value error, ")
+        message = str(error["msg"]).removeprefix("Value error, ")
         named = MODEL_PATH.match(message)
         if named:
             return FileProblem(path, named.group(2), field=named.group(1))
-        return FileProblem(path, _describe(first))
-    return FileProblem(path, _describe(first), field=field)
+        return FileProblem(path, _describe(error))
+    return FileProblem(path, _describe(error), field=field)
+
+
+def validation_problem(path: str | Path, error: ValidationError, prefix: str = "") -> FileProblem:
+    """The first validation error as one sentence with its dotted field path; the others, one per
+    field, are in its `more` (so `workbench check` can report every one)."""
+    problems: dict[str, FileProblem] = {}
+    for each in error.errors():
+        problem = _problem(path, each, prefix)
+        problems.setdefault(problem.field or problem.message, problem)  # a union's members: one
+    first, *others = problems.values()
+    first.more = others
+    return first

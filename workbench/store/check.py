@@ -2,18 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from workbench.model.catalogue import Catalogue
 from workbench.model.evidence import parse_evidence
 from workbench.model.project import Project
 from workbench.problems import FileProblem
+from workbench.store.tomltext import located, read_toml
 
 
 def reference_problems(path: str | Path, project: Project, catalogue: Catalogue) -> list[FileProblem]:
-    """One problem per reference that points at nothing."""
-    return [FileProblem(path, message, field=field) for field, message in _walk(project, catalogue)]
+    """One problem per reference that points at nothing, at its line when it can be found."""
+    return _at_lines(path, _walk(project, catalogue))
+
+
+def invalid_project_problems(invalid: FileProblem, catalogue: Catalogue) -> list[FileProblem]:
+    """Every problem of a file that parsed but did not validate: each field that is wrong, then
+    what its milestones name that does not exist (read from the data as written, so that a
+    milestone edited by hand is reported whole, not one problem per run of `check`)."""
+    found = [invalid, *invalid.more]
+    try:
+        data, _ = read_toml(invalid.path)
+    except FileProblem:  # changed since: what was found is all there is
+        return found
+    fields = {problem.field for problem in found}
+    more = ((f, m) for f, m in _milestone_problems(data.get("milestones"), catalogue) if f not in fields)
+    return sorted(found + _at_lines(invalid.path, more), key=lambda p: (p.line is not None, p.line or 0))
+
+
+def _at_lines(path: str | Path, problems: Iterable[tuple[str, str]]) -> list[FileProblem]:
+    """Problems about fields, each at the line and column of its field when it can be found."""
+    found = [FileProblem(path, message, field=field) for field, message in problems]
+    if not found:
+        return found
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return found
+    return [located(problem, text) for problem in found]
 
 
 def _walk(project: Project, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
@@ -76,22 +104,30 @@ def _walk(project: Project, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
     for i, step in enumerate(project.next_steps):
         if step.step and step.step not in followup_items:
             yield f"next_steps[{i}].step", f"unknown follow-up item {step.step!r}"
-    yield from _milestone_problems(project, catalogue)
+    yield from _milestone_problems([m.model_dump() for m in project.milestones], catalogue)
 
 
-def _milestone_problems(project: Project, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
+def _tables(value: object) -> list[dict[str, Any]]:
+    """The tables in a list as written (anything else in it is a validation error already)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _milestone_problems(milestones: object, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
     """What a milestone names must exist: its areas and accepted practices (its gaps and plan
-    items may since have been deleted); `now` stands for the current state."""
-    for i, milestone in enumerate(project.milestones):
-        if milestone.name == "now":
+    items may since have been deleted); `now` stands for the current state. Reads milestones as
+    data (tables), so it runs on a file whose other fields are wrong too."""
+    for i, milestone in enumerate(_tables(milestones)):
+        if milestone.get("name") == "now":
             yield f"milestones[{i}].name", "'now' stands for the current state; rename the milestone"
-        for j, score in enumerate(milestone.maturity):
-            if score.area not in catalogue.areas:
-                yield f"milestones[{i}].maturity[{j}].area", f"unknown area {score.area!r}"
-        for j, pair in enumerate(milestone.mappings):
-            practice = pair.split()[-1]
-            if practice not in catalogue.practices:
-                yield f"milestones[{i}].mappings[{j}]", f"unknown practice {practice!r}"
+        for j, score in enumerate(_tables(milestone.get("maturity"))):
+            area = score.get("area")
+            if isinstance(area, str) and area not in catalogue.areas:
+                yield f"milestones[{i}].maturity[{j}].area", f"unknown area {area!r}"
+        pairs = milestone.get("mappings")
+        for j, pair in enumerate(pairs if isinstance(pairs, list) else []):
+            parts = pair.split() if isinstance(pair, str) else []
+            if len(parts) == 2 and parts[1] not in catalogue.practices:
+                yield f"milestones[{i}].mappings[{j}]", f"unknown practice {parts[1]!r}"
 
 
 def plan_cycle_problems(path: str | Path, project: Project) -> list[FileProblem]:

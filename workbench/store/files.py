@@ -35,6 +35,11 @@ def _merged_document(text: str, old: dict[str, Any], new: dict[str, Any]) -> Any
     return doc
 
 
+class InvalidProject(FileProblem):
+    """The file is TOML, but its data is not a valid project; `more` holds every other field that
+    is wrong."""
+
+
 class SaveRefused(FileProblem):
     """The file must not be written (unreadable, newer schema…)."""
 
@@ -60,7 +65,10 @@ def project_from_data(path: str | Path, data: dict[str, Any]) -> Project:
     try:
         return Project.model_validate(data, strict=True)  # TOML has exact types: "2" is not 2
     except ValidationError as error:
-        raise validation_problem(path, error) from None
+        first = validation_problem(path, error)
+        invalid = InvalidProject(path, first.message, field=first.field)
+        invalid.more = first.more
+        raise invalid from None
 
 
 def load_project(path: str | Path) -> Project:

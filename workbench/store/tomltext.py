@@ -112,19 +112,39 @@ def locate(text: str, field: str) -> tuple[int, int] | None:
                 break
             keyed = key.match(body)
             if keyed:
-                return offset, len(keyed.group(1)) + 1
+                element = _element_line(lines, offset, inner[1])
+                return element or (offset, len(keyed.group(1)) + 1)
         return number + 1, 1
     return None
 
 
+def _element_line(lines: list[str], key_line: int, index: str | None) -> tuple[int, int] | None:
+    """Line and column of element `index` of an array written one element a line (`maturity = [`
+    then `{area = …},` lines), the way a milestone is saved; None for any other layout."""
+    if index is None or not lines[key_line - 1].rstrip().endswith("["):
+        return None
+    seen = -1
+    for number, body in enumerate(lines[key_line:], start=key_line + 1):
+        text = body.strip()
+        if text.startswith("]"):
+            return None
+        if not text or text.startswith("#"):
+            continue
+        seen += 1
+        if seen == int(index):
+            return number, len(body) - len(body.lstrip()) + 1
+    return None
+
+
 def located(problem: FileProblem, text: str) -> FileProblem:
-    """The problem with the line and column of its field added, when they can be found."""
-    if problem.line is not None or not problem.field:
-        return problem
-    place = locate(text, problem.field)
-    if place is None:
-        return problem
-    return FileProblem(problem.path, problem.message, line=place[0], column=place[1], field=problem.field)
+    """The problem (and the others found with it) with the line and column of its field added,
+    when they can be found."""
+    more = [located(other, text) for other in problem.more]
+    place = locate(text, problem.field) if problem.line is None and problem.field else None
+    if place is not None:
+        problem = problem.at(*place)
+    problem.more = more
+    return problem
 
 
 def read_toml(path: str | Path) -> tuple[dict[str, Any], bytes]:
