@@ -14,7 +14,6 @@ from pydantic import ValidationError
 
 from workbench.model.bank import Bank, SessionTemplate
 from workbench.model.catalogue import Catalogue, question_ref
-from workbench.practice_lint import practice_problems
 from workbench.problems import FileProblem, validation_problem
 from workbench.store.tomltext import located, read_toml
 
@@ -285,7 +284,9 @@ def _placeholder_problems(question: object) -> list[str]:
 def _lint_practices(
     banks: list[Bank], all_practices: set[str], all_guides: set[str], all_areas: set[str]
 ) -> list[Finding]:
-    import networkx as nx  # only the lint needs it; keeps start-up light
+    import networkx as nx  # only the lint needs these; keeps start-up light
+
+    from workbench.practice_lint import practice_problems
 
     out: list[Finding] = []
     graph: nx.DiGraph = nx.DiGraph()

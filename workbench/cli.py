@@ -29,7 +29,9 @@ REGISTRARS: dict[str, tuple[str, str]] = {
 """Which module registers each subcommand. Only the command being run is imported, so a git merge
 driver or a portfolio run does not pay for every other command's imports."""
 
-COMMANDS: tuple[str, ...] = ("new", "check", "open", *REGISTRARS)
+BUILT_IN = ("new", "check", "open")
+"""Commands this module parses itself: running one imports no other command's module."""
+COMMANDS: tuple[str, ...] = (*BUILT_IN, *REGISTRARS)
 
 
 def _parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -55,7 +57,10 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
 
     import importlib
 
-    wanted = [REGISTRARS[command]] if command in REGISTRARS else list(REGISTRARS.values())
+    if command in REGISTRARS:
+        wanted = [REGISTRARS[command]]
+    else:  # `workbench --help` lists them all; check, new and open need none of them
+        wanted = [] if command in BUILT_IN else list(REGISTRARS.values())
     for module, function in dict.fromkeys(wanted):
         getattr(importlib.import_module(module), function)(sub)
 

@@ -1,63 +1,6 @@
-"""Pydantic models for banks and projects, and the domain operations on them."""
+"""Pydantic models for banks and projects, and the domain operations on them.
 
-from workbench.model.bank import (
-    Area,
-    Bank,
-    FollowupItem,
-    FollowupStep,
-    Group,
-    Guide,
-    GuideMapEntry,
-    Part,
-    Placeholder,
-    Practice,
-    Question,
-    SessionTemplate,
-    TemplateSection,
-)
-from workbench.model.catalogue import Catalogue
-from workbench.model.project import (
-    Answer,
-    Attendee,
-    Dismissal,
-    Gap,
-    Heard,
-    Mapping,
-    Metric,
-    NextStep,
-    PlanItem,
-    Project,
-    ProjectInfo,
-    Session,
-    Settings,
-)
-
-__all__ = [
-    "Answer",
-    "Area",
-    "Attendee",
-    "Bank",
-    "Catalogue",
-    "Dismissal",
-    "FollowupItem",
-    "FollowupStep",
-    "Gap",
-    "Group",
-    "Guide",
-    "GuideMapEntry",
-    "Heard",
-    "Mapping",
-    "Metric",
-    "NextStep",
-    "Part",
-    "Placeholder",
-    "PlanItem",
-    "Practice",
-    "Project",
-    "ProjectInfo",
-    "Question",
-    "Session",
-    "SessionTemplate",
-    "Settings",
-    "TemplateSection",
-]
+Import from the modules (`workbench.model.project`, `workbench.model.bank`): the package itself
+imports nothing, so a command that reads only projects (`workbench merge`) does not build the
+bank models, and one that reads only banks does not build the project models.
+"""
