@@ -1,6 +1,5 @@
 """Bank records: areas, questions, session templates, follow-up steps and guides."""
 
-from __future__ import annotations
 
 import re
 from typing import Literal

@@ -1,6 +1,5 @@
 """Milestones: a named, dated record of where the engagement stood, compact enough to compare."""
 
-from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Literal

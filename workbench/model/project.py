@@ -1,6 +1,5 @@
 """The Project: one engagement, its settings, its records and the operations that change them."""
 
-from __future__ import annotations
 
 import datetime as dt
 import re
@@ -111,7 +110,7 @@ class Project(BaseModel):
     """Named, dated records of where the engagement stood, oldest first."""
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> Project:
+    def _unique_ids(self) -> "Project":
         for name in ("sessions", "heard", "metrics", "gaps", "pilots", "next_steps"):
             seen: set[str] = set()
             for index, record in enumerate(getattr(self, name)):

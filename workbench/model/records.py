@@ -1,6 +1,5 @@
 """Project records: sessions, answers, heard indicators, metrics, gaps, mappings, plan items."""
 
-from __future__ import annotations
 
 import datetime as dt
 import re
