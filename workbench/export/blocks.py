@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from workbench.export.wording import capitalised
+
 
 @dataclass
 class Heading:
@@ -25,9 +27,12 @@ class Paragraph:
 
 @dataclass
 class Bullets:
-    """A bulleted list."""
+    """A bulleted list; each item starts with a capital, in Word and in Markdown alike."""
 
     items: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.items = [capitalised(item) for item in self.items]
 
 
 SLACK = "slack"
@@ -50,6 +55,8 @@ class Table:
     """A second header row (the timeline's week numbers under its months)."""
     key_value: bool = False
     """Labels in the first column and no header row (a pilot's facts)."""
+    row_height: float = 0
+    """Body rows of exactly this height in millimetres (room to sign); 0 fits the text."""
 
 
 @dataclass

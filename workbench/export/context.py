@@ -97,14 +97,21 @@ class ProposalContext:
         ranks = [QUADRANT_ORDER.index(self.quadrants[g]) for g in item.gaps if g in self.quadrants]
         return min(ranks, default=len(QUADRANT_ORDER))
 
-    def work_phrase(self) -> str:
+    def work_phrase(self, items: list[PlanItem] | None = None) -> str:
         """`6 pilots and 1 deep-dive`: the same count wherever the plan is summed up."""
-        items = self.work_items()
+        items = self.work_items() if items is None else items
         pilots = sum(1 for p in items if p.kind == "pilot")
         dives = len(items) - pilots
         return join_and(
             [count(pilots, "pilot") if pilots else "", count(dives, "deep-dive") if dives else ""]
         )
+
+    def led_by_us(self, item: PlanItem) -> bool:
+        """Whether the consultant leads a plan item: its lead is the facilitator, or, with no lead
+        named, it is a deep-dive (which the consultant facilitates)."""
+        if item.owner:
+            return item.owner == self.project.project.facilitator
+        return item.kind == "deep-dive"
 
     def effort(self, item: PlanItem) -> Effort:
         """Team size, people-weeks and skills of a plan item."""

@@ -84,13 +84,24 @@ def word_2013_settings(document: Any) -> None:
     compat.append(setting)
 
 
+AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
+    "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInPrimaryDocument",
+    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown",
+    "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags",
+    "w:decimalSymbol", "w:listSeparator",
+)  # fmt: skip
+"""The settings that follow `w:updateFields` in the schema's order (Word rejects a misplaced one)."""
+
+
 def update_fields_on_open(document: Any) -> None:
     """Ask Word to fill in the contents and page numbers when the file is opened."""
     settings = document.settings.element
-    if settings.find(qn("w:updateFields")) is None:
+    update = settings.find(qn("w:updateFields"))
+    if update is None:
         update = OxmlElement("w:updateFields")
-        update.set(qn("w:val"), "true")
-        settings.insert(0, update)
+        settings.insert_element_before(update, *AFTER_UPDATE_FIELDS)
+    update.set(qn("w:val"), "true")
 
 
 def set_language(document: Any, language: str) -> None:

@@ -72,6 +72,9 @@ def _row(block: Table, cells: list[str], index: int, heads: int, widths: list[in
     """One row: kept on one page; a header row repeats on every page the table spans."""
     header = index < heads
     properties = "<w:cantSplit/>" + ('<w:tblHeader w:val="true"/>' if header else "")
+    tall = block.row_height > 0 and not header
+    if tall:
+        properties += f'<w:trHeight w:val="{int(Mm(block.row_height)) // EMU_PER_TWIP}" w:hRule="exact"/>'
     spans = _month_spans(block.headers) if header and index == 0 and block.chart else [1] * len(widths)
     out, column = [f"<w:tr><w:trPr>{properties}</w:trPr>"], 0
     for span in spans:
@@ -85,7 +88,7 @@ def _row(block: Table, cells: list[str], index: int, heads: int, widths: list[in
         bold = header or (block.key_value and column == 0)
         centred = block.compact and (header or column > 0)
         width = sum(widths[column : column + span])
-        out.append(_cell(text, width, span, fill, size, bold, header, centred))
+        out.append(_cell(text, width, span, fill, size, bold, header, centred, tall))
         column += span
     out.append("</w:tr>")
     return "".join(out)
@@ -103,13 +106,23 @@ def _month_spans(months: list[str]) -> list[int]:
 
 
 def _cell(
-    text: str, width: int, span: int, fill: str, size: int, bold: bool, white: bool, centred: bool
+    text: str,
+    width: int,
+    span: int,
+    fill: str,
+    size: int,
+    bold: bool,
+    white: bool,
+    centred: bool,
+    middle: bool = False,
 ) -> str:
     properties = f'<w:tcW w:type="dxa" w:w="{width}"/>'
     if span > 1:
         properties += f'<w:gridSpan w:val="{span}"/>'
     if fill:
         properties += _shading(fill)
+    if middle:
+        properties += '<w:vAlign w:val="center"/>'
     paragraph = '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
     paragraph += '<w:jc w:val="center"/></w:pPr>' if centred else "</w:pPr>"
     run = ""

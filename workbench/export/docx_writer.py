@@ -191,10 +191,18 @@ def _styled_paragraph(document: Any, block: Paragraph, styles: dict[str, str]) -
         run.font.name, run.font.size = CODE_FONT, Pt(7.5)  # a 100-character line fits the page
         run.font.color.rgb = RGBColor(0x26, 0x26, 0x26)
         paragraph.paragraph_format.line_spacing = 1.0
+        paragraph.paragraph_format.keep_together = True  # a pattern is read whole, never split by a page
+        _keep_with_next(paragraph._p.getprevious())  # and starts on the page of the practice it shows
     elif block.style in ("small", "note"):
         run.font.size = Pt(9)
         run.italic = block.style == "note"
         run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+
+
+def _keep_with_next(element: Any) -> None:
+    """Keep a paragraph on the page of the one that follows it (no-op for anything else)."""
+    if element is not None and element.tag == qn("w:p"):
+        element.get_or_add_pPr().get_or_add_keepNext().val = True
 
 
 def _contents(document: Any, block: Contents, entries: list[tuple[str, int]], styles: dict[str, str]) -> None:

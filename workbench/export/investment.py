@@ -24,6 +24,9 @@ SKILLS = (
 """Skills a guide's practices call for, by a word of the guide's id."""
 DEFAULT_SKILL = "ML engineering"
 DEEP_DIVE_PEOPLE = 2
+NO_PRACTICE_PEOPLE = 2
+"""A pilot with no practice named yet."""
+PEOPLE_WORDS = {0.5: "half a person", 1.0: "one person", 1.5: "one and a half people", 2: "two people"}
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def effort(item: PlanItem, catalogue: Catalogue) -> Effort:
         return Effort(item, 0, ())
     practices = [catalogue.practices[p] for p in item.practices if p in catalogue.practices]
     load = sum(EFFORT_PEOPLE.get(p.effort, 1.0) for p in practices)
-    people = max(1, math.ceil(load)) if practices else 2
+    people = max(1, math.ceil(load)) if practices else NO_PRACTICE_PEOPLE
     skills = tuple(dict.fromkeys(skill_for(p.guide) for p in practices)) or (DEFAULT_SKILL,)
     return Effort(item, people, skills)
 
@@ -62,3 +65,14 @@ def effort(item: PlanItem, catalogue: Catalogue) -> Effort:
 def practice_effort(size: str) -> str:
     """`small (S)` for a practice's effort size."""
     return f"{EFFORT_WORDS.get(size, 'medium')} ({size})"
+
+
+def effort_rule() -> str:
+    """The rule `effort` follows, in words, so that the document's arithmetic can be checked."""
+    sizes = ", ".join(f"{EFFORT_WORDS[size]}: {PEOPLE_WORDS[load]}" for size, load in EFFORT_PEOPLE.items())
+    return (
+        f"A pilot's team adds up the practices it applies ({sizes}), rounded up to whole people, "
+        f"or {PEOPLE_WORDS[NO_PRACTICE_PEOPLE]} while its practices are still to agree; a deep-dive takes "
+        f"{PEOPLE_WORDS[DEEP_DIVE_PEOPLE]}. Effort in people-weeks is the team times the item's length "
+        "in weeks."
+    )

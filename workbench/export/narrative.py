@@ -9,7 +9,9 @@ from workbench.analysis.maturity import area_maturity, disagreements
 from workbench.analysis.metrics import metric_sentence
 from workbench.export.blocks import Block, Bullets, Paragraph
 from workbench.export.context import ProposalContext
+from workbench.export.investment import effort_rule
 from workbench.export.wording import count, day, first_lower, join_and, sentence
+from workbench.model.records import PlanItem
 
 NARRATIVE_FIELDS = {
     "executive_summary": "Executive summary",
@@ -24,7 +26,6 @@ NARRATIVE_FIELDS = {
 
 FACT = re.compile(r"[$£€]\s?\d|\b\d+\s+(?:in|of|out of)\s+\d+\b|\d+(?:\.\d+)?\s?%")
 """A sentence with money, a ratio or a share in it: what the situation costs."""
-SENIOR = re.compile(r"\b(?:C[EFIOT]O|chief|VP|vice|director|head)\b", re.IGNORECASE)
 
 
 def text_for(ctx: ProposalContext, name: str) -> str:
@@ -113,16 +114,6 @@ def _facts(ctx: ProposalContext, limit: int = 2) -> list[str]:
     return list(dict.fromkeys(text for _, text in found))[:limit]
 
 
-def _senior_quote(ctx: ProposalContext) -> tuple[str, str] | None:
-    """A quote from the most senior voice heard (an executive session or a senior role)."""
-    for heard in ctx.project.heard:
-        session = ctx.project.session(heard.session)
-        executive = session is not None and "exec" in session.template
-        if heard.quote and (SENIOR.search(heard.speaker_role) or executive):
-            return heard.speaker_role, heard.quote
-    return None
-
-
 def _plan_facts(ctx: ProposalContext) -> tuple[str, int, dt.date]:
     """What the plan holds (`6 pilots and 1 deep-dive`), its weeks and its start date."""
     weeks = ctx.plan.end_week if ctx.plan is not None else sum(p.weeks for p in ctx.work_items())
@@ -148,10 +139,6 @@ def _summary(ctx: ProposalContext) -> str:
     facts = [f for f in facts if f]
     if facts:
         parts.append(f"What it costs today: {'; '.join(first_lower(f) for f in facts)}.")
-    quote = _senior_quote(ctx)
-    if quote and not ctx.options.redact:
-        role, said = quote
-        parts.append(f"As the {role or 'sponsor'} put it: “{said.strip()}”")
     work, weeks, start = _plan_facts(ctx)
     if work:
         first = [first_lower(ctx.r(p.title)) for p in ctx.pilots()[:2]]
@@ -238,16 +225,41 @@ def _investment(ctx: ProposalContext) -> str:
         return "Effort will be estimated once the pilots are agreed."
     return (
         f"The plan needs about {count(people_weeks(ctx), 'people-week')} over "
-        f"{count(weeks, 'week')} from {day(start)}, across {work}. Team sizes come "
-        "from the size of each practice a pilot applies (small: half a person, medium: one person, "
-        "large: one and a half people, for the pilot's length); each pilot also needs a named lead "
-        "from your side for about a day a week."
+        f"{count(weeks, 'week')} from {day(start)}, across {work}. {effort_rule()}\n\n{_roles(ctx)}"
     )
+
+
+def _the(ctx: ProposalContext, items: list[PlanItem]) -> str:
+    """`the deep-dive`, `the 6 pilots`, `the 2 pilots and 1 deep-dive`."""
+    if len(items) == 1:
+        return f"the {items[0].kind}"
+    return f"the {ctx.work_phrase(items)}"
+
+
+def _roles(ctx: ProposalContext) -> str:
+    """Who leads what, the same way the pilots' facts name each lead."""
+    items = ctx.work_items()
+    ours = [i for i in items if ctx.led_by_us(i)]
+    theirs = [i for i in items if not ctx.led_by_us(i)]
+    parts = []
+    if ours:
+        who = f"{ctx.firm} leads" if ctx.firm else "We lead"
+        parts.append(f"{who} {_the(ctx, ours)}, working with your subject experts.")
+    if theirs:
+        one = len(theirs) == 1
+        named = "named under Pilots" if all(i.owner for i in theirs) else "named under Pilots or at kick-off"
+        parts.append(
+            f"{sentence(_the(ctx, theirs))[:-1]} {'is' if one else 'are'} led from your side: "
+            f"{'its' if one else 'each'} lead, {named}, gives about a day a week to "
+            f"{'it' if one else 'the pilot'} and agrees its success criteria."
+        )
+    return " ".join(parts)
 
 
 def _risks(ctx: ProposalContext) -> str:
     lines = [
-        "- Assumption: the people named for each pilot can give it at least half their time.",
+        "- Assumption: each pilot's team can give it the time shown under Investment and team, and "
+        "each lead about a day a week.",
         "- Assumption: pilots run in your own environments, with access in place in the first week.",
     ]
     for answer in ctx.project.answers:

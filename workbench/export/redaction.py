@@ -60,6 +60,24 @@ CLIENT_SIDE = "the client team"
 OUR_SIDE = "the consultant"
 
 
+def repeats_quote(sentence: str, quotes: list[str]) -> bool:
+    """Whether the sentence repeats one of the (lower-case) quotes, in full or in part."""
+    lowered = sentence.lower().replace("’", "'")
+    if any(q in lowered or lowered.strip() in q for q in quotes):
+        return True
+    for found in QUOTED.finditer(sentence):
+        inner = found.group()[1:-1].strip().lower().replace("’", "'")
+        if len(inner) >= 12 and any(inner in q for q in quotes):
+            return True
+    return False
+
+
+def without_quotes(text: str, quotes: list[str]) -> str:
+    """The text without the sentences that repeat a quote (shown once, as the quote itself)."""
+    lowered = [q.strip().lower().replace("’", "'") for q in quotes if q.strip()]
+    return " ".join(s for s in SENTENCE_END.split(text) if s and not repeats_quote(s, lowered))
+
+
 class Redactor:
     """Cleans text for the chosen copy: a pass-through unless redaction is on.
 
@@ -87,7 +105,7 @@ class Redactor:
         """The text with names, roles, quotes and the client's name taken out, when redacting."""
         if not self.enabled or not text:
             return text
-        kept = [self._unquote(s) for s in SENTENCE_END.split(text) if s and not self._quotes(s)]
+        kept = [self._unquote(s) for s in SENTENCE_END.split(text) if s and not repeats_quote(s, self.quotes)]
         out = " ".join(k for k in kept if k)
         for pattern, side in (
             (self._client, "the client"),
@@ -99,17 +117,6 @@ class Redactor:
             if pattern is not None:
                 out = pattern.sub(functools.partial(_at_sentence, replacement=side), out)
         return _merge_repeats(out)
-
-    def _quotes(self, sentence: str) -> bool:
-        """Whether the sentence repeats what someone was heard saying (in full or in part)."""
-        lowered = sentence.lower()
-        if any(q in lowered or lowered.strip() in q for q in self.quotes):
-            return True
-        for found in QUOTED.finditer(sentence):
-            inner = found.group()[1:-1].strip().lower()
-            if len(inner) >= 12 and any(inner in q for q in self.quotes):
-                return True
-        return False
 
     def _unquote(self, sentence: str) -> str:
         """An attributed quote ("Luis: 'x'.") loses its speaker and quote marks: "We were told: x."."""

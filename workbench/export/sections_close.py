@@ -11,6 +11,9 @@ from workbench.export.narrative import decision_date, people_weeks, prose, text_
 from workbench.export.wording import count, day
 from workbench.model.records import Attendee
 
+SIGNING_ROW_MM = 15
+"""The sign-off table's rows: room for a handwritten signature."""
+
 
 def investment(ctx: ProposalContext) -> list[Block]:
     """Effort per plan item from practice and pilot sizes, in people-weeks, with the skills."""
@@ -90,7 +93,7 @@ def decision(ctx: ProposalContext) -> list[Block]:
     return [
         Heading("Decision and sign-off", 1),
         *prose(text_for(ctx, "decision")),
-        Table(["Name", "Role", "Signature", "Date"], rows),
+        Table(["Name", "Role", "Signature", "Date"], rows, row_height=SIGNING_ROW_MM),
     ]
 
 

@@ -8,6 +8,7 @@ from workbench.analysis.maturity import area_maturity
 from workbench.export.blocks import Block, Bullets, Contents, Heading, PageBreak, Paragraph, Table
 from workbench.export.context import ProposalContext
 from workbench.export.narrative import prose, text_for
+from workbench.export.redaction import without_quotes
 from workbench.export.wording import LIST_LIMIT, count, day, limited
 
 FINDINGS_PER_THEME = 3
@@ -111,6 +112,16 @@ def findings(ctx: ProposalContext) -> list[Block]:
     """Findings by theme (area): maturity, what we heard, and quotes."""
     blocks: list[Block] = [Heading("Findings by theme", 1)]
     maturity = {row.area: row for row in area_maturity(ctx.project, ctx.catalogue)}
+    quotes: dict[str, list[str]] = defaultdict(list)
+    shown: list[str] = []
+    if not ctx.options.redact:
+        for heard in ctx.project.heard:
+            question = ctx.catalogue.questions.get(heard.indicator)
+            if heard.quote.strip() and question is not None:
+                who = f" ({heard.speaker_role})" if heard.speaker_role else ""
+                if len(quotes[question.area]) < FINDINGS_PER_THEME:
+                    shown.append(heard.quote)
+                quotes[question.area].append(f"“{heard.quote.strip()}”{who}")
     notes: dict[str, list[str]] = defaultdict(list)
     answers = sorted(
         (
@@ -121,16 +132,10 @@ def findings(ctx: ProposalContext) -> list[Block]:
         key=lambda a: -((a.target or 0) - (a.current or 0)),
     )
     for answer in answers:
-        text = ctx.r(answer.notes.replace("\n", " ")).strip()
+        # A quote is shown once, as itself: a note's sentence repeating it is left out.
+        text = without_quotes(ctx.r(answer.notes.replace("\n", " ")), shown).strip()
         if text:
             notes[ctx.catalogue.questions[answer.question].area].append(text)
-    quotes: dict[str, list[str]] = defaultdict(list)
-    if not ctx.options.redact:
-        for heard in ctx.project.heard:
-            question = ctx.catalogue.questions.get(heard.indicator)
-            if heard.quote and question is not None:
-                who = f" ({heard.speaker_role})" if heard.speaker_role else ""
-                quotes[question.area].append(f"“{heard.quote.strip()}”{who}")
     themes = [a for a in ctx.catalogue.areas if notes.get(a) or quotes.get(a)]
     if not themes:
         return [*blocks, Paragraph("No findings were captured yet.")]

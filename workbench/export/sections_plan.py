@@ -11,7 +11,7 @@ from workbench.export.blocks import SLACK, Block, Bullets, Heading, Paragraph, T
 from workbench.export.context import ProposalContext
 from workbench.export.investment import practice_effort
 from workbench.export.narrative import prose, text_for
-from workbench.export.wording import LIST_LIMIT, count, day, first_lower, limited, plural
+from workbench.export.wording import LIST_LIMIT, count, day, first_lower, join_and, limited, plural
 from workbench.model.records import Gap, PlanItem
 
 QUADRANT_FILLS = {"quick-win": "C6EFCE", "strategic": "DDEBF7", "fill-in": "F2F2F2", "deprioritise": "FCE4D6"}
@@ -19,6 +19,13 @@ BAR_FILL, CRITICAL_FILL, MILESTONE_FILL = "5B9BD5", "1F3864", "FFC000"
 MAX_TIMELINE_COLUMNS = 26
 MATRIX_PER_CELL = 3
 CORNERS = ("Top left", "top right", "bottom left", "bottom right")
+QUADRANT_NOUNS: dict[Quadrant, str] = {
+    "quick-win": "quick win",
+    "strategic": "strategic initiative",
+    "fill-in": "fill-in",
+    "deprioritise": "deprioritised gap",
+}
+"""A gap of each quadrant, as a noun inside a sentence ("and 101 more strategic initiatives")."""
 LATER: dict[Quadrant, str] = {
     "fill-in": "Low impact and easy to close: taken on when a team has capacity.",
     "deprioritise": "Low impact and hard to close: not worth the effort now; revisited at the next review.",
@@ -38,8 +45,7 @@ def gaps(ctx: ProposalContext) -> list[Block]:
             f"{matrix.complexity_threshold} or more. Quick wins are high impact and low complexity; "
             "strategic initiatives high impact and high complexity; fill-ins low impact and low "
             f"complexity; low impact and high complexity: {QUADRANT_TITLES['deprioritise'].lower()} for now. "
-            "Gaps are listed by priority: impact first, then how easy the gap is to close and how "
-            "strong the evidence is."
+            + ranking_rule(ctx)
         )
     )
     rows = [
@@ -64,6 +70,22 @@ def gaps(ctx: ProposalContext) -> list[Block]:
         )
     blocks += _matrix(ctx)
     return blocks
+
+
+def ranking_rule(ctx: ProposalContext) -> str:
+    """How the gaps are ordered, from the project's own priority weights (the one ranking used by the
+    table, the matrix cells, the summary's most pressing gaps and the recommendations)."""
+    weights = ctx.project.settings.priority
+    parts = [
+        ("business impact", weights.impact),
+        ("how easy the gap is to close", weights.complexity),
+        ("how strong the evidence is", weights.confidence),
+    ]
+    total = sum(weight for _, weight in parts)
+    if total <= 0:
+        return "Gaps are listed by business impact."
+    shares = [f"{name} ({round(100 * weight / total)}%)" for name, weight in parts if weight > 0]
+    return f"Gaps are listed by priority, a score from 0 to 100 that weighs {join_and(shares)}."
 
 
 def _matrix(ctx: ProposalContext) -> list[Block]:
@@ -116,7 +138,7 @@ def _response(ctx: ProposalContext, kind: Quadrant) -> list[Block]:
     members = ctx.gaps_in(kind)
     blocks: list[Block] = [Heading(QUADRANT_TITLES[kind], 2)]
     if not members:
-        return [*blocks, Paragraph(f"None of the gaps is a {QUADRANT_LABELS[kind].lower()} on the matrix.")]
+        return [*blocks, Paragraph(f"None of the gaps is a {QUADRANT_NOUNS[kind]} on the matrix.")]
     accepted = ctx.project.accepted_by_gap()
     for gap in members[:LIST_LIMIT]:
         blocks.append(Paragraph(ctx.named(gap.id, gap.title), "strong"))
@@ -139,7 +161,7 @@ def _response(ctx: ProposalContext, kind: Quadrant) -> list[Block]:
             blocks.append(Paragraph(ctx.r(gap.description)))
     if len(members) > LIST_LIMIT:
         rest = len(members) - LIST_LIMIT
-        blocks.append(Paragraph(f"And {rest:,} more {plural(QUADRANT_LABELS[kind].lower(), rest)}.", "small"))
+        blocks.append(Paragraph(f"And {rest:,} more {plural(QUADRANT_NOUNS[kind], rest)}.", "small"))
     return blocks
 
 
@@ -167,7 +189,7 @@ def _pilot(ctx: ProposalContext, item: PlanItem) -> list[Block]:
     practices = [ctx.catalogue.practices[p] for p in item.practices if p in ctx.catalogue.practices]
     addressed = [g for g in (ctx.project.gap(g) for g in item.gaps) if g is not None]
     scope = [f"Closes: {ctx.named(g.id, g.title)}" for g in addressed]
-    scope += [f"Applies: {p.title} ({practice_effort(p.effort)})" for p in practices]
+    scope += [f"Applies: {p.title}; effort {practice_effort(p.effort)}" for p in practices]
     deliverables = [
         f"{p.title}, in place for the pilot's model and written up for the next team" for p in practices
     ]
@@ -197,7 +219,8 @@ def _pilot(ctx: ProposalContext, item: PlanItem) -> list[Block]:
     if scheduled is not None:
         rows.append(["Timing", timing(ctx, scheduled)])
     if item.owner:
-        rows.append(["Lead", ctx.r.person(item.owner)])
+        ours = f" ({ctx.firm})" if ctx.firm and ctx.led_by_us(item) else ""
+        rows.append(["Lead", ctx.r.person(item.owner) + ours])
     blocks: list[Block] = [Heading(ctx.named(item.id, item.title), 2)]
     if item.objective:
         blocks.append(Paragraph(ctx.r(item.objective)))

@@ -71,6 +71,13 @@ def first_lower(text: str) -> str:
     return text
 
 
+def capitalised(text: str) -> str:
+    """The first letter upper-cased for the start of a line (keeps `iPhone`, `pH` and the like)."""
+    if text[:1].islower() and not text[1:2].isupper():
+        return text[0].upper() + text[1:]
+    return text
+
+
 def sentence(text: str) -> str:
     """Capitalised, ending in a full stop."""
     text = text.strip()
