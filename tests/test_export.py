@@ -178,7 +178,7 @@ def test_renders_in_libreoffice(example: Path, tmp_path: Path) -> None:
         pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
     else:
         pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
-    assert 8 <= pages <= 20
+    assert 8 <= pages <= 22  # 20 on the example: code, pilot facts and totals kept whole
     warnings = [
         line
         for line in result.stderr.splitlines()

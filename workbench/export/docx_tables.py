@@ -27,6 +27,8 @@ CELL_PADDING = Pt(14)
 LABEL_CHARS = 22
 """Characters a key-value table's label column wants at most (longer labels wrap)."""
 EMU_PER_TWIP = 635
+KEEP_WHOLE_ROWS = 12
+"""A key-value table of at most this many rows is kept on one page."""
 CHART_CELL_MARGIN = 20
 """Left and right cell margins of the timeline chart, in twips, so week numbers fit narrow columns."""
 
@@ -37,9 +39,15 @@ def render_table(document: Any, block: Table, usable: int) -> None:
     size = 8 if block.compact else 9
     widths = [w // EMU_PER_TWIP for w in column_widths(block, usable, size)]
     heads = ([] if block.key_value else [block.headers]) + ([block.subheader] if block.subheader else [])
+    lines = [*heads, *block.rows]
+    # Small key-value tables (a pilot's facts) stay whole; any other table never leaves its last row
+    # (a total) alone on a page.
+    whole = block.key_value and len(lines) <= KEEP_WHOLE_ROWS
+    last = len(lines) - 1
+    kept = [index < last and (whole or index == last - 1) for index in range(len(lines))]
     rows = [
-        _row(block, cells, index, len(heads), widths, size)
-        for index, cells in enumerate([*heads, *block.rows])
+        _row(block, cells, index, len(heads), widths, size, keep=kept[index])
+        for index, cells in enumerate(lines)
     ]
     style = _table_style(document)
     xml = (
@@ -68,7 +76,9 @@ def _table_style(document: Any) -> str:
     return str(found[0]) if found else ""
 
 
-def _row(block: Table, cells: list[str], index: int, heads: int, widths: list[int], size: int) -> str:
+def _row(
+    block: Table, cells: list[str], index: int, heads: int, widths: list[int], size: int, keep: bool = False
+) -> str:
     """One row: kept on one page; a header row repeats on every page the table spans."""
     header = index < heads
     properties = "<w:cantSplit/>" + ('<w:tblHeader w:val="true"/>' if header else "")
@@ -88,7 +98,7 @@ def _row(block: Table, cells: list[str], index: int, heads: int, widths: list[in
         bold = header or (block.key_value and column == 0)
         centred = block.compact and (header or column > 0)
         width = sum(widths[column : column + span])
-        out.append(_cell(text, width, span, fill, size, bold, header, centred, tall))
+        out.append(_cell(text, width, span, fill, size, bold, header, centred, tall, keep))
         column += span
     out.append("</w:tr>")
     return "".join(out)
@@ -115,6 +125,7 @@ def _cell(
     white: bool,
     centred: bool,
     middle: bool = False,
+    keep: bool = False,
 ) -> str:
     properties = f'<w:tcW w:type="dxa" w:w="{width}"/>'
     if span > 1:
@@ -123,7 +134,8 @@ def _cell(
         properties += _shading(fill)
     if middle:
         properties += '<w:vAlign w:val="center"/>'
-    paragraph = '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+    paragraph = "<w:pPr>" + ("<w:keepNext/>" if keep else "")
+    paragraph += '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
     paragraph += '<w:jc w:val="center"/></w:pPr>' if centred else "</w:pPr>"
     run = ""
     if text:

@@ -165,6 +165,7 @@ def _render(document: Any, block: Block, styles: dict[str, str], usable: int) ->
         for item in block.items:
             _paragraph(document, xml_safe(item), styles["List Bullet"])
     elif isinstance(block, Table):
+        _keep_with_next(document.element.body[-1].getprevious())  # what introduces a table stays with it
         render_table(document, block, usable)
         if block.caption:
             _paragraph(document, xml_safe(block.caption), styles["Caption"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_ORDER, QUADRANT_TITLES, Quadrant, quadrant
 from workbench.analysis.metrics import metric_sentence
@@ -149,8 +150,8 @@ def _response(ctx: ProposalContext, kind: Quadrant) -> list[Block]:
                 continue
             mapping = ctx.project.mapping(gap.id, practice_id)
             why = ctx.r(mapping.rationale) if mapping and mapping.rationale else practice.summary
-            item = f"{practice.title}. {why} Effort: {practice_effort(practice.effort)}."
-            example = practice.example.strip()
+            item = f"{practice.title}. {_titled(ctx, why)} Effort: {practice_effort(practice.effort)}."
+            example = _titled(ctx, practice.example.strip())
             if example:
                 item += f" How to start: {example}"
             items.append(item)
@@ -163,6 +164,22 @@ def _response(ctx: ProposalContext, kind: Quadrant) -> list[Block]:
         rest = len(members) - LIST_LIMIT
         blocks.append(Paragraph(f"And {rest:,} more {plural(QUADRANT_NOUNS[kind], rest)}.", "small"))
     return blocks
+
+
+PRACTICE_ID = re.compile(r"(?<![\w.])[a-z]{2,3}\.[a-z0-9]+(?:-[a-z0-9]+)*(?![\w-])")
+"""A practice's id as the guides refer to one another ("See also fe.skew-checks")."""
+
+
+def _titled(ctx: ProposalContext, text: str) -> str:
+    """A guide's text with the practices it refers to by id named by their titles instead."""
+
+    def title(found: re.Match[str]) -> str:
+        practice = ctx.catalogue.practices.get(found.group())
+        if practice is None:
+            return found.group()
+        return f"{found.group()} “{practice.title}”" if ctx.options.ids else f"“{practice.title}”"
+
+    return PRACTICE_ID.sub(title, text)
 
 
 def pilots(ctx: ProposalContext) -> list[Block]:
