@@ -42,13 +42,7 @@ def to_item(value: Any, top_level_records: bool = False) -> Any:
             return aot
         array = tomlkit.array()
         for inner in value:
-            if isinstance(inner, MappingABC):
-                inline = tomlkit.inline_table()
-                for key, v in inner.items():
-                    inline[key] = to_item(v)
-                array.append(inline)
-            else:
-                array.append(to_item(inner))
+            array.append(inline_table(inner) if isinstance(inner, MappingABC) else to_item(inner))
         if (
             len(value) > 1
             and any(isinstance(v, MappingABC) for v in value)
@@ -57,6 +51,14 @@ def to_item(value: Any, top_level_records: bool = False) -> Any:
             array.multiline(True)
         return array
     return tomlkit.item(value)
+
+
+def inline_table(value: MappingABC[str, Any]) -> InlineTable:
+    """A `{ key = value, … }` table for a record written inside an array."""
+    inline = tomlkit.inline_table()
+    for key, inner in value.items():
+        inline[key] = to_item(inner)
+    return inline
 
 
 def merge_document(doc: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
@@ -74,6 +76,8 @@ def merge_document(doc: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
         current = doc[key]
         if key in RECORD_KEYS and isinstance(current, AoT):
             _merge_records(current, before if isinstance(before, list) else [], value, key)
+        elif key in RECORD_KEYS and _inline_records(current) and isinstance(value, list):
+            _merge_inline_records(current, before if isinstance(before, list) else [], value, key)
         elif isinstance(value, dict) and isinstance(current, Table | InlineTable):
             merge_table(current, before if isinstance(before, dict) else {}, value)
         else:
@@ -137,6 +141,34 @@ def _merge_records(aot: AoT, old: list[dict[str, Any]], new: list[dict[str, Any]
             _append_record(aot, to_item(record))
         else:
             merge_table(existing, before or {}, record)
+
+
+def _inline_records(item: Any) -> bool:
+    """Whether the item is records written inline: `answers = [ { … },  # comment`."""
+    return isinstance(item, Array) and all(isinstance(v, InlineTable) for v in item)
+
+
+def _merge_inline_records(
+    array: Array, old: list[dict[str, Any]], new: list[dict[str, Any]], name: str
+) -> None:
+    """Records written inline stay inline, each edited in place with the comments around it."""
+    key_of = RECORD_KEYS[name]
+    old_by_key = {key_of(r): r for r in old}
+    new_keys = {key_of(r) for r in new}
+    for index in reversed(range(len(array))):
+        key = key_of(array[index])
+        if key in old_by_key and key not in new_keys:
+            del array[index]
+    tables = {key_of(table): table for table in array}
+    for record in new:
+        key = key_of(record)
+        before = old_by_key.get(key)
+        if before == record and key in tables:
+            continue
+        if key in tables:
+            merge_table(tables[key], before or {}, record)
+        else:
+            array.append(inline_table(record))
 
 
 def _trailing(body: list[Any]) -> int:

@@ -1,0 +1,173 @@
+"""Every layout a person may write survives a save: inline arrays of tables, comments above a
+record (which move and go with it), CRLF line endings, records appended by hand at the end.
+Hypothesis writes such files; a save after one edit changes only the edited lines (#13 finding 7)."""
+
+from __future__ import annotations
+
+import difflib
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workbench.model.records import Gap
+from workbench.store.files import ProjectFile
+from workbench.store.serialize import project_to_data
+
+HEAD = 'schema_version = 1\n\n[project]\nname = "Layouts"\n\n'
+STEPS = '# --- Next steps ---\n\n[[next_steps]]\nid = "N-001"\ntext = "Send the summary"\n'
+
+
+@dataclass
+class Layout:
+    """How the gaps of a generated file are written."""
+
+    count: int
+    inline: bool
+    comments: list[bool]
+    lead: bool
+    appended: bool
+    crlf: bool
+
+    def gap(self, n: int) -> str:
+        return f'id = "G-{n:03}"\ntitle = "Gap {n}"\nimpact = {1 + n % 5}\n'
+
+    def text(self) -> str:
+        gaps = range(1, self.count + 1)
+        last = self.count if self.appended else self.count + 1
+        body = HEAD
+        if self.inline:
+            rows = "".join(
+                f'    {{ id = "G-{n:03}", title = "Gap {n}", impact = {1 + n % 5} }},'
+                + (f"  # about G-{n:03}" if self.comments[n - 1] else "")
+                + "\n"
+                for n in gaps
+                if n < last
+            )
+            body = f"schema_version = 1\ngaps = [\n{rows}]\n\n" + HEAD.removeprefix("schema_version = 1\n\n")
+        else:
+            if self.lead:
+                body += "# --- Gaps ---\n\n"
+            for n in gaps:
+                if n < last:
+                    body += (f"# about G-{n:03}\n" if self.comments[n - 1] else "") + "[[gaps]]\n"
+                    body += self.gap(n) + "\n"
+        body += STEPS
+        if self.appended and not self.inline:
+            body += "\n# added by hand\n[[gaps]]\n" + self.gap(self.count)
+        return body.replace("\n", "\r\n") if self.crlf else body
+
+
+@st.composite
+def layouts(draw: st.DrawFn) -> Layout:
+    count = draw(st.integers(min_value=1, max_value=5))
+    inline = draw(st.booleans())
+    return Layout(
+        count,
+        inline,
+        draw(st.lists(st.booleans(), min_size=count, max_size=count)),
+        draw(st.booleans()),
+        draw(st.booleans()) and not inline,
+        draw(st.booleans()),
+    )
+
+
+def save_after(text: str, edit: str, index: int) -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.toml"
+        path.write_bytes(text.encode())
+        file = ProjectFile.load(path)
+        gaps = file.project.gaps
+        if edit == "title":
+            gaps[index].title = "Renamed"
+        elif edit == "delete":
+            del gaps[index]
+        else:
+            gaps.append(Gap(id="G-099", title="New", impact=2, complexity=2))
+        file.save()
+        after = path.read_bytes().decode()
+        assert tomllib.loads(after) == project_to_data(file.project), "the file reads as the project"
+        return after
+
+
+def changes(before: str, after: str) -> tuple[list[str], list[str]]:
+    """The lines taken out and the lines put in."""
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    removed: list[str] = []
+    added: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag != "equal":
+            removed += old[i1:i2]
+            added += new[j1:j2]
+    return removed, added
+
+
+LAYOUT_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@LAYOUT_SETTINGS
+@given(layouts(), st.integers(min_value=0, max_value=4))
+def test_editing_a_record_changes_only_its_line(layout: Layout, index: int) -> None:
+    index %= layout.count
+    before = layout.text()
+    after = save_after(before, "title", index)
+    removed, added = changes(before, after)
+    assert [line.strip() for line in removed] != []
+    assert all(f'"Gap {index + 1}"' in line for line in removed), removed
+    assert len(removed) == len(added) == 1
+    assert added[0].replace("Renamed", f"Gap {index + 1}") == removed[0], "comments and layout kept"
+
+
+@LAYOUT_SETTINGS
+@given(layouts(), st.integers(min_value=0, max_value=4))
+def test_deleting_a_record_takes_its_own_lines_and_comment_only(layout: Layout, index: int) -> None:
+    index %= layout.count
+    before = layout.text()
+    after = save_after(before, "delete", index)
+    removed, added = changes(before, after)
+    gone = f"G-{index + 1:03}"
+    assert not added
+    assert gone not in after.replace(f"# about {gone}", "") if layout.inline else gone not in after
+    emptied = ("gaps = [", "]") if layout.count == 1 else ()  # no gaps left: no `gaps` key
+    assert all(
+        gone in line
+        or not line.strip()
+        or line.startswith(("[[gaps]]", "title", "impact", "# added", *emptied))
+        for line in removed
+    ), removed
+    for n in range(1, layout.count + 1):  # every other record keeps the comment above it
+        by_hand = layout.appended and n == layout.count  # its comment is "# added by hand"
+        if n != index + 1 and layout.comments[n - 1] and not layout.inline and not by_hand:
+            assert f"# about G-{n:03}{layout_newline(layout)}[[gaps]]{layout_newline(layout)}" in after
+
+
+@LAYOUT_SETTINGS
+@given(layouts())
+def test_adding_a_record_only_adds_lines_after_the_last_one(layout: Layout) -> None:
+    before = layout.text()
+    after = save_after(before, "add", 0)
+    removed, added = changes(before, after)
+    assert not [line for line in removed if line.strip()], removed
+    assert any('"G-099"' in line for line in added)
+    if layout.crlf:
+        assert after.count("\n") == after.count("\r\n"), "a CRLF file stays CRLF"
+    if layout.appended:  # the record added by hand stays at the end, and the new one follows it
+        assert after.index("# added by hand") > after.index("[[next_steps]]")
+        assert after.index('"G-099"') > after.index("# added by hand")
+
+
+def layout_newline(layout: Layout) -> str:
+    return "\r\n" if layout.crlf else "\n"
+
+
+@LAYOUT_SETTINGS
+@given(layouts(), st.sampled_from(["title", "delete", "add"]))
+def test_line_endings_follow_the_file(layout: Layout, edit: str) -> None:
+    after = save_after(layout.text(), edit, 0)
+    if layout.crlf:
+        assert after.count("\n") == after.count("\r\n")
+    else:
+        assert "\r" not in after
