@@ -17,7 +17,7 @@ from typing import Any
 import tomli as toml_reader
 import tomlkit
 
-from workbench.store.blocks import HEADER, QUOTED_HEADER, _scan
+from workbench.store.blocks import KEY
 from workbench.store.merge import merge_document, merge_table
 from workbench.store.serialize import RECORD_KEYS, TOP_LEVEL_ORDER
 
@@ -43,71 +43,80 @@ def with_newline(text: str, newline: str) -> str:
     return BARE_LF.sub("\r\n", text) if newline == "\r\n" else text
 
 
+HEADER_LINE = re.compile(rf"^[ \t]*(\[\[?)[ \t]*({KEY})[ \t]*\]\]?[ \t]*(?:#.*)?\r?$", re.MULTILINE)
+QUOTED_HEADER_LINE = re.compile(r"^[ \t]*\[\[?[ \t]*[\"']", re.MULTILINE)
+
+
 def cut(text: str) -> list[Chunk] | None:
-    """The text as chunks in file order, or None for a layout this does not follow."""
-    chunks: list[Chunk] = [Chunk("")]
-    pending: list[str] = []  # blank and comment lines not yet known to belong to a record
-    quote, depth = "", 0
-    for line in text.splitlines(keepends=True):
-        if not quote and not depth:
-            first = line.lstrip()[:1]
-            if first in ("", "\n", "\r", "#"):
-                pending.append(line)
-                continue
-            if first == "[":
-                found = HEADER.match(line.rstrip("\r\n"))
-                if found is None:
-                    if QUOTED_HEADER.match(line):
-                        return None
-                else:
-                    name = re.sub(r"[ \t]", "", found.group(2))
-                    top = name.split(".")[0]
-                    if top in RECORD_KEYS and name == top and found.group(1) == "[[":
-                        blanks = _leading_blanks(pending)
-                        attached = _attached(pending)
-                        chunks[-1].text += "".join(pending[:blanks])
-                        free = pending[blanks : len(pending) - attached]
-                        if free:  # comments set apart by a blank line: a section's own notes
-                            chunks.append(Chunk("".join(free)))
-                        chunks.append(Chunk("".join(pending[len(pending) - attached :]) + line, top))
-                        pending = []
-                        continue
-                    if top in RECORD_KEYS and name != top:  # a sub-table of the record above
-                        if chunks[-1].section != top:
-                            return None
-                    elif top in RECORD_KEYS:
-                        return None  # a record list written as a [table]
-                    elif chunks[-1].section:
-                        chunks.append(Chunk(""))
-        if pending:
-            chunks[-1].text += "".join(pending)
-            pending = []
-        chunks[-1].text += line
-        quote, depth = _scan(line, quote, depth)
-    if quote or depth:
+    """The text as chunks in file order, or None for a layout this does not follow.
+
+    Header lines are found by pattern, not by parsing (a large project has thousands): a line
+    inside a multi-line string that looks like one would cut wrongly, and `edit_text` then
+    finds that the result does not read back as the project, and gives up."""
+    if QUOTED_HEADER_LINE.search(text):
         return None
-    chunks[-1].text += "".join(pending)
+    chunks: list[Chunk] = []
+    start, section = 0, ""  # where the chunk being read starts, and its record list
+    for found in HEADER_LINE.finditer(text):
+        name = re.sub(r"[ \t]", "", found.group(2))
+        top = name.split(".")[0]
+        record = top in RECORD_KEYS and name == top and found.group(1) == "[["
+        if top in RECORD_KEYS and not record:
+            if name != top and section == top:
+                continue  # a sub-table of the record above
+            return None  # a record list written as a [table], or a sub-table away from its record
+        if not record and not section:
+            continue  # another table of the text around the records
+        attached, apart = _above(text, found.start(), start)
+        chunks.append(Chunk(text[start:apart], section))
+        if apart < attached:  # comments set apart by a blank line: a section's own notes
+            chunks.append(Chunk(text[apart:attached]))
+        start, section = attached, top if record else ""
+    chunks.append(Chunk(text[start:], section))
     return chunks
 
 
-def _leading_blanks(pending: list[str]) -> int:
-    count = 0
-    while count < len(pending) and not pending[count].strip():
-        count += 1
-    return count
+def _line_before(text: str, position: int, floor: int) -> int:
+    """Where the line that ends just before `position` starts (not before `floor`)."""
+    return max(text.rfind("\n", floor, position - 1) + 1, floor)
 
 
-def _attached(pending: list[str]) -> int:
-    """How many of the lines above a record header are its own: the comments right above it."""
-    count = 0
-    while count < len(pending) and pending[len(pending) - 1 - count].lstrip().startswith("#"):
-        count += 1
-    return min(count, len(pending) - _leading_blanks(pending))
+def _above(text: str, header: int, floor: int) -> tuple[int, int]:
+    """Where the comment lines right above a header start (they are the record's own), and where
+    the blank lines after the text before them end (they stay with that text)."""
+    attached = header
+    while attached > floor:
+        line = _line_before(text, attached, floor)
+        if not text[line:attached].lstrip().startswith("#"):
+            break
+        attached = line
+    earliest = attached
+    while earliest > floor:
+        line = _line_before(text, earliest, floor)
+        stripped = text[line:earliest].strip()
+        if stripped and not stripped.startswith("#"):
+            break
+        earliest = line
+    apart = earliest
+    while apart < attached:
+        end = text.find("\n", apart, attached)
+        end = attached if end < 0 else end + 1
+        if text[apart:end].strip():
+            break
+        apart = end
+    return attached, apart
 
 
 def edit_text(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
     """The file's text changed from `old` (what it reads as) to `new`, touching only the records
     and values that changed; None when the layout can't be edited this way."""
+    try:
+        return _edited(text, old, new)
+    except Unfollowable:
+        return None
+
+
+def _edited(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
     chunks = cut(text)
     if chunks is None:
         return None
@@ -121,17 +130,27 @@ def edit_text(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None
         return None
     for section in [s for s in TOP_LEVEL_ORDER if s in RECORD_KEYS and s not in owners]:
         wanted = new.get(section, [])
+        if old.get(section, []) == wanted:
+            continue
         if (section in sections or wanted) and not _edit_records(
             chunks, section, old.get(section, []), wanted, newline
         ):
             return None
-    result = "".join(c.text for c in chunks)
+    return "".join(c.text for c in chunks)
+
+
+class Unfollowable(Exception):
+    """A rewritten piece does not read back as the data it should hold."""
+
+
+def _checked(text: str, expected: dict[str, Any]) -> str:
+    """The text of a rewritten chunk, when it reads as `expected`."""
     try:
-        if toml_reader.loads(result) != new:
-            return None
+        if toml_reader.loads(text) == expected:
+            return text
     except toml_reader.TOMLDecodeError:
-        return None
-    return result
+        pass
+    raise Unfollowable(text)
 
 
 def _owners(chunks: list[Chunk]) -> dict[str, int] | None:
@@ -164,12 +183,23 @@ def _edit_other(
     changed = [k for k in others if old.get(k) != new.get(k)]
     if not changed:
         return True
-    new_sections = [k for k in changed if k in RECORD_KEYS and k not in owners and k not in old]
-    for index in sorted({owners.get(k, 0) for k in changed if k not in new_sections}):
-        keys = [k for k in changed if owners.get(k, 0) == index and k not in new_sections]
-        doc = tomlkit.parse(chunks[index].text)
+    later = TOP_LEVEL_ORDER.index("sessions")
+    for key in [k for k in changed if k not in owners and k in new and k not in RECORD_KEYS]:
+        if key not in TOP_LEVEL_ORDER or TOP_LEVEL_ORDER.index(key) > later:  # [proposal]: at the end
+            ending = "" if chunks[-1].text.endswith("\n") or not chunks[-1].text else newline
+            owners[key] = len(chunks)
+            chunks.append(Chunk(ending + newline if chunks[-1].text else ""))
+    by_chunk: dict[int, list[str]] = {}
+    for key in changed:
+        if key in owners or key not in RECORD_KEYS:
+            by_chunk.setdefault(owners.get(key, 0), []).append(key)
+    for index, keys in sorted(by_chunk.items()):
+        chunk = chunks[index]
+        held = set(toml_reader.loads(chunk.text)) | set(keys)
+        doc = tomlkit.parse(chunk.text)
         merge_document(doc, {k: old[k] for k in keys if k in old}, {k: new[k] for k in keys if k in new})
-        chunks[index].text = with_newline(doc.as_string(), newline)
+        expected = {k: new[k] for k in held if k in new}
+        chunk.text = _checked(with_newline(doc.as_string(), newline), expected)
     return True
 
 
@@ -178,15 +208,21 @@ def _edit_records(
 ) -> bool:
     key_of = RECORD_KEYS[section]
     mine = [c for c in chunks if c.section == section]
+    if len(old) == len(new) and all(o == n or key_of(o) == key_of(n) for o, n in zip(old, new, strict=True)):
+        for before, record, chunk in zip(old, new, mine, strict=True):  # the usual save: edits only
+            if before != record:
+                _edit(chunk, section, before, record, newline)
+        return True
     by_key = {key_of(r): (r, c) for r, c in zip(old, mine, strict=True)}
     if len(by_key) != len(old):
         return False
     new_keys = [key_of(r) for r in new]
-    kept = [k for k in (key_of(r) for r in old) if k in set(new_keys)]
+    wanted = set(new_keys)
+    kept = [k for k in (key_of(r) for r in old) if k in wanted]
     if kept != [k for k in new_keys if k in by_key]:
         return False  # records reordered: leave it to the whole-document merge
     for key, (_, chunk) in by_key.items():
-        if key not in set(new_keys):
+        if key not in wanted:
             _delete(chunks, chunk)
     after: Chunk | None = None
     for record in new:
@@ -194,15 +230,21 @@ def _edit_records(
         if key in by_key:
             before, chunk = by_key[key]
             if before != record:
-                doc = tomlkit.parse(chunk.text)
-                merge_table(doc[section][0], before, record)
-                chunk.text = with_newline(doc.as_string(), newline)
+                _edit(chunk, section, before, record, newline)
             after = chunk
             continue
         doc = tomlkit.document()
         merge_document(doc, {}, {section: [record]})
-        after = _insert(chunks, _insert_at(chunks, section, after), section, doc.as_string(), newline)
+        text = _checked(doc.as_string(), {section: [record]})
+        after = _insert(chunks, _insert_at(chunks, section, after), section, text, newline)
     return True
+
+
+def _edit(chunk: Chunk, section: str, before: dict[str, Any], record: dict[str, Any], newline: str) -> None:
+    """Change the fields of one record in its own text, keeping its comments and layout."""
+    doc = tomlkit.parse(chunk.text)
+    merge_table(doc[section][0], before, record)
+    chunk.text = _checked(with_newline(doc.as_string(), newline), {section: [record]})
 
 
 def _delete(chunks: list[Chunk], chunk: Chunk) -> None:
