@@ -117,7 +117,7 @@ def edit_text(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None
 
 
 def _edited(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
-    chunks = cut(text)
+    chunks = _cut_again(text)
     if chunks is None:
         return None
     newline = newline_of(text)
@@ -136,7 +136,31 @@ def _edited(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
             chunks, section, old.get(section, []), wanted, newline
         ):
             return None
-    return "".join(c.text for c in chunks)
+    result = "".join(c.text for c in chunks)
+    _last_cut[:] = [(result, [(c.text, c.section) for c in chunks])]
+    return result
+
+
+_last_cut: list[tuple[str, list[tuple[str, str]]]] = []
+"""The text last written and its chunks: the next save of the file starts from them (a large
+project has thousands of records, and cutting it again would cost most of a save)."""
+
+
+def _cut_again(text: str) -> list[Chunk] | None:
+    """`cut(text)`, reusing the chunks of the text this module cut or wrote last."""
+    last = _last_cut[0] if _last_cut else None
+    if last is not None and last[0] == text:
+        return [Chunk(piece, section) for piece, section in last[1]]
+    return cut(text)
+
+
+def remember_cut(text: str) -> bool:
+    """Cut a file's text now (from a background thread after opening) so its first save is
+    quick; False when the layout can't be cut (saves then merge into the whole document)."""
+    chunks = cut(text)
+    if chunks is not None:
+        _last_cut[:] = [(text, [(c.text, c.section) for c in chunks])]
+    return chunks is not None
 
 
 class Unfollowable(Exception):
