@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from collections.abc import Mapping as MappingABC
 from typing import Any
 
@@ -117,30 +118,13 @@ def _keep_style(current: Any, replacement: Any) -> Any:
 
 
 def _merge_records(aot: AoT, old: list[dict[str, Any]], new: list[dict[str, Any]], name: str) -> None:
-    key_of = RECORD_KEYS[name]
-    old_by_key = {key_of(r): r for r in old}
-    new_keys = {key_of(r) for r in new}
-    gone = [
-        index
-        for index, table in enumerate(aot.body)
-        if (key := key_of(table)) in old_by_key and key not in new_keys
-    ]
-    for index in reversed(gone):
+    """`[[records]]`: a deleted one hands the comments after it on; a new one goes at the end."""
+
+    def delete(index: int) -> None:
         _keep_trailing_comments(aot, index)
         del aot[index]
-    tables: dict[Any, Table] = {}
-    for table in aot.body:
-        tables.setdefault(key_of(table), table)
-    for record in new:
-        key = key_of(record)
-        before = old_by_key.get(key)
-        if before == record and key in tables:
-            continue
-        existing = tables.get(key)
-        if existing is None:
-            _append_record(aot, to_item(record))
-        else:
-            merge_table(existing, before or {}, record)
+
+    _merge_keyed(list(aot.body), old, new, name, delete, lambda record: _append_record(aot, to_item(record)))
 
 
 def _inline_records(item: Any) -> bool:
@@ -152,23 +136,41 @@ def _merge_inline_records(
     array: Array, old: list[dict[str, Any]], new: list[dict[str, Any]], name: str
 ) -> None:
     """Records written inline stay inline, each edited in place with the comments around it."""
+
+    def delete(index: int) -> None:
+        del array[index]
+
+    _merge_keyed(list(array), old, new, name, delete, lambda record: array.append(inline_table(record)))
+
+
+def _merge_keyed(
+    tables: list[Any],
+    old: list[dict[str, Any]],
+    new: list[dict[str, Any]],
+    name: str,
+    delete: Callable[[int], None],
+    append: Callable[[dict[str, Any]], None],
+) -> None:
+    """Match the written records (`tables`) to the data by their keys: delete the ones gone,
+    edit the changed ones field by field, append the new ones."""
     key_of = RECORD_KEYS[name]
     old_by_key = {key_of(r): r for r in old}
     new_keys = {key_of(r) for r in new}
-    for index in reversed(range(len(array))):
-        key = key_of(array[index])
+    for index in reversed(range(len(tables))):
+        key = key_of(tables[index])
         if key in old_by_key and key not in new_keys:
-            del array[index]
-    tables = {key_of(table): table for table in array}
+            delete(index)
+            del tables[index]
+    by_key: dict[Any, Any] = {}
+    for table in tables:
+        by_key.setdefault(key_of(table), table)
     for record in new:
         key = key_of(record)
         before = old_by_key.get(key)
-        if before == record and key in tables:
-            continue
-        if key in tables:
-            merge_table(tables[key], before or {}, record)
-        else:
-            array.append(inline_table(record))
+        if key not in by_key:
+            append(record)
+        elif before != record:
+            merge_table(by_key[key], before or {}, record)
 
 
 def _trailing(body: list[Any]) -> int:
