@@ -481,3 +481,35 @@ def test_evidence_reads_as_sentences(editor: Editor) -> None:
     links = {c.link for c in evidence_choices(project, catalogue, {"metric:M-001"})}
     assert "heard:H-004" in links and "metric:M-002" in links and "metric:M-001" not in links
     assert "discovery:model-deployment.discovery.1@ml-1" in links
+
+
+def test_undoing_a_delete_puts_the_record_back_in_its_place_with_its_comment(example: Path) -> None:
+    """#11: an undone delete put the gap back without the comment written above it (and its
+    mapping and plan link with it) once another edit had been saved in between."""
+    opened = example.read_text()
+    file = ProjectFile.load(example)
+    editor = Editor(lambda: file.project)
+    editor.apply(EditGap("G-001", {"title": "Deployment is manual"}))
+    editor.apply(DeleteGap("G-009"))
+    assert file.save()
+    assert "# The churn model's leakage" not in example.read_text(), "the comment went with its gap"
+    editor.undo()
+    ids = [g.id for g in file.project.gaps]
+    assert ids.index("G-009") == ids.index("G-008") + 1
+    assert file.save()
+    assert example.read_text() == opened.replace(
+        'title = "Deployment is manual and takes weeks"', 'title = "Deployment is manual"'
+    )
+
+
+def test_undoing_deletes_back_to_the_opened_state_saves_byte_identical(example: Path) -> None:
+    opened = example.read_bytes()
+    file = ProjectFile.load(example)
+    editor = Editor(lambda: file.project)
+    for gap in ("G-009", "G-001", "G-005"):
+        editor.apply(DeleteGap(gap))
+        assert file.save()
+    while editor.undo():
+        pass
+    assert file.save()
+    assert example.read_bytes() == opened

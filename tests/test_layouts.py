@@ -7,13 +7,16 @@ from __future__ import annotations
 import difflib
 import tempfile
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.model.records import Gap
+from workbench.model.project import Project
+from workbench.model.records import Answer, Attendee, Gap
 from workbench.store.files import ProjectFile
 from workbench.store.serialize import project_to_data
 
@@ -171,3 +174,87 @@ def test_line_endings_follow_the_file(layout: Layout, edit: str) -> None:
         assert after.count("\n") == after.count("\r\n")
     else:
         assert "\r" not in after
+
+
+# --- #13 finding 7, one test per bullet, on files written the way a person writes them ---------
+
+INLINE = (
+    "schema_version = 1\n"
+    "answers = [\n"
+    '    { question = "discovery:a.q-1", session = "exec-1", notes = "one" },  # first answer\n'
+    '    { question = "discovery:a.q-2", session = "exec-1", notes = "two" },  # second answer\n'
+    "]\n"
+    "gaps = [\n"
+    '    { id = "G-001", title = "First", impact = 3 },  # a gap\n'
+    "]\n\n"
+    '[project]\nname = "Inline"\n\n'
+    '[[sessions]]\nid = "exec-1"\ntemplate = "executive"\n'
+)
+
+
+def saved_with(text: str, change: Callable[[Project], None], crlf: bool = False) -> str:
+    """Save a file after `change`, and read it back byte for byte."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.toml"
+        path.write_bytes((text.replace("\n", "\r\n") if crlf else text).encode())
+        file = ProjectFile.load(path)
+        change(file.project)
+        assert file.save()
+        after = path.read_bytes().decode()
+        assert tomllib.loads(after) == project_to_data(file.project), "the file reads as the project"
+        return after
+
+
+def test_inline_arrays_of_answers_and_gaps_stay_inline_with_their_comments() -> None:
+    """Editing an answer or a gap written inline rewrote the whole array as `[[answers]]` above
+    `[project]`, dropping every comment."""
+    text = INLINE
+
+    def edit(project: Project) -> None:
+        project.answers[1].notes = "two, edited"
+        project.gaps[0].title = "First, edited"
+
+    after = saved_with(text, edit)
+    assert after == text.replace('notes = "two"', 'notes = "two, edited"').replace(
+        'title = "First"', 'title = "First, edited"'
+    )
+
+
+GAPS = (
+    'schema_version = 1\n\n[project]\nname = "Gaps"\n\n'
+    "# --- Gaps ---\n\n"
+    '# about G-003\n[[gaps]]\nid = "G-003"\ntitle = "Three"\n\n'
+    '# about G-004\n[[gaps]]\nid = "G-004"\ntitle = "Four"\n\n'
+    '# about G-005\n[[gaps]]\nid = "G-005"\ntitle = "Five"\n\n'
+    '[[next_steps]]\nid = "N-001"\ntext = "Send it"\n'
+)
+
+
+@pytest.mark.parametrize("number", [3, 4, 5])
+def test_deleting_a_gap_takes_its_comment_and_leaves_the_next_gap_its_own(number: int) -> None:
+    """Deleting G-004 moved its comment onto G-005 and dropped G-005's own; the first gap's
+    comment stayed behind on the next gap."""
+    after = saved_with(GAPS, lambda p: p.gaps.pop(number - 3))
+    record = GAPS[GAPS.index(f"# about G-00{number}") :]
+    record = record[: record.index("\n\n") + 2]
+    assert after == GAPS.replace(record, "")
+
+
+def test_a_crlf_file_stays_crlf_for_new_records_attendees_and_multi_line_notes() -> None:
+    text = 'schema_version = 1\n\n[project]\nname = "CRLF"\n\n[[sessions]]\nid = "exec-1"\ntemplate = "executive"\n'
+    text += '\n[[answers]]\nquestion = "discovery:a.q-2"\nsession = "exec-1"\n' + GAPS[GAPS.index("\n# --- Gaps") :]
+
+    def edit(project: Project) -> None:
+        project.sessions[0].attendees = [Attendee(name="Dana", role="CTO")]
+        project.answers.append(Answer(question="discovery:a.q-1", session="exec-1", notes="one\ntwo\nthree"))
+        project.gaps.append(Gap(id="G-001", title="New", impact=2, complexity=2))
+
+    after = saved_with(text, edit, crlf=True)
+    assert "Dana" in after and "one\r\ntwo\r\nthree" in after and "G-001" in after
+    assert after.count("\n") == after.count("\r\n"), "every line ends in CRLF"
+
+
+def test_a_record_appended_by_hand_stays_where_it_is_on_an_unrelated_save() -> None:
+    text = GAPS + '\n# added by hand after the next steps\n[[gaps]]\nid = "G-009"\ntitle = "Nine"\n'
+    after = saved_with(text, lambda p: setattr(p.gaps[0], "title", "Three, edited"))
+    assert after == text.replace('title = "Three"', 'title = "Three, edited"')

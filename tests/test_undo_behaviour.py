@@ -256,3 +256,32 @@ async def test_ctrl_z_in_the_search_box_undoes_the_search_typing_first(example: 
         assert await until(pilot, lambda: search.value == "")
         await pilot.press("ctrl+z")  # nothing typed is left: the maturity is undone
         assert await until(pilot, lambda: app.workspace.project.answer(QUESTION, "ml-1").current != 2)  # type: ignore[union-attr]
+
+
+async def test_undoing_a_gap_delete_brings_it_back_in_place_with_its_comment(example: Path, make_app) -> None:
+    """#11: the undone delete's gap comes back between G-008 and the mappings, with the comment
+    written above it, although another change was saved in between."""
+    from workbench.ui.modals.confirm import ConfirmModal
+
+    opened = example.read_text()
+    comment = "# The churn model's leakage was evidenced in the data-science session.\n"
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("3")  # Capture: current maturity of the first question
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one(GapsPane).select("G-009")
+        await pilot.pause()
+        await pilot.press("delete")
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.click("#yes")
+        assert await until(pilot, lambda: app.workspace.project.gap("G-009") is None)
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: 'id = "G-009"' not in example.read_text())
+        assert comment not in example.read_text()
+        await pilot.press("ctrl+z", "ctrl+s")
+        assert await until(pilot, lambda: 'id = "G-009"' in example.read_text())
+    text = example.read_text()
+    assert text.index(opened[opened.index(comment) : opened.index("# --- Solution mapping")]) > 0
+    assert answer(example)["current"] == 3, "the other change stays"

@@ -115,6 +115,8 @@ class ProjectFile:
         self._document: Any = None
         self._saved_text: Any = None
         """The file as last read or written, cut into records (merge_text.Version), built lazily."""
+        self._opened_text: Any = None
+        """The file as read, cut into records: a record put back by an undo gets its text back."""
         self._lock = threading.Lock()
         self._save_lock = threading.RLock()
         self._backed_up = False
@@ -162,7 +164,7 @@ class ProjectFile:
     def prepare(self) -> None:
         """Cut the file into records now (call from a background thread after opening), so the
         first save is quick; the whole round-trip document too when the layout can't be cut."""
-        if self._version().blocks is None:
+        if self._version().written.pieces is None:
             self._document_now()
 
     def _document_now(self) -> Any:
@@ -180,8 +182,10 @@ class ProjectFile:
         with self._lock:
             if self._saved_text is None:
                 self._saved_text = Version(self._saved_data, self._raw.decode("utf-8"))
+                if self._raw is self._opened[0]:
+                    self._opened_text = self._saved_text
             version = self._saved_text
-        version.blocks  # noqa: B018 - cut it now, outside the lock
+        version.written  # noqa: B018 - cut it now, outside the lock
         return version
 
     def _forget_text(self) -> None:
@@ -228,16 +232,18 @@ class ProjectFile:
         if new == opened_data:  # undone back to the file as read: write it exactly as it was
             self._forget_text()
             return opened_raw, None
-        version = edited_version(self._version(), new)
+        version = edited_version(self._version(), new, self._opened_text)
         if version is not None and version.text is not None:
             with self._lock:
                 self._document = None
             return version.text.encode("utf-8"), version
+        from workbench.store.layout import newline_of, with_newline
         from workbench.store.merge import merge_document
 
-        doc = self._document_now()  # a layout the blocks can't follow: the whole document
+        doc = self._document_now()  # a layout the text-level edit can't follow: the whole document
         merge_document(doc, self._saved_data, new)
-        return str(doc.as_string()).encode("utf-8"), None
+        text = self._raw.decode("utf-8")
+        return with_newline(str(doc.as_string()), newline_of(text)).encode("utf-8"), None
 
     def _now_holds(self, raw: bytes, data: dict[str, Any], version: Any = None) -> None:
         """The file now holds `raw` (whose data is `data`; `version` is it cut into records)."""
@@ -322,7 +328,7 @@ class ProjectFile:
         with self._save_lock:
             self.project = fresh.project
             self._now_holds(fresh._raw, fresh._saved_data)
-            self._opened = fresh._opened
+            self._opened, self._opened_text = fresh._opened, None
             self._forget_text()
 
     # --- merging with someone else's version (store/sync.py) -----------------------------------
@@ -344,7 +350,7 @@ class ProjectFile:
             atomic_write(self.path, raw, expect=digest(seen))
             self.project = project
             self._now_holds(raw, project_to_data(project))
-            self._opened = (raw, self._saved_data)
+            self._opened, self._opened_text = (raw, self._saved_data), None
             self._forget_text()
 
 

@@ -107,19 +107,46 @@ def _above(text: str, header: int, floor: int) -> tuple[int, int]:
     return attached, apart
 
 
-def edit_text(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
-    """The file's text changed from `old` (what it reads as) to `new`, touching only the records
-    and values that changed; None when the layout can't be edited this way."""
+Pieces = tuple[tuple[str, str], ...]
+"""A file's chunks as (text, section) pairs: kept with the file's text, so the next save of a
+large project (thousands of records) does not cut it again."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """A file's text as written, what it reads as, and its chunks (None: a layout not followed)."""
+
+    text: str
+    data: dict[str, Any]
+    pieces: Pieces | None
+
+
+def written(text: str, data: dict[str, Any]) -> Written:
+    """A file's text cut into chunks (call it from a background thread for a large file)."""
+    chunks = cut(text)
+    return Written(text, data, None if chunks is None else _pieces(chunks))
+
+
+def edit_text(saved: Written, new: dict[str, Any], earlier: Written | None = None) -> Written | None:
+    """The file's text changed from what it reads as to `new`, touching only the records and
+    values that changed; None when the layout can't be edited this way. A record put back (an
+    undone delete) takes its text from `earlier` (the file as opened) when that held it: its
+    comments come back with it."""
+    if saved.pieces is None:
+        return None
     try:
-        return _edited(text, old, new)
+        return _edited(saved, saved.pieces, new, earlier)
     except Unfollowable:
         return None
 
 
-def _edited(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
-    chunks = _cut_again(text)
-    if chunks is None:
-        return None
+def _pieces(chunks: list[Chunk]) -> Pieces:
+    return tuple((c.text, c.section) for c in chunks)
+
+
+def _edited(saved: Written, pieces: Pieces, new: dict[str, Any], earlier: Written | None) -> Written | None:
+    text, old = saved.text, saved.data
+    chunks = [Chunk(piece, section) for piece, section in pieces]  # edited in place: a copy
     newline = newline_of(text)
     sections = {c.section for c in chunks if c.section}
     for section in sections:
@@ -133,34 +160,10 @@ def _edited(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
         if old.get(section, []) == wanted:
             continue
         if (section in sections or wanted) and not _edit_records(
-            chunks, section, old.get(section, []), wanted, newline
+            chunks, section, old.get(section, []), wanted, newline, earlier
         ):
             return None
-    result = "".join(c.text for c in chunks)
-    _last_cut[:] = [(result, [(c.text, c.section) for c in chunks])]
-    return result
-
-
-_last_cut: list[tuple[str, list[tuple[str, str]]]] = []
-"""The text last written and its chunks: the next save of the file starts from them (a large
-project has thousands of records, and cutting it again would cost most of a save)."""
-
-
-def _cut_again(text: str) -> list[Chunk] | None:
-    """`cut(text)`, reusing the chunks of the text this module cut or wrote last."""
-    last = _last_cut[0] if _last_cut else None
-    if last is not None and last[0] == text:
-        return [Chunk(piece, section) for piece, section in last[1]]
-    return cut(text)
-
-
-def remember_cut(text: str) -> bool:
-    """Cut a file's text now (from a background thread after opening) so its first save is
-    quick; False when the layout can't be cut (saves then merge into the whole document)."""
-    chunks = cut(text)
-    if chunks is not None:
-        _last_cut[:] = [(text, [(c.text, c.section) for c in chunks])]
-    return chunks is not None
+    return Written("".join(c.text for c in chunks), new, _pieces(chunks))
 
 
 class Unfollowable(Exception):
@@ -228,7 +231,12 @@ def _edit_other(
 
 
 def _edit_records(
-    chunks: list[Chunk], section: str, old: list[dict[str, Any]], new: list[dict[str, Any]], newline: str
+    chunks: list[Chunk],
+    section: str,
+    old: list[dict[str, Any]],
+    new: list[dict[str, Any]],
+    newline: str,
+    earlier: Written | None,
 ) -> bool:
     key_of = RECORD_KEYS[section]
     mine = [c for c in chunks if c.section == section]
@@ -257,11 +265,36 @@ def _edit_records(
                 _edit(chunk, section, before, record, newline)
             after = chunk
             continue
-        doc = tomlkit.document()
-        merge_document(doc, {}, {section: [record]})
-        text = _checked(doc.as_string(), {section: [record]})
+        text = _earlier_text(earlier, section, record, newline) or _new_text(section, record)
         after = _insert(chunks, _insert_at(chunks, section, after), section, text, newline)
     return True
+
+
+def _new_text(section: str, record: dict[str, Any]) -> str:
+    doc = tomlkit.document()
+    merge_document(doc, {}, {section: [record]})
+    return _checked(doc.as_string(), {section: [record]})
+
+
+def _earlier_text(earlier: Written | None, section: str, record: dict[str, Any], newline: str) -> str:
+    """The text a record had in `earlier` (with its comments), edited to hold `record` now; ""
+    when it was not there as a `[[record]]` of its own."""
+    if earlier is None or earlier.pieces is None or newline_of(earlier.text) != newline:
+        return ""
+    key_of = RECORD_KEYS[section]
+    key = key_of(record)
+    texts = [text for text, of in earlier.pieces if of == section]
+    for before, text in zip(earlier.data.get(section, []), texts, strict=False):
+        if key_of(before) == key:
+            chunk = Chunk(_without_blank_lines(text), section)
+            if before != record:
+                _edit(chunk, section, before, record, newline)
+            return chunk.text
+    return ""
+
+
+def _without_blank_lines(text: str) -> str:
+    return text[: len(text) - len(_blank_lines(text))]
 
 
 def _edit(chunk: Chunk, section: str, before: dict[str, Any], record: dict[str, Any], newline: str) -> None:
@@ -277,7 +310,7 @@ def _delete(chunks: list[Chunk], chunk: Chunk) -> None:
     del chunks[index]
     if index == len(chunks) and index > 0 and not _blank_lines(chunk.text):
         previous = chunks[index - 1]  # the file ended with it: end with the record before
-        previous.text = previous.text[: len(previous.text) - len(_blank_lines(previous.text))]
+        previous.text = _without_blank_lines(previous.text)
 
 
 def _blank_lines(text: str) -> str:

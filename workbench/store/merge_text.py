@@ -19,8 +19,9 @@ from pydantic import ValidationError
 
 from workbench.model.project import Project
 from workbench.problems import validation_problem
-from workbench.store.blocks import Blocks, Section, split_blocks
+from workbench.store.blocks import Blocks, split_blocks
 from workbench.store.files import project_from_data
+from workbench.store.layout import Written, edit_text, written
 from workbench.store.merge import merge_document, merge_table
 from workbench.store.merge3 import ABSENT, Choose, Conflict, Data, DataMerge, always, ask_nobody, merge_data
 from workbench.store.references import dangling
@@ -42,6 +43,11 @@ class Version:
     def blocks(self) -> Blocks | None:
         """The text cut into head and records, or None (no text, or a layout that can't be cut)."""
         return split_blocks(self.text, self.data) if self.text is not None else None
+
+    @cached_property
+    def written(self) -> Written:
+        """The text cut into chunks for a text-level edit (`store/layout.py`)."""
+        return written(self.text or "", self.data)
 
     @cached_property
     def index(self) -> dict[str, dict[str, int]]:
@@ -106,35 +112,19 @@ def merged_text(base: Version, ours: Version, theirs: Version, merged: DataMerge
     return str(doc.as_string())
 
 
-def edited_version(saved: Version, new: Data) -> Version | None:
+def edited_version(saved: Version, new: Data, opened: Version | None = None) -> Version | None:
     """`saved` (a file's data and text) with its data changed to `new`, and the text to match:
-    only the records that changed are rewritten, each in its own text, so a save of a large
-    project stays quick. Each rewritten piece is read back alone and checked. The result comes
-    cut into blocks already, for the next save. None when the layout can't be cut into records
-    or a piece does not read back (the caller merges into the whole document)."""
-    changed = Version(new)
-    units = _units(saved, saved, changed, DataMerge(new, theirs=new))
-    if units is None:
+    only the records that changed are rewritten, each in its own text and read back
+    (`layout.edit_text`, the one text-level edit of a file), so a save of a large project stays
+    quick and every layout survives. A record put back that `opened` held gets its text (and
+    comments) back. The result comes cut already, for the next save. None when the layout
+    can't be followed (the caller merges into the whole document)."""
+    edited = edit_text(saved.written, new, opened.written if opened is not None else None)
+    if edited is None:
         return None
-    for key, text in units:
-        if text == _base_text(saved, key):
-            continue
-        if key[0] == "lead":
-            return None
-        want = _head(new) if key == ("head",) else {key[0]: [new[key[0]][changed.index[key[0]][key[1]]]]}
-        if not _reads_as(text, want):
-            return None
-    changed.text = _join(text for _, text in units)
-    blocks = Blocks(units[0][1], {})
-    for key, text in units[1:]:
-        part = blocks.sections.setdefault(key[-1] if key[0] == "lead" else key[0], Section())
-        if key[0] == "lead":
-            part.lead = text
-        else:
-            part.records.append(text)
-    if blocks.text() == changed.text:
-        changed.blocks = blocks
-    return changed
+    version = Version(new, edited.text)
+    version.written = edited
+    return version
 
 
 def conflict_text(base: Version, ours: Version, theirs: Version) -> str | None:
