@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import tomli
 
 from tests.conftest import ROOT
 from workbench.model.project import Project
+from workbench.model.records import Dismissal
 from workbench.store.files import ProjectFile
 
 EXAMPLE = ROOT / "tests" / "merge_base.toml"
@@ -203,6 +205,51 @@ def note_40_gb(p: Project) -> None:
     p.set_answer(Q1, "data-1", notes="40 GB")
 
 
+URGENT_GAP = '# urgent, from the workshop\n[[gaps]]\nid = "G-011"\ntitle = "Theirs first"\nimpact = 3\ncomplexity = 2\n\n'
+DISMISSED = "\n# --- Dismissed suggestions ---\n\n# {who}not for this client\n[[dismissed]]\nsuggestion = \"{what}\"\n"
+
+
+def first_gap_by_hand(text: str) -> str:
+    """A gap written by hand above the others, with a comment of its own."""
+    at = text.index("[[gaps]]")
+    return text[:at] + URGENT_GAP + text[at:]
+
+
+def dismissed_by_hand(who: str = "", what: str = "gap-area:model-training") -> Callable[[str], str]:
+    """A list the file did not have, started by hand under a heading, before the pilot plan."""
+    block = DISMISSED.format(who=who, what=what)
+    return lambda text: text.replace("\n# --- Pilot plan", block + "\n# --- Pilot plan", 1)
+
+
+def dismiss_in_the_workbench(p: Project) -> None:
+    p.dismissed.append(Dismissal(suggestion="gap-area:data-quality"))
+
+
+def their_comment_stays_on_their_gap(d: dict[str, Any], text: str) -> None:
+    assert by_id(d["gaps"], "G-011")["title"] == "Theirs first"
+    assert text.count("# urgent, from the workshop") == 1
+    assert '# urgent, from the workshop\n[[gaps]]\nid = "G-011"' in text
+
+
+def their_heading_and_comment_stay(d: dict[str, Any], text: str) -> None:
+    assert [r["suggestion"] for r in d["dismissed"]] == ["gap-area:data-quality", "gap-area:model-training"]
+    assert text.count("# --- Dismissed suggestions ---") == 1
+    assert '# not for this client\n[[dismissed]]\nsuggestion = "gap-area:model-training"' in text
+
+
+def both_headings_once_each_comment_on_its_record(d: dict[str, Any], text: str) -> None:
+    assert text.count("# --- Dismissed suggestions ---") == 1
+    assert '# ours: not for this client\n[[dismissed]]\nsuggestion = "gap-area:x"' in text
+    assert '\n\n# not for this client\n[[dismissed]]\nsuggestion = "gap-area:model-training"' in text
+
+
+def set_apart(text: str) -> None:
+    """Records are set apart by a blank line (or their comments), never glued to the one above,
+    and no blank lines pile up."""
+    assert not re.search(r"\n[^#\n][^\n]*\n\[\[", text), "a record glued to the line above it"
+    assert "\n\n\n" not in text
+
+
 @dataclass
 class Scenario:
     name: str
@@ -249,6 +296,27 @@ SCENARIOS = [
         ),
         hand_edit_survives,
         text=(False, True),
+    ),
+    Scenario(
+        "theirs writes a gap by hand above the others with a comment, ours adds a gap",
+        add_gap_with_pilot("Ours"),
+        first_gap_by_hand,
+        their_comment_stays_on_their_gap,
+        text=(False, True),
+    ),
+    Scenario(
+        "theirs starts a list by hand under a heading, ours adds to the same list",
+        dismiss_in_the_workbench,
+        dismissed_by_hand(),
+        their_heading_and_comment_stay,
+        text=(False, True),
+    ),
+    Scenario(
+        "both start the same list by hand under the same heading",
+        dismissed_by_hand("ours: ", "gap-area:x"),
+        dismissed_by_hand(),
+        both_headings_once_each_comment_on_its_record,
+        text=(True, True),
     ),
     Scenario(
         "both rename a session the same way",
@@ -315,6 +383,7 @@ def test_git_merge(repo: Path, scenario: Scenario) -> None:
         assert text.startswith("# Harbour & Pine Retail: MLOps discovery (fictional example engagement).")
         assert "# --- Pilot plan ---" in text
         scenario.merged(data(repo), text)
+        set_apart(text)
         assert git(repo, "status", "--porcelain").stdout == ""
         if scenario.name.startswith("two people capture"):
             assert "is now" not in result.stdout + result.stderr

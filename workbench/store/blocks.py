@@ -1,6 +1,7 @@
 """A project file's text cut into its head and one block of text per record, without parsing it
 with tomlkit (which takes seconds on a large project). Each block keeps the comments written
-above its record; the comments that open a section stay with the section."""
+above its record; the comments that open a section (set apart from its first record by a blank
+line) stay with the section."""
 
 from __future__ import annotations
 
@@ -77,8 +78,9 @@ def split_blocks(text: str, data: dict[str, Any]) -> Blocks | None:
                     elif found.group(1) != "[[" or (top in records and top != section):
                         return None  # a record list written as a table, or in two places
                     else:
-                        if top not in records:
-                            leads[top], records[top], pending = pending, [], []
+                        if top not in records:  # the comments right above are the record's own
+                            own = _attached(pending)
+                            leads[top], records[top], pending = pending[:own], [], pending[own:]
                         section, target = top, []
                         records[top].append(target)
                     target.extend(pending)
@@ -100,6 +102,14 @@ def split_blocks(text: str, data: dict[str, Any]) -> Blocks | None:
         if len(part.records) != len(data.get(name, [])):
             return None
     return blocks if blocks.text() == text else None
+
+
+def _attached(pending: list[str]) -> int:
+    """Where the comment lines directly above a header (no blank line between) start."""
+    start = len(pending)
+    while start and pending[start - 1].lstrip().startswith("#"):
+        start -= 1
+    return start
 
 
 TOKEN = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#|[\[\]{}]')

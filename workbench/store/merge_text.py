@@ -21,7 +21,7 @@ from workbench.model.project import Project
 from workbench.problems import validation_problem
 from workbench.store.blocks import Blocks, split_blocks
 from workbench.store.files import project_from_data
-from workbench.store.layout import Written, edit_text, written
+from workbench.store.layout import Written, edit_text, newline_of, written
 from workbench.store.merge import merge_document, merge_table
 from workbench.store.merge3 import ABSENT, Choose, Conflict, Data, DataMerge, always, ask_nobody, merge_data
 from workbench.store.references import dangling
@@ -199,22 +199,34 @@ def _units(base: Version, ours: Version, theirs: Version, merged: DataMerge) -> 
     if mine is None:
         return None
     renamed = Version(merged.theirs)  # theirs' records under their merged labels
+    newline = newline_of(ours.text or "")
     units: list[Unit] = [(("head",), _head_text(mine, base, other, ours.data, merged))]
     for section in _section_order(list(mine.sections), merged.data):
         lead = mine.sections[section].lead if section in mine.sections else ""
         if other is not None and section in other.sections and other.sections[section].lead != lead:
             old = base.blocks
             base_lead = (old.sections[section].lead if section in old.sections else "") if old else None
-            if lead == base_lead:
-                lead = other.sections[section].lead
+            if lead == base_lead or (not lead.strip() and base_lead is not None and not base_lead.strip()):
+                lead = other.sections[section].lead  # only theirs wrote anything there (a heading)
         if lead:
             units.append((("lead", section), lead))
+        previous = ""
         for record in merged.data.get(section, []):
             label = record_label(section, record)
-            units.append(
-                ((section, label), _record_text(section, label, record, base, ours, theirs, renamed))
-            )
+            text = _record_text(section, label, record, base, ours, theirs, renamed)
+            if previous and ours.record_text(section, label) is None:
+                text = _set_apart(previous, text, newline)
+            units.append(((section, label), text))
+            previous = text
     return units
+
+
+def _set_apart(previous: str, text: str, newline: str) -> str:
+    """A record that is not ours' own text (theirs was first in its list, with no blank line
+    above it), set apart from the record before it by a blank line like the others."""
+    if not text.startswith(("\n", "\r\n")) and not previous.endswith(("\n\n", "\n\r\n")):
+        return newline + text
+    return text
 
 
 def _head_text(mine: Blocks, base: Version, other: Blocks | None, ours: Data, merged: DataMerge) -> str:
@@ -244,6 +256,7 @@ def _record_text(
         if (
             other is not None
             and other != mine  # (most records: the same on both sides, base need not be cut)
+            and other.lstrip("\r\n") != mine.lstrip("\r\n")  # not only set apart otherwise
             and theirs_record == record
             and mine == base.record_text(section, label)
         ):
