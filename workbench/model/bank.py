@@ -15,7 +15,9 @@ PLACEHOLDER_PATTERN = r"(?<![A-Za-z]){symbol}(?![A-Za-z]|$)|(?<![A-Za-z]){symbol
 class Record(BaseModel):
     """Base for bank records: unknown keys are refused so typos surface in the lint."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the validator is built at first use, once for the whole tree, not per class at
+    # import: start-up of every command (bench_timeline, bench_store).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Area(Record):

@@ -88,7 +88,9 @@ class Settings(ProjectRecord):
 class Project(BaseModel):
     """One engagement. Operations keep ids unique and references consistent."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # defer_build: the validator is built at first use, once for the whole tree, not per class at
+    # import: start-up of every command (bench_timeline, bench_store).
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
     _answer_positions: dict[tuple[str, str], int] = PrivateAttr(default_factory=dict)
 
     schema_version: int = SCHEMA_VERSION

@@ -21,7 +21,9 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:@-]*$")
 class ProjectRecord(BaseModel):
     """Base for project records. Unknown keys are refused so a typo is caught, not dropped."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # defer_build: the validator is built at first use, once for the whole tree, not per class at
+    # import: start-up of every command (bench_timeline, bench_store).
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 def _check_id(value: str) -> str:
