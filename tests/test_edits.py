@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from workbench.analysis.evidence_words import evidence_sentence
+from workbench.banks import load_catalogue
 from workbench.edits import Edit, Editor, EditRefused
 from workbench.edits.answers import SetAnswer
 from workbench.edits.capture import AddMetric, EditHeard, EditMetric, Hear, RemoveMetric, Unhear
@@ -39,6 +41,7 @@ from workbench.edits.plan import (
 )
 from workbench.edits.sessions import EditSession, StartSession
 from workbench.model.records import Attendee
+from workbench.store.check import reference_problems
 from workbench.store.files import ProjectFile
 from workbench.store.serialize import project_to_data
 
@@ -248,7 +251,27 @@ def test_question_evidence_collects_answer_quotes_and_metrics(editor: Editor) ->
     assert question_evidence(project, QUESTION, "data-1") == [f"{QUESTION}@data-1"]
     assert question_evidence(project, INDICATOR, "ml-1") == ["heard:H-004"]
     assert question_evidence(project, "discovery:model-deployment.metric.1", "ml-1") == ["metric:M-001"]
-    assert question_evidence(project, UNANSWERED, "data-1") == [UNANSWERED]
+    assert question_evidence(project, UNANSWERED, "data-1") == [UNANSWERED]  # nothing given yet
+
+
+def test_a_gap_raised_from_an_unanswered_question_names_the_session(editor: Editor, example: Path) -> None:
+    """ctrl+g on a question not answered yet: the gap's evidence names the session like every
+    other answer link, and the answer given there later is what the evidence shows."""
+    evidence = question_evidence(editor.project, UNANSWERED, "data-1")
+    raise_gap = RaiseGap("Sources not catalogued", "feature-engineering", evidence, session="data-1")
+    after = round_trip(editor, raise_gap)
+    (gap,) = [g for g in after["gaps"] if g["id"] == raise_gap.gap_id]
+    assert gap["evidence"] == [f"{UNANSWERED}@data-1"]
+    catalogue = load_catalogue(example)
+    saved = editor.project.gap(raise_gap.gap_id)
+    assert saved is not None
+    assert "session data-1): not answered yet" in evidence_sentence(editor.project, catalogue, saved.evidence[0])
+    assert not reference_problems(example, editor.project, catalogue)
+    editor.apply(SetAnswer(UNANSWERED, "data-1", {"notes": "Spreadsheets of S3 paths"}))
+    assert evidence_sentence(editor.project, catalogue, saved.evidence[0]).endswith("“Spreadsheets of S3 paths”")
+    outside = RaiseGap("Raised outside a session", evidence=[UNANSWERED, "heard:H-001"])
+    editor.apply(outside)
+    assert editor.project.gap(outside.gap_id).evidence == [UNANSWERED, "heard:H-001"]  # type: ignore[union-attr]
 
 
 # --- mappings -----------------------------------------------------------------------------------------

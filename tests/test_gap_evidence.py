@@ -208,3 +208,31 @@ async def test_a_metric_is_deleted_from_the_metrics_tab(example: Path, make_app)
     assert all(m["id"] != "M-001" for m in data["metrics"])
     assert all("metric:M-001" not in g.get("evidence", []) for g in data["gaps"])
     assert all("M-001" not in p.get("metrics", []) for p in data["pilots"])
+
+
+UNANSWERED = "discovery:model-deployment.current.deployment-infrastructure-2"  # in no session
+
+
+async def test_a_question_not_answered_yet_names_the_session_when_a_gap_is_raised(
+    example: Path, make_app
+) -> None:
+    """#17 walkthrough 3: ctrl+g on a question not answered yet raises a gap whose evidence is the
+    question as asked in this session (`…@ml-1`), like every other answer link; ctrl+l still has
+    nothing to attach from it."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        shown = notifications(app)
+        app.screen.query_one(CapturePane).jump_to(UNANSWERED)
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        assert await until(pilot, lambda: any(n.startswith("Nothing to attach yet") for n in shown)), shown
+        assert not isinstance(app.screen, PickModal)
+        await pilot.press("ctrl+g")
+        assert await until(pilot, lambda: isinstance(app.screen, GapModal))
+        await pilot.press("ctrl+s")  # save in the gap editor
+        assert await until(pilot, lambda: not isinstance(app.screen, GapModal))
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    raised = list(gaps_of(example).values())[-1]
+    assert raised["evidence"] == [f"{UNANSWERED}@ml-1"]

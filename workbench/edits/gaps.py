@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.edits.changes import Change, Insert, Remove, SetFields, set_fields
 from workbench.edits.history import Edit, EditRefused, FieldsEdit
 from workbench.edits.words import quoted
-from workbench.model.evidence import answer_link
+from workbench.model.evidence import answer_link, parse_evidence
 from workbench.model.project import Project
 from workbench.model.records import Dismissal
 
@@ -74,9 +74,20 @@ class RaiseGap(Edit):
         return f"{self.verb} {quoted(self.title)}"
 
     def changes(self, project: Project) -> list[Change]:
-        gap = project.new_gap(self.title, self.area, self.evidence, self.session, **self.values)
+        evidence = [in_session(link, self.session) for link in self.evidence]
+        gap = project.new_gap(self.title, self.area, evidence, self.session, **self.values)
         self.gap_id = gap.id
         return [Insert("gaps", gap)]
+
+
+def in_session(link: str, session: str) -> str:
+    """Evidence for a gap raised in `session`: a question (one not answered yet, say) is the
+    question as asked there (`question@session`), named like every other answer link, so the
+    answer given there later is what the gap shows; other links, and any outside a session, as
+    they are."""
+    if session and parse_evidence(link).kind == "question":
+        return answer_link(link, session)
+    return link
 
 
 @dataclass
