@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -181,3 +183,38 @@ def test_a_total_never_sits_alone_and_a_pilots_facts_stay_together(example: Path
     for table in document.tables:
         previous = table._tbl.getprevious()
         assert previous.find(f"{W}pPr/{W}keepNext") is not None or previous.tag == f"{W}tbl"
+
+
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+"""The Python that LibreOffice's `uno` module (python3-uno) belongs to."""
+
+
+def _can_render() -> bool:
+    if shutil.which("soffice") is None or shutil.which("pdftotext") is None or not SYSTEM_PYTHON.exists():
+        return False
+    return subprocess.run([str(SYSTEM_PYTHON), "-c", "import uno"], capture_output=True, check=False).returncode == 0
+
+
+@pytest.mark.skipif(not _can_render(), reason="LibreOffice with python3-uno, or pdftotext, is not installed")
+def test_the_contents_page_shows_the_pages_the_sections_start_on(example: Path, tmp_path: Path) -> None:
+    """Finding 6, as a reader of the rendered document sees it: once fields are updated (Word does it on
+    opening), the contents fit one page and give each section's real page number."""
+    pdf = tmp_path / "proposal.pdf"
+    script = Path(__file__).with_name("lo_render.py")
+    result = subprocess.run(
+        [str(SYSTEM_PYTHON), str(script), str(export(example)), str(pdf)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0 and pdf.exists(), result.stderr
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [page.splitlines() for page in text.split("\f")]
+    assert pages[1][0] == "Contents"
+    entries = [re.match(r"^(.+?)\s*\.{3,}\s*(\d+)$", line) for line in pages[1]]
+    listed = {m.group(1).strip(): int(m.group(2)) for m in entries if m}
+    assert "Decision and sign-off" in listed  # the whole contents on the contents page
+    for title in ("Executive summary", "Prioritised gaps", "Pilots", "Investment and team", "Decision and sign-off"):
+        starts = next(number for number, lines in enumerate(pages, start=1) if number > 2 and title in lines)
+        assert listed[title] == starts, title

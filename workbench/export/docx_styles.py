@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 
 from workbench import __version__
 from workbench.export.cleaning import xml_safe
@@ -43,11 +43,29 @@ def modern_look(document: Any) -> None:
         style.paragraph_format.space_before = Pt(0 if name == "Title" else 16 if name == "Heading 1" else 10)
         style.paragraph_format.space_after = Pt(12 if name == "Title" else 4)
         _no_border(style)
+    _contents_styles(styles)
     quote = styles["Quote"]
     quote.font.color.rgb, quote.font.italic = ACCENT, True
     if "Caption" in [s.name for s in styles if s.type == WD_STYLE_TYPE.PARAGRAPH]:
         styles["Caption"].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
         styles["Caption"].font.bold = False
+
+
+CONTENTS_STYLES = ("toc 1", "toc 2")
+"""Word's own names for the contents entries of levels 1 and 2 (LibreOffice: Contents 1 and 2)."""
+
+
+def _contents_styles(styles: Any) -> None:
+    """Compact contents entries, so an updated contents (Word or LibreOffice) stays on one page."""
+    known = {s.name for s in styles}
+    for level, name in enumerate(CONTENTS_STYLES, start=1):
+        style = styles[name] if name in known else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.font.bold = level == 1
+        style.paragraph_format.space_before = Pt(0)
+        style.paragraph_format.space_after = Pt(2)
+        style.paragraph_format.line_spacing = 1.0
+        style.paragraph_format.left_indent = Mm(6 * (level - 1))
 
 
 def _theme_fonts_off(style: Any) -> None:

@@ -20,6 +20,7 @@ from docx.shared import Inches, Mm, Pt, RGBColor
 from workbench.export.blocks import Block, Bullets, Contents, Heading, PageBreak, Paragraph, Table
 from workbench.export.cleaning import xml_safe
 from workbench.export.docx_styles import (
+    CONTENTS_STYLES,
     modern_look,
     set_language,
     set_properties,
@@ -110,7 +111,7 @@ def _style_ids(document: Any) -> dict[str, str]:
     """Style ids by name; a template without one of them falls back to Normal."""
     known = {s.name: s.style_id for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
     normal = known.get("Normal", "Normal")
-    return {name: known.get(name, normal) for name in STYLE_NAMES}
+    return {name: known.get(name, normal) for name in (*STYLE_NAMES, *CONTENTS_STYLES)}
 
 
 def _page_setup(document: Any, paper: str) -> None:
@@ -214,9 +215,11 @@ def _contents(document: Any, block: Contents, entries: list[tuple[str, int]], st
     run.bold, run.font.size = True, Pt(18)
     entries = entries or [("", 1)]
     for index, (text, level) in enumerate(entries):
-        paragraph = _paragraph(document, "", styles["Normal"])
-        paragraph.paragraph_format.left_indent = Mm(6 * (level - 1))
-        paragraph.paragraph_format.space_after = Pt(2)
+        style = styles[CONTENTS_STYLES[level - 1]]
+        paragraph = _paragraph(document, "", style)
+        if style == styles["Normal"]:  # a template without contents styles
+            paragraph.paragraph_format.left_indent = Mm(6 * (level - 1))
+            paragraph.paragraph_format.space_after = Pt(2)
         if index == 0:
             _field_char(paragraph, "begin")
             instruction = OxmlElement("w:r")
