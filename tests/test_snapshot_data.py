@@ -51,3 +51,17 @@ def test_an_unchanged_record_is_not_dumped_again(example: Path) -> None:
     second = snapshot(project)
     assert second["answers"][0] is first["answers"][0]
     assert second["gaps"][0] is not first["gaps"][0] and second["gaps"][0] == project_to_data(project)["gaps"][0]
+
+
+def test_a_list_no_edit_touched_is_not_walked_again(example: Path) -> None:
+    """#13 typing budget: the snapshot before each journal write dumped every answer's place in
+    its list again; a list no edit touched is now the same list."""
+    project = load_project(example)
+    snapshot = ProjectData()
+    editor = Editor(lambda: project)
+    editor.listeners.append(lambda changed: snapshot.forget(project, changed.touched))
+    first = snapshot(project)
+    assert editor.apply(MoveGap(project.gaps[0].id, impact_delta=1 if project.gaps[0].impact < 5 else -1))
+    second = snapshot(project)
+    assert second["answers"] is first["answers"] and second["gaps"] is not first["gaps"]
+    assert second == project_to_data(project)

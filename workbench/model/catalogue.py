@@ -44,6 +44,7 @@ class Catalogue:
     guide_map: list[GuideMapEntry] = field(default_factory=list)
     guides: dict[str, Guide] = field(default_factory=dict)
     practices: dict[str, Practice] = field(default_factory=dict)
+    _shares: dict[str, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_banks(cls, banks: Iterable[Bank]) -> Catalogue:
@@ -55,6 +56,7 @@ class Catalogue:
 
     def add(self, bank: Bank) -> None:
         """Index one bank."""
+        self._shares.clear()
         self.banks.append(bank)
         for area in sorted(bank.areas, key=lambda a: a.order):
             self.areas.setdefault(area.id, area)
@@ -167,7 +169,14 @@ class Catalogue:
         return [ref for ref in refs if ref in core]
 
     def area_shares(self, template_id: str) -> dict[str, float]:
-        """Each template area's share of the time box: its part of the core questions."""
+        """Each template area's share of the time box: its part of the core questions (kept
+        until a bank is added: the header asks on every key)."""
+        kept = self._shares.get(template_id)
+        if kept is None:
+            kept = self._shares[template_id] = self._area_shares(template_id)
+        return dict(kept)
+
+    def _area_shares(self, template_id: str) -> dict[str, float]:
         core = self.core_refs(template_id)
         shares = dict.fromkeys(self.template_areas(template_id), 0.0)
         for ref in core:

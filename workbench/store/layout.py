@@ -11,6 +11,7 @@ merging into the whole tomlkit document.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +25,7 @@ from workbench.store.serialize import RECORD_KEYS, TOP_LEVEL_ORDER
 BARE_LF = re.compile(r"(?<!\r)\n")
 
 
-@dataclass
+@dataclass(slots=True)
 class Chunk:
     """A piece of the file: a record of `section` (its position in the file's list), or other text."""
 
@@ -122,9 +123,15 @@ class Written:
 
 
 def written(text: str, data: dict[str, Any]) -> Written:
-    """A file's text cut into chunks (call it from a background thread for a large file)."""
+    """A file's text cut into chunks (call it from a background thread for a large file); no
+    chunks when the records found are not the data's (the text-level edit keeps them so)."""
     chunks = cut(text)
-    return Written(text, data, None if chunks is None else _pieces(chunks))
+    if chunks is None:
+        return Written(text, data, None)
+    found = Counter(c.section for c in chunks if c.section)
+    if any(len(data.get(section) or []) != count for section, count in found.items()):
+        return Written(text, data, None)
+    return Written(text, data, _pieces(chunks))
 
 
 def edit_text(saved: Written, new: dict[str, Any], earlier: Written | None = None) -> Written | None:
@@ -148,10 +155,7 @@ def _edited(saved: Written, pieces: Pieces, new: dict[str, Any], earlier: Writte
     text, old = saved.text, saved.data
     chunks = [Chunk(piece, section) for piece, section in pieces]  # edited in place: a copy
     newline = newline_of(text)
-    sections = {c.section for c in chunks if c.section}
-    for section in sections:
-        if len([c for c in chunks if c.section == section]) != len(old.get(section, [])):
-            return None
+    sections = {section for _, section in pieces if section}
     owners = _owners(chunks)
     if owners is None or not _edit_other(chunks, owners, old, new, sections, newline):
         return None
@@ -240,9 +244,11 @@ def _edit_records(
 ) -> bool:
     key_of = RECORD_KEYS[section]
     mine = [c for c in chunks if c.section == section]
-    if len(old) == len(new) and all(o == n or key_of(o) == key_of(n) for o, n in zip(old, new, strict=True)):
+    if len(old) == len(new) and all(
+        o is n or o == n or key_of(o) == key_of(n) for o, n in zip(old, new, strict=True)
+    ):
         for before, record, chunk in zip(old, new, mine, strict=True):  # the usual save: edits only
-            if before != record:
+            if before is not record and before != record:
                 _edit(chunk, section, before, record, newline)
         return True
     by_key = {key_of(r): (r, c) for r, c in zip(old, mine, strict=True)}

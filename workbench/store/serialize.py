@@ -51,14 +51,19 @@ def dump_record(record: BaseModel) -> dict[str, Any]:
     return record.model_dump(mode="python", exclude_unset=True, exclude_none=True)
 
 
+def dump_records(section: str, records: list[BaseModel]) -> list[dict[str, Any]]:
+    """One record list as TOML-ready data."""
+    return [dump_record(r) for r in records]
+
+
 def project_to_data(
-    project: Project, dump: Callable[[BaseModel], dict[str, Any]] = dump_record
+    project: Project, dump: Callable[[str, list[BaseModel]], list[dict[str, Any]]] = dump_records
 ) -> dict[str, Any]:
     """The project as TOML-ready data, in a fixed key order.
 
     Inside each record only the keys that were read or set are written, so a hand-written file
     is not filled with defaults. Every record list is written whole: appending to a list does
-    not mark it as set. `dump` turns one record into data (store/snapshot.py keeps the dumps).
+    not mark it as set. `dump` turns one record list into data (edits/snapshot.py keeps them).
     """
     data: dict[str, Any] = {"schema_version": project.schema_version}
     data["project"] = project.project.model_dump(mode="python", exclude_unset=True, exclude_none=True)
@@ -68,7 +73,7 @@ def project_to_data(
     for key in TOP_LEVEL_ORDER[3:-1]:
         records = getattr(project, key)
         if records:
-            data[key] = [dump(r) for r in records]
+            data[key] = dump(key, records)
     proposal = project.proposal.model_dump(mode="python", exclude_unset=True, exclude_none=True)
     proposal = {k: v for k, v in proposal.items() if v != ""}
     if proposal:

@@ -30,7 +30,8 @@ def work_delta(base: Data, data: Data) -> Data:
         index: dict[str, int] | None = None
         items: list[Any] = []
         for position, record in enumerate(new):
-            found: int | None = position if position < len(old) and old[position] == record else None
+            same = position < len(old) and (old[position] is record or old[position] == record)
+            found: int | None = position if same else None
             if found is None:
                 if index is None:
                     index = {record_label(section, r): n for n, r in enumerate(old)}

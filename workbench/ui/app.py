@@ -288,7 +288,7 @@ class WorkbenchApp(App[int]):
         from workbench.ui.widgets.header import WorkbenchHeader
 
         for screen in self.screen_stack:  # the header may be under a dialog or the palette
-            for header in screen.query(WorkbenchHeader):
+            for header in screen.query_children(WorkbenchHeader):  # (every key: no DOM walk)
                 header.refresh_state()
 
     def refresh_panes(self) -> None:

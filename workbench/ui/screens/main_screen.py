@@ -111,8 +111,8 @@ class MainScreen(Screen[None]):
         if mounted:
             self.refresh_pane(mounted[0])
             stale.remove(mounted[0])
-        if stale:  # the rest, or panes still being mounted
-            self.set_timer(CATCH_UP_STEP if mounted else CATCH_UP_DELAY, self.catch_up)
+        if stale:  # the rest, or panes still being mounted (typing puts the next one off too)
+            self._catch_up_timer = self.set_timer(CATCH_UP_STEP if mounted else CATCH_UP_DELAY, self.catch_up)
 
     @property
     def strip(self) -> PaneStrip:
