@@ -214,7 +214,7 @@ def _units(base: Version, ours: Version, theirs: Version, merged: DataMerge) -> 
         for record in merged.data.get(section, []):
             label = record_label(section, record)
             text = _record_text(section, label, record, base, ours, theirs, renamed)
-            if previous and ours.record_text(section, label) is None:
+            if previous and label not in ours.index.get(section, {}):
                 text = _set_apart(previous, text, newline)
             units.append(((section, label), text))
             previous = text
