@@ -387,3 +387,26 @@ async def test_new_gap_from_the_gaps_pane_opens_the_dialog_without_crashing(exam
         assert await until(pilot, lambda: isinstance(app.screen, GapModal))
         await pilot.pause()
         assert app.is_running
+
+
+async def test_the_changed_on_disk_dialog_says_that_mine_overwrites_and_fits_80x24(example: Path, make_app) -> None:
+    """#14 fresh eyes: "Keep mine" did not say that it writes over the other version."""
+    from textual.widgets import Button
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.push_screen(ConflictModal(str(example)))
+        assert await until(pilot, lambda: isinstance(app.screen, ConflictModal))
+        await pilot.pause()
+        buttons = list(app.screen.query(Button))
+        assert [str(b.label) for b in buttons] == [
+            "Reload theirs", "Overwrite with mine", "Save mine as a copy", "Keep editing"
+        ]
+        assert all(b.region.right <= 80 and b.region.width >= len(str(b.label)) for b in buttons)
+        app.screen.dismiss("")
+        await pilot.pause()
+        gone = ConflictModal(str(example), gone=True)
+        app.push_screen(gone)
+        assert await until(pilot, lambda: app.screen is gone and bool(gone.query("#keep")))
+        assert str(gone.query_one("#keep", Button).label) == "Write mine again"

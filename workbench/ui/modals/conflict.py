@@ -1,4 +1,5 @@
-"""The file changed on disk (or no longer reads): reload, keep mine, or save mine as a copy."""
+"""The file changed on disk (or no longer reads): reload theirs, overwrite it with mine, or save
+mine as a copy."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ class ConflictModal(ModalScreen[str]):
     """Dismisses with "reload", "keep", "copy", or "" to keep editing."""
 
     BINDINGS = [Binding("escape", "dismiss('')", "Keep editing")]
+    DEFAULT_CSS = """
+    ConflictModal .dialog-buttons { layout: grid; grid-size: 2; grid-gutter: 0 1; }
+    ConflictModal .dialog-buttons Button { width: 100%; margin-left: 0; }
+    """
+    """Two buttons a row: the four, saying what they do, do not fit one row of 80 columns."""
 
     def __init__(self, path: str, disk_problem: str = "", gone: bool = False) -> None:
         super().__init__()
@@ -31,7 +37,7 @@ class ConflictModal(ModalScreen[str]):
                 yield Static(
                     literal(
                         f"{self.path} was deleted or moved since it was opened. Your work is kept in "
-                        "memory and in the recovery file. Keep mine writes it again where it was."
+                        "memory and in the recovery file. Write mine again puts it back where it was."
                     ),
                     classes="dialog-body",
                 )
@@ -58,7 +64,8 @@ class ConflictModal(ModalScreen[str]):
                 if not self.disk_problem:
                     yield Button("Reload theirs", id="reload", compact=True)
                 if self.gone or not self.disk_problem:
-                    yield Button("Keep mine", id="keep", variant="warning", compact=True)
+                    mine = "Write mine again" if self.gone else "Overwrite with mine"  # says what it does
+                    yield Button(mine, id="keep", variant="warning", compact=True)
                 yield Button("Save mine as a copy", id="copy", variant="primary", compact=True)
                 yield Button("Keep editing", id="cancel", compact=True)
 
