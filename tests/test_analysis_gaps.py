@@ -67,8 +67,9 @@ def test_priority_formula_by_hand(project: Project) -> None:
 
 
 def test_confidence_of_answers_and_metrics(project: Project) -> None:
+    unmeasured = project.add_metric("discovery:model-training.metric.3", target=50)
     gap = project.raise_gap(
-        "x", evidence=["discovery:model-deployment.discovery.1@ml-1", "metric:M-001", "metric:M-004"]
+        "x", evidence=["discovery:model-deployment.discovery.1@ml-1", "metric:M-001", f"metric:{unmeasured.id}"]
     )
     # evidenced answer 1.0, metric with baseline 1.0, metric without 0.7
     assert evidence_confidence(project, gap) == pytest.approx(0.9)
@@ -84,7 +85,7 @@ def test_ranking_and_matrix_cells(project: Project) -> None:
 
 def test_suggestions_from_each_signal(project: Project, catalogue: Catalogue) -> None:
     keys = {s.key for s in suggestions(project, catalogue)}
-    assert "maturity:automation-workflows.ci-cd-for-ml" in keys
+    assert "maturity:automation-workflows.pipeline-automation" in keys
     assert "follow-up:discovery:platform-evaluation.evaluation.1@ml-1" in keys
     assert "alignment:question:discovery:model-monitoring.current.performance-monitoring-1" in keys
     assert not any(k.startswith("heard:") for k in keys), "all heard quotes are already cited by gaps"

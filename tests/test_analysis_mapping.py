@@ -59,11 +59,13 @@ def test_areas_without_a_guide_still_get_suggestions(example: Path, catalogue: C
 def test_warnings_and_coverage(example: Path, catalogue: Catalogue) -> None:
     project = load_project(example)
     messages = [(w.gap, w.message) for w in mapping_warnings(project, catalogue)]
-    assert ("G-006", "no practice mapped yet") in messages
-    assert any("needs tv.model-registry" in m for _, m in messages)
-    project.decide_mapping("G-001", "tv.model-registry", "accepted")
+    assert messages == [("G-010", "no practice mapped yet")]  # the example brings its prerequisites
+    project.decide_mapping("G-004", "fe.streaming-features", "accepted")
     messages = [w.message for w in mapping_warnings(project, catalogue)]
-    assert not any("needs tv.model-registry" in m for m in messages)
+    assert "fe.streaming-features needs fe.feature-store, which is neither mapped nor planned" in messages
+    project.decide_mapping("G-004", "fe.feature-store", "accepted")
+    messages = [w.message for w in mapping_warnings(project, catalogue)]
+    assert not any("needs fe.feature-store" in m for m in messages)
     rows = {r.guide: r for r in coverage(project, catalogue)}
     in_guide = [p for p in catalogue.practices.values() if p.guide == "model-deployment-serving"]
     assert rows["model-deployment-serving"].total == len(in_guide)

@@ -53,7 +53,7 @@ def test_check_example_and_bad_file(
 ) -> None:
     code, out, _ = run(["check", str(example)], capsys)
     assert code == 0
-    assert "3 sessions; 34 answers: 30 answered, 2 for follow-up, 1 not applicable, 1 skipped; 10 gaps; 9 plan items" in out
+    assert "3 sessions; 34 answers: 30 answered, 2 for follow-up, 1 not applicable, 1 skipped; 10 gaps; 10 plan items" in out
     missing = tmp_path / "missing.toml"
     code, _, err = run(["check", str(missing)], capsys)
     assert code == 1

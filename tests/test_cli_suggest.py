@@ -14,7 +14,7 @@ def test_map_prints_a_gaps_practices_with_their_reasons(example: Path, capsys: p
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "G-006 No data-quality checks at ingestion (Fill-in, impact 2, complexity 2)"
-    assert lines[1].split()[1] == "fe.validate-at-ingestion:"
+    assert lines[1].split()[1:3] == ["fe.validate-at-ingestion", "[accepted]:"]
     assert lines[2].strip() == "the gap and its evidence say 'found late', 'data-quality', 'nulls', 'ingestion'"
     assert "G-001" not in out
 
@@ -58,6 +58,8 @@ def test_gaps_on_a_broken_file_is_one_sentence(tmp_path: Path, capsys: pytest.Ca
 def test_suggestions_say_why_in_words_without_tool_plurals(
     example: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # With the business-value gap closed, its two value-measurement answers are suggested again.
+    example.write_text(example.read_text().replace('id = "G-005"\n', 'id = "G-005"\nstatus = "closed"\n', 1))
     code, out, _ = run(["gaps", str(example)], capsys)
     assert code == 0
     assert "(s)" not in out and "≥" not in out

@@ -469,6 +469,9 @@ def test_redaction_keeps_sentences_whole(example: Path) -> None:
     the consultant the client's lead."""
     project_file = ProjectFile.load(example)
     project_file.project.next_steps[1].text = "Agree the baseline with Dana and Luis"
+    unmeasured = project_file.project.metric("M-004")
+    assert unmeasured is not None
+    unmeasured.baseline = None  # the example measured it; a metric without one is a risk
     project_file.save()
     text = export(example, "md", sections=SECTIONS, redact=True).read_text(encoding="utf-8")
     assert "Risk: “Achieve 100% experiment reproducibility” has no baseline yet; we measure it" in text

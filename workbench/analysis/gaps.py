@@ -163,19 +163,20 @@ SAME_WORDS = 2
 """Content words a suggestion must share with an open gap of its area to be that gap again."""
 
 
-GapWords = list[tuple[set[str], frozenset[str]]]
+GapWords = list[tuple[set[str], frozenset[str], frozenset[str]]]
 
 
 def _gap_words(project: Project, catalogue: Catalogue) -> GapWords:
-    """Each open gap's discovery areas and the content words of its title, description and the
-    client's words in its evidence."""
+    """Each open gap's discovery areas, the content words of its title, description and the
+    client's words in its evidence, and the practices accepted for it."""
     out = []
     for gap in project.gaps:
         if gap.status in CLOSED_STATUSES:
             continue
         areas = set(catalogue.matching_areas(gap.area)) | {gap.area}
         said = [item.detail for item in evidence_trail(project, catalogue, gap)]
-        out.append((areas, content_words(" ".join([gap.title, gap.description, *said]))))
+        words = content_words(" ".join([gap.title, gap.description, *said]))
+        out.append((areas, words, frozenset(project.accepted_practices(gap.id))))
     return out
 
 
@@ -193,13 +194,31 @@ def _client_words(project: Project, suggestion: Suggestion) -> str:
 
 
 def _repeats_a_gap(project: Project, catalogue: Catalogue, suggestion: Suggestion, said: GapWords) -> bool:
-    """Whether a maturity or heard suggestion says again what an open gap of its area says: they
-    share SAME_WORDS content words."""
+    """Whether a maturity or heard suggestion says again what an open gap says: it shares
+    SAME_WORDS content words with an open gap of its area, or the practices that would answer it
+    are already planned for open gaps: the best one, or two of the best three. "MLflow installed;
+    two of six data scientists log runs" is answered by experiment tracking, which "Experiments
+    are not reproducible" plans; "$38k a month, half of it always-on GPU endpoints" by the serving
+    cost controls of the idle-GPU gap."""
     if not suggestion.key.startswith(("maturity:", "heard:")):
         return False
     words = content_words(_client_words(project, suggestion))
     areas = set(catalogue.matching_areas(suggestion.area)) | {suggestion.area}
-    return any(areas & gap_areas and len(shared_words(words, gap)) >= SAME_WORDS for gap_areas, gap in said)
+    if any(areas & gap_areas and len(shared_words(words, gap)) >= SAME_WORDS for gap_areas, gap, _ in said):
+        return True
+    planned = {practice for _, _, practices in said for practice in practices}
+    if not planned:
+        return False
+    best = _best_practices(project, catalogue, suggestion)
+    return bool(best) and (best[0] in planned or len(planned.intersection(best)) >= 2)
+
+
+def _best_practices(project: Project, catalogue: Catalogue, suggestion: Suggestion) -> list[str]:
+    """The three practices ranked first for the suggestion, as if it were raised."""
+    from workbench.analysis.mapping import suggest_practices  # mapping builds on this module
+
+    gap = Gap(id="G-000", title=suggestion.title, area=suggestion.area, evidence=list(suggestion.evidence))
+    return [found.practice.id for found in suggest_practices(project, catalogue, gap)[:3]]
 
 
 def _quoted(texts: list[str]) -> str:
