@@ -170,13 +170,14 @@ def _gap_words(project: Project, catalogue: Catalogue) -> GapWords:
     """Each open gap's discovery areas, the content words of its title, description and the
     client's words in its evidence, and the practices accepted for it."""
     out = []
+    accepted = project.accepted_by_gap()
     for gap in project.gaps:
         if gap.status in CLOSED_STATUSES:
             continue
         areas = set(catalogue.matching_areas(gap.area)) | {gap.area}
         said = [item.detail for item in evidence_trail(project, catalogue, gap)]
         words = content_words(" ".join([gap.title, gap.description, *said]))
-        out.append((areas, words, frozenset(project.accepted_practices(gap.id))))
+        out.append((areas, words, frozenset(accepted.get(gap.id, ()))))
     return out
 
 
