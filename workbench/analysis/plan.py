@@ -266,15 +266,6 @@ def plan_start(project: Project, today: dt.date) -> dt.date:
     return base - dt.timedelta(days=base.weekday())
 
 
-def proposed_start(project: Project, today: dt.date) -> dt.date:
-    """Monday of week 0 in a proposal dated today: the project's plan start when the consultant set
-    one; else the week of its creation, but never before the week after the proposal's date."""
-    start = plan_start(project, today)
-    if project.project.plan_start is None:
-        start = max(start, today + dt.timedelta(days=7 - today.weekday()))
-    return start
-
-
 def week_date(project: Project, week: int, today: dt.date) -> dt.date:
     """The Monday of a plan week."""
     return plan_start(project, today) + dt.timedelta(weeks=week)

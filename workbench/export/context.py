@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from workbench.analysis.gaps import QUADRANT_ORDER, Quadrant, gap_quadrant, ranked_gaps
-from workbench.analysis.plan import PlanCycle, Schedule, proposed_start, schedule
+from workbench.analysis.plan import PlanCycle, Schedule, plan_start, schedule
 from workbench.export.investment import Effort, effort
 from workbench.export.options import ProposalOptions
 from workbench.export.redaction import Redactor
@@ -14,6 +14,11 @@ from workbench.export.wording import count, join_and, quantity
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import CLOSED_STATUSES, Gap, Metric, PlanItem
+
+DECIDE_IN = 2
+"""Days the client has, at the least, to decide."""
+DECIDE_BEFORE_START = 3
+"""The decision falls by the Friday before the Monday work starts."""
 
 
 @dataclass
@@ -30,6 +35,12 @@ class ProposalContext:
     closed: list[Gap] = field(init=False)
     """Gaps closed, or decided against, since they were raised."""
     quadrants: dict[str, Quadrant] = field(init=False)
+    first_week: int = field(init=False)
+    """The plan week work starts in (the earliest item's start): the document's week 1."""
+    planned_start: dt.date = field(init=False)
+    """The Monday that work starts in the plan (`workbench plan`, the Plan pane)."""
+    start: dt.date = field(init=False)
+    """The Monday work starts in this document: the plan's, unless that leaves no time to decide."""
 
     def __post_init__(self) -> None:
         self.r = Redactor(self.project, self.options.redact)
@@ -37,6 +48,12 @@ class ProposalContext:
             self.plan = schedule(self.project)
         except PlanCycle:
             self.plan = None
+        items = self.plan.items if self.plan is not None else []
+        self.first_week = min((s.start for s in items), default=0)
+        self.planned_start = plan_start(self.project, self.today) + dt.timedelta(weeks=self.first_week)
+        self.start = self.planned_start
+        while self.start - dt.timedelta(days=DECIDE_BEFORE_START) < self.today + dt.timedelta(days=DECIDE_IN):
+            self.start += dt.timedelta(weeks=1)
         ranked = ranked_gaps(self.project)
         self.ranked = [(g, score) for g, score in ranked if g.status not in CLOSED_STATUSES]
         self.closed = [g for g, _ in ranked if g.status in CLOSED_STATUSES]
@@ -68,8 +85,30 @@ class ProposalContext:
         return [g for g, _ in self.ranked if self.quadrants[g.id] == quadrant]
 
     def week(self, week: int) -> dt.date:
-        """The Monday of a plan week (week 0 is the first)."""
-        return proposed_start(self.project, self.today) + dt.timedelta(weeks=week)
+        """The Monday of a plan week (as `schedule` numbers them: from 0, work may start later)."""
+        return self.start + dt.timedelta(weeks=week - self.first_week)
+
+    def week_number(self, week: int) -> int:
+        """A plan week as the document numbers it: the week work starts is week 1."""
+        return week - self.first_week + 1
+
+    @property
+    def weeks(self) -> int:
+        """How many weeks the plan runs, from the week work starts to the week it ends."""
+        return self.plan.end_week - self.first_week if self.plan is not None else 0
+
+    def decision_date(self) -> dt.date:
+        """When the decision is needed: a week before work starts, at the soonest in two days, and
+        after the open next steps due before then; always by the Friday before work starts."""
+        soonest = self.today + dt.timedelta(days=DECIDE_IN)
+        latest = self.start - dt.timedelta(days=DECIDE_BEFORE_START)
+        wanted = max(soonest, self.start - dt.timedelta(days=7))
+        steps = [
+            s.due
+            for s in self.project.next_steps
+            if not s.done and s.due is not None and self.today <= s.due <= latest
+        ]
+        return max([wanted, *steps])
 
     def plan_end(self) -> dt.date | None:
         """The Friday the plan's last week ends (None without a schedule or items)."""

@@ -116,8 +116,8 @@ def _facts(ctx: ProposalContext, limit: int = 2) -> list[str]:
 
 def _plan_facts(ctx: ProposalContext) -> tuple[str, int, dt.date]:
     """What the plan holds (`6 pilots and 1 deep-dive`), its weeks and its start date."""
-    weeks = ctx.plan.end_week if ctx.plan is not None else sum(p.weeks for p in ctx.work_items())
-    return ctx.work_phrase(), weeks, ctx.week(0)
+    weeks = ctx.weeks if ctx.plan is not None else sum(p.weeks for p in ctx.work_items())
+    return ctx.work_phrase(), weeks, ctx.start
 
 
 def people_weeks(ctx: ProposalContext) -> int:
@@ -288,23 +288,11 @@ def _risks(ctx: ProposalContext) -> str:
     return "\n".join(lines)
 
 
-def decision_date(ctx: ProposalContext) -> dt.date:
-    """When the decision is needed: a week before the plan starts (else two weeks from today), and
-    never before an open next step is due, so the next steps end in the decision."""
-    start, soonest = ctx.week(0), ctx.today + dt.timedelta(days=2)
-    wanted = (
-        ctx.today + dt.timedelta(days=14) if start <= soonest else max(soonest, start - dt.timedelta(days=7))
-    )
-    steps = [s.due for s in ctx.project.next_steps if not s.done and s.due is not None and s.due >= ctx.today]
-    return max([wanted, *steps])
-
-
 def _decision(ctx: ProposalContext) -> str:
     work, weeks, start = _plan_facts(ctx)
     if not work:
-        return f"We ask {ctx.client} to confirm the priorities above by {day(decision_date(ctx))}."
+        return f"We ask {ctx.client} to confirm the priorities above by {day(ctx.decision_date())}."
     return (
         f"We ask {ctx.client} to approve the {work} over {count(weeks, 'week')} "
-        f"and name a sponsor by {day(decision_date(ctx))}, so that work "
-        + (f"starts on {day(start)}." if start > decision_date(ctx) else "can start straight away.")
+        f"and name a sponsor by {day(ctx.decision_date())}, so that work starts on {day(start)}."
     )

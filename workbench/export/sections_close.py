@@ -7,7 +7,7 @@ import re
 
 from workbench.export.blocks import Block, Heading, PageBreak, Paragraph, Table
 from workbench.export.context import ProposalContext
-from workbench.export.narrative import decision_date, people_weeks, prose, text_for
+from workbench.export.narrative import people_weeks, prose, text_for
 from workbench.export.wording import count, day
 from workbench.model.records import Attendee
 
@@ -61,22 +61,28 @@ ABOUT_THIS_DOCUMENT = re.compile(r"(?i)\b(?:send|share|e-?mail|circulate|write)\
 
 
 def next_steps(ctx: ProposalContext) -> list[Block]:
-    """Open actions with an owner and a date, ending in the decision."""
-    rows = []
+    """Open actions with an owner and a date, leading to the decision; steps dated after the decision
+    (it comes before work starts) follow it."""
+    decided = ctx.decision_date()
     steps = [s for s in ctx.project.next_steps if not s.done and not ABOUT_THIS_DOCUMENT.search(s.text)]
-    for step in sorted(steps, key=lambda s: (s.due or dt.date.max, s.id)):
-        rows.append([ctx.r(step.text), ctx.r.person(step.owner), _when(ctx, step.due)])
+    after = [s for s in steps if s.due is not None and s.due > decided]
+    rows = [
+        [ctx.r(step.text), ctx.r.person(step.owner), _when(ctx, step.due)]
+        for step in sorted((s for s in steps if s not in after), key=lambda s: (s.due or dt.date.max, s.id))
+    ]
     if not rows:
         rows.append(
             [
                 "Review this proposal together",
                 ctx.firm or "Consultant",
-                day(min(ctx.today + dt.timedelta(days=7), decision_date(ctx))),
+                day(min(ctx.today + dt.timedelta(days=7), ctx.decision_date())),
             ]
         )
     person = sponsor(ctx)
     decider = ctx.r.person(person.name, "Client sponsor") if person else "Client sponsor"
-    rows.append(["Decision: approve the plan and name a sponsor", decider, day(decision_date(ctx))])
+    rows.append(["Decision: approve the plan and name a sponsor", decider, day(decided)])
+    for step in sorted(after, key=lambda s: (s.due, s.id)):
+        rows.append([ctx.r(step.text), ctx.r.person(step.owner), _when(ctx, step.due)])
     return [Heading("Next steps", 1), Table(["Action", "Owner", "Date"], rows)]
 
 

@@ -247,15 +247,16 @@ def _pilot(ctx: ProposalContext, item: PlanItem) -> list[Block]:
 
 def timing(ctx: ProposalContext, scheduled: ScheduledItem) -> str:
     """`Weeks 1–3 (7 Dec 2026 – 25 Dec 2026); on the critical path` (weeks counted from 1)."""
-    text = f"{week_span(scheduled)} ({date_span(ctx, scheduled)})"
+    text = f"{week_span(ctx, scheduled)} ({date_span(ctx, scheduled)})"
     if scheduled.critical:
         return text + "; on the critical path"
     return text + (f"; can slip {count(scheduled.slack, 'week')}" if scheduled.slack else "")
 
 
-def week_span(scheduled: ScheduledItem) -> str:
-    """Plan weeks counted from 1 with an inclusive end: `Weeks 4–9`, `Week 10`."""
-    first, last = scheduled.start + 1, max(scheduled.start + 1, scheduled.end)
+def week_span(ctx: ProposalContext, scheduled: ScheduledItem) -> str:
+    """Weeks counted from 1 (the week work starts) with an inclusive end: `Weeks 4–9`, `Week 10`."""
+    first = ctx.week_number(scheduled.start)
+    last = max(first, ctx.week_number(scheduled.end) - 1)
     return f"Week {first}" if first == last else f"Weeks {first}–{last}"
 
 
@@ -279,19 +280,32 @@ def timeline(ctx: ProposalContext) -> list[Block]:
         ]
     if not plan.items:
         return [*blocks, Paragraph("No pilots have been planned yet.")]
-    end = ctx.plan_end() or ctx.week(0)
+    end = ctx.plan_end() or ctx.start
     path = [ctx.named(i, s.item.title) for i in plan.critical_path if (s := plan.get(i)) is not None]
+    shifted = (
+        f"The dates assume the decision by {day(ctx.decision_date())}, so work starts the Monday after it."
+        if ctx.start != ctx.planned_start
+        else ""
+    )
+    critical = f"The critical path, which sets the end date: {' → '.join(path)}." if path else ""
     blocks.append(
         Paragraph(
-            f"The plan runs {count(plan.end_week, 'week')}, from {day(ctx.week(0))} to {day(end)}. "
-            + (f"The critical path, which sets the end date: {' → '.join(path)}." if path else "")
+            " ".join(
+                part
+                for part in (
+                    f"The plan runs {count(ctx.weeks, 'week')}, from {day(ctx.start)} to {day(end)}.",
+                    critical,
+                    shifted,
+                )
+                if part
+            )
         )
     )
     blocks.append(_chart(ctx, plan))
     rows = [
         [
             ctx.named(s.id, s.item.title),
-            week_span(s),
+            week_span(ctx, s),
             date_span(ctx, s),
             "critical" if s.critical else count(s.slack, "week") if s.slack else "none",
         ]
@@ -322,14 +336,14 @@ def _after_the_plan(ctx: ProposalContext) -> list[Block]:
 
 
 def _chart(ctx: ProposalContext, plan: Schedule) -> Table:
-    step = max(1, -(-plan.end_week // MAX_TIMELINE_COLUMNS))
-    columns = list(range(0, max(plan.end_week, 1), step))
+    step = max(1, -(-ctx.weeks // MAX_TIMELINE_COLUMNS))
+    columns = list(range(ctx.first_week, max(plan.end_week, ctx.first_week + 1), step))
     months, weeks, previous = [""], ["Week"], ""
     for week in columns:
         month = f"{ctx.week(week):%b}"
         months.append(month if month != previous else "")
         previous = month
-        weeks.append(str(week + 1))
+        weeks.append(str(ctx.week_number(week)))
     rows, shading = [], []
     for scheduled in plan.items:
         row, fills = [ctx.named(scheduled.id, scheduled.item.title)], [""]
@@ -355,6 +369,6 @@ def _chart(ctx: ProposalContext, plan: Schedule) -> Table:
         compact=True,
         chart=True,
         subheader=weeks,
-        caption=f"Weeks numbered from 1{each}; week 1 starts on {day(ctx.week(0))}. Dark bars: the "
+        caption=f"Weeks numbered from 1{each}; week 1 starts on {day(ctx.start)}. Dark bars: the "
         "critical path; lighter bars: other work; dotted: how far an item can slip; ◆: a milestone.",
     )
