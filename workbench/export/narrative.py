@@ -125,30 +125,54 @@ def people_weeks(ctx: ProposalContext) -> int:
     return sum(ctx.effort(item).people_weeks for item in ctx.project.pilots)
 
 
+PRESSING = 3
+"""How many of the most pressing gaps the summary names (high-impact ones only)."""
+
+
 def _summary(ctx: ProposalContext) -> str:
-    gaps = ctx.project.gaps
-    top = [first_lower(ctx.r(g.title)) for g, _ in ctx.ranked[:3]]
+    return " ".join(part for part in (_findings(ctx), _costs(ctx), _recommends(ctx), _decision(ctx)) if part)
+
+
+def _findings(ctx: ProposalContext) -> str:
+    """What the sessions found, for none, one or many sessions, people and gaps."""
+    sessions, people, gaps = len(ctx.project.sessions), _people(ctx), len(ctx.project.gaps)
+    if sessions:
+        met = f" with {count(people, 'person')}" if people else ""
+        heard = f"Over {count(sessions, 'discovery session')}{met} from {ctx.client}, we"
+    else:
+        heard = f"No discovery session with {ctx.client} has been held yet; so far we"
+    between = "between how machine-learning models are built and run today and what the business needs"
+    if not gaps:
+        return f"{heard} have recorded no gap {between}."
     closed = f" ({count(len(ctx.closed), 'gap')} of them since closed)" if ctx.closed else ""
-    parts = [
-        f"Over {count(len(ctx.project.sessions), 'discovery session')} with "
-        f"{count(_people(ctx), 'person')} from {ctx.client}, we found {count(len(gaps), 'gap')}{closed} "
-        "between how machine-learning models are built and run today and what the business needs"
-        + (f"; the most pressing: {'; '.join(top)}." if top else ".")
-    ]
-    facts = [ctx.r(f) for f in _facts(ctx)]
-    facts = [f for f in facts if f]
-    if facts:
-        parts.append(f"What it costs today: {'; '.join(first_lower(f) for f in facts)}.")
+    pressing = [
+        first_lower(ctx.r(g.title))
+        for g, _ in ctx.ranked
+        if ctx.quadrants[g.id] in ("quick-win", "strategic")
+    ][:PRESSING]
+    found = f"{heard} found {count(gaps, 'gap')}{closed} {between}"
+    if not pressing:
+        return found + "."
+    if len(pressing) == 1:
+        return f"{found}; the most pressing is {pressing[0]}."
+    return f"{found}; the most pressing: {'; '.join(pressing)}."
+
+
+def _costs(ctx: ProposalContext) -> str:
+    facts = [f for f in (ctx.r(f) for f in _facts(ctx)) if f]
+    return f"What it costs today: {'; '.join(first_lower(f) for f in facts)}." if facts else ""
+
+
+def _recommends(ctx: ProposalContext) -> str:
     work, weeks, start = _plan_facts(ctx)
-    if work:
-        first = [first_lower(ctx.r(p.title)) for p in ctx.pilots()[:2]]
-        parts.append(
-            f"We recommend {work} over {count(weeks, 'week')} from {day(start)}, "
-            + (f"starting with {join_and(first)}, " if first else "")
-            + f"for about {count(people_weeks(ctx), 'people-week')} of effort."
-        )
-    parts.append(_decision(ctx))
-    return " ".join(parts)
+    if not work:
+        return ""
+    first = [first_lower(ctx.r(p.title)) for p in ctx.pilots()[:2]]
+    return (
+        f"We recommend {work} over {count(weeks, 'week')} from {day(start)}, "
+        + (f"starting with {join_and(first)}, " if first else "")
+        + f"for about {count(people_weeks(ctx), 'people-week')} of effort."
+    )
 
 
 def _context(ctx: ProposalContext) -> str:
@@ -171,6 +195,8 @@ def _context(ctx: ProposalContext) -> str:
 
 ESTABLISHED = 3
 """The maturity at which an area counts as a strength ("defined": practised the same way by teams)."""
+REPEATABLE = 2
+"""Below this, an area is not "a base to build on": nothing is done the same way twice yet."""
 
 
 def _working_well(ctx: ProposalContext) -> str:
@@ -181,17 +207,28 @@ def _working_well(ctx: ProposalContext) -> str:
     if established:
         names = [f"{row.title} ({row.current:.1f} of 5)" for row in established]
         lines.append(f"- Established practice today: {join_and(names)}.")
-    elif ordered:
+    elif ordered and (ordered[0].current or 0) >= REPEATABLE:
         best = ordered[0]
         lines.append(
             f"- No area is established yet ({ESTABLISHED} of 5 or more); the most developed is "
             f"{best.title} ({best.current:.1f} of 5), a base to build on."
         )
+    elif len(ordered) == 1:
+        only = ordered[0]
+        lines.append(
+            f"- No area is established yet ({ESTABLISHED} of 5 or more): {only.title}, the one area we "
+            f"scored, is at {only.current:.1f} of 5."
+        )
+    elif ordered:
+        lines.append(
+            f"- No area is established yet ({ESTABLISHED} of 5 or more): every area we scored is at an "
+            f"early stage ({ordered[0].current:.1f} of 5 at most)."
+        )
     baselined = [m for m in ctx.project.metrics if m.baseline is not None]
     if baselined:
         lines.append(
-            f"- {count(len(baselined), 'success metric')} already "
-            f"{'has a baseline' if len(baselined) == 1 else 'have baselines'}, so progress can be "
+            f"- {count(len(baselined), 'success metric')} "
+            f"already {'has a baseline' if len(baselined) == 1 else 'have baselines'}, so progress can be "
             "measured from the first week."
         )
     if ctx.project.heard:
@@ -203,20 +240,35 @@ def _working_well(ctx: ProposalContext) -> str:
 
 
 def _recommendations(ctx: ProposalContext) -> str:
-    quick, strategic = ctx.gaps_in("quick-win"), ctx.gaps_in("strategic")
-    text = (
-        f"Start with the {count(len(quick), 'quick win')}: high impact and low complexity, each closed "
-        "within a pilot of a few weeks. "
-    )
-    if strategic:
-        text += (
-            f"Then the {count(len(strategic), 'strategic initiative')}, which need more time and a "
-            "decision on scope. "
+    quick, strategic = len(ctx.gaps_in("quick-win")), len(ctx.gaps_in("strategic"))
+    parts = []
+    if quick:
+        parts.append(
+            "Start with the quick win: high impact and low complexity, closed within a pilot of a few weeks."
+            if quick == 1
+            else f"Start with the {count(quick, 'quick win')}: high impact and low complexity, each closed "
+            "within a pilot of a few weeks."
         )
-    return text + (
-        "Lower-impact gaps that are easy to close (fill-ins) are taken on when a team has capacity; "
-        "those of low impact and high complexity are deprioritised for now."
-    )
+    if strategic:
+        then = "Then" if quick else "Start with"
+        parts.append(
+            f"{then} the strategic initiative, which needs more time and a decision on scope."
+            if strategic == 1
+            else f"{then} the {count(strategic, 'strategic initiative')}, which need more time and a "
+            "decision on scope."
+        )
+    if not ctx.ranked:
+        return "Recommendations follow from the gaps the discovery sessions find."
+    if not quick and not strategic:
+        parts.append("None of the gaps is of high business impact yet, so none calls for a pilot on its own.")
+    fill_ins, set_aside = ctx.gaps_in("fill-in"), ctx.gaps_in("deprioritise")
+    if fill_ins:
+        parts.append(
+            "Lower-impact gaps that are easy to close (fill-ins) are taken on when a team has capacity."
+        )
+    if set_aside:
+        parts.append("Those of low impact and high complexity are deprioritised for now.")
+    return " ".join(parts)
 
 
 def _investment(ctx: ProposalContext) -> str:
@@ -229,11 +281,12 @@ def _investment(ctx: ProposalContext) -> str:
     )
 
 
-def _the(ctx: ProposalContext, items: list[PlanItem]) -> str:
-    """`the deep-dive`, `the 6 pilots`, `the 2 pilots and 1 deep-dive`."""
-    if len(items) == 1:
-        return f"the {items[0].kind}"
-    return f"the {ctx.work_phrase(items)}"
+def _the(ctx: ProposalContext, items: list[PlanItem] | None = None) -> str:
+    """`the deep-dive`, `the 6 pilots`, `the pilot and the deep-dive`, `the 2 pilots and the 3 deep-dives`."""
+    items = ctx.work_items() if items is None else items
+    kinds = ("pilot", "deep-dive")
+    amounts = [(kind, sum(1 for i in items if i.kind == kind)) for kind in kinds]
+    return join_and([f"the {kind}" if n == 1 else f"the {count(n, kind)}" for kind, n in amounts if n])
 
 
 def _roles(ctx: ProposalContext) -> str:
@@ -293,6 +346,6 @@ def _decision(ctx: ProposalContext) -> str:
     if not work:
         return f"We ask {ctx.client} to confirm the priorities above by {day(ctx.decision_date())}."
     return (
-        f"We ask {ctx.client} to approve the {work} over {count(weeks, 'week')} "
+        f"We ask {ctx.client} to approve {_the(ctx)} over {count(weeks, 'week')} "
         f"and name a sponsor by {day(ctx.decision_date())}, so that work starts on {day(start)}."
     )

@@ -236,8 +236,9 @@ def _pilot(ctx: ProposalContext, item: PlanItem) -> list[Block]:
     if scheduled is not None:
         rows.append(["Timing", timing(ctx, scheduled)])
     if item.owner:
-        ours = f" ({ctx.firm})" if ctx.firm and ctx.led_by_us(item) else ""
-        rows.append(["Lead", ctx.r.person(item.owner) + ours])
+        lead = ctx.r.person(item.owner)
+        ours = f" ({ctx.firm})" if ctx.firm and ctx.led_by_us(item) and lead != ctx.firm else ""
+        rows.append(["Lead", lead + ours])
     blocks: list[Block] = [Heading(ctx.named(item.id, item.title), 2)]
     if item.objective:
         blocks.append(Paragraph(ctx.r(item.objective)))
