@@ -475,7 +475,8 @@ def test_redaction_keeps_sentences_whole(example: Path) -> None:
     project_file.save()
     text = export(example, "md", sections=SECTIONS, redact=True).read_text(encoding="utf-8")
     assert "Risk: “Achieve 100% experiment reproducibility” has no baseline yet; we measure it" in text
-    assert "We were told: every model has a full audit trail. Not seen: said to live in Confluence" in text
+    # #15 fresh eyes 5, finding 3: a note naming and contradicting an executive is kept out altogether
+    assert "every model has a full audit trail" not in text and "Not seen" not in text
     assert "Agree the baseline with the client team |" in text
     assert "The client team signs off the KPI definition" in text
     assert "a colleague" not in text

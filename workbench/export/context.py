@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from workbench.analysis.gaps import QUADRANT_ORDER, Quadrant, gap_quadrant, ranked_gaps
 from workbench.analysis.plan import PlanCycle, Schedule, plan_start, schedule
+from workbench.export.client_notes import ClientNotes
 from workbench.export.investment import Effort, effort
 from workbench.export.options import ProposalOptions
 from workbench.export.redaction import Redactor
@@ -29,6 +30,8 @@ class ProposalContext:
     catalogue: Catalogue
     options: ProposalOptions
     r: Redactor = field(init=False)
+    readable: ClientNotes = field(init=False)
+    """A note cut down to what the client may read (no names, hearsay or to-dos)."""
     plan: Schedule | None = field(init=False)
     ranked: list[tuple[Gap, float]] = field(init=False)
     """The open gaps, highest priority first (closed and won't-fix gaps are done with)."""
@@ -44,6 +47,7 @@ class ProposalContext:
 
     def __post_init__(self) -> None:
         self.r = Redactor(self.project, self.options.redact)
+        self.readable = ClientNotes(self.project)
         try:
             self.plan = schedule(self.project)
         except PlanCycle:

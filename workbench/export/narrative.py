@@ -104,7 +104,7 @@ def _facts(ctx: ProposalContext, limit: int = 2) -> list[str]:
     for answer in ctx.project.answers:
         if answer.status != "answered" or not answer.notes:
             continue
-        for part in re.split(r"(?<=[.!?])\s+|\n", answer.notes):
+        for part in re.split(r"(?<=[.!?])\s+|\n", ctx.readable(answer.notes)):
             match = FACT.search(part)
             if match and not re.search(r"['\"“]", part):
                 kind = match.group(0)
@@ -180,7 +180,7 @@ def _context(ctx: ProposalContext) -> str:
         f"{sentence(ctx.client)[:-1]} asked us to assess how its teams take machine-learning models "
         "from idea to production, and where to invest first."
     ]
-    notes = [ctx.r(s.notes.strip()) for s in ctx.project.sessions if s.notes.strip()]
+    notes = [ctx.r(ctx.readable(s.notes)) for s in ctx.project.sessions if s.notes.strip()]
     notes = [n for n in notes if n]
     if notes:
         lines += ["", "Objectives we heard:", *[f"- {sentence(n)}" for n in notes]]
@@ -315,10 +315,16 @@ def _risks(ctx: ProposalContext) -> str:
         "each lead about a day a week.",
         "- Assumption: pilots run in your own environments, with access in place in the first week.",
     ]
-    for answer in ctx.project.answers:
-        question = ctx.catalogue.questions.get(answer.question)
-        if answer.status == "follow-up" and question is not None:
-            lines.append(f"- Open question, to settle before the pilots start: {question.text}")
+    open_areas = dict.fromkeys(
+        ctx.catalogue.area_title(question.area)
+        for answer in ctx.project.answers
+        if answer.status == "follow-up" and (question := ctx.catalogue.questions.get(answer.question))
+    )
+    if open_areas:
+        lines.append(
+            f"- Assumption: the points the sessions left open on {join_and(list(open_areas))} are settled "
+            "before the pilots start."
+        )
     for metric in ctx.project.metrics:
         if metric.baseline is None:
             sentence_text = ctx.r(metric_sentence(metric, ctx.catalogue))

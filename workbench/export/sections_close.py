@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from workbench.export.blocks import Block, Heading, PageBreak, Paragraph, Table
+from workbench.export.blocks import Block, Bullets, Heading, PageBreak, Paragraph, Table
 from workbench.export.context import ProposalContext
 from workbench.export.narrative import people_weeks, prose, text_for
 from workbench.export.wording import count, day
@@ -104,24 +104,27 @@ def decision(ctx: ProposalContext) -> list[Block]:
 
 
 def appendix(ctx: ProposalContext) -> list[Block]:
-    """What was said, session by session: answered questions with notes only."""
+    """What was said, session by session and theme by theme: answered questions' notes a client may
+    read (headed by the workbench's area titles, not the question banks' wording)."""
     blocks: list[Block] = [PageBreak(), Heading("Appendix: what we heard", 1)]
     for session in ctx.project.sessions:
-        answers = [
-            (ctx.catalogue.questions[a.question].text, ctx.r(a.notes.strip()))
-            for a in ctx.project.answers
-            if a.session == session.id
-            and a.status == "answered"
-            and a.notes.strip()
-            and a.question in ctx.catalogue.questions
-        ]
-        answers = [(q, n) for q, n in answers if n]
-        if not answers:
+        heard: dict[str, list[str]] = {}
+        for a in ctx.project.answers:
+            question = ctx.catalogue.questions.get(a.question)
+            if a.session != session.id or a.status != "answered" or question is None:
+                continue
+            notes = ctx.r(ctx.readable(a.notes))
+            if notes:
+                heard.setdefault(question.area, []).append(notes)
+        if not heard:
             continue
         template = ctx.catalogue.templates.get(session.template)
         title = ctx.r(session.title) or (template.title if template else "Discovery session")
         blocks.append(Heading(f"{title}, {day(session.date)}" if session.date else title, 2))
-        for question, notes in answers:
-            blocks.append(Paragraph(question, "strong"))
-            blocks.append(Paragraph(notes, "small"))
+        for area in sorted(
+            heard,
+            key=lambda area: list(ctx.catalogue.areas).index(area) if area in ctx.catalogue.areas else 0,
+        ):
+            blocks.append(Paragraph(ctx.catalogue.area_title(area), "strong"))
+            blocks.append(Bullets(heard[area]))
     return blocks

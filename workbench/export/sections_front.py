@@ -9,7 +9,7 @@ from workbench.export.blocks import Block, Bullets, Contents, Heading, PageBreak
 from workbench.export.context import ProposalContext
 from workbench.export.narrative import prose, text_for
 from workbench.export.redaction import without_quotes
-from workbench.export.wording import LIST_LIMIT, count, day, limited
+from workbench.export.wording import LIST_LIMIT, count, day
 
 FINDINGS_PER_THEME = 3
 
@@ -133,14 +133,17 @@ def findings(ctx: ProposalContext) -> list[Block]:
     )
     for answer in answers:
         # A quote is shown once, as itself: a note's sentence repeating it is left out.
-        text = without_quotes(ctx.r(answer.notes.replace("\n", " ")), shown).strip()
+        text = without_quotes(ctx.r(ctx.readable(answer.notes)), shown).strip()
         if text:
             notes[ctx.catalogue.questions[answer.question].area].append(text)
     themes = [a for a in ctx.catalogue.areas if notes.get(a) or quotes.get(a)]
     if not themes:
         return [*blocks, Paragraph("No findings were captured yet.")]
-    shown = themes if len(themes) <= LIST_LIMIT * 2 else themes[: LIST_LIMIT * 2]
-    for area_id in shown:
+    # Every finding is either here or, with the appendix, there: "and N more" always says where.
+    in_appendix = "appendix" in ctx.options.sections
+    per_theme = FINDINGS_PER_THEME if in_appendix else LIST_LIMIT
+    where = "in the appendix, What we heard" if in_appendix else "in our session notes, available on request"
+    for area_id in themes:
         blocks.append(Heading(ctx.catalogue.area_title(area_id), 2))
         row = maturity.get(area_id)
         if row is not None and row.current is not None and row.target is not None:
@@ -149,9 +152,11 @@ def findings(ctx: ProposalContext) -> list[Block]:
             )
         said = notes[area_id]
         if said:
-            blocks.append(Bullets(limited(said, "finding", FINDINGS_PER_THEME)))
+            blocks.append(Bullets(said[:per_theme]))
+        if len(said) > per_theme:
+            rest = len(said) - per_theme
+            verb = "is" if rest == 1 else "are"
+            blocks.append(Paragraph(f"{count(rest, 'more finding')} on this theme {verb} {where}.", "small"))
         for quote in quotes.get(area_id, [])[:FINDINGS_PER_THEME]:
             blocks.append(Paragraph(quote, "quote"))
-    if len(shown) < len(themes):
-        blocks.append(Paragraph(f"And {count(len(themes) - len(shown), 'more theme')}."))
     return blocks
