@@ -12,7 +12,7 @@ from typing import Any
 from workbench.store.serialize import RECORD_KEYS
 
 KEY = r"[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*"
-HEADER = re.compile(rf"^[ \t]*(\[\[?)[ \t]*({KEY})[ \t]*\]\]?[ \t]*(#.*)?$")
+HEADER = re.compile(rf"^[ \t]*(\[\[?)[ \t]*({KEY})[ \t]*\]\]?[ \t]*(#[^\r\n]*)?\r?\n?\Z")
 QUOTED_HEADER = re.compile(r"^[ \t]*\[\[?[ \t]*[\"']")
 
 
@@ -98,8 +98,8 @@ def split_blocks(text: str, data: dict[str, Any]) -> Blocks | None:
         "".join(head),
         {name: Section("".join(leads[name]), ["".join(r) for r in rs]) for name, rs in records.items()},
     )
-    for name, part in blocks.sections.items():
-        if len(part.records) != len(data.get(name, [])):
+    for name in RECORD_KEYS:  # every record cut, none missed (a header not recognised)
+        if len(data.get(name, [])) != (len(blocks.sections[name].records) if name in blocks.sections else 0):
             return None
     return blocks if blocks.text() == text else None
 

@@ -56,9 +56,10 @@ class Version:
 
     def record_text(self, section: str, label: str) -> str | None:
         position = self.index.get(section, {}).get(label)
-        if self.blocks is None or position is None:
+        part = self.blocks.sections.get(section) if self.blocks is not None else None
+        if part is None or position is None or position >= len(part.records):
             return None
-        return self.blocks.sections[section].records[position]
+        return part.records[position]
 
 
 @dataclass
