@@ -206,7 +206,9 @@ def note_40_gb(p: Project) -> None:
 
 
 URGENT_GAP = '# urgent, from the workshop\n[[gaps]]\nid = "G-011"\ntitle = "Theirs first"\nimpact = 3\ncomplexity = 2\n\n'
-DISMISSED = "\n# --- Dismissed suggestions ---\n\n# {who}not for this client\n[[dismissed]]\nsuggestion = \"{what}\"\n"
+DISMISSED = (
+    '\n# --- Dismissed suggestions ---\n\n# {who}not for this client\n[[dismissed]]\nsuggestion = "{what}"\n'
+)
 
 
 def first_gap_by_hand(text: str) -> str:
@@ -329,21 +331,21 @@ SCENARIOS = [
         set_field("sessions", "data-1", title="DS deep-dive"),
         set_field("sessions", "data-1", title="Data science"),
         None,
-        conflict="sessions data-1 title",
+        conflict="Session data-1: title: base not set, ours 'DS deep-dive', theirs 'Data science'",
     ),
     Scenario(
         "both edit the same field differently",
         set_field("gaps", "G-006", title="Ours"),
         set_field("gaps", "G-006", title="Theirs"),
         None,
-        conflict="gaps G-006 title: base 'No data-quality checks at ingestion', ours 'Ours', theirs 'Theirs'",
+        conflict="Gap G-006: title: base 'No data-quality checks at ingestion', ours 'Ours', theirs 'Theirs'",
     ),
     Scenario(
         "one deletes what the other edits",
         lambda p: p.remove_gap("G-006"),
         set_field("gaps", "G-006", title="Theirs"),
         None,
-        conflict="deleted in ours, edited in theirs",
+        conflict="Gap G-006 (the record) (deleted in ours, edited in theirs): base 'No data-quality checks at ingestion', ours deleted, theirs 'Theirs'",
     ),
     Scenario(
         "one deletes a gap the other plans a pilot for",
@@ -387,6 +389,8 @@ def test_git_merge(repo: Path, scenario: Scenario) -> None:
         assert git(repo, "status", "--porcelain").stdout == ""
         if scenario.name.startswith("two people capture"):
             assert "is now" not in result.stdout + result.stderr
+        if scenario.name.startswith("both add gaps"):  # #14 finding 7: a gap, not "gaps"
+            assert "theirs' gap G-009 is now G-010" in result.stdout + result.stderr
     else:
         assert result.returncode != 0
         assert scenario.conflict in result.stdout + result.stderr

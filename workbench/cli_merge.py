@@ -11,7 +11,7 @@ from typing import Any
 
 from workbench.problems import FileProblem
 from workbench.store.files import IGNORED_COPIES
-from workbench.store.merge3 import Conflict, shown
+from workbench.store.merge3 import ABSENT, KINDS, Conflict, shown
 from workbench.store.merge_text import conflict_text, merge_versions, read_version
 
 DRIVER = "workbench"
@@ -54,7 +54,8 @@ def run_merge(args: argparse.Namespace) -> int:
     result = merge_versions(base, ours, theirs, path=name)
     for section, old, new in result.renumbered:
         print(
-            f"workbench: {name}: theirs' {section} {old} is now {new} (both sides created {old})",
+            f"workbench: {name}: theirs' {KINDS.get(section, section).lower()} {old} is now {new} "
+            f"(both sides created {old})",
             file=sys.stderr,
         )
     if not result.conflicts:
@@ -93,18 +94,28 @@ def _write(path: str, text: str, name: str) -> int:
 
 
 def describe(conflict: Conflict) -> str:
-    """One line per conflict: where, and the three values."""
+    """One sentence per conflict: what, and the three values (`Gap G-006: title: base 'A',
+    ours 'B', theirs 'C'`; `Gap G-003: deleted in ours, edited in theirs: base "Old", ours
+    deleted, theirs "New"`)."""
     if conflict.path == ("check",):
         return f"the merged file would not pass `workbench check`: {conflict.note}"
     note = f" ({conflict.note})" if conflict.note else ""
-    return (
-        f"{conflict.where}{note}: base {show(conflict.base)}, ours {show(conflict.ours)}, "
-        f"theirs {show(conflict.theirs)}"
+    record = len(conflict.path) == 2
+    values = ", ".join(
+        f"{side} {show(value, record=record)}"
+        for side, value in (("base", conflict.base), ("ours", conflict.ours), ("theirs", conflict.theirs))
     )
+    return f"{conflict.what}{note}: {values}"
 
 
-def show(value: Any, width: int = 60) -> str:
-    """A value on one line, shortened, quoted when it is text."""
+def show(value: Any, width: int = 60, record: bool = False) -> str:
+    """A value on one line, shortened, quoted when it is text: a record by its title (or
+    `deleted`), a field that is not there as `not set`."""
+    if value is ABSENT:
+        return "deleted" if record else "not set"
+    if record and isinstance(value, dict):
+        words = value.get("title") or value.get("text") or value.get("quote") or value.get("notes")
+        return show(words, width) if words else "(no title)"
     text = repr(value) if isinstance(value, str) else shown(value)
     text = "".join(ch if ch.isprintable() else "·" for ch in text)
     return text if len(text) <= width else text[: width - 1] + "…"
