@@ -114,6 +114,7 @@ def test_a_read_only_file_is_refused_with_a_sentence(example: Path) -> None:
     assert "is read-only (mode 0444)" in str(raised.value)
     assert str(example) in str(raised.value)
     assert example.read_bytes() == before
+    assert not example.with_name(example.name + ".bak").exists(), "#13 finding 5: no backup of a refused save"
 
 
 def test_a_failed_backup_names_the_project_not_the_backup(example: Path) -> None:

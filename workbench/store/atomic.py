@@ -52,6 +52,25 @@ def is_read_only(mode: int) -> bool:
     return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
 
 
+def refuse_read_only(path: str | Path) -> None:
+    """Raise SaveFailed when the file is read-only (checked before anything is written beside
+    it, such as its backup copy); a file that is missing or can't be looked at passes here."""
+    try:
+        mode = stat.S_IMODE(real_path(path).stat().st_mode)
+    except OSError:
+        return
+    if is_read_only(mode):
+        raise _read_only(path, mode)
+
+
+def _read_only(path: str | Path, mode: int) -> SaveFailed:
+    return SaveFailed(
+        path,
+        f"is read-only (mode {mode:04o}) and was not changed; make it writable "
+        "(chmod u+w) and save again, or save a copy",
+    )
+
+
 def atomic_write(path: str | Path, data: bytes, expect: str | None = None) -> None:
     """Replace the file's content in one step; on failure the original is left byte-identical.
 
@@ -71,11 +90,7 @@ def atomic_write(path: str | Path, data: bytes, expect: str | None = None) -> No
         raise _failed(path, error) from None
     else:
         if is_read_only(mode):
-            raise SaveFailed(
-                path,
-                f"is read-only (mode {mode:04o}) and was not changed; make it writable "
-                "(chmod u+w) and save again, or save a copy",
-            )
+            raise _read_only(path, mode)
     remove_stale_temps(target)
     temp_name = None
     try:

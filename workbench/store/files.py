@@ -17,6 +17,7 @@ from workbench.store.atomic import (
     digest,
     is_read_only,
     real_path,
+    refuse_read_only,
     remove_stale_temps,
 )
 from workbench.store.serialize import project_to_data
@@ -213,6 +214,7 @@ class ProjectFile:
             self._refuse_if_changed(expect)
             raw, version = self._text_for(new)
             try:
+                refuse_read_only(self.path)  # before the backup: no .bak beside a refused file
                 self._backup_once()
                 atomic_write(self.path, raw, expect=expect)
             except (SaveFailed, ChangedOnDisk) as problem:
