@@ -254,6 +254,11 @@ async def test_a_read_only_file_is_not_saved_and_the_work_is_offered_next_time(
         shown = notifications(app)
         await pilot.press("ctrl+s")
         assert await until(pilot, lambda: any("read-only" in n for n in shown))
+        told = sum("read-only" in n for n in shown)
+        app.save_project()  # #14 finding 5: the autosaves that follow don't stack the same notice
+        app.save_project()
+        await pilot.pause()
+        assert sum("read-only" in n for n in shown) == told
         header = app.screen.query_one(WorkbenchHeader).status_line().plain
         assert "unsaved" in header and "saved" not in header.replace("unsaved", "")
         await pilot.press("ctrl+q")

@@ -65,6 +65,7 @@ class WorkbenchApp(App[int]):
         self.conflict_open = False
         """A dialog about the file on disk is open: no autosave meanwhile."""
         self._journal_problem = ""
+        self._save_problem = ""  # the failed save last told about, so autosaves don't repeat it
 
     def on_mount(self) -> None:
         if self.path is not None:
@@ -209,9 +210,13 @@ class WorkbenchApp(App[int]):
             self.autosave.journal.run()
             return self._merge_with_disk()
         if isinstance(outcome, Exception):
-            self.notify(_sentence(outcome), title="Not saved", severity="error", markup=False, timeout=8)
+            problem = _sentence(outcome)
+            if not quiet or problem != self._save_problem:  # one notice per problem, not per try
+                self.notify(problem, title="Not saved", severity="error", markup=False, timeout=8)
+            self._save_problem = problem
             self.autosave.journal.run()
             return False
+        self._save_problem = ""
         workspace.editor.mark_saved(state)
         if not workspace.unsaved:
             clear_journal(workspace.file.path)
