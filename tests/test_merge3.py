@@ -278,6 +278,6 @@ def test_the_driver_merges_and_says_what_it_renumbered(tmp_path: Path) -> None:
 
     result, ours = run_driver(tmp_path, BASE, with_gap("Ours"), with_gap("Theirs"))
     assert result.returncode == 0, result.stderr
-    assert f"theirs' gaps {new} is now {renumbered}" in result.stderr
+    assert f"theirs' gap {new} is now {renumbered}" in result.stderr
     gaps = tomli.loads(ours.read_text())["gaps"]
     assert [(g["id"], g["title"]) for g in gaps[-2:]] == [(new, "Ours"), (renumbered, "Theirs")]
