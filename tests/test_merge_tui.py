@@ -240,6 +240,8 @@ async def test_recovered_work_is_merged_with_the_file_as_it_is_now(example: Path
         assert not app.workspace.unsaved
     assert gap(example, "G-006")["impact"] == 4
     assert 'facilitator = "Sam O."  # renamed later' in example.read_text()
+    copies = list(example.parent.glob("example.theirs-*.toml"))  # #14 finding 6: their version kept
+    assert len(copies) == 1 and 'facilitator = "Sam O."  # renamed later' in copies[0].read_text()
 
 
 async def test_recovered_work_that_conflicts_with_the_file_asks(example: Path, make_app) -> None:

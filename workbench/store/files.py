@@ -282,6 +282,16 @@ class ProjectFile:
             f"{copy}); reload it, keep your version, or save yours as a copy",
         )
 
+    def keep_copy_if_changed_from(self, base: bytes) -> None:
+        """Keep the file as it is on disk now as a copy beside it when it differs from `base`
+        (what recovered work started from): the other version is kept before a merge."""
+        try:
+            now = real_path(self.path).read_bytes()
+        except OSError:
+            return
+        if now != base:
+            self._keep_theirs(now, digest(now))
+
     def _keep_theirs(self, theirs: bytes, their_hash: str) -> str:
         """Copy the other version beside the file (else into the state directory), named by its
         digest so one version is kept once; returns how to name it in a sentence."""

@@ -356,6 +356,8 @@ class WorkbenchApp(App[int]):
         if entry.base is not None:
             with contextlib.suppress(FileProblem):
                 started = (parse_toml("journal", decode_toml("journal", entry.base)), entry.base)
+            if self.workspace is not None:  # the version on disk now is kept as a copy first
+                self.workspace.file.keep_copy_if_changed_from(entry.base)
 
         def keep_unsaved() -> None:  # the merge can't be written: hold the work, ask on save
             if self.workspace is not None:
