@@ -267,7 +267,7 @@ async def test_undoing_a_gap_delete_brings_it_back_in_place_with_its_comment(exa
     from workbench.ui.modals.confirm import ConfirmModal
 
     opened = example.read_text()
-    comment = "# The churn model's leakage was evidenced in the data-science session.\n"
+    comment = "# The churn model's leakage was evidenced in the data-science session"  # its first line
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
