@@ -181,7 +181,7 @@ def test_timeline_weeks_from_one_with_months_and_distinct_slack(example: Path) -
         for table in document.tables
         for shd in table._tbl.iter(qn("w:shd"))
     }
-    assert ("pct20", "FFFFFF") in fills  # slack is a pattern on white
+    assert not any(val.startswith("pct") for val, _ in fills)  # slack is dots (a tint looks like a bar)
     styles = {t.style.name for t in document.tables if t.style is not None}
     assert styles == {"Table Grid"}  # no banded styles
 

@@ -122,6 +122,10 @@ def update_fields_on_open(document: Any) -> None:
     update.set(qn("w:val"), "true")
 
 
+TEMPLATE_LANGUAGE = "en-US"
+"""The language python-docx's default template sets everywhere; the project's replaces it."""
+
+
 def set_language(document: Any, language: str) -> None:
     """The proofing language of all text (the document defaults, and every style that sets one)."""
     styles = document.styles.element
@@ -139,10 +143,20 @@ def set_language(document: Any, language: str) -> None:
         rpr_default.append(rpr)
     for lang in [*rpr.findall(qn("w:lang")), *styles.iter(qn("w:lang"))]:
         lang.set(qn("w:val"), language)
+        if lang.get(qn("w:eastAsia")) == TEMPLATE_LANGUAGE:
+            lang.set(qn("w:eastAsia"), language)  # the default template's, not the project's
     if rpr.find(qn("w:lang")) is None:
         lang = OxmlElement("w:lang")
         lang.set(qn("w:val"), language)
         rpr.append(lang)
+    # The theme's fonts follow the language too (the default template says en-US).
+    for theme_lang in document.settings.element.iter(qn("w:themeFontLang")):
+        theme_lang.set(qn("w:val"), language)
+    # Word 2010's copy of the styles (stylesWithEffects) is never read by Word 2013 and later, the only
+    # Word this document is for; left in, it would carry the template's language.
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            document.part.drop_rel(rel_id)
 
 
 def set_properties(

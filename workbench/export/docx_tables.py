@@ -14,6 +14,10 @@ from docx.shared import Mm, Pt
 from workbench.export.blocks import SLACK, Table
 from workbench.export.cleaning import xml_safe
 
+SLACK_MARK = "··"
+"""What a week of slack shows in the timeline: two dots, centred (in every font)."""
+SLACK_COLOUR = "5B9BD5"
+"""The dots are in the colour of the bars the item can slip into."""
 HEADER_FILL, LABEL_FILL = "1F3864", "EEF2F8"
 CHART_ITEM_COLUMN = Mm(55)
 CHAR_WIDTH = 0.62
@@ -130,7 +134,12 @@ def _cell(
     properties = f'<w:tcW w:type="dxa" w:w="{width}"/>'
     if span > 1:
         properties += f'<w:gridSpan w:val="{span}"/>'
-    if fill:
+    colour = "FFFFFF" if white else ""
+    if fill == SLACK:
+        # Slack is drawn as dots in the bars' blue on white: a pattern fill (pct20) renders as a
+        # solid pale tint in LibreOffice, indistinguishable from a bar.
+        text, colour, bold = text or SLACK_MARK, SLACK_COLOUR, True
+    elif fill:
         properties += _shading(fill)
     if middle:
         properties += '<w:vAlign w:val="center"/>'
@@ -139,7 +148,7 @@ def _cell(
     paragraph += '<w:jc w:val="center"/></w:pPr>' if centred else "</w:pPr>"
     run = ""
     if text:
-        look = ("<w:b/>" if bold else "") + ('<w:color w:val="FFFFFF"/>' if white else "")
+        look = ("<w:b/>" if bold else "") + (f'<w:color w:val="{colour}"/>' if colour else "")
         look += f'<w:sz w:val="{size * 2}"/>'
         lines = [escape(line) for line in xml_safe(text).split("\n")]
         body = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
@@ -148,9 +157,7 @@ def _cell(
 
 
 def _shading(fill: str) -> str:
-    """A solid fill, or for slack a light dotted pattern on white (the tables have no banding)."""
-    if fill == SLACK:
-        return '<w:shd w:val="pct20" w:color="5B9BD5" w:fill="FFFFFF"/>'
+    """A solid fill."""
     return f'<w:shd w:val="clear" w:color="auto" w:fill="{escape(fill)}"/>'
 
 

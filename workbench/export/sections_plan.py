@@ -371,5 +371,6 @@ def _chart(ctx: ProposalContext, plan: Schedule) -> Table:
         chart=True,
         subheader=weeks,
         caption=f"Weeks numbered from 1{each}; week 1 starts on {day(ctx.start)}. Dark bars: the "
-        "critical path; lighter bars: other work; dotted: how far an item can slip; ◆: a milestone.",
+        "critical path; lighter bars: other work; blue dots (··) after a bar: how far the item can slip; "
+        "◆: a milestone.",
     )

@@ -77,6 +77,8 @@ def check_template(path: Path) -> None:
     """Refuse a template that is missing or not a Word document, in one sentence."""
     if not path.is_file():
         raise ExportRefused(path, "the Word template does not exist; check the path or clear it")
+    if path.suffix.lower() in (".docm", ".dotm"):
+        raise ExportRefused(path, "is macro-enabled (.docm or .dotm); save the template as .dotx or .docx")
     if not zipfile.is_zipfile(path):
         raise ExportRefused(path, "is not a Word document (.docx or .dotx); save the template as .docx")
     with zipfile.ZipFile(path) as package:
