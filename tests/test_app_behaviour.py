@@ -282,7 +282,7 @@ async def test_export_from_the_tui_names_the_file(example: Path, make_app) -> No
         notes = notifications(app)
         await pilot.press("f9")
         await pilot.pause()
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+s")
         assert await until(pilot, lambda: not app.screen.query("#export-go") and notes)
     written = example.parent / "harbour-pine-retail-mlops-discovery-proposal.docx"
     assert written.exists()

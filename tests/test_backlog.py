@@ -43,8 +43,6 @@ AZURE_HEADERS = [
 ]
 
 
-
-
 @pytest.fixture(scope="module")
 def items():  # type: ignore[no-untyped-def]
     return backlog_items(load_project(EXAMPLE), load_catalogue(EXAMPLE))

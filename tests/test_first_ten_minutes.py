@@ -35,8 +35,10 @@ def test_banks_questions_covers_every_question_of_a_bank(capsys: pytest.CaptureF
 
 @pytest.mark.parametrize(
     ("selector", "says"),
-    [("nope", "no question bank 'nope'; choose one of: discovery, requirements"),
-     ("discovery:nope", "bank 'discovery' has no area 'nope'; choose one of:")],
+    [
+        ("nope", "no question bank 'nope'; choose one of: discovery, requirements"),
+        ("discovery:nope", "bank 'discovery' has no area 'nope'; choose one of:"),
+    ],
 )
 def test_banks_questions_unknown_selector_says_what_exists(
     selector: str, says: str, capsys: pytest.CaptureFixture[str]

@@ -252,14 +252,17 @@ def test_maturity_chart_labels_use_both_lines(title: str, width: int, expected: 
     assert label_lines(title, width) == expected
 
 
-async def test_arrows_on_the_tab_bar_switch_panes_and_keep_the_keyboard_there(
-    example: Path, make_app
-) -> None:
+async def test_the_tab_bar_is_no_tab_stop_so_arrows_never_switch_pane(example: Path, make_app) -> None:
+    """Issue 12: Tab then Right in Gaps switched to Map, because the tab bar took the keyboard."""
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        tabs = app.screen.query_one(Tabs)
-        tabs.focus()
-        await pilot.press("right", "right")
+        await pilot.press("f3")
         await pilot.pause()
-        assert on_show(app) == "map" and app.focused is tabs
+        tabs = app.screen.query_one(Tabs)
+        for _ in range(12):
+            await pilot.press("tab")
+            assert app.focused is not tabs
+        await pilot.press("f3", "tab", "right")
+        await pilot.pause()
+        assert on_show(app) == "gaps"

@@ -260,6 +260,27 @@ class TestDialogs:
         assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("f9"))
 
 
+DIALOGS_AT_80X24 = [
+    "gap-new", "gap-edit", "gap-delete", "pilot-pick", "plan-item", "metric-new", "next-step-new",
+    "rationale", "session", "export", "proposal", "conflict",
+]
+"""Every dialog the Dialog tests open (the workbook and follow-up dialogs have their own below)."""
+
+
+@pytest.mark.parametrize("name", DIALOGS_AT_80X24)
+def test_every_dialog_at_80x24(snap_compare, example: Path, name: str) -> None:
+    """Each dialog at 80×24: its fields, and its buttons naming their keys (ctrl+s, Esc)."""
+    from tests.helpers import ready
+    from tests.test_dialogs import DIALOGS
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        await DIALOGS[name](pilot)
+        await settle(pilot)
+
+    assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=run_before)
+
+
 class TestPicker:
     def test_picker(self, snap_compare, example: Path) -> None:
         """No path: choose a project or start a new one."""

@@ -40,7 +40,9 @@ async def test_undo_every_edit_across_panes_saves_the_file_as_opened(example: Pa
         pane = app.screen.query_one(MapPane)
         pane.show_gap("G-006")
         undecided = next(i for i, s in enumerate(pane.suggestions) if not s.decision)
+        app.screen.query_one("#map-suggestions", OptionList).focus()  # Map's keys act from the list
         app.screen.query_one("#map-suggestions", OptionList).highlighted = undecided
+        await pilot.pause()
         await pilot.press("a")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -133,7 +135,9 @@ async def test_the_palette_names_the_edit_undo_takes_back(example: Path, make_ap
         pane = app.screen.query_one(MapPane)
         pane.show_gap("G-006")
         undecided = next(i for i, s in enumerate(pane.suggestions) if not s.decision)
+        app.screen.query_one("#map-suggestions", OptionList).focus()  # Map's keys act from the list
         app.screen.query_one("#map-suggestions", OptionList).highlighted = undecided
+        await pilot.pause()
         practice = pane.suggestions[undecided].practice
         await pilot.press("a")
         await pilot.press("ctrl+p")

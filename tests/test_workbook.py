@@ -16,8 +16,6 @@ SHEET = "Model Deployment & Serving"
 DEPLOY_Q = "discovery:model-deployment.current.deployment-infrastructure-1"
 
 
-
-
 def row_of(sheet, ref: str) -> int:  # type: ignore[no-untyped-def]
     return next(cell.row for cell in sheet["A"] if cell.value == ref)
 

@@ -126,10 +126,11 @@ def mapping_warnings(project: Project, catalogue: Catalogue) -> list[MappingWarn
     warnings = []
     covered = {m.practice for m in project.mappings if m.status == "accepted"}
     covered |= {p for item in project.pilots for p in item.practices}
+    accepted_by_gap = project.accepted_by_gap()  # once: per gap it walked every mapping again
     for gap in project.gaps:
         if gap.status in CLOSED_STATUSES:
             continue
-        accepted = project.accepted_practices(gap.id)
+        accepted = accepted_by_gap.get(gap.id, [])
         if not accepted:
             warnings.append(MappingWarning(gap.id, "", "no practice mapped yet"))
         for practice_id in accepted:

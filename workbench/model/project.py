@@ -173,6 +173,10 @@ class Project(BaseModel):
         """The metric with this id."""
         return next((m for m in self.metrics if m.id == metric_id), None)
 
+    def metric_from(self, template: str) -> Metric | None:
+        """The metric defined from a bank's success-metric template (one per template)."""
+        return next((m for m in self.metrics if m.template == template), None)
+
     def pilot(self, item_id: str) -> PlanItem | None:
         """The plan item with this id."""
         return next((p for p in self.pilots if p.id == item_id), None)

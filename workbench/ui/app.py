@@ -11,12 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.notifications import SeverityLevel
 
 from workbench.ui.autosave import Autosave
 from workbench.ui.commands import WorkbenchCommands
+from workbench.ui.key_order import KeyGate
 from workbench.ui.keys import bindings, can_run, for_action
 from workbench.ui.messages import ProjectChanged
 from workbench.ui.modals.confirm import ConfirmModal
@@ -66,6 +67,14 @@ class WorkbenchApp(App[int]):
         """A dialog about the file on disk is open: no autosave meanwhile."""
         self._journal_problem = ""
         self._save_problem = ""  # the failed save last told about, so autosaves don't repeat it
+        self.keys_in_order = KeyGate(self, super().on_event)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys go through the gate: one at a time, in the order typed (see key_order)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.keys_in_order.take(event)
+        else:
+            await super().on_event(event)
 
     def on_mount(self) -> None:
         if self.path is not None:
@@ -384,12 +393,25 @@ class WorkbenchApp(App[int]):
         """Show one of the four panes."""
         from workbench.ui.screens.main_screen import MainScreen
 
-        if isinstance(self.screen, MainScreen):
+        if not isinstance(self.screen, MainScreen):
+            return
+        shown = self.screen.pane(pane)
+        if pane == self.screen.active_pane and shown is not None:
+            shown.next_tab()  # its key again: the pane's next tab
+        else:
             self.screen.show_pane(pane)
 
     def action_save(self) -> None:
         """Save now."""
         self.save_project(quiet=False)
+
+    def action_select_all(self) -> None:
+        """Select all the text of the focused input or editor, so what is typed next replaces it."""
+        from textual.widgets import Input, TextArea
+
+        focused = self.focused
+        if isinstance(focused, Input | TextArea):
+            focused.select_all()
 
     def action_help(self) -> None:
         """Show every key."""
@@ -425,6 +447,13 @@ class WorkbenchApp(App[int]):
 
         if isinstance(self.screen, MainScreen):
             self.screen.export_proposal()
+
+    def action_new_gap(self) -> None:
+        """Show Gaps and raise a new gap (from the palette)."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        if isinstance(self.screen, MainScreen):
+            self.screen.new_gap()
 
     def action_followups(self) -> None:
         """Show the follow-ups by person (F7)."""
@@ -522,8 +551,12 @@ class WorkbenchApp(App[int]):
         from workbench.ui.screens.main_screen import MainScreen
 
         entry = for_action("app", action)
+        if entry is None:
+            return True
         editing = isinstance(self.screen, MainScreen | FollowUpsScreen)  # not under a dialog's form
-        return entry is None or can_run(entry, self.workspace, editing)
+        if can_run(entry, self.workspace, editing):
+            return True
+        return None if editing else False  # on the main screen shown dimmed (undo: nothing yet)
 
     def _keep_in_journal_now(self) -> str:
         """Write the journal on this thread (quitting with work the file lacks); say where."""

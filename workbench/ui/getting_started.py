@@ -10,6 +10,8 @@ STEPS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("pane-capture", "notes"), "Capture: enter opens the highlighted question's notes; type what you hear"),
     (("next",), "next / previous question"),
     (("maturity-current", "maturity-target"), "current / target maturity, from the question tree"),
+    (("maturity-up", "target-up"), "the same from the notes, without leaving them"),
+    (("status-next", "confidence-next"), "status (needs follow-up…) and confidence, from the notes too"),
     (("raise-gap",), "raise a gap from the question, with the answer as evidence"),
     (("pane-gaps", "gap-impact-up"), "Gaps: the matrix; shift+arrows move the selected gap"),
     (("pane-map", "map-accept", "map-rationale"), "Map: accept a practice for the gap, write why"),

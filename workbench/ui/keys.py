@@ -26,6 +26,7 @@ SCOPES = {
     "map": "Map",
     "plan": "Plan",
     "timeline": "Plan",
+    "dialog": "In every dialog",
 }
 """Where a key applies, and the heading it is listed under in F1 help."""
 
@@ -59,13 +60,17 @@ class Key:
     """False for keys a Textual widget already binds, listed here for help only."""
     in_help: bool = True
     """False when the line of the entry before it in help covers it ('ctrl+n / ctrl+b')."""
+    rank: int = 50
+    """Its place in the footer among the keys shown (lower first: the most useful)."""
     priority: bool = False
+    """It acts before the focused widget sees the key (set for every F-key and ctrl key)."""
+    text_first: bool = False
+    """In a text field the field uses the key first (undo and redo take back typing first)."""
 
     @property
     def works_while_typing(self) -> bool:
         """Function and ctrl keys work while a text field has the keyboard; letters type."""
-        first = self.key.split(",")[0]
-        return first.startswith(("ctrl+", "f")) and (first[1:].isdigit() or first.startswith("ctrl+"))
+        return works_while_typing(self.key)
 
     def binding(self, key: str = "", action: str = "") -> Binding:
         """The Textual binding."""
@@ -76,8 +81,14 @@ class Key:
             show=self.show and not key,
             id=self.id if not key else None,
             tooltip=self.help,
-            priority=self.priority,
+            priority=self.priority or (self.works_while_typing and not self.text_first),
         )
+
+
+def works_while_typing(key_name: str) -> bool:
+    """F-keys and ctrl keys act wherever the keyboard is; any other key types in a text field."""
+    first = key_name.split(",")[0]
+    return first.startswith("ctrl+") or (first[:1] == "f" and first[1:].isdigit())
 
 
 def _pane(key: str, pane: str, title: str, what: str) -> Key:
@@ -88,13 +99,15 @@ TARGET_KEYS = ("exclamation_mark", "at", "number_sign", "dollar_sign", "percent_
 
 KEYS: tuple[Key, ...] = (
     # --- everywhere ---------------------------------------------------------------------------------
+    # F-keys and ctrl keys act wherever the keyboard is, also while typing (they are priority
+    # bindings); in a dialog only its own keys, F1 and ctrl+q act.
     Key("help", "f1", "help", "Help", "this help: every key, by pane", palette=True),
     _pane("f2", "capture", "Capture", "Capture: answer questions"),
-    _pane("f3", "gaps", "Gaps", "Gaps: impact × complexity matrix"),
+    _pane("f3", "gaps", "Gaps", "Gaps: impact × complexity matrix (F3 again: its next tab)"),
     _pane("f4", "map", "Map", "Map: gaps to guide practices"),
-    _pane("f5", "plan", "Plan", "Plan: pilot timeline"),
+    _pane("f5", "plan", "Plan", "Plan: pilot timeline (F5 again: Metrics, then Next steps)"),
     Key("sessions", "f6", "sessions", "Session", "start or switch the discovery session",
-        changes_data=True, when="project", palette=True),
+        changes_data=True, when="project", palette=True, rank=41),
     Key("followups", "f7", "followups", "Follow-ups",
         "follow-ups by person: record the answer, tick, assign, go to the question", when="project",
         show=False, palette=True),
@@ -102,15 +115,15 @@ KEYS: tuple[Key, ...] = (
         "the proposal's text: summary, recommendations, risks (drafted until you edit)",
         changes_data=True, when="project", show=False, palette=True),
     Key("undo", "ctrl+z", "undo", "Undo", "undo the last change (in a text field: its typing first)",
-        changes_data=True, when="undo", show=False, palette=True),
+        changes_data=True, when="undo", palette=True, text_first=True),
     Key("redo", "ctrl+y", "redo", "Redo", "redo what was undone",
-        changes_data=True, when="redo", show=False, palette=True),
+        changes_data=True, when="redo", palette=True, text_first=True),
+    Key("save", "ctrl+s", "save", "Save", "save now (autosave runs 2 s after the last change); "
+        "in a dialog: save it", when="project", palette=True, rank=40),
     Key("clock", "ctrl+t", "toggle_clock", "Clock", "start or pause the session clock",
-        when="project", palette=True),
-    Key("save", "ctrl+s", "save", "Save", "save now (autosave runs 2 s after the last change)",
-        when="project", palette=True),
-    Key("export", "f9", "export", "Export", "export the Word proposal (ctrl+e in the dialog exports)",
-        when="project", palette=True),
+        when="project", palette=True, show=False),
+    Key("export", "f9", "export", "Export", "export the Word proposal", when="project", palette=True,
+        show=False),
     Key("workbook-export", "", "export_workbook", "Workbook",
         "export self-assessment workbook (.xlsx) for the client team to fill in", when="project",
         palette=True, bound=False, in_help=False),
@@ -130,37 +143,76 @@ KEYS: tuple[Key, ...] = (
         changes_data=True, when="project", palette=True, bound=False, in_help=False),
     Key("palette", "ctrl+p", "command_palette", "Palette",
         "command palette: questions, sessions, panes, undo, save, export", bound=False),
-    Key("quit", "ctrl+q", "quit", "Quit", "quit (asks when changes could not be saved)", priority=True),
+    Key("quit", "ctrl+q", "quit", "Quit", "quit (asks when changes could not be saved)", show=False),
+    Key("gap-new-anywhere", "", "new_gap", "New gap", "raise a new gap (shows Gaps)", changes_data=True,
+        when="project", palette=True, bound=False, in_help=False),
+    # Keys that move the keyboard act the moment they arrive (priority); ctrl+a selects all in a
+    # text field.
+    Key("next-field", "tab", "focus_next", "Next field", "next field (the pane tabs are no stop)",
+        show=False, priority=True),
+    Key("previous-field", "shift+tab", "focus_previous", "Previous field", "previous field", show=False,
+        priority=True, in_help=False),
+    Key("select-all", "ctrl+a", "select_all", "Select all", "select all of the text field", show=False),
     # --- capture ------------------------------------------------------------------------------------
-    Key("next", "ctrl+n", "step(1)", "Next", "next / previous question", "capture",
-        shown_key="ctrl+n / ctrl+b"),
-    Key("previous", "ctrl+b", "step(-1)", "Prev", "previous question", "capture", in_help=False),
-    Key("notes", "enter", "", "Notes", "edit the highlighted question's notes", "capture", bound=False),
-    Key("to-navigator", "escape", "to_navigator", "Navigator", "back to the question tree", "capture",
-        show=False),
-    Key("maturity-current", "1", "maturity('current', 1)", "Current", "current maturity (0 clears)",
-        "capture", changes_data=True, show=False, shown_key="1–5"),
+    # In the notes and every text field letters, digits and Enter type; nothing else happens.
+    # In the question tree they are commands on the highlighted question. The non-printing keys
+    # below do the same from anywhere in Capture, notes included.
+    Key("next", "ctrl+n", "step(1)", "Next",
+        "next / previous question: the keyboard goes to its notes, after what was said", "capture",
+        shown_key="ctrl+n / ctrl+b", rank=10),
+    Key("previous", "ctrl+b", "step(-1)", "Prev", "previous question", "capture", in_help=False, rank=11),
+    Key("notes", "enter", "edit_highlighted", "Notes", "in the tree: write the highlighted question's notes",
+        "capture", show=False, priority=True),
+    Key("to-navigator", "escape", "to_navigator", "Tree", "back to the question tree (closes an open "
+        "dropdown first)", "capture", show=False, shown_key="Esc"),
+    Key("maturity-up", "ctrl+up", "maturity_step('current', 1)", "Now +1",
+        "current maturity one up / down (from the notes too)", "capture", changes_data=True,
+        shown_key="ctrl+up / ctrl+down", show=False),
+    Key("maturity-down", "ctrl+down", "maturity_step('current', -1)", "Now −1", "current maturity one down",
+        "capture", changes_data=True, in_help=False, show=False),
+    Key("target-up", "ctrl+shift+up", "maturity_step('target', 1)", "Target +1",
+        "target maturity one up / down (from the notes too)", "capture", changes_data=True,
+        shown_key="ctrl+shift+up / down", show=False),
+    Key("target-down", "ctrl+shift+down", "maturity_step('target', -1)", "Target −1",
+        "target maturity one down", "capture", changes_data=True, in_help=False, show=False),
+    Key("status-next", "ctrl+o", "next_choice('status')", "Status",
+        "status: answered → needs follow-up → not applicable → skipped (from the notes too; "
+        "or Tab to the status dropdown, Enter opens it, arrows choose, Enter sets)", "capture",
+        changes_data=True, rank=20),
+    Key("confidence-next", "ctrl+e", "next_choice('confidence')", "Confidence",
+        "confidence: stated → observed → evidenced (from the notes too; or its dropdown)", "capture",
+        changes_data=True, rank=21),
+    Key("hear-anywhere", "ctrl+r", "hear", "Heard", "pain indicator heard (from the notes too)", "capture",
+        changes_data=True, rank=22),
+    Key("raise-gap", "ctrl+g", "raise_gap", "Raise gap", "raise a gap from this question", "capture",
+        changes_data=True, rank=23),
+    Key("attach-evidence", "ctrl+l", "attach_evidence", "Attach",
+        "attach the answer (or the quote under the cursor, or the metric) to an existing gap (from the "
+        "notes too)", "capture", changes_data=True, show=False),
+    Key("maturity-current", "1", "maturity('current', 1)", "Current", "in the tree: current maturity "
+        "(0 clears)", "capture", changes_data=True, show=False, shown_key="1–5"),
     Key("maturity-target", TARGET_KEYS[0], "maturity('target', 1)", "Target",
-        "target maturity ( ) clears)", "capture", changes_data=True, show=False,
+        "in the tree: target maturity ( ) clears)", "capture", changes_data=True, show=False,
         shown_key="shift+1–5 (! @ # $ %)"),
-    Key("search", "slash", "search", "Search", "search questions", "capture", shown_key="/"),
     Key("hear", "h", "hear", "Heard",
-        "pain indicator heard: the quote, who said it, the session (again: edits that record)",
-        "capture", changes_data=True, show=False),
+        "in the tree: pain indicator heard: the quote, who said it, the session (again: edits that "
+        "record)", "capture", changes_data=True, show=False),
     Key("heard-remove", "delete", "remove_heard", "Remove",
         "in the heard list: remove the quote (enter edits it, Add another adds one)", "capture",
         changes_data=True, show=False),
-    Key("raise-gap", "ctrl+g", "raise_gap", "Raise gap", "raise a gap from this question", "capture",
-        changes_data=True),
-    Key("attach-evidence", "ctrl+l", "attach_evidence", "Attach",
-        "attach the answer (or the quote under the cursor, or the metric) to an existing gap",
-        "capture", changes_data=True, show=False),
-    Key("filter-unanswered", "u", "filter('unanswered')", "Unanswered", "filter: unanswered", "capture",
+    Key("search", "slash", "search", "Search", "in the tree: search questions", "capture", shown_key="/",
         show=False),
-    Key("filter-follow-up", "f", "filter('follow_up')", "Follow-up", "filter: needs follow-up", "capture",
-        show=False),
-    Key("filter-template", "t", "filter('template_only')", "Template", "filter: this template's questions",
+    Key("filter-unanswered", "u", "filter('unanswered')", "Unanswered", "in the tree: filter unanswered",
         "capture", show=False),
+    Key("filter-follow-up", "f", "filter('follow_up')", "Follow-up", "in the tree: filter needs follow-up",
+        "capture", show=False),
+    Key("filter-template", "t", "filter('template_only')", "Template",
+        "in the tree: filter this template's questions", "capture", show=False),
+    # --- dialogs ------------------------------------------------------------------------------------
+    Key("dialog-confirm", "ctrl+s", "confirm", "Save", "save the dialog (its first button: Save, Export, "
+        "Start, Replace); the button names the key", "dialog"),
+    Key("dialog-cancel", "escape", "cancel", "Cancel", "close the dialog, changing nothing", "dialog",
+        shown_key="Esc"),
     # --- gaps ---------------------------------------------------------------------------------------
     Key("gap-up", "up", "cursor(1, 0)", "Up", "select a gap on the matrix", "matrix", show=False,
         shown_key="arrows"),
@@ -254,6 +306,12 @@ EXTRA_BINDINGS: dict[str, tuple[tuple[str, str], ...]] = {
 """More keys for one entry: maturity 2–5 and clearing, listed once in help."""
 
 
+def footer_rank(key_id: str) -> int:
+    """Where a key goes in the footer (keys not in the registry last)."""
+    entry = next((k for k in KEYS if k.id == key_id), None)
+    return entry.rank if entry is not None else 99
+
+
 def key(key_id: str) -> Key:
     """The entry with this id."""
     return next(k for k in KEYS if k.id == key_id)
@@ -285,7 +343,7 @@ def can_run(entry: Key, workspace: Workspace | None, editing: bool) -> bool:
         return editing and workspace.editor.history.undo_name is not None
     if entry.when == "redo":
         return editing and workspace.editor.history.redo_name is not None
-    return True
+    return editing  # a dialog's own ctrl+s (and the rest) act while it is open
 
 
 def for_action(scope: str, action: str) -> Key | None:
@@ -300,13 +358,34 @@ def condition(scope: str, action: str) -> str:
     return next((k.when for k in in_scope(scope) if k.action.split("(")[0] == name and k.when), "")
 
 
+CHANGES_DATA = "✱"
+"""Marks, in F1 help, a key that changes the project."""
+
+KEYBOARD_MODEL: tuple[tuple[str, str], ...] = (
+    ("where typing lands", "the footer's left says: ✎ notes (or the field) while letters type, "
+     "▸ tree (or the list) while they are commands; the field with the keyboard is highlighted"),
+    ("in a text field", "the notes, the search box, every field of a dialog: letters, digits, space "
+     "and Enter type, and do nothing else"),
+    ("in a list", "the question tree, the matrix, the lists and the timeline: letters and digits "
+     "are the keys listed below, on the highlighted item"),
+    ("everywhere", "F-keys and ctrl keys act wherever the keyboard is, also while typing; Tab and "
+     "shift+Tab move between fields; Esc goes back to the tree or closes a dialog"),
+    ("after a move", "ctrl+n, ctrl+b and Enter on a question put the keyboard in its notes, after "
+     "what was said; keys typed fast or pasted are handled in the order typed"),
+    (CHANGES_DATA, "the key changes the project (ctrl+z takes it back); no other key does"),
+)
+"""F1 help's first section and the README's: where keys go (issue 12's keyboard model)."""
+
+
 def help_rows() -> list[tuple[str, list[tuple[str, str]]]]:
-    """F1 help: per heading, (keys, what they do)."""
-    sections: dict[str, list[tuple[str, str]]] = {}
+    """F1 help: the keyboard model, then per heading (keys, what they do); keys that change the
+    project are marked."""
+    sections: dict[str, list[tuple[str, str]]] = {"Where keys go": list(KEYBOARD_MODEL)}
     for entry in KEYS:
         rows = sections.setdefault(SCOPES[entry.scope], [])
         if entry.in_help:
-            rows.append((entry.shown_key or display(entry.key), entry.help))
+            shown = entry.shown_key or display(entry.key)
+            rows.append((f"{shown} {CHANGES_DATA}" if entry.changes_data else shown, entry.help))
     return list(sections.items())
 
 

@@ -4,30 +4,29 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
+from workbench.ui.modals.dialog import Dialog, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 
 
-class ConfirmModal(ModalScreen[bool]):
-    """Ask a question; dismiss with True for yes."""
+class ConfirmModal(DialogScreen[bool]):
+    """Ask a question; dismiss with True for yes (ctrl+s), False for no (Esc)."""
 
-    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel")]
+    CANCELLED = False
 
     def __init__(self, title: str, body: str, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
         self.title_text, self.body, self.yes, self.no = title, body, yes, no
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Dialog(classes="dialog"):
             yield Static(literal(self.title_text, "bold"), classes="dialog-title")
             yield Static(literal(self.body), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, id="yes", variant="primary", compact=True)
-                yield Button(self.no, id="no", compact=True)
+                yield Button(confirm_label(self.yes), id="yes", variant="primary", compact=True)
+                yield Button(cancel_label(self.no), id="no", compact=True)
 
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
+from workbench.ui.modals.dialog import Dialog, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 
 
-class ConflictModal(ModalScreen[str]):
+class ConflictModal(DialogScreen[str]):
     """Dismisses with "reload", "keep", "copy", or "" to keep editing."""
 
-    BINDINGS = [Binding("escape", "dismiss('')", "Keep editing")]
+    CANCELLED = ""
     DEFAULT_CSS = """
     ConflictModal .dialog-buttons { layout: grid; grid-size: 2; grid-gutter: 0 1; }
     ConflictModal .dialog-buttons Button { width: 100%; margin-left: 0; }
@@ -31,7 +30,7 @@ class ConflictModal(ModalScreen[str]):
         """The file was deleted or moved: writing it again is safe."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
+        with Dialog(classes="dialog wide"):
             if self.gone:
                 yield Static(literal("The file is gone from disk", "bold"), classes="dialog-title")
                 yield Static(
@@ -66,8 +65,8 @@ class ConflictModal(ModalScreen[str]):
                 if self.gone or not self.disk_problem:
                     mine = "Write mine again" if self.gone else "Overwrite with mine"  # says what it does
                     yield Button(mine, id="keep", variant="warning", compact=True)
-                yield Button("Save mine as a copy", id="copy", variant="primary", compact=True)
-                yield Button("Keep editing", id="cancel", compact=True)
+                yield Button(confirm_label("Save mine as a copy"), id="copy", variant="primary", compact=True)
+                yield Button(cancel_label("Keep editing"), id="cancel", compact=True)
 
     @on(Button.Pressed)
     def _choose(self, event: Button.Pressed) -> None:

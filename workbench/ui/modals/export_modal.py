@@ -9,16 +9,15 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, LoadingIndicator, Select, SelectionList, Static
 
 from workbench.export.proposal import DEFAULT_SECTIONS, SECTION_TITLES, SECTIONS, ProposalOptions
 from workbench.export.writer import ExportRequest, export_proposal, target_path, template_path
 from workbench.problems import FileProblem
 from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.modals.dialog import Dialog, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal, one_line
 from workbench.ui.workspace import Workspace
 
@@ -34,13 +33,9 @@ def shown_path(path: Path) -> Path:
         return path
 
 
-class ExportModal(ModalScreen[Path | None]):
+class ExportModal(DialogScreen[Path | None]):
     """Dismisses with the written file, or None."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+e", "export", "Export", priority=True),
-    ]
 
     @dataclass
     class Done(Message):
@@ -54,7 +49,7 @@ class ExportModal(ModalScreen[Path | None]):
         self.workspace = workspace
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide", id="export-dialog"):
+        with Dialog(classes="dialog wide", id="export-dialog"):
             yield Static(Text("Export the next-step proposal", style="bold"), classes="dialog-title")
             sections = [s for s in SECTIONS if s != "progress" or self.workspace.project.milestones]
             yield SelectionList[str](
@@ -75,14 +70,15 @@ class ExportModal(ModalScreen[Path | None]):
                     id="export-paper",
                     compact=True,
                 )
+            with Horizontal(classes="row"):
                 yield Checkbox("Redact names and quotes", id="export-redact", compact=True)
                 yield Checkbox("Show ids", id="export-ids", compact=True)
             yield Static(id="export-target", classes="dim")
             yield LoadingIndicator(id="export-progress")
             yield Static(id="export-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export (ctrl+e)", id="export-go", variant="primary", compact=True)
-                yield Button("Cancel", id="export-cancel", compact=True)
+                yield Button(confirm_label("Export"), id="export-go", variant="primary", compact=True)
+                yield Button(cancel_label(), id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#export-progress").display = False

@@ -1,4 +1,4 @@
-"""What the edit dialogs share: Save (ctrl+s) and Cancel (escape) buttons and keys."""
+"""What the edit dialogs share: Save (ctrl+s) and Cancel (Esc) buttons."""
 
 from __future__ import annotations
 
@@ -6,27 +6,22 @@ from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
 from textual.widgets import Button
+
+from workbench.ui.modals.dialog import DialogScreen, cancel_label, confirm_label
 
 ResultType = TypeVar("ResultType")
 
 
-class FormModal(ModalScreen[ResultType | None]):
+class FormModal(DialogScreen[ResultType | None]):
     """A dialog that validates in `action_save` and dismisses with None when cancelled."""
-
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-    ]
 
     def form_buttons(self) -> ComposeResult:
         """The Save and Cancel row, yielded at the end of `compose`."""
         with Horizontal(classes="dialog-buttons"):
-            yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
-            yield Button("Cancel", id="cancel", compact=True)
+            yield Button(confirm_label("Save"), id="save", variant="primary", compact=True)
+            yield Button(cancel_label(), id="cancel", compact=True)
 
     def action_save(self) -> None:
         """Validate and dismiss with the result (each dialog defines it)."""

@@ -9,13 +9,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Button, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from workbench.analysis.evidence_words import evidence_choices, evidence_sentence
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
+from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.safe import literal, one_line
@@ -70,7 +71,7 @@ class GapModal(FormModal[GapDraft]):
     def compose(self) -> ComposeResult:
         areas = [(Text(one_line(a.title)), a.id) for a in self.catalogue.areas.values()]
         scale = [(Text(str(n)), n) for n in range(1, 6)]
-        with Vertical(classes="dialog wide"):
+        with Dialog(classes="dialog wide"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
             yield RealInput(self.draft.title, id="gap-title", placeholder="title", compact=True)
             yield Select(

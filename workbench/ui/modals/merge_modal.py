@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from workbench.store.merge3 import Conflict, Path, Side, shown
+from workbench.ui.modals.dialog import cancel_label
 from workbench.ui.safe import literal
 
 SHOWN_CHARS = 160
@@ -48,7 +49,7 @@ class MergeModal(ModalScreen[dict[Path, Side] | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Keep the file's (d)", id="ours", compact=True)
                 yield Button("Keep mine (m)", id="theirs", variant="primary", compact=True)
-                yield Button("Stop", id="stop", compact=True)
+                yield Button(cancel_label("Stop"), id="stop", compact=True)
 
     def on_mount(self) -> None:
         self._show()

@@ -7,10 +7,11 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
 from workbench.model.records import Metric
+from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.parsing import parse_date, parse_number
 from workbench.ui.safe import literal
@@ -34,7 +35,7 @@ class MetricModal(FormModal[dict[str, Any]]):
 
     def compose(self) -> ComposeResult:
         m = self.metric
-        with Vertical(classes="dialog wide"):
+        with Dialog(classes="dialog wide"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
             if self.template_text:
                 yield Static(literal(self.template_text, "italic"), classes="dialog-body")

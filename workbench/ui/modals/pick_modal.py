@@ -5,17 +5,16 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbench.ui.modals.dialog import DialogScreen
 
-class PickModal(ModalScreen[str | None]):
+
+class PickModal(DialogScreen[str | None]):
     """Dismisses with the chosen option's id, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, title: str, options: list[tuple[str, Text]]) -> None:
         super().__init__()

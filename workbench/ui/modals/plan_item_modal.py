@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
 from workbench.model.records import PlanItem
+from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
@@ -42,7 +43,7 @@ class PlanItemModal(FormModal[PlanItemDraft]):
         self.heading, self.draft, self.metric_ids = heading, draft, metric_ids
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
+        with Dialog(classes="dialog wide"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
             yield RealInput(self.draft.title, id="item-title", placeholder="title", compact=True)
             yield RealInput(

@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Select, Static, TextArea
 
 from workbench.export.context import ProposalContext
@@ -19,6 +17,7 @@ from workbench.export.options import ProposalOptions
 from workbench.export.writer import frame_problem
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
+from workbench.ui.modals.dialog import DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
@@ -28,13 +27,9 @@ if TYPE_CHECKING:
 FRAME_FIELDS = {"firm": "Firm", "version": "Version", "language": "Language", "template": "Word template"}
 
 
-class ProposalModal(ModalScreen[dict[str, str] | None]):
+class ProposalModal(DialogScreen[dict[str, str] | None]):
     """Dismisses with the fields the person changed (an emptied text goes back to the draft)."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-    ]
 
     def __init__(self, project: Project, catalogue: Catalogue, project_file: Path) -> None:
         super().__init__()
@@ -67,9 +62,9 @@ class ProposalModal(ModalScreen[dict[str, str] | None]):
                         tooltip=title,
                     )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="proposal-save", variant="primary", compact=True)
+                yield Button(confirm_label("Save"), id="proposal-save", variant="primary", compact=True)
                 yield Button("Back to the draft", id="proposal-redraft", compact=True)
-                yield Button("Cancel", id="proposal-cancel", compact=True)
+                yield Button(cancel_label(), id="proposal-cancel", compact=True)
 
     def on_mount(self) -> None:
         self._show_source()

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import Attendee
+from workbench.ui.modals.dialog import Dialog, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal, one_line
 
 
@@ -50,18 +50,17 @@ def parse_attendees(text: str) -> list[Attendee]:
     return people
 
 
-class SessionModal(ModalScreen[NewSession | EditSessionDetails | str | None]):
+class SessionModal(DialogScreen[NewSession | EditSessionDetails | str | None]):
     """Dismisses with a NewSession, an existing session id to switch to, a session to edit, or
     None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, project: Project, catalogue: Catalogue, today: dt.date, current: str) -> None:
         super().__init__()
         self.project, self.catalogue, self.today, self.current = project, catalogue, today, current
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
+        with Dialog(classes="dialog wide"):
             yield Static(Text("Discovery sessions", style="bold"), classes="dialog-title")
             if self.project.sessions:
                 yield Label("Switch to a session")
@@ -109,8 +108,15 @@ class SessionModal(ModalScreen[NewSession | EditSessionDetails | str | None]):
                 yield Input(id="new-attendees", placeholder="Dana (CFO), Luis (VP Digital)", compact=True)
             yield Static(id="new-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Start session (enter)", id="start", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(confirm_label("Start session"), id="start", variant="primary", compact=True)
+                yield Button(cancel_label(), id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        """The highlight starts on the session in use; the arrows move it, Enter switches."""
+        for sessions in self.query("#session-list").results(OptionList):
+            with contextlib.suppress(OptionDoesNotExist):
+                sessions.highlighted = sessions.get_option_index(self.current)
+            sessions.focus()
 
     @on(OptionList.OptionSelected, "#session-list")
     def _switch(self, event: OptionList.OptionSelected) -> None:

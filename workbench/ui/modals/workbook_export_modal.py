@@ -8,15 +8,14 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, LoadingIndicator, Select, Static
 
 from workbench.export.cleaning import safe_file_stem
 from workbench.problems import FileProblem
 from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.modals.dialog import DialogScreen, cancel_label, confirm_label
 from workbench.ui.modals.export_modal import shown_path
 from workbench.ui.safe import literal, one_line
 from workbench.ui.workspace import Workspace
@@ -25,13 +24,9 @@ from workbench.workbook.write import WorkbookRequest, selected_refs, write_workb
 EVERYTHING = "__all__"
 
 
-class WorkbookExportModal(ModalScreen[Path | None]):
+class WorkbookExportModal(DialogScreen[Path | None]):
     """Dismisses with the written workbook, or None."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+s", "export", "Export", priority=True),
-    ]
 
     @dataclass
     class Done(Message):
@@ -66,8 +61,8 @@ class WorkbookExportModal(ModalScreen[Path | None]):
             yield LoadingIndicator(id="workbook-progress")
             yield Static(id="workbook-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export (ctrl+s)", id="workbook-go", variant="primary", compact=True)
-                yield Button("Cancel", id="workbook-cancel", compact=True)
+                yield Button(confirm_label("Export"), id="workbook-go", variant="primary", compact=True)
+                yield Button(cancel_label(), id="workbook-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#workbook-progress").display = False

@@ -8,14 +8,13 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, Static
 
 from workbench.printable import plural
 from workbench.problems import FileProblem
+from workbench.ui.modals.dialog import DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 from workbench.ui.workspace import Workspace
 from workbench.workbook.read import ReadWorkbook, read_workbook
@@ -30,13 +29,9 @@ class WorkbookImport:
     partial: bool
 
 
-class WorkbookImportModal(ModalScreen[WorkbookImport | None]):
+class WorkbookImportModal(DialogScreen[WorkbookImport | None]):
     """Reads the workbook off the UI thread; dismisses only when it can be imported."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+s", "check", "Import", priority=True),
-    ]
 
     @dataclass
     class Done(Message):
@@ -70,8 +65,8 @@ class WorkbookImportModal(ModalScreen[WorkbookImport | None]):
             with VerticalScroll(id="import-problems-box"):
                 yield Static(id="import-problems", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Import (ctrl+s)", id="import-go", variant="primary", compact=True)
-                yield Button("Cancel", id="import-cancel", compact=True)
+                yield Button(confirm_label("Import"), id="import-go", variant="primary", compact=True)
+                yield Button(cancel_label(), id="import-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#import-progress").display = False

@@ -66,7 +66,9 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield WorkbenchHeader(self.workspace)
-        yield Tabs(*[Tab(tab_title(pane), id=pane) for pane in PANES], id="pane-tabs")
+        tabs = Tabs(*[Tab(tab_title(pane), id=pane) for pane in PANES], id="pane-tabs")
+        tabs.can_focus = False  # clicked or switched with F2–F5, never a Tab stop
+        yield tabs
         if self.workspace.bank_problems:
             yield Static(bank_banner(self.workspace.bank_problems), id="bank-problems")
         with PaneStrip(id="panes"):
@@ -296,6 +298,11 @@ class MainScreen(Screen[None]):
         from workbench.ui.modals.proposal_modal import start_proposal_edit
 
         start_proposal_edit(self)
+
+    def new_gap(self) -> None:
+        """Show Gaps and open the editor for a new gap (the palette's "raise a new gap")."""
+        self.show_pane("gaps")
+        self.post_message(RaiseGapFrom())
 
     def export_proposal(self) -> None:
         """Export the Word proposal (see the export modal)."""

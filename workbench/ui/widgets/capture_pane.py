@@ -6,10 +6,11 @@ from typing import Any
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from workbench.analysis.evidence_words import evidence_sentence
 from workbench.edits import Edit
@@ -37,7 +38,7 @@ class CapturePane(Horizontal, Pane):
 
     def on_mount(self) -> None:
         navigator = self.query_one(Navigator)
-        first = navigator.step(1)
+        first = navigator.current or navigator.step(1)
         if first:
             self.show_question(first)
         self.default_focus().focus()
@@ -60,6 +61,7 @@ class CapturePane(Horizontal, Pane):
         """Show a question in the editor and count time against its area."""
         question = self.workspace.catalogue.questions.get(ref)
         if question is None:
+            self.panel.show("")  # a filter hides every question
             return
         ws = self.workspace
         ws.editor.seal()  # typing on another question is an undo step of its own
@@ -76,7 +78,7 @@ class CapturePane(Horizontal, Pane):
             navigator.select_ref(ref, focus=False)
         navigator.current = ref
         self.show_question(ref)
-        self.query_one("#q-notes", TextArea).focus()
+        self.edit_notes()
 
     def rebuild(self, from_top: bool = False) -> None:
         """Rebuild after a session switch or reload; `from_top` starts at the first question."""
@@ -99,13 +101,30 @@ class CapturePane(Horizontal, Pane):
     @on(Navigator.Chosen)
     def _chosen(self, event: Navigator.Chosen) -> None:
         self.show_question(event.ref)
-        self.query_one("#q-notes", TextArea).focus()
+        self.edit_notes()
 
     def action_step(self, delta: int) -> None:
-        """Next or previous question, keeping focus where it is."""
+        """Next or previous question, with the keyboard in its notes after what was said."""
         ref = self.navigator.step(delta)
         if ref:
             self.show_question(ref)
+            self.edit_notes()
+
+    def edit_notes(self) -> None:
+        """Put the keyboard in the notes editor (its cursor is at the end of the notes)."""
+        notes = self.query_one("#q-notes", TextArea)
+        if not notes.disabled:
+            notes.focus(scroll_visible=False)
+
+    def action_edit_highlighted(self) -> None:
+        """Enter on a question in the tree: edit its notes (elsewhere Enter does what it did)."""
+        tree = self.navigator.question_tree
+        node = tree.cursor_node
+        if self.screen.focused is not tree or node is None or not node.data:
+            raise SkipAction()
+        self.navigator.current = node.data
+        self.show_question(node.data)
+        self.edit_notes()
 
     def action_search(self) -> None:
         """Focus the search box."""
@@ -116,17 +135,49 @@ class CapturePane(Horizontal, Pane):
         self.navigator.toggle(name)
 
     def action_to_navigator(self) -> None:
-        """Leave the editor for the tree."""
+        """Leave the editor for the tree (an open dropdown closes first, keeping the keyboard)."""
+        for select in self.panel.query(Select):
+            if select.expanded:
+                select.expanded = False
+                return
         self.navigator.question_tree.focus()
+
+    def action_maturity_step(self, which: str, delta: int) -> None:
+        """Current or target maturity one up or down (below 1 clears it)."""
+        if self.acted_on():
+            value = self.panel.step_maturity(which, delta)
+            self.app.notify(f"{which.capitalize()} maturity: {value or 'none'}", timeout=2)
+
+    def action_next_choice(self, field_name: str) -> None:
+        """The answer's next status or confidence (the dropdown shows it)."""
+        if self.acted_on():
+            chosen = self.panel.next_choice(field_name)
+            if chosen:
+                self.app.notify(f"{field_name.capitalize()}: {chosen}", markup=False, timeout=2)
+
+    def acted_on(self) -> str:
+        """The question a key acts on. From the tree: the highlighted one (the editor is brought
+        in line with it first); on an area or group line: none, and a notice says so. From the
+        editor: the question it shows."""
+        if self.screen.focused is not self.navigator.question_tree:
+            return self.panel.ref
+        ref = self.navigator.highlighted()
+        if not ref:
+            self.app.notify("Highlight a question first: keys act on the highlighted question.", timeout=3)
+        elif ref != self.panel.ref:
+            self.navigator.current = ref
+            self.show_question(ref)
+        return ref
 
     def action_maturity(self, which: str, value: int) -> None:
         """Set current or target maturity (0 clears it)."""
-        self.panel.set_maturity(which, value or None)
+        if self.acted_on():
+            self.panel.set_maturity(which, value or None)
 
     def action_hear(self) -> None:
         """Open the quote entry of the selected pain indicator (its record when it was heard in
         this session already)."""
-        question = self.workspace.catalogue.questions.get(self.panel.ref)
+        question = self.workspace.catalogue.questions.get(self.acted_on())
         if question is not None and question.kind == "pain-indicator":
             self.panel.hear()
 
@@ -208,8 +259,9 @@ class CapturePane(Horizontal, Pane):
     def _metric_edited(self, event: QuestionPanel.MetricEdited) -> None:
         ws = self.workspace
         changes: dict[str, Any] = event.changes
-        if event.metric_id and ws.project.metric(event.metric_id) is not None:
-            edit: Edit = EditMetric(event.metric_id, changes)
+        metric = ws.project.metric_from(event.ref)
+        if metric is not None:
+            edit: Edit = EditMetric(metric.id, changes)
         else:
             edit = AddMetric(event.ref, values={"session": ws.session_id, **changes},
                              about=self._question_words(event.ref))
@@ -221,7 +273,7 @@ class CapturePane(Horizontal, Pane):
         """Attach what this question gave (its answer in this session, the quote under the
         cursor of the heard list or every quote heard, the metric) to a gap chosen from a list."""
         ws = self.workspace
-        ref = self.panel.ref
+        ref = self.acted_on()
         if ref not in ws.catalogue.questions:
             return
         in_heard_list = self.app.focused is self.panel.query_one("#q-heard-list")
@@ -254,7 +306,7 @@ class CapturePane(Horizontal, Pane):
     def action_raise_gap(self) -> None:
         """Raise a gap prefilled from the selected question, its answer, quotes or metric."""
         ws = self.workspace
-        ref = self.panel.ref
+        ref = self.acted_on()
         question = ws.catalogue.questions.get(ref)
         if question is None:
             return

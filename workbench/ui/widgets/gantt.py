@@ -107,7 +107,10 @@ class Gantt(Widget, can_focus=True):
     # --- drawing -----------------------------------------------------------------------------
 
     def _label_width(self) -> int:
-        return max(14, min(34, self.size.width // 3))
+        """As wide as the longest label needs, up to a third of the width (two fifths when wide)."""
+        share = self.size.width * 2 // 5 if self.size.width >= 140 else self.size.width // 3
+        needed = max((len(s.id) + 3 + len(s.item.title) for s in self.view.plan.items), default=14)
+        return max(14, min(needed, share, 64))
 
     def _visible_weeks(self) -> int:
         return max(4, (self.size.width - self._label_width() - 1) // CELL)

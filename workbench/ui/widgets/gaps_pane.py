@@ -31,10 +31,14 @@ from workbench.ui.messages import RaiseGapFrom, ShowQuestion
 from workbench.ui.modals.gap_modal import GapDraft, GapModal
 from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.safe import literal, one_line
-from workbench.ui.widgets.matrix import Matrix
+from workbench.ui.widgets.matrix import SHORT_TITLES, Matrix
 from workbench.ui.widgets.maturity_chart import alignment_text, change_chart, maturity_chart, unverified_text
 from workbench.ui.widgets.pane import Pane
 from workbench.ui.workspace import Workspace
+
+RANKED_COLUMNS = ("gap", "title", "quadrant", "I", "C", "prio")
+NARROW_SIDE = 60
+"""Below this side width the ranked table drops its rank column and shortens quadrants."""
 
 
 class GapsPane(Horizontal, Pane):
@@ -102,23 +106,29 @@ class GapsPane(Horizontal, Pane):
 
     def _fill_ranked(self) -> None:
         table = self.query_one("#ranked", DataTable)
-        if not table.columns:
-            table.add_columns("#", "gap", "title", "quadrant", "I", "C", "prio")
+        self._filled_width = self._side_width()
+        narrow = self._filled_width < NARROW_SIDE
+        # Narrow: no rank column (the order is the rank) and the quadrant's first word, so
+        # impact, complexity and priority always show.
+        columns = RANKED_COLUMNS if narrow else ("#", *RANKED_COLUMNS)
+        if tuple(str(c.label) for c in table.columns.values()) != columns:
+            table.clear(columns=True)
+            table.add_columns(*columns)
         table.clear()
         project = self.workspace.project
-        self._filled_width = self._side_width()
-        title_width = max(16, min(60, self._filled_width - 40))
+        fixed = 34 if narrow else 40
+        title_width = max(12, min(70, self._filled_width - fixed))
         for rank, (gap, score) in enumerate(ranked_gaps(project), 1):
-            table.add_row(
-                Text(str(rank)),
+            where = gap_quadrant(project, gap)
+            cells = [
                 Text(gap.id, style="bold"),
                 literal(one_line(gap.title, title_width)),
-                Text(QUADRANT_LABELS[gap_quadrant(project, gap)]),
+                Text(SHORT_TITLES[where] if narrow else QUADRANT_LABELS[where]),
                 Text(str(gap.impact)),
                 Text(str(gap.complexity)),
                 Text(f"{score:.0f}"),
-                key=gap.id,
-            )
+            ]
+            table.add_row(*([] if narrow else [Text(str(rank))]), *cells, key=gap.id)
         if self.selected:
             self._move_cursor(table, self.selected)
 

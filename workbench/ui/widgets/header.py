@@ -91,15 +91,16 @@ class WorkbenchHeader(Static):
         else:
             template = ws.catalogue.templates.get(session.template)
             title = template.title if template else "blank session"
-            where = f"{session.id} · {title}" if width >= 110 else session.id
-        room = max(10, width - right.cell_len - 6)
-        session_room = min(len(where), room // 2)
+            where = f"{session.id} · {title}"
+        room = max(10, width - right.cell_len - 6)  # "◆ ", " │ " and a space before the clock
+        # The session and its template matter more than the engagement's name, which shortens first.
+        session_room = min(len(where), max(room // 2, room - 12))
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append("◆ ", style="bold")
-        line.append(one_line(ws.project.project.name, room - session_room - 3), style="bold")
+        line.append(one_line(ws.project.project.name, room - session_room), style="bold")
         line.append(" │ ")
         line.append(one_line(where, session_room))
-        pad = width - 2 - line.cell_len - right.cell_len
+        pad = width - line.cell_len - right.cell_len
         line.append(" " * max(1, pad))
         line.append_text(right)
         return line

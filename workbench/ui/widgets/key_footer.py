@@ -1,12 +1,73 @@
-"""A one-line footer of the keys that work now, drawn as text (Textual's Footer rebuilds a widget
-per key whenever focus moves, which made every pane switch slow)."""
+"""A one-line footer: where typing lands, then the keys that work now, most useful first, with
+F1 always at the right. Drawn as text (Textual's Footer rebuilds a widget per key whenever focus
+moves, which made every pane switch slow)."""
 
 from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
+from textual.app import App
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+from workbench.ui.keys import footer_rank
+
+TYPING_STYLE = Style(bold=True, color="black", bgcolor="yellow")
+COMMANDS_STYLE = Style(bold=True, color="black", bgcolor="cyan")
+PINNED = ("undo", "redo", "help")
+"""Always at the right of the footer, in this order."""
+PLACE_NAMES = {
+    "q-notes": "notes",
+    "nav-search": "search",
+    "nav-tree": "tree",
+    "matrix": "matrix",
+}
+KIND_NAMES = {
+    "Tree": "tree",
+    "QuestionTree": "question tree",
+    "DataTable": "table",
+    "OptionList": "list",
+    "SelectionList": "list",
+    "SelectOverlay": "dropdown",
+    "Select": "dropdown",
+    "Button": "button",
+    "Checkbox": "checkbox",
+    "Gantt": "timeline",
+    "Matrix": "matrix",
+}
+
+
+def takes_text(widget: Widget | None) -> bool:
+    """Whether letters typed now go into text (a text field or the notes)."""
+    if isinstance(widget, TextArea):
+        return not widget.read_only
+    return isinstance(widget, Input)
+
+
+def place_name(widget: Widget | None) -> str:
+    """The focused widget in a word or two: 'notes', 'owner', 'question tree'."""
+    if widget is None:
+        return ""
+    if widget.id in PLACE_NAMES:
+        return PLACE_NAMES[widget.id]
+    if isinstance(widget, Input | TextArea):
+        words = (widget.placeholder if isinstance(widget.placeholder, str) else "") or (widget.id or "text")
+        return " ".join(str(words).split()[:2]).rstrip(":,(")[:16]
+    for kind in type(widget).__mro__:
+        if kind.__name__ in KIND_NAMES:
+            return KIND_NAMES[kind.__name__]
+    return ""
+
+
+def where_typing_lands(widget: Widget | None) -> Text:
+    """' ✎ notes ' while letters type, ' ▸ question tree ' while they are commands."""
+    name = place_name(widget)
+    if not name:
+        return Text()
+    if takes_text(widget):
+        return Text(f" ✎ {name} ", style=TYPING_STYLE)
+    return Text(f" ▸ {name} ", style=COMMANDS_STYLE)
 
 
 class KeyFooter(Widget):
@@ -27,32 +88,54 @@ class KeyFooter(Widget):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.watch(self.screen, "focused", self._focus_moved, init=False)
+
+    def _focus_moved(self) -> None:
+        self.refresh()  # where typing lands changed
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         if screen is self.screen:
             self.refresh()
 
-    def render(self) -> Text:
-        line = Text(no_wrap=True, overflow="ellipsis", end="")
+    def _items(self) -> tuple[list[Text], Text]:
+        """The keys of the focused part (most useful first), then the app's; and the keys always
+        shown at the right: undo, redo and F1."""
+        near: list[tuple[int, Text]] = []
+        app_wide: list[tuple[int, Text]] = []
+        pinned: dict[str, Text] = {}
         seen: set[str] = set()
-        palette = None
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if binding.key == self.app.COMMAND_PALETTE_BINDING:
-                palette = binding
+        palette: list[Text] = []
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
+                hint = Text(f" {self.app.get_key_display(binding)} palette ", style=Style(bold=True))
+                hint.stylize(Style(meta={"@click": "app.command_palette"}))
+                palette = [hint]
                 continue
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
             click = Style(meta={"@click": f"app.simulate_key({binding.key!r})"})
             key_style = Style(bold=True, color="orange1") if enabled else Style(dim=True)
-            line.append(f" {self.app.get_key_display(binding)} ", key_style + click)
-            line.append(f"{binding.description} ", (Style() if enabled else Style(dim=True)) + click)
-        if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
-            hint = Text(f" {self.app.get_key_display(palette)} palette ", style=Style(bold=True))
-            hint.stylize(Style(meta={"@click": "app.command_palette"}))
-            room = self.size.width - hint.cell_len - 1
-            if room > 0:
-                line.truncate(room, overflow="ellipsis", pad=True)
-                line.append(" ")
-                line.append_text(hint)
+            item = Text(f" {self.app.get_key_display(binding)} ", key_style + click)
+            item.append(f"{binding.description} ", (Style() if enabled else Style(dim=True)) + click)
+            if binding.action in PINNED:
+                pinned[binding.action] = item
+            else:
+                rank = footer_rank(binding.id or "")
+                (app_wide if isinstance(node, App) else near).append((rank, item))
+        ranked = sorted(near, key=lambda pair: pair[0]) + sorted(app_wide, key=lambda pair: pair[0])
+        items = [item for _, item in ranked] + palette  # the palette's hint when there is room
+        return items, Text("").join(pinned[a] for a in PINNED if a in pinned)
+
+    def render(self) -> Text:
+        items, pinned = self._items()
+        line = where_typing_lands(self.screen.focused)
+        room = self.size.width - line.cell_len - pinned.cell_len
+        for item in items:
+            if item.cell_len <= room:
+                line.append_text(item)
+                room -= item.cell_len
+        line.append(" " * max(0, room))
+        line.append_text(pinned)
+        line.truncate(self.size.width)
         return line

@@ -216,7 +216,15 @@ class MapPane(Horizontal, Pane):
     # --- selection and decisions -------------------------------------------------------------------
 
     def _current(self) -> PracticeSuggestion | None:
+        """The practice a key acts on: the one highlighted in the practice list, only while that
+        list has the keyboard (from the gap list a key would act on a practice out of sight)."""
         options = self.query_one("#map-suggestions", OptionList)
+        if self.screen.focused is not options:
+            self.app.notify(
+                "a, r, x and w act on the practice highlighted under Practices: press Tab to go there.",
+                timeout=4,
+            )
+            return None
         if options.highlighted is None or not self.suggestions:
             return None
         return self.suggestions[min(options.highlighted, len(self.suggestions) - 1)]

@@ -36,7 +36,10 @@ LEGEND = Text.assemble(
         for part in ((" ", QUADRANT_STYLES[name]), (f" {title} ", "dim"))
     ],
 )
-AXIS_LINES = 3
+AXIS_LINES = 4
+"""Lines besides the cells: the impact axis title above, the axis, its labels and its title below."""
+IMPACT_TITLE = "Impact ↑"
+COMPLEXITY_TITLE = "Complexity →"
 
 
 @dataclass
@@ -166,6 +169,7 @@ class Matrix(Widget, can_focus=True):
         """The grid as text, one line per screen line."""
         layout = self.layout_for(self.size.width, self.size.height)
         out = Text(no_wrap=True)
+        out.append(IMPACT_TITLE + "\n", style="bold dim")
         for impact in range(5, 0, -1):
             for line in range(layout.cell_height):
                 label = f"I{impact} │" if line == layout.cell_height // 2 else "   │"
@@ -178,6 +182,8 @@ class Matrix(Widget, can_focus=True):
         for complexity in range(1, 6):
             axis += f"C{complexity}".center(layout.cell_width)
         out.append(axis + "\n", style="dim")
+        title = COMPLEXITY_TITLE.center(layout.cell_width * 5).rstrip()
+        out.append(" " * LABEL_WIDTH + title + "\n", style="bold dim")
         if self._legend_fits():
             out.append_text(LEGEND)
         return out
@@ -259,7 +265,7 @@ class Matrix(Widget, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         layout = self.layout_for(self.size.width, self.size.height)
         column = (event.x - LABEL_WIDTH) // layout.cell_width + 1
-        row = 5 - event.y // layout.cell_height
+        row = 5 - (event.y - 1) // layout.cell_height  # below the impact title
         if 1 <= column <= 5 and 1 <= row <= 5:
             cell = (row, column)
             if cell == self.cursor:

@@ -169,8 +169,21 @@ class Navigator(Vertical):
             self._add_bank(bank_node, bank.id, catalogue, progress, template_refs)
             self._prune(bank_node)
         self._relabel(progress)
-        if self.current:
-            self.select_ref(self.current, focus=False)
+        self._keep_a_question_highlighted()
+
+    def _keep_a_question_highlighted(self) -> None:
+        """After a rebuild the cursor stays on the question shown, or, when a filter hid that
+        one, moves to the first question shown and says so (`Selected`): the editor beside the
+        tree always shows, and keys always act on, the highlighted question."""
+        shown = self.current
+        if shown and self.select_ref(shown, focus=False):
+            return
+        ref = self._leaves[0].data or "" if self._leaves else ""
+        if ref:
+            self.select_ref(ref, focus=False)
+        self.current = ref
+        if ref != shown:
+            self.post_message(self.Selected(self, ref))
 
     def _add_bank(
         self,
@@ -230,8 +243,9 @@ class Navigator(Vertical):
         for node, title, refs in self._branches:
             if node.tree is None or not refs:
                 continue
-            label = literal(title)
-            label.append(f"  {progress.done(refs)}/{len(refs)}", style="dim")
+            # The count first: a long title is cut at the pane's edge, the count never is.
+            label = Text(f"{progress.done(refs)}/{len(refs)} ", style="dim")
+            label.append_text(literal(title))
             node.set_label(label)
         if self._session_node is not None and self._core and self._session_node[0].tree is not None:
             node, title = self._session_node
@@ -266,12 +280,18 @@ class Navigator(Vertical):
                     parent = parent.parent
                 self.current = ref
                 tree = self.question_tree
+                tree.get_node_at_line(0)  # lays the lines out, so the cursor lands on the leaf now
                 tree.move_cursor(leaf)
                 tree.call_after_refresh(tree.move_cursor, leaf)
                 if focus:
                     self.question_tree.focus()
                 return True
         return False
+
+    def highlighted(self) -> str:
+        """The question under the tree's cursor ('' on an area, part or group line)."""
+        node = self.question_tree.cursor_node
+        return node.data or "" if node is not None else ""
 
     def first(self) -> str:
         """Select the first visible question (the session template's, when it has one)."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 from textual.widget import Widget
+from textual.widgets import TabbedContent, TabPane
 
 from workbench.edits import Edit, EditRefused
 from workbench.ui.workspace import Workspace
@@ -49,6 +50,16 @@ class Pane(Widget):
 
     def shown(self) -> None:
         """The pane came on show (after it was refreshed)."""
+
+    def next_tab(self) -> None:
+        """Show the pane's next inner tab, if it has tabs (its F-key pressed again)."""
+        found = self.query(TabbedContent)
+        if not found:
+            return
+        tabs = found.first()
+        ids = [pane.id for pane in tabs.query(TabPane) if pane.id]
+        if ids:
+            tabs.active = ids[(ids.index(tabs.active) + 1) % len(ids)] if tabs.active in ids else ids[0]
 
     def select(self, record_id: str) -> None:
         """Select a record the pane lists (a gap just raised, say), refreshing it."""

@@ -28,6 +28,8 @@ STATUS_OPTIONS = [
     (Text("not applicable"), "not-applicable"),
     (Text("needs follow-up"), "follow-up"),
 ]
+STATUS_CYCLE = [STATUS_OPTIONS[0], STATUS_OPTIONS[3], STATUS_OPTIONS[2], STATUS_OPTIONS[1]]
+"""ctrl+o's order: the commonest change from answered first."""
 CONFIDENCE_OPTIONS = [
     (Text("stated"), "stated"),
     (Text("observed"), "observed"),
@@ -48,8 +50,9 @@ class NotesArea(RealTextArea):
         return super().check_action(action, parameters)
 
 
-class QuestionPanel(VerticalScroll):
-    """Shows and edits the answer to one question in the current session."""
+class QuestionPanel(VerticalScroll, can_focus=False):
+    """Shows and edits the answer to one question in the current session. The panel itself is no
+    Tab stop: its fields scroll into view as they take focus."""
 
     @dataclass
     class AnswerEdited(Message):
@@ -89,11 +92,12 @@ class QuestionPanel(VerticalScroll):
 
     @dataclass
     class MetricEdited(Message):
-        """The metric defined from this template changed (created when `metric_id` is empty)."""
+        """A field of the metric defined from this template changed. Which metric that is (or that
+        one is created) is decided when the message is handled: in a burst of keys several of these
+        are posted before the first is handled."""
 
         panel: QuestionPanel
         ref: str
-        metric_id: str
         changes: dict[str, Any] = field(default_factory=dict)
 
         @property
@@ -155,6 +159,7 @@ class QuestionPanel(VerticalScroll):
         catalogue = ws.catalogue
         question = catalogue.questions.get(ref)
         if question is None:
+            self._show_none()
             return
         part = catalogue.part_of(ref)
         group = catalogue.groups.get((question.area, question.group))
@@ -208,6 +213,24 @@ class QuestionPanel(VerticalScroll):
                 literal("Start a discovery session (F6) to capture answers.", "bold yellow")
             )
         self.scroll_home(animate=False)
+
+    def _show_none(self) -> None:
+        """No question to show (the filters hide them all): nothing to edit."""
+        self.ref = ""
+        shown = (
+            ("#q-crumb", ""),
+            ("#q-text", "No question matches the filters."),
+            ("#q-hint", "Press u, f or t in the tree to change them, or clear the search."),
+        )
+        for widget_id, words in shown:
+            self.query_one(widget_id, Static).update(literal(words, "italic" if words else ""))
+        for widget_id in ("#q-others", "#q-levels", "#q-indicator", "#q-metric", "#q-status-detail"):
+            self.query_one(widget_id).display = False
+        with self.prevent(TextArea.Changed):
+            self.query_one("#q-notes", NotesArea).load_real("")
+        for widget_id in ("#q-status", "#q-confidence", "#q-notes"):
+            self.query_one(widget_id).disabled = True
+        self.query_one(MaturityBar).set_scores(None, None)
 
     def _show_others(self, ref: str) -> None:
         ws = self.workspace
@@ -283,7 +306,7 @@ class QuestionPanel(VerticalScroll):
         return listing.get_option_at_index(listing.highlighted).id or ""
 
     def _metric(self) -> Metric | None:
-        return next((m for m in self.workspace.project.metrics if m.template == self.ref), None)
+        return self.workspace.project.metric_from(self.ref)
 
     def _load_metric(self) -> None:
         metric = self._metric()
@@ -337,6 +360,26 @@ class QuestionPanel(VerticalScroll):
             bar.set_scores(bar.current, value)
         self.show_levels(bar.current, bar.target)
         self.post_message(self.AnswerEdited(self, self.ref, {which: value}))
+
+    def step_maturity(self, which: str, delta: int) -> int | None:
+        """Current or target maturity one up or down from what the bar shows (below 1 clears)."""
+        bar = self.query_one(MaturityBar)
+        now = bar.current if which == "current" else bar.target
+        value = min(5, max(0, (now or 0) + delta)) or None
+        self.set_maturity(which, value)
+        return value
+
+    def next_choice(self, field_name: str) -> str:
+        """Set the answer's next status or confidence, as its dropdown would; returns its words."""
+        select = self.query_one(f"#q-{field_name}", Select)
+        if self.workspace.session is None or not self.ref or select.disabled:
+            return ""
+        options = STATUS_CYCLE if field_name == "status" else CONFIDENCE_OPTIONS
+        values = [value for _, value in options]
+        now = str(select.value)
+        value = values[(values.index(now) + 1) % len(values)] if now in values else values[0]
+        select.value = value  # posts Select.Changed: the edit goes the dropdown's way
+        return next(str(words) for words, v in options if v == value)
 
     # --- edits become messages ---------------------------------------------------------------
 
@@ -423,5 +466,4 @@ class QuestionPanel(VerticalScroll):
             value = parse_date(event.value)
             if value is None and event.value.strip():
                 return
-        metric = self._metric()
-        self.post_message(self.MetricEdited(self, self.ref, metric.id if metric else "", {name: value}))
+        self.post_message(self.MetricEdited(self, self.ref, {name: value}))

@@ -1,0 +1,105 @@
+"""Layouts at 80×24, 120×36 and 160×48 (issue 12, finding 10): counts and axis titles show, and the
+width is used."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from tests.helpers import ready
+from tests.test_dialogs import keys
+from workbench.ui.widgets.capture_pane import CapturePane
+from workbench.ui.widgets.gantt import Gantt
+from workbench.ui.widgets.header import WorkbenchHeader
+from workbench.ui.widgets.matrix import Matrix
+
+SIZES = [(80, 24), (120, 36), (160, 48)]
+
+
+def tree_lines(capture: CapturePane) -> list[str]:
+    tree = capture.navigator.question_tree
+    return [tree.render_line(y).text for y in range(tree.size.height)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_every_area_in_the_navigator_shows_its_count(
+    example: Path, make_app, size: tuple[int, int]
+) -> None:
+    app = make_app(example)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        capture = app.screen.query_one(CapturePane)
+        tree = capture.navigator.question_tree
+        for node in tree.root.children:  # the session, then the banks: open them at area level
+            node.expand()
+        tree.root.children[0].collapse()
+        await pilot.pause()
+        tree.scroll_home(animate=False)
+        await pilot.pause()
+        branches = [line for line in tree_lines(capture) if "▶" in line or "▼" in line]
+        areas = [
+            line for line in branches if not any(b in line for b in ("This session", "Guide", "Gathering"))
+        ]
+        assert areas, branches
+        for line in areas:
+            assert re.search(r"\d+/\d+", line), f"no count on {line!r}"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_matrix_names_its_axes(example: Path, make_app, size: tuple[int, int]) -> None:
+    app = make_app(example)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await keys(pilot, "f3")
+        matrix = app.screen.query_one(Matrix)
+        shown = [matrix.render_line(y).text for y in range(matrix.size.height)]
+        assert any("Impact ↑" in line for line in shown)
+        assert any("Complexity →" in line for line in shown)
+
+
+async def test_the_header_keeps_the_template_at_80_columns(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        line = app.screen.query_one(WorkbenchHeader).status_line().plain
+        assert "ml-1 · ML Engineering" in line
+
+
+async def test_tree_questions_use_the_navigator_at_80_columns(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        capture = app.screen.query_one(CapturePane)
+        shown = [line for line in tree_lines(capture) if "How do you currently deploy" in line]
+        question = shown[0].split("● ", 1)[1].rstrip()
+        assert len(question) >= 28, question  # it was cut at 24
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_ranked_table_shows_every_column(example: Path, make_app, size: tuple[int, int]) -> None:
+    app = make_app(example)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await keys(pilot, "f3")
+        table = app.screen.query_one("#ranked", DataTable)
+        labels = [str(column.label) for column in table.columns.values()]
+        assert labels[-5:] == ["title", "quadrant", "I", "C", "prio"]
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+async def test_titles_use_the_width_at_160_columns(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        await keys(pilot, "f3")
+        table = app.screen.query_one("#ranked", DataTable)
+        titles = [str(table.get_row(key)[2]) for key in table.rows]
+        assert "Always-on GPU endpoints at low utilisation" in titles  # 42 characters, once cut at 28
+        assert all(len(title) >= 48 for title in titles if title.endswith("…"))
+        await keys(pilot, "f5")
+        gantt = app.screen.query_one(Gantt)
+        shown = "\n".join(gantt.render_line(y).text for y in range(gantt.size.height))
+        assert "Technical deep-dive: feature pipelines" in shown

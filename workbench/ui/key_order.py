@@ -1,0 +1,107 @@
+"""Keys are handled one at a time, in the order they were typed.
+
+Textual hands a key to the focused widget's queue and goes on to the next key at once. In a
+burst (a paste, a fast typist, a key held down) the next key is then routed before the last one
+moved the keyboard: text typed after ctrl+n reached the tree (where `u`, `f`, `t` and digits
+are commands), Esc then `3` typed a 3 into the notes. The gate holds each key until the one
+before has been handled all the way (the focused widget, then every container it bubbles
+through, then the app's bindings), and until a dialog it opened has taken the keyboard.
+
+A terminal sends alt+key as Esc followed by the key; when the two arrive within Textual's escape
+delay they are read as one alt+key. The workbench binds no alt key, so such a key is taken as
+the Esc and the key that were typed.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual.dom import DOMNode
+from textual.message_pump import MessagePump
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+STUCK_SECONDS = 1.0
+"""A key whose handling was never confirmed (its widget went away) frees the gate after this."""
+
+
+def typed_keys(event: events.Key) -> list[events.Key]:
+    """The keys a person typed: alt+X with a printable X was Esc then X."""
+    char = event.character or ""
+    if event.key.startswith("alt+") and len(char) == 1 and char.isprintable():
+        name = event.key.removeprefix("alt+")
+        return [events.Key("escape", "\x1b"), events.Key(char if name.startswith("shift+") else name, char)]
+    return [event]
+
+
+class KeyGate:
+    """Holds keys while one is being handled; `App.on_event` passes every key through `take`."""
+
+    def __init__(self, app: App[Any], handle: Callable[[events.Key], object]) -> None:
+        self.app = app
+        self.handle = handle
+        """Handles one key the way Textual does (the app's own `on_event`)."""
+        self.waiting: deque[events.Key] = deque()
+        self.busy = False
+        self._turn = 0
+
+    async def take(self, event: events.Key) -> None:
+        """A key from the terminal: handle it now, or after the keys before it."""
+        self.waiting.extend(typed_keys(event))
+        if not self.busy:
+            await self._next()
+
+    async def _next(self) -> None:
+        while self.waiting and not self.busy:
+            event = self.waiting.popleft()
+            if not self.app.screen_stack:  # closing
+                self.waiting.clear()
+                return
+            route = self._route()
+            await self.handle(event)  # type: ignore[misc]
+            self._wait_for(route, self.app.screen)
+
+    def _route(self) -> list[MessagePump]:
+        """Where a key goes: the focused widget, the containers up to its screen, the app."""
+        node: DOMNode | None = self.app.focused or self.app.screen
+        route: list[MessagePump] = []
+        while node is not None:
+            route.append(node)
+            node = node.parent
+        # Once more round the app: focus moves by a callback the key's action queued there.
+        return [*route, self.app]
+
+    def _wait_for(self, route: list[MessagePump], screen: object) -> None:
+        """Free the gate once each pump on the route has handled what it was sent (in turn, so a
+        key that bubbles is followed up to the app), and a dialog the key opened is up."""
+        self.busy = True
+        self._turn += 1
+        turn = self._turn
+
+        def step(rest: list[MessagePump]) -> None:
+            nonlocal screen
+            if turn != self._turn:
+                return
+            while rest:
+                pump, rest = rest[0], rest[1:]
+                if pump.call_later(step, rest):
+                    return
+            if self.app.screen is not screen:  # a dialog opened or closed: let it settle first
+                screen = self.app.screen
+                if self.app.screen.call_later(step, []):
+                    return
+            self._free(turn)
+
+        self.app.set_timer(STUCK_SECONDS, lambda: self._free(turn))
+        step(route)
+
+    def _free(self, turn: int) -> None:
+        if turn != self._turn or not self.busy:
+            return
+        self.busy = False
+        if self.waiting:
+            self.app.call_next(self._next)

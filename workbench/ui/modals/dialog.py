@@ -1,0 +1,48 @@
+"""What every dialog shares: the frame it draws in, and its keys (ctrl+s confirms, Esc cancels)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, TypeVar
+
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button
+
+from workbench.ui.keys import bindings, display, key
+
+ResultType = TypeVar("ResultType")
+
+
+class Dialog(VerticalScroll, can_focus=False):
+    """A dialog's box. Its fields scroll into view as Tab reaches them; the `.dialog-buttons` row
+    is docked at the bottom, so Save and Cancel show at 80×24 too. The box itself is no Tab stop.
+    """
+
+
+def confirm_label(words: str) -> str:
+    """A primary button's label with its key: 'Save (ctrl+s)'."""
+    return f"{words} ({display(key('dialog-confirm').key)})"
+
+
+def cancel_label(words: str = "Cancel") -> str:
+    """A cancel button's label with its key: 'Cancel (Esc)'."""
+    return f"{words} ({key('dialog-cancel').shown_key})"
+
+
+class DialogScreen(ModalScreen[ResultType]):
+    """A dialog: ctrl+s presses its primary button (Save, Export, Start, Replace), Esc closes it
+    with `CANCELLED`, whichever field has the keyboard."""
+
+    BINDINGS = bindings("dialog")
+    CANCELLED: ClassVar[object] = None
+
+    def action_confirm(self) -> None:
+        """Press the primary button, as a click would."""
+        for button in self.query(Button):
+            if button.variant == "primary" and not button.disabled and button.display:
+                button.press()
+                return
+
+    def action_cancel(self) -> None:
+        """Close, changing nothing."""
+        self.dismiss(self.CANCELLED)  # type: ignore[arg-type]
