@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
-from workbench.ui.modals.dialog import Dialog, DialogScreen, cancel_label, confirm_label
+from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 
 
@@ -24,7 +23,7 @@ class ConfirmModal(DialogScreen[bool]):
         with Dialog(classes="dialog"):
             yield Static(literal(self.title_text, "bold"), classes="dialog-title")
             yield Static(literal(self.body), classes="dialog-body")
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons():
                 yield Button(confirm_label(self.yes), id="yes", variant="primary", compact=True)
                 yield Button(cancel_label(self.no), id="no", compact=True)
 

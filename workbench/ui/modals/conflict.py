@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
-from workbench.ui.modals.dialog import Dialog, DialogScreen, cancel_label, confirm_label
+from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 
 
@@ -59,7 +58,7 @@ class ConflictModal(DialogScreen[str]):
                     ),
                     classes="dialog-body",
                 )
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons(classes="grid"):  # four buttons fit at 80 columns in two rows
                 if not self.disk_problem:
                     yield Button("Reload theirs", id="reload", compact=True)
                 if self.gone or not self.disk_problem:

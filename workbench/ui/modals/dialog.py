@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
@@ -17,6 +17,18 @@ class Dialog(VerticalScroll, can_focus=False):
     """A dialog's box. Its fields scroll into view as Tab reaches them; the `.dialog-buttons` row
     is docked at the bottom, so Save and Cancel show at 80×24 too. The box itself is no Tab stop.
     """
+
+
+class DialogButtons(Horizontal):
+    """A dialog's button row (Save, Cancel…), docked at the bottom of its `Dialog`. It is last in
+    the Tab order even while fields scrolled below the fold sit lower in the dialog's content."""
+
+    def __init__(self, classes: str = "") -> None:
+        super().__init__(classes=f"dialog-buttons {classes}".strip())
+
+    @property
+    def _focus_sort_key(self) -> tuple[int, int]:
+        return (2**31, 0)
 
 
 def confirm_label(words: str) -> str:

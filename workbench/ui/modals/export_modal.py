@@ -17,7 +17,7 @@ from workbench.export.proposal import DEFAULT_SECTIONS, SECTION_TITLES, SECTIONS
 from workbench.export.writer import ExportRequest, export_proposal, target_path, template_path
 from workbench.problems import FileProblem
 from workbench.ui.modals.confirm import ConfirmModal
-from workbench.ui.modals.dialog import Dialog, DialogScreen, cancel_label, confirm_label
+from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal, one_line
 from workbench.ui.workspace import Workspace
 
@@ -76,7 +76,7 @@ class ExportModal(DialogScreen[Path | None]):
             yield Static(id="export-target", classes="dim")
             yield LoadingIndicator(id="export-progress")
             yield Static(id="export-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons():
                 yield Button(confirm_label("Export"), id="export-go", variant="primary", compact=True)
                 yield Button(cancel_label(), id="export-cancel", compact=True)
 

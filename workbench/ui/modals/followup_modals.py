@@ -7,12 +7,12 @@ import datetime as dt
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from workbench.analysis.followups import KIND_LABELS, FollowUp
+from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
@@ -38,7 +38,7 @@ class CloseFollowUpModal(FormModal[str]):
         self.item = item
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide", id="close-followup"):
+        with Dialog(classes="dialog wide", id="close-followup"):
             yield from _heading(self.item)
             yield Static(Text("The answer (recorded on the question, which is then answered):"))
             yield RealTextArea(self.item.note, id="followup-answer", compact=True)
@@ -67,7 +67,7 @@ class AssignFollowUpModal(FormModal[tuple[str, dt.date | None]]):
         self.people = people
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide", id="assign-followup"):
+        with Dialog(classes="dialog wide", id="assign-followup"):
             yield from _heading(self.item)
             yield Static(Text("Whom to ask, or who does it (a name below, or type any)"))
             yield RealInput(

@@ -6,10 +6,9 @@ from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Button
 
-from workbench.ui.modals.dialog import DialogScreen, cancel_label, confirm_label
+from workbench.ui.modals.dialog import DialogButtons, DialogScreen, cancel_label, confirm_label
 
 ResultType = TypeVar("ResultType")
 
@@ -19,7 +18,7 @@ class FormModal(DialogScreen[ResultType | None]):
 
     def form_buttons(self) -> ComposeResult:
         """The Save and Cancel row, yielded at the end of `compose`."""
-        with Horizontal(classes="dialog-buttons"):
+        with DialogButtons():
             yield Button(confirm_label("Save"), id="save", variant="primary", compact=True)
             yield Button(cancel_label(), id="cancel", compact=True)
 

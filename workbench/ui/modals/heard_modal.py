@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from workbench.model.project import Project
+from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.safe import clean, literal, one_line
 
@@ -45,7 +46,7 @@ class HeardModal(FormModal[HeardDraft]):
         session = self.project.session(self.draft.session)
         roles = ", ".join(dict.fromkeys(a.role for a in session.attendees if a.role)) if session else ""
         sessions = [(Text(s.id), s.id) for s in self.project.sessions]
-        with Vertical(classes="dialog wide", id="heard-dialog"):
+        with Dialog(classes="dialog wide", id="heard-dialog"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
             yield Static(literal(one_line(self.indicator, 160), "italic"), classes="dialog-body")
             yield TextArea(

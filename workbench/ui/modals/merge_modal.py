@@ -5,12 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from workbench.store.merge3 import Conflict, Path, Side, shown
-from workbench.ui.modals.dialog import cancel_label
+from workbench.ui.modals.dialog import Dialog, DialogButtons, cancel_label
 from workbench.ui.safe import literal
 
 SHOWN_CHARS = 160
@@ -39,14 +38,14 @@ class MergeModal(ModalScreen[dict[Path, Side] | None]):
         return self.conflicts[len(self.choices)]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide", id="merge-dialog"):
+        with Dialog(classes="dialog wide", id="merge-dialog"):
             yield Static(id="merge-title", classes="dialog-title")
             yield Static(literal(self.intro), classes="dialog-body")
             yield Static(id="merge-what")
             yield Static(id="merge-base", classes="merge-value")
             yield Static(id="merge-ours", classes="merge-value")
             yield Static(id="merge-theirs", classes="merge-value")
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons():
                 yield Button("Keep the file's (d)", id="ours", compact=True)
                 yield Button("Keep mine (m)", id="theirs", variant="primary", compact=True)
                 yield Button(cancel_label("Stop"), id="stop", compact=True)

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
+from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.parsing import parse_date
 from workbench.ui.safe import clean, literal
@@ -39,7 +40,7 @@ class NextStepModal(FormModal[NextStepDraft]):
 
     def compose(self) -> ComposeResult:
         d = self.draft
-        with Vertical(classes="dialog wide", id="next-step-dialog"):
+        with Dialog(classes="dialog wide", id="next-step-dialog"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
             if self.serves:
                 yield Static(literal(f"Serves: {self.serves}", "dim"), classes="dialog-body")

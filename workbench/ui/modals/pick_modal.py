@@ -5,11 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbench.ui.modals.dialog import DialogScreen
+from workbench.ui.modals.dialog import Dialog, DialogScreen
 
 
 class PickModal(DialogScreen[str | None]):
@@ -22,7 +21,7 @@ class PickModal(DialogScreen[str | None]):
         self.options = options
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
+        with Dialog(classes="dialog wide"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
             yield OptionList(*[Option(label, id=key) for key, label in self.options], id="pick-list")
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Button, Select, Static, TextArea
 
 from workbench.export.context import ProposalContext
@@ -17,7 +17,7 @@ from workbench.export.options import ProposalOptions
 from workbench.export.writer import frame_problem
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
-from workbench.ui.modals.dialog import DialogScreen, cancel_label, confirm_label
+from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
@@ -41,7 +41,7 @@ class ProposalModal(DialogScreen[dict[str, str] | None]):
         self.shown = next(iter(NARRATIVE_FIELDS))
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide", id="proposal-dialog"):
+        with Dialog(classes="dialog wide", id="proposal-dialog"):
             yield Static(Text("Proposal text", style="bold"), classes="dialog-title")
             yield Select(
                 [(Text(title), name) for name, title in NARRATIVE_FIELDS.items()],
@@ -61,7 +61,7 @@ class ProposalModal(DialogScreen[dict[str, str] | None]):
                         compact=True,
                         tooltip=title,
                     )
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons():
                 yield Button(confirm_label("Save"), id="proposal-save", variant="primary", compact=True)
                 yield Button("Back to the draft", id="proposal-redraft", compact=True)
                 yield Button(cancel_label(), id="proposal-cancel", compact=True)

@@ -6,10 +6,11 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static, TextArea
 
 from workbench.model.records import Attendee, Session
+from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.modals.session_modal import parse_attendees
 from workbench.ui.parsing import parse_date
@@ -37,7 +38,7 @@ class SessionEditModal(FormModal[dict[str, Any]]):
 
     def compose(self) -> ComposeResult:
         s = self.session
-        with Vertical(classes="dialog wide", id="session-edit-dialog"):
+        with Dialog(classes="dialog wide", id="session-edit-dialog"):
             heading = Text(f"Session {s.id} · ", style="bold")
             heading.append_text(literal(self.template_title, "dim"))
             yield Static(heading, classes="dialog-title")

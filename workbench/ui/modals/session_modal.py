@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import Attendee
-from workbench.ui.modals.dialog import Dialog, DialogScreen, cancel_label, confirm_label
+from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal, one_line
 
 
@@ -107,7 +107,7 @@ class SessionModal(DialogScreen[NewSession | EditSessionDetails | str | None]):
                 yield Label("attendees ")
                 yield Input(id="new-attendees", placeholder="Dana (CFO), Luis (VP Digital)", compact=True)
             yield Static(id="new-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons():
                 yield Button(confirm_label("Start session"), id="start", variant="primary", compact=True)
                 yield Button(cancel_label(), id="cancel", compact=True)
 

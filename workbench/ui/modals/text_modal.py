@@ -5,10 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Button, Input, Static
 
-from workbench.ui.modals.dialog import Dialog, DialogScreen, cancel_label, confirm_label
+from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput
 
@@ -26,7 +25,7 @@ class TextModal(DialogScreen[str | None]):
             if self.context:
                 yield Static(literal(self.context, "dim"), classes="dialog-body")
             yield RealInput(self.value, placeholder=self.placeholder, id="text-value")
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons():
                 yield Button(confirm_label("Save"), id="text-save", variant="primary", compact=True)
                 yield Button(cancel_label(), id="text-cancel", compact=True)
 

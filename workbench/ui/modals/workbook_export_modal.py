@@ -8,14 +8,13 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label, LoadingIndicator, Select, Static
 
 from workbench.export.cleaning import safe_file_stem
 from workbench.problems import FileProblem
 from workbench.ui.modals.confirm import ConfirmModal
-from workbench.ui.modals.dialog import DialogScreen, cancel_label, confirm_label
+from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.modals.export_modal import shown_path
 from workbench.ui.safe import literal, one_line
 from workbench.ui.workspace import Workspace
@@ -45,7 +44,7 @@ class WorkbookExportModal(DialogScreen[Path | None]):
         choices += [(Text(one_line(t.title)), t.id) for t in catalogue.templates.values()]
         folder = self.workspace.file.path.resolve().parent
         default = folder / f"{safe_file_stem(self.workspace.project.project.name)}-self-assessment.xlsx"
-        with Vertical(classes="dialog wide", id="workbook-export-dialog"):
+        with Dialog(classes="dialog wide", id="workbook-export-dialog"):
             yield Static(Text("Export a self-assessment workbook", style="bold"), classes="dialog-title")
             yield Static(
                 Text(
@@ -60,7 +59,7 @@ class WorkbookExportModal(DialogScreen[Path | None]):
             yield Static(id="workbook-count", classes="dim")
             yield LoadingIndicator(id="workbook-progress")
             yield Static(id="workbook-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons():
                 yield Button(confirm_label("Export"), id="workbook-go", variant="primary", compact=True)
                 yield Button(cancel_label(), id="workbook-cancel", compact=True)
 

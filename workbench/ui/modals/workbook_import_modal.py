@@ -8,13 +8,13 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, Static
 
 from workbench.printable import plural
 from workbench.problems import FileProblem
-from workbench.ui.modals.dialog import DialogScreen, cancel_label, confirm_label
+from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 from workbench.ui.workspace import Workspace
 from workbench.workbook.read import ReadWorkbook, read_workbook
@@ -47,7 +47,7 @@ class WorkbookImportModal(DialogScreen[WorkbookImport | None]):
     def compose(self) -> ComposeResult:
         folder = self.workspace.file.path.resolve().parent
         newest = max(folder.glob("*.xlsx"), key=lambda p: p.stat().st_mtime, default=None)
-        with Vertical(classes="dialog wide", id="workbook-import-dialog"):
+        with Dialog(classes="dialog wide", id="workbook-import-dialog"):
             yield Static(Text("Import a self-assessment workbook", style="bold"), classes="dialog-title")
             yield Label("Workbook file (.xlsx)")
             yield Input(
@@ -64,7 +64,7 @@ class WorkbookImportModal(DialogScreen[WorkbookImport | None]):
             yield LoadingIndicator(id="import-progress")
             with VerticalScroll(id="import-problems-box"):
                 yield Static(id="import-problems", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons():
                 yield Button(confirm_label("Import"), id="import-go", variant="primary", compact=True)
                 yield Button(cancel_label(), id="import-cancel", compact=True)
 
