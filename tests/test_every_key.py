@@ -81,12 +81,12 @@ def capture_state(selector: str, ref: str = FIRST) -> Callable[[Any], Awaitable[
     return enter
 
 
-async def plan_tab(pilot: Any, tab: str, selector: str) -> None:
+async def pane_tab(pilot: Any, pane: str, tabs: str, tab: str, selector: str) -> None:
     from textual.widgets import TabbedContent
 
     screen = await to_main(pilot)
-    screen.show_pane("plan")
-    screen.query_one("#plan-tabs", TabbedContent).active = tab
+    screen.show_pane(pane)
+    screen.query_one(tabs, TabbedContent).active = tab
     await pilot.pause()
     screen.query_one(selector).focus()
     await pilot.pause()
@@ -112,15 +112,17 @@ STATES: dict[str, Callable[[Any], Awaitable[None]]] = {
     "search": capture_state("#nav-search"),
     "status dropdown": capture_state("#q-status"),
     "status dropdown open": dropdown_open,
-    "heard quote": capture_state("#q-quote", PAIN),
+    "heard list": capture_state("#q-heard-list", PAIN),
     "metric field": capture_state("#q-baseline", METRIC),
     "matrix": pane_focus("gaps", "#matrix"),
     "ranked gaps": pane_focus("gaps", "#ranked"),
+    "suggested gaps": lambda pilot: pane_tab(pilot, "gaps", "#gaps-side", "gaps-suggested", "#suggestions"),
+    "gap evidence": lambda pilot: pane_tab(pilot, "gaps", "#gaps-side", "gaps-evidence", "#evidence"),
     "map gaps": pane_focus("map", "#map-gaps"),
     "map practices": pane_focus("map", "#map-suggestions"),
     "timeline": pane_focus("plan"),
-    "plan metrics": lambda pilot: plan_tab(pilot, "plan-metrics", "#plan-metrics DataTable"),
-    "plan steps": lambda pilot: plan_tab(pilot, "plan-steps", "#step-list"),
+    "plan metrics": lambda pilot: pane_tab(pilot, "plan", "#plan-tabs", "plan-metrics", "#plan-metrics DataTable"),
+    "plan steps": lambda pilot: pane_tab(pilot, "plan", "#plan-tabs", "plan-steps", "#step-list"),
     "follow-ups": lambda pilot: screen_key(pilot, "f7"),
     "help": lambda pilot: screen_key(pilot, "f1"),
     **{f"dialog {name}": dialog_state(name) for name in DIALOGS if name != "gap-delete"},

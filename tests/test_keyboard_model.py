@@ -7,11 +7,13 @@ also in a burst, so nothing typed lands where it was not meant to.
 
 from __future__ import annotations
 
+import os
 import string
 import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import Select, TextArea
@@ -200,3 +202,86 @@ async def test_session_dialog_arrows_move_the_highlight_even_from_the_notes(exam
         await burst(pilot, "f6", "down", "enter")
         assert await until(pilot, lambda: isinstance(app.screen, MainScreen))
         assert app.workspace.session_id == "ml-1"
+
+
+async def test_moving_between_panes_shows_no_notice(example: Path, make_app) -> None:
+    """Map's 'press Tab to go there' was shown at start and on every repaint (the footer asked
+    which keys can run, and Map's check of the practice list notified): keys not pressed say
+    nothing."""
+    from tests.helpers import notifications
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        shown = notifications(app)
+        for pane in ("f3", "f4", "f5", "f2", "f4"):
+            await burst(pilot, pane)
+        await pilot.pause()
+        assert shown == []
+        assert not app.screen.query("Toast")
+
+
+async def test_tab_then_right_in_gaps_stays_in_gaps(example: Path, make_app) -> None:
+    """#12 finding 7: the pane tabs were a Tab stop, so Tab then Right in Gaps switched to Map."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "f3")
+        for _ in range(6):
+            await burst(pilot, "tab", "right")
+            assert app.screen.active_pane == "gaps"  # type: ignore[attr-defined]
+            assert app.focused is not app.screen.query_one("#pane-tabs")
+
+
+async def test_help_says_where_keys_go_and_how_to_set_status_and_confidence(example: Path, make_app) -> None:
+    """#12 finding 7: F1 did not say how to set status or confidence. It opens with where keys go,
+    from the key registry, so each key it names is the key bound."""
+    from rich.console import Console
+    from textual.widgets import Static
+
+    from workbench.ui.keys import key
+    from workbench.ui.screens.help_screen import HelpScreen
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await at_first_question(pilot)
+        await burst(pilot, "enter", "f1")  # from the notes
+        assert await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        console = Console(width=200, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+        for static in app.screen.query(Static):
+            console.print(static.content)
+        shown = " ".join(console.export_text().split())
+        assert "Where keys go" in shown and "where typing lands" in shown
+        for entry in ("status-next", "confidence-next", "hear-anywhere", "attach-evidence", "maturity-up"):
+            assert key(entry).key in shown, entry
+        assert "status:" in shown and "confidence:" in shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_footer_says_where_typing_lands_and_keeps_undo_redo_and_help(
+    example: Path, make_app, size: tuple[int, int]
+) -> None:
+    """#11 leftover: the footer lost ctrl+z / ctrl+y and F1 at 80 and 120 columns. It starts with
+    where typing lands (notes, tree, a dialog's field) and keeps undo, redo and F1 at the right."""
+    from workbench.ui.widgets.key_footer import KeyFooter
+
+    app = make_app(example)
+    async with app.run_test(size=size) as pilot:
+        await at_first_question(pilot)
+
+        def footer() -> str:
+            return app.screen.query_one(KeyFooter).render().plain  # a dialog has its own
+
+        line = footer()
+        assert line.startswith(" ▸ question tree") or line.startswith(" ▸ tree"), line
+        for words in ("^z Undo", "^y Redo", "f1 Help"):
+            assert words in line, line
+        assert len(line) == size[0]
+        await burst(pilot, "enter")
+        assert footer().startswith(" ✎ notes"), footer()
+        assert "f1 Help" in footer()
+        await burst(pilot, "ctrl+g")  # a dialog: its footer names its field and its keys
+        assert await until(pilot, lambda: isinstance(app.screen, GapModal))
+        assert await until(pilot, lambda: footer().startswith(" ✎ title"))
+        assert "^s Save" in footer() and "Cancel" in footer()
+        await burst(pilot, "escape")

@@ -262,9 +262,10 @@ class TestDialogs:
 
 DIALOGS_AT_80X24 = [
     "gap-new", "gap-edit", "gap-delete", "pilot-pick", "plan-item", "metric-new", "next-step-new",
-    "rationale", "session", "export", "proposal", "conflict",
+    "rationale", "session", "export", "proposal", "conflict", "attach-evidence", "gap-merge",
 ]
-"""Every dialog the Dialog tests open (the workbook and follow-up dialogs have their own below)."""
+"""Every dialog the Dialog tests open (the workbook and follow-up dialogs have their own below, the
+heard, gap evidence, session details and next step dialogs in test_snapshots_edit_dialogs)."""
 
 
 @pytest.mark.parametrize("name", DIALOGS_AT_80X24)

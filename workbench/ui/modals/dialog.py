@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from workbench.ui.keys import bindings, display, key
+from workbench.ui.widgets.key_footer import KeyFooter
 
 ResultType = TypeVar("ResultType")
 
@@ -47,6 +48,10 @@ class DialogScreen(ModalScreen[ResultType]):
 
     BINDINGS = bindings("dialog")
     CANCELLED: ClassVar[object] = None
+
+    def on_mount(self) -> None:
+        """The dialog's own footer over the screen's: where typing lands in it, and its keys."""
+        self.mount(KeyFooter())
 
     def action_confirm(self) -> None:
         """Press the primary button, as a click would."""

@@ -21,7 +21,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, show_header=False, padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
+        table.add_column(style="bold", max_width=24)  # long key lists wrap, the words keep room
         table.add_column()
         for title, keys in [("Getting started", getting_started_rows()), *help_rows()]:
             table.add_row(Text(title, style="underline bold"), "")

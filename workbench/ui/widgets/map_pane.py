@@ -215,16 +215,20 @@ class MapPane(Horizontal, Pane):
 
     # --- selection and decisions -------------------------------------------------------------------
 
-    def _current(self) -> PracticeSuggestion | None:
+    def _acted_on(self) -> PracticeSuggestion | None:
         """The practice a key acts on: the one highlighted in the practice list, only while that
         list has the keyboard (from the gap list a key would act on a practice out of sight)."""
-        options = self.query_one("#map-suggestions", OptionList)
-        if self.screen.focused is not options:
+        if self.screen.focused is not self.query_one("#map-suggestions", OptionList):
             self.app.notify(
                 "a, r, x and w act on the practice highlighted under Practices: press Tab to go there.",
                 timeout=4,
             )
             return None
+        return self._current()
+
+    def _current(self) -> PracticeSuggestion | None:
+        """The practice highlighted in the practice list."""
+        options = self.query_one("#map-suggestions", OptionList)
         if options.highlighted is None or not self.suggestions:
             return None
         return self.suggestions[min(options.highlighted, len(self.suggestions) - 1)]
@@ -258,7 +262,7 @@ class MapPane(Horizontal, Pane):
 
     def action_decide(self, status: MappingStatus) -> None:
         """Accept or reject the highlighted practice for the gap."""
-        suggestion = self._current()
+        suggestion = self._acted_on()
         if suggestion is not None:
             practice = suggestion.practice
             verb = "Accepted" if status == "accepted" else "Rejected"
@@ -267,7 +271,7 @@ class MapPane(Horizontal, Pane):
 
     def action_undecide(self) -> None:
         """Forget the decision on the highlighted practice."""
-        suggestion = self._current()
+        suggestion = self._acted_on()
         if suggestion is not None:
             practice = suggestion.practice
             done = f"Forgot the decision on {quoted(practice.title)} for {self.gap_id}."
@@ -275,7 +279,7 @@ class MapPane(Horizontal, Pane):
 
     def action_rationale(self) -> None:
         """Write why the practice fits (accepting it if it was undecided)."""
-        suggestion = self._current()
+        suggestion = self._acted_on()
         if suggestion is None:
             return
         practice, gap_id = suggestion.practice, self.gap_id
