@@ -211,9 +211,9 @@ async def test_moving_between_panes_shows_no_notice(example: Path, make_app) -> 
     from tests.helpers import notifications
 
     app = make_app(example)
-    async with app.run_test(size=(120, 36)) as pilot:
+    shown = notifications(app)  # from the start
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await ready(pilot)
-        shown = notifications(app)
         for pane in ("f3", "f4", "f5", "f2", "f4"):
             await burst(pilot, pane)
         await pilot.pause()
