@@ -11,12 +11,14 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
-from workbench.ui.keys import footer_rank
+from workbench.ui.keys import footer_rank, key
 
 TYPING_STYLE = Style(bold=True, color="black", bgcolor="yellow")
 COMMANDS_STYLE = Style(bold=True, color="black", bgcolor="cyan")
 PINNED = ("undo", "redo", "help")
 """Always at the right of the footer, in this order."""
+PINNED_IDS = {"ctrl+z": "undo", "ctrl+y": "redo"}
+"""The registry's entries of the pinned keys a text field also binds."""
 PLACE_NAMES = {
     "q-notes": "notes",
     "nav-search": "search",
@@ -111,6 +113,11 @@ class KeyFooter(Widget):
                 hint.stylize(Style(meta={"@click": "app.command_palette"}))
                 palette = [hint]
                 continue
+            pinned_id = PINNED_IDS.get(binding.key)
+            if pinned_id and binding.action == key(pinned_id).action:
+                # In a text field its own ctrl+z / ctrl+y (typing first, then the workbench's)
+                # hides the app's binding: still shown, under the registry's words.
+                binding = key(pinned_id).binding()
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
