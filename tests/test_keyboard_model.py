@@ -187,6 +187,9 @@ async def test_a_pane_key_again_shows_the_pane_s_next_tab(example: Path, make_ap
         for _ in range(3):
             await burst(pilot, "f5")
             seen.append(tabs.active)
+            # The keyboard goes with the tab (it stayed on the hidden timeline: Enter did nothing).
+            shown = tabs.active_pane
+            assert await until(pilot, lambda shown=shown: app.focused is not None and shown in app.focused.ancestors)
         assert seen == ["plan-timeline", "plan-metrics", "plan-steps", "plan-timeline"]
 
 

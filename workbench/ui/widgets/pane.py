@@ -58,8 +58,18 @@ class Pane(Widget):
             return
         tabs = found.first()
         ids = [pane.id for pane in tabs.query(TabPane) if pane.id]
-        if ids:
-            tabs.active = ids[(ids.index(tabs.active) + 1) % len(ids)] if tabs.active in ids else ids[0]
+        if not ids:
+            return
+        focused = self.screen.focused
+        tabs.active = ids[(ids.index(tabs.active) + 1) % len(ids)] if tabs.active in ids else ids[0]
+        if focused is not None and tabs in focused.ancestors:  # the keyboard goes with the tab
+            self.call_after_refresh(self._focus_first_in, tabs)
+
+    def _focus_first_in(self, tabs: TabbedContent) -> None:
+        shown = tabs.active_pane
+        target = next((w for w in shown.query("*") if w.focusable), None) if shown else None
+        if target is not None:
+            target.focus()
 
     def select(self, record_id: str) -> None:
         """Select a record the pane lists (a gap just raised, say), refreshing it."""
