@@ -14,7 +14,6 @@ from workbench.ui.modals.dialog import Dialog, DialogScreen
 class PickModal(DialogScreen[str | None]):
     """Dismisses with the chosen option's id, or None."""
 
-
     def __init__(self, title: str, options: list[tuple[str, Text]]) -> None:
         super().__init__()
         self.heading = title

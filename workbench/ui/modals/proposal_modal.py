@@ -30,7 +30,6 @@ FRAME_FIELDS = {"firm": "Firm", "version": "Version", "language": "Language", "t
 class ProposalModal(DialogScreen[dict[str, str] | None]):
     """Dismisses with the fields the person changed (an emptied text goes back to the draft)."""
 
-
     def __init__(self, project: Project, catalogue: Catalogue, project_file: Path) -> None:
         super().__init__()
         self.project_file = project_file

@@ -54,7 +54,6 @@ class SessionModal(DialogScreen[NewSession | EditSessionDetails | str | None]):
     """Dismisses with a NewSession, an existing session id to switch to, a session to edit, or
     None."""
 
-
     def __init__(self, project: Project, catalogue: Catalogue, today: dt.date, current: str) -> None:
         super().__init__()
         self.project, self.catalogue, self.today, self.current = project, catalogue, today, current
