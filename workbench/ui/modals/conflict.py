@@ -58,7 +58,7 @@ class ConflictModal(DialogScreen[str]):
                     ),
                     classes="dialog-body",
                 )
-            with DialogButtons(classes="grid"):  # four buttons fit at 80 columns in two rows
+            with DialogButtons():
                 if not self.disk_problem:
                     yield Button("Reload theirs", id="reload", compact=True)
                 if self.gone or not self.disk_problem:
