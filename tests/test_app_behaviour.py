@@ -406,7 +406,7 @@ async def test_the_changed_on_disk_dialog_says_that_mine_overwrites_and_fits_80x
         await pilot.pause()
         buttons = list(app.screen.query(Button))
         assert [str(b.label) for b in buttons] == [
-            "Reload theirs", "Overwrite with mine", "Save mine as a copy", "Keep editing"
+            "Reload theirs", "Overwrite with mine", "Save mine as a copy (ctrl+s)", "Keep editing (Esc)"
         ]
         assert all(b.region.right <= 80 and b.region.width >= len(str(b.label)) for b in buttons)
         app.screen.dismiss("")

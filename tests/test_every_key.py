@@ -121,7 +121,7 @@ STATES: dict[str, Callable[[Any], Awaitable[None]]] = {
     "map gaps": pane_focus("map", "#map-gaps"),
     "map practices": pane_focus("map", "#map-suggestions"),
     "timeline": pane_focus("plan"),
-    "plan metrics": lambda pilot: pane_tab(pilot, "plan", "#plan-tabs", "plan-metrics", "#plan-metrics DataTable"),
+    "plan metrics": lambda pilot: pane_tab(pilot, "plan", "#plan-tabs", "plan-metrics", "#metric-list"),
     "plan steps": lambda pilot: pane_tab(pilot, "plan", "#plan-tabs", "plan-steps", "#step-list"),
     "follow-ups": lambda pilot: screen_key(pilot, "f7"),
     "help": lambda pilot: screen_key(pilot, "f1"),
