@@ -57,6 +57,8 @@ class Table:
     """Labels in the first column and no header row (a pilot's facts)."""
     row_height: float = 0
     """Body rows of exactly this height in millimetres (room to sign); 0 fits the text."""
+    separated: bool = False
+    """Each line of a body cell is an item of its own (the matrix's gaps): a rule between two."""
 
 
 @dataclass

@@ -3,6 +3,8 @@ whole, quadrant and timeline shading (slack hatched, so it never looks like band
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from typing import Any
 from xml.sax.saxutils import escape
@@ -24,6 +26,9 @@ CHAR_WIDTH = 0.62
 """Width of an average character, as a share of the font size (generous, so words fit)."""
 BOLD_WIDTH = 0.72
 """The same for bold text (header rows): wide sans fonts such as DejaVu need it."""
+TYPICAL_WIDTH, TYPICAL_BOLD_WIDTH = 0.55, 0.62
+"""A character's usual width, to guess where text wraps (0.53 in DejaVu Sans as LibreOffice renders
+it): the widths above are generous on purpose, so that no word is ever cut."""
 BREAKS = re.compile(r"\s+|(?<=[/-])")
 """Where a line may wrap: spaces, and after a slash or a hyphen ("training/serving", "point-in-time")."""
 CELL_PADDING = Pt(14)
@@ -33,6 +38,17 @@ LABEL_CHARS = 22
 EMU_PER_TWIP = 635
 KEEP_WHOLE_ROWS = 12
 """A key-value table of at most this many rows is kept on one page."""
+ITEM_RULE = '<w:pBdr><w:top w:val="single" w:sz="6" w:space="2" w:color="7F7F7F"/></w:pBdr>'
+"""The rule above the second and later items of a cell (two gaps in one cell of the matrix)."""
+ITEM_SPACE = 40
+"""Space above an item after a rule, in twentieths of a point."""
+SHORTEST_STEP = int(Mm(1))
+SHORTEST_PASSES = 4
+"""Room moves between columns a millimetre at a time, in at most this many passes."""
+HEADER_STRETCH = 1.6
+"""A header may widen its column to this many times what the values want; longer, it wraps."""
+WRITING_ROOM = Mm(40)
+"""What an empty column of a form (a signature, a date) wants: room to write by hand."""
 CHART_CELL_MARGIN = 20
 """Left and right cell margins of the timeline chart, in twips, so week numbers fit narrow columns."""
 
@@ -102,7 +118,8 @@ def _row(
         bold = header or (block.key_value and column == 0)
         centred = block.compact and (header or column > 0)
         width = sum(widths[column : column + span])
-        out.append(_cell(text, width, span, fill, size, bold, header, centred, tall, keep))
+        separated = block.separated and not header
+        out.append(_cell(text, width, span, fill, size, bold, header, centred, tall, keep, separated))
         column += span
     out.append("</w:tr>")
     return "".join(out)
@@ -130,7 +147,9 @@ def _cell(
     centred: bool,
     middle: bool = False,
     keep: bool = False,
+    separated: bool = False,
 ) -> str:
+    """One cell; with `separated`, each line is an item of its own, a rule between two."""
     properties = f'<w:tcW w:type="dxa" w:w="{width}"/>'
     if span > 1:
         properties += f'<w:gridSpan w:val="{span}"/>'
@@ -143,17 +162,24 @@ def _cell(
         properties += _shading(fill)
     if middle:
         properties += '<w:vAlign w:val="center"/>'
-    paragraph = "<w:pPr>" + ("<w:keepNext/>" if keep else "")
-    paragraph += '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
-    paragraph += '<w:jc w:val="center"/></w:pPr>' if centred else "</w:pPr>"
-    run = ""
-    if text:
-        look = ("<w:b/>" if bold else "") + (f'<w:color w:val="{colour}"/>' if colour else "")
-        look += f'<w:sz w:val="{size * 2}"/>'
-        lines = [escape(line) for line in xml_safe(text).split("\n")]
-        body = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
-        run = f"<w:r><w:rPr>{look}</w:rPr>{body}</w:r>"
-    return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p>{paragraph}{run}</w:p></w:tc>"
+    look = ("<w:b/>" if bold else "") + (f'<w:color w:val="{colour}"/>' if colour else "")
+    look += f'<w:sz w:val="{size * 2}"/>'
+    items = xml_safe(text).split("\n") if separated else [xml_safe(text)]
+    paragraphs = []
+    for index, item in enumerate(items):
+        paragraph = "<w:pPr>" + ("<w:keepNext/>" if keep else "")
+        if index:
+            paragraph += ITEM_RULE
+        before = ITEM_SPACE if index else 0
+        paragraph += f'<w:spacing w:before="{before}" w:after="0" w:line="240" w:lineRule="auto"/>'
+        paragraph += '<w:jc w:val="center"/></w:pPr>' if centred else "</w:pPr>"
+        run = ""
+        if item:
+            lines = [escape(line) for line in item.split("\n")]
+            body = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
+            run = f"<w:r><w:rPr>{look}</w:rPr>{body}</w:r>"
+        paragraphs.append(f"<w:p>{paragraph}{run}</w:p>")
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{''.join(paragraphs)}</w:tc>"
 
 
 def _shading(fill: str) -> str:
@@ -198,17 +224,26 @@ def column_widths(block: Table, usable: int, points: int = 9) -> list[int]:
         rest = max((usable - first) // (columns - 1), max(least[1:]))
         return [first] + [rest] * (columns - 1)
     wanted = [
-        max((_wanted(line[c], points) for line in lines if c < len(line)), default=0) for c in range(columns)
+        max((_wanted(r[c], points) for r in block.rows if c < len(r)), default=0) for c in range(columns)
     ]
     if block.key_value:
         wanted[0] = min(wanted[0], _wanted("x" * LABEL_CHARS, points))  # labels wrap; the values get the room
-    return share(usable, least, [max(w, m) for w, m in zip(wanted, least, strict=True)])
+    else:
+        # A header much longer than its column's values wraps ("Impact" over "(1–5)") rather than
+        # leaving the column half empty; a form's empty columns are room to write in.
+        for c, head in enumerate(block.headers):
+            body = wanted[c] or (int(WRITING_ROOM) if block.row_height > 0 else 0)
+            wanted[c] = max(body, min(_wanted(head, points, bold=True), int(HEADER_STRETCH * body)))
+    widths, shared = share(usable, least, [max(w, m) for w, m in zip(wanted, least, strict=True)])
+    texts = [(cells, r < header) for r, cells in enumerate(lines)]
+    return _shortest(widths, shared, least, texts, points)
 
 
-def share(usable: int, least: list[int], wanted: list[int]) -> list[int]:
-    """Columns that want little get all they want; the rest share what is left, never below `least`."""
+def share(usable: int, least: list[int], wanted: list[int]) -> tuple[list[int], list[int]]:
+    """Columns that want little get all they want; the rest share what is left in proportion to what
+    they want, never below `least`. Also the columns that shared."""
     if sum(least) >= usable:
-        return [usable * m // max(1, sum(least)) for m in least]
+        return [usable * m // max(1, sum(least)) for m in least], []
     widths = [0] * len(wanted)
     pending = list(range(len(wanted)))
     remaining = usable
@@ -224,16 +259,87 @@ def share(usable: int, least: list[int], wanted: list[int]) -> list[int]:
                 settled = True
     if not pending:
         total = sum(widths) or 1
-        return [w + (usable - total) * w // total for w in widths]
-    floor = sum(least[c] for c in pending)
-    spare = remaining - floor
-    total = sum(wanted[c] - least[c] for c in pending) or 1
+        return [w + (usable - total) * w // total for w in widths], []
+    while pending:
+        total = sum(wanted[c] for c in pending) or 1
+        short = [c for c in pending if remaining * wanted[c] // total < least[c]]
+        if not short:
+            break
+        for column in short:
+            widths[column] = least[column]
+            remaining -= least[column]
+            pending.remove(column)
     for column in pending:
-        widths[column] = least[column] + spare * (wanted[column] - least[column]) // total
+        widths[column] = remaining * wanted[column] // total
+    if any(w < m for w, m in zip(widths, least, strict=True)):  # the short columns took too much
+        return [usable * m // sum(least) for m in least], []
+    return widths, pending
+
+
+def _shortest(
+    widths: list[int], shared: list[int], least: list[int], rows: list[tuple[list[str], bool]], points: int
+) -> list[int]:
+    """Move room between the columns that shared it while that makes the table shorter (each row as
+    tall as its tallest cell): a long title gets the room a short area name did not need."""
+    if len(shared) < 2:
+        return widths
+    fixed = [
+        max(
+            (
+                _lines(cells[c], widths[c], points, bold)
+                for c in range(len(widths))
+                if c not in shared and c < len(cells)
+            ),
+            default=1,
+        )
+        for cells, bold in rows
+    ]
+
+    def height(trial: list[int]) -> int:
+        return sum(
+            max(floor, *(_lines(cells[c], trial[c], points, bold) for c in shared if c < len(cells)))
+            for (cells, bold), floor in zip(rows, fixed, strict=True)
+        )
+
+    best = height(widths)
+    for _ in range(SHORTEST_PASSES):
+        moved = False
+        for gainer, giver in itertools.permutations(shared, 2):
+            for step in range(1, (widths[giver] - least[giver]) // SHORTEST_STEP + 1):
+                trial = list(widths)
+                trial[gainer] += step * SHORTEST_STEP
+                trial[giver] -= step * SHORTEST_STEP
+                tall = height(trial)
+                if tall < best:
+                    best, widths, moved = tall, trial, True
+                    break
+        if not moved:
+            break
     return widths
 
 
-def _wanted(text: str, points: int) -> int:
-    """EMU a cell's longest line would like (capped, so long text wraps)."""
+@functools.cache
+def _wrapped(text: str, per_line: int) -> int:
+    """Lines a cell's text wraps to at this many characters a line."""
+    count = 0
+    for paragraph in text.split("\n"):
+        count, used = count + 1, 0
+        for word in BREAKS.split(paragraph):
+            if used and used + len(word) + 1 > per_line:
+                count, used = count + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+    return count
+
+
+def _lines(text: str, width: int, points: int, bold: bool) -> int:
+    per_line = int((width - CELL_PADDING) / Pt(points * (TYPICAL_BOLD_WIDTH if bold else TYPICAL_WIDTH)))
+    return _wrapped(text, max(1, per_line))
+
+
+def _wanted(text: str, points: int, bold: bool = False) -> int:
+    """EMU a cell's longest line would like (capped, so long text wraps); nothing for an empty cell."""
     longest = max((len(line) for line in text.split("\n")), default=0)
-    return int(Pt(points * CHAR_WIDTH * min(60, longest)) + CELL_PADDING)
+    if not longest:
+        return 0
+    return int(Pt(points * (BOLD_WIDTH if bold else CHAR_WIDTH) * min(60, longest)) + CELL_PADDING)

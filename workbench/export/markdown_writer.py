@@ -10,6 +10,11 @@ def _cell(text: str) -> str:
     return xml_safe(text).replace("|", "\\|").replace("\n", "<br>")
 
 
+def _items(text: str) -> str:
+    items = text.split("\n")
+    return "\n".join(f"• {item}" for item in items) if len(items) > 1 else text
+
+
 def render_markdown(blocks: list[Block]) -> str:
     """The proposal as Markdown: headings one level below Word's (the cover title is `#`)."""
     out: list[str] = []
@@ -59,6 +64,8 @@ def _table(block: Table) -> str:
     lines = ["| " + " | ".join(_cell(h) for h in headers) + " |"]
     lines.append("|" + "|".join("---" for _ in headers) + "|")
     for row in rows:
+        if block.separated:  # items of their own: bulleted when a cell holds more than one
+            row = [_items(text) for text in row]
         lines.append("| " + " | ".join(_cell(text) for text in row) + " |")
     if block.caption:
         lines.append("")

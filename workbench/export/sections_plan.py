@@ -109,6 +109,7 @@ def _matrix(ctx: ProposalContext) -> list[Block]:
             rows,
             shading,
             compact=True,
+            separated=True,
             caption="Rows: business impact, high at the top. Columns: complexity, low on the left. "
             + "; ".join(
                 f"{corner}: {QUADRANT_TITLES[kind].lower()}"
