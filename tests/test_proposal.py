@@ -136,7 +136,7 @@ def test_ids_and_tool_vocabulary_are_hidden_by_default(example: Path) -> None:
 
 def test_appendix_is_opt_in_and_clean(example: Path) -> None:
     project = load_project(example)
-    assert "Appendix" not in docx_text(export(example))
+    assert "Appendix: what we heard" not in docx_text(export(example))
     text = docx_text(export(example, sections=SECTIONS))
     appendix = text[text.rindex("Appendix: what we heard") :]
     assert ("Skipped" in appendix, "Not applicable" in appendix, "Needs follow-up" in appendix) == (

@@ -6,10 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from workbench.analysis.gaps import QUADRANT_ORDER, Quadrant, gap_quadrant, ranked_gaps
+from workbench.analysis.metrics import metric_sentence
 from workbench.analysis.plan import PlanCycle, Schedule, plan_start, schedule
+from workbench.export.client_fit import client_currency, in_currency, moved_years, years_to_move
 from workbench.export.client_notes import ClientNotes
 from workbench.export.investment import Effort, effort
-from workbench.export.options import ProposalOptions
+from workbench.export.options import DEFAULT_LANGUAGE, ProposalOptions
 from workbench.export.redaction import Redactor
 from workbench.export.wording import count, join_and, quantity
 from workbench.model.catalogue import Catalogue
@@ -44,6 +46,12 @@ class ProposalContext:
     """The Monday that work starts in the plan (`workbench plan`, the Plan pane)."""
     start: dt.date = field(init=False)
     """The Monday work starts in this document: the plan's, unless that leaves no time to decide."""
+    currency: str = field(init=False)
+    """The currency of the client's own figures (USD, EUR, GBP; empty if unknown): the guides' amounts
+    are named in it."""
+    patterns: dict[str, list[str]] = field(init=False, default_factory=dict)
+    """The practices whose code patterns the body refers to, in the order it does, with the gaps they
+    are recommended for: the appendix of code patterns."""
 
     def __post_init__(self) -> None:
         self.r = Redactor(self.project, self.options.redact)
@@ -58,6 +66,9 @@ class ProposalContext:
         self.start = self.planned_start
         while self.start - dt.timedelta(days=DECIDE_BEFORE_START) < self.today + dt.timedelta(days=DECIDE_IN):
             self.start += dt.timedelta(weeks=1)
+        self.currency = client_currency(
+            self.project, self.catalogue, self.project.proposal.language or DEFAULT_LANGUAGE
+        )
         ranked = ranked_gaps(self.project)
         self.ranked = [(g, score) for g, score in ranked if g.status not in CLOSED_STATUSES]
         self.closed = [g for g, _ in ranked if g.status in CLOSED_STATUSES]
@@ -159,6 +170,22 @@ class ProposalContext:
     def effort(self, item: PlanItem) -> Effort:
         """Team size, people-weeks and skills of a plan item."""
         return effort(item, self.catalogue)
+
+    def guide_text(self, text: str) -> str:
+        """A guide's text or code as this client reads it: amounts in its currency, dates in the plan's
+        years."""
+        return moved_years(in_currency(text, self.currency), years_to_move(self.start))
+
+    def pattern_number(self, practice_id: str, gap_title: str) -> int:
+        """The number of a practice's code pattern in the appendix (the next one, the first time)."""
+        gaps = self.patterns.setdefault(practice_id, [])
+        if gap_title not in gaps:
+            gaps.append(gap_title)
+        return list(self.patterns).index(practice_id) + 1
+
+    def metric_text(self, metric: Metric) -> str:
+        """A success metric in words, its unit in the client's currency ("19,000 USD per month")."""
+        return self.r(in_currency(metric_sentence(metric, self.catalogue), self.currency))
 
     def metric_change(self, metric: Metric) -> str:
         """`from 3 weeks to 48 hours`, `to 35%`, or `baseline and target to agree`."""

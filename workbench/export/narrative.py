@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 from workbench.analysis.maturity import area_maturity, disagreements
-from workbench.analysis.metrics import metric_sentence
 from workbench.export.blocks import Block, Bullets, Paragraph
 from workbench.export.context import ProposalContext
 from workbench.export.investment import effort_rule
@@ -327,7 +326,7 @@ def _risks(ctx: ProposalContext) -> str:
         )
     for metric in ctx.project.metrics:
         if metric.baseline is None:
-            sentence_text = ctx.r(metric_sentence(metric, ctx.catalogue))
+            sentence_text = ctx.metric_text(metric)
             lines.append(
                 f"- Risk: “{sentence_text}” has no baseline yet; we measure it in the first two weeks."
             )

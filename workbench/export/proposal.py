@@ -66,4 +66,4 @@ def build_proposal(project: Project, catalogue: Catalogue, options: ProposalOpti
     for section in SECTIONS:
         if section in options.sections and section in SECTION_BUILDERS:
             blocks.extend(SECTION_BUILDERS[section](ctx))
-    return blocks
+    return blocks + sections_close.code_patterns(ctx)

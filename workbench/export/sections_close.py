@@ -128,3 +128,27 @@ def appendix(ctx: ProposalContext) -> list[Block]:
             blocks.append(Paragraph(ctx.catalogue.area_title(area), "strong"))
             blocks.append(Bullets(heard[area]))
     return blocks
+
+
+def code_patterns(ctx: ProposalContext) -> list[Block]:
+    """The code patterns the recommendations refer to, numbered as they are there: code is for the
+    engineers who take the work on, and would break the argument of the body."""
+    if not ctx.patterns:
+        return []
+    blocks: list[Block] = [
+        PageBreak(),
+        Heading("Appendix: code patterns", 1),
+        Paragraph(
+            "Starting points for the engineers who take on the recommendations, one for each practice "
+            "that has one. They are examples to adapt, not finished code: names, figures and dates "
+            "illustrate."
+        ),
+    ]
+    for number, (practice_id, gaps) in enumerate(ctx.patterns.items(), start=1):
+        practice = ctx.catalogue.practices[practice_id]
+        blocks.append(Paragraph(f"Pattern {number}. {practice.title}", "strong"))
+        blocks.append(Paragraph(f"For: {'; '.join(gaps)}.", "small"))
+        blocks.append(
+            Paragraph(ctx.guide_text(practice.pattern.strip("\n")), "code", practice.pattern_language)
+        )
+    return blocks

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_ORDER, QUADRANT_TITLES, Quadrant, quadrant
-from workbench.analysis.metrics import metric_sentence
 from workbench.analysis.plan import Schedule, ScheduledItem
 from workbench.export.blocks import SLACK, Block, Bullets, Heading, Paragraph, Table
 from workbench.export.context import ProposalContext
@@ -150,15 +149,20 @@ def _response(ctx: ProposalContext, kind: Quadrant) -> list[Block]:
             if practice is None:
                 continue
             mapping = ctx.project.mapping(gap.id, practice_id)
-            why = ctx.r(mapping.rationale) if mapping and mapping.rationale else practice.summary
+            why = (
+                ctx.r(mapping.rationale)
+                if mapping and mapping.rationale
+                else ctx.guide_text(practice.summary)
+            )
             item = f"{practice.title}. {_titled(ctx, why)} Effort: {practice_effort(practice.effort)}."
-            example = _titled(ctx, practice.example.strip())
+            example = _titled(ctx, ctx.guide_text(practice.example.strip()))
             if example:
                 item += f" How to start: {example}"
+            if practice.pattern.strip():
+                number = ctx.pattern_number(practice_id, ctx.named(gap.id, gap.title))
+                item += f" Code to start from: pattern {number} in the appendix."
             items.append(item)
             blocks.append(Bullets([item]))
-            if practice.pattern.strip():
-                blocks.append(Paragraph(practice.pattern.strip("\n"), "code", practice.pattern_language))
         if not items and gap.description:
             blocks.append(Paragraph(ctx.r(gap.description)))
     if len(members) > LIST_LIMIT:
@@ -219,7 +223,7 @@ def _pilot(ctx: ProposalContext, item: PlanItem) -> list[Block]:
         if metric is not None:
             # A target dated after the plan is tracked after it (see the timeline), not judged here.
             due = f" by {day(metric.due)}" if metric.due and not ctx.after_plan(metric) else ""
-            criteria.append(ctx.r(metric_sentence(metric, ctx.catalogue)) + due)
+            criteria.append(ctx.metric_text(metric) + due)
     if not criteria:
         criteria = [f"Shown working at the end-of-pilot review: {first_lower(p.title)}" for p in practices]
     effort = ctx.effort(item)
@@ -323,7 +327,7 @@ def _after_the_plan(ctx: ProposalContext) -> list[Block]:
     if not later:
         return []
     items = [
-        f"{ctx.r(metric_sentence(m, ctx.catalogue))} by {day(m.due or dt.date.max)}"
+        f"{ctx.metric_text(m)} by {day(m.due or dt.date.max)}"
         + (f" ({ctx.r.person(m.owner)})" if m.owner else "")
         for m in later
     ]
