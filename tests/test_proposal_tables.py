@@ -25,6 +25,7 @@ from workbench.export.docx_tables import (
     TYPICAL_WIDTH,
 )
 from workbench.export.options import SECTIONS
+from workbench.store.files import load_project
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ROOM_TO_WRITE = Mm(40)
@@ -161,3 +162,13 @@ def test_gaps_sharing_a_cell_of_the_matrix_are_kept_apart(example: Path) -> None
     markdown = export(example, "md").read_text(encoding="utf-8")
     row = next(line for line in markdown.splitlines() if "• Temporal leakage" in line)
     assert re.search(r"• Temporal leakage in the churn model's features<br>• Experiments are not", row)
+
+
+def test_a_pilots_deliverables_say_once_what_they_leave_behind(example: Path) -> None:
+    """Each practice repeated "…, in place for the pilot's model and written up for the next team"."""
+    facts = [t for t in laid_out(export(example)) if not t.header and t.body and t.body[0][0] == "Scope"]
+    deliverables = [row[1] for t in facts for row in t.body if row[0] == "Deliverables"]
+    assert len(deliverables) == sum(1 for item in load_project(example).pilots if item.kind != "milestone")
+    for text in deliverables:
+        assert text.count("written up for the next team") <= 1, text
+    assert any(text.startswith("In place for the pilot's model, and written up") for text in deliverables)

@@ -212,9 +212,7 @@ def _pilot(ctx: ProposalContext, item: PlanItem) -> list[Block]:
     addressed = [g for g in (ctx.project.gap(g) for g in item.gaps) if g is not None]
     scope = [f"Closes: {ctx.named(g.id, g.title)}" for g in addressed]
     scope += [f"Applies: {p.title}; effort {practice_effort(p.effort)}" for p in practices]
-    deliverables = [
-        f"{p.title}, in place for the pilot's model and written up for the next team" for p in practices
-    ]
+    deliverables = [_deliverables([p.title for p in practices])] if practices else []
     if item.kind == "deep-dive":
         deliverables = deliverables or ["A written summary of what was found, with agreed actions"]
     criteria = [ctx.r(c) for c in item.criteria]
@@ -249,6 +247,14 @@ def _pilot(ctx: ProposalContext, item: PlanItem) -> list[Block]:
         blocks.append(Paragraph(ctx.r(item.objective)))
     blocks.append(Table(["", ""], rows, key_value=True))
     return blocks
+
+
+def _deliverables(titles: list[str]) -> str:
+    """What a pilot leaves behind, said once for all its practices."""
+    if len(titles) == 1:
+        return f"{titles[0]}: in place for the pilot's model, and written up for the next team"
+    listed = "; ".join(first_lower(title) for title in titles)
+    return f"In place for the pilot's model, and written up for the next team: {listed}"
 
 
 def timing(ctx: ProposalContext, scheduled: ScheduledItem) -> str:
