@@ -8,7 +8,7 @@ import io
 
 from workbench.analysis.followups import KIND_LABELS, FollowUp, by_person
 from workbench.export.blocks import Block, Bullets, Heading, Paragraph
-from workbench.export.cleaning import xml_safe
+from workbench.export.cleaning import spreadsheet_text, xml_safe
 
 CSV_HEADERS = ["person", "kind", "state", "due", "question", "note", "area", "session", "key"]
 
@@ -60,5 +60,5 @@ def agenda_csv(items: list[FollowUp]) -> str:
                 i.session,
                 i.key,
             ]
-            writer.writerow([xml_safe(cell) for cell in row])
+            writer.writerow([spreadsheet_text(xml_safe(cell)) for cell in row])
     return out.getvalue()

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.analysis.gaps import evidence_trail, gap_quadrant
+from workbench.export.cleaning import spreadsheet_text
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Gap, Project
 
@@ -275,19 +276,18 @@ def _azure(items: list[WorkItem], writer: Any) -> None:
 def _plain(items: list[WorkItem], writer: Any) -> None:
     writer.writerow(["key", "parent", "type", "title", "description", "priority", "labels", "owner", "due"])
     for item in items:
-        writer.writerow(
-            [
-                item.key,
-                item.parent,
-                item.kind,
-                item.title,
-                item.description,
-                item.priority,
-                ";".join(item.labels),
-                item.owner,
-                item.due.isoformat() if item.due else "",
-            ]
-        )
+        row = [
+            item.key,
+            item.parent,
+            item.kind,
+            item.title,
+            item.description,
+            item.priority,
+            ";".join(item.labels),
+            item.owner,
+            item.due.isoformat() if item.due else "",
+        ]
+        writer.writerow([spreadsheet_text(str(cell)) for cell in row])
 
 
 def _github(items: list[WorkItem]) -> str:

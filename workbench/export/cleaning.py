@@ -13,6 +13,21 @@ def xml_safe(text: str) -> str:
     return _XML_INVALID.sub("", text)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one it would run as a formula (it starts with =, +,
+    -, @, a tab or a carriage return, and is not a number) gets a leading apostrophe."""
+    if not text.startswith(_FORMULA_START):
+        return text
+    try:
+        float(text)
+    except ValueError:
+        return "'" + text
+    return text
+
+
 def safe_file_stem(name: str, fallback: str = "proposal") -> str:
     """A file name stem from a project name: letters, digits and dashes, no path parts."""
     stem = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()

@@ -216,7 +216,9 @@ def _write_area(
         unit = " / ".join(p.unit for p in question.placeholders if p.unit)
         values = {"id": ref, "section": section, "question": question.text, "unit": unit}
         for name, value in values.items():
-            sheet[f"{column(name)}{row}"] = xml_safe(value)
+            cell = sheet[f"{column(name)}{row}"]
+            cell.value = xml_safe(value)
+            cell.data_type = "s"  # text, even when it starts with "=" (never a formula)
         meta.append([sheet.title, row, ref])
         inputs = ["status", "notes"]
         if question.kind == "question":
