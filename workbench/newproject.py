@@ -17,16 +17,22 @@ HEADER = """\
 #   [[sessions]]    id, template (executive, data-science, ml-engineering,
 #                   platform-architecture), date, attendees = [{ name, role }], notes
 #   [[answers]]     question = "bank:id", session, status (answered, skipped,
-#                   not-applicable + reason, follow-up + follow_up_with), notes,
-#                   confidence (stated, observed, evidenced), current, target (1-5)
+#                   not-applicable + reason, follow-up + follow_up_with and
+#                   follow_up_due), notes, confidence (stated, observed,
+#                   evidenced), current, target (1-5)
 #   [[heard]]       id, indicator = "bank:id", session, quote, speaker_role
 #   [[metrics]]     id, template = "bank:id" or text, baseline, target, unit,
 #                   measured_by, owner, due
-#   [[gaps]]        id, title, area, description, evidence, impact, complexity (1-5)
+#   [[gaps]]        id, title, area, description, evidence, impact, complexity (1-5),
+#                   status (open, accepted, in-progress, closed, wont-fix), owner
 #   [[mappings]]    gap, practice, status (accepted, rejected), rationale
+#   [[dismissed]]   suggestion (a suggested gap's key), reason
 #   [[pilots]]      id, kind (pilot, deep-dive, milestone), title, objective, gaps,
-#                   practices, metrics, criteria, owner, weeks, depends_on, start
+#                   practices, metrics, criteria, owner, weeks, depends_on, start,
+#                   done (true once the pilot is finished)
 #   [[next_steps]]  id, text, step, done, owner, due
+#   [[milestones]]  name, date and a snapshot of where the engagement stood
+#                   (`workbench milestone save FILE NAME` writes one; leave them be)
 # `workbench check FILE` validates it; `workbench banks --questions` lists the question ids.
 schema_version = {version}
 
