@@ -1,8 +1,10 @@
-"""Run every benchmark and print its figures: `python -m bench`."""
+"""Run the benchmarks and print their figures: `python -m bench [NAME ...]` (all when no name)."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from types import ModuleType
 
 from bench import (
     bench_edits,
@@ -16,12 +18,39 @@ from bench import (
     bench_workbook,
 )
 
+MODULES: tuple[ModuleType, ...] = (
+    bench_store,
+    bench_edits,
+    bench_ui,
+    bench_panes,
+    bench_export,
+    bench_workbook,
+    bench_timeline,
+    bench_merge,
+    bench_typing,
+)
 
-def main() -> int:
+
+def short_name(module: ModuleType) -> str:
+    return module.__name__.rsplit(".", 1)[-1].removeprefix("bench_")
+
+
+def main(argv: list[str] | None = None) -> int:
+    names = [short_name(m) for m in MODULES]
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Run the benchmarks and print each figure against its budget "
+        "(exit 1 when one is over). Takes several minutes; run it on a quiet machine.",
+    )
+    parser.add_argument("names", nargs="*", metavar="NAME", help=f"only these: {', '.join(names)}")
+    args = parser.parse_args(argv)
+    unknown = [n for n in args.names if n not in names]
+    if unknown:
+        parser.error(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(names)}")
     results = []
-    modules = (bench_store, bench_edits, bench_ui, bench_panes, bench_export, bench_workbook, bench_timeline)
-    modules += (bench_merge, bench_typing)
-    for module in modules:
+    for module in MODULES:
+        if args.names and short_name(module) not in args.names:
+            continue
         print(f"\n== {module.__name__}")
         results.append(module.main())
     print("\nall within budget" if all(results) else "\nsome figures are over budget (see OVER above)")

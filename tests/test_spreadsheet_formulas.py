@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 from tests.conftest import TODAY
 from tests.helpers import run_cli as run
 from tests.test_workbook import DEPLOY_Q, SHEET
+from workbench.banks import load_catalogue
 from workbench.edits import Editor
 from workbench.edits.followups import AssignFollowUp
 from workbench.export.cleaning import spreadsheet_text
-from workbench.banks import load_catalogue
 from workbench.store.files import ProjectFile, load_project
 from workbench.workbook.write import WorkbookRequest, build_workbook
 
