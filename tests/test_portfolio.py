@@ -114,3 +114,39 @@ def test_cli_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert code == 2 and ".docx or .md" in err
     code, _, err = run(["portfolio", str(tmp_path)], capsys)
     assert code == 1 and "holds no project files" in err
+
+
+def test_two_engagements_of_one_client_are_told_apart(tmp_path: Path) -> None:
+    """A reassessment of the same client (#17 fresh-eyes 11): its own column, named by the month it
+    started, redacted or not; the client still counts once in what recurs."""
+    text = EXAMPLE.read_text()
+    (tmp_path / "first.toml").write_text(text)
+    (tmp_path / "again.toml").write_text(text.replace("date = 2026-11-1", "date = 2027-03-1"))
+    for redact, client in ((False, "Harbour & Pine Retail"), (True, "Client A")):
+        markdown = render_markdown(portfolio_blocks(read_portfolio(tmp_path, IN_P1), IN_P1, redact))
+        heat = next(line for line in markdown.splitlines() if line.startswith("| Area |"))
+        assert f"| {client} (Nov 2026) |" in heat and f"| {client} (Mar 2027) |" in heat
+        recurring = markdown[markdown.index("# Gaps that recur") : markdown.index("# Pilots in flight")]
+        assert f"{client} (" not in recurring
+
+
+def test_cli_report_into_a_folder_and_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o DIR/` writes portfolio.docx there, as `export -o DIR/` does; a missing folder is named as
+    such (#17 fresh-eyes 12), and the .docx says it is a portfolio."""
+    projects = tmp_path / "projects"
+    projects.mkdir()
+    shutil.copyfile(EXAMPLE, projects / "example.toml")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    code, _, err = run(["portfolio", str(projects), "-o", f"{out_dir}/"], capsys)
+    assert code == 0, err
+    properties = Document(str(out_dir / "portfolio.docx")).core_properties
+    assert "portfolio" in properties.subject and "proposal" not in properties.keywords
+    code, _, err = run(["portfolio", str(projects), "-o", str(out_dir / "nosuchdir" / "r.md")], capsys)
+    assert code == 1 and "nosuchdir: no such folder" in err and "disk" not in err
+
+
+def test_markdown_on_stdout_ends_with_a_newline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copyfile(EXAMPLE, tmp_path / "example.toml")
+    code, out, _ = run(["portfolio", str(tmp_path)], capsys)
+    assert code == 0 and out.endswith("\n")

@@ -16,7 +16,10 @@ def add_portfolio_parser(sub: Any) -> None:
     portfolio = sub.add_parser("portfolio", help="a report across every project in a folder")
     portfolio.add_argument("folder", metavar="DIR")
     portfolio.add_argument(
-        "-o", "--output", help="write the report to a .docx or .md file (default: Markdown on stdout)"
+        "-o",
+        "--output",
+        help="write the report to a .docx or .md file, or portfolio.docx in a folder given as DIR/ "
+        "(default: Markdown on stdout)",
     )
     portfolio.add_argument(
         "--redact", action="store_true", help="clients as Client A, B…; no names or titles"
@@ -38,7 +41,9 @@ def run_portfolio(args: argparse.Namespace) -> int:
         return fail(f"{folder}: is a file, not a folder; give the folder that holds the project files", 1)
     if not folder.is_dir():
         return fail(f"{folder}: no such folder; give the folder that holds the project files", 1)
-    output = Path(args.output) if args.output else None
+    output = _output(args.output)
+    if output is not None and not output.parent.is_dir():
+        return fail(f"{output.parent}: no such folder; create it first or write the report elsewhere", 1)
     if output is not None and output.suffix.lower() not in (".docx", ".md"):
         return fail(f"{output}: the report is written as .docx or .md; end the file name with one of them", 2)
     if output is not None and output.exists() and not args.force:
@@ -51,7 +56,9 @@ def run_portfolio(args: argparse.Namespace) -> int:
         return fail(f"{folder}: holds no project files (*.toml)", 1)
     blocks = portfolio_blocks(portfolio, today, args.redact)
     if output is None:
-        sys.stdout.write(render_markdown(blocks))
+        text = render_markdown(blocks)
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
     else:
         try:
             atomic_write(output, _render(blocks, output, args.redact, today))
@@ -64,6 +71,17 @@ def run_portfolio(args: argparse.Namespace) -> int:
     return 1 if portfolio.skipped else 0
 
 
+def _output(given: str | None) -> Path | None:
+    """Where the report goes: a file, or `portfolio.docx` in a folder given as `DIR/` or an existing
+    folder (as `export -o DIR/` does)."""
+    if not given:
+        return None
+    output = Path(given)
+    if output.is_dir() or given.endswith(("/", "\\")):
+        return output / "portfolio.docx"
+    return output
+
+
 def _render(blocks: list[Any], output: Path, redact: bool, today: dt.date) -> bytes:
     """The report as the output's type asks; python-docx is imported only for a .docx."""
     from workbench.export.markdown_writer import render_markdown
@@ -72,4 +90,11 @@ def _render(blocks: list[Any], output: Path, redact: bool, today: dt.date) -> by
         return render_markdown(blocks).encode("utf-8")
     from workbench.export.docx_writer import DocxFrame, render_docx
 
-    return render_docx(blocks, DocxFrame("MLOps discovery portfolio", "", today=today))
+    frame = DocxFrame(
+        "MLOps discovery portfolio",
+        "",
+        today=today,
+        subject="MLOps discovery portfolio: maturity, recurring gaps and pilots across engagements",
+        keywords="MLOps, discovery, portfolio",
+    )
+    return render_docx(blocks, frame)

@@ -59,6 +59,8 @@ class Progress:
     """Titles of the scored areas."""
     practices: dict[str, str] = field(default_factory=dict)
     """Accepted practices: id to title."""
+    started: dt.date | None = None
+    """The first session's date, else the day the project was created."""
 
     @property
     def who(self) -> str:
@@ -100,6 +102,7 @@ def progress(path: Path, project: Project, catalogue: Catalogue, today: dt.date)
         maturity={row.area: row.current for row in rows if row.current is not None},
         area_titles={row.area: row.title for row in rows},
         practices={p: catalogue.practices[p].title if p in catalogue.practices else p for p in accepted},
+        started=min((s.date for s in project.sessions if s.date), default=project.project.created),
     )
 
 

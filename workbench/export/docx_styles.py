@@ -160,15 +160,16 @@ def set_language(document: Any, language: str) -> None:
 
 
 def set_properties(
-    document: Any, title: str, author: str, company: str, language: str, today: dt.date | None
+    document: Any, title: str, author: str, company: str, language: str, today: dt.date | None,
+    subject: str = "MLOps discovery: findings and proposal", keywords: str = "MLOps, discovery, proposal",
 ) -> None:
     """Honest core and app properties: this program, the firm, no template leftovers."""
     props = document.core_properties
     props.title = xml_safe(title)
     props.author = xml_safe(author)
     props.last_modified_by = xml_safe(author)
-    props.subject = "MLOps discovery: findings and proposal"
-    props.keywords = "MLOps, discovery, proposal"
+    props.subject = subject
+    props.keywords = keywords
     props.comments = ""
     props.category = ""
     props.language = language

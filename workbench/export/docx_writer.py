@@ -47,6 +47,8 @@ class DocxFrame:
     """The firm's .docx: its styles, headers, footers, logo and page setup are kept."""
     language: str = "en-GB"
     today: dt.date | None = None
+    subject: str = "MLOps discovery: findings and proposal"
+    keywords: str = "MLOps, discovery, proposal"
 
 
 TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -80,7 +82,10 @@ def render_docx(blocks: list[Block], frame: DocxFrame) -> bytes:
     _page_numbers(document)
     word_2013_settings(document)
     set_language(document, frame.language)
-    set_properties(document, frame.title, frame.author, frame.company, frame.language, frame.today)
+    set_properties(
+        document, frame.title, frame.author, frame.company, frame.language, frame.today,
+        frame.subject, frame.keywords,
+    )
     styles = _style_ids(document)
     section = document.sections[-1]
     usable = int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)

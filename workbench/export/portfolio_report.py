@@ -24,20 +24,32 @@ def client_label(index: int) -> str:
     return f"Client {letters}"
 
 
-def _names(portfolio: Portfolio, redact: bool) -> dict[int, str]:
-    """A column name per engagement: its client (or letters when redacted)."""
-    if not redact:
-        return {id(e): e.who for e in portfolio.engagements}
+def _clients(portfolio: Portfolio, redact: bool) -> dict[str, str]:
+    """A name per client: its own, or letters when redacted."""
     labels: dict[str, str] = {}
     for e in portfolio.engagements:
-        labels.setdefault(e.who, client_label(len(labels)))
-    return {id(e): labels[e.who] for e in portfolio.engagements}
+        labels.setdefault(e.who, client_label(len(labels)) if redact else e.who)
+    return labels
+
+
+def _names(portfolio: Portfolio, clients: dict[str, str]) -> dict[int, str]:
+    """A column name per engagement: its client's, and when a client has several engagements (a
+    reassessment), the month each started, or its number in order when that does not tell them apart."""
+    names: dict[int, str] = {}
+    for who, label in clients.items():
+        group = [e for e in portfolio.engagements if e.who == who]
+        group.sort(key=lambda e: e.started or dt.date.min)
+        months = [f"{e.started:%b %Y}" if e.started else "" for e in group]
+        distinct = len(group) == 1 or (all(months) and len(set(months)) == len(months))
+        for number, (e, month) in enumerate(zip(group, months, strict=True), start=1):
+            names[id(e)] = label if len(group) == 1 else f"{label} ({month if distinct else number})"
+    return names
 
 
 def portfolio_blocks(portfolio: Portfolio, today: dt.date, redact: bool = False) -> list[Block]:
     """Every block of the report, in order."""
-    names = _names(portfolio, redact)
-    alias = {e.who: names[id(e)] for e in portfolio.engagements}
+    alias = _clients(portfolio, redact)
+    names = _names(portfolio, alias)
     blocks: list[Block] = [
         Heading("MLOps discovery: portfolio of engagements", 0),
         Paragraph(f"{plural(len(portfolio.engagements), 'engagement')}, as of {today:%d %B %Y}."),
