@@ -90,7 +90,7 @@ def test_unknown_milestone_is_a_usage_error_naming_the_known_ones(
     code, out, err = run(["milestone", "diff", str(example), "basline"], capsys)
     assert code == 2
     assert (
-        err.strip() == f"workbench: {example}: there is no milestone 'basline'; the milestones are: baseline"
+        err.strip() == f"workbench: {example}: there is no milestone 'basline'; the milestones, oldest first, are: baseline"
     )
     assert "Traceback" not in out + err
 
@@ -228,7 +228,7 @@ def test_diff_reports_maturity_gaps_opened_closed_moved_and_pilots_done(example:
     change = next(a for a in diff.areas if a.area == area)
     assert change.delta is not None and change.delta > 0
     text = render_markdown(progress_blocks(diff))
-    assert "## Progress: baseline (24 Nov 2026) → now" in text
+    assert "## Progress since baseline (24 Nov 2026)" in text
     assert "- G-006 No data-quality checks at ingestion: Fill-in → Quick win" in text
     assert "### Pilots done" in text
 
@@ -294,8 +294,8 @@ def test_exported_proposal_has_a_progress_section(example: Path, capsys: pytest.
     out = example.parent / "p.md"
     assert run(["export", str(example), "--format", "md", "-o", str(out)], capsys)[0] == 0
     text = out.read_text()
-    assert "## Progress: baseline (" in text
-    assert "- G-003 Experiments are not reproducible (was Quick win)" in text
+    assert "## Progress since baseline (" in text
+    assert "- Experiments are not reproducible (was Quick win)" in text  # no ids without --ids
     assert text.index("## Progress") < text.index("## Context and approach")
 
 
@@ -356,3 +356,52 @@ async def test_a_milestone_is_saved_from_the_palette_and_a_used_name_refused(exa
         assert await until(pilot, lambda: not app.workspace.unsaved)
     (milestone,) = tomllib.loads(example.read_text())["milestones"]
     assert milestone["name"] == "after pilots" and milestone["date"] == TODAY
+
+
+def _with_milestones(example: Path) -> None:
+    """`early` on 10 Nov; then P-1 done, a practice accepted, `today` saved on the export's day."""
+    catalogue = load_catalogue(example)
+    file = ProjectFile.load(example)
+    save_milestone(file.project, catalogue, "early", dt.date(2026, 11, 10))
+    file.project.pilot("P-1").done = True  # type: ignore[union-attr]
+    file.project.decide_mapping("G-003", "tv.model-registry", "accepted")
+    save_milestone(file.project, catalogue, "same day", TODAY)
+    file.save()
+
+
+def test_the_proposals_progress_names_things_for_the_client(example: Path) -> None:
+    """#17 fresh-eyes 4: titles, not ids; practices by their title; since the latest milestone
+    saved before the day of the export (one saved just before exporting would leave it empty), or
+    the one asked for; and a done pilot is reported, no longer proposed."""
+    from tests.test_proposal import export
+
+    _with_milestones(example)
+    text = export(example, fmt="md").read_text()
+    progress = text[text.index("## Progress") : text.index("## Context and approach")]
+    assert progress.startswith("## Progress since early (10 Nov 2026)")
+    assert "- Experiment tracking and pinned environments" in progress  # pilot done, by title
+    assert "→ Use a model registry with aliases and approval tags" in progress
+    assert "tv.model-registry" not in progress and "P-1" not in progress and "G-003" not in progress
+    summary = text[text.index("## Executive summary") : text.index("## Progress")]
+    assert "Experiment tracking and pinned environments" not in summary
+    assert re.search(r"\b6 pilots\b", summary), summary
+    with_ids = export(example, fmt="md", ids=True, since="same day").read_text()
+    assert "## Progress since same day (" in with_ids
+
+
+def test_milestone_names_dates_and_order_are_checked(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """#17 fresh-eyes 10."""
+    code, _, err = run(["milestone", "save", str(example), "future", "--date", "2999-01-01"], capsys)
+    assert code == 2 and "is after today" in err
+    assert run(["milestone", "save", str(example), "NOW"], capsys)[0] == 2
+    assert run(["milestone", "save", str(example), "Baseline", "--date", "2026-11-01"], capsys)[0] == 0
+    assert run(["milestone", "save", str(example), "jan"], capsys)[0] == 0
+    code, _, err = run(["milestone", "diff", str(example), "baseline"], capsys)
+    assert code == 2 and "did you mean 'Baseline'?" in err
+    code, _, err = run(["milestone", "diff", str(example), "nope"], capsys)
+    assert "oldest first, are: Baseline, jan" in err
+    code, out, _ = run(["milestone", "diff", str(example), "now", "Baseline"], capsys)
+    assert code == 0 and out.startswith("## Progress since Baseline (01 Nov 2026)")
+    code, out, _ = run(["milestone", "diff", str(example), "jan", "Baseline"], capsys)
+    assert out.startswith("## Progress: Baseline (01 Nov 2026) → jan (")
+    assert "| Area | Baseline | jan | Change | Target (Baseline) | Target (jan) |" in out

@@ -24,6 +24,11 @@ def add_export_parser(sub: Any) -> None:
         "--redact", action="store_true", help="replace client and people's names, drop quotes"
     )
     export.add_argument("--ids", action="store_true", help="show record ids (G-001, P-1) beside titles")
+    export.add_argument(
+        "--since",
+        metavar="MILESTONE",
+        help="the milestone Progress compares with (default: the latest before today)",
+    )
     export.add_argument("--appendix", action="store_true", help="add the appendix of answers captured")
     export.add_argument(
         "--template", metavar="DOCX", help="the firm's Word template (remembered in the project file)"
@@ -92,7 +97,17 @@ def run_export(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"workbench: {error}", file=sys.stderr)
         return 2
-    options = ProposalOptions(sections=sections, redact=args.redact, today=dt.date.today(), ids=args.ids)
+    options = ProposalOptions(
+        sections=sections, redact=args.redact, today=dt.date.today(), ids=args.ids, since=args.since or ""
+    )
+    if options.since:
+        from workbench.analysis.milestones import MilestoneProblem, find_milestone
+
+        try:
+            find_milestone(project, load_catalogue(args.path), options.since, options.today)
+        except MilestoneProblem as problem:
+            print(f"workbench: {args.path}: {problem}", file=sys.stderr)
+            return 2
     given = str(Path(args.template).expanduser().resolve()) if args.template else ""
     template = template_path(project, Path(args.path), given)
     request = ExportRequest(

@@ -44,6 +44,12 @@ def run_milestone(args: argparse.Namespace) -> int:
     today = dt.date.today()
     try:
         if args.action == "save":
+            if args.date is not None and args.date > today:
+                return fail(
+                    f"{args.path}: a milestone records where the engagement stood; {args.date} is after "
+                    f"today ({today}): give today's date or an earlier one",
+                    2,
+                )
             return _save(file, catalogue, args.name, args.date or today)
         if args.action == "list":
             return _list(file.project)
@@ -88,7 +94,7 @@ def _list(project: Any) -> int:
 
 
 def _diff(project: Any, catalogue: Any, a: str | None, b: str, today: dt.date) -> int:
-    from workbench.analysis.milestones import MilestoneRefused, compare, find_milestone, latest
+    from workbench.analysis.milestones import MilestoneRefused, compare, find_milestone, in_time_order, latest
     from workbench.export.markdown_writer import render_markdown
     from workbench.export.progress_section import progress_blocks
 
@@ -97,8 +103,9 @@ def _diff(project: Any, catalogue: Any, a: str | None, b: str, today: dt.date) -
         if newest is None:
             raise MilestoneRefused("has no milestones to compare; save one with `workbench milestone save`")
         a = newest.name
-    diff = compare(
-        find_milestone(project, catalogue, a, today), find_milestone(project, catalogue, b, today), catalogue
+    before, after = in_time_order(
+        find_milestone(project, catalogue, a, today), find_milestone(project, catalogue, b, today)
     )
+    diff = compare(before, after, catalogue)
     sys.stdout.write(render_markdown(progress_blocks(diff)))
     return 0

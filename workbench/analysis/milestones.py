@@ -83,8 +83,8 @@ def new_milestone_name(project: Project, name: str) -> str:
     name = name.strip()
     if not name:
         raise MilestoneProblem("a milestone needs a name, e.g. `baseline`")
-    if name == NOW:
-        raise MilestoneProblem(f"`{NOW}` stands for the current state; choose another name")
+    if name.lower() == NOW:
+        raise MilestoneProblem(f"`{name}` stands for the current state; choose another name")
     if any(m.name == name for m in project.milestones):
         raise MilestoneRefused(f"there is already a milestone called {name!r}; choose another name")
     return name
@@ -92,15 +92,26 @@ def new_milestone_name(project: Project, name: str) -> str:
 
 def find_milestone(project: Project, catalogue: Catalogue, name: str, today: dt.date) -> Milestone:
     """The milestone called `name`, or the current state for `now`."""
-    if name == NOW:
+    if name.lower() == NOW:
         return snapshot(project, catalogue, NOW, today)
     for milestone in project.milestones:
         if milestone.name == name:
             return milestone
-    known = ", ".join(m.name for m in project.milestones)
-    if not known:
+    if not project.milestones:
         raise MilestoneProblem(f"there is no milestone {name!r}: none has been saved yet")
-    raise MilestoneProblem(f"there is no milestone {name!r}; the milestones are: {known}")
+    alike = [m.name for m in project.milestones if m.name.casefold() == name.casefold()]
+    if alike:
+        raise MilestoneProblem(f"there is no milestone {name!r}; did you mean {alike[0]!r}?")
+    known = ", ".join(m.name for m in in_date_order(project))
+    raise MilestoneProblem(f"there is no milestone {name!r}; the milestones, oldest first, are: {known}")
+
+
+def in_time_order(first: Milestone, second: Milestone) -> tuple[Milestone, Milestone]:
+    """The two points of a comparison, earlier first (now is after every milestone of its day)."""
+    def when(m: Milestone) -> tuple[dt.date, bool]:
+        return m.date, m.name == NOW
+
+    return (second, first) if when(second) < when(first) else (first, second)
 
 
 @dataclass(frozen=True)

@@ -168,6 +168,20 @@ def topological_order(graph: DependencyGraph) -> list[str]:
     return order
 
 
+def remaining(project: Project) -> Project:
+    """The project with its finished plan items taken out and the dependencies on them met: the
+    work still to do, which is what a proposal plans. The project itself is not changed."""
+    done = {p.id for p in project.pilots if p.done}
+    if not done:
+        return project
+    pilots = [
+        p.model_copy(update={"depends_on": [d for d in p.depends_on if d not in done]})
+        for p in project.pilots
+        if not p.done
+    ]
+    return project.model_copy(update={"pilots": pilots})
+
+
 def schedule(project: Project) -> Schedule:
     """CPM over the project's plan items. Raises PlanCycle when the dependencies loop."""
     items = list(project.pilots)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from workbench.analysis.gaps import QUADRANT_ORDER, Quadrant, gap_quadrant, ranked_gaps
 from workbench.analysis.metrics import metric_sentence
-from workbench.analysis.plan import PlanCycle, Schedule, plan_start, schedule
+from workbench.analysis.plan import PlanCycle, Schedule, plan_start, remaining, schedule
 from workbench.export.client_fit import client_currency, in_currency, moved_years, years_to_move
 from workbench.export.client_notes import ClientNotes
 from workbench.export.investment import Effort, effort
@@ -57,7 +57,7 @@ class ProposalContext:
         self.r = Redactor(self.project, self.options.redact)
         self.readable = ClientNotes(self.project)
         try:
-            self.plan = schedule(self.project)
+            self.plan = schedule(remaining(self.project))  # what is done is reported, not planned
         except PlanCycle:
             self.plan = None
         items = self.plan.items if self.plan is not None else []
@@ -142,7 +142,7 @@ class ProposalContext:
 
     def work_items(self) -> list[PlanItem]:
         """Pilots and deep-dives in the order they start; at the same start, quick wins first."""
-        items = [p for p in self.project.pilots if p.kind != "milestone"]
+        items = [p for p in self.project.pilots if p.kind != "milestone" and not p.done]
         starts = {s.id: s.start for s in self.plan.items} if self.plan is not None else {}
         return sorted(items, key=lambda p: (starts.get(p.id, 0), self.urgency(p)))
 

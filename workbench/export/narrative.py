@@ -121,7 +121,7 @@ def _plan_facts(ctx: ProposalContext) -> tuple[str, int, dt.date]:
 
 def people_weeks(ctx: ProposalContext) -> int:
     """Total people-weeks of the plan."""
-    return sum(ctx.effort(item).people_weeks for item in ctx.project.pilots)
+    return sum(ctx.effort(item).people_weeks for item in ctx.project.pilots if not item.done)
 
 
 PRESSING = 3

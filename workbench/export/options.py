@@ -44,3 +44,5 @@ class ProposalOptions:
     """The date on the cover."""
     ids: bool = False
     """Show record ids (G-001, P-1) beside titles, for the consultant's own copy."""
+    since: str = ""
+    """The milestone the Progress section compares with (default: the latest saved before today)."""

@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 from workbench.analysis.milestones import (
     NOW,
-    GapChange,
     MilestoneDiff,
     compare,
+    find_milestone,
+    in_date_order,
     latest,
     quadrant_label,
     snapshot,
@@ -35,26 +36,39 @@ def _change(value: float | None) -> str:
 
 
 def _label(milestone: Milestone) -> str:
-    return "now" if milestone.name == NOW else f"{milestone.name} ({milestone.date:%d %b %Y})"
+    return f"today ({milestone.date:%d %b %Y})" if milestone.name == NOW else (
+        f"{milestone.name} ({milestone.date:%d %b %Y})"
+    )
 
 
-def _gap(change: GapChange, r: Callable[[str], str]) -> str:
-    return f"{change.id} {r(change.title)}".strip()
+def _short(milestone: Milestone) -> str:
+    return "today" if milestone.name == NOW else milestone.name
 
 
-def progress_blocks(diff: MilestoneDiff, r: Callable[[str], str] = _same, level: int = 1) -> list[Block]:
-    """The comparison as a heading, a maturity table and lists of what changed."""
+def progress_blocks(
+    diff: MilestoneDiff,
+    r: Callable[[str], str] = _same,
+    level: int = 1,
+    ids: bool = True,
+    practice_title: Callable[[str], str] = _same,
+) -> list[Block]:
+    """The comparison as a heading, a maturity table and lists of what changed. Gaps and pilots are
+    named by title (with their ids when `ids`), practices by `practice_title`."""
     before, after = diff.before, diff.after
-    blocks: list[Block] = [Heading(f"Progress: {_label(before)} → {_label(after)}", level)]
+    heading = f"Progress since {_label(before)}"
+    if after.name != NOW:
+        heading = f"Progress: {_label(before)} → {_label(after)}"
+    blocks: list[Block] = [Heading(heading, level)]
     facts = [f"Answers captured: {before.answers} → {after.answers}."]
     if before.plan_end or after.plan_end:
         ends = [f"{m.plan_end:%d %b %Y}" if m.plan_end else "no plan" for m in (before, after)]
         facts.append(f"Plan end: {ends[0]} → {ends[1]}.")
     blocks.append(Paragraph(" ".join(facts)))
+    then, now = _short(before), _short(after)
     if diff.areas:
         blocks.append(
             Table(
-                ["Area", "Then", "Now", "Change", "Target then", "Target now"],
+                ["Area", then, now, "Change", f"Target ({then})", f"Target ({now})"],
                 [
                     [
                         r(a.title),
@@ -69,15 +83,31 @@ def progress_blocks(diff: MilestoneDiff, r: Callable[[str], str] = _same, level:
                 caption="Mean maturity per area, 1 (ad hoc) to 5 (optimised).",
             )
         )
+
+    def named(record_id: str, title: str) -> str:
+        shown = r(title)
+        return f"{record_id} {shown}".strip() if ids or not shown else shown
+
+    gap_titles = {g.id: g.title for g in [*before.gaps, *after.gaps]}
+
+    def accepted(pair: str) -> str:
+        gap, _, practice = pair.partition(" ")
+        title = practice_title(practice)
+        shown = f"{title} ({practice})" if ids and title != practice else title
+        return f"{named(gap, gap_titles.get(gap, ''))} → {shown}"
+
     lists = [
-        ("Gaps opened", [f"{_gap(c, r)} ({quadrant_label(c.after)})" for c in diff.opened]),
-        ("Gaps closed", [f"{_gap(c, r)} (was {quadrant_label(c.before)})" for c in diff.closed]),
+        ("Gaps opened", [f"{named(c.id, c.title)} ({quadrant_label(c.after)})" for c in diff.opened]),
+        ("Gaps closed", [f"{named(c.id, c.title)} (was {quadrant_label(c.before)})" for c in diff.closed]),
         (
             "Gaps moved",
-            [f"{_gap(c, r)}: {quadrant_label(c.before)} → {quadrant_label(c.after)}" for c in diff.moved],
+            [
+                f"{named(c.id, c.title)}: {quadrant_label(c.before)} → {quadrant_label(c.after)}"
+                for c in diff.moved
+            ],
         ),
-        ("Pilots done", [f"{p.id} {r(p.title)}".strip() for p in diff.pilots_done]),
-        ("Practices accepted", [m.replace(" ", " → ", 1) for m in diff.mappings_accepted]),
+        ("Pilots done", [named(p.id, p.title) for p in diff.pilots_done]),
+        ("Practices accepted", [accepted(m) for m in diff.mappings_accepted]),
     ]
     for title, items in lists:
         if items:
@@ -89,11 +119,28 @@ def progress_blocks(diff: MilestoneDiff, r: Callable[[str], str] = _same, level:
 
 
 def progress_section(
-    project: Project, catalogue: Catalogue, today: dt.date, r: Callable[[str], str] = _same
+    project: Project,
+    catalogue: Catalogue,
+    today: dt.date,
+    r: Callable[[str], str] = _same,
+    ids: bool = False,
+    since: str = "",
 ) -> list[Block]:
-    """Progress since the latest milestone, for the proposal; nothing when none was saved."""
-    since = latest(project)
-    if since is None:
+    """Progress for the proposal, since the milestone named `since`, else the latest one saved
+    before today (one saved today, just before exporting, would leave nothing to report), else the
+    latest; nothing when none was saved. Ids only when asked for; practices by title."""
+    if not project.milestones:
+        return []
+    earlier = [m for m in in_date_order(project) if m.date < today]
+    base = latest(project) if not earlier else earlier[-1]
+    if since:
+        base = find_milestone(project, catalogue, since, today)
+    if base is None:
         return []
     now = snapshot(project, catalogue, NOW, today)
-    return progress_blocks(compare(since, now, catalogue), r)
+
+    def practice_title(practice: str) -> str:
+        known = catalogue.practices.get(practice)
+        return known.title if known is not None else practice
+
+    return progress_blocks(compare(base, now, catalogue), r, ids=ids, practice_title=practice_title)

@@ -23,7 +23,9 @@ Builder = Callable[[ProposalContext], list[Block]]
 SECTION_BUILDERS: dict[str, Builder] = {
     "contents": sections_front.contents,
     "summary": sections_front.summary,
-    "progress": lambda ctx: progress_section(ctx.project, ctx.catalogue, ctx.today, ctx.r),
+    "progress": lambda ctx: progress_section(
+        ctx.project, ctx.catalogue, ctx.today, ctx.r, ctx.options.ids, ctx.options.since
+    ),
     "context": sections_front.context,
     "strengths": sections_front.strengths,
     "findings": sections_front.findings,
