@@ -10,7 +10,7 @@ import pytest
 import tomli
 
 from tests.conftest import EXAMPLE
-from workbench.store.blocks import split_blocks
+from workbench.store.layout import cut
 from workbench.store.merge3 import ABSENT, always, merge_data
 from workbench.store.merge_text import Version, conflict_text, merge_versions, read_version
 
@@ -155,7 +155,7 @@ def test_conflict_text_marks_only_the_record_in_conflict() -> None:
     )
 
 
-def test_a_layout_the_blocks_cannot_cut_still_merges_through_the_whole_document() -> None:
+def test_the_project_table_written_after_the_records_still_merges() -> None:
     moved = BASE.replace('[project]\nname = "Harbour & Pine Retail: MLOps discovery"\n', "") + (
         '\n[project]\nname = "Harbour & Pine Retail: MLOps discovery"\n'
     )
@@ -165,7 +165,6 @@ def test_a_layout_the_blocks_cannot_cut_still_merges_through_the_whole_document(
         "",
     )
     moved += 'client = "Harbour & Pine Retail"\nfacilitator = "Sam Okafor"\nbanks = ["discovery", "requirements"]\n'
-    assert split_blocks(moved, tomli.loads(moved)) is None
     theirs = moved.replace('title = "No data-quality checks at ingestion"', 'title = "Theirs"')
     ours = moved.replace('facilitator = "Sam Okafor"', 'facilitator = "Sam O."')
     text, conflicts = merge(ours, theirs, base=moved)
@@ -178,8 +177,7 @@ def test_a_multiline_note_that_looks_like_a_header_is_not_cut() -> None:
         'notes = "No checks at ingestion; issues found when a model looks odd."',
         'notes = """No checks.\n[[gaps]]\n# not a comment\n"""',
     )
-    blocks = split_blocks(text, tomli.loads(text))
-    assert blocks is not None and blocks.text() == text
+    assert records_cut(text, tomli.loads(text))
     theirs = text.replace('title = "No data-quality checks at ingestion"', 'title = "Theirs"')
     merged, conflicts = merge(text, theirs, base=text)
     assert conflicts == [] and merged == theirs
@@ -201,12 +199,96 @@ def test_values_over_several_lines_are_never_cut_as_records(value: str) -> None:
     at its own header and reads back as that record."""
     text = BASE.replace('notes = "No checks at ingestion; issues found when a model looks odd."', value, 1)
     assert text != BASE
-    data = tomli.loads(text)
-    blocks = split_blocks(text, data)
-    assert blocks is not None and blocks.text() == text
-    for section, part in blocks.sections.items():
-        for record, block in zip(data[section], part.records, strict=True):
-            assert tomli.loads(f"{block}")[section] == [record]
+    assert records_cut(text, tomli.loads(text))
+
+
+def records_cut(text: str, data: dict[str, object]) -> bool:
+    """The text is cut into one chunk per record (each reading as that record) and nothing lost."""
+    chunks = cut(text)
+    assert chunks is not None and "".join(c.text for c in chunks) == text
+    for section in {c.section for c in chunks if c.section}:
+        mine = [c.text for c in chunks if c.section == section]
+        assert [tomli.loads(t)[section][0] for t in mine] == data[section]
+    return True
+
+
+# --- theirs' new records keep the comments above them (#14) ------------------------------
+
+NEW_RECORDS = {
+    "sessions": 'id = "s-new"\ntemplate = "executive"\n',
+    "heard": 'id = "H-new"\nindicator = "discovery:model-deployment.pain.1"\nsession = "ml-1"\nquote = "q"\n',
+    "metrics": 'id = "M-new"\ntext = "a metric"\n',
+    "gaps": 'id = "G-new"\ntitle = "New"\nimpact = 2\ncomplexity = 2\n',
+    "mappings": 'gap = "G-001"\npractice = "tv.experiment-tracking"\nstatus = "accepted"\n',
+    "pilots": 'id = "P-new"\ntitle = "New pilot"\n',
+    "next_steps": 'id = "N-new"\ntext = "new step"\n',
+}
+MERGE_BASE = (Path(__file__).parent / "merge_base.toml").read_text()
+
+
+def with_record(text: str, section: str, where: str, who: str, body: str) -> str:
+    """A record written by hand with a comment above it: first in its list, after its last
+    record, or at the very end of the file."""
+    record = f"# {who}: why this {section}\n[[{section}]]\n{body}"
+    headers = [at for at in range(len(text)) if text.startswith(f"\n[[{section}]]\n", at)]
+    if where == "first":
+        at = text.rindex("\n\n", 0, headers[0]) + 2 if text[headers[0] - 1] != "\n" else headers[0] + 1
+        return text[:at] + record + "\n" + text[at:]
+    heading = text.find("\n# ---", headers[-1])
+    if where == "last" and heading >= 0:
+        return text[: heading + 1] + record + "\n" + text[heading + 1 :]
+    return text + "\n" + record
+
+
+@pytest.mark.parametrize("where", ["first", "last", "end of the file"])
+@pytest.mark.parametrize("ours_edit", ["another record", "a record of its own at the end"])
+@pytest.mark.parametrize("section", list(NEW_RECORDS))
+def test_the_comment_above_theirs_new_record_stays_above_it(section: str, ours_edit: str, where: str) -> None:
+    """A comment written above a record theirs added was dropped when ours' file had a record
+    appended by hand at its end (ours' layout then fell back to the whole document)."""
+    body = NEW_RECORDS[section]
+    theirs = with_record(MERGE_BASE, section, where, "theirs", body)
+    if ours_edit == "another record":
+        ours = MERGE_BASE.replace('facilitator = "Sam Okafor"', 'facilitator = "Sam O."')
+    else:
+        mine = body.replace("new", "ours").replace("G-001", "G-002").replace("executive", "data-science")
+        ours = with_record(MERGE_BASE, section, "end of the file", "ours", mine)
+    text, conflicts = merge(ours, theirs, base=MERGE_BASE)
+    assert conflicts == []
+    assert f"# theirs: why this {section}\n[[{section}]]\n{body}" in text
+    assert text.count(f"# theirs: why this {section}") == 1
+    if ours_edit != "another record":  # ours' record by hand stays at the end with its comment
+        assert text.index(f"# ours: why this {section}") > text.index("[[next_steps]]")
+
+
+INLINE_GAPS = (
+    "schema_version = 1\n"
+    "gaps = [\n"
+    '    { id = "G-001", title = "First", impact = 3 },  # a gap\n'
+    "]\n\n"
+    '[project]\nname = "Inline"\n'
+)
+THEIRS_INLINE = '    # theirs: why\n    { id = "G-002", title = "Second", impact = 2 },  # theirs\n'
+
+
+@pytest.mark.parametrize(
+    ("ours_edit", "old", "new"),
+    [
+        ("nothing", "", ""),
+        ("the project's name", 'name = "Inline"', 'name = "Ours"'),
+        ("the gap before", 'title = "First"', 'title = "First!"'),
+        ("an inline gap of its own", "# a gap\n", '# a gap\n    { id = "G-003", title = "Third" },  # ours\n'),
+    ],
+)
+def test_theirs_record_added_to_an_inline_array_keeps_its_comments(ours_edit: str, old: str, new: str) -> None:
+    """Theirs' comments in an array written inline were dropped unless ours left the whole
+    stretch of the file untouched."""
+    theirs = INLINE_GAPS.replace("# a gap\n", "# a gap\n" + THEIRS_INLINE)
+    ours = INLINE_GAPS.replace(old, new) if old else INLINE_GAPS
+    text, conflicts = merge(ours, theirs, base=INLINE_GAPS)
+    assert conflicts == []
+    assert THEIRS_INLINE in text
+    assert tomli.loads(text) == tomli.loads(theirs.replace(old, new) if old else theirs)
 
 
 # --- the driver's bad inputs -------------------------------------------------------------------

@@ -13,7 +13,6 @@ import pytest
 from tests.conftest import ROOT
 from tests.helpers import ready, until
 from tests.test_merge_tui import raise_g006_impact
-from workbench.store.blocks import split_blocks
 from workbench.store.files import ProjectFile, load_project
 from workbench.store.journal import journal_paths, write_journal
 from workbench.store.merge_text import Version, merge_versions
@@ -46,10 +45,10 @@ def gap(path: Path, gap_id: str) -> dict[str, Any]:
 
 def test_a_crlf_file_is_cut_into_its_records() -> None:
     text = (ROOT / "tests" / "merge_base.toml").read_text().replace("\n", "\r\n")
-    blocks = split_blocks(text, tomllib.loads(text))
-    assert blocks is not None
-    assert len(blocks.sections["gaps"].records) == len(tomllib.loads(text)["gaps"])
-    assert blocks.text() == text
+    written = Version(tomllib.loads(text), text).written
+    assert written.pieces is not None
+    assert len([p for p in written.pieces if p[1] == "gaps"]) == len(tomllib.loads(text)["gaps"])
+    assert "".join(p[0] for p in written.pieces) == text
 
 
 def test_a_crlf_merge_of_edits_to_different_records_keeps_both_and_crlf() -> None:

@@ -263,6 +263,61 @@ class Scenario:
     """Which sides edit the text by hand instead of through the workbench."""
     conflict: str = ""
     """A phrase the conflict report must contain."""
+    marked: Callable[[str], None] | None = None
+    """Checks on the file the driver writes with conflict markers."""
+
+
+HAND_GAP = '\n# added by hand at the end\n[[gaps]]\nid = "G-099"\ntitle = "By hand"\nimpact = 3\ncomplexity = 2\n'
+
+
+def appended_by_hand(text: str) -> str:
+    """A gap written by hand at the very end of the file, after the other lists (#13/#14)."""
+    return text + HAND_GAP
+
+
+def hand_gap_stays_at_the_end(d: dict[str, Any], text: str) -> None:
+    assert by_id(d["gaps"], "G-099")["title"] == "By hand"
+    assert text.count("# added by hand at the end") == 1
+    assert '# added by hand at the end\n[[gaps]]\nid = "G-099"' in text
+    assert text.index('id = "G-099"') > text.index("[[next_steps]]"), "it stays after the next steps"
+
+
+def several_conflicts_ours(text: str) -> str:
+    """Ours edits two records theirs edits too, and has a gap appended by hand at the end."""
+    text = text.replace('title = "No data-quality checks at ingestion"', 'title = "Ours"', 1)
+    return appended_by_hand(text.replace('id = "data-1"\n', 'id = "data-1"\ntitle = "DS ours"\n', 1))
+
+
+def several_conflicts_theirs(p: Project) -> None:
+    set_field("gaps", "G-006", title="Theirs", impact=5)(p)
+    set_field("sessions", "data-1", title="DS theirs")(p)
+    p.add_next_step("Theirs' clean addition")
+    p.raise_gap("Theirs' new gap", "model-training")
+
+
+def keep(text: str, side: str) -> str:
+    """The file with every conflict settled for one side (markers removed)."""
+    pattern = re.compile(
+        r"<<<<<<< ours\n(.*?)\|\|\|\|\|\|\| base\n.*?=======\n(.*?)>>>>>>> theirs\n", re.DOTALL
+    )
+    return pattern.sub(lambda m: m.group(1 if side == "ours" else 2), text)
+
+
+def clean_changes_merged_and_each_conflict_marked(text: str) -> None:
+    """#14: several conflicts still write the merge: theirs' clean additions, ours' hand-appended
+    gap in place, and markers around each record in conflict; either side settles it."""
+    assert text.count("<<<<<<< ours") == 2 and text.count(">>>>>>> theirs") == 2
+    outside = keep(text, "ours").replace("DS ours", "")
+    assert "Theirs' clean addition" in outside and "Theirs' new gap" in outside
+    for side in ("ours", "theirs"):
+        settled = keep(text, side)
+        d = tomli.loads(settled)
+        assert by_id(d["gaps"], "G-006")["title"] == side.title()
+        assert by_id(d["gaps"], "G-006")["impact"] == 5, "theirs' clean change to the same gap"
+        assert by_id(d["sessions"], "data-1")["title"] == f"DS {side}"
+        assert [n["text"] for n in d["next_steps"]][-1] == "Theirs' clean addition"
+        hand_gap_stays_at_the_end(d, settled)
+        Project.model_validate(d)
 
 
 SCENARIOS = [
@@ -355,6 +410,29 @@ SCENARIOS = [
         conflict="still used by pilots P-6",
     ),
     Scenario(
+        "several conflicts: the clean changes are merged and each conflict is marked",
+        several_conflicts_ours,
+        several_conflicts_theirs,
+        None,
+        text=(True, False),
+        conflict="Gap G-006: title: base 'No data-quality checks at ingestion', ours 'Ours', theirs 'Theirs'",
+        marked=clean_changes_merged_and_each_conflict_marked,
+    ),
+    Scenario(
+        "ours appended a gap by hand at the end, theirs adds and edits records",
+        appended_by_hand,
+        add_gap_with_pilot("Theirs"),
+        hand_gap_stays_at_the_end,
+        text=(True, False),
+    ),
+    Scenario(
+        "theirs appended a gap by hand at the end, ours edits a gap",
+        set_field("gaps", "G-006", title="Retitled by us"),
+        appended_by_hand,
+        hand_gap_stays_at_the_end,
+        text=(False, True),
+    ),
+    Scenario(
         "both start a session of the same template",
         new_session("Ours"),
         new_session("Theirs"),
@@ -397,3 +475,5 @@ def test_git_merge(repo: Path, scenario: Scenario) -> None:
         assert "<<<<<<< ours" in text and ">>>>>>> theirs" in text
         assert "merge-conflict marker" in check.stderr
         assert FILE in git(repo, "diff", "--name-only", "--diff-filter=U").stdout
+        if scenario.marked is not None:
+            scenario.marked(text)

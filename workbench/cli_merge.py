@@ -60,9 +60,8 @@ def run_merge(args: argparse.Namespace) -> int:
         )
     if not result.conflicts:
         return _write(args.ours, result.text, name)
-    marked = (
-        None if any(c.path == ("check",) for c in result.conflicts) else conflict_text(base, ours, theirs)
-    )
+    checked = any(c.path == ("check",) for c in result.conflicts)
+    marked = None if checked else conflict_text(base, ours, theirs)
     count = len(result.conflicts)
     print(f"workbench: {name}: {count} conflict{'s' if count != 1 else ''}:", file=sys.stderr)
     for conflict in result.conflicts:

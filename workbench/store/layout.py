@@ -5,20 +5,22 @@ hand at the end stays there, records written inline stay inline, CRLF files stay
 The file is cut into chunks: one per `[[record]]` (with the comment lines right above it and its
 sub-tables) and one per stretch of anything else. Only the chunks whose data changed are
 rewritten; the result is parsed again and must read as the new data, or the caller falls back to
-merging into the whole tomlkit document.
+merging into the whole tomlkit document. Saves, the journal and merges (`merge_text`) all edit
+files through these chunks: one set of cutting rules.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import tomli as toml_reader
 import tomlkit
 
-from workbench.store.blocks import KEY
 from workbench.store.merge import merge_document, merge_table
 from workbench.store.serialize import RECORD_KEYS, TOP_LEVEL_ORDER
 
@@ -44,21 +46,36 @@ def with_newline(text: str, newline: str) -> str:
     return BARE_LF.sub("\r\n", text) if newline == "\r\n" else text
 
 
+KEY = r"[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*"
 HEADER_LINE = re.compile(rf"^[ \t]*(\[\[?)[ \t]*({KEY})[ \t]*\]\]?[ \t]*(?:#.*)?\r?$", re.MULTILINE)
-QUOTED_HEADER_LINE = re.compile(r"^[ \t]*\[\[?[ \t]*[\"']", re.MULTILINE)
+QUOTED_HEADER_LINE = re.compile(r"^[ \t]*\[\[?[ \t]*[\"'][^\n]*\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
+STRINGS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*""""{0,2}'
+    r"|'''(?:[^']|'(?!''))*''''{0,2}"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'[^'\n]*'"
+    r"|#[^\n]*",
+    re.DOTALL,
+)
+"""Strings and comments in file order: a line inside a multi-line string that looks like a
+header is not one."""
 
 
 def cut(text: str) -> list[Chunk] | None:
     """The text as chunks in file order, or None for a layout this does not follow.
 
-    Header lines are found by pattern, not by parsing (a large project has thousands): a line
-    inside a multi-line string that looks like one would cut wrongly, and `edit_text` then
-    finds that the result does not read back as the project, and gives up."""
-    if QUOTED_HEADER_LINE.search(text):
+    Header lines are found by pattern, not by parsing (a large project has thousands), skipping
+    those inside a multi-line string. A value over several lines that still fools the pattern
+    cuts wrongly, and the records counted (`written`) or the text read back (`edit_text`) do not
+    match the project: the caller then works on the whole document."""
+    inside = _multi_line_strings(text)
+    if any(not _within(inside, found.start()) for found in QUOTED_HEADER_LINE.finditer(text)):
         return None
     chunks: list[Chunk] = []
     start, section = 0, ""  # where the chunk being read starts, and its record list
     for found in HEADER_LINE.finditer(text):
+        if inside and _within(inside, found.start()):
+            continue
         name = re.sub(r"[ \t]", "", found.group(2))
         top = name.split(".")[0]
         record = top in RECORD_KEYS and name == top and found.group(1) == "[["
@@ -75,6 +92,19 @@ def cut(text: str) -> list[Chunk] | None:
         start, section = attached, top if record else ""
     chunks.append(Chunk(text[start:], section))
     return chunks
+
+
+def _multi_line_strings(text: str) -> list[tuple[int, int]]:
+    """Where the multi-line strings are (start, end), in order; none in most files."""
+    if '"""' not in text and "'''" not in text:
+        return []
+    return [m.span() for m in STRINGS.finditer(text) if m.group().startswith(('"""', "'''"))]
+
+
+def _within(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` is inside one of the (start, end) spans, sorted by start."""
+    at = bisect.bisect_right(spans, (position, position)) - 1
+    return at >= 0 and spans[at][0] < position < spans[at][1]
 
 
 def _line_before(text: str, position: int, floor: int) -> int:
@@ -134,24 +164,65 @@ def written(text: str, data: dict[str, Any]) -> Written:
     return Written(text, data, _pieces(chunks))
 
 
-def edit_text(saved: Written, new: dict[str, Any], earlier: Written | None = None) -> Written | None:
+RecordTexts = Callable[[str, dict[str, Any], str], str]
+"""The text for a record put into a file (section, record, the file's line ending): another
+version's text of it, comments above included, or "" when there is none."""
+
+
+def edit_text(saved: Written, new: dict[str, Any], texts: RecordTexts | None = None) -> Written | None:
     """The file's text changed from what it reads as to `new`, touching only the records and
-    values that changed; None when the layout can't be edited this way. A record put back (an
-    undone delete) takes its text from `earlier` (the file as opened) when that held it: its
-    comments come back with it."""
+    values that changed; None when the layout can't be edited this way. A record put in takes its
+    text from `texts` when it gives one (an undone delete gets its text and comments back from
+    the file as opened; a merge takes theirs' text), else a new text."""
     if saved.pieces is None:
         return None
     try:
-        return _edited(saved, saved.pieces, new, earlier)
+        return _edited(saved, saved.pieces, new, texts)
     except Unfollowable:
         return None
+
+
+Position = Callable[[str, dict[str, Any]], int | None]
+"""Where a record is in a version's list of its section (None: not there)."""
+
+
+def texts_in(other: Written, position: Position | None = None) -> RecordTexts:
+    """Records' texts as `other` writes them, edited to hold the record asked for. A record is
+    found by its key, or by `position` (its index in `other`'s list) when given."""
+    by_section: dict[str, list[str]] = {}
+    by_key: dict[str, dict[Any, int]] = {}
+
+    def text_of(section: str, record: dict[str, Any], newline: str) -> str:
+        if other.pieces is None:
+            return ""
+        records = other.data.get(section, [])
+        if section not in by_section:
+            by_section[section] = [text for text, of in other.pieces if of == section]
+            key_of = RECORD_KEYS[section]
+            by_key[section] = {}
+            for index, written_record in enumerate(records):
+                by_key[section].setdefault(key_of(written_record), index)
+        at = position(section, record) if position else by_key[section].get(RECORD_KEYS[section](record))
+        if at is None:
+            return ""
+        chunk = Chunk(in_newline(_without_blank_lines(by_section[section][at]), newline), section)
+        if records[at] != record:
+            _edit(chunk, section, records[at], record, newline)
+        return chunk.text
+
+    return text_of
+
+
+def in_newline(text: str, newline: str) -> str:
+    """Text in the given line ending, whatever it was written in."""
+    return with_newline(text, newline) if newline == "\r\n" else text.replace("\r\n", "\n")
 
 
 def _pieces(chunks: list[Chunk]) -> Pieces:
     return tuple((c.text, c.section) for c in chunks)
 
 
-def _edited(saved: Written, pieces: Pieces, new: dict[str, Any], earlier: Written | None) -> Written | None:
+def _edited(saved: Written, pieces: Pieces, new: dict[str, Any], texts: RecordTexts | None) -> Written | None:
     text, old = saved.text, saved.data
     chunks = [Chunk(piece, section) for piece, section in pieces]  # edited in place: a copy
     newline = newline_of(text)
@@ -164,7 +235,7 @@ def _edited(saved: Written, pieces: Pieces, new: dict[str, Any], earlier: Writte
         if old.get(section, []) == wanted:
             continue
         if (section in sections or wanted) and not _edit_records(
-            chunks, section, old.get(section, []), wanted, newline, earlier
+            chunks, section, old.get(section, []), wanted, newline, texts
         ):
             return None
     return Written("".join(c.text for c in chunks), new, _pieces(chunks))
@@ -240,7 +311,7 @@ def _edit_records(
     old: list[dict[str, Any]],
     new: list[dict[str, Any]],
     newline: str,
-    earlier: Written | None,
+    texts: RecordTexts | None,
 ) -> bool:
     key_of = RECORD_KEYS[section]
     mine = [c for c in chunks if c.section == section]
@@ -271,7 +342,7 @@ def _edit_records(
                 _edit(chunk, section, before, record, newline)
             after = chunk
             continue
-        text = _earlier_text(earlier, section, record, newline) or _new_text(section, record)
+        text = (texts(section, record, newline) if texts is not None else "") or _new_text(section, record)
         after = _insert(chunks, _insert_at(chunks, section, after), section, text, newline)
     return True
 
@@ -280,23 +351,6 @@ def _new_text(section: str, record: dict[str, Any]) -> str:
     doc = tomlkit.document()
     merge_document(doc, {}, {section: [record]})
     return _checked(doc.as_string(), {section: [record]})
-
-
-def _earlier_text(earlier: Written | None, section: str, record: dict[str, Any], newline: str) -> str:
-    """The text a record had in `earlier` (with its comments), edited to hold `record` now; ""
-    when it was not there as a `[[record]]` of its own."""
-    if earlier is None or earlier.pieces is None or newline_of(earlier.text) != newline:
-        return ""
-    key_of = RECORD_KEYS[section]
-    key = key_of(record)
-    texts = [text for text, of in earlier.pieces if of == section]
-    for before, text in zip(earlier.data.get(section, []), texts, strict=False):
-        if key_of(before) == key:
-            chunk = Chunk(_without_blank_lines(text), section)
-            if before != record:
-                _edit(chunk, section, before, record, newline)
-            return chunk.text
-    return ""
 
 
 def _without_blank_lines(text: str) -> str:

@@ -1,35 +1,41 @@
-"""Three-way merge of project files: the data merged by `merge3`, the text built from both sides'
-own blocks so their comments and layout survive, and the result checked before anyone writes it.
+"""Three-way merge of project files: the data merged by `merge3`, the text made by editing ours'
+file record by record (`layout.edit_text`, the one text-level edit of a file, cut by one set of
+rules), and the result checked before anyone writes it.
 
-Ours is the host: its text is kept and changed only where the merge changes it. A record taken
-whole from theirs keeps theirs' text (with its comments); a record both changed is edited in
-ours' text field by field. When the merge leaves conflicts, `conflict_text` writes every clean
-change and puts git-style markers around each record still in conflict, ours' way against theirs'.
+Ours is the host: its text is kept and changed only where the merge changes it, so a record
+appended by hand at the end stays there. A record taken from theirs keeps theirs' text (with its
+comments), and so does a record or a stretch of other text only theirs rewrote; a list theirs
+started under a heading brings the heading. When the merge leaves conflicts, `conflict_text`
+writes every clean change and puts git-style markers around each record still in conflict.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import tomli as toml_reader
 import tomlkit
 from pydantic import ValidationError
 
 from workbench.model.project import Project
 from workbench.problems import validation_problem
-from workbench.store.blocks import Blocks, split_blocks
 from workbench.store.files import project_from_data
-from workbench.store.layout import Written, edit_text, newline_of, written
-from workbench.store.merge import merge_document, merge_table
+from workbench.store.layout import Written, edit_text, in_newline, newline_of, texts_in, written
+from workbench.store.merge import merge_document
 from workbench.store.merge3 import ABSENT, Choose, Conflict, Data, DataMerge, always, ask_nobody, merge_data
+from workbench.store.merge_lines import merge_lines
 from workbench.store.references import dangling
-from workbench.store.serialize import RECORD_KEYS, TOP_LEVEL_ORDER, record_label
+from workbench.store.serialize import RECORD_KEYS, record_label
 from workbench.store.tomltext import decode_toml, parse_toml
 
-Unit = tuple[tuple[str, ...], str]
-"""A piece of the merged text and what it holds: ("head",), ("lead", section), (section, label)."""
+Key = tuple[str, str]
+"""What a piece of a file holds: (section, label) for a record, ("", n) for the n-th other piece."""
+Unit = tuple[Key, str]
+"""A piece of a file's text and what it holds."""
 
 
 @dataclass
@@ -38,11 +44,6 @@ class Version:
 
     data: Data
     text: str | None = None
-
-    @cached_property
-    def blocks(self) -> Blocks | None:
-        """The text cut into head and records, or None (no text, or a layout that can't be cut)."""
-        return split_blocks(self.text, self.data) if self.text is not None else None
 
     @cached_property
     def written(self) -> Written:
@@ -54,12 +55,27 @@ class Version:
         """Position of each record in its section, by label."""
         return {s: {record_label(s, r): i for i, r in enumerate(self.data.get(s, []))} for s in RECORD_KEYS}
 
-    def record_text(self, section: str, label: str) -> str | None:
-        position = self.index.get(section, {}).get(label)
-        part = self.blocks.sections.get(section) if self.blocks is not None else None
-        if part is None or position is None or position >= len(part.records):
-            return None
-        return part.records[position]
+    def units(self, data: Data | None = None) -> list[Unit] | None:
+        """The text's pieces keyed by what they hold (records labelled as in `data`, by default
+        its own); None when the text can't be cut."""
+        pieces = self.written.pieces
+        return None if pieces is None or self.text is None else keyed(pieces, data or self.data)
+
+
+def keyed(pieces: Iterable[tuple[str, str]], data: Data) -> list[Unit]:
+    """Each piece with its key: the n-th record piece of a section holds the n-th record."""
+    seen: dict[str, int] = {}
+    others = 0
+    out: list[Unit] = []
+    for text, section in pieces:
+        if section:
+            at = seen.get(section, 0)
+            seen[section] = at + 1
+            out.append(((section, record_label(section, data[section][at])), text))
+        else:
+            out.append((("", str(others)), text))
+            others += 1
+    return out
 
 
 @dataclass
@@ -102,15 +118,157 @@ def check_problem(path: str | Path, data: Data, *sides: Data) -> Conflict | None
 
 def merged_text(base: Version, ours: Version, theirs: Version, merged: DataMerge) -> str:
     """The merged data written into ours' text, keeping both sides' comments where it can."""
-    units = _units(base, ours, theirs, merged)
+    units = merged_units(base, ours, theirs, merged)
     if units is not None:
         text = _join(text for _, text in units)
         if _reads_as(text, merged.data):
             return text
-    # A layout the blocks can't follow: merge into ours' whole document (slower, same data).
+    # A layout the chunks can't follow: merge into ours' whole document (slower, same data).
     doc = tomlkit.parse(ours.text or "")
     merge_document(doc, ours.data, merged.data)
-    return str(doc.as_string())
+    return in_newline(str(doc.as_string()), newline_of(ours.text or ""))
+
+
+def merged_units(base: Version, ours: Version, theirs: Version, merged: DataMerge) -> list[Unit] | None:
+    """Ours' text edited to hold the merged data, in keyed pieces; None when its layout can't be
+    edited piece by piece."""
+    renamed = Version(merged.theirs)  # theirs' records under their merged labels
+
+    def position(section: str, record: Data) -> int | None:
+        return renamed.index[section].get(record_label(section, record))
+
+    texts = texts_in(theirs.written, position) if theirs.text is not None else None
+    edited = edit_text(ours.written, merged.data, texts)
+    if edited is None or edited.pieces is None:
+        return None
+    units = keyed(edited.pieces, merged.data)
+    other = theirs.units(merged.theirs)
+    if other is not None:
+        newline = newline_of(ours.text or "")
+        units = _theirs_rewrites(units, base, ours, theirs, other, renamed, merged.data, newline)
+        units = _theirs_headings(units, base, other, newline)
+        units = _theirs_places(units, ours, other, newline)
+    return units
+
+
+def _theirs_places(units: list[Unit], ours: Version, other: list[Unit], newline: str) -> list[Unit]:
+    """A record theirs wrote away from its list (appended by hand at the end, after the other
+    lists) stays after the record it follows there, as it does in theirs' file."""
+    mine = {key for key, _ in ours.units() or []}
+    before = {key: other[i - 1][0] for i, (key, _) in enumerate(other) if i and key[0]}
+    out = list(units)
+    for key, _ in units:
+        previous = before.get(key)
+        if key in mine or previous is None or not previous[0] or previous[0] == key[0]:
+            continue
+        at = next(i for i, (k, _) in enumerate(out) if k == key)
+        if at and out[at - 1][0] == previous:
+            continue
+        target = next((i for i, (k, _) in enumerate(out) if k == previous), None)
+        if target is None:
+            continue
+        between = out[target + 1 : at] if target < at else out[at + 1 : target + 1]
+        if any(k[0] == key[0] for k, _ in between):
+            continue  # its own list's records stay in order
+        text = out.pop(at)[1].strip("\r\n") + newline
+        target = target if target < at else target - 1
+        if not out[target][1].endswith(("\n\n", "\n\r\n")):
+            text = newline + text
+        if target + 1 < len(out):
+            text += newline
+        out.insert(target + 1, (key, text))
+    return out
+
+
+def _theirs_rewrites(
+    units: list[Unit],
+    base: Version,
+    ours: Version,
+    theirs: Version,
+    other: list[Unit],
+    renamed: Version,
+    data: Data,
+    newline: str,
+) -> list[Unit]:
+    """Pieces only theirs rewrote (a comment added or changed, a layout) take theirs' text when
+    it reads as the merged data: ours' text of them is still base's."""
+    mine, yours = dict(ours.units() or []), dict(other)
+    old = dict(base.units() or [])
+    counts = {len([k for k in keys if not k[0]]) for keys in (mine, yours, old)}
+    seen: dict[str, int] = {}
+    out: list[Unit] = []
+    for key, text in units:
+        section, label = key
+        at = seen.get(section, 0)
+        seen[section] = at + 1
+        theirs_text, ours_text, base_text = yours.get(key), mine.get(key), old.get(key)
+        if (
+            theirs_text is None
+            or ours_text is None
+            or base_text is None
+            or theirs_text in (ours_text, base_text)
+            or (not section and len(counts) != 1)  # other pieces line up only when all cut alike
+        ):
+            out.append((key, text))
+            continue
+        if section:  # a record: theirs' text when ours' is base's and the record is theirs'
+            same = (
+                base_text == ours_text
+                and theirs.data[section][renamed.index[section][label]] == data[section][at]
+            )
+            out.append((key, _in_place_of(text, in_newline(theirs_text, newline)) if same else text))
+            continue
+        both = theirs_text if base_text == ours_text else merge_lines(base_text, ours_text, theirs_text)
+        same = both is not None and _reads(both) == _reads(text)
+        out.append((key, in_newline(both, newline) if same and both is not None else text))
+    return out
+
+
+def _reads(text: str) -> Data | None:
+    try:
+        return toml_reader.loads(text)
+    except toml_reader.TOMLDecodeError:
+        return None
+
+
+def _in_place_of(text: str, replacement: str) -> str:
+    """`replacement` ending as `text` does (its line ending and the blank lines after it)."""
+    body = replacement.rstrip("\r\n")
+    return body + text[len(text.rstrip("\r\n")) :] if body else text
+
+
+def _theirs_headings(units: list[Unit], base: Version, other: list[Unit], newline: str) -> list[Unit]:
+    """A list theirs opens with a heading (comments set apart above its first record) that ours'
+    list has not: the heading goes above it, unless base had one there."""
+    old = base.units() or []
+    out = list(units)
+    for section in {key[0] for key, _ in other if key[0]}:
+        heading = _heading(other, section)
+        if heading is None or _heading(old, section) is not None or _heading(out, section) is not None:
+            continue
+        first = next((i for i, (key, _) in enumerate(out) if key[0] == section), None)
+        if first is None or heading.strip() in "".join(text for _, text in out[max(0, first - 1) : first]):
+            continue
+        text = in_newline(heading, newline)
+        if first and not out[first - 1][1].endswith(("\n\n", "\n\r\n")):
+            text = newline + text
+        out.insert(first, (("", "heading"), text))
+    return out
+
+
+def _heading(units: list[Unit], section: str) -> str | None:
+    """The comments right before a list's first record, set apart from it (its heading)."""
+    first = next((i for i, (key, _) in enumerate(units) if key[0] == section), None)
+    if not first:
+        return None
+    key, text = units[first - 1]
+    if (
+        key[0]
+        or "#" not in text
+        or any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
+    ):
+        return None
+    return text
 
 
 def edited_version(saved: Version, new: Data, opened: Version | None = None) -> Version | None:
@@ -120,7 +278,7 @@ def edited_version(saved: Version, new: Data, opened: Version | None = None) -> 
     quick and every layout survives. A record put back that `opened` held gets its text (and
     comments) back. The result comes cut already, for the next save. None when the layout
     can't be followed (the caller merges into the whole document)."""
-    edited = edit_text(saved.written, new, opened.written if opened is not None else None)
+    edited = edit_text(saved.written, new, texts_in(opened.written) if opened is not None else None)
     if edited is None:
         return None
     version = Version(new, edited.text)
@@ -128,51 +286,72 @@ def edited_version(saved: Version, new: Data, opened: Version | None = None) -> 
     return version
 
 
-def conflict_text(base: Version, ours: Version, theirs: Version) -> str | None:
-    """The merge with git-style markers around each part still in conflict (ours' way, base,
-    theirs' way), or None when the layout can't be cut into records."""
+def conflict_text(base: Version, ours: Version, theirs: Version) -> str:
+    """The merge with git-style markers around each record still in conflict (ours' way, base,
+    theirs' way) and every clean change made. A layout that can't be cut into records gets
+    markers around the lines that differ instead."""
     one = merge_data(base.data, ours.data, theirs.data, always("ours"))
     other = merge_data(base.data, ours.data, theirs.data, always("theirs"))
-    mine, yours = _units(base, ours, theirs, one), _units(base, ours, theirs, other)
-    if mine is None or yours is None:
-        return None
+    newline = newline_of(ours.text or "")
+    mine, yours = merged_units(base, ours, theirs, one), merged_units(base, ours, theirs, other)
+    if (
+        mine is None
+        or yours is None
+        or not _reads_as(_join(t for _, t in mine), one.data)
+        or not _reads_as(_join(t for _, t in yours), other.data)
+    ):
+        return _line_markers(
+            merged_text(base, ours, theirs, one), merged_text(base, ours, theirs, other), newline
+        )
     theirs_only = {key for key, _ in yours} - {key for key, _ in mine}
     yours_text = dict(yours)
+    keys = [k for k, _ in yours]
+    where = {k: i for i, k in enumerate(keys)}
+    old = dict(base.units() or [])
     out: list[str] = []
 
-    def after(key: tuple[str, ...]) -> None:
-        keys = [k for k, _ in yours]
-        position = keys.index(key) + 1 if key in keys else len(keys)
+    def after(key: Key) -> None:
+        position = where[key] + 1 if key in where else len(keys)
         while position < len(keys) and keys[position] in theirs_only:
-            out.append(_markers("", _base_text(base, keys[position]), yours_text[keys[position]]))
+            out.append(_markers("", old.get(keys[position], ""), yours_text[keys[position]], newline))
             position += 1
 
     for key, text in mine:
-        if key in yours_text and yours_text[key] == text:
+        if yours_text.get(key) == text:
             out.append(text)
         else:
-            out.append(_markers(text, _base_text(base, key), yours_text.get(key, "")))
+            out.append(_markers(text, old.get(key, ""), yours_text.get(key, ""), newline))
         after(key)
     return _join(out)
 
 
-def _markers(ours: str, base: str, theirs: str) -> str:
+def _markers(ours: str, base: str, theirs: str, newline: str) -> str:
     def part(text: str) -> str:
-        return text if not text or text.endswith("\n") else text + "\n"
+        return text if not text or text.endswith("\n") else text + newline
 
-    return f"<<<<<<< ours\n{part(ours)}||||||| base\n{part(base)}=======\n{part(theirs)}>>>>>>> theirs\n"
+    return (
+        f"<<<<<<< ours{newline}{part(ours)}||||||| base{newline}{part(base)}"
+        f"======={newline}{part(theirs)}>>>>>>> theirs{newline}"
+    )
 
 
-def _base_text(base: Version, key: tuple[str, ...]) -> str:
-    blocks = base.blocks
-    if blocks is None:
-        return ""
-    if key == ("head",):
-        return blocks.head
-    if key[0] == "lead":
-        section = blocks.sections.get(key[1])
-        return section.lead if section else ""
-    return base.record_text(key[0], key[1]) or ""
+def _line_markers(mine: str, yours: str, newline: str) -> str:
+    """The two texts with git's markers around the lines where they differ (no base: the
+    layout could not be cut into records to find it)."""
+    a, b = mine.splitlines(keepends=True), yours.splitlines(keepends=True)
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.extend(a[i1:i2])
+            continue
+        ours_part, theirs_part = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if out and not out[-1].endswith("\n"):
+            out.append(newline)
+        out.append(f"<<<<<<< ours{newline}{ours_part}")
+        out.append(f"{newline if ours_part and not ours_part.endswith(chr(10)) else ''}======={newline}")
+        out.append(f"{theirs_part}{newline if theirs_part and not theirs_part.endswith(chr(10)) else ''}")
+        out.append(f">>>>>>> theirs{newline}")
+    return "".join(out)
 
 
 def _join(texts: Iterable[str]) -> str:
@@ -189,107 +368,6 @@ def _reads_as(text: str, data: Data) -> bool:
         return parse_toml("merge", text) == data
     except Exception:
         return False
-
-
-def _head(data: Data) -> Data:
-    return {k: v for k, v in data.items() if k not in RECORD_KEYS}
-
-
-def _units(base: Version, ours: Version, theirs: Version, merged: DataMerge) -> list[Unit] | None:
-    mine, other = ours.blocks, theirs.blocks  # base's text is cut only where the sides differ
-    if mine is None:
-        return None
-    renamed = Version(merged.theirs)  # theirs' records under their merged labels
-    newline = newline_of(ours.text or "")
-    units: list[Unit] = [(("head",), _head_text(mine, base, other, ours.data, merged))]
-    for section in _section_order(list(mine.sections), merged.data):
-        lead = mine.sections[section].lead if section in mine.sections else ""
-        if other is not None and section in other.sections and other.sections[section].lead != lead:
-            old = base.blocks
-            base_lead = (old.sections[section].lead if section in old.sections else "") if old else None
-            if lead == base_lead or (not lead.strip() and base_lead is not None and not base_lead.strip()):
-                lead = other.sections[section].lead  # only theirs wrote anything there (a heading)
-        if lead:
-            units.append((("lead", section), lead))
-        previous = ""
-        for record in merged.data.get(section, []):
-            label = record_label(section, record)
-            text = _record_text(section, label, record, base, ours, theirs, renamed)
-            if previous and label not in ours.index.get(section, {}):
-                text = _set_apart(previous, text, newline)
-            units.append(((section, label), text))
-            previous = text
-    return units
-
-
-def _set_apart(previous: str, text: str, newline: str) -> str:
-    """A record that is not ours' own text (theirs was first in its list, with no blank line
-    above it), set apart from the record before it by a blank line like the others."""
-    if not text.startswith(("\n", "\r\n")) and not previous.endswith(("\n\n", "\n\r\n")):
-        return newline + text
-    return text
-
-
-def _head_text(mine: Blocks, base: Version, other: Blocks | None, ours: Data, merged: DataMerge) -> str:
-    wanted, have = _head(merged.data), _head(ours)
-    if other is not None and other.head != mine.head and _head(merged.theirs) == wanted:
-        old = base.blocks
-        if old is not None and mine.head == old.head:  # only theirs changed the head's text
-            return other.head
-    if have == wanted:
-        return mine.head
-    doc = tomlkit.parse(mine.head)
-    merge_document(doc, have, wanted)
-    return str(doc.as_string())
-
-
-def _record_text(
-    section: str, label: str, record: Data, base: Version, ours: Version, theirs: Version, renamed: Version
-) -> str:
-    mine = ours.record_text(section, label)
-    position = renamed.index[section].get(label)
-    theirs_record = theirs.data[section][position] if position is not None else None
-    other = (
-        theirs.blocks.sections[section].records[position] if theirs.blocks and position is not None else None
-    )
-    ours_record = ours.data[section][ours.index[section][label]] if mine is not None else None
-    if mine is not None and ours_record == record:
-        if (
-            other is not None
-            and other != mine  # (most records: the same on both sides, base need not be cut)
-            and other.lstrip("\r\n") != mine.lstrip("\r\n")  # not only set apart otherwise
-            and theirs_record == record
-            and mine == base.record_text(section, label)
-        ):
-            return other  # theirs changed only its comments or layout
-        return mine
-    if other is not None and theirs_record == record:
-        return other
-    if mine is not None and ours_record is not None:
-        return _edited(mine, section, ours_record, record)
-    if other is not None and theirs_record is not None:
-        return _edited(other, section, theirs_record, record)
-    doc = tomlkit.document()
-    merge_document(doc, {}, {section: [record]})
-    return "\n" + str(doc.as_string())
-
-
-def _edited(text: str, section: str, old: Data, new: Data) -> str:
-    """One record's text with its fields changed from `old` to `new`, comments kept."""
-    doc = tomlkit.parse(text)
-    merge_table(doc[section][0], old, new)
-    return str(doc.as_string())
-
-
-def _section_order(present: list[str], data: Data) -> list[str]:
-    """Ours' sections in ours' order; a section new to ours goes where the usual order puts it."""
-    order = list(present)
-    for section in TOP_LEVEL_ORDER:
-        if section in RECORD_KEYS and section in data and section not in order:
-            rank = TOP_LEVEL_ORDER.index(section)
-            before = [i for i, s in enumerate(order) if TOP_LEVEL_ORDER.index(s) < rank]
-            order.insert(before[-1] + 1 if before else 0, section)
-    return order
 
 
 def read_version(path: str | Path, raw: bytes) -> Version:
