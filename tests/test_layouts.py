@@ -258,3 +258,47 @@ def test_a_record_appended_by_hand_stays_where_it_is_on_an_unrelated_save() -> N
     text = GAPS + '\n# added by hand after the next steps\n[[gaps]]\nid = "G-009"\ntitle = "Nine"\n'
     after = saved_with(text, lambda p: setattr(p.gaps[0], "title", "Three, edited"))
     assert after == text.replace('title = "Three"', 'title = "Three, edited"')
+
+
+INLINE_LINKED = (
+    "schema_version = 1\n"
+    "gaps = [\n"
+    '    { id = "G-001", title = "First", impact = 3 },  # a gap\n'
+    '    { id = "G-002", title = "Second", impact = 2, complexity = 4 },  # the second\n'
+    '    { id = "G-003", title = "Third", impact = 1 },  # the third\n'
+    "]\n"
+    "mappings = [\n"
+    '    { gap = "G-001", practice = "tv.experiment-tracking", status = "accepted" },  # m1\n'
+    '    { gap = "G-002", practice = "tv.experiment-tracking", status = "accepted" },  # m2\n'
+    '    { gap = "G-003", practice = "tv.experiment-tracking", status = "accepted" },  # m3\n'
+    "]\n\n"
+    '[project]\nname = "Inline"\n\n'
+    '[[pilots]]\nid = "P-1"\ntitle = "p"\ngaps = ["G-001", "G-002", "G-003"]\n'
+)
+
+
+@pytest.mark.parametrize("gap", ["G-001", "G-002", "G-003"])
+@pytest.mark.parametrize("renamed_first", [False, True])
+def test_undoing_a_delete_in_an_inline_array_gives_back_the_same_bytes(
+    tmp_path: Path, gap: str, renamed_first: bool
+) -> None:
+    """#11/#13: an undone delete of a gap written inline came back last in its array, rewritten
+    without its comment, and so did its mappings. Undone, the file is byte for byte what it was
+    before the delete, whether or not that was the file as opened."""
+    from workbench.edits.editor import Editor
+    from workbench.edits.gaps import DeleteGap
+
+    path = tmp_path / "p.toml"
+    path.write_text(INLINE_LINKED)
+    file = ProjectFile.load(path)
+    editor = Editor(lambda: file.project)
+    if renamed_first:
+        file.project.project.name = "Renamed"
+        assert file.save()
+    before = path.read_bytes()
+    assert editor.apply(DeleteGap(gap))
+    assert file.save()
+    assert f'id = "{gap}"' not in path.read_text()
+    assert editor.undo() is not None
+    assert file.save()
+    assert path.read_bytes() == before

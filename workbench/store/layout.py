@@ -12,6 +12,7 @@ files through these chunks: one set of cutting rules.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -164,20 +165,18 @@ def written(text: str, data: dict[str, Any]) -> Written:
     return Written(text, data, _pieces(chunks))
 
 
-RecordTexts = Callable[[str, dict[str, Any], str], str]
-"""The text for a record put into a file (section, record, the file's line ending): another
-version's text of it, comments above included, or "" when there is none."""
-
-
-def edit_text(saved: Written, new: dict[str, Any], texts: RecordTexts | None = None) -> Written | None:
+def edit_text(
+    saved: Written, new: dict[str, Any], earlier: Written | None = None, position: Position | None = None
+) -> Written | None:
     """The file's text changed from what it reads as to `new`, touching only the records and
-    values that changed; None when the layout can't be edited this way. A record put in takes its
-    text from `texts` when it gives one (an undone delete gets its text and comments back from
-    the file as opened; a merge takes theirs' text), else a new text."""
+    values that changed; None when the layout can't be edited this way. What is put in (a
+    record, a line of a list written inline) takes its text from `earlier` when that held it:
+    an undone delete gets its text and comments back from the file as opened, a merge takes
+    theirs' text. `position` finds a record in `earlier` (by default: by its key)."""
     if saved.pieces is None:
         return None
     try:
-        return _edited(saved, saved.pieces, new, texts)
+        return _edited(saved, saved.pieces, new, _Earlier(earlier, position) if earlier else None)
     except Unfollowable:
         return None
 
@@ -186,31 +185,48 @@ Position = Callable[[str, dict[str, Any]], int | None]
 """Where a record is in a version's list of its section (None: not there)."""
 
 
-def texts_in(other: Written, position: Position | None = None) -> RecordTexts:
-    """Records' texts as `other` writes them, edited to hold the record asked for. A record is
-    found by its key, or by `position` (its index in `other`'s list) when given."""
-    by_section: dict[str, list[str]] = {}
-    by_key: dict[str, dict[Any, int]] = {}
+class _Earlier:
+    """Another version of the file, to take texts from: its records' and its other chunks'."""
 
-    def text_of(section: str, record: dict[str, Any], newline: str) -> str:
-        if other.pieces is None:
+    def __init__(self, written: Written, position: Position | None) -> None:
+        self.written, self.position = written, position
+        self.by_section: dict[str, list[str]] = {}
+        self.by_key: dict[str, dict[Any, int]] = {}
+        self.owners: dict[str, str] | None = None
+
+    def record(self, section: str, record: dict[str, Any], newline: str) -> str:
+        """A record's text as written there (comments above it included), edited to hold
+        `record`; "" when it is not there as a `[[record]]` of its own."""
+        if self.written.pieces is None:
             return ""
-        records = other.data.get(section, [])
-        if section not in by_section:
-            by_section[section] = [text for text, of in other.pieces if of == section]
+        records = self.written.data.get(section, [])
+        if section not in self.by_section:
+            self.by_section[section] = [text for text, of in self.written.pieces if of == section]
             key_of = RECORD_KEYS[section]
-            by_key[section] = {}
+            self.by_key[section] = {}
             for index, written_record in enumerate(records):
-                by_key[section].setdefault(key_of(written_record), index)
-        at = position(section, record) if position else by_key[section].get(RECORD_KEYS[section](record))
+                self.by_key[section].setdefault(key_of(written_record), index)
+        key = RECORD_KEYS[section](record)
+        at = self.position(section, record) if self.position else self.by_key[section].get(key)
         if at is None:
             return ""
-        chunk = Chunk(in_newline(_without_blank_lines(by_section[section][at]), newline), section)
+        chunk = Chunk(in_newline(_without_blank_lines(self.by_section[section][at]), newline), section)
         if records[at] != record:
             _edit(chunk, section, records[at], record, newline)
         return chunk.text
 
-    return text_of
+    def holding(self, key: str) -> str:
+        """The text of the other chunk that holds a top-level key there ("" when none does)."""
+        if self.owners is None:
+            self.owners = {}
+            for text, section in self.written.pieces or ():
+                if not section and text.strip():
+                    try:
+                        for held in toml_reader.loads(text):
+                            self.owners.setdefault(held, text)
+                    except toml_reader.TOMLDecodeError:
+                        continue
+        return self.owners.get(key, "")
 
 
 def in_newline(text: str, newline: str) -> str:
@@ -222,20 +238,20 @@ def _pieces(chunks: list[Chunk]) -> Pieces:
     return tuple((c.text, c.section) for c in chunks)
 
 
-def _edited(saved: Written, pieces: Pieces, new: dict[str, Any], texts: RecordTexts | None) -> Written | None:
+def _edited(saved: Written, pieces: Pieces, new: dict[str, Any], earlier: _Earlier | None) -> Written | None:
     text, old = saved.text, saved.data
     chunks = [Chunk(piece, section) for piece, section in pieces]  # edited in place: a copy
     newline = newline_of(text)
     sections = {section for _, section in pieces if section}
     owners = _owners(chunks)
-    if owners is None or not _edit_other(chunks, owners, old, new, sections, newline):
+    if owners is None or not _edit_other(chunks, owners, old, new, sections, newline, earlier):
         return None
     for section in [s for s in TOP_LEVEL_ORDER if s in RECORD_KEYS and s not in owners]:
         wanted = new.get(section, [])
         if old.get(section, []) == wanted:
             continue
         if (section in sections or wanted) and not _edit_records(
-            chunks, section, old.get(section, []), wanted, newline, texts
+            chunks, section, old.get(section, []), wanted, newline, earlier
         ):
             return None
     return Written("".join(c.text for c in chunks), new, _pieces(chunks))
@@ -279,8 +295,10 @@ def _edit_other(
     new: dict[str, Any],
     sections: set[str],
     newline: str,
+    earlier: _Earlier | None = None,
 ) -> bool:
-    """Apply changes outside the `[[record]]` chunks to the chunk that holds each key."""
+    """Apply changes outside the `[[record]]` chunks to the chunk that holds each key; lines
+    put back (an undone delete in a list written inline) take their text from `earlier`."""
     others = {k for k in {*old, *new} if k not in sections}
     changed = [k for k in others if old.get(k) != new.get(k)]
     if not changed:
@@ -301,8 +319,36 @@ def _edit_other(
         doc = tomlkit.parse(chunk.text)
         merge_document(doc, {k: old[k] for k in keys if k in old}, {k: new[k] for k in keys if k in new})
         expected = {k: new[k] for k in held if k in new}
+        put_back = _put_back(chunk.text, [earlier.holding(k) for k in keys] if earlier else [], newline)
+        if put_back is not None and _reads(put_back) == expected:
+            chunk.text = put_back
+            continue
         chunk.text = _checked(with_newline(doc.as_string(), newline), expected)
     return True
+
+
+def _put_back(text: str, earlier: list[str], newline: str) -> str | None:
+    """`text` with the lines `earlier` versions of it had added back where they were (None when
+    there is nothing to add): what an undone delete of a record written inline looks like."""
+    lines = text.splitlines(keepends=True)
+    added = False
+    for then in dict.fromkeys(t for t in earlier if t and t != text):
+        old = in_newline(then, newline).splitlines(keepends=True)
+        out: list[str] = []
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, lines, old, autojunk=False).get_opcodes():
+            out.extend(lines[i1:i2])
+            if tag == "insert":
+                out.extend(old[j1:j2])
+                added = True
+        lines = out
+    return "".join(lines) if added else None
+
+
+def _reads(text: str) -> dict[str, Any] | None:
+    try:
+        return toml_reader.loads(text)
+    except toml_reader.TOMLDecodeError:
+        return None
 
 
 def _edit_records(
@@ -311,7 +357,7 @@ def _edit_records(
     old: list[dict[str, Any]],
     new: list[dict[str, Any]],
     newline: str,
-    texts: RecordTexts | None,
+    earlier: _Earlier | None,
 ) -> bool:
     key_of = RECORD_KEYS[section]
     mine = [c for c in chunks if c.section == section]
@@ -342,7 +388,7 @@ def _edit_records(
                 _edit(chunk, section, before, record, newline)
             after = chunk
             continue
-        text = (texts(section, record, newline) if texts is not None else "") or _new_text(section, record)
+        text = (earlier.record(section, record, newline) if earlier else "") or _new_text(section, record)
         after = _insert(chunks, _insert_at(chunks, section, after), section, text, newline)
     return True
 

@@ -124,7 +124,10 @@ def _merge_records(aot: AoT, old: list[dict[str, Any]], new: list[dict[str, Any]
         _keep_trailing_comments(aot, index)
         del aot[index]
 
-    _merge_keyed(list(aot.body), old, new, name, delete, lambda record: _append_record(aot, to_item(record)))
+    def append(_at: int, record: dict[str, Any]) -> None:
+        _append_record(aot, to_item(record))
+
+    _merge_keyed(list(aot.body), old, new, name, delete, append)
 
 
 def _inline_records(item: Any) -> bool:
@@ -135,12 +138,16 @@ def _inline_records(item: Any) -> bool:
 def _merge_inline_records(
     array: Array, old: list[dict[str, Any]], new: list[dict[str, Any]], name: str
 ) -> None:
-    """Records written inline stay inline, each edited in place with the comments around it."""
+    """Records written inline stay inline, each edited in place with the comments around it; a
+    new one (an undone delete) goes where it is in the list."""
 
     def delete(index: int) -> None:
         del array[index]
 
-    _merge_keyed(list(array), old, new, name, delete, lambda record: array.append(inline_table(record)))
+    def insert(at: int, record: dict[str, Any]) -> None:
+        array.insert(at, inline_table(record))
+
+    _merge_keyed(list(array), old, new, name, delete, insert)
 
 
 def _merge_keyed(
@@ -149,10 +156,10 @@ def _merge_keyed(
     new: list[dict[str, Any]],
     name: str,
     delete: Callable[[int], None],
-    append: Callable[[dict[str, Any]], None],
+    insert: Callable[[int, dict[str, Any]], None],
 ) -> None:
     """Match the written records (`tables`) to the data by their keys: delete the ones gone,
-    edit the changed ones field by field, append the new ones."""
+    edit the changed ones field by field, insert the new ones after the record before them."""
     key_of = RECORD_KEYS[name]
     old_by_key = {key_of(r): r for r in old}
     new_keys = {key_of(r) for r in new}
@@ -164,13 +171,19 @@ def _merge_keyed(
     by_key: dict[Any, Any] = {}
     for table in tables:
         by_key.setdefault(key_of(table), table)
+    at = 0  # where the next new record goes: after the last record matched
     for record in new:
         key = key_of(record)
         before = old_by_key.get(key)
         if key not in by_key:
-            append(record)
-        elif before != record:
-            merge_table(by_key[key], before or {}, record)
+            insert(at, record)
+            tables.insert(at, record)
+            at += 1
+            continue
+        table = by_key[key]
+        at = next((i for i in range(at, len(tables)) if tables[i] is table), at) + 1
+        if before != record:
+            merge_table(table, before or {}, record)
 
 
 def _trailing(body: list[Any]) -> int:

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from workbench.model.project import Project
 from workbench.problems import validation_problem
 from workbench.store.files import project_from_data
-from workbench.store.layout import Written, edit_text, in_newline, newline_of, texts_in, written
+from workbench.store.layout import Written, edit_text, in_newline, newline_of, written
 from workbench.store.merge import merge_document
 from workbench.store.merge3 import ABSENT, Choose, Conflict, Data, DataMerge, always, ask_nobody, merge_data
 from workbench.store.merge_lines import merge_lines
@@ -137,8 +137,8 @@ def merged_units(base: Version, ours: Version, theirs: Version, merged: DataMerg
     def position(section: str, record: Data) -> int | None:
         return renamed.index[section].get(record_label(section, record))
 
-    texts = texts_in(theirs.written, position) if theirs.text is not None else None
-    edited = edit_text(ours.written, merged.data, texts)
+    source = theirs.written if theirs.text is not None else None
+    edited = edit_text(ours.written, merged.data, source, position)
     if edited is None or edited.pieces is None:
         return None
     units = keyed(edited.pieces, merged.data)
@@ -278,7 +278,7 @@ def edited_version(saved: Version, new: Data, opened: Version | None = None) -> 
     quick and every layout survives. A record put back that `opened` held gets its text (and
     comments) back. The result comes cut already, for the next save. None when the layout
     can't be followed (the caller merges into the whole document)."""
-    edited = edit_text(saved.written, new, texts_in(opened.written) if opened is not None else None)
+    edited = edit_text(saved.written, new, opened.written if opened is not None else None)
     if edited is None:
         return None
     version = Version(new, edited.text)
