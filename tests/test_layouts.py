@@ -302,3 +302,50 @@ def test_undoing_a_delete_in_an_inline_array_gives_back_the_same_bytes(
     assert editor.undo() is not None
     assert file.save()
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("how", ["restored", "restored over a hand edit", "saved"])
+def test_a_session_clock_restored_from_the_journal_keeps_the_next_heading_apart(tmp_path: Path, how: str) -> None:
+    """#13: after a crash and a journal restore, `[sessions.area_seconds]` of the last session
+    was glued to the `# --- Answers ---` heading below it (the blank line above the heading
+    stayed above the new table). Restoring merges the journal's work with the file; the app's
+    saves after it edit the file the same way."""
+    changed_on_disk = how == "restored over a hand edit"
+    from tests.conftest import ROOT
+    from workbench.store.files import load_project
+    from workbench.store.journal import read_journal, write_journal
+    from workbench.store.sync import merge_with_disk
+    from workbench.store.tomltext import decode_toml, parse_toml
+
+    path = tmp_path / "p.toml"
+    text = (ROOT / "tests" / "merge_base.toml").read_text()
+    path.write_text(text)
+    started = ProjectFile.load(path).base
+    work = load_project(path)  # the clock ran in the last session, then the app was killed
+    work.sessions[-1].area_seconds = {"model-training": 60, "model-deployment": 30}
+    work.sessions[-1].elapsed_seconds = (work.sessions[-1].elapsed_seconds or 0) + 90
+    write_journal(path, project_to_data(work), started, session=work.sessions[-1].id, clock_running=True)
+    if changed_on_disk:
+        text = text.replace('facilitator = "Sam Okafor"', 'facilitator = "Sam O."')
+        path.write_text(text)
+    entry = read_journal(path)
+    assert entry is not None and entry.base is not None
+    file = ProjectFile.load(path)
+    if how == "saved":
+        file.project = entry.project()
+        assert file.save()
+    else:
+        base = (parse_toml("journal", decode_toml("journal", entry.base)), entry.base)
+        assert not merge_with_disk(file, work=entry.project(), base=base).conflicts
+    after = path.read_text()
+    assert tomllib.loads(after)["sessions"][-1]["area_seconds"] == {"model-training": 60, "model-deployment": 30}
+    assert "model-deployment = 30\n\n# --- Answers ---" in after
+    removed, added = changes(text, after)
+    assert [line.strip() for line in removed] == ["elapsed_seconds = 3300"]
+    assert added == [
+        "elapsed_seconds = 3390\n",
+        "\n",
+        "[sessions.area_seconds]\n",
+        "model-training = 60\n",
+        "model-deployment = 30\n",
+    ]

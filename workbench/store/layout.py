@@ -404,10 +404,16 @@ def _without_blank_lines(text: str) -> str:
 
 
 def _edit(chunk: Chunk, section: str, before: dict[str, Any], record: dict[str, Any], newline: str) -> None:
-    """Change the fields of one record in its own text, keeping its comments and layout."""
-    doc = tomlkit.parse(chunk.text)
+    """Change the fields of one record in its own text, keeping its comments and layout; the
+    blank lines after it stay after it (a sub-table added goes above them, never glued to the
+    heading of the next list)."""
+    blanks = _blank_lines(chunk.text)
+    doc = tomlkit.parse(chunk.text[: len(chunk.text) - len(blanks)])
     merge_table(doc[section][0], before, record)
-    chunk.text = _checked(with_newline(doc.as_string(), newline), {section: [record]})
+    text = with_newline(doc.as_string(), newline)
+    if blanks and not text.endswith("\n"):
+        text += newline
+    chunk.text = _checked(text + blanks, {section: [record]})
 
 
 def _delete(chunks: list[Chunk], chunk: Chunk) -> None:
