@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.typed_text import typed_text
 from workbench.model.project import Project
 from workbench.model.records import Answer, Attendee, Gap
 from workbench.store.files import ProjectFile
@@ -78,14 +79,14 @@ def layouts(draw: st.DrawFn) -> Layout:
     )
 
 
-def save_after(text: str, edit: str, index: int) -> str:
+def save_after(text: str, edit: str, index: int, title: str = "Renamed") -> str:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "p.toml"
         path.write_bytes(text.encode())
         file = ProjectFile.load(path)
         gaps = file.project.gaps
         if edit == "title":
-            gaps[index].title = "Renamed"
+            gaps[index].title = title
         elif edit == "delete":
             del gaps[index]
         else:
@@ -122,6 +123,20 @@ def test_editing_a_record_changes_only_its_line(layout: Layout, index: int) -> N
     assert all(f'"Gap {index + 1}"' in line for line in removed), removed
     assert len(removed) == len(added) == 1
     assert added[0].replace("Renamed", f"Gap {index + 1}") == removed[0], "comments and layout kept"
+
+
+@LAYOUT_SETTINGS
+@given(layouts(), st.integers(min_value=0, max_value=4), typed_text())
+def test_any_text_typed_into_a_record_reads_back_and_changes_only_that_record(
+    layout: Layout, index: int, title: str
+) -> None:
+    """#13: U+0085 in a note raised KeyError in a merge; every line break and TOML-looking text
+    is saved as written and read back, and only the edited record's lines change."""
+    index %= layout.count
+    before = layout.text()
+    after = save_after(before, "title", index, title)  # (reads back as the project: checked there)
+    removed, _added = changes(before, after)
+    assert all(f'"Gap {index + 1}"' in line for line in removed), removed
 
 
 @LAYOUT_SETTINGS

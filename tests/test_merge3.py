@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import tomli
+from hypothesis import given, settings
 
 from tests.conftest import EXAMPLE
+from tests.typed_text import typed_text
+from workbench.model.project import Project
 from workbench.store.layout import cut
 from workbench.store.merge3 import ABSENT, always, merge_data
 from workbench.store.merge_text import Version, conflict_text, merge_versions, read_version
@@ -289,6 +293,39 @@ def test_theirs_record_added_to_an_inline_array_keeps_its_comments(ours_edit: st
     assert conflicts == []
     assert THEIRS_INLINE in text
     assert tomli.loads(text) == tomli.loads(theirs.replace(old, new) if old else theirs)
+
+
+@settings(max_examples=40, deadline=None)
+@given(typed_text(), typed_text(), typed_text())
+def test_any_text_on_either_side_merges_as_written(ours_note: str, theirs_note: str, title: str) -> None:
+    """#13: a note holding U+0085 raised KeyError in a merge. Whatever line breaks (CRLF, a lone
+    CR, NEL, U+2028, U+2029) and TOML-looking text each side typed, the merge holds it as typed."""
+    import tempfile
+
+    from workbench.store.files import ProjectFile
+
+    def side(edit: Callable[[Project], object]) -> str:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "p.toml"
+            path.write_text(MERGE_BASE)
+            file = ProjectFile.load(path)
+            edit(file.project)
+            file.save()
+            return path.read_bytes().decode()
+
+    def mine(p: Project) -> None:
+        p.answers[0].notes = ours_note
+        p.gaps[0].title = title or "t"
+
+    def yours(p: Project) -> None:
+        p.answers[1].notes = theirs_note
+        p.raise_gap(title or "t", "model-training")
+
+    text, conflicts = merge(side(mine), side(yours), base=MERGE_BASE)
+    assert conflicts == []
+    merged = tomli.loads(text)
+    assert merged["answers"][0]["notes"] == ours_note and merged["answers"][1]["notes"] == theirs_note
+    assert merged["gaps"][0]["title"] == merged["gaps"][-1]["title"] == (title or "t")
 
 
 # --- the driver's bad inputs -------------------------------------------------------------------

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.typed_text import typed_text
 from workbench.model.project import Project
 from workbench.problems import FileProblem
 from workbench.store.atomic import SaveFailed
@@ -180,7 +181,7 @@ def test_unreadable_file_is_never_written(tmp_path: Path) -> None:
 
 # --- property-based round trips -------------------------------------------------------------------
 
-texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=40)
+texts = typed_text()
 numbers = st.one_of(
     st.none(), st.integers(-1000, 10**6), st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
 )

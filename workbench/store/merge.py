@@ -24,10 +24,10 @@ def to_item(value: Any, top_level_records: bool = False) -> Any:
     if isinstance(value, str):
         item = tomlkit.string(value, multiline="\n" in value)
         raw = item.as_string()
-        if INVISIBLE.search(raw):  # escaped, so the file shows them too (and reads as the same text)
+        if INVISIBLE.search(raw) or "\r" in raw:  # escaped: the file shows them, and reads the same
             kind = StringType.MLB if raw.startswith('"""') else StringType.SLB
             inner = raw[len(kind.value) : len(raw) - len(kind.value)]
-            escaped = INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", inner)
+            escaped = INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", inner).replace("\r", "\\r")
             return String(kind, value, escaped, Trivia())
         return item
     if isinstance(value, MappingABC):
