@@ -22,7 +22,7 @@ from typing import Any
 import tomli as toml_reader
 import tomlkit
 
-from workbench.store.merge import merge_document, merge_table
+from workbench.store.merge import merge_document, merge_table, to_item
 from workbench.store.serialize import RECORD_KEYS, TOP_LEVEL_ORDER
 
 BARE_LF = re.compile(r"(?<!\r)\n")
@@ -48,8 +48,12 @@ def with_newline(text: str, newline: str) -> str:
 
 
 KEY = r"[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*"
-HEADER_LINE = re.compile(rf"^[ \t]*(\[\[?)[ \t]*({KEY})[ \t]*\]\]?[ \t]*(?:#.*)?\r?$", re.MULTILINE)
-QUOTED_HEADER_LINE = re.compile(r"^[ \t]*\[\[?[ \t]*[\"'][^\n]*\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
+HEADER_BLOCK = re.compile(
+    rf"\n((?:[ \t]*(?:#[^\n]*|\r)?\n)*)([ \t]*(\[\[?)[ \t]*({KEY})[ \t]*\]\]?[ \t]*(?:#[^\n]*)?\r?)(?=\n|\Z)"
+)
+"""A header line, with the blank and comment lines right above it (group 1), found in the text
+after a newline (a pattern that starts with one is searched quickly)."""
+QUOTED_HEADER_LINE = re.compile(r"\n[ \t]*\[\[?[ \t]*[\"'][^\n]*\][ \t]*(?:#[^\n]*)?\r?(?=\n|\Z)")
 STRINGS = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*""""{0,2}'
     r"|'''(?:[^']|'(?!''))*''''{0,2}"
@@ -70,29 +74,52 @@ def cut(text: str) -> list[Chunk] | None:
     cuts wrongly, and the records counted (`written`) or the text read back (`edit_text`) do not
     match the project: the caller then works on the whole document."""
     inside = _multi_line_strings(text)
-    if any(not _within(inside, found.start()) for found in QUOTED_HEADER_LINE.finditer(text)):
+    lines = "\n" + text  # every line, the first too, starts after a newline (positions + 1)
+    if any(not _within(inside, found.start() + 1) for found in QUOTED_HEADER_LINE.finditer(lines)):
         return None
     chunks: list[Chunk] = []
     start, section = 0, ""  # where the chunk being read starts, and its record list
-    for found in HEADER_LINE.finditer(text):
-        if inside and _within(inside, found.start()):
+    for found in HEADER_BLOCK.finditer(lines):
+        if inside and _within(inside, found.start(2) - 1):
             continue
-        name = re.sub(r"[ \t]", "", found.group(2))
+        name = found.group(4)
+        if " " in name or "\t" in name:
+            name = re.sub(r"[ \t]", "", name)
         top = name.split(".")[0]
-        record = top in RECORD_KEYS and name == top and found.group(1) == "[["
+        record = top in RECORD_KEYS and name == top and found.group(3) == "[["
         if top in RECORD_KEYS and not record:
             if name != top and section == top:
                 continue  # a sub-table of the record above
             return None  # a record list written as a [table], or a sub-table away from its record
         if not record and not section:
             continue  # another table of the text around the records
-        attached, apart = _above(text, found.start(), start)
+        attached, apart = _above(found.group(1), found.start(1) - 1)
         chunks.append(Chunk(text[start:apart], section))
         if apart < attached:  # comments set apart by a blank line: a section's own notes
             chunks.append(Chunk(text[apart:attached]))
         start, section = attached, top if record else ""
     chunks.append(Chunk(text[start:], section))
     return chunks
+
+
+def _above(block: str, at: int) -> tuple[int, int]:
+    """Where the comment lines right above a header start (they are the record's own), and where
+    the blank lines before them end (they stay with the text before): `block` is the blank and
+    comment lines between the last other line and the header, starting at `at` in the text."""
+    if not block:
+        return at, at
+    lines = block.splitlines(keepends=True)
+    attached = len(block)
+    for line in reversed(lines):
+        if not line.lstrip().startswith("#"):
+            break
+        attached -= len(line)
+    apart = 0
+    for line in lines:
+        if apart >= attached or line.strip():
+            break
+        apart += len(line)
+    return at + attached, at + min(apart, attached)
 
 
 def _multi_line_strings(text: str) -> list[tuple[int, int]]:
@@ -106,37 +133,6 @@ def _within(spans: list[tuple[int, int]], position: int) -> bool:
     """Whether `position` is inside one of the (start, end) spans, sorted by start."""
     at = bisect.bisect_right(spans, (position, position)) - 1
     return at >= 0 and spans[at][0] < position < spans[at][1]
-
-
-def _line_before(text: str, position: int, floor: int) -> int:
-    """Where the line that ends just before `position` starts (not before `floor`)."""
-    return max(text.rfind("\n", floor, position - 1) + 1, floor)
-
-
-def _above(text: str, header: int, floor: int) -> tuple[int, int]:
-    """Where the comment lines right above a header start (they are the record's own), and where
-    the blank lines after the text before them end (they stay with that text)."""
-    attached = header
-    while attached > floor:
-        line = _line_before(text, attached, floor)
-        if not text[line:attached].lstrip().startswith("#"):
-            break
-        attached = line
-    earliest = attached
-    while earliest > floor:
-        line = _line_before(text, earliest, floor)
-        stripped = text[line:earliest].strip()
-        if stripped and not stripped.startswith("#"):
-            break
-        earliest = line
-    apart = earliest
-    while apart < attached:
-        end = text.find("\n", apart, attached)
-        end = attached if end < 0 else end + 1
-        if text[apart:end].strip():
-            break
-        apart = end
-    return attached, apart
 
 
 Pieces = tuple[tuple[str, str], ...]
@@ -212,8 +208,9 @@ class _Earlier:
             return ""
         chunk = Chunk(in_newline(_without_blank_lines(self.by_section[section][at]), newline), section)
         if records[at] != record:
-            _edit(chunk, section, records[at], record, newline)
-        return chunk.text
+            _edit(chunk, section, records[at], record, newline)  # (read back there)
+            return chunk.text
+        return _checked(chunk.text, {section: [record]})
 
     def holding(self, key: str) -> str:
         """The text of the other chunk that holds a top-level key there ("" when none does)."""
@@ -407,6 +404,10 @@ def _edit(chunk: Chunk, section: str, before: dict[str, Any], record: dict[str, 
     """Change the fields of one record in its own text, keeping its comments and layout; the
     blank lines after it stay after it (a sub-table added goes above them, never glued to the
     heading of the next list)."""
+    quick = _edit_values(chunk.text, before, record, newline)
+    if quick is not None and _reads(quick) == {section: [record]}:
+        chunk.text = quick
+        return
     blanks = _blank_lines(chunk.text)
     doc = tomlkit.parse(chunk.text[: len(chunk.text) - len(blanks)])
     merge_table(doc[section][0], before, record)
@@ -414,6 +415,31 @@ def _edit(chunk: Chunk, section: str, before: dict[str, Any], record: dict[str, 
     if blanks and not text.endswith("\n"):
         text += newline
     chunk.text = _checked(text + blanks, {section: [record]})
+
+
+VALUE_ENDS = ("\r", "\n", " ", "\t", "#", "")
+"""What may follow a value on its line (or the end of the text)."""
+
+
+def _edit_values(text: str, before: dict[str, Any], record: dict[str, Any], newline: str) -> str | None:
+    """The record's text with its changed values replaced where they are written `key = value`
+    the way a save writes them, without parsing the text (most edits: a note, a score); None
+    when a key is added or removed, a value is a table, or is written some other way."""
+    if before.keys() != record.keys():
+        return None
+    for key, value in record.items():
+        old = before[key]
+        if old == value:
+            continue
+        if isinstance(old, dict) or isinstance(value, dict):
+            return None
+        needle = in_newline(f"\n{key} = {to_item(old).as_string()}", newline)
+        at = text.find(needle)
+        end = at + len(needle)
+        if at < 0 or text.find(needle, end) >= 0 or text[end : end + 1] not in VALUE_ENDS:
+            return None
+        text = text[:at] + in_newline(f"\n{key} = {to_item(value).as_string()}", newline) + text[end:]
+    return text
 
 
 def _delete(chunks: list[Chunk], chunk: Chunk) -> None:

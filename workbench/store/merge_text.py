@@ -119,10 +119,8 @@ def check_problem(path: str | Path, data: Data, *sides: Data) -> Conflict | None
 def merged_text(base: Version, ours: Version, theirs: Version, merged: DataMerge) -> str:
     """The merged data written into ours' text, keeping both sides' comments where it can."""
     units = merged_units(base, ours, theirs, merged)
-    if units is not None:
-        text = _join(text for _, text in units)
-        if _reads_as(text, merged.data):
-            return text
+    if units is not None:  # (every piece not ours' own was read back as the record it holds)
+        return _join(text for _, text in units)
     # A layout the chunks can't follow: merge into ours' whole document (slower, same data).
     doc = tomlkit.parse(ours.text or "")
     merge_document(doc, ours.data, merged.data)
@@ -212,11 +210,11 @@ def _theirs_rewrites(
             out.append((key, text))
             continue
         if section:  # a record: theirs' text when ours' is base's and the record is theirs'
-            same = (
-                base_text == ours_text
-                and theirs.data[section][renamed.index[section][label]] == data[section][at]
-            )
-            out.append((key, _in_place_of(text, in_newline(theirs_text, newline)) if same else text))
+            record = data[section][at]
+            same = base_text == ours_text and theirs.data[section][renamed.index[section][label]] == record
+            if same and _reads(theirs_text) == {section: [record]}:
+                text = _in_place_of(text, in_newline(theirs_text, newline))
+            out.append((key, text))
             continue
         both = theirs_text if base_text == ours_text else merge_lines(base_text, ours_text, theirs_text)
         same = both is not None and _reads(both) == _reads(text)
@@ -241,13 +239,13 @@ def _theirs_headings(units: list[Unit], base: Version, other: list[Unit], newlin
     """A list theirs opens with a heading (comments set apart above its first record) that ours'
     list has not: the heading goes above it, unless base had one there."""
     old = base.units() or []
+    theirs_first, base_first = _firsts(other), _firsts(old)
     out = list(units)
-    for section in {key[0] for key, _ in other if key[0]}:
-        heading = _heading(other, section)
-        if heading is None or _heading(old, section) is not None or _heading(out, section) is not None:
+    for section, first in sorted(_firsts(out).items(), key=lambda item: -item[1]):  # from the end
+        heading = _heading(other, theirs_first.get(section))
+        if heading is None or _heading(old, base_first.get(section)) is not None or _heading(out, first):
             continue
-        first = next((i for i, (key, _) in enumerate(out) if key[0] == section), None)
-        if first is None or heading.strip() in "".join(text for _, text in out[max(0, first - 1) : first]):
+        if first and heading.strip() in out[first - 1][1]:
             continue
         text = in_newline(heading, newline)
         if first and not out[first - 1][1].endswith(("\n\n", "\n\r\n")):
@@ -256,16 +254,22 @@ def _theirs_headings(units: list[Unit], base: Version, other: list[Unit], newlin
     return out
 
 
-def _heading(units: list[Unit], section: str) -> str | None:
-    """The comments right before a list's first record, set apart from it (its heading)."""
-    first = next((i for i, (key, _) in enumerate(units) if key[0] == section), None)
+def _firsts(units: list[Unit]) -> dict[str, int]:
+    """Where each list's first record is."""
+    firsts: dict[str, int] = {}
+    for index, (key, _) in enumerate(units):
+        if key[0] and key[0] not in firsts:
+            firsts[key[0]] = index
+    return firsts
+
+
+def _heading(units: list[Unit], first: int | None) -> str | None:
+    """The comments right before a list's first record (at `first`), set apart from it."""
     if not first:
         return None
     key, text = units[first - 1]
-    if (
-        key[0]
-        or "#" not in text
-        or any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
+    if key[0] or "#" not in text or any(
+        line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()
     ):
         return None
     return text
