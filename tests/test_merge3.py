@@ -159,6 +159,26 @@ def test_conflict_text_marks_only_the_record_in_conflict() -> None:
     )
 
 
+def test_conflicts_in_a_layout_that_cannot_be_cut_are_marked_line_by_line() -> None:
+    """#14: where ours' layout can't be cut into records (a header written with quotes), the
+    driver left ours unchanged; now every clean change is merged and the lines that differ are
+    between markers."""
+    quoted = BASE.replace("[[gaps]]", '[["gaps"]]', 1)
+    ours = quoted.replace('title = "No data-quality checks at ingestion"', 'title = "Ours"')
+    ours = ours.replace('facilitator = "Sam Okafor"', 'facilitator = "Sam O."')
+    theirs = quoted.replace('title = "No data-quality checks at ingestion"', 'title = "Theirs"')
+    theirs += '\n[[next_steps]]\nid = "N-99"\ntext = "Theirs, clean"\n'
+    text = conflict_text(version(quoted), version(ours), version(theirs))
+    assert text.count("<<<<<<< ours") == 1
+    start, end = text.index("<<<<<<< ours"), text.index(">>>>>>> theirs")
+    assert 'title = "Ours"' in text[start:end] and 'title = "Theirs"' in text[start:end]
+    for side, title in (("ours", "Ours"), ("theirs", "Theirs")):
+        inner = text[start:end].split("=======\n")[0 if side == "ours" else 1].removeprefix("<<<<<<< ours\n")
+        settled = tomli.loads(text[:start] + inner + text[end:].split("\n", 1)[1])
+        assert next(g for g in settled["gaps"] if g["id"] == "G-006")["title"] == title
+        assert settled["project"]["facilitator"] == "Sam O." and settled["next_steps"][-1]["id"] == "N-99"
+
+
 def test_the_project_table_written_after_the_records_still_merges() -> None:
     moved = BASE.replace('[project]\nname = "Harbour & Pine Retail: MLOps discovery"\n', "") + (
         '\n[project]\nname = "Harbour & Pine Retail: MLOps discovery"\n'
