@@ -364,3 +364,28 @@ def test_a_session_clock_restored_from_the_journal_keeps_the_next_heading_apart(
         "model-training = 60\n",
         "model-deployment = 30\n",
     ]
+
+
+@pytest.mark.parametrize("edit", ["the note", "the gap below it"])
+def test_a_note_whose_last_line_looks_like_a_comment_is_not_cut_above_the_next_record(edit: str) -> None:
+    """A multi-line note ending in a line that starts with `#`, right above the next record's
+    header: the line was taken for a comment of that record, which cut the note in two, and a
+    save raised a tomlkit error (found by the store's property test with the new alphabet)."""
+    text = (
+        'schema_version = 1\n\n[project]\nname = "Notes"\n\n'
+        '[[sessions]]\nid = "exec-1"\ntemplate = "executive"\n\n'
+        '[[answers]]\nquestion = "discovery:a.q-1"\nsession = "exec-1"\nnotes = """\nfirst\n# not a comment"""\n'
+        '[[gaps]]\nid = "G-001"\ntitle = "First"\n'
+    )
+
+    def change(project: Project) -> None:
+        if edit == "the note":
+            project.answers[0].notes = "first\n# still not a comment, edited"
+        else:
+            project.gaps[0].title = "First, edited"
+
+    after = saved_with(text, change)
+    removed, _added = changes(text, after)
+    note = ('notes = """\n', "first\n", '# not a comment"""\n')
+    assert removed and all(line in note or "First" in line for line in removed), removed
+    assert ('[[gaps]]\nid = "G-001"\n' in after) and after.endswith('"\n')

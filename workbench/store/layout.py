@@ -93,7 +93,13 @@ def cut(text: str) -> list[Chunk] | None:
             return None  # a record list written as a [table], or a sub-table away from its record
         if not record and not section:
             continue  # another table of the text around the records
-        attached, apart = _above(found.group(1), found.start(1) - 1)
+        block, at = found.group(1), found.start(1) - 1
+        if inside:  # the lines above may end a multi-line string: they are not comments
+            ended = _string_end_before(inside, at + len(block))
+            if ended > at:
+                cut_at = text.find("\n", ended, at + len(block)) + 1 or at + len(block)
+                block, at = text[cut_at : at + len(block)], cut_at
+        attached, apart = _above(block, at)
         chunks.append(Chunk(text[start:apart], section))
         if apart < attached:  # comments set apart by a blank line: a section's own notes
             chunks.append(Chunk(text[apart:attached]))
@@ -127,6 +133,12 @@ def _multi_line_strings(text: str) -> list[tuple[int, int]]:
     if '"""' not in text and "'''" not in text:
         return []
     return [m.span() for m in STRINGS.finditer(text) if m.group().startswith(('"""', "'''"))]
+
+
+def _string_end_before(spans: list[tuple[int, int]], position: int) -> int:
+    """Where the last multi-line string that starts before `position` ends (0: none)."""
+    at = bisect.bisect_left(spans, (position, position)) - 1
+    return spans[at][1] if at >= 0 else 0
 
 
 def _within(spans: list[tuple[int, int]], position: int) -> bool:
@@ -409,8 +421,12 @@ def _edit(chunk: Chunk, section: str, before: dict[str, Any], record: dict[str, 
         chunk.text = quick
         return
     blanks = _blank_lines(chunk.text)
-    doc = tomlkit.parse(chunk.text[: len(chunk.text) - len(blanks)])
-    merge_table(doc[section][0], before, record)
+    try:
+        doc = tomlkit.parse(chunk.text[: len(chunk.text) - len(blanks)])
+        table = doc[section][0]
+    except (tomlkit.exceptions.ParseError, KeyError, IndexError) as error:  # not cut as a record
+        raise Unfollowable(chunk.text) from error
+    merge_table(table, before, record)
     text = with_newline(doc.as_string(), newline)
     if blanks and not text.endswith("\n"):
         text += newline
