@@ -2,7 +2,8 @@
 
 Text and keywords are cut into words ("real-time", "ci/cd" and "can't" stay one word each) and
 each word loses its plain endings ("retrained" and "retraining" both become "retrain",
-"versions" and "versioning" "vers"), with British and American spellings made one, so a keyword
+"versions" and "versioning" "vers"), with British and American spellings made one ("prioritize",
+"behavior" and "labeled" meet "prioritise", "behaviour" and "labelled": analysis/spelling.py), so a keyword
 matches however the client inflected it, and "time" never matches "real-time". A keyword of
 several words matches when all its words occur in one clause of the text (between . ; : ? ! or a
 line break), in any order: "manual deployment" meets "Deployment is manual and takes weeks".
@@ -21,17 +22,13 @@ import math
 import re
 from collections.abc import Iterable
 
+from workbench.analysis.spelling import one_spelling
 from workbench.model.catalogue import Catalogue
 
 WORD = re.compile(r"[a-z0-9%]+(?:[-/.'][a-z0-9%]+)*")
 INFLECTIONS = ("ing", "ed", "es", "s")
 DERIVATIONS = ("ion", "ment")
-SPELLINGS = {
-    "cannot": "can't",
-    "catalog": "catalogue",
-    "utilization": "utilisation",
-    "optimization": "optimisation",
-}
+SPELLINGS = {"cannot": "can't"}
 
 
 def _strip(word: str, endings: tuple[str, ...]) -> str:
@@ -46,7 +43,7 @@ def _strip(word: str, endings: tuple[str, ...]) -> str:
 @functools.cache
 def stem(word: str) -> str:
     """A word without its plain endings: "deployments" → "deploy", "hallucinates" → "hallucinat"."""
-    word = SPELLINGS.get(word, word)
+    word = one_spelling(SPELLINGS.get(word, word))
     word = _strip(_strip(word, INFLECTIONS), DERIVATIONS)
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
