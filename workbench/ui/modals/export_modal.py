@@ -103,7 +103,9 @@ class ExportModal(DialogScreen[Path | None]):
         )
 
     @on(Select.Changed)
+    @on(Checkbox.Changed, "#export-redact")
     def _show_target(self) -> None:
+        """The file the export will write, as the options now stand (redacted: no client name)."""
         target = target_path(self.workspace.project, self._request())
         note = "  (exists: you will be asked before it is replaced)" if target.exists() else ""
         self.query_one("#export-target", Static).update(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Select, Static, TextArea
 
 from workbench.export.context import ProposalContext
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 FRAME_FIELDS = {"firm": "Firm", "version": "Version", "language": "Language", "template": "Word template"}
+FRAME_HINTS = {"firm": "your firm", "version": "1.0", "language": "en-GB", "template": "a .docx or .dotx"}
+"""What an empty frame field shows: an example of what goes in it (its label stays above it)."""
 
 
 class ProposalModal(DialogScreen[dict[str, str] | None]):
@@ -53,13 +55,15 @@ class ProposalModal(DialogScreen[dict[str, str] | None]):
             yield Static(id="proposal-source", classes="dim")
             with Horizontal(classes="row", id="proposal-frame"):
                 for name, title in FRAME_FIELDS.items():
-                    yield RealInput(
-                        self.own[name],
-                        placeholder=title,
-                        id=f"proposal-{name}",
-                        compact=True,
-                        tooltip=title,
-                    )
+                    with Vertical(classes="frame-field"):  # the label stays when the field is filled
+                        yield Static(Text(title, style="dim"), classes="frame-label")
+                        yield RealInput(
+                            self.own[name],
+                            placeholder=FRAME_HINTS[name],
+                            id=f"proposal-{name}",
+                            compact=True,
+                            tooltip=title,
+                        )
             with DialogButtons():
                 yield Button(confirm_label("Save"), id="proposal-save", variant="primary", compact=True)
                 yield Button("Back to the draft", id="proposal-redraft", compact=True)

@@ -1,0 +1,55 @@
+"""The proposal's dialogs as a person uses them (issue 15): F9 names the file it will write, F8's
+fields keep their labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Checkbox, Input, Static
+
+from tests.helpers import ready, until
+from workbench.ui.modals.export_modal import ExportModal
+
+
+def target(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#export-target", Static).render())
+
+
+async def test_the_export_names_the_redacted_file_while_redact_is_ticked(example: Path, make_app) -> None:
+    """With "Redact" ticked the dialog still said it writes the client-named file."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f9")
+        assert await until(pilot, lambda: isinstance(app.screen, ExportModal))
+        assert "harbour-pine-retail-mlops-discovery-proposal.docx" in target(app)
+        app.screen.query_one("#export-redact", Checkbox).toggle()
+        assert await until(pilot, lambda: "redacted-proposal.docx" in target(app))
+        assert "harbour" not in target(app)
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not isinstance(app.screen, ExportModal))
+    assert (example.parent / "redacted-proposal.docx").exists()
+    assert not (example.parent / "harbour-pine-retail-mlops-discovery-proposal.docx").exists()
+
+
+async def test_the_proposal_fields_keep_their_labels_when_filled(example: Path, make_app) -> None:
+    """F8's firm, version, language and template were named only by their placeholders, which a
+    filled field no longer shows ("Kestrel Data Con" with nothing saying it is the firm)."""
+    from workbench.ui.modals.proposal_modal import FRAME_FIELDS, ProposalModal
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("f8")
+        assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
+        app.screen.query_one("#proposal-version", Input).value = "2.0"
+        app.screen.query_one("#proposal-language", Input).value = "en-GB"
+        app.screen.query_one("#proposal-template", Input).value = "templates/firm.dotx"
+        await pilot.pause()
+        shown = [str(label.render()) for label in app.screen.query(".frame-label").results(Static)]
+        assert shown == list(FRAME_FIELDS.values())
+        for name in FRAME_FIELDS:
+            field = app.screen.query_one(f"#proposal-{name}", Input)
+            label = field.parent.query_one(".frame-label", Static)  # type: ignore[union-attr]
+            assert label.region.height == 1 and label.region.bottom == field.region.y  # on screen, above it
+            assert field.value  # filled: the example names its firm; the test filled the rest
