@@ -51,18 +51,23 @@ class Version:
         return written(self.text or "", self.data)
 
     @cached_property
+    def labels(self) -> dict[str, list[str]]:
+        """Each record's label, by section, in order (a merge labels every record once)."""
+        return {s: [record_label(s, r) for r in self.data.get(s, [])] for s in RECORD_KEYS}
+
+    @cached_property
     def index(self) -> dict[str, dict[str, int]]:
         """Position of each record in its section, by label."""
-        return {s: {record_label(s, r): i for i, r in enumerate(self.data.get(s, []))} for s in RECORD_KEYS}
+        return {s: {label: i for i, label in enumerate(labels)} for s, labels in self.labels.items()}
 
-    def units(self, data: Data | None = None) -> list[Unit] | None:
-        """The text's pieces keyed by what they hold (records labelled as in `data`, by default
-        its own); None when the text can't be cut."""
+    @cached_property
+    def own_units(self) -> list[Unit] | None:
+        """The text's pieces keyed by what they hold; None when the text can't be cut."""
         pieces = self.written.pieces
-        return None if pieces is None or self.text is None else keyed(pieces, data or self.data)
+        return None if pieces is None or self.text is None else keyed(pieces, self.labels)
 
 
-def keyed(pieces: Iterable[tuple[str, str]], data: Data) -> list[Unit]:
+def keyed(pieces: Iterable[tuple[str, str]], labels: dict[str, list[str]]) -> list[Unit]:
     """Each piece with its key: the n-th record piece of a section holds the n-th record."""
     seen: dict[str, int] = {}
     others = 0
@@ -71,7 +76,7 @@ def keyed(pieces: Iterable[tuple[str, str]], data: Data) -> list[Unit]:
         if section:
             at = seen.get(section, 0)
             seen[section] = at + 1
-            out.append(((section, record_label(section, data[section][at])), text))
+            out.append(((section, labels[section][at]), text))
         else:
             out.append((("", str(others)), text))
             others += 1
@@ -139,8 +144,9 @@ def merged_units(base: Version, ours: Version, theirs: Version, merged: DataMerg
     edited = edit_text(ours.written, merged.data, source, position)
     if edited is None or edited.pieces is None:
         return None
-    units = keyed(edited.pieces, merged.data)
-    other = theirs.units(merged.theirs)
+    units = keyed(edited.pieces, Version(merged.data).labels)
+    pieces = theirs.written.pieces if theirs.text is not None else None
+    other = keyed(pieces, renamed.labels) if pieces is not None else None
     if other is not None:
         newline = newline_of(ours.text or "")
         units = _theirs_rewrites(units, base, ours, theirs, other, renamed, merged.data, newline)
@@ -152,7 +158,7 @@ def merged_units(base: Version, ours: Version, theirs: Version, merged: DataMerg
 def _theirs_places(units: list[Unit], ours: Version, other: list[Unit], newline: str) -> list[Unit]:
     """A record theirs wrote away from its list (appended by hand at the end, after the other
     lists) stays after the record it follows there, as it does in theirs' file."""
-    mine = {key for key, _ in ours.units() or []}
+    mine = {key for key, _ in ours.own_units or []}
     before = {key: other[i - 1][0] for i, (key, _) in enumerate(other) if i and key[0]}
     out = list(units)
     for key, _ in units:
@@ -190,8 +196,8 @@ def _theirs_rewrites(
 ) -> list[Unit]:
     """Pieces only theirs rewrote (a comment added or changed, a layout) take theirs' text when
     it reads as the merged data: ours' text of them is still base's."""
-    mine, yours = dict(ours.units() or []), dict(other)
-    old = dict(base.units() or [])
+    mine, yours = dict(ours.own_units or []), dict(other)
+    old = dict(base.own_units or [])
     counts = {len([k for k in keys if not k[0]]) for keys in (mine, yours, old)}
     seen: dict[str, int] = {}
     out: list[Unit] = []
@@ -238,7 +244,7 @@ def _in_place_of(text: str, replacement: str) -> str:
 def _theirs_headings(units: list[Unit], base: Version, other: list[Unit], newline: str) -> list[Unit]:
     """A list theirs opens with a heading (comments set apart above its first record) that ours'
     list has not: the heading goes above it, unless base had one there."""
-    old = base.units() or []
+    old = base.own_units or []
     theirs_first, base_first = _firsts(other), _firsts(old)
     out = list(units)
     for section, first in sorted(_firsts(out).items(), key=lambda item: -item[1]):  # from the end
@@ -311,7 +317,7 @@ def conflict_text(base: Version, ours: Version, theirs: Version) -> str:
     yours_text = dict(yours)
     keys = [k for k, _ in yours]
     where = {k: i for i, k in enumerate(keys)}
-    old = dict(base.units() or [])
+    old = dict(base.own_units or [])
     out: list[str] = []
 
     def after(key: Key) -> None:
