@@ -88,6 +88,9 @@ async def interactive(path: Path) -> tuple[float, list[float], list[float], list
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             opened = painted[0] - started
+            while not app.screen.panes_mounted():  # Gaps, Map and Plan mount after the first frame
+                await pilot.pause(0.02)
+            await pilot.pause()
             notes = app.screen.query_one("#q-notes", TextArea)
             notes.focus()
             await pilot.pause()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from workbench.analysis.gaps import suggestions
 from workbench.analysis.mapping import coverage, mapping_warnings, suggest_practices
 from workbench.banks import load_catalogue
 from workbench.model.catalogue import Catalogue
@@ -70,3 +71,45 @@ def test_warnings_and_coverage(example: Path, catalogue: Catalogue) -> None:
     in_guide = [p for p in catalogue.practices.values() if p.guide == "model-deployment-serving"]
     assert rows["model-deployment-serving"].total == len(in_guide)
     assert "ds.cicd-for-ml" in rows["model-deployment-serving"].used
+
+
+def test_a_kept_ranking_is_the_ranking_made_afresh(example: Path, catalogue: Catalogue) -> None:
+    """Rankings are kept by what they depend on: after its evidence or a decision changes, a gap
+    is ranked as a catalogue that never ranked it before ranks it."""
+    project = load_project(example)
+    gap = project.gap("G-006")
+    assert gap is not None
+    before = suggest_practices(project, catalogue, gap)
+    answer = project.answer("discovery:feature-engineering.current.data-sources-integration-4", "data-1")
+    assert answer is not None
+    answer.notes += " Nobody tracks experiments; runs are not reproducible and there is no mlflow."
+    after = suggest_practices(project, catalogue, gap)
+    assert after != before
+    assert after == suggest_practices(project, load_catalogue(), gap)
+    last = after[-1].practice.id
+    project.decide_mapping("G-006", last, "rejected")
+    decided = suggest_practices(project, catalogue, gap)
+    assert next(s.decision for s in decided if s.practice.id == last) == "rejected"
+    assert decided == suggest_practices(project, load_catalogue(), gap)
+
+
+def test_suggested_gaps_rank_practices_once(
+    example: Path, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Gaps pane lists suggestions after every edit: each suggestion's practices are ranked
+    once, not again while nothing they depend on changed, and the list is the same."""
+    from workbench.analysis import mapping
+
+    rankings: list[int] = []
+    weights = mapping.keyword_weights
+    monkeypatch.setattr(mapping, "keyword_weights", lambda c: rankings.append(1) or weights(c))
+    project = load_project(example)
+    fresh = load_catalogue()
+    first = suggestions(project, fresh)
+    made = len(rankings)
+    assert made > 0
+    assert suggestions(project, fresh) == first
+    assert len(rankings) == made  # nothing ranked again
+    project.answers[0].notes += " nobody owns the pipeline"
+    suggestions(project, fresh)
+    assert len(rankings) - made <= 1  # at most the one suggestion whose words changed

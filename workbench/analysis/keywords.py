@@ -92,14 +92,22 @@ def occurs(words: frozenset[str], text: Stemmed) -> bool:
     return bool(words) and any(words <= clause for clause in text)
 
 
-def found(keywords: Iterable[str], text: Stemmed) -> list[str]:
+def vocabulary(text: Stemmed) -> frozenset[str]:
+    """Every word stem of a stemmed text, whichever clause it is in."""
+    return frozenset().union(*text)
+
+
+def found(keywords: Iterable[str], text: Stemmed, present: frozenset[str] | None = None) -> list[str]:
     """The keywords whose words all occur in one clause of the stemmed text, one per set of stems;
     a keyword whose words are part of another one found ("drift" beside "drift detection") is
-    left out."""
+    left out. `present` is the text's `vocabulary`, when the caller looks for many keywords in
+    one text: a keyword with a word not in it is passed over without looking at the clauses."""
+    if present is None:
+        present = vocabulary(text)
     hits: dict[frozenset[str], str] = {}
     for keyword in keywords:
         words = stems(keyword)
-        if words not in hits and occurs(words, text):
+        if words <= present and words not in hits and occurs(words, text):
             hits[words] = keyword
     return [k for words, k in hits.items() if not any(words < other for other in hits)]
 
@@ -144,7 +152,8 @@ def bank_texts(catalogue: Catalogue) -> list[Stemmed]:
 
 
 class KeywordWeights:
-    """Weights (0–1) of every practice keyword in one catalogue, computed once."""
+    """Weights (0–1) of every practice keyword in one catalogue, and the word stems of each
+    practice's keywords, computed once."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         texts = bank_texts(catalogue)
@@ -152,7 +161,10 @@ class KeywordWeights:
         scale = math.log(size + 1) or 1.0
         self.document_frequency: dict[str, int] = {}
         self.weights: dict[str, float] = {}
+        self.practice_words: dict[str, frozenset[str]] = {}
+        """Per practice id, every stem of its keywords: a text with none of them finds none."""
         for practice in catalogue.practices.values():
+            self.practice_words[practice.id] = frozenset().union(*(stems(k) for k in practice.keywords))
             for keyword in practice.keywords:
                 if keyword in self.weights:
                     continue

@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from workbench.analysis.gaps import evidence_trail
-from workbench.analysis.keywords import Stemmed, anchored, found, keyword_weights, stemmed
+from workbench.analysis.keywords import Stemmed, anchored, found, keyword_weights, stemmed, vocabulary
 from workbench.model.bank import Practice
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
@@ -69,29 +69,60 @@ def _keyword_reason(hits: list[str], weights: dict[str, float]) -> str:
     return " ".join(words)
 
 
+Decided = tuple[tuple[str, str], ...]
+"""A gap's decisions as (practice id, status), in the order they were made."""
+
+_RANKED: dict[tuple[int, str, Stemmed, Decided], tuple[Catalogue, tuple[PracticeSuggestion, ...]]] = {}
+RANKINGS_KEPT = 1024
+
+
 def suggest_practices(project: Project, catalogue: Catalogue, gap: Gap) -> list[PracticeSuggestion]:
-    """Practices for a gap, best first, each with the reasons for its score."""
+    """Practices for a gap, best first, each with the reasons for its score.
+
+    A ranking depends only on the gap's words and evidence, its area and the decisions on it, so
+    it is kept by those and made once: the Gaps pane ranks for every suggestion after each edit,
+    and most of them did not change."""
     text = gap_text(project, catalogue, gap)
+    decided = tuple((m.practice, m.status) for m in project.mappings if m.gap == gap.id)
+    key = (id(catalogue), gap.area, text, decided)
+    kept = _RANKED.get(key)
+    if kept is None or kept[0] is not catalogue:
+        if len(_RANKED) >= RANKINGS_KEPT:
+            _RANKED.clear()
+        kept = (catalogue, tuple(_rank(catalogue, gap.area, text, decided)))
+        _RANKED[key] = kept
+    return list(kept[1])
+
+
+def _rank(catalogue: Catalogue, area: str, text: Stemmed, decided: Decided) -> list[PracticeSuggestion]:
+    """Practices for a gap of an area with this stemmed text and these decisions, best first."""
+    present = vocabulary(text)
     weights = keyword_weights(catalogue)
-    areas = catalogue.matching_areas(gap.area) if gap.area else ()
+    areas = catalogue.matching_areas(area) if area else ()
     table_rows = {row.guide: row for row in catalogue.guide_map if set(areas) & set(row.areas)}
     prerequisite_of: dict[str, list[str]] = defaultdict(list)
-    for practice_id in project.accepted_practices(gap.id):
+    for practice_id in [practice for practice, status in decided if status == "accepted"]:
         practice = catalogue.practices.get(practice_id)
         for prerequisite in practice.prerequisites if practice else ():
             prerequisite_of[prerequisite].append(practice_id)
+    decisions: dict[str, str] = {}
+    for practice_id, status in decided:
+        decisions.setdefault(practice_id, status)
     suggestions = []
     for practice in catalogue.practices.values():
-        hits = found(practice.keywords, text)
+        words = weights.practice_words[practice.id]
+        hits = [] if present.isdisjoint(words) else found(practice.keywords, text, present)
         if not anchored(hits):
             hits = []
+        decision = decisions.get(practice.id, "")
+        if not hits and practice.id not in prerequisite_of and not decision:
+            continue  # nothing to score it by: the checks below would leave it out
         hit_weights = {k: weights.weight(k) for k in hits}
         keyword_score = min(KEYWORD_CAP, sum(hit_weights.values()))
-        decision = project.mapping(gap.id, practice.id)
         row = table_rows.get(practice.guide)
         listed = [a for a in areas if a in practice.areas]
         needed = MIN_KEYWORDS if row is not None or listed else MIN_KEYWORDS_ELSEWHERE
-        if keyword_score < needed and practice.id not in prerequisite_of and decision is None:
+        if keyword_score < needed and practice.id not in prerequisite_of and not decision:
             continue
         score = keyword_score
         reasons = [_keyword_reason(hits, hit_weights)] if hits else []
@@ -100,16 +131,13 @@ def suggest_practices(project: Project, catalogue: Catalogue, gap: Gap) -> list[
             reasons.append(f"the discovery guide sends {row.problem} to the {row.guide_title}")
         if listed:
             score += AREA_FIT
-            via = f" (which {catalogue.area_title(gap.area)} maps to)" if listed[0] != gap.area else ""
+            via = f" (which {catalogue.area_title(area)} maps to)" if listed[0] != area else ""
             reasons.append(f"written for {catalogue.area_title(listed[0])}{via}")
         if practice.id in prerequisite_of:
             score += AREA_FIT
             reasons.append("a prerequisite of accepted " + ", ".join(sorted(prerequisite_of[practice.id])))
-        suggestions.append(
-            PracticeSuggestion(practice, round(score, 2), tuple(reasons), decision.status if decision else "")
-        )
+        suggestions.append(PracticeSuggestion(practice, round(score, 2), tuple(reasons), decision))
     return sorted(suggestions, key=lambda s: (-s.score, s.practice.id))
-
 
 
 @dataclass(frozen=True)
