@@ -158,6 +158,11 @@ class KeywordWeights:
     def __init__(self, catalogue: Catalogue) -> None:
         texts = bank_texts(catalogue)
         size = len(texts)
+        holding: dict[str, set[int]] = {}
+        """Per word stem, the texts that have it: only those can hold a keyword with it."""
+        for index, text in enumerate(texts):
+            for word in vocabulary(text):
+                holding.setdefault(word, set()).add(index)
         scale = math.log(size + 1) or 1.0
         self.document_frequency: dict[str, int] = {}
         self.weights: dict[str, float] = {}
@@ -169,7 +174,8 @@ class KeywordWeights:
                 if keyword in self.weights:
                     continue
                 words = stems(keyword)
-                df = sum(1 for text in texts if occurs(words, text))
+                candidates = set.intersection(*(holding.get(w, set()) for w in words)) if words else set()
+                df = sum(1 for index in candidates if occurs(words, texts[index]))
                 self.document_frequency[keyword] = df
                 self.weights[keyword] = round(math.log((size + 1) / (df + 1)) / scale, 3)
 
