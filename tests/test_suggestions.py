@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from workbench.analysis.gaps import suggestions
-from workbench.analysis.keywords import keyword_weights
+from workbench.analysis.keywords import bank_texts, keyword_weights, occurs, stems
 from workbench.analysis.mapping import PracticeSuggestion, suggest_practices
 from workbench.analysis.maturity import disagreements, unverified_high_scores
 from workbench.banks import load_catalogue
@@ -114,6 +114,15 @@ def test_common_words_alone_suggest_nothing(project: Project, catalogue: Catalog
     # "ground truth" occurs in many bank texts, "psi" in one: the rare one counts for more
     assert weights.document_frequency["ground truth"] > weights.document_frequency["psi"]
     assert weights.weight("ground truth") < weights.weight("psi")
+
+
+def test_a_keyword_is_counted_in_every_bank_text_that_holds_it(catalogue: Catalogue) -> None:
+    """The weights look a keyword up only in texts that have all its words: the same count as
+    looking in every text."""
+    weights = keyword_weights(catalogue)
+    texts = bank_texts(catalogue)
+    for keyword in sorted(weights.document_frequency)[::7]:
+        assert weights.document_frequency[keyword] == sum(occurs(stems(keyword), t) for t in texts), keyword
 
 
 def test_an_llm_gap_gets_llm_evaluation(project: Project, catalogue: Catalogue) -> None:
