@@ -547,13 +547,12 @@ class WorkbenchApp(App[int]):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        from workbench.ui.screens.followups_screen import FollowUpsScreen
-        from workbench.ui.screens.main_screen import MainScreen
-
         entry = for_action("app", action)
         if entry is None:
             return True
-        editing = isinstance(self.screen, MainScreen | FollowUpsScreen)  # not under a dialog's form
+        # Not under a dialog's form. (Asked of the screen, not by importing the screens: the
+        # footer asks on its first paint, and importing the follow-ups screen then held up start-up.)
+        editing = bool(getattr(self.screen, "EDITS_THE_PROJECT", False))
         if can_run(entry, self.workspace, editing):
             return True
         return None if editing else False  # on the main screen shown dimmed (undo: nothing yet)

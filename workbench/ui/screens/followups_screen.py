@@ -33,6 +33,9 @@ from workbench.ui.workspace import Workspace
 class FollowUpsScreen(Screen[str | None]):
     """Dismisses with a question to show in Capture, or None."""
 
+    EDITS_THE_PROJECT = True
+    """The app's keys that change the project can run here (see `WorkbenchApp.check_action`)."""
+
     DEFAULT_CSS = """
     FollowUpsScreen #followups-view { padding: 0 1; }
     FollowUpsScreen #followup-list { height: 1fr; }

@@ -51,6 +51,9 @@ def bank_banner(problems: list[FileProblem]) -> Text:
 class MainScreen(Screen[None]):
     """Where the facilitator works."""
 
+    EDITS_THE_PROJECT = True
+    """The app's keys that change the project can run here (see `WorkbenchApp.check_action`)."""
+
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """As Textual's, without repainting the whole screen when the keyboard moves: the widgets
     that gain and lose focus repaint themselves. (With it, every pane switch and every move of

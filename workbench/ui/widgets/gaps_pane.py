@@ -88,7 +88,7 @@ class GapsPane(Horizontal, Pane):
     # --- refreshing ------------------------------------------------------------------------------
 
     def refresh_pane(self) -> None:
-        """Recompute everything from the project."""
+        """Recompute everything from the project: the matrix and the tab on show first."""
         ws = self.workspace
         project = ws.project
         matrix = self.query_one(Matrix)
@@ -99,10 +99,13 @@ class GapsPane(Horizontal, Pane):
             matrix.select_gap(self.selected)
         elif matrix.selected:
             self.selected = matrix.selected
-        self._fill_ranked()
-        self._fill_suggestions()
-        self._fill_evidence()
-        self._fill_maturity()
+        fills = {
+            "gaps-ranked": self._fill_ranked,
+            "gaps-suggested": self._fill_suggestions,
+            "gaps-evidence": self._fill_evidence,
+            "gaps-maturity": self._fill_maturity,
+        }
+        self.fill_tabs(self.query_one("#gaps-side", TabbedContent), fills)
 
     def _fill_ranked(self) -> None:
         table = self.query_one("#ranked", DataTable)
@@ -353,6 +356,7 @@ class GapsPane(Horizontal, Pane):
     def _suggestion_to_act_on(self) -> Suggestion | None:
         """The highlighted open suggestion. On one acted on already, say what was done; with
         none highlighted, show the list."""
+        self.fill_now("gaps-suggested")
         key = self._highlighted_key()
         if key in self._acted:
             self.app.notify(f"Already {self._acted[key].plain.removeprefix('✓ ')}", markup=False, timeout=3)
@@ -383,6 +387,7 @@ class GapsPane(Horizontal, Pane):
 
     def action_evidence(self) -> None:
         """Show the evidence tab."""
+        self.fill_now("gaps-evidence")
         self.query_one("#gaps-side", TabbedContent).active = "gaps-evidence"
         self.query_one("#evidence", OptionList).focus()
 

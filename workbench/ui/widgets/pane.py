@@ -8,8 +8,10 @@ session switch) with a message from `workbench.ui.messages`, which the main scre
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from textual import on
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
@@ -31,6 +33,8 @@ class Pane(Widget):
     def __init__(self, workspace: Workspace, id: str | None = None) -> None:
         super().__init__(id=id)
         self.workspace = workspace
+        self._unfilled: dict[str, Callable[[], None]] = {}
+        """Inner tabs not on show that are still to be filled from the project, by tab id."""
 
     @property
     def name_of_pane(self) -> str:
@@ -51,6 +55,35 @@ class Pane(Widget):
     def shown(self) -> None:
         """The pane came on show (after it was refreshed)."""
 
+    def fill_tabs(self, tabs: TabbedContent, fills: dict[str, Callable[[], None]]) -> None:
+        """Fill the inner tab on show now and the others after the next repaint, one a frame:
+        a switch to the pane draws what is seen first, and a key typed meanwhile waits for one
+        tab at most. A tab shown (or acted on) before its turn is filled first."""
+        fills = dict(fills)
+        shown = fills.pop(tabs.active, None)
+        self._unfilled = fills
+        if shown is not None:
+            shown()
+        if fills:
+            self.call_after_refresh(self._fill_next)
+
+    def _fill_next(self) -> None:
+        if self._unfilled:
+            self.fill_now(next(iter(self._unfilled)))
+        if self._unfilled:
+            self.call_after_refresh(self._fill_next)
+
+    def fill_now(self, tab: str) -> None:
+        """Fill an inner tab now if it is still to be filled."""
+        fill = self._unfilled.pop(tab, None)
+        if fill is not None:
+            fill()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            self.fill_now(event.pane.id)
+
     def next_tab(self) -> None:
         """Show the pane's next inner tab, if it has tabs (its F-key pressed again)."""
         found = self.query(TabbedContent)
@@ -61,6 +94,8 @@ class Pane(Widget):
         if not ids:
             return
         focused = self.screen.focused
+        for tab in ids:
+            self.fill_now(tab)
         tabs.active = ids[(ids.index(tabs.active) + 1) % len(ids)] if tabs.active in ids else ids[0]
         if focused is not None and tabs in focused.ancestors:  # the keyboard goes with the tab
             self.call_after_refresh(self._focus_first_in, tabs)
