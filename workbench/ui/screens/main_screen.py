@@ -48,6 +48,14 @@ def bank_banner(problems: list[FileProblem]) -> Text:
     return text
 
 
+class PaneTabs(Tabs):
+    """The pane tabs (F2–F5): the underline moves to the pane at once. Sliding, it repainted
+    the tab bar every frame for 0.3 s after each switch, while the pane was being drawn."""
+
+    def _highlight_active(self, animate: bool = True) -> None:
+        super()._highlight_active(animate=False)
+
+
 class MainScreen(Screen[None]):
     """Where the facilitator works."""
 
@@ -69,7 +77,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield WorkbenchHeader(self.workspace)
-        tabs = Tabs(*[Tab(tab_title(pane), id=pane) for pane in PANES], id="pane-tabs")
+        tabs = PaneTabs(*[Tab(tab_title(pane), id=pane) for pane in PANES], id="pane-tabs")
         tabs.can_focus = False  # clicked or switched with F2–F5, never a Tab stop
         yield tabs
         if self.workspace.bank_problems:
@@ -106,7 +114,11 @@ class MainScreen(Screen[None]):
 
     def catch_up(self) -> None:
         """Refresh one stale pane out of view, then the next a moment later, so a switch after
-        a pause is only a repaint and no single refresh holds up a keystroke for long."""
+        a pause is only a repaint and no single refresh holds up a keystroke for long. The pause
+        starts once the pane on show has filled its tabs."""
+        if (shown := self.pane(self.active_pane)) is not None and shown.filling:
+            self._catch_up_timer = self.set_timer(CATCH_UP_DELAY, self.catch_up)
+            return
         stale = [
             pane
             for pane in PANES[1:]
@@ -136,7 +148,7 @@ class MainScreen(Screen[None]):
         if pane != leaving and self.focused is not None and take_focus:
             self._last_focus[leaving] = self.focused
         self.strip.show(pane)
-        tabs = self.get_child_by_type(Tabs)
+        tabs = self.get_child_by_type(PaneTabs)
         with tabs.prevent(Tabs.TabActivated):
             tabs.active = pane
         self.refresh_pane(pane)

@@ -73,6 +73,11 @@ class Pane(Widget):
         if self._unfilled:
             self.call_after_refresh(self._fill_next)
 
+    @property
+    def filling(self) -> bool:
+        """Whether inner tabs are still being filled after a refresh."""
+        return bool(self._unfilled)
+
     def fill_now(self, tab: str) -> None:
         """Fill an inner tab now if it is still to be filled."""
         fill = self._unfilled.pop(tab, None)
