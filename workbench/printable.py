@@ -86,6 +86,19 @@ def plural(count: int, singular: str, plural_form: str = "") -> str:
     return f"{count:,} {noun}"
 
 
+CLOSING_MARKS = "\"'\u201d\u2019)]"
+"""Closing quotes and brackets a sentence may end inside: `…vendor.”` already ends."""
+
+
+def full_stop(text: str) -> str:
+    """The text ending in a full stop, unless it already ends a sentence, also inside closing
+    quotes or brackets (`said “we ship weekly.”` gets none; `said “weekly”` gets one)."""
+    text = text.rstrip()
+    if text.rstrip(CLOSING_MARKS).endswith((".", "!", "?", "\u2026")):
+        return text
+    return text + "."
+
+
 class PrintableStream:
     """A text stream that shows control and escape characters as placeholders before they
     reach the terminal (or a pipe): the CLI prints titles, notes and paths from files."""

@@ -19,7 +19,7 @@ from workbench.model.catalogue import Catalogue
 from workbench.model.evidence import answer_link, parse_evidence
 from workbench.model.project import Project
 from workbench.model.records import CLOSED_STATUSES, Answer, Gap, Heard
-from workbench.printable import plural
+from workbench.printable import full_stop, plural
 
 Quadrant = Literal["quick-win", "strategic", "fill-in", "deprioritise"]
 QUADRANT_ORDER: tuple[Quadrant, ...] = ("quick-win", "strategic", "fill-in", "deprioritise")
@@ -243,8 +243,13 @@ def _supported(project: Project, suggestion: Suggestion, index: AnswerIndex) -> 
         elif evidence.kind == "question":
             answers += len(index.by_question.get(evidence.target, []))
     gap = Gap(id="G-000", title=suggestion.title, evidence=list(suggestion.evidence))
-    if answers >= 2 or evidence_confidence(project, gap, index) >= CONFIDENCE_SCORES["observed"]:
-        return suggestion
+    allowed = f"{suggestion.reason}; impact {suggestion.impact} allowed"
+    if answers >= 2:
+        return replace(suggestion, reason=f"{allowed}: {answers} answers back it")
+    confidence = evidence_confidence(project, gap, index)
+    if confidence >= CONFIDENCE_SCORES["observed"]:
+        seen = "evidenced" if confidence >= CONFIDENCE_SCORES["evidenced"] else "observed"
+        return replace(suggestion, reason=f"{allowed}: confidence {seen}, not only stated")
     return replace(
         suggestion,
         impact=HIGH_IMPACT - 1,
@@ -380,7 +385,7 @@ def accept_suggestion(project: Project, suggestion: Suggestion) -> Gap:
         impact=suggestion.impact,
         complexity=suggestion.complexity,
         source=suggestion.key,
-        description=f"When accepted: {suggestion.reason}.",
+        description=full_stop(f"When accepted: {suggestion.reason}"),
     )
 
 

@@ -28,7 +28,7 @@ from workbench.model.catalogue import Catalogue
 WORD = re.compile(r"[a-z0-9%]+(?:[-/.'][a-z0-9%]+)*")
 INFLECTIONS = ("ing", "ed", "es", "s")
 DERIVATIONS = ("ion", "ment")
-SPELLINGS = {"cannot": "can't"}
+SPELLINGS = {"cannot": "can't", "hold-out": "holdout", "hand-over": "handover"}
 
 
 def _strip(word: str, endings: tuple[str, ...]) -> str:
@@ -51,14 +51,16 @@ def stem(word: str) -> str:
 DOMAIN_WORDS = frozenset(
     """
     a/b airflow autogluon automl bake-off calibration canary champion/challenger chargeback
-    chatbot ci/cd cross-validation dagster dpia drift dspy dvc embeddings evals evidently
+    chatbot ci/cd cross-validation dagster data-quality dpia drift dspy dvc embeddings evals evidently
     explainability fairlearn fairness fallback feast featuretools finops flaml flink gdpr genai
-    guardrails hallucination hipaa holdout hyperparameter hyperparameters idempotent imbalanced
+    guardrails hallucination hand-off handoff handover hipaa holdout hyperparameter hyperparameters
+    idempotent imbalanced
     jailbreak kubeflow lakefs langfuse leakage lineage litellm llm llm-as-judge look-ahead
-    ml-bom mlflow mtls onnx openai optuna orchestration overfitting oversampling owasp pickle
+    kafka ml-bom mlflow mtls on-call onnx openai optuna orchestration overfitting oversampling owasp
+    pickle
     pii point-in-time poisoning precision-recall promptfoo propensity psi quantisation rag ragas
-    re-platforming reproducibility reproducible retrain retraining rollback runbook safetensors
-    shap showback skew slo smote tco tecton tensorrt token tokens vllm
+    re-platforming reproducibility reproducible retrain retraining roi rollback runbook safetensors
+    second-line shap showback skew slo smote tco tecton tensorrt token tokens uplift vllm
     """.split()  # noqa: SIM905 (a word list reads better as words)
 )
 """Single words that point to a practice on their own: MLOps terms, not everyday words. Any other
@@ -112,10 +114,30 @@ def found(keywords: Iterable[str], text: Stemmed, present: frozenset[str] | None
     return [k for words, k in hits.items() if not any(words < other for other in hits)]
 
 
+EVERYDAY_PHRASES = (
+    "second line", "baseline model", "what changed", "good enough", "other systems", "time spent",
+    "first model", "starting points", "exist elsewhere", "time limit", "model size",
+    "previous version", "which version", "lead time", "use cases", "business case", "past studies",
+    "new labels", "6 months ago", "rare cases", "business owner", "run cost", "value of models",
+    "new team members", "late data",
+)
+"""Keywords of several words that are ordinary English: "Second line" in a note is a line of text,
+not the second line of defence, and every metric reads "... model ... (baseline ...)". Like a
+single everyday word, they only add weight to a practice that something else anchored."""
+
+EVERYDAY_PHRASE_STEMS = frozenset(stems(phrase) for phrase in EVERYDAY_PHRASES)
+
+
 def anchored(keywords: Iterable[str]) -> bool:
-    """Whether the keywords found can suggest a practice on their own: a phrase of several words,
-    or a word of DOMAIN_WORDS, is among them."""
-    return any(len(stems(k)) > 1 or stems(k) <= DOMAIN_STEMS for k in keywords)
+    """Whether the keywords found can suggest a practice on their own: a phrase of several words
+    that is not everyday English (EVERYDAY_PHRASES), or a word of DOMAIN_WORDS, is among them."""
+    return any(_anchors(stems(k)) for k in keywords)
+
+
+def _anchors(words: frozenset[str]) -> bool:
+    if len(words) > 1:
+        return words not in EVERYDAY_PHRASE_STEMS
+    return words <= DOMAIN_STEMS
 
 
 EVERYDAY_WORDS = """

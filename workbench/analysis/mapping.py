@@ -9,8 +9,10 @@ elsewhere twice as much. Then:
 - +0.5 when the discovery guide's mapping table sends the gap's area to the practice's guide;
 - +0.5 when the practice lists the gap's area;
 - +0.5 when it is a prerequisite of a practice already accepted for the gap.
-A requirements-bank stage counts as the discovery areas its `maps_to` names. Ties sort by
-practice id, so ranking is stable. Every part of the score is stated as a reason, in words.
+A requirements-bank stage counts as the discovery areas its `maps_to` names. Of two practices
+with the same score, the one whose keywords account for more of the gap's words comes first
+(it says more of what the gap says), then the one with more keyword weight, then by practice id.
+Every part of the score is stated as a reason, in words.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from workbench.analysis.gaps import evidence_trail
-from workbench.analysis.keywords import Stemmed, anchored, found, keyword_weights, stemmed, vocabulary
+from workbench.analysis.keywords import Stemmed, anchored, found, keyword_weights, stemmed, stems, vocabulary
 from workbench.model.bank import Practice
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
@@ -42,6 +44,13 @@ class PracticeSuggestion:
     reasons: tuple[str, ...]
     decision: str = ""
     """`accepted`, `rejected` or empty."""
+    words_matched: int = 0
+    """How many of the gap's words the practice's keywords found: breaks ties."""
+    keyword_score: float = 0.0
+
+    def rank_key(self) -> tuple[float, int, float, str]:
+        """Best first: score, then the gap's words matched, then keyword weight, then id."""
+        return (-self.score, -self.words_matched, -self.keyword_score, self.practice.id)
 
 
 def gap_text(project: Project, catalogue: Catalogue, gap: Gap) -> Stemmed:
@@ -136,8 +145,17 @@ def _rank(catalogue: Catalogue, area: str, text: Stemmed, decided: Decided) -> l
         if practice.id in prerequisite_of:
             score += AREA_FIT
             reasons.append("a prerequisite of accepted " + ", ".join(sorted(prerequisite_of[practice.id])))
-        suggestions.append(PracticeSuggestion(practice, round(score, 2), tuple(reasons), decision))
-    return sorted(suggestions, key=lambda s: (-s.score, s.practice.id))
+        suggestions.append(
+            PracticeSuggestion(
+                practice,
+                round(score, 2),
+                tuple(reasons),
+                decision,
+                len(frozenset().union(*(stems(k) for k in hits))),
+                round(keyword_score, 3),
+            )
+        )
+    return sorted(suggestions, key=PracticeSuggestion.rank_key)
 
 
 @dataclass(frozen=True)
