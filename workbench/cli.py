@@ -160,30 +160,15 @@ def _new(args: argparse.Namespace) -> int:
 
 def _check(paths: Sequence[str]) -> int:
     from workbench.analysis.progress import answer_summary
-    from workbench.banks import bank_dirs, load_banks
+    from workbench.cli_common import project_problems
     from workbench.printable import plural
-    from workbench.problems import FileProblem
-    from workbench.store.check import invalid_project_problems, reference_problems
-    from workbench.store.files import InvalidProject, load_project
 
     status = 0
     for path in paths:
-        try:
-            project = load_project(path)
-        except InvalidProject as invalid:
-            for finding in invalid_project_problems(invalid, load_banks(bank_dirs(path)).catalogue):
-                _error(str(finding))
-            status = 1
-            continue
-        except FileProblem as problem:
-            _error(str(problem))
-            status = 1
-            continue
-        loaded = load_banks(bank_dirs(path))
-        problems = reference_problems(path, project, loaded.catalogue)
-        for finding in [*loaded.problems, *problems]:
+        project, _, problems = project_problems(path)
+        for finding in problems:
             _error(str(finding))
-        if problems or loaded.problems:
+        if problems or project is None:
             status = 1
             continue
         print(

@@ -68,19 +68,21 @@ def _format(given: str | None, filename: str) -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export; 0 on success, 1 when refused or the project cannot be read, 2 on bad options."""
-    from workbench.banks import load_catalogue
+    from workbench.cli_common import checked_project
     from workbench.export.proposal import ProposalOptions
     from workbench.export.writer import ExportRequest, export_proposal, template_path
     from workbench.problems import FileProblem
-    from workbench.store.files import load_project
 
     try:
         sections = _sections(args)
     except ValueError as error:
         print(f"workbench: {error}", file=sys.stderr)
         return 2
+    checked = checked_project(args.path)
+    if checked is None:
+        return 1
+    project, catalogue = checked
     try:
-        project = load_project(args.path)
         _refuse_plan_cycles(args.path, project)
     except FileProblem as problem:
         print(f"workbench: {problem}", file=sys.stderr)
@@ -116,7 +118,7 @@ def run_export(args: argparse.Namespace) -> int:
     if not request.force and _confirm_replace(project, request):
         request.force = True
     try:
-        written = export_proposal(project, load_catalogue(args.path), request)
+        written = export_proposal(project, catalogue, request)
         if args.template and args.template != project.proposal.template:
             _remember_template(Path(args.path), args.template)
     except FileProblem as problem:

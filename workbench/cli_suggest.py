@@ -21,16 +21,13 @@ def add_suggest_parsers(sub: Any) -> None:
 
 
 def _load(path: str) -> tuple[Any, Any] | None:
-    from workbench.banks import load_catalogue
-    from workbench.problems import FileProblem
-    from workbench.store.files import load_project
+    from workbench.cli_common import checked_project
 
-    try:
-        project = load_project(path)
-    except FileProblem as problem:
-        print(f"workbench: {problem}", file=sys.stderr)
+    checked = checked_project(path)
+    if checked is None:
         return None
-    return project, load_catalogue(path).only(project.project.banks)
+    project, catalogue = checked
+    return project, catalogue.only(project.project.banks)
 
 
 def run_gaps(args: argparse.Namespace) -> int:
