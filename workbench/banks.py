@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from workbench.model.bank import Bank, SessionTemplate
 from workbench.model.catalogue import Catalogue, question_ref
+from workbench.printable import plural
 from workbench.problems import FileProblem, validation_problem
 from workbench.store.tomltext import located, read_toml
 
@@ -241,7 +242,7 @@ def _core_problems(bank: Bank, template: SessionTemplate) -> list[str]:
     low, high = core_size_range(template)
     if not low <= len(template.core) <= high:
         problems.append(
-            f"core holds {len(template.core)} questions; at 2–3 minutes each a "
+            f"core holds {plural(len(template.core), 'question')}; at 2–3 minutes each a "
             f"{template.minutes_min}–{template.minutes_max} minute session takes {low} to {high}"
         )
     return problems
