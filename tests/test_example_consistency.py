@@ -88,3 +88,59 @@ def test_production_pilots_wait_for_the_change_freeze(project: Project) -> None:
     for pilot in ("P-2", "P-3", "P-6"):
         assert weeks[pilot].start >= weeks["MS-2"].start, pilot
     assert weeks["P-4"].end - 2 >= weeks["MS-2"].start
+
+
+DURATION = re.compile(r"\b(month|week|day|hour)s?\b", re.IGNORECASE)
+
+
+def test_a_how_long_answer_is_scored_at_the_level_its_duration_names(
+    project: Project, catalogue: Catalogue
+) -> None:
+    """#16 fresh-eyes 7: "Three weeks on average" was scored 1 ("Months, ...") where level 2 reads
+    "Weeks: ...". For a question whose levels are durations, the first duration the notes name
+    must be one the scored level names."""
+    checked = 0
+    for answer in project.answers:
+        question = catalogue.questions.get(answer.question)
+        said = DURATION.search(answer.notes) if answer.notes else None
+        if question is None or not question.levels or answer.current is None or said is None:
+            continue
+        levels = [level.lower() for level in question.levels]
+        if sum(1 for level in levels if DURATION.match(level)) < 3:
+            continue  # not a "how long" question
+        checked += 1
+        unit = said.group(1).lower()
+        assert unit in levels[answer.current - 1], (
+            f"{answer.question}@{answer.session}: notes say {said.group(0)!r}, scored {answer.current}: "
+            f"{question.levels[answer.current - 1]!r}"
+        )
+    assert checked >= 2
+
+
+def test_every_deep_dive_has_scope_criteria_and_informs_a_pilot(project: Project) -> None:
+    """#16 fresh-eyes 10: D-1 had "To agree at kick-off" for scope and criteria and nothing
+    depended on it, so it could slip 11 weeks while P-4 (shared features) went ahead without it."""
+    deep_dives = [item for item in project.pilots if item.kind == "deep-dive"]
+    assert deep_dives
+    for item in deep_dives:
+        assert item.objective and item.criteria and item.gaps, item.id
+        informed = [p for p in project.pilots if item.id in p.depends_on and p.kind == "pilot"]
+        assert informed, f"{item.id} informs no pilot"
+        assert all(set(item.gaps) & set(p.gaps) for p in informed), item.id
+
+
+def test_the_plan_says_how_it_works_around_the_change_freeze(project: Project) -> None:
+    """The sessions heard of a change freeze and the plan starts inside it (and over Christmas):
+    the proposal's assumptions and risks (the project's own text) say how the plan works around it,
+    and the milestone says what lifts."""
+    assert any("change freeze" in session.notes.lower() for session in project.sessions)
+    risks = project.proposal.risks.lower()
+    assert "change freeze" in risks and "christmas" in risks
+    freeze = next(item for item in project.pilots if item.kind == "milestone" and "freeze" in item.title.lower())
+    assert "lifts" in freeze.title and "8 jan" in freeze.title.lower()
+    weeks = {row.id: row for row in schedule(project).items}
+    during = [p for p in project.pilots if p.kind != "milestone" and weeks[p.id].start < weeks[freeze.id].start]
+    # work that starts before the freeze lifts is named in the risks as development-only
+    assert {p.id for p in during} == {"D-1", "P-1", "P-4"}
+    assert "deep-dive" in risks
+    assert "experiment tracking" in risks and "shared-feature pilot" in risks
