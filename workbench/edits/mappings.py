@@ -73,3 +73,25 @@ class Undecide(Edit):
         if project.mapping(self.gap, self.practice) is None:
             return []
         return [Remove("mappings", (self.gap, self.practice))]
+
+
+@dataclass
+class MapByHand(Edit):
+    """Map any practice to a gap, chosen by the person rather than suggested: accepted, with
+    their rationale (a decision already there is replaced by this one)."""
+
+    gap: str
+    practice: str
+    rationale: str
+    title: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"map {quoted(self.title or self.practice)} to {self.gap} by hand"
+
+    def changes(self, project: Project) -> list[Change]:
+        if project.mapping(self.gap, self.practice) is None:  # a new mapping is an accepted one
+            return WriteRationale(self.gap, self.practice, self.rationale).changes(project)
+        return set_fields(
+            project, "mappings", (self.gap, self.practice), status="accepted", rationale=self.rationale
+        )

@@ -507,6 +507,17 @@ class WorkbenchApp(App[int]):
             if isinstance(pane, GapsPane):
                 pane.undismiss()
 
+    def action_map_by_hand(self) -> None:
+        """Map any practice to the selected gap by hand, from the Map pane."""
+        from workbench.ui.screens.main_screen import MainScreen
+        from workbench.ui.widgets.map_pane import MapPane
+
+        if isinstance(self.screen, MainScreen):
+            self.screen.show_pane("map")
+            pane = self.screen.pane("map")
+            if isinstance(pane, MapPane):
+                pane.action_pick_practice()
+
     def action_merge_gaps(self) -> None:
         """Merge two gaps, from the Gaps pane (its selected gap is the one kept)."""
         from workbench.ui.screens.main_screen import MainScreen

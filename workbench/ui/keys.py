@@ -138,6 +138,9 @@ KEYS: tuple[Key, ...] = (
     Key("undismiss", "", "undismiss", "Bring back",
         "bring back a dismissed gap suggestion (Gaps pane: it is suggested again)", changes_data=True,
         when="project", palette=True, bound=False, in_help=False),
+    Key("map-pick-anywhere", "", "map_by_hand", "Map by hand",
+        "map any practice to the selected gap by hand (Map pane: search every practice, say why)",
+        changes_data=True, when="project", palette=True, bound=False, in_help=False),
     Key("gap-merge-anywhere", "", "merge_gaps", "Merge gaps",
         "merge two gaps: the selected one keeps the other's evidence, mappings and plan links",
         changes_data=True, when="project", palette=True, bound=False, in_help=False),
@@ -252,6 +255,8 @@ KEYS: tuple[Key, ...] = (
         changes_data=True),
     Key("map-rationale", "w", "rationale", "Rationale", "write why the practice fits", "map",
         changes_data=True),
+    Key("map-pick", "p", "pick_practice", "Any practice",
+        "map any practice to the gap by hand: search every practice, say why", "map", changes_data=True),
     # --- plan ---------------------------------------------------------------------------------------
     Key("plan-up", "up", "select(-1)", "Up", "select a plan item; enter edits it", "timeline",
         show=False, shown_key="up / down"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
@@ -169,8 +169,25 @@ class GapsPane(Horizontal, Pane):
         options.set_options(items)
         if highlighted in order:
             options.highlighted = order.index(highlighted)
+        elif self.query_one("#gaps-side", TabbedContent).active == "gaps-suggested":
+            self._highlight_first_suggestion()
         tabs = self.query_one("#gaps-side", TabbedContent)
         tabs.get_tab("gaps-suggested").label = Text(f"Suggested {len(self.suggestions)}")
+
+    def _highlight_first_suggestion(self) -> None:
+        """With no row highlighted, highlight the first, so `a` and `d` act on what is shown."""
+        options = self.query_one("#suggestions", OptionList)
+        if options.highlighted is None and self.suggestions:
+            options.highlighted = 0
+
+    @on(TabbedContent.TabActivated, "#gaps-side")
+    def _side_tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "gaps-suggested":
+            self._highlight_first_suggestion()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id == "suggestions":
+            self._highlight_first_suggestion()
 
     def _highlighted_key(self) -> str:
         options = self.query_one("#suggestions", OptionList)

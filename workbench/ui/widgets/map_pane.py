@@ -21,10 +21,11 @@ from workbench.analysis.mapping import (
     suggest_practices,
 )
 from workbench.edits import Edit
-from workbench.edits.mappings import DecideMapping, Undecide, WriteRationale
+from workbench.edits.mappings import DecideMapping, MapByHand, Undecide, WriteRationale
 from workbench.edits.words import quoted
 from workbench.model.records import MappingStatus
 from workbench.ui.keys import bindings
+from workbench.ui.modals.practice_pick_modal import PracticePickModal
 from workbench.ui.modals.text_modal import TextModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.pane import Pane
@@ -299,3 +300,32 @@ class MapPane(Horizontal, Pane):
             ),
             saved,
         )
+
+    def action_pick_practice(self) -> None:
+        """Map any practice of the guides to the selected gap, chosen by hand, with a rationale."""
+        gap = self.workspace.project.gap(self.gap_id) if self.gap_id else None
+        if gap is None:
+            self.app.notify("Select a gap first: the list on the left.", timeout=3)
+            return
+        gap_id = gap.id
+        mappings = self.workspace.project.mappings
+        decided: dict[str, str] = {m.practice: m.status for m in mappings if m.gap == gap_id}
+
+        def chosen(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            practice_id, rationale = result
+            practice = self.workspace.catalogue.practices[practice_id]
+            self.gap_id = gap_id
+            done = f"Mapped {quoted(practice.title)} to {gap_id} by hand."
+            if self.apply(MapByHand(gap_id, practice_id, rationale, practice.title)):
+                self.refresh_pane()
+                self._highlight_practice(practice_id)
+                self.app.notify(done, markup=False, timeout=3)
+
+        self.app.push_screen(PracticePickModal(gap_id, gap.title, self.workspace.catalogue, decided), chosen)
+
+    def _highlight_practice(self, practice_id: str) -> None:
+        ids = [s.practice.id for s in self.suggestions]
+        if practice_id in ids:
+            self.query_one("#map-suggestions", OptionList).highlighted = ids.index(practice_id)
