@@ -106,7 +106,7 @@ def run_export(args: argparse.Namespace) -> int:
         from workbench.analysis.milestones import MilestoneProblem, find_milestone
 
         try:
-            find_milestone(project, load_catalogue(args.path), options.since, options.today)
+            find_milestone(project, catalogue, options.since, options.today)
         except MilestoneProblem as problem:
             print(f"workbench: {args.path}: {problem}", file=sys.stderr)
             return 2

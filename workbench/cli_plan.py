@@ -17,7 +17,7 @@ def add_plan_parser(sub: Any) -> None:
 
 def run_plan(args: argparse.Namespace) -> int:
     """Print the schedule; exit 1 on a dependency cycle or an unreadable file."""
-    from workbench.analysis.plan import PlanCycle, schedule, week_date
+    from workbench.analysis.plan import PlanCycle, end_date, last_week, schedule, week_date, week_range
     from workbench.export.mermaid import mermaid_gantt
     from workbench.problems import FileProblem
     from workbench.store.files import load_project
@@ -40,18 +40,18 @@ def run_plan(args: argparse.Namespace) -> int:
         return 0
     width = max(len(s.id) + len(s.item.title) + 2 for s in plan.items)
     width = min(max(width, 10), 60)
-    header = f"{'item':<{width}}  {'start':>5}  {'end':>5}  {'slack':>5}  starts"
-    print(f"{header}  (start, end and slack in weeks)")
+    header = f"{'item':<{width}}  {'weeks':>7}  {'slack':>5}  starts"
+    print(f"{header}  (in weeks; week 1 is the week work starts)")
     for s in plan.items:
         name = f"{s.id} {s.item.title}"
         name = name if len(name) <= width else name[: width - 1] + "…"
         mark = " *" if s.critical else ""
         starts = week_date(project, s.start, today)
-        print(f"{name:<{width}}  {s.start:>5}  {s.end:>5}  {s.slack:>5}  {starts}{mark}")
+        print(f"{name:<{width}}  {week_range(plan, s):>7}  {s.slack:>5}  {starts}{mark}")
         if s.conflict:
             print(f"{'':<{width}}  conflict: {s.conflict}")
     for item_id, dependency in plan.unknown_dependencies:
         print(f"warning: {item_id} depends on unknown item {dependency}")
     print(f"critical path: {' → '.join(plan.critical_path) or 'none'} (* above)")
-    print(f"end week: {plan.end_week} (ends {week_date(project, plan.end_week, today)})")
+    print(f"end week: {last_week(plan)} (ends {end_date(project, plan, today)})")
     return 0

@@ -293,3 +293,41 @@ def current_week(project: Project, today: dt.date) -> int:
 def pilots_without_metrics(project: Project) -> list[PlanItem]:
     """Pilots that name no success metric."""
     return [item for item in project.pilots if item.kind == "pilot" and not item.metrics]
+
+
+# --- weeks as people count them -----------------------------------------------------------------
+# The schedule counts weeks from 0 (the Monday of `plan_start`); people, the proposal and every
+# view count them from 1, the week work starts, with inclusive ends: "weeks 1–3", "ends week 12".
+
+
+def first_work_week(plan: Schedule) -> int:
+    """The schedule week work starts in: the earliest item's start (week 1 as people count)."""
+    return min((s.start for s in plan.items), default=0)
+
+
+def week_number(plan: Schedule, week: int) -> int:
+    """A schedule week as people number it: the week work starts is week 1."""
+    return week - first_work_week(plan) + 1
+
+
+def week_range(plan: Schedule, scheduled: ScheduledItem) -> str:
+    """`4–9`, or `10` for an item (or milestone) within one week: first and last week, inclusive."""
+    first = week_number(plan, scheduled.start)
+    last = max(first, week_number(plan, scheduled.end) - 1)
+    return f"{first}" if first == last else f"{first}–{last}"
+
+
+def week_span(plan: Schedule, scheduled: ScheduledItem) -> str:
+    """`weeks 4–9`, or `week 10`."""
+    weeks = week_range(plan, scheduled)
+    return f"{'weeks' if '–' in weeks else 'week'} {weeks}"
+
+
+def last_week(plan: Schedule) -> int:
+    """The number of the plan's last week (people's numbering)."""
+    return max(1, week_number(plan, plan.end_week) - 1)
+
+
+def end_date(project: Project, plan: Schedule, today: dt.date) -> dt.date:
+    """The Friday the plan's last week ends: the date the proposal gives."""
+    return week_date(project, max(plan.end_week, first_work_week(plan) + 1), today) - dt.timedelta(days=3)

@@ -12,7 +12,7 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
-from workbench.analysis.plan import Schedule
+from workbench.analysis.plan import Schedule, week_number
 from workbench.ui.keys import bindings
 from workbench.ui.safe import one_line
 
@@ -137,7 +137,7 @@ class Gantt(Widget, can_focus=True):
         weeks = self._visible_weeks()
         first = self.first_week
         out = Text(no_wrap=True)
-        out.append_text(self._scale(first, weeks, label_width, lambda w: f"W{w}"))
+        out.append_text(self._scale(first, weeks, label_width, lambda w: f"W{week_number(plan, w)}"))
         out.append("\n")
         out.append_text(
             self._scale(

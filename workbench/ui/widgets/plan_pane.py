@@ -18,10 +18,13 @@ from workbench.analysis.metrics import metric_sentence
 from workbench.analysis.plan import (
     Schedule,
     current_week,
+    end_date,
+    last_week,
     pilots_without_metrics,
     plan_start,
     schedule_around_cycles,
     week_date,
+    week_span,
     would_cycle,
 )
 from workbench.edits import Edit
@@ -112,8 +115,8 @@ class PlanPane(Vertical, Pane):
         text = Text()
         if self.error:
             text.append(self.error + "\n", style="bold red")
-        summary = f"{len(self.plan.items)} items · ends week {self.plan.end_week} "
-        summary += f"({week_date(ws.project, self.plan.end_week, ws.today):%d %b %Y})"
+        summary = f"{len(self.plan.items)} items · ends week {last_week(self.plan)} "
+        summary += f"({end_date(ws.project, self.plan, ws.today):%a %d %b %Y})"
         if self.plan.critical_path:
             summary += " · critical path " + " → ".join(self.plan.critical_path)
         text.append(summary + "\n", style="dim")
@@ -127,7 +130,7 @@ class PlanPane(Vertical, Pane):
         fixed = " (fixed start)" if item.start is not None else ""
         begins = week_date(ws.project, scheduled.start, ws.today)
         text.append(
-            f"  {item.kind} · weeks {scheduled.start}–{scheduled.end}{fixed} · "
+            f"  {item.kind} · {week_span(self.plan, scheduled)}{fixed} · "
             f"{begins:%d %b} · {item.weeks} wk · slack {scheduled.slack}"
             + (" · critical" if scheduled.critical else "")
             + "\n"
