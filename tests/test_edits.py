@@ -488,7 +488,7 @@ def test_evidence_reads_as_sentences(editor: Editor) -> None:
     project = editor.project
     assert evidence_sentence(project, catalogue, "discovery:model-deployment.discovery.1@ml-1") == (
         "Answer to 'How long does it take to deploy a model from development to…' "
-        "(Model Deployment & Serving, session ml-1): maturity 1 → 4"
+        "(Model Deployment & Serving, session ml-1): maturity 2 → 4"
     )
     assert evidence_sentence(project, catalogue, "metric:M-001") == (
         "Metric M-001: Reduce model deployment time from 3 weeks to 48 hours"

@@ -472,6 +472,7 @@ def test_redaction_keeps_sentences_whole(example: Path) -> None:
     unmeasured = project_file.project.metric("M-004")
     assert unmeasured is not None
     unmeasured.baseline = None  # the example measured it; a metric without one is a risk
+    project_file.project.proposal.risks = ""  # the drafted risks, not the example's own text
     project_file.save()
     text = export(example, "md", sections=SECTIONS, redact=True).read_text(encoding="utf-8")
     assert "Risk: “Achieve 100% experiment reproducibility” has no baseline yet; we measure it" in text
