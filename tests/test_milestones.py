@@ -325,12 +325,16 @@ def test_milestones_are_listed_and_compared_by_date_not_save_order(
 
 
 async def test_a_milestone_is_saved_from_the_palette_and_a_used_name_refused(example: Path, make_app) -> None:
+    """A name already used keeps the dialog open with the name as typed and one sentence saying
+    why; changing the name then saves it."""
     from textual.command import CommandList
+    from textual.widgets import Static
 
-    from tests.helpers import notifications, ready, until
+    from tests.helpers import ready, until
     from workbench.ui.modals.text_modal import TextModal
+    from workbench.ui.widgets.real_text import RealInput
 
-    async def save_from_palette(pilot: Any, name: str) -> None:
+    async def open_dialog(pilot: Any) -> TextModal:
         await pilot.press("ctrl+p")
         await pilot.press(*"save a milestone")
         assert await until(
@@ -341,21 +345,56 @@ async def test_a_milestone_is_saved_from_the_palette_and_a_used_name_refused(exa
         )
         await pilot.press("enter")
         assert await until(pilot, lambda: isinstance(pilot.app.screen, TextModal))
-        await pilot.press(*name, "enter")
-        assert await until(pilot, lambda: not isinstance(pilot.app.screen, TextModal))
+        return pilot.app.screen  # type: ignore[no-any-return]
 
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        shown = notifications(app)
         await ready(pilot)
-        await save_from_palette(pilot, "after pilots")
+        await open_dialog(pilot)
+        await pilot.press(*"after pilots", "enter")
+        assert await until(pilot, lambda: not isinstance(pilot.app.screen, TextModal))
         assert await until(pilot, lambda: [m.name for m in app.workspace.project.milestones] == ["after pilots"])
-        await save_from_palette(pilot, "after pilots")
-        assert await until(pilot, lambda: any("already a milestone called 'after pilots'" in m for m in shown))
+        dialog = await open_dialog(pilot)
+        await pilot.press(*"after pilots", "enter")
+        refused = dialog.query_one("#text-refused", Static)
+        assert await until(pilot, lambda: refused.display)
+        assert str(refused.render()) == "There is already a milestone called 'after pilots'; choose another name."
+        assert app.screen is dialog  # still open
+        assert dialog.query_one("#text-value", RealInput).value == "after pilots"  # as typed
+        await pilot.press(*" 2", "enter")
+        assert await until(pilot, lambda: not isinstance(pilot.app.screen, TextModal))
+        names = [m.name for m in app.workspace.project.milestones]
+        assert await until(pilot, lambda: len(app.workspace.project.milestones) == 2), names
         await pilot.press("ctrl+s")
         assert await until(pilot, lambda: not app.workspace.unsaved)
-    (milestone,) = tomllib.loads(example.read_text())["milestones"]
-    assert milestone["name"] == "after pilots" and milestone["date"] == TODAY
+    assert [m["name"] for m in tomllib.loads(example.read_text())["milestones"]] == ["after pilots", "after pilots 2"]
+    assert all(m["date"] == TODAY for m in tomllib.loads(example.read_text())["milestones"])
+
+
+async def test_the_compare_heading_is_drawn_once(example: Path, make_app) -> None:
+    """Gaps → Maturity, compared with a milestone: the choice names it with its date, and the
+    chart under it does not say it again."""
+    from textual.widgets import Select, Static
+
+    from tests.helpers import ready, until
+
+    file = ProjectFile.load(example)
+    save_milestone(file.project, load_catalogue(example), "baseline", dt.date(2026, 11, 10))
+    file.save()
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one("#gaps-side").active = "gaps-maturity"
+        choice = app.screen.query_one("#maturity-since", Select)
+        assert await until(pilot, lambda: choice.display)
+        choice.value = "baseline"
+        chart = app.screen.query_one("#maturity-chart", Static)
+        assert await until(pilot, lambda: " then" in str(chart.render()))
+        shown = app.screen.query_one("#maturity-since SelectCurrent Static#label", Static)
+        assert str(shown.render()) == "Since baseline (10 Nov 2026)"
+        assert "baseline" not in str(chart.render())
 
 
 def _with_milestones(example: Path) -> None:

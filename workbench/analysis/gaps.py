@@ -111,10 +111,22 @@ def ranked_gaps(project: Project) -> list[tuple[Gap, float]]:
     return sorted(scored, key=lambda pair: (-pair[1], -pair[0].impact, pair[0].id))
 
 
+def is_closed(gap: Gap) -> bool:
+    """Whether the gap is done with (closed, or decided against): shown apart, off the rankings."""
+    return gap.status in CLOSED_STATUSES
+
+
+def gap_table(project: Project) -> list[tuple[Gap, float]]:
+    """The gaps as the Gaps pane lists them: the open ones by priority, then the closed ones."""
+    ranked = ranked_gaps(project)
+    return [p for p in ranked if not is_closed(p[0])] + [p for p in ranked if is_closed(p[0])]
+
+
 def matrix_cells(project: Project) -> dict[tuple[int, int], list[Gap]]:
-    """Gaps by (impact, complexity) cell, each cell ordered by priority."""
+    """Gaps by (impact, complexity) cell, in the order of `gap_table`: open ones first by
+    priority, so a crowded cell shows them before the closed ones."""
     cells: dict[tuple[int, int], list[Gap]] = defaultdict(list)
-    for gap, _ in ranked_gaps(project):
+    for gap, _ in gap_table(project):
         cells[(gap.impact, gap.complexity)].append(gap)
     return dict(cells)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.analysis.milestones import MilestoneProblem, new_milestone_name
 from workbench.edits import EditRefused
 from workbench.edits.milestones import SaveMilestone
 from workbench.ui.safe import one_line
@@ -26,14 +27,28 @@ def save_milestone(app: WorkbenchApp) -> None:
         "`workbench milestone diff`)." + (f" Saved already: {taken}." if taken else "")
     )
 
+    def refusal(name: str) -> str:
+        try:
+            new_milestone_name(workspace.project, name)
+        except MilestoneProblem as problem:
+            return sentence(str(problem))
+        return ""
+
     def named(name: str | None) -> None:
         if not name:
             return
         try:
             workspace.apply(SaveMilestone(name, workspace.catalogue, app.today))
-        except EditRefused as refused:
+        except EditRefused as refused:  # the project changed while the dialog was open
             app.notify(str(refused), title="Milestone not saved", severity="error", markup=False, timeout=8)
             return
         app.notify(f"Saved milestone {one_line(name, 40)!r}", markup=False, timeout=3)
 
-    app.push_screen(TextModal("Save a milestone", placeholder="e.g. baseline", context=context), named)
+    dialog = TextModal("Save a milestone", placeholder="e.g. baseline", context=context, refusal=refusal)
+    app.push_screen(dialog, named)
+
+
+def sentence(words: str) -> str:
+    """`there is already…; choose another name` as a sentence: a capital first, a full stop last."""
+    words = words.strip()
+    return words[:1].upper() + words[1:] + ("" if words.endswith((".", "!", "?")) else ".")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,11 +15,21 @@ from workbench.ui.widgets.real_text import RealInput
 
 
 class TextModal(DialogScreen[str | None]):
-    """Dismisses with the text typed (ctrl+s or Enter), or None (Esc)."""
+    """Dismisses with the text typed (ctrl+s or Enter), or None (Esc). With `refusal`, a text it
+    refuses keeps the dialog open, the text as typed and the one sentence saying why."""
 
-    def __init__(self, title: str, value: str = "", placeholder: str = "", context: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        placeholder: str = "",
+        context: str = "",
+        refusal: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__()
         self.heading, self.value, self.placeholder, self.context = title, value, placeholder, context
+        self.refusal = refusal
+        """Why a text cannot be used, in one sentence; empty when it can."""
 
     def compose(self) -> ComposeResult:
         with Dialog(classes="dialog wide"):
@@ -25,6 +37,9 @@ class TextModal(DialogScreen[str | None]):
             if self.context:
                 yield Static(literal(self.context, "dim"), classes="dialog-body")
             yield RealInput(self.value, placeholder=self.placeholder, id="text-value")
+            refused = Static(id="text-refused", classes="dialog-error")
+            refused.display = False  # until a text is refused
+            yield refused
             with DialogButtons():
                 yield Button(confirm_label("Save"), id="text-save", variant="primary", compact=True)
                 yield Button(cancel_label(), id="text-cancel", compact=True)
@@ -32,7 +47,16 @@ class TextModal(DialogScreen[str | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#text-save")
     def _done(self) -> None:
-        self.dismiss(self.query_one("#text-value", RealInput).entered())
+        field = self.query_one("#text-value", RealInput)
+        text = field.entered()
+        why = self.refusal(text) if self.refusal is not None else ""
+        if why:
+            refused = self.query_one("#text-refused", Static)
+            refused.update(literal(why))
+            refused.display = True
+            field.focus()
+            return
+        self.dismiss(text)
 
     @on(Button.Pressed, "#text-cancel")
     def _cancel(self) -> None:

@@ -17,8 +17,9 @@ from workbench.analysis.gaps import (
     Suggestion,
     evidence_trail,
     gap_quadrant,
+    gap_table,
+    is_closed,
     matrix_cells,
-    ranked_gaps,
     suggestions,
 )
 from workbench.analysis.maturity import area_maturity, disagreements, unverified_high_scores
@@ -31,12 +32,14 @@ from workbench.ui.messages import RaiseGapFrom, ShowQuestion
 from workbench.ui.modals.gap_modal import GapDraft, GapModal
 from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.safe import literal, one_line
-from workbench.ui.widgets.matrix import SHORT_TITLES, Matrix
+from workbench.ui.widgets.matrix import CLOSED_STYLE, SHORT_TITLES, Matrix
 from workbench.ui.widgets.maturity_chart import alignment_text, change_chart, maturity_chart, unverified_text
 from workbench.ui.widgets.pane import Pane
 from workbench.ui.workspace import Workspace
 
 RANKED_COLUMNS = ("gap", "title", "quadrant", "I", "C", "prio")
+STATUS_WORDS = {"closed": "Closed", "wont-fix": "Won't fix"}
+"""What the quadrant column says for a gap that is done with."""
 NARROW_SIDE = 60
 """Below this side width the ranked table drops its rank column and shortens quadrants."""
 
@@ -121,17 +124,22 @@ class GapsPane(Horizontal, Pane):
         project = self.workspace.project
         fixed = 34 if narrow else 40
         title_width = max(12, min(70, self._filled_width - fixed))
-        for rank, (gap, score) in enumerate(ranked_gaps(project), 1):
+        for rank, (gap, score) in enumerate(gap_table(project), 1):
             where = gap_quadrant(project, gap)
+            closed = is_closed(gap)
+            placed = SHORT_TITLES[where] if narrow else QUADRANT_LABELS[where]
             cells = [
                 Text(gap.id, style="bold"),
                 literal(one_line(gap.title, title_width)),
-                Text(SHORT_TITLES[where] if narrow else QUADRANT_LABELS[where]),
+                Text(STATUS_WORDS[gap.status] if closed else placed),
                 Text(str(gap.impact)),
                 Text(str(gap.complexity)),
                 Text(f"{score:.0f}"),
             ]
-            table.add_row(*([] if narrow else [Text(str(rank))]), *cells, key=gap.id)
+            if closed:  # as on the matrix: struck through, after the open ones, no rank
+                for cell in cells:
+                    cell.stylize(CLOSED_STYLE)
+            table.add_row(*([] if narrow else [Text("" if closed else str(rank))]), *cells, key=gap.id)
         if self.selected:
             self._move_cursor(table, self.selected)
 
@@ -257,7 +265,8 @@ class GapsPane(Horizontal, Pane):
         if names != self._milestone_names:
             self._milestone_names = names
             chosen = choice.value
-            choice.set_options([(Text(f"Since {n}"), n) for n in names])
+            dates = {m.name: m.date for m in milestones}
+            choice.set_options([(literal(f"Since {n} ({dates[n]:%d %b %Y})"), n) for n in names])
             if chosen in names:
                 choice.value = chosen
         return next((m for m in milestones if m.name == choice.value), None)

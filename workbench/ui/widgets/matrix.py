@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from workbench.analysis.gaps import QUADRANT_TITLES, Quadrant, quadrant
+from workbench.analysis.gaps import QUADRANT_TITLES, Quadrant, is_closed, quadrant
 from workbench.model.project import Project
 from workbench.model.records import Gap
 from workbench.ui.keys import bindings
@@ -27,6 +27,10 @@ SHORT_TITLES: dict[Quadrant, str] = {
     "fill-in": "fill-in",
     "deprioritise": "deprior.",
 }
+CLOSED_STYLE = "dim strike"
+"""A gap closed or decided against, on the matrix and in the gap table: still where it was, done."""
+CLOSED_KEY = Text.assemble(("  G-0", CLOSED_STYLE), (" closed", "dim"))
+"""The legend's word for it, shown when the matrix has a closed gap."""
 LABEL_WIDTH = 4
 LEGEND = Text.assemble(
     " " * LABEL_WIDTH,
@@ -186,6 +190,9 @@ class Matrix(Widget, can_focus=True):
         out.append(" " * LABEL_WIDTH + title + "\n", style="bold dim")
         if self._legend_fits():
             out.append_text(LEGEND)
+            closed = any(is_closed(g) for gaps in self.cells.values() for g in gaps)
+            if closed and LEGEND.cell_len + CLOSED_KEY.cell_len <= self.size.width:
+                out.append_text(CLOSED_KEY)
         return out
 
     def _legend_fits(self) -> bool:
@@ -208,6 +215,8 @@ class Matrix(Widget, can_focus=True):
         for position, gap in enumerate(chunk):
             index = line * per_line + position
             style = "reverse" if focused_cell and index == self.index else ""
+            if is_closed(gap):
+                style = f"{style} {CLOSED_STYLE}".strip()
             text.append(gap.id[: layout.id_width], style=style)
             text.append(" ")
         is_last_line = line == layout.cell_height - 1

@@ -67,11 +67,11 @@ def maturity_chart(rows: list[AreaMaturity], width: int) -> Text:
 
 
 def change_chart(diff: MilestoneDiff, width: int) -> Text:
-    """Per area, current maturity at the milestone and now, two bars; then what happened to gaps."""
+    """Per area, current maturity at the milestone and now, two bars; then what happened to gaps.
+    The milestone is named once, by the choice above the chart (`Since baseline (01 Dec 2026)`)."""
     label_width = min(34, max(12, width // 3))
     bar_width = max(5, width - label_width - 1 - len(RIGHT_OF_BAR))
     out = Text(no_wrap=True)
-    out.append(f"Since {diff.before.name} ({diff.before.date:%d %b %Y})\n", style="bold")
     out.append(f"{'':<{label_width}} 1{' ' * (bar_width - 2)}5\n", style="dim")
     for row in diff.areas:
         first, second = label_lines(row.title, label_width)
