@@ -99,6 +99,11 @@ def full_stop(text: str) -> str:
     return text + "."
 
 
+def times(count: int) -> str:
+    """`once`, `twice`, `3 times`, `1,200 times`: how often something happened, in words."""
+    return {1: "once", 2: "twice"}.get(count, f"{count:,} times")
+
+
 class PrintableStream:
     """A text stream that shows control and escape characters as placeholders before they
     reach the terminal (or a pipe): the CLI prints titles, notes and paths from files."""

@@ -19,7 +19,7 @@ from workbench.model.catalogue import Catalogue
 from workbench.model.evidence import answer_link, parse_evidence
 from workbench.model.project import Project
 from workbench.model.records import CLOSED_STATUSES, Answer, Gap, Heard
-from workbench.printable import full_stop, plural
+from workbench.printable import full_stop, plural, times
 
 Quadrant = Literal["quick-win", "strategic", "fill-in", "deprioritise"]
 QUADRANT_ORDER: tuple[Quadrant, ...] = ("quick-win", "strategic", "fill-in", "deprioritise")
@@ -327,11 +327,10 @@ def _heard_suggestions(project: Project, catalogue: Catalogue) -> list[Suggestio
         question = catalogue.questions.get(indicator)
         if question is None:
             continue
-        times = "once" if len(said) == 1 else ("twice" if len(said) == 2 else f"{len(said)} times")
         out.append(
             Suggestion(
                 key=f"heard:{indicator}",
-                reason=f"pain indicator heard {times}" + _quoted([h.quote for h in said]),
+                reason=f"pain indicator heard {times(len(said))}" + _quoted([h.quote for h in said]),
                 title=question.text,
                 area=question.area,
                 evidence=tuple(f"heard:{h.id}" for h in said),

@@ -9,9 +9,11 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
-LABELS = {1: "ad hoc", 2: "repeatable", 3: "defined", 4: "managed", 5: "optimised"}
-SCALE_WIDTH = 8 + 15 + 11
-"""Columns of one scale: label, five 3-column cells, the level's name."""
+SCALE_WIDTH = 8 + 15
+"""Columns of one scale: its name and five 3-column cells. What the level set means is the
+rubric's descriptor, shown below the bar (never a generic adjective such as "managed")."""
+BETWEEN = 2
+"""Columns between the two scales when they share a line."""
 
 
 class MaturityBar(Widget):
@@ -44,18 +46,17 @@ class MaturityBar(Widget):
         self.refresh()
 
     def _two_lines(self) -> bool:
-        return 0 < self.size.width < 2 * SCALE_WIDTH
+        return 0 < self.size.width < 2 * SCALE_WIDTH + BETWEEN
 
     def render(self) -> Text:
         line = Text(no_wrap=True)
         for which, value in (("current", self.current), ("target", self.target)):
             if which == "target":
-                line.append("\n" if self._two_lines() else "  ")
+                line.append("\n" if self._two_lines() else " " * BETWEEN)
             line.append(f"{which.capitalize():<8}", style="bold")
             for n in range(1, 6):
                 style = "reverse bold" if value is not None and n <= value else "dim"
                 line.append(f" {n} ", style=style)
-            line.append(f" {LABELS.get(value or 0, '—'):<10}", style="italic")
         return line
 
     def on_resize(self) -> None:
@@ -67,7 +68,7 @@ class MaturityBar(Widget):
             offset = event.x - 8
         else:
             which = "current" if event.x < SCALE_WIDTH else "target"
-            offset = event.x - 8 - (0 if which == "current" else SCALE_WIDTH + 2)
+            offset = event.x - 8 - (0 if which == "current" else SCALE_WIDTH + BETWEEN)
         if 0 <= offset < 15:
             value = offset // 3 + 1
             current = self.current if which == "current" else self.target

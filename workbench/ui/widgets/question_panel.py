@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from workbench.analysis.metrics import metric_sentence
 from workbench.model.records import Metric
+from workbench.printable import times
 from workbench.ui.parsing import parse_date, parse_number
 from workbench.ui.safe import clean, literal, one_line
 from workbench.ui.widgets.maturity import MaturityBar
@@ -271,7 +272,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         `notice` of what was just done shows on the list's title line, where it covers nothing."""
         ws = self.workspace
         heard = ws.project.heard_in(self.ref, ws.session_id)
-        count = f"Heard {len(heard)} time{'' if len(heard) == 1 else 's'} in this session"
+        count = f"Heard {times(len(heard))} in this session" if heard else "Not heard yet in this session"
         hint = "  enter edits · delete removes" if heard else "  h records it, with the quote"
         title = Text(count, style="bold")
         if notice:

@@ -46,3 +46,24 @@ async def test_the_heard_count_is_in_words(example: Path, make_app) -> None:
         await pilot.press(*"Every team ships models its own way", "ctrl+s")
         assert await until(pilot, lambda: "Heard once in this session" in str(title.render()))
         assert "time" not in str(title.render())
+
+
+
+async def test_both_scales_show_whole_at_every_width() -> None:
+    """Where one line is a column or two short of both scales, they go on two lines, so the
+    target's 5 is never cut off."""
+    from textual.app import App, ComposeResult
+
+    class OneBar(App[None]):
+        def compose(self) -> ComposeResult:
+            yield MaturityBar()
+
+    for width in range(44, 52):
+        app = OneBar()
+        async with app.run_test(size=(width, 4)) as pilot:
+            bar = app.query_one(MaturityBar)
+            bar.set_scores(2, 4)
+            await pilot.pause()
+            shown = str(bar.render()).splitlines()
+            assert all(len(line.rstrip()) <= bar.size.width for line in shown), (width, shown)
+            assert bar.size.height == len(shown), (width, shown)
