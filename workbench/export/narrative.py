@@ -186,16 +186,19 @@ def _context(ctx: ProposalContext) -> str:
     lines += [
         "",
         "Each session followed the MLOps discovery guide: the current state, the pain points heard "
-        "first-hand, the vision and the success metrics, with maturity scored from 1 (ad hoc) to "
-        "5 (optimised) in each area. Gaps were then placed by business impact and complexity.",
+        "first-hand, the vision and the success metrics, with maturity scored from 1 to 5 in each "
+        "area against that area's own description of each level. Gaps were then placed by business "
+        "impact and complexity.",
     ]
     return "\n".join(lines)
 
 
 ESTABLISHED = 3
-"""The maturity at which an area counts as a strength ("defined": practised the same way by teams)."""
+"""The maturity at which an area counts as a strength (level 3 of each area's rubric: shared
+practice, run the same way across teams)."""
 REPEATABLE = 2
-"""Below this, an area is not "a base to build on": nothing is done the same way twice yet."""
+"""Below this (level 1 of each area's rubric: done by hand, differently each time), an area is
+not "a base to build on"."""
 
 
 def _working_well(ctx: ProposalContext) -> str:

@@ -11,7 +11,7 @@ from workbench.printable import plural
 
 CLIENTS_PER_TABLE = 8
 HEAT = {1: "F8CBAD", 2: "FCE4D6", 3: "FFF2CC", 4: "E2EFDA", 5: "C6EFCE"}
-"""Cell fill per rounded maturity: red for ad hoc through green for optimised."""
+"""Cell fill per rounded maturity: red for 1 through green for 5."""
 
 
 def client_label(index: int) -> str:
@@ -116,7 +116,9 @@ def _heat(portfolio: Portfolio, names: dict[int, str]) -> list[Block]:
                 ["Area", *(names[id(e)] for e in chunk)],
                 rows,
                 shading,
-                caption="Mean current maturity, 1 (ad hoc, red) to 5 (optimised, green); – not scored.",
+                caption=(
+                    "Mean current maturity, 1 (red) to 5 (green) on each area's own levels; – not scored."
+                ),
             )
         )
     return blocks

@@ -80,7 +80,7 @@ def progress_blocks(
                     ]
                     for a in diff.areas
                 ],
-                caption="Mean maturity per area, 1 (ad hoc) to 5 (optimised).",
+                caption="Mean maturity per area, 1 to 5 on the area's own levels.",
             )
         )
 

@@ -85,8 +85,8 @@ def maturity_scale(ctx: ProposalContext) -> list[Block]:
         return [
             *blocks,
             Paragraph(
-                "Each area is scored from 1 (ad hoc: done by hand, differently each time) to "
-                "5 (optimised: automated, measured and improved), for today and for the target."
+                "Each area is scored from 1 to 5, for today and for the target, against the question "
+                "bank's description of what each level looks like in that area."
             ),
         ]
     blocks.append(

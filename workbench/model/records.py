@@ -75,7 +75,7 @@ class Answer(ProjectRecord):
     confidence: Confidence = "stated"
     """How sure the answer is: stated by someone, observed, or evidenced by data."""
     current: Maturity | None = Field(default=None, ge=1, le=5)
-    """Current maturity, 1 (ad hoc) to 5 (optimised)."""
+    """Current maturity, 1 to 5, on the question's own levels, else its area's (the rubric)."""
     target: Maturity | None = Field(default=None, ge=1, le=5)
     """Target maturity, 1 to 5."""
     reason: str = ""
