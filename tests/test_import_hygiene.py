@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -9,44 +10,64 @@ from pathlib import Path
 
 import pytest
 
-CORE_MODULES = [
+CORE_PACKAGES = [
     "workbench.model",
-    "workbench.banks",
     "workbench.store",
-    "workbench.store.files",
-    "workbench.store.journal",
-    "workbench.store.merge_text",
-    "workbench.store.sync",
-    "workbench.cli_merge",
     "workbench.edits",
-    "workbench.edits.answers",
-    "workbench.edits.capture",
-    "workbench.edits.gaps",
-    "workbench.edits.mappings",
-    "workbench.edits.plan",
-    "workbench.edits.sessions",
-    "workbench.analysis.gaps",
-    "workbench.analysis.mapping",
-    "workbench.analysis.plan",
-    "workbench.analysis.progress",
-    "workbench.export.writer",
-    "workbench.export.mermaid",
-    "workbench.export.backlog",
-    "workbench.workbook.write",
-    "workbench.workbook.read",
+    "workbench.analysis",
+    "workbench.export",
+    "workbench.workbook",
+]
+"""Every module of these packages is imported (a package's `__init__` alone may import nothing)."""
+CORE_MODULES = [
+    "workbench.banks",
+    "workbench.printable",
+    "workbench.problems",
+    "workbench.newproject",
+    "workbench.cli_merge",
     "workbench.cli",
 ]
 
+UI_IMPORTS = """
+import importlib, pkgutil, sys
+for name in sys.argv[1:]:
+    module = importlib.import_module(name)
+    inside = pkgutil.walk_packages(getattr(module, "__path__", []), name + ".")
+    for found in [name, *(m.name for m in inside)]:
+        importlib.import_module(found)
+        ui = sorted({m.split(".")[0] for m in sys.modules} & {"textual", "rich"})
+        if ui:
+            print(found, ",".join(ui))
+            raise SystemExit
+"""
+"""Imports each module named and every module inside it, in a fresh interpreter; prints the
+first that brought in textual or rich, and what it brought."""
 
-@pytest.mark.parametrize("module", CORE_MODULES)
-def test_core_module_does_not_import_the_ui(module: str) -> None:
-    code = (
-        f"import sys, {module}\n"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
-        "print(','.join(bad))\n"
+
+def first_ui_import(names: list[str], path: Path | None = None) -> str:
+    """`workbench.model.records rich` for the first module that imports the UI, else ''."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(path or ""), *sys.path]))}
+    result = subprocess.run(
+        [sys.executable, "-c", UI_IMPORTS, *names], capture_output=True, text=True, check=True, env=env
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "", f"{module} pulled in {result.stdout.strip()}"
+    return result.stdout.strip()
+
+
+@pytest.mark.parametrize("name", CORE_PACKAGES + CORE_MODULES)
+def test_core_code_does_not_import_the_ui(name: str) -> None:
+    assert first_ui_import([name]) == ""
+
+
+def test_the_check_finds_a_ui_import_deep_inside_a_package(tmp_path: Path) -> None:
+    """The check itself can fail: a package whose `__init__` imports nothing, with the UI
+    imported two levels down, is caught and the module named."""
+    inner = tmp_path / "core_like" / "inner"
+    inner.mkdir(parents=True)
+    (tmp_path / "core_like" / "__init__.py").write_text('"""Imports nothing."""\n')
+    (tmp_path / "core_like" / "clean.py").write_text("import json\n")
+    (inner / "__init__.py").write_text("")
+    (inner / "chart.py").write_text("from rich.text import Text\n")
+    assert first_ui_import(["core_like"], tmp_path) == "core_like.inner.chart rich"
 
 
 HEAVY = ("docx", "openpyxl", "networkx", "tomlkit", "textual", "rich")
