@@ -191,6 +191,12 @@ class TestPlan:
             app_for(example, today=dt.date(2026, 12, 23)), terminal_size=SIZE, run_before=keys("f5", "down")
         )
 
+    def test_timeline_80x24(self, snap_compare, example: Path) -> None:
+        """The Gantt at 80 columns: the scale right of the titles, no date cut at the edge."""
+        assert snap_compare(
+            app_for(example, today=dt.date(2026, 12, 23)), terminal_size=(80, 24), run_before=keys("f5", "down")
+        )
+
     def test_timeline_after_moving(self, snap_compare, example: Path) -> None:
         """P-4 moved two weeks later (fixed start) and one week longer."""
 

@@ -18,6 +18,8 @@ from workbench.ui.safe import one_line
 
 CELL = 3
 HEADER_LINES = 2
+SCALE_CAPTIONS = ("Plan item", "Week of")
+"""What the title column says on the two scale lines: the week number, then its Monday."""
 
 
 @dataclass
@@ -137,14 +139,13 @@ class Gantt(Widget, can_focus=True):
         weeks = self._visible_weeks()
         first = self.first_week
         out = Text(no_wrap=True)
-        out.append_text(self._scale(first, weeks, label_width, lambda w: f"W{week_number(plan, w)}"))
-        out.append("\n")
-        out.append_text(
-            self._scale(
-                first, weeks, label_width, lambda w: f"{self.view.start + dt.timedelta(weeks=w):%d %b}"
-            )
+        names: tuple[Callable[[int], str], Callable[[int], str]] = (
+            lambda w: f"W{week_number(plan, w)}",
+            lambda w: f"{self.view.start + dt.timedelta(weeks=w):%d %b}",
         )
-        out.append("\n")
+        for caption, name in zip(SCALE_CAPTIONS, names, strict=True):
+            out.append_text(self._scale(caption, first, weeks, label_width, name))
+            out.append("\n")
         if not plan.items:
             out.append(
                 "No plan items yet: p proposes a pilot from a mapped gap, m adds a milestone.", style="dim"
@@ -156,16 +157,17 @@ class Gantt(Widget, can_focus=True):
             out.append("\n")
         return out
 
-    def _scale(self, first: int, weeks: int, label_width: int, name: Callable[[int], str]) -> Text:
-        """A label every fourth week, allowed to run into the following cells."""
-        line = [" "] * (label_width + 1 + weeks * CELL)
+    def _scale(
+        self, caption: str, first: int, weeks: int, label_width: int, name: Callable[[int], str]
+    ) -> Text:
+        """The title column's caption, then a label every fourth week, running into the following
+        cells; a label that would be cut at the right edge is left out."""
+        line = list(one_line(caption, label_width).ljust(label_width + 1 + weeks * CELL))
         for week in range(first, first + weeks):
-            if week % 4 == 0:
-                label = name(week)
-                position = label_width + 1 + (week - first) * CELL
-                for offset, char in enumerate(label):
-                    if position + offset < len(line):
-                        line[position + offset] = char
+            label = name(week)
+            position = label_width + 1 + (week - first) * CELL
+            if week % 4 == 0 and position + len(label) <= len(line):
+                line[position : position + len(label)] = label
         return Text("".join(line), style="dim")
 
     def _row(self, index: int, label_width: int, first: int, weeks: int) -> Text:
