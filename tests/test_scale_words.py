@@ -27,9 +27,9 @@ def test_the_proposal_scores_maturity_on_each_areas_own_levels(
 ) -> None:
     """The context (drafted narrative), the scale and the progress section's table, with a
     milestone so the progress section is there."""
-    assert run_cli(["milestone", "save", str(example), "baseline"], capsys)[0] == 0
+    assert run_cli(["milestone", "save", str(example), "baseline", "--date", "2026-11-10"], capsys)[0] == 0
     text = export(example, "md").read_text()
-    assert "## Progress: baseline (" in text
+    assert "## Progress since baseline (" in text
     assert not GENERIC_LABEL.findall(text)
     assert "against that area's own description of each level" in text
     assert "Mean maturity per area, 1 to 5 on the area's own levels." in text
