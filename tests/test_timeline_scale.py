@@ -27,7 +27,7 @@ async def test_the_week_scale_lines_up_with_the_bars(example: Path, make_app, si
         weeks, dates = lines[0], lines[1]
         row = next(line for line in lines[2:] if "P-1 " in line)  # P-1 starts in week 0
         bar_start = min(row.index(char) for char in BARS if char in row)
-        assert weeks.index("W1") == bar_start  # the week work starts is week 1, "\n".join(lines[:4])
+        assert weeks.index("W1") == bar_start, "\n".join(lines[:4])  # week 1: the week work starts
         assert dates.index("07 Dec") == bar_start, "\n".join(lines[:4])
         assert all(re.fullmatch(r"W\d+", word) for word in weeks[bar_start:].split()), weeks
         assert re.fullmatch(r"(\d\d [A-Z][a-z]{2}\s*)+", dates[bar_start:].strip()), dates
