@@ -72,7 +72,7 @@ class GapsPane(Horizontal, Pane):
             with TabPane("Evidence", id="gaps-evidence"):
                 yield Static(id="evidence-heading")
                 yield OptionList(id="evidence")
-            with TabPane("Maturity", id="gaps-maturity"), VerticalScroll():
+            with TabPane("Maturity", id="gaps-maturity"), VerticalScroll(id="maturity-scroll"):
                 yield Select[str]([], prompt="Compare with a milestone", id="maturity-since", compact=True)
                 yield Static(id="maturity-chart")
                 yield Static(id="alignment")

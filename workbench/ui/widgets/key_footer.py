@@ -24,6 +24,17 @@ PLACE_NAMES = {
     "nav-search": "search",
     "nav-tree": "tree",
     "matrix": "matrix",
+    "map-gaps": "gaps",
+    "map-suggestions": "practices",
+    "map-detail-scroll": "practice detail",
+    "map-warning-scroll": "warnings",
+    "map-coverage-scroll": "coverage",
+    "ranked": "ranked gaps",
+    "suggestions": "suggested gaps",
+    "evidence": "evidence",
+    "maturity-scroll": "maturity",
+    "metric-list": "metrics",
+    "step-list": "next steps",
 }
 KIND_NAMES = {
     "Tree": "tree",

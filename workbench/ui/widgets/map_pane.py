@@ -24,7 +24,7 @@ from workbench.edits import Edit
 from workbench.edits.mappings import DecideMapping, MapByHand, Undecide, WriteRationale
 from workbench.edits.words import quoted
 from workbench.model.records import MappingStatus
-from workbench.ui.keys import bindings
+from workbench.ui.keys import bindings, for_action
 from workbench.ui.modals.practice_pick_modal import PracticePickModal
 from workbench.ui.modals.text_modal import TextModal
 from workbench.ui.safe import literal, one_line
@@ -57,9 +57,9 @@ class MapPane(Horizontal, Pane):
                     with ScrollableContainer(id="map-detail-scroll"):
                         yield Static(id="map-detail")
                         yield Static(id="map-pattern")  # unwrapped: code scrolls sideways
-                with TabPane("Warnings", id="map-warnings"), VerticalScroll():
+                with TabPane("Warnings", id="map-warnings"), VerticalScroll(id="map-warning-scroll"):
                     yield Static(id="map-warning-text")
-                with TabPane("Coverage", id="map-coverage"), VerticalScroll():
+                with TabPane("Coverage", id="map-coverage"), VerticalScroll(id="map-coverage-scroll"):
                     yield Static(id="map-coverage-text")
 
     def default_focus(self) -> Widget:
@@ -218,14 +218,28 @@ class MapPane(Horizontal, Pane):
 
     def _acted_on(self) -> PracticeSuggestion | None:
         """The practice a key acts on: the one highlighted in the practice list, only while that
-        list has the keyboard (from the gap list a key would act on a practice out of sight)."""
-        if self.screen.focused is not self.query_one("#map-suggestions", OptionList):
+        list or the practice's detail has the keyboard (from the gap list a key would act on a
+        practice out of sight)."""
+        if self.screen.focused not in self._practice_places():
             self.app.notify(
                 "a, r, x and w act on the practice highlighted under Practices: press Tab to go there.",
                 timeout=4,
             )
             return None
         return self._current()
+
+    def _practice_places(self) -> tuple[Widget, ...]:
+        """The practice list and the highlighted practice's detail."""
+        return (
+            self.query_one("#map-suggestions", OptionList),
+            self.query_one("#map-detail-scroll", ScrollableContainer),
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """a, r, x and w act on the practice list and its detail, and say so from the gap list;
+        they are not offered under Warnings or Coverage (no practice is shown there)."""
+        places = (*self._practice_places(), self.query_one("#map-gaps", OptionList))
+        return for_action("map", action) is None or self.screen.focused in places
 
     def _current(self) -> PracticeSuggestion | None:
         """The practice highlighted in the practice list."""
@@ -250,9 +264,10 @@ class MapPane(Horizontal, Pane):
 
     @on(OptionList.OptionSelected, "#map-suggestions")
     def _practice_selected(self) -> None:
-        suggestion = self._current()
-        if suggestion is not None:
-            self.action_decide("rejected" if suggestion.decision == "accepted" else "accepted")
+        """Enter reads the practice: the keyboard goes to its detail (arrows scroll it). It
+        changes nothing: a, r, x and w do, there too."""
+        if self._current() is not None:
+            self.query_one("#map-detail-scroll", ScrollableContainer).focus()
 
     def _decide(self, edit: Edit, done: str) -> None:
         """Make an edit and show it, keeping the gap and the practice acted on highlighted (the

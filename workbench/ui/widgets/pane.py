@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane, Tabs
 
 from workbench.edits import Edit, EditRefused
 from workbench.ui.workspace import Workspace
@@ -42,6 +42,8 @@ class Pane(Widget):
         return (self.id or "").removesuffix("-pane")
 
     def on_mount(self) -> None:
+        for tabs in self.query(Tabs):  # an inner tab strip: F-key again or a click, never a Tab stop
+            tabs.can_focus = False
         self.post_message(self.Mounted(self))
 
     def refresh_pane(self) -> None:
