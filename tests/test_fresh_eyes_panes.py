@@ -5,14 +5,19 @@ Each test reproduces one finding key by key and asserts on the saved TOML where 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import OptionList, Tabs
+from textual.widgets import Input, OptionList, Static, Tabs
 
 from tests.helpers import ready, until
 from tests.test_keyboard_model import burst
+from workbench.ui.modals.dialog import Dialog
+from workbench.ui.modals.pick_modal import PickModal
+from workbench.ui.modals.plan_item_modal import PlanItemModal
+from workbench.ui.screens.main_screen import MainScreen
 from workbench.ui.widgets.key_footer import place_name
 
 
@@ -50,17 +55,19 @@ async def test_a_enter_on_a_practice_in_map_changes_nothing(example: Path, make_
     async with app.run_test(size=(160, 48)) as pilot:
         await map_on_gap(pilot, "G-005")
         practices = app.screen.query_one("#map-suggestions", OptionList)
-        await burst(pilot, "tab")
+        for _ in range(5):  # Tab until the practice list has the keyboard
+            if app.focused is not practices:
+                await burst(pilot, "tab")
         assert app.focused is practices
         accepted = "ma.business-kpi-monitoring"
         assert before[accepted].get("status", "accepted") == "accepted"
         while practices.get_option_at_index(practices.highlighted or 0).id != accepted:
             await burst(pilot, "down")
-        await burst(pilot, "enter", "enter")
-        assert place_name(app.focused) == "practice detail"
-        await burst(pilot, "ctrl+s")
+        await burst(pilot, "enter", "enter", "ctrl+s")
+        focused_after = place_name(app.focused)
         assert app.is_running
     assert mappings(example, "G-005") == before
+    assert focused_after == "practice detail"
 
 
 async def test_b_inner_tab_strips_are_no_tab_stop_and_every_stop_is_named(example: Path, make_app) -> None:
@@ -95,3 +102,70 @@ async def test_b_map_keys_act_on_the_practice_shown_in_the_detail(example: Path,
         assert place_name(app.focused) == "practice detail"
         await burst(pilot, "r", "ctrl+s")
     assert mappings(example, "G-005")[practice]["status"] == "rejected"
+
+
+def pilots(path: Path) -> dict[str, dict[str, Any]]:
+    return {p["id"]: p for p in tomllib.loads(path.read_text()).get("pilots", [])}
+
+
+def title_in_view(screen: Any) -> bool:
+    title = screen.query_one(".dialog-title")
+    return bool(title.region.area) and screen.query_one(Dialog).region.contains_region(title.region)
+
+
+async def pick(pilot: Any, option_id: str) -> None:
+    """In a pick dialog, move down to an option (its title must be in view while it opens)."""
+    options = pilot.app.screen.query_one("#pick-list", OptionList)
+    while options.get_option_at_index(options.highlighted or 0).id != option_id:
+        await burst(pilot, "down")
+
+
+async def propose_for(pilot: Any, gap_id: str, choose: str) -> PlanItemModal:
+    """Plan, `p`, the gap picked with `choose` (enter or ctrl+s): the proposal's dialog."""
+    app = pilot.app
+    await ready(pilot)
+    await burst(pilot, "f5")
+    assert await until(pilot, lambda: place_name(app.focused) == "timeline")
+    await burst(pilot, "p")
+    assert await until(pilot, lambda: isinstance(app.screen, PickModal))
+    assert await until(pilot, lambda: title_in_view(app.screen)), "the picker's title is off screen"
+    await pick(pilot, gap_id)
+    await burst(pilot, choose)
+    assert await until(pilot, lambda: isinstance(app.screen, PlanItemModal))
+    assert isinstance(app.screen, PlanItemModal)
+    return app.screen
+
+
+async def test_c_cancelling_a_proposed_pilot_leaves_nothing(example: Path, make_app) -> None:
+    """Fresh eyes C: Esc on the proposal left the pilot in the file and on the timeline."""
+    before = pilots(example)
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await propose_for(pilot, "G-006", "enter")
+        assert await until(pilot, lambda: title_in_view(dialog)), "the dialog's title is off screen"
+        assert "P-8" in str(dialog.query_one(".dialog-title", Static).content)
+        await burst(pilot, "escape")
+        assert await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await burst(pilot, "ctrl+s")
+        undo = app.screen.workspace.editor.history.undo_name
+    assert pilots(example) == before
+    assert undo is None or "G-006" not in undo
+
+
+async def test_c_saving_a_proposed_pilot_is_one_undoable_edit(example: Path, make_app) -> None:
+    """Fresh eyes C: the gap picker ignored ctrl+s; the proposal and its edits are one edit."""
+    before = pilots(example)
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await propose_for(pilot, "G-006", "ctrl+s")
+        metrics = dialog.query_one("#item-metrics", Input)
+        assert not re.search(r"M-\d", str(metrics.placeholder)), "the placeholder looks like metric ids"
+        await burst(pilot, "ctrl+a", "Ingestion checks pilot", "ctrl+s")
+        assert await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await burst(pilot, "ctrl+s")
+        saved = pilots(example)
+        await burst(pilot, "ctrl+z", "ctrl+s")
+    assert set(saved) - set(before) == {"P-8"}
+    assert saved["P-8"]["title"] == "Ingestion checks pilot"
+    assert saved["P-8"]["gaps"] == ["G-006"]
+    assert pilots(example) == before

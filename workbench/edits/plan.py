@@ -53,30 +53,38 @@ class AddPlanItem(Edit):
 @dataclass
 class ProposePilot(Edit):
     """A pilot for a gap: its accepted practices, the metrics in its evidence, its owner, sized by
-    the gap's complexity (a low-complexity gap, quick win or fill-in, gets a short pilot)."""
+    the gap's complexity (a low-complexity gap, quick win or fill-in, gets a short pilot).
+    `values` are what the facilitator changed in the proposal before saving it (title,
+    objective, owner, weeks, metrics, criteria): proposing and editing are one edit."""
 
     gap_id: str
     item_id: str = ""
+    values: dict[str, Any] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
         return f"propose a pilot for {self.gap_id}"
 
-    def changes(self, project: Project) -> list[Change]:
+    def proposal(self, project: Project) -> PlanItem:
+        """The pilot as it would be added (not yet added)."""
         gap = project.gap(self.gap_id)
         if gap is None:
             raise EditRefused(f"there is no gap {self.gap_id}; it may have been deleted")
         links = [parse_evidence(link) for link in gap.evidence]
         metrics = [link.target for link in links if link.kind == "metric" and project.metric(link.target)]
         quick = gap.complexity < project.settings.matrix.complexity_threshold
-        item = project.new_plan_item(
-            f"Pilot: {gap.title}",
-            gaps=[gap.id],
-            practices=project.accepted_practices(gap.id),
-            metrics=metrics,
-            weeks=QUICK_WIN_WEEKS if quick else STRATEGIC_WEEKS,
-            owner=gap.owner,
-        )
+        fields: dict[str, Any] = {
+            "gaps": [gap.id],
+            "practices": project.accepted_practices(gap.id),
+            "metrics": metrics,
+            "weeks": QUICK_WIN_WEEKS if quick else STRATEGIC_WEEKS,
+            "owner": gap.owner,
+        } | self.values
+        title = str(fields.pop("title", f"Pilot: {gap.title}"))
+        return project.new_plan_item(title, **fields)
+
+    def changes(self, project: Project) -> list[Change]:
+        item = self.proposal(project)
         self.item_id = item.id
         return [Insert("pilots", item)]
 

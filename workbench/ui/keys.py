@@ -257,6 +257,8 @@ KEYS: tuple[Key, ...] = (
         changes_data=True),
     Key("map-pick", "p", "pick_practice", "Any practice",
         "map any practice to the gap by hand: search every practice, say why", "map", changes_data=True),
+    Key("map-detail", "enter", "", "Detail", "in the practice list: read the practice's detail "
+        "(arrows scroll it; a r x w act on it there too); it changes nothing", "map", bound=False),
     # --- plan ---------------------------------------------------------------------------------------
     Key("plan-up", "up", "select(-1)", "Up", "select a plan item; enter edits it", "timeline",
         show=False, shown_key="up / down"),

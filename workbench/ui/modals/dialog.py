@@ -6,6 +6,7 @@ from typing import ClassVar, TypeVar
 
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button
 
 from workbench.ui.keys import bindings, display, key
@@ -52,6 +53,22 @@ class DialogScreen(ModalScreen[ResultType]):
     def on_mount(self) -> None:
         """The dialog's own footer over the screen's: where typing lands in it, and its keys."""
         self.mount(KeyFooter())
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        """As Textual's, except for the field that takes the keyboard as the dialog opens: the
+        dialog stays at its top, title in view (Textual centres a field it cannot show whole,
+        a long list or one not laid out yet, which scrolled the title off at 80×24). Only a
+        field out of sight at the top is scrolled to."""
+        opening = self.focused is None and widget is not None
+        super().set_focus(widget, scroll_visible and not opening, from_app_focus)
+        if opening and scroll_visible and widget is not None:
+            self.call_after_refresh(self._opened_on, widget)
+
+    def _opened_on(self, widget: Widget) -> None:
+        if self.focused is widget and not self.can_view_partial(widget):
+            widget.scroll_visible(top=True, animate=False)
 
     def action_confirm(self) -> None:
         """Press the primary button, as a click would."""

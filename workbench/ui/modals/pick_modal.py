@@ -24,6 +24,12 @@ class PickModal(DialogScreen[str | None]):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
             yield OptionList(*[Option(label, id=key) for key, label in self.options], id="pick-list")
 
+    def action_confirm(self) -> None:
+        """ctrl+s chooses the highlighted option, as Enter does."""
+        options = self.query_one("#pick-list", OptionList)
+        if options.highlighted is not None:
+            options.action_select()
+
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

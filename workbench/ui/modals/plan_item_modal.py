@@ -27,6 +27,11 @@ class PlanItemDraft:
     metrics: list[str] = field(default_factory=list)
     criteria: list[str] = field(default_factory=list)
 
+    def values(self) -> dict[str, object]:
+        """The fields as an edit sets them."""
+        fields = ("title", "objective", "owner", "weeks", "metrics", "criteria")
+        return {name: getattr(self, name) for name in fields}
+
     @classmethod
     def of(cls, item: PlanItem) -> PlanItemDraft:
         """The draft of an existing item."""
@@ -61,7 +66,7 @@ class PlanItemModal(FormModal[PlanItemDraft]):
             yield Input(
                 ", ".join(self.draft.metrics),
                 id="item-metrics",
-                placeholder="success metrics it moves: M-001, M-003",
+                placeholder="success metrics: none linked (type metric ids)",
                 compact=True,
             )
             yield Label("Evaluation criteria, one per line")

@@ -27,7 +27,7 @@ from workbench.analysis.plan import (
     week_span,
     would_cycle,
 )
-from workbench.edits import Edit
+from workbench.edits import Edit, EditRefused
 from workbench.edits.capture import AddMetric, EditMetric, RemoveMetric
 from workbench.edits.plan import (
     AddDependency,
@@ -263,8 +263,7 @@ class PlanPane(Vertical, Pane):
 
         def saved(draft: PlanItemDraft | None) -> None:
             if draft is not None:
-                fields = ("title", "objective", "owner", "weeks", "metrics", "criteria")
-                self._apply(EditPlanItem(item_id, {name: getattr(draft, name) for name in fields}))
+                self._apply(EditPlanItem(item_id, draft.values()))
 
         self.app.push_screen(
             PlanItemModal(f"Edit {item.id}", PlanItemDraft.of(item), {m.id for m in project.metrics}), saved
@@ -294,11 +293,25 @@ class PlanPane(Vertical, Pane):
     def _propose_for(self, gap_id: str | None) -> None:
         if not gap_id:
             return
-        propose = ProposePilot(gap_id)
-        if self._apply(propose):
-            self.query_one(Gantt).select_item(propose.item_id)
-            self._show_detail()
-            self.edit_item(propose.item_id)
+        try:
+            proposed = ProposePilot(gap_id).proposal(self.workspace.project)
+        except EditRefused as refused:
+            self.app.notify(str(refused), severity="warning", markup=False, timeout=5)
+            return
+
+        def saved(draft: PlanItemDraft | None) -> None:
+            """Saving adds the pilot as edited, as one edit; Cancel leaves nothing."""
+            if draft is None:
+                return
+            propose = ProposePilot(gap_id, values=draft.values())
+            if self._apply(propose):
+                self.query_one(Gantt).select_item(propose.item_id)
+                self._show_detail()
+                self.app.notify(f"Proposed {propose.item_id} for {gap_id}.", markup=False, timeout=3)
+
+        metric_ids = {m.id for m in self.workspace.project.metrics}
+        heading = f"Propose {proposed.id}: a pilot for {gap_id}"
+        self.app.push_screen(PlanItemModal(heading, PlanItemDraft.of(proposed), metric_ids), saved)
 
     def action_add_item(self, kind: str) -> None:
         """Add a milestone or a technical deep-dive session."""
