@@ -169,3 +169,21 @@ async def test_c_saving_a_proposed_pilot_is_one_undoable_edit(example: Path, mak
     assert saved["P-8"]["title"] == "Ingestion checks pilot"
     assert saved["P-8"]["gaps"] == ["G-006"]
     assert pilots(example) == before
+
+
+async def test_f_map_follows_the_gap_just_raised_from_capture(example: Path, make_app) -> None:
+    """Fresh eyes F: after ctrl+g raised a gap, F4 opened Map on G-001, not on the new gap."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "ctrl+g")
+        assert await until(pilot, lambda: app.screen.query(".dialog-title"))
+        await burst(pilot, "ctrl+s")
+        assert await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await burst(pilot, "ctrl+s", "f4")
+        gaps = app.screen.query_one("#map-gaps", OptionList)
+        assert await until(pilot, lambda: app.focused is gaps)
+        highlighted = gaps.get_option_at_index(gaps.highlighted or 0).id
+    raised = tomllib.loads(example.read_text())["gaps"][-1]["id"]
+    assert raised == "G-m1-01"
+    assert highlighted == raised

@@ -300,10 +300,11 @@ class MainScreen(Screen[None]):
                 return
             title = one_line(result.title, 50)
             self.app.notify(f"Raised {raise_gap.gap_id}: {title}", markup=False, timeout=3)
-            gaps = self.pane("gaps")
-            if gaps is not None:
-                gaps.select(raise_gap.gap_id)
-                self._shown["gaps"] = self.workspace.revision
+            for name in ("gaps", "map"):  # both show the gap just raised
+                pane = self.pane(name)
+                if pane is not None:
+                    pane.select(raise_gap.gap_id)
+                    self._shown[name] = self.workspace.revision
 
         ws = self.workspace
         self.app.push_screen(GapModal(draft, ws.catalogue, "Raise a gap", ws.project), saved)

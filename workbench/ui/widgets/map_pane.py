@@ -66,6 +66,11 @@ class MapPane(Horizontal, Pane):
         """Where the keyboard goes on arrival: the gap list."""
         return self.query_one("#map-gaps", OptionList)
 
+    def select(self, record_id: str) -> None:
+        """Show a gap (one just raised, say) with its practices."""
+        self.gap_id = record_id
+        self.refresh_pane()
+
     def show_gap(self, gap_id: str) -> None:
         """List the practices for a gap."""
         self.gap_id = gap_id
