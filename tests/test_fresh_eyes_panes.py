@@ -10,10 +10,10 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input, OptionList, Static, Tabs
+from textual.widgets import Input, OptionList, Static, Tabs, TextArea
 
 from tests.helpers import ready, until
-from tests.test_keyboard_model import burst
+from tests.test_keyboard_model import FIRST, answers, at_first_question, burst
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.modals.plan_item_modal import PlanItemModal
@@ -187,3 +187,28 @@ async def test_f_map_follows_the_gap_just_raised_from_capture(example: Path, mak
     raised = tomllib.loads(example.read_text())["gaps"][-1]["id"]
     assert raised == "G-m1-01"
     assert highlighted == raised
+
+
+async def test_d_the_notes_stay_on_screen_while_they_have_the_keyboard(example: Path, make_app) -> None:
+    """Fresh eyes D: at 80x24 the notes went below the screen once a maturity was set (the
+    rubric grew above them): the footer said ✎ notes, the words typed were out of sight."""
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        capture = await at_first_question(pilot)
+        notes = capture.query_one("#q-notes", TextArea)
+        panel = capture.panel
+
+        async def notes_in_view() -> bool:
+            return await until(pilot, lambda: app.focused is notes and panel.can_view_entire(notes))
+
+        await burst(pilot, "2", "dollar_sign", "enter")
+        assert await notes_in_view(), "the notes are off screen after Enter"
+        await burst(pilot, "ctrl+up", "ctrl+shift+up", "ctrl+shift+up")
+        assert await notes_in_view(), "the notes are off screen after ctrl+up"
+        await burst(pilot, "ctrl+n")
+        assert await notes_in_view(), "the notes are off screen after ctrl+n"
+        shown = panel.ref
+        await burst(pilot, "seen at 80x24")
+        await burst(pilot, "ctrl+s")
+    assert shown != FIRST
+    assert answers(example)[shown]["notes"].endswith("seen at 80x24")

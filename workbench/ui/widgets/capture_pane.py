@@ -115,6 +115,7 @@ class CapturePane(Horizontal, Pane):
         notes = self.query_one("#q-notes", TextArea)
         if not notes.disabled:
             notes.focus(scroll_visible=False)
+            self.panel.keep_notes_in_view()
 
     def action_edit_highlighted(self) -> None:
         """Enter on a question in the tree: edit its notes (elsewhere Enter does what it did)."""

@@ -51,6 +51,10 @@ class NotesArea(RealTextArea):
         return super().check_action(action, parameters)
 
 
+ROOMY_HEIGHT = 30
+"""Below this many rows the rubric of the maturity set takes one line a level."""
+
+
 class QuestionPanel(VerticalScroll, can_focus=False):
     """Shows and edits the answer to one question in the current session. The panel itself is no
     Tab stop: its fields scroll into view as they take focus."""
@@ -341,9 +345,21 @@ class QuestionPanel(VerticalScroll, can_focus=False):
                 text.append("\n")
             text.append(f"{label} {value}: ", style="bold")
             text.append_text(literal(levels[value - 1], "italic", multiline=False))
+        if self.app.size.height < ROOMY_HEIGHT:  # one line a level, so the notes keep their room
+            text.no_wrap, text.overflow = True, "ellipsis"
         widget = self.query_one("#q-levels", Static)
         widget.update(text)
         widget.display = bool(text.plain)
+        self.keep_notes_in_view()
+
+    def keep_notes_in_view(self) -> None:
+        """While the notes have the keyboard they stay on screen, also when what is above them
+        grows (the rubric of a maturity just set) or a question is shown from its top."""
+        self.call_after_refresh(self._notes_into_view, self.query_one("#q-notes", NotesArea))
+
+    def _notes_into_view(self, notes: NotesArea) -> None:
+        if self.screen.focused is notes and not self.can_view_entire(notes):
+            self.scroll_to_widget(notes, animate=False, immediate=True)
 
     def _status_detail_visibility(self, status: str) -> None:
         detail = self.query_one("#q-status-detail", Input)
