@@ -401,6 +401,13 @@ class WorkbenchApp(App[int]):
         else:
             self.screen.show_pane(pane)
 
+    def action_command_palette(self) -> None:
+        """The command palette (the workbench's: keys typed after Enter wait for the command)."""
+        from workbench.ui.palette import WorkbenchPalette
+
+        if self.use_command_palette and not WorkbenchPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(WorkbenchPalette(id="--command-palette"))
+
     def action_save(self) -> None:
         """Save now."""
         self.save_project(quiet=False)

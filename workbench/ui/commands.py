@@ -16,7 +16,12 @@ from workbench.ui.messages import ShowQuestion, SwitchSession
 from workbench.ui.safe import one_line
 
 if TYPE_CHECKING:
+    from textual.message import Message
+
     from workbench.ui.workspace import Workspace
+
+STAY_IN_FOLLOW_UPS = frozenset({"help", "undo", "redo", "save", "toggle_clock", "save_milestone", "quit"})
+"""Actions the palette runs over the Follow-ups view; any other first goes back to the panes."""
 
 
 def highlighted(matcher: Matcher, text: str) -> Content:
@@ -35,10 +40,32 @@ class WorkbenchCommands(Provider):
     edit named, the sessions, and every question of the project's banks."""
 
     def _workspace(self) -> Workspace | None:
+        from workbench.ui.screens.followups_screen import FollowUpsScreen
         from workbench.ui.screens.main_screen import MainScreen
 
         screen = self.screen  # the screen the palette was opened from
-        return screen.workspace if isinstance(screen, MainScreen) else None
+        return screen.workspace if isinstance(screen, MainScreen | FollowUpsScreen) else None
+
+    def _in_follow_ups(self) -> bool:
+        from workbench.ui.screens.followups_screen import FollowUpsScreen
+
+        return isinstance(self.screen, FollowUpsScreen)
+
+    async def _run(self, action: str) -> None:
+        """Run an app action; over the Follow-ups view one of the panes' goes back to them first."""
+        if self._in_follow_ups() and action.split("(")[0] not in STAY_IN_FOLLOW_UPS:
+            self.screen.dismiss(None)
+        await self.app.run_action(action)
+
+    def _to_panes(self, message: Message) -> None:
+        """Tell the main screen (leaving the Follow-ups view first)."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        if self._in_follow_ups():
+            self.screen.dismiss(None)
+        main = next((s for s in self.app.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None:
+            main.post_message(message)
 
     def _actions(self) -> list[tuple[str, Callable[[], object], str]]:
         workspace = self._workspace()
@@ -49,17 +76,19 @@ class WorkbenchCommands(Provider):
         for entry in in_scope("app"):
             if not entry.palette or not can_run(entry, workspace, editing=True):
                 continue
+            if entry.id == "followups" and self._in_follow_ups():
+                continue
             title = entry.help[:1].upper() + entry.help[1:]
             if entry.id == "undo":
                 title = f"Undo: {history.undo_name}"
             elif entry.id == "redo":
                 title = f"Redo: {history.redo_name}"
-            commands.append((one_line(title), partial(self.app.run_action, entry.action), display(entry.key)))
+            commands.append((one_line(title), partial(self._run, entry.action), display(entry.key)))
         for session in workspace.project.sessions:
             commands.append(
                 (
                     f"Switch session {one_line(session.id)}",
-                    partial(self.screen.post_message, SwitchSession(session.id)),
+                    partial(self._to_panes, SwitchSession(session.id)),
                     "Capture answers in this session",
                 )
             )
@@ -86,7 +115,7 @@ class WorkbenchCommands(Provider):
                 yield Hit(
                     score * 0.9,
                     highlighted(matcher, text),
-                    partial(self.screen.post_message, ShowQuestion(ref)),
+                    partial(self._to_panes, ShowQuestion(ref)),
                     text=text,
                     help=escape(one_line(catalogue.area_title(question.area))),
                 )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.ui.safe import one_line
+
 if TYPE_CHECKING:
     from workbench.ui.app import WorkbenchApp
 
@@ -18,13 +20,18 @@ def open_followups(app: WorkbenchApp) -> None:
         return
     revision = workspace.revision
 
-    def back(question: str | None) -> None:
+    def back(asked: tuple[str, str] | None) -> None:
         screen = app.screen
         if not isinstance(screen, MainScreen):
             return
         if workspace.revision != revision:
             screen.refresh_all()
-        if question:
+        if asked:
+            question, session = asked
+            if session != workspace.session_id:
+                screen.switch_session(session)
+                told = f"Switched to session {one_line(session, 40)}, where it was asked."
+                app.notify(told, markup=False, timeout=4)
             screen.jump_to_question(question)
 
     app.push_screen(FollowUpsScreen(workspace, app.today), back)

@@ -26,6 +26,7 @@ SCOPES = {
     "map": "Map",
     "plan": "Plan",
     "timeline": "Plan",
+    "followups": "Follow-ups (F7)",
     "dialog": "In every dialog",
 }
 """Where a key applies, and the heading it is listed under in F1 help."""
@@ -130,8 +131,9 @@ KEYS: tuple[Key, ...] = (
     Key("workbook-import", "", "import_workbook", "Import", "import workbook (.xlsx) filled in by the client",
         changes_data=True, when="project", palette=True, bound=False, in_help=False),
     Key("milestone-save", "", "save_milestone", "Milestone",
-        "save a milestone: where the engagement stands now, to compare with later", changes_data=True,
-        when="project", palette=True, bound=False, in_help=False),
+        "save a milestone: where the engagement stands now, to compare with later (Gaps › Maturity "
+        "compares with one)", changes_data=True, when="project", palette=True, bound=False,
+        shown_key="palette"),
     Key("session-edit", "", "edit_session", "Edit session",
         "edit the session's details: title, date, time box, attendees, notes", changes_data=True,
         when="project", palette=True, bound=False, shown_key="F6 / palette"),
@@ -211,6 +213,21 @@ KEYS: tuple[Key, ...] = (
         "capture", show=False),
     Key("filter-template", "t", "filter('template_only')", "Template",
         "in the tree: filter this template's questions", "capture", show=False),
+    # --- follow-ups (F7) -----------------------------------------------------------------------------
+    Key("followups-open", "enter", "open", "Open",
+        "a question: write the answer that closes it; a next step: edit it (what, owner, due)",
+        "followups", changes_data=True, bound=False),
+    Key("followups-close", "c", "close", "Close/tick",
+        "close: a question asks for its answer, a next step is ticked; on a done item: reopen it",
+        "followups", changes_data=True, rank=10),
+    Key("followups-assign", "o", "assign", "Owner", "whom to ask (known names complete) and by when",
+        "followups", changes_data=True, rank=11),
+    Key("followups-jump", "j", "jump", "Go to", "go to the question in Capture, in its own session",
+        "followups", rank=12),
+    Key("followups-done", "d", "toggle_done", "Done", "show or hide the items already done",
+        "followups", rank=13),
+    Key("followups-back", "escape", "back", "Back", "back to the panes (F7 opens the view where you left it)",
+        "followups", shown_key="Esc", rank=14),
     # --- dialogs ------------------------------------------------------------------------------------
     Key("dialog-confirm", "ctrl+s", "confirm", "Save", "save the dialog (its first button: Save, Export, "
         "Start, Replace); the button names the key", "dialog"),
@@ -246,6 +263,9 @@ KEYS: tuple[Key, ...] = (
         changes_data=True, show=False),
     Key("gap-delete", "delete", "delete_gap", "Delete", "delete the selected gap", "gaps",
         changes_data=True, show=False),
+    Key("milestone-compare", "", "", "Compare", "Maturity tab: 'Compare with a milestone' (Tab to it, Enter "
+        "opens it) draws each area's bar then and now; save one from the palette", "gaps", bound=False,
+        shown_key="Tab, Enter"),
     # --- map ----------------------------------------------------------------------------------------
     Key("map-accept", "a", "decide('accepted')", "Accept", "map the practice to the gap", "map",
         changes_data=True),

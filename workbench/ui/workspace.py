@@ -90,6 +90,10 @@ class Workspace:
     """Snapshots of the project as data, reusing unchanged records' dumps."""
     bank_problems: list[FileProblem] = field(default_factory=list)
     """Bank files that could not be loaded (their questions are missing): shown in a banner."""
+    followups_at: str = ""
+    """The follow-up the Follow-ups view (F7) last had highlighted: it opens there again."""
+    followups_show_done: bool = False
+    """Whether the Follow-ups view shows the items already done (its `d`)."""
 
     def __post_init__(self) -> None:
         self.editor = Editor(lambda: self.file.project)

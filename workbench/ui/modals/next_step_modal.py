@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
+from workbench.edits import Edit
+from workbench.edits.plan import EditNextStep
+from workbench.model.records import NextStep
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.parsing import parse_date
-from workbench.ui.safe import clean, literal
+from workbench.ui.safe import clean, literal, one_line
 
 
 @dataclass
@@ -75,3 +80,18 @@ class NextStepModal(FormModal[NextStepDraft]):
             return
         owner = self.query_one("#step-owner", Input).value.strip()
         self.dismiss(NextStepDraft(text, owner, due))
+
+
+def edit_step(app: Any, step: NextStep, apply: Callable[[Edit], bool]) -> None:
+    """Open the step in its dialog (Plan's Next steps, the Follow-ups view); what changed is
+    applied as one edit by `apply`, which says whether it was."""
+
+    def saved(draft: NextStepDraft | None) -> None:
+        if draft is None:
+            return
+        values = {"text": draft.text, "owner": draft.owner, "due": draft.due}
+        changed = {k: v for k, v in values.items() if getattr(step, k) != v}
+        if changed and apply(EditNextStep(step.id, changed)):
+            app.notify(f"Edited {step.id}: {one_line(draft.text, 50)}", markup=False, timeout=3)
+
+    app.push_screen(NextStepModal(f"Edit {step.id}", NextStepDraft(step.text, step.owner, step.due)), saved)

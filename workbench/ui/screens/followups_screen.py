@@ -1,4 +1,7 @@
-"""F7: follow-ups grouped by person; close one by recording its answer, assign one, jump to it."""
+"""F7: follow-ups grouped by person; close one by recording its answer, assign one, jump to it.
+
+The view opens on the item it was left on, with `d` as it was left; a change keeps the cursor
+on its item (or the one after it, when it is done and hidden)."""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ import datetime as dt
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -25,13 +27,14 @@ from workbench.analysis.followups import (
 from workbench.edits import Edit, EditRefused
 from workbench.edits.editor import Changed
 from workbench.edits.followups import AssignFollowUp, CloseFollowUp, ReopenFollowUp
+from workbench.ui.keys import bindings
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.workspace import Workspace
 
 
-class FollowUpsScreen(Screen[str | None]):
-    """Dismisses with a question to show in Capture, or None."""
+class FollowUpsScreen(Screen[tuple[str, str] | None]):
+    """Dismisses with a question to show in Capture and the session it was asked in, or None."""
 
     EDITS_THE_PROJECT = True
     """The app's keys that change the project can run here (see `WorkbenchApp.check_action`)."""
@@ -42,20 +45,16 @@ class FollowUpsScreen(Screen[str | None]):
     FollowUpsScreen #followups-title { height: auto; margin-bottom: 1; }
     """
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back", tooltip="Back to the panes"),
-        Binding("c", "select", "Close / reopen", tooltip="Close with its answer (enter does too), or reopen"),
-        Binding("o", "assign", "Owner & due", tooltip="Whom to ask and by when"),
-        Binding("j", "jump", "Go to question", tooltip="Show the question in Capture"),
-        Binding("d", "toggle_done", "Show done", tooltip="Show or hide items already done"),
-    ]
+    BINDINGS = bindings("followups")
 
     def __init__(self, workspace: Workspace, today: dt.date) -> None:
         super().__init__()
         self.workspace = workspace
         self.today = today
-        self.show_done = False
+        self.show_done = workspace.followups_show_done
         self.items: dict[str, FollowUp] = {}
+        self.order: list[str] = []
+        """The keys listed, in order: a closed item hidden by a change hands the cursor on."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="followups-view"):
@@ -67,12 +66,19 @@ class FollowUpsScreen(Screen[str | None]):
         """The project changed (here, elsewhere, by undo or on disk): list the items again."""
 
     def on_mount(self) -> None:
-        self.fill()
+        self.fill(self.workspace.followups_at or None)
         self.query_one("#followup-list", OptionList).focus()
         self.workspace.editor.listeners.append(self._project_changed)
 
     def on_unmount(self) -> None:
         self.workspace.editor.listeners.remove(self._project_changed)
+
+    @on(OptionList.OptionHighlighted, "#followup-list")
+    def _remember(self, event: OptionList.OptionHighlighted) -> None:
+        """Keep the place (not from a highlight the list has moved on from since: refilling it
+        highlights its first option before the kept one)."""
+        if event.option.id and event.option_index == event.option_list.highlighted:
+            self.workspace.followups_at = event.option.id
 
     def _project_changed(self, changed: Changed) -> None:
         if changed.kind != "outside":  # the session clock's time changes no follow-up
@@ -86,7 +92,9 @@ class FollowUpsScreen(Screen[str | None]):
     # --- the list -----------------------------------------------------------------------------
 
     def fill(self, keep: str | None = None) -> None:
-        """List the items by person, keeping the highlight on `keep` when it is still shown."""
+        """List the items by person, keeping the highlight on `keep` when it is still shown (else
+        on the item listed after it before, else the one before it)."""
+        before = self.order
         all_items = follow_ups(self.workspace.project, self.workspace.catalogue)
         shown = [i for i in all_items if self.show_done or not i.done]
         self.items = {i.key: i for i in shown}
@@ -106,8 +114,8 @@ class FollowUpsScreen(Screen[str | None]):
             options.append(Option(Text("Nothing to follow up.", style="dim"), disabled=True))
         listing = self.query_one("#followup-list", OptionList)
         listing.set_options(options)
-        first = next((o.id for o in listing.options if o.id is not None), None)
-        target = keep if keep is not None and keep in self.items else first
+        self.order = [o.id for o in listing.options if o.id is not None]
+        target = _nearest(keep, before, self.order)
         if target is not None:
             listing.highlighted = listing.get_option_index(target)
 
@@ -136,22 +144,42 @@ class FollowUpsScreen(Screen[str | None]):
 
     # --- actions ------------------------------------------------------------------------------
 
-    def _apply(self, edit: Edit, keep: str) -> None:
+    def _apply(self, edit: Edit, keep: str) -> bool:
         try:
             changed = self.workspace.apply(edit)
         except EditRefused as refused:
             self.notify(str(refused), severity="error", markup=False, timeout=6)
-            return
+            return False
         if changed:  # listed again at once; the main screen hears of it too, and the app saves
             self.fill(keep)
+        return bool(changed)
 
     @on(OptionList.OptionSelected, "#followup-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_select()
+        self.action_open()
 
-    def action_select(self) -> None:
-        """Close the highlighted item (asking for the answer to a question), or reopen it."""
+    def action_open(self) -> None:
+        """Enter: a question asks for the answer that closes it; a next step opens to be edited."""
+        item = self._highlighted()
+        if item is None:
+            return
+        if item.kind != "next-step":
+            self.action_close()
+            return
+        from workbench.ui.modals.next_step_modal import edit_step
+
+        step = self.workspace.project.next_step(parse_key(item.key)[1])
+        if step is not None:
+            edit_step(self.app, step, lambda edit: self._apply(edit, item.key))
+
+    def action_back(self) -> None:
+        """Back to the panes."""
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        """Close the highlighted item (asking for the answer to a question, ticking a next step),
+        or reopen it."""
         item = self._highlighted()
         if item is None:
             return
@@ -160,7 +188,9 @@ class FollowUpsScreen(Screen[str | None]):
             self._apply(ReopenFollowUp(item.key, about), item.key)
             self.notify(f"Reopened: {one_line(item.subject, 60)}", markup=False, timeout=3)
         elif item.kind == "next-step":
-            self._apply(CloseFollowUp(item.key, about=about), item.key)
+            if self._apply(CloseFollowUp(item.key, about=about), item.key):
+                told = f"Ticked: {one_line(item.subject, 60)} (c again reopens it)"
+                self.notify(told, markup=False, timeout=3)
         else:
             from workbench.ui.modals.followup_modals import CloseFollowUpModal
 
@@ -186,16 +216,37 @@ class FollowUpsScreen(Screen[str | None]):
         self.app.push_screen(AssignFollowUpModal(item, people), assign)
 
     def action_jump(self) -> None:
-        """Leave, showing the highlighted question in Capture."""
+        """Leave, showing the highlighted question in Capture in the session it was asked in."""
         item = self._highlighted()
         if item is None:
             return
-        kind, question, _session = parse_key(item.key)
-        if kind == "answer":
-            self.dismiss(question)
+        kind, question, session = parse_key(item.key)
+        if kind != "answer":
+            self.notify(
+                "A next step has no question to go to: Enter edits it, c ticks it.", markup=False, timeout=4
+            )
+        elif self.workspace.project.session(session) is None:
+            told = f"Session {one_line(session, 40)} is no longer in the project."
+            self.notify(told, markup=False, timeout=4)
+        else:
+            self.dismiss((question, session))
 
     def action_toggle_done(self) -> None:
-        """Show or hide items already done."""
+        """Show or hide items already done (kept for the next time the view opens)."""
         item = self._highlighted()
-        self.show_done = not self.show_done
+        self.show_done = self.workspace.followups_show_done = not self.show_done
         self.fill(item.key if item else None)
+
+
+def _nearest(keep: str | None, before: list[str], now: list[str]) -> str | None:
+    """`keep` if it is listed now, else the first listed now of those after it before, else of
+    those before it (nearest first), else the first item."""
+    if keep in now:
+        return keep
+    if keep in before:
+        at = before.index(keep)
+        listed = set(now)
+        for key in [*before[at + 1 :], *reversed(before[:at])]:
+            if key in listed:
+                return key
+    return now[0] if now else None

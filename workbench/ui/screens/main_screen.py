@@ -246,7 +246,11 @@ class MainScreen(Screen[None]):
 
     @on(SwitchSession)
     def _switch_session(self, message: SwitchSession) -> None:
-        self._session_chosen(message.session_id)
+        self.switch_session(message.session_id)
+
+    def switch_session(self, session_id: str) -> None:
+        """Make another session current and show its answers."""
+        self._session_chosen(session_id)
 
     def _session_chosen(self, result: NewSession | EditSessionDetails | str | None) -> None:
         from workbench.edits.sessions import StartSession

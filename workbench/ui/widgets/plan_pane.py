@@ -34,7 +34,6 @@ from workbench.edits.plan import (
     AddNextStep,
     AddPlanItem,
     DeletePlanItem,
-    EditNextStep,
     EditPlanItem,
     MovePlanItem,
     ProposePilot,
@@ -46,7 +45,7 @@ from workbench.model.records import Metric
 from workbench.printable import plural
 from workbench.ui.keys import bindings, condition
 from workbench.ui.modals.metric_modal import MetricModal
-from workbench.ui.modals.next_step_modal import NextStepDraft, NextStepModal
+from workbench.ui.modals.next_step_modal import NextStepDraft, NextStepModal, edit_step
 from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.modals.plan_item_modal import PlanItemDraft, PlanItemModal
 from workbench.ui.modals.text_modal import TextModal
@@ -496,17 +495,13 @@ class PlanPane(Vertical, Pane):
         if step is None:
             return
 
-        def saved(draft: NextStepDraft | None) -> None:
-            if draft is None:
-                return
-            values = {"text": draft.text, "owner": draft.owner, "due": draft.due}
-            changed = {k: v for k, v in values.items() if getattr(step, k) != v}
-            if changed and self._apply(EditNextStep(step.id, changed)):
-                self._highlight_step(step.id)
-                self.app.notify(f"Edited {step.id}: {one_line(draft.text, 50)}", markup=False, timeout=3)
+        def apply(edit: Edit) -> bool:
+            if not self._apply(edit):
+                return False
+            self._highlight_step(step.id)
+            return True
 
-        draft = NextStepDraft(step.text, step.owner, step.due)
-        self.app.push_screen(NextStepModal(f"Edit {step.id}", draft), saved)
+        edit_step(self.app, step, apply)
 
     def _highlighted_step(self) -> str:
         options = self.query_one("#step-list", OptionList)
