@@ -174,3 +174,37 @@ async def test_finding_6_f1_lists_the_follow_ups_keys_and_milestones(example: Pa
     for words in ("Follow-ups (F7)", "ticked", "whom to ask", "in its own session", "show or hide the items",
                   "palette ✱ save a milestone", "Compare with a milestone"):
         assert words in text, words
+
+
+async def test_finding_3_a_pilot_is_marked_done_in_plan_undoably_and_shown(example: Path, make_app) -> None:
+    """`d` on the timeline marks the selected pilot done (✓ and dimmed, said in the detail),
+    ctrl+z takes it back; the palette's *Pilot done* does the same."""
+    from textual.command import CommandList
+
+    from workbench.ui.widgets.gantt import Gantt
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "f5")
+        gantt = app.screen.query_one(Gantt)
+        assert await until(pilot, lambda: gantt.has_focus and gantt.selected == "D-1")  # first on the plan
+        await burst(pilot, "d")
+        assert await until(pilot, lambda: app.workspace.project.pilot("D-1").done)
+        assert "✓D-1" in str(gantt.render())
+        assert "✓ done D-1" in str(app.screen.query_one("#plan-detail").render())
+        await burst(pilot, "ctrl+z")
+        assert await until(pilot, lambda: not app.workspace.project.pilot("D-1").done)
+        assert "✓D-1" not in str(gantt.render())
+        await burst(pilot, "down")
+        second = gantt.selected
+        await burst(pilot, "f2", "ctrl+p", "pilot done")
+        assert await until(
+            pilot, lambda: any("Mark the pilot selected" in str(o.prompt) for o in app.screen.query_one(CommandList).options)
+        )
+        await burst(pilot, "enter")
+        assert await until(pilot, lambda: app.workspace.project.pilot(second).done)
+        await burst(pilot, "ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    done = {p["id"]: p.get("done", False) for p in saved(example)["pilots"]}
+    assert [p for p, d in done.items() if d] == [second] and second != "D-1"

@@ -536,6 +536,17 @@ class WorkbenchApp(App[int]):
             if isinstance(pane, GapsPane):
                 pane.action_merge()
 
+    def action_plan_done(self) -> None:
+        """Mark the pilot selected in Plan done or not done (from the palette)."""
+        from workbench.ui.screens.main_screen import MainScreen
+        from workbench.ui.widgets.plan_pane import PlanPane
+
+        if isinstance(self.screen, MainScreen):
+            self.screen.show_pane("plan")
+            pane = self.screen.pane("plan")
+            if isinstance(pane, PlanPane):
+                pane.action_toggle_done()
+
     def action_undo(self) -> None:
         """Take back the last change, whichever pane it was made in."""
         if self.workspace is not None and (name := self.workspace.editor.undo()):

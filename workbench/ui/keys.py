@@ -149,6 +149,9 @@ KEYS: tuple[Key, ...] = (
     Key("palette", "ctrl+p", "command_palette", "Palette",
         "command palette: questions, sessions, panes, undo, save, export", bound=False),
     Key("quit", "ctrl+q", "quit", "Quit", "quit (asks when changes could not be saved)", show=False),
+    Key("plan-done-anywhere", "", "plan_done", "Pilot done",
+        "mark the pilot selected in Plan done, or not done (shows Plan)", changes_data=True,
+        when="project", palette=True, bound=False, in_help=False),
     Key("gap-new-anywhere", "", "new_gap", "New gap", "raise a new gap (shows Gaps)", changes_data=True,
         when="project", palette=True, bound=False, in_help=False),
     # Keys that move the keyboard act the moment they arrive (priority); ctrl+a selects all in a
@@ -307,6 +310,8 @@ KEYS: tuple[Key, ...] = (
         shown_key="m / k"),
     Key("plan-deep-dive", "k", "add_item('deep-dive')", "Deep-dive", "add a technical deep-dive session",
         "plan", changes_data=True, show=False, in_help=False),
+    Key("plan-done", "d", "toggle_done", "Done", "mark the selected pilot done (✓, dimmed) / not done",
+        "plan", changes_data=True, when="plan-timeline", rank=30),
     Key("plan-unfix", "u", "unfix", "Unfix start", "unfix the start: as early as dependencies allow",
         "plan", changes_data=True, when="plan-timeline", show=False),
     Key("plan-delete", "delete", "delete_item", "Delete",

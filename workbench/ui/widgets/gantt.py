@@ -174,16 +174,18 @@ class Gantt(Widget, can_focus=True):
         scheduled = self.view.plan.items[index]
         item = scheduled.item
         selected = index == self.row
-        label = f"{'!' if scheduled.conflict else ' '}{item.id} {one_line(item.title)}"
-        label = one_line(label, label_width).ljust(label_width)
+        mark = "!" if scheduled.conflict else ("✓" if item.done else " ")
+        label = one_line(f"{mark}{item.id} {one_line(item.title)}", label_width).ljust(label_width)
         row = Text()
         row.append(
             label, style="reverse bold" if selected and self.has_focus else ("bold" if selected else "")
         )
+        if item.done:  # finished: ticked and dimmed, the bar too
+            row.stylize("dim", 1 if scheduled.conflict else 0)
         if scheduled.conflict:
             row.stylize("red", 0, 1)
         row.append(" ")
-        bar_style = "bold red" if scheduled.critical else "blue"
+        bar_style = "dim green" if item.done else ("bold red" if scheduled.critical else "blue")
         cells: list[tuple[str, str]] = []
         for week in range(first, first + weeks):
             if item.kind == "milestone" and week == scheduled.start:

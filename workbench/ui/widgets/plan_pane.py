@@ -124,8 +124,10 @@ class PlanPane(Vertical, Pane):
             detail.update(text)
             return
         item = scheduled.item
-        text.append(f"{item.id} ", style="bold")
-        text.append_text(literal(item.title, "bold"))
+        if item.done:
+            text.append("✓ done ", style="bold green")
+        text.append(f"{item.id} ", style="dim bold" if item.done else "bold")
+        text.append_text(literal(item.title, "dim bold" if item.done else "bold"))
         fixed = " (fixed start)" if item.start is not None else ""
         begins = week_date(ws.project, scheduled.start, ws.today)
         text.append(
@@ -362,6 +364,18 @@ class PlanPane(Vertical, Pane):
                 self.app.notify(f"{item.id} no longer waits for {dependency}.", timeout=3)
 
         self.app.push_screen(PickModal(f"{item.id} no longer waits for…", options), chosen)
+
+    def action_toggle_done(self) -> None:
+        """Mark the selected plan item done (it ran and was evaluated), or not done again."""
+        item = self.workspace.project.pilot(self.query_one(Gantt).selected)
+        if item is None:
+            self.app.notify("Select a plan item on the timeline first.", markup=False, timeout=3)
+            return
+        if self._apply(EditPlanItem(item.id, {"done": not item.done})):
+            self.query_one(Gantt).select_item(item.id)
+            state = "done" if not item.done else "not done"
+            self.app.notify(f"{item.id} {one_line(item.title, 50)}: {state} (ctrl+z takes it back)",
+                            markup=False, timeout=3)
 
     def action_unfix(self) -> None:
         """Let the selected item start as early as its dependencies allow."""
