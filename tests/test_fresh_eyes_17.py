@@ -208,3 +208,28 @@ async def test_finding_3_a_pilot_is_marked_done_in_plan_undoably_and_shown(examp
         assert await until(pilot, lambda: not app.workspace.unsaved)
     done = {p["id"]: p.get("done", False) for p in saved(example)["pilots"]}
     assert [p for p, d in done.items() if d] == [second] and second != "D-1"
+
+
+async def test_finding_15_ask_whom_in_capture_completes_a_known_person(example: Path, make_app) -> None:
+    """`Dan` then Enter in Capture's "ask whom?" records Dana Whitfield (CFO), not a new `Dan`."""
+    from tests.test_keyboard_model import FIRST, answers, at_first_question
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await at_first_question(pilot)
+        await burst(pilot, "enter")
+        status = app.screen.query_one("#q-status")
+        for _ in range(4):  # ctrl+o: answered → needs follow-up → …
+            if status.value == "follow-up":
+                break
+            await burst(pilot, "ctrl+o")
+        detail = app.screen.query_one("#q-status-detail")
+        assert await until(pilot, lambda: status.value == "follow-up" and detail.display)
+        detail.focus()
+        await pilot.pause()
+        await burst(pilot, "ctrl+a", *"Dan")
+        assert await until(pilot, lambda: "Whitfield (CFO)" in str(detail.render_line(0).text))
+        await burst(pilot, "enter", "ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    answer = answers(example)[FIRST]
+    assert answer["status"] == "follow-up" and answer["follow_up_with"] == "Dana Whitfield (CFO)"

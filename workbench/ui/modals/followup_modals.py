@@ -7,7 +7,6 @@ import datetime as dt
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -15,6 +14,7 @@ from workbench.analysis.followups import KIND_LABELS, FollowUp
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.people import PeopleSuggester
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
 
@@ -75,7 +75,7 @@ class AssignFollowUpModal(FormModal[tuple[str, dt.date | None]]):
                 placeholder="name (role)",
                 id="followup-owner",
                 compact=True,
-                suggester=SuggestFromList(self.people, case_sensitive=False) if self.people else None,
+                suggester=PeopleSuggester(lambda: self.people),
             )
             if self.people:
                 yield OptionList(

@@ -14,12 +14,14 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from workbench.analysis.followups import known_people
 from workbench.analysis.metrics import metric_sentence
 from workbench.model.records import Metric
 from workbench.printable import times
 from workbench.ui.parsing import parse_date, parse_number
 from workbench.ui.safe import clean, literal, one_line
 from workbench.ui.widgets.maturity import MaturityBar
+from workbench.ui.widgets.people import PeopleSuggester
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
 from workbench.ui.workspace import Workspace
 
@@ -121,7 +123,12 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         yield Static(id="q-others", classes="others")
         with Horizontal(id="q-status-row", classes="row"):
             yield Select(STATUS_OPTIONS, id="q-status", allow_blank=False, value="answered", compact=True)
-            yield RealInput(id="q-status-detail", placeholder="reason / ask whom", compact=True)
+            yield RealInput(
+                id="q-status-detail",
+                placeholder="reason / ask whom",
+                compact=True,
+                suggester=PeopleSuggester(self._whom_to_ask),
+            )
             yield Select(
                 CONFIDENCE_OPTIONS, id="q-confidence", allow_blank=False, value="stated", compact=True
             )
@@ -360,6 +367,18 @@ class QuestionPanel(VerticalScroll, can_focus=False):
     def _notes_into_view(self, notes: NotesArea) -> None:
         if self.screen.focused is notes and not self.can_view_entire(notes):
             self.scroll_to_widget(notes, animate=False, immediate=True)
+
+    def _whom_to_ask(self) -> list[str]:
+        """The people to complete "ask whom?" with (none for a reason it does not apply)."""
+        if self.query_one("#q-status", Select).value != "follow-up":
+            return []
+        return known_people(self.workspace.project)
+
+    @on(Input.Submitted, "#q-status-detail")
+    def _accept_person(self, event: Input.Submitted) -> None:
+        """Enter at the end of a name takes the person offered (as → does)."""
+        event.stop()
+        event.input.action_cursor_right()
 
     def _status_detail_visibility(self, status: str) -> None:
         detail = self.query_one("#q-status-detail", Input)
