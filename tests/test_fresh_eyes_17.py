@@ -233,3 +233,23 @@ async def test_finding_15_ask_whom_in_capture_completes_a_known_person(example: 
         assert await until(pilot, lambda: not app.workspace.unsaved)
     answer = answers(example)[FIRST]
     assert answer["status"] == "follow-up" and answer["follow_up_with"] == "Dana Whitfield (CFO)"
+
+
+def test_finding_14_a_moved_gap_says_where_it_went_before_its_title(example: Path) -> None:
+    """At 120 columns `moved: G-006 No data-quality… : Fill-in…` hid where the gap went."""
+    from tests.conftest import TODAY
+    from tests.test_milestones import save_milestone
+    from workbench.analysis.milestones import compare, find_milestone, snapshot
+    from workbench.banks import load_catalogue
+    from workbench.store.files import ProjectFile
+    from workbench.ui.widgets.maturity_chart import change_chart
+
+    catalogue = load_catalogue(example)
+    project = ProjectFile.load(example).project
+    save_milestone(project, catalogue, "baseline", TODAY)
+    project.gap("G-006").title = "No data-quality checks at ingestion, " * 4
+    project.move_gap("G-006", impact_delta=+2)
+    before = find_milestone(project, catalogue, "baseline", TODAY)
+    diff = compare(before, snapshot(project, catalogue, "now", TODAY), catalogue)
+    (line,) = [x for x in change_chart(diff, 60).plain.splitlines() if "moved:" in x]
+    assert "G-006 Fill-in → Quick win: No data-quality" in line

@@ -90,7 +90,8 @@ def change_chart(diff: MilestoneDiff, width: int) -> Text:
         ("closed", [f"{c.id} {c.title}" for c in diff.closed]),
         (
             "moved",
-            [f"{c.id} {c.title}: {quadrant_label(c.before)} → {quadrant_label(c.after)}" for c in diff.moved],
+            # where it went first: a long title is cut at the end, never the quadrant
+            [f"{c.id} {quadrant_label(c.before)} → {quadrant_label(c.after)}: {c.title}" for c in diff.moved],
         ),
         ("pilots done", [f"{p.id} {p.title}" for p in diff.pilots_done]),
     ]
