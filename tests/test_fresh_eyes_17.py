@@ -253,3 +253,22 @@ def test_finding_14_a_moved_gap_says_where_it_went_before_its_title(example: Pat
     diff = compare(before, snapshot(project, catalogue, "now", TODAY), catalogue)
     (line,) = [x for x in change_chart(diff, 60).plain.splitlines() if "moved:" in x]
     assert "G-006 Fill-in → Quick win: No data-quality" in line
+
+
+async def test_finding_14_follow_ups_wrap_under_their_words_and_keep_the_whole_note(example: Path, make_app) -> None:
+    """At 80x24 a long question wraps under its words, not back at column 0; at 160 columns a
+    long note is not cut at 110 characters."""
+    luis = "answer:discovery:business-impact.current.strategic-alignment-2@executive-1"
+    for size in ((80, 24), (160, 48)):
+        app = make_app(example)
+        async with app.run_test(size=size) as pilot:
+            await ready(pilot)
+            note = "No formal intake; use cases arrive from whoever shouts loudest. " * 3
+            answer = next(a for a in app.workspace.project.answers if a.session == "executive-1" and a.notes.startswith("No formal"))
+            answer.notes = note.strip()
+            await open_follow_ups(pilot)
+            listing = app.screen.query_one("#followup-list")
+            lines = str(listing.get_option(luis).prompt).splitlines()
+            assert all(len(line) <= listing.size.width - 2 for line in lines), lines  # inside its border
+            assert all(line.startswith("      ") for line in lines[1:]), lines
+            assert " ".join(" ".join(lines).split()).count("shouts loudest") == 3

@@ -32,6 +32,11 @@ from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.workspace import Workspace
 
+INDENT = " " * 6
+"""Where an item's second and later lines start (under its words, after `  ○ `)."""
+LIST_MARGIN = 8
+"""Columns of the screen the list's padding, border and scroll bar take."""
+
 
 class FollowUpsScreen(Screen[tuple[str, str] | None]):
     """Dismisses with a question to show in Capture and the session it was asked in, or None."""
@@ -120,20 +125,38 @@ class FollowUpsScreen(Screen[tuple[str, str] | None]):
             listing.highlighted = listing.get_option_index(target)
 
     def _prompt(self, item: FollowUp) -> Text:
+        """The item's lines, each wrapped to the list's width under its own indent."""
         mark, style = ("✓ ", "dim") if item.done else ("○ ", "")
-        text = Text("  " + mark, style=style)
-        text.append(f"{KIND_LABELS[item.kind]}: ", style="dim" if item.done else "bold")
-        text.append_text(literal(one_line(item.subject, 110), style))
+        first = Text("  " + mark, style=style)
+        first.append(f"{KIND_LABELS[item.kind]}: ", style="dim" if item.done else "bold")
+        first.append_text(literal(one_line(item.subject, 500), style))
+        lines = [first]
         where = [x for x in (item.area, f"session {item.session}" if item.session else "") if x]
         if item.due:
             where.append(f"due {item.due}")
-        if where:
-            text.append_text(literal("\n      " + one_line(" · ".join(where), 110), "dim"))
-        if item.overdue(self.today):
-            text.append("  overdue", style="bold red")
+        if where or item.overdue(self.today):
+            line = literal(INDENT + one_line(" · ".join(where), 300), "dim")
+            if item.overdue(self.today):
+                line.append("  overdue", style="bold red")
+            lines.append(line)
         if item.note:
-            text.append_text(literal("\n      " + one_line(item.note, 110), "italic dim"))
-        return text
+            lines.append(literal(INDENT + one_line(item.note, 1000), "italic dim"))
+        width = max(20, (self.size.width or self.app.size.width) - LIST_MARGIN)
+        return Text("\n").join(self._hanging(line, width) for line in lines)
+
+    def _hanging(self, line: Text, width: int) -> Text:
+        """The line wrapped to `width`, lines after the first indented (not back at column 0)."""
+        first = line.wrap(self.app.console, width)[0]
+        rest = line[len(first.plain) :]
+        rest = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
+        if not rest.plain:
+            return first
+        wrapped = rest.wrap(self.app.console, width - len(INDENT))
+        first.rstrip()
+        return Text("\n").join([first, *(Text(INDENT) + part for part in wrapped)])
+
+    def on_resize(self) -> None:
+        self._refill()
 
     def _highlighted(self) -> FollowUp | None:
         listing = self.query_one("#followup-list", OptionList)
