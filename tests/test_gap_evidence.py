@@ -67,7 +67,7 @@ async def test_the_gap_dialog_lists_evidence_in_words_adds_and_detaches(example:
         listing = app.screen.query_one("#gap-evidence", OptionList)
         shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert shown[1].startswith("Answer to 'How long does it take to deploy a model")
-        assert "(Model Deployment & Serving, session ml-1): maturity 1 → 4" in shown[1]
+        assert "(Model Deployment & Serving, session ml-1): maturity 2 → 4" in shown[1]  # the example scores three weeks as 2 (#16 fresh-eyes 7)
         assert not any("discovery:" in line or "heard:" in line for line in shown)
         listing.focus()
         listing.highlighted = 0  # heard:H-004
