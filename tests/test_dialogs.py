@@ -130,7 +130,14 @@ async def session_details(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def next_step_edit(pilot) -> None:  # type: ignore[no-untyped-def]
-    await keys(pilot, "f5", "f5", "f5")  # F5 again: Metrics, then Next steps
+    from textual.widgets import TabbedContent
+
+    await keys(pilot, "f5")
+    tabs = pilot.app.screen.query_one("#plan-tabs", TabbedContent)
+    for _ in range(3):  # F5 again: Plan's next tab, from wherever it was left, until Next steps
+        if tabs.active == "plan-steps":
+            break
+        await keys(pilot, "f5")
     steps = pilot.app.screen.query_one("#step-list")
     assert await until(pilot, lambda: steps.region.area > 0)
     steps.highlighted = steps.get_option_index("N-2")
