@@ -13,6 +13,20 @@ from workbench.model.records import Mapping, MappingStatus
 VERBS = {"accepted": "accept", "rejected": "reject"}
 
 
+def _set_mapping(project: Project, new: Mapping, **fields: str) -> list[Change]:
+    """Set fields of a gap–practice pair, or add `new` when the pair is not decided yet."""
+    if project.gap(new.gap) is None:
+        raise EditRefused(f"there is no gap {new.gap}; it may have been deleted")
+    if project.mapping(new.gap, new.practice) is None:
+        return [Insert("mappings", new)]
+    return set_fields(project, "mappings", (new.gap, new.practice), **fields)
+
+
+def _with_rationale(gap: str, practice: str, rationale: str) -> Mapping:
+    """A new mapping (accepted) with its rationale, none written when there is none."""
+    return Mapping(gap=gap, practice=practice, **({"rationale": rationale} if rationale else {}))
+
+
 @dataclass
 class DecideMapping(Edit):
     """Accept or reject a practice for a gap; a rationale already written is kept."""
@@ -28,11 +42,8 @@ class DecideMapping(Edit):
         return f"{VERBS[self.status]} {quoted(self.title or self.practice)} for {self.gap}"
 
     def changes(self, project: Project) -> list[Change]:
-        if project.gap(self.gap) is None:
-            raise EditRefused(f"there is no gap {self.gap}; it may have been deleted")
-        if project.mapping(self.gap, self.practice) is None:
-            return [Insert("mappings", Mapping(gap=self.gap, practice=self.practice, status=self.status))]
-        return set_fields(project, "mappings", (self.gap, self.practice), status=self.status)
+        new = Mapping(gap=self.gap, practice=self.practice, status=self.status)
+        return _set_mapping(project, new, status=self.status)
 
 
 @dataclass
@@ -49,12 +60,8 @@ class WriteRationale(Edit):
         return f"rationale for {quoted(self.title or self.practice)} on {self.gap}"
 
     def changes(self, project: Project) -> list[Change]:
-        if project.gap(self.gap) is None:
-            raise EditRefused(f"there is no gap {self.gap}; it may have been deleted")
-        if project.mapping(self.gap, self.practice) is None:
-            fields = {"rationale": self.rationale} if self.rationale else {}
-            return [Insert("mappings", Mapping(gap=self.gap, practice=self.practice, **fields))]
-        return set_fields(project, "mappings", (self.gap, self.practice), rationale=self.rationale)
+        new = _with_rationale(self.gap, self.practice, self.rationale)
+        return _set_mapping(project, new, rationale=self.rationale)
 
 
 @dataclass
@@ -90,8 +97,5 @@ class MapByHand(Edit):
         return f"map {quoted(self.title or self.practice)} to {self.gap} by hand"
 
     def changes(self, project: Project) -> list[Change]:
-        if project.mapping(self.gap, self.practice) is None:  # a new mapping is an accepted one
-            return WriteRationale(self.gap, self.practice, self.rationale).changes(project)
-        return set_fields(
-            project, "mappings", (self.gap, self.practice), status="accepted", rationale=self.rationale
-        )
+        new = _with_rationale(self.gap, self.practice, self.rationale)  # a new mapping is an accepted one
+        return _set_mapping(project, new, status="accepted", rationale=self.rationale)
