@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 WAIT_SECONDS = 20.0
@@ -55,3 +57,61 @@ def run_cli(args: list[str], capsys: Any) -> tuple[int, str, str]:
         code = int(exit_.code or 0)
     out = capsys.readouterr()
     return code, out.out, out.err
+
+
+def saved(path: Path) -> dict[str, Any]:
+    """The project file as it is on disk, parsed."""
+    return tomllib.loads(path.read_text())
+
+
+def hand_edit(path: Path, old: str, new: str) -> None:
+    """Change the file on disk as someone with an editor would (the text must be there)."""
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+async def raise_g006_impact(pilot: Any) -> None:
+    """Open the project, go to the matrix and move G-006 up one impact level (2 → 3, unsaved)."""
+    from workbench.ui.widgets.matrix import Matrix
+
+    await ready(pilot)
+    await pilot.press("f3")
+    await pilot.pause()
+    pilot.app.screen.query_one(Matrix).select_gap("G-006")
+    await pilot.press("shift+up")
+    assert await until(pilot, lambda: pilot.app.workspace.project.gap("G-006").impact == 3)
+
+
+async def accept_first_undecided(pilot: Any, gap_id: str) -> Any:
+    """In the Map pane, accept the first practice suggested for `gap_id` that has no decision
+    yet, with Map's own key from its list; the accepted practice."""
+    from textual.widgets import OptionList
+
+    from workbench.ui.widgets.map_pane import MapPane
+
+    await pilot.press("f4")
+    await pilot.pause()
+    pane = pilot.app.screen.query_one(MapPane)
+    pane.show_gap(gap_id)
+    undecided = next(i for i, s in enumerate(pane.suggestions) if not s.decision)
+    suggestions = pilot.app.screen.query_one("#map-suggestions", OptionList)
+    suggestions.focus()  # Map's keys act from the list
+    suggestions.highlighted = undecided
+    await pilot.pause()
+    practice = pane.suggestions[undecided].practice
+    await pilot.press("a")
+    return practice
+
+
+async def restore_on_next_start(make_app: Any, path: Path, condition: Callable[[Any], object]) -> None:
+    """Start the app again on `path`, accept the offer to restore kept work, and wait until
+    `condition(app)` holds."""
+    from workbench.ui.modals.confirm import ConfirmModal
+
+    again = make_app(path)
+    async with again.run_test(size=(120, 36)) as pilot:
+        assert await until(pilot, lambda: isinstance(again.screen, ConfirmModal))
+        await pilot.pause()
+        await pilot.click("#yes")
+        assert await until(pilot, lambda: condition(again))

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import errno
 import os
-import tomllib
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, OptionList, Select
 
-from tests.helpers import notifications, ready, until
+from tests.helpers import notifications, raise_g006_impact, ready, restore_on_next_start, saved, until
 from workbench.store.files import ProjectFile, load_project
 from workbench.store.journal import journal_paths, read_journal, write_journal
 from workbench.store.serialize import project_to_data
@@ -19,19 +18,6 @@ from workbench.ui.modals.conflict import ConflictModal
 from workbench.ui.widgets.gaps_pane import GapsPane
 from workbench.ui.widgets.map_pane import MapPane
 from workbench.ui.widgets.matrix import Matrix
-
-
-def saved(path: Path) -> dict:  # type: ignore[type-arg]
-    return tomllib.loads(path.read_text())
-
-
-async def raise_g006_impact(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Open the project, go to the matrix and move G-006 up one impact level (unsaved)."""
-    await ready(pilot)
-    await pilot.press("f3")
-    await pilot.pause()
-    pilot.app.screen.query_one(Matrix).select_gap("G-006")
-    await pilot.press("shift+up")
 
 
 def gap(path: Path, gap_id: str) -> dict:  # type: ignore[type-arg]
@@ -267,12 +253,9 @@ async def test_a_read_only_file_is_not_saved_and_the_work_is_offered_next_time(
         await pilot.click("#yes")
     example.chmod(0o644)
     assert example.read_bytes() == before
-    again = make_app(example)
-    async with again.run_test(size=(120, 36)) as pilot:
-        assert await until(pilot, lambda: isinstance(again.screen, ConfirmModal))
-        await pilot.pause()
-        await pilot.click("#yes")
-        assert await until(pilot, lambda: again.workspace.project.gap("G-006").impact == 3)
+    await restore_on_next_start(
+        make_app, example, lambda again: again.workspace.project.gap("G-006").impact == 3
+    )
 
 
 async def test_export_from_the_tui_names_the_file(example: Path, make_app) -> None:
@@ -338,10 +321,14 @@ async def test_picker_says_where_a_broken_project_is_broken_and_what_to_do(
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         options = app.screen.query_one("#projects", OptionList)
-        shown = {str(options.get_option_at_index(i).id): str(options.get_option_at_index(i).prompt)
-                 for i in range(options.option_count)}
+        shown = {
+            str(options.get_option_at_index(i).id): str(options.get_option_at_index(i).prompt)
+            for i in range(options.option_count)
+        }
     broken = shown[str(example.parent / "broken.toml")]
-    assert "cannot be opened: line 3, column 10: TOML syntax error" in broken and "fix the file there" in broken
+    assert (
+        "cannot be opened: line 3, column 10: TOML syntax error" in broken and "fix the file there" in broken
+    )
     invalid = shown[str(example.parent / "invalid.toml")]
     line = bad_value[: bad_value.index("impact = 9")].count("\n") + 1
     assert f"cannot be opened: line {line}, column 1, gaps[" in invalid and "].impact: " in invalid
@@ -394,7 +381,9 @@ async def test_new_gap_from_the_gaps_pane_opens_the_dialog_without_crashing(exam
         assert app.is_running
 
 
-async def test_the_changed_on_disk_dialog_says_that_mine_overwrites_and_fits_80x24(example: Path, make_app) -> None:
+async def test_the_changed_on_disk_dialog_says_that_mine_overwrites_and_fits_80x24(
+    example: Path, make_app
+) -> None:
     """#14 fresh eyes: "Keep mine" did not say that it writes over the other version."""
     from textual.widgets import Button
 
@@ -406,7 +395,10 @@ async def test_the_changed_on_disk_dialog_says_that_mine_overwrites_and_fits_80x
         await pilot.pause()
         buttons = list(app.screen.query(Button))
         assert [str(b.label) for b in buttons] == [
-            "Reload theirs", "Overwrite with mine", "Save mine as a copy (ctrl+s)", "Keep editing (Esc)"
+            "Reload theirs",
+            "Overwrite with mine",
+            "Save mine as a copy (ctrl+s)",
+            "Keep editing (Esc)",
         ]
         assert all(b.region.right <= 80 and b.region.width >= len(str(b.label)) for b in buttons)
         app.screen.dismiss("")

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 import workbench.store.atomic as atomic
-from tests.helpers import notifications, until
-from tests.test_app_behaviour import raise_g006_impact
+from tests.helpers import hand_edit, notifications, raise_g006_impact, restore_on_next_start, until
 from workbench.ui.modals.confirm import ConfirmModal
 
 
@@ -46,12 +45,9 @@ async def test_a_full_disk_then_quit_keeps_the_work_in_the_journal(
         await pilot.click("#yes")
     monkeypatch.undo()
     assert example.read_bytes() == before
-    again = make_app(example)
-    async with again.run_test(size=(120, 36)) as pilot:
-        assert await until(pilot, lambda: isinstance(again.screen, ConfirmModal))
-        await pilot.pause()
-        await pilot.click("#yes")
-        assert await until(pilot, lambda: again.workspace.project.gap("G-006").impact == 3)
+    await restore_on_next_start(
+        make_app, example, lambda again: again.workspace.project.gap("G-006").impact == 3
+    )
 
 
 async def test_quitting_when_nothing_can_be_written_says_the_work_would_be_lost(
@@ -70,9 +66,10 @@ async def test_quitting_when_nothing_can_be_written_says_the_work_would_be_lost(
         assert await until(pilot, lambda: app.is_running and app.workspace.unsaved)
 
 
-async def test_keeping_mine_in_a_conflict_keeps_their_version_beside_the_file(example: Path, make_app) -> None:
+async def test_keeping_mine_in_a_conflict_keeps_their_version_beside_the_file(
+    example: Path, make_app
+) -> None:
     """#13 finding 4: whatever the person chooses, the version they met is kept as a copy."""
-    from tests.test_merge_tui import hand_edit
     from workbench.ui.modals.merge_modal import MergeModal
 
     app = make_app(example)
@@ -96,7 +93,6 @@ async def test_keeping_mine_in_a_conflict_keeps_their_version_beside_the_file(ex
 async def test_restoring_a_note_writes_that_note_only(example: Path, make_app) -> None:
     """#13 finding 3: restoring after a later hand edit overwrites nothing and adds no default
     keys: the file differs from the hand-edited one by the one restored line."""
-    from tests.test_merge_tui import hand_edit
     from workbench.store.files import ProjectFile
     from workbench.store.journal import write_journal
     from workbench.store.serialize import project_to_data

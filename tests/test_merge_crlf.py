@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
-from tests.helpers import ready, until
-from tests.test_merge_tui import raise_g006_impact
+from tests.helpers import raise_g006_impact, ready, until
 from workbench.store.files import ProjectFile, load_project
 from workbench.store.journal import journal_paths, write_journal
 from workbench.store.merge_text import Version, merge_versions

@@ -4,24 +4,21 @@ conflicts (Pilot-driven, asserting on the saved file)."""
 from __future__ import annotations
 
 import shutil
-import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import ROOT
-from tests.helpers import notifications, ready, run_cli, until
+from tests.helpers import hand_edit, notifications, raise_g006_impact, ready, run_cli, saved, until
 from workbench.edits.gaps import RaiseGap
 from workbench.store.files import ProjectFile, load_project
 from workbench.store.journal import journal_paths, write_journal
 from workbench.store.serialize import project_to_data
 from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.merge_modal import MergeModal
-from workbench.ui.widgets.matrix import Matrix
 
 Q1 = "discovery:feature-engineering.current.data-sources-integration-4"
-
 
 
 @pytest.fixture
@@ -30,10 +27,6 @@ def example(tmp_path: Path) -> Path:
     target = tmp_path / "example.toml"
     shutil.copyfile(ROOT / "tests" / "merge_base.toml", target)
     return target
-
-
-def saved(path: Path) -> dict[str, Any]:
-    return tomllib.loads(path.read_text())
 
 
 def gap(path: Path, gap_id: str) -> dict[str, Any]:
@@ -49,22 +42,6 @@ def set_note_to_40_gb(path: Path) -> None:
     file.project.set_answer(Q1, "data-1", notes="40 GB")
     file.save()
     path.with_name(path.name + ".bak").unlink()
-
-
-async def raise_g006_impact(pilot: Any) -> None:
-    """Open the project, go to the matrix and move G-006 up one impact level (2 → 3, unsaved)."""
-    await ready(pilot)
-    await pilot.press("f3")
-    await pilot.pause()
-    pilot.app.screen.query_one(Matrix).select_gap("G-006")
-    await pilot.press("shift+up")
-    assert await until(pilot, lambda: pilot.app.workspace.project.gap("G-006").impact == 3)
-
-
-def hand_edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
 
 
 async def test_a_hand_edit_to_another_answer_is_merged_not_lost(example: Path, make_app) -> None:
@@ -126,7 +103,11 @@ async def test_keep_mine_after_a_cli_milestone_save_keeps_the_milestone_and_the_
     async with app.run_test(size=(120, 36)) as pilot:
         await raise_g006_impact(pilot)
         assert run_cli(["milestone", "save", str(example), "baseline"], capsys)[0] == 0
-        hand_edit(example, 'id = "G-006"\ntitle = "No data-quality checks at ingestion"', 'id = "G-006"\ntitle = "Late checks"')
+        hand_edit(
+            example,
+            'id = "G-006"\ntitle = "No data-quality checks at ingestion"',
+            'id = "G-006"\ntitle = "Late checks"',
+        )
         hand_edit(
             example,
             'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
@@ -266,7 +247,9 @@ async def test_recovered_work_that_conflicts_with_the_file_asks(example: Path, m
     assert gap(example, "G-006")["impact"] == 4
 
 
-async def test_typing_after_a_merge_with_the_disk_goes_on_where_the_cursor_was(example: Path, make_app) -> None:
+async def test_typing_after_a_merge_with_the_disk_goes_on_where_the_cursor_was(
+    example: Path, make_app
+) -> None:
     """Notes being typed when a colleague's save is merged in: the next words must not land at
     the start of the note (the editor used to be reloaded with its cursor at the start)."""
     from textual.widgets import TextArea

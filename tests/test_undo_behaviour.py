@@ -9,9 +9,8 @@ from pathlib import Path
 from textual.command import CommandPalette
 from textual.widgets import OptionList, TextArea
 
-from tests.helpers import ready, until
+from tests.helpers import accept_first_undecided, ready, until
 from workbench.ui.widgets.gaps_pane import GapsPane
-from workbench.ui.widgets.map_pane import MapPane
 from workbench.ui.widgets.matrix import Matrix
 
 QUESTION = "discovery:model-deployment.current.deployment-infrastructure-1"
@@ -35,15 +34,7 @@ async def test_undo_every_edit_across_panes_saves_the_file_as_opened(example: Pa
         await pilot.pause()
         app.screen.query_one(Matrix).select_gap("G-006")
         await pilot.press("shift+up")
-        await pilot.press("f4")
-        await pilot.pause()
-        pane = app.screen.query_one(MapPane)
-        pane.show_gap("G-006")
-        undecided = next(i for i, s in enumerate(pane.suggestions) if not s.decision)
-        app.screen.query_one("#map-suggestions", OptionList).focus()  # Map's keys act from the list
-        app.screen.query_one("#map-suggestions", OptionList).highlighted = undecided
-        await pilot.pause()
-        await pilot.press("a")
+        await accept_first_undecided(pilot, "G-006")
         await pilot.press("ctrl+s")
         await pilot.pause()
         edited = saved(example)
@@ -130,16 +121,7 @@ async def test_the_palette_names_the_edit_undo_takes_back(example: Path, make_ap
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await pilot.press("f4")
-        await pilot.pause()
-        pane = app.screen.query_one(MapPane)
-        pane.show_gap("G-006")
-        undecided = next(i for i, s in enumerate(pane.suggestions) if not s.decision)
-        app.screen.query_one("#map-suggestions", OptionList).focus()  # Map's keys act from the list
-        app.screen.query_one("#map-suggestions", OptionList).highlighted = undecided
-        await pilot.pause()
-        practice = pane.suggestions[undecided].practice
-        await pilot.press("a")
+        practice = await accept_first_undecided(pilot, "G-006")
         await pilot.press("ctrl+p")
         assert await until(pilot, lambda: isinstance(app.screen, CommandPalette))
         await pilot.press(*"Undo")
@@ -147,14 +129,18 @@ async def test_the_palette_names_the_edit_undo_takes_back(example: Path, make_ap
 
         def listed() -> bool:
             options = app.screen.query_one(OptionList)
-            return any(wanted in str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+            return any(
+                wanted in str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+            )
 
         assert await until(pilot, listed)
         await pilot.press("enter")
         assert await until(pilot, lambda: app.workspace.project.mapping("G-006", practice.id) is None)
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert [m["practice"] for m in saved(example)["mappings"] if m["gap"] == "G-006"] == ["fe.validate-at-ingestion"]
+    assert [m["practice"] for m in saved(example)["mappings"] if m["gap"] == "G-006"] == [
+        "fe.validate-at-ingestion"
+    ]
 
 
 async def test_undo_in_one_pane_shows_in_another(example: Path, make_app) -> None:
@@ -198,7 +184,9 @@ async def test_a_free_form_metric_is_defined_from_plan_and_undone(example: Path,
         await pilot.press("ctrl+s")
         assert await until(pilot, lambda: len(app.workspace.project.metrics) == count + 1)
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: any(m.get("text") == "Cut onboarding" for m in saved(example)["metrics"]))
+        assert await until(
+            pilot, lambda: any(m.get("text") == "Cut onboarding" for m in saved(example)["metrics"])
+        )
         await pilot.press("ctrl+z", "ctrl+s")
         assert await until(pilot, lambda: len(saved(example)["metrics"]) == count)
 
