@@ -105,8 +105,9 @@ def test_accepting_and_dismissing_remove_a_suggestion(project: Project, catalogu
 def test_maturity_rollup_and_disagreement(project: Project, catalogue: Catalogue) -> None:
     rows = {r.area: r for r in area_maturity(project, catalogue)}
     deployment = rows["model-deployment"]
-    # 1, 1, 2 and 2: the lead-time answer ("three weeks") is level 2, Weeks (#16 fresh-eyes 7)
-    assert (deployment.current, deployment.target, deployment.scored) == (1.5, 4, 4)
+    # 1, 2, 2 and 2: the lead-time answer ("three weeks") is level 2, Weeks (#16 fresh-eyes 7), and
+    # rollback "redeploying the old VM image by hand" is the rubric's level 2 (#16 fresh-eyes 16, 1)
+    assert (deployment.current, deployment.target, deployment.scored) == (1.75, 4, 4)
     found = {(d.scope, d.key): d for d in disagreements(project, catalogue)}
     monitoring = found[("question", "discovery:model-monitoring.current.performance-monitoring-1")]
     assert monitoring.scores == {"executive-1": 3, "data-1": 1, "ml-1": 1}

@@ -64,7 +64,7 @@ def test_report_heat_table_and_redaction(folder: Path) -> None:
     portfolio = read_portfolio(folder, IN_P1)
     text = render_markdown(portfolio_blocks(portfolio, IN_P1))
     assert "| Area | Harbour & Pine Retail | Northwind Bank |" in text
-    assert "| Model Deployment & Serving | 1.5 | " in text
+    assert "| Model Deployment & Serving | 1.8 | " in text  # 1, 2, 2, 2 (#16 fresh-eyes 16, 1)
     assert "P-1 Experiment tracking and pinned environments" in text
     redacted = render_markdown(portfolio_blocks(portfolio, IN_P1, redact=True))
     assert "| Area | Client A | Client B |" in redacted

@@ -30,12 +30,19 @@ class AreaMaturity:
         return self.target - self.current
 
 
-def area_maturity(project: Project, catalogue: Catalogue, session: str = "") -> list[AreaMaturity]:
-    """Current vs target per area, in bank order, over all sessions or one."""
+def area_maturity(
+    project: Project, catalogue: Catalogue, session: str = "", seen_only: bool = False
+) -> list[AreaMaturity]:
+    """Current vs target per area, in bank order, over all sessions or one.
+
+    `seen_only` leaves out the scores of 4 or 5 the client stated and nobody saw (see
+    `unverified_high_scores`), for text that calls an area a strength."""
     currents: dict[str, list[int]] = defaultdict(list)
     targets: dict[str, list[int]] = defaultdict(list)
     for answer in project.answers:
         if session and answer.session != session:
+            continue
+        if seen_only and is_unverified_high_score(answer):
             continue
         question = catalogue.questions.get(answer.question)
         if question is None or answer.status != "answered":
@@ -140,5 +147,9 @@ HIGH_SCORE = 4
 
 def unverified_high_scores(project: Project, catalogue: Catalogue) -> list[Answer]:
     """Answers scored 4 or 5 now on the client's word alone (confidence 'stated'): verify them."""
-    scored = _scored(project, catalogue)
-    return [a for a in scored if (a.current or 0) >= HIGH_SCORE and a.confidence == "stated"]
+    return [a for a in _scored(project, catalogue) if is_unverified_high_score(a)]
+
+
+def is_unverified_high_score(answer: Answer) -> bool:
+    """Scored 4 or 5 now on the client's word alone (confidence 'stated')."""
+    return (answer.current or 0) >= HIGH_SCORE and answer.confidence == "stated"

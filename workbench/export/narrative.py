@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from workbench.analysis.maturity import area_maturity, disagreements
+from workbench.analysis.maturity import area_maturity, disagreements, unverified_high_scores
 from workbench.export.blocks import Block, Bullets, Paragraph
 from workbench.export.context import ProposalContext
 from workbench.export.investment import effort_rule
@@ -202,7 +202,8 @@ not "a base to build on"."""
 
 
 def _working_well(ctx: ProposalContext) -> str:
-    rows = [row for row in area_maturity(ctx.project, ctx.catalogue) if row.current is not None]
+    seen = area_maturity(ctx.project, ctx.catalogue, seen_only=True)
+    rows = [row for row in seen if row.current is not None]
     ordered = sorted(rows, key=lambda row: -(row.current or 0))
     established = [row for row in ordered if (row.current or 0) >= ESTABLISHED][:3]
     lines = []
@@ -226,6 +227,7 @@ def _working_well(ctx: ProposalContext) -> str:
             f"- No area is established yet ({ESTABLISHED} of 5 or more): every area we scored is at an "
             f"early stage ({ordered[0].current:.1f} of 5 at most)."
         )
+    lines += _stated_not_seen(ctx)
     baselined = [m for m in ctx.project.metrics if m.baseline is not None]
     if baselined:
         lines.append(
@@ -239,6 +241,20 @@ def _working_well(ctx: ProposalContext) -> str:
             "first-hand, which makes the priorities easy to agree."
         )
     return "\n".join(lines) or "To be written after the sessions."
+
+
+def _stated_not_seen(ctx: ProposalContext) -> list[str]:
+    """High scores the client stated and nobody saw: named, and not counted as strengths above."""
+    lines = []
+    for answer in unverified_high_scores(ctx.project, ctx.catalogue):
+        question = ctx.catalogue.questions[answer.question]
+        group = ctx.catalogue.groups.get((question.area, question.group))
+        on = f" on {group.title}" if group else ""
+        lines.append(
+            f"- {ctx.catalogue.area_title(question.area)}: the score of {answer.current} of 5{on} is as "
+            "stated, not seen, so it is not counted as a strength until we have seen it."
+        )
+    return lines
 
 
 def _recommendations(ctx: ProposalContext) -> str:

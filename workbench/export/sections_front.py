@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
-from workbench.analysis.maturity import area_maturity
+from workbench.analysis.maturity import AreaMaturity, area_maturity, unverified_high_scores
 from workbench.export.blocks import Block, Bullets, Contents, Heading, PageBreak, Paragraph, Table
 from workbench.export.context import ProposalContext
 from workbench.export.narrative import prose, text_for
@@ -112,6 +112,10 @@ def findings(ctx: ProposalContext) -> list[Block]:
     """Findings by theme (area): maturity, what we heard, and quotes."""
     blocks: list[Block] = [Heading("Findings by theme", 1)]
     maturity = {row.area: row for row in area_maturity(ctx.project, ctx.catalogue)}
+    seen = {row.area: row for row in area_maturity(ctx.project, ctx.catalogue, seen_only=True)}
+    unseen = Counter(
+        ctx.catalogue.questions[a.question].area for a in unverified_high_scores(ctx.project, ctx.catalogue)
+    )
     quotes: dict[str, list[str]] = defaultdict(list)
     shown: list[str] = []
     if not ctx.options.redact:
@@ -147,8 +151,9 @@ def findings(ctx: ProposalContext) -> list[Block]:
         blocks.append(Heading(ctx.catalogue.area_title(area_id), 2))
         row = maturity.get(area_id)
         if row is not None and row.current is not None and row.target is not None:
+            caveat = _stated_caveat(unseen[area_id], seen.get(area_id))
             blocks.append(
-                Paragraph(f"Maturity today {row.current:.1f} of 5; target {row.target:.1f}.", "small")
+                Paragraph(f"Maturity today {row.current:.1f} of 5{caveat}; target {row.target:.1f}.", "small")
             )
         said = notes[area_id]
         if said:
@@ -160,3 +165,13 @@ def findings(ctx: ProposalContext) -> list[Block]:
         for quote in quotes.get(area_id, [])[:FINDINGS_PER_THEME]:
             blocks.append(Paragraph(quote, "quote"))
     return blocks
+
+
+def _stated_caveat(unseen: int, seen: AreaMaturity | None) -> str:
+    """What the area's maturity is without its `unseen` high scores the client stated and nobody saw."""
+    if not unseen:
+        return ""
+    scores = "a score" if unseen == 1 else f"{unseen} scores"
+    if seen is None or seen.current is None:
+        return f", all of it from {scores} of 4 or 5 stated, not seen"
+    return f" ({seen.current:.1f} without {scores} of 4 or 5 stated, not seen)"
