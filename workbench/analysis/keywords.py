@@ -5,8 +5,10 @@ each word loses its plain endings ("retrained" and "retraining" both become "ret
 "versions" and "versioning" "vers"), with British and American spellings made one ("prioritize",
 "behavior" and "labeled" meet "prioritise", "behaviour" and "labelled": analysis/spelling.py), so a keyword
 matches however the client inflected it, and "time" never matches "real-time". A keyword of
-several words matches when all its words occur in one clause of the text (between . ; : ? ! or a
-line break), in any order: "manual deployment" meets "Deployment is manual and takes weeks".
+several words matches when all its words, filler words ("by", "of", "the": FILLER_WORDS) left
+out, occur in one clause of the text (between . ; : ? ! or a line break), in any order: "manual
+deployment" meets "Deployment is manual and takes weeks", "cost by team" meets "what each team's
+models cost".
 Two keywords with the same stems ("retrain", "retraining") are one keyword.
 
 A keyword that appears in many bank items says little about which practice fits a gap; one
@@ -44,6 +46,7 @@ def _strip(word: str, endings: tuple[str, ...]) -> str:
 def stem(word: str) -> str:
     """A word without its plain endings: "deployments" → "deploy", "hallucinates" → "hallucinat"."""
     word = one_spelling(SPELLINGS.get(word, word))
+    word = word.removesuffix("'s") if len(word) > 4 else word  # "team's" is "team"; "it's" stays
     word = _strip(_strip(word, INFLECTIONS), DERIVATIONS)
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
@@ -70,10 +73,23 @@ one of these words already matched."""
 CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)|\n")
 
 
+FILLER_WORDS = frozenset(
+    """
+    a an the and or of to in on at for from by with is are was were be been being it its this that
+    these those as into than then so but about our we us you your they their them
+    """.split()  # noqa: SIM905 (a word list reads better as words)
+)
+"""Words that only join others: a phrase matches without them ("cost by team" meets "what each
+team's models cost"). Negations ("no owner") and question words ("what is in production") stay."""
+
+
 @functools.cache
 def stems(phrase: str) -> frozenset[str]:
-    """The word stems of a keyword."""
-    return frozenset(stem(w) for w in WORD.findall(phrase.lower().replace("’", "'")))
+    """The word stems of a keyword or a clause, without its filler words when two or more words
+    are left ("garbage in" keeps its "in")."""
+    words = [w for w in WORD.findall(phrase.lower().replace("’", "'"))]
+    content = frozenset(stem(w) for w in words if w not in FILLER_WORDS)
+    return content if len(content) >= 2 else frozenset(stem(w) for w in words)
 
 
 DOMAIN_STEMS = frozenset(stem(word) for word in DOMAIN_WORDS)
