@@ -158,6 +158,36 @@ def _rank(catalogue: Catalogue, area: str, text: Stemmed, decided: Decided) -> l
     return sorted(suggestions, key=PracticeSuggestion.rank_key)
 
 
+def accepted_in_order(project: Project, catalogue: Catalogue, gap: Gap) -> list[str]:
+    """A gap's accepted practices in the order to do them: each after the accepted practices it
+    needs (its prerequisites, however indirectly), otherwise in the Map pane's ranking; practices
+    the ranking does not know keep their decision order, after the ranked ones."""
+    accepted = project.accepted_by_gap().get(gap.id, [])
+    rank = {s.practice.id: n for n, s in enumerate(suggest_practices(project, catalogue, gap))}
+    waiting = sorted(accepted, key=lambda p: (rank.get(p, len(rank)), accepted.index(p)))
+    ordered: list[str] = []
+    while waiting:
+        ready = next((p for p in waiting if not _needs(catalogue, p, set(waiting) - {p})), waiting[0])
+        ordered.append(ready)
+        waiting.remove(ready)
+    return ordered
+
+
+def _needs(catalogue: Catalogue, practice_id: str, others: set[str]) -> bool:
+    """Whether a practice needs one of the others, directly or through its prerequisites."""
+    seen: set[str] = set()
+    todo = [practice_id]
+    while todo:
+        practice = catalogue.practices.get(todo.pop())
+        for prerequisite in practice.prerequisites if practice else ():
+            if prerequisite in others:
+                return True
+            if prerequisite not in seen:
+                seen.add(prerequisite)
+                todo.append(prerequisite)
+    return False
+
+
 @dataclass(frozen=True)
 class MappingWarning:
     """Something a consultant must fix before defending the mapping."""

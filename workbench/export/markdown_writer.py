@@ -57,9 +57,11 @@ def _contents(block: Contents, rest: list[Block]) -> str:
 def _table(block: Table) -> str:
     headers = block.headers
     rows = block.rows
-    if block.key_value:
+    if block.key_value and not any(h.strip() for h in headers):
+        # no header of its own: Markdown needs one, so the first pair takes its place
         headers, rows = [block.rows[0][0], block.rows[0][1]] if rows else ["", ""], rows[1:]
         headers = [f"**{headers[0]}**", headers[1]]
+    if block.key_value:
         rows = [[f"**{row[0]}**", *row[1:]] for row in rows]
     lines = ["| " + " | ".join(_cell(h) for h in headers) + " |"]
     lines.append("|" + "|".join("---" for _ in headers) + "|")

@@ -73,15 +73,22 @@ def context(ctx: ProposalContext) -> list[Block]:
 
 
 def maturity_scale(ctx: ProposalContext) -> list[Block]:
-    """How maturity is scored: the scale of each area this project scored, from the bank's rubric."""
+    """How maturity is scored: the scale of each area this project scored, from the bank's rubric,
+    and under it the scales of the questions scored on their own (a number or a list, not the
+    area's practice)."""
     scored = {row.area for row in area_maturity(ctx.project, ctx.catalogue) if row.current is not None}
-    described = [
-        (area.title, list(area.levels))
-        for area in ctx.catalogue.areas.values()
-        if area.id in scored and len(area.levels) == 5
-    ]
+    own = _own_scales(ctx)
+    rows: list[list[str]] = []
+    for area in ctx.catalogue.areas.values():
+        if area.id not in scored or len(area.levels) != 5:
+            continue
+        rows.append([area.title, _levels_cell(area.levels)])
+        rows += [
+            [f"{area.title}: {label}, on its own scale", _levels_cell(levels)]
+            for label, levels in own.get(area.id, [])
+        ]
     blocks: list[Block] = [Heading("How maturity is scored", 2)]
-    if not described:
+    if not rows:
         return [
             *blocks,
             Paragraph(
@@ -89,18 +96,41 @@ def maturity_scale(ctx: ProposalContext) -> list[Block]:
                 "bank's description of what each level looks like in that area."
             ),
         ]
-    blocks.append(
-        Paragraph(
-            "Each area is scored from 1 to 5, for today and for the target. What each level looks like, "
-            "in the areas we scored:"
+    text = "Each area is scored from 1 to 5, for today and for the target."
+    if own:
+        text += (
+            " A question about a number or a list (a lead time, a share, the tools in use) is scored on "
+            "its own scale, shown under its area; its level N is the same stage as the area's level N, "
+            "and an area's average takes both kinds of score."
         )
-    )
-    rows = [
-        [title, "\n".join(f"{number} · {level}" for number, level in enumerate(levels, start=1))]
-        for title, levels in described
-    ]
+    text += " What each level looks like, in the areas we scored:"
+    blocks.append(Paragraph(text))
     blocks.append(Table(["Area", "Levels"], rows, key_value=True))
     return blocks
+
+
+def _levels_cell(levels: tuple[str, ...]) -> str:
+    return "\n".join(f"{number} · {level}" for number, level in enumerate(levels, start=1))
+
+
+def _own_scales(ctx: ProposalContext) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Per area, the scored questions with scales of their own: a label (the question's group, or
+    its part) and the five levels, in bank order."""
+    refs = {
+        a.question
+        for a in ctx.project.answers
+        if a.status == "answered" and (a.current is not None or a.target is not None)
+    }
+    found: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for ref, question in ctx.catalogue.questions.items():
+        if ref not in refs or len(question.levels) != 5:
+            continue
+        group = ctx.catalogue.groups.get((question.area, question.group))
+        part = ctx.catalogue.part_of(ref)
+        label = group.title if group else (part.title if part else question.part)
+        taken = sum(1 for other, _ in found[question.area] if other.startswith(label))
+        found[question.area].append((f"{label} ({taken + 1})" if taken else label, question.levels))
+    return found
 
 
 def strengths(ctx: ProposalContext) -> list[Block]:

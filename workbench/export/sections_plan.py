@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_ORDER, QUADRANT_TITLES, Quadrant, quadrant
+from workbench.analysis.mapping import accepted_in_order
 from workbench.analysis.plan import Schedule, ScheduledItem
 from workbench.export.blocks import SLACK, Block, Bullets, Heading, Paragraph, Table
 from workbench.export.context import ProposalContext
@@ -140,11 +141,10 @@ def _response(ctx: ProposalContext, kind: Quadrant) -> list[Block]:
     blocks: list[Block] = [Heading(QUADRANT_TITLES[kind], 2)]
     if not members:
         return [*blocks, Paragraph(f"None of the gaps is a {QUADRANT_NOUNS[kind]} on the matrix.")]
-    accepted = ctx.project.accepted_by_gap()
     for gap in members[:LIST_LIMIT]:
         blocks.append(Paragraph(ctx.named(gap.id, gap.title), "strong"))
         items = []
-        for practice_id in accepted.get(gap.id, []):
+        for practice_id in accepted_in_order(ctx.project, ctx.catalogue, gap):
             practice = ctx.catalogue.practices.get(practice_id)
             if practice is None:
                 continue
