@@ -94,6 +94,13 @@ class AddMetric(Edit):
     def name(self) -> str:
         return f"define metric {quoted(self.about or self.text or self.template)}"
 
+    @property
+    def merge_key(self) -> str:  # type: ignore[override]
+        """A metric defined by the first key typed in one of its fields: typing on in that field
+        is the same step (undo takes back the metric and the typing together)."""
+        typed = {name: value for name, value in self.values.items() if name != "session"}
+        return typing_key("metric", self.metric_id, typed) if self.metric_id and not self.text else ""
+
     def changes(self, project: Project) -> list[Change]:
         fields = {"template": self.template, "text": self.text, **self.values}  # a form's text wins
         metric = project.new_metric(**fields)

@@ -32,7 +32,9 @@ FIELD_WORDS = {
 TEXT_FIELDS = frozenset(
     {"notes", "reason", "follow_up_with", "quote", "speaker_role", "measured_by", "owner", "unit", "text"}
 )
-"""Fields typed a key at a time: consecutive edits of one of them are undone together."""
+"""Text typed a key at a time: consecutive edits of one of them are undone together."""
+TYPED_FIELDS = TEXT_FIELDS | {"baseline", "target", "due"}
+"""Every field typed a key at a time (a metric's numbers and date too): undone together."""
 PROSE_FIELDS = frozenset({"title", "description", "objective", "criteria", "attendees", "name"})
 """Fields edited in a form whose new value is too long to repeat in the edit's name."""
 
@@ -52,4 +54,4 @@ def fields_phrase(values: dict[str, Any]) -> str:
 
 def typing_key(kind: str, record: str, values: dict[str, Any]) -> str:
     """A merge key when every field is typed text, else no merging."""
-    return f"{kind}:{record}:{','.join(sorted(values))}" if values and values.keys() <= TEXT_FIELDS else ""
+    return f"{kind}:{record}:{','.join(sorted(values))}" if values and values.keys() <= TYPED_FIELDS else ""

@@ -16,8 +16,8 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 
 from workbench.ui.autosave import Autosave
-from workbench.ui.commands import WorkbenchCommands
-from workbench.ui.key_order import KeyGate
+from workbench.ui.commands import WorkbenchCommands, WorkbenchPalette
+from workbench.ui.key_order import KeyGate, read_esc_pairs_as_alt
 from workbench.ui.keys import bindings, can_run, for_action
 from workbench.ui.messages import ProjectChanged
 from workbench.ui.modals.confirm import ConfirmModal
@@ -68,6 +68,7 @@ class WorkbenchApp(App[int]):
         self._journal_problem = ""
         self._save_problem = ""  # the failed save last told about, so autosaves don't repeat it
         self.keys_in_order = KeyGate(self, super().on_event)
+        read_esc_pairs_as_alt()
 
     async def on_event(self, event: events.Event) -> None:
         """Keys go through the gate: one at a time, in the order typed (see key_order)."""
@@ -419,6 +420,18 @@ class WorkbenchApp(App[int]):
         focused = self.focused
         if isinstance(focused, Input | TextArea):
             focused.select_all()
+
+    def action_command_palette(self) -> None:
+        """The palette, never twice: ctrl+p over help shown from the palette goes back to it."""
+        from textual.command import CommandPalette
+
+        from workbench.ui.screens.help_screen import HelpScreen
+
+        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            self.push_screen(WorkbenchPalette(id="--command-palette"))
+            return
+        while isinstance(self.screen, HelpScreen):
+            self.pop_screen()
 
     def action_help(self) -> None:
         """Show every key."""

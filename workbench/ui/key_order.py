@@ -8,18 +8,23 @@ before has been handled all the way (the focused widget, then every container it
 through, then the app's bindings), and until a dialog it opened has taken the keyboard.
 
 A terminal sends alt+key as Esc followed by the key; when the two arrive within Textual's escape
-delay they are read as one alt+key. The workbench binds no alt key, so such a key is taken as
-the Esc and the key that were typed.
+delay they are read as one key. The workbench binds no alt key, so such a key is taken as the Esc
+and the key that were typed. Textual reads some of these pairs as other keys (Esc 4 as '¢', the
+Option key of a Mac; Esc ! as a bare '!', Esc f as ctrl+right): `read_esc_pairs_as_alt` makes
+its parser read every Esc + digit, sign, space, Enter, b or f as alt+key, which `typed_keys` splits.
 """
 
 from __future__ import annotations
 
+import string
 from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual import events
+from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual.dom import DOMNode
+from textual.keys import _character_to_key
 from textual.message_pump import MessagePump
 
 if TYPE_CHECKING:
@@ -29,13 +34,35 @@ STUCK_SECONDS = 1.0
 """A key whose handling was never confirmed (its widget went away) frees the gate after this."""
 
 
+CHARACTERS = {_character_to_key(char): char for char in string.punctuation} | {"space": " ", "enter": "\r"}
+"""The character of each named key a terminal may send after Esc ('dollar_sign': '$')."""
+
+
+class _KeyName(NamedTuple):
+    """What Textual's parser table maps a sequence to (it reads the key's name from `value`)."""
+
+    value: str
+
+
+def read_esc_pairs_as_alt() -> None:
+    """Make Textual's parser read Esc + digit, sign, space, Enter, b or f (typed within the escape
+    delay) as alt+key, not as '¢', a lone '!' or ctrl+right. `[` is left alone: it starts the
+    terminal's own sequences (arrows, function keys)."""
+    for char in [*string.digits, *string.punctuation.replace("[", ""), " ", "\r", "b", "f"]:
+        name = _character_to_key(char) if not char.isalnum() else char
+        name = {"\r": "enter"}.get(char, name)
+        ANSI_SEQUENCES_KEYS["\x1b" + char] = (_KeyName(f"alt+{name}"),)  # type: ignore[index]
+
+
 def typed_keys(event: events.Key) -> list[events.Key]:
-    """The keys a person typed: alt+X with a printable X was Esc then X."""
-    char = event.character or ""
-    if event.key.startswith("alt+") and len(char) == 1 and char.isprintable():
-        name = event.key.removeprefix("alt+")
-        return [events.Key("escape", "\x1b"), events.Key(char if name.startswith("shift+") else name, char)]
-    return [event]
+    """The keys a person typed: alt+X with a printable X (or Enter) was Esc then X."""
+    if not event.key.startswith("alt+"):
+        return [event]
+    name = event.key.removeprefix("alt+")
+    char = event.character or CHARACTERS.get(name) or (name if len(name) == 1 else "")
+    if len(char) != 1 or not (char.isprintable() or char == "\r"):
+        return [event]
+    return [events.Key("escape", "\x1b"), events.Key(char if name.startswith("shift+") else name, char)]
 
 
 class KeyGate:

@@ -105,7 +105,7 @@ class CapturePane(Horizontal, Pane):
 
     def action_step(self, delta: int) -> None:
         """Next or previous question, with the keyboard in its notes after what was said."""
-        ref = self.navigator.step(delta)
+        ref = self.navigator.step(delta, start=self.panel.ref)
         if ref:
             self.show_question(ref)
             self.edit_notes()

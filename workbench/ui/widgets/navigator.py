@@ -301,12 +301,18 @@ class Navigator(Vertical):
         self.select_ref(ref, focus=False)
         return ref
 
-    def step(self, delta: int) -> str:
-        """Select the next (+1) or previous (−1) visible question; returns its reference."""
-        refs = [leaf.data or "" for leaf in self._leaves]
+    def refs(self) -> list[str]:
+        """The questions the tree shows, top to bottom."""
+        return [leaf.data or "" for leaf in self._leaves]
+
+    def step(self, delta: int, start: str = "") -> str:
+        """Select the next (+1) or previous (−1) visible question after `start` (the question
+        the editor shows; else the current one); returns its reference."""
+        refs = self.refs()
         if not refs:
             return ""
-        index = refs.index(self.current) if self.current in refs else -1
+        start = start or self.current
+        index = refs.index(start) if start in refs else -1
         target = refs[(index + delta) % len(refs)] if index >= 0 else refs[0]
         self.select_ref(target, focus=False)
         self.current = target
@@ -356,6 +362,12 @@ class Navigator(Vertical):
 
     @on(Input.Submitted, "#nav-search")
     def _search_done(self, event: Input.Submitted) -> None:
+        """Enter in the search box: to the tree, on the first match (with no search, on the
+        question shown), which the editor then shows."""
         event.stop()
-        if self._leaves:
-            self.select_ref(self._leaves[0].data or "")
+        shown = self.current
+        ref = self._leaves[0].data or "" if self._leaves and self.filters.search else shown
+        if not (ref and self.select_ref(ref)):
+            self.question_tree.focus()
+        if ref and ref != shown:
+            self.post_message(self.Selected(self, ref))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
@@ -43,7 +43,14 @@ METRIC_FIELDS = ("baseline", "target", "unit", "measured_by", "owner", "due")
 
 class NotesArea(RealTextArea):
     """The notes editor: ctrl+z and ctrl+y undo its typing first, then fall through to the
-    workbench's undo once its own history is used up."""
+    workbench's undo once its own history is used up. Enter before anything is written adds no
+    blank line (ctrl+n then Enter, as Enter once opened the notes)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        before = self.get_text_range((0, 0), self.cursor_location)
+        if event.key == "enter" and not before.strip():
+            event.prevent_default()
+            event.stop()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
