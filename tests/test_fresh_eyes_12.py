@@ -9,11 +9,12 @@ from typing import Any
 
 from textual._xterm_parser import XTermParser
 from textual.command import CommandPalette
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from tests.helpers import ready, until
 from tests.test_keyboard_model import FIRST, answers, at_first_question, burst
 from workbench.ui.messages import ShowQuestion
+from workbench.ui.modals.session_edit_modal import SessionEditModal
 from workbench.ui.screens.help_screen import HelpScreen
 from workbench.ui.widgets.capture_pane import CapturePane
 
@@ -128,3 +129,46 @@ async def test_typing_a_baseline_is_undone_as_one_step(example: Path, make_app) 
         await burst(pilot, "ctrl+z")
         await burst(pilot, "ctrl+s")
     assert [m.get("baseline") for m in saved(example)["metrics"] if m.get("template") == METRIC] in ([], [None])
+
+
+async def test_tab_into_a_field_with_a_value_types_after_it(example: Path, make_app) -> None:
+    """Tab into the owner selected all of it: the next letter replaced 'Jonas'."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        capture = app.screen.query_one(CapturePane)
+        capture.jump_to(METRIC)
+        assert await until(pilot, lambda: capture.panel.ref == METRIC)
+        for field, words in (("#q-owner", "Ann Jonas"), ("#q-measured_by", "uptime probe")):
+            capture.query_one(field).focus()
+            assert await until(pilot, lambda: app.focused is capture.query_one(field))  # noqa: B023
+            await burst(pilot, words)
+        await burst(pilot, "tab", " Lee", "ctrl+s")
+    metrics = [m for m in saved(example)["metrics"] if m.get("template") == METRIC]
+    assert [(m["measured_by"], m["owner"]) for m in metrics] == [("uptime probe", "Ann Jonas Lee")]
+
+
+def session_notes(path: Path, session_id: str) -> str:
+    return str(next(s for s in saved(path)["sessions"] if s["id"] == session_id).get("notes", ""))
+
+
+async def test_session_notes_take_new_words_at_the_end(example: Path, make_app) -> None:
+    """Tab to a session's notes put the cursor at the start: new words went in front; ctrl+end
+    did nothing. The attendees field had its text selected, so typing replaced it."""
+    before = session_notes(example, "ml-1")
+    people = len(next(s for s in saved(example)["sessions"] if s["id"] == "ml-1")["attendees"])
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        app.action_edit_session()
+        assert await until(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "session-attendees")
+        await burst(pilot, ", Tom Becker", "tab")
+        notes = app.screen.query_one("#session-notes", TextArea)
+        assert await until(pilot, lambda: app.focused is notes)
+        await burst(pilot, " Priya joined late.", "ctrl+home", "ctrl+end", " Bye.", "ctrl+s")
+        assert await until(pilot, lambda: not isinstance(app.screen, SessionEditModal))
+        await burst(pilot, "ctrl+s")
+    assert session_notes(example, "ml-1") == before + " Priya joined late. Bye."
+    attendees = next(s for s in saved(example)["sessions"] if s["id"] == "ml-1")["attendees"]
+    assert len(attendees) == people + 1
+    assert "Tom Becker" in str(attendees[-1])

@@ -421,6 +421,12 @@ class WorkbenchApp(App[int]):
         if isinstance(focused, Input | TextArea):
             focused.select_all()
 
+    def action_text_edge(self, end: bool) -> None:
+        """ctrl+end / ctrl+home in a text field."""
+        from workbench.ui.widgets.text_cursor import to_edge
+
+        to_edge(self.focused, end)
+
     def action_command_palette(self) -> None:
         """The palette, never twice: ctrl+p over help shown from the palette goes back to it."""
         from textual.command import CommandPalette

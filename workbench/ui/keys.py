@@ -161,6 +161,10 @@ KEYS: tuple[Key, ...] = (
     Key("previous-field", "shift+tab", "focus_previous", "Previous field", "previous field", show=False,
         priority=True, in_help=False),
     Key("select-all", "ctrl+a", "select_all", "Select all", "select all of the text field", show=False),
+    Key("text-end", "ctrl+end", "text_edge(True)", "Text end", "in a text field: to the end of its text / "
+        "to its start", show=False, in_help=False),
+    Key("text-start", "ctrl+home", "text_edge(False)", "Text start", "to the start of the text", show=False,
+        in_help=False),
     # --- capture ------------------------------------------------------------------------------------
     # In the notes and every text field letters, digits and Enter type; nothing else happens.
     # In the question tree they are commands on the highlighted question. The non-printing keys

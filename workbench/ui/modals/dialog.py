@@ -11,6 +11,7 @@ from textual.widgets import Button
 
 from workbench.ui.keys import bindings, display, key
 from workbench.ui.widgets.key_footer import KeyFooter
+from workbench.ui.widgets.text_cursor import cursors_at_end
 
 ResultType = TypeVar("ResultType")
 
@@ -51,8 +52,10 @@ class DialogScreen(ModalScreen[ResultType]):
     CANCELLED: ClassVar[object] = None
 
     def on_mount(self) -> None:
-        """The dialog's own footer over the screen's: where typing lands in it, and its keys."""
+        """The dialog's own footer over the screen's: where typing lands in it, and its keys.
+        Its text fields take the keyboard with the cursor after their text."""
         self.mount(KeyFooter())
+        cursors_at_end(self)
 
     def set_focus(
         self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False

@@ -23,6 +23,7 @@ from workbench.ui.safe import clean, literal, one_line
 from workbench.ui.widgets.maturity import MaturityBar
 from workbench.ui.widgets.people import PeopleSuggester
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
+from workbench.ui.widgets.text_cursor import cursors_at_end
 from workbench.ui.workspace import Workspace
 
 STATUS_OPTIONS = [
@@ -208,6 +209,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             if answer is not None:
                 detail = answer.reason if answer.status == "not-applicable" else answer.follow_up_with
             self.query_one("#q-status-detail", RealInput).load_real(detail)
+            cursors_at_end(self.query_one("#q-status-detail"))
             notes = self.query_one("#q-notes", NotesArea)
             text = answer.notes if answer else ""
             if not (same_question and notes.real == text):  # a repaint keeps the cursor where it is
@@ -340,6 +342,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
                     editor.load_real(text)
                 else:
                     editor.value = clean(text, multiline=False)
+        cursors_at_end(self.query_one("#q-metric"))
         self.show_sentence()
 
     def show_sentence(self) -> None:
