@@ -16,7 +16,7 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 
 from workbench.ui.autosave import Autosave
-from workbench.ui.commands import WorkbenchCommands, WorkbenchPalette
+from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.key_order import KeyGate, read_esc_pairs_as_alt
 from workbench.ui.keys import bindings, can_run, for_action
 from workbench.ui.messages import ProjectChanged
@@ -402,13 +402,6 @@ class WorkbenchApp(App[int]):
         else:
             self.screen.show_pane(pane)
 
-    def action_command_palette(self) -> None:
-        """The command palette (the workbench's: keys typed after Enter wait for the command)."""
-        from workbench.ui.palette import WorkbenchPalette
-
-        if self.use_command_palette and not WorkbenchPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(WorkbenchPalette(id="--command-palette"))
-
     def action_save(self) -> None:
         """Save now."""
         self.save_project(quiet=False)
@@ -428,11 +421,15 @@ class WorkbenchApp(App[int]):
         to_edge(self.focused, end)
 
     def action_command_palette(self) -> None:
-        """The palette, never twice: ctrl+p over help shown from the palette goes back to it."""
+        """The command palette (the workbench's: keys typed after Enter wait for the command),
+        never twice: ctrl+p over help shown from the palette goes back to it."""
         from textual.command import CommandPalette
 
+        from workbench.ui.palette import WorkbenchPalette
         from workbench.ui.screens.help_screen import HelpScreen
 
+        if not self.use_command_palette:
+            return
         if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
             self.push_screen(WorkbenchPalette(id="--command-palette"))
             return

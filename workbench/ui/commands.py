@@ -6,8 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.await_complete import AwaitComplete
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
@@ -23,19 +22,6 @@ if TYPE_CHECKING:
 
 STAY_IN_FOLLOW_UPS = frozenset({"help", "undo", "redo", "save", "toggle_clock", "save_milestone", "quit"})
 """Actions the palette runs over the Follow-ups view; any other first goes back to the panes."""
-
-
-class WorkbenchPalette(CommandPalette):
-    """The command palette, closed once: a command chosen (which closes it after a moment) and
-    Esc typed before it has gone closed it twice and crashed the app (InvalidStateError)."""
-
-    _closed = False
-
-    def dismiss(self, result: None = None) -> AwaitComplete:
-        if self._closed or self.app.screen is not self:
-            return AwaitComplete()
-        self._closed = True
-        return super().dismiss(result)
 
 
 def highlighted(matcher: Matcher, text: str) -> Content:

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 from typing import ClassVar
 
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.command import Command, CommandList, CommandPalette
 from textual.worker import Worker
@@ -21,11 +22,21 @@ SEARCH_WAIT_SECONDS = 2.0
 
 
 class WorkbenchPalette(CommandPalette):
-    """Textual's command palette; Enter waits for the search, then picks and runs the command."""
+    """Textual's command palette; Enter waits for the search, then picks and runs the command.
+    It closes once: a command chosen (which closes it after a moment) and Esc typed before it
+    had gone closed it twice and crashed the app (InvalidStateError)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "Run", show=False, priority=True),
     ]
+
+    _dismissed = False
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        if self._dismissed or self.app.screen is not self:
+            return AwaitComplete()
+        self._dismissed = True
+        return super().dismiss(result)
 
     async def action_choose(self) -> None:
         """Enter: once the search typed before it is done, run the highlighted command (the only
