@@ -257,5 +257,5 @@ def test_what_is_working_well_lists_no_weak_area_as_a_strength(example: Path) ->
     assert "No area is established yet" in well and scores == []
     # #16 fresh-eyes 16, 1: the only area that looked developed (2.7) rested on an audit-trail score
     # of 4 the client stated and nobody saw; it is named as such, not as a base to build on
-    assert "Team Collaboration & Governance: the score of 4 of 5 on Governance & Compliance is as stated" in well
+    assert "in Team Collaboration & Governance (Governance & Compliance); it counts as a strength once" in well
     assert "a base to build on" not in well

@@ -12,8 +12,8 @@ from workbench.export.client_fit import client_currency, in_currency, moved_year
 from workbench.export.client_notes import ClientNotes
 from workbench.export.investment import Effort, effort
 from workbench.export.options import DEFAULT_LANGUAGE, ProposalOptions
-from workbench.export.redaction import Redactor
-from workbench.export.wording import count, join_and, quantity
+from workbench.export.redaction import Redactor, name_words
+from workbench.export.wording import count, first_lower, join_and, quantity
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import CLOSED_STATUSES, Gap, Metric, PlanItem
@@ -49,12 +49,15 @@ class ProposalContext:
     currency: str = field(init=False)
     """The currency of the client's own figures (USD, EUR, GBP; empty if unknown): the guides' amounts
     are named in it."""
+    names: frozenset[str] = field(init=False)
+    """The capitalised words of the names the project holds: kept capitalised inside a sentence."""
     patterns: dict[str, list[str]] = field(init=False, default_factory=dict)
     """The practices whose code patterns the body refers to, in the order it does, with the gaps they
     are recommended for: the appendix of code patterns."""
 
     def __post_init__(self) -> None:
         self.r = Redactor(self.project, self.options.redact)
+        self.names = name_words(self.project)
         self.readable = ClientNotes(self.project)
         try:
             self.plan = schedule(remaining(self.project))  # what is done is reported, not planned
@@ -89,6 +92,11 @@ class ProposalContext:
     def firm(self) -> str:
         """The firm's name, or empty."""
         return self.project.proposal.firm
+
+    def in_sentence(self, text: str) -> str:
+        """A title (redacted first) inside a sentence: its first letter lower-cased, unless it
+        starts with a name (the client's, a person's) or an acronym."""
+        return first_lower(self.r(text), self.names)
 
     def named(self, record_id: str, title: str) -> str:
         """A title, with its id in front when ids are shown."""

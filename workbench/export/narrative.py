@@ -9,7 +9,7 @@ from workbench.analysis.maturity import area_maturity, disagreements, unverified
 from workbench.export.blocks import Block, Bullets, Paragraph
 from workbench.export.context import ProposalContext
 from workbench.export.investment import effort_rule
-from workbench.export.wording import count, day, first_lower, join_and, sentence
+from workbench.export.wording import count, day, join_and, limited, sentence
 from workbench.model.records import PlanItem
 
 NARRATIVE_FIELDS = {
@@ -145,7 +145,7 @@ def _findings(ctx: ProposalContext) -> str:
         return f"{heard} have recorded no gap {between}."
     closed = f" ({count(len(ctx.closed), 'gap')} of them since closed)" if ctx.closed else ""
     pressing = [
-        first_lower(ctx.r(g.title))
+        ctx.in_sentence(g.title)
         for g, _ in ctx.ranked
         if ctx.quadrants[g.id] in ("quick-win", "strategic")
     ][:PRESSING]
@@ -158,15 +158,16 @@ def _findings(ctx: ProposalContext) -> str:
 
 
 def _costs(ctx: ProposalContext) -> str:
-    facts = [f for f in (ctx.r(f) for f in _facts(ctx)) if f]
-    return f"What it costs today: {'; '.join(first_lower(f) for f in facts)}." if facts else ""
+    facts = [ctx.in_sentence(f) for f in _facts(ctx)]
+    facts = [f for f in facts if f]
+    return f"What it costs today: {'; '.join(facts)}." if facts else ""
 
 
 def _recommends(ctx: ProposalContext) -> str:
     work, weeks, start = _plan_facts(ctx)
     if not work:
         return ""
-    first = [first_lower(ctx.r(p.title)) for p in ctx.pilots()[:2]]
+    first = [ctx.in_sentence(p.title) for p in ctx.pilots()[:2]]
     return (
         f"We recommend {work} over {count(weeks, 'week')} from {day(start)}, "
         + (f"starting with {join_and(first)}, " if first else "")
@@ -202,6 +203,7 @@ not "a base to build on"."""
 
 
 def _working_well(ctx: ProposalContext) -> str:
+    unseen = _stated_not_seen(ctx)
     seen = area_maturity(ctx.project, ctx.catalogue, seen_only=True)
     rows = [row for row in seen if row.current is not None]
     ordered = sorted(rows, key=lambda row: -(row.current or 0))
@@ -225,9 +227,9 @@ def _working_well(ctx: ProposalContext) -> str:
     elif ordered:
         lines.append(
             f"- No area is established yet ({ESTABLISHED} of 5 or more): every area we scored is at an "
-            f"early stage ({ordered[0].current:.1f} of 5 at most)."
+            f"early stage ({ordered[0].current:.1f} of 5 at most{LEAVING_OUT if unseen else ''})."
         )
-    lines += _stated_not_seen(ctx)
+    lines += unseen
     baselined = [m for m in ctx.project.metrics if m.baseline is not None]
     if baselined:
         lines.append(
@@ -243,18 +245,30 @@ def _working_well(ctx: ProposalContext) -> str:
     return "\n".join(lines) or "To be written after the sessions."
 
 
+LEAVING_OUT = ", leaving out what we were told of but have not yet seen"
+UNSEEN_AREAS = 5
+"""Areas named in the one line on high scores told but not seen; the rest are counted."""
+
+
 def _stated_not_seen(ctx: ProposalContext) -> list[str]:
-    """High scores the client stated and nobody saw: named, and not counted as strengths above."""
-    lines = []
+    """High scores the client told us of and nobody saw: one line naming their areas (and what in
+    them, when there is one), not counted as strengths above."""
+    by_area: dict[str, list[str]] = {}
     for answer in unverified_high_scores(ctx.project, ctx.catalogue):
         question = ctx.catalogue.questions[answer.question]
         group = ctx.catalogue.groups.get((question.area, question.group))
-        on = f" on {group.title}" if group else ""
-        lines.append(
-            f"- {ctx.catalogue.area_title(question.area)}: the score of {answer.current} of 5{on} is as "
-            "stated, not seen, so it is not counted as a strength until we have seen it."
-        )
-    return lines
+        topics = by_area.setdefault(ctx.catalogue.area_title(question.area), [])
+        if group and group.title not in topics:
+            topics.append(group.title)
+    if not by_area:
+        return []
+    areas = [
+        f"{area} ({join_and(topics)})" if len(topics) == 1 else area for area, topics in by_area.items()
+    ]
+    return [
+        f"- We were told of practice at 4 or 5 of 5 that we have not yet seen at work, in "
+        f"{join_and(limited(areas, 'area', UNSEEN_AREAS))}; it counts as a strength once we have seen it."
+    ]
 
 
 def _recommendations(ctx: ProposalContext) -> str:

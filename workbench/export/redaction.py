@@ -48,6 +48,13 @@ def people_in(project: Project) -> list[str]:
     return sorted(set(full + firsts))
 
 
+def name_words(project: Project) -> frozenset[str]:
+    """The capitalised words of every name the project holds (the client, the firm, people): a
+    sentence keeps them capitalised wherever they fall."""
+    names = [project.project.client, project.proposal.firm, *people_in(project)]
+    return frozenset(w for n in names for w in n.split() if w[:1].isupper())
+
+
 def roles_in(project: Project) -> list[str]:
     """Every role the project gives a person (attendee roles and speakers' roles)."""
     roles = [a.role for s in project.sessions for a in s.attendees]

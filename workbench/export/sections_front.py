@@ -203,5 +203,5 @@ def _stated_caveat(unseen: int, seen: AreaMaturity | None) -> str:
         return ""
     scores = "a score" if unseen == 1 else f"{unseen} scores"
     if seen is None or seen.current is None:
-        return f", all of it from {scores} of 4 or 5 stated, not seen"
-    return f" ({seen.current:.1f} without {scores} of 4 or 5 stated, not seen)"
+        return f", all of it from {scores} of 4 or 5 we were told of but have not yet seen"
+    return f" ({seen.current:.1f} leaving out {scores} of 4 or 5 we were told of but have not yet seen)"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Collection
 
 from workbench.model.records import Number
 
@@ -64,11 +66,18 @@ def join_and(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def first_lower(text: str) -> str:
-    """Lower-case the first letter of a title for use inside a sentence (keeps acronyms)."""
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        return text[0].lower() + text[1:]
-    return text
+def first_lower(text: str, names: Collection[str] = ()) -> str:
+    """Lower-case the first letter of a title for use inside a sentence. Kept as written: an
+    acronym (`MLflow`), a word the caller knows is a name (`names`: the client's, a person's) and
+    a run of capitalised words, which reads as a name (`Brauhaus Nord cannot…`, `Harbour & Pine…`)."""
+    words = text.split()
+    if len(text) < 2 or not text[0].isupper() or text[1].isupper():
+        return text
+    if re.split(r"['\u2019]", words[0])[0].strip(".,;:!?") in names:
+        return text
+    if len(words) > 1 and (words[1] == "&" or (words[1][:1].isupper() and words[1][1:2].islower())):
+        return text
+    return text[0].lower() + text[1:]
 
 
 def capitalised(text: str) -> str:
