@@ -73,7 +73,7 @@ def test_structure_reflects_the_project(example: Path) -> None:
     chart = next(t for t in tables if t["header"][:1] == [""] and t["header"][1:2] == ["Dec"])
     assert chart["rows"] == len(project.pilots) + 2
     assert chart["fills"]["1F3864"] >= 16  # the critical path's weeks, plus the header cells
-    assert summary["title"] == "Harbour & Pine Retail: MLOps discovery: findings and proposal"
+    assert summary["title"] == "MLOps discovery for Harbour & Pine Retail: findings and proposal"  # one colon
     assert summary["author"] == "Sam Okafor"
     assert summary["page"] == [210, 297]
     assert summary["page_numbers"]

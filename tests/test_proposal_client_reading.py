@@ -53,3 +53,49 @@ def test_what_is_working_well_stays_short_on_a_large_project(tmp_path: Path) -> 
     told = [b for b in bullets if "we have not yet seen" in b]
     assert len(told) == 1, told
     assert len(well) < 2000
+
+
+def test_who_we_spoke_to_shows_a_booked_length_and_no_empty_column(example: Path) -> None:
+    """#15 fresh-eyes (session 7) 8: a session never clocked printed an empty Length cell."""
+    project_file = ProjectFile.load(example)
+    for session in project_file.project.sessions:
+        session.elapsed_seconds, session.minutes = 0, None
+    project_file.save()
+    text = export(example, "md").read_text(encoding="utf-8")
+    spoke = text[text.index("### Who we spoke to") : text.index("### How maturity is scored")]
+    assert "Length" not in spoke and "| |" not in spoke.replace(" ", "").replace("||", "| |")
+    project_file = ProjectFile.load(example)
+    project_file.project.sessions[0].minutes = 40
+    project_file.save()
+    text = export(example, "md").read_text(encoding="utf-8")
+    spoke = text[text.index("### Who we spoke to") : text.index("### How maturity is scored")]
+    assert "| Length |" in spoke and "40 minutes booked" in spoke
+
+
+def test_the_document_title_has_one_colon(example: Path) -> None:
+    from docx import Document
+
+    assert Document(str(export(example))).core_properties.title == (
+        "MLOps discovery for Harbour & Pine Retail: findings and proposal"
+    )
+
+
+def test_and_n_more_starts_a_line_with_a_capital(tmp_path: Path) -> None:
+    """#15 fresh-eyes (session 7) 10: a matrix cell's last bullet read "and 14 more gaps"."""
+    from bench.generate import write_large_project
+
+    text = export(write_large_project(tmp_path / "large.toml"), "md").read_text(encoding="utf-8")
+    assert "And " in text and "more gaps" in text
+    lines = [line.strip(" -|•") for line in text.splitlines()]
+    assert not [line for line in lines if line.startswith("and ") and " more " in line]
+    cells = [cell.strip() for line in text.splitlines() if line.startswith("|") for cell in line.split("|")]
+    assert not [c for c in cells if c.startswith("and ") and " more " in c]
+
+
+def test_the_timeline_chart_stays_on_one_page_with_its_key(example: Path) -> None:
+    """#15 fresh-eyes (session 7) 6: the Gantt split across two pages, its key on the second."""
+    from docx import Document
+
+    document = Document(str(export(example)))
+    chart = next(t for t in document.tables if len(t.rows) > 1 and t.rows[1].cells[0].text == "Week")
+    assert all(p.paragraph_format.keep_with_next for row in chart.rows for p in row.cells[0].paragraphs)

@@ -38,6 +38,9 @@ LABEL_CHARS = 22
 EMU_PER_TWIP = 635
 KEEP_WHOLE_ROWS = 12
 """A key-value table of at most this many rows is kept on one page."""
+KEEP_WHOLE_CHART = 40
+"""A timeline chart of at most this many rows is kept on one page, with its key below it (a chart
+cut in two, its key on the next page, can't be read)."""
 ITEM_RULE = '<w:pBdr><w:top w:val="single" w:sz="6" w:space="2" w:color="7F7F7F"/></w:pBdr>'
 """The rule above the second and later items of a cell (two gaps in one cell of the matrix)."""
 ITEM_SPACE = 40
@@ -60,11 +63,16 @@ def render_table(document: Any, block: Table, usable: int) -> None:
     widths = [w // EMU_PER_TWIP for w in column_widths(block, usable, size)]
     heads = ([] if block.key_value else [block.headers]) + ([block.subheader] if block.subheader else [])
     lines = [*heads, *block.rows]
-    # Small key-value tables (a pilot's facts) stay whole; any other table never leaves its last row
-    # (a total) alone on a page.
-    whole = block.key_value and len(lines) <= KEEP_WHOLE_ROWS
+    # Small key-value tables (a pilot's facts) and charts stay whole, a chart with the key under it;
+    # any other table never leaves its last row (a total) alone on a page.
+    whole = (block.key_value and len(lines) <= KEEP_WHOLE_ROWS) or (
+        block.chart and len(lines) <= KEEP_WHOLE_CHART
+    )
     last = len(lines) - 1
-    kept = [index < last and (whole or index == last - 1) for index in range(len(lines))]
+    kept = [
+        (index < last and (whole or index == last - 1)) or (index == last and block.chart and whole)
+        for index in range(len(lines))
+    ]
     rows = [
         _row(block, cells, index, len(heads), widths, size, keep=kept[index])
         for index, cells in enumerate(lines)

@@ -10,6 +10,7 @@ from workbench.export.context import ProposalContext
 from workbench.export.narrative import prose, text_for
 from workbench.export.redaction import without_quotes
 from workbench.export.wording import LIST_LIMIT, count, day
+from workbench.model.records import Session
 
 FINDINGS_PER_THEME = 3
 
@@ -55,17 +56,12 @@ def context(ctx: ProposalContext) -> list[Block]:
             who = count(len(session.attendees), "person") if session.attendees else ""
         else:
             who = ", ".join(f"{a.name} ({a.role})" if a.role else a.name for a in session.attendees)
-        minutes = session.elapsed_seconds // 60
-        rows.append(
-            [
-                title,
-                day(session.date) if session.date else "",
-                who,
-                count(minutes, "minute") if minutes else "",
-            ]
-        )
+        rows.append([title, day(session.date) if session.date else "", who, _length(session)])
     if rows:
-        blocks.append(Table(["Session", "Date", "Who took part", "Length"], rows))
+        headers = ["Session", "Date", "Who took part", "Length"]
+        if not any(row[-1] for row in rows):  # no session clocked or time-boxed: no empty column
+            headers, rows = headers[:-1], [row[:-1] for row in rows]
+        blocks.append(Table(headers, rows))
     else:
         blocks.append(Paragraph("No sessions have been held yet."))
     blocks += maturity_scale(ctx)
@@ -195,6 +191,14 @@ def findings(ctx: ProposalContext) -> list[Block]:
         for quote in quotes.get(area_id, [])[:FINDINGS_PER_THEME]:
             blocks.append(Paragraph(quote, "quote"))
     return blocks
+
+
+def _length(session: Session) -> str:
+    """How long a session ran on the clock, else how long it was booked for."""
+    minutes = session.elapsed_seconds // 60
+    if minutes:
+        return count(minutes, "minute")
+    return f"{count(session.minutes, 'minute')} booked" if session.minutes else ""
 
 
 def _stated_caveat(unseen: int, seen: AreaMaturity | None) -> str:

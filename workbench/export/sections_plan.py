@@ -12,7 +12,16 @@ from workbench.export.blocks import SLACK, Block, Bullets, Heading, Paragraph, T
 from workbench.export.context import ProposalContext
 from workbench.export.investment import practice_effort
 from workbench.export.narrative import prose, text_for
-from workbench.export.wording import LIST_LIMIT, count, day, first_lower, join_and, limited, plural
+from workbench.export.wording import (
+    LIST_LIMIT,
+    count,
+    day,
+    first_lower,
+    join_and,
+    limited,
+    limited_lines,
+    plural,
+)
 from workbench.model.records import Gap, PlanItem
 
 QUADRANT_FILLS = {"quick-win": "C6EFCE", "strategic": "DDEBF7", "fill-in": "F2F2F2", "deprioritise": "FCE4D6"}
@@ -99,7 +108,7 @@ def _matrix(ctx: ProposalContext) -> list[Block]:
         row = [label]
         for complexity in range(1, 6):
             members = [ctx.named(g.id, g.title) for g in cells.get((impact, complexity), [])]
-            row.append("\n".join(limited(members, "gap", MATRIX_PER_CELL)))
+            row.append("\n".join(limited_lines(members, "gap", MATRIX_PER_CELL)))
         rows.append(row)
         shading.append([""] + [QUADRANT_FILLS[quadrant(ctx.project, impact, c)] for c in range(1, 6)])
     return [
@@ -131,7 +140,7 @@ def recommendations(ctx: ProposalContext) -> list[Block]:
             blocks += [
                 Heading(QUADRANT_TITLES[kind], 2),
                 Paragraph(LATER[kind]),
-                Bullets(limited(later, "gap")),
+                Bullets(limited_lines(later, "gap")),
             ]
     return blocks
 
@@ -344,7 +353,7 @@ def _after_the_plan(ctx: ProposalContext) -> list[Block]:
             "These targets fall after the plan ends. The pilots set them in motion and show the trend at "
             "their reviews; each is then tracked by its owner:"
         ),
-        Bullets(limited(items, "metric")),
+        Bullets(limited_lines(items, "metric")),
     ]
 
 

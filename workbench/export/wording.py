@@ -102,3 +102,8 @@ def limited(items: list[str], noun: str, limit: int = LIST_LIMIT) -> list[str]:
         return items
     rest = len(items) - limit
     return [*items[:limit], f"and {rest:,} more {plural(noun, rest)}"]
+
+
+def limited_lines(items: list[str], noun: str, limit: int = LIST_LIMIT) -> list[str]:
+    """`limited`, for a list shown a line each (bullets, a matrix cell): `And N more <nouns>`."""
+    return [capitalised(line) for line in limited(items, noun, limit)]

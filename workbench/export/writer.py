@@ -126,7 +126,7 @@ def docx_frame(project: Project, request: ExportRequest, options: ProposalOption
     redact = options.redact
     title = "MLOps discovery: findings and proposal"
     if not redact and project.project.client:
-        title = f"{project.project.client}: {title}"
+        title = f"MLOps discovery for {project.project.client}: findings and proposal"
     return DocxFrame(
         title=title,
         author="" if redact else project.project.facilitator,
