@@ -53,3 +53,30 @@ async def test_the_proposal_fields_keep_their_labels_when_filled(example: Path, 
             label = field.parent.query_one(".frame-label", Static)  # type: ignore[union-attr]
             assert label.region.height == 1 and label.region.bottom == field.region.y  # on screen, above it
             assert field.value  # filled: the example names its firm; the test filled the rest
+
+
+async def test_esc_after_typing_proposal_text_asks_before_discarding(example: Path, make_app) -> None:
+    """#15 fresh-eyes (session 7) 9: Esc in F8 threw away what was typed without a word."""
+    from workbench.ui.modals.confirm import ConfirmModal
+    from workbench.ui.modals.proposal_modal import ProposalModal
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("f8")
+        assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
+        await pilot.press("ctrl+home", *"XYZ typed ")
+        await pilot.press("escape")
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        assert "executive summary" in app.screen.body  # type: ignore[attr-defined]
+        await pilot.press("escape")  # keep editing
+        assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not isinstance(app.screen, (ProposalModal, ConfirmModal)))
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: "XYZ typed" in example.read_text(encoding="utf-8"))
+        await pilot.press("f8")
+        assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
+        await pilot.press("escape")  # nothing changed: closes at once
+        assert await until(pilot, lambda: not isinstance(app.screen, ProposalModal))
+        assert not isinstance(app.screen, ConfirmModal)

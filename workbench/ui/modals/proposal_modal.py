@@ -14,6 +14,7 @@ from textual.widgets import Button, Select, Static, TextArea
 from workbench.export.context import ProposalContext
 from workbench.export.narrative import NARRATIVE_FIELDS, drafts
 from workbench.export.options import ProposalOptions
+from workbench.export.wording import join_and
 from workbench.export.writer import frame_problem
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
@@ -104,28 +105,40 @@ class ProposalModal(DialogScreen[dict[str, str] | None]):
 
     @on(Button.Pressed, "#proposal-cancel")
     def _cancel(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()
 
-    @on(Button.Pressed, "#proposal-save")
-    def action_save(self) -> None:
-        """Dismiss with every field that differs from what was there."""
+    def _changed(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The texts and the frame fields that differ from what was there."""
         self._keep_shown()
-        changed: dict[str, str] = {}
+        texts: dict[str, str] = {}
         for name in NARRATIVE_FIELDS:
             text = self.texts[name].strip()
             before = (self.own[name] or self.drafted[name]).strip()
             if text != before:
-                changed[name] = "" if text == self.drafted[name].strip() else text
-        for name in FRAME_FIELDS:
-            value = self.query_one(f"#proposal-{name}", RealInput).entered()
-            if value != self.own[name]:
-                problem = frame_problem(name, value, self.project_file)
-                if problem:
-                    self.notify(problem, severity="error", markup=False)
-                    self.query_one(f"#proposal-{name}", RealInput).focus()
-                    return
-                changed[name] = value
-        self.dismiss(changed)
+                texts[name] = "" if text == self.drafted[name].strip() else text
+        frame = {
+            name: value
+            for name in FRAME_FIELDS
+            if (value := self.query_one(f"#proposal-{name}", RealInput).entered()) != self.own[name]
+        }
+        return texts, frame
+
+    def unsaved_changes(self) -> str:
+        texts, frame = self._changed()
+        titles = [NARRATIVE_FIELDS[name].lower() for name in texts] + [FRAME_FIELDS[n].lower() for n in frame]
+        return "the " + join_and(titles) if titles else ""
+
+    @on(Button.Pressed, "#proposal-save")
+    def action_save(self) -> None:
+        """Dismiss with every field that differs from what was there."""
+        texts, frame = self._changed()
+        for name, value in frame.items():
+            problem = frame_problem(name, value, self.project_file)
+            if problem:
+                self.notify(problem, severity="error", markup=False)
+                self.query_one(f"#proposal-{name}", RealInput).focus()
+                return
+        self.dismiss({**texts, **frame})
 
 
 def start_proposal_edit(screen: Screen[None]) -> None:
