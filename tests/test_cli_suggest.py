@@ -65,3 +65,10 @@ def test_suggestions_say_why_in_words_without_tool_plurals(
     assert "(s)" not in out and "≥" not in out
     assert "why: 2 answers put the target 2 or more levels above today" in out
     assert "why: 1 answer puts the target 2 or more levels above today" in out
+
+
+def test_map_accepts_a_gap_id_in_any_case(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """#16 fresh-eyes 16, finding 8: `workbench map --gap g-009` was refused."""
+    code, out, err = run(["map", str(example), "--gap", "g-009"], capsys)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0].startswith("G-009 Temporal leakage")

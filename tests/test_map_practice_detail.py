@@ -75,3 +75,36 @@ async def test_practice_text_from_a_bank_is_shown_literally(example: Path, make_
     assert pattern.plain == 'steps: ["[/]", "$accent [red"]'
     assert pattern.spans == []
     assert not any("click" in str(span.style) or "link" in str(span.style) for span in detail.spans)
+
+
+async def test_the_detail_gives_the_full_why_that_the_list_cuts(example: Path, make_app) -> None:
+    """#16 fresh-eyes 16, finding 5: "…written for Model Monitoring & Observability (which Mon…" at
+    160x48, "…; writt…" at 120x36, and Tab/Enter showed no reasons at all."""
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        detail, _ = await show_practice(app, pilot, "tv.model-registry")
+        pane = app.screen.query_one(MapPane)
+        suggestion = next(s for s in pane.suggestions if s.practice.id == "tv.model-registry")
+    assert len(suggestion.reasons) >= 2
+    why = detail.plain[detail.plain.index("Why for G-001") :]
+    for reason in suggestion.reasons:
+        assert f"\n• {reason}" in why
+
+
+async def test_the_maps_gap_lists_follow_the_priority_ranking(example: Path, make_app) -> None:
+    """#16 fresh-eyes 16, finding 8: the Map's quadrant lists sorted by id, the Gaps pane by priority."""
+    from workbench.analysis.gaps import ranked_gaps
+    from workbench.store.files import load_project
+
+    ranking = [gap.id for gap, _ in ranked_gaps(load_project(example))]
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        gaps = app.screen.query_one("#map-gaps", OptionList)
+        shown = [gaps.get_option_at_index(n).id for n in range(gaps.option_count)]
+    listed = [gap_id for gap_id in shown if gap_id]
+    quick = listed[: listed.index("G-001")]  # quick wins come first, then the strategic gaps
+    assert quick == [g for g in ranking if g in quick]
+    assert listed != sorted(listed)

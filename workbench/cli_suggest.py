@@ -67,7 +67,7 @@ def run_map(args: argparse.Namespace) -> int:
     project, catalogue = loaded
     gaps = [gap for gap, _ in ranked_gaps(project)]
     if args.gap:
-        gaps = [gap for gap in gaps if gap.id == args.gap]
+        gaps = [gap for gap in gaps if gap.id.casefold() == args.gap.strip().casefold()]  # g-009 is G-009
         if not gaps:
             print(
                 f"workbench: {args.path} has no gap {args.gap}; `workbench gaps {args.path}` lists them",

@@ -12,7 +12,13 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_ORDER, QUADRANT_TITLES, gap_quadrant
+from workbench.analysis.gaps import (
+    QUADRANT_LABELS,
+    QUADRANT_ORDER,
+    QUADRANT_TITLES,
+    gap_quadrant,
+    ranked_gaps,
+)
 from workbench.analysis.mapping import (
     MappingWarning,
     PracticeSuggestion,
@@ -104,8 +110,9 @@ class MapPane(Horizontal, Pane):
         warned = {w.gap for w in warnings}
         accepted = {gap: len(practices) for gap, practices in project.accepted_by_gap().items()}
         options: list[Option] = []
+        by_priority = [gap for gap, _ in ranked_gaps(project)]  # the Gaps pane's and the proposal's order
         for quadrant in QUADRANT_ORDER:
-            members = [g for g in project.gaps if gap_quadrant(project, g) == quadrant]
+            members = [g for g in by_priority if gap_quadrant(project, g) == quadrant]
             if not members and quadrant not in QUADRANT_ORDER[:2]:
                 continue
             title = f"{QUADRANT_TITLES[quadrant]} ({len(members)})"
@@ -178,6 +185,10 @@ class MapPane(Horizontal, Pane):
         text.append_text(literal("\n" + practice.summary))
         if practice.prerequisites:
             text.append_text(literal("\nPrerequisites: " + ", ".join(practice.prerequisites), "dim"))
+        if suggestion.reasons:
+            text.append(f"\n\nWhy for {self.gap_id} (score {suggestion.score:.1f})", style="bold")
+            for reason in suggestion.reasons:
+                text.append_text(literal(f"\n• {reason}"))
         mapping = self.workspace.project.mapping(self.gap_id, practice.id)
         if mapping is not None and mapping.rationale:
             text.append_text(literal("\nRationale: " + mapping.rationale, "italic"))

@@ -225,6 +225,8 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             self.query_one(widget_id).disabled = not editable
         self.query_one("#q-indicator").display = question.kind == "pain-indicator"
         self.query_one("#q-metric").display = question.kind == "success-metric"
+        # a success metric holds a baseline and a target number, not a maturity level
+        self.query_one(MaturityBar).display = question.kind != "success-metric"
         if question.kind == "pain-indicator":
             self.show_heard()
         if question.kind == "success-metric":
@@ -399,6 +401,12 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         """Set current or target maturity from a key press."""
         if self.workspace.session is None or not self.ref:
             return
+        question = self.workspace.catalogue.questions.get(self.ref)
+        if question is not None and question.kind == "success-metric":
+            self.app.notify(
+                "A success metric has no maturity: type its baseline and target in its fields.", timeout=3
+            )
+            return
         bar = self.query_one(MaturityBar)
         if which == "current":
             bar.set_scores(value, bar.target)
@@ -406,6 +414,13 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             bar.set_scores(bar.current, value)
         self.show_levels(bar.current, bar.target)
         self.post_message(self.AnswerEdited(self, self.ref, {which: value}))
+        if bar.current is not None and bar.target is not None and bar.target < bar.current:
+            self.app.notify(
+                f"Target {bar.target} is below today's {bar.current}: kept as typed; "
+                "press the right key if that is not what was meant.",
+                severity="warning",
+                timeout=4,
+            )
 
     def step_maturity(self, which: str, delta: int) -> int | None:
         """Current or target maturity one up or down from what the bar shows (below 1 clears)."""
