@@ -138,7 +138,7 @@ def test_metric_sentences(catalogue: Catalogue) -> None:
         "Enable real-time feature serving with <50ms latency"
     )
     assert sentence(template="discovery:feature-engineering.metric.2", baseline=5.0, target=30) == (
-        "Increase feature reusability across projects by 30% (baseline 5% of features used by two or more projects)"
+        "Increase feature reusability across projects by 30% (from 5% to 6.5% of features used by two or more projects)"
     )
     assert sentence(template="discovery:model-deployment.metric.3", baseline=19000, target=35) == (
         "Reduce model serving costs by 35% (baseline 19,000 USD per month)"

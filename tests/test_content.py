@@ -71,6 +71,15 @@ def test_template_core_fits_the_time_box(catalogue: Catalogue) -> None:
     assert shares["platform-evaluation"] * 45 >= 11
 
 
+@pytest.mark.parametrize("template_id", ["data-science", "ml-engineering"])
+def test_team_session_cores_capture_pain_and_baselines(catalogue: Catalogue, template_id: str) -> None:
+    """#16 fresh-eyes 16, finding 7: the 24-question cores held no success metric and no pain
+    indicator, so a facilitator keeping to the core never captured a baseline."""
+    kinds = [catalogue.questions[ref].kind for ref in catalogue.core_refs(template_id)]
+    assert kinds.count("success-metric") >= 1 and kinds.count("pain-indicator") >= 1
+    assert len(kinds) == 28
+
+
 def test_data_science_collaboration_covers_vision_and_onboarding(catalogue: Catalogue) -> None:
     refs = catalogue.template_refs("data-science")
     assert "discovery:team-collaboration.vision.1" in refs

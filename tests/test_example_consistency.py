@@ -60,7 +60,7 @@ def test_a_by_x_percent_metric_agrees_with_its_words(project: Project, catalogue
     assert today == metric.baseline
     assert then == pytest.approx(metric.baseline * (1 + metric.target / 100))
     assert "percentage points" in metric.measured_by
-    assert "by 150% (baseline 8%" in metric_sentence(metric, catalogue)
+    assert "by 150% (from 8% to 20% of" in metric_sentence(metric, catalogue)  # #16 fresh-eyes 16, 7
 
 
 def test_every_metric_has_a_baseline(project: Project) -> None:

@@ -55,7 +55,26 @@ def metric_sentence(metric: Metric, catalogue: Catalogue) -> str:
         return base + _numbers_suffix(metric, None, ("baseline", "target"))
     text = fill_template(question, metric.baseline, metric.target)
     in_text = {p.field for p in question.placeholders}
+    share = _share_after_change(metric, question)
+    if share:
+        return f"{text} ({share})"
     return text + _numbers_suffix(metric, question, [f for f in ("baseline", "target") if f not in in_text])
+
+
+FALLING = re.compile(r"^(Reduce|Decrease|Cut|Lower)\b", re.I)
+
+
+def _share_after_change(metric: Metric, question: Question) -> str:
+    """For "by X%" on a baseline that is itself a share: the share before and after the change,
+    "from 8% to 20% of features used by two or more projects" (150% more of 8% is 20%, not 158%)."""
+    unit = field_unit(metric, question, "baseline")
+    relative = any(p.field == "target" and p.unit == "%" for p in question.placeholders)
+    if metric.baseline is None or metric.target is None or not relative or not unit.startswith("%"):
+        return ""
+    sign = -1 if FALLING.match(question.text) else 1
+    after = max(0.0, float(metric.baseline) * (1 + sign * float(metric.target) / 100))
+    rounded = round(after, 1)
+    return f"from {with_unit(metric.baseline, '%')} to {with_unit(rounded, unit)}"
 
 
 def with_unit(value: Number, unit: str) -> str:
