@@ -99,3 +99,15 @@ def test_the_timeline_chart_stays_on_one_page_with_its_key(example: Path) -> Non
     document = Document(str(export(example)))
     chart = next(t for t in document.tables if len(t.rows) > 1 and t.rows[1].cells[0].text == "Week")
     assert all(p.paragraph_format.keep_with_next for row in chart.rows for p in row.cells[0].paragraphs)
+
+
+def test_a_template_that_is_not_word_inside_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    """#15 fresh-eyes (session 7) 10: a text file named bad.docx was told 'save the template as .docx'."""
+    from workbench.export.writer import ExportRefused, check_template
+
+    fake = tmp_path / "bad.docx"
+    fake.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(ExportRefused) as refused:
+        check_template(fake)
+    assert "cannot be read as a Word document, whatever its name says" in str(refused.value)
+    assert "save the template as .docx" not in str(refused.value)

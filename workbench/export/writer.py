@@ -72,6 +72,12 @@ def frame_problem(name: str, value: str, project_file: Path) -> str:
     return ""
 
 
+NOT_WORD = (
+    "cannot be read as a Word document, whatever its name says (damaged, or another kind of file); "
+    "open it in Word and save it again as a .docx or .dotx template"
+)
+
+
 def check_template(path: Path) -> None:
     """Refuse a template that is missing or not a Word document, in one sentence."""
     if not path.is_file():
@@ -79,10 +85,10 @@ def check_template(path: Path) -> None:
     if path.suffix.lower() in (".docm", ".dotm"):
         raise ExportRefused(path, "is macro-enabled (.docm or .dotm); save the template as .dotx or .docx")
     if not zipfile.is_zipfile(path):
-        raise ExportRefused(path, "is not a Word document (.docx or .dotx); save the template as .docx")
+        raise ExportRefused(path, NOT_WORD)
     with zipfile.ZipFile(path) as package:
         if "word/document.xml" not in package.namelist():
-            raise ExportRefused(path, "is not a Word document (.docx or .dotx); save the template as .docx")
+            raise ExportRefused(path, NOT_WORD)
         types = package.read("[Content_Types].xml") if "[Content_Types].xml" in package.namelist() else b""
         if b"macroEnabled" in types:
             raise ExportRefused(path, "has macros (.docm or .dotm); save the template as .dotx or .docx")

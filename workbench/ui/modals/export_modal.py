@@ -50,7 +50,7 @@ class ExportModal(DialogScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Dialog(classes="dialog wide", id="export-dialog"):
-            yield Static(Text("Export the next-step proposal", style="bold"), classes="dialog-title")
+            yield Static(Text("Export the proposal", style="bold"), classes="dialog-title")
             sections = [s for s in SECTIONS if s != "progress" or self.workspace.project.milestones]
             yield SelectionList[str](
                 *[(SECTION_TITLES[s], s, s in DEFAULT_SECTIONS) for s in sections], id="export-sections"
