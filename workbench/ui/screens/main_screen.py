@@ -70,7 +70,6 @@ class MainScreen(Screen[None]):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
-        self._shown: dict[str, int] = {}
         self._last_focus: dict[str, Widget] = {}
         self.capture = CapturePane(workspace, id="capture-pane")
         """Capture is mounted with the screen; the other panes after the first frame."""
@@ -98,7 +97,11 @@ class MainScreen(Screen[None]):
         self.workspace.editor.listeners.remove(self._editor_changed)
 
     def _editor_changed(self, changed: Changed) -> None:
-        """Every change of the project, told once: as a message, handled here, then by the app."""
+        """Every change of the project, told once: to the panes it may reach (each notes what
+        it must recompute), then as a message, handled here, then by the app."""
+        for pane in PANES[1:]:
+            if (widget := self.pane(pane)) is not None:
+                widget.hear(changed)
         self.post_message(ProjectChanged(changed.kind, changed.name))
 
     @on(ProjectChanged)
@@ -119,11 +122,7 @@ class MainScreen(Screen[None]):
         if (shown := self.pane(self.active_pane)) is not None and shown.filling:
             self._catch_up_timer = self.set_timer(CATCH_UP_DELAY, self.catch_up)
             return
-        stale = [
-            pane
-            for pane in PANES[1:]
-            if pane != self.active_pane and self._shown.get(pane) != self.workspace.revision
-        ]
+        stale = [pane for pane in PANES[1:] if pane != self.active_pane and not self.is_up_to_date(pane)]
         mounted = [pane for pane in stale if self.pane(pane) is not None]
         if mounted:
             self.refresh_pane(mounted[0])
@@ -194,18 +193,19 @@ class MainScreen(Screen[None]):
             self.show_pane(pane, take_focus=self.focused is not event.tabs)
 
     def refresh_pane(self, pane: str, force: bool = False) -> None:
-        """Bring a pane up to date, unless nothing changed since it was last refreshed (Capture
-        shows its edits as they are typed: it is refreshed only when `force`d)."""
+        """Bring a pane up to date: the parts of it that changes reached since it was last
+        refreshed, or all of it when `force`d (Capture shows its edits as they are typed: it is
+        refreshed only when `force`d)."""
         if pane == "capture" and not force:
             return
         widget = self.pane(pane)
-        if widget is not None and (force or self._shown.get(pane) != self.workspace.revision):
-            widget.refresh_pane()
-            self._shown[pane] = self.workspace.revision
+        if widget is not None and (force or widget.stale_parts):
+            widget.refresh_pane(None if force else set(widget.stale_parts))
 
     def is_up_to_date(self, pane: str) -> bool:
-        """Whether a pane shows the project as it is now."""
-        return self._shown.get(pane) == self.workspace.revision
+        """Whether a pane shows the project as it is now (a pane not mounted yet is not)."""
+        widget = self.pane(pane)
+        return widget is not None and not widget.stale_parts
 
     def refresh_all(self) -> None:
         """Rebuild every pane (after a reload or a recovery)."""
@@ -308,7 +308,6 @@ class MainScreen(Screen[None]):
                 pane = self.pane(name)
                 if pane is not None:
                     pane.select(raise_gap.gap_id)
-                    self._shown[name] = self.workspace.revision
 
         ws = self.workspace
         self.app.push_screen(GapModal(draft, ws.catalogue, "Raise a gap", ws.project), saved)

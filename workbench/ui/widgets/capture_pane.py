@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from rich.text import Text
@@ -189,8 +190,8 @@ class CapturePane(Horizontal, Pane):
 
     # --- edits -------------------------------------------------------------------------------
 
-    def refresh_pane(self) -> None:
-        """Show the project as it is now (after an undo, a redo or a reload)."""
+    def refresh_pane(self, parts: Collection[str] | None = None) -> None:
+        """Show the project as it is now (after an undo, a redo or a reload): all of it."""
         self.navigator.refresh_counts()
         if self.panel.ref:
             self.show_question(self.panel.ref)
@@ -264,8 +265,9 @@ class CapturePane(Horizontal, Pane):
         if metric is not None:
             edit: Edit = EditMetric(metric.id, changes)
         else:
-            edit = AddMetric(event.ref, values={"session": ws.session_id, **changes},
-                             about=self._question_words(event.ref))
+            edit = AddMetric(
+                event.ref, values={"session": ws.session_id, **changes}, about=self._question_words(event.ref)
+            )
         if self.apply(edit):
             self.panel.show_sentence()
             self.navigator.refresh_counts()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -26,6 +27,7 @@ from workbench.analysis.maturity import area_maturity, disagreements, unverified
 from workbench.analysis.milestones import NOW, compare, in_date_order, snapshot
 from workbench.edits import Edit
 from workbench.edits.gaps import DeleteGap, Dismiss, EditGap, MergeGaps, MoveGap, RaiseGap, Undismiss
+from workbench.edits.reads import EVERYTHING, Reads
 from workbench.model.milestones import Milestone
 from workbench.ui.keys import bindings
 from workbench.ui.messages import RaiseGapFrom, ShowQuestion
@@ -42,12 +44,21 @@ STATUS_WORDS = {"closed": "Closed", "wont-fix": "Won't fix"}
 """What the quadrant column says for a gap that is done with."""
 NARROW_SIDE = 60
 """Below this side width the ranked table drops its rank column and shortens quadrants."""
+RANKING_READS = Reads(frozenset({"gaps", "metrics"}), {"answers": frozenset({"confidence"})})
+"""What the matrix and the ranked table show: the gaps, placed and ranked by `priority`, which
+reads the confidence of their evidence (answers, metrics) besides the settings."""
 
 
 class GapsPane(Horizontal, Pane):
     """Follow-up step 1: identify gaps and prioritise them by impact and complexity."""
 
     BINDINGS = bindings("gaps")
+    PARTS: ClassVar[dict[str, Reads]] = {
+        "ranked": RANKING_READS,  # the matrix and the ranked table
+        "suggested": EVERYTHING,
+        "evidence": EVERYTHING,
+        "maturity": Reads(fields={"answers": frozenset({"status", "confidence", "current", "target"})}),
+    }
 
     def __init__(self, workspace: Workspace, id: str | None = None) -> None:
         super().__init__(workspace, id=id)
@@ -90,14 +101,18 @@ class GapsPane(Horizontal, Pane):
 
     # --- refreshing ------------------------------------------------------------------------------
 
-    def refresh_pane(self) -> None:
-        """Recompute everything from the project: the matrix and the tab on show first."""
+    def refresh_pane(self, parts: Collection[str] | None = None) -> None:
+        """Recompute from the project what a change reached (everything when `parts` is None):
+        the matrix and the tab on show first."""
+        parts = self.parts_to_refresh(parts)
         ws = self.workspace
         project = ws.project
         matrix = self.query_one(Matrix)
-        matrix.set_cells(matrix_cells(project), project)
+        if "ranked" in parts:
+            matrix.set_cells(matrix_cells(project), project)
         if self.selected and project.gap(self.selected) is None:
             self.selected = ""
+            parts |= {"ranked", "evidence"}
         if self.selected:
             matrix.select_gap(self.selected)
         elif matrix.selected:
@@ -108,7 +123,8 @@ class GapsPane(Horizontal, Pane):
             "gaps-evidence": self._fill_evidence,
             "gaps-maturity": self._fill_maturity,
         }
-        self.fill_tabs(self.query_one("#gaps-side", TabbedContent), fills)
+        tabs = self.query_one("#gaps-side", TabbedContent)
+        self.fill_tabs(tabs, {tab: fill for tab, fill in fills.items() if tab.removeprefix("gaps-") in parts})
 
     def _fill_ranked(self) -> None:
         table = self.query_one("#ranked", DataTable)
@@ -518,4 +534,3 @@ class GapsPane(Horizontal, Pane):
             ),
             answer,
         )
-

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from contextlib import suppress
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -27,8 +29,11 @@ from workbench.analysis.mapping import (
     suggest_practices,
 )
 from workbench.edits import Edit
+from workbench.edits.editor import Changed
 from workbench.edits.mappings import DecideMapping, MapByHand, Undecide, WriteRationale
+from workbench.edits.reads import Reads, touched_records
 from workbench.edits.words import quoted
+from workbench.model.evidence import parse_evidence
 from workbench.model.records import MappingStatus
 from workbench.ui.keys import bindings, for_action
 from workbench.ui.modals.practice_pick_modal import PracticePickModal
@@ -46,6 +51,10 @@ class MapPane(Horizontal, Pane):
     """Follow-up step 2: reference specific practices for each gap."""
 
     BINDINGS = bindings("map")
+    PARTS: ClassVar[dict[str, Reads]] = {
+        "all": Reads(frozenset({"gaps", "mappings", "pilots", "heard", "metrics", "sessions"}))
+    }
+    """Answers reach the pane through the gaps' evidence (see `hear`)."""
 
     def __init__(self, workspace: Workspace, id: str | None = None) -> None:
         super().__init__(workspace, id=id)
@@ -84,8 +93,31 @@ class MapPane(Horizontal, Pane):
 
     # --- refreshing -----------------------------------------------------------------------------
 
-    def refresh_pane(self) -> None:
-        """Rebuild the lists from the project."""
+    def hear(self, changed: Changed) -> None:
+        """Answers reach the pane only through the gaps' evidence (their notes are the client's
+        words a practice is matched against): an answer no gap cites changes nothing here."""
+        if "all" in self.stale_parts:
+            return
+        answers = touched_records(changed, "answers")
+        questions = {key[0] for key in answers or () if isinstance(key, tuple)}
+        if answers is None or (questions and not questions.isdisjoint(self._cited_questions())):
+            self.stale_parts.add("all")
+        else:
+            super().hear(changed)
+
+    def _cited_questions(self) -> set[str]:
+        """The questions whose answers some gap cites as evidence."""
+        cited = set()
+        for gap in self.workspace.project.gaps:
+            for link in gap.evidence:
+                evidence = parse_evidence(link)
+                if evidence.kind in ("answer", "question"):
+                    cited.add(evidence.target)
+        return cited
+
+    def refresh_pane(self, parts: Collection[str] | None = None) -> None:
+        """Rebuild the lists from the project (the pane recomputes as one part)."""
+        self.parts_to_refresh(parts)
         project = self.workspace.project
         shown_gap = self.gap_id
         current = self._current()

@@ -8,8 +8,9 @@ session switch) with a message from `workbench.ui.messages`, which the main scre
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on
 from textual.message import Message
@@ -17,6 +18,8 @@ from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane, Tabs
 
 from workbench.edits import Edit, EditRefused
+from workbench.edits.editor import Changed
+from workbench.edits.reads import EVERYTHING, Reads
 from workbench.ui.workspace import Workspace
 
 
@@ -30,9 +33,14 @@ class Pane(Widget):
 
         pane: Pane
 
+    PARTS: ClassVar[dict[str, Reads]] = {"all": EVERYTHING}
+    """The parts of the pane that recompute on their own, and what of the project each shows."""
+
     def __init__(self, workspace: Workspace, id: str | None = None) -> None:
         super().__init__(id=id)
         self.workspace = workspace
+        self.stale_parts: set[str] = set(self.PARTS)
+        """Parts that changes of the project reached since they were last refreshed."""
         self._unfilled: dict[str, Callable[[], None]] = {}
         """Inner tabs not on show that are still to be filled from the project, by tab id."""
 
@@ -46,9 +54,21 @@ class Pane(Widget):
             tabs.can_focus = False
         self.post_message(self.Mounted(self))
 
-    def refresh_pane(self) -> None:
-        """Show the project as it is now."""
+    def refresh_pane(self, parts: Collection[str] | None = None) -> None:
+        """Show the project as it is now: the `parts` named (see `PARTS`), or all of them."""
         raise NotImplementedError
+
+    def hear(self, changed: Changed) -> None:
+        """The project changed: note the parts the change reached (refreshed when next shown)."""
+        for part, reads in self.PARTS.items():
+            if part not in self.stale_parts and reads.reached(changed):
+                self.stale_parts.add(part)
+
+    def parts_to_refresh(self, parts: Collection[str] | None) -> set[str]:
+        """For `refresh_pane`: the parts asked for (all when None), no longer stale."""
+        wanted = set(self.PARTS) if parts is None else set(parts)
+        self.stale_parts -= wanted
+        return wanted
 
     def default_focus(self) -> Widget:
         """Where the keyboard goes when the pane comes on show and nothing had it before."""
@@ -60,8 +80,9 @@ class Pane(Widget):
     def fill_tabs(self, tabs: TabbedContent, fills: dict[str, Callable[[], None]]) -> None:
         """Fill the inner tab on show now and the others after the next repaint, one a frame:
         a switch to the pane draws what is seen first, and a key typed meanwhile waits for one
-        tab at most. A tab shown (or acted on) before its turn is filled first."""
-        fills = dict(fills)
+        tab at most. A tab shown (or acted on) before its turn is filled first. `fills` may name
+        only the tabs a change reached; the others keep what they show."""
+        fills = {**self._unfilled, **fills}  # tabs still to fill from an earlier refresh stay so
         shown = fills.pop(tabs.active, None)
         self._unfilled = fills
         if shown is not None:

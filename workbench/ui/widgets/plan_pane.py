@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from contextlib import suppress
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -41,6 +42,7 @@ from workbench.edits.plan import (
     ResizePlanItem,
     TickNextStep,
 )
+from workbench.edits.reads import Reads
 from workbench.model.records import Metric
 from workbench.printable import plural
 from workbench.ui.keys import bindings, condition
@@ -59,6 +61,9 @@ class PlanPane(Vertical, Pane):
     """Follow-up steps 3 and 4: success metrics, pilots on a timeline, next steps."""
 
     BINDINGS = bindings("plan")
+    PARTS: ClassVar[dict[str, Reads]] = {
+        "all": Reads(frozenset({"pilots", "gaps", "metrics", "next_steps", "mappings"}))
+    }
 
     def __init__(self, workspace: Workspace, id: str | None = None) -> None:
         super().__init__(workspace, id=id)
@@ -92,8 +97,9 @@ class PlanPane(Vertical, Pane):
         today = self.workspace.today
         return GanttView(self.plan, plan_start(project, today), current_week(project, today))
 
-    def refresh_pane(self) -> None:
-        """Reschedule and redraw everything."""
+    def refresh_pane(self, parts: Collection[str] | None = None) -> None:
+        """Reschedule and redraw everything (the pane recomputes as one part)."""
+        self.parts_to_refresh(parts)
         self.plan, cycles = schedule_around_cycles(self.workspace.project)
         self.error = ""
         if cycles:
@@ -374,8 +380,11 @@ class PlanPane(Vertical, Pane):
         if self._apply(EditPlanItem(item.id, {"done": not item.done})):
             self.query_one(Gantt).select_item(item.id)
             state = "done" if not item.done else "not done"
-            self.app.notify(f"{item.id} {one_line(item.title, 50)}: {state} (ctrl+z takes it back)",
-                            markup=False, timeout=3)
+            self.app.notify(
+                f"{item.id} {one_line(item.title, 50)}: {state} (ctrl+z takes it back)",
+                markup=False,
+                timeout=3,
+            )
 
     def action_unfix(self) -> None:
         """Let the selected item start as early as its dependencies allow."""
