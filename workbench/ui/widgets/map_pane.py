@@ -44,6 +44,8 @@ from workbench.ui.workspace import Workspace
 
 MAX_UNDECIDED = 12
 """Undecided practices listed per gap, best first; decided ones are always listed."""
+GAP_LIST = Reads(frozenset({"gaps"}))
+"""The gaps alone: where the questions cited as evidence come from."""
 DECISION_MARKS = {"accepted": ("✓", "green"), "rejected": ("✗", "red"), "": (" ", "")}
 
 
@@ -59,6 +61,7 @@ class MapPane(Horizontal, Pane):
     def __init__(self, workspace: Workspace, id: str | None = None) -> None:
         super().__init__(workspace, id=id)
         self.gap_id = ""
+        self._cited: set[str] | None = None
         self.suggestions: list[PracticeSuggestion] = []
         """The practices listed for the gap, in order."""
 
@@ -96,6 +99,8 @@ class MapPane(Horizontal, Pane):
     def hear(self, changed: Changed) -> None:
         """Answers reach the pane only through the gaps' evidence (their notes are the client's
         words a practice is matched against): an answer no gap cites changes nothing here."""
+        if GAP_LIST.reached(changed):
+            self._cited = None
         if "all" in self.stale_parts:
             return
         answers = touched_records(changed, "answers")
@@ -106,14 +111,15 @@ class MapPane(Horizontal, Pane):
             super().hear(changed)
 
     def _cited_questions(self) -> set[str]:
-        """The questions whose answers some gap cites as evidence."""
-        cited = set()
-        for gap in self.workspace.project.gaps:
-            for link in gap.evidence:
-                evidence = parse_evidence(link)
-                if evidence.kind in ("answer", "question"):
-                    cited.add(evidence.target)
-        return cited
+        """The questions whose answers some gap cites as evidence (kept until the gaps change)."""
+        if self._cited is None:
+            self._cited = set()
+            for gap in self.workspace.project.gaps:
+                for link in gap.evidence:
+                    evidence = parse_evidence(link)
+                    if evidence.kind in ("answer", "question"):
+                        self._cited.add(evidence.target)
+        return self._cited
 
     def refresh_pane(self, parts: Collection[str] | None = None) -> None:
         """Rebuild the lists from the project (the pane recomputes as one part)."""
