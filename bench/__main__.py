@@ -7,6 +7,7 @@ import sys
 from types import ModuleType
 
 from bench import (
+    bench_dialogs,
     bench_edits,
     bench_export,
     bench_merge,
@@ -23,6 +24,7 @@ MODULES: tuple[ModuleType, ...] = (
     bench_edits,
     bench_ui,
     bench_panes,
+    bench_dialogs,
     bench_export,
     bench_workbook,
     bench_timeline,
