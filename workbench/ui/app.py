@@ -19,6 +19,7 @@ from workbench.ui.autosave import Autosave
 from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.key_order import KeyGate, read_esc_pairs_as_alt
 from workbench.ui.keys import bindings, can_run, for_action
+from workbench.ui.keys_while_opening import KEPT_WHILE_OPENING, KeysWhileOpening
 from workbench.ui.messages import ProjectChanged
 from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.safe import clean, one_line
@@ -69,6 +70,7 @@ class WorkbenchApp(App[int]):
         self._save_problem = ""  # the failed save last told about, so autosaves don't repeat it
         self.keys_in_order = KeyGate(self, super().on_event)
         read_esc_pairs_as_alt()
+        self.keys_while_opening = KeysWhileOpening(self)
 
     async def on_event(self, event: events.Event) -> None:
         """Keys go through the gate: one at a time, in the order typed (see key_order)."""
@@ -445,6 +447,8 @@ class WorkbenchApp(App[int]):
 
     def action_sessions(self) -> None:
         """Start or switch the discovery session."""
+        if self.keys_while_opening.keep("sessions"):
+            return
         from workbench.ui.screens.main_screen import MainScreen
 
         if isinstance(self.screen, MainScreen):
@@ -466,6 +470,8 @@ class WorkbenchApp(App[int]):
 
     def action_export(self) -> None:
         """Export the proposal."""
+        if self.keys_while_opening.keep("export"):
+            return
         from workbench.ui.screens.main_screen import MainScreen
 
         if isinstance(self.screen, MainScreen):
@@ -480,12 +486,16 @@ class WorkbenchApp(App[int]):
 
     def action_followups(self) -> None:
         """Show the follow-ups by person (F7)."""
+        if self.keys_while_opening.keep("followups"):
+            return
         from workbench.ui.followups import open_followups
 
         open_followups(self)
 
     def action_proposal(self) -> None:
         """Edit the proposal's text (drafted from the data until edited)."""
+        if self.keys_while_opening.keep("proposal"):
+            return
         from workbench.ui.screens.main_screen import MainScreen
 
         if isinstance(self.screen, MainScreen):
@@ -595,6 +605,8 @@ class WorkbenchApp(App[int]):
         entry = for_action("app", action)
         if entry is None:
             return True
+        if self.keys_while_opening.opening() and entry.action in KEPT_WHILE_OPENING:
+            return True  # kept until the project is open
         # Not under a dialog's form. (Asked of the screen, not by importing the screens: the
         # footer asks on its first paint, and importing the follow-ups screen then held up start-up.)
         editing = bool(getattr(self.screen, "EDITS_THE_PROJECT", False))

@@ -24,4 +24,9 @@ class LoadingScreen(Screen[None]):
         message.append_text(literal(self.path))
         message.append("…", style="dim")
         yield Static(message, id="loading-message")
+        yield Static("", id="loading-expect")
         yield KeyFooter()
+
+    def expect(self, what: str) -> None:
+        """Say what a key pressed while opening will open once the project is open."""
+        self.query_one("#loading-expect", Static).update(literal(what, "dim"))
