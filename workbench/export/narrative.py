@@ -9,7 +9,7 @@ from workbench.analysis.maturity import area_maturity, disagreements, unverified
 from workbench.export.blocks import Block, Bullets, Paragraph
 from workbench.export.context import ProposalContext
 from workbench.export.investment import effort_rule
-from workbench.export.wording import count, day, join_and, limited, sentence
+from workbench.export.wording import capitalised, count, day, join_and, limited, sentence
 from workbench.model.records import PlanItem
 
 NARRATIVE_FIELDS = {
@@ -153,14 +153,14 @@ def _findings(ctx: ProposalContext) -> str:
     if not pressing:
         return found + "."
     if len(pressing) == 1:
-        return f"{found}; the most pressing is {pressing[0]}."
-    return f"{found}; the most pressing: {'; '.join(pressing)}."
+        return sentence(f"{found}; the most pressing is {pressing[0]}")
+    return sentence(f"{found}; the most pressing: {'; '.join(pressing)}")
 
 
 def _costs(ctx: ProposalContext) -> str:
     facts = [ctx.in_sentence(f) for f in _facts(ctx)]
     facts = [f for f in facts if f]
-    return f"What it costs today: {'; '.join(facts)}." if facts else ""
+    return sentence(f"What it costs today: {'; '.join(facts)}") if facts else ""
 
 
 def _recommends(ctx: ProposalContext) -> str:
@@ -177,7 +177,7 @@ def _recommends(ctx: ProposalContext) -> str:
 
 def _context(ctx: ProposalContext) -> str:
     lines = [
-        f"{sentence(ctx.client)[:-1]} asked us to assess how its teams take machine-learning models "
+        f"{capitalised(ctx.client)} asked us to assess how its teams take machine-learning models "
         "from idea to production, and where to invest first."
     ]
     notes = [ctx.r(ctx.readable(s.notes)) for s in ctx.project.sessions if s.notes.strip()]
@@ -334,7 +334,7 @@ def _roles(ctx: ProposalContext) -> str:
         one = len(theirs) == 1
         named = "named under Pilots" if all(i.owner for i in theirs) else "named under Pilots or at kick-off"
         parts.append(
-            f"{sentence(_the(ctx, theirs))[:-1]} {'is' if one else 'are'} led from your side: "
+            f"{capitalised(_the(ctx, theirs))} {'is' if one else 'are'} led from your side: "
             f"{'its' if one else 'each'} lead, {named}, gives about a day a week to "
             f"{'it' if one else 'the pilot'} and agrees its success criteria."
         )

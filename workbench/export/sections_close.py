@@ -8,7 +8,7 @@ import re
 from workbench.export.blocks import Block, Bullets, Heading, PageBreak, Paragraph, Table
 from workbench.export.context import ProposalContext
 from workbench.export.narrative import people_weeks, prose, text_for
-from workbench.export.wording import count, day
+from workbench.export.wording import count, day, sentence
 from workbench.model.records import Attendee
 
 SIGNING_ROW_MM = 15
@@ -147,7 +147,7 @@ def code_patterns(ctx: ProposalContext) -> list[Block]:
     for number, (practice_id, gaps) in enumerate(ctx.patterns.items(), start=1):
         practice = ctx.catalogue.practices[practice_id]
         blocks.append(Paragraph(f"Pattern {number}. {practice.title}", "strong"))
-        blocks.append(Paragraph(f"For: {'; '.join(gaps)}.", "small"))
+        blocks.append(Paragraph(sentence(f"For: {'; '.join(gaps)}"), "small"))
         blocks.append(
             Paragraph(ctx.guide_text(practice.pattern.strip("\n")), "code", practice.pattern_language)
         )

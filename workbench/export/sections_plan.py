@@ -21,6 +21,7 @@ from workbench.export.wording import (
     limited,
     limited_lines,
     plural,
+    sentence,
 )
 from workbench.model.records import Gap, PlanItem
 
@@ -75,9 +76,8 @@ def gaps(ctx: ProposalContext) -> list[Block]:
         blocks.append(Paragraph(f"And {rest:,} more {plural('gap', rest)}, ranked lower.", "small"))
     if ctx.closed:
         closed = [ctx.named(g.id, g.title) for g in ctx.closed]
-        blocks.append(
-            Paragraph(f"Closed since they were raised: {'; '.join(limited(closed, 'gap'))}.", "small")
-        )
+        said = sentence(f"Closed since they were raised: {'; '.join(limited(closed, 'gap'))}")
+        blocks.append(Paragraph(said, "small"))
     blocks += _matrix(ctx)
     return blocks
 
@@ -163,7 +163,8 @@ def _response(ctx: ProposalContext, kind: Quadrant) -> list[Block]:
                 if mapping and mapping.rationale
                 else ctx.guide_text(practice.summary)
             )
-            item = f"{practice.title}. {_titled(ctx, why)} Effort: {practice_effort(practice.effort)}."
+            effort = practice_effort(practice.effort)
+            item = f"{sentence(practice.title)} {sentence(_titled(ctx, why))} Effort: {effort}."
             example = _titled(ctx, ctx.guide_text(practice.example.strip()))
             if example:
                 item += f" How to start: {example}"
@@ -309,7 +310,7 @@ def timeline(ctx: ProposalContext) -> list[Block]:
         if ctx.start != ctx.planned_start
         else ""
     )
-    critical = f"The critical path, which sets the end date: {' → '.join(path)}." if path else ""
+    critical = sentence(f"The critical path, which sets the end date: {' → '.join(path)}") if path else ""
     blocks.append(
         Paragraph(
             " ".join(

@@ -87,13 +87,27 @@ def capitalised(text: str) -> str:
     return text
 
 
+SENTENCE_ENDS = (".", "!", "?", "…")
+"""Marks that already end a sentence."""
+CLOSERS = "\"'”’»)]"
+"""Closing quotes and brackets that may follow a sentence's own end: `…said "we ship monthly."`."""
+OPENERS = "\"'“‘«(["
+"""Opening quotes and brackets a sentence may start with."""
+
+
 def sentence(text: str) -> str:
-    """Capitalised, ending in a full stop."""
+    """Capitalised (after any opening quote), ending in one full stop.
+
+    A text that already ends in . ! ? or … keeps its own mark, also inside a closing quote or
+    bracket (`…said "we ship monthly."`, never `monthly.".`). A quote that is only part of the
+    sentence gets the full stop after it, British style (`…called it "the hub".`).
+    """
     text = text.strip()
     if not text:
         return text
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
+    lead = len(text) - len(text.lstrip(OPENERS))
+    text = text[:lead] + capitalised(text[lead:])
+    return text if text.rstrip(CLOSERS).endswith(SENTENCE_ENDS) else text + "."
 
 
 def limited(items: list[str], noun: str, limit: int = LIST_LIMIT) -> list[str]:
