@@ -11,7 +11,13 @@ elsewhere twice as much. Then:
 - +0.5 when it is a prerequisite of a practice already accepted for the gap.
 A requirements-bank stage counts as the discovery areas its `maps_to` names. Of two practices
 with the same score, the one whose keywords account for more of the gap's words comes first
-(it says more of what the gap says), then the one with more keyword weight, then by practice id.
+(it says more of what the gap says), then the one with more keyword weight. Practices still level
+come in the order a team would take them up (`rank_key`): first the one the area's own maturity
+rubric names at an earlier level (one of its keywords occurs in that level's description: for
+"No clear model ownership" in Team Collaboration & Governance, the model registry, whose
+"hand-off" is named at level 1, before incident runbooks, whose "model owner" first appears at
+level 3), then the one with fewer prerequisite steps before it (foundations first), then by
+practice id.
 Every part of the score is stated as a reason, in words.
 """
 
@@ -33,6 +39,8 @@ MIN_KEYWORDS_ELSEWHERE = 1.0
 """Keyword weight a practice from another area needs: twice the evidence."""
 KEYWORD_CAP = 3.0
 AREA_FIT = 0.5
+UNNAMED_LEVEL = 6
+"""The rubric level of a practice the area's rubric never names: after every level it names."""
 
 
 @dataclass(frozen=True)
@@ -47,10 +55,24 @@ class PracticeSuggestion:
     words_matched: int = 0
     """How many of the gap's words the practice's keywords found: breaks ties."""
     keyword_score: float = 0.0
+    rubric_level: int = UNNAMED_LEVEL
+    """The earliest level (1–5) of the gap's area rubric whose description names the practice (one
+    of its keywords); UNNAMED_LEVEL when none does: breaks ties."""
+    steps_before: int = 0
+    """How many prerequisite steps lie before the practice (0 for a foundation): breaks ties."""
 
-    def rank_key(self) -> tuple[float, int, float, str]:
-        """Best first: score, then the gap's words matched, then keyword weight, then id."""
-        return (-self.score, -self.words_matched, -self.keyword_score, self.practice.id)
+    def rank_key(self) -> tuple[float, int, float, int, int, str]:
+        """Best first: score, the gap's words matched, keyword weight; then, among equals, the
+        practice the area's rubric names at an earlier level, the one with fewer steps before it,
+        and the id."""
+        return (
+            -self.score,
+            -self.words_matched,
+            -self.keyword_score,
+            self.rubric_level,
+            self.steps_before,
+            self.practice.id,
+        )
 
 
 def gap_text(project: Project, catalogue: Catalogue, gap: Gap) -> Stemmed:
@@ -108,6 +130,7 @@ def _rank(catalogue: Catalogue, area: str, text: Stemmed, decided: Decided) -> l
     present = vocabulary(text)
     weights = keyword_weights(catalogue)
     areas = catalogue.matching_areas(area) if area else ()
+    rubric = area_rubric(catalogue, areas)
     table_rows = {row.guide: row for row in catalogue.guide_map if set(areas) & set(row.areas)}
     prerequisite_of: dict[str, list[str]] = defaultdict(list)
     for practice_id in [practice for practice, status in decided if status == "accepted"]:
@@ -153,6 +176,8 @@ def _rank(catalogue: Catalogue, area: str, text: Stemmed, decided: Decided) -> l
                 decision,
                 len(frozenset().union(*(stems(k) for k in hits))),
                 round(keyword_score, 3),
+                rubric_level(practice, rubric),
+                steps_before(catalogue, practice.id),
             )
         )
     return sorted(suggestions, key=PracticeSuggestion.rank_key)
@@ -186,6 +211,32 @@ def _needs(catalogue: Catalogue, practice_id: str, others: set[str]) -> bool:
                 seen.add(prerequisite)
                 todo.append(prerequisite)
     return False
+
+
+def area_rubric(catalogue: Catalogue, areas: tuple[str, ...]) -> tuple[Stemmed, ...]:
+    """The stemmed level descriptions (1 to 5) of the first of the areas that has a rubric."""
+    for area_id in areas:
+        area = catalogue.areas.get(area_id)
+        if area is not None and area.levels:
+            return tuple(stemmed(level) for level in area.levels)
+    return ()
+
+
+def rubric_level(practice: Practice, rubric: tuple[Stemmed, ...]) -> int:
+    """The earliest rubric level whose description names one of the practice's keywords."""
+    for level, text in enumerate(rubric, start=1):
+        if found(practice.keywords, text):
+            return level
+    return UNNAMED_LEVEL
+
+
+def steps_before(catalogue: Catalogue, practice_id: str, seen: frozenset[str] = frozenset()) -> int:
+    """The length of the longest chain of prerequisites before a practice (0 for a foundation)."""
+    practice = catalogue.practices.get(practice_id)
+    if practice is None or practice_id in seen:
+        return 0
+    chain = seen | {practice_id}
+    return max((1 + steps_before(catalogue, p, chain) for p in practice.prerequisites), default=0)
 
 
 @dataclass(frozen=True)
