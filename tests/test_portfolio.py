@@ -44,7 +44,7 @@ def test_reads_good_projects_and_lists_the_rest(folder: Path) -> None:
     assert "newer workbench" in str(portfolio.skipped[1])
     harbour, northwind = portfolio.engagements
     assert northwind.maturity["model-deployment"] > harbour.maturity["model-deployment"]
-    assert harbour.plan_end == dt.date(2027, 3, 1)
+    assert harbour.plan_end == dt.date(2027, 2, 26)  # the Friday the proposal gives, not the Monday after
     assert {p.id for p in harbour.in_flight} == {"P-1", "D-1"}
     areas = {r.key: r.clients for r in portfolio.recurring_gaps}
     assert areas["model-deployment"] == ["Harbour & Pine Retail", "Northwind Bank"]

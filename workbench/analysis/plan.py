@@ -194,7 +194,9 @@ def schedule(project: Project) -> Schedule:
     order = topological_order(graph)
     start: dict[str, int] = {}
     end: dict[str, int] = {}
-    conflicts: dict[str, str] = {}
+    late_for: dict[str, tuple[int, list[str], int]] = {}
+    """Items whose fixed start is before a dependency finishes: the start, those dependencies, and
+    the week they finish by (schedule weeks)."""
     for node in order:
         item = by_id[node]
         earliest = max((end[p] for p in graph.predecessors(node)), default=0)
@@ -202,14 +204,13 @@ def schedule(project: Project) -> Schedule:
             start[node] = item.start
             late = [p for p in graph.predecessors(node) if end[p] > item.start]
             if late:
-                conflicts[node] = (
-                    f"fixed start week {item.start} is before {', '.join(sorted(late))} "
-                    f"finish{'es' if len(late) == 1 else ''} (week {earliest})"
-                )
+                late_for[node] = (item.start, sorted(late), earliest)
         else:
             start[node] = earliest
         end[node] = start[node] + item.weeks
     end_week = max(end.values(), default=0)
+    week_one = min(start.values(), default=0)
+    conflicts = {node: _too_early(*found, week_one) for node, found in late_for.items()}
     latest_finish: dict[str, int] = {}
     for node in reversed(order):
         successors = list(graph.successors(node))
@@ -225,6 +226,16 @@ def schedule(project: Project) -> Schedule:
         )
     scheduled.sort(key=lambda s: (s.start, s.end, s.id))
     return Schedule(scheduled, end_week, _critical_path(scheduled, graph), unknown)
+
+
+def _too_early(start: int, late: list[str], finish: int, week_one: int) -> str:
+    """Why a fixed start conflicts, in the weeks people count (week 1 is the week work starts),
+    with the value as written in the file: `fixed start in week 2 (start = 1) is before A
+    finishes (week 4)`."""
+    return (
+        f"fixed start in week {start - week_one + 1} (start = {start}) is before {', '.join(late)} "
+        f"finish{'es' if len(late) == 1 else ''} (week {finish - week_one})"
+    )
 
 
 def schedule_around_cycles(project: Project) -> tuple[Schedule, list[PlanCycle]]:
@@ -329,5 +340,12 @@ def last_week(plan: Schedule) -> int:
 
 
 def end_date(project: Project, plan: Schedule, today: dt.date) -> dt.date:
-    """The Friday the plan's last week ends: the date the proposal gives."""
-    return week_date(project, max(plan.end_week, first_work_week(plan) + 1), today) - dt.timedelta(days=3)
+    """The Friday the plan's last week ends: the date the proposal, the Plan pane, `workbench plan`
+    and the portfolio give."""
+    return friday_of_last_week(week_date(project, first_work_week(plan), today), plan)
+
+
+def friday_of_last_week(week_one: dt.date, plan: Schedule) -> dt.date:
+    """The Friday the plan's last week ends, counted from the Monday of its week 1 (the proposal
+    moves week 1 later when the decision needs the time)."""
+    return week_one + dt.timedelta(weeks=last_week(plan) - 1, days=4)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.analysis.maturity import area_maturity
-from workbench.analysis.plan import PlanCycle, schedule, week_date
+from workbench.analysis.plan import PlanCycle, end_date, schedule, week_date
 from workbench.banks import bank_dirs, load_banks
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
@@ -78,7 +78,7 @@ def progress(path: Path, project: Project, catalogue: Catalogue, today: dt.date)
         except PlanCycle:
             plan = None
         if plan is not None:
-            plan_end = week_date(project, plan.end_week, today)
+            plan_end = end_date(project, plan, today) if plan.items else None
             for item in plan.items:
                 starts, ends = week_date(project, item.start, today), week_date(project, item.end, today)
                 if item.item.kind != "milestone" and not item.item.done and starts <= today < ends:

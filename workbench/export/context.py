@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 
 from workbench.analysis.gaps import QUADRANT_ORDER, Quadrant, gap_quadrant, ranked_gaps
 from workbench.analysis.metrics import metric_sentence
-from workbench.analysis.plan import PlanCycle, Schedule, plan_start, remaining, schedule
+from workbench.analysis.plan import (
+    PlanCycle,
+    Schedule,
+    first_work_week,
+    friday_of_last_week,
+    last_week,
+    plan_start,
+    remaining,
+    schedule,
+)
 from workbench.export.client_fit import client_currency, in_currency, moved_years, years_to_move
 from workbench.export.client_notes import ClientNotes
 from workbench.export.investment import Effort, effort
@@ -63,8 +72,7 @@ class ProposalContext:
             self.plan = schedule(remaining(self.project))  # what is done is reported, not planned
         except PlanCycle:
             self.plan = None
-        items = self.plan.items if self.plan is not None else []
-        self.first_week = min((s.start for s in items), default=0)
+        self.first_week = first_work_week(self.plan) if self.plan is not None else 0
         self.planned_start = plan_start(self.project, self.today) + dt.timedelta(weeks=self.first_week)
         self.start = self.planned_start
         while self.start - dt.timedelta(days=DECIDE_BEFORE_START) < self.today + dt.timedelta(days=DECIDE_IN):
@@ -111,14 +119,10 @@ class ProposalContext:
         """The Monday of a plan week (as `schedule` numbers them: from 0, work may start later)."""
         return self.start + dt.timedelta(weeks=week - self.first_week)
 
-    def week_number(self, week: int) -> int:
-        """A plan week as the document numbers it: the week work starts is week 1."""
-        return week - self.first_week + 1
-
     @property
     def weeks(self) -> int:
         """How many weeks the plan runs, from the week work starts to the week it ends."""
-        return self.plan.end_week - self.first_week if self.plan is not None else 0
+        return last_week(self.plan) if self.plan is not None and self.plan.items else 0
 
     def decision_date(self) -> dt.date:
         """When the decision is needed: a week before work starts, at the soonest in two days, and
@@ -137,7 +141,7 @@ class ProposalContext:
         """The Friday the plan's last week ends (None without a schedule or items)."""
         if self.plan is None or not self.plan.items:
             return None
-        return self.week(self.plan.end_week) - dt.timedelta(days=3)
+        return friday_of_last_week(self.start, self.plan)
 
     def after_plan(self, metric: Metric) -> bool:
         """Whether a metric's target date falls after the plan ends: tracked, not a pilot's criterion."""

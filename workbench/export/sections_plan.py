@@ -7,13 +7,14 @@ import re
 
 from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_ORDER, QUADRANT_TITLES, Quadrant, quadrant
 from workbench.analysis.mapping import accepted_in_order
-from workbench.analysis.plan import Schedule, ScheduledItem
+from workbench.analysis.plan import Schedule, ScheduledItem, week_number, week_span
 from workbench.export.blocks import SLACK, Block, Bullets, Heading, Paragraph, Table
 from workbench.export.context import ProposalContext
 from workbench.export.investment import practice_effort
 from workbench.export.narrative import prose, text_for
 from workbench.export.wording import (
     LIST_LIMIT,
+    capitalised,
     count,
     day,
     first_lower,
@@ -247,8 +248,8 @@ def _pilot(ctx: ProposalContext, item: PlanItem) -> list[Block]:
         ],
     ]
     scheduled = ctx.plan.get(item.id) if ctx.plan is not None else None
-    if scheduled is not None:
-        rows.append(["Timing", timing(ctx, scheduled)])
+    if ctx.plan is not None and scheduled is not None:
+        rows.append(["Timing", timing(ctx, ctx.plan, scheduled)])
     if item.owner:
         lead = ctx.r.person(item.owner)
         ours = f" ({ctx.firm})" if ctx.firm and ctx.led_by_us(item) and lead != ctx.firm else ""
@@ -268,19 +269,18 @@ def _deliverables(titles: list[str]) -> str:
     return f"In place for the pilot's model, and written up for the next team: {listed}"
 
 
-def timing(ctx: ProposalContext, scheduled: ScheduledItem) -> str:
+def timing(ctx: ProposalContext, plan: Schedule, scheduled: ScheduledItem) -> str:
     """`Weeks 1–3 (7 Dec 2026 – 25 Dec 2026); on the critical path` (weeks counted from 1)."""
-    text = f"{week_span(ctx, scheduled)} ({date_span(ctx, scheduled)})"
+    text = f"{weeks(plan, scheduled)} ({date_span(ctx, scheduled)})"
     if scheduled.critical:
         return text + "; on the critical path"
     return text + (f"; can slip {count(scheduled.slack, 'week')}" if scheduled.slack else "")
 
 
-def week_span(ctx: ProposalContext, scheduled: ScheduledItem) -> str:
-    """Weeks counted from 1 (the week work starts) with an inclusive end: `Weeks 4–9`, `Week 10`."""
-    first = ctx.week_number(scheduled.start)
-    last = max(first, ctx.week_number(scheduled.end) - 1)
-    return f"Week {first}" if first == last else f"Weeks {first}–{last}"
+def weeks(plan: Schedule, scheduled: ScheduledItem) -> str:
+    """Weeks counted from 1 (the week work starts) with an inclusive end, as the Plan pane and
+    `workbench plan` count them: `Weeks 4–9`, `Week 10`."""
+    return capitalised(week_span(plan, scheduled))
 
 
 def date_span(ctx: ProposalContext, scheduled: ScheduledItem) -> str:
@@ -328,7 +328,7 @@ def timeline(ctx: ProposalContext) -> list[Block]:
     rows = [
         [
             ctx.named(s.id, s.item.title),
-            week_span(ctx, s),
+            weeks(plan, s),
             date_span(ctx, s),
             "critical" if s.critical else count(s.slack, "week") if s.slack else "none",
         ]
@@ -366,7 +366,7 @@ def _chart(ctx: ProposalContext, plan: Schedule) -> Table:
         month = f"{ctx.week(week):%b}"
         months.append(month if month != previous else "")
         previous = month
-        weeks.append(str(ctx.week_number(week)))
+        weeks.append(str(week_number(plan, week)))
     rows, shading = [], []
     for scheduled in plan.items:
         row, fills = [ctx.named(scheduled.id, scheduled.item.title)], [""]

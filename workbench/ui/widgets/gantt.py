@@ -12,7 +12,7 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
-from workbench.analysis.plan import Schedule, week_number
+from workbench.analysis.plan import Schedule, first_work_week, week_number
 from workbench.ui.keys import bindings
 from workbench.ui.safe import one_line
 
@@ -78,7 +78,10 @@ class Gantt(Widget, can_focus=True):
         super().__init__(id=id)
         self.view = view
         self.row = 0
-        self.first_week = 0
+        self._week_one = first_work_week(view.plan)
+        """The schedule week work starts in: week 1 as the Plan pane and the proposal count."""
+        self.first_week = self._week_one
+        """The first week in view: at first, week 1."""
         self.first_row = 0
 
     def set_view(self, view: GanttView) -> None:
@@ -135,6 +138,7 @@ class Gantt(Widget, can_focus=True):
     def render(self) -> Text:
         self._keep_visible()
         plan = self.view.plan
+        self._week_one = first_work_week(plan)
         label_width = self._label_width()
         weeks = self._visible_weeks()
         first = self.first_week
@@ -160,15 +164,21 @@ class Gantt(Widget, can_focus=True):
     def _scale(
         self, caption: str, first: int, weeks: int, label_width: int, name: Callable[[int], str]
     ) -> Text:
-        """The title column's caption, then a label every fourth week, running into the following
-        cells; a label that would be cut at the right edge is left out."""
+        """The title column's caption, then a label every fourth week from week 1 (W1, W5, W9, as
+        the proposal's timeline counts), running into the following cells; a label that would be
+        cut at the right edge is left out."""
         line = list(one_line(caption, label_width).ljust(label_width + 1 + weeks * CELL))
         for week in range(first, first + weeks):
             label = name(week)
             position = label_width + 1 + (week - first) * CELL
-            if week % 4 == 0 and position + len(label) <= len(line):
+            if self._marked(week) and position + len(label) <= len(line):
                 line[position : position + len(label)] = label
         return Text("".join(line), style="dim")
+
+    def _marked(self, week: int) -> bool:
+        """Whether a week is labelled on the scale (and dotted in the rows): every fourth week from
+        the week work starts (W1, W5, W9…), never a week before it."""
+        return week >= self._week_one and (week - self._week_one) % 4 == 0
 
     def _row(self, index: int, label_width: int, first: int, weeks: int) -> Text:
         scheduled = self.view.plan.items[index]
@@ -197,7 +207,7 @@ class Gantt(Widget, can_focus=True):
             elif week == self.view.this_week:
                 cells.append((" │ ", "yellow"))
             else:
-                cells.append(("·".center(CELL) if week % 4 == 0 else " " * CELL, "dim"))
+                cells.append(("·".center(CELL) if self._marked(week) else " " * CELL, "dim"))
         # One span per run of equally styled cells, not one per week: far less to draw.
         for style, run in groupby(cells, key=lambda cell: cell[1]):
             row.append("".join(text for text, _ in run), style=style)
