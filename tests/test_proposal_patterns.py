@@ -12,8 +12,9 @@ from docx import Document
 
 from tests.proposal_text import docx_text
 from tests.test_proposal import export
+from workbench.analysis.currency import client_currency, in_currency
 from workbench.banks import load_catalogue
-from workbench.export.client_fit import client_currency, in_currency, moved_years, years_to_move
+from workbench.export.client_fit import moved_years, years_to_move
 from workbench.store.files import ProjectFile, load_project
 
 CODE_FONT = "Consolas"
@@ -110,10 +111,9 @@ def test_amounts_are_named_in_the_clients_currency() -> None:
 
 
 def test_the_clients_currency_comes_from_its_own_figures(example: Path) -> None:
-    catalogue = load_catalogue(example)
-    assert client_currency(load_project(example), catalogue, "en-GB") == "USD"  # "$38k/month"
+    assert client_currency(load_project(example), "en-GB") == "USD"  # "$38k/month"
     project_file = ProjectFile.load(euro_client(example))
-    assert client_currency(project_file.project, catalogue, "en-GB") == "EUR"
+    assert client_currency(project_file.project, "en-GB") == "EUR"
     project = project_file.project.model_copy(update={"answers": [], "heard": [], "gaps": [], "metrics": []})
-    assert client_currency(project, catalogue, "en-GB") == "GBP"
-    assert client_currency(project, catalogue, "pt-BR") == ""
+    assert client_currency(project, "en-GB") == "GBP"
+    assert client_currency(project, "pt-BR") == ""

@@ -11,11 +11,11 @@ import pytest
 from tests.conftest import TODAY
 from tests.proposal_text import docx_text, tables, xml_parts
 from tests.test_proposal import export, section
+from workbench.analysis.currency import in_currency
 from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_TITLES, gap_quadrant
 from workbench.analysis.plan import schedule, week_date
 from workbench.banks import load_catalogue
 from workbench.export.blocks import Table
-from workbench.export.client_fit import in_currency
 from workbench.export.docx_tables import BOLD_WIDTH, CELL_PADDING, column_widths
 from workbench.export.options import SECTIONS, ProposalOptions
 from workbench.export.proposal import build_proposal

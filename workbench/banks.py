@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from workbench.analysis.currency import CURRENCY_SIGN, money_named
 from workbench.model.bank import Bank, SessionTemplate
 from workbench.model.catalogue import Catalogue, question_ref
 from workbench.printable import plural
@@ -279,6 +280,12 @@ def _placeholder_problems(question: object) -> list[str]:
     for name, own in (("baseline", question.baseline_unit), ("target", question.target_unit)):
         if not (units.get(name) or own):
             problems.append(f"the {name} has no unit; give it a placeholder unit or {name}_unit")
+        named = money_named(units.get(name) or own)
+        if named:
+            problems.append(
+                f"the {name} unit names a currency ({named}); write {CURRENCY_SIGN} for the client's "
+                f'currency ("{CURRENCY_SIGN} per month"), shown as EUR, GBP or USD'
+            )
     return problems
 
 

@@ -1,5 +1,5 @@
-"""The guides' text and code fitted to the client: money in the client's currency, dates in the
-plan's years.
+"""The guides' text and code fitted to the client: dates in the plan's years (money in the
+client's currency: `analysis/currency`).
 
 The guides' practices and code patterns are examples written as of late 2026, with amounts in
 dollars or euros as their authors thought of them. Shown as they are, they would contradict the
@@ -15,68 +15,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections import Counter
-
-from workbench.analysis.metrics import field_unit
-from workbench.model.catalogue import Catalogue
-from workbench.model.project import Project
 
 FIRST_DEADLINE = dt.date(2026, 12, 15)
 """The earliest deadline the guides' examples set ("due: 2026-12-15"); their other dates are set
 around it ("reviewed: 2026-11-18", "next_review: 2027-03-31")."""
 
-CURRENCIES = {"USD": "$", "EUR": "€", "GBP": "£"}
-"""The currencies a client's figures are recognised in: code and symbol."""
-
-LANGUAGE_CURRENCY = {"en-US": "USD", "en-GB": "GBP", "en-IE": "EUR", "de-DE": "EUR", "fr-FR": "EUR"}
-"""The currency to assume from the proposal's language when the project names none."""
-
-MENTION = {
-    code: re.compile(rf"(?:{re.escape(symbol)}\s?\d|\b{code}\b)", re.IGNORECASE)
-    for code, symbol in CURRENCIES.items()
-}
 YEAR = re.compile(r"(?<![\d.])(20[0-4]\d)(?!\d)")
 """A year from 2000 to 2049, alone or in a date ("2026-11-20", "2026-Q4", "datetime(2026, 1, 1)")."""
 LEAP_DAY = re.compile(r"\b(\d{4})-02-29\b")
 WEEKDAY_DATE = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) ([A-Z][a-z]{2}) (\d{4})\b")
-
-
-def client_currency(project: Project, catalogue: Catalogue, language: str) -> str:
-    """The currency the client's own figures are in: the one its notes, quotes, gaps and metrics name
-    most; else the one the project's metrics are measured in; else the proposal language's; else none
-    (empty)."""
-    own = [a.notes for a in project.answers] + [h.quote for h in project.heard]
-    own += [f"{g.title} {g.description}" for g in project.gaps]
-    own += [f"{m.text} {m.unit} {m.measured_by}" for m in project.metrics]
-    found = _most_named(" ".join(own))
-    if found:
-        return found
-    units = []
-    for metric in project.metrics:
-        question = catalogue.questions.get(metric.template) if metric.template else None
-        units += [field_unit(metric, question, "baseline"), field_unit(metric, question, "target")]
-    return _most_named(" ".join(units)) or LANGUAGE_CURRENCY.get(language, "")
-
-
-def _most_named(text: str) -> str:
-    counts = Counter({code: len(pattern.findall(text)) for code, pattern in MENTION.items()})
-    code, times = counts.most_common(1)[0]
-    return code if times else ""
-
-
-def in_currency(text: str, currency: str) -> str:
-    """The text with every other currency named as this one: "45 EUR", "€60k", `amount_eur` (as it is
-    for no currency)."""
-    if currency not in CURRENCIES:
-        return text
-    symbol, lower = CURRENCIES[currency], currency.lower()
-    for code, other in CURRENCIES.items():
-        if code == currency:
-            continue
-        text = re.sub(rf"\b{code}\b", currency, text)
-        text = re.sub(rf"{re.escape(other)}(?=\s?\d)", symbol, text)
-        text = re.sub(rf"(?<![a-z]){code.lower()}(?![a-z])", lower, text)
-    return text
 
 
 def years_to_move(plan_start: dt.date) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from workbench.analysis.currency import in_currency, project_currency
 from workbench.analysis.gaps import QUADRANT_ORDER, Quadrant, gap_quadrant, ranked_gaps
 from workbench.analysis.metrics import metric_sentence
 from workbench.analysis.plan import (
@@ -17,12 +18,12 @@ from workbench.analysis.plan import (
     remaining,
     schedule,
 )
-from workbench.export.client_fit import client_currency, in_currency, moved_years, years_to_move
+from workbench.export.client_fit import moved_years, years_to_move
 from workbench.export.client_notes import ClientNotes
 from workbench.export.investment import Effort, effort
-from workbench.export.options import DEFAULT_LANGUAGE, ProposalOptions
+from workbench.export.options import ProposalOptions
 from workbench.export.redaction import Redactor, name_words
-from workbench.export.wording import count, first_lower, join_and, quantity
+from workbench.export.wording import count, first_lower, join_and
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import CLOSED_STATUSES, Gap, Metric, PlanItem
@@ -77,9 +78,7 @@ class ProposalContext:
         self.start = self.planned_start
         while self.start - dt.timedelta(days=DECIDE_BEFORE_START) < self.today + dt.timedelta(days=DECIDE_IN):
             self.start += dt.timedelta(weeks=1)
-        self.currency = client_currency(
-            self.project, self.catalogue, self.project.proposal.language or DEFAULT_LANGUAGE
-        )
+        self.currency = project_currency(self.project)
         ranked = ranked_gaps(self.project)
         self.ranked = [(g, score) for g, score in ranked if g.status not in CLOSED_STATUSES]
         self.closed = [g for g, _ in ranked if g.status in CLOSED_STATUSES]
@@ -197,18 +196,4 @@ class ProposalContext:
 
     def metric_text(self, metric: Metric) -> str:
         """A success metric in words, its unit in the client's currency ("19,000 USD per month")."""
-        return self.r(in_currency(metric_sentence(metric, self.catalogue), self.currency))
-
-    def metric_change(self, metric: Metric) -> str:
-        """`from 3 weeks to 48 hours`, `to 35%`, or `baseline and target to agree`."""
-        question = self.catalogue.questions.get(metric.template) if metric.template else None
-        units = {p.field: p.unit for p in question.placeholders} if question else {}
-        baseline = quantity(metric.baseline, units.get("baseline", metric.unit) or metric.unit)
-        target = quantity(metric.target, units.get("target", metric.unit) or metric.unit)
-        if baseline and target:
-            return f"from {baseline} to {target}"
-        if target:
-            return f"to {target} (baseline to measure in the first two weeks)"
-        if baseline:
-            return f"from {baseline} (target to agree)"
-        return "baseline and target to agree at kick-off"
+        return self.r(in_currency(metric_sentence(metric, self.catalogue, self.currency), self.currency))

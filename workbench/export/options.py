@@ -29,8 +29,6 @@ OPT_IN = ("appendix",)
 
 DEFAULT_SECTIONS = tuple(s for s in SECTIONS if s not in OPT_IN)
 
-DEFAULT_LANGUAGE = "en-GB"
-"""The document's language when the project names none."""
 
 
 @dataclass

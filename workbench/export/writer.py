@@ -11,10 +11,10 @@ from pathlib import Path
 from workbench.export.cleaning import inside, safe_file_stem
 from workbench.export.docx_writer import DocxFrame, render_docx
 from workbench.export.markdown_writer import render_markdown
-from workbench.export.options import DEFAULT_LANGUAGE
 from workbench.export.proposal import ProposalOptions, build_proposal
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
+from workbench.model.records import DEFAULT_LANGUAGE
 from workbench.problems import FileProblem
 from workbench.store.atomic import atomic_write
 

@@ -251,3 +251,8 @@ class ProposalText(ProjectRecord):
 
 CLOSED_STATUSES = frozenset({"closed", "wont-fix"})
 """Gap statuses that mean the gap is done with: off the open lists, closed in a comparison."""
+
+
+DEFAULT_LANGUAGE = "en-GB"
+"""The proposal's language when the project names none: British English, and pounds unless the
+client's own figures are in another currency."""

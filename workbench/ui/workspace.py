@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbench.analysis.currency import project_currency
 from workbench.analysis.progress import SessionProgress, session_progress
 from workbench.banks import bank_dirs, load_banks
 from workbench.edits import Changed, Edit, Editor
@@ -94,6 +95,8 @@ class Workspace:
     """The follow-up the Follow-ups view (F7) last had highlighted: it opens there again."""
     followups_show_done: bool = False
     """Whether the Follow-ups view shows the items already done (its `d`)."""
+    _currency: tuple[int, int, str] | None = None
+    """The client's currency, with the revision and project it was worked out for."""
 
     def __post_init__(self) -> None:
         self.editor = Editor(lambda: self.file.project)
@@ -204,3 +207,12 @@ class Workspace:
             self.session_id,
             self.clock.running,
         )
+
+    def currency(self) -> str:
+        """The client's currency (`analysis/currency`): money units are shown in it. Worked out
+        again after a change, since a note can name another currency."""
+        cached = self._currency
+        if cached is None or cached[:2] != (self.revision, id(self.project)):
+            cached = (self.revision, id(self.project), project_currency(self.project))
+            self._currency = cached
+        return cached[2]

@@ -159,9 +159,8 @@ class PlanPane(Vertical, Pane):
         for metric_id in item.metrics:
             metric = ws.project.metric(metric_id)
             if metric is not None:
-                text.append_text(
-                    literal(f"metric {metric_id}: {metric_sentence(metric, ws.catalogue)}\n", "green")
-                )
+                said = metric_sentence(metric, ws.catalogue, ws.currency())
+                text.append_text(literal(f"metric {metric_id}: {said}\n", "green"))
         if item.kind == "pilot" and not item.metrics:
             text.append("⚠ no success metric: link one (enter)\n", style="yellow")
         for criterion in item.criteria:
@@ -175,10 +174,11 @@ class PlanPane(Vertical, Pane):
         options = self.query_one("#metric-list", OptionList)
         keep = options.highlighted
         items: list[Option] = []
+        currency = ws.currency()
         for metric in ws.project.metrics:
             movers = [p.id for p in ws.project.pilots if metric.id in p.metrics]
             label = Text(f"{metric.id} ", style="bold")
-            label.append_text(literal(metric_sentence(metric, ws.catalogue)))
+            label.append_text(literal(metric_sentence(metric, ws.catalogue, currency)))
             details = [f"measured by {metric.measured_by}" if metric.measured_by else "how measured?"]
             if metric.owner:
                 details.append(f"owner {metric.owner}")
@@ -423,7 +423,7 @@ class PlanPane(Vertical, Pane):
         metric = ws.project.metric(options.get_option_at_index(index).id or "") if index is not None else None
         if metric is None:
             return
-        sentence = metric_sentence(metric, ws.catalogue)
+        sentence = metric_sentence(metric, ws.catalogue, ws.currency())
         users = [p.id for p in ws.project.pilots if metric.id in p.metrics]
         users += [g.id for g in ws.project.gaps if f"metric:{metric.id}" in g.evidence]
         detail = sentence + (f" ({', '.join(users)} let go of it.)" if users else "")

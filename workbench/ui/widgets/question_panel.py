@@ -350,7 +350,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
     def show_sentence(self) -> None:
         """The metric as a sentence, with the numbers typed so far."""
         metric = self._metric() or Metric(id="new", template=self.ref)
-        sentence = metric_sentence(metric, self.workspace.catalogue)
+        sentence = metric_sentence(metric, self.workspace.catalogue, self.workspace.currency())
         self.query_one("#q-sentence", Static).update(literal(f"→ {sentence}", "bold"))
 
     def show_levels(self, current: int | None, target: int | None) -> None:
