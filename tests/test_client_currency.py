@@ -141,3 +141,16 @@ async def test_capture_and_the_plan_show_the_clients_currency(currency: str, exa
         labels = [str(metrics.get_option_at_index(i).prompt) for i in range(metrics.option_count)]
         assert any(said in label for label in labels)
         assert not any("USD" in label or "$" in label for label in labels)
+
+
+@pytest.mark.parametrize("currency", ["USD", "EUR", "GBP"])
+def test_the_backlog_names_the_guides_amounts_in_the_clients_currency(currency: str, example: Path) -> None:
+    """The backlog's practice tasks told a dollar client "worth €60k"."""
+    from workbench.export.backlog import backlog_items
+    from workbench.store.files import load_project
+
+    path = example if currency == "USD" else client_in(example, currency)
+    items = backlog_items(load_project(path), load_catalogue(path))
+    tasks = [i.description for i in items if i.key.endswith(":tv.business-metric-mapping")]
+    assert tasks and all(f"worth {CURRENCIES[currency]}60k" in t for t in tasks)
+    assert all(other_currency(currency).findall(t) == [] for t in tasks)

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.analysis.currency import in_currency, project_currency
 from workbench.analysis.gaps import evidence_trail, gap_quadrant
 from workbench.export.cleaning import spreadsheet_text
 from workbench.model.catalogue import Catalogue
@@ -90,6 +91,7 @@ def backlog_items(project: Project, catalogue: Catalogue) -> list[WorkItem]:
             WorkItem(key, kind, pilot.title, "\n".join(lines).strip(), priority, labels, pilot.owner)
         )
     accepted = project.accepted_by_gap()
+    currency = project_currency(project)  # the guides' amounts as the client counts money
     for gap in project.gaps:
         gap_key = f"{base}:{gap.id}"
         items.append(_gap_item(project, catalogue, gap, gap_key, epic_of.get(gap.id, ""), accepted))
@@ -98,8 +100,8 @@ def backlog_items(project: Project, catalogue: Catalogue) -> list[WorkItem]:
             if practice is None:
                 continue
             guide = catalogue.guides.get(practice.guide)
-            example = practice.example
-            lines = [practice.summary]
+            example = in_currency(practice.example, currency)
+            lines = [in_currency(practice.summary, currency)]
             if example:
                 lines += ["", "How to start:", example]
             rationale = next(
