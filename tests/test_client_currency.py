@@ -154,3 +154,35 @@ def test_the_backlog_names_the_guides_amounts_in_the_clients_currency(currency: 
     tasks = [i.description for i in items if i.key.endswith(":tv.business-metric-mapping")]
     assert tasks and all(f"worth {CURRENCIES[currency]}60k" in t for t in tasks)
     assert all(other_currency(currency).findall(t) == [] for t in tasks)
+
+
+@pytest.mark.parametrize("currency", ["USD", "GBP"])
+async def test_the_map_shows_the_guides_amounts_in_the_clients_currency(
+    currency: str, example: Path, make_app
+) -> None:  # type: ignore[no-untyped-def]
+    """The Map pane's "How to start" told a dollar client the effect was "worth €60k"."""
+    from workbench.ui.widgets.map_pane import MapPane
+
+    path = example if currency == "USD" else client_in(example, currency)
+    app = make_app(path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f4")
+        gaps = app.screen.query_one("#map-gaps", OptionList)
+        assert await until(pilot, lambda: gaps.option_count > 0)
+        gaps.highlighted = gaps.get_option_index("G-005")
+        suggestions = app.screen.query_one("#map-suggestions", OptionList)
+        practice = load_catalogue(path).practices["tv.business-metric-mapping"]
+
+        def listed() -> bool:
+            ids = [suggestions.get_option_at_index(i).id for i in range(suggestions.option_count)]
+            return practice.id in ids
+
+        assert await until(pilot, listed)
+        suggestions.focus()
+        suggestions.highlighted = suggestions.get_option_index(practice.id)
+        detail = app.screen.query_one(MapPane).query_one("#map-detail", Static)
+        assert await until(pilot, lambda: str(detail.render()).startswith(practice.title))
+        shown = str(detail.render())
+        assert f"worth {CURRENCIES[currency]}60k" in shown
+        assert other_currency(currency).findall(shown) == []

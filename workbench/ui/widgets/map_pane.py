@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from workbench.analysis.currency import in_currency
 from workbench.analysis.gaps import (
     QUADRANT_LABELS,
     QUADRANT_ORDER,
@@ -219,8 +220,9 @@ class MapPane(Horizontal, Pane):
             )
             return
         practice = suggestion.practice
+        currency = self.workspace.currency()  # the guide's amounts as the client counts money
         text = literal(practice.title, "bold")
-        text.append_text(literal("\n" + practice.summary))
+        text.append_text(literal("\n" + in_currency(practice.summary, currency)))
         if practice.prerequisites:
             text.append_text(literal("\nPrerequisites: " + ", ".join(practice.prerequisites), "dim"))
         if suggestion.reasons:
@@ -232,11 +234,11 @@ class MapPane(Horizontal, Pane):
             text.append_text(literal("\nRationale: " + mapping.rationale, "italic"))
         if practice.example:
             text.append("\n\nHow to start\n", style="bold")
-            text.append_text(literal(practice.example))
+            text.append_text(literal(in_currency(practice.example, currency)))
         pattern = Text()
         if practice.pattern:
             text.append(f"\n\nPattern ({practice.pattern_language or 'text'})", style="bold")
-            pattern = literal(practice.pattern.strip("\n"), "green")
+            pattern = literal(in_currency(practice.pattern.strip("\n"), currency), "green")
             pattern.no_wrap = True
         detail.update(text)
         self.query_one("#map-pattern", Static).update(pattern)
