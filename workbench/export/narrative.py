@@ -183,7 +183,7 @@ def _context(ctx: ProposalContext) -> str:
     notes = [ctx.r(ctx.readable(s.notes)) for s in ctx.project.sessions if s.notes.strip()]
     notes = [n for n in notes if n]
     if notes:
-        lines += ["", "Objectives we heard:", *[f"- {sentence(n)}" for n in notes]]
+        lines += ["", "Objectives and constraints we heard:", *[f"- {sentence(n)}" for n in notes]]
     lines += [
         "",
         "Each session followed the MLOps discovery guide: the current state, the pain points heard "
@@ -215,19 +215,19 @@ def _working_well(ctx: ProposalContext) -> str:
     elif ordered and (ordered[0].current or 0) >= REPEATABLE:
         best = ordered[0]
         lines.append(
-            f"- No area is established yet ({ESTABLISHED} of 5 or more); the most developed is "
+            f"- No area is established yet (level {ESTABLISHED} of 5 or above); the most developed is "
             f"{best.title} ({best.current:.1f} of 5), a base to build on."
         )
     elif len(ordered) == 1:
         only = ordered[0]
         lines.append(
-            f"- No area is established yet ({ESTABLISHED} of 5 or more): {only.title}, the one area we "
-            f"scored, is at {only.current:.1f} of 5."
+            f"- No area is established yet (level {ESTABLISHED} of 5 or above): {only.title}, the one "
+            f"area we scored, is at {only.current:.1f} of 5."
         )
     elif ordered:
         lines.append(
-            f"- No area is established yet ({ESTABLISHED} of 5 or more): every area we scored is at an "
-            f"early stage ({ordered[0].current:.1f} of 5 at most{LEAVING_OUT if unseen else ''})."
+            f"- No area is established yet (level {ESTABLISHED} of 5 or above): every area we scored "
+            f"is at an early stage ({ordered[0].current:.1f} of 5 at most{LEAVING_OUT if unseen else ''})."
         )
     lines += unseen
     baselined = [m for m in ctx.project.metrics if m.baseline is not None]

@@ -179,7 +179,9 @@ def findings(ctx: ProposalContext) -> list[Block]:
         if row is not None and row.current is not None and row.target is not None:
             caveat = _stated_caveat(unseen[area_id], seen.get(area_id))
             blocks.append(
-                Paragraph(f"Maturity today {row.current:.1f} of 5{caveat}; target {row.target:.1f}.", "small")
+                Paragraph(
+                    f"Maturity today {row.current:.1f} of 5{caveat}; target {row.target:.1f} of 5.", "small"
+                )
             )
         said = notes[area_id]
         if said:

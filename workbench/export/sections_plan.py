@@ -330,7 +330,7 @@ def timeline(ctx: ProposalContext) -> list[Block]:
             ctx.named(s.id, s.item.title),
             weeks(plan, s),
             date_span(ctx, s),
-            "critical" if s.critical else count(s.slack, "week") if s.slack else "none",
+            "None (critical path)" if s.critical else count(s.slack, "week") if s.slack else "None",
         ]
         for s in plan.items
     ]
