@@ -111,3 +111,23 @@ def test_a_template_that_is_not_word_inside_is_refused_in_one_sentence(tmp_path:
         check_template(fake)
     assert "cannot be read as a Word document, whatever its name says" in str(refused.value)
     assert "save the template as .docx" not in str(refused.value)
+
+
+def test_the_export_says_what_it_leaves_out_of_the_consultants_words(example: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """#15 fresh-eyes (session 7) 3: notes naming a person, and sentences of the consultant's own
+    summary that redaction removes, vanished without a word."""
+    from tests.helpers import run_cli
+
+    project_file = ProjectFile.load(example)
+    project = project_file.project
+    quote = project.heard[0].quote
+    project.proposal.executive_summary = f"We were told: {quote} We propose seven pilots."
+    answer = next(a for a in project.answers if a.status == "answered" and a.notes)
+    answer.notes = "Katrin Vogel cannot show the board the return."
+    project.sessions[0].attendees[0].name = "Katrin Vogel"
+    project_file.save()
+    code, out, _ = run_cli(["export", str(example), "-o", str(example.parent / "p.md"), "--redact"], capsys)
+    assert code == 0
+    notes = [line for line in out.splitlines() if line.startswith("note: ")]
+    assert any("of answer notes stay out of the findings" in n for n in notes), out
+    assert any("Redaction kept 1 of the 2 sentences of your executive summary" in n for n in notes), out

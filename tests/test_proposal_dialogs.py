@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Checkbox, Input, Static
 
-from tests.helpers import ready, until
+from tests.helpers import notifications, ready, until
 from workbench.ui.modals.export_modal import ExportModal
 
 
@@ -16,10 +16,12 @@ def target(app) -> str:  # type: ignore[no-untyped-def]
 
 
 async def test_the_export_names_the_redacted_file_while_redact_is_ticked(example: Path, make_app) -> None:
-    """With "Redact" ticked the dialog still said it writes the client-named file."""
+    """With "Redact" ticked the dialog still said it writes the client-named file; and (#15
+    fresh-eyes, session 7, 3) it said nothing of the notes the proposal leaves out."""
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
+        shown = notifications(app)
         await pilot.press("f9")
         assert await until(pilot, lambda: isinstance(app.screen, ExportModal))
         assert "harbour-pine-retail-mlops-discovery-proposal.docx" in target(app)
@@ -28,6 +30,7 @@ async def test_the_export_names_the_redacted_file_while_redact_is_ticked(example
         assert "harbour" not in target(app)
         await pilot.press("ctrl+s")
         assert await until(pilot, lambda: not isinstance(app.screen, ExportModal))
+        assert await until(pilot, lambda: any("of answer notes stay out of the findings" in n for n in shown))
     assert (example.parent / "redacted-proposal.docx").exists()
     assert not (example.parent / "harbour-pine-retail-mlops-discovery-proposal.docx").exists()
 

@@ -69,6 +69,7 @@ def _format(given: str | None, filename: str) -> str:
 def run_export(args: argparse.Namespace) -> int:
     """Export; 0 on success, 1 when refused or the project cannot be read, 2 on bad options."""
     from workbench.cli_common import checked_project
+    from workbench.export.left_out import left_out
     from workbench.export.proposal import ProposalOptions
     from workbench.export.writer import ExportRequest, export_proposal, template_path
     from workbench.problems import FileProblem
@@ -125,6 +126,8 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"workbench: {problem}", file=sys.stderr)
         return 1
     print(f"wrote {written}")
+    for note in left_out(project, options):
+        print(f"note: {note}")
     opener = "open it in Word or LibreOffice" if args.format == "docx" else "open it in any Markdown viewer"
     print(f"next: {opener}; edit the project and run the same command with --force to refresh it.")
     return 0

@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, Checkbox, LoadingIndicator, Select, SelectionList, Static
 
+from workbench.export.left_out import left_out
 from workbench.export.proposal import DEFAULT_SECTIONS, SECTION_TITLES, SECTIONS, ProposalOptions
 from workbench.export.writer import ExportRequest, export_proposal, target_path, template_path
 from workbench.problems import FileProblem
@@ -43,6 +44,8 @@ class ExportModal(DialogScreen[Path | None]):
 
         path: Path | None
         error: str
+        left_out: tuple[str, ...] = ()
+        """What the proposal does not carry of the consultant's words, a sentence each."""
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -144,17 +147,17 @@ class ExportModal(DialogScreen[Path | None]):
     @work(thread=True, exclusive=True, group="export")
     def _export(self, request: ExportRequest) -> None:
         """Build and write the proposal off the UI thread."""
+        project = self.workspace.project.model_copy(deep=True)
         try:
-            path = export_proposal(
-                self.workspace.project.model_copy(deep=True), self.workspace.catalogue, request
-            )
+            path = export_proposal(project, self.workspace.catalogue, request)
+            notes = tuple(left_out(project, request.options or ProposalOptions()))
         except FileProblem as problem:
             self.post_message(self.Done(None, str(problem)))
             return
         except Exception as error:
             self.post_message(self.Done(None, f"The export failed: {error}"))
             return
-        self.post_message(self.Done(path, ""))
+        self.post_message(self.Done(path, "", notes))
 
     @on(Done)
     def _done(self, message: Done) -> None:
@@ -163,6 +166,8 @@ class ExportModal(DialogScreen[Path | None]):
         if message.error:
             self.query_one("#export-error", Static).update(literal(message.error))
             return
+        for note in message.left_out:
+            self.app.notify(note, title="Not in the proposal as written", markup=False, timeout=12)
         self.dismiss(message.path)
 
 
