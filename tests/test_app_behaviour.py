@@ -321,8 +321,8 @@ async def test_picker_says_where_a_broken_project_is_broken_and_what_to_do(
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         options = app.screen.query_one("#projects", OptionList)
-        shown = {
-            str(options.get_option_at_index(i).id): str(options.get_option_at_index(i).prompt)
+        shown = {  # each project's lines wrap to the list's width: read them as one text
+            str(options.get_option_at_index(i).id): " ".join(str(options.get_option_at_index(i).prompt).split())
             for i in range(options.option_count)
         }
     broken = shown[str(example.parent / "broken.toml")]

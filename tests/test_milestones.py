@@ -360,7 +360,7 @@ async def test_a_milestone_is_saved_from_the_palette_and_a_used_name_refused(exa
         assert await until(pilot, lambda: refused.display)
         assert str(refused.render()) == "There is already a milestone called 'after pilots'; choose another name."
         assert app.screen is dialog  # still open
-        assert dialog.query_one("#text-value", RealInput).value == "after pilots"  # as typed
+        assert dialog.query_one("#milestone-name", RealInput).value == "after pilots"  # as typed
         await pilot.press(*" 2", "enter")
         assert await until(pilot, lambda: not isinstance(pilot.app.screen, TextModal))
         names = [m.name for m in app.workspace.project.milestones]

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 # The domain (pydantic models, banks, store) is imported when a project is opened, after the
 # first frame is painted, so the workbench appears as fast as a bare Textual app.
 
+STATUS_LINE_SECONDS = 4.0
+"""A confirmation shown no longer than this goes on the top line instead of a toast."""
 PREPARE_DELAY = 0.5
 """Seconds after opening before the save document is built in the background."""
 PREPARE_SWITCH_INTERVAL = 0.0005
@@ -592,7 +594,17 @@ class WorkbenchApp(App[int]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Notifications show their text literally: messages carry ids, titles and paths from files."""
+        """Notifications show their text literally: messages carry ids, titles and paths from files.
+        A short confirmation of what was just done (information, no title, gone within
+        `STATUS_LINE_SECONDS`) goes on the top line while the panes are on screen: a toast there
+        was drawn over the notes being typed into, and several piled up. Warnings, errors and
+        longer messages stay toasts (at the top right, away from the fields; see workbench.tcss)."""
+        from workbench.ui.widgets.header import WorkbenchHeader
+
+        if severity == "information" and not title and (timeout or 5.0) <= STATUS_LINE_SECONDS:
+            for header in self.screen.query_children(WorkbenchHeader):
+                header.say(message, timeout or STATUS_LINE_SECONDS)
+                return
         super().notify(
             message if markup else clean(message),
             title=clean(title, multiline=False),

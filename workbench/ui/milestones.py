@@ -44,7 +44,13 @@ def save_milestone(app: WorkbenchApp) -> None:
             return
         app.notify(f"Saved milestone {one_line(name, 40)!r}", markup=False, timeout=3)
 
-    dialog = TextModal("Save a milestone", placeholder="e.g. baseline", context=context, refusal=refusal)
+    dialog = TextModal(
+        "Save a milestone",
+        placeholder="e.g. baseline",
+        context=context,
+        refusal=refusal,
+        field_id="milestone-name",
+    )
     app.push_screen(dialog, named)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -36,7 +37,11 @@ class DialogButtons(Horizontal):
 
 def confirm_label(words: str) -> str:
     """A primary button's label with its key: 'Save (ctrl+s)'."""
-    return f"{words} ({display(key('dialog-confirm').key)})"
+    return f"{words} {_confirm_key()}"
+
+
+def _confirm_key() -> str:
+    return f"({display(key('dialog-confirm').key)})"
 
 
 def cancel_label(words: str = "Cancel") -> str:
@@ -73,12 +78,26 @@ class DialogScreen(ModalScreen[ResultType]):
         if self.focused is widget and not self.can_view_partial(widget):
             widget.scroll_visible(top=True, animate=False)
 
-    def action_confirm(self) -> None:
-        """Press the primary button, as a click would."""
+    def _primary(self) -> Button | None:
+        """The button ctrl+s presses: the first primary one that can be pressed now."""
         for button in self.query(Button):
             if button.variant == "primary" and not button.disabled and button.display:
-                button.press()
-                return
+                return button
+        return None
+
+    def binding_words(self, binding: Binding) -> str:
+        """The footer's words for a key: ctrl+s says what the dialog's primary button does
+        ('Start session', 'Export', 'Map it'), not always 'Save'."""
+        primary = self._primary() if binding.action == key("dialog-confirm").action else None
+        if primary is None:
+            return binding.description
+        return str(primary.label).removesuffix(_confirm_key()).strip() or binding.description
+
+    def action_confirm(self) -> None:
+        """Press the primary button, as a click would."""
+        primary = self._primary()
+        if primary is not None:
+            primary.press()
 
     def unsaved_changes(self) -> str:
         """What the person typed here and would lose by closing, in a few words ("" when nothing:

@@ -25,8 +25,12 @@ class TextModal(DialogScreen[str | None]):
         placeholder: str = "",
         context: str = "",
         refusal: Callable[[str], str] | None = None,
+        *,
+        field_id: str,
     ) -> None:
         super().__init__()
+        self.field_id = field_id
+        """The field's id: its name in the footer comes from FIELD_NAMES."""
         self.heading, self.value, self.placeholder, self.context = title, value, placeholder, context
         self.refusal = refusal
         """Why a text cannot be used, in one sentence; empty when it can."""
@@ -36,7 +40,7 @@ class TextModal(DialogScreen[str | None]):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
             if self.context:
                 yield Static(literal(self.context, "dim"), classes="dialog-body")
-            yield RealInput(self.value, placeholder=self.placeholder, id="text-value")
+            yield RealInput(self.value, placeholder=self.placeholder, id=self.field_id)
             refused = Static(id="text-refused", classes="dialog-error")
             refused.display = False  # until a text is refused
             yield refused
@@ -47,7 +51,7 @@ class TextModal(DialogScreen[str | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#text-save")
     def _done(self) -> None:
-        field = self.query_one("#text-value", RealInput)
+        field = self.query_one(f"#{self.field_id}", RealInput)
         text = field.entered()
         why = self.refusal(text) if self.refusal is not None else ""
         if why:

@@ -31,6 +31,7 @@ from workbench.ui.keys import bindings
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.workspace import Workspace
+from workbench.ui.wrapping import hanging
 
 INDENT = " " * 6
 """Where an item's second and later lines start (under its words, after `  ○ `)."""
@@ -142,18 +143,7 @@ class FollowUpsScreen(Screen[tuple[str, str] | None]):
         if item.note:
             lines.append(literal(INDENT + one_line(item.note, 1000), "italic dim"))
         width = max(20, (self.size.width or self.app.size.width) - LIST_MARGIN)
-        return Text("\n").join(self._hanging(line, width) for line in lines)
-
-    def _hanging(self, line: Text, width: int) -> Text:
-        """The line wrapped to `width`, lines after the first indented (not back at column 0)."""
-        first = line.wrap(self.app.console, width)[0]
-        rest = line[len(first.plain) :]
-        rest = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
-        if not rest.plain:
-            return first
-        wrapped = rest.wrap(self.app.console, width - len(INDENT))
-        first.rstrip()
-        return Text("\n").join([first, *(Text(INDENT) + part for part in wrapped)])
+        return Text("\n").join(hanging(line, width, INDENT, self.app.console) for line in lines)
 
     def on_resize(self) -> None:
         self._refill()

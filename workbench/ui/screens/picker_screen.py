@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -19,9 +20,17 @@ from workbench.printable import plural
 from workbench.problems import FileProblem
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.key_footer import KeyFooter
+from workbench.ui.wrapping import hanging, packed
+
+if TYPE_CHECKING:
+    from workbench.analysis.portfolio import Progress
 
 NEW = "__new__"
 EXAMPLE = "__example__"
+INDENT = "  "
+"""Where a project's second and later lines start, under its file name."""
+LIST_MARGIN = 9
+"""Columns of the screen the picker's padding and the list's border, padding and scroll bar take."""
 
 
 class PickerScreen(Screen[Path | None]):
@@ -36,6 +45,7 @@ class PickerScreen(Screen[Path | None]):
         super().__init__()
         self.folder = folder
         self.today = today
+        self._read: list[tuple[Path, Progress | FileProblem]] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -56,22 +66,41 @@ class PickerScreen(Screen[Path | None]):
         self.query_one("#new-project").display = False
         self.query_one("#projects", OptionList).focus()
 
-    def _options(self) -> list[Option]:
+    def on_resize(self) -> None:
+        """Each project's lines are wrapped to the list's width: wrap again when it changes."""
+        listing = self.query_one("#projects", OptionList)
+        highlighted = listing.highlighted
+        listing.set_options(self._options())
+        listing.highlighted = highlighted
+
+    def _projects(self) -> list[tuple[Path, Progress | FileProblem]]:
+        """Each project file in the folder, with its progress or why it cannot be read (read
+        once; a resize only wraps the lines again)."""
         from workbench.analysis.portfolio import Catalogues, read_progress
         from workbench.store.files import project_files
 
+        if self._read is None:
+            self._read = []
+            catalogues = Catalogues()
+            for path in project_files(self.folder) if self.folder.is_dir() else []:
+                try:
+                    self._read.append((path, read_progress(path, catalogues, self.today)))
+                except FileProblem as problem:
+                    self._read.append((path, problem))
+        return self._read
+
+    def _options(self) -> list[Option]:
+        width = max(30, (self.size.width or self.app.size.width) - LIST_MARGIN)
         options = []
-        catalogues = Catalogues()
-        for path in project_files(self.folder) if self.folder.is_dir() else []:
+        for path, progress in self._projects():
             label = Text(one_line(path.name, 40), style="bold")
-            try:
-                progress = read_progress(path, catalogues, self.today)
-            except FileProblem as problem:
-                where = f"{problem.place}: " if problem.place else ""
-                label.append_text(literal(f"\n  cannot be opened: {where}{problem.message}", "red"))
+            if isinstance(progress, FileProblem):
+                where = f"{progress.place}: " if progress.place else ""
+                line = literal(f"{INDENT}cannot be opened: {where}{progress.message}", "red")
+                label.append_text(Text("\n") + hanging(line, width, INDENT, self.app.console))
                 options.append(Option(label, id=str(path), disabled=True))
                 continue
-            label.append_text(literal(f"  {one_line(progress.name, 60)}"))
+            label.append_text(literal(f"  {one_line(progress.name, max(10, width - label.cell_len - 2))}"))
             facts = [
                 plural(progress.sessions, "session"),
                 plural(progress.answers, "answer"),
@@ -80,13 +109,15 @@ class PickerScreen(Screen[Path | None]):
             ]
             if progress.client:
                 facts.insert(0, one_line(progress.client, 40))
-            label.append_text(literal("\n  " + " · ".join(facts), "dim"))
+            for fitted in packed(facts, width - len(INDENT)):
+                label.append_text(literal(f"\n{INDENT}{fitted}", "dim"))
             options.append(Option(label, id=str(path)))
         options.append(Option(Text("+ New project…", style="bold green"), id=NEW))
         if not any(option.id not in (NEW, None) for option in options):
             label = Text("+ Open the example engagement", style="bold cyan")
             where = f"{self.folder}/example.toml"
-            label.append(f"\n  writes a copy to {where}, a complete discovery to explore", "dim")
+            line = literal(f"{INDENT}writes a copy to {where}, a complete discovery to explore", "dim")
+            label.append_text(Text("\n") + hanging(line, width, INDENT, self.app.console))
             options.append(Option(label, id=EXAMPLE))
         return options
 

@@ -208,10 +208,13 @@ class CapturePane(Horizontal, Pane):
         before = ws.project.answer(event.ref, ws.session_id)
         status = before.status if before is not None else ""
         edit = SetAnswer(event.ref, ws.session_id, event.changes, self._question_words(event.ref))
-        if self.apply(edit):
-            after = ws.project.answer(event.ref, ws.session_id)
-            if status != (after.status if after is not None else ""):
-                self.navigator.refresh_counts()
+        applied = self.apply(edit)
+        after = ws.project.answer(event.ref, ws.session_id)
+        now = after.status if after is not None else ""
+        if applied and status != now:
+            self.navigator.refresh_counts()
+        if status != now or "status" in event.changes:  # "answered" alone records nothing
+            self.panel.show_status(now)
 
     @on(QuestionPanel.HeardRequested)
     def _heard_requested(self, event: QuestionPanel.HeardRequested) -> None:

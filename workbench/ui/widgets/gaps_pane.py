@@ -127,26 +127,24 @@ class GapsPane(Horizontal, Pane):
         self.fill_tabs(tabs, {tab: fill for tab, fill in fills.items() if tab.removeprefix("gaps-") in parts})
 
     def _fill_ranked(self) -> None:
+        """The gaps by priority, each column as wide as its widest cell (a gap id is never cut)
+        and the title as wide as the rest of the side allows. The widths are set each time: a
+        table's own widths only ever grow, so after a wider terminal it overflowed a narrower one."""
         table = self.query_one("#ranked", DataTable)
         self._filled_width = self._side_width()
         narrow = self._filled_width < NARROW_SIDE
         # Narrow: no rank column (the order is the rank) and the quadrant's first word, so
         # impact, complexity and priority always show.
-        columns = RANKED_COLUMNS if narrow else ("#", *RANKED_COLUMNS)
-        if tuple(str(c.label) for c in table.columns.values()) != columns:
-            table.clear(columns=True)
-            table.add_columns(*columns)
-        table.clear()
         project = self.workspace.project
-        fixed = 34 if narrow else 40
-        title_width = max(12, min(70, self._filled_width - fixed))
+        rows: list[tuple[str, list[Text]]] = []
         for rank, (gap, score) in enumerate(gap_table(project), 1):
             where = gap_quadrant(project, gap)
             closed = is_closed(gap)
             placed = SHORT_TITLES[where] if narrow else QUADRANT_LABELS[where]
             cells = [
+                Text("" if closed else str(rank)),
                 Text(gap.id, style="bold"),
-                literal(one_line(gap.title, title_width)),
+                literal(one_line(gap.title, 500)),
                 Text(STATUS_WORDS[gap.status] if closed else placed),
                 Text(str(gap.impact)),
                 Text(str(gap.complexity)),
@@ -155,7 +153,18 @@ class GapsPane(Horizontal, Pane):
             if closed:  # as on the matrix: struck through, after the open ones, no rank
                 for cell in cells:
                     cell.stylize(CLOSED_STYLE)
-            table.add_row(*([] if narrow else [Text("" if closed else str(rank))]), *cells, key=gap.id)
+            rows.append((gap.id, cells[1:] if narrow else cells))
+        columns = RANKED_COLUMNS if narrow else ("#", *RANKED_COLUMNS)
+        widths = [max([len(name), *(row[i].cell_len for _, row in rows)]) for i, name in enumerate(columns)]
+        title = columns.index("title")
+        others = sum(widths) - widths[title] + 2 * len(columns) + 1  # cell padding, scroll bar
+        widths[title] = max(8, min(70, widths[title], self._filled_width - others))
+        table.clear(columns=True)
+        for label, width in zip(columns, widths, strict=True):
+            table.add_column(label, width=width)
+        for gap_id, cells in rows:
+            cells[title].truncate(widths[title], overflow="ellipsis")
+            table.add_row(*cells, key=gap_id)
         if self.selected:
             self._move_cursor(table, self.selected)
 

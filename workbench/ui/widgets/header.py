@@ -1,12 +1,16 @@
-"""The top line: project, session and template, session clock, saved state."""
+"""The top line: project, session and template, session clock, saved state; and for a few
+seconds what was just done ("Undone: …", "Current maturity: 3"), in place of the names."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import Static
 
-from workbench.ui.safe import one_line
+from workbench.ui.safe import clean, one_line
 from workbench.ui.workspace import Workspace
+
+NOTICE_SECONDS = 3.0
+NOTICE_STYLE = "bold black on yellow"
 
 
 def mmss(seconds: int) -> str:
@@ -28,7 +32,7 @@ def clock_style(elapsed: int, budget: int) -> str:
 
 
 class WorkbenchHeader(Static):
-    """One line of status, repainted once a second while the clock runs."""
+    """One line of status, repainted once a second while the clock runs or a notice is up."""
 
     DEFAULT_CSS = """
     WorkbenchHeader { height: 1; background: $panel; padding: 0 1; }
@@ -39,6 +43,16 @@ class WorkbenchHeader(Static):
         self.workspace = workspace
         self.area = ""
         self._line = Text()
+        self.notice = ""
+        """What was just done, shown until the session clock's time passes `_notice_until`."""
+        self._notice_until = 0.0
+
+    def say(self, message: str, seconds: float = NOTICE_SECONDS) -> None:
+        """Show what was just done for a few seconds: on the top line, never over a field being
+        typed into (as a toast over the panes was), and one at a time (they never pile up)."""
+        self.notice = clean(message, multiline=False)
+        self._notice_until = self.workspace.clock.now() + seconds
+        self.refresh_state()
 
     def on_mount(self) -> None:
         self.refresh_state()
@@ -48,7 +62,10 @@ class WorkbenchHeader(Static):
         self.refresh_state()
 
     def _tick(self) -> None:
-        if self.workspace.clock.running:
+        if self.notice and self.workspace.clock.now() >= self._notice_until:
+            self.notice = ""
+            self.refresh_state()
+        elif self.workspace.clock.running:
             self.refresh_state()
 
     def refresh_state(self) -> None:
@@ -97,9 +114,12 @@ class WorkbenchHeader(Static):
         session_room = min(len(where), max(room // 2, room - 12))
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append("◆ ", style="bold")
-        line.append(one_line(ws.project.project.name, room - session_room), style="bold")
-        line.append(" │ ")
-        line.append(one_line(where, session_room))
+        if self.notice:
+            line.append(one_line(self.notice, room + 3), style=NOTICE_STYLE)
+        else:
+            line.append(one_line(ws.project.project.name, room - session_room), style="bold")
+            line.append(" │ ")
+            line.append(one_line(where, session_room))
         pad = width - line.cell_len - right.cell_len
         line.append(" " * max(1, pad))
         line.append_text(right)

@@ -7,10 +7,13 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 from textual.app import App
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Button, Checkbox, Input, TextArea
 
+from workbench.printable import one_line
+from workbench.ui.field_names import FIELD_NAMES
 from workbench.ui.keys import footer_rank, key
 
 TYPING_STYLE = Style(bold=True, color="black", bgcolor="yellow")
@@ -19,23 +22,6 @@ PINNED = ("undo", "redo", "help")
 """Always at the right of the footer, in this order."""
 PINNED_IDS = {"ctrl+z": "undo", "ctrl+y": "redo"}
 """The registry's entries of the pinned keys a text field also binds."""
-PLACE_NAMES = {
-    "q-notes": "notes",
-    "nav-search": "search",
-    "nav-tree": "tree",
-    "matrix": "matrix",
-    "map-gaps": "gaps",
-    "map-suggestions": "practices",
-    "map-detail-scroll": "practice detail",
-    "map-warning-scroll": "warnings",
-    "map-coverage-scroll": "coverage",
-    "ranked": "ranked gaps",
-    "suggestions": "suggested gaps",
-    "evidence": "evidence",
-    "maturity-scroll": "maturity",
-    "metric-list": "metrics",
-    "step-list": "next steps",
-}
 KIND_NAMES = {
     "Tree": "tree",
     "QuestionTree": "question tree",
@@ -59,18 +45,19 @@ def takes_text(widget: Widget | None) -> bool:
 
 
 def place_name(widget: Widget | None) -> str:
-    """The focused widget in a word or two: 'notes', 'owner', 'question tree'."""
+    """The focused widget in a word or two, as its label says: 'notes', 'baseline', 'status'
+    (from FIELD_NAMES); a button or checkbox by its own words; else what kind of thing it is."""
     if widget is None:
         return ""
-    if widget.id in PLACE_NAMES:
-        return PLACE_NAMES[widget.id]
-    if isinstance(widget, Input | TextArea):
-        words = (widget.placeholder if isinstance(widget.placeholder, str) else "") or (widget.id or "text")
-        return " ".join(str(words).split()[:2]).rstrip(":,(")[:16]
+    if widget.id in FIELD_NAMES:
+        return FIELD_NAMES[widget.id]
+    if isinstance(widget, Button | Checkbox):
+        words = str(widget.label).split(" (")[0]  # 'Save (ctrl+s)': Save
+        return one_line(words, 24)
     for kind in type(widget).__mro__:
         if kind.__name__ in KIND_NAMES:
             return KIND_NAMES[kind.__name__]
-    return ""
+    return "text" if takes_text(widget) else ""
 
 
 def where_typing_lands(widget: Widget | None) -> Text:
@@ -135,7 +122,7 @@ class KeyFooter(Widget):
             click = Style(meta={"@click": f"app.simulate_key({binding.key!r})"})
             key_style = Style(bold=True, color="orange1") if enabled else Style(dim=True)
             item = Text(f" {self.app.get_key_display(binding)} ", key_style + click)
-            item.append(f"{binding.description} ", (Style() if enabled else Style(dim=True)) + click)
+            item.append(f"{self._words(binding)} ", (Style() if enabled else Style(dim=True)) + click)
             if binding.action in PINNED:
                 pinned[binding.action] = item
             else:
@@ -144,6 +131,11 @@ class KeyFooter(Widget):
         ranked = sorted(near, key=lambda pair: pair[0]) + sorted(app_wide, key=lambda pair: pair[0])
         items = [item for _, item in ranked] + palette  # the palette's hint when there is room
         return items, Text("").join(pinned[a] for a in PINNED if a in pinned)
+
+    def _words(self, binding: Binding) -> str:
+        """A key's words: the screen's own when it has them (a dialog's ctrl+s names its action)."""
+        words = getattr(self.screen, "binding_words", None)
+        return str(words(binding)) if callable(words) else binding.description
 
     def render(self) -> Text:
         items, pinned = self._items()

@@ -368,6 +368,7 @@ class MapPane(Horizontal, Pane):
                 mapping.rationale if mapping else "",
                 "why this practice answers this gap",
                 "; ".join(suggestion.reasons),
+                field_id="rationale",
             ),
             saved,
         )

@@ -46,6 +46,19 @@ IMPACT_TITLE = "Impact ↑"
 COMPLEXITY_TITLE = "Complexity →"
 
 
+GAP_PREFIX = "G-"
+
+
+def short_id(gap_id: str, width: int) -> str:
+    """A gap id in `width` characters: whole when it fits, else without the `G-` every gap id
+    starts with (`m1-01` for G-m1-01 in a narrow cell), else cut with `…`, never cut silently."""
+    if len(gap_id) <= width:
+        return gap_id
+    if gap_id.startswith(GAP_PREFIX) and len(gap_id) - len(GAP_PREFIX) <= width:
+        return gap_id.removeprefix(GAP_PREFIX)
+    return gap_id[: max(0, width - 1)] + "…"
+
+
 @dataclass
 class CellLayout:
     """How the grid fits the widget."""
@@ -203,7 +216,7 @@ class Matrix(Widget, can_focus=True):
         gaps = self.cells.get(cell, [])
         area = quadrant(self.project, impact, complexity)
         base = QUADRANT_STYLES[area]
-        focused_cell = cell == self.cursor
+        focused_cell = cell == self.cursor and bool(self.cells)  # no gaps: nothing to mark
         if focused_cell:
             base += " bold"
         text = Text(style=base)
@@ -217,7 +230,7 @@ class Matrix(Widget, can_focus=True):
             style = "reverse" if focused_cell and index == self.index else ""
             if is_closed(gap):
                 style = f"{style} {CLOSED_STYLE}".strip()
-            text.append(gap.id[: layout.id_width], style=style)
+            text.append(short_id(gap.id, layout.id_width), style=style)
             text.append(" ")
         is_last_line = line == layout.cell_height - 1
         if overflow and (is_last_line or len(chunk) < per_line):
@@ -227,7 +240,7 @@ class Matrix(Widget, can_focus=True):
         if not gaps and line == 0 and self._is_corner(impact, complexity) and len(title) < layout.cell_width:
             text.append(title, style="dim italic")
         if focused_cell and not gaps and line == 0:
-            text = Text(" ·", style=base)
+            text = Text(" ·", style=base)  # the cursor on an empty cell
         text.truncate(layout.cell_width, pad=True)
         if focused_cell:
             text.stylize("underline", 0, layout.cell_width)

@@ -39,52 +39,75 @@ def label_lines(title: str, width: int) -> tuple[str, str]:
 
 
 RIGHT_OF_BAR = " 3.67 target gap +1.3"  # the longest text after a bar
+STACKED_BELOW = 20
+"""Bars shorter than this beside the area names (a narrow side, 80 columns): the name goes on its
+own line above its bars, which then take the whole width."""
+STACKED_INDENT = "  "
+
+
+def _layout(width: int) -> tuple[int, int, bool]:
+    """The area names' width, the bars' width, and whether names sit above their bars."""
+    label_width = min(34, max(12, width // 3))
+    bar_width = width - label_width - 1 - len(RIGHT_OF_BAR)
+    if bar_width >= STACKED_BELOW:
+        return label_width, bar_width, False
+    return width, max(5, width - len(STACKED_INDENT) - len(RIGHT_OF_BAR)), True
+
+
+def _area_bars(title: str, bars: list[tuple[float | None, str, Text]], width: int) -> Text:
+    """An area's two bars (value, colour, what follows the bar), its name beside them or, when
+    that leaves the bars short, on a line above them."""
+    label_width, bar_width, stacked = _layout(width)
+    out = Text(no_wrap=True)
+    if stacked:
+        out.append(one_line(title, width) + "\n", style="bold")
+        labels = [STACKED_INDENT] * len(bars)
+    else:
+        labels = [f"{line:<{label_width}}" for line in label_lines(title, label_width)]
+    for label, (value, colour, after) in zip(labels, bars, strict=True):
+        out.append(label, style="bold")
+        out.append("" if stacked else " ")
+        out.append(bar(value, bar_width), style=colour)
+        out.append_text(after)
+        out.append("\n")
+    return out
+
+
+def _scale(width: int) -> Text:
+    """The line over the bars: 1 at their left, 5 at their right."""
+    label_width, bar_width, stacked = _layout(width)
+    left = STACKED_INDENT if stacked else " " * (label_width + 1)
+    return Text(f"{left}1{' ' * (bar_width - 2)}5\n", style="dim")
 
 
 def maturity_chart(rows: list[AreaMaturity], width: int) -> Text:
-    """One line per area for current and one for target."""
+    """For each area a bar for current maturity and one for target."""
     if not rows:
         return Text(
             "No scored answers yet: score current and target maturity in Capture (1–5, shift+1–5).",
             style="dim",
         )
-    label_width = min(34, max(12, width // 3))
-    bar_width = max(5, width - label_width - 1 - len(RIGHT_OF_BAR))
-    out = Text(no_wrap=True)
-    out.append(f"{'':<{label_width}} 1{' ' * (bar_width - 2)}5\n", style="dim")
+    out = _scale(width)
     for row in rows:
-        first, second = label_lines(row.title, label_width)
-        out.append(first.ljust(label_width), style="bold")
-        out.append(" ")
-        out.append(bar(row.current, bar_width), style="yellow")
-        out.append(f" {score(row.current):>4} now\n")
-        out.append(second.ljust(label_width), style="bold")
-        out.append(" ")
-        out.append(bar(row.target, bar_width), style="green")
         gap = f" gap {row.gap:+.1f}" if row.current is not None and row.target is not None else ""
-        out.append(f" {score(row.target):>4} target{gap}\n", style="")
+        bars = [
+            (row.current, "yellow", Text(f" {score(row.current):>4} now")),
+            (row.target, "green", Text(f" {score(row.target):>4} target{gap}")),
+        ]
+        out.append_text(_area_bars(row.title, bars, width))
     return out
 
 
 def change_chart(diff: MilestoneDiff, width: int) -> Text:
     """Per area, current maturity at the milestone and now, two bars; then what happened to gaps.
     The milestone is named once, by the choice above the chart (`Since baseline (01 Dec 2026)`)."""
-    label_width = min(34, max(12, width // 3))
-    bar_width = max(5, width - label_width - 1 - len(RIGHT_OF_BAR))
-    out = Text(no_wrap=True)
-    out.append(f"{'':<{label_width}} 1{' ' * (bar_width - 2)}5\n", style="dim")
+    out = _scale(width)
     for row in diff.areas:
-        first, second = label_lines(row.title, label_width)
-        out.append(first.ljust(label_width), style="bold")
-        out.append(" ")
-        out.append(bar(row.before, bar_width), style="blue")
-        out.append(f" {score(row.before):>4} then\n")
-        out.append(second.ljust(label_width), style="bold")
-        out.append(" ")
-        out.append(bar(row.after, bar_width), style="yellow")
-        change = f" {row.delta:+g}" if row.delta else ""
-        out.append(f" {score(row.after):>4} now", style="")
-        out.append(change + "\n", style="green" if (row.delta or 0) > 0 else "red")
+        now = Text(f" {score(row.after):>4} now")
+        if row.delta:
+            now.append(f" {row.delta:+g}", style="green" if row.delta > 0 else "red")
+        bars = [(row.before, "blue", Text(f" {score(row.before):>4} then")), (row.after, "yellow", now)]
+        out.append_text(_area_bars(row.title, bars, width))
     lines = [
         ("opened", [f"{c.id} {c.title}" for c in diff.opened]),
         ("closed", [f"{c.id} {c.title}" for c in diff.closed]),

@@ -332,7 +332,8 @@ class PlanPane(Vertical, Pane):
                 self.query_one(Gantt).select_item(add.item_id)
                 self._show_detail()
 
-        self.app.push_screen(TextModal(f"New {title.lower()}", placeholder=title), named)
+        dialog = TextModal(f"New {title.lower()}", placeholder=title, field_id="item-name")
+        self.app.push_screen(dialog, named)
 
     def action_add_dependency(self) -> None:
         """Make the selected item wait for another."""

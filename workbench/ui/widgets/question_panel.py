@@ -32,6 +32,10 @@ STATUS_OPTIONS = [
     (Text("not applicable"), "not-applicable"),
     (Text("needs follow-up"), "follow-up"),
 ]
+NOT_ANSWERED = "not answered yet"
+"""What the status dropdown shows while the question has no answer in this session."""
+BLANK_STATUS_WORDS = {"heard": "heard (no answer)", "defined": "metric defined"}
+"""What it shows instead when the question is dealt with without an answer (the tree's ●, ♪)."""
 STATUS_CYCLE = [STATUS_OPTIONS[0], STATUS_OPTIONS[3], STATUS_OPTIONS[2], STATUS_OPTIONS[1]]
 """ctrl+o's order: the commonest change from answered first."""
 CONFIDENCE_OPTIONS = [
@@ -130,16 +134,20 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         yield Static(id="q-hint", classes="hint")
         yield Static(id="q-others", classes="others")
         with Horizontal(id="q-status-row", classes="row"):
-            yield Select(STATUS_OPTIONS, id="q-status", allow_blank=False, value="answered", compact=True)
-            yield RealInput(
-                id="q-status-detail",
-                placeholder="reason / ask whom",
-                compact=True,
-                suggester=PeopleSuggester(self._whom_to_ask),
-            )
+            # Blank (showing NOT_ANSWERED) until the question has an answer: a default of
+            # "answered" said so of every unanswered question.
+            yield Select(STATUS_OPTIONS, id="q-status", prompt=NOT_ANSWERED, compact=True)
             yield Select(
                 CONFIDENCE_OPTIONS, id="q-confidence", allow_blank=False, value="stated", compact=True
             )
+        # Its own line under the dropdowns: between them it squeezed to nothing at 80 columns and
+        # the confidence dropdown was drawn over it.
+        yield RealInput(
+            id="q-status-detail",
+            placeholder="reason / ask whom",
+            compact=True,
+            suggester=PeopleSuggester(self._whom_to_ask),
+        )
         yield MaturityBar(id="q-maturity")
         yield Static(id="q-levels", classes="levels")
         yield NotesArea(
@@ -203,7 +211,8 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         editable = session is not None
         answer = ws.project.answer(ref, session.id) if session else None
         with self.prevent(Select.Changed, Input.Changed, TextArea.Changed):
-            self.query_one("#q-status", Select).value = answer.status if answer else "answered"
+            self._show_blank_status(ref)
+            self.query_one("#q-status", Select).value = answer.status if answer else Select.NULL
             self.query_one("#q-confidence", Select).value = answer.confidence if answer else "stated"
             detail = ""
             if answer is not None:
@@ -220,7 +229,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
                 answer.current if answer else None, answer.target if answer else None
             )
             self.show_levels(answer.current if answer else None, answer.target if answer else None)
-        self._status_detail_visibility(answer.status if answer else "answered")
+        self._status_detail_visibility(answer.status if answer else "")
         for widget_id in ("#q-status", "#q-confidence", "#q-status-detail"):
             self.query_one(widget_id).disabled = not editable
         self.query_one("#q-indicator").display = question.kind == "pain-indicator"
@@ -392,6 +401,21 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         event.stop()
         event.input.action_cursor_right()
 
+    def show_status(self, status: str) -> None:
+        """Show the answer's status ('': not answered yet) as the last edit left it; nothing is
+        edited."""
+        select = self.query_one("#q-status", Select)
+        self._show_blank_status(self.ref)
+        with self.prevent(Select.Changed):
+            select.value = status or Select.NULL
+        self._status_detail_visibility(status or "")
+
+    def _show_blank_status(self, ref: str) -> None:
+        """What the status dropdown says while the question has no answer: not answered yet, or
+        heard or its metric defined (the tree marks those done)."""
+        state = self.workspace.progress().state(ref)
+        self.query_one("#q-status", Select).prompt = BLANK_STATUS_WORDS.get(state, NOT_ANSWERED)
+
     def _status_detail_visibility(self, status: str) -> None:
         detail = self.query_one("#q-status-detail", Input)
         detail.display = status in ("not-applicable", "follow-up")
@@ -438,7 +462,9 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         options = STATUS_CYCLE if field_name == "status" else CONFIDENCE_OPTIONS
         values = [value for _, value in options]
         now = str(select.value)
-        value = values[(values.index(now) + 1) % len(values)] if now in values else values[0]
+        # Not answered yet counts as "answered", which alone records nothing: the first step
+        # is needs follow-up.
+        value = values[(values.index(now) + 1 if now in values else 1) % len(values)]
         select.value = value  # posts Select.Changed: the edit goes the dropdown's way
         return next(str(words) for words, v in options if v == value)
 
@@ -452,6 +478,11 @@ class QuestionPanel(VerticalScroll, can_focus=False):
     @on(Select.Changed, "#q-status")
     def _status(self, event: Select.Changed) -> None:
         event.stop()
+        if event.value == Select.NULL:  # "not answered yet" chosen: an answer is not taken back
+            answer = self.workspace.project.answer(self.ref, self.workspace.session_id)
+            if answer is not None:
+                self.show_status(answer.status)
+            return
         status = str(event.value)
         self._status_detail_visibility(status)
         changes: dict[str, Any] = {"status": status}
