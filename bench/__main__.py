@@ -10,6 +10,7 @@ from bench import (
     bench_dialogs,
     bench_edits,
     bench_export,
+    bench_keys,
     bench_merge,
     bench_panes,
     bench_store,
@@ -30,6 +31,7 @@ MODULES: tuple[ModuleType, ...] = (
     bench_timeline,
     bench_merge,
     bench_typing,
+    bench_keys,
 )
 
 

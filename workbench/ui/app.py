@@ -83,6 +83,7 @@ class WorkbenchApp(App[int]):
 
     def on_mount(self) -> None:
         if self.path is not None:
+            self.keys_in_order.hold()  # keys typed while it opens go to the panes once they are up
             self.push_screen(LoadingScreen(str(self.path)))
             self.call_after_refresh(self._open_first, self.path)
         else:
@@ -127,6 +128,7 @@ class WorkbenchApp(App[int]):
         if self.workspace is None:
             return
         gc.freeze()  # the banks and the project live all session: keep them out of GC passes
+        self.keys_in_order.hold()  # until the question tree has the keyboard (MainScreen)
         if isinstance(self.screen, LoadingScreen):
             self.switch_screen(MainScreen(self.workspace))
         else:

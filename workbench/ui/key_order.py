@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 
 STUCK_SECONDS = 1.0
 """A key whose handling was never confirmed (its widget went away) frees the gate after this."""
+HELD_SECONDS = 10.0
+"""Keys held while the workbench opens (or a pane mounts) go on after this in any case."""
+MORE_ROUNDS = 8
+"""At most this many more walks along a key's way for what its handling sent (widgets that keep
+sending themselves messages never hold the keyboard)."""
 
 
 CHARACTERS = {_character_to_key(char): char for char in string.punctuation} | {"space": " ", "enter": "\r"}
@@ -65,6 +70,12 @@ def typed_keys(event: events.Key) -> list[events.Key]:
     return [events.Key("escape", "\x1b"), events.Key(char if name.startswith("shift+") else name, char)]
 
 
+def has_messages(pump: MessagePump) -> bool:
+    """Whether a widget (or the app) has messages still to handle: those in its queue and the one
+    Textual took off the queue to look at before handling the current one."""
+    return bool(pump.message_queue_size) or pump._pending_message is not None
+
+
 class KeyGate:
     """Holds keys while one is being handled; `App.on_event` passes every key through `take`."""
 
@@ -74,16 +85,32 @@ class KeyGate:
         """Handles one key the way Textual does (the app's own `on_event`)."""
         self.waiting: deque[events.Key] = deque()
         self.busy = False
+        self.held = False
+        """Keys wait: the workbench is opening, or the pane shown is still being mounted."""
         self._turn = 0
 
     async def take(self, event: events.Key) -> None:
         """A key from the terminal: handle it now, or after the keys before it."""
         self.waiting.extend(typed_keys(event))
-        if not self.busy:
+        if not (self.busy or self.held):
             await self._next()
 
+    def hold(self) -> None:
+        """Keys typed from now on wait for `release` (they are not lost); after HELD_SECONDS
+        they go on in any case: the keyboard never freezes."""
+        if not self.held:
+            self.held = True
+            self.app.set_timer(HELD_SECONDS, self.release)
+
+    def release(self) -> None:
+        """The workbench is ready: the keys held go where the keyboard is now, in order."""
+        if self.held:
+            self.held = False
+            if self.waiting and not self.busy:
+                self.app.call_next(self._next)
+
     async def _next(self) -> None:
-        while self.waiting and not self.busy:
+        while self.waiting and not (self.busy or self.held):
             event = self.waiting.popleft()
             if not self.app.screen_stack:  # closing
                 self.waiting.clear()
@@ -109,8 +136,10 @@ class KeyGate:
         self._turn += 1
         turn = self._turn
 
+        rounds = 0
+
         def step(rest: list[MessagePump]) -> None:
-            nonlocal screen
+            nonlocal screen, rounds
             if turn != self._turn:
                 return
             while rest:
@@ -121,6 +150,13 @@ class KeyGate:
                 screen = self.app.screen
                 if self.app.screen.call_later(step, []):
                     return
+            # What the key's handling sent on its way (an Enter's `Submitted`, which moves the
+            # keyboard to the tree) is handled before the next key too.
+            left = next((index for index, pump in enumerate(route) if has_messages(pump)), None)
+            if left is not None and rounds < MORE_ROUNDS:
+                rounds += 1
+                step(route[left:])
+                return
             self._free(turn)
 
         self.app.set_timer(STUCK_SECONDS, lambda: self._free(turn))
@@ -132,3 +168,9 @@ class KeyGate:
         self.busy = False
         if self.waiting:
             self.app.call_next(self._next)
+
+
+def keys_gate(app: App[Any]) -> KeyGate | None:
+    """The app's gate (the workbench's app has one; a bare test app may not)."""
+    gate = getattr(app, "keys_in_order", None)
+    return gate if isinstance(gate, KeyGate) else None

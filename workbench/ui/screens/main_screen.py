@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from workbench.ui.modals.session_modal import EditSessionDetails, NewSession
 
 from workbench.edits import Changed
+from workbench.ui.key_order import keys_gate
 from workbench.ui.keys import tab_title
 from workbench.ui.messages import ProjectChanged, RaiseGapFrom, ShowQuestion, SwitchSession
 from workbench.ui.safe import literal, one_line
@@ -58,6 +59,10 @@ class PaneTabs(Tabs):
 
 class MainScreen(Screen[None]):
     """Where the facilitator works."""
+
+    AUTO_FOCUS = "#nav-tree"
+    """The keyboard starts in the question tree (Capture's own choice), from the first paint: the
+    footer never says `✎ search` while the panes are coming up."""
 
     EDITS_THE_PROJECT = True
     """The app's keys that change the project can run here (see `WorkbenchApp.check_action`)."""
@@ -155,6 +160,8 @@ class MainScreen(Screen[None]):
             self._focus_pane(pane)
         if (shown := self.pane(pane)) is not None:
             shown.shown()
+        elif take_focus and (gate := keys_gate(self.app)) is not None:
+            gate.hold()  # keys typed now go to the pane once it is mounted (`_pane_mounted`)
 
     def panes_mounted(self) -> bool:
         """Whether every pane is mounted (Gaps, Map and Plan mount after the first frame)."""
@@ -172,6 +179,8 @@ class MainScreen(Screen[None]):
         """A pane mounted lazily while on show is refreshed and takes the keyboard."""
         if message.pane.name_of_pane == self.active_pane:
             self.show_pane(self.active_pane)
+            if (gate := keys_gate(self.app)) is not None:
+                self.app.call_later(gate.release)  # after the focus move show_pane queued there
 
     def _focus_pane(self, pane: str) -> None:
         """Focus what had the keyboard when the pane was left, else the pane's own choice.
