@@ -27,6 +27,7 @@ from workbench.ui.screens.loading_screen import LoadingScreen
 
 if TYPE_CHECKING:
     from workbench.store.journal import JournalEntry
+    from workbench.ui.screens.main_screen import MainScreen
     from workbench.ui.workspace import Snapshot, Workspace
 
 # The domain (pydantic models, banks, store) is imported when a project is opened, after the
@@ -396,17 +397,26 @@ class WorkbenchApp(App[int]):
 
     # --- actions ----------------------------------------------------------------------------
 
-    def action_pane(self, pane: str) -> None:
-        """Show one of the four panes."""
+    def main_screen(self) -> MainScreen | None:
+        """The main screen, brought to the top: the Follow-ups view, a screen of its own, is left
+        first (F-keys act everywhere); None under a dialog or before a project is open."""
+        from workbench.ui.screens.followups_screen import FollowUpsScreen
         from workbench.ui.screens.main_screen import MainScreen
 
-        if not isinstance(self.screen, MainScreen):
+        if isinstance(self.screen, FollowUpsScreen):
+            self.screen.dismiss(None)
+        return self.screen if isinstance(self.screen, MainScreen) else None
+
+    def action_pane(self, pane: str) -> None:
+        """Show one of the four panes."""
+        main = self.main_screen()
+        if main is None:
             return
-        shown = self.screen.pane(pane)
-        if pane == self.screen.active_pane and shown is not None:
+        shown = main.pane(pane)
+        if pane == main.active_pane and shown is not None:
             shown.next_tab()  # its key again: the pane's next tab
         else:
-            self.screen.show_pane(pane)
+            main.show_pane(pane)
 
     def action_save(self) -> None:
         """Save now."""
@@ -453,10 +463,8 @@ class WorkbenchApp(App[int]):
         """Start or switch the discovery session."""
         if self.keys_while_opening.keep("sessions"):
             return
-        from workbench.ui.screens.main_screen import MainScreen
-
-        if isinstance(self.screen, MainScreen):
-            self.screen.choose_session()
+        if (main := self.main_screen()) is not None:
+            main.choose_session()
 
     def action_toggle_clock(self) -> None:
         """Start or pause the session clock."""
@@ -476,17 +484,13 @@ class WorkbenchApp(App[int]):
         """Export the proposal."""
         if self.keys_while_opening.keep("export"):
             return
-        from workbench.ui.screens.main_screen import MainScreen
-
-        if isinstance(self.screen, MainScreen):
-            self.screen.export_proposal()
+        if (main := self.main_screen()) is not None:
+            main.export_proposal()
 
     def action_new_gap(self) -> None:
         """Show Gaps and raise a new gap (from the palette)."""
-        from workbench.ui.screens.main_screen import MainScreen
-
-        if isinstance(self.screen, MainScreen):
-            self.screen.new_gap()
+        if (main := self.main_screen()) is not None:
+            main.new_gap()
 
     def action_followups(self) -> None:
         """Show the follow-ups by person (F7)."""
@@ -500,10 +504,8 @@ class WorkbenchApp(App[int]):
         """Edit the proposal's text (drafted from the data until edited)."""
         if self.keys_while_opening.keep("proposal"):
             return
-        from workbench.ui.screens.main_screen import MainScreen
-
-        if isinstance(self.screen, MainScreen):
-            self.screen.edit_proposal()
+        if (main := self.main_screen()) is not None:
+            main.edit_proposal()
 
     def action_export_workbook(self) -> None:
         """Write the self-assessment workbook the client team fills in."""
@@ -525,55 +527,49 @@ class WorkbenchApp(App[int]):
 
     def action_edit_session(self) -> None:
         """Edit the current session's details (date, attendees, notes…)."""
-        from workbench.ui.screens.main_screen import MainScreen
-
-        if isinstance(self.screen, MainScreen) and self.workspace is not None:
+        if (main := self.main_screen()) is not None and self.workspace is not None:
             if self.workspace.session is None:
                 self.notify("Start a session first (F6).", timeout=3)
                 return
-            self.screen.edit_session(self.workspace.session_id)
+            main.edit_session(self.workspace.session_id)
 
     def action_undismiss(self) -> None:
         """Offer a dismissed gap suggestion again (from the Gaps pane)."""
-        from workbench.ui.screens.main_screen import MainScreen
         from workbench.ui.widgets.gaps_pane import GapsPane
 
-        if isinstance(self.screen, MainScreen):
-            self.screen.show_pane("gaps")
-            pane = self.screen.pane("gaps")
+        if (main := self.main_screen()) is not None:
+            main.show_pane("gaps")
+            pane = main.pane("gaps")
             if isinstance(pane, GapsPane):
                 pane.undismiss()
 
     def action_map_by_hand(self) -> None:
         """Map any practice to the selected gap by hand, from the Map pane."""
-        from workbench.ui.screens.main_screen import MainScreen
         from workbench.ui.widgets.map_pane import MapPane
 
-        if isinstance(self.screen, MainScreen):
-            self.screen.show_pane("map")
-            pane = self.screen.pane("map")
+        if (main := self.main_screen()) is not None:
+            main.show_pane("map")
+            pane = main.pane("map")
             if isinstance(pane, MapPane):
                 pane.action_pick_practice()
 
     def action_merge_gaps(self) -> None:
         """Merge two gaps, from the Gaps pane (its selected gap is the one kept)."""
-        from workbench.ui.screens.main_screen import MainScreen
         from workbench.ui.widgets.gaps_pane import GapsPane
 
-        if isinstance(self.screen, MainScreen):
-            self.screen.show_pane("gaps")
-            pane = self.screen.pane("gaps")
+        if (main := self.main_screen()) is not None:
+            main.show_pane("gaps")
+            pane = main.pane("gaps")
             if isinstance(pane, GapsPane):
                 pane.action_merge()
 
     def action_plan_done(self) -> None:
         """Mark the pilot selected in Plan done or not done (from the palette)."""
-        from workbench.ui.screens.main_screen import MainScreen
         from workbench.ui.widgets.plan_pane import PlanPane
 
-        if isinstance(self.screen, MainScreen):
-            self.screen.show_pane("plan")
-            pane = self.screen.pane("plan")
+        if (main := self.main_screen()) is not None:
+            main.show_pane("plan")
+            pane = main.pane("plan")
             if isinstance(pane, PlanPane):
                 pane.action_toggle_done()
 

@@ -1,0 +1,40 @@
+"""#17 fresh-eyes 1: the F-keys act from the Follow-ups view as they do on the panes (README: F-keys
+act everywhere): each leaves the view and does its work there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ready, until
+from workbench.ui.keys import KEYS, in_scope
+from workbench.ui.screens.followups_screen import FollowUpsScreen
+from workbench.ui.screens.main_screen import MainScreen
+
+STAYING = {"f1", "f7"}
+"""F1 shows help over the view; F7 is the view's own key."""
+F_KEYS = [k for k in in_scope("app") if k.bound and k.key.startswith("f") and k.key[1:].isdigit()]
+
+
+def test_the_registry_has_the_f_keys_this_test_presses() -> None:
+    assert {k.key for k in F_KEYS} >= {f"f{n}" for n in range(1, 10)}
+    assert not [k for k in KEYS if k.scope == "followups" and k.key in {e.key for e in F_KEYS}]
+
+
+@pytest.mark.parametrize("entry", [k for k in F_KEYS if k.key not in STAYING], ids=lambda k: k.key)
+async def test_an_f_key_leaves_the_follow_ups_view_and_acts(example: Path, make_app, entry) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f2")  # from Capture, so a pane key shows another pane
+        await pilot.press("f7")
+        assert await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen))
+        await pilot.press(entry.key)
+        assert await until(pilot, lambda: not any(isinstance(s, FollowUpsScreen) for s in app.screen_stack))
+        main = next(s for s in app.screen_stack if isinstance(s, MainScreen))
+        if entry.action.startswith("pane("):
+            pane = entry.action.split("'")[1]
+            assert await until(pilot, lambda: main.active_pane == pane and app.screen is main)
+        else:  # the session dialog, the proposal's text, the export: a dialog over the panes
+            assert await until(pilot, lambda: app.screen is not main)
