@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from workbench.analysis.gaps import QUADRANT_LABELS, gap_quadrant
 from workbench.analysis.maturity import area_maturity
-from workbench.analysis.plan import PlanCycle, schedule, week_date
+from workbench.analysis.plan import PlanCycle, end_date, schedule
 from workbench.model.catalogue import Catalogue
 from workbench.model.milestones import AreaScore, GapState, Milestone, PilotState
 from workbench.model.project import Project
@@ -41,7 +41,7 @@ def snapshot(project: Project, catalogue: Catalogue, name: str, today: dt.date) 
     """The project's state now, as a milestone called `name` (not added to the project)."""
     try:
         plan_end: dt.date | None = (
-            week_date(project, schedule(project).end_week, today) if project.pilots else None
+            end_date(project, schedule(project), today) if project.pilots else None
         )
     except PlanCycle:
         plan_end = None

@@ -349,3 +349,8 @@ def friday_of_last_week(week_one: dt.date, plan: Schedule) -> dt.date:
     """The Friday the plan's last week ends, counted from the Monday of its week 1 (the proposal
     moves week 1 later when the decision needs the time)."""
     return week_one + dt.timedelta(weeks=last_week(plan) - 1, days=4)
+
+
+def item_end_date(project: Project, scheduled: ScheduledItem, today: dt.date) -> dt.date:
+    """The Friday an item's last week ends (a milestone, of no weeks: the Friday of its week)."""
+    return week_date(project, max(scheduled.end, scheduled.start + 1), today) - dt.timedelta(days=3)

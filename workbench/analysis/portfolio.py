@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.analysis.maturity import area_maturity
-from workbench.analysis.plan import PlanCycle, end_date, schedule, week_date
+from workbench.analysis.plan import PlanCycle, end_date, item_end_date, schedule, week_date
 from workbench.banks import bank_dirs, load_banks
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
@@ -80,8 +80,8 @@ def progress(path: Path, project: Project, catalogue: Catalogue, today: dt.date)
         if plan is not None:
             plan_end = end_date(project, plan, today) if plan.items else None
             for item in plan.items:
-                starts, ends = week_date(project, item.start, today), week_date(project, item.end, today)
-                if item.item.kind != "milestone" and not item.item.done and starts <= today < ends:
+                starts, ends = week_date(project, item.start, today), item_end_date(project, item, today)
+                if item.item.kind != "milestone" and not item.item.done and starts <= today <= ends:
                     in_flight.append(PilotInFlight(item.id, item.item.title, starts, ends))
     rows = [row for row in area_maturity(project, catalogue) if row.current is not None]
     accepted = dict.fromkeys(p for ps in project.accepted_by_gap().values() for p in ps)

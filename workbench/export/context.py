@@ -11,8 +11,10 @@ from workbench.analysis.metrics import metric_sentence
 from workbench.analysis.plan import (
     PlanCycle,
     Schedule,
+    ScheduledItem,
     first_work_week,
     friday_of_last_week,
+    item_end_date,
     last_week,
     plan_start,
     remaining,
@@ -137,10 +139,15 @@ class ProposalContext:
         return max([wanted, *steps])
 
     def plan_end(self) -> dt.date | None:
-        """The Friday the plan's last week ends (None without a schedule or items)."""
+        """The Friday the plan's last week ends (None without a schedule or items), moved as work's
+        start is moved to leave time to decide."""
         if self.plan is None or not self.plan.items:
             return None
         return friday_of_last_week(self.start, self.plan)
+
+    def item_end(self, scheduled: ScheduledItem) -> dt.date:
+        """The Friday an item's last week ends, moved as work's start is moved."""
+        return item_end_date(self.project, scheduled, self.today) + (self.start - self.planned_start)
 
     def after_plan(self, metric: Metric) -> bool:
         """Whether a metric's target date falls after the plan ends: tracked, not a pilot's criterion."""

@@ -288,8 +288,7 @@ def date_span(ctx: ProposalContext, scheduled: ScheduledItem) -> str:
     begins = ctx.week(scheduled.start)
     if scheduled.item.weeks == 0:
         return day(begins)
-    ends = ctx.week(scheduled.end) - dt.timedelta(days=3)
-    return f"{day(begins)} – {day(ends)}"
+    return f"{day(begins)} – {day(ctx.item_end(scheduled))}"
 
 
 def timeline(ctx: ProposalContext) -> list[Block]:
