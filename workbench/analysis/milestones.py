@@ -78,30 +78,39 @@ def latest(project: Project) -> Milestone | None:
     return ordered[-1] if ordered else None
 
 
+def same_name(one: str, other: str) -> bool:
+    """Whether two milestone names are the same, told apart without their case (`Baseline` is
+    `baseline`; `NOW` is the current state): one name per milestone, however it is typed."""
+    return one.casefold() == other.casefold()
+
+
 def new_milestone_name(project: Project, name: str) -> str:
     """The name, trimmed, if a new milestone may take it; MilestoneProblem says why not."""
     name = name.strip()
     if not name:
         raise MilestoneProblem("a milestone needs a name, e.g. `baseline`")
-    if name.lower() == NOW:
+    if same_name(name, NOW):
         raise MilestoneProblem(f"`{name}` stands for the current state; choose another name")
-    if any(m.name == name for m in project.milestones):
+    taken = next((m.name for m in project.milestones if same_name(m.name, name)), None)
+    if taken == name:
         raise MilestoneRefused(f"there is already a milestone called {name!r}; choose another name")
+    if taken is not None:
+        raise MilestoneRefused(
+            f"there is already a milestone called {taken!r}, and names are told apart without their "
+            "case; choose another name"
+        )
     return name
 
 
 def find_milestone(project: Project, catalogue: Catalogue, name: str, today: dt.date) -> Milestone:
     """The milestone called `name`, or the current state for `now`."""
-    if name.lower() == NOW:
+    if same_name(name, NOW):
         return snapshot(project, catalogue, NOW, today)
     for milestone in project.milestones:
-        if milestone.name == name:
+        if same_name(milestone.name, name):
             return milestone
     if not project.milestones:
         raise MilestoneProblem(f"there is no milestone {name!r}: none has been saved yet")
-    alike = [m.name for m in project.milestones if m.name.casefold() == name.casefold()]
-    if alike:
-        raise MilestoneProblem(f"there is no milestone {name!r}; did you mean {alike[0]!r}?")
     known = ", ".join(m.name for m in in_date_order(project))
     raise MilestoneProblem(f"there is no milestone {name!r}; the milestones, oldest first, are: {known}")
 

@@ -129,13 +129,19 @@ class Project(BaseModel):
                     "second time; keep one of the two answers"
                 )
             keys.add(answer.key)
-        names: set[str] = set()
+        names: dict[str, str] = {}
         for index, milestone in enumerate(self.milestones):
-            if milestone.name in names:
+            earlier = names.get(milestone.name.casefold())
+            if earlier == milestone.name:
                 raise ValueError(
                     f'milestones[{index}].name: "{milestone.name}" is used twice; give each its own name'
                 )
-            names.add(milestone.name)
+            if earlier is not None:
+                raise ValueError(
+                    f'milestones[{index}].name: "{milestone.name}" differs from "{earlier}" only in case, '
+                    "and names are told apart without their case; give each its own name"
+                )
+            names[milestone.name.casefold()] = milestone.name
         return self
 
     # --- look-ups -----------------------------------------------------------------

@@ -117,8 +117,13 @@ def _milestone_problems(milestones: object, catalogue: Catalogue) -> Iterator[tu
     items may since have been deleted); `now` stands for the current state. Reads milestones as
     data (tables), so it runs on a file whose other fields are wrong too."""
     for i, milestone in enumerate(_tables(milestones)):
-        if milestone.get("name") == "now":
-            yield f"milestones[{i}].name", "'now' stands for the current state; rename the milestone"
+        name = milestone.get("name")
+        if isinstance(name, str) and name.strip().casefold() == "now":
+            yield (
+                f"milestones[{i}].name",
+                f"{name!r} stands for the current state (in any case), so this milestone could never be "
+                "compared; rename the milestone",
+            )
         for j, score in enumerate(_tables(milestone.get("maturity"))):
             area = score.get("area")
             if isinstance(area, str) and area not in catalogue.areas:
