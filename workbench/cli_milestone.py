@@ -25,6 +25,7 @@ def add_milestone_parser(sub: Any) -> None:
     diff.add_argument("path", metavar="PATH")
     diff.add_argument("a", nargs="?", metavar="A", help="the earlier milestone (default: the latest)")
     diff.add_argument("b", nargs="?", default="now", metavar="B", help="the later one (default: now)")
+    diff.add_argument("--ids", action="store_true", help="show practice ids beside their titles")
 
 
 def run_milestone(args: argparse.Namespace) -> int:
@@ -53,7 +54,7 @@ def run_milestone(args: argparse.Namespace) -> int:
             return _save(file, catalogue, args.name, args.date or today)
         if args.action == "list":
             return _list(file.project)
-        return _diff(file.project, catalogue, args.a, args.b, today)
+        return _diff(file.project, catalogue, args.a, args.b, today, args.ids)
     except MilestoneProblem as problem:
         return fail(f"{args.path}: {problem}", 1 if problem.finding else 2)
 
@@ -93,10 +94,19 @@ def _list(project: Any) -> int:
     return 0
 
 
-def _diff(project: Any, catalogue: Any, a: str | None, b: str, today: dt.date) -> int:
-    from workbench.analysis.milestones import MilestoneRefused, compare, find_milestone, in_time_order, latest
+def _diff(project: Any, catalogue: Any, a: str | None, b: str, today: dt.date, ids: bool) -> int:
+    from workbench.analysis.milestones import (
+        NOW,
+        MilestoneProblem,
+        MilestoneRefused,
+        compare,
+        find_milestone,
+        in_time_order,
+        latest,
+        same_name,
+    )
     from workbench.export.markdown_writer import render_markdown
-    from workbench.export.progress_section import progress_blocks
+    from workbench.export.progress_section import practice_titles, progress_blocks
 
     if a is None:
         newest = latest(project)
@@ -106,6 +116,13 @@ def _diff(project: Any, catalogue: Any, a: str | None, b: str, today: dt.date) -
     before, after = in_time_order(
         find_milestone(project, catalogue, a, today), find_milestone(project, catalogue, b, today)
     )
+    if same_name(before.name, after.name):
+        point = "the current state" if before.name == NOW else f"milestone {before.name!r}"
+        raise MilestoneProblem(
+            f"both sides are {point}, so there is nothing to compare; name two different points "
+            "(a milestone and `now`, or two milestones)"
+        )
     diff = compare(before, after, catalogue)
-    sys.stdout.write(render_markdown(progress_blocks(diff)))
+    blocks = progress_blocks(diff, practice_title=practice_titles(catalogue), practice_ids=ids)
+    sys.stdout.write(render_markdown(blocks))
     return 0

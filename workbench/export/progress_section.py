@@ -51,9 +51,12 @@ def progress_blocks(
     level: int = 1,
     ids: bool = True,
     practice_title: Callable[[str], str] = _same,
+    practice_ids: bool | None = None,
 ) -> list[Block]:
     """The comparison as a heading, a maturity table and lists of what changed. Gaps and pilots are
-    named by title (with their ids when `ids`), practices by `practice_title`."""
+    named by title (with their ids when `ids`), practices by `practice_title` (with their ids in
+    brackets when `practice_ids`, which follows `ids` unless given)."""
+    practice_ids = ids if practice_ids is None else practice_ids
     before, after = diff.before, diff.after
     heading = f"Progress since {_label(before)}"
     if after.name != NOW:
@@ -93,7 +96,7 @@ def progress_blocks(
     def accepted(pair: str) -> str:
         gap, _, practice = pair.partition(" ")
         title = practice_title(practice)
-        shown = f"{title} ({practice})" if ids and title != practice else title
+        shown = f"{title} ({practice})" if practice_ids and title != practice else title
         return f"{named(gap, gap_titles.get(gap, ''))} → {shown}"
 
     lists = [
@@ -139,8 +142,15 @@ def progress_section(
         return []
     now = snapshot(project, catalogue, NOW, today)
 
+    titles = practice_titles(catalogue)
+    return progress_blocks(compare(base, now, catalogue), r, ids=ids, practice_title=titles)
+
+
+def practice_titles(catalogue: Catalogue) -> Callable[[str], str]:
+    """A practice's title from its id (the id itself when the guides lack it)."""
+
     def practice_title(practice: str) -> str:
         known = catalogue.practices.get(practice)
         return known.title if known is not None else practice
 
-    return progress_blocks(compare(base, now, catalogue), r, ids=ids, practice_title=practice_title)
+    return practice_title
