@@ -38,3 +38,28 @@ async def test_an_f_key_leaves_the_follow_ups_view_and_acts(example: Path, make_
             assert await until(pilot, lambda: main.active_pane == pane and app.screen is main)
         else:  # the session dialog, the proposal's text, the export: a dialog over the panes
             assert await until(pilot, lambda: app.screen is not main)
+
+
+async def test_the_view_shows_the_header_with_the_save_state(example: Path, make_app) -> None:
+    """#17 fresh-eyes 9: while closing items the header (project, ✓ saved / ● unsaved) is on screen."""
+    from workbench.ui.widgets.header import WorkbenchHeader
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("f7")
+        assert await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen))
+        screen = app.screen
+        header = screen.query_one(WorkbenchHeader)
+
+        def says(words: str) -> bool:
+            return header.region.y == 0 and words in str(header.render())
+
+        assert await until(pilot, lambda: says("✓ saved") and says(app.workspace.project.project.name[:10]))
+        listing = screen.query_one("#followup-list")
+        listing.highlighted = listing.get_option_index("step:N-2")  # type: ignore[attr-defined]
+        await pilot.press("c")
+        assert await until(pilot, lambda: says("● unsaved"))
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: says("✓ saved"))
+        assert app.screen is screen

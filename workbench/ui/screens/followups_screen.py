@@ -29,6 +29,7 @@ from workbench.edits.editor import Changed
 from workbench.edits.followups import AssignFollowUp, CloseFollowUp, ReopenFollowUp
 from workbench.ui.keys import bindings
 from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.header import WorkbenchHeader
 from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.workspace import Workspace
 from workbench.ui.wrapping import hanging
@@ -63,6 +64,7 @@ class FollowUpsScreen(Screen[tuple[str, str] | None]):
         """The keys listed, in order: a closed item hidden by a change hands the cursor on."""
 
     def compose(self) -> ComposeResult:
+        yield WorkbenchHeader(self.workspace)  # the project and whether it is saved, as on the panes
         with Vertical(id="followups-view"):
             yield Static(id="followups-title")
             yield OptionList(id="followup-list")
