@@ -143,18 +143,19 @@ def _findings(ctx: ProposalContext) -> str:
     between = "between how machine-learning models are built and run today and what the business needs"
     if not gaps:
         return f"{heard} have recorded no gap {between}."
-    closed = f" ({count(len(ctx.closed), 'gap')} of them since closed)" if ctx.closed else ""
+    done = len(ctx.closed)
+    closed = f" {done:,} of the {gaps:,} {'has' if done == 1 else 'have'} since been closed." if done else ""
     pressing = [
         ctx.in_sentence(g.title)
         for g, _ in ctx.ranked
         if ctx.quadrants[g.id] in ("quick-win", "strategic")
     ][:PRESSING]
-    found = f"{heard} found {count(gaps, 'gap')}{closed} {between}"
+    found = f"{heard} found {count(gaps, 'gap')} {between}"
     if not pressing:
-        return found + "."
+        return found + "." + closed
     if len(pressing) == 1:
-        return sentence(f"{found}; the most pressing is {pressing[0]}")
-    return sentence(f"{found}; the most pressing: {'; '.join(pressing)}")
+        return sentence(f"{found}; the most pressing is {pressing[0]}") + closed
+    return sentence(f"{found}; the most pressing: {'; '.join(pressing)}") + closed
 
 
 def _costs(ctx: ProposalContext) -> str:

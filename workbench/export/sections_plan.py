@@ -222,7 +222,8 @@ def _pilot(ctx: ProposalContext, item: PlanItem) -> list[Block]:
     practices = [ctx.catalogue.practices[p] for p in item.practices if p in ctx.catalogue.practices]
     addressed = [g for g in (ctx.project.gap(g) for g in item.gaps) if g is not None]
     verb = "Looks into" if item.kind == "deep-dive" else "Closes"  # a deep-dive informs, a pilot closes
-    scope = [f"{verb}: {ctx.named(g.id, g.title)}" for g in addressed]
+    done = {"closed": "Closed", "wont-fix": "Decided against"}  # a gap done with since is not to do
+    scope = [f"{done.get(g.status, verb)}: {ctx.named(g.id, g.title)}" for g in addressed]
     scope += [f"Applies: {p.title}; effort {practice_effort(p.effort)}" for p in practices]
     deliverables = [_deliverables([p.title for p in practices])] if practices else []
     if item.kind == "deep-dive":

@@ -35,7 +35,7 @@ from workbench.edits.mappings import DecideMapping, MapByHand, Undecide, WriteRa
 from workbench.edits.reads import Reads, touched_records
 from workbench.edits.words import quoted
 from workbench.model.evidence import parse_evidence
-from workbench.model.records import MappingStatus
+from workbench.model.records import CLOSED_STATUSES, MappingStatus
 from workbench.ui.keys import bindings, for_action
 from workbench.ui.modals.practice_pick_modal import PracticePickModal
 from workbench.ui.modals.text_modal import TextModal
@@ -150,17 +150,23 @@ class MapPane(Horizontal, Pane):
         accepted = {gap: len(practices) for gap, practices in project.accepted_by_gap().items()}
         options: list[Option] = []
         by_priority = [gap for gap, _ in ranked_gaps(project)]  # the Gaps pane's and the proposal's order
-        for quadrant in QUADRANT_ORDER:
-            members = [g for g in by_priority if gap_quadrant(project, g) == quadrant]
-            if not members and quadrant not in QUADRANT_ORDER[:2]:
-                continue
-            title = f"{QUADRANT_TITLES[quadrant]} ({len(members)})"
-            options.append(Option(Text(title, style="bold underline"), disabled=True))
+        still_open = [g for g in by_priority if g.status not in CLOSED_STATUSES]
+        groups = [
+            (QUADRANT_TITLES[quadrant], [g for g in still_open if gap_quadrant(project, g) == quadrant])
+            for quadrant in QUADRANT_ORDER
+        ]
+        groups = [(t, members) for i, (t, members) in enumerate(groups) if members or i < 2]
+        done_with = [g for g in by_priority if g.status in CLOSED_STATUSES]
+        if done_with:  # off the open lists, still there to look at
+            groups.append(("Closed or won't fix", done_with))
+        for group, members in groups:
+            options.append(Option(Text(f"{group} ({len(members)})", style="bold underline"), disabled=True))
             for gap in members:
-                label = Text(f"{gap.id} ", style="bold")
-                label.append_text(literal(one_line(gap.title, 60)))
+                done = gap.status in CLOSED_STATUSES  # done with: listed last, dim
+                label = Text(f"{gap.id} ", style="dim bold" if done else "bold")
+                label.append_text(literal(one_line(gap.title, 60), "dim" if done else ""))
                 count = accepted.get(gap.id, 0)
-                label.append(f"  {count}✓", style="green" if count else "dim")
+                label.append(f"  {count}✓", style="green" if count and not done else "dim")
                 if gap.id in warned:
                     label.append(" ⚠", style="yellow")
                 options.append(Option(label, id=gap.id))
