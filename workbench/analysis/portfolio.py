@@ -61,6 +61,8 @@ class Progress:
     """Accepted practices: id to title."""
     started: dt.date | None = None
     """The first session's date, else the day the project was created."""
+    created: dt.date | None = None
+    """The day the project was created (`[project] created`)."""
 
     @property
     def who(self) -> str:
@@ -103,6 +105,7 @@ def progress(path: Path, project: Project, catalogue: Catalogue, today: dt.date)
         area_titles={row.area: row.title for row in rows},
         practices={p: catalogue.practices[p].title if p in catalogue.practices else p for p in accepted},
         started=min((s.date for s in project.sessions if s.date), default=project.project.created),
+        created=project.project.created,
     )
 
 

@@ -32,30 +32,52 @@ def _clients(portfolio: Portfolio, redact: bool) -> dict[str, str]:
     return labels
 
 
-def _names(portfolio: Portfolio, clients: dict[str, str]) -> dict[int, str]:
+def _oldest_first(engagements: list[Progress]) -> list[Progress]:
+    """The engagements, each client's together where it first appears, oldest first (by the first
+    session, else the day the project was created)."""
+    first = {who: i for i, who in reversed(list(enumerate(e.who for e in engagements)))}
+    return sorted(
+        engagements, key=lambda e: (first[e.who], e.started or dt.date.min, e.created or dt.date.min)
+    )
+
+
+def _dates(e: Progress) -> tuple[str, str, str]:
+    """Ways to tell a client's engagements apart, coarsest first: the month it started, the day,
+    the day its project was created."""
+    return (
+        f"{e.started:%b %Y}" if e.started else "",
+        f"{e.started:%d %b %Y}" if e.started else "",
+        f"created {e.created:%d %b %Y}" if e.created else "",
+    )
+
+
+def _names(engagements: list[Progress], clients: dict[str, str]) -> dict[int, str]:
     """A column name per engagement: its client's, and when a client has several engagements (a
-    reassessment), the month each started, or its number in order when that does not tell them apart."""
+    reassessment), the coarsest date that tells them apart, or their number oldest first."""
     names: dict[int, str] = {}
     for who, label in clients.items():
-        group = [e for e in portfolio.engagements if e.who == who]
-        group.sort(key=lambda e: e.started or dt.date.min)
-        months = [f"{e.started:%b %Y}" if e.started else "" for e in group]
-        distinct = len(group) == 1 or (all(months) and len(set(months)) == len(months))
-        for number, (e, month) in enumerate(zip(group, months, strict=True), start=1):
-            names[id(e)] = label if len(group) == 1 else f"{label} ({month if distinct else number})"
+        group = [e for e in engagements if e.who == who]
+        if len(group) == 1:
+            names[id(group[0])] = label
+            continue
+        ways = list(zip(*map(_dates, group), strict=True))  # each way: one date per engagement
+        tells = next((way for way in ways if all(way) and len(set(way)) == len(group)), None)
+        for number, e in enumerate(group, start=1):
+            names[id(e)] = f"{label} ({tells[number - 1] if tells else number})"
     return names
 
 
 def portfolio_blocks(portfolio: Portfolio, today: dt.date, redact: bool = False) -> list[Block]:
     """Every block of the report, in order."""
     alias = _clients(portfolio, redact)
-    names = _names(portfolio, alias)
+    engagements = _oldest_first(portfolio.engagements)
+    names = _names(engagements, alias)
     blocks: list[Block] = [
         Heading("MLOps discovery: portfolio of engagements", 0),
         Paragraph(f"{plural(len(portfolio.engagements), 'engagement')}, as of {today:%d %B %Y}."),
     ]
-    blocks += _engagements(portfolio.engagements, names, redact)
-    blocks += _heat(portfolio, names)
+    blocks += _engagements(engagements, names, redact)
+    blocks += _heat(portfolio, engagements, names)
     blocks.append(Heading("Gaps that recur across clients", 1))
     if portfolio.recurring_gaps:
         blocks.append(
@@ -84,7 +106,7 @@ def portfolio_blocks(portfolio: Portfolio, today: dt.date, redact: bool = False)
         )
     else:
         blocks.append(Paragraph("No practice has been accepted at more than one client."))
-    blocks += _in_flight(portfolio.engagements, names, redact)
+    blocks += _in_flight(engagements, names, redact)
     return blocks
 
 
@@ -98,12 +120,11 @@ def _engagements(engagements: list[Progress], names: dict[int, str], redact: boo
     return [Heading("Engagements", 1), Table(headers[:1] + headers[2:] if redact else headers, rows)]
 
 
-def _heat(portfolio: Portfolio, names: dict[int, str]) -> list[Block]:
+def _heat(portfolio: Portfolio, engagements: list[Progress], names: dict[int, str]) -> list[Block]:
     blocks: list[Block] = [Heading("Maturity per client and area", 1)]
     if not portfolio.areas:
         blocks.append(Paragraph("No engagement has scored maturity yet."))
         return blocks
-    engagements = portfolio.engagements
     for start in range(0, len(engagements), CLIENTS_PER_TABLE):
         chunk = engagements[start : start + CLIENTS_PER_TABLE]
         rows, shading = [], []
