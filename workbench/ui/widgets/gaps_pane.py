@@ -37,6 +37,7 @@ from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.matrix import CLOSED_STYLE, SHORT_TITLES, Matrix
 from workbench.ui.widgets.maturity_chart import alignment_text, change_chart, maturity_chart, unverified_text
 from workbench.ui.widgets.pane import Pane
+from workbench.ui.widgets.row_table import RowTable
 from workbench.ui.workspace import Workspace
 
 RANKED_COLUMNS = ("gap", "title", "quadrant", "I", "C", "prio")
@@ -77,7 +78,7 @@ class GapsPane(Horizontal, Pane):
         yield Matrix(self.workspace.project, id="matrix")
         with TabbedContent(initial="gaps-ranked", id="gaps-side"):
             with TabPane("Ranked", id="gaps-ranked"):
-                yield DataTable(id="ranked", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="ranked", cursor_type="row", zebra_stripes=True)
             with TabPane("Suggested", id="gaps-suggested"):
                 yield OptionList(id="suggestions")
             with TabPane("Evidence", id="gaps-evidence"):
