@@ -21,3 +21,47 @@ async def test_home_and_end_move_through_the_ranked_list(example: Path, make_app
         assert await until(pilot, lambda: table.cursor_row == table.row_count - 1)
         await pilot.press("home")
         assert await until(pilot, lambda: table.cursor_row == 0)
+
+
+def _folder(tmp_path: Path, names: str) -> Path:
+    from tests.conftest import EXAMPLE
+
+    for name in names:
+        (tmp_path / f"{name}.toml").write_bytes(EXAMPLE.read_bytes())
+    return tmp_path
+
+
+async def test_the_pickers_palette_opens_a_project(tmp_path: Path, make_app) -> None:  # type: ignore[no-untyped-def]
+    """ctrl+p over the picker offers its own commands: open each project, a new project."""
+    from textual.command import CommandList
+
+    from tests.test_keyboard_model import burst
+    from workbench.ui.screens.main_screen import MainScreen
+    from workbench.ui.screens.picker_screen import PickerScreen
+
+    app = make_app(None, projects_dir=_folder(tmp_path, "abc"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        await burst(pilot, "ctrl+p", "open b")
+
+        def offered() -> list[str]:
+            return [str(o.prompt) for o in app.screen.query_one(CommandList).options]
+
+        assert await until(pilot, lambda: any("Open b.toml" in o for o in offered()))
+        await burst(pilot, "enter")
+        assert await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        assert app.workspace.file.path.name == "b.toml"
+
+
+async def test_the_picker_list_uses_the_screen_at_80x24(tmp_path: Path, make_app) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import OptionList
+
+    from workbench.ui.screens.picker_screen import PickerScreen
+
+    app = make_app(None, projects_dir=_folder(tmp_path, "abcdef"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        listing = app.screen.query_one("#projects", OptionList)
+        assert await until(pilot, lambda: listing.option_count > 6)
+        await pilot.pause()
+        assert listing.region.bottom >= 24 - 3  # down to the picker's padding above the footer

@@ -68,6 +68,10 @@ class WorkbenchCommands(Provider):
             main.post_message(message)
 
     def _actions(self) -> list[tuple[str, Callable[[], object], str]]:
+        from workbench.ui.screens.picker_screen import PickerScreen
+
+        if isinstance(self.screen, PickerScreen):  # no project yet: the picker's own commands
+            return self.screen.commands()
         workspace = self._workspace()
         commands: list[tuple[str, Callable[[], object], str]] = []
         if workspace is None:

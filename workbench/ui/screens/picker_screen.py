@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -131,12 +133,31 @@ class PickerScreen(Screen[Path | None]):
 
     @on(OptionList.OptionSelected, "#projects")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id == NEW:
+        self._choose(event.option.id)
+
+    def _choose(self, option: str | None) -> None:
+        if option == NEW:
             self.action_new()
-        elif event.option.id == EXAMPLE:
+        elif option == EXAMPLE:
             self._open_example()
-        elif event.option.id:
-            self.dismiss(Path(event.option.id))
+        elif option:
+            self.dismiss(Path(option))
+
+    def commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        """The command palette's entries here: open each project listed, a new project, the example."""
+        listing = self.query_one("#projects", OptionList)
+        commands: list[tuple[str, Callable[[], object], str]] = []
+        for option in listing.options:
+            if option.disabled or option.id is None:
+                continue
+            if option.id == NEW:
+                title, about = "New project", "create a project in this folder"
+            elif option.id == EXAMPLE:
+                title, about = "Open the example engagement", "a copy to explore"
+            else:
+                title, about = f"Open {one_line(Path(option.id).name, 60)}", str(option.prompt).split("\n")[0]
+            commands.append((title, partial(self._choose, option.id), about))
+        return commands
 
     def action_back(self) -> None:
         """Esc: close the new-project form when it is open, else leave the picker."""
