@@ -252,6 +252,44 @@ def set_apart(text: str) -> None:
     assert "\n\n\n" not in text
 
 
+def rename_session(new: str, edit: tuple[str, str] | None = None) -> Callable[[str], str]:
+    """#14 fresh-eyes 1: session `data-1` renamed by hand to `new` (its id and every reference to
+    it), and optionally one more text edit on the same branch."""
+
+    def renamed(text: str) -> str:
+        text = text.replace('"data-1"', f'"{new}"').replace('@data-1"', f'@{new}"')
+        return text.replace(*edit, 1) if edit else text
+
+    return renamed
+
+
+OURS_NOTE = ('notes = "No checks at ingestion;', 'notes = "Ours: no checks at ingestion;')
+THEIRS_NOTE = ('notes = "Three to five weeks', 'notes = "Theirs: three to five weeks')
+
+
+def renamed_once(d: dict[str, Any], text: str) -> None:
+    """The session is there once, under its new id, with every answer once and both edits."""
+    assert [s["id"] for s in d["sessions"]].count("data-science-1") == 1
+    assert "data-1" not in [s["id"] for s in d["sessions"]]
+    assert '"data-1"' not in text and '@data-1"' not in text
+    labels = [(a["question"], a["session"]) for a in d["answers"]]
+    assert len(labels) == len(set(labels)), "an answer is there twice"
+    base = tomli.loads(EXAMPLE.read_text())
+    assert len(d["answers"]) == len(base["answers"])
+    assert answer(d, Q1, "data-science-1")["notes"].startswith("Ours: no checks")
+    fe3 = "discovery:feature-engineering.current.feature-development-process-3"
+    assert answer(d, fe3, "data-science-1")["notes"].startswith("Theirs: three to five weeks")
+
+
+def renamed_differently_marked(text: str) -> None:
+    """One conflict marked, around the session (not one per answer in it); what points at it
+    uses ours' id, so keeping ours' side gives a valid file."""
+    assert text.count("<<<<<<< ours") == 1
+    assert re.search(r'<<<<<<< ours\n\[\[sessions\]\]\nid = "data-science-1"', text)
+    assert re.search(r'=======\n\[\[sessions\]\]\nid = "ds-1"', text)
+    Project.model_validate(tomli.loads(keep(text, "ours")))
+
+
 @dataclass
 class Scenario:
     name: str
@@ -387,6 +425,29 @@ SCENARIOS = [
         set_field("sessions", "data-1", title="Data science"),
         None,
         conflict="Session data-1: title: base not set, ours 'DS deep-dive', theirs 'Data science'",
+    ),
+    Scenario(
+        "both rename a session's id by hand to the same new id, each edits another answer",
+        rename_session("data-science-1", OURS_NOTE),
+        rename_session("data-science-1", THEIRS_NOTE),
+        renamed_once,
+        text=(True, True),
+    ),
+    Scenario(
+        "one renames a session's id by hand, the other edits an answer in it",
+        rename_session("data-science-1", OURS_NOTE),
+        lambda t: t.replace(*THEIRS_NOTE, 1),
+        renamed_once,
+        text=(True, True),
+    ),
+    Scenario(
+        "both rename a session's id by hand to different ids: one conflict, on the id",
+        rename_session("data-science-1"),
+        rename_session("ds-1"),
+        None,
+        text=(True, True),
+        conflict="1 conflict:",
+        marked=renamed_differently_marked,
     ),
     Scenario(
         "both edit the same field differently",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from workbench.model.project import next_id
+from workbench.store.merge_renames import Renames, found_renames, kept_renames, with_ids
 from workbench.store.references import ID_SECTIONS, drop_references, pointing_at, rename_id
 from workbench.store.serialize import RECORD_KEYS, record_label
 
@@ -174,6 +175,11 @@ def renumber_collisions(base: Data, ours: Data, theirs: Data) -> list[tuple[str,
 
 def merge_data(base: Data, ours: Data, theirs: Data, choose: Choose = ask_nobody) -> DataMerge:
     """Merge two edited versions of a project's data against the version both started from."""
+    found_ours, found_theirs = found_renames(base, ours), found_renames(base, theirs)
+    ours_renames = kept_renames(found_ours, theirs, found_theirs)
+    theirs_renames = kept_renames(found_theirs, ours, found_ours)
+    ours = with_ids(ours, [(s, new, old) for (s, old), new in ours_renames.items()])
+    theirs = with_ids(theirs, [(s, new, old) for (s, old), new in theirs_renames.items()])
     if _collisions(base, ours, theirs):
         theirs = {k: [dict(r) for r in v] if k in RECORD_KEYS else v for k, v in theirs.items()}
         renumbered = renumber_collisions(base, ours, theirs)
@@ -194,7 +200,8 @@ def merge_data(base: Data, ours: Data, theirs: Data, choose: Choose = ask_nobody
     merger.settle_deletions(data)
     for key in [k for k in RECORD_KEYS if k in data and not data[k]]:
         del data[key]
-    return DataMerge(data, merger.conflicts, renumbered, theirs)
+    ids = merger.renamed_ids(ours_renames, theirs_renames)
+    return DataMerge(with_ids(data, ids), merger.conflicts, renumbered, with_ids(theirs, ids))
 
 
 @dataclass
@@ -268,6 +275,19 @@ class _Merger:
             out.append(other)
         return out
 
+    def renamed_ids(self, ours: Renames, theirs: Renames) -> list[tuple[str, str, str]]:
+        """(section, base's id, merged id) for each record a side gave a new id: one side's new
+        id, both sides' when they agree, a conflict on the id when they don't."""
+        out: list[tuple[str, str, str]] = []
+        for key in [*ours, *(k for k in theirs if k not in ours)]:
+            section, old = key
+            mine, yours = ours.get(key, old), theirs.get(key, old)
+            if mine != yours and key in ours and key in theirs:
+                side = self.conflict((section, old, "id"), old, mine, yours)
+                mine = mine if side == "ours" else yours
+            out.append((section, old, mine if key in ours else yours))
+        return out
+
     def deleted(self, path: Path, b: Any, o: Any, t: Any) -> Side:
         deleter = "ours" if o is ABSENT else "theirs"
         note = f"deleted in {deleter}, edited in {'theirs' if deleter == 'ours' else 'ours'}"
@@ -305,6 +325,11 @@ def _union(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any]:
     out = [v for v in ours if v not in removed]
     out.extend(v for v in theirs if v not in out and v not in base)
     return out
+
+
+def is_id_conflict(path: Path) -> bool:
+    """Whether a conflict is on a record's id (both sides renamed it, differently)."""
+    return len(path) == 3 and path[0] in ID_SECTIONS and path[2] == "id"
 
 
 def _is_counter(path: Path) -> bool:

@@ -26,7 +26,18 @@ from workbench.problems import validation_problem
 from workbench.store.files import project_from_data
 from workbench.store.layout import Written, edit_text, in_newline, newline_of, written
 from workbench.store.merge import merge_document
-from workbench.store.merge3 import ABSENT, Choose, Conflict, Data, DataMerge, always, ask_nobody, merge_data
+from workbench.store.merge3 import (
+    ABSENT,
+    Choose,
+    Conflict,
+    Data,
+    DataMerge,
+    Side,
+    always,
+    ask_nobody,
+    is_id_conflict,
+    merge_data,
+)
 from workbench.store.merge_lines import merge_lines
 from workbench.store.references import dangling
 from workbench.store.serialize import RECORD_KEYS, record_label
@@ -301,7 +312,9 @@ def conflict_text(base: Version, ours: Version, theirs: Version) -> str:
     theirs' way) and every clean change made. A layout that can't be cut into records gets
     markers around the lines that differ instead."""
     one = merge_data(base.data, ours.data, theirs.data, always("ours"))
-    other = merge_data(base.data, ours.data, theirs.data, always("theirs"))
+    other = merge_data(base.data, ours.data, theirs.data, ids_ours_else("theirs"))
+    ids = [c for c in merge_data(base.data, ours.data, theirs.data).conflicts if is_id_conflict(c.path)]
+    other.data = theirs_ids_marked(other.data, ids)
     newline = newline_of(ours.text or "")
     mine, yours = merged_units(base, ours, theirs, one), merged_units(base, ours, theirs, other)
     if (
@@ -313,11 +326,14 @@ def conflict_text(base: Version, ours: Version, theirs: Version) -> str:
         return _line_markers(
             merged_text(base, ours, theirs, one), merged_text(base, ours, theirs, other), newline
         )
+    same = {(c.path[0], c.theirs): (c.path[0], c.ours) for c in ids}  # one record, two ids
+    yours = [(same.get(key, key), text) for key, text in yours]
     theirs_only = {key for key, _ in yours} - {key for key, _ in mine}
     yours_text = dict(yours)
     keys = [k for k, _ in yours]
     where = {k: i for i, k in enumerate(keys)}
     old = dict(base.own_units or [])
+    old.update({(c.path[0], c.ours): old.get((c.path[0], c.path[1]), "") for c in ids})
     out: list[str] = []
 
     def after(key: Key) -> None:
@@ -333,6 +349,27 @@ def conflict_text(base: Version, ours: Version, theirs: Version) -> str:
             out.append(_markers(text, old.get(key, ""), yours_text.get(key, ""), newline))
         after(key)
     return _join(out)
+
+
+def ids_ours_else(side: Side) -> Choose:
+    """A policy: a record's id in conflict keeps ours' (and what points at it follows), every
+    other conflict goes to `side`."""
+    return lambda path: "ours" if is_id_conflict(path) else side
+
+
+def theirs_ids_marked(data: Data, conflicts: list[Conflict]) -> Data:
+    """`data` (ours' ids kept everywhere) with only the records whose id is in conflict under
+    theirs' id: the marked file shows one conflict for a record renamed two ways, not one per
+    record that points at it."""
+    theirs_ids = {(c.path[0], c.ours): c.theirs for c in conflicts if is_id_conflict(c.path)}
+    if not theirs_ids:
+        return data
+    out = dict(data)
+    for section in {s for s, _ in theirs_ids}:
+        out[section] = [
+            {**r, "id": theirs_ids.get((section, r.get("id")), r.get("id"))} for r in data.get(section, [])
+        ]
+    return out
 
 
 def _markers(ours: str, base: str, theirs: str, newline: str) -> str:
