@@ -121,8 +121,8 @@ def test_deleting_a_gap_the_other_side_now_uses_is_a_conflict_settled_either_way
         "pilots": [{"id": "P-1", "title": "p", "gaps": ["G-1"]}],
     }
     merged = merge_data(base, ours, theirs)
-    assert [(c.where, c.note) for c in merged.conflicts] == [
-        ("gaps G-1", "deleted in ours, still used by mappings G-1/p, pilots P-1")
+    assert [(c.where, c.deleted_by, c.used_by) for c in merged.conflicts] == [
+        ("gaps G-1", "ours", (("mappings", "G-1/p"), ("pilots", "P-1")))
     ]
     deleted = merge_data(base, ours, theirs, always("ours")).data
     assert "gaps" not in deleted and "mappings" not in deleted
@@ -368,6 +368,13 @@ def run_driver(
     return result, tmp_path / "ours.toml"
 
 
+SIDE_WORDS = {
+    "base": "the version both branches started from",
+    "ours": "our version, on the current branch",
+    "theirs": "their version, from the branch being merged",
+}
+
+
 @pytest.mark.parametrize(
     ("broken", "phrase"),
     [
@@ -384,8 +391,9 @@ def test_a_side_that_does_not_parse_gives_one_sentence_and_writes_nothing(
     result, ours = run_driver(tmp_path, sides["base"], sides["ours"], sides["theirs"])
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and phrase in lines[0] and f"({broken}:" in lines[0]
-    assert lines[0].startswith("workbench: projects/example.toml") and "nothing was written" in lines[0]
+    assert len(lines) == 1 and phrase in lines[0] and "nothing was written" in lines[0]
+    # #14 fresh-eyes 6: the sentence names the file that is bad first, with its line and column
+    assert lines[0].startswith(f"workbench: {tmp_path / broken}.toml ({SIDE_WORDS[broken]} of projects/example.toml), {phrase}:")
     assert "Traceback" not in result.stderr
     assert ours.read_text() == sides["ours"]
 

@@ -424,7 +424,7 @@ SCENARIOS = [
         set_field("sessions", "data-1", title="DS deep-dive"),
         set_field("sessions", "data-1", title="Data science"),
         None,
-        conflict="Session data-1: title: base not set, ours 'DS deep-dive', theirs 'Data science'",
+        conflict="Session Data Science Team Session [data-1]: title: base not set, ours 'DS deep-dive', theirs 'Data science'",
     ),
     Scenario(
         "both rename a session's id by hand to the same new id, each edits another answer",
@@ -446,7 +446,9 @@ SCENARIOS = [
         rename_session("ds-1"),
         None,
         text=(True, True),
-        conflict="1 conflict:",
+        conflict="1 conflict:\n  Session Data Science Team Session [data-1]: id (both renamed it, differently): "
+        "base 'data-1', ours 'data-science-1', theirs 'ds-1'. The file uses ours' id everywhere; to keep "
+        "theirs', keep its side and replace 'data-science-1' with 'ds-1' throughout the file\n",
         marked=renamed_differently_marked,
     ),
     Scenario(
@@ -454,21 +456,33 @@ SCENARIOS = [
         set_field("gaps", "G-006", title="Ours"),
         set_field("gaps", "G-006", title="Theirs"),
         None,
-        conflict="Gap G-006: title: base 'No data-quality checks at ingestion', ours 'Ours', theirs 'Theirs'",
+        conflict="Gap G-006 'No data-quality checks at ingestion': title: base 'No data-quality checks at ingestion', ours 'Ours', theirs 'Theirs'",
+    ),
+    Scenario(
+        "#14 fresh-eyes 2/5: both edit the end of one long note: the answer is named, the ends shown",
+        lambda t: t.replace("new model.", "new model, measured in March.", 1),
+        lambda t: t.replace("new model.", "new model, by their estimate.", 1),
+        None,
+        text=(True, True),
+        conflict="Answer to 'How long does it typically take to go f…' in session Data Science Team Session "
+        "[discovery:feature-engineering.current.feature-development-process-3@data-1]: notes: "
+        "base '…to five weeks from raw tables to features for a new model.', "
+        "ours '…raw tables to features for a new model, measured in March.', "
+        "theirs '…raw tables to features for a new model, by their estimate.'",
     ),
     Scenario(
         "one deletes what the other edits",
         lambda p: p.remove_gap("G-006"),
         set_field("gaps", "G-006", title="Theirs"),
         None,
-        conflict="Gap G-006 (the record) (deleted in ours, edited in theirs): base 'No data-quality checks at ingestion', ours deleted, theirs 'Theirs'",
+        conflict="Gap G-006 'No data-quality checks at ingestion' (deleted in ours, edited in theirs): base 'No data-quality checks at ingestion', ours deleted, theirs 'Theirs'",
     ),
     Scenario(
         "one deletes a gap the other plans a pilot for",
         lambda p: p.remove_gap("G-008"),
         lambda p: p.add_plan_item("New pilot", gaps=["G-008"]),
         None,
-        conflict="still used by pilots P-6",
+        conflict="(deleted in ours, still used by plan item 'New pilot' [P-6])",
     ),
     Scenario(
         "several conflicts: the clean changes are merged and each conflict is marked",
@@ -476,7 +490,7 @@ SCENARIOS = [
         several_conflicts_theirs,
         None,
         text=(True, False),
-        conflict="Gap G-006: title: base 'No data-quality checks at ingestion', ours 'Ours', theirs 'Theirs'",
+        conflict="Gap G-006 'No data-quality checks at ingestion': title: base 'No data-quality checks at ingestion', ours 'Ours', theirs 'Theirs'",
         marked=clean_changes_merged_and_each_conflict_marked,
     ),
     Scenario(

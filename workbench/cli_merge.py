@@ -11,8 +11,9 @@ from typing import Any
 
 from workbench.problems import FileProblem
 from workbench.store.files import IGNORED_COPIES
-from workbench.store.merge3 import ABSENT, KINDS, Conflict, shown
+from workbench.store.merge3 import Conflict, Data, is_id_conflict
 from workbench.store.merge_text import conflict_text, merge_versions, read_version
+from workbench.store.merge_words import GIT, KINDS, Names, differing, plain
 
 DRIVER = "workbench"
 """The merge driver's name in git's config and in .gitattributes."""
@@ -36,14 +37,23 @@ def _error(message: str) -> None:
     print(f"workbench: {message}", file=sys.stderr)
 
 
+SIDES = {
+    "base": "the version both branches started from",
+    "ours": "our version, on the current branch",
+    "theirs": "their version, from the branch being merged",
+}
+"""Each input file in words: an error names the file that is bad first."""
+
+
 def run_merge(args: argparse.Namespace) -> int:
     """Merge; exit 0 merged, 1 conflicts (reported, marked in OURS), 2 a side is not a project."""
     name = args.name or args.ours
     versions = []
     for side in ("base", "ours", "theirs"):
-        label = f"{name} ({side}: {getattr(args, side)})"
+        path = getattr(args, side)
+        label = f"{path} ({SIDES[side]} of {name})" if path != name else f"{path} ({SIDES[side]})"
         try:
-            versions.append(read_version(label, Path(getattr(args, side)).read_bytes()))
+            versions.append(read_version(label, Path(path).read_bytes()))
         except OSError as error:
             _error(f"{label}: cannot be read ({error.strerror}); nothing was written")
             return 2
@@ -54,7 +64,7 @@ def run_merge(args: argparse.Namespace) -> int:
     result = merge_versions(base, ours, theirs, path=name)
     for section, old, new in result.renumbered:
         print(
-            f"workbench: {name}: theirs' {KINDS.get(section, section).lower()} {old} is now {new} "
+            f"workbench: {name}: theirs' {KINDS.get(section, section)} {old} is now {new} "
             f"(both sides created {old})",
             file=sys.stderr,
         )
@@ -64,8 +74,9 @@ def run_merge(args: argparse.Namespace) -> int:
     marked = None if checked else conflict_text(base, ours, theirs)
     count = len(result.conflicts)
     print(f"workbench: {name}: {count} conflict{'s' if count != 1 else ''}:", file=sys.stderr)
+    names = _names(name, (base.data, ours.data, theirs.data))
     for conflict in result.conflicts:
-        print("  " + describe(conflict), file=sys.stderr)
+        print("  " + describe(conflict, names), file=sys.stderr)
     if marked is not None and _write(args.ours, marked, name) == 0:
         print(
             f"workbench: {name}: the clean changes are merged; each conflict is between <<<<<<< and "
@@ -81,6 +92,18 @@ def run_merge(args: argparse.Namespace) -> int:
     return 1
 
 
+def _names(name: str, versions: tuple[Data, ...]) -> Names:
+    """Names for the report, with question texts and session titles from the project's banks."""
+    from workbench.banks import load_catalogue
+
+    catalogue = load_catalogue(name)
+    return Names(
+        versions,
+        {ref: q.text for ref, q in catalogue.questions.items()},
+        {template_id: t.title for template_id, t in catalogue.templates.items()},
+    )
+
+
 def _write(path: str, text: str, name: str) -> int:
     from workbench.store.atomic import atomic_write
 
@@ -92,32 +115,34 @@ def _write(path: str, text: str, name: str) -> int:
     return 0
 
 
-def describe(conflict: Conflict) -> str:
-    """One sentence per conflict: what, and the three values (`Gap G-006: title: base 'A',
-    ours 'B', theirs 'C'`; `Gap G-003: deleted in ours, edited in theirs: base "Old", ours
-    deleted, theirs "New"`)."""
+VALUE_CHARS = 60
+"""Each value in the report is cut to this many characters, all at the same place."""
+
+
+def describe(conflict: Conflict, names: Names) -> str:
+    """One line per conflict: what, why when the values don't say, and the three values, long
+    ones shown from where they differ (`Gap G-006 'No data-quality checks at ingestion': title:
+    base '…', ours 'B', theirs 'C'`)."""
     if conflict.path == ("check",):
         return f"the merged file would not pass `workbench check`: {conflict.note}"
-    note = f" ({conflict.note})" if conflict.note else ""
     record = len(conflict.path) == 2
-    values = ", ".join(
-        f"{side} {show(value, record=record)}"
-        for side, value in (("base", conflict.base), ("ours", conflict.ours), ("theirs", conflict.theirs))
+    values = (conflict.base, conflict.ours, conflict.theirs)
+    texts = differing([plain(v, record) for v in values], VALUE_CHARS, slice(1, None))
+    shown = ", ".join(
+        f"{side} {_quoted(text) if isinstance(value, str | dict) else text}"
+        for side, value, text in zip(("base", "ours", "theirs"), values, texts, strict=True)
     )
-    return f"{conflict.what}{note}: {values}"
+    line = f"{names.sentence(conflict, GIT)}: {shown}"
+    if is_id_conflict(conflict.path):
+        line += (
+            f". The file uses ours' id everywhere; to keep theirs', keep its side and replace "
+            f"{conflict.ours!r} with {conflict.theirs!r} throughout the file"
+        )
+    return line
 
 
-def show(value: Any, width: int = 60, record: bool = False) -> str:
-    """A value on one line, shortened, quoted when it is text: a record by its title (or
-    `deleted`), a field that is not there as `not set`."""
-    if value is ABSENT:
-        return "deleted" if record else "not set"
-    if record and isinstance(value, dict):
-        words = value.get("title") or value.get("text") or value.get("quote") or value.get("notes")
-        return show(words, width) if words else "(no title)"
-    text = repr(value) if isinstance(value, str) else shown(value)
-    text = "".join(ch if ch.isprintable() else "·" for ch in text)
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _quoted(text: str) -> str:
+    return f"'{text}'"
 
 
 def run_git_setup() -> int:

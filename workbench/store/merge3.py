@@ -25,8 +25,18 @@ Data = dict[str, Any]
 Side = Literal["ours", "theirs"]
 Path = tuple[str, ...]
 """Where a conflict is: ("gaps", "G-003", "title"), ("answers", "q@s"), ("project", "name")."""
-Choose = Callable[[Path], Side | None]
-"""Which side wins a conflict at a path; None leaves it a conflict."""
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A conflict on a text settled with a text of the person's own (both kept, or written anew)."""
+
+    value: str
+
+
+Choice = Side | Typed
+Choose = Callable[[Path], Choice | None]
+"""Which side wins a conflict at a path (or the text to use); None leaves it a conflict."""
 
 COUNTERS = ("elapsed_seconds", "area_seconds")
 """Session-clock fields: both sides' time adds up instead of conflicting."""
@@ -47,60 +57,24 @@ ABSENT: Any = _Absent()
 
 @dataclass(frozen=True)
 class Conflict:
-    """Both sides changed the same thing differently. `ABSENT` stands for deleted or unset."""
+    """Both sides changed the same thing differently. `ABSENT` stands for deleted or unset.
+    `merge_words` says it in a person's words."""
 
     path: Path
     base: Any
     ours: Any
     theirs: Any
     note: str = ""
-    """Why it is a conflict when the values alone do not say (a deleted record still used)."""
+    """Why it is a conflict, when it is not about values (the merged file would not pass check)."""
+    deleted_by: Side | None = None
+    """The side that deleted the record (the other edited it, or still points at it)."""
+    used_by: tuple[tuple[str, str], ...] = ()
+    """(section, label) of each record that still points at the record `deleted_by` deleted."""
 
     @property
     def where(self) -> str:
-        """The path as a person reads it: `gaps G-003 title`."""
+        """The path as written in the data: `gaps G-003 title`."""
         return " ".join(self.path)
-
-    @property
-    def what(self) -> str:
-        """The path in words: `Gap G-003: title`, `Project: client`, `Gap G-003 (the record)`."""
-        kind = KINDS.get(self.path[0], self.path[0])
-        if self.path[0] not in RECORD_KEYS:
-            return f"{kind}: {'.'.join(self.path[1:])}"
-        if len(self.path) == 2:
-            return f"{kind} {self.path[1]} (the record)"
-        return f"{kind} {self.path[1]}: {'.'.join(self.path[2:])}"
-
-
-KINDS = {
-    "project": "Project",
-    "settings": "Settings",
-    "sessions": "Session",
-    "answers": "Answer",
-    "heard": "Heard quote",
-    "metrics": "Metric",
-    "gaps": "Gap",
-    "mappings": "Mapping",
-    "dismissed": "Dismissed suggestion",
-    "pilots": "Plan item",
-    "next_steps": "Next step",
-    "milestones": "Milestone",
-}
-"""What a person calls a record of each section."""
-
-
-def shown(value: Any) -> str:
-    """A value as a person reads it: text as written, a record by its title or text, `(deleted)`."""
-    if value is ABSENT:
-        return "(deleted)"
-    if isinstance(value, dict):
-        words = value.get("title") or value.get("text") or value.get("quote") or value.get("notes")
-        return f"the record: {words}" if words else "the record"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "(empty)"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
 
 
 @dataclass
@@ -219,11 +193,11 @@ class _Merger:
         self.conflicts: list[Conflict] = []
         self.deletions: list[_Deletion] = []
 
-    def conflict(self, path: Path, b: Any, o: Any, t: Any, note: str = "") -> Side:
-        """The side chosen for a conflict; ours (as a placeholder) while it is open."""
-        side = self.choose(path)
+    def conflict(self, conflict: Conflict) -> Choice:
+        """The choice for a conflict; ours (as a placeholder) while it is open."""
+        side = self.choose(conflict.path)
         if side is None:
-            self.conflicts.append(Conflict(path, b, o, t, note))
+            self.conflicts.append(conflict)
             return "ours"
         return side
 
@@ -241,7 +215,10 @@ class _Merger:
         if _is_counter(path) and all(isinstance(v, int | _Absent) for v in (b, o, t)):
             start = 0 if b is ABSENT else b
             return (0 if o is ABSENT else o) + (0 if t is ABSENT else t) - start
-        return o if self.conflict(path, b, o, t) == "ours" else t
+        chosen = self.conflict(Conflict(path, b, o, t))
+        if isinstance(chosen, Typed):
+            return chosen.value
+        return o if chosen == "ours" else t
 
     def table(self, path: Path, b: Data, o: Data, t: Data) -> Data:
         out: Data = {}
@@ -283,15 +260,18 @@ class _Merger:
             section, old = key
             mine, yours = ours.get(key, old), theirs.get(key, old)
             if mine != yours and key in ours and key in theirs:
-                side = self.conflict((section, old, "id"), old, mine, yours)
+                side = self.side(Conflict((section, old, "id"), old, mine, yours))
                 mine = mine if side == "ours" else yours
             out.append((section, old, mine if key in ours else yours))
         return out
 
+    def side(self, conflict: Conflict) -> Side:
+        """The side chosen for a conflict that is not over a text (a text written is no side)."""
+        chosen = self.conflict(conflict)
+        return chosen if isinstance(chosen, str) else "theirs"
+
     def deleted(self, path: Path, b: Any, o: Any, t: Any) -> Side:
-        deleter = "ours" if o is ABSENT else "theirs"
-        note = f"deleted in {deleter}, edited in {'theirs' if deleter == 'ours' else 'ours'}"
-        return self.conflict(path, b, o, t, note)
+        return self.side(Conflict(path, b, o, t, deleted_by="ours" if o is ABSENT else "theirs"))
 
     def settle_deletions(self, data: Data) -> None:
         """A record one side deleted while the other now points at it: keep it, or drop the links."""
@@ -303,14 +283,9 @@ class _Merger:
             if not holders or any(c.path == path for c in self.conflicts):
                 continue
             deleter: Side = "ours" if gone.ours is ABSENT else "theirs"
-            users = ", ".join(sorted({f"{ref.holder} {record_label(ref.holder, r)}" for ref, r in holders}))
-            side = self.conflict(
-                path,
-                gone.base,
-                gone.ours,
-                gone.theirs,
-                f"deleted in {deleter}, still used by {users}",
-            )
+            users = tuple(sorted({(ref.holder, record_label(ref.holder, r)) for ref, r in holders}))
+            conflict = Conflict(path, gone.base, gone.ours, gone.theirs, deleted_by=deleter, used_by=users)
+            side = self.side(conflict)
             if side == deleter:
                 for ref, _record in holders:  # copies, so the sides' data is never changed
                     data[ref.holder] = [dict(r) for r in data[ref.holder]]

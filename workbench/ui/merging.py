@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 from workbench.model.project import Project
 from workbench.problems import FileProblem
 from workbench.store.journal import clear_journal
-from workbench.store.merge3 import Path, Side, ask_nobody
+from workbench.store.merge3 import Choice, Path, ask_nobody
 from workbench.store.merge_text import MergeResult
+from workbench.store.merge_words import Names
 from workbench.store.sync import merge_with_disk
 from workbench.ui.modals.merge_modal import MergeModal
 
@@ -37,7 +38,7 @@ class DiskMerge:
     on_fail: Callable[[], None] | None = None
     """Called when the file on disk can't be merged with (it no longer reads, say)."""
 
-    def run(self, choices: dict[Path, Side] | None = None) -> bool:
+    def run(self, choices: dict[Path, Choice] | None = None) -> bool:
         """Merge; write it when nothing is in conflict (True), otherwise ask and merge again."""
         workspace = self.app.workspace
         if workspace is None:
@@ -55,13 +56,29 @@ class DiskMerge:
             return False
         if result.conflicts:
             self.app.conflict_open = True
-            modal = MergeModal(str(workspace.file.path), result.conflicts, self.intro)
+            modal = MergeModal(str(workspace.file.path), result.conflicts, self.intro, self._names(result))
             self.app.push_screen(modal, lambda more: self._chosen(chosen, more))
             return False
         self._merged(result)
         return True
 
-    def _chosen(self, chosen: dict[Path, Side], more: dict[Path, Side] | None) -> None:
+    def _names(self, result: MergeResult) -> Names:
+        """Names for the dialog: records found in the merge (a deleted one in its conflict),
+        questions and session templates from the open project's banks."""
+        workspace = self.app.workspace
+        deleted = [
+            {c.path[0]: [v for v in (c.base, c.ours, c.theirs) if isinstance(v, dict)]}
+            for c in result.conflicts
+            if len(c.path) == 2
+        ]
+        catalogue = workspace.catalogue if workspace is not None else None
+        return Names(
+            [result.data, *deleted],
+            {ref: q.text for ref, q in catalogue.questions.items()} if catalogue else {},
+            {tid: t.title for tid, t in catalogue.templates.items()} if catalogue else {},
+        )
+
+    def _chosen(self, chosen: dict[Path, Choice], more: dict[Path, Choice] | None) -> None:
         self.app.conflict_open = False
         if more is None:
             self.app.notify(

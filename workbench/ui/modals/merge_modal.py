@@ -1,36 +1,59 @@
-"""Settle a merge's conflicts one at a time: the value before, on disk and yours; pick one."""
+"""Settle a merge's conflicts one at a time: what it is in a person's words, the value before, on
+disk and yours (long ones from where they differ), then keep the file's, keep mine, or, for
+text, keep both or write it anew in an editor."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import ModalScreen
+from textual.binding import Binding, BindingType
 from textual.widgets import Button, Static
 
-from workbench.store.merge3 import Conflict, Path, Side, shown
-from workbench.ui.modals.dialog import Dialog, DialogButtons, cancel_label
+from workbench.store.merge3 import Choice, Conflict, Path, Typed, is_id_conflict
+from workbench.store.merge_words import APP, Names, both_kept, differing, plain
+from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
+from workbench.ui.widgets.real_text import RealTextArea
 
-SHOWN_CHARS = 160
-"""Each value is cut to this many characters so the dialog fits 80×24."""
+SHOWN_CHARS = 150
+"""Each value is shown in this many characters at most (two lines of the dialog at 80×24), all
+cut at the same place so where they differ shows."""
 
 
-class MergeModal(ModalScreen[dict[Path, Side] | None]):
-    """Dismisses with a side per conflict path, or None to stop (nothing is saved)."""
+def is_text(conflict: Conflict) -> bool:
+    """Whether the conflict is over a text field, which can be kept both ways or edited."""
+    values = (conflict.ours, conflict.theirs)
+    return (
+        len(conflict.path) > 2
+        and not is_id_conflict(conflict.path)
+        and all(isinstance(v, str) for v in values)
+    )
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Stop"),
-        Binding("d", "choose('ours')", "Keep the file's", show=False),
-        Binding("m", "choose('theirs')", "Keep mine", show=False),
+
+class MergeModal(DialogScreen[dict[Path, Choice] | None]):
+    """Dismisses with a choice per conflict path, or None to stop (nothing is saved)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "choose('ours')", "Keep the file's"),
+        Binding("m", "choose('theirs')", "Keep mine"),
+        Binding("b", "keep_both", "Keep both"),
+        Binding("e", "edit", "Edit"),
+        Binding("escape", "cancel", "Stop"),
+        Binding("ctrl+s", "confirm", "Keep mine", show=False),
     ]
+    CANCELLED = None
 
-    def __init__(self, path: str, conflicts: list[Conflict], intro: str) -> None:
+    def __init__(self, path: str, conflicts: list[Conflict], intro: str, names: Names | None = None) -> None:
         super().__init__()
         self.path = path
         self.conflicts = conflicts
         self.intro = intro
-        self.choices: dict[Path, Side] = {}
+        self.names = names or Names([])
+        self.choices: dict[Path, Choice] = {}
+        self.drafts: dict[Path, str] = {}
+        """What was typed in the editor for a conflict, kept when the editor is closed."""
 
     @property
     def current(self) -> Conflict:
@@ -45,13 +68,15 @@ class MergeModal(ModalScreen[dict[Path, Side] | None]):
             yield Static(id="merge-base", classes="merge-value")
             yield Static(id="merge-ours", classes="merge-value")
             yield Static(id="merge-theirs", classes="merge-value")
-            with DialogButtons():
+            with DialogButtons(classes="merge-buttons"):
                 yield Button("Keep the file's (d)", id="ours", compact=True)
                 yield Button("Keep mine (m)", id="theirs", variant="primary", compact=True)
+                yield Button("Keep both (b)", id="both", compact=True)
+                yield Button("Edit (e)", id="edit", compact=True)
                 yield Button(cancel_label("Stop"), id="stop", compact=True)
 
     def on_mount(self) -> None:
-        self._show()
+        self._show()  # (DialogScreen's on_mount, the footer, runs too: Textual calls each class's)
 
     def _show(self) -> None:
         conflict = self.current
@@ -60,31 +85,107 @@ class MergeModal(ModalScreen[dict[Path, Side] | None]):
         if count > 1:
             title += f" ({len(self.choices) + 1} of {count})"
         self.query_one("#merge-title", Static).update(literal(title, "bold"))
-        what = conflict.what + (f": {conflict.note}" if conflict.note else "")
-        self.query_one("#merge-what", Static).update(literal(what, "bold"))
-        for name, label, value in (
-            ("base", "Before   ", conflict.base),
-            ("ours", "On disk  ", conflict.ours),
-            ("theirs", "Yours    ", conflict.theirs),
+        self.query_one("#merge-what", Static).update(literal(self.names.sentence(conflict, APP), "bold"))
+        record = len(conflict.path) == 2
+        values = (conflict.base, conflict.ours, conflict.theirs)
+        texts = differing([plain(v, record) for v in values], SHOWN_CHARS, slice(1, None))
+        for name, label, text in zip(
+            ("base", "ours", "theirs"), ("Before   ", "On disk  ", "Yours    "), texts, strict=True
         ):
-            text = shown(value)
-            if len(text) > SHOWN_CHARS:
-                text = text[: SHOWN_CHARS - 1] + "…"
             line = literal(label, "dim")
             line.append_text(literal(text, multiline=False))
             self.query_one(f"#merge-{name}", Static).update(line)
+        for button_id in ("both", "edit"):
+            self.query_one(f"#{button_id}", Button).display = is_text(conflict)
+        self.refresh_bindings()
 
-    def action_choose(self, side: Side) -> None:
-        """Keep one side's value for the conflict on show, then go to the next one."""
-        self.choices[self.current.path] = side
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keep both and Edit only for text."""
+        if action in ("keep_both", "edit"):
+            return is_text(self.current) if len(self.choices) < len(self.conflicts) else False
+        return True
+
+    def _settle(self, choice: Choice) -> None:
+        self.choices[self.current.path] = choice
         if len(self.choices) == len(self.conflicts):
             self.dismiss(self.choices)
         else:
             self._show()
 
+    def action_choose(self, side: str) -> None:
+        """Keep one side's value for the conflict on show, then go to the next one."""
+        self._settle("ours" if side == "ours" else "theirs")
+
+    def action_keep_both(self) -> None:
+        """Keep both texts, the file's first, yours marked as yours."""
+        conflict = self.current
+        if is_text(conflict):
+            self._settle(Typed(both_kept(conflict.ours, conflict.theirs, APP)))
+
+    def action_edit(self) -> None:
+        """Write the value anew, starting from both texts (or what was typed here before)."""
+        conflict = self.current
+        if not is_text(conflict):
+            return
+        start = self.drafts.get(conflict.path, both_kept(conflict.ours, conflict.theirs, APP))
+        what = self.names.what(conflict)
+
+        def written(text: str | None) -> None:
+            if text is not None:  # None: back to the conflict, the draft kept
+                self._settle(Typed(text))
+
+        self.app.push_screen(EditValueModal(what, start, self.drafts, conflict.path), written)
+
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "stop":
+        choice = event.button.id or ""
+        if choice in ("ours", "theirs"):
+            self.action_choose(choice)
+        elif choice == "both":
+            self.action_keep_both()
+        elif choice == "edit":
+            self.action_edit()
+        elif choice == "stop":
             self.dismiss(None)
-        elif event.button.id in ("ours", "theirs"):
-            self.action_choose("ours" if event.button.id == "ours" else "theirs")
+
+
+class EditValueModal(DialogScreen[str | None]):
+    """Write a conflicting text anew. Save (ctrl+s) settles the conflict with it; Esc goes back to
+    the conflict, and what was typed is kept for the next time Edit is chosen."""
+
+    CANCELLED = None
+
+    def __init__(self, what: str, text: str, drafts: dict[Path, str], path: Path) -> None:
+        super().__init__()
+        self.what, self.text, self.drafts, self.path = what, text, drafts, path
+
+    def compose(self) -> ComposeResult:
+        with Dialog(classes="dialog wide", id="merge-edit-dialog"):
+            yield Static(literal("Write it anew", "bold"), classes="dialog-title")
+            yield Static(literal(self.what), classes="dialog-body")
+            yield RealTextArea(self.text, id="merge-edit-text")
+            with DialogButtons():
+                yield Button(confirm_label("Save"), id="merge-edit-save", variant="primary", compact=True)
+                yield Button(cancel_label("Back"), id="merge-edit-back", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#merge-edit-text", RealTextArea).focus()
+
+    def typed(self) -> str:
+        """The text as edited, every character not touched as it was."""
+        return self.query_one("#merge-edit-text", RealTextArea).real
+
+    def action_cancel(self) -> None:
+        """Back to the conflict; what was typed is kept."""
+        self.drafts[self.path] = self.typed()
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#merge-edit-save")
+    def _save(self) -> None:
+        self.drafts[self.path] = self.typed()
+        self.dismiss(self.typed())
+
+    @on(Button.Pressed, "#merge-edit-back")
+    def _back(self) -> None:
+        self.action_cancel()
+

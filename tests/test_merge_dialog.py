@@ -1,0 +1,158 @@
+"""#14 fresh-eyes: the changed-on-disk dialog in a person's words, showing where long values
+differ, with keep both and edit for text, and its own keys (Pilot-driven, asserting on the
+saved file)."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import TextArea
+
+from tests.conftest import ROOT
+from tests.helpers import ready, until
+from workbench.edits.answers import SetAnswer
+from workbench.edits.gaps import DeleteGap, EditGap
+from workbench.ui.modals.merge_modal import EditValueModal, MergeModal
+from workbench.ui.widgets.key_footer import KeyFooter
+
+FE3 = "discovery:feature-engineering.current.feature-development-process-3"
+NOTE = "Three to five weeks from raw tables to features for a new model."
+LONG = (
+    NOTE[:-1] + ", counted from the ticket to the first training run, across the three teams we met, "
+    "including the wait for access to the warehouse and the review of the feature code"
+)
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    target = tmp_path / "example.toml"
+    shutil.copyfile(ROOT / "tests" / "merge_base.toml", target)
+    return target
+
+
+def saved_note(path: Path) -> str:
+    answers = tomllib.loads(path.read_text())["answers"]
+    return str(next(a for a in answers if (a["question"], a["session"]) == (FE3, "data-1"))["notes"])
+
+
+def hand_edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def dialog_text(modal: Any) -> str:
+    return "\n".join(str(w.render()) for w in modal.query("Static"))
+
+
+async def both_edit_the_note_end(pilot: Any, example: Path) -> MergeModal:
+    """I add to the end of a long note; the file on disk adds something else to its end."""
+    app = pilot.app
+    await ready(pilot)
+    app.workspace.apply(SetAnswer(FE3, "data-1", {"notes": LONG + ", by their estimate."}))
+    hand_edit(example, NOTE, LONG + ", measured in March.")
+    await pilot.press("ctrl+s")
+    assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+    return app.screen  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_long_notes_that_differ_at_the_end_show_the_ends_and_both_can_be_kept(
+    example: Path, make_app, size: tuple[int, int]
+) -> None:
+    app = make_app(example)
+    async with app.run_test(size=size) as pilot:
+        modal = await both_edit_the_note_end(pilot, example)
+        shown = {w.id: str(w.render()) for w in modal.query(".merge-value")}
+        assert "Before   " + NOTE in shown["merge-base"]
+        assert "measured in March." in shown["merge-ours"], "the file's ending is visible"
+        assert "by their estimate." in shown["merge-theirs"], "my ending is visible"
+        what = str(modal.query_one("#merge-what").render())
+        assert what.startswith("Answer to 'How long does it typically take to go f…' in session ")
+        assert f"[{FE3}@data-1]: notes" in what
+        dialog = modal.query_one("#merge-dialog").region
+        assert dialog.right <= size[0] and dialog.bottom <= size[1]
+        for button in modal.query("Button"):
+            assert button.display and 0 < button.region.bottom <= size[1] and button.region.width > 0
+        await pilot.press("b")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    assert saved_note(example) == LONG + ", measured in March.\n\n[your copy] " + LONG + ", by their estimate."
+
+
+async def test_edit_opens_an_editor_with_both_and_keeps_what_was_typed_when_backing_out(
+    example: Path, make_app
+) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        modal = await both_edit_the_note_end(pilot, example)
+        await pilot.press("e")
+        assert await until(pilot, lambda: isinstance(app.screen, EditValueModal))
+        editor = app.screen.query_one(TextArea)
+        assert "measured in March." in editor.text and "by their estimate." in editor.text
+        editor.select_all()
+        await pilot.press(*"Five weeks")
+        await pilot.press("escape")  # back to the conflict: the typed text is kept
+        assert await until(pilot, lambda: app.screen is modal)
+        assert app.workspace.unsaved
+        await pilot.press("e")
+        assert await until(pilot, lambda: isinstance(app.screen, EditValueModal))
+        assert app.screen.query_one(TextArea).text == "Five weeks"
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    assert saved_note(example) == "Five weeks"
+
+
+async def test_deleted_in_my_copy_edited_on_disk_says_so(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        app.workspace.apply(DeleteGap("G-006"))
+        hand_edit(example, 'title = "No data-quality checks at ingestion"', 'title = "Data checked late"')
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        text = dialog_text(app.screen)
+        assert "Gap G-006 'Data checked late' (deleted in your copy, edited in the file on disk)" in text
+        assert " ours" not in text and "theirs" not in text
+        await pilot.press("d")  # keep the file's: the edited gap stays
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    gaps = tomllib.loads(example.read_text())["gaps"]
+    assert next(g for g in gaps if g["id"] == "G-006")["title"] == "Data checked late"
+
+
+async def test_deleted_on_disk_edited_in_my_copy_says_so(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        app.workspace.apply(EditGap("G-006", {"title": "Mine"}))
+        text = example.read_text()
+        start = text.index('[[gaps]]\nid = "G-006"')
+        end = text.index("[[gaps]]", start + 1)
+        example.write_text(text[:start] + text[end:])
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        shown = dialog_text(app.screen)
+        assert "Gap G-006 'No data-quality checks at ingestion' (deleted in the file on disk, edited in your copy)" in shown
+        assert " ours" not in shown and "theirs" not in shown
+        await pilot.press("m")  # keep mine: the gap stays, as I edited it
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    gaps = tomllib.loads(example.read_text())["gaps"]
+    assert next(g for g in gaps if g["id"] == "G-006")["title"] == "Mine"
+
+
+async def test_the_dialog_shows_its_own_keys(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        modal = await both_edit_the_note_end(pilot, example)
+        footers = list(modal.query(KeyFooter))
+        assert len(footers) == 1
+        line = str(footers[0].render())
+        for words in ("Keep the file's", "Keep mine", "Keep both", "Edit"):
+            assert words in line
+        assert "Stop" in line and "Cancel" not in line, "Esc stops the merge: the footer says so"
+        main_footer = str(app.screen_stack[-2].query_one(KeyFooter).render())
+        for words in ("Raise gap", "Confidence", "Heard"):  # the main screen's keys, not the dialog's
+            assert words in main_footer and words not in line

@@ -1,0 +1,199 @@
+"""A merge's conflicts in a person's words, for the driver's report and the app's dialog: records
+named by what they hold (`gap G-003 'No model registry'`, `answer to 'How do you deploy…' in
+session Data science [q@data-1]`), the sides named as the reader knows them (git's `ours` and
+`theirs`, or the app's `the file on disk` and `your copy`), and long values shown from where
+they start to differ."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.store.merge3 import ABSENT, Conflict, Data, is_id_conflict
+from workbench.store.serialize import RECORD_KEYS, record_label
+
+
+@dataclass(frozen=True)
+class Sides:
+    """What the reader calls the two sides of a merge."""
+
+    ours: str
+    theirs: str
+
+    def of(self, side: str) -> str:
+        return self.ours if side == "ours" else self.theirs
+
+
+GIT = Sides("ours", "theirs")
+"""The driver's report: git's words, as its markers say."""
+APP = Sides("the file on disk", "your copy")
+"""The app's dialog: the file on disk is ours, the person's work is theirs."""
+
+KINDS = {
+    "project": "project details",
+    "settings": "settings",
+    "sessions": "session",
+    "answers": "answer",
+    "heard": "heard quote",
+    "metrics": "metric",
+    "gaps": "gap",
+    "mappings": "mapping",
+    "dismissed": "dismissed suggestion",
+    "pilots": "plan item",
+    "next_steps": "next step",
+    "milestones": "milestone",
+}
+"""What a person calls a record of each section."""
+
+WORD_FIELDS = ("title", "quote", "text", "suggestion")
+"""The fields a record is named by, first found first."""
+NAME_CHARS = 40
+"""A record's words in its name are cut to this many characters."""
+
+
+def shorten(text: str, width: int) -> str:
+    """Text on one line, control characters shown as `·`, cut to `width` with `…`."""
+    flat = "".join(ch if ch.isprintable() else "·" for ch in " ".join(str(text).split()))
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def field_words(name: str) -> str:
+    """A field's name as words: `follow_up_with` → `follow up with`."""
+    return name.replace("_", " ")
+
+
+@dataclass
+class Names:
+    """Names records by what they hold, looking them up in the merge's versions."""
+
+    versions: Sequence[Data]
+    """Where to find a record: the merged data first, then the sides and base."""
+    questions: Mapping[str, str] = field(default_factory=dict)
+    """Question text by reference (`bank:id`), when the banks are at hand."""
+    templates: Mapping[str, str] = field(default_factory=dict)
+    """Session-template title by id."""
+
+    def find(self, section: str, label: str) -> Data:
+        for data in self.versions:
+            for record in data.get(section, []) if isinstance(data.get(section), list) else []:
+                if isinstance(record, dict) and record_label(section, record) == label:
+                    return record
+        return {}
+
+    def session(self, session_id: str) -> str:
+        """`Data science`: a session's title, its template's, else its id."""
+        record = self.find("sessions", session_id)
+        return str(record.get("title") or self.templates.get(str(record.get("template")), "") or session_id)
+
+    def record(self, section: str, label: str) -> str:
+        """A record as a person names it, its id or key kept in brackets."""
+        kind = KINDS.get(section, section)
+        record = self.find(section, label)
+        if section == "answers":
+            question, _, session = label.rpartition("@")
+            text = shorten(self.questions.get(question, question), NAME_CHARS)
+            return f"answer to '{text}' in session {shorten(self.session(session), NAME_CHARS)} [{label}]"
+        if section == "sessions":
+            return f"session {shorten(self.session(label), NAME_CHARS)} [{label}]"
+        if section == "mappings":
+            gap, _, practice = label.partition("/")
+            return f"mapping of {self.record('gaps', gap)} to practice {practice}"
+        if section == "metrics" and not record.get("text"):
+            words = self.questions.get(str(record.get("template")), "")
+        else:
+            words = next((str(record[k]) for k in WORD_FIELDS if record.get(k)), "")
+        if section == "gaps":
+            return f"gap {label} '{shorten(words, NAME_CHARS)}'" if words else f"gap {label}"
+        if section in ("milestones", "dismissed"):
+            return f"{kind} '{shorten(label, NAME_CHARS)}'"
+        return f"{kind} '{shorten(words, NAME_CHARS)}' [{label}]" if words else f"{kind} {label}"
+
+    def what(self, conflict: Conflict) -> str:
+        """What is in conflict: `gap G-003 'No model registry': title`, `project details:
+        facilitator`, `gap G-003 'No model registry'` (the whole record)."""
+        section = conflict.path[0]
+        if section not in RECORD_KEYS:
+            rest = ".".join(field_words(p) for p in conflict.path[1:])
+            return f"{KINDS.get(section, section)}: {rest}" if rest else KINDS.get(section, section)
+        name = self.record(section, conflict.path[1])
+        if len(conflict.path) == 2:
+            return name
+        return f"{name}: {'.'.join(field_words(p) for p in conflict.path[2:])}"
+
+    def why(self, conflict: Conflict, sides: Sides) -> str:
+        """Why it is a conflict when the values alone do not say, in the reader's words."""
+        if conflict.deleted_by is None:
+            return "both renamed it, differently" if is_id_conflict(conflict.path) else conflict.note
+        other = "theirs" if conflict.deleted_by == "ours" else "ours"
+        deleted = f"deleted in {sides.of(conflict.deleted_by)}"
+        if conflict.used_by:
+            users = ", ".join(self.record(s, label) for s, label in conflict.used_by)
+            return f"{deleted}, still used by {users}"
+        return f"{deleted}, edited in {sides.of(other)}"
+
+    def sentence(self, conflict: Conflict, sides: Sides) -> str:
+        """What, and why when the values don't say: one line of the report or the dialog."""
+        why = self.why(conflict, sides)
+        return f"{capital(self.what(conflict))} ({why})" if why else capital(self.what(conflict))
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def record_words(value: Any) -> str:
+    """A whole record by its words: its title, text, quote or notes."""
+    words = value.get("title") or value.get("text") or value.get("quote") or value.get("notes")
+    return str(words) if words else "(no title)"
+
+
+def plain(value: Any, record: bool = False) -> str:
+    """A value as a person reads it, in full: text as written, a record by its words, a field
+    that is not there as `not set` (a record: `deleted`)."""
+    if value is ABSENT:
+        return "deleted" if record else "not set"
+    if record and isinstance(value, dict):
+        return record_words(value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def both_kept(ours: str, theirs: str, sides: Sides) -> str:
+    """Two texts kept together, the second marked as the other side's: `A / B` for short ones,
+    else `A`, a blank line, `[your copy] B`."""
+    if "\n" not in ours + theirs and len(ours) + len(theirs) <= SHORT_BOTH:
+        return f"{ours} / {theirs}"
+    return f"{ours}\n\n[{sides.theirs}] {theirs}"
+
+
+SHORT_BOTH = 60
+"""Two texts this long together are kept on one line."""
+
+
+def differing(values: Sequence[str], width: int, between: slice = slice(None)) -> list[str]:
+    """Each value on one line of at most `width` characters, cut at the same place: from a little
+    before where the values `between` (all, or the two sides) start to differ, so two long texts
+    that differ at the end look different (`…for a new model, measured in March.` / `…for a new
+    model, by their estimate.`). A value too short to reach that place is shown from its start."""
+    flat = ["".join(ch if ch.isprintable() else "·" for ch in v) for v in values]
+    if all(len(v) <= width for v in flat):
+        return flat
+    skip = max(0, _first_difference(flat[between]) - width // 3)
+    out: list[str] = []
+    for value in flat:
+        at = min(skip, max(0, len(value) - width + 1))
+        part = "…" + value[at + 1 :] if at else value
+        out.append(part if len(part) <= width else part[: width - 1] + "…")
+    return out
+
+
+def _first_difference(values: Sequence[str]) -> int:
+    shortest = min((len(v) for v in values), default=0)
+    for at in range(shortest):
+        if len({v[at] for v in values}) > 1:
+            return at
+    return shortest
