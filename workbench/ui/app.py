@@ -390,7 +390,7 @@ class WorkbenchApp(App[int]):
             self,
             work=recovered,
             base=started,
-            intro="Your recovered work and the file as it is now both changed these. Keep which?",
+            intro="Changed in your recovered work and in the file now. Keep which?",
             done="Unsaved work restored and merged with the file as it is now.",
             on_fail=keep_unsaved,
         ).run()

@@ -114,4 +114,6 @@ FIELD_NAMES: dict[str, str] = {
     "new-name": "engagement name",
     "new-client": "client",
     "new-facilitator": "facilitator",
+    # --- merge dialog ---
+    "merge-edit-text": "new text",
 }

@@ -29,10 +29,7 @@ class DiskMerge:
     """Recovered work to merge; the open project when None."""
     base: tuple[dict[str, Any], bytes] | None = None
     """What the work started from; the file as last read or written when None."""
-    intro: str = (
-        "Someone else saved this file while you worked. Everything else is merged; "
-        "these were changed on both sides. Keep which?"
-    )
+    intro: str = "Saved elsewhere while you worked; the rest is merged. Keep which?"
     done: str = "Merged with the changes saved to the file meanwhile."
     """Said when the merge is written."""
     on_fail: Callable[[], None] | None = None

@@ -17,7 +17,7 @@ from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, canc
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealTextArea
 
-SHOWN_CHARS = 150
+SHOWN_CHARS = 120
 """Each value is shown in this many characters at most (two lines of the dialog at 80×24), all
 cut at the same place so where they differ shows."""
 
@@ -44,6 +44,11 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
         Binding("ctrl+s", "confirm", "Keep mine", show=False),
     ]
     CANCELLED = None
+    DEFAULT_CSS = """
+    MergeModal .merge-buttons { layout: grid; grid-size: 3; grid-gutter: 0 1; }
+    MergeModal .merge-buttons Button { width: 100%; margin-left: 0; }
+    """
+    """Three buttons a row: the five do not fit one row of 80 columns."""
 
     def __init__(self, path: str, conflicts: list[Conflict], intro: str, names: Names | None = None) -> None:
         super().__init__()
@@ -62,7 +67,7 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
 
     def compose(self) -> ComposeResult:
         with Dialog(classes="dialog wide", id="merge-dialog"):
-            yield Static(id="merge-title", classes="dialog-title")
+            yield Static(id="merge-title")
             yield Static(literal(self.intro), classes="dialog-body")
             yield Static(id="merge-what")
             yield Static(id="merge-base", classes="merge-value")
@@ -153,6 +158,7 @@ class EditValueModal(DialogScreen[str | None]):
     """Write a conflicting text anew. Save (ctrl+s) settles the conflict with it; Esc goes back to
     the conflict, and what was typed is kept for the next time Edit is chosen."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Back")]
     CANCELLED = None
 
     def __init__(self, what: str, text: str, drafts: dict[Path, str], path: Path) -> None:
