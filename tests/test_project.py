@@ -191,3 +191,43 @@ def test_answer_look_up_follows_the_list_as_it_changes(project: Project) -> None
         project.answers[i] for i in (0, 1, 2, 4, 3)
     ]
     assert project.answer("q.1", "other") is None
+
+
+def test_session_tags_are_unique_in_a_project_and_stable_once_used(project: Project) -> None:
+    """#14 fresh-eyes 7: `data-1` and `delivery-1` both had tag `d1`, so their new ids collided."""
+    project.sessions = [project.new_session("data-science")]  # data-1? named by its template
+    project.sessions[0].id = "data-1"
+    data_quote = project.hear("b:q", "data-1", "quote")
+    later = project.new_session("")
+    later.id = "delivery-1"
+    project.sessions.append(later)
+    delivery_quote = project.hear("b:q", "delivery-1", "quote")
+    assert (data_quote.id, delivery_quote.id) == ("H-d1-01", "H-de1-01")
+    assert project.raise_gap("Data's", session="data-1").id == "G-d1-01"
+    assert project.raise_gap("Delivery's", session="delivery-1").id == "G-de1-01"
+    assert project.session_tags() == {"data-1": "d1", "delivery-1": "de1"}
+    # stable once used: delivery-1 keeps de1 even listed first, and data-1 keeps d1
+    project.sessions.reverse()
+    assert project.session_tags() == {"delivery-1": "de1", "data-1": "d1"}
+    # a tag in use by records of a session that is gone stays taken
+    project.sessions = [s for s in project.sessions if s.id != "data-1"]
+    dev = project.new_session("")
+    dev.id = "dev-1"
+    project.sessions.append(dev)
+    assert project.session_tags()["dev-1"] not in ("d1", "de1")
+    assert project.hear("b:q", "dev-1", "q").id == "H-dev1-01"
+
+
+def test_a_session_with_a_tag_already_shared_gets_its_own_from_now_on(project: Project) -> None:
+    """A file written before tags were unique: both sessions' quotes say d1; the first keeps it."""
+    for session_id in ("data-1", "delivery-1"):
+        session = project.new_session("")
+        session.id = session_id
+        project.sessions.append(session)
+    project.heard = [
+        project.new_heard("b:q", "data-1").model_copy(update={"id": "H-d1-01"}),
+        project.new_heard("b:q", "delivery-1").model_copy(update={"id": "H-d1-02"}),
+    ]
+    tags = project.session_tags()
+    assert (tags["data-1"], tags["delivery-1"]) == ("d1", "de1")
+    assert project.hear("b:q", "delivery-1", "q").id == "H-de1-01"

@@ -391,18 +391,62 @@ class Project(BaseModel):
         """A new record's id. Records captured in a discovery session carry the session's tag
         (`G-d1-01` for a gap raised in `data-1`), so two people capturing different sessions in
         parallel do not pick the same id; without a session, the next number (`G-011`)."""
-        tag = session_tag(session) if self.session(session) is not None else ""
+        tag = self.session_tags().get(session, "")
         return next_id(f"{prefix}{tag}-", existing, width=2) if tag else next_id(prefix, existing)
+
+    def session_tags(self) -> dict[str, str]:
+        """Each session's tag for new ids, unique in the project and stable once used: a session
+        whose quotes or metrics carry a tag keeps it; the others, in order, take their initials
+        and number (`d1`), lengthened where another session has them (`data-1` → `d1`, then
+        `delivery-1` → `de1`), so two sessions never share one."""
+        owner: dict[str, str] = {}  # a tag used in a quote's or metric's id → the session it names
+        for record in [*self.heard, *self.metrics]:
+            tag = id_tag(record.id)
+            if tag and record.session:
+                owner.setdefault(tag, record.session)
+        tags: dict[str, str] = {}
+        for tag, session in owner.items():
+            if session not in tags and tag_candidates(session):
+                tags[session] = tag
+        for session in self.sessions:
+            if session.id in tags:
+                continue
+            taken = set(tags.values()) | {t for t, owned_by in owner.items() if owned_by != session.id}
+            tags[session.id] = next((t for t in tag_candidates(session.id) if t not in taken), "")
+        return {s.id: tags[s.id] for s in self.sessions if tags.get(s.id)}
 
     proposal: ProposalText = Field(default_factory=ProposalText)
     """The proposal's prose and frame; empty texts are drafted from the data at export."""
 
 
 def session_tag(session_id: str) -> str:
-    """A short tag for a session's id: the initials of its words and its number
+    """A session's tag when no other session has it: the initials of its words and its number
     (`executive-1` → `e1`, `data-science-2` → `ds2`); empty when there is nothing to take."""
-    initials = "".join(word[0] for word in re.findall(r"[A-Za-z]+", session_id)).lower()
-    return initials + "".join(re.findall(r"\d+", session_id)) if initials else ""
+    candidates = tag_candidates(session_id)
+    return candidates[0] if candidates else ""
+
+
+TAGGED_ID = re.compile(r"^[A-Za-z]+-([a-z][a-z0-9]*)-\d+$")
+"""A record id with a session's tag: `H-d1-01`."""
+
+
+def id_tag(record_id: str) -> str:
+    """The session tag in a record's id (`H-d1-01` → `d1`); empty when it has none."""
+    found = TAGGED_ID.match(record_id)
+    return found.group(1) if found else ""
+
+
+def tag_candidates(session_id: str) -> list[str]:
+    """The tags a session may take, shortest first: its initials and number (`d1`), then more of
+    its first word (`da1`, `dat1`…), then a letter more (`d1b`, `d1c`…); none without letters."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", session_id)]
+    if not words:
+        return []
+    number = "".join(re.findall(r"\d+", session_id))
+    rest = "".join(w[0] for w in words[1:])
+    longer = [words[0][:n] + rest + number for n in range(1, len(words[0]) + 1)]
+    base = longer[0]
+    return list(dict.fromkeys([*longer, *(base + chr(c) for c in range(ord("b"), ord("z") + 1))]))
 
 
 def given(**fields: Any) -> dict[str, Any]:
