@@ -400,14 +400,15 @@ class Project(BaseModel):
         and number (`d1`), lengthened where another session has them (`data-1` → `d1`, then
         `delivery-1` → `de1`), so two sessions never share one."""
         owner: dict[str, str] = {}  # a tag used in a quote's or metric's id → the session it names
-        for record in [*self.heard, *self.metrics]:
-            tag = id_tag(record.id)
-            if tag and record.session:
-                owner.setdefault(tag, record.session)
+        captured = [(h.id, h.session) for h in self.heard] + [(m.id, m.session) for m in self.metrics]
+        for record_id, named in captured:
+            tag = id_tag(record_id)
+            if tag and named:
+                owner.setdefault(tag, named)
         tags: dict[str, str] = {}
-        for tag, session in owner.items():
-            if session not in tags and tag_candidates(session):
-                tags[session] = tag
+        for tag, named in owner.items():
+            if named not in tags and tag_candidates(named):
+                tags[named] = tag
         for session in self.sessions:
             if session.id in tags:
                 continue
