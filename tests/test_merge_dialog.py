@@ -156,3 +156,17 @@ async def test_the_dialog_shows_its_own_keys(example: Path, make_app) -> None:
         main_footer = str(app.screen_stack[-2].query_one(KeyFooter).render())
         for words in ("Raise gap", "Confidence", "Heard"):  # the main screen's keys, not the dialog's
             assert words in main_footer and words not in line
+
+
+async def test_saving_again_and_again_settles_no_conflict(example: Path, make_app) -> None:
+    """#14 fresh-eyes 8 (found trying it): ctrl+s pressed in a burst to save used to press the
+    dialog's first button, keeping mine over the file's for every conflict without a look."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        modal = await both_edit_the_note_end(pilot, example)
+        text = example.read_text()
+        for _ in range(4):
+            await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is modal and modal.choices == {}
+        assert app.workspace.unsaved and example.read_text() == text

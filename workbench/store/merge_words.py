@@ -163,10 +163,10 @@ def plain(value: Any, record: bool = False) -> str:
 
 
 def both_kept(ours: str, theirs: str, sides: Sides) -> str:
-    """Two texts kept together, the second marked as the other side's: `A / B` for short ones,
-    else `A`, a blank line, `[your copy] B`."""
+    """Two texts kept together, the second marked as the other side's: `A / [your copy] B` for
+    short ones, else `A`, a blank line, `[your copy] B`."""
     if "\n" not in ours + theirs and len(ours) + len(theirs) <= SHORT_BOTH:
-        return f"{ours} / {theirs}"
+        return f"{ours} / [{sides.theirs}] {theirs}"
     return f"{ours}\n\n[{sides.theirs}] {theirs}"
 
 

@@ -41,7 +41,6 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
         Binding("b", "keep_both", "Keep both"),
         Binding("e", "edit", "Edit"),
         Binding("escape", "cancel", "Stop"),
-        Binding("ctrl+s", "confirm", "Keep mine", show=False),
     ]
     CANCELLED = None
     DEFAULT_CSS = """
@@ -75,7 +74,7 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
             yield Static(id="merge-theirs", classes="merge-value")
             with DialogButtons(classes="merge-buttons"):
                 yield Button("Keep the file's (d)", id="ours", compact=True)
-                yield Button("Keep mine (m)", id="theirs", variant="primary", compact=True)
+                yield Button("Keep mine (m)", id="theirs", compact=True)
                 yield Button("Keep both (b)", id="both", compact=True)
                 yield Button("Edit (e)", id="edit", compact=True)
                 yield Button(cancel_label("Stop"), id="stop", compact=True)
@@ -103,6 +102,11 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
         for button_id in ("both", "edit"):
             self.query_one(f"#{button_id}", Button).display = is_text(conflict)
         self.refresh_bindings()
+
+    def action_confirm(self) -> None:
+        """ctrl+s settles nothing here: a conflict has no default, and ctrl+s pressed again and
+        again to save (the save that opened this dialog) must not keep mine over the file's."""
+        self.app.bell()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keep both and Edit only for text."""
