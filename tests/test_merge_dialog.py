@@ -13,9 +13,13 @@ import pytest
 from textual.widgets import TextArea
 
 from tests.conftest import ROOT
-from tests.helpers import ready, until
+from tests.helpers import notifications, ready, until
 from workbench.edits.answers import SetAnswer
 from workbench.edits.gaps import DeleteGap, EditGap
+from workbench.store.files import ProjectFile, load_project
+from workbench.store.journal import write_journal
+from workbench.store.serialize import project_to_data
+from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.merge_modal import EditValueModal, MergeModal
 from workbench.ui.widgets.key_footer import KeyFooter
 
@@ -170,3 +174,35 @@ async def test_saving_again_and_again_settles_no_conflict(example: Path, make_ap
         await pilot.pause()
         assert app.screen is modal and modal.choices == {}
         assert app.workspace.unsaved and example.read_text() == text
+
+
+async def test_stopping_a_restore_at_a_conflict_keeps_the_recovered_work_as_a_copy(
+    example: Path, make_app
+) -> None:
+    """#13 (nothing in these dialogs loses typed text): Stop in the recovery's conflict dialog
+    used to say the work was kept while the project showed the file's version and the next edit
+    replaced the journal: the recovered work was gone."""
+    started = ProjectFile.load(example).base
+    work = load_project(example)
+    work.move_gap("G-006", 2)
+    work.set_answer(FE3, "data-1", notes="Mine, recovered")
+    write_journal(example, project_to_data(work), started)
+    hand_edit(example, NOTE, "Theirs, on disk")
+    text = example.read_text()
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        shown = notifications(app)
+        await ready(pilot)
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.click("#yes")
+        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        await pilot.press("escape")
+        assert await until(pilot, lambda: any("Not restored" in m for m in shown))
+    assert example.read_text() == text, "the project file is not changed"
+    copies = list(example.parent.glob("example.mine-*.toml"))
+    assert len(copies) == 1
+    kept = tomllib.loads(copies[0].read_text())
+    note = next(a for a in kept["answers"] if (a["question"], a["session"]) == (FE3, "data-1"))["notes"]
+    assert note == "Mine, recovered"
+    assert next(g for g in kept["gaps"] if g["id"] == "G-006")["impact"] == 4
+    assert any(copies[0].name in m for m in shown)

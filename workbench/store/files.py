@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from pathlib import Path
 from typing import Any
@@ -311,12 +312,14 @@ class ProjectFile:
             return said or str(copy)
         return "nowhere: no folder could be written"
 
-    def save_copy(self, path: str | Path) -> Path:
-        """Write the in-memory project to a new file beside (or anywhere), keeping comments."""
+    def save_copy(self, path: str | Path, project: Project | None = None) -> Path:
+        """Write the in-memory project (or `project`, recovered work say) to a new file beside (or
+        anywhere), keeping comments."""
         target = Path(path)
         if target.exists():
             raise SaveRefused(target, "already exists; choose another name")
-        doc = _merged_document(self._raw.decode("utf-8"), self._saved_data, project_to_data(self.project))
+        data = project_to_data(project if project is not None else self.project)
+        doc = _merged_document(self._raw.decode("utf-8"), self._saved_data, data)
         atomic_write(target, doc.as_string().encode("utf-8"), expect="")
         return target
 
@@ -364,6 +367,11 @@ class ProjectFile:
             self._now_holds(raw, project_to_data(project))
             self._opened, self._opened_text = (raw, self._saved_data), None
             self._forget_text()
+
+
+def mine_copy_path(original: Path, now: dt.datetime) -> Path:
+    """Where a copy of the person's version goes, beside the project: `NAME.mine-STAMP.toml`."""
+    return original.with_name(f"{original.stem}.mine-{now:%Y%m%d-%H%M%S}{original.suffix}")
 
 
 SIDE_COPY_MARKS = (".theirs-", ".mine-")

@@ -295,9 +295,9 @@ class WorkbenchApp(App[int]):
 
         if self.workspace is None:
             return
-        original = self.workspace.file.path
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = original.with_name(f"{original.stem}.mine-{stamp}{original.suffix}")
+        from workbench.store.files import mine_copy_path
+
+        target = mine_copy_path(self.workspace.file.path, dt.datetime.now())
         try:
             self.workspace.file.save_copy(target)
         except FileProblem as problem:

@@ -3,12 +3,14 @@ edits don't overlap, one dialog question per conflict when they do (store/sync m
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workbench.model.project import Project
 from workbench.problems import FileProblem
+from workbench.store.files import mine_copy_path
 from workbench.store.journal import clear_journal
 from workbench.store.merge3 import Choice, Path, ask_nobody
 from workbench.store.merge_text import MergeResult
@@ -77,6 +79,9 @@ class DiskMerge:
 
     def _chosen(self, chosen: dict[Path, Choice], more: dict[Path, Choice] | None) -> None:
         self.app.conflict_open = False
+        if more is None and self.work is not None:
+            self._keep_recovered_copy(self.work)
+            return
         if more is None:
             self.app.notify(
                 "Not saved yet: your work is kept here and in the journal. Save (ctrl+s) to "
@@ -85,6 +90,32 @@ class DiskMerge:
             )
             return
         self.run({**chosen, **more})
+
+    def _keep_recovered_copy(self, work: Project) -> None:
+        """Restoring stopped at a conflict: the recovered work is written beside the project as
+        `NAME.mine-STAMP.toml`, so nothing typed is lost (the journal is rewritten by the next
+        edit) while the project shows the file as it is now."""
+        workspace = self.app.workspace
+        if workspace is None:
+            return
+        target = mine_copy_path(workspace.file.path, dt.datetime.now())
+        try:
+            workspace.file.save_copy(target, work)
+        except FileProblem as problem:
+            self.app.notify(
+                f"Not restored, and the copy could not be written ({problem}); your work stays in "
+                "the journal and is offered again at the next start.",
+                severity="error",
+                markup=False,
+                timeout=12,
+            )
+            return
+        self.app.notify(
+            f"Not restored: your recovered work is kept as {target.name} beside the project "
+            "(merge it in with `workbench merge`). The project shows the file as it is now.",
+            markup=False,
+            timeout=12,
+        )
 
     def _failed(self) -> None:
         if self.on_fail is not None:

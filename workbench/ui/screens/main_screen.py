@@ -168,9 +168,10 @@ class MainScreen(Screen[None]):
         return all(self.pane(pane) is not None for pane in PANES)
 
     def pane(self, name: str) -> Pane | None:
-        """The pane called `name`, or None while it is still being mounted lazily."""
+        """The pane called `name`, or None while it is still being mounted lazily (until its
+        own widgets are there: a refresh in between found no timeline in the Plan pane)."""
         for child in self.strip.children:
-            if isinstance(child, Pane) and child.name_of_pane == name:
+            if isinstance(child, Pane) and child.name_of_pane == name and child.is_mounted:
                 return child
         return None
 
