@@ -28,6 +28,15 @@ NOT_THE_AREAS_PROCESS = [
     # privacy and security, in areas whose levels describe workflow and orchestration
     "discovery:team-collaboration.current.governance-compliance-1",
     "discovery:automation-workflows.current.workflow-integration-4",
+    # how important something is, and how satisfied the team is (#16 fresh-eyes, session 7, 2)
+    "discovery:feature-engineering.vision.3",
+    "discovery:model-training.vision.3",
+    "discovery:model-deployment.vision.4",
+    "discovery:automation-workflows.vision.4",
+    "discovery:platform-evaluation.current.migration-considerations-3",
+    "discovery:platform-evaluation.evaluation.2",
+    "discovery:platform-evaluation.evaluation.4",
+    "discovery:platform-evaluation.current.platform-landscape-2",
 ]
 """Questions whose subject the area's levels do not describe (besides the factual ones of
 tests/test_rubric_facts.py): each carries five levels of its own."""
