@@ -38,6 +38,14 @@ class WorkbenchPalette(CommandPalette):
         self._dismissed = True
         return super().dismiss(result)
 
+    def _action_command_list(self, action: str) -> None:
+        """As Textual's, except that a page key typed before the list has laid out its lines (Textual
+        8's OptionList then raises KeyError from its line index) does nothing: the next one works."""
+        try:
+            super()._action_command_list(action)
+        except KeyError:
+            return
+
     async def action_choose(self) -> None:
         """Enter: once the search typed before it is done, run the highlighted command (the only
         one listed, or highlight the first of several, as Textual's palette does)."""
