@@ -99,30 +99,6 @@ class DialogScreen(ModalScreen[ResultType]):
         if primary is not None:
             primary.press()
 
-    def unsaved_changes(self) -> str:
-        """What the person typed here and would lose by closing, in a few words ("" when nothing:
-        the dialog closes at once). A dialog holding long text says it, so Esc never throws away
-        a paragraph without asking."""
-        return ""
-
     def action_cancel(self) -> None:
-        """Close, changing nothing; first asks, when the person would lose what they typed."""
-        lost = self.unsaved_changes()
-        if not lost:
-            self.dismiss(self.CANCELLED)  # type: ignore[arg-type]
-            return
-        from workbench.ui.modals.confirm import ConfirmModal
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(self.CANCELLED)  # type: ignore[arg-type]
-
-        self.app.push_screen(
-            ConfirmModal(
-                "Discard your changes?",
-                f"You changed {lost}. Close without saving it? Esc goes back to editing.",
-                yes="Discard",
-                no="Keep editing",
-            ),
-            answered,
-        )
+        """Close, changing nothing."""
+        self.dismiss(self.CANCELLED)  # type: ignore[arg-type]

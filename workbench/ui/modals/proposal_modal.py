@@ -18,6 +18,7 @@ from workbench.export.wording import join_and
 from workbench.export.writer import frame_problem
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
+from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
@@ -123,10 +124,28 @@ class ProposalModal(DialogScreen[dict[str, str] | None]):
         }
         return texts, frame
 
-    def unsaved_changes(self) -> str:
+    def action_cancel(self) -> None:
+        """Close, changing nothing; first asks when the person would lose what they typed (Esc in
+        the question goes back to editing)."""
         texts, frame = self._changed()
         titles = [NARRATIVE_FIELDS[name].lower() for name in texts] + [FRAME_FIELDS[n].lower() for n in frame]
-        return "the " + join_and(titles) if titles else ""
+        if not titles:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmModal(
+                "Discard your changes?",
+                f"You changed the {join_and(titles)}. Close without saving it? Esc goes back to editing.",
+                yes="Discard",
+                no="Keep editing",
+            ),
+            answered,
+        )
 
     @on(Button.Pressed, "#proposal-save")
     def action_save(self) -> None:
