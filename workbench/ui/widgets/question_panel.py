@@ -65,6 +65,18 @@ class NotesArea(RealTextArea):
         return super().check_action(action, parameters)
 
 
+@dataclass
+class PanelMessage(Message):
+    """A request from the question panel about the question `ref`; the panel is its control."""
+
+    panel: QuestionPanel
+    ref: str
+
+    @property
+    def control(self) -> QuestionPanel:
+        return self.panel
+
+
 ROOMY_HEIGHT = 30
 """Below this many rows the rubric of the maturity set takes one line a level."""
 
@@ -74,54 +86,30 @@ class QuestionPanel(VerticalScroll, can_focus=False):
     Tab stop: its fields scroll into view as they take focus."""
 
     @dataclass
-    class AnswerEdited(Message):
+    class AnswerEdited(PanelMessage):
         """Fields of the answer changed."""
 
-        panel: QuestionPanel
-        ref: str
         changes: dict[str, Any] = field(default_factory=dict)
 
-        @property
-        def control(self) -> QuestionPanel:
-            return self.panel
-
     @dataclass
-    class HeardRequested(Message):
+    class HeardRequested(PanelMessage):
         """Open the quote entry: for a heard record (`heard_id`), or for a new one when empty."""
 
-        panel: QuestionPanel
-        ref: str
         heard_id: str = ""
 
-        @property
-        def control(self) -> QuestionPanel:
-            return self.panel
-
     @dataclass
-    class IndicatorUnheard(Message):
+    class IndicatorUnheard(PanelMessage):
         """Remove one heard record of the indicator."""
 
-        panel: QuestionPanel
-        ref: str
         heard_id: str
 
-        @property
-        def control(self) -> QuestionPanel:
-            return self.panel
-
     @dataclass
-    class MetricEdited(Message):
+    class MetricEdited(PanelMessage):
         """A field of the metric defined from this template changed. Which metric that is (or that
         one is created) is decided when the message is handled: in a burst of keys several of these
         are posted before the first is handled."""
 
-        panel: QuestionPanel
-        ref: str
         changes: dict[str, Any] = field(default_factory=dict)
-
-        @property
-        def control(self) -> QuestionPanel:
-            return self.panel
 
     def __init__(self, workspace: Workspace, id: str | None = None) -> None:
         super().__init__(id=id)
