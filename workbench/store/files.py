@@ -355,6 +355,16 @@ class ProjectFile:
         running in the background."""
         return self._base
 
+    def started_from(self, raw: bytes) -> None:
+        """The in-memory work started from `raw` (recovered work's base), not from the file as
+        read: the next save merges with the file on disk against it (as any changed-on-disk
+        save does), and writes straight over the file only while it is still `raw`. Raises
+        FileProblem when `raw` is not a project."""
+        project = project_from_data(self.path, parse_toml(self.path, raw.decode("utf-8")))
+        with self._save_lock:
+            self._now_holds(raw, project_to_data(project))
+            self._forget_text()
+
     def take_merged(self, raw: bytes, seen: bytes) -> None:
         """Write `raw`, a merge of this project with `seen` (the file on disk just before), and
         hold it. Raises ChangedOnDisk when the file changed again since `seen` was read (checked

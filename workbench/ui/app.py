@@ -26,6 +26,7 @@ from workbench.ui.safe import clean, one_line
 from workbench.ui.screens.loading_screen import LoadingScreen
 
 if TYPE_CHECKING:
+    from workbench.problems import FileProblem
     from workbench.store.journal import JournalEntry
     from workbench.ui.screens.main_screen import MainScreen
     from workbench.ui.workspace import Snapshot, Workspace
@@ -249,7 +250,18 @@ class WorkbenchApp(App[int]):
 
         if self.conflict_open:
             return False
-        return DiskMerge(self, on_fail=self._open_conflict).run()
+        return DiskMerge(self, on_fail=self._merge_failed).run()
+
+    def _merge_failed(self, problem: FileProblem | None) -> None:
+        """The merge with the file on disk can't be written: a failed write is said as any failed
+        save is (the work stays here and in the journal); a file that no longer reads, or a merge
+        that would not pass check, is asked about."""
+        from workbench.store.atomic import SaveFailed
+
+        if isinstance(problem, SaveFailed):
+            self._after_save(0, problem, quiet=True)
+        else:
+            self._open_conflict()
 
     def _open_conflict(self) -> None:
         from workbench.problems import FileProblem
@@ -376,11 +388,28 @@ class WorkbenchApp(App[int]):
             if self.workspace is not None:  # the version on disk now is kept as a copy first
                 self.workspace.file.keep_copy_if_changed_from(entry.base)
 
-        def keep_unsaved() -> None:  # the merge can't be written: hold the work, ask on save
-            if self.workspace is not None:
-                self.workspace.file.project = recovered
-                self.workspace.editor.replaced("recovered", saved=False)
-                self.refresh_panes()
+        def keep_unsaved(problem: FileProblem | None) -> None:
+            """The merge can't be written: hold the recovered work, unsaved, as work started from
+            the journal's base, so the next save merges it with the file as it is then (asking
+            about real conflicts) instead of writing it over edits made on disk meanwhile."""
+            workspace = self.workspace
+            if workspace is None:
+                return
+            if started is not None:
+                with contextlib.suppress(FileProblem):  # (then it counts from the file as read)
+                    workspace.file.started_from(started[1])
+            workspace.file.project = recovered
+            workspace.editor.replaced("recovered", saved=False)
+            self.refresh_panes()
+            why = f" ({problem})" if problem is not None else ""
+            self.notify(
+                f"Your recovered work is restored here but not yet in the project file{why}. Saving "
+                "(ctrl+s) merges it with the file as it is then; it stays in the journal meanwhile.",
+                title="Restored, not saved",
+                severity="warning",
+                markup=False,
+                timeout=12,
+            )
 
         if entry.session and recovered.session(entry.session) is not None and self.workspace is not None:
             self.workspace.switch_session(entry.session)

@@ -34,8 +34,9 @@ class DiskMerge:
     intro: str = "Saved elsewhere while you worked; the rest is merged. Keep which?"
     done: str = "Merged with the changes saved to the file meanwhile."
     """Said when the merge is written."""
-    on_fail: Callable[[], None] | None = None
-    """Called when the file on disk can't be merged with (it no longer reads, say)."""
+    on_fail: Callable[[FileProblem | None], None] | None = None
+    """Called when the merge can't be written: with the problem (the file on disk no longer
+    reads, the write failed), or None when the merge would not pass check."""
 
     def run(self, choices: dict[Path, Choice] | None = None) -> bool:
         """Merge; write it when nothing is in conflict (True), otherwise ask and merge again."""
@@ -47,11 +48,11 @@ class DiskMerge:
         try:
             choose = chosen.get if chosen else ask_nobody
             result = merge_with_disk(workspace.file, choose, self.work, self.base)
-        except FileProblem:
-            self._failed()
+        except FileProblem as problem:
+            self._failed(problem)
             return False
         if any(c.path == ("check",) for c in result.conflicts):
-            self._failed()
+            self._failed(None)
             return False
         if result.conflicts:
             self.app.conflict_open = True
@@ -117,9 +118,9 @@ class DiskMerge:
             timeout=12,
         )
 
-    def _failed(self) -> None:
+    def _failed(self, problem: FileProblem | None) -> None:
         if self.on_fail is not None:
-            self.on_fail()
+            self.on_fail(problem)
 
     def _merged(self, result: MergeResult) -> None:
         app, workspace = self.app, self.app.workspace

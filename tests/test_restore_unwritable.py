@@ -1,0 +1,115 @@
+"""Restoring unsaved work when the merge with the file can't be written: the work is held unsaved,
+and the next save merges it with the file as it is then, against the version the work started
+from, so edits made on disk before or after the restore are never written over (#13, #14)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.helpers import hand_edit, notifications, ready, saved, until
+from tests.test_journal_app import fail_writes_under
+from workbench.store.files import ProjectFile, load_project
+from workbench.store.journal import journal_paths, write_journal
+from workbench.store.serialize import project_to_data
+from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.modals.merge_modal import MergeModal
+
+RENAMED = ('facilitator = "Sam Okafor"', 'facilitator = "Sam O."  # renamed before the restore')
+G006_IMPACT = 'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"'
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """The example the merge tests use, so the ids and lines below stay valid."""
+    target = tmp_path / "example.toml"
+    shutil.copyfile(ROOT / "tests" / "merge_base.toml", target)
+    return target
+
+
+def gap(path: Path, gap_id: str) -> dict[str, Any]:
+    return next(g for g in saved(path)["gaps"] if g["id"] == gap_id)
+
+
+def journal_with_g006_raised(example: Path) -> None:
+    """Unsaved work from an earlier run: G-006 moved up to impact 4, started from the file now."""
+    started = ProjectFile.load(example).base
+    work = load_project(example)
+    work.move_gap("G-006", 2)
+    write_journal(example, project_to_data(work), started)
+
+
+async def restore_while_writes_fail(pilot: Any, example: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Accept the restore while the project's folder can't be written; the work is held unsaved."""
+    app = pilot.app
+    shown = notifications(app)
+    fail_writes_under(example.parent, monkeypatch)
+    text = example.read_text()
+    await ready(pilot)
+    assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+    await pilot.click("#yes")
+    assert await until(pilot, lambda: any("not yet in the project file" in m for m in shown))
+    assert app.workspace.unsaved and app.workspace.project.gap("G-006").impact == 4
+    assert example.read_text() == text, "nothing could be written"
+    monkeypatch.undo()
+    return shown
+
+
+async def test_the_next_save_merges_with_edits_made_on_disk_before_and_after(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save after the failed restore used to write the recovered work over the file: the
+    rename made before the restore (which the failed merge was keeping) was undone silently."""
+    journal_with_g006_raised(example)
+    hand_edit(example, *RENAMED)
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await restore_while_writes_fail(pilot, example, monkeypatch)
+        hand_edit(example, 'title = "Always-on GPU endpoints', 'title = "Idle GPU endpoints')
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+        assert not journal_paths(example)[0].exists()
+    text = example.read_text()
+    assert RENAMED[1] in text, "the edit made on disk before the restore is kept"
+    assert gap(example, "G-007")["title"] == "Idle GPU endpoints at low utilisation", "and the one after"
+    assert gap(example, "G-006")["impact"] == 4, "and the recovered work"
+
+
+async def test_the_next_save_asks_about_a_field_both_changed(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal_with_g006_raised(example)
+    hand_edit(example, *RENAMED)
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await restore_while_writes_fail(pilot, example, monkeypatch)
+        hand_edit(example, G006_IMPACT, G006_IMPACT.replace("impact = 2", "impact = 5"))
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        assert gap(example, "G-006")["impact"] == 5, "nothing is written before the answer"
+        await pilot.press("m")  # keep mine: the recovered value
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    assert gap(example, "G-006")["impact"] == 4
+    assert RENAMED[1] in example.read_text()
+
+
+async def test_a_save_that_still_cannot_be_written_says_so_and_writes_nothing(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save after the failed restore meets the file changed since the work started: when its
+    merge can't be written either, it says "Not saved" with the reason, as any failed save does."""
+    journal_with_g006_raised(example)
+    hand_edit(example, *RENAMED)
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        shown = await restore_while_writes_fail(pilot, example, monkeypatch)
+        fail_writes_under(example.parent, monkeypatch)
+        text = example.read_text()
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: any("disk is full" in m for m in shown[1:]))
+        assert app.workspace.unsaved and not app.conflict_open
+        assert example.read_text() == text
