@@ -59,6 +59,10 @@ class Table:
     """Body rows of exactly this height in millimetres (room to sign); 0 fits the text."""
     separated: bool = False
     """Each line of a body cell is an item of its own (the matrix's gaps): a rule between two."""
+    numbered: bool = False
+    """The first column is the row's rank: on a page too narrow for every column (a firm's template
+    with wide margins), Word folds it into the second ("1. Deployment is manual …"), whose titles
+    get its room."""
 
 
 @dataclass

@@ -3,6 +3,7 @@ whole, quadrant and timeline shading (slack hatched, so it never looks like band
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -53,14 +54,19 @@ HEADER_STRETCH = 1.6
 WRITING_ROOM = Mm(40)
 """What an empty column of a form (a signature, a date) wants: room to write by hand."""
 CHART_CELL_MARGIN = 20
+TIGHT_PADDING = Pt(11.5)
+"""Left plus right cell margins as drawn (2 × 0.19 cm), and a hair: the padding on a narrow page (a
+firm's template with wide margins), where the generous one doesn't fit."""
 """Left and right cell margins of the timeline chart, in twips, so week numbers fit narrow columns."""
 
 
 def render_table(document: Any, block: Table, usable: int) -> None:
     """Add the table: styled, sized, shaded. Written as one piece of XML: building it cell by cell
     through python-docx took most of an export's time."""
-    size = 8 if block.compact else 9
-    widths = [w // EMU_PER_TWIP for w in column_widths(block, usable, size)]
+    block = _fitted(block, usable)
+    size = table_size(block, usable)
+    narrow = size < 9 and not block.compact
+    widths = [w // EMU_PER_TWIP for w in column_widths(block, usable, size, narrow)]
     heads = ([] if block.key_value else [block.headers]) + ([block.subheader] if block.subheader else [])
     lines = [*heads, *block.rows]
     # Small key-value tables (a pilot's facts) and charts stay whole, a chart with the key under it;
@@ -201,14 +207,62 @@ def _fill(block: Table, row: int, column: int) -> str:
     return ""
 
 
-def _needed(text: str, points: int, bold: bool = False) -> int:
-    """EMU the longest unbreakable word of a cell needs at this font size."""
+def _needed(text: str, points: int, bold: bool = False, tight: int = 0) -> int:
+    """EMU the longest unbreakable word of a cell needs at this font size. Tighter on a narrow page:
+    `tight` 1 keeps the generous character width with the cell margins as drawn; 2 also takes a
+    character's usual width (the last resort before words are cut)."""
     longest = max((len(word) for word in BREAKS.split(text)), default=0)
-    return int(Pt(points * (BOLD_WIDTH if bold else CHAR_WIDTH) * longest) + CELL_PADDING)
+    return _room(longest, points, bold, tight)
 
 
-def column_widths(block: Table, usable: int, points: int = 9) -> list[int]:
-    """Widths in EMU: every column at least as wide as its longest word; the rest by content."""
+def _room(characters: int, points: int, bold: bool, tight: int) -> int:
+    """EMU this many characters take in a cell (see `_needed` for `tight`)."""
+    if tight >= 2:
+        width = TYPICAL_BOLD_WIDTH if bold else TYPICAL_WIDTH
+    else:
+        width = BOLD_WIDTH if bold else CHAR_WIDTH
+    return int(Pt(points * width * characters) + (TIGHT_PADDING if tight else CELL_PADDING))
+
+
+def _floors(lines: list[list[str]], columns: int, points: int, bold: Any, tight: int = 0) -> list[int]:
+    """Each column's floor: what its longest word needs."""
+    return [
+        max(
+            (_needed(cells[c], points, bold(r, c), tight) for r, cells in enumerate(lines) if c < len(cells)),
+            default=0,
+        )
+        for c in range(columns)
+    ]
+
+
+def _fitted(block: Table, usable: int) -> Table:
+    """The table as drawn on this page: a numbered table too wide for it has its rank folded into the
+    next column, "1. Deployment is manual …"."""
+    if not block.numbered or len(block.headers) < 3 or table_size(block, usable) == 9:
+        return block
+    return dataclasses.replace(
+        block,
+        headers=block.headers[1:],
+        rows=[[f"{row[0]}. {row[1]}", *row[2:]] for row in block.rows],
+        shading=[row[1:] for row in block.shading],
+        numbered=False,
+    )
+
+
+def table_size(block: Table, usable: int) -> int:
+    """The table's font size in points: 9, or 8 for compact tables and for a table whose words don't
+    fit the page at 9 (a firm's template with wide margins leaves a six-column table 13 cm): at 9 its
+    title column would get no more than its longest word, as narrow as a column of one-word labels."""
+    if block.compact or block.chart or block.key_value:
+        return 8 if block.compact else 9
+    lines = [block.headers, *block.rows]
+    floors = _floors(lines, len(block.headers), 9, lambda row, column: row == 0, tight=1)
+    return 8 if sum(floors) > usable else 9
+
+
+def column_widths(block: Table, usable: int, points: int = 9, narrow: bool = False) -> list[int]:
+    """Widths in EMU: every column at least as wide as its longest word; the rest by content. On a
+    `narrow` page (see `table_size`), measured with the cell margins as drawn."""
     columns = len(block.headers)
     lines = ([] if block.key_value else [block.headers]) + block.rows
     if block.chart and columns > 1:
@@ -220,19 +274,20 @@ def column_widths(block: Table, usable: int, points: int = 9) -> list[int]:
         """Header rows, and the label column of a key-value table, are bold."""
         return row < header or (block.key_value and column == 0)
 
-    least = [
-        max(
-            (_needed(cells[c], points, bold(r, c)) for r, cells in enumerate(lines) if c < len(cells)),
-            default=0,
-        )
-        for c in range(columns)
-    ]
+    # A narrow page (a firm's template with wide margins): the floors are measured more tightly, so the
+    # columns of short words (a quadrant, a score) don't take the room a title needs.
+    tight = 1 if narrow else 0
+    least = _floors(lines, columns, points, bold, tight)
+    while sum(least) > usable and tight < 2 and not block.key_value:
+        tight += 1
+        least = _floors(lines, columns, points, bold, tight)
     if block.compact and columns > 1:
         first = max(least[0], Mm(28))
         rest = max((usable - first) // (columns - 1), max(least[1:]))
         return [first] + [rest] * (columns - 1)
     wanted = [
-        max((_wanted(r[c], points) for r in block.rows if c < len(r)), default=0) for c in range(columns)
+        max((_wanted(r[c], points, tight=tight) for r in block.rows if c < len(r)), default=0)
+        for c in range(columns)
     ]
     if block.key_value:
         wanted[0] = min(wanted[0], _wanted("x" * LABEL_CHARS, points))  # labels wrap; the values get the room
@@ -241,7 +296,8 @@ def column_widths(block: Table, usable: int, points: int = 9) -> list[int]:
         # leaving the column half empty; a form's empty columns are room to write in.
         for c, head in enumerate(block.headers):
             body = wanted[c] or (int(WRITING_ROOM) if block.row_height > 0 else 0)
-            wanted[c] = max(body, min(_wanted(head, points, bold=True), int(HEADER_STRETCH * body)))
+            head_wants = _wanted(head, points, bold=True, tight=tight)
+            wanted[c] = max(body, min(head_wants, int(HEADER_STRETCH * body)))
     widths, shared = share(usable, least, [max(w, m) for w, m in zip(wanted, least, strict=True)])
     texts = [(cells, r < header) for r, cells in enumerate(lines)]
     return _shortest(widths, shared, least, texts, points)
@@ -345,9 +401,8 @@ def _lines(text: str, width: int, points: int, bold: bool) -> int:
     return _wrapped(text, max(1, per_line))
 
 
-def _wanted(text: str, points: int, bold: bool = False) -> int:
-    """EMU a cell's longest line would like (capped, so long text wraps); nothing for an empty cell."""
+def _wanted(text: str, points: int, bold: bool = False, tight: int = 0) -> int:
+    """EMU a cell's longest line would like (capped, so long text wraps); nothing for an empty cell.
+    Measured as `_needed` measures, `tight` on a narrow page."""
     longest = max((len(line) for line in text.split("\n")), default=0)
-    if not longest:
-        return 0
-    return int(Pt(points * (BOLD_WIDTH if bold else CHAR_WIDTH) * min(60, longest)) + CELL_PADDING)
+    return _room(min(60, longest), points, bold, tight) if longest else 0

@@ -71,7 +71,8 @@ def gaps(ctx: ProposalContext) -> list[Block]:
         ]
         for rank, (g, _) in enumerate(ctx.ranked[:LIST_LIMIT], start=1)
     ]
-    blocks.append(Table(["Rank", "Gap", "Area", "Impact (1–5)", "Complexity (1–5)", "Quadrant"], rows))
+    headers = ["Rank", "Gap", "Area", "Impact (1–5)", "Complexity (1–5)", "Quadrant"]
+    blocks.append(Table(headers, rows, numbered=True))
     if len(ctx.ranked) > LIST_LIMIT:
         rest = len(ctx.ranked) - LIST_LIMIT
         blocks.append(Paragraph(f"And {rest:,} more {plural('gap', rest)}, ranked lower.", "small"))
