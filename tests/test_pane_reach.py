@@ -145,3 +145,88 @@ async def test_a_note_no_gap_cites_leaves_map_and_plan_as_they_are(
         await type_note(app, pilot, CITED, "terraform")
         assert not screen.is_up_to_date("map")  # the words G-001's practices are matched against
         assert screen.is_up_to_date("plan")
+
+
+# --- a note reaches the suggestions and the evidence only through what quotes it --------------
+
+QUIET = ("discovery:team-collaboration.current.governance-compliance-2", "executive-1")
+"""Scored 2 for a target of 3 (no maturity suggestion quotes it) and cited by no gap."""
+QUOTED = ("discovery:model-monitoring.current.alerting-response-1", "ml-1")
+"""Scored 1 for a target of 4: its maturity suggestion quotes its notes; cited by no gap."""
+OTHER_SESSION = ("discovery:model-monitoring.current.performance-monitoring-1", "executive-1")
+"""Cited by no gap, though gaps cite the same question's answers in data-1 and ml-1."""
+WORDS = "kubernetes terraform manual deployment model registry monitoring drift always-on gpu endpoints"
+"""Words the example's gaps and practices are matched on."""
+
+
+def test_a_note_changes_the_suggestions_and_evidence_only_where_it_is_quoted(example: Path) -> None:
+    """Every answer of the example, given notes in the gaps' words: where `note_reaches_suggestions`
+    says no, the suggestions and every gap's evidence are what they were."""
+    from workbench.analysis.gaps import evidence_trail, note_reaches_suggestions, suggestions
+    from workbench.banks import load_catalogue
+    from workbench.edits.editor import Editor
+    from workbench.model.evidence import cited_answers
+    from workbench.store.files import load_project
+
+    catalogue = load_catalogue()
+    project = load_project(example)
+    editor = Editor(lambda: project)
+    words = WORDS + " " + " ".join(gap.title for gap in project.gaps)
+    cited = cited_answers(link for gap in project.gaps for link in gap.evidence)
+    reached = []
+    for answer in list(project.answers):
+        before = (
+            suggestions(project, catalogue),
+            [evidence_trail(project, catalogue, g) for g in project.gaps],
+        )
+        editor.apply(SetAnswer(answer.question, answer.session, {"notes": words}))
+        after = suggestions(project, catalogue), [evidence_trail(project, catalogue, g) for g in project.gaps]
+        editor.undo()
+        if not note_reaches_suggestions(project, cited, answer.question, answer.session):
+            assert after == before, answer.key
+        reached.append(after != before)
+    assert any(reached) and not all(reached)  # the test is not vacuous either way
+
+
+async def test_a_note_nothing_quotes_leaves_gaps_and_map_up_to_date(
+    example: Path, make_app, no_catch_up: None
+) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        for pane in ("f3", "f4", "f2"):
+            await pilot.press(pane)
+            await pilot.pause()
+        for question, session in (QUIET, OTHER_SESSION):
+            assert screen.capture.apply(SetAnswer(question, session, {"notes": WORDS}))
+            assert screen.is_up_to_date("gaps") and screen.is_up_to_date("map"), question
+        assert screen.capture.apply(SetAnswer(*QUOTED, {"notes": "zanzibar"}))
+        assert not screen.is_up_to_date("gaps") and screen.is_up_to_date("map")
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("f3")  # the Suggested tab: the maturity suggestion quotes the new note
+        options = screen.query_one("#suggestions", OptionList)
+        assert await until(
+            pilot,
+            lambda: any(
+                "zanzibar" in str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+            ),
+        )
+        assert screen.is_up_to_date("gaps")
+
+
+def test_fields_only_names_records_when_nothing_else_changed() -> None:
+    from workbench.edits.reads import fields_only
+
+    notes = frozenset({"notes"})
+    assert fields_only(edit(SetFields("answers", KEY, {"notes": "x"})), "answers", notes) == {KEY}
+    assert (
+        fields_only(edit(SetFields("answers", KEY, {"notes": "x", "current": 2})), "answers", notes) is None
+    )
+    assert (
+        fields_only(edit(SetFields("answers", KEY, {"notes": "x"}), Remove("answers", KEY)), "answers", notes)
+        is None
+    )
+    assert fields_only(edit(SetFields("heard", "H-001", {"notes": "x"})), "answers", notes) is None
+    assert fields_only(Changed("outside", "the clock"), "answers", notes) is None

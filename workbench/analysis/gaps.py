@@ -16,7 +16,7 @@ from typing import Literal
 from workbench.analysis.keywords import content_words, shared_words
 from workbench.analysis.maturity import disagreements
 from workbench.model.catalogue import Catalogue
-from workbench.model.evidence import answer_link, parse_evidence
+from workbench.model.evidence import Cited, answer_link, parse_evidence
 from workbench.model.project import Project
 from workbench.model.records import CLOSED_STATUSES, Answer, Gap, Heard
 from workbench.printable import full_stop, plural, times
@@ -273,6 +273,24 @@ def _clamp(value: float) -> int:
     return int(min(5, max(1, round(value))))
 
 
+WIDE = 2
+"""Levels between an answer's current score and its target that make a maturity suggestion."""
+
+
+def note_reaches_suggestions(project: Project, cited: Cited, question: str, session: str) -> bool:
+    """Whether the notes of one answer can change the suggestions. Notes are read only as the
+    client's words: quoted in the reason of the maturity suggestion an answer scored `WIDE` or
+    more below its target makes (and matched, by `_repeats_a_gap`, against the open gaps and the
+    practices planned), and as the words of the gaps that cite the answer (`cited`: the gaps'
+    evidence, see `_gap_words`). A note on any other answer leaves every suggestion as it is."""
+    if cited.cites(question, session):
+        return True
+    answer = project.answer(question, session)
+    return answer is None or (
+        answer.current is not None and answer.target is not None and answer.target - answer.current >= WIDE
+    )
+
+
 def _maturity_suggestions(project: Project, catalogue: Catalogue, cited: set[str]) -> list[Suggestion]:
     """One suggestion per group of questions (or per question outside a group) scored 2+ below target.
 
@@ -284,7 +302,7 @@ def _maturity_suggestions(project: Project, catalogue: Catalogue, cited: set[str
         question = catalogue.questions.get(answer.question)
         if question is None or answer.current is None or answer.target is None:
             continue
-        if answer.target - answer.current < 2:
+        if answer.target - answer.current < WIDE:
             continue
         if answer.question in cited or answer_link(answer.question, answer.session) in cited:
             continue

@@ -55,3 +55,22 @@ def touched_records(changed: Changed, collection: str) -> set[Hashable] | None:
         elif getattr(change, "collection", None) is None:
             return None
     return keys
+
+
+def fields_only(changed: Changed, collection: str, fields: frozenset[str]) -> set[Hashable] | None:
+    """The keys of the records of one list a change touched, when all it did was set some of
+    `fields` on them (a note typed into an answer: `"answers"`, `{"notes"}`); None when it did
+    anything else, or when what it did is not known."""
+    if not changed.touched:
+        return None
+    keys: set[Hashable] = set()
+    for change in changed.touched:
+        if not (
+            isinstance(change, SetFields)
+            and change.collection == collection
+            and fields.issuperset(change.values)
+            and fields.issuperset(change.unset)
+        ):
+            return None
+        keys.add(change.key)
+    return keys

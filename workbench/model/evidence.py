@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -43,3 +44,29 @@ def parse_evidence(link: str) -> EvidenceLink:
 def answer_link(question: str, session: str) -> str:
     """The evidence link for an answer."""
     return str(EvidenceLink("answer", question, session))
+
+
+@dataclass(frozen=True)
+class Cited:
+    """The answers some evidence links cite: answers in one session, and questions (every
+    answer to them)."""
+
+    answers: frozenset[tuple[str, str]]
+    questions: frozenset[str]
+
+    def cites(self, question: str, session: str) -> bool:
+        """Whether the answer to `question` in `session` is cited."""
+        return question in self.questions or (question, session) in self.answers
+
+
+def cited_answers(links: Iterable[str]) -> Cited:
+    """The answers evidence links cite (heard quotes and metrics left out)."""
+    answers: set[tuple[str, str]] = set()
+    questions: set[str] = set()
+    for link in links:
+        evidence = parse_evidence(link)
+        if evidence.kind == "answer":
+            answers.add((evidence.target, evidence.session))
+        elif evidence.kind == "question":
+            questions.add(evidence.target)
+    return Cited(frozenset(answers), frozenset(questions))

@@ -21,13 +21,16 @@ from workbench.analysis.gaps import (
     gap_table,
     is_closed,
     matrix_cells,
+    note_reaches_suggestions,
     suggestions,
 )
 from workbench.analysis.maturity import area_maturity, disagreements, unverified_high_scores
 from workbench.analysis.milestones import NOW, compare, in_date_order, snapshot
 from workbench.edits import Edit
+from workbench.edits.editor import Changed
 from workbench.edits.gaps import DeleteGap, Dismiss, EditGap, MergeGaps, MoveGap, RaiseGap, Undismiss
-from workbench.edits.reads import EVERYTHING, Reads
+from workbench.edits.reads import EVERYTHING, Reads, fields_only
+from workbench.model.evidence import Cited, cited_answers
 from workbench.model.milestones import Milestone
 from workbench.ui.keys import bindings
 from workbench.ui.messages import RaiseGapFrom, ShowQuestion
@@ -48,6 +51,9 @@ NARROW_SIDE = 60
 RANKING_READS = Reads(frozenset({"gaps", "metrics"}), {"answers": frozenset({"confidence"})})
 """What the matrix and the ranked table show: the gaps, placed and ranked by `priority`, which
 reads the confidence of their evidence (answers, metrics) besides the settings."""
+GAP_LIST = Reads(frozenset({"gaps"}))
+"""The gaps alone: which answers their evidence cites."""
+NOTES = frozenset({"notes"})
 
 
 class GapsPane(Horizontal, Pane):
@@ -73,6 +79,8 @@ class GapsPane(Horizontal, Pane):
         """The suggestion keys listed, in order."""
         self._filled_width: int | None = None  # side width the tables were last filled for
         self._milestone_names: list[str] = []
+        self._cited: Cited | None = None
+        """The answers the gaps cite as evidence (kept until the gaps change)."""
 
     def compose(self) -> ComposeResult:
         yield Matrix(self.workspace.project, id="matrix")
@@ -101,6 +109,29 @@ class GapsPane(Horizontal, Pane):
         return self.query_one(Matrix)
 
     # --- refreshing ------------------------------------------------------------------------------
+
+    def hear(self, changed: Changed) -> None:
+        """A note typed into an answer reaches the suggestions and the evidence only through the
+        gaps citing the answer or a maturity suggestion quoting it (`note_reaches_suggestions`):
+        a note on any other answer leaves the pane as it is."""
+        if GAP_LIST.reached(changed):
+            self._cited = None
+        noted = fields_only(changed, "answers", NOTES)
+        if noted is None:
+            super().hear(changed)
+            return
+        project = self.workspace.project
+        if self._cited is None:
+            self._cited = cited_answers(link for gap in project.gaps for link in gap.evidence)
+        cited = self._cited
+        if any(
+            not isinstance(key, tuple) or note_reaches_suggestions(project, cited, key[0], key[1])
+            for key in noted
+        ):
+            self.stale_parts |= {"suggested", "evidence"}
+        for part, reads in self.PARTS.items():  # the ranking and maturity read no notes
+            if part not in ("suggested", "evidence") and reads.reached(changed):
+                self.stale_parts.add(part)
 
     def refresh_pane(self, parts: Collection[str] | None = None) -> None:
         """Recompute from the project what a change reached (everything when `parts` is None):

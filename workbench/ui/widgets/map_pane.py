@@ -34,7 +34,7 @@ from workbench.edits.editor import Changed
 from workbench.edits.mappings import DecideMapping, MapByHand, Undecide, WriteRationale
 from workbench.edits.reads import Reads, touched_records
 from workbench.edits.words import quoted
-from workbench.model.evidence import parse_evidence
+from workbench.model.evidence import Cited, cited_answers
 from workbench.model.records import CLOSED_STATUSES, MappingStatus
 from workbench.ui.keys import bindings, for_action
 from workbench.ui.modals.practice_pick_modal import PracticePickModal
@@ -62,7 +62,7 @@ class MapPane(Horizontal, Pane):
     def __init__(self, workspace: Workspace, id: str | None = None) -> None:
         super().__init__(workspace, id=id)
         self.gap_id = ""
-        self._cited: set[str] | None = None
+        self._cited: Cited | None = None
         self.suggestions: list[PracticeSuggestion] = []
         """The practices listed for the gap, in order."""
 
@@ -99,27 +99,23 @@ class MapPane(Horizontal, Pane):
 
     def hear(self, changed: Changed) -> None:
         """Answers reach the pane only through the gaps' evidence (their notes are the client's
-        words a practice is matched against): an answer no gap cites changes nothing here."""
+        words a practice is matched against): an answer no gap cites changes nothing here, nor
+        one in another session than the one a gap cites."""
         if GAP_LIST.reached(changed):
             self._cited = None
         if "all" in self.stale_parts:
             return
         answers = touched_records(changed, "answers")
-        questions = {key[0] for key in answers or () if isinstance(key, tuple)}
-        if answers is None or (questions and not questions.isdisjoint(self._cited_questions())):
+        keys = [key for key in answers or () if isinstance(key, tuple)]
+        if answers is None or any(self._cited_answers().cites(key[0], key[1]) for key in keys):
             self.stale_parts.add("all")
         else:
             super().hear(changed)
 
-    def _cited_questions(self) -> set[str]:
-        """The questions whose answers some gap cites as evidence (kept until the gaps change)."""
+    def _cited_answers(self) -> Cited:
+        """The answers some gap cites as evidence (kept until the gaps change)."""
         if self._cited is None:
-            self._cited = set()
-            for gap in self.workspace.project.gaps:
-                for link in gap.evidence:
-                    evidence = parse_evidence(link)
-                    if evidence.kind in ("answer", "question"):
-                        self._cited.add(evidence.target)
+            self._cited = cited_answers(link for gap in self.workspace.project.gaps for link in gap.evidence)
         return self._cited
 
     def refresh_pane(self, parts: Collection[str] | None = None) -> None:
