@@ -157,6 +157,14 @@ async def test_the_dialog_shows_its_own_keys(example: Path, make_app) -> None:
         for words in ("Keep the file's", "Keep mine", "Keep both", "Edit"):
             assert words in line
         assert "Stop" in line and "Cancel" not in line, "Esc stops the merge: the footer says so"
+        # merge9: ctrl+s settles nothing here and was offered as "Save"; the focused button's words
+        # and its key both said "Keep the file's". Each key once, only the ones that act.
+        assert "Save" not in line and "^s" not in line
+        for words in ("Keep the file's", "Keep mine", "Keep both", "Edit", "Stop"):
+            assert line.count(words) == 1, (words, line)
+        assert modal.focused is None, "no choice is the default: Enter and space settle nothing"
+        await pilot.press("enter", "space", "ctrl+s")
+        assert app.screen is modal and modal.choices == {}
         main_footer = str(app.screen_stack[-2].query_one(KeyFooter).render())
         for words in ("Raise gap", "Confidence", "Heard"):  # the main screen's keys, not the dialog's
             assert words in main_footer and words not in line
@@ -206,3 +214,52 @@ async def test_stopping_a_restore_at_a_conflict_keeps_the_recovered_work_as_a_co
     assert note == "Mine, recovered"
     assert next(g for g in kept["gaps"] if g["id"] == "G-006")["impact"] == 4
     assert any(copies[0].name in m for m in shown)
+
+
+def header_state(app: Any) -> str:
+    """The header's saved state, read from the main screen under the dialog."""
+    from workbench.ui.widgets.header import WorkbenchHeader
+
+    line = next(iter(s.query(WorkbenchHeader) for s in app.screen_stack if s.query(WorkbenchHeader)))
+    return str(line.first().status_line().plain)
+
+
+async def test_restoring_says_so_in_the_dialog_and_the_header_until_it_is_settled(
+    example: Path, make_app
+) -> None:
+    """#13/#14 (merge9): the restore's conflict dialog was titled 'Changed on disk' and spoke of
+    'the file on disk' and 'your copy'; the header said '✓ saved' while nothing was settled."""
+    started = ProjectFile.load(example).base
+    work = load_project(example)
+    work.set_answer(FE3, "data-1", notes="Mine, recovered")
+    write_journal(example, project_to_data(work), started)
+    hand_edit(example, NOTE, "Theirs, on disk")
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.click("#yes")
+        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        shown = dialog_text(app.screen)
+        assert "Restoring unsaved work: 1 conflict" in shown and "Changed on disk" not in shown
+        assert "your recovered work" in shown and "the file now" in shown
+        assert "file on disk" not in shown and "your copy" not in shown
+        assert "File now" in shown and "Recovered" in shown
+        assert "● merging" in header_state(app) and "saved" not in header_state(app)
+        await pilot.press("m")
+        assert await until(pilot, lambda: not isinstance(app.screen, MergeModal))
+        assert await until(pilot, lambda: "✓ saved" in header_state(app))
+    assert saved_note(example) == "Mine, recovered"
+
+
+async def test_the_changed_on_disk_dialog_keeps_its_words_and_the_header_says_merging(
+    example: Path, make_app
+) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        modal = await both_edit_the_note_end(pilot, example)
+        shown = dialog_text(modal)
+        assert "Changed on disk: 1 conflict" in shown and "On disk" in shown and "Yours" in shown
+        assert "● merging" in header_state(app)
+        await pilot.press("escape")
+        assert await until(pilot, lambda: "● unsaved" in header_state(app))

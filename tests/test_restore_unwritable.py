@@ -91,6 +91,8 @@ async def test_the_next_save_asks_about_a_field_both_changed(
         await pilot.press("ctrl+s")
         assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
         assert gap(example, "G-006")["impact"] == 5, "nothing is written before the answer"
+        title = str(app.screen.query_one("#merge-title").render())
+        assert title.startswith("Restoring unsaved work: 1 conflict"), "it is still the restore"
         await pilot.press("m")  # keep mine: the recovered value
         assert await until(pilot, lambda: not app.workspace.unsaved)
     assert gap(example, "G-006")["impact"] == 4

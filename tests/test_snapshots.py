@@ -273,6 +273,36 @@ class TestDialogs:
 
         assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=run_before)
 
+    def test_restoring_unsaved_work_80x24(self, snap_compare, example: Path) -> None:
+        """Unsaved work restored over a file changed meanwhile, one field both changed: the dialog
+        says it is restoring, names your recovered work and the file now; the header says merging."""
+        from workbench.store.files import ProjectFile
+        from workbench.store.journal import write_journal
+        from workbench.store.serialize import project_to_data
+
+        started = ProjectFile.load(example).base
+        work = load_project(example)
+        work.move_gap("G-006", 1)
+        write_journal(example, project_to_data(work), started)
+        text = example.read_text()
+        example.write_text(
+            text.replace(
+                'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+                'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+            )
+        )
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            from tests.helpers import ready, until
+            from workbench.ui.modals.merge_modal import MergeModal
+
+            await ready(pilot)
+            await pilot.click("#yes")
+            assert await until(pilot, lambda: isinstance(pilot.app.screen, MergeModal))
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=run_before)
+
     def test_export(self, snap_compare, example: Path) -> None:
         """F9: sections, format, paper and redaction."""
         assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("f9"))

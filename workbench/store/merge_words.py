@@ -29,6 +29,8 @@ GIT = Sides("ours", "theirs")
 """The driver's report: git's words, as its markers say."""
 APP = Sides("the file on disk", "your copy")
 """The app's dialog: the file on disk is ours, the person's work is theirs."""
+RECOVERED = Sides("the file now", "your recovered work")
+"""The app's dialog while restoring unsaved work from the journal."""
 
 KINDS = {
     "project": "project details",

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 STATUS_LINE_SECONDS = 4.0
 """A confirmation shown no longer than this goes on the top line instead of a toast."""
+RESTORED = "Unsaved work restored and merged with the file as it is now."
+"""Said when restored work is written into the file."""
 PREPARE_DELAY = 0.5
 """Seconds after opening before the save document is built in the background."""
 PREPARE_SWITCH_INTERVAL = 0.0005
@@ -70,6 +72,9 @@ class WorkbenchApp(App[int]):
         self.autosave = Autosave(self)
         self.conflict_open = False
         """A dialog about the file on disk is open: no autosave meanwhile."""
+        self.recovered_unsaved = False
+        """Restored work is held here, not yet merged into the file: the next save's merge speaks
+        of restoring it."""
         self._journal_problem = ""
         self._save_problem = ""  # the failed save last told about, so autosaves don't repeat it
         self.keys_in_order = KeyGate(self, super().on_event)
@@ -235,6 +240,7 @@ class WorkbenchApp(App[int]):
             self.autosave.journal.run()
             return False
         self._save_problem = ""
+        self.recovered_unsaved = False
         workspace.editor.mark_saved(state)
         if not workspace.unsaved:
             clear_journal(workspace.file.path)
@@ -246,10 +252,12 @@ class WorkbenchApp(App[int]):
 
     def _merge_with_disk(self) -> bool:
         """Someone else saved the file: merge with it (asking only about real conflicts)."""
-        from workbench.ui.merging import DiskMerge
+        from workbench.ui.merging import RESTORING, DiskMerge
 
         if self.conflict_open:
             return False
+        if self.recovered_unsaved:
+            return DiskMerge(self, wording=RESTORING, done=RESTORED, on_fail=self._merge_failed).run()
         return DiskMerge(self, on_fail=self._merge_failed).run()
 
     def _merge_failed(self, problem: FileProblem | None) -> None:
@@ -294,6 +302,7 @@ class WorkbenchApp(App[int]):
                 self.notify(str(problem), severity="error", markup=False, timeout=10)
                 return
             clear_journal(workspace.file.path)
+            self.recovered_unsaved = False
             workspace.editor.replaced("reloaded from disk", saved=True)
             self.refresh_status()
             self.refresh_panes()
@@ -378,7 +387,7 @@ class WorkbenchApp(App[int]):
         from, and carry on with its session and clock."""
         from workbench.problems import FileProblem
         from workbench.store.tomltext import decode_toml, parse_toml
-        from workbench.ui.merging import DiskMerge
+        from workbench.ui.merging import RESTORING, DiskMerge
 
         recovered = entry.project()
         started: tuple[dict[str, Any], bytes] | None = None
@@ -399,6 +408,7 @@ class WorkbenchApp(App[int]):
                 with contextlib.suppress(FileProblem):  # (then it counts from the file as read)
                     workspace.file.started_from(started[1])
             workspace.file.project = recovered
+            self.recovered_unsaved = True
             workspace.editor.replaced("recovered", saved=False)
             self.refresh_panes()
             why = f" ({problem})" if problem is not None else ""
@@ -419,8 +429,8 @@ class WorkbenchApp(App[int]):
             self,
             work=recovered,
             base=started,
-            intro="Changed in your recovered work and in the file now. Keep which?",
-            done="Unsaved work restored and merged with the file as it is now.",
+            wording=RESTORING,
+            done=RESTORED,
             on_fail=keep_unsaved,
         ).run()
 

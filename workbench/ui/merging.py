@@ -14,12 +14,22 @@ from workbench.store.files import mine_copy_path
 from workbench.store.journal import clear_journal
 from workbench.store.merge3 import Choice, Path, ask_nobody
 from workbench.store.merge_text import MergeResult
-from workbench.store.merge_words import Names
+from workbench.store.merge_words import RECOVERED, Names
 from workbench.store.sync import merge_with_disk
-from workbench.ui.modals.merge_modal import MergeModal
+from workbench.ui.modals.merge_modal import CHANGED_ON_DISK, MergeModal, MergeWording
 
 if TYPE_CHECKING:
     from workbench.ui.app import WorkbenchApp
+
+
+RESTORING = MergeWording(
+    "Restoring unsaved work",
+    "Changed both in your recovered work and in the file now; the rest is merged. Keep which?",
+    RECOVERED,
+    "File now",
+    "Recovered",
+)
+"""Unsaved work from the journal meets the file as it is now."""
 
 
 @dataclass
@@ -31,7 +41,8 @@ class DiskMerge:
     """Recovered work to merge; the open project when None."""
     base: tuple[dict[str, Any], bytes] | None = None
     """What the work started from; the file as last read or written when None."""
-    intro: str = "Saved elsewhere while you worked; the rest is merged. Keep which?"
+    wording: MergeWording = CHANGED_ON_DISK
+    """How the dialog speaks of this merge."""
     done: str = "Merged with the changes saved to the file meanwhile."
     """Said when the merge is written."""
     on_fail: Callable[[FileProblem | None], None] | None = None
@@ -56,7 +67,9 @@ class DiskMerge:
             return False
         if result.conflicts:
             self.app.conflict_open = True
-            modal = MergeModal(str(workspace.file.path), result.conflicts, self.intro, self._names(result))
+            workspace.merging = True
+            self.app.refresh_status()
+            modal = MergeModal(str(workspace.file.path), result.conflicts, self.wording, self._names(result))
             self.app.push_screen(modal, lambda more: self._chosen(chosen, more))
             return False
         self._merged(result)
@@ -80,6 +93,9 @@ class DiskMerge:
 
     def _chosen(self, chosen: dict[Path, Choice], more: dict[Path, Choice] | None) -> None:
         self.app.conflict_open = False
+        if self.app.workspace is not None:
+            self.app.workspace.merging = False
+            self.app.refresh_status()
         if more is None and self.work is not None:
             self._keep_recovered_copy(self.work)
             return
@@ -127,6 +143,7 @@ class DiskMerge:
         if workspace is None:
             return
         clear_journal(workspace.file.path)
+        app.recovered_unsaved = False
         workspace.editor.replaced("merged with the file on disk", saved=True)
         app.refresh_status()
         app.refresh_panes()

@@ -91,6 +91,9 @@ class Workspace:
     """Snapshots of the project as data, reusing unchanged records' dumps."""
     bank_problems: list[FileProblem] = field(default_factory=list)
     """Bank files that could not be loaded (their questions are missing): shown in a banner."""
+    merging: bool = False
+    """A merge with the file waits for the person's answers (its dialog is open): nothing is
+    settled yet, so the header says so rather than "saved"."""
     followups_at: str = ""
     """The follow-up the Follow-ups view (F7) last had highlighted: it opens there again."""
     followups_show_done: bool = False

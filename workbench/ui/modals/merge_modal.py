@@ -4,6 +4,7 @@ text, keep both or write it anew in an editor."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -12,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Button, Static
 
 from workbench.store.merge3 import Choice, Conflict, Path, Typed, is_id_conflict
-from workbench.store.merge_words import APP, Names, both_kept, differing, plain
+from workbench.store.merge_words import APP, Names, Sides, both_kept, differing, plain
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealTextArea
@@ -20,6 +21,34 @@ from workbench.ui.widgets.real_text import RealTextArea
 SHOWN_CHARS = 120
 """Each value is shown in this many characters at most (two lines of the dialog at 80×24), all
 cut at the same place so where they differ shows."""
+LABEL_WIDTH = 9
+"""Columns of a value's label ('Before', 'On disk', 'Yours') with the space after it, at least."""
+
+
+@dataclass(frozen=True)
+class MergeWording:
+    """How the dialog speaks of the merge it settles (the caller says which merge it is)."""
+
+    title: str
+    """The dialog's title, before the count: 'Changed on disk: 2 conflicts'."""
+    intro: str
+    """The sentence under the title."""
+    sides: Sides
+    """The two sides in the conflict's sentence ('deleted in your copy, edited in …')."""
+    ours: str
+    """The label of the file's value ('On disk')."""
+    theirs: str
+    """The label of the person's value ('Yours')."""
+
+
+CHANGED_ON_DISK = MergeWording(
+    "Changed on disk",
+    "Saved elsewhere while you worked; the rest is merged. Keep which?",
+    APP,
+    "On disk",
+    "Yours",
+)
+"""Someone else saved the file while it was open."""
 
 
 def is_text(conflict: Conflict) -> bool:
@@ -33,9 +62,14 @@ def is_text(conflict: Conflict) -> bool:
 
 
 class MergeModal(DialogScreen[dict[Path, Choice] | None]):
-    """Dismisses with a choice per conflict path, or None to stop (nothing is saved)."""
+    """Dismisses with a choice per conflict path, or None to stop (nothing is saved).
+
+    A conflict has no default: no button takes the keyboard (Enter or space typed as the dialog
+    opens over the notes would press it), and ctrl+s settles nothing. The footer then offers each
+    key once, only the ones that do something: d, m, b, e and Esc, as the buttons name them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "confirm", show=False),
         Binding("d", "choose('ours')", "Keep the file's"),
         Binding("m", "choose('theirs')", "Keep mine"),
         Binding("b", "keep_both", "Keep both"),
@@ -49,11 +83,17 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
     """
     """Three buttons a row: the five do not fit one row of 80 columns."""
 
-    def __init__(self, path: str, conflicts: list[Conflict], intro: str, names: Names | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        conflicts: list[Conflict],
+        wording: MergeWording = CHANGED_ON_DISK,
+        names: Names | None = None,
+    ) -> None:
         super().__init__()
         self.path = path
         self.conflicts = conflicts
-        self.intro = intro
+        self.wording = wording
         self.names = names or Names([])
         self.choices: dict[Path, Choice] = {}
         self.drafts: dict[Path, str] = {}
@@ -67,17 +107,17 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
     def compose(self) -> ComposeResult:
         with Dialog(classes="dialog wide", id="merge-dialog"):
             yield Static(id="merge-title")
-            yield Static(literal(self.intro), classes="dialog-body")
+            yield Static(literal(self.wording.intro), classes="dialog-body")
             yield Static(id="merge-what")
             yield Static(id="merge-base", classes="merge-value")
             yield Static(id="merge-ours", classes="merge-value")
             yield Static(id="merge-theirs", classes="merge-value")
             with DialogButtons(classes="merge-buttons"):
-                yield Button("Keep the file's (d)", id="ours", compact=True)
-                yield Button("Keep mine (m)", id="theirs", compact=True)
-                yield Button("Keep both (b)", id="both", compact=True)
-                yield Button("Edit (e)", id="edit", compact=True)
-                yield Button(cancel_label("Stop"), id="stop", compact=True)
+                yield _button("Keep the file's (d)", "ours")
+                yield _button("Keep mine (m)", "theirs")
+                yield _button("Keep both (b)", "both")
+                yield _button("Edit (e)", "edit")
+                yield _button(cancel_label("Stop"), "stop")
 
     def on_mount(self) -> None:
         self._show()  # (DialogScreen's on_mount, the footer, runs too: Textual calls each class's)
@@ -85,18 +125,20 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
     def _show(self) -> None:
         conflict = self.current
         count = len(self.conflicts)
-        title = f"Changed on disk: {count} conflict{'s' if count != 1 else ''}"
+        wording = self.wording
+        title = f"{wording.title}: {count} conflict{'s' if count != 1 else ''}"
         if count > 1:
             title += f" ({len(self.choices) + 1} of {count})"
         self.query_one("#merge-title", Static).update(literal(title, "bold"))
-        self.query_one("#merge-what", Static).update(literal(self.names.sentence(conflict, APP), "bold"))
+        sentence = self.names.sentence(conflict, wording.sides)
+        self.query_one("#merge-what", Static).update(literal(sentence, "bold"))
         record = len(conflict.path) == 2
         values = (conflict.base, conflict.ours, conflict.theirs)
         texts = differing([plain(v, record) for v in values], SHOWN_CHARS, slice(1, None))
-        for name, label, text in zip(
-            ("base", "ours", "theirs"), ("Before   ", "On disk  ", "Yours    "), texts, strict=True
-        ):
-            line = literal(label, "dim")
+        labels = ("Before", wording.ours, wording.theirs)
+        width = max(LABEL_WIDTH, *(len(label) + 1 for label in labels))
+        for name, label, text in zip(("base", "ours", "theirs"), labels, texts, strict=True):
+            line = literal(label.ljust(width), "dim")
             line.append_text(literal(text, multiline=False))
             self.query_one(f"#merge-{name}", Static).update(line)
         for button_id in ("both", "edit"):
@@ -158,6 +200,13 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
             self.dismiss(None)
 
 
+def _button(label: str, button_id: str) -> Button:
+    """A choice for the mouse; the keyboard chooses with the key the label names."""
+    button = Button(label, id=button_id, compact=True)
+    button.can_focus = False
+    return button
+
+
 class EditValueModal(DialogScreen[str | None]):
     """Write a conflicting text anew. Save (ctrl+s) settles the conflict with it; Esc goes back to
     the conflict, and what was typed is kept for the next time Edit is chosen."""
@@ -198,4 +247,3 @@ class EditValueModal(DialogScreen[str | None]):
     @on(Button.Pressed, "#merge-edit-back")
     def _back(self) -> None:
         self.action_cancel()
-

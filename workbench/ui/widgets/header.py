@@ -97,7 +97,9 @@ class WorkbenchHeader(Static):
                 right.append(mmss(spent), style=clock_style(spent, area_budget))
                 right.append(f"/{mmss(area_budget)}")
         right.append("  ")
-        if ws.unsaved:
+        if ws.merging:
+            right.append("● merging", style="bold yellow")
+        elif ws.unsaved:
             right.append("● unsaved", style="bold yellow")
         elif ws.file.read_only():
             right.append("read-only", style="bold yellow")
