@@ -56,6 +56,11 @@ GAP_LIST = Reads(frozenset({"gaps"}))
 NOTES = frozenset({"notes"})
 
 
+def cell_look(cell: Text) -> tuple[object, ...]:
+    """What a table cell shows, to compare: its words and their styles."""
+    return (cell.plain, str(cell.style), tuple(cell.spans))
+
+
 class GapsPane(Horizontal, Pane):
     """Follow-up step 1: identify gaps and prioritise them by impact and complexity."""
 
@@ -78,6 +83,8 @@ class GapsPane(Horizontal, Pane):
         self._listed: list[str] = []
         """The suggestion keys listed, in order."""
         self._filled_width: int | None = None  # side width the tables were last filled for
+        self._ranked_shown: object = None
+        """What the ranked table was last filled with: columns, widths and each row's cells."""
         self._milestone_names: list[str] = []
         self._cited: Cited | None = None
         """The answers the gaps cite as evidence (kept until the gaps change)."""
@@ -191,12 +198,17 @@ class GapsPane(Horizontal, Pane):
         title = columns.index("title")
         others = sum(widths) - widths[title] + 2 * len(columns) + 1  # cell padding, scroll bar
         widths[title] = max(8, min(70, widths[title], self._filled_width - others))
-        table.clear(columns=True)
-        for label, width in zip(columns, widths, strict=True):
-            table.add_column(label, width=width)
-        for gap_id, cells in rows:
+        for _, cells in rows:
             cells[title].truncate(widths[title], overflow="ellipsis")
-            table.add_row(*cells, key=gap_id)
+        looks = tuple((gap_id, tuple(map(cell_look, cells))) for gap_id, cells in rows)
+        shown = (columns, tuple(widths), looks)
+        if shown != self._ranked_shown:  # the same rows again: the table keeps them, drawn and measured
+            self._ranked_shown = shown
+            table.clear(columns=True)
+            for label, width in zip(columns, widths, strict=True):
+                table.add_column(label, width=width)
+            for gap_id, cells in rows:
+                table.add_row(*cells, key=gap_id)
         if self.selected:
             self._move_cursor(table, self.selected)
 
