@@ -145,7 +145,7 @@ def test_metric_sentences(catalogue: Catalogue) -> None:
     )
     serving_costs = Metric(id="M", template="discovery:model-deployment.metric.3", baseline=19000, target=35)
     assert metric_sentence(serving_costs, catalogue, "EUR") == (
-        "Reduce model serving costs by 35% (baseline 19,000 EUR per month)"  # the bank writes "¤ per month"
+        "Reduce model serving costs by 35% (baseline €19,000 per month)"  # the bank writes "¤ per month"
     )
     assert sentence(template="discovery:feature-engineering.metric.1", baseline=6, target=3) == (
         "Reduce feature development time from weeks to days/hours (baseline 6 weeks, target 3 days)"

@@ -116,13 +116,13 @@ def test_currencies_are_counted_as_named() -> None:
 @pytest.mark.parametrize("currency", ["EUR", "GBP"])
 def test_the_proposal_names_no_other_currency(currency: str, example: Path) -> None:
     text = docx_text(export(client_in(example, currency)))
-    assert f"19,000 {currency} per month" in text
+    assert f"{SYMBOL[currency]}19,000 per month" in text
     assert other_currency(currency).findall(text) == []
 
 
 @pytest.mark.parametrize("currency", ["EUR", "GBP"])
 async def test_capture_and_the_plan_show_the_clients_currency(currency: str, example: Path, make_app) -> None:  # type: ignore[no-untyped-def]
-    """Capture's metric sentence and the Plan pane's Metrics tab read "19,000 EUR per month"."""
+    """Capture's metric sentence and the Plan pane's Metrics tab read "€19,000 per month"."""
     from workbench.ui.widgets.question_panel import QuestionPanel
 
     path = client_in(example, currency)
@@ -132,7 +132,7 @@ async def test_capture_and_the_plan_show_the_clients_currency(currency: str, exa
         assert client_currency(app.workspace.project, "en-GB") == currency
         app.screen.query_one(QuestionPanel).show("discovery:model-deployment.metric.3")
         sentence = app.screen.query_one("#q-sentence", Static)
-        said = f"19,000 {currency} per month"
+        said = f"{SYMBOL[currency]}19,000 per month"
         assert await until(pilot, lambda: said in str(sentence.render())), str(sentence.render())
         await pilot.press("f5")
         await pilot.press("f5")  # Plan › Metrics

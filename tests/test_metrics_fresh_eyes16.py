@@ -28,7 +28,7 @@ def test_a_change_on_an_amount_keeps_its_baseline() -> None:
     catalogue = load_catalogue()
     project = load_project(bundled_example())
     m005 = next(m for m in project.metrics if m.id == "M-005")
-    assert metric_sentence(m005, catalogue, "USD") == "Reduce model serving costs by 35% (baseline 19,000 USD per month)"
+    assert metric_sentence(m005, catalogue, "USD") == "Reduce model serving costs by 35% (baseline $19,000 per month)"
     assert metric_sentence(m005, catalogue) == "Reduce model serving costs by 35% (baseline 19,000 per month)"
 
 

@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import TODAY
 from tests.proposal_text import docx_text, tables, xml_parts
 from tests.test_proposal import export, section
-from workbench.analysis.currency import in_currency
+from workbench.analysis.currency import in_currency, money_words
 from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_TITLES, gap_quadrant
 from workbench.analysis.plan import schedule, week_date
 from workbench.banks import load_catalogue
@@ -213,14 +213,14 @@ def test_each_accepted_practice_shows_its_example_and_pattern(example: Path) -> 
             continue
         for practice_id in practices:
             practice = catalogue.practices[practice_id]
-            assert in_currency(practice.example.strip(), "USD")[:80] in recommendations, practice_id
+            assert money_words(in_currency(practice.example.strip(), "USD"))[:80] in recommendations, practice_id
             pattern = in_currency(practice.pattern.strip(chr(10)), "USD")  # the example's figures are in dollars
             assert f"```{practice.pattern_language}\n{pattern}\n```" in code
 
 
 def test_money_in_metrics_has_thousands_separators(example: Path) -> None:
     text = docx_text(export(example))
-    assert "19,000 USD per month" in text and "19000" not in text
+    assert "$19,000 per month" in text and "19000" not in text
 
 
 def test_exporting_does_not_import_networkx(example: Path) -> None:

@@ -123,3 +123,88 @@ def in_unit(unit: str, currency: str) -> str:
     if CURRENCY_SIGN not in unit:
         return unit
     return " ".join(unit.replace(CURRENCY_SIGN, currency).split())
+
+
+PERIODS = {
+    "month": "month",
+    "mo": "month",
+    "year": "year",
+    "yr": "year",
+    "week": "week",
+    "wk": "week",
+    "day": "day",
+}
+"""A period after an amount ("/month", "/yr", "per month") and how it reads: "per month"."""
+MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+"""A figure's short multiplier ("$38k", "€1.2m")."""
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SYMBOL = "|".join(re.escape(s) for s in CURRENCIES.values())
+_CODE = "|".join(CURRENCIES)
+_SCALE = r"(?:k|K|m|M|mn|bn)(?![A-Za-z])"
+_PERIOD = (
+    r"(?:\s?/\s?(?P<slash>month|mo|year|yr|week|wk|day)(?![A-Za-z])"
+    r"|\s+(?:per|a)\s+(?P<per>month|year|week|day)(?![A-Za-z]))?"
+)
+AMOUNT = re.compile(
+    rf"(?:(?P<symbol>{_SYMBOL})\s?(?P<n1>{_NUMBER})(?P<k1>{_SCALE})?"
+    rf"|(?<![\w.,])(?P<code1>{_CODE})\s?(?P<n2>{_NUMBER})(?P<k2>{_SCALE})?"
+    rf"|(?<![\w.,])(?P<n3>{_NUMBER})(?P<k3>{_SCALE})?\s?(?P<code2>{_CODE})(?![A-Za-z]))" + _PERIOD
+)
+"""An amount of money in a note or a metric, in any of the ways people write it: "$38k/month",
+"19,000 USD per month", "USD 45", "€ 60k a year"."""
+
+
+def money(figure: str, currency: str, period: str = "") -> str:
+    """An amount in the one style the workbench writes money in: the currency's symbol before the
+    figure, thousands separated, the period in words: "$19,000 per month", "£45", "€1.2 million a
+    year" reads "€1.2 million per year". Without a known currency, the figure alone ("19,000 per
+    month")."""
+    symbol = CURRENCIES.get(currency, "")
+    return f"{symbol}{figure}" + (f" per {period}" if period else "")
+
+
+def _figure(number: str, scale: str) -> str:
+    """ "38" with "k" → "38,000"; "1.2" with "m" → "1.2 million"; "19000.50" → "19,000.50"."""
+    scale = scale.lower()
+    if scale == "k":
+        value = float(number.replace(",", "")) * MULTIPLIERS["k"]
+        return f"{int(value):,}" if value.is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    whole, dot, fraction = number.replace(",", "").partition(".")
+    figure = f"{int(whole):,}{dot}{fraction}"
+    return figure + {"m": " million", "mn": " million", "bn": " billion"}.get(scale, "")
+
+
+def money_words(text: str) -> str:
+    """Every amount in the text in the one style of `money`, in the currency it names: "about
+    $38k/month" → "about $38,000 per month", "19,000 USD per month" → "$19,000 per month"."""
+
+    def restyled(found: re.Match[str]) -> str:
+        symbol, code = found["symbol"], found["code1"] or found["code2"]
+        currency = code or next(c for c, s in CURRENCIES.items() if s == symbol)
+        number = found["n1"] or found["n2"] or found["n3"]
+        scale = found["k1"] or found["k2"] or found["k3"] or ""
+        said = (found["slash"] or found["per"] or "").lower()
+        period = PERIODS[said] if said else ""
+        return money(_figure(number, scale), currency, period)
+
+    return AMOUNT.sub(restyled, text)
+
+
+def is_money(unit: str) -> bool:
+    """Whether a unit is money: a bank's `¤`, or a currency named ("USD per month", "euros")."""
+    return CURRENCY_SIGN in unit or bool(money_named(unit))
+
+
+def amount_in_unit(figure: str, unit: str, currency: str) -> str:
+    """An amount with its money unit in the one style: ("19,000", "¤ per month", "USD") → "$19,000
+    per month"; a unit that names a currency ("EUR per month") keeps it."""
+    named = (CURRENCY_SIGN in unit and currency) or money_named(unit)
+    rest = unit.replace(CURRENCY_SIGN, " ")
+    if named:
+        rest = re.sub(
+            rf"{re.escape(CURRENCIES[named])}|(?<![A-Za-z]){named}(?![A-Za-z])", " ", rest, flags=re.I
+        )
+        for word in CURRENCY_WORDS[named]:
+            rest = re.sub(rf"(?<![A-Za-z]){word}(?![A-Za-z])", " ", rest, flags=re.I)
+    rest = " ".join(rest.split())
+    return money(figure, named, "") + (f" {rest}" if rest else "")

@@ -26,7 +26,7 @@ def _question(catalogue: Catalogue, ref: str) -> tuple[str, str]:
     question = catalogue.questions.get(ref)
     if question is None:
         return f"unknown question {ref}", ""
-    words = _cut(question.text.strip("“”\""), QUESTION_WIDTH)
+    words = _cut(question.text.strip('“”"'), QUESTION_WIDTH)
     return f"'{words}'", catalogue.area_title(question.area)
 
 
@@ -41,9 +41,10 @@ def _answer_words(answer: Answer | None) -> str:
     return answer.status.replace("-", " ")
 
 
-def evidence_sentence(project: Project, catalogue: Catalogue, link: str) -> str:
+def evidence_sentence(project: Project, catalogue: Catalogue, link: str, currency: str = "") -> str:
     """One link in words: "Answer to 'How do models reach production?' (Model Deployment &
-    Serving, session ml-1): maturity 2 → 4"; a link to a record that is gone says so."""
+    Serving, session ml-1): maturity 2 → 4"; a link to a record that is gone says so. A metric's
+    money is in the client's `currency` (`analysis/currency`): "baseline $19,000 per month"."""
     evidence = parse_evidence(link)
     if evidence.kind == "heard":
         heard = next((h for h in project.heard if h.id == evidence.target), None)
@@ -57,7 +58,7 @@ def evidence_sentence(project: Project, catalogue: Catalogue, link: str) -> str:
         metric = project.metric(evidence.target)
         if metric is None:
             return f"Metric {evidence.target}: no longer in the project"
-        return f"Metric {metric.id}: {metric_sentence(metric, catalogue)}"
+        return f"Metric {metric.id}: {metric_sentence(metric, catalogue, currency)}"
     words, area = _question(catalogue, evidence.target)
     where = ", ".join(p for p in (area, f"session {evidence.session}" if evidence.session else "") if p)
     if evidence.kind == "answer":
@@ -76,7 +77,9 @@ class EvidenceChoice:
     sentence: str
 
 
-def evidence_choices(project: Project, catalogue: Catalogue, leave_out: set[str]) -> list[EvidenceChoice]:
+def evidence_choices(
+    project: Project, catalogue: Catalogue, leave_out: set[str], currency: str = ""
+) -> list[EvidenceChoice]:
     """Every heard quote, metric and answer with something in it (notes or maturity), in that
     order, except the links in `leave_out` (what the gap has already)."""
     links = [f"heard:{h.id}" for h in project.heard]
@@ -87,7 +90,7 @@ def evidence_choices(project: Project, catalogue: Catalogue, leave_out: set[str]
         if a.notes.strip() or a.current or a.target
     ]
     return [
-        EvidenceChoice(link, evidence_sentence(project, catalogue, link))
+        EvidenceChoice(link, evidence_sentence(project, catalogue, link, currency))
         for link in links
         if link not in leave_out
     ]

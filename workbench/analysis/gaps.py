@@ -438,8 +438,11 @@ class EvidenceItem:
     """The notes, the quote, or the numbers."""
 
 
-def evidence_trail(project: Project, catalogue: Catalogue, gap: Gap) -> list[EvidenceItem]:
-    """The gap's evidence, each link resolved to what was asked, said and by whom."""
+def evidence_trail(
+    project: Project, catalogue: Catalogue, gap: Gap, currency: str = ""
+) -> list[EvidenceItem]:
+    """The gap's evidence, each link resolved to what was asked, said and by whom; a metric's money in
+    the client's `currency` (`analysis/currency`)."""
     from workbench.analysis.metrics import metric_sentence
 
     items = []
@@ -468,7 +471,7 @@ def evidence_trail(project: Project, catalogue: Catalogue, gap: Gap) -> list[Evi
                     metric.template if metric else "",
                     metric.session if metric else "",
                     metric.owner if metric else "",
-                    metric_sentence(metric, catalogue) if metric else link,
+                    metric_sentence(metric, catalogue, currency) if metric else link,
                     metric.measured_by if metric else "(missing)",
                 )
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from workbench.analysis.currency import in_unit
+from workbench.analysis.currency import amount_in_unit, in_unit, is_money, money_words
 from workbench.model.bank import PLACEHOLDER_PATTERN, Question
 from workbench.model.catalogue import Catalogue
 from workbench.model.records import Metric, Number
@@ -48,20 +48,20 @@ def metric_sentence(metric: Metric, catalogue: Catalogue, currency: str = "") ->
     """ "Reduce model deployment time from 3 weeks to 48 hours", plus numbers the text lacks.
 
     A "by X%" metric keeps the baseline beside it with its own unit, money in the client's
-    `currency` (see `analysis/currency`): "Reduce model serving costs by 35% (baseline 19,000 EUR
-    per month)".
+    `currency` (see `analysis/currency`), written as all money is: "Reduce model serving costs by 35%
+    (baseline €19,000 per month)".
     """
     question = catalogue.questions.get(metric.template) if metric.template else None
     if question is None:
         base = metric.text or metric.template or metric.id
-        return base + _numbers_suffix(metric, None, ("baseline", "target"), currency)
+        return money_words(base + _numbers_suffix(metric, None, ("baseline", "target"), currency))
     text = fill_template(question, metric.baseline, metric.target)
     in_text = {p.field for p in question.placeholders}
     share = _share_after_change(metric, question)
     if share:
-        return f"{text} ({share})"
+        return money_words(f"{text} ({share})")
     fields = [f for f in ("baseline", "target") if f not in in_text]
-    return text + _numbers_suffix(metric, question, fields, currency)
+    return money_words(text + _numbers_suffix(metric, question, fields, currency))
 
 
 FALLING = re.compile(r"^(Reduce|Decrease|Cut|Lower)\b", re.I)
@@ -86,13 +86,14 @@ def with_unit(value: Number, unit: str) -> str:
     return f"{number(value)}{spacer}{unit}"
 
 
-def _numbers_suffix(
-    metric: Metric, question: Question | None, fields: Iterable[str], currency: str
-) -> str:
+def _numbers_suffix(metric: Metric, question: Question | None, fields: Iterable[str], currency: str) -> str:
     parts = []
     for name in fields:
         value = metric.baseline if name == "baseline" else metric.target
         if value is not None:
-            unit = in_unit(field_unit(metric, question, name), currency)
-            parts.append(f"{name} {with_unit(value, unit)}")
+            unit = field_unit(metric, question, name)
+            if is_money(unit):
+                parts.append(f"{name} {amount_in_unit(number(value), unit, currency)}")
+            else:
+                parts.append(f"{name} {with_unit(value, in_unit(unit, currency))}")
     return f" ({', '.join(parts)})" if parts else ""

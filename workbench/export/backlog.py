@@ -94,7 +94,7 @@ def backlog_items(project: Project, catalogue: Catalogue) -> list[WorkItem]:
     currency = project_currency(project)  # the guides' amounts as the client counts money
     for gap in project.gaps:
         gap_key = f"{base}:{gap.id}"
-        items.append(_gap_item(project, catalogue, gap, gap_key, epic_of.get(gap.id, ""), accepted))
+        items.append(_gap_item(project, catalogue, gap, gap_key, epic_of.get(gap.id, ""), accepted, currency))
         for practice_id in accepted.get(gap.id, []):
             practice = catalogue.practices.get(practice_id)
             if practice is None:
@@ -138,10 +138,11 @@ def _gap_item(
     key: str,
     parent: str,
     accepted: dict[str, list[str]],
+    currency: str,
 ) -> WorkItem:
     quadrant = gap_quadrant(project, gap)
     lines = [gap.description] if gap.description else []
-    trail = list(_evidence_lines(project, catalogue, gap))
+    trail = list(_evidence_lines(project, catalogue, gap, currency))
     if trail:
         lines += ["", "What we found:", *trail]
     matrix = f"Impact {gap.impact} of 5, complexity {gap.complexity} of 5 ({quadrant.replace('-', ' ')})."
@@ -162,8 +163,8 @@ def _gap_item(
     )
 
 
-def _evidence_lines(project: Project, catalogue: Catalogue, gap: Gap) -> Iterator[str]:
-    for item in evidence_trail(project, catalogue, gap):
+def _evidence_lines(project: Project, catalogue: Catalogue, gap: Gap, currency: str) -> Iterator[str]:
+    for item in evidence_trail(project, catalogue, gap, currency):
         who = f" ({item.who})" if item.who else ""
         if item.kind == "quote":
             yield f"- Heard{who}: \u201c{item.detail}\u201d"

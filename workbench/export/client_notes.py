@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from workbench.analysis.currency import money_words
 from workbench.export.redaction import people_in
 from workbench.model.project import Project
 
@@ -48,8 +49,9 @@ class ClientNotes:
         return self._people is None or self._people.search(sentence) is None
 
     def __call__(self, notes: str) -> str:
-        """The note's sentences a client may read, in order; a clause cut short ends in a full stop."""
+        """The note's sentences a client may read, in order; a clause cut short ends in a full stop;
+        money written as everywhere else ("about $38k/month" reads "about $38,000 per month")."""
         kept = [s.strip() for s in SENTENCES.split(notes.strip()) if s.strip() and self.readable(s)]
         if kept and kept[-1].endswith((";", ",", ":")):
             kept[-1] = kept[-1][:-1] + "."
-        return " ".join(kept)
+        return money_words(" ".join(kept))

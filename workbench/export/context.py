@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from workbench.analysis.currency import in_currency, project_currency
+from workbench.analysis.currency import in_currency, money_words, project_currency
 from workbench.analysis.gaps import QUADRANT_ORDER, Quadrant, gap_quadrant, ranked_gaps
 from workbench.analysis.metrics import metric_sentence
 from workbench.analysis.plan import (
@@ -189,10 +189,11 @@ class ProposalContext:
         """Team size, people-weeks and skills of a plan item."""
         return effort(item, self.catalogue)
 
-    def guide_text(self, text: str) -> str:
+    def guide_text(self, text: str, code: bool = False) -> str:
         """A guide's text or code as this client reads it: amounts in its currency, dates in the plan's
-        years."""
-        return moved_years(in_currency(text, self.currency), years_to_move(self.start))
+        years; in prose (not `code`), money written as everywhere else ("$60,000")."""
+        fitted = moved_years(in_currency(text, self.currency), years_to_move(self.start))
+        return fitted if code else money_words(fitted)
 
     def pattern_number(self, practice_id: str, gap_title: str) -> int:
         """The number of a practice's code pattern in the appendix (the next one, the first time)."""
@@ -202,5 +203,5 @@ class ProposalContext:
         return list(self.patterns).index(practice_id) + 1
 
     def metric_text(self, metric: Metric) -> str:
-        """A success metric in words, its unit in the client's currency ("19,000 USD per month")."""
+        """A success metric in words, its money in the client's currency ("$19,000 per month")."""
         return self.r(in_currency(metric_sentence(metric, self.catalogue, self.currency), self.currency))

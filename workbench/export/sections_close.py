@@ -149,6 +149,8 @@ def code_patterns(ctx: ProposalContext) -> list[Block]:
         blocks.append(Paragraph(f"Pattern {number}. {practice.title}", "strong"))
         blocks.append(Paragraph(sentence(f"For: {'; '.join(gaps)}"), "small"))
         blocks.append(
-            Paragraph(ctx.guide_text(practice.pattern.strip("\n")), "code", practice.pattern_language)
+            Paragraph(
+                ctx.guide_text(practice.pattern.strip("\n"), code=True), "code", practice.pattern_language
+            )
         )
     return blocks

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from workbench.analysis.currency import money_words
 from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_ORDER, QUADRANT_TITLES, Quadrant, quadrant
 from workbench.analysis.mapping import accepted_in_order
 from workbench.analysis.plan import Schedule, ScheduledItem, week_number, week_span
@@ -161,7 +162,7 @@ def _response(ctx: ProposalContext, kind: Quadrant) -> list[Block]:
                 continue
             mapping = ctx.project.mapping(gap.id, practice_id)
             why = (
-                ctx.r(mapping.rationale)
+                ctx.r(money_words(mapping.rationale))
                 if mapping and mapping.rationale
                 else ctx.guide_text(practice.summary)
             )

@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from workbench.analysis.currency import project_currency
 from workbench.analysis.evidence_words import evidence_choices, evidence_sentence
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
@@ -133,7 +134,10 @@ class GapModal(FormModal[GapDraft]):
 
     def _fill_evidence(self, highlight: int | None = None) -> None:
         listing = self.query_one("#gap-evidence", OptionList)
-        sentences = [evidence_sentence(self.project, self.catalogue, link) for link in self.draft.evidence]
+        currency = project_currency(self.project)  # money as the client counts it
+        sentences = [
+            evidence_sentence(self.project, self.catalogue, link, currency) for link in self.draft.evidence
+        ]
         listing.set_options([Option(literal(one_line(text, 200))) for text in sentences])
         listing.display = bool(sentences)
         if sentences:
@@ -145,7 +149,9 @@ class GapModal(FormModal[GapDraft]):
 
     @on(Button.Pressed, "#gap-add-evidence")
     def _add_evidence(self) -> None:
-        choices = evidence_choices(self.project, self.catalogue, set(self.draft.evidence))
+        choices = evidence_choices(
+            self.project, self.catalogue, set(self.draft.evidence), project_currency(self.project)
+        )
         if not choices:
             self.query_one("#gap-error", Static).update(
                 literal("Nothing left to add: every answer, quote and metric is in this gap's evidence.")
@@ -173,4 +179,3 @@ class GapModal(FormModal[GapDraft]):
         self._fill_evidence(highlight=index)
         if self.draft.evidence:
             listing.focus()
-

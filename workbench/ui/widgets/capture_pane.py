@@ -298,7 +298,7 @@ class CapturePane(Horizontal, Pane):
             if all(link in gap.evidence for link in links):
                 label.append("  has it already", style="dim")
             options.append((gap.id, label))
-        sentence = evidence_sentence(ws.project, ws.catalogue, links[0])
+        sentence = evidence_sentence(ws.project, ws.catalogue, links[0], ws.currency())
         more = f" and {len(links) - 1} more" if len(links) > 1 else ""
 
         def chosen(gap_id: str | None) -> None:

@@ -292,7 +292,7 @@ class GapsPane(Horizontal, Pane):
         if gap.description:
             title.append_text(literal("\n" + gap.description, "italic"))
         heading.update(title)
-        trail = evidence_trail(ws.project, ws.catalogue, gap)
+        trail = evidence_trail(ws.project, ws.catalogue, gap, ws.currency())
         items: list[Option] = []
         for index, item in enumerate(trail):
             label = Text(f"{item.kind:<8}", style="bold")
