@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from workbench.analysis.currency import CURRENCY_SIGN, money_named
 from workbench.model.bank import Bank, SessionTemplate
-from workbench.model.catalogue import Catalogue, question_ref
+from workbench.model.catalogue import Catalogue, client_title, question_ref
 from workbench.printable import plural
 from workbench.problems import FileProblem, validation_problem
 from workbench.store.tomltext import located, read_toml
@@ -171,6 +171,13 @@ def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Fi
         for other in area_record.maps_to:
             if other not in all_areas:
                 add(record, f"maps_to names area {other!r}, which no bank defines")
+        plain = client_title(area_record)
+        if re.search(r"[/()]", plain):
+            add(
+                record,
+                f"the client reads {plain!r} in a proposal's headings; give the area a plain client_title "
+                '(no slash or parentheses: client_title = "Model Deployment & Inference")',
+            )
     areas = {a.id for a in bank.areas}
     parts = {p.id for p in bank.parts}
     groups = {(g.area, g.id) for g in bank.groups}

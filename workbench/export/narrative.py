@@ -146,9 +146,7 @@ def _findings(ctx: ProposalContext) -> str:
     done = len(ctx.closed)
     closed = f" {done:,} of the {gaps:,} {'has' if done == 1 else 'have'} since been closed." if done else ""
     pressing = [
-        ctx.in_sentence(g.title)
-        for g, _ in ctx.ranked
-        if ctx.quadrants[g.id] in ("quick-win", "strategic")
+        ctx.in_sentence(g.title) for g, _ in ctx.ranked if ctx.quadrants[g.id] in ("quick-win", "strategic")
     ][:PRESSING]
     found = f"{heard} found {count(gaps, 'gap')} {between}"
     if not pressing:
@@ -258,14 +256,12 @@ def _stated_not_seen(ctx: ProposalContext) -> list[str]:
     for answer in unverified_high_scores(ctx.project, ctx.catalogue):
         question = ctx.catalogue.questions[answer.question]
         group = ctx.catalogue.groups.get((question.area, question.group))
-        topics = by_area.setdefault(ctx.catalogue.area_title(question.area), [])
+        topics = by_area.setdefault(ctx.catalogue.client_area_title(question.area), [])
         if group and group.title not in topics:
             topics.append(group.title)
     if not by_area:
         return []
-    areas = [
-        f"{area} ({join_and(topics)})" if len(topics) == 1 else area for area, topics in by_area.items()
-    ]
+    areas = [f"{area} ({join_and(topics)})" if len(topics) == 1 else area for area, topics in by_area.items()]
     return [
         f"- We were told of practice at 4 or 5 of 5 that we have not yet seen at work, in "
         f"{join_and(limited(areas, 'area', UNSEEN_AREAS))}; it counts as a strength once we have seen it."
@@ -349,7 +345,7 @@ def _risks(ctx: ProposalContext) -> str:
         "- Assumption: pilots run in your own environments, with access in place in the first week.",
     ]
     open_areas = dict.fromkeys(
-        ctx.catalogue.area_title(question.area)
+        ctx.catalogue.client_area_title(question.area)
         for answer in ctx.project.answers
         if answer.status == "follow-up" and (question := ctx.catalogue.questions.get(answer.question))
     )
@@ -367,7 +363,7 @@ def _risks(ctx: ProposalContext) -> str:
     for finding in disagreements(ctx.project, ctx.catalogue)[:3]:
         if finding.scope == "area":
             lines.append(
-                f"- Risk: the sessions scored {ctx.catalogue.area_title(finding.key)} "
+                f"- Risk: the sessions scored {ctx.catalogue.client_area_title(finding.key)} "
                 f"{count(finding.spread, 'level')} apart; we align views at kick-off."
             )
     if ctx.plan is not None and len(ctx.plan.critical_path) > 1:

@@ -125,7 +125,7 @@ def appendix(ctx: ProposalContext) -> list[Block]:
             heard,
             key=lambda area: list(ctx.catalogue.areas).index(area) if area in ctx.catalogue.areas else 0,
         ):
-            blocks.append(Paragraph(ctx.catalogue.area_title(area), "strong"))
+            blocks.append(Paragraph(ctx.catalogue.client_area_title(area), "strong"))
             blocks.append(Bullets(heard[area]))
     return blocks
 

@@ -10,6 +10,7 @@ from workbench.export.context import ProposalContext
 from workbench.export.narrative import prose, text_for
 from workbench.export.redaction import without_quotes
 from workbench.export.wording import LIST_LIMIT, count, day
+from workbench.model.catalogue import client_title
 from workbench.model.records import Session
 
 FINDINGS_PER_THEME = 3
@@ -78,9 +79,9 @@ def maturity_scale(ctx: ProposalContext) -> list[Block]:
     for area in ctx.catalogue.areas.values():
         if area.id not in scored or len(area.levels) != 5:
             continue
-        rows.append([area.title, _levels_cell(area.levels)])
+        rows.append([client_title(area), _levels_cell(area.levels)])
         rows += [
-            [f"{area.title}: {label}, on its own scale", _levels_cell(levels)]
+            [f"{client_title(area)}: {label}, on its own scale", _levels_cell(levels)]
             for label, levels in own.get(area.id, [])
         ]
     blocks: list[Block] = [Heading("How maturity is scored", 2)]
@@ -174,7 +175,7 @@ def findings(ctx: ProposalContext) -> list[Block]:
     per_theme = FINDINGS_PER_THEME if in_appendix else LIST_LIMIT
     where = "in the appendix, What we heard" if in_appendix else "in our session notes, available on request"
     for area_id in themes:
-        blocks.append(Heading(ctx.catalogue.area_title(area_id), 2))
+        blocks.append(Heading(ctx.catalogue.client_area_title(area_id), 2))
         row = maturity.get(area_id)
         if row is not None and row.current is not None and row.target is not None:
             caveat = _stated_caveat(unseen[area_id], seen.get(area_id))

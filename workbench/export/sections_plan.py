@@ -65,7 +65,7 @@ def gaps(ctx: ProposalContext) -> list[Block]:
         [
             str(rank),
             ctx.named(g.id, g.title),
-            ctx.catalogue.area_title(g.area) if g.area else "",
+            ctx.catalogue.client_area_title(g.area) if g.area else "",
             str(g.impact),
             str(g.complexity),
             QUADRANT_LABELS[ctx.quadrants[g.id]],

@@ -25,6 +25,10 @@ class Area(Record):
     """Stable id, unique in its bank."""
     title: str
     """The area's name as the seed writes it."""
+    client_title: str = ""
+    """The area's name as a client reads it in a proposal's headings ("Model Deployment & Inference"
+    for "Deploy (Batch / Real-Time Inference)"): plain words, no slash or parentheses. Empty: the
+    title with its parenthesised part dropped (`Catalogue.client_area_title`)."""
     order: int = 0
     """Position in the navigator."""
     levels: tuple[str, ...] = ()

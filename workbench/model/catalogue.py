@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -100,6 +101,13 @@ class Catalogue:
         area = self.areas.get(area_id)
         return area.title if area else area_id
 
+    def client_area_title(self, area_id: str) -> str:
+        """The area's name as a client reads it (the proposal): its `client_title`, else its title
+        with the parenthesised part dropped ("Feature Store (Online / Offline)" → "Feature Store");
+        its id when it is not in any bank."""
+        area = self.areas.get(area_id)
+        return client_title(area) if area else area_id
+
     def levels_for(self, ref: str) -> tuple[str, ...]:
         """The level descriptors (1 to 5) a question is scored against: its own, else its area's."""
         question = self.questions.get(ref)
@@ -194,3 +202,12 @@ class Catalogue:
             for area in section.areas:
                 seen.setdefault(area, None)
         return list(seen)
+
+
+PARENTHESISED = re.compile(r"\s*\([^()]*\)")
+"""A parenthesised part of an area's title: "(Batch / Real-Time Inference)"."""
+
+
+def client_title(area: Area) -> str:
+    """An area's name for a client: its `client_title`, else its title without parenthesised parts."""
+    return area.client_title or " ".join(PARENTHESISED.sub("", area.title).split()) or area.title
