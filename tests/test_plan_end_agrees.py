@@ -33,7 +33,7 @@ def test_the_one_function_gives_the_friday_of_the_last_week(example: Path) -> No
     plan = schedule(project)
     assert end_date(project, plan, TODAY) == ENDS
     rows = {s.id: s for s in plan.items}
-    assert item_end_date(project, rows["P-1"], TODAY) == dt.date(2026, 12, 25)  # weeks 1–3
+    assert item_end_date(project, rows["P-1"], TODAY) == dt.date(2026, 12, 24)  # weeks 1–3, the Friday is Christmas Day
     assert item_end_date(project, rows["D-1"], TODAY) == dt.date(2026, 12, 11)  # week 1
     ms = next(s for s in plan.items if s.item.weeks == 0)
     assert item_end_date(project, ms, TODAY).weekday() == 4  # a milestone: the Friday of its week
@@ -63,9 +63,9 @@ def test_the_portfolio_gives_the_plan_end_and_the_pilots_last_friday(tmp_path: P
     (engagement,) = portfolio.engagements
     assert engagement.plan_end == ENDS
     running = {p.id: p.ends for p in engagement.in_flight}
-    assert running["P-1"] == dt.date(2026, 12, 25)
+    assert running["P-1"] == dt.date(2026, 12, 24)
     markdown = render_markdown(portfolio_blocks(portfolio, IN_P1, False))
-    assert "26 Feb 2027" in markdown and "(07 Dec – 25 Dec 2026)" in markdown
+    assert "26 Feb 2027" in markdown and "(07 Dec – 24 Dec 2026)" in markdown
     assert "01 Mar 2027" not in markdown
 
 

@@ -347,10 +347,29 @@ def end_date(project: Project, plan: Schedule, today: dt.date) -> dt.date:
 
 def friday_of_last_week(week_one: dt.date, plan: Schedule) -> dt.date:
     """The Friday the plan's last week ends, counted from the Monday of its week 1 (the proposal
-    moves week 1 later when the decision needs the time)."""
-    return week_one + dt.timedelta(weeks=last_week(plan) - 1, days=4)
+    moves week 1 later when the decision needs the time); the working day before it when offices
+    are shut that Friday (`working_end`)."""
+    return working_end(week_one + dt.timedelta(weeks=last_week(plan) - 1, days=4))
 
 
-def item_end_date(project: Project, scheduled: ScheduledItem, today: dt.date) -> dt.date:
-    """The Friday an item's last week ends (a milestone, of no weeks: the Friday of its week)."""
-    return week_date(project, max(scheduled.end, scheduled.start + 1), today) - dt.timedelta(days=3)
+def item_end_date(
+    project: Project, scheduled: ScheduledItem, today: dt.date, moved: dt.timedelta = dt.timedelta(0)
+) -> dt.date:
+    """The Friday an item's last week ends (a milestone, of no weeks: the Friday of its week), its
+    weeks `moved` as the proposal moves work's start; the working day before it when offices are
+    shut that Friday (`working_end`)."""
+    friday = week_date(project, max(scheduled.end, scheduled.start + 1), today) - dt.timedelta(days=3)
+    return working_end(friday + moved)
+
+
+OFFICES_SHUT = ((12, 25), (12, 26), (1, 1))
+"""(month, day) of the days offices are shut: Christmas Day, Boxing Day and New Year's Day."""
+
+
+def working_end(day: dt.date) -> dt.date:
+    """The day itself, or the last working day before it when it falls on a weekend or a day offices
+    are shut: a plan or an item never ends on 25 or 26 December or 1 January (Fri 25 Dec 2026 →
+    Thu 24 Dec; Fri 26 Dec 2025 → Wed 24 Dec). The one rule every view's end dates go through."""
+    while day.weekday() >= 5 or (day.month, day.day) in OFFICES_SHUT:
+        day -= dt.timedelta(days=1)
+    return day

@@ -146,8 +146,9 @@ class ProposalContext:
         return friday_of_last_week(self.start, self.plan)
 
     def item_end(self, scheduled: ScheduledItem) -> dt.date:
-        """The Friday an item's last week ends, moved as work's start is moved."""
-        return item_end_date(self.project, scheduled, self.today) + (self.start - self.planned_start)
+        """The Friday an item's last week ends, moved as work's start is moved (the working day before
+        it when offices are shut that Friday)."""
+        return item_end_date(self.project, scheduled, self.today, self.start - self.planned_start)
 
     def after_plan(self, metric: Metric) -> bool:
         """Whether a metric's target date falls after the plan ends: tracked, not a pilot's criterion."""
