@@ -207,7 +207,8 @@ def test_the_contents_page_shows_the_pages_the_sections_start_on(example: Path, 
     """Finding 6, as a reader of the rendered document sees it: once fields are updated (Word does it on
     opening), the contents fit one page and give each section's real page number."""
     pdf = tmp_path / "proposal.pdf"
-    script = Path(__file__).with_name("lo_render.py")
+    from workbench.export.pdf import SCRIPT as script  # the route `workbench export --pdf` takes
+
     result = subprocess.run(
         [str(SYSTEM_PYTHON), str(script), str(export(example)), str(pdf)],
         capture_output=True,

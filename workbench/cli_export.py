@@ -1,5 +1,5 @@
 """`workbench export PATH [-o FILE] [--format md] [--redact] [--ids] [--appendix] [--template DOCX]
-[--sections …] [--letter] [--force]`."""
+[--sections …] [--letter] [--pdf] [--force]`."""
 
 from __future__ import annotations
 
@@ -36,6 +36,11 @@ def add_export_parser(sub: Any) -> None:
     export.add_argument("--sections", help=f"comma-separated sections to include: {','.join(SECTIONS)}")
     export.add_argument("--skip", help="comma-separated sections to leave out")
     export.add_argument("--letter", action="store_true", help="US Letter paper instead of A4")
+    export.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also write a PDF beside the .docx, contents page numbered (needs LibreOffice)",
+    )
     export.add_argument("--force", action="store_true", help="replace an existing file")
 
 
@@ -100,6 +105,12 @@ def run_export(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"workbench: {error}", file=sys.stderr)
         return 2
+    if args.pdf and args.format != "docx":
+        print(
+            "workbench: --pdf converts the Word document; leave out --format md or the .md name",
+            file=sys.stderr,
+        )
+        return 2
     options = ProposalOptions(
         sections=sections, redact=args.redact, today=dt.date.today(), ids=args.ids, since=args.since or ""
     )
@@ -118,6 +129,8 @@ def run_export(args: argparse.Namespace) -> int:
     )
     if not request.force and _confirm_replace(project, request):
         request.force = True
+    if args.pdf and not request.force and _pdf_exists(project, request):
+        return 1
     try:
         written = export_proposal(project, catalogue, request)
         if args.template and args.template != project.proposal.template:
@@ -128,8 +141,39 @@ def run_export(args: argparse.Namespace) -> int:
     print(f"wrote {written}")
     for note in left_out(project, options):
         print(f"note: {note}")
+    if args.pdf:
+        return _write_pdf(written)
     opener = "open it in Word or LibreOffice" if args.format == "docx" else "open it in any Markdown viewer"
     print(f"next: {opener}; edit the project and run the same command with --force to refresh it.")
+    return 0
+
+
+def _pdf_exists(project: Any, request: Any) -> bool:
+    """Whether the PDF beside the .docx is there already (said on stderr): --force replaces it."""
+    from workbench.export.writer import target_path
+    from workbench.problems import FileProblem
+
+    try:
+        pdf = target_path(project, request).with_suffix(".pdf")
+    except FileProblem:
+        return False
+    if pdf.exists():
+        print(f"workbench: {pdf} already exists; add --force to replace it", file=sys.stderr)
+    return pdf.exists()
+
+
+def _write_pdf(docx: Path) -> int:
+    """The PDF beside the .docx, through LibreOffice with the contents updated; 1, in one sentence,
+    when LibreOffice (or its Python bridge) is not on this machine or fails."""
+    from workbench.export.pdf import PdfProblem, convert_to_pdf
+
+    try:
+        pdf = convert_to_pdf(docx, docx.with_suffix(".pdf"))
+    except PdfProblem as problem:
+        print(f"workbench: {problem}; the .docx is written.", file=sys.stderr)
+        return 1
+    print(f"wrote {pdf}")
+    print("next: send the PDF; edit the project and run the same command with --force to refresh both.")
     return 0
 
 
