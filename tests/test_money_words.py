@@ -49,6 +49,18 @@ def test_the_proposal_writes_money_one_way(example: Path) -> None:
     assert not re.search(r"\d[kK]\b|/month|\d USD|USD \d", body)
 
 
+def test_a_gaps_description_in_the_recommendations_writes_money_one_way(example: Path) -> None:
+    """A gap with no practice mapped is recommended by its description: G-007's "$19k/month"."""
+    from workbench.store.files import ProjectFile
+
+    project_file = ProjectFile.load(example)
+    project_file.project.mappings = [m for m in project_file.project.mappings if m.gap != "G-007"]
+    project_file.save()
+    text = docx_text(export(example))
+    assert "About $19,000 per month of always-on GPU endpoints" in text
+    assert "$19k" not in text
+
+
 def test_the_evidence_sentences_name_the_currency(example: Path) -> None:
     project, catalogue = load_project(example), load_catalogue(example)
     said = evidence_sentence(project, catalogue, "metric:M-005", "USD")

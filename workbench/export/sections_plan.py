@@ -177,7 +177,7 @@ def _response(ctx: ProposalContext, kind: Quadrant) -> list[Block]:
             items.append(item)
             blocks.append(Bullets([item]))
         if not items and gap.description:
-            blocks.append(Paragraph(ctx.r(gap.description)))
+            blocks.append(Paragraph(ctx.r(money_words(gap.description))))
     if len(members) > LIST_LIMIT:
         rest = len(members) - LIST_LIMIT
         blocks.append(Paragraph(f"And {rest:,} more {plural(QUADRANT_NOUNS[kind], rest)}.", "small"))
