@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 
 from tests.conftest import TODAY
 from tests.proposal_text import docx_text, tables, xml_parts
+from workbench.analysis.currency import money_words
 from workbench.analysis.gaps import QUADRANT_LABELS, gap_quadrant
 from workbench.banks import load_catalogue
 from workbench.export.blocks import Table
@@ -67,7 +68,7 @@ def test_executive_summary_is_a_short_argument_from_the_notes(example: Path) -> 
     assert 3 <= len(sentences) <= 7
     assert "(s)" not in summary
     money = re.search(r"\$\d+k/month", load_project(example).model_dump_json())
-    assert money is not None and money.group(0) in summary
+    assert money is not None and money_words(money.group(0)) in summary  # "$38,000 per month"
     assert "We recommend" in summary and "We ask" in summary
 
 
