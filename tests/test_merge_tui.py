@@ -275,3 +275,44 @@ async def test_typing_after_a_merge_with_the_disk_goes_on_where_the_cursor_was(
         assert await until(pilot, lambda: not app.workspace.unsaved)
     written = next(a for a in saved(example)["answers"] if (a["question"], a["session"]) == (ref, session))
     assert written["notes"].endswith(" APP MORE")
+
+
+async def test_a_background_save_that_meets_a_conflict_waits_for_ctrl_s_not_the_typing(
+    example: Path, make_app
+) -> None:
+    """merge9 (found trying it in tmux): the autosave's merge dialog opened by itself under the
+    notes being typed, and the 'd' of 'and' kept the file's value: the words typed before were
+    gone. A background save now says so and waits; ctrl+s asks."""
+    from textual.widgets import TextArea
+
+    from workbench.edits.answers import SetAnswer
+    from workbench.ui.widgets.question_panel import QuestionPanel
+
+    set_note_to_40_gb(example)
+    app = make_app(example, autosave_delay=0.2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        shown = notifications(app)
+        await ready(pilot)
+        app.workspace.apply(SetAnswer(Q1, "data-1", {"notes": "41 GB, mine"}))
+        hand_edit(example, 'notes = "40 GB"', 'notes = "45 GB (hand-edited)"')
+        notes = app.screen.query_one("#q-notes", TextArea)
+        ref, session = app.screen.query_one(QuestionPanel).ref, app.workspace.session_id
+        notes.focus()
+        notes.move_cursor(notes.document.end)
+        await pilot.press("x")
+        assert await until(
+            pilot, lambda: getattr(app, "conflicts_waiting", False) or isinstance(app.screen, MergeModal)
+        )
+        await pilot.press(*" and")
+        assert not isinstance(app.screen, MergeModal), "no dialog opened under the typing"
+        assert app.workspace.project.answer(ref, session).notes.endswith("x and")  # type: ignore[union-attr]
+        assert app.workspace.project.answer(Q1, "data-1").notes == "41 GB, mine"  # type: ignore[union-attr]
+        assert note(example) == "45 GB (hand-edited)"
+        assert any("ctrl+s" in m for m in shown)
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        await pilot.press("m")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    assert note(example) == "41 GB, mine"
+    written = next(a for a in saved(example)["answers"] if (a["question"], a["session"]) == (ref, session))
+    assert written["notes"].endswith("x and")

@@ -72,6 +72,10 @@ class WorkbenchApp(App[int]):
         self.autosave = Autosave(self)
         self.conflict_open = False
         """A dialog about the file on disk is open: no autosave meanwhile."""
+        self.conflicts_waiting = False
+        """A background save met fields changed both here and on disk: they are asked about at
+        the next ctrl+s (a dialog opening by itself took the next letters typed into the notes
+        as its keys); autosave waits meanwhile, the journal keeps the work."""
         self.recovered_unsaved = False
         """Restored work is held here, not yet merged into the file: the next save's merge speaks
         of restoring it."""
@@ -175,7 +179,7 @@ class WorkbenchApp(App[int]):
 
     def can_autosave(self) -> bool:
         """Whether a background save may run now (not while a dialog about the file is open)."""
-        return self.workspace is not None and not self.conflict_open
+        return self.workspace is not None and not self.conflict_open and not self.conflicts_waiting
 
     def _journal_needed(self) -> bool:
         """Whether the file lacks something the journal should keep (edits, clock time)."""
@@ -231,7 +235,7 @@ class WorkbenchApp(App[int]):
             return False
         if isinstance(outcome, ChangedOnDisk):
             self.autosave.journal.run()
-            return self._merge_with_disk()
+            return self._merge_with_disk(ask=not quiet)
         if isinstance(outcome, Exception):
             problem = _sentence(outcome)
             if not quiet or problem != self._save_problem:  # one notice per problem, not per try
@@ -240,7 +244,7 @@ class WorkbenchApp(App[int]):
             self.autosave.journal.run()
             return False
         self._save_problem = ""
-        self.recovered_unsaved = False
+        self.recovered_unsaved = self.conflicts_waiting = False
         workspace.editor.mark_saved(state)
         if not workspace.unsaved:
             clear_journal(workspace.file.path)
@@ -250,15 +254,17 @@ class WorkbenchApp(App[int]):
             self.notify(f"Saved {one_line(workspace.file.path)}", markup=False, timeout=2)
         return True
 
-    def _merge_with_disk(self) -> bool:
-        """Someone else saved the file: merge with it (asking only about real conflicts)."""
+    def _merge_with_disk(self, ask: bool = True) -> bool:
+        """Someone else saved the file: merge with it, asking only about real conflicts, and only
+        when the person saved (`ask`): a background save tells and waits for ctrl+s."""
         from workbench.ui.merging import RESTORING, DiskMerge
 
         if self.conflict_open:
             return False
+        merge = DiskMerge(self, on_fail=self._merge_failed, ask=ask)
         if self.recovered_unsaved:
-            return DiskMerge(self, wording=RESTORING, done=RESTORED, on_fail=self._merge_failed).run()
-        return DiskMerge(self, on_fail=self._merge_failed).run()
+            merge.wording, merge.done = RESTORING, RESTORED
+        return merge.run()
 
     def _merge_failed(self, problem: FileProblem | None) -> None:
         """The merge with the file on disk can't be written: a failed write is said as any failed
@@ -302,7 +308,7 @@ class WorkbenchApp(App[int]):
                 self.notify(str(problem), severity="error", markup=False, timeout=10)
                 return
             clear_journal(workspace.file.path)
-            self.recovered_unsaved = False
+            self.recovered_unsaved = self.conflicts_waiting = False
             workspace.editor.replaced("reloaded from disk", saved=True)
             self.refresh_status()
             self.refresh_panes()

@@ -45,6 +45,9 @@ class DiskMerge:
     """How the dialog speaks of this merge."""
     done: str = "Merged with the changes saved to the file meanwhile."
     """Said when the merge is written."""
+    ask: bool = True
+    """Open the dialog for conflicts; False for a background save, which says so once and leaves
+    them to the next ctrl+s (the dialog opening under the typing took letters as its keys)."""
     on_fail: Callable[[FileProblem | None], None] | None = None
     """Called when the merge can't be written: with the problem (the file on disk no longer
     reads, the write failed), or None when the merge would not pass check."""
@@ -65,6 +68,9 @@ class DiskMerge:
         if any(c.path == ("check",) for c in result.conflicts):
             self._failed(None)
             return False
+        if result.conflicts and not self.ask:
+            self._wait(len(result.conflicts))
+            return False
         if result.conflicts:
             self.app.conflict_open = True
             workspace.merging = True
@@ -74,6 +80,19 @@ class DiskMerge:
             return False
         self._merged(result)
         return True
+
+    def _wait(self, count: int) -> None:
+        """Conflicts met by a background save: said once; they wait for the next ctrl+s."""
+        if not self.app.conflicts_waiting:
+            fields = f"{count} field{'s' if count != 1 else ''}"
+            self.app.notify(
+                f"The file was changed on disk too, and {fields} both here and there. Your work is "
+                "kept here and in the journal; save (ctrl+s) to choose what to keep.",
+                title="Not saved yet",
+                severity="warning",
+                timeout=12,
+            )
+        self.app.conflicts_waiting = True
 
     def _names(self, result: MergeResult) -> Names:
         """Names for the dialog: records found in the merge (a deleted one in its conflict),
@@ -100,6 +119,7 @@ class DiskMerge:
             self._keep_recovered_copy(self.work)
             return
         if more is None:
+            self.app.conflicts_waiting = True  # autosave waits for the next ctrl+s
             self.app.notify(
                 "Not saved yet: your work is kept here and in the journal. Save (ctrl+s) to "
                 "settle the conflicts.",
@@ -143,7 +163,7 @@ class DiskMerge:
         if workspace is None:
             return
         clear_journal(workspace.file.path)
-        app.recovered_unsaved = False
+        app.recovered_unsaved = app.conflicts_waiting = False
         workspace.editor.replaced("merged with the file on disk", saved=True)
         app.refresh_status()
         app.refresh_panes()
