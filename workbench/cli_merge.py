@@ -68,6 +68,13 @@ def run_merge(args: argparse.Namespace) -> int:
             f"(both sides created {old})",
             file=sys.stderr,
         )
+    for side, section, old, new in result.made_room:
+        other = "theirs" if side == "ours" else "ours"
+        print(
+            f"workbench: {name}: {side}' {KINDS.get(section, section)} {old} is now {new} "
+            f"({other} had renumbered another {KINDS.get(section, section)} to {old})",
+            file=sys.stderr,
+        )
     if not result.conflicts:
         return _write(args.ours, result.text, name)
     checked = any(c.path == ("check",) for c in result.conflicts)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from workbench.model.project import next_id
-from workbench.store.merge_renames import Renames, found_renames, kept_renames, with_ids
+from workbench.store.merge_renames import Renames, found_moves, kept_renames, moved_back, with_ids
 from workbench.store.references import ID_SECTIONS, drop_references, pointing_at, rename_id
 from workbench.store.serialize import RECORD_KEYS, record_label
 
@@ -87,6 +87,9 @@ class DataMerge:
     """(section, old id, new id) for each of theirs' records given a fresh id."""
     theirs: Data = field(default_factory=dict)
     """Theirs' data after renumbering (what was merged)."""
+    made_room: list[tuple[Side, str, str, str]] = field(default_factory=list)
+    """(side, section, old id, new id) for each record given a fresh id because the other side's
+    renumbering of a record both have gave that record its id (see `_making_room`)."""
 
 
 def by_label(section: str, records: Iterable[Any]) -> dict[str, Any]:
@@ -149,11 +152,12 @@ def renumber_collisions(base: Data, ours: Data, theirs: Data) -> list[tuple[str,
 
 def merge_data(base: Data, ours: Data, theirs: Data, choose: Choose = ask_nobody) -> DataMerge:
     """Merge two edited versions of a project's data against the version both started from."""
-    found_ours, found_theirs = found_renames(base, ours), found_renames(base, theirs)
+    found_ours, ours_moved = found_moves(base, ours)
+    found_theirs, theirs_moved = found_moves(base, theirs)
     ours_renames = kept_renames(found_ours, theirs, found_theirs)
     theirs_renames = kept_renames(found_theirs, ours, found_ours)
-    ours = with_ids(ours, [(s, new, old) for (s, old), new in ours_renames.items()])
-    theirs = with_ids(theirs, [(s, new, old) for (s, old), new in theirs_renames.items()])
+    ours = moved_back(ours, ours_renames, ours_moved)
+    theirs = moved_back(theirs, theirs_renames, theirs_moved)
     if _collisions(base, ours, theirs):
         theirs = {k: [dict(r) for r in v] if k in RECORD_KEYS else v for k, v in theirs.items()}
         renumbered = renumber_collisions(base, ours, theirs)
@@ -175,7 +179,31 @@ def merge_data(base: Data, ours: Data, theirs: Data, choose: Choose = ask_nobody
     for key in [k for k in RECORD_KEYS if k in data and not data[k]]:
         del data[key]
     ids = merger.renamed_ids(ours_renames, theirs_renames)
-    return DataMerge(with_ids(data, ids), merger.conflicts, renumbered, with_ids(theirs, ids))
+    ids += [(s, held, old) for moved in (ours_moved, theirs_moved) for (s, old), held in moved.items()]
+    making_room = _making_room(data, ids)
+    data = with_ids(data, making_room)
+    sides: list[tuple[Side, str, str, str]] = [
+        ("ours" if any(r.get("id") == old for r in ours.get(s, [])) else "theirs", s, old, new)
+        for s, old, new in making_room
+    ]
+    return DataMerge(with_ids(data, ids), merger.conflicts, renumbered, with_ids(theirs, ids), sides)
+
+
+def _making_room(data: Data, ids: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Fresh ids for the records that hold an id a renamed record is given back: a record one
+    side added under the id the other side's renumbering gave a record both have (`H-e2-02`
+    added on a branch after the merge driver made its `H-e2-01` an `H-e2-02` on main)."""
+    out: list[tuple[str, str, str]] = []
+    for section in {s for s, _, _ in ids}:
+        leaving = {old for s, old, _ in ids if s == section}
+        arriving = {new for s, _, new in ids if s == section}
+        held = {str(r.get("id")) for r in data.get(section, [])}
+        used = held | arriving
+        for record_id in sorted(held & arriving - leaving):
+            new = fresh_id(record_id, used)
+            used.add(new)
+            out.append((section, record_id, new))
+    return out
 
 
 @dataclass

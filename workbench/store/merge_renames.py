@@ -16,6 +16,73 @@ Renames = dict[tuple[str, str], str]
 """(section, id in base) → the id one side gave the record."""
 
 
+def found_moves(base: Data, side: Data) -> tuple[Renames, Renames]:
+    """The records `side` gave a new id (`found_renames`), also where it then gave base's id to
+    a different record: a record the merge driver renumbered (`executive-2` → `executive-3`,
+    both sides having started an `executive-2`) while the other side's record took the id. Such
+    a side holds, at base's id, a record that is not base's, and, under an id of its own, one
+    that is: the same in every field after its links are followed back, or else a session of
+    the same template, day and attendees where the one at base's id has others. Returns the
+    renames and the ids whose record on `side` is a different one (section, base's id → a
+    placeholder id it holds during the merge)."""
+    renames = found_renames(base, side)
+    displaced: Renames = {}
+    for _ in ID_SECTIONS:  # links are followed back one level a round (quotes after sessions)
+        work = moved_back(side, renames, displaced)
+        found = False
+        for section in ID_SECTIONS:
+            base_ids = {r.get("id") for r in base.get(section, [])}
+            records = work.get(section, [])
+            now = {r.get("id"): r for r in records}
+            new = [r for r in records if r.get("id") not in base_ids]
+            for old in base.get(section, []):
+                old_id = str(old.get("id"))
+                held = now.get(old_id)
+                if (section, old_id) in renames or held is None:
+                    continue
+                if old == held or _same(old, held):
+                    continue
+                matches = [r for r in new if _same(old, r)]
+                if not matches and not _same_one(section, old, held):
+                    matches = [r for r in new if _same_one(section, old, r)]
+                if len(matches) == 1:
+                    renames[(section, old_id)] = str(matches[0].get("id"))
+                    displaced[(section, old_id)] = placeholder(old_id)
+                    found = True
+        if not found:
+            break
+    return renames, displaced
+
+
+def placeholder(record_id: str) -> str:
+    """The id a displaced record holds while a merge runs (no file has it)."""
+    return f"{record_id}\x00displaced"
+
+
+def moved_back(side: Data, renames: Renames, displaced: Renames) -> Data:
+    """`side` with each displaced record under its placeholder, then each renamed record under
+    base's id again (and what points at them following)."""
+    return with_ids(
+        side,
+        [(s, old, held) for (s, old), held in displaced.items()]
+        + [(s, new, old) for (s, old), new in renames.items()],
+    )
+
+
+def _same(old: Data, other: Data) -> bool:
+    """Whether two records are the same in every field but their id."""
+    return {k: v for k, v in old.items() if k != "id"} == {k: v for k, v in other.items() if k != "id"}
+
+
+def _same_one(section: str, old: Data, other: Data) -> bool:
+    """Whether `other` is `old`, edited, under another id: a session of the same template, day
+    and attendees (its notes and clock may have moved on); any other record the same in every
+    field but its id."""
+    if section == "sessions":
+        return all(old.get(k) == other.get(k) for k in ("template", "date", "attendees"))
+    return _same(old, other)
+
+
 def found_renames(base: Data, side: Data) -> Renames:
     """The records `side` gave a new id: gone under base's id, there under a new one, and either
     the same apart from the id (and title) or with what pointed at them moved to the new id."""

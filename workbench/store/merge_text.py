@@ -102,6 +102,8 @@ class MergeResult:
     text: str
     conflicts: list[Conflict] = field(default_factory=list)
     renumbered: list[tuple[str, str, str]] = field(default_factory=list)
+    made_room: list[tuple[Side, str, str, str]] = field(default_factory=list)
+    """Records of ours given a fresh id to make room for a record theirs renumbered."""
 
 
 def merge_versions(
@@ -110,11 +112,12 @@ def merge_versions(
     """Merge theirs into ours. The text is only meaningful when there are no conflicts."""
     merged = merge_data(base.data, ours.data, theirs.data, choose)
     if merged.conflicts:
-        return MergeResult(merged.data, "", merged.conflicts, merged.renumbered)
+        return MergeResult(merged.data, "", merged.conflicts, merged.renumbered, merged.made_room)
     problem = check_problem(path, merged.data, ours.data, merged.theirs)
     if problem:
-        return MergeResult(merged.data, "", [problem], merged.renumbered)
-    return MergeResult(merged.data, merged_text(base, ours, theirs, merged), [], merged.renumbered)
+        return MergeResult(merged.data, "", [problem], merged.renumbered, merged.made_room)
+    text = merged_text(base, ours, theirs, merged)
+    return MergeResult(merged.data, text, [], merged.renumbered, merged.made_room)
 
 
 def check_problem(path: str | Path, data: Data, *sides: Data) -> Conflict | None:

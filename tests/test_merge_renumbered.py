@@ -1,0 +1,133 @@
+"""#14 findings (fix14b): a second merge after the driver renumbered a session.
+
+Olga and Theo each start an executive session on their branch: both get `executive-2`,
+`H-e2-01`, `G-e2-01`. Merging Theo's into main renumbers his (`executive-3`, `H-e2-02`,
+`G-e2-02`). Theo keeps working on his branch in HIS `executive-2`, then merges main: his later
+edits must follow his session to `executive-3`, and Olga's session stays hers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests import test_merge_git
+from tests.test_merge_git import (
+    FILE,
+    PAIN,
+    Q1,
+    Q2,
+    answer,
+    by_id,
+    data,
+    git,
+    on_branch,
+    workbench,
+)
+from workbench.model.project import Project
+from workbench.model.records import Attendee
+
+template_repo = test_merge_git.template_repo  # the fixtures: a repository with the driver set up
+repo = test_merge_git.repo
+DAY = dt.date(2026, 12, 1)
+
+
+def executive_session(name: str, blank: bool) -> Any:
+    """A session with its attendees, or one with no day nor attendees, only notes: told apart
+    from the other by its notes."""
+
+    def edit(p: Project) -> None:
+        if blank:
+            session = p.add_session("executive")
+            session.notes = f"{name}'s notes"
+        else:
+            session = p.add_session("executive", DAY, [Attendee(name=name, role="CFO")])
+        assert session.id == "executive-2"
+        p.set_answer(Q1, session.id, notes=f"{name}'s answer")
+        heard = p.hear(PAIN, session.id, f"{name} heard this")
+        gap = p.raise_gap(f"{name}'s gap", "model-deployment", [f"heard:{heard.id}"], session=session.id)
+        assert (heard.id, gap.id) == ("H-e2-01", "G-e2-01")
+
+    return edit
+
+
+def theo_keeps_working(p: Project) -> None:
+    """More work in HIS executive-2, on his branch, after main renumbered it."""
+    p.set_answer(Q2, "executive-2", notes="Theo's second answer")
+    heard = p.hear(PAIN, "executive-2", "Theo heard more")
+    assert heard.id == "H-e2-02"
+    session = p.session("executive-2")
+    assert session is not None
+    session.elapsed_seconds = 900
+    gap = p.gap("G-e2-01")
+    assert gap is not None
+    gap.title = "Theo's gap, retitled"
+    gap.evidence = [*gap.evidence, f"heard:{heard.id}"]
+
+
+def two_sessions_then_merge_again(repo: Path, blank: bool, who: str) -> Any:
+    """Olga's and Theo's sessions merged into main, Theo's renumbered; Theo works on in his,
+    then merges main into his branch (`who` "theo") or Olga merges his branch into main."""
+    on_branch(repo, "olga", executive_session("Olga", blank))
+    on_branch(repo, "theo", executive_session("Theo", blank))
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--ff-only", "olga")
+    first = git(repo, "merge", "--no-edit", "theo", check=False)
+    assert first.returncode == 0, first.stderr
+    assert answer(data(repo), Q1, "executive-3")["notes"] == "Theo's answer"
+    git(repo, "checkout", "-q", "theo")
+    on_branch_keep(repo, theo_keeps_working)
+    if who == "olga":
+        git(repo, "checkout", "-q", "main")
+    return git(repo, "merge", "--no-edit", "main" if who == "theo" else "theo", check=False)
+
+
+def on_branch_keep(repo: Path, edit: Any) -> None:
+    """Edit the project on the branch checked out and commit."""
+    from workbench.store.files import ProjectFile
+
+    file = ProjectFile.load(repo / FILE)
+    edit(file.project)
+    file.save()
+    git(repo, "commit", "-q", "-am", "more")
+
+
+@pytest.mark.parametrize("blank", [False, True], ids=["with attendees", "only notes"])
+@pytest.mark.parametrize("who", ["theo", "olga"], ids=["Theo merges main", "Olga merges Theo's branch"])
+def test_second_merge_after_renumbering_keeps_the_two_sessions_apart(
+    repo: Path, blank: bool, who: str
+) -> None:
+    result = two_sessions_then_merge_again(repo, blank, who)
+    assert result.returncode == 0, result.stdout + result.stderr
+    side = "ours" if who == "theo" else "theirs"
+    assert f"{side}' heard quote H-e2-02 is now H-e2-03" in result.stderr
+    check = workbench(repo, "check", FILE)
+    assert check.returncode == 0, check.stderr
+    d = data(repo)
+    olga, theo = by_id(d["sessions"], "executive-2"), by_id(d["sessions"], "executive-3")
+    if not blank:
+        assert olga["attendees"] == [{"name": "Olga", "role": "CFO"}]
+        assert theo["attendees"] == [{"name": "Theo", "role": "CFO"}]
+    else:
+        assert (olga["notes"], theo["notes"]) == ("Olga's notes", "Theo's notes")
+    assert olga.get("elapsed_seconds", 0) == 0
+    assert theo["elapsed_seconds"] == 900
+    assert answer(d, Q1, "executive-2")["notes"] == "Olga's answer"
+    assert answer(d, Q1, "executive-3")["notes"] == "Theo's answer"
+    assert answer(d, Q2, "executive-3")["notes"] == "Theo's second answer"
+    assert not [a for a in d["answers"] if a["question"] == Q2 and a["session"] == "executive-2"]
+    quotes = {
+        h["id"]: (h["session"], h["quote"]) for h in d["heard"] if h["session"].startswith("executive-")
+    }
+    assert quotes["H-e2-01"] == ("executive-2", "Olga heard this")
+    assert quotes["H-e2-02"] == ("executive-3", "Theo heard this")
+    theo_more = [i for i, (s, q) in quotes.items() if q == "Theo heard more"]
+    assert len(theo_more) == 1 and quotes[theo_more[0]][0] == "executive-3"
+    gaps = {g["id"]: g for g in d["gaps"] if "-e2-" in g["id"] or "-e3-" in g["id"]}
+    assert gaps["G-e2-01"]["title"] == "Olga's gap"
+    assert gaps["G-e2-01"]["evidence"] == ["heard:H-e2-01"]
+    assert gaps["G-e2-02"]["title"] == "Theo's gap, retitled"
+    assert gaps["G-e2-02"]["evidence"] == ["heard:H-e2-02", f"heard:{theo_more[0]}"]
+    assert len(gaps) == 2, gaps
