@@ -131,3 +131,16 @@ def test_second_merge_after_renumbering_keeps_the_two_sessions_apart(
     assert gaps["G-e2-02"]["title"] == "Theo's gap, retitled"
     assert gaps["G-e2-02"]["evidence"] == ["heard:H-e2-02", f"heard:{theo_more[0]}"]
     assert len(gaps) == 2, gaps
+
+
+def test_a_renumbered_session_keeps_the_tag_its_records_carry(repo: Path) -> None:
+    """#14 fix14b 2: `executive-3` (Theo's, renumbered from `executive-2`) holds `H-e2-02`,
+    `H-e2-03` and `G-e2-02`: its next ids carry `e2` too, not `e3`."""
+    result = two_sessions_then_merge_again(repo, False, "theo")
+    assert result.returncode == 0, result.stderr
+    project = Project.model_validate(data(repo))
+    assert project.session_tags()["executive-3"] == "e2"
+    assert project.hear(PAIN, "executive-3", "later").id == "H-e2-04"
+    assert project.raise_gap("Later", session="executive-3").id == "G-e2-03"
+    assert project.session_tags()["executive-2"] == "e2"
+    assert project.hear(PAIN, "executive-2", "Olga, later").id == "H-e2-05"

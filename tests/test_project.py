@@ -218,8 +218,10 @@ def test_session_tags_are_unique_in_a_project_and_stable_once_used(project: Proj
     assert project.hear("b:q", "dev-1", "q").id == "H-dev1-01"
 
 
-def test_a_session_with_a_tag_already_shared_gets_its_own_from_now_on(project: Project) -> None:
-    """A file written before tags were unique: both sessions' quotes say d1; the first keeps it."""
+def test_sessions_whose_records_share_a_tag_both_keep_it(project: Project) -> None:
+    """A file written before tags were unique, or a session the merge driver renumbered: both
+    sessions' quotes say d1; each keeps the tag its records carry (#14 fix14b 2), and the
+    numbers stay unique."""
     for session_id in ("data-1", "delivery-1"):
         session = project.new_session("")
         session.id = session_id
@@ -229,5 +231,6 @@ def test_a_session_with_a_tag_already_shared_gets_its_own_from_now_on(project: P
         project.new_heard("b:q", "delivery-1").model_copy(update={"id": "H-d1-02"}),
     ]
     tags = project.session_tags()
-    assert (tags["data-1"], tags["delivery-1"]) == ("d1", "de1")
-    assert project.hear("b:q", "delivery-1", "q").id == "H-de1-01"
+    assert (tags["data-1"], tags["delivery-1"]) == ("d1", "d1")
+    assert project.hear("b:q", "delivery-1", "q").id == "H-d1-03"
+    assert project.hear("b:q", "data-1", "q").id == "H-d1-04"

@@ -395,20 +395,21 @@ class Project(BaseModel):
         return next_id(f"{prefix}{tag}-", existing, width=2) if tag else next_id(prefix, existing)
 
     def session_tags(self) -> dict[str, str]:
-        """Each session's tag for new ids, unique in the project and stable once used: a session
-        whose quotes or metrics carry a tag keeps it; the others, in order, take their initials
-        and number (`d1`), lengthened where another session has them (`data-1` → `d1`, then
-        `delivery-1` → `de1`), so two sessions never share one."""
+        """Each session's tag for new ids, stable once used: a session whose quotes or metrics
+        carry a tag keeps it (the first one's), even where another session's records carry it
+        too (a session the merge driver renumbered, `executive-2` → `executive-3`, keeps the
+        `e2` of its quotes `H-e2-02`…; numbers stay unique across both); the others, in order,
+        take their initials and number (`d1`), lengthened where another session has them or
+        records carry them (`data-1` → `d1`, then `delivery-1` → `de1`)."""
         owner: dict[str, str] = {}  # a tag used in a quote's or metric's id → the session it names
+        tags: dict[str, str] = {}
         captured = [(h.id, h.session) for h in self.heard] + [(m.id, m.session) for m in self.metrics]
         for record_id, named in captured:
             tag = id_tag(record_id)
             if tag and named:
                 owner.setdefault(tag, named)
-        tags: dict[str, str] = {}
-        for tag, named in owner.items():
-            if named not in tags and tag_candidates(named):
-                tags[named] = tag
+                if tag_candidates(named):
+                    tags.setdefault(named, tag)
         for session in self.sessions:
             if session.id in tags:
                 continue
