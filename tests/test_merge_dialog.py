@@ -5,6 +5,8 @@ saved file)."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -214,6 +216,20 @@ async def test_stopping_a_restore_at_a_conflict_keeps_the_recovered_work_as_a_co
     assert note == "Mine, recovered"
     assert next(g for g in kept["gaps"] if g["id"] == "G-006")["impact"] == 4
     assert any(copies[0].name in m for m in shown)
+    # #14 fix14b 7: the hint says the exact command, with the base it started from beside it
+    bases = list(example.parent.glob("example.base-*.toml"))
+    assert len(bases) == 1 and bases[0].read_bytes() == started[1]
+    command = f"workbench merge {bases[0].name} example.toml {copies[0].name}"
+    assert any(command in m for m in shown), shown
+    merged = subprocess.run(
+        [sys.executable, "-m", "workbench.cli", *command.split()[1:]],
+        cwd=example.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert merged.returncode == 1 and "1 conflict:" in merged.stderr, merged.stderr
+    assert "Mine, recovered" in example.read_text() and "Theirs, on disk" in example.read_text()
 
 
 def header_state(app: Any) -> str:

@@ -384,11 +384,17 @@ def mine_copy_path(original: Path, now: dt.datetime) -> Path:
     return original.with_name(f"{original.stem}.mine-{now:%Y%m%d-%H%M%S}{original.suffix}")
 
 
-SIDE_COPY_MARKS = (".theirs-", ".mine-")
+def base_copy_path(original: Path, now: dt.datetime) -> Path:
+    """Where a copy of the version the person's work started from goes, beside the project
+    (`NAME.base-STAMP.toml`): the BASE of a `workbench merge` of their copy."""
+    return original.with_name(f"{original.stem}.base-{now:%Y%m%d-%H%M%S}{original.suffix}")
+
+
+SIDE_COPY_MARKS = (".theirs-", ".mine-", ".base-")
 """What the workbench puts in the names of the copies it keeps beside a project (their version
 met on save, your version saved as a copy): they are not engagements of their own."""
 
-IGNORED_COPIES = ("*.theirs-*.toml", "*.mine-*.toml", "*.toml.bak", ".*.tmp")
+IGNORED_COPIES = ("*.theirs-*.toml", "*.mine-*.toml", "*.base-*.toml", "*.toml.bak", ".*.tmp")
 """Patterns for the copies and back-ups the workbench leaves beside projects (for .gitignore)."""
 
 

@@ -4,13 +4,15 @@ edits don't overlap, one dialog question per conflict when they do (store/sync m
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workbench.model.project import Project
 from workbench.problems import FileProblem
-from workbench.store.files import mine_copy_path
+from workbench.store.atomic import atomic_write
+from workbench.store.files import base_copy_path, mine_copy_path
 from workbench.store.journal import clear_journal
 from workbench.store.merge3 import Choice, Path, ask_nobody
 from workbench.store.merge_text import MergeResult
@@ -135,9 +137,11 @@ class DiskMerge:
         workspace = self.app.workspace
         if workspace is None:
             return
-        target = mine_copy_path(workspace.file.path, dt.datetime.now())
+        path, now = workspace.file.path, dt.datetime.now()
+        target, started = mine_copy_path(path, now), base_copy_path(path, now)
         try:
             workspace.file.save_copy(target, work)
+            atomic_write(started, (self.base or workspace.file.base)[1], expect="")
         except FileProblem as problem:
             self.app.notify(
                 f"Not restored, and the copy could not be written ({problem}); your work stays in "
@@ -148,8 +152,11 @@ class DiskMerge:
             )
             return
         self.app.notify(
-            f"Not restored: your recovered work is kept as {target.name} beside the project "
-            "(merge it in with `workbench merge`). The project shows the file as it is now.",
+            f"Not restored: your recovered work is kept as {target.name} beside the project, and "
+            f"the version it started from as {started.name}. To merge it in, run there: "
+            f"workbench merge {shlex.quote(started.name)} {shlex.quote(path.name)} "
+            f"{shlex.quote(target.name)} (the result goes to {path.name}). The project shows "
+            "the file as it is now.",
             markup=False,
             timeout=12,
         )
