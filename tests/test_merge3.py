@@ -370,8 +370,8 @@ def run_driver(
 
 SIDE_WORDS = {
     "base": "the version both branches started from",
-    "ours": "our version, on the current branch",
-    "theirs": "their version, from the branch being merged",
+    "ours": "the version on your branch",
+    "theirs": "the version from the branch being merged in",
 }
 
 
@@ -393,7 +393,9 @@ def test_a_side_that_does_not_parse_gives_one_sentence_and_writes_nothing(
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and phrase in lines[0] and "nothing was written" in lines[0]
     # #14 fresh-eyes 6: the sentence names the file that is bad first, with its line and column
-    assert lines[0].startswith(f"workbench: {tmp_path / broken}.toml ({SIDE_WORDS[broken]} of projects/example.toml), {phrase}:")
+    # #14 fix14b 5: named by the project's path (git's %P), never git's temporary copy
+    assert lines[0].startswith(f"workbench: projects/example.toml ({SIDE_WORDS[broken]}), {phrase}:")
+    assert str(tmp_path) not in lines[0] and "fix the file there" not in lines[0]
     assert "Traceback" not in result.stderr
     assert ours.read_text() == sides["ours"]
 

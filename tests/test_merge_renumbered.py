@@ -144,3 +144,29 @@ def test_a_renumbered_session_keeps_the_tag_its_records_carry(repo: Path) -> Non
     assert project.raise_gap("Later", session="executive-3").id == "G-e2-03"
     assert project.session_tags()["executive-2"] == "e2"
     assert project.hear(PAIN, "executive-2", "Olga, later").id == "H-e2-05"
+
+
+def broken_toml(text: str) -> str:
+    return text.replace('name = "Harbour', "name = Harbour", 1)
+
+
+@pytest.mark.parametrize(
+    ("command", "words"),
+    [
+        (("merge", "--no-edit", "broken"), "the version from the branch being merged in"),
+        (("rebase", "broken"), "the version on the branch you are rebasing onto"),
+    ],
+    ids=["merge", "rebase"],
+)
+def test_a_bad_side_is_named_by_the_project_path_and_the_right_side(
+    repo: Path, command: tuple[str, ...], words: str
+) -> None:
+    """#14 fix14b 5: the message named git's temporary file (`.merge_file_kaXtvo`, gone by then)
+    and, during a rebase, called the branch rebased onto "our version, on the current branch"."""
+    on_branch(repo, "broken", broken_toml, text=True)
+    on_branch(repo, "fine", lambda p: p.raise_gap("Fine", "model-training"))
+    result = git(repo, *command, check=False)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("workbench:")]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"workbench: {FILE} ({words}), line "), lines[0]
+    assert ".merge_file_" not in lines[0] and "nothing was written" in lines[0]

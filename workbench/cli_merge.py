@@ -38,11 +38,23 @@ def _error(message: str) -> None:
 
 
 SIDES = {
-    "base": "the version both branches started from",
-    "ours": "our version, on the current branch",
-    "theirs": "their version, from the branch being merged",
+    "merge": {
+        "base": "the version both branches started from",
+        "ours": "the version on your branch",
+        "theirs": "the version from the branch being merged in",
+    },
+    "rebase": {
+        "base": "the version both started from",
+        "ours": "the version on the branch you are rebasing onto",
+        "theirs": "the version in your commit being replayed",
+    },
+    "hand": {"base": "BASE", "ours": "OURS", "theirs": "THEIRS"},
 }
-"""Each input file in words: an error names the file that is bad first."""
+"""Each input file in words, as git runs the driver (a merge, or a rebase, where git's ours is
+the branch rebased onto) or by hand: an error names the file that is bad first."""
+
+GIT_TEMP = ".merge_file_"
+"""How git names the temporary copies it hands a merge driver."""
 
 
 def run_merge(args: argparse.Namespace) -> int:
@@ -51,14 +63,15 @@ def run_merge(args: argparse.Namespace) -> int:
     versions = []
     for side in ("base", "ours", "theirs"):
         path = getattr(args, side)
-        label = f"{path} ({SIDES[side]} of {name})" if path != name else f"{path} ({SIDES[side]})"
         try:
-            versions.append(read_version(label, Path(path).read_bytes()))
+            versions.append(read_version(path, Path(path).read_bytes()))
         except OSError as error:
-            _error(f"{label}: cannot be read ({error.strerror}); nothing was written")
+            _error(f"{_label(args, side)}: cannot be read ({error.strerror}); nothing was written")
             return 2
         except FileProblem as problem:
-            _error(f"{problem}; nothing was written")
+            place = f", {problem.place}" if problem.place else ""
+            what = problem.message.removesuffix("; fix the file there")
+            _error(f"{_label(args, side)}{place}: {what}; nothing was written{_fix_where(args, side)}")
             return 2
     base, ours, theirs = versions
     result = merge_versions(base, ours, theirs, path=name)
@@ -97,6 +110,49 @@ def run_merge(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1
+
+
+def _by_git(args: argparse.Namespace) -> bool:
+    return Path(args.ours).name.startswith(GIT_TEMP) or bool(args.name and args.name != args.ours)
+
+
+def _operation(args: argparse.Namespace) -> str:
+    """"merge" or "rebase" when git runs the driver, "hand" when a person does."""
+    if not _by_git(args):
+        return "hand"
+    try:
+        paths = _git("rev-parse", "--git-path", "rebase-merge", "--git-path", "rebase-apply").split()
+    except (OSError, subprocess.CalledProcessError):
+        return "merge"
+    return "rebase" if any(Path(p).is_dir() for p in paths) else "merge"
+
+
+def _label(args: argparse.Namespace, side: str) -> str:
+    """A side of the merge in words: the project's path and which version of it (`projects/
+    example.toml (the version from the branch being merged in)`), never git's temporary copy,
+    gone when the merge stops; the file given by hand as it was given."""
+    operation = _operation(args)
+    words = SIDES[operation][side]
+    if operation == "hand":
+        return f"{getattr(args, side)} ({words})"
+    if args.name and args.name != args.ours:
+        return f"{args.name} ({words})"
+    again = "run `workbench git-setup` again so git names the file"
+    return f"{args.name or 'the project file'} ({words}; {again})"
+
+
+def _fix_where(args: argparse.Namespace, side: str) -> str:
+    """What to do about it, where the bad version is."""
+    operation = _operation(args)
+    if operation == "hand":
+        return "; fix that file and run the merge again"
+    where = {
+        ("merge", "ours"): "on your branch",
+        ("merge", "theirs"): "on the branch being merged in",
+        ("rebase", "ours"): "on the branch you are rebasing onto",
+        ("rebase", "theirs"): "on your branch",
+    }.get((operation, side), "where it was committed")
+    return f"; abort (`git {operation} --abort`), fix the file {where}, commit, and {operation} again"
 
 
 def _names(name: str, versions: tuple[Data, ...]) -> Names:
