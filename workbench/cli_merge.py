@@ -117,7 +117,7 @@ def _by_git(args: argparse.Namespace) -> bool:
 
 
 def _operation(args: argparse.Namespace) -> str:
-    """"merge" or "rebase" when git runs the driver, "hand" when a person does."""
+    """Which run this is: "merge" or "rebase" by git, "hand" by a person."""
     if not _by_git(args):
         return "hand"
     try:
