@@ -8,6 +8,7 @@ edits must follow his session to `executive-3`, and Olga's session stays hers.""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from tests.test_merge_git import (
 )
 from workbench.model.project import Project
 from workbench.model.records import Attendee
+from workbench.store.files import ProjectFile
 
 template_repo = test_merge_git.template_repo  # the fixtures: a repository with the driver set up
 repo = test_merge_git.repo
@@ -86,8 +88,6 @@ def two_sessions_then_merge_again(repo: Path, blank: bool, who: str) -> Any:
 
 def on_branch_keep(repo: Path, edit: Any) -> None:
     """Edit the project on the branch checked out and commit."""
-    from workbench.store.files import ProjectFile
-
     file = ProjectFile.load(repo / FILE)
     edit(file.project)
     file.save()
@@ -170,3 +170,48 @@ def test_a_bad_side_is_named_by_the_project_path_and_the_right_side(
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith(f"workbench: {FILE} ({words}), line "), lines[0]
     assert ".merge_file_" not in lines[0] and "nothing was written" in lines[0]
+
+
+def test_git_setup_in_a_subfolder_sets_the_driver_for_its_projects(tmp_path: Path) -> None:
+    """#14 fix14b 4: run in clients/acme/ (projects/ inside it), git-setup wrote
+    `projects/*.toml merge=workbench` to the root .gitattributes, said it worked, and git did not
+    use the driver there (`git check-attr` said unspecified)."""
+    repo = tmp_path / "repo"
+    folder = repo / "clients" / "acme"
+    (folder / "projects").mkdir(parents=True)
+    shutil.copyfile(test_merge_git.EXAMPLE, folder / FILE)
+    git(repo, "init", "-q", "-b", "main")
+    setup = workbench(folder, "git-setup")
+    assert setup.returncode == 0, setup.stderr
+    assert "clients/acme/projects/*.toml merge=workbench" in (repo / ".gitattributes").read_text()
+    said = git(repo, "check-attr", "merge", "--", "clients/acme/projects/example.toml").stdout
+    assert said.strip().endswith("merge: workbench"), said
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "start")
+    for branch, title in (("theirs", "Theirs"), ("ours", "Ours")):  # both raise G-009
+        git(repo, "checkout", "-q", "-B", branch, "main")
+        file = ProjectFile.load(folder / FILE)
+        file.project.raise_gap(title, "model-training")
+        file.save()
+        git(repo, "commit", "-q", "-am", branch)
+    merged = git(repo, "merge", "--no-edit", "theirs", check=False)
+    assert merged.returncode == 0, merged.stderr
+    assert "theirs' gap G-009 is now G-010" in merged.stderr
+    assert workbench(folder, "check", FILE).returncode == 0
+
+
+def test_git_setup_says_so_when_git_would_not_use_the_driver(tmp_path: Path) -> None:
+    """A .gitattributes in the folder that turns merging off for the projects wins over the
+    root's line: git-setup checks with `git check-attr` before saying it worked."""
+    repo = tmp_path / "repo"
+    (repo / "projects").mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    setup = workbench(repo, "git-setup")
+    assert setup.returncode == 0, setup.stderr
+    (repo / "projects" / ".gitattributes").write_text("*.toml merge=text\n")
+    again = workbench(repo, "git-setup")
+    assert again.returncode == 1
+    assert (
+        "git does not use the driver for projects/a.toml here (its merge attribute is text)" in again.stderr
+    )
+    assert "git will merge" not in again.stdout

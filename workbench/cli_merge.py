@@ -209,7 +209,8 @@ def _quoted(text: str) -> str:
 
 
 def run_git_setup() -> int:
-    """Register the driver in the local git config and for PATTERN in .gitattributes."""
+    """Register the driver in the local git config and for PATTERN, under the folder it is run
+    in, in the repository's .gitattributes; succeed only when `git check-attr` says git uses it."""
     try:
         top = _git("rev-parse", "--show-toplevel").strip()
     except (OSError, subprocess.CalledProcessError):
@@ -218,8 +219,10 @@ def run_git_setup() -> int:
     command = f"{shlex.quote(sys.executable)} -m workbench.cli merge %O %A %B %P"
     _git("config", f"merge.{DRIVER}.name", "MLOps Discovery Workbench: merge project files record by record")
     _git("config", f"merge.{DRIVER}.driver", command)
+    here = _git("rev-parse", "--show-prefix").strip()  # this folder, from the repository's root
     attributes = Path(top) / ".gitattributes"
-    line = f"{PATTERN} merge={DRIVER}"
+    pattern = here + PATTERN
+    line = f"{pattern} merge={DRIVER}"
     existing = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
     if line not in existing.splitlines():
         prefix = "" if not existing or existing.endswith("\n") else "\n"
@@ -233,7 +236,16 @@ def run_git_setup() -> int:
         note = "# copies and back-ups the workbench keeps beside projects\n"
         ignore.write_text(ignored + prefix + note + "\n".join(missing) + "\n", encoding="utf-8")
         print(f"added {', '.join(missing)} to {ignore}; commit it so these copies stay out of git")
-    print(f"git will merge {PATTERN} with `workbench merge` in {top} (run git-setup once per clone)")
+    probe = PATTERN.replace("*", "a")  # a project file here (git reads the path from here)
+    said = _git("check-attr", "merge", "--", probe).strip()
+    if not said.endswith(f": merge: {DRIVER}"):
+        _error(
+            f"git does not use the driver for {probe} here (its merge attribute is "
+            f"{said.rsplit(': ', 1)[-1] or 'not known'}): a .gitattributes line after `{line}` in "
+            f"{attributes}, or one in this folder, overrides it; remove that line and run git-setup again"
+        )
+        return 1
+    print(f"git will merge {pattern} with `workbench merge` in {top} (run git-setup once per clone)")
     return 0
 
 
