@@ -475,7 +475,24 @@ SCENARIOS = [
         lambda p: p.remove_gap("G-006"),
         set_field("gaps", "G-006", title="Theirs"),
         None,
-        conflict="Gap G-006 'No data-quality checks at ingestion' (deleted in ours, edited in theirs): base 'No data-quality checks at ingestion', ours deleted, theirs 'Theirs'",
+        conflict="Gap G-006 'No data-quality checks at ingestion' (deleted in ours, edited in theirs): base 'No data-quality checks at ingestion', ours deleted, theirs title 'No data-quality checks at ing…' -> 'Theirs'",
+    ),
+    Scenario(
+        "#14 fix14b 3: one deletes a gap, the other changes only its impact: the report shows the edit",
+        lambda p: p.remove_gap("G-006"),
+        set_field("gaps", "G-006", impact=3),
+        None,
+        conflict="Gap G-006 'No data-quality checks at ingestion' (deleted in ours, edited in theirs): base 'No data-quality checks at ingestion', ours deleted, theirs impact 2 -> 3\n",
+    ),
+    Scenario(
+        "#14 fix14b 3: ours appends to a long note, theirs edits its middle: each side shows its change",
+        lambda t: t.replace("'believed to help'.", "'believed to help'. Dana wants a number by March.", 1),
+        lambda t: t.replace("(2.1% less stock-out)", "(2.4% less stock-out)", 1),
+        None,
+        text=(True, True),
+        conflict="notes: base '…measured impact (2.1% less stock-out). Recommendations and…', "
+        "ours '…hurn are 'believed to help'. Dana wants a number by March.', "
+        "theirs '…measured impact (2.4% less stock-out). Recommendations and…'",
     ),
     Scenario(
         "one deletes a gap the other plans a pilot for",

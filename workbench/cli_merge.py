@@ -13,7 +13,7 @@ from workbench.problems import FileProblem
 from workbench.store.files import IGNORED_COPIES
 from workbench.store.merge3 import Conflict, Data, is_id_conflict
 from workbench.store.merge_text import conflict_text, merge_versions, read_version
-from workbench.store.merge_words import GIT, KINDS, Names, differing, plain
+from workbench.store.merge_words import GIT, KINDS, Names, edits, from_base, plain
 
 DRIVER = "workbench"
 """The merge driver's name in git's config and in .gitattributes."""
@@ -179,21 +179,28 @@ def _write(path: str, text: str, name: str) -> int:
 
 
 VALUE_CHARS = 60
-"""Each value in the report is cut to this many characters, all at the same place."""
+"""Each value in the report is cut to this many characters, each side from where it differs
+from the base."""
 
 
 def describe(conflict: Conflict, names: Names) -> str:
     """One line per conflict: what, why when the values don't say, and the three values, long
-    ones shown from where they differ (`Gap G-006 'No data-quality checks at ingestion': title:
-    base '…', ours 'B', theirs 'C'`)."""
+    ones each shown from where it differs from the base (`Gap G-006 'No data-quality checks at
+    ingestion': title: base '…', ours 'B', theirs 'C'`); a record deleted on one side and
+    edited on the other shows the fields edited (`theirs impact 1 -> 2`)."""
     if conflict.path == ("check",):
         return f"the merged file would not pass `workbench check`: {conflict.note}"
     record = len(conflict.path) == 2
     values = (conflict.base, conflict.ours, conflict.theirs)
-    texts = differing([plain(v, record) for v in values], VALUE_CHARS, slice(1, None))
+    texts = from_base([plain(v, record) for v in values], VALUE_CHARS)
+    quoted = [isinstance(value, str | dict) for value in values]
+    if record and isinstance(conflict.base, dict):  # deleted on one side: what the other edited
+        for at in (1, 2):
+            if isinstance(values[at], dict):
+                texts[at], quoted[at] = edits(conflict.base, values[at]), False
     shown = ", ".join(
-        f"{side} {_quoted(text) if isinstance(value, str | dict) else text}"
-        for side, value, text in zip(("base", "ours", "theirs"), values, texts, strict=True)
+        f"{side} {_quoted(text) if quote else text}"
+        for side, quote, text in zip(("base", "ours", "theirs"), quoted, texts, strict=True)
     )
     line = f"{names.sentence(conflict, GIT)}: {shown}"
     if is_id_conflict(conflict.path):

@@ -199,3 +199,35 @@ def _first_difference(values: Sequence[str]) -> int:
         if len({v[at] for v in values}) > 1:
             return at
     return shortest
+
+
+def from_base(values: Sequence[str], width: int) -> list[str]:
+    """Base, ours and theirs each on one line of at most `width` characters, each side from a
+    little before where it differs from the base, so what each side changed shows even when
+    the other changed something earlier (ours appended a sentence at the end, theirs edited
+    the middle); the base from the earlier of the two places."""
+    flat = ["".join(ch if ch.isprintable() else "·" for ch in v) for v in values]
+    if all(len(v) <= width for v in flat):
+        return flat
+    base, sides = flat[0], flat[1:]
+    starts = [_first_difference([base, side]) for side in sides]
+    return [_cut(v, width, at) for v, at in zip(flat, [min(starts), *starts], strict=True)]
+
+
+def _cut(value: str, width: int, difference: int) -> str:
+    at = min(max(0, difference - width // 3), max(0, len(value) - width + 1))
+    part = "…" + value[at + 1 :] if at else value
+    return part if len(part) <= width else part[: width - 1] + "…"
+
+
+def edits(before: Mapping[str, Any], after: Mapping[str, Any], width: int = 30) -> str:
+    """The fields one side edited in a record, `impact 1 -> 2, title 'A' -> 'B'`; `unchanged`
+    when there are none."""
+    changed = [k for k in [*before, *(k for k in after if k not in before)] if before.get(k) != after.get(k)]
+
+    def shown(value: Any) -> str:
+        text = shorten(plain(value if value is not None else ABSENT), width)
+        return f"'{text}'" if isinstance(value, str) else text
+
+    words = [f"{field_words(k)} {shown(before.get(k))} -> {shown(after.get(k))}" for k in changed]
+    return ", ".join(words) or "unchanged"
