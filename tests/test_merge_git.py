@@ -358,6 +358,23 @@ def clean_changes_merged_and_each_conflict_marked(text: str) -> None:
         Project.model_validate(d)
 
 
+def marked_once_around_the_gap(gap: str, deleter: str) -> Callable[[str], None]:
+    """#14 fix14b 6: one conflict, one marked block, around the deleted gap; the pilot that uses
+    it is written as its side wrote it (it was marked a second time with a side that never had
+    it: `gaps = []`). Keeping the side that kept the gap gives a valid file."""
+
+    def check(text: str) -> None:
+        assert text.count("<<<<<<< ours") == 1, text
+        block = text[text.index("<<<<<<< ours") : text.index(">>>>>>> theirs")]
+        assert f'id = "{gap}"' in block and "gaps = []" not in text
+        ours_side = block[: block.index("||||||| base")]
+        assert (f'id = "{gap}"' in ours_side) == (deleter != "ours")
+        assert 'title = "New pilot"\ngaps = ["G-008"]' in text
+        Project.model_validate(tomli.loads(keep(text, "theirs" if deleter == "ours" else "ours")))
+
+    return check
+
+
 SCENARIOS = [
     Scenario(
         "both add gaps, quotes, mappings, pilots, next steps",
@@ -499,7 +516,19 @@ SCENARIOS = [
         lambda p: p.remove_gap("G-008"),
         lambda p: p.add_plan_item("New pilot", gaps=["G-008"]),
         None,
-        conflict="(deleted in ours, still used by plan item 'New pilot' [P-6])",
+        conflict="(deleted in ours, still used by plan item 'New pilot' [P-6]): base 'Platform "
+        "consolidation without an evaluation baseline', ours deleted, theirs unchanged. It is marked "
+        "once, around the gap; to keep ours' side (deleted), also take G-008 out of plan item 'New "
+        "pilot' [P-6]\n",
+        marked=marked_once_around_the_gap("G-008", "ours"),
+    ),
+    Scenario(
+        "#14 fix14b 6: theirs deletes a gap ours plans a pilot for: marked once, around the gap",
+        lambda p: p.add_plan_item("New pilot", gaps=["G-008"]),
+        lambda p: p.remove_gap("G-008"),
+        None,
+        conflict="1 conflict:\n  Gap G-008",
+        marked=marked_once_around_the_gap("G-008", "theirs"),
     ),
     Scenario(
         "several conflicts: the clean changes are merged and each conflict is marked",

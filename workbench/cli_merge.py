@@ -203,6 +203,12 @@ def describe(conflict: Conflict, names: Names) -> str:
         for side, quote, text in zip(("base", "ours", "theirs"), quoted, texts, strict=True)
     )
     line = f"{names.sentence(conflict, GIT)}: {shown}"
+    if conflict.used_by and conflict.deleted_by is not None:
+        users = ", ".join(names.record(s, label) for s, label in conflict.used_by)
+        line += (
+            f". It is marked once, around the {KINDS.get(conflict.path[0], conflict.path[0])}; to keep "
+            f"{conflict.deleted_by}' side (deleted), also take {conflict.path[1]} out of {users}"
+        )
     if is_id_conflict(conflict.path):
         line += (
             f". The file uses ours' id everywhere; to keep theirs', keep its side and replace "

@@ -150,8 +150,12 @@ def renumber_collisions(base: Data, ours: Data, theirs: Data) -> list[tuple[str,
     return renamed
 
 
-def merge_data(base: Data, ours: Data, theirs: Data, choose: Choose = ask_nobody) -> DataMerge:
-    """Merge two edited versions of a project's data against the version both started from."""
+def merge_data(
+    base: Data, ours: Data, theirs: Data, choose: Choose = ask_nobody, drop_links: bool = True
+) -> DataMerge:
+    """Merge two edited versions of a project's data against the version both started from.
+    `drop_links` False leaves the links to a record deleted on the side chosen for it (the
+    markers go around that record only, not around the records that point at it too)."""
     found_ours, ours_moved = found_moves(base, ours)
     found_theirs, theirs_moved = found_moves(base, theirs)
     ours_renames = kept_renames(found_ours, theirs, found_theirs)
@@ -163,7 +167,7 @@ def merge_data(base: Data, ours: Data, theirs: Data, choose: Choose = ask_nobody
         renumbered = renumber_collisions(base, ours, theirs)
     else:
         renumbered = []
-    merger = _Merger(choose)
+    merger = _Merger(choose, drop_links)
     data: Data = {}
     for key in [*ours, *(k for k in theirs if k not in ours)]:
         b, o, t = base.get(key, ABSENT), ours.get(key, ABSENT), theirs.get(key, ABSENT)
@@ -216,8 +220,9 @@ class _Deletion:
 
 
 class _Merger:
-    def __init__(self, choose: Choose) -> None:
+    def __init__(self, choose: Choose, drop_links: bool = True) -> None:
         self.choose = choose
+        self.drop_links = drop_links
         self.conflicts: list[Conflict] = []
         self.deletions: list[_Deletion] = []
 
@@ -314,6 +319,8 @@ class _Merger:
             users = tuple(sorted({(ref.holder, record_label(ref.holder, r)) for ref, r in holders}))
             conflict = Conflict(path, gone.base, gone.ours, gone.theirs, deleted_by=deleter, used_by=users)
             side = self.side(conflict)
+            if side == deleter and not self.drop_links:
+                continue
             if side == deleter:
                 for ref, _record in holders:  # copies, so the sides' data is never changed
                     data[ref.holder] = [dict(r) for r in data[ref.holder]]

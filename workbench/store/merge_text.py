@@ -314,8 +314,10 @@ def conflict_text(base: Version, ours: Version, theirs: Version) -> str:
     """The merge with git-style markers around each record still in conflict (ours' way, base,
     theirs' way) and every clean change made. A layout that can't be cut into records gets
     markers around the lines that differ instead."""
-    one = merge_data(base.data, ours.data, theirs.data, always("ours"))
-    other = merge_data(base.data, ours.data, theirs.data, ids_ours_else("theirs"))
+    # A record deleted on one side that the other still points at is marked once, around the
+    # record: what points at it is written as its side wrote it, never changed to fit a side.
+    one = merge_data(base.data, ours.data, theirs.data, always("ours"), drop_links=False)
+    other = merge_data(base.data, ours.data, theirs.data, ids_ours_else("theirs"), drop_links=False)
     ids = [c for c in merge_data(base.data, ours.data, theirs.data).conflicts if is_id_conflict(c.path)]
     other.data = theirs_ids_marked(other.data, ids)
     newline = newline_of(ours.text or "")
