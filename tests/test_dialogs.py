@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Select, TabbedContent
 
 from tests.helpers import ready, until
+from workbench.ui.modals.dialog import Dialog
 from workbench.ui.screens.main_screen import MainScreen
 from workbench.ui.widgets.capture_pane import CapturePane
 from workbench.ui.widgets.gaps_pane import GapsPane
@@ -209,6 +210,10 @@ async def test_every_dialog_fits_and_is_honest(
             focused = app.focused
             assert focused is not None and focused.screen is dialog
             assert focused.region.area and screen_area.contains_region(focused.region), f"{focused} not shown"
+            box = next((a for a in focused.ancestors if isinstance(a, Dialog)), None)
+            # Inside the box, above its docked buttons: Textual counted a field under them as
+            # shown (#12: Tab to 'Add evidence…' and 'Detach' at 80×24, neither drawn).
+            assert box is None or box.shows(focused), f"{focused} hidden: {focused.region} {box.shown_region()}"
             seen.append(position(focused))
         # From wherever focus started, one lap: the order rises down the screen once, then wraps.
         drops = sum(1 for a, b in itertools.pairwise(seen) if b < a)

@@ -6,6 +6,7 @@ from typing import ClassVar, TypeVar
 
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Region
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button
@@ -21,6 +22,33 @@ class Dialog(VerticalScroll, can_focus=False):
     """A dialog's box. Its fields scroll into view as Tab reaches them; the `.dialog-buttons` row
     is docked at the bottom, so Save and Cancel show at 80×24 too. The box itself is no Tab stop.
     """
+
+    def shown_region(self) -> Region:
+        """Where the dialog's fields can be seen: its content area above the docked button row
+        (Textual counts a field under that row as in view, so it never scrolled to it)."""
+        shown = self.scrollable_content_region
+        for row in self.query_children(DialogButtons):
+            if row.display and row.region.height:
+                shown = Region(shown.x, shown.y, shown.width, max(0, row.region.y - shown.y))
+        return shown
+
+    def shows(self, widget: Widget) -> bool:
+        """Whether all of `widget` is in sight: inside the button row, or above it in the box."""
+        if any(isinstance(a, DialogButtons) for a in widget.ancestors):
+            return self.region.contains_region(widget.region)
+        return bool(widget.region.area) and self.shown_region().contains_region(widget.region)
+
+    def bring_into_view(self, widget: Widget) -> None:
+        """Scroll so that all of `widget` shows (its top, when it is taller than the box)."""
+        if self.shows(widget):
+            return
+        shown = self.shown_region()
+        top = widget.region.y - shown.y + round(self.scroll_y)
+        if widget.region.y < shown.y or widget.region.height > shown.height:
+            target = top
+        else:
+            target = top + widget.region.height - shown.height
+        self.scroll_to(y=max(0, target), animate=False, immediate=True)
 
 
 class DialogButtons(Horizontal):
@@ -73,6 +101,17 @@ class DialogScreen(ModalScreen[ResultType]):
         super().set_focus(widget, scroll_visible and not opening, from_app_focus)
         if opening and scroll_visible and widget is not None:
             self.call_after_refresh(self._opened_on, widget)
+        elif scroll_visible and widget is not None:
+            self.call_after_refresh(self._in_sight, widget)
+
+    def _in_sight(self, widget: Widget) -> None:
+        """A field Tab reached under the docked button row scrolls up into sight (#12: Tab to
+        'Add evidence…' and 'Detach' in the gap dialog at 80×24 left them hidden)."""
+        if self.focused is not widget:
+            return
+        dialog = next((a for a in widget.ancestors if isinstance(a, Dialog)), None)
+        if dialog is not None:
+            dialog.bring_into_view(widget)
 
     def _opened_on(self, widget: Widget) -> None:
         if self.focused is widget and not self.can_view_partial(widget):
