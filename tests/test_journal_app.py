@@ -135,3 +135,26 @@ async def test_quitting_with_the_clock_running_saves_its_time_and_leaves_no_jour
     sessions = tomllib.loads(example.read_text())["sessions"]
     assert next(s for s in sessions if s["id"] == "ml-1")["elapsed_seconds"] == before + 42
     assert not list(state_dir.rglob("*.json"))
+
+
+async def test_the_restore_offer_says_esc_discards(example: Path, make_app) -> None:
+    """merge9 (found in tmux): the offer's footer said 'esc Cancel' while Esc discards the
+    recovered work for good (its button says 'Discard (Esc)')."""
+    from tests.helpers import ready
+    from workbench.store.files import ProjectFile, load_project
+    from workbench.store.journal import write_journal
+    from workbench.store.serialize import project_to_data
+    from workbench.ui.widgets.key_footer import KeyFooter
+
+    started = ProjectFile.load(example).base
+    work = load_project(example)
+    work.move_gap("G-006", 1)
+    write_journal(example, project_to_data(work), started)
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.pause()
+        line = str(app.screen.query_one(KeyFooter).render())
+        assert "esc Discard" in line and "Cancel" not in line, line
+        assert "Discard drops it for good" in app.screen.body  # type: ignore[attr-defined]

@@ -381,7 +381,7 @@ class WorkbenchApp(App[int]):
                 "Unsaved work was found",
                 f"Work from {when:%Y-%m-%d %H:%M:%S}{clock} was not saved to the project file before "
                 "the workbench stopped. Restore it? It is merged with the file as it is now; nothing "
-                "in it is overwritten.",
+                "in it is overwritten. Discard drops it for good.",
                 yes="Restore",
                 no="Discard",
             ),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Button, Static
 
+from workbench.ui.keys import key
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 
@@ -26,6 +28,13 @@ class ConfirmModal(DialogScreen[bool]):
             with DialogButtons():
                 yield Button(confirm_label(self.yes), id="yes", variant="primary", compact=True)
                 yield Button(cancel_label(self.no), id="no", compact=True)
+
+    def binding_words(self, binding: Binding) -> str:
+        """Esc answers no: the footer says what that does, as its button does ('Discard',
+        'Stay', 'Keep'), not 'Cancel' (Esc on the restore offer discards the recovered work)."""
+        if binding.action == key("dialog-cancel").action:
+            return self.no
+        return super().binding_words(binding)
 
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:
