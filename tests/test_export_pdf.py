@@ -15,9 +15,14 @@ from workbench.export import pdf
 
 
 @pytest.mark.skipif(not _can_render(), reason="LibreOffice with python3-uno, or pdftotext, is not installed")
-def test_the_pdf_has_a_numbered_contents_page(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_pdf_has_a_numbered_contents_page(
+    example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import subprocess
 
+    temporary = example.parent / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))  # where LibreOffice's profile for the run goes
     out = example.parent / "out" / "proposal.docx"
     code, said, errors = run_cli(["export", str(example), "-o", str(out), "--pdf"], capsys)
     assert code == 0, errors
@@ -34,6 +39,7 @@ def test_the_pdf_has_a_numbered_contents_page(example: Path, capsys: pytest.Capt
     assert listed["Executive summary"] == 3
     starts = next(n for n, lines in enumerate(pages, start=1) if n > 2 and "Decision and sign-off" in lines)
     assert listed["Decision and sign-off"] == starts
+    assert list(temporary.iterdir()) == []  # the profile is removed: a PDF a week leaves nothing behind
 
 
 def test_without_libreoffice_one_sentence_and_the_docx(

@@ -11,6 +11,7 @@ Exit codes: 0 the PDF is written; 2 LibreOffice could not be reached; 3 it could
 from __future__ import annotations
 
 import contextlib
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -83,6 +84,8 @@ def render(source: Path, target: Path, soffice: str = "soffice") -> int:
             office.wait(timeout=60)
         except subprocess.TimeoutExpired:
             office.kill()
+            office.wait()
+        shutil.rmtree(profile, ignore_errors=True)  # LibreOffice's profile for this run, half a megabyte
 
 
 if __name__ == "__main__":
