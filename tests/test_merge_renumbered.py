@@ -133,6 +133,42 @@ def test_second_merge_after_renumbering_keeps_the_two_sessions_apart(
     assert len(gaps) == 2, gaps
 
 
+def test_records_edited_on_main_after_the_renumbering_still_follow(repo: Path) -> None:
+    """After main renumbered Theo's quote and gap (H-e2-02, G-e2-02), Olga corrected his quote
+    and moved his gap there; Theo's own later edits must still reach them, not Olga's."""
+
+    def olga_edits_theos(p: Project) -> None:
+        heard = next(h for h in p.heard if h.id == "H-e2-02")
+        heard.quote = "Theo heard this (checked)"
+        gap = p.gap("G-e2-02")
+        assert gap is not None
+        gap.impact = 4
+
+    on_branch(repo, "olga", executive_session("Olga", False))
+    on_branch(repo, "theo", executive_session("Theo", False))
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--ff-only", "olga")
+    assert git(repo, "merge", "--no-edit", "theo", check=False).returncode == 0
+    on_branch_keep(repo, olga_edits_theos)
+    git(repo, "checkout", "-q", "theo")
+    on_branch_keep(repo, theo_keeps_working)
+    result = git(repo, "merge", "--no-edit", "main", check=False)
+    assert result.returncode == 0, result.stderr
+    assert workbench(repo, "check", FILE).returncode == 0
+    d = data(repo)
+    quotes = {h["id"]: (h["session"], h["quote"]) for h in d["heard"] if "-e2-" in h["id"]}
+    assert quotes == {
+        "H-e2-01": ("executive-2", "Olga heard this"),
+        "H-e2-02": ("executive-3", "Theo heard this (checked)"),
+        "H-e2-03": ("executive-3", "Theo heard more"),
+    }
+    olga, theo = by_id(d["gaps"], "G-e2-01"), by_id(d["gaps"], "G-e2-02")
+    assert (olga["title"], olga["evidence"]) == ("Olga's gap", ["heard:H-e2-01"])
+    assert (theo["title"], theo["impact"]) == ("Theo's gap, retitled", 4)
+    assert theo["evidence"] == ["heard:H-e2-02", "heard:H-e2-03"]
+    assert by_id(d["sessions"], "executive-3")["elapsed_seconds"] == 900
+
+
 def test_a_renumbered_session_keeps_the_tag_its_records_carry(repo: Path) -> None:
     """#14 fix14b 2: `executive-3` (Theo's, renumbered from `executive-2`) holds `H-e2-02`,
     `H-e2-03` and `G-e2-02`: its next ids carry `e2` too, not `e3`."""

@@ -22,7 +22,8 @@ def found_moves(base: Data, side: Data) -> tuple[Renames, Renames]:
     both sides having started an `executive-2`) while the other side's record took the id. Such
     a side holds, at base's id, a record that is not base's, and, under an id of its own, one
     that is: the same in every field after its links are followed back, or else a session of
-    the same template, day and attendees where the one at base's id has others. Returns the
+    the same template, day and attendees where the one at base's id has others, or else the
+    one record like it in most fields where the one at base's id is mostly unlike it. Returns the
     renames and the ids whose record on `side` is a different one (section, base's id → a
     placeholder id it holds during the merge)."""
     renames = found_renames(base, side)
@@ -34,7 +35,8 @@ def found_moves(base: Data, side: Data) -> tuple[Renames, Renames]:
             base_ids = {r.get("id") for r in base.get(section, [])}
             records = work.get(section, [])
             now = {r.get("id"): r for r in records}
-            new = [r for r in records if r.get("id") not in base_ids]
+            taken = {new_id for (s, _), new_id in renames.items() if s == section}
+            new = [r for r in records if r.get("id") not in base_ids and r.get("id") not in taken]
             for old in base.get(section, []):
                 old_id = str(old.get("id"))
                 held = now.get(old_id)
@@ -45,6 +47,8 @@ def found_moves(base: Data, side: Data) -> tuple[Renames, Renames]:
                 matches = [r for r in new if _same(old, r)]
                 if not matches and not _same_one(section, old, held):
                     matches = [r for r in new if _same_one(section, old, r)]
+                if not matches and section != "sessions":
+                    matches = _closest(old, held, new)
                 if len(matches) == 1:
                     renames[(section, old_id)] = str(matches[0].get("id"))
                     displaced[(section, old_id)] = placeholder(old_id)
@@ -67,6 +71,24 @@ def moved_back(side: Data, renames: Renames, displaced: Renames) -> Data:
         [(s, old, held) for (s, old), held in displaced.items()]
         + [(s, new, old) for (s, old), new in renames.items()],
     )
+
+
+def _closest(old: Data, held: Data, new: list[Data]) -> list[Data]:
+    """The one new record most like base's `old` (edited since, on the side that renumbered
+    it: a quote corrected, a gap's impact moved), where the record held at its id is mostly
+    unlike it: like in more than half its fields, and in more than the held one is."""
+
+    def alike(other: Data) -> tuple[int, int]:
+        keys = (set(old) | set(other)) - {"id"}
+        return sum(old.get(k) == other.get(k) for k in keys), len(keys)
+
+    same, total = alike(held)
+    if same * 2 > total:
+        return []
+    scored = [(alike(r)[0], r) for r in new if alike(r)[0] * 2 > alike(r)[1]]
+    best = max((score for score, _ in scored), default=0)
+    found = [r for score, r in scored if score == best and score > same]
+    return found if len(found) == 1 else []
 
 
 def _same(old: Data, other: Data) -> bool:
