@@ -50,6 +50,7 @@ async def test_keys_typed_while_it_opens_wait_for_the_tree_then_land_in_the_note
         shown = capture.panel.ref
         filters = capture.navigator.filters.describe()
         await burst(pilot, "ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved), "ctrl+s never finished saving"
     assert notes_of(example)[shown].endswith("xyz")
     assert filters.startswith("filter: none")
 
@@ -72,6 +73,7 @@ async def test_the_footer_names_the_tree_from_the_first_paint_and_keys_go_there(
         search = capture.query_one("#nav-search", Input)
         shown = capture.panel.ref
         await burst(pilot, "ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved), "ctrl+s never finished saving"
         assert search.value == ""
         assert capture.navigator.filters.describe().startswith("filter: none")
     assert notes_of(example)[shown].endswith("said at once")
@@ -95,6 +97,7 @@ async def test_h_straight_after_enter_in_the_search_box_is_heard_not_search_text
         first_match = capture.navigator.highlighted()
         assert first_match == capture.navigator.refs()[0]
         await burst(pilot, "ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved), "ctrl+s never finished saving"
     heard = [h for h in saved(example).get("heard", []) if h["quote"] == "they pay for idle GPUs"]
     assert [h["indicator"] for h in heard] == [first_match]
 
