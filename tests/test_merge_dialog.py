@@ -19,7 +19,7 @@ from tests.helpers import notifications, ready, until
 from workbench.edits.answers import SetAnswer
 from workbench.edits.gaps import DeleteGap, EditGap
 from workbench.store.files import ProjectFile, load_project
-from workbench.store.journal import write_journal
+from workbench.store.journal import journal_paths, write_journal
 from workbench.store.serialize import project_to_data
 from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.merge_modal import EditValueModal, MergeModal
@@ -208,6 +208,9 @@ async def test_stopping_a_restore_at_a_conflict_keeps_the_recovered_work_as_a_co
         assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
         await pilot.press("escape")
         assert await until(pilot, lambda: any("Not restored" in m for m in shown))
+        # merge9: the journal stayed, so the next start offered the same work again (and Stop
+        # wrote another copy); the copy holds it now.
+        assert not journal_paths(example)[0].exists()
     assert example.read_text() == text, "the project file is not changed"
     copies = list(example.parent.glob("example.mine-*.toml"))
     assert len(copies) == 1

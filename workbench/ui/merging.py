@@ -88,8 +88,8 @@ class DiskMerge:
         if not self.app.conflicts_waiting:
             fields = f"{count} field{'s' if count != 1 else ''}"
             self.app.notify(
-                f"The file was changed on disk too, and {fields} both here and there. Your work is "
-                "kept here and in the journal; save (ctrl+s) to choose what to keep.",
+                f"The file was changed on disk too: {fields} changed both here and there. Your "
+                "work is kept here and in the journal; save (ctrl+s) to choose what to keep.",
                 title="Not saved yet",
                 severity="warning",
                 timeout=12,
@@ -132,8 +132,9 @@ class DiskMerge:
 
     def _keep_recovered_copy(self, work: Project) -> None:
         """Restoring stopped at a conflict: the recovered work is written beside the project as
-        `NAME.mine-STAMP.toml`, so nothing typed is lost (the journal is rewritten by the next
-        edit) while the project shows the file as it is now."""
+        `NAME.mine-STAMP.toml`, so nothing typed is lost while the project shows the file as it
+        is now. The journal then holds nothing the copy lacks: it is cleared, so the next start
+        does not offer the same work again (and write another copy)."""
         workspace = self.app.workspace
         if workspace is None:
             return
@@ -151,6 +152,7 @@ class DiskMerge:
                 timeout=12,
             )
             return
+        clear_journal(path)
         self.app.notify(
             f"Not restored: your recovered work is kept as {target.name} beside the project, and "
             f"the version it started from as {started.name}. To merge it in, run there: "
