@@ -316,3 +316,33 @@ async def test_a_background_save_that_meets_a_conflict_waits_for_ctrl_s_not_the_
     assert note(example) == "41 GB, mine"
     written = next(a for a in saved(example)["answers"] if (a["question"], a["session"]) == (ref, session))
     assert written["notes"].endswith("x and")
+
+
+async def test_a_background_save_that_meets_a_broken_file_waits_for_ctrl_s(example: Path, make_app) -> None:
+    """merge9 (found in tmux): with the file on disk broken, the 'no longer reads' dialog opened by
+    itself after every pause in the typing and took the keys typed next."""
+    from textual.widgets import TextArea
+
+    from workbench.ui.modals.conflict import ConflictModal
+    from workbench.ui.widgets.question_panel import QuestionPanel
+
+    app = make_app(example, autosave_delay=0.2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        shown = notifications(app)
+        await ready(pilot)
+        example.write_text(example.read_text() + "broken = = \n")
+        notes = app.screen.query_one("#q-notes", TextArea)
+        ref, session = app.screen.query_one(QuestionPanel).ref, app.workspace.session_id
+        notes.focus()
+        notes.move_cursor(notes.document.end)
+        await pilot.press("x")
+        assert await until(
+            pilot, lambda: getattr(app, "conflicts_waiting", False) or isinstance(app.screen, ConflictModal)
+        )
+        await pilot.press(*" and")
+        assert not isinstance(app.screen, ConflictModal), "no dialog opened under the typing"
+        assert app.workspace.project.answer(ref, session).notes.endswith("x and")  # type: ignore[union-attr]
+        assert any("line" in m and "ctrl+s" in m for m in shown), shown
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: isinstance(app.screen, ConflictModal))
+    assert example.read_text().endswith("broken = = \n"), "the broken file is never written"

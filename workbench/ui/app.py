@@ -261,21 +261,35 @@ class WorkbenchApp(App[int]):
 
         if self.conflict_open:
             return False
-        merge = DiskMerge(self, on_fail=self._merge_failed, ask=ask)
+        merge = DiskMerge(self, on_fail=lambda problem: self._merge_failed(problem, ask), ask=ask)
         if self.recovered_unsaved:
             merge.wording, merge.done = RESTORING, RESTORED
         return merge.run()
 
-    def _merge_failed(self, problem: FileProblem | None) -> None:
+    def _merge_failed(self, problem: FileProblem | None, ask: bool = True) -> None:
         """The merge with the file on disk can't be written: a failed write is said as any failed
         save is (the work stays here and in the journal); a file that no longer reads, or a merge
-        that would not pass check, is asked about."""
+        that would not pass check, is asked about when the person saves (`ask`). A background
+        save says so once and waits for ctrl+s: the dialog opened by itself after every pause
+        in the typing, taking the keys typed next."""
         from workbench.store.atomic import SaveFailed
 
         if isinstance(problem, SaveFailed):
             self._after_save(0, problem, quiet=True)
-        else:
+        elif ask:
             self._open_conflict()
+        else:
+            if not self.conflicts_waiting:
+                why = f"{problem}. " if problem is not None else "the merge would not pass check. "
+                self.notify(
+                    f"The file on disk can't be merged with: {why}Your work is kept here and in "
+                    "the journal; save (ctrl+s) to choose what to do.",
+                    title="Not saved yet",
+                    severity="warning",
+                    markup=False,
+                    timeout=12,
+                )
+            self.conflicts_waiting = True
 
     def _open_conflict(self) -> None:
         from workbench.problems import FileProblem
