@@ -346,3 +346,22 @@ async def test_a_background_save_that_meets_a_broken_file_waits_for_ctrl_s(examp
         await pilot.press("ctrl+s")
         assert await until(pilot, lambda: isinstance(app.screen, ConflictModal))
     assert example.read_text().endswith("broken = = \n"), "the broken file is never written"
+
+
+async def test_the_no_longer_reads_dialog_says_esc_keeps_editing(example: Path, make_app) -> None:
+    """merge9 (found in tmux): its footer said 'esc Cancel' beside its 'Keep editing (Esc)' button."""
+    from workbench.ui.modals.conflict import ConflictModal
+    from workbench.ui.widgets.key_footer import KeyFooter
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await raise_g006_impact(pilot)
+        example.write_text(example.read_text() + "broken = = \n")
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: isinstance(app.screen, ConflictModal))
+        await pilot.pause()
+        line = str(app.screen.query_one(KeyFooter).render())
+        assert "esc Keep editing" in line and "Cancel" not in line, line
+        await pilot.press("escape")
+        assert await until(pilot, lambda: not isinstance(app.screen, ConflictModal))
+        assert app.workspace.unsaved

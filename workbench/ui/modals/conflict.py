@@ -3,8 +3,11 @@ mine as a copy."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widgets import Button, Static
 
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
@@ -15,6 +18,8 @@ class ConflictModal(DialogScreen[str]):
     """Dismisses with "reload", "keep", "copy", or "" to keep editing."""
 
     CANCELLED = ""
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Keep editing")]
+    """Esc keeps editing, as its button says (the footer said 'Cancel')."""
     DEFAULT_CSS = """
     ConflictModal .dialog-buttons { layout: grid; grid-size: 2; grid-gutter: 0 1; }
     ConflictModal .dialog-buttons Button { width: 100%; margin-left: 0; }
