@@ -331,8 +331,15 @@ class WorkbenchApp(App[int]):
         elif choice == "copy":
             self._save_copy()
 
-    def _save_copy(self) -> None:
+    def action_save_copy(self) -> None:
+        """Palette's "Save a copy": the version in memory to a new file, the project file untouched."""
+        self._save_copy(anywhere=True)
+
+    def _save_copy(self, anywhere: bool = False) -> None:
+        """Write the version in memory beside the project (`NAME.mine-TIME.toml`); `anywhere`: when
+        that folder cannot be written (read-only, full), into the workbench's state folder."""
         from workbench.problems import FileProblem
+        from workbench.store.journal import state_dir
 
         if self.workspace is None:
             return
@@ -342,8 +349,20 @@ class WorkbenchApp(App[int]):
         try:
             self.workspace.file.save_copy(target)
         except FileProblem as problem:
-            self.notify(str(problem), severity="error", markup=False, timeout=10)
-            return
+            if not anywhere:
+                self.notify(str(problem), severity="error", markup=False, timeout=10)
+                return
+            elsewhere = state_dir() / "copies" / target.name
+            try:
+                elsewhere.parent.mkdir(parents=True, exist_ok=True)
+                self.workspace.file.save_copy(elsewhere)
+            except (FileProblem, OSError) as second:
+                self.notify(
+                    f"{problem} Nor could it be saved in {one_line(elsewhere.parent)}: {second}",
+                    severity="error", markup=False, timeout=15,
+                )
+                return
+            target = elsewhere
         self.notify(f"Your version was saved as {one_line(target)}", markup=False, timeout=8)
 
     def refresh_status(self) -> None:
@@ -694,7 +713,8 @@ class WorkbenchApp(App[int]):
         except Exception as problem:  # the person must hear it before choosing to quit
             return (
                 "Your latest changes are not in the project file, and they could not be kept in the "
-                f"journal either ({_sentence(problem)}). Quitting now loses them; stay and save a copy."
+                f"journal either ({_sentence(problem)}). Quitting now loses them; stay, and save a copy "
+                "(ctrl+p, Save a copy) or fix the problem and save again."
             )
         return (
             "Your latest changes are not in the project file. They are kept in "

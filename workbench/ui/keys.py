@@ -130,6 +130,10 @@ KEYS: tuple[Key, ...] = (
         palette=True, bound=False, in_help=False),
     Key("workbook-import", "", "import_workbook", "Import", "import workbook (.xlsx) filled in by the client",
         changes_data=True, when="project", palette=True, bound=False, in_help=False),
+    Key("save-copy", "", "save_copy", "Save a copy",
+        "save a copy: your version to a new file beside the project (NAME.mine-TIME.toml), or in "
+        "the workbench's state folder when that folder cannot be written; the project file is "
+        "left as it is", when="project", palette=True, bound=False, shown_key="palette"),
     Key("milestone-save", "", "save_milestone", "Milestone",
         "save a milestone: where the engagement stands now, to compare with later (Gaps › Maturity "
         "compares with one)", changes_data=True, when="project", palette=True, bound=False,

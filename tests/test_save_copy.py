@@ -1,0 +1,58 @@
+"""#13 fresh eyes 4: the quit dialog's advice after a failed save names a command that exists:
+the palette's "Save a copy" writes the version in memory to a new file, beside the project or,
+when that folder cannot be written, in the workbench's state folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.command import CommandList
+
+from tests.helpers import notifications, raise_g006_impact, until
+from tests.test_journal_app import fail_writes_under
+from workbench.ui.modals.confirm import ConfirmModal
+
+
+async def save_a_copy(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("ctrl+p")
+    await pilot.press(*"save a copy")
+    assert await until(
+        pilot,
+        lambda: any("Save a copy" in str(o.prompt) for o in pilot.app.screen.query_one(CommandList).options),
+    )
+    await pilot.press("enter")
+
+
+async def test_the_quit_dialog_advice_is_a_command_that_saves_the_copy(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch, state_dir: Path
+) -> None:
+    before = example.read_bytes()
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await raise_g006_impact(pilot)
+        fail_writes_under(example.parent, monkeypatch)
+        fail_writes_under(state_dir / "journal", monkeypatch)
+        await pilot.press("ctrl+q")
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        body = app.screen.body  # type: ignore[attr-defined]
+        assert "Save a copy" in body
+        await pilot.click("#no")
+        assert await until(pilot, lambda: not isinstance(app.screen, ConfirmModal))
+        shown = notifications(app)
+        await save_a_copy(pilot)
+        assert await until(pilot, lambda: any("saved as" in n for n in shown))
+    copies = list((state_dir / "copies").glob(f"{example.stem}.mine-*.toml"))
+    assert len(copies) == 1, shown
+    assert copies[0].read_bytes() != before  # the version in memory (G-006's impact raised)
+    assert example.read_bytes() == before
+
+
+async def test_save_a_copy_writes_beside_the_project(example: Path, make_app, state_dir: Path) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await raise_g006_impact(pilot)
+        shown = notifications(app)
+        await save_a_copy(pilot)
+        assert await until(pilot, lambda: any("saved as" in n for n in shown))
+    assert len(list(example.parent.glob(f"{example.stem}.mine-*.toml"))) == 1
