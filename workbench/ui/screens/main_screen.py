@@ -39,8 +39,11 @@ SHOWN_BANK_PROBLEMS = 3
 
 def bank_banner(problems: list[FileProblem]) -> Text:
     """Which bank files did not load (their questions are missing), where, and what to do."""
-    noun = "A bank file" if len(problems) == 1 else f"{len(problems)} bank files"
-    text = Text(f"{noun} could not be loaded; their questions are not shown until fixed:", style="bold")
+    if len(problems) == 1:
+        head = "A bank file could not be loaded; its questions are not shown until it is fixed:"
+    else:
+        head = f"{len(problems)} bank files could not be loaded; their questions are not shown until fixed:"
+    text = Text(head, style="bold")
     for problem in problems[:SHOWN_BANK_PROBLEMS]:
         text.append("\n")
         text.append_text(literal(problem, multiline=False))
