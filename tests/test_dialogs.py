@@ -213,7 +213,9 @@ async def test_every_dialog_fits_and_is_honest(
             box = next((a for a in focused.ancestors if isinstance(a, Dialog)), None)
             # Inside the box, above its docked buttons: Textual counted a field under them as
             # shown (#12: Tab to 'Add evidence…' and 'Detach' at 80×24, neither drawn).
-            assert box is None or box.shows(focused), f"{focused} hidden: {focused.region} {box.shown_region()}"
+            assert box is None or box.shows(focused), (
+                f"{focused} hidden: {focused.region} {box.shown_region()}"
+            )
             seen.append(position(focused))
         # From wherever focus started, one lap: the order rises down the screen once, then wraps.
         drops = sum(1 for a, b in itertools.pairwise(seen) if b < a)

@@ -9,7 +9,7 @@ from typing import Any
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
@@ -44,6 +44,8 @@ CONFIDENCE_OPTIONS = [
     (Text("evidenced"), "evidenced"),
 ]
 METRIC_FIELDS = ("baseline", "target", "unit", "measured_by", "owner", "due")
+METRIC_WIDE = 76
+"""The panel width from which a metric's fields go three to a line (each input 14 wide or more)."""
 
 
 class NotesArea(RealTextArea):
@@ -116,6 +118,10 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         self.workspace = workspace
         self.ref = ""
 
+    def on_resize(self) -> None:
+        """Two metric fields to a line when three would not fit."""
+        self.query_one("#q-metric-fields").set_class(self.size.width < METRIC_WIDE, "narrow")
+
     def compose(self) -> ComposeResult:
         yield Static(id="q-crumb", classes="crumb")
         yield Static(id="q-text", classes="question")
@@ -154,17 +160,22 @@ class QuestionPanel(VerticalScroll, can_focus=False):
                 yield Button("Remove", id="q-unhear", compact=True)
         with Vertical(id="q-metric"):
             yield Static(id="q-sentence", classes="sentence")
-            with Horizontal(classes="row"):
+            # Each field with its label, three to a line; in a narrow panel (80 columns) two, then
+            # 'measured by' and owner a line each: in two fixed rows 'unit' was not drawn and
+            # 'measured by' was one character wide.
+            with Grid(id="q-metric-fields"):
                 yield Label("baseline")
-                yield Input(id="q-baseline", type="number", classes="num", compact=True)
+                yield Input(id="q-baseline", type="number", compact=True)
                 yield Label("target")
-                yield Input(id="q-target", type="number", classes="num", compact=True)
+                yield Input(id="q-target", type="number", compact=True)
                 yield Label("unit")
-                yield RealInput(id="q-unit", classes="num", compact=True)
-            with Horizontal(classes="row"):
+                yield RealInput(id="q-unit", compact=True)
+                yield Label("due")
+                yield Input(id="q-due", placeholder="YYYY-MM-DD", compact=True)
+                yield Label("measured by")
                 yield RealInput(id="q-measured_by", placeholder="how it is measured", compact=True)
-                yield RealInput(id="q-owner", placeholder="owner", classes="short", compact=True)
-                yield Input(id="q-due", placeholder="due YYYY-MM-DD", classes="short", compact=True)
+                yield Label("owner")
+                yield RealInput(id="q-owner", placeholder="name", compact=True)
 
     # --- showing ---------------------------------------------------------------------------
 
