@@ -47,7 +47,7 @@ from pydantic import ValidationError
 
 from workbench.model.project import Project
 from workbench.problems import FileProblem
-from workbench.store.atomic import atomic_write, digest, real_path
+from workbench.store.atomic import SaveFailed, atomic_write, digest, real_path
 from workbench.store.tomltext import decode_toml, parse_toml
 from workbench.store.work_delta import apply_delta, work_delta
 
@@ -102,6 +102,29 @@ def write_journal(
     base_data, raw = base
     base_hash = digest(raw)
     entry_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _write_journal(path, entry_path, base_path, raw, base_hash, base_data, data, session, clock_running)
+    except SaveFailed as failed:  # its "the file on disk is unchanged" would mean the journal
+        said = failed.message.removesuffix(". The file on disk is unchanged")
+        raise SaveFailed(
+            failed.path,
+            said.replace("could not be saved", "(the journal) could not be written", 1)
+            + ". The project file is unchanged; your latest changes are only in this window until "
+            "a save works",
+        ) from failed
+
+
+def _write_journal(
+    path: str | Path,
+    entry_path: Path,
+    base_path: Path,
+    raw: bytes,
+    base_hash: str,
+    base_data: dict[str, Any],
+    data: dict[str, Any],
+    session: str,
+    clock_running: bool,
+) -> None:
     if _file_digest(base_path) != base_hash:
         atomic_write(base_path, raw)
     entry = {
