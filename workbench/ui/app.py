@@ -113,7 +113,7 @@ class WorkbenchApp(App[int]):
         try:
             self.workspace = Workspace.open(path, self.today, self.now)
         except FileProblem as problem:
-            self.exit(1, return_code=1, message=f"workbench: {problem}")
+            self.exit(1, return_code=1, message=cannot_open(path, problem))
             return
         self._show_workspace()
 
@@ -748,6 +748,24 @@ class WorkbenchApp(App[int]):
             ),
             answer,
         )
+
+
+def cannot_open(path: str | Path, problem: Exception) -> str:
+    """What the run ends with when the file named on the command line cannot be opened: its
+    first problem, and how many more `workbench check` lists (it lists them all)."""
+    from workbench.cli_common import project_problems
+    from workbench.printable import plural
+
+    said = f"workbench: {problem}"
+    try:
+        more = len(project_problems(str(path))[2]) - 1
+    except Exception:  # the run ends with the first problem whatever happens here
+        more = 0
+    if more:
+        said += (
+            f"\nworkbench: and {plural(more, 'more problem')}: run `workbench check {path}` to see them all"
+        )
+    return said
 
 
 def make_app(
