@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import Input, OptionList, Select, TabbedContent
 
 from tests.helpers import notifications, raise_g006_impact, ready, restore_on_next_start, saved, until
 from workbench.store.files import ProjectFile, load_project
@@ -46,6 +46,9 @@ async def test_accepting_and_dismissing_suggestions_persist(example: Path, make_
         await pilot.pause()
         pane = app.screen.query_one(GapsPane)
         first, second = pane.suggestions[0].key, pane.suggestions[1].key
+        pane.query_one("#gaps-side", TabbedContent).active = "gaps-suggested"
+        pane.query_one("#suggestions", OptionList).focus()  # a and d act where the keyboard is
+        await pilot.pause()
         pane.query_one("#suggestions", OptionList).highlighted = 0
         await pilot.press("a")
         await pilot.pause()

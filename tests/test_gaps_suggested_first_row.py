@@ -1,6 +1,7 @@
 """Issue #16 fresh-eyes finding 4: on the Gaps pane's Suggested tab `a` did nothing when you
 first arrived, because no row was highlighted until an arrow was pressed. The first row is
-highlighted when the list is shown, so `a` and `d` act on it."""
+highlighted when the list is shown, so `a` and `d` act on it (from the list: issue 12, a key acts
+only where the keyboard is)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ async def arrive_at_suggested(pilot, app) -> GapsPane:  # type: ignore[no-untype
     tabs = pane.query_one("#gaps-side", TabbedContent)
     await pilot.press("f3")  # the pane's key again: its next inner tab
     assert await until(pilot, lambda: tabs.active == "gaps-suggested")
+    await pilot.press("tab")  # from the matrix to the list: a and d act where the keyboard is
+    assert await until(pilot, lambda: app.screen.focused is pane.query_one("#suggestions"))
     return pane
 
 

@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 from textual.command import CommandPalette
-from textual.widgets import OptionList, TextArea
+from textual.widgets import OptionList, TabbedContent, TextArea
 
 from tests.helpers import accept_first_undecided, ready, until
 from workbench.ui.widgets.gaps_pane import GapsPane
@@ -150,6 +150,9 @@ async def test_undo_in_one_pane_shows_in_another(example: Path, make_app) -> Non
         await pilot.press("f3")
         gaps = app.screen.query_one(GapsPane)
         count = len(gaps.suggestions)
+        gaps.query_one("#gaps-side", TabbedContent).active = "gaps-suggested"
+        gaps.query_one("#suggestions", OptionList).focus()  # d acts where the keyboard is
+        await pilot.pause()
         app.screen.query_one("#suggestions", OptionList).highlighted = 0
         await pilot.press("d")
         await pilot.pause()
@@ -163,7 +166,7 @@ async def test_undo_in_one_pane_shows_in_another(example: Path, make_app) -> Non
 
 async def test_a_free_form_metric_is_defined_from_plan_and_undone(example: Path, make_app) -> None:
     """Plan › Metrics › n › Free-form metric… used to crash the app on save."""
-    from textual.widgets import Input, TabbedContent
+    from textual.widgets import Input
 
     from workbench.ui.modals.metric_modal import MetricModal
     from workbench.ui.modals.pick_modal import PickModal

@@ -32,7 +32,7 @@ from workbench.edits.gaps import DeleteGap, Dismiss, EditGap, MergeGaps, MoveGap
 from workbench.edits.reads import EVERYTHING, Reads, fields_only
 from workbench.model.evidence import Cited, cited_answers
 from workbench.model.milestones import Milestone
-from workbench.ui.keys import bindings
+from workbench.ui.keys import bindings, for_action, in_scope
 from workbench.ui.messages import RaiseGapFrom, ShowQuestion
 from workbench.ui.modals.gap_modal import GapDraft, GapModal
 from workbench.ui.modals.pick_modal import PickModal
@@ -54,6 +54,17 @@ reads the confidence of their evidence (answers, metrics) besides the settings."
 GAP_LIST = Reads(frozenset({"gaps"}))
 """The gaps alone: which answers their evidence cites."""
 NOTES = frozenset({"notes"})
+ON_A_SUGGESTION = frozenset({"accept", "dismiss"})
+"""Keys that act on the suggestion highlighted in the Suggested list: only from that list."""
+ON_A_GAP = frozenset({"merge", "delete_gap"})
+"""Keys that act on the selected gap: only from the matrix or the ranked list, where it shows."""
+NEEDS = {
+    "accept": "a accepts the suggestion highlighted in the Suggested list: {how}.",
+    "dismiss": "d dismisses the suggestion highlighted in the Suggested list: {how}.",
+    "merge": "m merges into the gap selected on the matrix or the Ranked list: go there first.",
+    "delete_gap": "delete removes the gap selected on the matrix or the Ranked list: go there first.",
+}
+"""What a key needs, said in one line when it is pressed where it has nothing to act on."""
 
 
 def cell_look(cell: Text) -> tuple[object, ...]:
@@ -227,6 +238,8 @@ class GapsPane(Horizontal, Pane):
         highlighted = self._highlighted_key()
         self.suggestions = suggestions(ws.project, ws.catalogue)
         open_keys = {s.key: s for s in self.suggestions}
+        # An accept or dismiss undone makes the suggestion open again: it is listed as open (and
+        # can be acted on again); redone, it shows what was done again.
         order = [k for k in self._listed if k in open_keys or k in self._acted]
         order += [s.key for s in self.suggestions if s.key not in order]
         items: list[Option] = []
@@ -265,6 +278,33 @@ class GapsPane(Horizontal, Pane):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget.id == "suggestions":
             self._highlight_first_suggestion()
+
+    def _acts_here(self, action: str) -> bool:
+        """Whether a key of the pane has its item where the keyboard is (README: letter keys act
+        on the item highlighted where the keyboard is, never on one out of sight)."""
+        focused = self.screen.focused
+        if action in ON_A_SUGGESTION:
+            return focused is not None and focused.id == "suggestions"
+        if action in ON_A_GAP:
+            return focused is not None and focused.id in ("matrix", "ranked")
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """a and d are offered in the Suggested list only, m and delete on the matrix and the
+        ranked list only (the footer offers a key only where it has something to act on)."""
+        if for_action("gaps", action) is None:
+            return True
+        return self._acts_here(action)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key pressed where it has nothing to act on says, in one line, what it needs."""
+        entry = next((k for k in in_scope("gaps") if event.key in k.key.split(",")), None)
+        if entry is not None and entry.action in NEEDS and not self._acts_here(entry.action):
+            event.stop()
+            event.prevent_default()
+            shown = self.query_one("#gaps-side", TabbedContent).active == "gaps-suggested"
+            how = "press Tab to go to it" if shown else "press F3 until it shows, then Tab to it"
+            self.app.notify(NEEDS[entry.action].format(how=how), timeout=3)
 
     def _highlighted_key(self) -> str:
         options = self.query_one("#suggestions", OptionList)
@@ -453,10 +493,10 @@ class GapsPane(Horizontal, Pane):
         none highlighted, show the list."""
         self.fill_now("gaps-suggested")
         key = self._highlighted_key()
-        if key in self._acted:
+        suggestion = next((s for s in self.suggestions if s.key == key), None)
+        if suggestion is None and key in self._acted:
             self.app.notify(f"Already {self._acted[key].plain.removeprefix('✓ ')}", markup=False, timeout=3)
             return None
-        suggestion = next((s for s in self.suggestions if s.key == key), None)
         if suggestion is None:
             self.query_one("#gaps-side", TabbedContent).active = "gaps-suggested"
             self.query_one("#suggestions", OptionList).focus()
