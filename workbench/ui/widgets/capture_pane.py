@@ -240,10 +240,12 @@ class CapturePane(Horizontal, Pane):
                 hear = Hear(event.ref, result.session, result.quote, result.speaker_role, words)
                 if self.apply(hear):
                     self._heard_done(hear.heard_id, f"{hear.heard_id} heard: {quoted(words, 32)}")
+                    self.panel.show_others()  # heard in another session shows there at once
                 return
             changed = {k: v for k, v in result.changes().items() if getattr(record, k) != v}
             if changed and self.apply(EditHeard(record.id, changed)):
                 self._heard_done(record.id, f"{record.id} edited: {quoted(words, 32)}")
+                self.panel.show_others()
 
         self.app.push_screen(HeardModal(heading, words, draft, ws.project), saved)
 
@@ -256,9 +258,15 @@ class CapturePane(Horizontal, Pane):
 
     @on(QuestionPanel.IndicatorUnheard)
     def _unheard(self, event: QuestionPanel.IndicatorUnheard) -> None:
+        """Remove a heard record; the notice says which gaps' evidence it leaves too, and the
+        keyboard stays in the list (on the next quote), or goes to the notes when it was the last."""
+        cited_by = [g.id for g in self.workspace.project.gaps if f"heard:{event.heard_id}" in g.evidence]
         if self.apply(Unhear(event.heard_id)):
-            self.panel.show_heard(notice=f"{event.heard_id} removed (ctrl+z brings it back)")
+            evidence = f" and from {' and '.join(cited_by)}'s evidence" if cited_by else ""
+            self.panel.show_heard(notice=f"{event.heard_id} removed{evidence} (ctrl+z brings it back)")
             self.navigator.refresh_counts()
+            listing = self.panel.query_one("#q-heard-list")
+            (listing if listing.display else self.panel.query_one("#q-notes")).focus(scroll_visible=False)
 
     @on(QuestionPanel.MetricEdited)
     def _metric_edited(self, event: QuestionPanel.MetricEdited) -> None:

@@ -263,6 +263,11 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             self.query_one(widget_id).disabled = True
         self.query_one(MaturityBar).set_scores(None, None)
 
+    def show_others(self) -> None:
+        """Show again what the other sessions said of the question (a quote saved for one)."""
+        if self.ref:
+            self._show_others(self.ref)
+
     def _show_others(self, ref: str) -> None:
         ws = self.workspace
         lines = Text()
