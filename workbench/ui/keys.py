@@ -410,8 +410,9 @@ KEYBOARD_MODEL: tuple[tuple[str, str], ...] = (
      "are the keys listed below, on the highlighted item"),
     ("everywhere", "F-keys and ctrl keys act wherever the keyboard is, also while typing; Tab and "
      "shift+Tab move between fields; Esc goes back to the tree or closes a dialog"),
-    ("after a move", "ctrl+n, ctrl+b and Enter on a question put the keyboard in its notes, after "
-     "what was said; keys typed fast or pasted are handled in the order typed"),
+    ("after a move", "ctrl+n, ctrl+b and Enter on a question (or on a closed group line: its first "
+     "question) put the keyboard in its notes, after what was said; keys typed fast or pasted are "
+     "handled in the order typed"),
     (CHANGES_DATA, "the key changes the project (ctrl+z takes it back); no other key does"),
 )
 """F1 help's first section and the README's: where keys go (issue 12's keyboard model)."""

@@ -37,6 +37,10 @@ KIND_NAMES = {
 }
 
 
+OVERLAY_NAMES = {"HelpScreen": "help", "CommandPalette": "palette"}
+"""Screens drawn over a screen's footer without a footer of their own, by what they are called."""
+
+
 def takes_text(widget: Widget | None) -> bool:
     """Whether letters typed now go into text (a text field or the notes)."""
     if isinstance(widget, TextArea):
@@ -89,6 +93,18 @@ class KeyFooter(Widget):
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self.watch(self.screen, "focused", self._focus_moved, init=False)
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def _screen_changed(self, screen: Screen[object]) -> None:
+        self.refresh()  # F1 help or the palette over this screen has the keyboard, or gave it back
+
+    def _overlay(self) -> Screen[object] | None:
+        """The screen over this one that has the keyboard and no footer of its own (F1 help,
+        the command palette): the footer says the keyboard is there."""
+        top = self.app.screen
+        if top is self.screen or self.screen not in self.app.screen_stack or top.query(KeyFooter):
+            return None
+        return top
 
     def _focus_moved(self) -> None:
         self.refresh()  # where typing lands changed
@@ -138,6 +154,16 @@ class KeyFooter(Widget):
         return str(words(binding)) if callable(words) else binding.description
 
     def render(self) -> Text:
+        overlay = self._overlay()
+        if overlay is not None:
+            kinds = (OVERLAY_NAMES.get(kind.__name__, "") for kind in type(overlay).__mro__)
+            name = next((n for n in kinds if n), "") or place_name(overlay.focused) or "dialog"
+            style = TYPING_STYLE if takes_text(overlay.focused) else COMMANDS_STYLE
+            line = Text(f" {'✎' if takes_text(overlay.focused) else '▸'} {name} ", style=style)
+            line.append(" esc ", Style(bold=True, color="orange1"))
+            line.append("Close ")
+            line.truncate(self.size.width, pad=True)
+            return line
         items, pinned = self._items()
         line = where_typing_lands(self.screen.focused)
         room = self.size.width - line.cell_len - pinned.cell_len

@@ -330,6 +330,12 @@ class Navigator(Vertical):
     def _selected(self, event: Tree.NodeSelected[str]) -> None:
         event.stop()
         ref = event.node.data or ""
+        if not ref and event.node.is_expanded:
+            # Enter on a group line that it opens: on to its first question, keyboard in the
+            # notes as Enter on a question (letters typed next were filters and maturity keys).
+            ref = next((leaf.data or "" for leaf in self._leaves if _under(leaf, event.node)), "")
+            if ref:
+                self.select_ref(ref, focus=False)
         if ref:
             self.current = ref
             self.post_message(self.Chosen(self, ref))
@@ -371,3 +377,13 @@ class Navigator(Vertical):
             self.question_tree.focus()
         if ref and ref != shown:
             self.post_message(self.Selected(self, ref))
+
+
+def _under(node: TreeNode[str], group: TreeNode[str]) -> bool:
+    """Whether a node is somewhere inside a group of the tree."""
+    parent = node.parent
+    while parent is not None:
+        if parent is group:
+            return True
+        parent = parent.parent
+    return False

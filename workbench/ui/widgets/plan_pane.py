@@ -543,8 +543,13 @@ class PlanPane(Vertical, Pane):
         if self.tab != "plan-steps":
             return
         step = self.workspace.project.next_step(self._highlighted_step())
-        if step is not None and self._apply(TickNextStep(step.id)):
+        if step is None:
+            return
+        verb = "Unticked" if step.done else "Ticked"
+        if self._apply(TickNextStep(step.id)):
             self._highlight_step(step.id)
+            done = f"{verb} {step.id}: {one_line(step.text, 50)}"
+            self.app.notify(done, markup=False, timeout=3)
 
     @on(OptionList.OptionSelected, "#step-list")
     def _step_selected(self) -> None:
