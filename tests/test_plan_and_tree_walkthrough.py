@@ -89,3 +89,28 @@ async def test_the_footer_says_help_or_palette_while_they_have_the_keyboard(exam
         await burst(pilot, "escape", "escape")
         assert await until(pilot, lambda: app.screen is main)
         assert await until(pilot, lambda: footer().startswith(" ▸ timeline")), footer()
+
+
+async def test_f_keys_close_help_and_the_palette_and_switch(example: Path, make_app) -> None:
+    """Item 4: F1 over the palette on Plan, Esc Esc, F2, '/compliance' Enter: a terminal delivers
+    Esc Esc F2 typed fast as Esc F2, so F2 came while the palette was still open and was ignored;
+    the letters then made a milestone 'MS-3 pliance'. F-keys close help and the palette."""
+    from workbench.ui.screens.main_screen import MainScreen
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        pilots = len(app.workspace.project.pilots)
+        await burst(pilot, "f5")
+        await burst(pilot, "ctrl+p")
+        await burst(pilot, "f1")
+        await burst(pilot, "escape", "f2", "/compliance", "enter")
+        assert await until(pilot, lambda: app.screen is main)
+        assert main.active_pane == "capture"
+        assert main.query_one("#nav-search").value == "compliance"  # type: ignore[attr-defined]
+        assert len(app.workspace.project.pilots) == pilots
+        assert not app.workspace.unsaved
+        await burst(pilot, "f1", "f3")  # from help alone too
+        assert await until(pilot, lambda: app.screen is main and main.active_pane == "gaps")

@@ -485,8 +485,30 @@ class WorkbenchApp(App[int]):
             self.screen.dismiss(None)
         return self.screen if isinstance(self.screen, MainScreen) else None
 
+    def _overlays_over_panes(self) -> int:
+        """How many screens F1 help and the command palette put over the panes (or the
+        Follow-ups view): 0 when something else (a dialog) is on top."""
+        from textual.command import CommandPalette
+
+        from workbench.ui.screens.followups_screen import FollowUpsScreen
+        from workbench.ui.screens.help_screen import HelpScreen
+        from workbench.ui.screens.main_screen import MainScreen
+
+        count = 0
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, HelpScreen | CommandPalette):
+                count += 1
+            elif isinstance(screen, MainScreen | FollowUpsScreen):
+                return count
+            else:
+                return 0
+        return 0
+
     def action_pane(self, pane: str) -> None:
-        """Show one of the four panes."""
+        """Show one of the four panes (closing F1 help and the palette over them first: F-keys
+        always work, and Esc Esc F2 typed fast reaches the app as Esc F2)."""
+        for _ in range(self._overlays_over_panes()):
+            self.pop_screen()
         main = self.main_screen()
         if main is None:
             return
@@ -695,6 +717,8 @@ class WorkbenchApp(App[int]):
             return True
         if self.keys_while_opening.opening() and entry.action in KEPT_WHILE_OPENING:
             return True  # kept until the project is open
+        if entry.id.startswith("pane-") and self.workspace is not None and self._overlays_over_panes():
+            return True  # F2–F5 over help or the palette close them and switch
         # Not under a dialog's form. (Asked of the screen, not by importing the screens: the
         # footer asks on its first paint, and importing the follow-ups screen then held up start-up.)
         editing = bool(getattr(self.screen, "EDITS_THE_PROJECT", False))
