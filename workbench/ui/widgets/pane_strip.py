@@ -42,7 +42,12 @@ class PaneStrip(Horizontal):
 
     def _scroll_to_active(self, tries: int = 3) -> None:
         target = PANES.index(self.active) * self.size.width
-        self.scroll_to(x=target, animate=False, immediate=True, force=True)
+        if self.scroll_x != target:
+            self.scroll_to(x=target, animate=False, immediate=True, force=True)
+            # Repaint the whole strip: after a pane was refreshed out of view (an undo, the
+            # catch-up), only its widgets marked changed were drawn, and the rest of the
+            # terminal kept the pane left (Capture's words in the Gaps tab row).
+            self.refresh()
         if self.scroll_x != target and tries:
             # A pane mounted a moment ago widens the strip only at the next layout.
             self.call_after_refresh(self._scroll_to_active, tries - 1)
