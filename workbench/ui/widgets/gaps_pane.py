@@ -59,12 +59,13 @@ ON_A_SUGGESTION = frozenset({"accept", "dismiss"})
 ON_A_GAP = frozenset({"merge", "delete_gap"})
 """Keys that act on the selected gap: only from the matrix or the ranked list, where it shows."""
 NEEDS = {
-    "accept": "a accepts the suggestion highlighted in the Suggested list: {how}.",
-    "dismiss": "d dismisses the suggestion highlighted in the Suggested list: {how}.",
-    "merge": "m merges into the gap selected on the matrix or the Ranked list: go there first.",
-    "delete_gap": "delete removes the gap selected on the matrix or the Ranked list: go there first.",
+    "accept": "a acts in Suggested: {how}",
+    "dismiss": "d acts in Suggested: {how}",
+    "merge": "m acts on the matrix or Ranked",
+    "delete_gap": "delete acts on the matrix or Ranked",
 }
-"""What a key needs, said in one line when it is pressed where it has nothing to act on."""
+"""What a key needs, said in one short line (it fits the header at 80 columns) when it is
+pressed where it has nothing to act on."""
 
 
 def cell_look(cell: Text) -> tuple[object, ...]:
@@ -303,7 +304,7 @@ class GapsPane(Horizontal, Pane):
             event.stop()
             event.prevent_default()
             shown = self.query_one("#gaps-side", TabbedContent).active == "gaps-suggested"
-            how = "press Tab to go to it" if shown else "press F3 until it shows, then Tab to it"
+            how = "Tab to it" if shown else "F3, then Tab"
             self.app.notify(NEEDS[entry.action].format(how=how), timeout=3)
 
     def _highlighted_key(self) -> str:
