@@ -17,7 +17,10 @@ def add_backlog_parser(sub: Any) -> None:
     )
     backlog.add_argument("path", metavar="PATH")
     backlog.add_argument("--format", choices=FORMATS, required=True, help="the tracker's import format")
-    backlog.add_argument("-o", "--output", required=True, help="file to write (.csv, or .json for github)")
+    backlog.add_argument(
+        "-o", "--output", required=True,
+        help="file to write (.csv, or .json for github); - writes to standard output",
+    )
     backlog.add_argument("--force", action="store_true", help="replace an existing file")
 
 
@@ -31,6 +34,17 @@ def run_backlog(args: argparse.Namespace) -> int:
     from workbench.store.files import load_project
 
     target = Path(args.output)
+    if args.output == "-":  # standard output, for a pipe; what was written is said on stderr
+        try:
+            project = load_project(args.path)
+            items = backlog_items(project, load_catalogue(args.path))
+        except FileProblem as problem:
+            print(f"workbench: {one_line(problem)}", file=sys.stderr)
+            return 1
+        sys.stdout.flush()  # the bytes as the file would hold them (CRLF lines in CSV)
+        sys.stdout.buffer.write(render(items, args.format).encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return 0
     if target.exists() and not args.force:
         print(f"workbench: {one_line(target)} already exists; pass --force to replace it", file=sys.stderr)
         return 1
