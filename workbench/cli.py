@@ -187,7 +187,11 @@ def _open(path: str | None) -> int:
             "no such project file; check the path, create one with `workbench new NAME`, "
             "or get the example with `workbench example`"
         )
+        from workbench.store.journal import kept_work_note
+
         _error(str(FileProblem(path, advice)))
+        if note := kept_work_note(path):
+            _error(note)
         return 1
     from workbench.ui.launch import run_app
 

@@ -139,6 +139,23 @@ def _write_journal(
     atomic_write(entry_path, json.dumps(entry, default=_iso, ensure_ascii=False).encode("utf-8"))
 
 
+def kept_work_note(path: str | Path) -> str:
+    """For a project file that is missing or cannot be read: a sentence saying that unsaved work
+    for it is kept, where, and how to get it back; '' when there is none."""
+    entry = read_journal(path)
+    if entry is None:
+        return ""
+    entry_path, base_path = journal_paths(path)
+    when = entry.written.astimezone().strftime("%Y-%m-%d %H:%M")
+    said = f"Unsaved work for this file (from {when}) is kept in the journal, {entry_path}. "
+    if entry.base is not None and not Path(path).exists():
+        return said + (
+            f"To get it back, copy the file it started from, {base_path}, to {path} and open that: "
+            "the workbench offers the work back."
+        )
+    return said + "Fix the file (or put it back) and open it again: the workbench offers the work back."
+
+
 def read_journal(path: str | Path) -> JournalEntry | None:
     """The unsaved work kept for a project file, or None when there is none usable."""
     entry_path, base_path = journal_paths(path)

@@ -789,6 +789,10 @@ def cannot_open(path: str | Path, problem: Exception) -> str:
         said += (
             f"\nworkbench: and {plural(more, 'more problem')}: run `workbench check {path}` to see them all"
         )
+    from workbench.store.journal import kept_work_note
+
+    if note := kept_work_note(path):
+        said += f"\nworkbench: {note}"
     return said
 
 

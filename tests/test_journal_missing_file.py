@@ -1,0 +1,67 @@
+"""#13 fresh eyes 3: unsaved work kept for a project file that is gone or broken was not
+mentioned: opening it said only "no such project file" (or the syntax error). Now it says the
+work is kept, where, and how to get it back, and that route works."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import notifications, raise_g006_impact, restore_on_next_start, until
+from tests.test_journal_app import fail_writes_under
+from workbench.cli import main
+from workbench.problems import FileProblem
+from workbench.store.files import ProjectFile
+from workbench.ui.app import cannot_open
+from workbench.ui.modals.confirm import ConfirmModal
+
+
+async def keep_work_in_the_journal(example: Path, make_app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await raise_g006_impact(pilot)
+        fail_writes_under(example.parent, monkeypatch)
+        shown = notifications(app)
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: any("disk is full" in n for n in shown))
+        await pilot.press("ctrl+q")
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.click("#yes")
+    monkeypatch.undo()
+
+
+async def test_a_missing_file_says_where_its_unsaved_work_is_and_the_advice_works(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch, state_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    await keep_work_in_the_journal(example, make_app, monkeypatch)
+    example.unlink()
+    capsys.readouterr()
+    assert main([str(example)]) == 1
+    said = capsys.readouterr().err
+    assert "no such project file" in said
+    assert "Unsaved work for this file" in said and str(state_dir / "journal") in said
+    base = next(p for p in (state_dir / "journal").glob("*.base.toml"))
+    assert f"copy the file it started from, {base}, to {example}" in said
+    shutil.copyfile(base, example)  # as the message says
+    await restore_on_next_start(
+        make_app, example, lambda again: again.workspace.project.gap("G-006").impact == 3
+    )
+
+
+async def test_a_broken_file_says_its_unsaved_work_is_kept(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch, state_dir: Path
+) -> None:
+    await keep_work_in_the_journal(example, make_app, monkeypatch)
+    example.write_text(example.read_text() + "\n[[broken\n")
+    with pytest.raises(FileProblem) as problem:
+        ProjectFile.load(example)
+    said = cannot_open(example, problem.value)
+    assert "Unsaved work for this file" in said and str(state_dir / "journal") in said
+    assert "Fix the file (or put it back) and open it again" in said
+
+
+def test_no_journal_no_mention(tmp_path: Path, state_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path / "gone.toml")]) == 1
+    assert "Unsaved work" not in capsys.readouterr().err
