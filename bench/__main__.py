@@ -19,6 +19,7 @@ from bench import (
     bench_ui,
     bench_workbook,
 )
+from bench.common import NeverMet, private_state
 
 MODULES: tuple[ModuleType, ...] = (
     bench_store,
@@ -56,7 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.names and short_name(module) not in args.names:
             continue
         print(f"\n== {module.__name__}")
-        results.append(module.main())
+        with private_state():  # never the person's journal, never one run's work in the next
+            try:
+                results.append(module.main())
+            except NeverMet as never:
+                print(f"{short_name(module)}: no figures, waited for {never}")
+                results.append(False)
     print("\nall within budget" if all(results) else "\nsome figures are over budget (see OVER above)")
     return 0 if all(results) else 1
 

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import OUT, note, report
+from bench.common import OUT, main_screen_up, note, report, wait_for
 from bench.generate import write_large_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,8 +60,7 @@ async def open_and_close(path: Path, repeat: int = 7) -> dict[str, tuple[list[fl
     try:
         app = make_app(path, today=dt.date(2026, 11, 24), autosave_delay=3600)
         async with app.run_test(size=(120, 36)) as pilot:
-            while not (app.workspace is not None and getattr(app.screen, "panes_mounted", lambda: False)()):
-                await pilot.pause(0.05)
+            await wait_for(pilot, lambda: main_screen_up(app), "the main screen with its panes")
             await pilot.pause(3.0)  # the save document and the panes out of view are ready
             for name, pane, focus, key in DIALOGS:
                 opened, closed = [], []

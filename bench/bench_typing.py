@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from bench.bench_ui import _repaint_after
-from bench.common import OUT, note
+from bench.common import OUT, main_screen_up, note, wait_for
 from bench.generate import write_large_project
 
 TYPING_SECONDS = 30.0
@@ -56,8 +56,7 @@ async def type_with_autosave(path: Path) -> tuple[list[float], dict[str, list[fl
     app = make_app(path, today=dt.date(2026, 11, 24))
     keys: list[float] = []
     async with app.run_test(size=(120, 36)) as pilot:
-        while app.workspace is None or not app.screen.query("#q-notes"):
-            await pilot.pause(0.05)
+        await wait_for(pilot, lambda: main_screen_up(app), "the main screen with its panes")
         await pilot.pause(2.0)  # the save document is prepared in the background after opening
         notes = app.screen.query_one("#q-notes", TextArea)
         notes.focus()

@@ -11,7 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import OUT, report
+from bench import common
+from bench.common import OUT, NeverMet, main_screen_up, report, wait_for
 from bench.generate import write_large_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +22,14 @@ EXAMPLE = ROOT / "projects" / "example.toml"
 def first_paint(*args: str) -> float:
     """Seconds from spawning a probe process to its first painted screen."""
     command = [sys.executable, "-m", "bench.startup_probe", repr(time.time()), *args]
-    result = subprocess.run(command, check=True, cwd=ROOT, capture_output=True, text=True)
+    try:
+        result = subprocess.run(
+            command, check=True, cwd=ROOT, capture_output=True, text=True, timeout=common.WAIT_SECONDS
+        )
+    except subprocess.TimeoutExpired:
+        raise NeverMet(
+            f"a first paint from startup_probe {' '.join(args)}: not within {common.WAIT_SECONDS:.0f} s"
+        ) from None
     return float(result.stdout.split()[0])
 
 
@@ -88,8 +96,8 @@ async def interactive(path: Path) -> tuple[float, list[float], list[float], list
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             opened = painted[0] - started
-            while not app.screen.panes_mounted():  # Gaps, Map and Plan mount after the first frame
-                await pilot.pause(0.02)
+            # Gaps, Map and Plan mount after the first frame
+            await wait_for(pilot, lambda: main_screen_up(app), "the main screen with its panes", step=0.02)
             await pilot.pause()
             notes = app.screen.query_one("#q-notes", TextArea)
             notes.focus()
