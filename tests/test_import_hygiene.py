@@ -108,3 +108,42 @@ def test_a_command_imports_only_what_it_uses(
     assert (status, heavy) == ("0", ""), result.stderr
     if command[0] == "merge":
         assert bank_models == "False"
+
+
+FIRST_PAINT = """
+import datetime as dt, sys
+from textual.screen import Screen
+painted = Screen._compositor_refresh
+def first_paint(screen):
+    painted(screen)
+    if type(screen).__name__ == "MainScreen":
+        print(" ".join(sorted(set(sys.argv[2:]) & set(sys.modules))) or "-")
+        screen.app.exit()
+Screen._compositor_refresh = first_paint
+from workbench.ui.app import make_app
+make_app(sys.argv[1], today=dt.date(2026, 11, 24)).run(headless=True, size=(120, 36))
+"""
+"""Opens a project headless and prints which of the named modules were imported when the main
+screen was first painted (`-` for none)."""
+
+NOT_BEFORE_THE_FIRST_PAINT = (
+    "workbench.ui.modals.pick_modal",  # Capture's 'attach to which gap?' list
+    "workbench.edits.gaps",  # Capture's raise a gap / attach evidence
+    "workbench.analysis.evidence_words",  # the sentence saying what is attached
+    "workbench.ui.widgets.gaps_pane",  # the panes out of view mount after the first paint
+    "workbench.ui.widgets.map_pane",
+    "workbench.ui.widgets.plan_pane",
+)
+"""What start-up need not import before the main screen is painted (new process to the
+interactive main screen is budgeted at 1 s on the large project)."""
+
+
+def test_the_first_paint_of_the_main_screen_imports_only_what_it_shows(example: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT, str(example), *NOT_BEFORE_THE_FIRST_PAINT],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    assert result.stdout.split()[-1] == "-", result.stdout

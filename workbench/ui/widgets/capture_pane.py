@@ -13,15 +13,12 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
-from workbench.analysis.evidence_words import evidence_sentence
 from workbench.edits import Edit
 from workbench.edits.answers import SetAnswer
 from workbench.edits.capture import AddMetric, EditHeard, EditMetric, Hear, Unhear
-from workbench.edits.gaps import AttachEvidence, gap_title_from_question, question_evidence
 from workbench.edits.words import quoted
 from workbench.ui.keys import bindings
 from workbench.ui.messages import RaiseGapFrom
-from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.navigator import Navigator
 from workbench.ui.widgets.pane import Pane
@@ -286,6 +283,10 @@ class CapturePane(Horizontal, Pane):
     def action_attach_evidence(self) -> None:
         """Attach what this question gave (its answer in this session, the quote under the
         cursor of the heard list or every quote heard, the metric) to a gap chosen from a list."""
+        from workbench.analysis.evidence_words import evidence_sentence  # off the first paint
+        from workbench.edits.gaps import AttachEvidence, question_evidence
+        from workbench.ui.modals.pick_modal import PickModal
+
         ws = self.workspace
         ref = self.acted_on()
         if ref not in ws.catalogue.questions:
@@ -319,6 +320,8 @@ class CapturePane(Horizontal, Pane):
 
     def action_raise_gap(self) -> None:
         """Raise a gap prefilled from the selected question, its answer, quotes or metric."""
+        from workbench.edits.gaps import gap_title_from_question, question_evidence  # off the first paint
+
         ws = self.workspace
         ref = self.acted_on()
         question = ws.catalogue.questions.get(ref)
