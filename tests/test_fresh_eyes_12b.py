@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, Select, Static
 
 from tests.helpers import ready, saved, until
+from tests.test_dialogs import keys
 from tests.test_keyboard_model import burst
+from workbench.ui.modals.dialog import Dialog
 from workbench.ui.widgets.capture_pane import CapturePane
 
 METRIC = "discovery:model-deployment.metric.2"
@@ -60,3 +62,65 @@ async def test_every_metric_field_is_drawn_wide_enough_and_labelled(
         "Jonas Varga",
         "2027-03-01",
     ), metric
+
+
+async def test_an_unknown_metric_is_said_in_sight_with_the_keyboard_on_it(example: Path, make_app) -> None:
+    """At 80×24, ctrl+s in the pilot dialog with an unknown metric did nothing to see: the error
+    was written below the fold, in 'metric(s)'. Now it shows, the metrics field has the keyboard,
+    and nothing is saved."""
+    before = saved(example)["pilots"]
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await keys(pilot, "f5", "enter")
+        assert await until(pilot, lambda: app.screen.query("#item-metrics"))
+        dialog = app.screen
+        metrics = dialog.query_one("#item-metrics", Input)
+        metrics.focus()
+        await burst(pilot, "end", *", M-999", "ctrl+s")
+        error = dialog.query_one("#item-error", Static)
+        assert await until(pilot, lambda: "M-999" in str(error.render()))
+        await pilot.pause()
+        words = str(error.render())
+        assert "There is no metric M-999" in words and "(s)" not in words, words
+        box = dialog.query_one(Dialog)
+        assert box.shows(error) and box.shows(metrics), (error.region, metrics.region, box.shown_region())
+        assert app.focused is metrics and app.screen is dialog
+        await burst(pilot, "escape", "ctrl+s")
+    assert saved(example)["pilots"] == before
+
+
+async def test_tab_takes_the_person_offered(example: Path, make_app) -> None:
+    """'ask whom' offered 'Priya Raman (Lead data scientist)' after 'Priya' but Tab saved
+    'Priya'; the heard dialog's 'said by' listed roles but did not complete them."""
+    ref = "discovery:model-deployment.current.deployment-infrastructure-1"
+    pain = "discovery:model-deployment.pain.1"
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        capture = app.screen.query_one(CapturePane)
+        capture.jump_to(ref)
+        assert await until(pilot, lambda: capture.panel.ref == ref)
+        capture.query_one("#q-status", Select).value = "follow-up"
+        whom = capture.query_one("#q-status-detail", Input)
+        assert await until(pilot, lambda: whom.display)
+        whom.focus()
+        await burst(pilot, "ctrl+a", *"Priya")
+        assert await until(pilot, lambda: whom.value == "Priya")
+        await burst(pilot, "tab")
+        assert await until(pilot, lambda: whom.value == "Priya Raman (Lead data scientist)")
+        capture.jump_to(pain)
+        assert await until(pilot, lambda: capture.panel.ref == pain)
+        await keys(pilot, "ctrl+r")
+        assert await until(pilot, lambda: app.screen.query("#heard-role"))
+        role = app.screen.query_one("#heard-role", Input)
+        role.focus()
+        await burst(pilot, "ctrl+a", *"Plat", "tab")
+        assert await until(pilot, lambda: role.value == "Platform engineer"), role.value
+        await burst(pilot, "ctrl+s")
+        assert await until(pilot, lambda: not app.screen.query("#heard-role"))
+        await burst(pilot, "ctrl+s")
+    data = saved(example)
+    answer = next(a for a in data["answers"] if a["question"] == ref and a["session"] == "ml-1")
+    assert answer["follow_up_with"] == "Priya Raman (Lead data scientist)"
+    assert "Platform engineer" in [h.get("speaker_role") for h in data["heard"]]

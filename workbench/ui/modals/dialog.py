@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Region
@@ -116,6 +117,20 @@ class DialogScreen(ModalScreen[ResultType]):
     def _opened_on(self, widget: Widget) -> None:
         if self.focused is widget and not self.can_view_partial(widget):
             widget.scroll_visible(top=True, animate=False)
+
+    def refuse(self, error: Widget, message: Text, field: Widget) -> None:
+        """Say why the dialog cannot save, where it is seen, with the keyboard on the field to
+        fix: both scroll into sight (at 80×24 the pilot dialog's 'Unknown metric' was written
+        below the fold and ctrl+s seemed to do nothing)."""
+        error.update(message)  # type: ignore[attr-defined]
+        field.focus()
+        self.call_after_refresh(self._both_in_sight, error, field)
+
+    def _both_in_sight(self, error: Widget, field: Widget) -> None:
+        dialog = next((a for a in field.ancestors if isinstance(a, Dialog)), None)
+        if dialog is not None:
+            dialog.bring_into_view(error)
+            dialog.bring_into_view(field)
 
     def _primary(self) -> Button | None:
         """The button ctrl+s presses: the first primary one that can be pressed now."""

@@ -14,7 +14,7 @@ from workbench.analysis.followups import KIND_LABELS, FollowUp
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.safe import literal, one_line
-from workbench.ui.widgets.people import PeopleSuggester
+from workbench.ui.widgets.people import PeopleSuggester, PersonInput
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
 
@@ -70,7 +70,7 @@ class AssignFollowUpModal(FormModal[tuple[str, dt.date | None]]):
         with Dialog(classes="dialog wide", id="assign-followup"):
             yield from _heading(self.item)
             yield Static(Text("Whom to ask, or who does it (a name below, or type any)"))
-            yield RealInput(
+            yield PersonInput(
                 self.item.owner,
                 placeholder="name (role)",
                 id="followup-owner",

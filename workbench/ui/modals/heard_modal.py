@@ -13,6 +13,7 @@ from workbench.model.project import Project
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.safe import clean, literal, one_line
+from workbench.ui.widgets.people import PeopleSuggester, PersonInput
 
 
 @dataclass
@@ -44,7 +45,8 @@ class HeardModal(FormModal[HeardDraft]):
 
     def compose(self) -> ComposeResult:
         session = self.project.session(self.draft.session)
-        roles = ", ".join(dict.fromkeys(a.role for a in session.attendees if a.role)) if session else ""
+        known = list(dict.fromkeys(a.role for a in session.attendees if a.role)) if session else []
+        roles = ", ".join(known)
         sessions = [(Text(s.id), s.id) for s in self.project.sessions]
         with Dialog(classes="dialog wide", id="heard-dialog"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
@@ -58,11 +60,12 @@ class HeardModal(FormModal[HeardDraft]):
             )
             with Horizontal(classes="row"):
                 yield Label("said by ")
-                yield Input(
+                yield PersonInput(
                     clean(self.draft.speaker_role, multiline=False),
                     id="heard-role",
                     placeholder=one_line(f"role: {roles}" if roles else "their role", 60),
                     compact=True,
+                    suggester=PeopleSuggester(lambda: known),  # the roles it lists, completed
                 )
                 yield Label(" session ")
                 yield Select(

@@ -40,6 +40,14 @@ class PlanItemDraft:
         )
 
 
+def unknown_metrics(unknown: list[str]) -> str:
+    """Why metric ids typed cannot be linked, in one sentence."""
+    if len(unknown) == 1:
+        return f"There is no metric {unknown[0]}: define it in Plan › Metrics first, or take it out."
+    listed = ", ".join(unknown)
+    return f"There are no metrics {listed}: define them in Plan › Metrics first, or take them out."
+
+
 class PlanItemModal(FormModal[PlanItemDraft]):
     """Dismisses with the edited draft, or None."""
 
@@ -79,18 +87,17 @@ class PlanItemModal(FormModal[PlanItemDraft]):
         error = self.query_one("#item-error", Static)
         title = self.query_one("#item-title", RealInput).entered()
         if not title.strip():
-            error.update(literal("Give the item a title."))
+            self.refuse(error, literal("Give the item a title."), self.query_one("#item-title"))
             return
         weeks_text = self.query_one("#item-weeks", Input).value.strip() or "0"
         if not weeks_text.isdigit():
-            error.update(literal("Weeks must be a whole number."))
+            self.refuse(error, literal("Weeks must be a whole number."), self.query_one("#item-weeks"))
             return
-        metrics = [m.strip() for m in self.query_one("#item-metrics", Input).value.split(",") if m.strip()]
+        field = self.query_one("#item-metrics", Input)
+        metrics = [m.strip() for m in field.value.split(",") if m.strip()]
         unknown = [m for m in metrics if m not in self.metric_ids]
         if unknown:
-            error.update(
-                literal(f"Unknown metric(s): {', '.join(unknown)}. Define them in the Metrics tab first.")
-            )
+            self.refuse(error, literal(unknown_metrics(unknown)), field)
             return
         criteria_area = self.query_one("#item-criteria", RealTextArea)
         criteria = self.draft.criteria

@@ -1,11 +1,15 @@
 """Names typed where a person is meant complete to the people the project knows, the same in
-Capture's "ask whom?" and the Follow-ups view's owner (→ or Enter at the end accepts)."""
+Capture's "ask whom?", the Follow-ups view's owner and the heard dialog's "said by" (Tab, →,
+End or Enter at the end takes the name offered)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import events
 from textual.suggester import Suggester
+
+from workbench.ui.widgets.real_text import RealInput
 
 
 class PeopleSuggester(Suggester):
@@ -16,9 +20,43 @@ class PeopleSuggester(Suggester):
         self.people = people
         """The people known now (the project changes while the field is open)."""
 
-    async def get_suggestion(self, value: str) -> str | None:
+    def offer(self, value: str) -> str | None:
+        """The person offered for what was typed, if any."""
         typed = value.casefold()
         if not typed.strip():
             return None
         offered = (p for p in self.people() if p.casefold().startswith(typed) and len(p) > len(typed))
         return next(offered, None)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return self.offer(value)
+
+
+class PersonInput(RealInput):
+    """A field for a person: the name it offers is taken by Tab or leaving the field, End, → and
+    Enter, so what is saved is what was shown. Tab kept only the letters typed ('Priya' for
+    'Priya Raman (Lead data scientist)')."""
+
+    def take_offer(self) -> bool:
+        """Take the person offered for the text typed (the cursor at its end); whether one was."""
+        suggester = self.suggester
+        if not (isinstance(suggester, PeopleSuggester) and self.cursor_at_end):
+            return False
+        offered = suggester.offer(self.value)
+        if offered is None:
+            return False
+        self.value = offered
+        self.cursor_position = len(self.value)
+        return True
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key in ("end", "enter") and self.take_offer() and event.key == "end":
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        """Tab (a key the app takes first) and any other way out leave the name offered."""
+        self.take_offer()
+        super()._on_blur(event)

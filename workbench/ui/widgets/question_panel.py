@@ -21,7 +21,7 @@ from workbench.printable import times
 from workbench.ui.parsing import parse_date, parse_number
 from workbench.ui.safe import clean, literal, one_line
 from workbench.ui.widgets.maturity import MaturityBar
-from workbench.ui.widgets.people import PeopleSuggester
+from workbench.ui.widgets.people import PeopleSuggester, PersonInput
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
 from workbench.ui.widgets.text_cursor import cursors_at_end
 from workbench.ui.workspace import Workspace
@@ -136,7 +136,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             )
         # Its own line under the dropdowns: between them it squeezed to nothing at 80 columns and
         # the confidence dropdown was drawn over it.
-        yield RealInput(
+        yield PersonInput(
             id="q-status-detail",
             placeholder="reason / ask whom",
             compact=True,
