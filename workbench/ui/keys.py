@@ -119,7 +119,8 @@ KEYS: tuple[Key, ...] = (
         changes_data=True, when="undo", palette=True, text_first=True),
     Key("redo", "ctrl+y", "redo", "Redo", "redo what was undone",
         changes_data=True, when="redo", palette=True, text_first=True),
-    Key("save", "ctrl+s", "save", "Save", "save now (autosave runs 2 s after the last change); "
+    Key("save", "ctrl+s", "save", "Save",
+        "save now (autosave runs 2 s after the last change, at most 10 s after the first); "
         "in a dialog: save it", when="project", palette=True, rank=40),
     Key("clock", "ctrl+t", "toggle_clock", "Clock", "start or pause the session clock",
         when="project", palette=True, show=False),

@@ -31,3 +31,27 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog wide help"):
             yield Static(Text("Keys  (escape closes)", style="bold"), classes="dialog-title")
             yield Static(table)
+            yield Static(saving_and_recovery())
+
+
+def saving_and_recovery() -> Text:
+    """How work is kept: autosave, the journal, what a restart offers, and the dialogs it opens."""
+    from workbench.store.journal import journal_folder_for_people
+    from workbench.ui.autosave import SAVE_AT_MOST
+
+    text = Text("Saving, the journal and recovery", style="underline bold")
+    text.append(
+        "\nThe project file is saved 2 s after your last change, and at most "
+        f"{SAVE_AT_MOST:g} s after the first unsaved one, however long you keep typing. What you "
+        f"change reaches the journal ({journal_folder_for_people()}) within 2 s (what is typed in "
+        "a dialog once the dialog is saved), and after a crash or a kill the next start offers "
+        "it back (Restore merges it into the file "
+        "as it is now; Discard drops it for good).\n"
+        "If the file changed on disk meanwhile (a colleague, git, an editor), their version is kept "
+        "beside it as NAME.theirs-….toml and the two are merged record by record; only a field "
+        "both changed differently is asked about, one at a time (d keeps the file's, m yours, b "
+        "both, e edit; Esc stops and saves nothing). A save that fails says why; your work stays "
+        "in the journal, and the palette's 'Save a copy' writes your version to a new file.",
+        style="",
+    )
+    return text

@@ -1,0 +1,30 @@
+"""#13 fresh eyes 8: F1 said nothing about the journal, recovery or the conflict dialogs, and
+gave autosave's 2 s without its 10 s at most."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+from textual.widgets import Static
+
+from tests.helpers import ready, until
+from workbench.ui.screens.help_screen import HelpScreen
+
+
+async def test_help_says_how_work_is_kept(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f1")
+        assert await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        console = Console(width=120, record=True, file=io.StringIO())
+        for static in app.screen.query(Static):
+            console.print(static.content)
+        text = " ".join(console.export_text().split())
+    assert "at most 10 s after the first" in text
+    assert "journal" in text and "offers it back" in text
+    assert "Restore" in text and "Discard" in text
+    assert "d keeps the file's, m yours" in text
+    assert "Save a copy" in text
