@@ -74,6 +74,8 @@ def _format(given: str | None, filename: str) -> str:
 def run_export(args: argparse.Namespace) -> int:
     """Export; 0 on success, 1 when refused or the project cannot be read, 2 on bad options."""
     from workbench.cli_common import checked_project
+    from workbench.export.context import ProposalContext
+    from workbench.export.figures import stale_figures
     from workbench.export.left_out import left_out
     from workbench.export.proposal import ProposalOptions
     from workbench.export.writer import ExportRequest, export_proposal, template_path
@@ -141,6 +143,8 @@ def run_export(args: argparse.Namespace) -> int:
     print(f"wrote {written}")
     for note in left_out(project, options):
         print(f"note: {note}")
+    for stale in stale_figures(ProposalContext(project, catalogue, options)):
+        print(f"warning: {stale} Edit it in the proposal text (F8), or empty it to go back to the draft.")
     if args.pdf:
         return _write_pdf(written)
     opener = "open it in Word or LibreOffice" if args.format == "docx" else "open it in any Markdown viewer"

@@ -7,6 +7,7 @@ import re
 
 from workbench.export.blocks import Block, Bullets, Heading, PageBreak, Paragraph, Table
 from workbench.export.context import ProposalContext
+from workbench.export.figures import decided_on
 from workbench.export.narrative import people_weeks, prose, text_for
 from workbench.export.wording import count, day, sentence
 from workbench.model.records import Attendee
@@ -80,7 +81,8 @@ def next_steps(ctx: ProposalContext) -> list[Block]:
         )
     person = sponsor(ctx)
     decider = ctx.r.person(person.name, "Client sponsor") if person else "Client sponsor"
-    rows.append(["Decision: approve the plan and name a sponsor", decider, day(decided)])
+    # The date the consultant's own Decision text asks for, when it names one: the table agrees with it.
+    rows.append(["Decision: approve the plan and name a sponsor", decider, day(decided_on(ctx) or decided)])
     for step in sorted(after, key=lambda s: (s.due, s.id)):
         rows.append([ctx.r(step.text), ctx.r.person(step.owner), _when(ctx, step.due)])
     return [Heading("Next steps", 1), Table(["Action", "Owner", "Date"], rows)]

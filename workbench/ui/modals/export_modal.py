@@ -13,6 +13,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, Checkbox, LoadingIndicator, Select, SelectionList, Static
 
+from workbench.export.context import ProposalContext
+from workbench.export.figures import stale_figures
 from workbench.export.left_out import left_out
 from workbench.export.proposal import DEFAULT_SECTIONS, SECTION_TITLES, SECTIONS, ProposalOptions
 from workbench.export.writer import ExportRequest, export_proposal, target_path, template_path
@@ -37,7 +39,6 @@ def shown_path(path: Path) -> Path:
 class ExportModal(DialogScreen[Path | None]):
     """Dismisses with the written file, or None."""
 
-
     @dataclass
     class Done(Message):
         """The worker finished."""
@@ -46,6 +47,8 @@ class ExportModal(DialogScreen[Path | None]):
         error: str
         left_out: tuple[str, ...] = ()
         """What the proposal does not carry of the consultant's words, a sentence each."""
+        stale: tuple[str, ...] = ()
+        """Figures of the consultant's own text that no longer match the data, a sentence each."""
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -150,14 +153,16 @@ class ExportModal(DialogScreen[Path | None]):
         project = self.workspace.project.model_copy(deep=True)
         try:
             path = export_proposal(project, self.workspace.catalogue, request)
-            notes = tuple(left_out(project, request.options or ProposalOptions()))
+            options = request.options or ProposalOptions()
+            notes = tuple(left_out(project, options))
+            stale = tuple(stale_figures(ProposalContext(project, self.workspace.catalogue, options)))
         except FileProblem as problem:
             self.post_message(self.Done(None, str(problem)))
             return
         except Exception as error:
             self.post_message(self.Done(None, f"The export failed: {error}"))
             return
-        self.post_message(self.Done(path, "", notes))
+        self.post_message(self.Done(path, "", notes, stale))
 
     @on(Done)
     def _done(self, message: Done) -> None:
@@ -168,6 +173,14 @@ class ExportModal(DialogScreen[Path | None]):
             return
         for note in message.left_out:
             self.app.notify(note, title="Not in the proposal as written", markup=False, timeout=12)
+        for stale in message.stale:
+            self.app.notify(
+                stale + " Edit it with F8.",
+                title="Old figures in your text",
+                severity="warning",
+                markup=False,
+                timeout=20,
+            )
         self.dismiss(message.path)
 
 

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Select, Static, TextArea
 
 from workbench.export.context import ProposalContext
+from workbench.export.figures import decided_on, stale_in
 from workbench.export.narrative import NARRATIVE_FIELDS, drafts
 from workbench.export.options import ProposalOptions
 from workbench.export.wording import join_and
@@ -40,6 +41,8 @@ class ProposalModal(DialogScreen[dict[str, str] | None]):
         self.own = {name: str(getattr(project.proposal, name)) for name in [*NARRATIVE_FIELDS, *FRAME_FIELDS]}
         context = ProposalContext(project, catalogue, ProposalOptions())
         self.drafted = drafts(context)
+        chosen = decided_on(context)
+        self.accepted = (chosen.isoformat(),) if chosen else ()
         self.texts = {name: self.own[name] or self.drafted[name] for name in NARRATIVE_FIELDS}
         self.shown = next(iter(NARRATIVE_FIELDS))
 
@@ -80,7 +83,10 @@ class ProposalModal(DialogScreen[dict[str, str] | None]):
 
     def _show_source(self) -> None:
         text = self.texts[self.shown].strip()
-        if text == self.own[self.shown].strip() and text:
+        stale = stale_in(NARRATIVE_FIELDS[self.shown], text, self.drafted[self.shown], self.accepted)
+        if stale:
+            note = "Old figures: " + " ".join(stale) + " Correct them, or go back to the draft."
+        elif text == self.own[self.shown].strip() and text:
             note = "Your text. Blank lines separate paragraphs; lines starting '- ' are bullets."
         elif text == self.drafted[self.shown].strip():
             note = "Drafted from the data. Edit it to make it yours; saved only when changed."

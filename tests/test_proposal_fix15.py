@@ -1,0 +1,69 @@
+"""Issue 15, a consultant sending the proposal to a CFO (fix15): the person's own text keeps the
+figures it had when they wrote it, so the export and F8 say which no longer match the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Static
+
+from tests.conftest import TODAY
+from tests.helpers import ready, run_cli, until
+from tests.proposal_text import tables
+from tests.test_proposal import export
+from workbench.banks import load_catalogue
+from workbench.export.context import ProposalContext
+from workbench.export.narrative import draft
+from workbench.export.options import ProposalOptions
+from workbench.export.wording import day
+from workbench.store.files import ProjectFile, load_project
+
+
+def _own_summary_then_plan_moves(example: Path) -> None:
+    """One sentence added to the drafted summary (the whole draft is saved), then a pilot lengthened."""
+    project = load_project(example)
+    context = ProposalContext(project, load_catalogue(example), ProposalOptions(today=dt.date.today()))
+    project_file = ProjectFile.load(example)
+    project_file.project.proposal.executive_summary = draft(context, "executive_summary") + " One more."
+    longest = max(project_file.project.pilots, key=lambda p: p.weeks)
+    longest.weeks += 6
+    project_file.save()
+
+
+def test_the_export_warns_of_figures_the_plan_no_longer_has(example: Path, capsys: Any) -> None:
+    _own_summary_then_plan_moves(example)
+    code, out, _ = run_cli(["export", str(example), "-o", str(example.parent / "p.docx")], capsys)
+    assert code == 0
+    warnings = [line for line in out.splitlines() if line.startswith("warning: ")]
+    assert any("Executive summary says 12 weeks; the plan is now " in w for w in warnings), out
+    assert any("Executive summary says 75 people-weeks; the plan now needs " in w for w in warnings), out
+
+
+def test_the_example_as_it_is_warns_of_nothing(example: Path, capsys: Any) -> None:
+    code, out, _ = run_cli(["export", str(example), "-o", str(example.parent / "p.docx")], capsys)
+    assert code == 0 and "warning:" not in out
+
+
+def test_next_steps_end_on_the_date_the_persons_decision_names(example: Path) -> None:
+    project_file = ProjectFile.load(example)
+    asked = TODAY + dt.timedelta(days=17)
+    project_file.project.proposal.decision = f"We ask for a decision by {day(asked)}."
+    project_file.save()
+    steps = next(t for t in tables(export(example)) if t[0] == ["Action", "Owner", "Date"])
+    decision = next(row for row in steps if row[0].startswith("Decision"))
+    assert decision[2] == day(asked)
+
+
+async def test_f8_names_the_old_figures_of_the_persons_text(example: Path, make_app) -> None:
+    from workbench.ui.modals.proposal_modal import ProposalModal
+
+    _own_summary_then_plan_moves(example)
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f8")
+        assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
+        source = app.screen.query_one("#proposal-source", Static)
+        assert await until(pilot, lambda: "Executive summary says 12 weeks; the plan is now" in str(source.render()))
