@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from tests.conftest import TODAY
@@ -295,9 +296,36 @@ def _bank_text(path: Path) -> str:
     return " ".join(texts).lower()
 
 
-def test_redaction_scan_of_every_xml_part(example: Path) -> None:
+@pytest.fixture
+def named_template(tmp_path: Path) -> Path:
+    """A firm's template that names the client and a person in its header, first-page header,
+    footer, a text box and its properties (fix15 2: word/header1.xml kept them on every page)."""
+    document = Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Prepared for Harbour & Pine Retail (Dana Whitfield)"
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].add_run("Harbour & Pine ").bold = True
+    section.first_page_header.paragraphs[0].add_run("Retail, for Dana Whitfield")
+    section.footer.paragraphs[0].text = "Confidential to Harbour & Pine Retail"
+    box = parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        "<w:pict><w:txbxContent><w:p><w:r><w:t>Attention Dana Whitfield</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict></w:r>"
+    )
+    section.header.paragraphs[0]._p.append(box)
+    document.core_properties.author = "Dana Whitfield"
+    document.core_properties.last_modified_by = "Dana Whitfield"
+    path = tmp_path / "named.docx"
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("with_template", [False, True])
+def test_redaction_scan_of_every_xml_part(example: Path, named_template: Path, with_template: bool) -> None:
     project = load_project(example)
-    path = export(example, sections=SECTIONS, redact=True)
+    template = named_template if with_template else None
+    path = export(example, sections=SECTIONS, redact=True, template=template)
     assert path.name == "redacted-proposal.docx"  # the default name would carry the client's
     parts = xml_parts(path)
     identifying = _identifying(project, _bank_text(example))

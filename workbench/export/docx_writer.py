@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,8 @@ class DocxFrame:
     today: dt.date | None = None
     subject: str = "MLOps discovery: findings and proposal"
     keywords: str = "MLOps, discovery, proposal"
+    clean: Callable[[str], str] | None = None
+    """When redacting: what cleans the text the template brings (headers, footers, text boxes)."""
 
 
 TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -78,6 +81,8 @@ def render_docx(blocks: list[Block], frame: DocxFrame) -> bytes:
         document = Document()
         modern_look(document)
         _page_setup(document, frame.paper)
+    if frame.clean is not None:
+        clean_template_parts(document, frame.clean)
     _cover_without_footer(document)
     _page_numbers(document)
     word_2013_settings(document)
@@ -125,6 +130,32 @@ def _page_setup(document: Any, paper: str) -> None:
         section.page_width, section.page_height = width, height
         section.left_margin = section.right_margin = MARGIN
         section.top_margin = section.bottom_margin = MARGIN
+
+
+TEMPLATE_TEXT_PARTS = ("/word/header", "/word/footer", "/word/footnotes", "/word/endnotes", "/word/glossary/")
+"""The parts a template brings text in besides its body: headers and footers (first-page and even
+ones too), notes and building blocks; text boxes sit inside them."""
+
+
+def clean_template_parts(document: Any, clean: Callable[[str], str]) -> None:
+    """Clean every paragraph of the template's headers, footers and text boxes as the body is cleaned
+    ("Prepared for Harbour & Pine Retail (Dana Whitfield)" reads "Prepared for the client (the
+    client team)"); a paragraph's words are put back in its first run, its other runs emptied."""
+    for part in document.part.package.iter_parts():
+        if not str(part.partname).startswith(TEMPLATE_TEXT_PARTS) or not hasattr(part, "element"):
+            continue
+        runs: dict[Any, list[Any]] = {}
+        for text in part.element.iter(qn("w:t")):
+            paragraph = next((a for a in text.iterancestors(qn("w:p"))), None)
+            runs.setdefault(paragraph, []).append(text)
+        for texts in runs.values():
+            before = "".join(t.text or "" for t in texts)
+            after = clean(before) if before.strip() else before
+            if after != before:
+                texts[0].text = after
+                texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                for other in texts[1:]:
+                    other.text = ""
 
 
 def _cover_without_footer(document: Any) -> None:

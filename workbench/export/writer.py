@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import io
 import os
 import re
 import zipfile
@@ -12,6 +14,7 @@ from workbench.export.cleaning import inside, safe_file_stem
 from workbench.export.docx_writer import DocxFrame, render_docx
 from workbench.export.markdown_writer import render_markdown
 from workbench.export.proposal import ProposalOptions, build_proposal
+from workbench.export.redaction import Redactor, people_in
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import DEFAULT_LANGUAGE
@@ -122,9 +125,31 @@ def export_proposal(project: Project, catalogue: Catalogue, request: ExportReque
         data = render_markdown(blocks).encode("utf-8")
     else:
         data = render_docx(blocks, docx_frame(project, request, options))
+        if options.redact:
+            _refuse_leaks(project, data, request.template)
     request.folder.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data)
     return target
+
+
+def _refuse_leaks(project: Project, data: bytes, template: Path | None) -> None:
+    """A redacted copy that still names the client or a person in any part (a template's text box,
+    comment or custom property the cleaning does not reach) is refused, naming the part."""
+    names = [project.project.client.strip(), *people_in(project)]
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names if n) + r")(?!\w)")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            if not name.endswith((".xml", ".rels")):
+                continue
+            text = html.unescape(re.sub(r"<[^>]+>", " ", package.read(name).decode("utf-8", "replace")))
+            found = pattern.search(text)
+            if found:
+                where = f"the template {template.name}" if template is not None else "the document"
+                raise ExportRefused(
+                    template or Path(name),
+                    f"{where} names {found.group()!r} in its part {name}, which redaction cannot clean; "
+                    "remove it from the template or export without --redact",
+                )
 
 
 def docx_frame(project: Project, request: ExportRequest, options: ProposalOptions) -> DocxFrame:
@@ -141,4 +166,5 @@ def docx_frame(project: Project, request: ExportRequest, options: ProposalOption
         template=request.template,
         language=project.proposal.language or DEFAULT_LANGUAGE,
         today=options.today,
+        clean=Redactor(project, True) if redact else None,
     )
