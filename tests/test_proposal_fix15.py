@@ -7,12 +7,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from docx import Document
 from textual.widgets import Static
 
 from tests.conftest import TODAY
 from tests.helpers import ready, run_cli, until
-from tests.proposal_text import tables
-from tests.test_proposal import export
+from tests.proposal_text import docx_text, tables
+from tests.test_proposal import export, section
 from workbench.banks import load_catalogue
 from workbench.export.context import ProposalContext
 from workbench.export.narrative import draft
@@ -66,4 +67,48 @@ async def test_f8_names_the_old_figures_of_the_persons_text(example: Path, make_
         await pilot.press("f8")
         assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
         source = app.screen.query_one("#proposal-source", Static)
-        assert await until(pilot, lambda: "Executive summary says 12 weeks; the plan is now" in str(source.render()))
+        assert await until(
+            pilot, lambda: "Executive summary says 12 weeks; the plan is now" in str(source.render())
+        )
+
+
+# 3. Redaction ends a quote at its closing mark, never empties a section, and counts right -------
+
+
+def test_redaction_keeps_the_sentence_after_a_closing_quote(example: Path, capsys: Any) -> None:
+    project_file = ProjectFile.load(example)
+    quote = project_file.project.heard[0].quote.strip()
+    project_file.project.proposal.executive_summary = (
+        f"The CFO put it plainly: “{quote}” We recommend seven pilots. "
+        f'Dana Whitfield said: "{quote}" They start in December, after the freeze.'
+    )
+    project_file.save()
+    out_file = example.parent / "r.docx"
+    code, out, _ = run_cli(["export", str(example), "--redact", "-o", str(out_file)], capsys)
+    assert code == 0
+    text = docx_text(out_file)
+    summary = section(text, "Executive summary", "Context and approach")
+    assert "We recommend seven pilots." in summary and "They start in December, after the freeze." in summary
+    assert quote[:20] not in summary
+    assert "Redaction kept 2 of the 4 sentences of your executive summary" in out
+
+
+def test_redaction_never_leaves_a_section_empty(example: Path, capsys: Any) -> None:
+    project_file = ProjectFile.load(example)
+    quote = project_file.project.heard[0].quote.strip()
+    other = project_file.project.heard[1].quote.strip()
+    project_file.project.proposal.executive_summary = f"Dana Whitfield said: “{quote}” We heard “{other}”"
+    project_file.save()
+    out_file = example.parent / "r.docx"
+    code, out, _ = run_cli(["export", str(example), "--redact", "-o", str(out_file)], capsys)
+    assert code == 0
+    document = Document(str(out_file))
+    heading = next(
+        i
+        for i, p in enumerate(document.paragraphs)
+        if p.text == "Executive summary" and p.style.name.startswith("Heading")
+    )
+    assert document.paragraphs[heading + 1].text.strip() and not document.paragraphs[
+        heading + 1
+    ].style.name.startswith("Heading")
+    assert "Redaction kept none of the 2 sentences of your executive summary" in out

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 
 from workbench.analysis.currency import money_words
-from workbench.export.redaction import people_in
+from workbench.export.redaction import SENTENCE_END, people_in
 from workbench.model.project import Project
 
-SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
+SENTENCES = SENTENCE_END
 TO_DO = re.compile(
     r"(?i)(?<!\w)(?:ask|chase|follow[- ]?up|check with|confirm with|find out|get hold of|to-?do|tbc|tbd)"
     r"(?!\w)"

@@ -32,7 +32,12 @@ def left_out(project: Project, options: ProposalOptions) -> list[str]:
         for name, title in NARRATIVE_FIELDS.items():
             own = str(getattr(project.proposal, name))
             before, after = len(_sentences(own)), len(_sentences(redact(own)))
-            if own.strip() and after < before:
+            if own.strip() and after == 0:
+                said.append(
+                    f"Redaction kept none of the {count(before, 'sentence')} of your {title.lower()} "
+                    "(they quote or name people): the copy carries the draft from the data in its place."
+                )
+            elif own.strip() and after < before:
                 said.append(
                     f"Redaction kept {after} of the {count(before, 'sentence')} of your "
                     f"{title.lower()} (the others quote or name people); read it before sending the copy."

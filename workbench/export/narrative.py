@@ -30,7 +30,12 @@ FACT = re.compile(r"[$£€]\s?\d|\b\d+\s+(?:in|of|out of)\s+\d+\b|\d+(?:\.\d+)?
 def text_for(ctx: ProposalContext, name: str) -> str:
     """The consultant's text for a narrative field, else the draft; redacted when asked."""
     own = str(getattr(ctx.project.proposal, name)).strip()
-    return _redact_prose(ctx, own or draft(ctx, name))
+    kept = _redact_prose(ctx, own or draft(ctx, name))
+    if own and not kept.strip():
+        # Redaction took every sentence (they all quote or name people): a section never stands
+        # empty; the copy carries the draft from the data, and the export says so (left_out).
+        return _redact_prose(ctx, draft(ctx, name))
+    return kept
 
 
 def _redact_prose(ctx: ProposalContext, text: str) -> str:

@@ -9,7 +9,9 @@ from workbench.model.project import Project
 
 QUOTED = re.compile(r"[\"“”][^\"“”]{3,}[\"“”]|(?<!\w)['‘](?:[^'‘’]|(?<=\w)['’](?=\w)){3,}['’](?!\w)")
 """Quoted speech: double quotes, or single quotes (apostrophes inside words don't end them)."""
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[.!?;][\"”’'])\s+(?=[A-Z“\"‘(])|\n+")
+"""Where a sentence ends: after its stop, or after the closing quotation mark that follows the stop
+('… can't answer." We recommend …' is two sentences: the quote ends at its closing mark)."""
 
 
 CONNECTORS = frozenset({"&", "and", "of", "the", "for", "de", "und", "+"})
