@@ -154,4 +154,4 @@ def test_export_docx_md_force_and_redact(example: Path, capsys: pytest.CaptureFi
     assert "the client" in text
     code, _, err = run(["export", str(example), "--sections", "gaps,bogus"], capsys)
     assert code == 2
-    assert "unknown section(s) bogus" in err
+    assert "unknown section bogus" in err

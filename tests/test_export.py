@@ -63,7 +63,6 @@ def test_structure_reflects_the_project(example: Path) -> None:
         "Assumptions and risks",
         "Next steps",
         "Decision and sign-off",
-        "Appendix: code patterns",
     ]
     tables = summary["tables"]
     gap_table = next(t for t in tables if t["header"][:2] == ["Rank", "Gap"])

@@ -19,11 +19,14 @@ from workbench.analysis.gaps import QUADRANT_LABELS, gap_quadrant
 from workbench.banks import load_catalogue
 from workbench.export.blocks import Table
 from workbench.export.docx_tables import CELL_PADDING, CHAR_WIDTH, column_widths
-from workbench.export.options import SECTIONS, ProposalOptions
+from workbench.export.options import DEFAULT_SECTIONS, SECTIONS, ProposalOptions
 from workbench.export.redaction import people_in, roles_in
 from workbench.export.writer import ExportRequest, export_proposal
 from workbench.model.project import Project
 from workbench.store.files import ProjectFile, load_project
+
+WITH_CODE = (*DEFAULT_SECTIONS, "code-patterns")
+"""The default sections and the opt-in appendix of code patterns (fix15 4)."""
 
 
 def export(path: Path, fmt: str = "docx", **options: object) -> Path:

@@ -112,3 +112,41 @@ def test_redaction_never_leaves_a_section_empty(example: Path, capsys: Any) -> N
         heading + 1
     ].style.name.startswith("Heading")
     assert "Redaction kept none of the 2 sentences of your executive summary" in out
+
+
+# 4. The code patterns are a section of their own: opt-in, skippable, listed in F9 ----------------
+
+
+def test_code_patterns_are_an_opt_in_section(example: Path, capsys: Any) -> None:
+    default = example.parent / "default.docx"
+    assert run_cli(["export", str(example), "-o", str(default)], capsys)[0] == 0
+    text = docx_text(default)
+    assert "Appendix: code patterns" not in text and "Code to start from" not in text
+    asked = example.parent / "asked.docx"
+    assert run_cli(["export", str(example), "--code-patterns", "-o", str(asked)], capsys)[0] == 0
+    text = docx_text(asked)
+    assert "Appendix: code patterns" in text and "Code to start from: pattern 1 in the appendix." in text
+    skipped = example.parent / "skipped.docx"
+    code, _, err = run_cli(
+        ["export", str(example), "--code-patterns", "--skip", "code-patterns", "-o", str(skipped)], capsys
+    )
+    assert code == 0, err
+    assert "Appendix: code patterns" not in docx_text(skipped)
+    help_text = run_cli(["export", str(example), "--sections", "nope"], capsys)[2]
+    assert "unknown section nope;" in help_text and "code-patterns" in help_text
+
+
+async def test_f9_lists_the_code_patterns_unticked(example: Path, make_app) -> None:
+    from textual.widgets import SelectionList
+
+    from workbench.ui.modals.export_modal import ExportModal
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f9")
+        assert await until(pilot, lambda: isinstance(app.screen, ExportModal))
+        sections = app.screen.query_one("#export-sections", SelectionList)
+        prompts = [str(sections.get_option_at_index(i).prompt) for i in range(sections.option_count)]
+        assert "Appendix: code patterns" in prompts
+        assert "code-patterns" not in sections.selected

@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 
 from tests.proposal_text import docx_text
-from tests.test_proposal import export
+from tests.test_proposal import WITH_CODE, export
 from workbench.analysis.currency import client_currency, in_currency
 from workbench.banks import load_catalogue
 from workbench.export.client_fit import moved_years, years_to_move
@@ -44,7 +44,7 @@ def deadlines(text: str) -> list[dt.date]:
 
 def test_code_is_in_an_appendix_the_body_refers_to(example: Path) -> None:
     """Eighteen code blocks, up to a page each, broke the recommendations' argument for the client."""
-    path = export(example)
+    path = export(example, sections=WITH_CODE)
     paragraphs = Document(str(path)).paragraphs
     start = max(i for i, p in enumerate(paragraphs) if p.text == APPENDIX)
     code = [i for i, p in enumerate(paragraphs) if any(r.font.name == CODE_FONT for r in p.runs)]
@@ -55,7 +55,7 @@ def test_code_is_in_an_appendix_the_body_refers_to(example: Path) -> None:
     referred = [int(n) for n in re.findall(r"Code to start from: pattern (\d+) in the appendix\.", body)]
     assert sorted(set(referred)) == list(range(1, len(titles) + 1))
     assert [int(t.split(".")[0].split()[1]) for t in titles] == list(range(1, len(titles) + 1))
-    markdown = export(example, "md").read_text(encoding="utf-8")
+    markdown = export(example, "md", sections=WITH_CODE).read_text(encoding="utf-8")
     assert "```" not in markdown[: markdown.index(f"# {APPENDIX}")]
     assert markdown.count("```") == 2 * len(titles)
 
@@ -71,7 +71,7 @@ def test_no_guide_text_contradicts_the_client(client: str, example: Path) -> Non
     path = euro_client(example) if client == "euro client" else example
     start = EURO_START if client == "euro client" else dt.date(2026, 12, 7)
     currency = "EUR" if client == "euro client" else "USD"
-    text = docx_text(export(path, today=start - dt.timedelta(days=30)))
+    text = docx_text(export(path, today=start - dt.timedelta(days=30), sections=WITH_CODE))
     assert f"week 1 starts on {start.day} {start:%b %Y}" in text
     assert APPENDIX in text
     assert OTHER_CURRENCY[currency].findall(text) == []

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import TODAY
 from tests.proposal_text import docx_text, tables, xml_parts
-from tests.test_proposal import export, section
+from tests.test_proposal import WITH_CODE, export, section
 from workbench.analysis.currency import in_currency, money_words
 from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_TITLES, gap_quadrant
 from workbench.analysis.plan import schedule, week_date
@@ -202,7 +202,7 @@ def test_the_maturity_scale_of_each_scored_area_is_rendered(example: Path) -> No
 def test_each_accepted_practice_shows_its_example_and_pattern(example: Path) -> None:
     project = load_project(example)
     catalogue = load_catalogue(example)
-    text = export(example, "md").read_text()
+    text = export(example, "md", sections=WITH_CODE).read_text()
     recommendations = text[text.index("## Recommendations") : text.index("## Pilots")]
     code = text[text.index("## Appendix: code patterns") :]
     for gap_id, practices in project.accepted_by_gap().items():

@@ -15,7 +15,7 @@ import pytest
 from docx import Document
 
 from tests.proposal_text import docx_text, tables
-from tests.test_proposal import export, section
+from tests.test_proposal import WITH_CODE, export, section
 from workbench.analysis.gaps import evidence_confidence
 from workbench.export.investment import EFFORT_PEOPLE
 from workbench.store.files import load_project
@@ -210,7 +210,7 @@ def test_the_contents_page_shows_the_pages_the_sections_start_on(example: Path, 
     from workbench.export.pdf import SCRIPT as script  # the route `workbench export --pdf` takes
 
     result = subprocess.run(
-        [str(SYSTEM_PYTHON), str(script), str(export(example)), str(pdf)],
+        [str(SYSTEM_PYTHON), str(script), str(export(example, sections=WITH_CODE)), str(pdf)],
         capture_output=True,
         text=True,
         timeout=300,

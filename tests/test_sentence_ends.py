@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import TODAY
 from tests.proposal_text import docx_text
-from tests.test_proposal import export
+from tests.test_proposal import WITH_CODE, export
 from workbench.banks import load_catalogue
 from workbench.export.context import ProposalContext
 from workbench.export.narrative import draft
@@ -81,7 +81,7 @@ def test_titles_and_rationales_ending_in_their_own_mark_are_not_ended_again(exam
         'rationale = "the paved road and rollback deploy registered versions by alias"',
     )
     example.write_text(text, encoding="utf-8")
-    written = docx_text(export(example))
+    written = docx_text(export(example, sections=WITH_CODE))
     body = written[: written.rindex("Appendix: code patterns")]
     assert "For: Who can show what the models return?\n" in written
     assert 'One template replaces what Jonas called "the Flask zoo." Effort:' in body

@@ -31,6 +31,11 @@ def add_export_parser(sub: Any) -> None:
     )
     export.add_argument("--appendix", action="store_true", help="add the appendix of answers captured")
     export.add_argument(
+        "--code-patterns",
+        action="store_true",
+        help="add the appendix of code patterns for the engineers (section code-patterns)",
+    )
+    export.add_argument(
         "--template", metavar="DOCX", help="the firm's Word template (remembered in the project file)"
     )
     export.add_argument("--sections", help=f"comma-separated sections to include: {','.join(SECTIONS)}")
@@ -50,10 +55,13 @@ def _sections(args: argparse.Namespace) -> tuple[str, ...]:
     chosen = [s.strip() for s in args.sections.split(",")] if args.sections else list(DEFAULT_SECTIONS)
     if args.appendix:
         chosen.append("appendix")
+    if args.code_patterns:
+        chosen.append("code-patterns")
     skipped = {s.strip() for s in args.skip.split(",")} if args.skip else set()
     unknown = [s for s in [*chosen, *skipped] if s and s not in SECTIONS]
     if unknown:
-        raise ValueError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+        noun = "unknown section" if len(unknown) == 1 else "unknown sections"
+        raise ValueError(f"{noun} {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
     return tuple(s for s in SECTIONS if s in chosen and s not in skipped)
 
 

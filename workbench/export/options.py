@@ -21,11 +21,13 @@ SECTIONS = (
     "next-steps",
     "decision",
     "appendix",
+    "code-patterns",
 )
 """Sections a proposal can include, in order (the cover is always there)."""
 
-OPT_IN = ("appendix",)
-"""Sections left out unless asked for."""
+OPT_IN = ("appendix", "code-patterns")
+"""Sections left out unless asked for: the notes, and the code for the engineers (a client's
+proposal argues for a decision; code patterns are for the team who takes the work on)."""
 
 DEFAULT_SECTIONS = tuple(s for s in SECTIONS if s not in OPT_IN)
 

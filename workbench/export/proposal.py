@@ -38,6 +38,7 @@ SECTION_BUILDERS: dict[str, Builder] = {
     "next-steps": sections_close.next_steps,
     "decision": sections_close.decision,
     "appendix": sections_close.appendix,
+    "code-patterns": sections_close.code_patterns,
 }
 """Each section's builder, by id."""
 
@@ -57,6 +58,7 @@ SECTION_TITLES = {
     "next-steps": "Next steps",
     "decision": "Decision and sign-off",
     "appendix": "Appendix: what we heard",
+    "code-patterns": "Appendix: code patterns",
 }
 """How each section is named in the export dialog."""
 
@@ -68,4 +70,4 @@ def build_proposal(project: Project, catalogue: Catalogue, options: ProposalOpti
     for section in SECTIONS:
         if section in options.sections and section in SECTION_BUILDERS:
             blocks.extend(SECTION_BUILDERS[section](ctx))
-    return blocks + sections_close.code_patterns(ctx)
+    return blocks

@@ -171,7 +171,7 @@ def _response(ctx: ProposalContext, kind: Quadrant) -> list[Block]:
             example = _titled(ctx, ctx.guide_text(practice.example.strip()))
             if example:
                 item += f" How to start: {example}"
-            if practice.pattern.strip():
+            if practice.pattern.strip() and "code-patterns" in ctx.options.sections:
                 number = ctx.pattern_number(practice_id, ctx.named(gap.id, gap.title))
                 item += f" Code to start from: pattern {number} in the appendix."
             items.append(item)
