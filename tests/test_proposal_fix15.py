@@ -150,3 +150,21 @@ async def test_f9_lists_the_code_patterns_unticked(example: Path, make_app) -> N
         prompts = [str(sections.get_option_at_index(i).prompt) for i in range(sections.option_count)]
         assert "Appendix: code patterns" in prompts
         assert "code-patterns" not in sections.selected
+
+
+# 8. `workbench check` checks the proposal's language and template, at their line and column -------
+
+
+def test_check_reports_a_bad_language_and_a_missing_template(example: Path, capsys: Any) -> None:
+    text = example.read_text(encoding="utf-8")
+    text = text.replace(
+        "[proposal]\n", '[proposal]\nlanguage = "english"\ntemplate = "nowhere/firm.dotx"\n', 1
+    )
+    example.write_text(text, encoding="utf-8")
+    code, _, err = run_cli(["check", str(example)], capsys)
+    assert code != 0
+    lines = err.splitlines()
+    language = next(line for line in lines if "proposal.language" in line)
+    template = next(line for line in lines if "proposal.template" in line)
+    assert f"{example}, line 14, column 1" in language and "'english'" in language
+    assert f"{example}, line 15, column 1" in template and "does not exist" in template

@@ -15,7 +15,18 @@ from workbench.store.tomltext import located, read_toml
 
 def reference_problems(path: str | Path, project: Project, catalogue: Catalogue) -> list[FileProblem]:
     """One problem per reference that points at nothing, at its line when it can be found."""
-    return _at_lines(path, _walk(project, catalogue))
+    return _at_lines(path, [*_walk(project, catalogue), *_frame_problems(path, project)])
+
+
+def _frame_problems(path: str | Path, project: Project) -> Iterator[tuple[str, str]]:
+    """The proposal's language must be a tag (en-GB, de-DE: it tags the text for spell-check) and its
+    Word template must exist and be a Word document, as F8 checks them before saving."""
+    from workbench.export.writer import frame_problem
+
+    for name in ("language", "template"):
+        problem = frame_problem(name, str(getattr(project.proposal, name) or ""), Path(path))
+        if problem:
+            yield f"proposal.{name}", problem.rstrip(".")
 
 
 def invalid_project_problems(invalid: FileProblem, catalogue: Catalogue) -> list[FileProblem]:
