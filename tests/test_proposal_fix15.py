@@ -168,3 +168,25 @@ def test_check_reports_a_bad_language_and_a_missing_template(example: Path, caps
     template = next(line for line in lines if "proposal.template" in line)
     assert f"{example}, line 14, column 1" in language and "'english'" in language
     assert f"{example}, line 15, column 1" in template and "does not exist" in template
+
+
+# 11. Small words: "1 item", transliterated file names --------------------------------------------
+
+
+async def test_the_plan_status_counts_one_item_in_the_singular(example: Path, make_app) -> None:
+    project_file = ProjectFile.load(example)
+    project_file.project.pilots = project_file.project.pilots[:1]
+    project_file.project.pilots[0].depends_on = []
+    project_file.save()
+    app = make_app(example, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f5")
+        detail = app.screen.query_one("#plan-detail", Static)
+        assert await until(pilot, lambda: "1 item · ends week" in str(detail.render())), str(detail.render())
+
+
+def test_a_new_projects_file_name_spells_out_accented_letters(tmp_path: Path, capsys: Any) -> None:
+    code, out, err = run_cli(["new", "Müller & Søn: MLOps discovery", "--dir", str(tmp_path)], capsys)
+    assert code == 0, err
+    assert (tmp_path / "mueller-soen-mlops-discovery.toml").exists(), out

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from workbench.export.cleaning import ascii_name
 from workbench.model.project import SCHEMA_VERSION, Project, ProjectInfo
 from workbench.store.files import ProjectFile
 
@@ -41,7 +42,7 @@ schema_version = {version}
 
 def slug(name: str) -> str:
     """A file-name-safe form of a project name."""
-    cleaned = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_name(name).lower()).strip("-")
     return cleaned[:60] or "project"
 
 

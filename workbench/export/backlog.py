@@ -24,7 +24,7 @@ from typing import Any
 
 from workbench.analysis.currency import in_currency, project_currency
 from workbench.analysis.gaps import evidence_trail, gap_quadrant
-from workbench.export.cleaning import spreadsheet_text
+from workbench.export.cleaning import ascii_name, spreadsheet_text
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Gap, Project
 
@@ -61,7 +61,7 @@ class WorkItem:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "project"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name(text).lower()).strip("-")[:40] or "project"
 
 
 def _label(text: str) -> str:

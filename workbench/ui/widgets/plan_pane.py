@@ -120,7 +120,7 @@ class PlanPane(Vertical, Pane):
         text = Text()
         if self.error:
             text.append(self.error + "\n", style="bold red")
-        summary = f"{len(self.plan.items)} items · ends week {last_week(self.plan)} "
+        summary = f"{plural(len(self.plan.items), 'item')} · ends week {last_week(self.plan)} "
         summary += f"({end_date(ws.project, self.plan, ws.today):%a %d %b %Y})"
         if self.plan.critical_path:
             summary += " · critical path " + " → ".join(self.plan.critical_path)
