@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Checkbox, Input, Static
 
 from tests.helpers import notifications, ready, until
+from workbench.ui.modals.confirm import NoticeModal
 from workbench.ui.modals.export_modal import ExportModal
 
 
@@ -30,7 +31,14 @@ async def test_the_export_names_the_redacted_file_while_redact_is_ticked(example
         assert "harbour" not in target(app)
         await pilot.press("ctrl+s")
         assert await until(pilot, lambda: not isinstance(app.screen, ExportModal))
-        assert await until(pilot, lambda: any("of answer notes stay out of the findings" in n for n in shown))
+        # fix15 10: which sentences, in a dialog to read (a toast covered the timeline for 8 s)
+        assert await until(pilot, lambda: isinstance(app.screen, NoticeModal))
+        body = str(app.screen.query_one("#notice-body .dialog-body", Static).render())
+        assert "of answer notes stay out of the findings" in body
+        assert "“Priya estimates 70% on data preparation.” (session data-1," in body
+        assert not any("of answer notes stay out" in n for n in shown)
+        await pilot.press("escape")
+        assert await until(pilot, lambda: not isinstance(app.screen, NoticeModal))
     assert (example.parent / "redacted-proposal.docx").exists()
     assert not (example.parent / "harbour-pine-retail-mlops-discovery-proposal.docx").exists()
 

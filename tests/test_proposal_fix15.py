@@ -190,3 +190,17 @@ def test_a_new_projects_file_name_spells_out_accented_letters(tmp_path: Path, ca
     code, out, err = run_cli(["new", "Müller & Søn: MLOps discovery", "--dir", str(tmp_path)], capsys)
     assert code == 0, err
     assert (tmp_path / "mueller-soen-mlops-discovery.toml").exists(), out
+
+
+# 10. Which sentences stay out -----------------------------------------------------------------------
+
+
+def test_the_export_lists_the_sentences_it_leaves_out(example: Path, capsys: Any) -> None:
+    code, out, _ = run_cli(["export", str(example), "-o", str(example.parent / "p.docx")], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    note = next(i for i, line in enumerate(lines) if "sentences of answer notes stay out" in line)
+    count = int(lines[note].split("note: ")[1].split()[0])
+    listed = lines[note + 1 : note + 1 + count]
+    assert all(line.startswith("  “") and "(session " in line for line in listed), listed
+    assert any("Priya estimates 70% on data preparation." in line for line in listed)

@@ -84,7 +84,7 @@ def run_export(args: argparse.Namespace) -> int:
     from workbench.cli_common import checked_project
     from workbench.export.context import ProposalContext
     from workbench.export.figures import stale_figures
-    from workbench.export.left_out import left_out
+    from workbench.export.left_out import left_out, notes_left_out
     from workbench.export.proposal import ProposalOptions
     from workbench.export.writer import ExportRequest, export_proposal, template_path
     from workbench.problems import FileProblem
@@ -151,6 +151,9 @@ def run_export(args: argparse.Namespace) -> int:
     print(f"wrote {written}")
     for note in left_out(project, options):
         print(f"note: {note}")
+        if "of answer notes stay out" in note:
+            for sentence in notes_left_out(project):
+                print(f"  {sentence}")
     for stale in stale_figures(ProposalContext(project, catalogue, options)):
         print(f"warning: {stale} Edit it in the proposal text (F8), or empty it to go back to the draft.")
     if args.pdf:

@@ -15,6 +15,19 @@ def _sentences(text: str) -> list[str]:
     return [s for s in SENTENCES.split(text.strip()) if s.strip()]
 
 
+def notes_left_out(project: Project) -> list[str]:
+    """Each sentence of the answer notes that stays out of the proposal, with where it was written
+    (`"Ask Marta for the numbers." (session ml-1, ml:dep-current)`), for the person to rewrite."""
+    readable = ClientNotes(project)
+    return [
+        f"“{s.strip()}” (session {a.session}, {a.question})"
+        for a in project.answers
+        if a.notes.strip() and a.status == "answered"
+        for s in _sentences(a.notes)
+        if not readable.readable(s)
+    ]
+
+
 def left_out(project: Project, options: ProposalOptions) -> list[str]:
     """One sentence per kind of text the proposal does not carry as written; none when all of it is."""
     said: list[str] = []

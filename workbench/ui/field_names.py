@@ -103,6 +103,7 @@ FIELD_NAMES: dict[str, str] = {
     "export-format": "format",
     "export-paper": "paper size",
     "export-sections": "sections",
+    "notice-body": "notes to read",
     "export-target": "file",
     "workbook-questions": "questions",
     "workbook-file": "file",

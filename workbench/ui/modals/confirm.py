@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
 from workbench.ui.keys import key
@@ -43,3 +44,34 @@ class ConfirmModal(DialogScreen[bool]):
     @on(Button.Pressed, "#no")
     def _no(self) -> None:
         self.dismiss(False)
+
+
+class NoticeModal(DialogScreen[None]):
+    """Something to read after an action, too long for a passing notice: a scrollable body (the
+    keyboard scrolls it) and OK (ctrl+s or Esc)."""
+
+    def __init__(self, title: str, body: str) -> None:
+        super().__init__()
+        self.title_text, self.body = title, body
+
+    def compose(self) -> ComposeResult:
+        with Dialog(classes="dialog wide", id="notice-dialog"):
+            yield Static(literal(self.title_text, "bold"), classes="dialog-title")
+            with VerticalScroll(id="notice-body", can_focus=True):
+                yield Static(literal(self.body), classes="dialog-body")
+            with DialogButtons():
+                yield Button(confirm_label("OK"), id="notice-ok", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#notice-body").focus()
+
+    def binding_words(self, binding: Binding) -> str:
+        """Esc closes the notice, as OK does: the footer says 'Close', not 'Cancel'."""
+        if binding.action == key("dialog-cancel").action:
+            return "Close"
+        return super().binding_words(binding)
+
+    @on(Button.Pressed, "#notice-ok")
+    def _ok(self) -> None:
+        self.dismiss(None)

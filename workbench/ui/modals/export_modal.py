@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -15,11 +15,11 @@ from textual.widgets import Button, Checkbox, LoadingIndicator, Select, Selectio
 
 from workbench.export.context import ProposalContext
 from workbench.export.figures import stale_figures
-from workbench.export.left_out import left_out
+from workbench.export.left_out import left_out, notes_left_out
 from workbench.export.proposal import DEFAULT_SECTIONS, SECTION_TITLES, SECTIONS, ProposalOptions
 from workbench.export.writer import ExportRequest, export_proposal, target_path, template_path
 from workbench.problems import FileProblem
-from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.modals.confirm import ConfirmModal, NoticeModal
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal, one_line
 from workbench.ui.workspace import Workspace
@@ -154,8 +154,11 @@ class ExportModal(DialogScreen[Path | None]):
         try:
             path = export_proposal(project, self.workspace.catalogue, request)
             options = request.options or ProposalOptions()
-            notes = tuple(left_out(project, options))
-            stale = tuple(stale_figures(ProposalContext(project, self.workspace.catalogue, options)))
+            notes = tuple(_with_sentences(project, left_out(project, options)))
+            stale = tuple(
+                f"{line} Edit it with F8, or empty it to go back to the draft."
+                for line in stale_figures(ProposalContext(project, self.workspace.catalogue, options))
+            )
         except FileProblem as problem:
             self.post_message(self.Done(None, str(problem)))
             return
@@ -171,17 +174,21 @@ class ExportModal(DialogScreen[Path | None]):
         if message.error:
             self.query_one("#export-error", Static).update(literal(message.error))
             return
-        for note in message.left_out:
-            self.app.notify(note, title="Not in the proposal as written", markup=False, timeout=12)
-        for stale in message.stale:
-            self.app.notify(
-                stale + " Edit it with F8.",
-                title="Old figures in your text",
-                severity="warning",
-                markup=False,
-                timeout=20,
-            )
+        notes = [*message.stale, *message.left_out]
         self.dismiss(message.path)
+        if notes:
+            # Which sentences, and which figures: a list to read, not a notice that passes.
+            self.app.push_screen(NoticeModal("Check before sending", "\n\n".join(notes)))
+
+
+def _with_sentences(project: Any, notes: list[str]) -> list[str]:
+    """The notes, the one on answer notes followed by the sentences it leaves out, one a line."""
+    said = []
+    for note in notes:
+        if "of answer notes stay out" in note:
+            note += "\n" + "\n".join(f"  {s}" for s in notes_left_out(project))
+        said.append(note)
+    return said
 
 
 def start_export(screen: Screen[None]) -> None:
