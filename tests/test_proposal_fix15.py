@@ -204,3 +204,47 @@ def test_the_export_lists_the_sentences_it_leaves_out(example: Path, capsys: Any
     listed = lines[note + 1 : note + 1 + count]
     assert all(line.startswith("  “") and "(session " in line for line in listed), listed
     assert any("Priya estimates 70% on data preparation." in line for line in listed)
+
+
+# 7. The paper size is the template's, by name; A4 or US Letter can be forced over it -------------
+
+
+def _letter_template(folder: Path) -> Path:
+    from docx.shared import Inches
+
+    document = Document()
+    for part in document.sections:
+        part.page_width, part.page_height = Inches(8.5), Inches(11)
+    path = folder / "letter.docx"
+    document.save(str(path))
+    return path
+
+
+def test_the_paper_is_the_templates_unless_forced(example: Path, capsys: Any) -> None:
+    template = _letter_template(example.parent)
+    kept, forced = example.parent / "kept.docx", example.parent / "forced.docx"
+    base = ["export", str(example), "--template", str(template)]
+    assert run_cli([*base, "-o", str(kept)], capsys)[0] == 0
+    assert run_cli([*base, "--paper", "a4", "-o", str(forced)], capsys)[0] == 0
+    assert round(Document(str(kept)).sections[-1].page_width.mm) == 216  # type: ignore[union-attr]
+    assert round(Document(str(forced)).sections[-1].page_width.mm) == 210  # type: ignore[union-attr]
+    assert round(Document(str(forced)).sections[-1].page_height.mm) == 297  # type: ignore[union-attr]
+
+
+async def test_f9_names_the_templates_paper(example: Path, make_app) -> None:
+    from textual.widgets import Select
+
+    from workbench.ui.modals.export_modal import ExportModal
+
+    template = _letter_template(example.parent)
+    project_file = ProjectFile.load(example)
+    project_file.project.proposal.template = template.name
+    project_file.save()
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f9")
+        assert await until(pilot, lambda: isinstance(app.screen, ExportModal))
+        paper = app.screen.query_one("#export-paper", Select)
+        shown = paper.query_one("SelectCurrent").query_one(Static)
+        assert paper.value == "" and str(shown.render()) == "US Letter (template)"

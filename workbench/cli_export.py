@@ -40,7 +40,12 @@ def add_export_parser(sub: Any) -> None:
     )
     export.add_argument("--sections", help=f"comma-separated sections to include: {','.join(SECTIONS)}")
     export.add_argument("--skip", help="comma-separated sections to leave out")
-    export.add_argument("--letter", action="store_true", help="US Letter paper instead of A4")
+    export.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        help="paper size, also over the template's (default: the template's, else A4)",
+    )
+    export.add_argument("--letter", action="store_true", help="the same as --paper letter")
     export.add_argument(
         "--pdf",
         action="store_true",
@@ -135,7 +140,13 @@ def run_export(args: argparse.Namespace) -> int:
     given = str(Path(args.template).expanduser().resolve()) if args.template else ""
     template = template_path(project, Path(args.path), given)
     request = ExportRequest(
-        folder, filename, args.format, "letter" if args.letter else "a4", args.force, options, template
+        folder,
+        filename,
+        args.format,
+        "letter" if args.letter else args.paper or "",
+        args.force,
+        options,
+        template,
     )
     if not request.force and _confirm_replace(project, request):
         request.force = True

@@ -16,7 +16,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Inches, Mm, Pt, RGBColor
+from docx.shared import Emu, Inches, Mm, Pt, RGBColor
 
 from workbench.export.blocks import Block, Bullets, Contents, Heading, PageBreak, Paragraph, Table
 from workbench.export.cleaning import xml_safe
@@ -31,6 +31,26 @@ from workbench.export.docx_styles import (
 from workbench.export.docx_tables import render_table
 
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Inches(8.5), Inches(11))}
+PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
+
+
+def paper_name(width: int, height: int) -> str:
+    """`A4`, `US Letter`, else the size in millimetres, either way round."""
+    for paper, (w, h) in PAPER.items():
+        if abs(min(width, height) - w) < Mm(2) and abs(max(width, height) - h) < Mm(2):
+            return PAPER_NAMES[paper]
+    return f"{Emu(width).mm:.0f} × {Emu(height).mm:.0f} mm"
+
+
+def template_paper(template: Path) -> str:
+    """The paper size of the template's first page, by name ("US Letter"); empty if unreadable."""
+    try:
+        section = Document(as_document(template)).sections[0]
+        return paper_name(int(section.page_width or 0), int(section.page_height or 0))
+    except Exception:  # a template export would refuse says so there, in one sentence
+        return ""
+
+
 MARGIN = Mm(22)
 CODE_FONT = "Consolas"
 STYLE_NAMES = ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Normal", "Quote", "Caption")
@@ -43,7 +63,8 @@ class DocxFrame:
     title: str
     author: str
     company: str = ""
-    paper: str = "a4"
+    paper: str = ""
+    """`a4` or `letter`; empty for the template's own page (A4 without a template)."""
     template: Path | None = None
     """The firm's .docx: its styles, headers, footers, logo and page setup are kept."""
     language: str = "en-GB"
@@ -77,10 +98,13 @@ def render_docx(blocks: list[Block], frame: DocxFrame) -> bytes:
     if frame.template is not None:
         document = Document(as_document(frame.template))
         _clear_body(document)
+        if frame.paper in PAPER:  # forced over the template's page size; its margins stay
+            for section in document.sections:
+                section.page_width, section.page_height = PAPER[frame.paper]
     else:
         document = Document()
         modern_look(document)
-        _page_setup(document, frame.paper)
+        _page_setup(document, frame.paper or "a4")
     if frame.clean is not None:
         clean_template_parts(document, frame.clean)
     _cover_without_footer(document)
@@ -88,8 +112,14 @@ def render_docx(blocks: list[Block], frame: DocxFrame) -> bytes:
     word_2013_settings(document)
     set_language(document, frame.language)
     set_properties(
-        document, frame.title, frame.author, frame.company, frame.language, frame.today,
-        frame.subject, frame.keywords,
+        document,
+        frame.title,
+        frame.author,
+        frame.company,
+        frame.language,
+        frame.today,
+        frame.subject,
+        frame.keywords,
     )
     styles = _style_ids(document)
     section = document.sections[-1]

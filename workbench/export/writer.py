@@ -34,7 +34,8 @@ class ExportRequest:
     filename: str = ""
     """A file name inside `folder`; derived from the project's name when empty."""
     format: str = "docx"
-    paper: str = "a4"
+    paper: str = ""
+    """`a4` or `letter`, forced over the template's; empty for the template's page (else A4)."""
     force: bool = False
     options: ProposalOptions | None = None
     template: Path | None = None

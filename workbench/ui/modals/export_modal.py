@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, LoadingIndicator, Select, SelectionList, Static
 
 from workbench.export.context import ProposalContext
+from workbench.export.docx_writer import template_paper
 from workbench.export.figures import stale_figures
 from workbench.export.left_out import left_out, notes_left_out
 from workbench.export.proposal import DEFAULT_SECTIONS, SECTION_TITLES, SECTIONS, ProposalOptions
@@ -69,13 +70,7 @@ class ExportModal(DialogScreen[Path | None]):
                     id="export-format",
                     compact=True,
                 )
-                yield Select(
-                    [(Text("A4"), "a4"), (Text("US Letter"), "letter")],
-                    value="a4",
-                    allow_blank=False,
-                    id="export-paper",
-                    compact=True,
-                )
+                yield Select(self._papers(), value="", allow_blank=False, id="export-paper", compact=True)
             with Horizontal(classes="row"):
                 yield Checkbox("Redact names and quotes", id="export-redact", compact=True)
                 yield Checkbox("Show ids", id="export-ids", compact=True)
@@ -85,6 +80,15 @@ class ExportModal(DialogScreen[Path | None]):
             with DialogButtons():
                 yield Button(confirm_label("Export"), id="export-go", variant="primary", compact=True)
                 yield Button(cancel_label(), id="export-cancel", compact=True)
+
+    def _papers(self) -> list[tuple[Text, str]]:
+        """The template's own paper size first, by name (a Letter template is not "A4"); A4 or US
+        Letter force a size over it. Without a template, A4 first."""
+        template = template_path(self.workspace.project, self.workspace.file.path)
+        own = template_paper(template) if template is not None and template.exists() else ""
+        if not own:
+            return [(Text("A4"), ""), (Text("US Letter"), "letter")]
+        return [(Text(f"{own} (template)"), ""), (Text("A4"), "a4"), (Text("US Letter"), "letter")]
 
     def on_mount(self) -> None:
         self.query_one("#export-progress").display = False
