@@ -248,3 +248,44 @@ async def test_f9_names_the_templates_paper(example: Path, make_app) -> None:
         paper = app.screen.query_one("#export-paper", Select)
         shown = paper.query_one("SelectCurrent").query_one(Static)
         assert paper.value == "" and str(shown.render()) == "US Letter (template)"
+
+
+# 6. The firm's logo on the cover ------------------------------------------------------------------
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d4944415478da63f8cfc0f01f0005000201e2b1b1c50000000049454e44ae426082"
+)
+
+
+def _logo_template(folder: Path, first_page: str = "") -> Path:
+    document = Document()
+    logo = folder / "logo.png"
+    logo.write_bytes(PNG)
+    section = document.sections[0]
+    section.header.paragraphs[0].add_run().add_picture(str(logo))
+    if first_page:
+        section.different_first_page_header_footer = True
+        section.first_page_header.paragraphs[0].text = first_page
+    path = folder / "logo.docx"
+    document.save(str(path))
+    return path
+
+
+def test_the_cover_shows_the_templates_logo(example: Path) -> None:
+    path = export(example, template=_logo_template(example.parent))
+    cover = Document(str(path)).sections[0]
+    assert cover.different_first_page_header_footer
+    pictures = cover.first_page_header._element.xpath(".//w:drawing")
+    assert pictures, "no logo in the cover's header"
+    embedded = pictures[0].xpath(".//a:blip/@r:embed")[0]
+    assert cover.first_page_header.part.related_parts[embedded].content_type == "image/png"
+    assert not any(p.text.strip() for p in cover.first_page_footer.paragraphs)  # no page number on the cover
+    assert "PAGE" in cover.footer._element.xml  # the other pages keep theirs
+
+
+def test_the_templates_own_first_page_header_is_kept(example: Path) -> None:
+    path = export(example, template=_logo_template(example.parent, first_page="Kestrel: proposal"))
+    cover = Document(str(path)).sections[0]
+    assert [p.text for p in cover.first_page_header.paragraphs] == ["Kestrel: proposal"]

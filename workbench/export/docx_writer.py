@@ -3,6 +3,7 @@ a contents field, page numbers off the cover, tables whose rows and words never 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import zipfile
@@ -189,9 +190,48 @@ def clean_template_parts(document: Any, clean: Callable[[str], str]) -> None:
 
 
 def _cover_without_footer(document: Any) -> None:
-    """The cover is the first page: a first-page header and footer of its own, empty by default."""
+    """The cover is the first page: a first-page header and footer of its own, the footer empty (no
+    page number on the cover). The header is the template's first-page header when it has one, else
+    a copy of its header when that holds a logo: a firm's logo belongs on the front page."""
     for section in document.sections:
         section.different_first_page_header_footer = True
+        if not _has_content(section.first_page_header):
+            _copy_logo_header(section.header, section.first_page_header)
+
+
+PICTURES = (qn("w:drawing"), qn("w:pict"))
+RELATION_ATTRIBUTES = (qn("r:embed"), qn("r:link"), qn("r:id"))
+
+
+def _has_content(header: Any) -> bool:
+    """Whether a header is defined and shows something (words or a picture)."""
+    if header.is_linked_to_previous:
+        return False
+    element = header._element
+    return any(p.text.strip() for p in header.paragraphs) or next(element.iter(*PICTURES), None) is not None
+
+
+def _copy_logo_header(source: Any, target: Any) -> None:
+    """Copy a header holding a picture into another, its pictures' relationships with it."""
+    if source.is_linked_to_previous or next(source._element.iter(*PICTURES), None) is None:
+        return
+    target.is_linked_to_previous = False
+    into = target._element
+    for child in list(into):
+        into.remove(child)
+    for child in source._element:
+        into.append(copy.deepcopy(child))
+    rels = source.part.rels
+    for element in into.iter():
+        for attribute in RELATION_ATTRIBUTES:
+            rel_id = element.get(attribute)
+            if rel_id is None or rel_id not in rels:
+                continue
+            rel = rels[rel_id]
+            if rel.is_external:
+                element.set(attribute, target.part.relate_to(rel.target_ref, rel.reltype, is_external=True))
+            else:
+                element.set(attribute, target.part.relate_to(rel.target_part, rel.reltype))
 
 
 def _page_numbers(document: Any) -> None:
