@@ -15,12 +15,13 @@ from docx.oxml.ns import qn
 from tests.conftest import TODAY
 from tests.proposal_text import docx_text, tables, xml_parts
 from workbench.analysis.currency import money_words
-from workbench.analysis.gaps import QUADRANT_LABELS, gap_quadrant
+from workbench.analysis.gaps import gap_quadrant
 from workbench.banks import load_catalogue
 from workbench.export.blocks import Table
 from workbench.export.docx_tables import CELL_PADDING, CHAR_WIDTH, column_widths
 from workbench.export.options import DEFAULT_SECTIONS, SECTIONS, ProposalOptions
 from workbench.export.redaction import people_in, roles_in
+from workbench.export.sections_plan import TABLE_QUADRANTS
 from workbench.export.writer import ExportRequest, export_proposal
 from workbench.model.project import Project
 from workbench.store.files import ProjectFile, load_project
@@ -104,10 +105,10 @@ def test_quadrants_are_the_same_in_the_table_the_matrix_and_the_recommendations(
     quick = section(text, "Quick wins", "Strategic initiatives")
     strategic = section(text, "Strategic initiatives", "Fill-ins")
     for gap in project.gaps:
-        label = QUADRANT_LABELS[gap_quadrant(project, gap)]
+        label = TABLE_QUADRANTS[gap_quadrant(project, gap)]
         assert by_title[gap.title] == label
         assert (gap.title in quick) == (label == "Quick win"), gap.title
-        assert (gap.title in strategic) == (label == "Strategic"), gap.title
+        assert (gap.title in strategic) == (label == "Strategic initiative"), gap.title
 
 
 # 4. Client language: no ids, no tool vocabulary -------------------------------------------------

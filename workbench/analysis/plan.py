@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import re
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -35,6 +36,13 @@ class PlanCycle(ValueError):
             f"the plan's dependencies form a cycle ({loop}; each waits for the one before it), which "
             f"no schedule can meet; remove {item}'s dependency on {dependency} or another link"
         )
+
+
+def natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that reads numbers as numbers: "Pilot 6" before "Pilot 50", "P-2" before "P-10"."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.lower()) for part in re.split(r"(\d+)", text) if part
+    )
 
 
 @dataclass(frozen=True)
@@ -224,7 +232,7 @@ def schedule(project: Project) -> Schedule:
                 by_id[node], start[node], end[node], latest_start, slack, slack == 0, conflicts.get(node, "")
             )
         )
-    scheduled.sort(key=lambda s: (s.start, s.end, s.id))
+    scheduled.sort(key=lambda s: (s.start, s.end, natural(s.item.title), natural(s.id)))
     return Schedule(scheduled, end_week, _critical_path(scheduled, graph), unknown)
 
 

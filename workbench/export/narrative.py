@@ -9,7 +9,7 @@ from workbench.analysis.maturity import area_maturity, disagreements, unverified
 from workbench.export.blocks import Block, Bullets, Paragraph
 from workbench.export.context import ProposalContext
 from workbench.export.investment import effort_rule
-from workbench.export.wording import capitalised, count, day, join_and, limited, sentence
+from workbench.export.wording import LIST_LIMIT, capitalised, count, day, join_and, limited, sentence
 from workbench.model.records import PlanItem
 
 NARRATIVE_FIELDS = {
@@ -171,10 +171,12 @@ def _recommends(ctx: ProposalContext) -> str:
     work, weeks, start = _plan_facts(ctx)
     if not work:
         return ""
-    first = [ctx.in_sentence(p.title) for p in ctx.pilots()[:2]]
+    # Titles are names, quoted as written: "starting with value dashboard for …" lacked an article.
+    first = [f"“{capitalised(ctx.r(p.title))}”" for p in ctx.pilots()[:2]]
+    pilots = "the pilot" if len(first) == 1 else "the pilots"
     return (
         f"We recommend {work} over {count(weeks, 'week')} from {day(start)}, "
-        + (f"starting with {join_and(first)}, " if first else "")
+        + (f"starting with {pilots} {join_and(first)}, " if first else "")
         + f"for about {count(people_weeks(ctx), 'people-week')} of effort."
     )
 
@@ -334,7 +336,16 @@ def _roles(ctx: ProposalContext) -> str:
         parts.append(f"{who} {_the(ctx, ours)}, working with your subject experts.")
     if theirs:
         one = len(theirs) == 1
-        named = "named under Pilots" if all(i.owner for i in theirs) else "named under Pilots or at kick-off"
+        # Pilots describes the first ten items only: a lead beyond them is not named there.
+        described = {i.id for i in items[:LIST_LIMIT]}
+        shown = [i for i in theirs if i.owner and i.id in described]
+        named = (
+            "named under Pilots"
+            if len(shown) == len(theirs)
+            else "named under Pilots or at kick-off"
+            if shown
+            else "named at kick-off"
+        )
         parts.append(
             f"{capitalised(_the(ctx, theirs))} {'is' if one else 'are'} led from your side: "
             f"{'its' if one else 'each'} lead, {named}, gives about a day a week to "

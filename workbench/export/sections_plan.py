@@ -45,6 +45,9 @@ LATER: dict[Quadrant, str] = {
 }
 
 
+TABLE_QUADRANTS = {**QUADRANT_LABELS, "strategic": "Strategic initiative"}
+"""The quadrant in the gap table, in the words the recommendations use ("strategic initiatives")."""
+
 def gaps(ctx: ProposalContext) -> list[Block]:
     """Prioritised gaps: the ranked table and the impact × complexity matrix, one quadrant each."""
     blocks: list[Block] = [Heading("Prioritised gaps", 1)]
@@ -68,7 +71,7 @@ def gaps(ctx: ProposalContext) -> list[Block]:
             ctx.catalogue.client_area_title(g.area) if g.area else "",
             str(g.impact),
             str(g.complexity),
-            QUADRANT_LABELS[ctx.quadrants[g.id]],
+            TABLE_QUADRANTS[ctx.quadrants[g.id]],
         ]
         for rank, (g, _) in enumerate(ctx.ranked[:LIST_LIMIT], start=1)
     ]

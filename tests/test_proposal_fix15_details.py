@@ -1,0 +1,54 @@
+"""Issue 15, fix15 9: details a consultant found on the large project and a new one."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.proposal_text import docx_text, tables
+from tests.test_proposal import export, section
+from workbench.store.files import ProjectFile
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from bench.generate import write_large_project
+
+    return write_large_project(tmp_path_factory.mktemp("large") / "large.toml")
+
+
+@pytest.fixture(scope="module")
+def large_docx(large: Path) -> Path:
+    return export(large)
+
+
+def test_the_timeline_orders_titles_as_numbers(large_docx: Path) -> None:
+    rows = next(t for t in tables(large_docx) if t[0][:2] == ["Item", "Weeks"])[1:]
+    for _, same in itertools.groupby(rows, key=lambda row: row[1]):
+        numbers = [int(re.search(r"\d+", row[0]).group()) for row in same]  # type: ignore[union-attr]
+        assert numbers == sorted(numbers), numbers
+
+
+def test_investment_names_the_leads_only_where_they_are_named(large_docx: Path) -> None:
+    text = docx_text(large_docx)
+    investment = section(text, "Investment and team", "Assumptions and risks")
+    assert "named under Pilots," not in investment  # Pilots describes 10 of the 60
+
+
+def test_the_gap_table_says_strategic_initiative(example: Path) -> None:
+    rows = next(t for t in tables(export(example)) if t[0][:2] == ["Rank", "Gap"])[1:]
+    quadrants = {row[-1] for row in rows}
+    assert "Strategic initiative" in quadrants and "Strategic" not in quadrants
+
+
+def test_the_summary_names_its_first_pilots_as_titles(example: Path) -> None:
+    project_file = ProjectFile.load(example)
+    first = min((p for p in project_file.project.pilots if p.kind == "pilot"), key=lambda p: p.id)
+    first.title = "Value dashboard for the pricing model"
+    project_file.save()
+    summary = section(docx_text(export(example)), "Executive summary", "Context and approach")
+    assert "starting with value dashboard" not in summary
+    assert "“Value dashboard for the pricing model”" in summary
