@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from docx.oxml.ns import qn
+from lxml import etree
 
 from tests.proposal_text import docx_text, tables
 from tests.test_proposal import export, section
@@ -51,4 +53,19 @@ def test_the_summary_names_its_first_pilots_as_titles(example: Path) -> None:
     project_file.save()
     summary = section(docx_text(export(example)), "Executive summary", "Context and approach")
     assert "starting with value dashboard" not in summary
-    assert "“Value dashboard for the pricing model”" in summary
+    assert "starting with the pilots Value dashboard for the pricing model and " in summary
+
+
+def test_every_gap_in_a_matrix_cell_has_its_rule(large_docx: Path) -> None:
+    """Word and LibreOffice merge consecutive paragraphs with the same border into one group: the
+    third gap and "And N more" ran together under a single rule."""
+    from docx import Document
+
+    table = next(t for t in Document(str(large_docx)).tables if t.rows[0].cells[1].text == "1 (low)")
+    crowded = [cell for row in table.rows[1:] for cell in row.cells[1:] if len(cell.paragraphs) >= 3]
+    assert crowded
+    for cell in crowded:
+        borders = [p._p.pPr.find(qn("w:pBdr")) for p in cell.paragraphs]
+        assert borders[0] is None and all(b is not None for b in borders[1:])
+        xml = [etree.tostring(b) for b in borders[1:]]
+        assert all(a != b for a, b in itertools.pairwise(xml))  # no two alike in a row: no merging

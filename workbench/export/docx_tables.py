@@ -42,8 +42,13 @@ KEEP_WHOLE_ROWS = 12
 KEEP_WHOLE_CHART = 40
 """A timeline chart of at most this many rows is kept on one page, with its key below it (a chart
 cut in two, its key on the next page, can't be read)."""
-ITEM_RULE = '<w:pBdr><w:top w:val="single" w:sz="6" w:space="2" w:color="7F7F7F"/></w:pBdr>'
-"""The rule above the second and later items of a cell (two gaps in one cell of the matrix)."""
+ITEM_RULES = (
+    '<w:pBdr><w:top w:val="single" w:sz="6" w:space="2" w:color="7F7F7F"/></w:pBdr>',
+    '<w:pBdr><w:top w:val="single" w:sz="6" w:space="2" w:color="808080"/></w:pBdr>',
+)
+"""The rule above the second and later items of a cell (gaps sharing a cell of the matrix), in two
+greys one can't tell apart: Word and LibreOffice merge consecutive paragraphs with the same border
+into one bordered group, which drew the rule above the second item only."""
 ITEM_SPACE = 40
 """Space above an item after a rule, in twentieths of a point."""
 SHORTEST_STEP = int(Mm(1))
@@ -183,7 +188,7 @@ def _cell(
     for index, item in enumerate(items):
         paragraph = "<w:pPr>" + ("<w:keepNext/>" if keep else "")
         if index:
-            paragraph += ITEM_RULE
+            paragraph += ITEM_RULES[index % 2]
         before = ITEM_SPACE if index else 0
         paragraph += f'<w:spacing w:before="{before}" w:after="0" w:line="240" w:lineRule="auto"/>'
         paragraph += '<w:jc w:val="center"/></w:pPr>' if centred else "</w:pPr>"

@@ -171,8 +171,8 @@ def _recommends(ctx: ProposalContext) -> str:
     work, weeks, start = _plan_facts(ctx)
     if not work:
         return ""
-    # Titles are names, quoted as written: "starting with value dashboard for …" lacked an article.
-    first = [f"“{capitalised(ctx.r(p.title))}”" for p in ctx.pilots()[:2]]
+    # Titles are names, capitalised as written: "starting with value dashboard for …" lacked an article.
+    first = [capitalised(ctx.r(p.title)) for p in ctx.pilots()[:2]]
     pilots = "the pilot" if len(first) == 1 else "the pilots"
     return (
         f"We recommend {work} over {count(weeks, 'week')} from {day(start)}, "
