@@ -232,7 +232,7 @@ def schedule(project: Project) -> Schedule:
                 by_id[node], start[node], end[node], latest_start, slack, slack == 0, conflicts.get(node, "")
             )
         )
-    scheduled.sort(key=lambda s: (s.start, s.end, natural(s.item.title), natural(s.id)))
+    scheduled.sort(key=lambda s: (s.start, s.end, natural(s.id)))
     return Schedule(scheduled, end_week, _critical_path(scheduled, graph), unknown)
 
 
