@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from docx import Document
 from textual.widgets import Static
 
@@ -289,3 +290,25 @@ def test_the_templates_own_first_page_header_is_kept(example: Path) -> None:
     path = export(example, template=_logo_template(example.parent, first_page="Kestrel: proposal"))
     cover = Document(str(path)).sections[0]
     assert [p.text for p in cover.first_page_header.paragraphs] == ["Kestrel: proposal"]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36), (160, 48)])
+async def test_f8_shows_the_whole_firm_and_grows_its_text_box(
+    example: Path, make_app, size: tuple[int, int]
+) -> None:
+    from textual.widgets import Input, TextArea
+
+    from workbench.ui.modals.proposal_modal import ProposalModal
+
+    app = make_app(example)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("f8")
+        assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
+        await pilot.pause()
+        firm = app.screen.query_one("#proposal-firm", Input)
+        assert firm.value == "Kestrel Data Consulting"
+        assert firm.content_region.width > len(firm.value), firm.content_region
+        text = app.screen.query_one("#proposal-text", TextArea)
+        if size[1] >= 48:
+            assert text.region.height >= 20, text.region

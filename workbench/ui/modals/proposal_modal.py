@@ -60,7 +60,9 @@ class ProposalModal(DialogScreen[dict[str, str] | None]):
             yield Static(id="proposal-source", classes="dim")
             with Horizontal(classes="row", id="proposal-frame"):
                 for name, title in FRAME_FIELDS.items():
-                    with Vertical(classes="frame-field"):  # the label stays when the field is filled
+                    # The firm's name and the template's path are long: each has three shares of the row.
+                    wide = " wide-field" if name in ("firm", "template") else ""
+                    with Vertical(classes="frame-field" + wide):  # the label stays when the field is filled
                         yield Static(Text(title, style="dim"), classes="frame-label")
                         yield RealInput(
                             self.own[name],
