@@ -69,3 +69,25 @@ def test_every_gap_in_a_matrix_cell_has_its_rule(large_docx: Path) -> None:
         assert borders[0] is None and all(b is not None for b in borders[1:])
         xml = [etree.tostring(b) for b in borders[1:]]
         assert all(a != b for a, b in itertools.pairwise(xml))  # no two alike in a row: no merging
+
+
+def test_a_milestone_is_dated_on_the_day_its_title_names(example: Path) -> None:
+    rows = next(t for t in tables(export(example)) if t[0][:2] == ["Item", "Weeks"])[1:]
+    freeze = next(row for row in rows if row[0].startswith("Peak-trading change freeze lifts (8 Jan)"))
+    assert freeze[2] == "8 Jan 2027", freeze
+
+
+def test_the_timeline_marks_only_the_critical_path_it_names(example: Path) -> None:
+    """Large project: "Pilot number 12" named as the critical path while 8 items said "None
+    (critical path)": every item without slack was marked, the sentence named one chain."""
+    project_file = ProjectFile.load(example)
+    longest = next(p for p in project_file.project.pilots if p.id == "P-7")
+    longest.weeks = 7  # ends with the plan: no slack, on a chain of its own
+    project_file.save()
+    path = export(example)
+    rows = next(t for t in tables(path) if t[0][:2] == ["Item", "Weeks"])[1:]
+    marked = [row[0] for row in rows if row[3] == "None (critical path)"]
+    named = re.search(r"The critical path, which sets the end date: (.+?)\.\n", docx_text(path))
+    assert named is not None
+    assert marked == [title for title in marked if title in named.group(1)]
+    assert len(marked) == len(named.group(1).split(" → "))

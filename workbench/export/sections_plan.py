@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 
@@ -275,10 +276,16 @@ def _deliverables(titles: list[str]) -> str:
     return f"In place for the pilot's model, and written up for the next team: {listed}"
 
 
+def on_path(plan: Schedule, scheduled: ScheduledItem) -> bool:
+    """Whether an item is on the critical path the timeline names: the table, the chart and the
+    pilots' timing mark those items only, not every other item that happens to have no slack."""
+    return scheduled.id in plan.critical_path
+
+
 def timing(ctx: ProposalContext, plan: Schedule, scheduled: ScheduledItem) -> str:
     """`Weeks 1–3 (7 Dec 2026 – 25 Dec 2026); on the critical path` (weeks counted from 1)."""
     text = f"{weeks(plan, scheduled)} ({date_span(ctx, scheduled)})"
-    if scheduled.critical:
+    if on_path(plan, scheduled):
         return text + "; on the critical path"
     return text + (f"; can slip {count(scheduled.slack, 'week')}" if scheduled.slack else "")
 
@@ -289,11 +296,37 @@ def weeks(plan: Schedule, scheduled: ScheduledItem) -> str:
     return capitalised(week_span(plan, scheduled))
 
 
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+DAY_IN_TITLE = re.compile(r"(?<!\d)(\d{1,2}) (" + "|".join(MONTHS) + r")[a-z]*\b(?! \d{4})", re.IGNORECASE)
+"""A day a milestone's title names ("Change freeze lifts (8 Jan)")."""
+OWN_DAY_WITHIN = 7
+"""A milestone's own day is its date when it falls this many days or fewer from its week's Monday."""
+
+
+def own_day(title: str, near: dt.date) -> dt.date | None:
+    """The day a title names, in the year that puts it nearest `near`."""
+    found = DAY_IN_TITLE.search(title)
+    if found is None:
+        return None
+    month = MONTHS.index(found.group(2).lower()[:3]) + 1
+    days = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        with contextlib.suppress(ValueError):
+            days.append(dt.date(year, month, int(found.group(1))))
+    return min(days, key=lambda d: abs((d - near).days), default=None)
+
+
 def date_span(ctx: ProposalContext, scheduled: ScheduledItem) -> str:
-    """The item's first Monday to its last Friday (one day for a milestone)."""
+    """The item's first Monday to its last Friday (one day for a milestone: the day its title names
+    when that falls in the week around its place in the plan, else that Monday, saying so)."""
     begins = ctx.week(scheduled.start)
     if scheduled.item.weeks == 0:
-        return day(begins)
+        named = own_day(scheduled.item.title, begins)
+        if named is None or named == begins:
+            return day(begins)
+        if abs((named - begins).days) <= OWN_DAY_WITHIN:
+            return day(named)
+        return f"{day(begins)} (the title says {day(named)})"
     return f"{day(begins)} – {day(ctx.item_end(scheduled))}"
 
 
@@ -335,7 +368,7 @@ def timeline(ctx: ProposalContext) -> list[Block]:
             ctx.named(s.id, s.item.title),
             weeks(plan, s),
             date_span(ctx, s),
-            "None (critical path)" if s.critical else count(s.slack, "week") if s.slack else "None",
+            "None (critical path)" if on_path(plan, s) else count(s.slack, "week") if s.slack else "None",
         ]
         for s in plan.items
     ]
@@ -384,7 +417,7 @@ def _chart(ctx: ProposalContext, plan: Schedule) -> Table:
             if milestone:
                 fills.append(MILESTONE_FILL)
             elif working:
-                fills.append(CRITICAL_FILL if scheduled.critical else BAR_FILL)
+                fills.append(CRITICAL_FILL if on_path(plan, scheduled) else BAR_FILL)
             else:
                 fills.append(SLACK if floating else "")
         rows.append(row)
