@@ -63,6 +63,7 @@ def test_structure_reflects_the_project(example: Path) -> None:
         "Assumptions and risks",
         "Next steps",
         "Decision and sign-off",
+        "Appendix: how maturity is scored",
     ]
     tables = summary["tables"]
     gap_table = next(t for t in tables if t["header"][:2] == ["Rank", "Gap"])

@@ -62,13 +62,13 @@ def test_who_we_spoke_to_shows_a_booked_length_and_no_empty_column(example: Path
         session.elapsed_seconds, session.minutes = 0, None
     project_file.save()
     text = export(example, "md").read_text(encoding="utf-8")
-    spoke = text[text.index("### Who we spoke to") : text.index("### How maturity is scored")]
+    spoke = text[text.index("### Who we spoke to") : text.index("## What is working well")]
     assert "Length" not in spoke and "| |" not in spoke.replace(" ", "").replace("||", "| |")
     project_file = ProjectFile.load(example)
     project_file.project.sessions[0].minutes = 40
     project_file.save()
     text = export(example, "md").read_text(encoding="utf-8")
-    spoke = text[text.index("### Who we spoke to") : text.index("### How maturity is scored")]
+    spoke = text[text.index("### Who we spoke to") : text.index("## What is working well")]
     assert "| Length |" in spoke and "40 minutes booked" in spoke
 
 

@@ -91,3 +91,17 @@ def test_the_timeline_marks_only_the_critical_path_it_names(example: Path) -> No
     assert named is not None
     assert marked == [title for title in marked if title in named.group(1)]
     assert len(marked) == len(named.group(1).split(" → "))
+
+
+def test_how_maturity_is_scored_is_an_appendix_after_the_sign_off_in_client_words(example: Path) -> None:
+    text = docx_text(export(example))
+    body = text[text.index("Executive summary\n", text.index("Contents") + 20) :]
+    assert body.index("Decision and sign-off\n") < body.index("Appendix: how maturity is scored\n")
+    context = section(text, "Context and approach", "What is working well")
+    assert (
+        "How maturity is scored\n" not in context
+        and "Feature Engineering & Data Preparation\n1 · " not in context
+    )
+    scale = text[text.rindex("Appendix: how maturity is scored\n") :]
+    assert "Discovery questions" not in scale and "on its own scale" not in scale
+    assert not re.search(r"\(\d\)\n", scale)  # no "(2)" to tell two questions apart

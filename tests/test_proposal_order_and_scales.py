@@ -4,6 +4,7 @@ used; the Markdown scale table has a header row."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.test_proposal import export
@@ -56,13 +57,14 @@ def test_without_prerequisites_the_order_is_the_map_panes(example: Path) -> None
 def test_how_maturity_is_scored_shows_the_question_scales_used_under_a_header(example: Path) -> None:
     catalogue = load_catalogue(example)
     text = export(example, "md").read_text(encoding="utf-8")
-    scale = text[text.index("### How maturity is scored") : text.index("## What is working well")]
+    scale = text[text.index("## Appendix: how maturity is scored") :]
     table = [line for line in scale.splitlines() if line.startswith("|")]
     assert table[:2] == ["| Area | Levels |", "|---|---|"]
     assert table[2].startswith("| **Feature Engineering & Data Preparation** | 1 · ")
-    assert "scored on its own scale, shown under its area" in scale
-    assert "an area's average takes both kinds of score" in scale
-    own = [line for line in table if ", on its own scale** |" in line]
+    assert "they have a scale of their own, shown under their area" in scale
+    assert "they count in the area's average" in scale
+    assert "Discovery questions" not in scale and "on its own scale" not in scale  # fix15 5: client words
+    own = [line for line in table if re.match(r"\| \*\*[^|*]+: [^|*]+\?\*\* \|", line)]
     scored = {
         a.question
         for a in load_project(example).answers
@@ -72,7 +74,8 @@ def test_how_maturity_is_scored_shows_the_question_scales_used_under_a_header(ex
     assert len(own) == len(with_own_scale) >= 9
     lead_time = catalogue.questions["discovery:model-deployment.discovery.1"].levels[0]
     assert (
-        f"| **Model Deployment & Serving: Discovery questions, on its own scale** | 1 · {lead_time}" in scale
+        "| **Model Deployment & Serving: How long does it take to deploy a model from development to "
+        f"production?** | 1 · {lead_time}" in scale
     )
     cost = catalogue.questions["discovery:business-impact.current.cost-management-1"].levels[1]
     assert cost in scale

@@ -20,6 +20,7 @@ SECTIONS = (
     "risks",
     "next-steps",
     "decision",
+    "scoring",
     "appendix",
     "code-patterns",
 )

@@ -37,6 +37,7 @@ SECTION_BUILDERS: dict[str, Builder] = {
     "risks": sections_close.risks,
     "next-steps": sections_close.next_steps,
     "decision": sections_close.decision,
+    "scoring": sections_front.maturity_scale,
     "appendix": sections_close.appendix,
     "code-patterns": sections_close.code_patterns,
 }
@@ -57,6 +58,7 @@ SECTION_TITLES = {
     "risks": "Assumptions and risks",
     "next-steps": "Next steps",
     "decision": "Decision and sign-off",
+    "scoring": "Appendix: how maturity is scored",
     "appendix": "Appendix: what we heard",
     "code-patterns": "Appendix: code patterns",
 }

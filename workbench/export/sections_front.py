@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from workbench.analysis.maturity import AreaMaturity, area_maturity, unverified_high_scores
@@ -65,14 +66,20 @@ def context(ctx: ProposalContext) -> list[Block]:
         blocks.append(Table(headers, rows))
     else:
         blocks.append(Paragraph("No sessions have been held yet."))
-    blocks += maturity_scale(ctx)
+    if "scoring" in ctx.options.sections:
+        blocks.append(
+            Paragraph(
+                "We scored each area from 1 to 5, today and as the target; what each level looks like "
+                "is in the appendix, How maturity is scored."
+            )
+        )
     return blocks
 
 
 def maturity_scale(ctx: ProposalContext) -> list[Block]:
-    """How maturity is scored: the scale of each area this project scored, from the bank's rubric,
-    and under it the scales of the questions scored on their own (a number or a list, not the
-    area's practice)."""
+    """Appendix, after the sign-off: how maturity is scored, in the client's words: the scale of
+    each area this project scored, from the bank's rubric, and under it the scales of the questions
+    scored on their own (a number or a list, not the area's practice), named by their question."""
     scored = {row.area for row in area_maturity(ctx.project, ctx.catalogue) if row.current is not None}
     own = _own_scales(ctx)
     rows: list[list[str]] = []
@@ -80,25 +87,25 @@ def maturity_scale(ctx: ProposalContext) -> list[Block]:
         if area.id not in scored or len(area.levels) != 5:
             continue
         rows.append([client_title(area), _levels_cell(area.levels)])
-        rows += [
-            [f"{client_title(area)}: {label}, on its own scale", _levels_cell(levels)]
-            for label, levels in own.get(area.id, [])
-        ]
-    blocks: list[Block] = [Heading("How maturity is scored", 2)]
+        rows += [[f"{client_title(area)}: {label}", _levels_cell(levels)] for label, levels in own.get(area.id, [])]
+    blocks: list[Block] = [PageBreak(), Heading("Appendix: how maturity is scored", 1)]
     if not rows:
         return [
             *blocks,
             Paragraph(
-                "Each area is scored from 1 to 5, for today and for the target, against the question "
-                "bank's description of what each level looks like in that area."
+                "We scored each area from 1 to 5, today and as the target, against a description of "
+                "what each level looks like in that area."
             ),
         ]
-    text = "Each area is scored from 1 to 5, for today and for the target."
+    text = (
+        "We scored each area from 1 to 5, today and as the target, against a description of what each "
+        "level looks like in that area."
+    )
     if own:
         text += (
-            " A question about a number or a list (a lead time, a share, the tools in use) is scored on "
-            "its own scale, shown under its area; its level N is the same stage as the area's level N, "
-            "and an area's average takes both kinds of score."
+            " A few questions are about a number or a list (a lead time, a share, the tools in use): "
+            "they have a scale of their own, shown under their area, whose levels match the area's level "
+            "for level, and they count in the area's average."
         )
     text += " What each level looks like, in the areas we scored:"
     blocks.append(Paragraph(text))
@@ -111,8 +118,8 @@ def _levels_cell(levels: tuple[str, ...]) -> str:
 
 
 def _own_scales(ctx: ProposalContext) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-    """Per area, the scored questions with scales of their own: a label (the question's group, or
-    its part) and the five levels, in bank order."""
+    """Per area, the scored questions with scales of their own: the question as asked (without its
+    examples in brackets) and the five levels, in bank order."""
     refs = {
         a.question
         for a in ctx.project.answers
@@ -122,11 +129,8 @@ def _own_scales(ctx: ProposalContext) -> dict[str, list[tuple[str, tuple[str, ..
     for ref, question in ctx.catalogue.questions.items():
         if ref not in refs or len(question.levels) != 5:
             continue
-        group = ctx.catalogue.groups.get((question.area, question.group))
-        part = ctx.catalogue.part_of(ref)
-        label = group.title if group else (part.title if part else question.part)
-        taken = sum(1 for other, _ in found[question.area] if other.startswith(label))
-        found[question.area].append((f"{label} ({taken + 1})" if taken else label, question.levels))
+        label = re.sub(r"\s*\([^)]*\)", "", question.text).strip()
+        found[question.area].append((label, question.levels))
     return found
 
 
