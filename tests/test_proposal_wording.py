@@ -108,7 +108,7 @@ def test_the_decision_names_the_work_for_one_and_many(pilots: int, dives: int, a
         ([], "To be written after the sessions.", "most developed"),
         ([1], "the one area we scored, is at 1.0 of 5", "base to build on"),
         ([1, 1, 1], "every area we scored is at an early stage (1.0 of 5 at most)", "base to build on"),
-        ([2, 1], "the most developed is", "early stage"),
+        ([2, 1], "Furthest along today:", "early stage"),
         ([4, 3, 1], "Established practice today:", "early stage"),
     ],
 )

@@ -5,11 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from workbench.analysis.maturity import area_maturity, disagreements, unverified_high_scores
+from workbench.analysis.maturity import (
+    area_maturity,
+    disagreements,
+    is_unverified_high_score,
+    unverified_high_scores,
+)
 from workbench.export.blocks import Block, Bullets, Paragraph
 from workbench.export.context import ProposalContext
 from workbench.export.investment import effort_rule
-from workbench.export.wording import LIST_LIMIT, capitalised, count, day, join_and, limited, sentence
+from workbench.export.wording import (
+    LIST_LIMIT,
+    capitalised,
+    count,
+    day,
+    join_and,
+    limited,
+    sentence,
+)
 from workbench.model.records import PlanItem
 
 NARRATIVE_FIELDS = {
@@ -218,11 +231,17 @@ def _working_well(ctx: ProposalContext) -> str:
     if established:
         names = [f"{row.title} ({row.current:.1f} of 5)" for row in established]
         lines.append(f"- Established practice today: {join_and(names)}.")
-    elif ordered and (ordered[0].current or 0) >= REPEATABLE:
-        best = ordered[0]
+    elif len(ordered) > 1 and (ordered[0].current or 0) > (ordered[-1].current or 0):
+        # A consultant names what is furthest along first, and what works there, then says no area
+        # is established yet (#15 fix15 5: the draft opened on "every area … is at an early stage").
+        best = [row for row in ordered if row.current == ordered[0].current][:2] or ordered[:1]
+        if len(best) == 1 and len(ordered) > 2:
+            best.append(ordered[1])
+        named = [row.title + _what_works(ctx, row.area) for row in best]
+        lines.append(f"- Furthest along today: {join_and(named)}.")
         lines.append(
-            f"- No area is established yet (level {ESTABLISHED} of 5 or above); the most developed is "
-            f"{best.title} ({best.current:.1f} of 5), a base to build on."
+            f"- No area is established yet (level {ESTABLISHED} of 5 or above: practice shared and run "
+            "the same way across teams); that is where the pilots aim."
         )
     elif len(ordered) == 1:
         only = ordered[0]
@@ -251,6 +270,27 @@ def _working_well(ctx: ProposalContext) -> str:
     return "\n".join(lines) or "To be written after the sessions."
 
 
+def _what_works(ctx: ProposalContext, area: str) -> str:
+    """What is repeatable in an area, from the topics of its best seen scores: ` (deployment
+    infrastructure and operational excellence are repeatable)`; empty when nothing is."""
+    scored = []
+    for answer in ctx.project.answers:
+        question = ctx.catalogue.questions.get(answer.question)
+        if question is None or question.area != area or answer.status != "answered":
+            continue
+        if (answer.current or 0) < REPEATABLE or is_unverified_high_score(answer):
+            continue
+        group = ctx.catalogue.groups.get((question.area, question.group))
+        if group is not None:
+            scored.append((-(answer.current or 0), group.title))
+    topics = list(dict.fromkeys(title for _, title in sorted(scored)))[:2]
+    if not topics:
+        return ""
+    # A topic is a heading: its title-case words read in lower case inside a sentence (acronyms stay).
+    words = join_and([" ".join(w.lower() if w.istitle() else w for w in t.split()) for t in topics])
+    return f" ({words} {'is' if len(topics) == 1 else 'are'} repeatable)"
+
+
 LEAVING_OUT = ", leaving out what we were told of but have not yet seen"
 UNSEEN_AREAS = 5
 """Areas named in the one line on high scores told but not seen; the rest are counted."""
@@ -270,8 +310,8 @@ def _stated_not_seen(ctx: ProposalContext) -> list[str]:
         return []
     areas = [f"{area} ({join_and(topics)})" if len(topics) == 1 else area for area, topics in by_area.items()]
     return [
-        f"- We were told of practice at 4 or 5 of 5 that we have not yet seen at work, in "
-        f"{join_and(limited(areas, 'area', UNSEEN_AREAS))}; it counts as a strength once we have seen it."
+        f"- Some practices were described at level 4 or 5 of 5, in "
+        f"{join_and(limited(areas, 'area', UNSEEN_AREAS))}; we will confirm them in the pilots."
     ]
 
 
