@@ -87,7 +87,9 @@ def maturity_scale(ctx: ProposalContext) -> list[Block]:
         if area.id not in scored or len(area.levels) != 5:
             continue
         rows.append([client_title(area), _levels_cell(area.levels)])
-        rows += [[f"{client_title(area)}: {label}", _levels_cell(levels)] for label, levels in own.get(area.id, [])]
+        rows += [
+            [f"{client_title(area)}: {label}", _levels_cell(levels)] for label, levels in own.get(area.id, [])
+        ]
     blocks: list[Block] = [PageBreak(), Heading("Appendix: how maturity is scored", 1)]
     if not rows:
         return [
