@@ -69,8 +69,8 @@ def context(ctx: ProposalContext) -> list[Block]:
     if "scoring" in ctx.options.sections:
         blocks.append(
             Paragraph(
-                "We scored each area from 1 to 5, today and as the target; what each level looks like "
-                "is in the appendix, How maturity is scored."
+                "What each level of maturity looks like, area by area, is in the appendix, How maturity "
+                "is scored."
             )
         )
     return blocks
