@@ -312,3 +312,13 @@ async def test_f8_shows_the_whole_firm_and_grows_its_text_box(
         text = app.screen.query_one("#proposal-text", TextArea)
         if size[1] >= 48:
             assert text.region.height >= 20, text.region
+
+
+def test_money_written_another_way_is_the_same_figure() -> None:
+    from workbench.export.figures import stale_in
+
+    assert stale_in("Executive summary", "About $38k/month.", "About $38,000 per month.") == []
+    assert stale_in("Executive summary", "About 38,000 USD a month.", "About $38,000 per month.") == []
+    assert stale_in("Executive summary", "About $40k/month.", "About $38,000 per month.") == [
+        "Executive summary says $40k; the notes now say $38,000."
+    ]

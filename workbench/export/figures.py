@@ -16,7 +16,21 @@ COUNTED = re.compile(r"(?<![\w.,-])(\d[\d,]*)\s+(people-weeks?|weeks?|pilots?|de
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 DATE = re.compile(r"(?<!\d)(\d{1,2}) (" + "|".join(m.capitalize() for m in MONTHS) + r")[a-z]* (\d{4})\b")
 """A date as the proposal writes one (`4 Dec 2026`), or with the month in full."""
-MONEY = re.compile(r"[$£€]\s?\d[\d,.]*(?:\s?[kKmM](?![a-z]))?")
+MONEY = re.compile(
+    r"(?P<symbol>[$£€])\s?(?P<amount>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<scale>[kKmM])(?![a-z]))?"
+    r"|(?P<amount2>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<scale2>[kKmM])(?![a-z]))?\s(?P<code>USD|EUR|GBP)\b"
+)
+"""Money as the notes or the proposal write it: `$38k`, `$38,000`, `€1.2m`, `38,000 USD`."""
+SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
+SCALES = {"k": 1_000, "m": 1_000_000}
+
+
+def _money(match: re.Match[str]) -> str:
+    """An amount as a comparable value, however written: `$38k` and `$38,000` are `USD 38000`."""
+    amount = float((match.group("amount") or match.group("amount2")).replace(",", ""))
+    scale = (match.group("scale") or match.group("scale2") or "").lower()
+    currency = SYMBOLS.get(match.group("symbol") or "", match.group("code") or "")
+    return f"{currency} {amount * SCALES.get(scale, 1):.2f}"
 
 PHRASES = {
     "week": "the plan is now",
@@ -47,8 +61,7 @@ def figures(text: str) -> dict[str, dict[str, str]]:
         if when is not None:
             found.setdefault("date", {}).setdefault(when.isoformat(), match.group(0))
     for match in MONEY.finditer(text):
-        value = re.sub(r"[\s,]", "", match.group(0)).lower()
-        found.setdefault("money", {}).setdefault(value, match.group(0))
+        found.setdefault("money", {}).setdefault(_money(match), match.group(0).strip())
     return found
 
 
