@@ -115,3 +115,9 @@ async def restore_on_next_start(make_app: Any, path: Path, condition: Callable[[
         await pilot.pause()
         await pilot.click("#yes")
         assert await until(pilot, lambda: condition(again))
+
+
+async def dialog_up(pilot: Any, kind: type) -> bool:
+    """Wait until a dialog of `kind` is on top and takes answers: the file's dialogs refuse keys
+    typed before they were on screen long enough to be read (dialog.TYPING_GUARD_SECONDS)."""
+    return await until(pilot, lambda: isinstance(pilot.app.screen, kind) and pilot.app.screen.keys_ready)

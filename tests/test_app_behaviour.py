@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Select, TabbedContent
 
-from tests.helpers import notifications, raise_g006_impact, ready, restore_on_next_start, saved, until
+from tests.helpers import (
+    dialog_up,
+    notifications,
+    raise_g006_impact,
+    ready,
+    restore_on_next_start,
+    saved,
+    until,
+)
 from workbench.store.files import ProjectFile, load_project
 from workbench.store.journal import journal_paths, read_journal, write_journal
 from workbench.store.serialize import project_to_data
@@ -151,7 +159,7 @@ async def test_a_broken_file_on_disk_offers_a_copy_and_is_merged_once_fixed(exam
         theirs = example.read_text()
         example.write_text(theirs.replace('facilitator = "Sam Okafor"', "facilitator = Sam"))
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: isinstance(app.screen, ConflictModal))
+        assert await dialog_up(pilot, ConflictModal)
         await pilot.click("#copy")
         assert await until(pilot, lambda: list(example.parent.glob("example.mine-*.toml")))
         copies = list(example.parent.glob("example.mine-*.toml"))
@@ -394,7 +402,7 @@ async def test_the_changed_on_disk_dialog_says_that_mine_overwrites_and_fits_80x
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         app.push_screen(ConflictModal(str(example)))
-        assert await until(pilot, lambda: isinstance(app.screen, ConflictModal))
+        assert await dialog_up(pilot, ConflictModal)
         await pilot.pause()
         buttons = list(app.screen.query(Button))
         assert [str(b.label) for b in buttons] == [

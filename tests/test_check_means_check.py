@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tests.helpers import ready, run_cli, until
+from tests.helpers import dialog_up, ready, run_cli, until
 from workbench.store.atomic import SaveFailed
 from workbench.store.files import ProjectFile
 from workbench.ui.modals.conflict import ConflictModal
@@ -132,7 +132,7 @@ async def test_a_deleted_file_is_called_gone_and_can_be_written_again(example: P
         os.unlink(example)
         app.screen.query_one("#q-notes").focus()
         await pilot.press("x", "ctrl+s")
-        assert await until(pilot, lambda: isinstance(app.screen, ConflictModal))
+        assert await dialog_up(pilot, ConflictModal)
         await pilot.pause()
         svg = app.export_screenshot().replace("&#160;", " ")
         assert "The file is gone from disk" in svg

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import workbench.store.atomic as atomic
-from tests.helpers import hand_edit, notifications, raise_g006_impact, restore_on_next_start, until
+from tests.helpers import dialog_up, hand_edit, notifications, raise_g006_impact, restore_on_next_start, until
 from workbench.ui.modals.confirm import ConfirmModal
 
 
@@ -82,7 +82,7 @@ async def test_keeping_mine_in_a_conflict_keeps_their_version_beside_the_file(
         )
         theirs = example.read_text()
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        assert await dialog_up(pilot, MergeModal)
         await pilot.press("m")
         assert await until(pilot, lambda: not app.workspace.unsaved)
     assert 'impact = 3\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"' in example.read_text()

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
-from tests.helpers import raise_g006_impact, ready, until
+from tests.helpers import dialog_up, raise_g006_impact, ready, until
 from workbench.store.files import ProjectFile, load_project
 from workbench.store.journal import journal_paths, write_journal
 from workbench.store.merge_text import Version, merge_versions
@@ -88,7 +88,7 @@ async def test_a_crlf_conflict_is_asked_once_and_settled(crlf: Path, make_app) -
             'impact = 5\r\ncomplexity = 2\r\n\r\n[[gaps]]\r\nid = "G-007"',
         )
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        assert await dialog_up(pilot, MergeModal)
         await pilot.press("m")
         assert await until(pilot, lambda: not app.workspace.unsaved)
         assert not isinstance(app.screen, MergeModal)

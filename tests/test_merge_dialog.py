@@ -15,7 +15,7 @@ import pytest
 from textual.widgets import TextArea
 
 from tests.conftest import ROOT
-from tests.helpers import notifications, ready, until
+from tests.helpers import dialog_up, notifications, ready, until
 from workbench.edits.answers import SetAnswer
 from workbench.edits.gaps import DeleteGap, EditGap
 from workbench.store.files import ProjectFile, load_project
@@ -62,7 +62,7 @@ async def both_edit_the_note_end(pilot: Any, example: Path) -> MergeModal:
     app.workspace.apply(SetAnswer(FE3, "data-1", {"notes": LONG + ", by their estimate."}))
     hand_edit(example, NOTE, LONG + ", measured in March.")
     await pilot.press("ctrl+s")
-    assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+    assert await dialog_up(pilot, MergeModal)
     return app.screen  # type: ignore[no-any-return]
 
 
@@ -119,7 +119,7 @@ async def test_deleted_in_my_copy_edited_on_disk_says_so(example: Path, make_app
         app.workspace.apply(DeleteGap("G-006"))
         hand_edit(example, 'title = "No data-quality checks at ingestion"', 'title = "Data checked late"')
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        assert await dialog_up(pilot, MergeModal)
         text = dialog_text(app.screen)
         assert "Gap G-006 'Data checked late' (deleted in your copy, edited in the file on disk)" in text
         assert " ours" not in text and "theirs" not in text
@@ -139,7 +139,7 @@ async def test_deleted_on_disk_edited_in_my_copy_says_so(example: Path, make_app
         end = text.index("[[gaps]]", start + 1)
         example.write_text(text[:start] + text[end:])
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        assert await dialog_up(pilot, MergeModal)
         shown = dialog_text(app.screen)
         assert "Gap G-006 'No data-quality checks at ingestion' (deleted in the file on disk, edited in your copy)" in shown
         assert " ours" not in shown and "theirs" not in shown
@@ -205,7 +205,7 @@ async def test_stopping_a_restore_at_a_conflict_keeps_the_recovered_work_as_a_co
         await ready(pilot)
         assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
         await pilot.click("#yes")
-        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        assert await dialog_up(pilot, MergeModal)
         await pilot.press("escape")
         assert await until(pilot, lambda: any("Not restored" in m for m in shown))
         # merge9: the journal stayed, so the next start offered the same work again (and Stop

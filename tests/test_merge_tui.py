@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
-from tests.helpers import hand_edit, notifications, raise_g006_impact, ready, run_cli, saved, until
+from tests.helpers import dialog_up, hand_edit, notifications, raise_g006_impact, ready, run_cli, saved, until
 from workbench.edits.gaps import RaiseGap
 from workbench.store.files import ProjectFile, load_project
 from workbench.store.journal import journal_paths, write_journal
@@ -82,7 +82,7 @@ async def test_the_same_field_changed_on_disk_is_asked_about_and_mine_can_win(
         )
         text = example.read_text()
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        assert await dialog_up(pilot, MergeModal)
         modal = app.screen
         shown = " ".join(str(w.render()) for w in modal.query(".merge-value"))
         assert "Before   2" in shown and "On disk  5" in shown and "Yours    3" in shown
@@ -114,7 +114,7 @@ async def test_keep_mine_after_a_cli_milestone_save_keeps_the_milestone_and_the_
             'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
         )
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        assert await dialog_up(pilot, MergeModal)
         await pilot.press("m")
         assert await until(pilot, lambda: not app.workspace.unsaved)
         assert [m.name for m in app.workspace.project.milestones] == ["baseline"]
@@ -154,7 +154,7 @@ async def test_each_conflict_is_asked_in_turn_and_the_files_value_can_win(exampl
         hand_edit(example, 'facilitator = "Sam Okafor"', 'facilitator = "Sam O."')
         example.write_text(example.read_text() + '\n[[gaps]]\nid = "G-009"\ntitle = "Theirs"\n')
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        assert await dialog_up(pilot, MergeModal)
         modal = app.screen
         assert "(1 of 2)" in str(modal.query_one("#merge-title").render())
         dialog = modal.query_one("#merge-dialog").region
@@ -183,7 +183,7 @@ async def test_stopping_the_dialog_writes_nothing_and_keeps_the_work(example: Pa
         )
         text = example.read_text()
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        assert await dialog_up(pilot, MergeModal)
         await pilot.press("escape")
         assert await until(pilot, lambda: not isinstance(app.screen, MergeModal))
         assert app.workspace.unsaved
@@ -241,7 +241,7 @@ async def test_recovered_work_that_conflicts_with_the_file_asks(example: Path, m
         await ready(pilot)
         assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
         await pilot.click("#yes")
-        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        assert await dialog_up(pilot, MergeModal)
         assert "recovered work" in str(app.screen.query(".dialog-body").first().render())
         await pilot.press("m")
         assert await until(pilot, lambda: not journal_paths(example)[0].exists())

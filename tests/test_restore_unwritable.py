@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
-from tests.helpers import hand_edit, notifications, ready, saved, until
+from tests.helpers import dialog_up, hand_edit, notifications, ready, saved, until
 from tests.test_journal_app import fail_writes_under
 from workbench.store.files import ProjectFile, load_project
 from workbench.store.journal import journal_paths, write_journal
@@ -89,7 +89,7 @@ async def test_the_next_save_asks_about_a_field_both_changed(
         await restore_while_writes_fail(pilot, example, monkeypatch)
         hand_edit(example, G006_IMPACT, G006_IMPACT.replace("impact = 2", "impact = 5"))
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        assert await dialog_up(pilot, MergeModal)
         assert gap(example, "G-006")["impact"] == 5, "nothing is written before the answer"
         title = str(app.screen.query_one("#merge-title").render())
         assert title.startswith("Restoring unsaved work: 1 conflict"), "it is still the restore"

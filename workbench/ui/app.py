@@ -42,6 +42,11 @@ PREPARE_DELAY = 0.5
 """Seconds after opening before the save document is built in the background."""
 PREPARE_SWITCH_INTERVAL = 0.0005
 """GIL switch interval while that runs, so keys and repaints are not held up."""
+UNSETTLED_SENTENCES = {
+    "changed on disk": "The project file was changed on disk by another program, in the same places.",
+    "file on disk unreadable": "The project file on disk no longer reads (or is gone).",
+}
+"""What the header's "changed on disk" and "file on disk unreadable" mean, in a sentence."""
 
 
 class WorkbenchApp(App[int]):
@@ -72,10 +77,6 @@ class WorkbenchApp(App[int]):
         self.autosave = Autosave(self)
         self.conflict_open = False
         """A dialog about the file on disk is open: no autosave meanwhile."""
-        self.conflicts_waiting = False
-        """A background save met fields changed both here and on disk: they are asked about at
-        the next ctrl+s (a dialog opening by itself took the next letters typed into the notes
-        as its keys); autosave waits meanwhile, the journal keeps the work."""
         self.recovered_unsaved = False
         """Restored work is held here, not yet merged into the file: the next save's merge speaks
         of restoring it."""
@@ -179,7 +180,8 @@ class WorkbenchApp(App[int]):
 
     def can_autosave(self) -> bool:
         """Whether a background save may run now (not while a dialog about the file is open)."""
-        return self.workspace is not None and not self.conflict_open and not self.conflicts_waiting
+        workspace = self.workspace
+        return workspace is not None and not self.conflict_open and not workspace.unsettled
 
     def _journal_needed(self) -> bool:
         """Whether the file lacks something the journal should keep (edits, clock time)."""
@@ -202,7 +204,7 @@ class WorkbenchApp(App[int]):
     def background_write_done(self, lane: str, snapshot: Snapshot, outcome: object) -> None:
         """A journal write or file save finished in the background: show what came of it."""
         if lane == "save":
-            self._after_save(snapshot.state, outcome, quiet=True)
+            self._after_save(snapshot.state, outcome, quiet=True, ask=False)
             return
         problem = _sentence(outcome) if isinstance(outcome, Exception) else ""
         if not problem and self.workspace is not None and not self._journal_needed():
@@ -213,8 +215,9 @@ class WorkbenchApp(App[int]):
             self.notify(problem, title="Unsaved work not kept", severity="warning", markup=False, timeout=8)
         self._journal_problem = problem
 
-    def save_project(self, force: bool = False, quiet: bool = True) -> bool:
-        """Save now, on this thread; conflicts and failures are shown, never silently resolved."""
+    def save_project(self, force: bool = False, quiet: bool = True, ask: bool = True) -> bool:
+        """Save now, on this thread; conflicts and failures are shown, never silently resolved.
+        Without `ask`, a conflict with the file on disk opens no dialog: the header says so."""
         workspace = self.workspace
         if workspace is None:
             return True
@@ -224,9 +227,13 @@ class WorkbenchApp(App[int]):
             outcome = workspace.file.save(force=force, data=snapshot.data)
         except Exception as problem:  # shown as one sentence by _after_save
             outcome = problem
-        return self._after_save(snapshot.state, outcome, quiet)
+        return self._after_save(snapshot.state, outcome, quiet, ask)
 
-    def _after_save(self, state: int, outcome: object, quiet: bool) -> bool:
+    def _after_save(self, state: int, outcome: object, quiet: bool, ask: bool = True) -> bool:
+        """Show what came of a save. An autosave (`ask` False) that meets the file changed on
+        disk merges with it when nothing conflicts, and otherwise never takes the keyboard: the
+        work stays here and in the journal, the header says "changed on disk: ctrl+s to settle",
+        and no autosave runs until the person saves."""
         from workbench.store.atomic import ChangedOnDisk
         from workbench.store.journal import clear_journal
 
@@ -235,7 +242,7 @@ class WorkbenchApp(App[int]):
             return False
         if isinstance(outcome, ChangedOnDisk):
             self.autosave.journal.run()
-            return self._merge_with_disk(ask=not quiet)
+            return self._merge_with_disk(ask)
         if isinstance(outcome, Exception):
             problem = _sentence(outcome)
             if not quiet or problem != self._save_problem:  # one notice per problem, not per try
@@ -244,7 +251,8 @@ class WorkbenchApp(App[int]):
             self.autosave.journal.run()
             return False
         self._save_problem = ""
-        self.recovered_unsaved = self.conflicts_waiting = False
+        self.recovered_unsaved = False
+        self.settled()
         workspace.editor.mark_saved(state)
         if not workspace.unsaved:
             clear_journal(workspace.file.path)
@@ -256,7 +264,8 @@ class WorkbenchApp(App[int]):
 
     def _merge_with_disk(self, ask: bool = True) -> bool:
         """Someone else saved the file: merge with it, asking only about real conflicts, and only
-        when the person saved (`ask`): a background save tells and waits for ctrl+s."""
+        when the person saved (`ask`): a background save tells, the header says so, and it waits
+        for ctrl+s."""
         from workbench.ui.merging import RESTORING, DiskMerge
 
         if self.conflict_open:
@@ -265,6 +274,44 @@ class WorkbenchApp(App[int]):
         if self.recovered_unsaved:
             merge.wording, merge.done = RESTORING, RESTORED
         return merge.run()
+
+    @property
+    def conflicts_waiting(self) -> bool:
+        """A background save met the file changed on disk in the same places, or no longer
+        readable: the person settles it at the next ctrl+s (a dialog opening by itself took the
+        next letters typed into the notes as its keys); autosave waits meanwhile, the journal
+        keeps the work, the header says so."""
+        return self.workspace is not None and bool(self.workspace.unsettled)
+
+    def unsettle(self, why: str, said: str = "", toast: bool = True) -> None:
+        """The file on disk needs the person (a conflict, a file that no longer reads): autosave
+        stops writing it, and the header says so until ctrl+s settles it. Said once as a toast too
+        (`said`, or the header's words in a sentence; top right, away from the fields; a toast
+        takes no keys)."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        if workspace.unsettled != why:
+            workspace.unsettled = why
+            if not toast:
+                self.refresh_status()
+                return
+            self.notify(
+                said
+                or f"{UNSETTLED_SENTENCES.get(why, why)} Your work is kept here and in the journal; "
+                "nothing is written to the file until you save (ctrl+s) and settle it.",
+                title="Not saved yet",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+        self.refresh_status()
+
+    def settled(self) -> None:
+        """The project and its file agree again: autosave goes on."""
+        if self.workspace is not None and self.workspace.unsettled:
+            self.workspace.unsettled = ""
+            self.refresh_status()
 
     def _merge_failed(self, problem: FileProblem | None, ask: bool = True) -> None:
         """The merge with the file on disk can't be written: a failed write is said as any failed
@@ -279,17 +326,12 @@ class WorkbenchApp(App[int]):
         elif ask:
             self._open_conflict()
         else:
-            if not self.conflicts_waiting:
-                why = f"{problem}. " if problem is not None else "the merge would not pass check. "
-                self.notify(
-                    f"The file on disk can't be merged with: {why}Your work is kept here and in "
-                    "the journal; save (ctrl+s) to choose what to do.",
-                    title="Not saved yet",
-                    severity="warning",
-                    markup=False,
-                    timeout=12,
-                )
-            self.conflicts_waiting = True
+            why = f"{problem}. " if problem is not None else "the merge would not pass check. "
+            self.unsettle(
+                "changed on disk" if problem is None else "file on disk unreadable",
+                f"The file on disk can't be merged with: {why}Your work is kept here and in the "
+                "journal; save (ctrl+s) to choose what to do.",
+            )
 
     def _open_conflict(self) -> None:
         from workbench.problems import FileProblem
@@ -305,6 +347,8 @@ class WorkbenchApp(App[int]):
         except FileProblem as problem:
             disk_problem = str(problem)
         gone = bool(disk_problem) and not path.exists()
+        self.workspace.unsettled = "file on disk unreadable" if disk_problem else "changed on disk"
+        self.refresh_status()
         self.push_screen(ConflictModal(str(path), disk_problem, gone), self._resolve_conflict)
 
     def _resolve_conflict(self, choice: str | None) -> None:
@@ -322,7 +366,8 @@ class WorkbenchApp(App[int]):
                 self.notify(str(problem), severity="error", markup=False, timeout=10)
                 return
             clear_journal(workspace.file.path)
-            self.recovered_unsaved = self.conflicts_waiting = False
+            self.recovered_unsaved = False
+            self.settled()
             workspace.editor.replaced("reloaded from disk", saved=True)
             self.refresh_status()
             self.refresh_panes()
@@ -754,10 +799,14 @@ class WorkbenchApp(App[int]):
         if workspace.clock.running:  # its time since the last save goes into the file
             workspace.clock.flush(workspace.session)
             workspace.changed()
-        if not workspace.unsaved or self.save_project():
+        # No dialog about the file under this one: a conflict with the file on disk is said here.
+        if not workspace.unsaved or (not workspace.unsettled and self.save_project(ask=False)):
             self.exit(0)
             return
         kept = self._keep_in_journal_now()
+        if workspace.unsettled:
+            said = UNSETTLED_SENTENCES.get(workspace.unsettled, workspace.unsettled)
+            kept = f"{said} Your work was not written to it: stay and save (ctrl+s) to settle it. {kept}"
 
         def answer(quit_anyway: bool | None) -> None:
             if quit_anyway:

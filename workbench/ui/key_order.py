@@ -87,6 +87,8 @@ class KeyGate:
         self.busy = False
         self.held = False
         """Keys wait: the workbench is opening, or the pane shown is still being mounted."""
+        self.handling: events.Key | None = None
+        """The key being handled now (its `time` is when it was typed), None between keys."""
         self._turn = 0
 
     async def take(self, event: events.Key) -> None:
@@ -116,6 +118,7 @@ class KeyGate:
                 self.waiting.clear()
                 return
             route = self._route()
+            self.handling = event
             await self.handle(event)  # type: ignore[misc]
             self._wait_for(route, self.app.screen)
 
@@ -166,6 +169,7 @@ class KeyGate:
         if turn != self._turn or not self.busy:
             return
         self.busy = False
+        self.handling = None
         if self.waiting:
             self.app.call_next(self._next)
 

@@ -74,6 +74,9 @@ class DiskMerge:
             self._wait(len(result.conflicts))
             return False
         if result.conflicts:
+            if self.work is None and workspace.unsettled != "changed on disk":  # (after Stop too)
+                workspace.unsettled = "changed on disk"
+                self.app.refresh_status()
             self.app.conflict_open = True
             workspace.merging = True
             self.app.refresh_status()
@@ -85,16 +88,12 @@ class DiskMerge:
 
     def _wait(self, count: int) -> None:
         """Conflicts met by a background save: said once; they wait for the next ctrl+s."""
-        if not self.app.conflicts_waiting:
-            fields = f"{count} field{'s' if count != 1 else ''}"
-            self.app.notify(
-                f"The file was changed on disk too: {fields} changed both here and there. Your "
-                "work is kept here and in the journal; save (ctrl+s) to choose what to keep.",
-                title="Not saved yet",
-                severity="warning",
-                timeout=12,
-            )
-        self.app.conflicts_waiting = True
+        fields = f"{count} field{'s' if count != 1 else ''}"
+        self.app.unsettle(
+            "changed on disk",
+            f"The file was changed on disk too: {fields} changed both here and there. Your work is "
+            "kept here and in the journal; save (ctrl+s) to choose what to keep.",
+        )
 
     def _names(self, result: MergeResult) -> Names:
         """Names for the dialog: records found in the merge (a deleted one in its conflict),
@@ -121,7 +120,7 @@ class DiskMerge:
             self._keep_recovered_copy(self.work)
             return
         if more is None:
-            self.app.conflicts_waiting = True  # autosave waits for the next ctrl+s
+            self.app.unsettle("changed on disk", toast=False)  # autosave waits for the next ctrl+s
             self.app.notify(
                 "Not saved yet: your work is kept here and in the journal. Save (ctrl+s) to "
                 "settle the conflicts.",
@@ -172,7 +171,8 @@ class DiskMerge:
         if workspace is None:
             return
         clear_journal(workspace.file.path)
-        app.recovered_unsaved = app.conflicts_waiting = False
+        app.recovered_unsaved = False
+        app.settled()
         workspace.editor.replaced("merged with the file on disk", saved=True)
         app.refresh_status()
         app.refresh_panes()

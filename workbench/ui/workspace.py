@@ -94,6 +94,10 @@ class Workspace:
     merging: bool = False
     """A merge with the file waits for the person's answers (its dialog is open): nothing is
     settled yet, so the header says so rather than "saved"."""
+    unsettled: str = ""
+    """Why the file on disk can't take an autosave ("changed on disk", "file on disk unreadable"):
+    shown in the header until a save the person asks for (ctrl+s) settles it; autosave meanwhile
+    writes the journal only and never opens a dialog."""
     followups_at: str = ""
     """The follow-up the Follow-ups view (F7) last had highlighted: it opens there again."""
     followups_show_done: bool = False

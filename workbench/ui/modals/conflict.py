@@ -20,6 +20,7 @@ class ConflictModal(DialogScreen[str]):
     CANCELLED = ""
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Keep editing")]
     """Esc keeps editing, as its button says (the footer said 'Cancel')."""
+    GUARDS_TYPING = True
     DEFAULT_CSS = """
     ConflictModal .dialog-buttons { layout: grid; grid-size: 2; grid-gutter: 0 1; }
     ConflictModal .dialog-buttons Button { width: 100%; margin-left: 0; }
@@ -75,4 +76,6 @@ class ConflictModal(DialogScreen[str]):
     @on(Button.Pressed)
     def _choose(self, event: Button.Pressed) -> None:
         choice = event.button.id or ""
+        if choice != "cancel" and self.typed_too_soon():  # Enter or space meant for the notes
+            return
         self.dismiss("" if choice == "cancel" else choice)

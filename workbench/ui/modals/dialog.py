@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
+from textual._time import get_time
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Region
@@ -17,6 +18,11 @@ from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.widgets.text_cursor import cursors_at_end
 
 ResultType = TypeVar("ResultType")
+
+TYPING_GUARD_SECONDS = 0.4
+"""A dialog that can open under someone typing (the file's conflict dialogs) answers no key
+typed before it was on screen this long: nobody reads a dialog and answers it faster, so such a
+key was meant for the text being typed (it is dropped with a bell, never taken as an answer)."""
 
 
 class Dialog(VerticalScroll, can_focus=False):
@@ -84,12 +90,44 @@ class DialogScreen(ModalScreen[ResultType]):
 
     BINDINGS = bindings("dialog")
     CANCELLED: ClassVar[object] = None
+    GUARDS_TYPING: ClassVar[bool] = False
+    """Whether keys typed before the dialog was on screen `TYPING_GUARD_SECONDS` are refused."""
+    _painted_at: float | None = None
 
     def on_mount(self) -> None:
         """The dialog's own footer over the screen's: where typing lands in it, and its keys.
         Its text fields take the keyboard with the cursor after their text."""
         self.mount(KeyFooter())
         cursors_at_end(self)
+        self.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        self._painted_at = get_time()
+
+    @property
+    def keys_ready(self) -> bool:
+        """Whether keys typed now are answers (see `TYPING_GUARD_SECONDS`)."""
+        painted = self._painted_at
+        if not self.GUARDS_TYPING:
+            return True
+        return painted is not None and get_time() >= painted + TYPING_GUARD_SECONDS
+
+    def typed_too_soon(self) -> bool:
+        """Whether the key being handled was typed before the dialog was up long enough to be
+        read (a click, or any key in a dialog that does not guard, is never too soon)."""
+        from workbench.ui.key_order import keys_gate
+
+        if not self.GUARDS_TYPING:
+            return False
+        gate = keys_gate(self.app)
+        key = gate.handling if gate is not None else None
+        if key is None:
+            return False
+        painted = self._painted_at
+        if painted is None or key.time < painted + TYPING_GUARD_SECONDS:
+            self.app.bell()
+            return True
+        return False
 
     def set_focus(
         self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False

@@ -77,6 +77,7 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
         Binding("escape", "cancel", "Stop"),
     ]
     CANCELLED = None
+    GUARDS_TYPING = True
     DEFAULT_CSS = """
     MergeModal .merge-buttons { layout: grid; grid-size: 3; grid-gutter: 0 1; }
     MergeModal .merge-buttons Button { width: 100%; margin-left: 0; }
@@ -165,18 +166,20 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
 
     def action_choose(self, side: str) -> None:
         """Keep one side's value for the conflict on show, then go to the next one."""
+        if self.typed_too_soon():
+            return
         self._settle("ours" if side == "ours" else "theirs")
 
     def action_keep_both(self) -> None:
         """Keep both texts, the file's first, yours marked as yours."""
         conflict = self.current
-        if is_text(conflict):
+        if is_text(conflict) and not self.typed_too_soon():
             self._settle(Typed(both_kept(conflict.ours, conflict.theirs, APP)))
 
     def action_edit(self) -> None:
         """Write the value anew, starting from both texts (or what was typed here before)."""
         conflict = self.current
-        if not is_text(conflict):
+        if not is_text(conflict) or self.typed_too_soon():
             return
         start = self.drafts.get(conflict.path, both_kept(conflict.ours, conflict.theirs, APP))
         what = self.names.what(conflict)

@@ -99,6 +99,9 @@ class WorkbenchHeader(Static):
         right.append("  ")
         if ws.merging:
             right.append("● merging", style="bold yellow")
+        elif ws.unsettled and ws.unsaved:
+            settle = ": ctrl+s to settle" if width >= 100 else ": ctrl+s"  # (at 80 columns it fits)
+            right.append(f"● {ws.unsettled}{settle}", style="bold red")
         elif ws.unsaved:
             right.append("● unsaved", style="bold yellow")
         elif ws.file.read_only():
