@@ -310,7 +310,7 @@ async def test_a_background_save_that_meets_a_conflict_waits_for_ctrl_s_not_the_
         assert note(example) == "45 GB (hand-edited)"
         assert any("ctrl+s" in m for m in shown)
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: isinstance(app.screen, MergeModal))
+        assert await dialog_up(pilot, MergeModal)
         await pilot.press("m")
         assert await until(pilot, lambda: not app.workspace.unsaved)
     assert note(example) == "41 GB, mine"
