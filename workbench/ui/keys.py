@@ -414,10 +414,6 @@ KEYBOARD_MODEL: tuple[tuple[str, str], ...] = (
     ("after a move", "ctrl+n, ctrl+b and Enter on a question (or on a closed group line: its first "
      "question) put the keyboard in its notes, after what was said; keys typed fast or pasted are "
      "handled in the order typed"),
-    ("file changed on disk", "an autosave never opens a dialog: the header says ● changed on disk "
-     "(or file on disk unreadable): ctrl+s to settle, your work stays here and in the journal; "
-     "ctrl+s opens the dialog: d keeps the file's value, m mine, b both (text), e edits, Esc "
-     "stops; keys typed in its first 0.4 s are dropped, never taken as answers"),
     (CHANGES_DATA, "the key changes the project (ctrl+z takes it back); no other key does"),
 )
 """F1 help's first section and the README's: where keys go (issue 12's keyboard model)."""
