@@ -39,7 +39,7 @@ def test_a_new_project_with_nothing_scored_says_how_the_scale_works(tmp_path: Pa
     project = create_project(tmp_path, "Acme: MLOps discovery", client="Acme Corp", today=TODAY).path
     text = export(project, "md").read_text()
     assert not GENERIC_LABEL.findall(text)
-    assert "bank's description of what each level looks like in that area" in text
+    assert "against a description of what each level looks like in that area" in text
 
 
 def test_the_portfolio_heat_table_is_on_each_areas_own_levels(example: Path) -> None:

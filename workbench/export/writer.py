@@ -12,18 +12,14 @@ from pathlib import Path
 
 from workbench.export.cleaning import inside, safe_file_stem
 from workbench.export.docx_writer import DocxFrame, render_docx
+from workbench.export.frame import ExportRefused, check_template
 from workbench.export.markdown_writer import render_markdown
 from workbench.export.proposal import ProposalOptions, build_proposal
 from workbench.export.redaction import Redactor, people_in
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import DEFAULT_LANGUAGE
-from workbench.problems import FileProblem
 from workbench.store.atomic import atomic_write
-
-
-class ExportRefused(FileProblem):
-    """The export would overwrite a file or leave the chosen folder."""
 
 
 @dataclass
@@ -57,45 +53,6 @@ def remembered_template(template: str, project_file: Path) -> str:
     stored = Path(template).expanduser().resolve()
     relative = Path(os.path.relpath(stored, project_file.resolve().parent))
     return relative.as_posix() if relative.parts.count("..") <= 2 else str(stored)
-
-
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-"""A language tag (en-GB, de, pt-BR): what Word's proofing and the properties expect."""
-
-
-def frame_problem(name: str, value: str, project_file: Path) -> str:
-    """One sentence on why a proposal frame field (language, template) cannot be saved; empty if fine."""
-    if name == "language" and value and not LANGUAGE_TAG.fullmatch(value):
-        return f"Language must be a language tag such as en-GB or de-DE, not {value!r}."
-    if name == "template" and value:
-        path = Path(value).expanduser()
-        try:
-            check_template(path if path.is_absolute() else project_file.resolve().parent / path)
-        except ExportRefused as problem:
-            return f"Word template: {problem}."
-    return ""
-
-
-NOT_WORD = (
-    "cannot be read as a Word document, whatever its name says (damaged, or another kind of file); "
-    "open it in Word and save it again as a .docx or .dotx template"
-)
-
-
-def check_template(path: Path) -> None:
-    """Refuse a template that is missing or not a Word document, in one sentence."""
-    if not path.is_file():
-        raise ExportRefused(path, "the Word template does not exist; check the path or clear it")
-    if path.suffix.lower() in (".docm", ".dotm"):
-        raise ExportRefused(path, "is macro-enabled (.docm or .dotm); save the template as .dotx or .docx")
-    if not zipfile.is_zipfile(path):
-        raise ExportRefused(path, NOT_WORD)
-    with zipfile.ZipFile(path) as package:
-        if "word/document.xml" not in package.namelist():
-            raise ExportRefused(path, NOT_WORD)
-        types = package.read("[Content_Types].xml") if "[Content_Types].xml" in package.namelist() else b""
-        if b"macroEnabled" in types:
-            raise ExportRefused(path, "has macros (.docm or .dotm); save the template as .dotx or .docx")
 
 
 def target_path(project: Project, request: ExportRequest) -> Path:

@@ -21,7 +21,7 @@ def reference_problems(path: str | Path, project: Project, catalogue: Catalogue)
 def _frame_problems(path: str | Path, project: Project) -> Iterator[tuple[str, str]]:
     """The proposal's language must be a tag (en-GB, de-DE: it tags the text for spell-check) and its
     Word template must exist and be a Word document, as F8 checks them before saving."""
-    from workbench.export.writer import frame_problem
+    from workbench.export.frame import frame_problem
 
     for name in ("language", "template"):
         problem = frame_problem(name, str(getattr(project.proposal, name) or ""), Path(path))

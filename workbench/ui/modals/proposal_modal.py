@@ -13,10 +13,10 @@ from textual.widgets import Button, Select, Static, TextArea
 
 from workbench.export.context import ProposalContext
 from workbench.export.figures import decided_on, stale_in
+from workbench.export.frame import frame_problem
 from workbench.export.narrative import NARRATIVE_FIELDS, drafts
 from workbench.export.options import ProposalOptions
 from workbench.export.wording import join_and
-from workbench.export.writer import frame_problem
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.ui.modals.confirm import ConfirmModal
