@@ -197,7 +197,7 @@ def describe(conflict: Conflict, names: Names) -> str:
     if record and isinstance(conflict.base, dict):  # deleted on one side: what the other edited
         for at in (1, 2):
             if isinstance(values[at], dict):
-                texts[at], quoted[at] = edits(conflict.base, values[at]), False
+                texts[at], quoted[at] = edits(conflict.base, values[at], section=conflict.path[0]), False
     shown = ", ".join(
         f"{side} {_quoted(text) if quote else text}"
         for side, quote, text in zip(("base", "ours", "theirs"), quoted, texts, strict=True)

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.model.field_names import field_name
 from workbench.store.merge3 import ABSENT, Conflict, Data, is_id_conflict
 from workbench.store.serialize import RECORD_KEYS, record_label
 
@@ -60,9 +61,15 @@ def shorten(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def field_words(name: str) -> str:
-    """A field's name as words: `follow_up_with` → `follow up with`."""
-    return name.replace("_", " ")
+def field_path(section: str, parts: Sequence[str]) -> str:
+    """Where in a record (or table) a conflict is, in words: `current maturity`, `gap matrix ›
+    impact threshold`, `time on the clock per area › model-training` (a key of the person's own
+    stays as written)."""
+    words: list[str] = []
+    for part in parts:
+        words.append(field_name(section, part))
+        section = part
+    return " › ".join(words)
 
 
 @dataclass
@@ -116,12 +123,12 @@ class Names:
         facilitator`, `gap G-003 'No model registry'` (the whole record)."""
         section = conflict.path[0]
         if section not in RECORD_KEYS:
-            rest = ".".join(field_words(p) for p in conflict.path[1:])
+            rest = field_path(section, conflict.path[1:])
             return f"{KINDS.get(section, section)}: {rest}" if rest else KINDS.get(section, section)
         name = self.record(section, conflict.path[1])
         if len(conflict.path) == 2:
             return name
-        return f"{name}: {'.'.join(field_words(p) for p in conflict.path[2:])}"
+        return f"{name}: {field_path(section, conflict.path[2:])}"
 
     def why(self, conflict: Conflict, sides: Sides) -> str:
         """Why it is a conflict when the values alone do not say, in the reader's words."""
@@ -220,14 +227,14 @@ def _cut(value: str, width: int, difference: int) -> str:
     return part if len(part) <= width else part[: width - 1] + "…"
 
 
-def edits(before: Mapping[str, Any], after: Mapping[str, Any], width: int = 30) -> str:
-    """The fields one side edited in a record, `impact 1 -> 2, title 'A' -> 'B'`; `unchanged`
-    when there are none."""
+def edits(before: Mapping[str, Any], after: Mapping[str, Any], width: int = 30, section: str = "") -> str:
+    """The fields one side edited in a record of `section`, `impact 1 -> 2, title 'A' -> 'B'`;
+    `unchanged` when there are none."""
     changed = [k for k in [*before, *(k for k in after if k not in before)] if before.get(k) != after.get(k)]
 
     def shown(value: Any) -> str:
         text = shorten(plain(value if value is not None else ABSENT), width)
         return f"'{text}'" if isinstance(value, str) else text
 
-    words = [f"{field_words(k)} {shown(before.get(k))} -> {shown(after.get(k))}" for k in changed]
+    words = [f"{field_name(section, k)} {shown(before.get(k))} -> {shown(after.get(k))}" for k in changed]
     return ", ".join(words) or "unchanged"
