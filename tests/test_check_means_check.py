@@ -111,7 +111,47 @@ def test_banks_check_refuses_ids_outside_the_documented_characters(
     )
     code, _, err = run_cli(["banks", "--check", "--project", str(project)], capsys)
     assert code == 1
-    assert "odd.toml: question 'q@1': ids use only ASCII letters, digits, '-', '_' and '.'" in err
+    assert (
+        "odd.toml, line 14, column 1: question 'q@1': ids use only ASCII letters, digits, '-', '_' and '.'"
+        in err
+    )
+
+
+def test_check_reports_the_problems_of_the_banks_beside_the_projects(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check` passed a project whose bank had a question id with `@` (`banks --check` found it):
+    it reports what `banks --check --project` reports, at the bank file's line and column."""
+    (example.parent / "banks").mkdir()
+    (example.parent / "banks" / "odd.toml").write_text(
+        BANK_HEAD.format(id="odd")
+        + BANK_BODY.format(qid="q@1").replace('id = "q@1"', '  id = "q@1"')
+        + 'text = "x"\n'
+    )
+    code, out, err = run_cli(["check", str(example)], capsys)
+    assert code == 1 and not out
+    said = "odd.toml, line 14, column 3: question 'q@1': ids use only ASCII letters"
+    assert said in err
+    _, _, linted = run_cli(["banks", "--check", "--project", str(example)], capsys)
+    assert said in linted
+
+
+def test_a_bank_whose_file_does_not_load_is_called_broken_not_missing(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A project naming a bank whose file has a syntax error was told the bank 'is not installed'."""
+    with_bad_banks(example)
+    text = example.read_text()
+    example.write_text(
+        text.replace(
+            'banks = ["discovery", "requirements"]', 'banks = ["discovery", "requirements", "syn"]', 1
+        )
+    )
+    code, _, err = run_cli(["check", str(example)], capsys)
+    assert code == 1
+    assert "not installed" not in err
+    assert "project.banks[2]: bank 'syn' is in " in err
+    assert "syntax.toml, which does not load (line 3, column 22); fix that file" in err
 
 
 def test_a_failed_save_names_the_project_not_its_backup(example: Path) -> None:

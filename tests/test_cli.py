@@ -106,7 +106,7 @@ def test_banks_check_fails_on_a_bad_user_bank(tmp_path: Path, capsys: pytest.Cap
     )
     code, _, err = run(["banks", "--check", "--project", str(tmp_path / "p.toml")], capsys)
     assert code == 1
-    assert "mine.toml: question q: names area 'ghost'" in err
+    assert "mine.toml, line 5, column 1: question q: names area 'ghost'" in err
 
 
 def test_plan_prints_schedule_and_critical_path(example: Path, capsys: pytest.CaptureFixture[str]) -> None:

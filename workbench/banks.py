@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import math
 import os
 import re
@@ -111,6 +113,38 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.record}: {self.message}"
+
+    def problem(self, text: str | None) -> FileProblem:
+        """The finding as a problem at the line and column of its record's id in the bank file's
+        `text` (the file as read), or at the file alone when the id can't be found there."""
+        place = _record_place(text, self.record) if text is not None else None
+        line, column = place or (None, None)
+        return FileProblem(self.path, f"{self.record}: {self.message}", line=line, column=column)
+
+
+def _record_place(text: str, record: str) -> tuple[int, int] | None:
+    """Where a lint finding's record is written: the `id = …` line of the record it names
+    (`question 'q@1'`, `template exec, section …`, `group data.q`); the first such line."""
+    named = RECORD.match(record)
+    if named is None:
+        return None
+    record_id = named.group(1)
+    if record_id[:1] in "'\"":
+        with contextlib.suppress(ValueError, SyntaxError):
+            record_id = str(ast.literal_eval(record_id))
+    for candidate in dict.fromkeys((record_id, record_id.rsplit(".", 1)[-1])):
+        quoted = "|".join(re.escape(q + candidate + q) for q in ('"', "'"))
+        found = re.search(rf"(?m)^([ \t]*)id[ \t]*=[ \t]*(?:{quoted})[ \t]*(?:#.*)?$", text)
+        if found:
+            return text.count("\n", 0, found.start()) + 1, len(found.group(1)) + 1
+    return None
+
+
+RECORD = re.compile(
+    r"^(?:bank|area|part|group|question|follow-up step|follow-up item|guide-map row|guide|practice"
+    r"|template) ('.*?'(?=,|$)|\".*?\"(?=,|$)|[^,]+)"
+)
+"""A lint finding's record: its kind, then its id (quoted when it holds odd characters)."""
 
 
 def _duplicates(ids: Iterable[str]) -> list[str]:
@@ -299,12 +333,10 @@ def _placeholder_problems(question: object) -> list[str]:
 def _lint_practices(
     banks: list[Bank], all_practices: set[str], all_guides: set[str], all_areas: set[str]
 ) -> list[Finding]:
-    import networkx as nx  # only the lint needs these; keeps start-up light
-
     from workbench.practice_lint import practice_problems
 
     out: list[Finding] = []
-    graph: nx.DiGraph = nx.DiGraph()
+    edges: dict[str, list[str]] = {}
     where: dict[str, str] = {}
     for bank in banks:
         for dup in _duplicates(g.id for g in bank.guides):
@@ -322,18 +354,62 @@ def _lint_practices(
                 if area not in all_areas:
                     out.append(Finding(bank.path, record, f"names area {area!r}, which no bank defines"))
             out.extend(Finding(bank.path, record, message) for message in practice_problems(practice))
-            graph.add_node(practice.id)
+            edges.setdefault(practice.id, [])
             for prerequisite in practice.prerequisites:
                 if prerequisite not in all_practices:
                     out.append(Finding(bank.path, record, f"prerequisite {prerequisite!r} is not a practice"))
                 else:
-                    graph.add_edge(prerequisite, practice.id)
+                    edges.setdefault(prerequisite, []).append(practice.id)
+    if not _has_cycle(edges):  # networkx (slow to import, and `check` lints) only to name loops
+        return out
+    import networkx as nx
+
+    graph: nx.DiGraph = nx.DiGraph()
+    graph.add_nodes_from(edges)
+    graph.add_edges_from((a, b) for a, targets in edges.items() for b in targets)
     for cycle in nx.simple_cycles(graph):
         loop = " → ".join([*cycle, cycle[0]])
         out.append(
             Finding(where.get(cycle[0], "?"), f"practice {cycle[0]}", f"prerequisites form a cycle: {loop}")
         )
     return out
+
+
+def _has_cycle(edges: dict[str, list[str]]) -> bool:
+    """Whether the graph (node → the nodes it points at) has a loop: depth first, without recursion."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    for start in edges:
+        if start in state:
+            continue
+        state[start] = 1
+        stack = [(start, iter(edges.get(start, ())))]
+        while stack:
+            node, following = stack[-1]
+            step = next(following, None)
+            if step is None:
+                state[node] = 2
+                stack.pop()
+            elif state.get(step) == 1:
+                return True
+            elif step not in state:
+                state[step] = 1
+                stack.append((step, iter(edges.get(step, ()))))
+    return False
+
+
+def check_banks(loaded: LoadedBanks) -> list[FileProblem]:
+    """Every problem of a set of banks, as `banks --check` and `check` both report it: each file
+    that did not load, then each lint finding at its bank file, line and column."""
+    texts: dict[str, str | None] = {}
+    problems = list(loaded.problems)
+    for finding in lint(loaded.banks):
+        if finding.path not in texts:
+            try:
+                texts[finding.path] = Path(finding.path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                texts[finding.path] = None
+        problems.append(finding.problem(texts[finding.path]))
+    return problems
 
 
 def summary_rows(catalogue: Catalogue) -> list[tuple[str, str, dict[str, int]]]:
@@ -351,6 +427,7 @@ __all__ = [
     "LoadedBanks",
     "bank_dirs",
     "bundled_banks_dir",
+    "check_banks",
     "core_size_range",
     "lint",
     "load_bank",

@@ -27,19 +27,19 @@ def add_banks_parser(sub: Any) -> None:
 
 def run_banks(args: argparse.Namespace) -> int:
     """List, look up or lint the banks; 1 on findings or an unknown bank/area, 0 otherwise."""
-    from workbench.banks import bank_dirs, lint, load_banks
+    from workbench.banks import bank_dirs, check_banks, load_banks
 
     loaded = load_banks(bank_dirs(args.project))
-    for problem in loaded.problems:
-        _error(str(problem))
     if args.check:
-        findings = lint(loaded.banks)
-        for finding in findings:
-            _error(str(finding))
-        if findings or loaded.problems:
+        problems = check_banks(loaded)
+        for problem in problems:
+            _error(str(problem))
+        if problems:
             return 1
         print(f"ok: {plural(len(loaded.banks), 'bank')}, no findings")
         return 0
+    for problem in loaded.problems:
+        _error(str(problem))
     if args.questions is not None:
         return _questions(loaded.catalogue, args.questions) or (1 if loaded.problems else 0)
     _summary(loaded)

@@ -24,21 +24,23 @@ def iso_date(text: str) -> dt.date:
 
 def project_problems(path: str) -> tuple[Any, Any, list[Any]]:
     """The project, its catalogue and every problem `workbench check` reports for the file (the
-    file unreadable or invalid, a bank that does not load, a reference to nothing); the project
-    is None when it could not be read."""
-    from workbench.banks import bank_dirs, load_banks
+    file unreadable or invalid, a reference to nothing, and every problem of its banks as
+    `banks --check --project` reports them); the project is None when it could not be read."""
+    from workbench.banks import bank_dirs, check_banks, load_banks
     from workbench.problems import FileProblem
     from workbench.store.check import invalid_project_problems, reference_problems
     from workbench.store.files import InvalidProject, load_project
 
     loaded = load_banks(bank_dirs(path))
+    banks = check_banks(loaded)
     try:
         project = load_project(path)
     except InvalidProject as invalid:
-        return None, loaded.catalogue, invalid_project_problems(invalid, loaded.catalogue)
+        return None, loaded.catalogue, [*banks, *invalid_project_problems(invalid, loaded.catalogue)]
     except FileProblem as problem:
-        return None, loaded.catalogue, [problem]
-    return project, loaded.catalogue, [*loaded.problems, *reference_problems(path, project, loaded.catalogue)]
+        return None, loaded.catalogue, [*banks, problem]
+    references = reference_problems(path, project, loaded.catalogue, broken=loaded.problems)
+    return project, loaded.catalogue, [*banks, *references]
 
 
 def checked_project(path: str) -> tuple[Any, Any] | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,37 @@ from workbench.problems import FileProblem
 from workbench.store.tomltext import located, read_toml
 
 
-def reference_problems(path: str | Path, project: Project, catalogue: Catalogue) -> list[FileProblem]:
-    """One problem per reference that points at nothing, at its line when it can be found."""
-    return _at_lines(path, [*_walk(project, catalogue), *_frame_problems(path, project)])
+def reference_problems(
+    path: str | Path, project: Project, catalogue: Catalogue, broken: Sequence[FileProblem] = ()
+) -> list[FileProblem]:
+    """One problem per reference that points at nothing, at its line when it can be found.
+    `broken`: the bank files that did not load, so that a bank named by the project and written
+    in one of them is said to be broken there, not missing."""
+    return _at_lines(path, [*_walk(project, catalogue, broken), *_frame_problems(path, project)])
+
+
+def _missing_bank(bank: str, broken: Sequence[FileProblem]) -> str:
+    """Why a bank the project names is not loaded: its file does not load (which one), or no file
+    has it."""
+    written = re.compile(rf"(?m)^[ \t]*id[ \t]*=[ \t]*[\"']{re.escape(bank)}[\"']")
+    for problem in broken:
+        try:
+            text = Path(problem.path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if written.search(text):
+            return (
+                f"bank {bank!r} is in {problem.path}, which does not load "
+                f"({problem.place or 'see its problem'}); fix that file "
+                "(`workbench banks --check` lists its problems)"
+            )
+    if broken:
+        return (
+            f"bank {bank!r} is not among the banks that loaded, and {len(broken)} bank "
+            f"file{'s' if len(broken) > 1 else ''} did not load; fix {'them' if len(broken) > 1 else 'it'} "
+            "(`workbench banks --check` lists the problems), or add the bank's file to banks/"
+        )
+    return f"bank {bank!r} is not installed; add its file to banks/"
 
 
 def _frame_problems(path: str | Path, project: Project) -> Iterator[tuple[str, str]]:
@@ -55,7 +84,9 @@ def _at_lines(path: str | Path, problems: Iterable[tuple[str, str]]) -> list[Fil
     return [located(problem, text) for problem in found]
 
 
-def _walk(project: Project, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
+def _walk(
+    project: Project, catalogue: Catalogue, broken: Sequence[FileProblem] = ()
+) -> Iterator[tuple[str, str]]:
     loaded = {b.id for b in catalogue.banks}
     sessions = {s.id for s in project.sessions}
     heard = {h.id for h in project.heard}
@@ -65,7 +96,7 @@ def _walk(project: Project, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
     followup_items = {i.id for step in catalogue.followup for i in step.items}
     for i, bank in enumerate(project.project.banks):
         if bank not in loaded:
-            yield f"project.banks[{i}]", f"bank {bank!r} is not installed; add its file to banks/"
+            yield f"project.banks[{i}]", _missing_bank(bank, broken)
     for i, session in enumerate(project.sessions):
         if session.template and session.template not in catalogue.templates:
             yield f"sessions[{i}].template", f"unknown session template {session.template!r}"

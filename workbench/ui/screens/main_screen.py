@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -37,19 +38,36 @@ CATCH_UP_STEP = 0.05
 SHOWN_BANK_PROBLEMS = 3
 
 
-def bank_banner(problems: list[FileProblem]) -> Text:
-    """Which bank files did not load (their questions are missing), where, and what to do."""
+def bank_banner(problems: list[FileProblem], near: Path | None = None) -> Text:
+    """Which bank files did not load (their questions are missing), where (file, line and column;
+    the path from `near`, the project's folder, when the file is in it), and what to do."""
     if len(problems) == 1:
         head = "A bank file could not be loaded; its questions are not shown until it is fixed:"
+        end = "Fix it there and open the project again; `workbench banks --check` lists its problems."
     else:
         head = f"{len(problems)} bank files could not be loaded; their questions are not shown until fixed:"
-    text = Text(head, style="bold")
+        end = "Fix them there and open the project again; `workbench banks --check` lists every problem."
+    text = Text()
+    text.append(head, style="bold")
     for problem in problems[:SHOWN_BANK_PROBLEMS]:
         text.append("\n")
-        text.append_text(literal(problem, multiline=False))
+        text.append_text(literal(_from(problem, near), multiline=False))
     if len(problems) > SHOWN_BANK_PROBLEMS:
-        text.append(f"\n… and {len(problems) - SHOWN_BANK_PROBLEMS} more: `workbench check` lists them all")
+        text.append(f"\n… and {len(problems) - SHOWN_BANK_PROBLEMS} more.")
+    text.append(f"\n{end}")
     return text
+
+
+def _from(problem: FileProblem, near: Path | None) -> str:
+    """The problem's sentence, its file named from `near` when it is in that folder."""
+    said = str(problem)
+    if near is None:
+        return said
+    try:
+        shorter = str(Path(problem.path).resolve().relative_to(near.resolve()))
+    except (ValueError, OSError):
+        return said
+    return shorter + said[len(problem.path) :] if said.startswith(problem.path) else said
 
 
 class PaneTabs(Tabs):
@@ -88,7 +106,8 @@ class MainScreen(Screen[None]):
         tabs.can_focus = False  # clicked or switched with F2–F5, never a Tab stop
         yield tabs
         if self.workspace.bank_problems:
-            yield Static(bank_banner(self.workspace.bank_problems), id="bank-problems")
+            banner = bank_banner(self.workspace.bank_problems, self.workspace.file.path.parent)
+            yield Static(banner, id="bank-problems")
         with PaneStrip(id="panes"):
             yield self.capture
             for pane in PANES[1:]:

@@ -1,0 +1,54 @@
+"""#13: the broken-bank banner names each file with its line and column, says to fix it there (or
+run `workbench banks --check`), and reads whole at 80x24 (it was cut after six rows)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from tests.conftest import EXAMPLE
+from tests.helpers import ready
+from tests.test_check_means_check import with_bad_banks
+from tests.test_snapshots import SIZE, app_for, keys
+
+
+@pytest.fixture
+def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The example at projects/example.toml (no temporary path on screen), with three bank files
+    of its own that do not load."""
+    (tmp_path / "projects").mkdir()
+    shutil.copyfile(EXAMPLE, tmp_path / "projects" / "example.toml")
+    monkeypatch.chdir(tmp_path)
+    return with_bad_banks(Path("projects") / "example.toml")
+
+
+@pytest.mark.parametrize("size", [(80, 24), SIZE])
+async def test_the_banner_names_file_line_and_column_and_reads_whole(
+    broken: Path, size: tuple[int, int]
+) -> None:
+    app = app_for(broken)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        banner = app.screen.query_one("#bank-problems", Static)
+        text = str(banner.render())
+        screen = app.export_screenshot().replace("&#160;", " ")
+        rows = banner.size.height
+        needed = banner.get_content_height(banner.size, banner.size, banner.size.width)
+    assert "banks/syntax.toml, line 3, column 22: TOML syntax error" in text
+    assert "fix the file there" in text
+    assert "not installed" not in text
+    assert text.endswith(
+        "Fix them there and open the project again; `workbench banks --check` lists every problem."
+    )
+    assert rows >= needed, f"the banner shows {rows} rows of the {needed} its words take"
+    assert "every problem." in screen and "remove it" in screen
+
+
+class TestBankBanner:
+    def test_bank_banner_80x24(self, snap_compare, broken: Path) -> None:
+        """Three bank files that do not load, at 80x24: each named with its line and column, the
+        banner wrapped and whole, the question tree below it."""
+        assert snap_compare(app_for(broken), terminal_size=(80, 24), run_before=keys())
