@@ -295,20 +295,24 @@ class ProjectFile:
 
     def _keep_theirs(self, theirs: bytes, their_hash: str) -> str:
         """Copy the other version beside the file (else into the state directory), named by its
-        digest so one version is kept once; returns how to name it in a sentence."""
+        digest so one version is kept once, and keep the copies there bounded (`merge_copies`);
+        returns how to name it in a sentence."""
         from workbench.store.journal import state_dir
+        from workbench.store.merge_copies import met_again, prune_theirs_copies, theirs_copy_name
 
         target = real_path(self.path)
-        name = f"{target.stem}.theirs-{their_hash[:8]}{target.suffix}"
+        name = theirs_copy_name(target, their_hash)
         for folder, said in ((target.parent, f"{name} beside it"), (state_dir() / "theirs", "")):
             copy = folder / name
             try:
                 if copy.exists() and digest(copy.read_bytes()) == their_hash:
-                    return said or str(copy)
-                folder.mkdir(parents=True, exist_ok=True)
-                atomic_write(copy, theirs, expect="")
+                    met_again(copy)
+                else:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    atomic_write(copy, theirs, expect="")
             except (SaveFailed, ChangedOnDisk, OSError):
                 continue
+            prune_theirs_copies(folder, target)
             return said or str(copy)
         return "nowhere: no folder could be written"
 
