@@ -9,9 +9,11 @@ import os
 from pathlib import Path
 
 import pytest
+from textual.widgets import Button
 
 import workbench.store.atomic as atomic
 from tests.helpers import dialog_up, hand_edit, notifications, raise_g006_impact, restore_on_next_start, until
+from workbench.store.journal import journal_paths
 from workbench.ui.modals.confirm import ConfirmModal
 
 
@@ -137,24 +139,87 @@ async def test_quitting_with_the_clock_running_saves_its_time_and_leaves_no_jour
     assert not list(state_dir.rglob("*.json"))
 
 
-async def test_the_restore_offer_says_esc_discards(example: Path, make_app) -> None:
-    """merge9 (found in tmux): the offer's footer said 'esc Cancel' while Esc discards the
-    recovered work for good (its button says 'Discard (Esc)')."""
-    from tests.helpers import ready
+def leave_recovered_work(example: Path) -> bytes:
+    """A run that stopped with a note changed to 'restored note', unsaved; the entry's bytes."""
     from workbench.store.files import ProjectFile, load_project
     from workbench.store.journal import write_journal
     from workbench.store.serialize import project_to_data
-    from workbench.ui.widgets.key_footer import KeyFooter
 
     started = ProjectFile.load(example).base
     work = load_project(example)
-    work.move_gap("G-006", 1)
+    answer = next(a for a in work.answers if a.notes and "\n" not in a.notes)
+    answer.notes = "restored note"
     write_journal(example, project_to_data(work), started)
+    return journal_paths(example)[0].read_bytes()
+
+
+async def test_esc_on_the_restore_offer_decides_later_and_keeps_the_work(
+    example: Path, make_app, state_dir: Path
+) -> None:
+    """merge10: Esc on 'Unsaved work was found' discarded the recovered work for good. Esc is
+    'Decide later' now: the project opens as on disk, the work is kept untouched while this run
+    edits and saves, and the next start offers it again."""
+    from tests.helpers import ready
+    from workbench.ui.widgets.key_footer import KeyFooter
+
+    entry = leave_recovered_work(example)
+    before = example.read_bytes()
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
-        await pilot.pause()
+        assert await dialog_up(pilot, ConfirmModal)
         line = str(app.screen.query_one(KeyFooter).render())
-        assert "esc Discard" in line and "Cancel" not in line, line
+        assert "esc Decide later" in line and "Discard" not in line, line
         assert "Discard drops it for good" in app.screen.body  # type: ignore[attr-defined]
+        labels = [str(b.label) for b in app.screen.query(Button)]
+        assert labels == ["Restore (ctrl+s)", "Discard", "Decide later (Esc)"], labels
+        await pilot.press("escape")
+        assert await until(pilot, lambda: not isinstance(app.screen, ConfirmModal))
+        assert "restored note" not in project_notes(app), "opened as on disk"
+        assert example.read_bytes() == before
+        await raise_g006_impact(pilot)  # this run's own edit, journalled and saved
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    assert gap_impact(example) == 3
+    kept = [p.read_bytes() for p in (state_dir / "journal").glob("*.later-*.json")]
+    assert kept == [entry], "the recovered work is kept as it was"
+    again = make_app(example)
+    async with again.run_test(size=(120, 36)) as pilot:
+        assert await dialog_up(pilot, ConfirmModal)
+        await pilot.pause()
+        await pilot.click("#yes")
+        assert await until(pilot, lambda: "restored note" in example.read_text())
+    assert gap_impact(example) == 3, "this run's edit is kept too"
+    assert not list((state_dir / "journal").glob("*.json"))
+
+
+async def test_discard_on_the_restore_offer_is_its_button_and_drops_the_work(
+    example: Path, make_app, state_dir: Path
+) -> None:
+    leave_recovered_work(example)
+    before = example.read_bytes()
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await dialog_up(pilot, ConfirmModal)
+        await pilot.pause()
+        await pilot.click("#no")
+        assert await until(pilot, lambda: not list((state_dir / "journal").glob("*.json")))
+        assert "restored note" not in project_notes(app)
+    assert example.read_bytes() == before
+    again = make_app(example)
+    async with again.run_test(size=(120, 36)) as pilot:
+        from tests.helpers import ready
+
+        await ready(pilot)
+        await pilot.pause()
+        assert not isinstance(again.screen, ConfirmModal)
+
+
+def project_notes(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [a.notes for a in app.workspace.project.answers]
+
+
+def gap_impact(example: Path) -> int:
+    import tomllib
+
+    return int(next(g for g in tomllib.loads(example.read_text())["gaps"] if g["id"] == "G-006")["impact"])

@@ -29,7 +29,11 @@ the file's real path (symlinks followed), and two files are written atomically:
   work as mine and the file as it is now as theirs.
 
 An entry exists only while there is unsaved work: it is removed after the file is saved with
-everything in it, or when the person discards it.
+everything in it, or when the person discards it. An entry the person decides about later is
+renamed, untouched, to `KEY.later-N.json` (and `KEY.later-N.base.toml`, or
+`KEY.later-N.recovery.json` for a workbench before the journal), so the run that opened it
+journals and saves without touching it; the next start with no entry of its own brings the
+oldest back and offers it again.
 """
 
 from __future__ import annotations
@@ -226,6 +230,48 @@ def _read_old_recovery(path: str | Path) -> JournalEntry | None:
     except ValidationError:
         return None
     return found
+
+
+def _later_pairs(path: str | Path, number: int) -> list[tuple[Path, Path]]:
+    """Each file of an entry beside the name it has while put off as the `number`th."""
+    entry_path, base_path = journal_paths(path)
+    later = f"{entry_path.stem}.later-{number}"
+    return [
+        (entry_path, entry_path.with_name(f"{later}.json")),
+        (base_path, entry_path.with_name(f"{later}.base.toml")),
+        (old_recovery_path(path), entry_path.with_name(f"{later}.recovery.json")),
+    ]
+
+
+def _put_off_numbers(path: str | Path) -> list[int]:
+    entry_path = journal_paths(path)[0]
+    prefix = f"{entry_path.stem}.later-"
+    numbers = set()
+    with contextlib.suppress(OSError):
+        for found in entry_path.parent.iterdir():
+            number = found.name.removeprefix(prefix).split(".")[0]
+            if found.name.startswith(prefix) and number.isdigit():
+                numbers.add(int(number))
+    return sorted(numbers)
+
+
+def put_off_journal(path: str | Path) -> None:
+    """Keep the entry, unchanged, to be offered again at a later start (the person will decide
+    later); this run's journal then starts afresh. OSError if it cannot be moved."""
+    number = max(_put_off_numbers(path), default=0) + 1
+    for now, later in _later_pairs(path, number):
+        if now.exists():
+            os.replace(now, later)
+
+
+def bring_back_put_off(path: str | Path) -> None:
+    """With no entry of its own, the oldest entry put off is the entry again (to be offered)."""
+    numbers = _put_off_numbers(path)
+    if not numbers or any(now.exists() for now, _ in _later_pairs(path, numbers[0])):
+        return
+    for now, later in _later_pairs(path, numbers[0]):
+        if later.exists():
+            os.replace(later, now)
 
 
 def clear_journal(path: str | Path) -> None:

@@ -428,13 +428,17 @@ class WorkbenchApp(App[int]):
     # --- unsaved work from an earlier run ----------------------------------------------------
 
     def _offer_journal(self) -> None:
-        from workbench.store.journal import clear_journal, read_journal
+        """Offer back work an earlier run left unsaved: Restore merges it, Discard (its button
+        only) drops it, Decide later (Esc) keeps it untouched for the next start."""
+        from workbench.store.journal import bring_back_put_off, clear_journal, read_journal
         from workbench.store.serialize import project_to_data
         from workbench.ui.widgets.header import mmss
 
         workspace = self.workspace
         if workspace is None:
             return
+        with contextlib.suppress(OSError):  # (one put off at an earlier start, if none is newer)
+            bring_back_put_off(workspace.file.path)
         entry = read_journal(workspace.file.path)
         if entry is None:
             return
@@ -451,19 +455,49 @@ class WorkbenchApp(App[int]):
                 return
             if yes:
                 self._restore(entry)
-            else:
+            elif yes is False:
                 clear_journal(self.workspace.file.path)
+            else:
+                self._put_off(entry)
 
         self.push_screen(
             ConfirmModal(
                 "Unsaved work was found",
                 f"Work from {when:%Y-%m-%d %H:%M:%S}{clock} was not saved to the project file before "
                 "the workbench stopped. Restore it? It is merged with the file as it is now; nothing "
-                "in it is overwritten. Discard drops it for good.",
+                "in it is overwritten. Discard drops it for good. Decide later opens the file as it "
+                "is and offers the work again at the next start.",
                 yes="Restore",
                 no="Discard",
+                later="Decide later",
             ),
             restore,
+        )
+
+    def _put_off(self, entry: JournalEntry) -> None:
+        """Keep the offered work untouched for the next start, out of this run's journal."""
+        from workbench.store.journal import journal_paths, put_off_journal
+
+        if self.workspace is None:
+            return
+        try:
+            put_off_journal(self.workspace.file.path)
+        except OSError as error:
+            self.notify(
+                f"The unsaved work could not be set aside ({_sentence(error)}); it stays in "
+                f"{journal_paths(self.workspace.file.path)[0]}, and your changes in this run will "
+                "replace it there. Quit now (ctrl+q) to keep it as it is.",
+                title="Not set aside",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
+            return
+        self.notify(
+            f"The project is open as it is on disk. The unsaved work from {entry.written.astimezone():%H:%M} "
+            "is kept as it was and offered again at the next start.",
+            title="Decide later",
+            markup=False,
         )
 
     def _restore(self, entry: JournalEntry) -> None:

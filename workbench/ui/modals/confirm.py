@@ -14,13 +14,15 @@ from workbench.ui.safe import literal
 
 
 class ConfirmModal(DialogScreen[bool]):
-    """Ask a question; dismiss with True for yes (ctrl+s), False for no (Esc)."""
+    """Ask a question; dismiss with True for yes (ctrl+s), False for no (Esc). With `later`, a
+    third button answers None, and Esc is that one: no then has no key, only its button (a 'no'
+    that drops work for good, as the restore offer's Discard, must never be Esc)."""
 
     CANCELLED = False
 
-    def __init__(self, title: str, body: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, title: str, body: str, yes: str = "Yes", no: str = "No", later: str = "") -> None:
         super().__init__()
-        self.title_text, self.body, self.yes, self.no = title, body, yes, no
+        self.title_text, self.body, self.yes, self.no, self.later = title, body, yes, no, later
 
     def compose(self) -> ComposeResult:
         with Dialog(classes="dialog"):
@@ -28,14 +30,22 @@ class ConfirmModal(DialogScreen[bool]):
             yield Static(literal(self.body), classes="dialog-body")
             with DialogButtons():
                 yield Button(confirm_label(self.yes), id="yes", variant="primary", compact=True)
-                yield Button(cancel_label(self.no), id="no", compact=True)
+                if self.later:
+                    yield Button(self.no, id="no", compact=True)
+                    yield Button(cancel_label(self.later), id="later", compact=True)
+                else:
+                    yield Button(cancel_label(self.no), id="no", compact=True)
 
     def binding_words(self, binding: Binding) -> str:
-        """Esc answers no: the footer says what that does, as its button does ('Discard',
-        'Stay', 'Keep'), not 'Cancel' (Esc on the restore offer discards the recovered work)."""
+        """Esc answers no (or later): the footer says what that does, as its button does
+        ('Stay', 'Keep', 'Decide later'), not 'Cancel'."""
         if binding.action == key("dialog-cancel").action:
-            return self.no
+            return self.later or self.no
         return super().binding_words(binding)
+
+    def action_cancel(self) -> None:
+        """Esc: later when there is a later, else no."""
+        self.dismiss(None if self.later else False)
 
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:
@@ -44,6 +54,10 @@ class ConfirmModal(DialogScreen[bool]):
     @on(Button.Pressed, "#no")
     def _no(self) -> None:
         self.dismiss(False)
+
+    @on(Button.Pressed, "#later")
+    def _later(self) -> None:
+        self.dismiss(None)
 
 
 class NoticeModal(DialogScreen[None]):
