@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 from textual import events
-from textual.keys import _character_to_key
 from textual.widgets import Select, TextArea
 
 from tests.helpers import ready, until
 from workbench.ui.modals.gap_modal import GapModal
 from workbench.ui.screens.main_screen import MainScreen
+from workbench.ui.textual_private import character_to_key
 from workbench.ui.widgets.capture_pane import CapturePane
 
 FIRST = "discovery:model-deployment.current.deployment-infrastructure-1"
@@ -31,7 +31,7 @@ def answers(path: Path, session: str = "ml-1") -> dict[str, dict[str, Any]]:
     return {a["question"]: a for a in tomllib.loads(path.read_text())["answers"] if a["session"] == session}
 
 
-NAMED_CHARACTERS = {_character_to_key(char): char for char in string.punctuation} | {"space": " "}
+NAMED_CHARACTERS = {character_to_key(char): char for char in string.punctuation} | {"space": " "}
 """Key names of printable keys ('exclamation_mark') and the character a terminal sends with them."""
 
 
@@ -43,7 +43,7 @@ def key_events(*keys: str) -> list[events.Key]:
             found.append(events.Key(item, NAMED_CHARACTERS.get(item)))
             continue
         for char in item:
-            name = {"\n": "enter", " ": "space"}.get(char) or (char if char.isalnum() else _character_to_key(char))
+            name = {"\n": "enter", " ": "space"}.get(char) or (char if char.isalnum() else character_to_key(char))
             found.append(events.Key(name, "\r" if char == "\n" else char))
     return found
 

@@ -6,12 +6,12 @@ import tomllib
 from pathlib import Path
 
 from textual import events
-from textual.keys import _character_to_key
 from textual.widgets import Input, OptionList
 
 from tests.helpers import ready, until
 from tests.test_dialogs import keys
 from workbench.ui.modals.gap_modal import GapModal
+from workbench.ui.textual_private import character_to_key
 
 
 def saved(path: Path) -> dict:  # type: ignore[type-arg]
@@ -80,7 +80,7 @@ async def type_slowly(pilot, text: str, per_key: float = 0.08) -> None:  # type:
 async def burst(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     """Send keys the way a terminal delivers a paste: all at once, nothing waits between them."""
     for char in text:
-        key = char if char.isalnum() else {"\t": "tab", " ": "space"}.get(char) or _character_to_key(char)
+        key = char if char.isalnum() else {"\t": "tab", " ": "space"}.get(char) or character_to_key(char)
         pilot.app.post_message(events.Key(key, char))
     await pilot.pause()
     gate = pilot.app.keys_in_order  # keys are handled one after the other: wait for the last

@@ -22,10 +22,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual import events
-from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual.dom import DOMNode
-from textual.keys import _character_to_key
 from textual.message_pump import MessagePump
+
+from workbench.ui.textual_private import ANSI_SEQUENCES_KEYS, character_to_key
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -39,7 +39,7 @@ MORE_ROUNDS = 8
 sending themselves messages never hold the keyboard)."""
 
 
-CHARACTERS = {_character_to_key(char): char for char in string.punctuation} | {"space": " ", "enter": "\r"}
+CHARACTERS = {character_to_key(char): char for char in string.punctuation} | {"space": " ", "enter": "\r"}
 """The character of each named key a terminal may send after Esc ('dollar_sign': '$')."""
 
 
@@ -54,7 +54,7 @@ def read_esc_pairs_as_alt() -> None:
     delay) as alt+key, not as '¢', a lone '!' or ctrl+right. `[` is left alone: it starts the
     terminal's own sequences (arrows, function keys)."""
     for char in [*string.digits, *string.punctuation.replace("[", ""), " ", "\r", "b", "f"]:
-        name = _character_to_key(char) if not char.isalnum() else char
+        name = character_to_key(char) if not char.isalnum() else char
         name = {"\r": "enter"}.get(char, name)
         ANSI_SEQUENCES_KEYS["\x1b" + char] = (_KeyName(f"alt+{name}"),)  # type: ignore[index]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
-from textual._time import get_time
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Region
@@ -14,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button
 
 from workbench.ui.keys import bindings, display, key
+from workbench.ui.textual_private import monotonic_time
 from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.widgets.text_cursor import cursors_at_end
 
@@ -102,7 +102,7 @@ class DialogScreen(ModalScreen[ResultType]):
         self.call_after_refresh(self._painted)
 
     def _painted(self) -> None:
-        self._painted_at = get_time()
+        self._painted_at = monotonic_time()
 
     @property
     def keys_ready(self) -> bool:
@@ -110,7 +110,7 @@ class DialogScreen(ModalScreen[ResultType]):
         painted = self._painted_at
         if not self.GUARDS_TYPING:
             return True
-        return painted is not None and get_time() >= painted + TYPING_GUARD_SECONDS
+        return painted is not None and monotonic_time() >= painted + TYPING_GUARD_SECONDS
 
     def typed_too_soon(self) -> bool:
         """Whether the key being handled was typed before the dialog was up long enough to be

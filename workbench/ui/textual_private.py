@@ -1,0 +1,23 @@
+"""Every private Textual name the workbench uses, in one place.
+
+Textual is pinned exactly (pyproject.toml); these names are not part of its public API and may
+move in any release. A Textual upgrade checks this module first: each name says what it is used
+for, and the keyboard tests (tests/test_keyboard_model.py, tests/test_live_capture.py,
+tests/test_fresh_eyes_12b.py) fail if one changes meaning. Tests import them from here too;
+the two tests that drive Textual's own parser and compositor (test_fresh_eyes_12,
+test_pane_switch_repaints) import those private names themselves.
+"""
+
+from __future__ import annotations
+
+from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
+from textual._time import get_time
+from textual.keys import _character_to_key
+
+character_to_key = _character_to_key
+"""A typed character's key name as Textual's driver gives it ('!' is 'exclamation_mark')."""
+
+monotonic_time = get_time
+"""The clock Textual stamps events with (a dialog's typing guard compares with it)."""
+
+__all__ = ["ANSI_SEQUENCES_KEYS", "character_to_key", "monotonic_time"]
