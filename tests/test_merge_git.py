@@ -263,6 +263,19 @@ def rename_session(new: str, edit: tuple[str, str] | None = None) -> Callable[[s
     return renamed
 
 
+def renamed_and_new_under_the_old_id(new: str, title: str) -> Callable[[str], str]:
+    """#14 merge10e 3: session `data-1` renamed by hand to `new`, and a new session started by
+    hand under the id it had (`data-1`, another day): the merge holds that one under a stand-in
+    id while it runs, which must never reach a person."""
+
+    def edit(text: str) -> str:
+        block = f'[[sessions]]\nid = "data-1"\ntemplate = "data-science"\ndate = 2026-11-30\ntitle = "{title}"\n\n'
+        text = rename_session(new)(text)
+        return text.replace("# --- Answers", block + "# --- Answers", 1)
+
+    return edit
+
+
 OURS_NOTE = ('notes = "No checks at ingestion;', 'notes = "Ours: no checks at ingestion;')
 THEIRS_NOTE = ('notes = "Three to five weeks', 'notes = "Theirs: three to five weeks')
 
@@ -288,6 +301,16 @@ def renamed_differently_marked(text: str) -> None:
     assert re.search(r'<<<<<<< ours\n\[\[sessions\]\]\nid = "data-science-1"', text)
     assert re.search(r'=======\n\[\[sessions\]\]\nid = "ds-1"', text)
     Project.model_validate(tomli.loads(keep(text, "ours")))
+
+
+def renamed_differently_and_both_new_sessions_kept(text: str) -> None:
+    """The renamed session is marked once; the two new sessions under its old id are both kept,
+    theirs' renumbered in the style of the id (`data-2`), not under the merge's stand-in id."""
+    assert text.count("<<<<<<< ours") == 1
+    settled = tomli.loads(keep(text, "ours"))
+    Project.model_validate(settled)
+    titles = {s["id"]: s.get("title") for s in settled["sessions"]}
+    assert titles["data-1"] == "Ours, again" and titles["data-2"] == "Theirs, again"
 
 
 @dataclass
@@ -469,6 +492,16 @@ SCENARIOS = [
         marked=renamed_differently_marked,
     ),
     Scenario(
+        "#14 merge10e 3: both rename a session's id differently and both start a new one under its old id",
+        renamed_and_new_under_the_old_id("data-science-1", "Ours, again"),
+        renamed_and_new_under_the_old_id("ds-1", "Theirs, again"),
+        None,
+        text=(True, True),
+        conflict="1 conflict:\n  Session Data Science Team Session [data-1]: id (both renamed it, differently): "
+        "base 'data-1', ours 'data-science-1', theirs 'ds-1'.",
+        marked=renamed_differently_and_both_new_sessions_kept,
+    ),
+    Scenario(
         "both edit the same field differently",
         set_field("gaps", "G-006", title="Ours"),
         set_field("gaps", "G-006", title="Theirs"),
@@ -578,6 +611,7 @@ def test_git_merge(repo: Path, scenario: Scenario) -> None:
     result = git(repo, "merge", "--no-edit", "theirs", check=False)
     text = (repo / FILE).read_text()
     check = workbench(repo, "check", FILE)
+    never_shows_the_stand_in_id(repo, result.stdout + result.stderr + text + check.stdout + check.stderr)
     if scenario.merged is not None:
         assert result.returncode == 0, result.stdout + result.stderr
         assert check.returncode == 0, check.stderr
@@ -598,3 +632,29 @@ def test_git_merge(repo: Path, scenario: Scenario) -> None:
         assert FILE in git(repo, "diff", "--name-only", "--diff-filter=U").stdout
         if scenario.marked is not None:
             scenario.marked(text)
+
+
+STAND_IN = ("displaced", "\x00", "\\u0000")
+"""How the merge's stand-in id for a displaced record (merge_renames.placeholder) could show."""
+
+
+def never_shows_the_stand_in_id(repo: Path, shown: str) -> None:
+    """#14 merge10e 3: the merge's stand-in id reaches no person: not the driver's report, the
+    merged or marked file, `check`'s words, nor the app's merge dialog (its sentence and the
+    three values, for the same three versions)."""
+    from workbench.store.merge_text import merge_versions, read_version
+    from workbench.store.merge_words import APP, Names, plain
+
+    assert not any(mark in shown for mark in STAND_IN), shown
+    versions = [
+        read_version(FILE, git(repo, "show", f"{ref}:{FILE}").stdout.encode())
+        for ref in (git(repo, "merge-base", "ours", "theirs").stdout.strip(), "ours", "theirs")
+    ]
+    result = merge_versions(*versions)
+    names = Names([result.data, *(v.data for v in versions)])
+    said = [names.sentence(c, APP) for c in result.conflicts]
+    said += [plain(v, len(c.path) == 2) for c in result.conflicts for v in (c.base, c.ours, c.theirs)]
+    said += [f"{old} is now {new}" for _s, old, new in result.renumbered]
+    said += [f"{old} is now {new}" for _side, _s, old, new in result.made_room]
+    said.append(result.text)
+    assert not any(mark in line for line in said for mark in STAND_IN), said

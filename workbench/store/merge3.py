@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from workbench.model.project import next_id
-from workbench.store.merge_renames import Renames, found_moves, kept_renames, moved_back, with_ids
+from workbench.store.merge_renames import (
+    Renames,
+    found_moves,
+    kept_renames,
+    moved_back,
+    real_id,
+    with_ids,
+)
 from workbench.store.references import ID_SECTIONS, drop_references, pointing_at, rename_id
 from workbench.store.serialize import RECORD_KEYS, record_label
 
@@ -127,26 +134,30 @@ def _collisions(base: Data, ours: Data, theirs: Data) -> bool:
     return False
 
 
-def renumber_collisions(base: Data, ours: Data, theirs: Data) -> list[tuple[str, str, str]]:
+def renumber_collisions(
+    base: Data, ours: Data, theirs: Data, *also: Data
+) -> list[tuple[str, str, str]]:
     """Give theirs' records a fresh id where both sides created the same id for different records.
 
     Changes `theirs` in place (its records; their lists are replaced, never changed); references
-    to a renumbered record on theirs' side follow it.
+    to a renumbered record on theirs' side follow it. A fresh id is free in `also` too (the sides
+    as written, whose renamed records get their new ids back after the merge), and a record
+    displaced on both sides (a new one under the id of one both renamed) is renumbered from the
+    id a person knows, never from its stand-in (`merge_renames.placeholder`).
     """
     renamed: list[tuple[str, str, str]] = []
     for section in ID_SECTIONS:
         base_ids = {r.get("id") for r in base.get(section, [])}
         ours_by_id = {r.get("id"): r for r in ours.get(section, [])}
-        used = {str(i) for i in base_ids | set(ours_by_id)} | {
-            str(r.get("id")) for r in theirs.get(section, [])
-        }
+        used = {real_id(str(r.get("id"))) for data in (theirs, *also) for r in data.get(section, [])}
+        used |= {real_id(str(i)) for i in base_ids | set(ours_by_id)}
         for record in list(theirs.get(section, [])):
             old = record.get("id")
             if old in ours_by_id and old not in base_ids and ours_by_id[old] != record:
-                new = fresh_id(str(old), used)
+                new = fresh_id(real_id(str(old)), used)
                 used.add(new)
                 rename_id(theirs, section, str(old), new)
-                renamed.append((section, str(old), new))
+                renamed.append((section, real_id(str(old)), new))
     return renamed
 
 
@@ -156,6 +167,7 @@ def merge_data(
     """Merge two edited versions of a project's data against the version both started from.
     `drop_links` False leaves the links to a record deleted on the side chosen for it (the
     markers go around that record only, not around the records that point at it too)."""
+    written = (ours, theirs)
     found_ours, ours_moved = found_moves(base, ours)
     found_theirs, theirs_moved = found_moves(base, theirs)
     ours_renames = kept_renames(found_ours, theirs, found_theirs)
@@ -164,7 +176,7 @@ def merge_data(
     theirs = moved_back(theirs, theirs_renames, theirs_moved)
     if _collisions(base, ours, theirs):
         theirs = {k: [dict(r) for r in v] if k in RECORD_KEYS else v for k, v in theirs.items()}
-        renumbered = renumber_collisions(base, ours, theirs)
+        renumbered = renumber_collisions(base, ours, theirs, *written)
     else:
         renumbered = []
     merger = _Merger(choose, drop_links)

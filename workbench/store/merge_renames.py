@@ -58,9 +58,18 @@ def found_moves(base: Data, side: Data) -> tuple[Renames, Renames]:
     return renames, displaced
 
 
+STAND_IN = "\x00displaced"
+"""What makes a displaced record's id a stand-in (no file has one, no person ever sees one)."""
+
+
 def placeholder(record_id: str) -> str:
     """The id a displaced record holds while a merge runs (no file has it)."""
-    return f"{record_id}\x00displaced"
+    return f"{record_id}{STAND_IN}"
+
+
+def real_id(record_id: str) -> str:
+    """The id a person knows for an id the merge uses: a displaced record's own, else itself."""
+    return record_id.removesuffix(STAND_IN)
 
 
 def moved_back(side: Data, renames: Renames, displaced: Renames) -> Data:
