@@ -269,6 +269,30 @@ async def test_a_read_only_file_is_not_saved_and_the_work_is_offered_next_time(
     )
 
 
+async def test_the_read_only_notice_goes_with_the_first_save_that_works(example: Path, make_app) -> None:
+    """#13: after the person makes the file writable again and saves, nothing on screen still
+    says it is read-only (the "Not saved" notice stayed up for its whole 8 s)."""
+    from workbench.ui.widgets.header import WorkbenchHeader
+
+    def on_screen() -> str:
+        return app.export_screenshot()
+
+    example.chmod(0o444)
+    app = make_app(example)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await raise_g006_impact(pilot)
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: "read-only" in on_screen())
+        example.chmod(0o644)
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+        assert load_project(example).gap("G-006").impact == 3
+        await pilot.pause()
+        assert "read-only" not in on_screen()  # the notice was up for 8 s more
+        header = app.screen.query_one(WorkbenchHeader).status_line().plain
+        assert "✓ saved" in header and "read-only" not in header
+
+
 async def test_export_from_the_tui_names_the_file(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:

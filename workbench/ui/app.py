@@ -250,6 +250,8 @@ class WorkbenchApp(App[int]):
             self._save_problem = problem
             self.autosave.journal.run()
             return False
+        if self._save_problem:
+            self._withdraw_save_problem()
         self._save_problem = ""
         self.recovered_unsaved = False
         self.settled()
@@ -261,6 +263,13 @@ class WorkbenchApp(App[int]):
         if outcome and not quiet:
             self.notify(f"Saved {one_line(workspace.file.path)}", markup=False, timeout=2)
         return True
+
+    def _withdraw_save_problem(self) -> None:
+        """A save went through: the "Not saved" notice of an earlier failure (a read-only file
+        made writable, a disk with room again) no longer holds, so it goes at once."""
+        for notification in list(self._notifications):
+            if notification.title == "Not saved":
+                self._unnotify(notification)
 
     def _merge_with_disk(self, ask: bool = True) -> bool:
         """Someone else saved the file: merge with it, asking only about real conflicts, and only
