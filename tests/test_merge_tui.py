@@ -202,8 +202,23 @@ async def test_a_gap_both_created_is_renumbered_on_my_side(example: Path, make_a
         await pilot.press("ctrl+s")
         assert await until(pilot, lambda: not app.workspace.unsaved)
         assert app.workspace.project.gap("G-010").title == "Mine"
-        assert any("yours G-009 is now G-010" in m for m in shown)
+        said = "Your copy's gap G-009 is now G-010 (both sides created G-009)."
+        assert any(said in m for m in shown), shown
     assert (gap(example, "G-009")["title"], gap(example, "G-010")["title"]) == ("Theirs", "Mine")
+
+
+def test_a_record_of_the_file_given_a_new_id_is_said_as_the_cli_says_it() -> None:
+    """merge10: the app's merge notice named only the person's renumbered records, never a record
+    of the file given a new id to make room (the driver said both); one wording serves both."""
+    from workbench.store.merge_words import APP, GIT, renumbering
+
+    renumbered, made_room = [("heard", "H-e2-01", "H-e2-02")], [("ours", "heard", "H-e2-02", "H-e2-03")]
+    assert renumbering(renumbered, made_room, APP) == [
+        "your copy's heard quote H-e2-01 is now H-e2-02 (both sides created H-e2-01)",
+        "the file on disk's heard quote H-e2-02 is now H-e2-03 (to make room for your copy's heard "
+        "quote renumbered to H-e2-02)",
+    ]
+    assert renumbering(renumbered, made_room, GIT)[1].startswith("ours' heard quote H-e2-02 is now H-e2-03")
 
 
 async def test_recovered_work_is_merged_with_the_file_as_it_is_now(example: Path, make_app) -> None:
@@ -365,3 +380,22 @@ async def test_the_no_longer_reads_dialog_says_esc_keeps_editing(example: Path, 
         await pilot.press("escape")
         assert await until(pilot, lambda: not isinstance(app.screen, ConflictModal))
         assert app.workspace.unsaved
+
+
+async def test_ctrl_z_after_a_merge_says_where_the_history_ends(example: Path, make_app) -> None:
+    """merge10: after a merge with the file changed on disk, ctrl+z was greyed and pressing it
+    said nothing; it says the history ends at the merge, and changes nothing."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        shown = notifications(app)
+        await raise_g006_impact(pilot)
+        hand_edit(example, 'facilitator = "Sam Okafor"', 'facilitator = "Sam O."')
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+        merged = example.read_text()
+        assert app.check_action("undo", ()) is True, "ctrl+z is offered"
+        await pilot.press("ctrl+z")
+        said = "Undo history ends at the merge with the version on disk at"
+        assert await until(pilot, lambda: any(said in m for m in shown))
+        assert app.workspace.project.gap("G-006").impact == 3 and not app.workspace.unsaved
+    assert example.read_text() == merged and gap(example, "G-006")["impact"] == 3

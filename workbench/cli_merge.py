@@ -13,7 +13,7 @@ from workbench.problems import FileProblem
 from workbench.store.files import IGNORED_COPIES
 from workbench.store.merge3 import Conflict, Data, is_id_conflict
 from workbench.store.merge_text import conflict_text, merge_versions, read_version
-from workbench.store.merge_words import GIT, KINDS, Names, edits, from_base, plain
+from workbench.store.merge_words import GIT, KINDS, Names, edits, from_base, plain, renumbering
 
 DRIVER = "workbench"
 """The merge driver's name in git's config and in .gitattributes."""
@@ -75,19 +75,8 @@ def run_merge(args: argparse.Namespace) -> int:
             return 2
     base, ours, theirs = versions
     result = merge_versions(base, ours, theirs, path=name)
-    for section, old, new in result.renumbered:
-        print(
-            f"workbench: {name}: theirs' {KINDS.get(section, section)} {old} is now {new} "
-            f"(both sides created {old})",
-            file=sys.stderr,
-        )
-    for side, section, old, new in result.made_room:
-        other = "theirs" if side == "ours" else "ours"
-        print(
-            f"workbench: {name}: {side}' {KINDS.get(section, section)} {old} is now {new} "
-            f"({other} had renumbered another {KINDS.get(section, section)} to {old})",
-            file=sys.stderr,
-        )
+    for sentence in renumbering(result.renumbered, result.made_room, GIT):
+        print(f"workbench: {name}: {sentence}", file=sys.stderr)
     if not result.conflicts:
         return _write(args.ours, result.text, name)
     checked = any(c.path == ("check",) for c in result.conflicts)

@@ -38,6 +38,9 @@ class Editor:
         self._saved_state = self.history.state
         self.listeners: list[Callable[[Changed], None]] = []
         """Called once after every change (the app repaints and schedules the autosave)."""
+        self.undo_ends = ""
+        """Said when undo finds nothing to take back because the history was started again (a
+        merge, a reload): 'Undo history ends at the merge with the version on disk at 14:05.'"""
 
     @property
     def project(self) -> Project:
@@ -76,9 +79,11 @@ class Editor:
         self._saved_state = NEVER_SAVED
         self._changed("outside", what)
 
-    def replaced(self, what: str, saved: bool) -> None:
-        """The project was replaced (reloaded from disk, recovered): history starts again."""
+    def replaced(self, what: str, saved: bool, ends: str = "") -> None:
+        """The project was replaced (reloaded from disk, recovered, merged): history starts again;
+        `ends` is what undo says when it reaches that point (see `undo_ends`)."""
         self.history.clear()
+        self.undo_ends = ends
         self._saved_state = self.history.state if saved else NEVER_SAVED
         self._changed("replaced", what)
 

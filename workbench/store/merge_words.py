@@ -25,6 +25,11 @@ class Sides:
     def of(self, side: str) -> str:
         return self.ours if side == "ours" else self.theirs
 
+    def whose(self, side: str) -> str:
+        """`theirs'`, `your copy's`: the side's name as an owner."""
+        name = self.of(side)
+        return f"{name}'" if name.endswith("s") else f"{name}'s"
+
 
 GIT = Sides("ours", "theirs")
 """The driver's report: git's words, as its markers say."""
@@ -145,6 +150,25 @@ class Names:
         """What, and why when the values don't say: one line of the report or the dialog."""
         why = self.why(conflict, sides)
         return f"{capital(self.what(conflict))} ({why})" if why else capital(self.what(conflict))
+
+
+def renumbering(
+    renumbered: Sequence[tuple[str, str, str]], made_room: Sequence[tuple[str, str, str, str]], sides: Sides
+) -> list[str]:
+    """Each record a merge gave a new id, in the reader's words (the driver's report and the
+    app's notice): `theirs' gap G-009 is now G-010 (both sides created G-009)`."""
+    said = [
+        f"{sides.whose('theirs')} {KINDS.get(section, section)} {old} is now {new} (both sides created {old})"
+        for section, old, new in renumbered
+    ]
+    for side, section, old, new in made_room:
+        kind = KINDS.get(section, section)
+        other = "theirs" if side == "ours" else "ours"
+        said.append(
+            f"{sides.whose(side)} {kind} {old} is now {new} "
+            f"(to make room for {sides.whose(other)} {kind} renumbered to {old})"
+        )
+    return said
 
 
 def capital(text: str) -> str:

@@ -377,7 +377,11 @@ class WorkbenchApp(App[int]):
             clear_journal(workspace.file.path)
             self.recovered_unsaved = False
             self.settled()
-            workspace.editor.replaced("reloaded from disk", saved=True)
+            workspace.editor.replaced(
+                "reloaded from disk",
+                saved=True,
+                ends=f"Undo history ends where the file was reloaded from disk at {dt.datetime.now():%H:%M}.",
+            )
             self.refresh_status()
             self.refresh_panes()
         elif choice == "keep":
@@ -536,7 +540,11 @@ class WorkbenchApp(App[int]):
                     workspace.file.started_from(started[1])
             workspace.file.project = recovered
             self.recovered_unsaved = True
-            workspace.editor.replaced("recovered", saved=False)
+            workspace.editor.replaced(
+                "recovered",
+                saved=False,
+                ends=f"Undo history ends where your unsaved work was restored at {dt.datetime.now():%H:%M}.",
+            )
             self.refresh_panes()
             why = f" ({problem})" if problem is not None else ""
             self.notify(
@@ -763,8 +771,12 @@ class WorkbenchApp(App[int]):
 
     def action_undo(self) -> None:
         """Take back the last change, whichever pane it was made in."""
-        if self.workspace is not None and (name := self.workspace.editor.undo()):
+        if self.workspace is None:
+            return
+        if name := self.workspace.editor.undo():
             self.notify(f"Undone: {name}", markup=False, timeout=2)
+        elif self.workspace.editor.undo_ends:  # a key pressed never does nothing silently
+            self.notify(self.workspace.editor.undo_ends, markup=False, timeout=4)
 
     def action_redo(self) -> None:
         """Make the last undone change again."""
@@ -812,6 +824,8 @@ class WorkbenchApp(App[int]):
         editing = bool(getattr(self.screen, "EDITS_THE_PROJECT", False))
         if can_run(entry, self.workspace, editing):
             return True
+        if entry.id == "undo" and editing and self.workspace is not None and self.workspace.editor.undo_ends:
+            return True  # it says where the history ends (a merge, a reload)
         return None if editing else False  # on the main screen shown dimmed (undo: nothing yet)
 
     def _keep_in_journal_now(self) -> str:

@@ -16,7 +16,7 @@ from workbench.store.files import base_copy_path, mine_copy_path
 from workbench.store.journal import clear_journal
 from workbench.store.merge3 import Choice, Path, ask_nobody
 from workbench.store.merge_text import MergeResult
-from workbench.store.merge_words import RECOVERED, Names
+from workbench.store.merge_words import RECOVERED, Names, capital, renumbering
 from workbench.store.sync import merge_with_disk
 from workbench.ui.modals.merge_modal import CHANGED_ON_DISK, MergeModal, MergeWording
 
@@ -173,12 +173,15 @@ class DiskMerge:
         clear_journal(workspace.file.path)
         app.recovered_unsaved = False
         app.settled()
-        workspace.editor.replaced("merged with the file on disk", saved=True)
+        workspace.editor.replaced(
+            "merged with the file on disk",
+            saved=True,
+            ends=f"Undo history ends at the merge with the version on disk at {dt.datetime.now():%H:%M}.",
+        )
         app.refresh_status()
         app.refresh_panes()
-        yours = [f"{old} is now {new}" for _section, old, new in result.renumbered]
         message = self.done
-        if yours:
-            message += " The file had its own " + ", ".join(old for _s, old, _n in result.renumbered)
-            message += ": yours " + ("; ".join(yours)) + "."
+        renumbered = renumbering(result.renumbered, result.made_room, self.wording.sides)
+        if renumbered:
+            message += " " + capital("; ".join(renumbered)) + "."
         app.notify(message, markup=False, timeout=8)
