@@ -303,6 +303,27 @@ def renamed_differently_marked(text: str) -> None:
     Project.model_validate(tomli.loads(keep(text, "ours")))
 
 
+def renamed_and_retemplated_marked(text: str) -> None:
+    """One conflict marked, around the session; either side kept gives a valid file with each
+    answer once, in the session under the id and template of the side kept (the answers were
+    there twice, and every quote and metric in the session was a conflict of its own)."""
+    assert text.count("<<<<<<< ours") == 1
+    base = tomli.loads(EXAMPLE.read_text())
+    for side, session, template in (
+        ("ours", "data-science-1", "ml-engineering"),
+        ("theirs", "ds-1", "executive"),
+    ):
+        settled = tomli.loads(
+            keep(text, side)
+            if side == "ours"
+            else keep(text, side).replace('"data-science-1"', '"ds-1"').replace('@data-science-1"', '@ds-1"')
+        )
+        Project.model_validate(settled)
+        assert by_id(settled["sessions"], session)["template"] == template
+        assert len(settled["answers"]) == len(base["answers"])
+        assert by_id(settled["heard"], "H-002")["session"] == session
+
+
 def renamed_differently_and_both_new_sessions_kept(text: str) -> None:
     """The renamed session is marked once; the two new sessions under its old id are both kept,
     theirs' renumbered in the style of the id (`data-2`), not under the merge's stand-in id."""
@@ -500,6 +521,20 @@ SCENARIOS = [
         conflict="1 conflict:\n  Session Data Science Team Session [data-1]: id (both renamed it, differently): "
         "base 'data-1', ours 'data-science-1', theirs 'ds-1'.",
         marked=renamed_differently_and_both_new_sessions_kept,
+    ),
+    Scenario(
+        "#14 merge10e 2: both rename a session's id by hand differently and give it another template each: "
+        "one conflict, naming both",
+        rename_session("data-science-1", ('template = "data-science"', 'template = "ml-engineering"')),
+        rename_session("ds-1", ('template = "data-science"', 'template = "executive"')),
+        None,
+        text=(True, True),
+        conflict="1 conflict:\n  Session Data Science Team Session [data-1]: id (both renamed it, differently, "
+        "and both changed its session template; the side kept gives its id and its values): base 'data-1', "
+        "ours 'data-science-1', theirs 'ds-1'; session template: base 'data-science', ours 'ml-engineering', "
+        "theirs 'executive'. The file uses ours' id everywhere; to keep theirs', keep its side and replace "
+        "'data-science-1' with 'ds-1' throughout the file\n",
+        marked=renamed_and_retemplated_marked,
     ),
     Scenario(
         "both edit the same field differently",

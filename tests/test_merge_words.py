@@ -6,7 +6,7 @@ from tests.conftest import EXAMPLE
 from workbench.cli_merge import describe
 from workbench.model.field_names import field_name
 from workbench.store.merge_text import merge_versions, read_version
-from workbench.store.merge_words import Names
+from workbench.store.merge_words import APP, Names
 
 BASE = EXAMPLE.read_text()
 
@@ -55,3 +55,33 @@ def test_field_names_depend_on_the_record() -> None:
     assert field_name("metrics", "target") == "target value"
     assert field_name("sessions", "template") == "session template"
     assert field_name("gaps", "some_new_field") == "some new field"
+
+
+def renamed(text: str, new: str, template: str) -> str:
+    """Session `data-1` given the id `new` by hand (and every reference), and another template."""
+    text = text.replace('"data-1"', f'"{new}"').replace('@data-1"', f'@{new}"')
+    return text.replace('template = "data-science"', f'template = "{template}"', 1)
+
+
+def test_a_session_renamed_two_ways_past_telling_is_one_question_that_settles_it() -> None:
+    """#14 merge10e 2: both sides gave session data-1 another id and another template, so neither
+    rename shows in the session itself: it was a conflict on every quote and metric in it, and
+    its answers were kept twice. Now it is one conflict, on its id, naming both new ids and the
+    template both changed; the side chosen (as the app's dialog answers it: by that one path)
+    gives its id and its template, with each answer once."""
+    ours, theirs = renamed(BASE, "ds-a", "ml-engineering"), renamed(BASE, "ds-b", "executive")
+    versions = [read_version("t.toml", text.encode()) for text in (BASE, ours, theirs)]
+    result = merge_versions(*versions)
+    assert [c.path for c in result.conflicts] == [("sessions", "data-1", "id")]
+    (conflict,) = result.conflicts
+    assert (conflict.ours, conflict.theirs) == ("ds-a", "ds-b")
+    sentence = Names([v.data for v in versions]).sentence(conflict, APP)
+    assert "both renamed it, differently, and both changed its session template" in sentence
+    answers = len(versions[0].data["answers"])
+    for side, template in (("ours", "ml-engineering"), ("theirs", "executive")):
+        settled = merge_versions(*versions, choose={conflict.path: side}.get)
+        assert settled.conflicts == []
+        session = "ds-a" if side == "ours" else "ds-b"
+        assert next(s for s in settled.data["sessions"] if s["id"] == session)["template"] == template
+        assert len(settled.data["answers"]) == answers
+        assert {h["session"] for h in settled.data["heard"]} & {"ds-a", "ds-b"} == {session}

@@ -187,23 +187,36 @@ def describe(conflict: Conflict, names: Names) -> str:
         for at in (1, 2):
             if isinstance(values[at], dict):
                 texts[at], quoted[at] = edits(conflict.base, values[at], section=conflict.path[0]), False
-    shown = ", ".join(
-        f"{side} {_quoted(text) if quote else text}"
-        for side, quote, text in zip(("base", "ours", "theirs"), quoted, texts, strict=True)
-    )
-    line = f"{names.sentence(conflict, GIT)}: {shown}"
+    line = f"{names.sentence(conflict, GIT)}: {_shown(texts, quoted)}"
     if conflict.used_by and conflict.deleted_by is not None:
         users = ", ".join(names.record(s, label) for s, label in conflict.used_by)
         line += (
             f". It is marked once, around the {KINDS.get(conflict.path[0], conflict.path[0])}; to keep "
             f"{conflict.deleted_by}' side (deleted), also take {conflict.path[1]} out of {users}"
         )
+    for settled in conflict.settles:  # a record renamed two ways: its fields settled with its id
+        line += f"; {names.field(settled)}: {_values(settled)}"
     if is_id_conflict(conflict.path):
         line += (
             f". The file uses ours' id everywhere; to keep theirs', keep its side and replace "
             f"{conflict.ours!r} with {conflict.theirs!r} throughout the file"
         )
     return line
+
+
+def _shown(texts: list[str], quoted: list[bool]) -> str:
+    """`base 'A', ours 'B', theirs 'C'`."""
+    return ", ".join(
+        f"{side} {_quoted(text) if quote else text}"
+        for side, quote, text in zip(("base", "ours", "theirs"), quoted, texts, strict=True)
+    )
+
+
+def _values(conflict: Conflict) -> str:
+    """A field's three values, as the report shows them."""
+    values = (conflict.base, conflict.ours, conflict.theirs)
+    texts = from_base([plain(v) for v in values], VALUE_CHARS)
+    return _shown(texts, [isinstance(v, str) for v in values])
 
 
 def _quoted(text: str) -> str:

@@ -23,6 +23,7 @@ from workbench.store.merge_renames import (
     kept_renames,
     moved_back,
     real_id,
+    renamed_past_telling,
     with_ids,
 )
 from workbench.store.references import ID_SECTIONS, drop_references, pointing_at, rename_id
@@ -77,6 +78,9 @@ class Conflict:
     """The side that deleted the record (the other edited it, or still points at it)."""
     used_by: tuple[tuple[str, str], ...] = ()
     """(section, label) of each record that still points at the record `deleted_by` deleted."""
+    settles: tuple[Conflict, ...] = ()
+    """A record renamed differently on both sides (a conflict on its id): its fields both sides
+    also changed differently, settled with the id (the side kept gives its id and its values)."""
 
     @property
     def where(self) -> str:
@@ -134,9 +138,7 @@ def _collisions(base: Data, ours: Data, theirs: Data) -> bool:
     return False
 
 
-def renumber_collisions(
-    base: Data, ours: Data, theirs: Data, *also: Data
-) -> list[tuple[str, str, str]]:
+def renumber_collisions(base: Data, ours: Data, theirs: Data, *also: Data) -> list[tuple[str, str, str]]:
     """Give theirs' records a fresh id where both sides created the same id for different records.
 
     Changes `theirs` in place (its records; their lists are replaced, never changed); references
@@ -170,6 +172,8 @@ def merge_data(
     written = (ours, theirs)
     found_ours, ours_moved = found_moves(base, ours)
     found_theirs, theirs_moved = found_moves(base, theirs)
+    more_ours, more_theirs = renamed_past_telling(base, ours, theirs, found_ours, found_theirs)
+    found_ours, found_theirs = {**found_ours, **more_ours}, {**found_theirs, **more_theirs}
     ours_renames = kept_renames(found_ours, theirs, found_theirs)
     theirs_renames = kept_renames(found_theirs, ours, found_ours)
     ours = moved_back(ours, ours_renames, ours_moved)
@@ -180,6 +184,11 @@ def merge_data(
     else:
         renumbered = []
     merger = _Merger(choose, drop_links)
+    merger.two_ways = {
+        key: (new, theirs_renames[key])
+        for key, new in ours_renames.items()
+        if key in theirs_renames and theirs_renames[key] != new
+    }
     data: Data = {}
     for key in [*ours, *(k for k in theirs if k not in ours)]:
         b, o, t = base.get(key, ABSENT), ours.get(key, ABSENT), theirs.get(key, ABSENT)
@@ -237,6 +246,10 @@ class _Merger:
         self.drop_links = drop_links
         self.conflicts: list[Conflict] = []
         self.deletions: list[_Deletion] = []
+        self.two_ways: dict[tuple[str, str], tuple[str, str]] = {}
+        """(section, base's id) → (ours' id, theirs' id) of each record both sides renamed, differently."""
+        self.id_sides: dict[tuple[str, str], Side] = {}
+        """The side chosen for each of those: its id, and its values where both changed a field."""
 
     def conflict(self, conflict: Conflict) -> Choice:
         """The choice for a conflict; ours (as a placeholder) while it is open."""
@@ -283,6 +296,8 @@ class _Merger:
                     self.deletions.append(_Deletion(section, label, base[label], mine, ABSENT))
                     continue
                 out.append(mine)
+            elif (section, label) in self.two_ways and label in base and label in theirs:
+                out.append(self.renamed_two_ways(path, base[label], mine, theirs[label]))
             else:
                 out.append(self.value(path, base.get(label, ABSENT), mine, theirs.get(label, ABSENT)))
         for label, other in theirs.items():
@@ -297,6 +312,21 @@ class _Merger:
             out.append(other)
         return out
 
+    def renamed_two_ways(self, path: Path, b: Data, o: Data, t: Data) -> Any:
+        """A record both sides renamed, differently: one conflict, on its id, that also settles
+        the fields both changed differently (a session given another id and template on each
+        side is one question, not one per field nor one per answer in it); a field only one
+        side changed merges as ever, and a field's own choice, when there is one, stands."""
+        section, label = path
+        mine, yours = self.two_ways[(section, label)]
+        trial = _Merger(ask_nobody, self.drop_links)
+        trial.value(path, b, o, t)
+        settles = tuple(trial.conflicts)
+        side = self.side(Conflict((section, label, "id"), label, mine, yours, settles=settles))
+        self.id_sides[(section, label)] = side
+        inner = _Merger(lambda at: self.choose(at) or side, self.drop_links)
+        return inner.value(path, b, o, t)
+
     def renamed_ids(self, ours: Renames, theirs: Renames) -> list[tuple[str, str, str]]:
         """(section, base's id, merged id) for each record a side gave a new id: one side's new
         id, both sides' when they agree, a conflict on the id when they don't."""
@@ -305,7 +335,7 @@ class _Merger:
             section, old = key
             mine, yours = ours.get(key, old), theirs.get(key, old)
             if mine != yours and key in ours and key in theirs:
-                side = self.side(Conflict((section, old, "id"), old, mine, yours))
+                side = self.id_sides.get(key) or self.side(Conflict((section, old, "id"), old, mine, yours))
                 mine = mine if side == "ours" else yours
             out.append((section, old, mine if key in ours else yours))
         return out

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from workbench.store.references import ID_SECTIONS, REFERENCES, pointing_at, rename_id
+from workbench.store.serialize import record_label
 
 Data = dict[str, Any]
 Renames = dict[tuple[str, str], str]
@@ -144,6 +145,51 @@ def _same_record(section: str, old: Data, new: Data, base: Data, side: Data) -> 
         and any(pointing_at(side, section, new_id))
         and not any(pointing_at(side, section, old_id))
     )
+
+
+def renamed_past_telling(
+    base: Data, ours: Data, theirs: Data, found_ours: Renames, found_theirs: Renames
+) -> tuple[Renames, Renames]:
+    """Records both sides renamed and changed so that neither rename shows in the record itself
+    (a session given another id and another template on each side): a record of base gone from
+    both sides, for which each side has exactly one new record that what pointed at it now
+    points at. Returned as more renames of each side, so the merge asks about the record once,
+    on its id, instead of once for every record that points at it."""
+    more_ours: Renames = {}
+    more_theirs: Renames = {}
+    for section in ID_SECTIONS:
+        for old in base.get(section, []):
+            old_id = str(old.get("id"))
+            key = (section, old_id)
+            if key in found_ours or key in found_theirs or not any(pointing_at(base, section, old_id)):
+                continue
+            if any(r.get("id") == old_id for side in (ours, theirs) for r in side.get(section, [])):
+                continue
+            mine = _successor(base, ours, section, old_id, found_ours)
+            yours = _successor(base, theirs, section, old_id, found_theirs)
+            if mine is not None and yours is not None:
+                more_ours[key], more_theirs[key] = mine, yours
+    return more_ours, more_theirs
+
+
+def _successor(base: Data, side: Data, section: str, old_id: str, found: Renames) -> str | None:
+    """The one record `side` added that what pointed at base's `old_id` points at now (an answer
+    in the session, a quote heard there: the same records, following the new id), if one."""
+    if any(pointing_at(side, section, old_id)):
+        return None
+    base_ids = {r.get("id") for r in base.get(section, [])}
+    taken = {new for (s, _), new in found.items() if s == section}
+    added = [str(r.get("id")) for r in side.get(section, []) if r.get("id") not in base_ids | taken]
+
+    def holders(data: Data, target: str) -> set[tuple[str, str]]:
+        return {(ref.holder, record_label(ref.holder, r)) for ref, r in pointing_at(data, section, target)}
+
+    matches = [
+        new_id
+        for new_id in added
+        if holders(with_ids(base, [(section, old_id, new_id)]), new_id) & holders(side, new_id)
+    ]
+    return matches[0] if len(matches) == 1 else None
 
 
 def kept_renames(renames: Renames, other: Data, other_renames: Renames) -> Renames:

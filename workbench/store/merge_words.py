@@ -135,10 +135,24 @@ class Names:
             return name
         return f"{name}: {field_path(section, conflict.path[2:])}"
 
+    def field(self, conflict: Conflict) -> str:
+        """The field a conflict is on, within its record: `session template`."""
+        return field_path(
+            conflict.path[0], conflict.path[2:] if conflict.path[0] in RECORD_KEYS else conflict.path[1:]
+        )
+
     def why(self, conflict: Conflict, sides: Sides) -> str:
         """Why it is a conflict when the values alone do not say, in the reader's words."""
+        if conflict.deleted_by is None and is_id_conflict(conflict.path):
+            fields = [field_path(conflict.path[0], c.path[2:]) for c in conflict.settles]
+            if not fields:
+                return "both renamed it, differently"
+            return (
+                f"both renamed it, differently, and both changed its {' and '.join(fields)}; "
+                "the side kept gives its id and its values"
+            )
         if conflict.deleted_by is None:
-            return "both renamed it, differently" if is_id_conflict(conflict.path) else conflict.note
+            return conflict.note
         other = "theirs" if conflict.deleted_by == "ours" else "ours"
         deleted = f"deleted in {sides.of(conflict.deleted_by)}"
         if conflict.used_by:
