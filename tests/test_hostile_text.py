@@ -29,7 +29,7 @@ JOINED = " | ".join(HOSTILE)
 
 def test_clean_makes_controls_visible() -> None:
     assert clean("\x1b[31m") == "␛[31m"
-    assert clean("a\x00b\x7fc\x9bd") == "a␀b␡c\ufffdd"
+    assert clean("a\x00b\x7fc\x9bd") == "a␀b␡c⟨U+009B⟩d"
     assert clean("line\nnext", multiline=False) == "line next"
     assert literal("[bold]x[/]").plain == "[bold]x[/]"
     assert literal("[bold]x[/]").spans == []

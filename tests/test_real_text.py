@@ -20,7 +20,9 @@ NOTE = "Each model is a hand-built Flask app on a VM; batch scoring is a cron jo
 BIDI_NOTE = "Each \u200fmodel is \u2067a hand-built\u2069 Flask app on a VM; batch scoring is a cron job."
 TITLE = "Title \x1b[2J with\x07 bell\x00 nul"
 DESCRIPTION = "first\u2028second\u2029third"
-HOSTILE = st.text(alphabet=st.sampled_from("ab \n\t\x1b\x07\x00\x7f\x9b\u200f\u2067\u2069\u2028\u2029\r␛�"))
+HOSTILE_PIECES = [*"ab \n\t\x1b\x07\x00\x7f\x9b\u200f\u2067\u2069\u2028\u2029\r␛�¶␤⟨", "⟨RLM⟩", "RL", "M⟩"]
+"""Hidden characters, and text that looks like their placeholders (a literal ¶, ⟨RLM⟩ as letters)."""
+HOSTILE = st.lists(st.sampled_from(HOSTILE_PIECES)).map("".join)
 
 
 def saved(path: Path) -> dict:  # type: ignore[type-arg]
@@ -30,7 +32,6 @@ def saved(path: Path) -> dict:  # type: ignore[type-arg]
 @given(HOSTILE, st.booleans())
 def test_an_untouched_text_comes_back_exactly(text: str, multiline: bool) -> None:
     shown = for_editing(text, multiline)
-    assert len(shown) == len(text)
     assert not any(c in shown for c in "\x1b\x07\x00\x7f\x9b\u200f\u2067\u2028\r")
     assert restore(text, shown, multiline) == text
 
@@ -38,19 +39,39 @@ def test_an_untouched_text_comes_back_exactly(text: str, multiline: bool) -> Non
 @given(HOSTILE, st.integers(min_value=0), st.text(alphabet="xyz", min_size=1, max_size=3), st.booleans())
 def test_typing_keeps_every_character_around_it(text: str, at: int, typed: str, multiline: bool) -> None:
     at = at % (len(text) + 1)
-    shown = for_editing(text, multiline)
-    assert restore(text, shown[:at] + typed + shown[at:], multiline) == text[:at] + typed + text[at:]
+    shown = for_editing(text[:at], multiline) + typed + for_editing(text[at:], multiline)
+    assert restore(text, shown, multiline) == text[:at] + typed + text[at:]
 
 
 @given(HOSTILE, st.integers(min_value=0), st.booleans())
 def test_deleting_one_character_deletes_that_one(text: str, at: int, multiline: bool) -> None:
+    """Deleting what shows one character (a placeholder as a whole) deletes that one."""
     if not text:
         return
     at = at % len(text)
-    shown = for_editing(text, multiline)
-    restored = restore(text, shown[:at] + shown[at + 1 :], multiline)
+    shown = for_editing(text[:at], multiline) + for_editing(text[at + 1 :], multiline)
+    restored = restore(text, shown, multiline)
     assert len(restored) == len(text) - 1
     assert all(c in text for c in restored)
+
+
+def test_each_hidden_character_shows_as_what_it_is() -> None:
+    """#13: bidi controls and the two separators all showed as the same U+FFFD; each kind now
+    shows distinctly, and a U+FFFD in the file is no longer mistaken for one of them."""
+    text = "a\u200eb\u200fc\u202ad\u202be\u202cf\u202dg\u202eh\u2066i\u2067j\u2068k\u2069l\u061cm"
+    assert for_editing(text) == "a⟨LRM⟩b⟨RLM⟩c⟨LRE⟩d⟨RLE⟩e⟨PDF⟩f⟨LRO⟩g⟨RLO⟩h⟨LRI⟩i⟨RLI⟩j⟨FSI⟩k⟨PDI⟩l⟨ALM⟩m"
+    assert for_editing("one\u2028two\u2029three\x9b") == "one␤two¶three⟨U+009B⟩"
+    assert "\ufffd" not in for_editing(text + "\u2028\u2029\x85")
+
+
+def test_cutting_into_a_placeholder_keeps_what_is_left_as_typed() -> None:
+    """What the editor shows is what is saved: deleting the M⟩ of ⟨RLM⟩ leaves the letters ⟨RL;
+    deleting a whole placeholder deletes the character; the others stay real."""
+    text = "x\u200fy\u202bz"
+    assert restore(text, "x⟨RLy⟨RLE⟩z") == "x⟨RLy\u202bz"
+    assert restore(text, "xy⟨RLE⟩z") == "xy\u202bz"
+    assert restore(text, "x⟨RLM⟩y!⟨RLE⟩z") == "x\u200fy!\u202bz"
+    assert restore("\u200f\u202b", "⟨RLE⟩") == "\u202b"
 
 
 async def test_typing_into_a_note_with_bidi_marks_keeps_them(example: Path, make_app) -> None:
@@ -59,7 +80,7 @@ async def test_typing_into_a_note_with_bidi_marks_keeps_them(example: Path, make
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         notes = app.screen.query_one("#q-notes", TextArea)
-        assert "\u200f" not in notes.text and "\ufffd" in notes.text, "shown as placeholders"
+        assert "\u200f" not in notes.text and "⟨RLM⟩model is ⟨RLI⟩a hand-built⟨PDI⟩" in notes.text
         notes.focus()
         await pilot.press("x")
         await pilot.pause()
@@ -141,7 +162,7 @@ async def test_the_proposal_dialog_keeps_control_characters_it_did_not_touch(exa
         await pilot.press("f8")
         assert await until(pilot, lambda: app.screen.query("#proposal-text"))
         area = app.screen.query_one("#proposal-text", TextArea)
-        assert area.text == "Ours ␛[1m and \ufffdthat"
+        assert area.text == "Ours ␛[1m and ⟨RLM⟩that"
         area.focus()
         await pilot.press("x", "ctrl+s")
         assert await until(pilot, lambda: "xOurs" in example.read_text())

@@ -12,21 +12,53 @@ from contextlib import contextmanager
 from difflib import SequenceMatcher
 from typing import Any, TextIO, cast
 
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
+_HIDDEN = r"\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[{_HIDDEN}]")
 """Characters that act on a terminal or reorder text: C0 and C1 controls, DEL, bidi marks,
 overrides and isolates, and the Unicode line and paragraph separators."""
-_LINE_BREAKS = re.compile(r"[\t\n]")
+_CONTROL_IN_ONE_LINE = re.compile(f"[{_HIDDEN}\t\n]")
+"""The same, and tabs and newlines: what a one-line editor shows as placeholders."""
+
+NAMED = {
+    0x061C: "ALM",
+    0x200E: "LRM",
+    0x200F: "RLM",
+    0x202A: "LRE",
+    0x202B: "RLE",
+    0x202C: "PDF",
+    0x202D: "LRO",
+    0x202E: "RLO",
+    0x2066: "LRI",
+    0x2067: "RLI",
+    0x2068: "FSI",
+    0x2069: "PDI",
+}
+"""The bidi marks, embeddings, overrides and isolates by their Unicode short names, shown as ⟨RLM⟩."""
+SEPARATORS = {0x2028: "\u2424", 0x2029: "\u00b6"}
+"""U+2028 LINE SEPARATOR shown as ␤, U+2029 PARAGRAPH SEPARATOR as ¶."""
+_PLACEHOLDER = re.compile(r"⟨(?:" + "|".join(NAMED.values()) + r"|U\+00[89][0-9A-F])⟩|.", re.DOTALL)
+"""One unit of an editor's text: a whole ⟨NAME⟩ placeholder, or one character."""
 
 
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
+def placeholder(char: str) -> str:
+    """How a hidden character is shown: a control picture (␀ … ␟, ␡, and ␉ ␊ in one line),
+    ⟨RLM⟩ and the like for bidi controls, ␤ and ¶ for the line and paragraph separators, and
+    ⟨U+009B⟩ for a C1 control. Each kind looks different, and none is U+FFFD, which a file may
+    hold itself."""
+    code = ord(char)
     if code < 0x20:
         return chr(0x2400 + code)  # ␀ … ␟: the Unicode control pictures
     if code == 0x7F:
         return "\u2421"  # ␡
-    return "\ufffd"
+    if code in NAMED:
+        return f"⟨{NAMED[code]}⟩"
+    if code in SEPARATORS:
+        return SEPARATORS[code]
+    return f"⟨U+{code:04X}⟩"
+
+
+def _visible(match: re.Match[str]) -> str:
+    return placeholder(match.group())
 
 
 def clean(value: object, multiline: bool = True) -> str:
@@ -39,36 +71,57 @@ def clean(value: object, multiline: bool = True) -> str:
 
 def for_editing(value: str, multiline: bool = True) -> str:
     """The text as an editor shows it: every character that `clean` would hide is replaced by
-    exactly one visible placeholder (in one line, tabs and newlines too), so `restore` can put
-    back what the person did not touch."""
-    text = _CONTROL.sub(_visible, value)
-    return text if multiline else _LINE_BREAKS.sub(_visible, text)
+    its placeholder (in one line, tabs and newlines too), so `restore` can put back what the
+    person did not touch."""
+    return (_CONTROL if multiline else _CONTROL_IN_ONE_LINE).sub(_visible, value)
+
+
+def _units(original: str, multiline: bool) -> tuple[list[str], list[str]]:
+    """The original cut into units as an editor shows them, and the real text of each unit. A
+    placeholder is one unit, and so is text that reads like one (a file may hold "⟨RLM⟩"
+    itself), so the text typed is cut the same way (`_PLACEHOLDER`)."""
+    shown: list[str] = []
+    real: list[str] = []
+    at = 0
+    for match in (_CONTROL if multiline else _CONTROL_IN_ONE_LINE).finditer(original):
+        plain = _PLACEHOLDER.findall(original, at, match.start())
+        shown.extend(plain)
+        real.extend(plain)
+        shown.append(placeholder(match.group()))
+        real.append(match.group())
+        at = match.end()
+    rest = _PLACEHOLDER.findall(original, at)
+    shown.extend(rest)
+    real.extend(rest)
+    return shown, real
 
 
 def restore(original: str, edited: str, multiline: bool = True) -> str:
     """The real text after an edit of `for_editing(original)`: the characters the person left
     alone are the original ones (an ESC stays an ESC, a bidi mark stays a bidi mark); what they
-    typed is kept as typed."""
-    shown = for_editing(original, multiline)
-    if edited == shown:
-        return original
-    if shown == original:
+    typed is kept as typed, and so is what is left of a placeholder they cut into (⟨RL after
+    deleting M⟩ is saved as the letters shown)."""
+    if original == (shown_text := for_editing(original, multiline)):
         return edited
+    if edited == shown_text:
+        return original
+    shown, real = _units(original, multiline)
+    typed = _PLACEHOLDER.findall(edited)
     start = 0  # common prefix and suffix first: a keystroke touches one place of a long note
-    limit = min(len(shown), len(edited))
-    while start < limit and shown[start] == edited[start]:
+    limit = min(len(shown), len(typed))
+    while start < limit and shown[start] == typed[start]:
         start += 1
     end = 0
-    while end < limit - start and shown[-1 - end] == edited[-1 - end]:
+    while end < limit - start and shown[-1 - end] == typed[-1 - end]:
         end += 1
-    parts = [original[:start]]
-    middle = SequenceMatcher(None, shown[start : len(shown) - end], edited[start : len(edited) - end], False)
+    parts = real[:start]
+    middle = SequenceMatcher(None, shown[start : len(shown) - end], typed[start : len(typed) - end], False)
     for tag, i1, i2, j1, j2 in middle.get_opcodes():
         if tag == "equal":
-            parts.append(original[start + i1 : start + i2])
+            parts.extend(real[start + i1 : start + i2])
         else:
-            parts.append(edited[start + j1 : start + j2])
-    parts.append(original[len(original) - end :])
+            parts.extend(typed[start + j1 : start + j2])
+    parts.extend(real[len(real) - end :])
     return "".join(parts)
 
 
