@@ -14,9 +14,11 @@ from hypothesis import given, settings
 from tests.conftest import EXAMPLE
 from tests.typed_text import typed_text
 from workbench.model.project import Project
+from workbench.store.files import ProjectFile
 from workbench.store.layout import cut
 from workbench.store.merge3 import ABSENT, always, merge_data
 from workbench.store.merge_text import Version, conflict_text, merge_versions, read_version
+from workbench.store.sync import merge_with_disk
 
 BASE = EXAMPLE.read_text()
 
@@ -430,3 +432,25 @@ def test_the_driver_merges_and_says_what_it_renumbered(tmp_path: Path) -> None:
     assert f"theirs' gap {new} is now {renumbered}" in result.stderr
     gaps = tomli.loads(ours.read_text())["gaps"]
     assert [(g["id"], g["title"]) for g in gaps[-2:]] == [(new, "Ours"), (renumbered, "Theirs")]
+
+
+def test_a_save_meeting_the_file_changed_on_disk_never_writes_a_plan_loop(tmp_path: Path) -> None:
+    """#14 fix14c 1: the app's changed-on-disk merge runs the checks `workbench check` runs on
+    the merge: the file on disk made MS-2 wait for P-1, the open project made P-1 wait for P-3;
+    each passes check, the two together loop (P-1 → MS-2 → P-3 → P-1). It is a conflict (the
+    app asks), naming both edits, and nothing is written."""
+    path = tmp_path / "example.toml"
+    path.write_text(BASE)
+    opened = ProjectFile.load(path)
+    on_disk = ProjectFile.load(path)
+    milestone = next(p for p in on_disk.project.pilots if p.id == "MS-2")
+    milestone.depends_on = [*milestone.depends_on, "P-1"]
+    on_disk.save()
+    written = path.read_bytes()
+    next(p for p in opened.project.pilots if p.id == "P-1").depends_on = ["P-3"]
+    result = merge_with_disk(opened)
+    assert [c.path for c in result.conflicts] == [("check",)]
+    note = result.conflicts[0].note
+    assert "the plan's dependencies form a cycle (P-1 → MS-2 → P-3 → P-1" in note
+    assert note.endswith("(ours made MS-2 wait for P-1, theirs made P-1 wait for P-3)"), note
+    assert path.read_bytes() == written

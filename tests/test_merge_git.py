@@ -347,6 +347,8 @@ class Scenario:
     """A phrase the conflict report must contain."""
     marked: Callable[[str], None] | None = None
     """Checks on the file the driver writes with conflict markers."""
+    left_as_ours: bool = False
+    """The merge would not pass `workbench check` though each side does: nothing is written."""
 
 
 HAND_GAP = '\n# added by hand at the end\n[[gaps]]\nid = "G-099"\ntitle = "By hand"\nimpact = 3\ncomplexity = 2\n'
@@ -419,7 +421,26 @@ def marked_once_around_the_gap(gap: str, deleter: str) -> Callable[[str], None]:
     return check
 
 
+def waits_for(item: str, dependency: str) -> Edit:
+    def edit(p: Project) -> None:
+        plan_item = next(i for i in p.pilots if i.id == item)
+        plan_item.depends_on = [*plan_item.depends_on, dependency]
+
+    return edit
+
+
 SCENARIOS = [
+    Scenario(
+        "#14 fix14c 1: each side adds a dependency, the two make a loop: a conflict, nothing written",
+        waits_for("P-1", "D-1"),
+        waits_for("D-1", "P-3"),
+        None,
+        conflict="1 conflict:\n  the merged file would not pass `workbench check`: the plan's dependencies "
+        "form a cycle (P-1 → P-2 → P-3 → D-1 → P-1; each waits for the one before it), which no schedule "
+        "can meet; remove P-1's dependency on D-1 or another link (ours made P-1 wait for D-1, theirs "
+        "made D-1 wait for P-3)\n",
+        left_as_ours=True,
+    ),
     Scenario(
         "both add gaps, quotes, mappings, pilots, next steps",
         add_gap_with_pilot("Ours"),
@@ -659,6 +680,13 @@ def test_git_merge(repo: Path, scenario: Scenario) -> None:
             assert "is now" not in result.stdout + result.stderr
         if scenario.name.startswith("both add gaps"):  # #14 finding 7: a gap, not "gaps"
             assert "theirs' gap G-009 is now G-010" in result.stdout + result.stderr
+    elif scenario.left_as_ours:
+        assert result.returncode != 0
+        assert scenario.conflict in result.stdout + result.stderr
+        assert text == git(repo, "show", f"ours:{FILE}").stdout
+        assert f"`git show :3:{FILE}` shows theirs'" in result.stderr
+        assert git(repo, "show", f":3:{FILE}").stdout == git(repo, "show", f"theirs:{FILE}").stdout
+        assert FILE in git(repo, "diff", "--name-only", "--diff-filter=U").stdout
     else:
         assert result.returncode != 0
         assert scenario.conflict in result.stdout + result.stderr

@@ -94,11 +94,21 @@ def run_merge(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     else:
-        print(
-            f"workbench: {name}: left as ours; settle the conflicts by hand, then `git add` it.",
-            file=sys.stderr,
-        )
+        print(f"workbench: {name}: {_left_as_ours(args, name)}", file=sys.stderr)
     return 1
+
+
+def _left_as_ours(args: argparse.Namespace, name: str) -> str:
+    """What to do when nothing of theirs was written, as git runs the driver or by hand."""
+    if _operation(args) == "hand":
+        return (
+            f"left as it was: the changes in {args.theirs} are not in it; bring them in by hand so "
+            "that `workbench check` passes."
+        )
+    return (
+        f"left as ours, without theirs' changes (`git show :3:{name}` shows theirs'): bring them in "
+        "by hand so that `workbench check` passes, then `git add` it."
+    )
 
 
 def _by_git(args: argparse.Namespace) -> bool:

@@ -20,7 +20,16 @@ def reference_problems(
     """One problem per reference that points at nothing, at its line when it can be found.
     `broken`: the bank files that did not load, so that a bank named by the project and written
     in one of them is said to be broken there, not missing."""
-    return _at_lines(path, [*_walk(project, catalogue, broken), *_frame_problems(path, project)])
+    return _at_lines(path, project_findings(path, project, catalogue, broken))
+
+
+def project_findings(
+    path: str | Path, project: Project, catalogue: Catalogue, broken: Sequence[FileProblem] = ()
+) -> list[tuple[str, str]]:
+    """Every (field, message) `workbench check` finds in a project that validated: what it points
+    at that is not there, loops in the plan, the proposal's frame. The merge runs these on its
+    result before writing it, so a merge never writes what `check` refuses."""
+    return [*_walk(project, catalogue, broken), *_frame_problems(path, project)]
 
 
 def _missing_bank(bank: str, broken: Sequence[FileProblem]) -> str:

@@ -21,8 +21,11 @@ import tomli as toml_reader
 import tomlkit
 from pydantic import ValidationError
 
+from workbench.banks import load_catalogue
+from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.problems import validation_problem
+from workbench.store.check import project_findings
 from workbench.store.files import project_from_data
 from workbench.store.layout import Written, edit_text, in_newline, newline_of, written
 from workbench.store.merge import merge_document
@@ -107,32 +110,92 @@ class MergeResult:
 
 
 def merge_versions(
-    base: Version, ours: Version, theirs: Version, choose: Choose = ask_nobody, path: str | Path = "merge"
+    base: Version,
+    ours: Version,
+    theirs: Version,
+    choose: Choose = ask_nobody,
+    path: str | Path = "merge",
+    catalogue: Catalogue | None = None,
 ) -> MergeResult:
-    """Merge theirs into ours. The text is only meaningful when there are no conflicts."""
+    """Merge theirs into ours. The text is only meaningful when there are no conflicts.
+    `catalogue`: the project's banks, for the checks `workbench check` runs (loaded for `path`
+    when not given)."""
     merged = merge_data(base.data, ours.data, theirs.data, choose)
     if merged.conflicts:
         return MergeResult(merged.data, "", merged.conflicts, merged.renumbered, merged.made_room)
-    problem = check_problem(path, merged.data, ours.data, merged.theirs)
+    problem = check_problem(path, merged.data, base.data, ours.data, merged.theirs, catalogue)
     if problem:
         return MergeResult(merged.data, "", [problem], merged.renumbered, merged.made_room)
     text = merged_text(base, ours, theirs, merged)
     return MergeResult(merged.data, text, [], merged.renumbered, merged.made_room)
 
 
-def check_problem(path: str | Path, data: Data, *sides: Data) -> Conflict | None:
-    """A conflict standing for what would make the merged file fail `workbench check`."""
+def check_problem(
+    path: str | Path, data: Data, base: Data, ours: Data, theirs: Data, catalogue: Catalogue | None = None
+) -> Conflict | None:
+    """A conflict standing for what would make the merged file fail `workbench check` (its own
+    checks, `store.check.project_findings`) though neither side did: each side passed alone,
+    and the two together do not (a plan item of each side waiting for the other's, say)."""
     try:
-        Project.model_validate(data, strict=True)
+        project = Project.model_validate(data, strict=True)
     except ValidationError as error:
         return Conflict(("check",), ABSENT, ABSENT, ABSENT, validation_problem(path, error).message)
     found = dangling(data)
-    new = sorted(found - set().union(*(dangling(side) for side in sides))) if found else []
+    new = sorted(found - dangling(ours) - dangling(theirs)) if found else []
     if new:
         return Conflict(
             ("check",), ABSENT, ABSENT, ABSENT, "points at records that are gone: " + "; ".join(new)
         )
-    return None
+    if catalogue is None:
+        catalogue = load_catalogue(path)
+    findings = [message for _, message in project_findings(path, project, catalogue)]
+    if not findings:
+        return None
+    known = _findings(path, ours, catalogue) | _findings(path, theirs, catalogue)
+    fresh = list(dict.fromkeys(m for m in findings if m not in known))
+    if not fresh:
+        return None
+    why = "; ".join(fresh)
+    edits = plan_loop_edits(project, base, ours, theirs)
+    return Conflict(("check",), ABSENT, ABSENT, ABSENT, why + (f" ({edits})" if edits else ""))
+
+
+def _findings(path: str | Path, data: Data, catalogue: Catalogue) -> set[str]:
+    """What `workbench check` says of one side (nothing when it does not validate: then every
+    problem of the merge is new)."""
+    try:
+        project = Project.model_validate(data, strict=True)
+    except ValidationError:
+        return set()
+    return {message for _, message in project_findings(path, project, catalogue)}
+
+
+def plan_loop_edits(project: Project, base: Data, ours: Data, theirs: Data) -> str:
+    """Which side's edit made each link of the plan's loops that base did not have, in words
+    (`ours made P-1 wait for D-1, theirs made D-1 wait for P-3`)."""
+    from workbench.analysis.plan import schedule_around_cycles
+
+    if not any(item.depends_on for item in project.pilots):
+        return ""
+    _, cycles = schedule_around_cycles(project)
+    said: list[str] = []
+    for cycle in cycles:
+        loop = cycle.cycle
+        for before, item in zip(loop, [*loop[1:], loop[0]], strict=True):  # each waits for the one before
+            if _waits(base, item, before):
+                continue
+            sides = [
+                name for name, side in (("ours", ours), ("theirs", theirs)) if _waits(side, item, before)
+            ]
+            if sides:
+                said.append(f"{' and '.join(sides)} made {item} wait for {before}")
+    return ", ".join(sorted(dict.fromkeys(said), key=lambda words: not words.startswith("ours")))
+
+
+def _waits(data: Data, item: str, dependency: str) -> bool:
+    return any(
+        p.get("id") == item and dependency in (p.get("depends_on") or []) for p in data.get("pilots", [])
+    )
 
 
 def merged_text(base: Version, ours: Version, theirs: Version, merged: DataMerge) -> str:
@@ -288,8 +351,10 @@ def _heading(units: list[Unit], first: int | None) -> str | None:
     if not first:
         return None
     key, text = units[first - 1]
-    if key[0] or "#" not in text or any(
-        line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()
+    if (
+        key[0]
+        or "#" not in text
+        or any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
     ):
         return None
     return text
