@@ -158,12 +158,13 @@ def renamed_past_telling(
     more_ours: Renames = {}
     more_theirs: Renames = {}
     for section in ID_SECTIONS:
+        kept = {str(r.get("id")) for side in (ours, theirs) for r in side.get(section, [])}
         for old in base.get(section, []):
             old_id = str(old.get("id"))
             key = (section, old_id)
-            if key in found_ours or key in found_theirs or not any(pointing_at(base, section, old_id)):
+            if old_id in kept or key in found_ours or key in found_theirs:
                 continue
-            if any(r.get("id") == old_id for side in (ours, theirs) for r in side.get(section, [])):
+            if not any(pointing_at(base, section, old_id)):
                 continue
             mine = _successor(base, ours, section, old_id, found_ours)
             yours = _successor(base, theirs, section, old_id, found_theirs)
