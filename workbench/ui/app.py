@@ -54,7 +54,7 @@ class WorkbenchApp(App[int]):
 
     CSS_PATH = "workbench.tcss"
     TITLE = "MLOps Discovery Workbench"
-    COMMANDS = App.COMMANDS | {WorkbenchCommands}
+    COMMANDS = {WorkbenchCommands}  # only the workbench's: no Textual Keys/Theme/Screenshot/Quit
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = bindings("app")
 

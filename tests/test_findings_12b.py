@@ -1,0 +1,41 @@
+"""Issue 12, a new user's whole session (fix12b): the palette offers only the workbench's own
+commands, the pane strip and other findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import Command, CommandList, CommandPalette
+
+from tests.helpers import ready, until
+from workbench.ui.keys import KEYS
+
+
+def _listed(app) -> list[str]:  # type: ignore[no-untyped-def]
+    commands = app.screen.query_one(CommandList)
+    return [str(o.prompt).split("\n")[0] for o in commands._options if isinstance(o, Command)]
+
+
+async def test_the_palette_offers_only_the_workbench_commands(example: Path, make_app) -> None:
+    """ctrl+p listed Textual's own Keys (its generic key panel), Theme, Screenshot and a Quit that
+    skipped the unsaved-work checks. Now every command is one of the key registry's, a session
+    to switch to, or undo/redo named; Quit is the workbench's own."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        assert await until(pilot, lambda: isinstance(app.screen, CommandPalette) and _listed(app))
+        await until(pilot, lambda: any(name == "Quit" or name.startswith("Quit ") for name in _listed(app)))
+        titles = {k.help[:1].upper() + k.help[1:] for k in KEYS if k.palette}
+        sessions = {f"Switch session {s.id}" for s in app.workspace.project.sessions}
+        listed = _listed(app)
+        strangers = [
+            n for n in listed if n not in titles | sessions and not n.startswith(("Undo: ", "Redo: "))
+        ]
+        assert not strangers, strangers
+        assert any(n.startswith("Quit") for n in listed)
+        for word in ("keys", "theme", "screenshot", "maximize"):
+            await pilot.press("ctrl+a", *word)
+            assert await until(pilot, lambda: not app.screen.workers)
+            textual_own = {"Keys", "Theme", "Screenshot", "Maximize", "Minimize", "Quit"}
+            assert not textual_own & set(_listed(app)), (word, _listed(app))
