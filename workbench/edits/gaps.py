@@ -159,6 +159,49 @@ class DeleteGap(Edit):
         return [*_forget_gap(project, self.gap_id), Remove("gaps", self.gap_id)]
 
 
+PLAN_KIND_WORDS = {
+    "pilot": ("Pilot", "Pilots"),
+    "deep-dive": ("Deep-dive", "Deep-dives"),
+    "milestone": ("Milestone", "Milestones"),
+}
+"""How a plan item's kind is said at the start of a sentence, one and several."""
+
+
+def _and(words: list[str]) -> str:
+    """`A`, `A and B`, `A, B and C`."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def delete_gap_consequences(project: Project, gap_id: str) -> str:
+    """What else deleting the gap changes, in the words of `DeleteGap`: the plan items that
+    address it stop naming it, and its practice mappings go; empty when nothing else changes."""
+    items = [item for item in project.pilots if gap_id in item.gaps]
+    mappings = [m for m in project.mappings if m.gap == gap_id]
+    sentences: list[str] = []
+    if items:
+        if len({item.kind for item in items}) == 1:
+            one, several = PLAN_KIND_WORDS[items[0].kind]
+            who = f"{one if len(items) == 1 else several} {_and([item.id for item in items])}"
+        else:  # Pilot P-4 and deep-dive D-1
+            named = [f"{PLAN_KIND_WORDS[item.kind][0].lower()} {item.id}" for item in items]
+            who = _and(named)
+            who = who[0].upper() + who[1:]
+        then = "addresses it and" if len(items) == 1 else "address it; they"
+        sentences.append(f"{who} {then} will no longer name it.")
+        left_bare = [item.id for item in items if item.gaps == [gap_id]]
+        if left_bare:
+            then = "then addresses" if len(left_bare) == 1 else "then address"
+            sentences.append(f"{_and(left_bare)} {then} no gap.")
+    if mappings:
+        accepted = sum(1 for m in mappings if m.status == "accepted")
+        count = "Its practice mapping" if len(mappings) == 1 else f"Its {len(mappings)} practice mappings"
+        rejected = len(mappings) - accepted
+        taken = f" ({accepted} accepted, {rejected} rejected)" if accepted and rejected else ""
+        go = "is removed" if len(mappings) == 1 else "are removed"
+        sentences.append(f"{count}{taken} {go} with it.")
+    return " ".join(sentences)
+
+
 @dataclass
 class AttachEvidence(Edit):
     """Link a question, answer, quote or metric (one link, or several at once) to a gap."""

@@ -28,7 +28,16 @@ from workbench.analysis.maturity import area_maturity, disagreements, unverified
 from workbench.analysis.milestones import NOW, compare, in_date_order, snapshot
 from workbench.edits import Edit
 from workbench.edits.editor import Changed
-from workbench.edits.gaps import DeleteGap, Dismiss, EditGap, MergeGaps, MoveGap, RaiseGap, Undismiss
+from workbench.edits.gaps import (
+    DeleteGap,
+    Dismiss,
+    EditGap,
+    MergeGaps,
+    MoveGap,
+    RaiseGap,
+    Undismiss,
+    delete_gap_consequences,
+)
 from workbench.edits.reads import EVERYTHING, Reads, fields_only
 from workbench.model.evidence import Cited, cited_answers
 from workbench.model.milestones import Milestone
@@ -619,10 +628,11 @@ class GapsPane(Horizontal, Pane):
             if yes:
                 self._apply(DeleteGap(gap.id, gap.title), select="")
 
+        also = delete_gap_consequences(self.workspace.project, gap.id)
         self.app.push_screen(
             ConfirmModal(
                 f"Delete {gap.id}?",
-                f"“{gap.title}” and its mappings will be removed.",
+                f"“{gap.title}” is removed. {also + ' ' if also else ''}ctrl+z undoes it.",
                 yes="Delete",
                 no="Keep",
             ),
