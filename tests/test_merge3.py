@@ -303,10 +303,16 @@ THEIRS_INLINE = '    # theirs: why\n    { id = "G-002", title = "Second", impact
         ("nothing", "", ""),
         ("the project's name", 'name = "Inline"', 'name = "Ours"'),
         ("the gap before", 'title = "First"', 'title = "First!"'),
-        ("an inline gap of its own", "# a gap\n", '# a gap\n    { id = "G-003", title = "Third" },  # ours\n'),
+        (
+            "an inline gap of its own",
+            "# a gap\n",
+            '# a gap\n    { id = "G-003", title = "Third" },  # ours\n',
+        ),
     ],
 )
-def test_theirs_record_added_to_an_inline_array_keeps_its_comments(ours_edit: str, old: str, new: str) -> None:
+def test_theirs_record_added_to_an_inline_array_keeps_its_comments(
+    ours_edit: str, old: str, new: str
+) -> None:
     """Theirs' comments in an array written inline were dropped unless ours left the whole
     stretch of the file untouched."""
     theirs = INLINE_GAPS.replace("# a gap\n", "# a gap\n" + THEIRS_INLINE)
@@ -454,3 +460,54 @@ def test_a_save_meeting_the_file_changed_on_disk_never_writes_a_plan_loop(tmp_pa
     assert "the plan's dependencies form a cycle (P-1 → MS-2 → P-3 → P-1" in note
     assert note.endswith("(ours made MS-2 wait for P-1, theirs made P-1 wait for P-3)"), note
     assert path.read_bytes() == written
+
+
+ANSWER = "discovery:model-deployment.discovery.1@ml-1"
+
+
+@pytest.mark.parametrize(
+    ("section", "label", "holder", "holder_id", "field", "link"),
+    [
+        ("answers", ANSWER, "gaps", "G-008", "evidence", ANSWER),
+        ("heard", "H-001", "gaps", "G-008", "evidence", "heard:H-001"),
+        ("metrics", "M-002", "gaps", "G-008", "evidence", "metric:M-002"),
+        ("metrics", "M-002", "pilots", "P-2", "metrics", "M-002"),
+        ("gaps", "G-007", "pilots", "P-2", "gaps", "G-007"),
+        ("pilots", "P-5", "pilots", "D-1", "depends_on", "P-5"),
+    ],
+)
+def test_a_record_deleted_on_one_side_that_the_other_now_points_at_is_a_conflict(
+    section: str, label: str, holder: str, holder_id: str, field: str, link: str
+) -> None:
+    """#14 fix14c 3: for every kind of link (an answer cited as evidence merged cleanly: theirs'
+    G-008 then cited nothing). Ours deletes the record and what pointed at it (as the
+    workbench does); theirs makes another record point at it."""
+    from workbench.store.references import drop_references
+    from workbench.store.serialize import record_label
+
+    base = tomli.loads(BASE)
+    ours = tomli.loads(BASE)
+    ours[section] = [r for r in ours[section] if record_label(section, r) != label]
+    assert len(ours[section]) == len(base[section]) - 1
+    drop_references(ours, section, label)
+    theirs = tomli.loads(BASE)
+    record = next(r for r in theirs[holder] if r.get("id") == holder_id)
+    record[field] = [*record.get(field, []), link]
+    merged = merge_data(base, ours, theirs)
+    assert [(c.where, c.deleted_by, c.used_by) for c in merged.conflicts] == [
+        (f"{section} {label}", "ours", ((holder, holder_id),))
+    ]
+    kept = merge_data(base, ours, theirs, always("theirs")).data
+    assert any(record_label(section, r) == label for r in kept[section])
+    dropped = merge_data(base, ours, theirs, always("ours")).data
+    assert link not in next(r for r in dropped[holder] if r.get("id") == holder_id).get(field, [])
+
+
+def test_an_answer_deleted_on_one_side_while_base_already_cited_it_is_no_conflict() -> None:
+    """#14 fix14c 3: a gap may cite a question asked in a session before it is answered, so an
+    answer deleted by hand while a gap still cites it is not a conflict of the merge."""
+    base = tomli.loads(BASE)
+    ours = tomli.loads(BASE)
+    ours["answers"] = [a for a in ours["answers"] if f"{a['question']}@{a['session']}" != ANSWER]
+    merged = merge_data(base, ours, tomli.loads(BASE.replace('title = "', 'title = "T: ', 1)))
+    assert merged.conflicts == []

@@ -351,7 +351,9 @@ class Scenario:
     """The merge would not pass `workbench check` though each side does: nothing is written."""
 
 
-HAND_GAP = '\n# added by hand at the end\n[[gaps]]\nid = "G-099"\ntitle = "By hand"\nimpact = 3\ncomplexity = 2\n'
+HAND_GAP = (
+    '\n# added by hand at the end\n[[gaps]]\nid = "G-099"\ntitle = "By hand"\nimpact = 3\ncomplexity = 2\n'
+)
 
 
 def appended_by_hand(text: str) -> str:
@@ -429,7 +431,38 @@ def waits_for(item: str, dependency: str) -> Edit:
     return edit
 
 
+CITED = "discovery:model-deployment.discovery.1@ml-1"
+
+
+def delete_cited_answer(p: Project) -> None:
+    """An answer deleted, and taken out of the gap that cited it."""
+    p.answers = [a for a in p.answers if f"{a.question}@{a.session}" != CITED]
+    set_field("gaps", "G-001", evidence=["heard:H-004", "metric:M-001"])(p)
+
+
+def marked_once_around_the_answer(text: str) -> None:
+    assert text.count("<<<<<<< ours") == 1
+    block = text[text.index("<<<<<<< ours") : text.index(">>>>>>> theirs")]
+    assert 'question = "discovery:model-deployment.discovery.1"\nsession = "ml-1"' in block
+    Project.model_validate(tomli.loads(keep(text, "theirs")))
+
+
 SCENARIOS = [
+    Scenario(
+        "#14 fix14c 3: one deletes an answer the other now cites as a gap's evidence",
+        delete_cited_answer,
+        set_field(
+            "gaps",
+            "G-008",
+            evidence=[by_id(tomli.loads(EXAMPLE.read_text())["gaps"], "G-008")["evidence"][0], CITED],
+        ),
+        None,
+        conflict="[discovery:model-deployment.discovery.1@ml-1] (deleted in ours, still used by gap G-008 "
+        "'Platform consolidation without an evalu…'): base 'Three weeks on average; the recommender "
+        "took seven.', ours deleted, theirs unchanged. It is marked once, around the answer; to keep "
+        "ours' side (deleted), also take discovery:model-deployment.discovery.1@ml-1 out of gap G-008",
+        marked=marked_once_around_the_answer,
+    ),
     Scenario(
         "#14 fix14c 1: each side adds a dependency, the two make a loop: a conflict, nothing written",
         waits_for("P-1", "D-1"),

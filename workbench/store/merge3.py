@@ -26,7 +26,7 @@ from workbench.store.merge_renames import (
     renamed_past_telling,
     with_ids,
 )
-from workbench.store.references import ID_SECTIONS, drop_references, pointing_at, rename_id
+from workbench.store.references import ID_SECTIONS, Reference, drop_references, pointing_at, rename_id
 from workbench.store.serialize import RECORD_KEYS, record_label
 
 Data = dict[str, Any]
@@ -200,7 +200,7 @@ def merge_data(
             value = merger.value((key,), b, o, t)
             if value is not ABSENT:
                 data[key] = value
-    merger.settle_deletions(data)
+    merger.settle_deletions(data, base)
     for key in [k for k in RECORD_KEYS if k in data and not data[k]]:
         del data[key]
     ids = merger.renamed_ids(ours_renames, theirs_renames)
@@ -348,12 +348,14 @@ class _Merger:
     def deleted(self, path: Path, b: Any, o: Any, t: Any) -> Side:
         return self.side(Conflict(path, b, o, t, deleted_by="ours" if o is ABSENT else "theirs"))
 
-    def settle_deletions(self, data: Data) -> None:
+    def settle_deletions(self, data: Data, base: Data) -> None:
         """A record one side deleted while the other now points at it: keep it, or drop the links."""
         for gone in self.deletions:
-            if gone.section not in ID_SECTIONS:
+            if gone.section not in ID_SECTIONS and gone.section != "answers":
                 continue
             holders = list(pointing_at(data, gone.section, gone.label))
+            if gone.section == "answers":  # a link base had may stay: the question asked there
+                holders = [(ref, r) for ref, r in holders if not _had_link(base, ref, r, gone.label)]
             path = (gone.section, gone.label)
             if not holders or any(c.path == path for c in self.conflicts):
                 continue
@@ -369,6 +371,14 @@ class _Merger:
                 drop_references(data, gone.section, gone.label)
             else:
                 data.setdefault(gone.section, []).append(gone.theirs if deleter == "ours" else gone.ours)
+
+
+def _had_link(base: Data, ref: Reference, record: Data, target: str) -> bool:
+    """Whether base's version of a record already pointed at the target."""
+    label = record_label(ref.holder, record)
+    before = next((r for r in base.get(ref.holder, []) if record_label(ref.holder, r) == label), {})
+    value = before.get(ref.field)
+    return any(ref.points_at(v, target) for v in (value if isinstance(value, list) else [value]))
 
 
 def _union(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any]:

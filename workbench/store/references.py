@@ -23,7 +23,8 @@ class Reference:
     holder: str
     field: str
     form: str = ""
-    """How the id is written: exactly (""), after a prefix ("heard:") or after "@" ("@")."""
+    """How the id is written: exactly (""), after a prefix ("heard:"), after "@" ("@"), or as an
+    answer's `question@session` ("answer": evidence that is neither a quote nor a metric)."""
     on_drop: OnDrop = "item"
 
     def target_id(self, value: Any) -> str | None:
@@ -32,6 +33,8 @@ class Reference:
             return None
         if self.form == "@":
             return value.rsplit("@", 1)[1] if "@" in value else None
+        if self.form == "answer":
+            return value if "@" in value and not value.startswith(("heard:", "metric:")) else None
         return value.removeprefix(self.form) if value.startswith(self.form) else None
 
     def points_at(self, value: Any, target_id: str) -> bool:
@@ -44,6 +47,8 @@ class Reference:
             return value
         if self.form == "@":
             return value.rsplit("@", 1)[0] + "@" + new
+        if self.form == "answer":
+            return new
         return self.form + new
 
 
@@ -54,6 +59,7 @@ REFERENCES = (
     Reference("sessions", "gaps", "evidence", "@"),
     Reference("sessions", "gaps", "source", "@", on_drop="field"),
     Reference("sessions", "dismissed", "suggestion", "@", on_drop="record"),
+    Reference("answers", "gaps", "evidence", "answer"),
     Reference("heard", "gaps", "evidence", "heard:"),
     Reference("metrics", "gaps", "evidence", "metric:"),
     Reference("metrics", "pilots", "metrics"),
@@ -61,7 +67,9 @@ REFERENCES = (
     Reference("gaps", "pilots", "gaps"),
     Reference("pilots", "pilots", "depends_on"),
 )
-"""Every link between records of a project file."""
+"""Every link between records of a project file. A gap's evidence `question@session` names an
+answer, and may name one not given yet (a gap raised from a question, answered later): only a
+merge treats it as pointing at a record, when one side deletes the answer the other now cites."""
 
 ID_SECTIONS = ("sessions", "heard", "metrics", "gaps", "pilots", "next_steps")
 """Record lists whose records carry an `id`."""
@@ -103,6 +111,8 @@ def dangling(data: Data) -> set[str]:
     ids = {section: {r.get("id") for r in data.get(section, [])} for section in ID_SECTIONS}
     found: set[str] = set()
     for ref in REFERENCES:
+        if ref.target not in ids:  # an answer not given yet is a question asked there
+            continue
         for record in data.get(ref.holder, []):
             for value in _values(record, ref.field):
                 target = ref.target_id(value)
