@@ -376,7 +376,7 @@ class _Merger:
 def _had_link(base: Data, ref: Reference, record: Data, target: str) -> bool:
     """Whether base's version of a record already pointed at the target."""
     label = record_label(ref.holder, record)
-    before = next((r for r in base.get(ref.holder, []) if record_label(ref.holder, r) == label), {})
+    before: Data = next((r for r in base.get(ref.holder, []) if record_label(ref.holder, r) == label), {})
     value = before.get(ref.field)
     return any(ref.points_at(v, target) for v in (value if isinstance(value, list) else [value]))
 
