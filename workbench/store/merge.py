@@ -99,8 +99,24 @@ def merge_table(table: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
             merge_table(current, before if isinstance(before, dict) else {}, value)
         elif isinstance(current, Item) and _same(current, value):
             continue
+        elif _same_inline_tables(current, value):
+            for inline, inner in zip(current, value, strict=True):
+                if not _same(inline, inner):
+                    merge_table(inline, inline.unwrap(), inner)
         else:
             table[key] = _keep_style(current, to_item(value))
+
+
+def _same_inline_tables(current: Any, value: Any) -> bool:
+    """Whether `value` is as many tables as the inline tables written (a session's attendees):
+    each is then edited in place, so the ones not changed keep the file's spacing."""
+    return (
+        isinstance(current, Array)
+        and isinstance(value, list)
+        and len(current) == len(value)
+        and all(isinstance(v, InlineTable) for v in current)
+        and all(isinstance(v, MappingABC) for v in value)
+    )
 
 
 def _same(item: Item, value: Any) -> bool:

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Label, Select, Static
 
 from workbench.model.project import Project
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
-from workbench.ui.safe import clean, literal, one_line
+from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.people import PeopleSuggester, PersonInput
+from workbench.ui.widgets.real_text import RealTextArea
 
 
 @dataclass
@@ -51,8 +52,8 @@ class HeardModal(FormModal[HeardDraft]):
         with Dialog(classes="dialog wide", id="heard-dialog"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
             yield Static(literal(one_line(self.indicator, 160), "italic"), classes="dialog-body")
-            yield TextArea(
-                clean(self.draft.quote),
+            yield RealTextArea(
+                self.draft.quote,
                 id="heard-quote",
                 compact=True,
                 soft_wrap=True,
@@ -61,7 +62,7 @@ class HeardModal(FormModal[HeardDraft]):
             with Horizontal(classes="row"):
                 yield Label("said by ")
                 yield PersonInput(
-                    clean(self.draft.speaker_role, multiline=False),
+                    self.draft.speaker_role,
                     id="heard-role",
                     placeholder=one_line(f"role: {roles}" if roles else "their role", 60),
                     compact=True,
@@ -75,7 +76,7 @@ class HeardModal(FormModal[HeardDraft]):
             yield from self.form_buttons()
 
     def on_mount(self) -> None:
-        quote = self.query_one("#heard-quote", TextArea)
+        quote = self.query_one("#heard-quote", RealTextArea)
         quote.focus()
         quote.move_cursor(quote.document.end)
 
@@ -84,7 +85,7 @@ class HeardModal(FormModal[HeardDraft]):
 
     def action_save(self) -> None:
         """Dismiss with the quote, role and session."""
-        self.draft.quote = self.query_one("#heard-quote", TextArea).text.strip()
-        self.draft.speaker_role = self.query_one("#heard-role", Input).value.strip()
+        self.draft.quote = self.query_one("#heard-quote", RealTextArea).entered()
+        self.draft.speaker_role = self.query_one("#heard-role", PersonInput).entered()
         self.draft.session = str(self.query_one("#heard-session", Select).value)
         self.dismiss(self.draft)

@@ -18,7 +18,8 @@ from workbench.model.records import NextStep
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.parsing import parse_date
-from workbench.ui.safe import clean, literal, one_line
+from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.real_text import RealInput
 
 
 @dataclass
@@ -51,12 +52,10 @@ class NextStepModal(FormModal[NextStepDraft]):
                 yield Static(literal(f"Serves: {self.serves}", "dim"), classes="dialog-body")
             with Horizontal(classes="row"):
                 yield Label("what ")
-                yield Input(clean(d.text, multiline=False), id="step-text",
-                            placeholder="what happens next", compact=True)
+                yield RealInput(d.text, id="step-text", placeholder="what happens next", compact=True)
             with Horizontal(classes="row"):
                 yield Label("owner ")
-                yield Input(clean(d.owner, multiline=False), id="step-owner",
-                            placeholder="who does it", compact=True)
+                yield RealInput(d.owner, id="step-owner", placeholder="who does it", compact=True)
                 yield Label("  due ")
                 yield Input(d.due.isoformat() if d.due else "", id="step-due",
                             placeholder="YYYY-MM-DD", compact=True)
@@ -69,7 +68,7 @@ class NextStepModal(FormModal[NextStepDraft]):
     def action_save(self) -> None:
         """Check the words and the date, then dismiss with the draft."""
         error = self.query_one("#step-error", Static)
-        text = self.query_one("#step-text", Input).value.strip()
+        text = self.query_one("#step-text", RealInput).entered()
         if not text:
             error.update(literal("Say what happens next."))
             return
@@ -78,7 +77,7 @@ class NextStepModal(FormModal[NextStepDraft]):
         if due is None and due_text.strip():
             error.update(literal("The due date must look like 2026-12-31 (or be empty)."))
             return
-        owner = self.query_one("#step-owner", Input).value.strip()
+        owner = self.query_one("#step-owner", RealInput).entered()
         self.dismiss(NextStepDraft(text, owner, due))
 
 

@@ -7,14 +7,15 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static
 
 from workbench.model.records import Attendee, Session
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.modals.session_modal import parse_attendees
 from workbench.ui.parsing import parse_date
-from workbench.ui.safe import clean, literal
+from workbench.ui.safe import literal
+from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
 
 def attendees_text(attendees: list[Attendee]) -> str:
@@ -44,8 +45,8 @@ class SessionEditModal(FormModal[dict[str, Any]]):
             yield Static(heading, classes="dialog-title")
             with Horizontal(classes="row"):
                 yield Label("title ")
-                yield Input(clean(s.title, multiline=False), id="session-title",
-                            placeholder=self.template_title or "a name for the session", compact=True)
+                yield RealInput(s.title, id="session-title",
+                                placeholder=self.template_title or "a name for the session", compact=True)
             with Horizontal(classes="row"):
                 yield Label("date ")
                 yield Input(s.date.isoformat() if s.date else "", id="session-date",
@@ -56,11 +57,11 @@ class SessionEditModal(FormModal[dict[str, Any]]):
                 yield Label(" minutes")
             with Horizontal(classes="row"):
                 yield Label("attendees ")
-                yield Input(clean(attendees_text(s.attendees), multiline=False), id="session-attendees",
-                            placeholder="Dana (CFO), Luis (VP Digital)", compact=True)
+                yield RealInput(attendees_text(s.attendees), id="session-attendees",
+                                placeholder="Dana (CFO), Luis (VP Digital)", compact=True)
             yield Label("notes")
-            yield TextArea(clean(s.notes), id="session-notes", compact=True, soft_wrap=True,
-                           placeholder="notes about the session: who could not come, what to prepare")
+            yield RealTextArea(s.notes, id="session-notes", compact=True, soft_wrap=True,
+                               placeholder="notes about the session: who could not come, what to prepare")
             yield Static(id="session-error", classes="dialog-error")
             yield from self.form_buttons()
 
@@ -82,12 +83,14 @@ class SessionEditModal(FormModal[dict[str, Any]]):
         if minutes_text and (not minutes_text.isdigit() or int(minutes_text) < 1):
             error.update(literal("The time box is a number of minutes (or empty for the template's)."))
             return
+        s = self.session
+        attendees = self.query_one("#session-attendees", RealInput)
         values: dict[str, Any] = {
-            "title": self.query_one("#session-title", Input).value.strip(),
+            "title": self.query_one("#session-title", RealInput).entered(),
             "date": date,
             "minutes": int(minutes_text) if minutes_text else None,
-            "attendees": parse_attendees(self.query_one("#session-attendees", Input).value),
-            "notes": self.query_one("#session-notes", TextArea).text.rstrip(),
+            # untouched, the attendees stay the records read (typed text can't say every name)
+            "attendees": parse_attendees(attendees.real) if attendees.edited else s.attendees,
+            "notes": self.query_one("#session-notes", RealTextArea).entered(),
         }
-        s = self.session
         self.dismiss({name: value for name, value in values.items() if getattr(s, name) != value})
