@@ -118,3 +118,12 @@ def test_the_plan_graph_agrees_with_networkx(seed: int) -> None:
             assert all(graph.has_edge(u, v) for u, v in itertools.pairwise(found))
         else:
             assert found is None
+
+
+def test_a_loop_says_who_waits_for_whom() -> None:
+    """The Plan pane's banner names each link of the loop from the one to remove (#13)."""
+    from workbench.analysis.plan import PlanCycle
+
+    assert PlanCycle(["P-1", "P-2", "MS-1"]).waits() == "P-1 waits for MS-1, MS-1 waits for P-2 and P-2 waits for P-1"
+    assert PlanCycle(["P-1", "P-2"]).waits() == "P-1 waits for P-2 and P-2 waits for P-1"
+    assert PlanCycle(["P-3"]).waits() == "P-3 waits for itself"

@@ -60,11 +60,18 @@ async def test_the_plan_pane_shows_the_cycle_and_the_items(example: Path, make_a
         def shown() -> str:
             return app.export_screenshot().replace("&#160;", " ")
 
-        assert await until(pilot, lambda: "form a cycle" in shown())
+        assert await until(pilot, lambda: "Dependency loop" in shown())
         screen = shown()
         assert "No plan items yet" not in screen
-        assert "select P-1 and press − to remove it" in screen
         assert "Experiment tracking" in screen, "the items are listed, so P-1 can be selected"
+        # One sentence at the top of the pane (it was under the timeline, with U+2212 for the key).
+        banner = app.screen.query_one("#plan-cycle")
+        assert banner.region.y < app.screen.query_one("#plan-tabs").region.y
+        assert str(banner.render()) == (
+            "Dependency loop: P-1 waits for MS-1, MS-1 waits for P-2 and P-2 waits for P-1, so no schedule "
+            "can meet them; select P-1 on the timeline and press - (minus) to remove its dependency on MS-1 "
+            "(until then the timeline leaves that dependency out)."
+        )
 
 
 def test_check_names_each_bank_file_that_does_not_load(

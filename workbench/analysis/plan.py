@@ -11,6 +11,7 @@ import heapq
 import re
 from collections import deque
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from workbench.model.project import Project
 from workbench.model.records import PlanItem
@@ -27,6 +28,15 @@ class PlanCycle(ValueError):
     def closing(self) -> tuple[str, str]:
         """One link of the loop as (item, the dependency it waits for): removing it breaks the loop."""
         return self.cycle[0], self.cycle[-1]
+
+    def waits(self) -> str:
+        """Who waits for whom around the loop, from the item whose link closes it:
+        `P-1 waits for MS-1, MS-1 waits for P-2 and P-2 waits for P-1`."""
+        if len(self.cycle) == 1:
+            return f"{self.cycle[0]} waits for itself"
+        order = [self.cycle[0], *reversed(self.cycle[1:]), self.cycle[0]]
+        links = [f"{item} waits for {dependency}" for item, dependency in pairwise(order)]
+        return ", ".join(links[:-1]) + " and " + links[-1]
 
     def sentence(self) -> str:
         """What is wrong and what to do, in words."""

@@ -71,6 +71,7 @@ class PlanPane(Vertical, Pane):
         self.error = ""
 
     def compose(self) -> ComposeResult:
+        yield Static(id="plan-cycle")
         with TabbedContent(initial="plan-timeline", id="plan-tabs"):
             with TabPane("Timeline", id="plan-timeline"):
                 yield Gantt(self._view(), id="gantt")
@@ -104,11 +105,17 @@ class PlanPane(Vertical, Pane):
         self.error = ""
         if cycles:
             item, dependency = cycles[0].closing
-            sentence = cycles[0].sentence()
+            more = len(cycles) - 1
             self.error = (
-                f"{sentence[:1].upper()}{sentence[1:]}: select {item} and press − to remove it. "
-                f"Until then the plan is shown as if {item} did not wait for {dependency}."
+                f"Dependency loop: {cycles[0].waits()}, so no schedule can meet them; select {item} "
+                f"on the timeline and press - (minus) to remove its dependency on {dependency} "
+                f"(until then the timeline leaves that dependency out"
+                + (f"; {more} more loop{'s' if more > 1 else ''} after this one" if more else "")
+                + ")."
             )
+        banner = self.query_one("#plan-cycle", Static)
+        banner.update(Text(self.error))
+        banner.display = bool(self.error)
         self.query_one(Gantt).set_view(self._view())
         self._show_detail()
         self._fill_metrics()
@@ -118,8 +125,6 @@ class PlanPane(Vertical, Pane):
         ws = self.workspace
         detail = self.query_one("#plan-detail", Static)
         text = Text()
-        if self.error:
-            text.append(self.error + "\n", style="bold red")
         summary = f"{plural(len(self.plan.items), 'item')} · ends week {last_week(self.plan)} "
         summary += f"({end_date(ws.project, self.plan, ws.today):%a %d %b %Y})"
         if self.plan.critical_path:
