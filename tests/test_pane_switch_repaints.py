@@ -2,8 +2,9 @@
 terminal showed Capture's words in the Gaps tab row ('el Deplo Suggested 6 ng › Common pain
 indicators'), the other inner tabs were gone, and once the Suggested list was drawn over the
 question tree. (In tmux at 120x36 that sequence left Capture's words in the tab row 3 times out
-of 3 before the fix, 0 of 3 after; under Pilot the app sends the whole row either way, so this test
-guards the row but did not fail before.) The panes sit side by side in a strip scrolled to the one on show; after the Gaps
+of 3 before the fix, 0 of 3 after. The test once paused a fixed 1.5 s in Capture, which raced the
+catch-up's own 1.5 s delay and passed without the fix; it now waits for the catch-up, and fails
+without the strip's repaint.) The panes sit side by side in a strip scrolled to the one on show; after the Gaps
 pane was refreshed out of view (the undo, then the catch-up a second later), the switch back sent
 the terminal only the widgets marked changed, and the rest kept the pane left. The test keeps a
 copy of the terminal from what the app sends it, as the terminal does."""
@@ -72,7 +73,15 @@ async def test_switching_back_to_gaps_after_an_undo_redraws_all_of_it(example: P
         assert await until(pilot, lambda: app.focused is gaps.query_one("#suggestions"))
         tab_row = gaps.query_one("#gaps-side").region.y
         await pilot.pause(0.5)
-        for keys, pause in ((("d",), 0.3), (("ctrl+z",), 0.3), (("f2",), 1.5), (("f3",), 0.4), (("a",), 0.8)):
+        for keys, pause in ((("d",), 0.3), (("ctrl+z",), 0.3), (("f2",), 0.3)):
+            await burst(pilot, *keys)
+            await pilot.pause(pause)
+        # The pause a person makes in Capture: the catch-up brings every pane out of view up to
+        # date (Gaps is redrawn out of view). A fixed 1.5 s pause here raced the catch-up's own
+        # 1.5 s delay, so the test passed without the fix.
+        assert await until(pilot, lambda: all(main.is_up_to_date(p) for p in ("gaps", "map", "plan")))
+        await pilot.pause(0.3)
+        for keys, pause in ((("f3",), 0.4), (("a",), 0.8)):
             await burst(pilot, *keys)
             await pilot.pause(pause)
         row = terminal.line(tab_row)
