@@ -1,5 +1,5 @@
 """Undo and redo as a facilitator uses them: across panes, after saves, in the palette, and in
-the notes editor (its own typing first). Each test asserts on the saved file."""
+the notes editor (its typing is a step of the one history). Each test asserts on the saved file."""
 
 from __future__ import annotations
 

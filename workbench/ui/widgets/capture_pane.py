@@ -24,11 +24,16 @@ from workbench.ui.widgets.navigator import Navigator
 from workbench.ui.widgets.pane import Pane
 from workbench.ui.widgets.question_panel import QuestionPanel
 
+NOTES_PAUSE_SECONDS = 2.0
+"""A pause in typing the notes this long ends an undo step: ctrl+z takes back what was typed
+since, as a text editor does, not everything typed on the question."""
+
 
 class CapturePane(Horizontal, Pane):
     """Live capture of a discovery session."""
 
     BINDINGS = bindings("capture")
+    _notes_typed_at = float("-inf")
 
     def compose(self) -> ComposeResult:
         yield Navigator(self.workspace, id="navigator")
@@ -204,6 +209,11 @@ class CapturePane(Horizontal, Pane):
             return
         before = ws.project.answer(event.ref, ws.session_id)
         status = before.status if before is not None else ""
+        if "notes" in event.changes:
+            typed_at = ws.clock.now()
+            if typed_at - self._notes_typed_at >= NOTES_PAUSE_SECONDS:
+                ws.editor.seal()
+            self._notes_typed_at = typed_at
         edit = SetAnswer(event.ref, ws.session_id, event.changes, self._question_words(event.ref))
         applied = self.apply(edit)
         after = ws.project.answer(event.ref, ws.session_id)

@@ -54,6 +54,7 @@ from workbench.ui.modals.text_modal import TextModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.gantt import Gantt, GanttView
 from workbench.ui.widgets.pane import Pane
+from workbench.ui.widgets.staying_list import StayingOptionList
 from workbench.ui.workspace import Workspace
 
 
@@ -77,10 +78,10 @@ class PlanPane(Vertical, Pane):
                 yield Gantt(self._view(), id="gantt")
                 yield Static(id="plan-detail")
             with TabPane("Metrics", id="plan-metrics"):
-                yield OptionList(id="metric-list")
+                yield StayingOptionList(id="metric-list")
                 yield Static(id="metric-warnings")
             with TabPane("Next steps", id="plan-steps"):
-                yield OptionList(id="step-list")
+                yield StayingOptionList(id="step-list")
 
     def default_focus(self) -> Widget:
         """Where the keyboard goes on arrival: the timeline."""

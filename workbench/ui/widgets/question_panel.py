@@ -23,6 +23,7 @@ from workbench.ui.safe import clean, literal, one_line
 from workbench.ui.widgets.maturity import MaturityBar
 from workbench.ui.widgets.people import PeopleSuggester, PersonInput
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
+from workbench.ui.widgets.staying_list import StayingOptionList
 from workbench.ui.widgets.text_cursor import cursors_at_end
 from workbench.ui.workspace import Workspace
 
@@ -49,9 +50,11 @@ METRIC_WIDE = 76
 
 
 class NotesArea(RealTextArea):
-    """The notes editor: ctrl+z and ctrl+y undo its typing first, then fall through to the
-    workbench's undo once its own history is used up. Enter before anything is written adds no
-    blank line (ctrl+n then Enter, as Enter once opened the notes)."""
+    """The notes editor. Its typing is saved as it happens, as steps of the workbench's one undo
+    history, so ctrl+z and ctrl+y go straight to that history: the editor's own, kept beside it,
+    took back typing the file still held and put back words already undone (issue 12). Enter
+    before anything is written adds no blank line (ctrl+n then Enter, as Enter once opened the
+    notes)."""
 
     async def _on_key(self, event: events.Key) -> None:
         before = self.get_text_range((0, 0), self.cursor_location)
@@ -60,10 +63,8 @@ class NotesArea(RealTextArea):
             event.stop()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "undo":
-            return bool(self.history.undo_stack)
-        if action == "redo":
-            return bool(self.history.redo_stack)
+        if action in ("undo", "redo"):
+            return False  # the key goes on to the workbench's undo and redo
         return super().check_action(action, parameters)
 
 
@@ -153,7 +154,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         )
         with Vertical(id="q-indicator"):
             yield Static(id="q-heard-title")
-            yield OptionList(id="q-heard-list", compact=True)
+            yield StayingOptionList(id="q-heard-list", compact=True)
             with Horizontal(classes="row", id="q-heard-buttons"):
                 yield Button("Heard… (h)", id="q-hear", variant="primary", compact=True)
                 yield Button("Add another", id="q-hear-another", compact=True)
@@ -244,6 +245,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
                 literal("Start a discovery session (F6) to capture answers.", "bold yellow")
             )
         self.scroll_home(animate=False)
+        self.keep_notes_in_view()  # unless the notes have the keyboard: they stay in sight
 
     def _show_none(self) -> None:
         """No question to show (the filters hide them all): nothing to edit."""
@@ -388,6 +390,18 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         """While the notes have the keyboard they stay on screen, also when what is above them
         grows (the rubric of a maturity just set) or a question is shown from its top."""
         self.call_after_refresh(self._notes_into_view, self.query_one("#q-notes", NotesArea))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The notes come into sight as they take the keyboard (also when it comes back to them
+        with the pane: the footer said '✎ notes' over a notes box below the bottom edge)."""
+        if isinstance(event.widget, NotesArea):
+            self.keep_notes_in_view()
+
+    @on(TextArea.SelectionChanged, "#q-notes")
+    def _notes_cursor_moved(self, event: TextArea.SelectionChanged) -> None:
+        """Typing, or moving the cursor, in notes out of sight brings them into sight."""
+        event.stop()
+        self.keep_notes_in_view()
 
     def _notes_into_view(self, notes: NotesArea) -> None:
         if self.screen.focused is notes and not self.can_view_entire(notes):

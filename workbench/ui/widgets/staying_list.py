@@ -1,0 +1,33 @@
+"""An option list whose cursor stops at either end: a list a person deletes from."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+
+class StayingOptionList(OptionList):
+    """OptionList whose Up on the first item and Down on the last stay put. Textual's wraps
+    around, so Down on the last quote went to the first and Delete then removed the wrong one."""
+
+    def _enabled_after(self, direction: int) -> int | None:
+        """The next enabled option's index that way from the cursor, None past the end."""
+        if self.highlighted is None:
+            return None
+        index = self.highlighted + direction
+        while 0 <= index < self.option_count:
+            if not self.get_option_at_index(index).disabled:
+                return index
+            index += direction
+        return None
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None:
+            super().action_cursor_down()
+        elif (index := self._enabled_after(1)) is not None:
+            self.highlighted = index
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is None:
+            super().action_cursor_up()
+        elif (index := self._enabled_after(-1)) is not None:
+            self.highlighted = index
