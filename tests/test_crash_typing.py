@@ -10,30 +10,32 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.widgets import TextArea
 
 from tests.conftest import ROOT, TODAY
 from tests.helpers import until
 from workbench.store.journal import read_journal
 from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.modals.gap_modal import GapModal
 
 QUESTION = "discovery:model-deployment.current.deployment-infrastructure-2"
 LOSS_ALLOWED = 2.0
 
 
-def type_then_kill(project: Path, seconds: float) -> list[tuple[str, float]]:
+def type_then_kill(project: Path, seconds: float, into: str = QUESTION) -> list[tuple[str, float]]:
     """Run the typing driver, kill -9 it `seconds` into the typing; the words typed more than
     LOSS_ALLOWED seconds before the kill. A driver that dies before it starts typing (the
     app failing to open, which is not what this tests) is started again (twice at most)."""
     for _ in range(3):
-        typed = _type_then_kill(project, seconds)
+        typed = _type_then_kill(project, seconds, into)
         if typed is not None:
             return typed
     raise AssertionError("the typing driver did not start three times in a row; see its stderr")
 
 
-def _type_then_kill(project: Path, seconds: float) -> list[tuple[str, float]] | None:
+def _type_then_kill(project: Path, seconds: float, into: str) -> list[tuple[str, float]] | None:
     driver = subprocess.Popen(
-        [sys.executable, "-m", "tests.typing_driver", str(project), QUESTION],
+        [sys.executable, "-m", "tests.typing_driver", str(project), into],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
@@ -94,3 +96,24 @@ async def test_work_and_clock_are_offered_back_after_a_kill(example: Path, make_
         assert all(word in notes for word, _ in must_survive)
         assert app.workspace.session.elapsed_seconds >= clock >= 2
         assert app.workspace.clock.running, "the clock was running when the workbench stopped"
+
+
+async def test_kill_while_typing_in_the_gap_dialog_offers_the_draft_back(example: Path, make_app) -> None:
+    """durable10a: the gap dialog's description, typed without pause and killed at 3 s, comes
+    back in its dialog with at most the last two seconds lost."""
+    must_survive = type_then_kill(example, 3.0, "gap:G-003")
+    assert must_survive, "the driver typed nothing: the test would prove nothing"
+    entry = read_journal(example)
+    assert entry is not None and entry.draft is not None
+    kept = entry.draft.fields["gap-description"]
+    assert [word for word, _ in must_survive if word not in kept] == []
+    app = make_app(example, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        assert "the Edit G-003 dialog you were typing in" in app.screen.body  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.click("#yes")
+        assert await until(pilot, lambda: isinstance(app.screen, GapModal))
+        area = app.screen.query_one("#gap-description", TextArea)
+        assert await until(pilot, lambda: area.text == kept)
+        assert all(word in area.text for word, _ in must_survive)

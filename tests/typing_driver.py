@@ -4,6 +4,9 @@
 clock, and types a numbered word every quarter second. After each word it prints
 `typed WORD SECONDS` (seconds since typing began, on the monotonic clock) and flushes, so the
 test that kills it knows what was typed when.
+
+`python -m tests.typing_driver PROJECT gap:G-003` types into that gap's dialog (its description)
+instead, the dialog left open, without a session clock.
 """
 
 from __future__ import annotations
@@ -27,10 +30,20 @@ async def type_forever(path: Path, question: str) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         while not app.screen.query("QuestionPanel") or not app.screen.query_one(CapturePane).panel.ref:
             await pilot.pause(0.05)  # the capture pane and its question panel are mounted
-        app.screen.query_one(CapturePane).jump_to(question)
-        await pilot.pause()
-        app.screen.query_one("#q-notes", TextArea).focus()
-        await pilot.press("ctrl+t")
+        if question.startswith("gap:"):
+            main = app.main_screen()
+            main.show_pane("gaps")
+            while main.pane("gaps") is None:
+                await pilot.pause(0.05)
+            main.pane("gaps").edit_gap(question.removeprefix("gap:"))
+            while not app.screen.query("#gap-description"):
+                await pilot.pause(0.05)
+            app.screen.query_one("#gap-description", TextArea).focus()
+        else:
+            app.screen.query_one(CapturePane).jump_to(question)
+            await pilot.pause()
+            app.screen.query_one("#q-notes", TextArea).focus()
+            await pilot.press("ctrl+t")
         started = time.monotonic()
         print(f"started {started}", flush=True)
         word = 0

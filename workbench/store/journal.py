@@ -16,7 +16,8 @@ the file's real path (symlinks followed), and two files are written atomically:
         "base_sha256": "9f2c…",                   # digest of the file bytes the work started from
         "session": "exec-1",                      # the session that was current
         "clock_running": true,                    # whether its clock was running
-        "work": { … }                             # the work, as what differs from the base
+        "work": { … },                            # the work, as what differs from the base
+        "draft": { … }                            # a dialog's unsaved text (optional, below)
       }
 
   `work` is a delta (store/work_delta.py): the top-level tables whole, and each record list as
@@ -24,6 +25,19 @@ the file's real path (symlinks followed), and two files are written atomically:
   typing into one answer of 3,000 writes one answer. Records hold only the keys the file had
   or the person set (`project_to_data`), so restoring adds no defaults; dates and times are
   ISO strings. Session clocks are in it (`sessions[].elapsed_seconds`, `area_seconds`).
+- `draft`, present only while a dialog (a gap, a quote, a metric…) has text typed into it that
+  is not saved yet (an entry may hold a draft and no work)::
+
+      "draft": {
+        "dialog": "Edit G-003",                   # the dialog's heading, for the restore offer
+        "reopen": ["gaps", "edit_gap", ["G-003"]],  # how it opens again: where (a pane, or ""
+                                                  # for the main screen), which method, its args
+        "fields": {"gap-title": "…", "gap-description": "…"},  # its text fields by id, as typed
+        "focus": "gap-description"                # the field the keyboard was in
+      }
+
+  It came in after format 1 was first written and needs no new number: an entry without it
+  reads as before, and a draft that does not read is left out (the work still comes back).
 - `KEY.base.toml`: the exact bytes of the project file the work started from (its digest is
   `base_sha256`), written only when it changes. A three-way merge takes this as the base, the
   work as mine and the file as it is now as theirs.
@@ -75,6 +89,45 @@ def journal_paths(path: str | Path) -> tuple[Path, Path]:
 
 
 @dataclass(frozen=True)
+class DialogDraft:
+    """Text typed into a dialog and not saved yet (see `draft` in the format above)."""
+
+    dialog: str
+    """The dialog's heading ("Edit G-003")."""
+    reopen: tuple[str, str, tuple[str, ...]]
+    """Where the method that opens it again is (a pane's name, or "" for the main screen),
+    its name and its arguments."""
+    fields: dict[str, str]
+    """The dialog's text fields, by id, as typed."""
+    focus: str = ""
+    """The field the keyboard was in."""
+
+    def to_json(self) -> dict[str, Any]:
+        """As kept in the journal entry."""
+        where, call, args = self.reopen
+        reopen = [where, call, list(args)]
+        return {"dialog": self.dialog, "reopen": reopen, "fields": self.fields, "focus": self.focus}
+
+    @classmethod
+    def from_json(cls, kept: object) -> DialogDraft | None:
+        """Read back from the journal entry; None when it is not a draft this version can use."""
+        if not isinstance(kept, dict):
+            return None
+        reopen, fields = kept.get("reopen"), kept.get("fields")
+        if not (isinstance(reopen, list) and len(reopen) == 3 and isinstance(fields, dict)):
+            return None
+        where, call, args = reopen
+        texts = [kept.get("dialog", ""), kept.get("focus", ""), where, call, *fields, *fields.values()]
+        if not isinstance(args, list) or not all(isinstance(t, str) for t in [*texts, *args]):
+            return None
+        return cls(kept.get("dialog", ""), (where, call, tuple(args)), dict(fields), kept.get("focus", ""))
+
+    def typed(self) -> str:
+        """The text typed in the field the keyboard was in (else the longest field), for people."""
+        return self.fields.get(self.focus) or max(self.fields.values(), key=len, default="")
+
+
+@dataclass(frozen=True)
 class JournalEntry:
     """Unsaved work found for a project file."""
 
@@ -87,6 +140,8 @@ class JournalEntry:
     clock_running: bool
     data: dict[str, Any]
     """The project as TOML-ready data (dates as ISO strings)."""
+    draft: DialogDraft | None = None
+    """The dialog that had unsaved text in it, if any."""
 
     def project(self) -> Project:
         """The work as a Project; only the keys in the data count as set."""
@@ -99,15 +154,19 @@ def write_journal(
     base: tuple[dict[str, Any], bytes],
     session: str = "",
     clock_running: bool = False,
+    draft: DialogDraft | None = None,
 ) -> None:
     """Keep the work (`project_to_data` of the project) durable, as edited from `base` (the
-    file's data and bytes it started from); SaveFailed (or OSError) if it cannot be."""
+    file's data and bytes it started from), with the `draft` of a dialog being typed into;
+    SaveFailed (or OSError) if it cannot be."""
     entry_path, base_path = journal_paths(path)
     base_data, raw = base
     base_hash = digest(raw)
     entry_path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        _write_journal(path, entry_path, base_path, raw, base_hash, base_data, data, session, clock_running)
+        _write_journal(
+            path, entry_path, base_path, raw, base_hash, base_data, data, session, clock_running, draft
+        )
     except SaveFailed as failed:  # its "the file on disk is unchanged" would mean the journal
         said = failed.message.removesuffix(". The file on disk is unchanged")
         raise SaveFailed(
@@ -128,10 +187,11 @@ def _write_journal(
     data: dict[str, Any],
     session: str,
     clock_running: bool,
+    draft: DialogDraft | None,
 ) -> None:
     if _file_digest(base_path) != base_hash:
         atomic_write(base_path, raw)
-    entry = {
+    entry: dict[str, Any] = {
         "format": FORMAT,
         "path": str(real_path(path)),
         "written": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -140,6 +200,8 @@ def _write_journal(
         "clock_running": clock_running,
         "work": work_delta(base_data, data),
     }
+    if draft is not None:
+        entry["draft"] = draft.to_json()
     atomic_write(entry_path, json.dumps(entry, default=_iso, ensure_ascii=False).encode("utf-8"))
 
 
@@ -196,6 +258,7 @@ def read_journal(path: str | Path) -> JournalEntry | None:
         session=str(entry.get("session", "")),
         clock_running=bool(entry.get("clock_running", False)),
         data=work,
+        draft=DialogDraft.from_json(entry.get("draft")),
     )
     try:
         found.project()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import sys
@@ -27,7 +28,7 @@ from workbench.ui.screens.loading_screen import LoadingScreen
 
 if TYPE_CHECKING:
     from workbench.problems import FileProblem
-    from workbench.store.journal import JournalEntry
+    from workbench.store.journal import DialogDraft, JournalEntry
     from workbench.ui.screens.main_screen import MainScreen
     from workbench.ui.workspace import Snapshot, Workspace
 
@@ -77,6 +78,8 @@ class WorkbenchApp(App[int]):
         self.autosave = Autosave(self)
         self.conflict_open = False
         """A dialog about the file on disk is open: no autosave meanwhile."""
+        self._draft_waiting: DialogDraft | None = None
+        """A dialog's text restored from the journal, waiting for the panes to be on top."""
         self.recovered_unsaved = False
         """Restored work is held here, not yet merged into the file: the next save's merge speaks
         of restoring it."""
@@ -183,10 +186,28 @@ class WorkbenchApp(App[int]):
         workspace = self.workspace
         return workspace is not None and not self.conflict_open and not workspace.unsettled
 
-    def _journal_needed(self) -> bool:
-        """Whether the file lacks something the journal should keep (edits, clock time)."""
+    def journal_needed(self) -> bool:
+        """Whether the file lacks something the journal should keep (edits, clock time, text
+        typed into a dialog)."""
         workspace = self.workspace
-        return workspace is not None and (workspace.unsaved or workspace.clock.running)
+        return workspace is not None and (
+            workspace.unsaved or workspace.clock.running or self.open_draft() is not None
+        )
+
+    def open_draft(self) -> DialogDraft | None:
+        """The unsaved text of the topmost dialog that can open again, if any was typed."""
+        from workbench.ui.modals.dialog import DialogScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, DialogScreen) and screen.reopen is not None:
+                return screen.journal_draft()
+        return None
+
+    def snapshot(self) -> Snapshot:
+        """The project now and the text of an open dialog, to write in another thread."""
+        if self.workspace is None:
+            raise RuntimeError("no project is open")
+        return dataclasses.replace(self.workspace.snapshot(), draft=self.open_draft())
 
     def write_journal(self, snapshot: Snapshot) -> None:
         """Keep the snapshot in the journal (runs in a background thread)."""
@@ -195,7 +216,9 @@ class WorkbenchApp(App[int]):
         workspace = self.workspace
         if workspace is not None:
             path = workspace.file.path
-            write_journal(path, snapshot.data, snapshot.base, snapshot.session, snapshot.clock_running)
+            write_journal(
+                path, snapshot.data, snapshot.base, snapshot.session, snapshot.clock_running, snapshot.draft
+            )
 
     def write_file(self, snapshot: Snapshot) -> bool:
         """Save the snapshot to the project file (runs in a background thread)."""
@@ -207,7 +230,7 @@ class WorkbenchApp(App[int]):
             self._after_save(snapshot.state, outcome, quiet=True, ask=False)
             return
         problem = _sentence(outcome) if isinstance(outcome, Exception) else ""
-        if not problem and self.workspace is not None and not self._journal_needed():
+        if not problem and self.workspace is not None and not self.journal_needed():
             from workbench.store.journal import clear_journal
 
             clear_journal(self.workspace.file.path)  # saved while this write ran
@@ -257,7 +280,10 @@ class WorkbenchApp(App[int]):
         self.settled()
         workspace.editor.mark_saved(state)
         if not workspace.unsaved:
-            clear_journal(workspace.file.path)
+            if self.open_draft() is None:
+                clear_journal(workspace.file.path)
+            else:  # the entry keeps the dialog's text, against the file as it is now
+                self.autosave.journal.run()
         self.autosave.saved(more=workspace.unsaved)
         self.refresh_status()
         if outcome and not quiet:
@@ -456,7 +482,7 @@ class WorkbenchApp(App[int]):
         if entry is None:
             return
         mine = entry.project()
-        if project_to_data(mine) == project_to_data(workspace.project):
+        if entry.draft is None and project_to_data(mine) == project_to_data(workspace.project):
             clear_journal(workspace.file.path)
             return
         session = mine.session(entry.session)
@@ -476,10 +502,10 @@ class WorkbenchApp(App[int]):
         self.push_screen(
             ConfirmModal(
                 "Unsaved work was found",
-                f"Work from {when:%Y-%m-%d %H:%M:%S}{clock} was not saved to the project file before "
-                "the workbench stopped. Restore it? It is merged with the file as it is now; nothing "
-                "in it is overwritten. Discard drops it for good. Decide later opens the file as it "
-                "is and offers the work again at the next start.",
+                f"Work from {when:%Y-%m-%d %H:%M:%S}{clock}{draft_words(entry.draft)} was not saved to "
+                "the project file before the workbench stopped. Restore it? It is merged with the file "
+                "as it is now; nothing in it is overwritten. Discard drops it for good. Decide later "
+                "opens the file as it is and offers the work again at the next start.",
                 yes="Restore",
                 no="Discard",
                 later="Decide later",
@@ -517,10 +543,14 @@ class WorkbenchApp(App[int]):
         """Merge the journal's work with the file as it is now, against the version it started
         from, and carry on with its session and clock."""
         from workbench.problems import FileProblem
+        from workbench.store.serialize import project_to_data
         from workbench.store.tomltext import decode_toml, parse_toml
         from workbench.ui.merging import RESTORING, DiskMerge
 
         recovered = entry.project()
+        if entry.draft is not None:  # its dialog opens again once the merge asked what it must
+            self._draft_waiting = entry.draft
+            self.call_after_refresh(self.reopen_waiting_draft)
         started: tuple[dict[str, Any], bytes] | None = None
         if entry.base is not None:
             with contextlib.suppress(FileProblem):
@@ -560,6 +590,8 @@ class WorkbenchApp(App[int]):
             self.workspace.switch_session(entry.session)
             if entry.clock_running:
                 self.workspace.clock.start()
+        if self.workspace is None or project_to_data(recovered) == project_to_data(self.workspace.project):
+            return  # only the dialog's text was unsaved
         DiskMerge(
             self,
             work=recovered,
@@ -568,6 +600,39 @@ class WorkbenchApp(App[int]):
             done=RESTORED,
             on_fail=keep_unsaved,
         ).run()
+
+    def reopen_waiting_draft(self) -> None:
+        """Open the dialog a restored draft was typed in, filled with it, once the panes are on
+        top (Save or Cancel stays the person's choice); a dialog that cannot open again shows
+        the text in a notice instead, so it is not lost."""
+        from workbench.ui.modals.dialog import DialogScreen
+
+        draft, main = self._draft_waiting, self.main_screen()
+        if draft is None or main is None:
+            return  # (the main screen calls again when it is back on top)
+        where, call, args = draft.reopen
+        if where:
+            main.show_pane(where)
+        target = main.pane(where) if where else main
+        if target is None:  # the pane is still being mounted
+            self.set_timer(0.1, self.reopen_waiting_draft)
+            return
+        self._draft_waiting = None
+        opener = getattr(target, call, None)
+        if callable(opener):
+            opener(*args)
+        screen = self.screen
+        if isinstance(screen, DialogScreen) and screen.reopen == draft.reopen and screen.restoring is None:
+            screen.restoring = draft
+            return
+        self.notify(
+            f"The {draft.dialog} dialog could not open again. What you typed in it: "
+            + " / ".join(text for text in draft.fields.values() if text),
+            title="Text not restored",
+            severity="warning",
+            markup=False,
+            timeout=30,
+        )
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -835,7 +900,7 @@ class WorkbenchApp(App[int]):
         if self.workspace is None:
             return ""
         try:
-            self.write_journal(self.workspace.snapshot())
+            self.write_journal(self.snapshot())
         except Exception as problem:  # the person must hear it before choosing to quit
             return (
                 "Your latest changes are not in the project file, and they could not be kept in the "
@@ -900,6 +965,17 @@ def cannot_open(path: str | Path, problem: Exception) -> str:
     if note := kept_work_note(path):
         said += f"\nworkbench: {note}"
     return said
+
+
+def draft_words(draft: DialogDraft | None) -> str:
+    """The restore offer's words for a dialog's unsaved text: ", and the Edit G-003 dialog you
+    were typing in: '…the release. Model deploys need a ticket',"."""
+    if draft is None:
+        return ""
+    typed = one_line(draft.typed().strip())
+    if len(typed) > 40:  # its end: the words being typed when it stopped
+        typed = "…" + typed[-39:].lstrip()
+    return f", and the {one_line(draft.dialog, 40)} dialog you were typing in: '{typed}',"
 
 
 def make_app(

@@ -7,8 +7,10 @@ Two lanes, each running one write at a time in a background thread, so typing ne
 - the project file is saved `app.autosave_delay` seconds after the last change, and at the latest
   `SAVE_AT_MOST` seconds after the first unsaved one.
 
-Both write a snapshot of the project taken on the UI thread (`Workspace.snapshot`), so the
-threads never read the model while it is being edited.
+Both write a snapshot of the project taken on the UI thread (`WorkbenchApp.snapshot`), so the
+threads never read the model while it is being edited. Text typed into a dialog that can open
+again (`DialogScreen.reopens`) is work too: the journal lane keeps it as the entry's draft, on
+the same throttle, until the dialog is closed.
 """
 
 from __future__ import annotations
@@ -79,7 +81,7 @@ class Lane:
             self.again = True
             return
         self.busy, self.again = True, False
-        snapshot = workspace.snapshot()
+        snapshot = self.app.snapshot()
         self.app.run_worker(lambda: self._work(snapshot), thread=True, group=self.name, exit_on_error=False)
 
     def _work(self, snapshot: Snapshot) -> None:
@@ -125,6 +127,21 @@ class Autosave:
             self._save_timer.stop()
         self._save_timer = self.app.set_timer(delay, self._save_due)
 
+    def draft_changed(self) -> None:
+        """Text was typed into a dialog: journal it soon (the file has nothing new to save)."""
+        if self._journal_timer is None:
+            self._journal_timer = self.app.set_timer(JOURNAL_EVERY, self._journal_due)
+
+    def draft_closed(self) -> None:
+        """A dialog with a journaled draft closed: write the journal without it, or remove the
+        entry when nothing else needs keeping."""
+        if self.app.journal_needed():
+            self.journal.run()
+        elif self.app.workspace is not None and not self.journal.busy:  # (busy: it clears after)
+            from workbench.store.journal import clear_journal
+
+            clear_journal(self.app.workspace.file.path)
+
     def saved(self, more: bool) -> None:
         """The file has what was snapshot for the save; `more` changes came meanwhile, and they
         start a new wait (so a steady typist gets a save every `SAVE_AT_MOST` seconds, not one
@@ -135,7 +152,8 @@ class Autosave:
 
     def _journal_due(self) -> None:
         self._journal_timer = None
-        if self.app.workspace is not None and self.app.workspace.unsaved:
+        workspace = self.app.workspace
+        if workspace is not None and (workspace.unsaved or self.app.open_draft() is not None):
             self.journal.run()
 
     def _save_due(self) -> None:

@@ -19,6 +19,7 @@ from workbench.model.project import Project
 from workbench.model.records import Session
 from workbench.problems import FileProblem
 from workbench.store.files import ProjectFile
+from workbench.store.journal import DialogDraft
 
 
 @dataclass
@@ -71,6 +72,8 @@ class Snapshot:
     """The file's data and bytes the work started from."""
     session: str
     clock_running: bool
+    draft: DialogDraft | None = None
+    """Text typed into a dialog, not saved yet (journaled beside the work)."""
 
 
 @dataclass

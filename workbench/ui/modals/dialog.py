@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Self, TypeVar
 
 from rich.text import Text
+from textual import on
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Region
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button
+from textual.widgets import Button, Input, TextArea
 
 from workbench.ui.keys import bindings, display, key
 from workbench.ui.textual_private import monotonic_time
 from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.widgets.text_cursor import cursors_at_end
+
+if TYPE_CHECKING:
+    from workbench.store.journal import DialogDraft
 
 ResultType = TypeVar("ResultType")
 
@@ -93,13 +98,92 @@ class DialogScreen(ModalScreen[ResultType]):
     GUARDS_TYPING: ClassVar[bool] = False
     """Whether keys typed before the dialog was on screen `TYPING_GUARD_SECONDS` are refused."""
     _painted_at: float | None = None
+    reopen: tuple[str, str, tuple[str, ...]] | None = None
+    """How this dialog opens again after a crash (`DialogDraft.reopen`), set by its opener with
+    `reopens`: only such a dialog's unsaved text is kept in the journal."""
+    restoring: DialogDraft | None = None
+    """Text kept in the journal from the last run, filled in as the dialog opens."""
+    _opened_with: dict[str, str] | None = None
+
+    def reopens(self, where: str, call: str, *args: str) -> Self:
+        """Say how the dialog opens again (the method `call` of the pane `where`, or of the main
+        screen for "", with `args`), so what is typed in it is journaled and comes back."""
+        self.reopen = (where, call, tuple(args))
+        return self
 
     def on_mount(self) -> None:
         """The dialog's own footer over the screen's: where typing lands in it, and its keys.
-        Its text fields take the keyboard with the cursor after their text."""
+        Its text fields take the keyboard with the cursor after their text; a draft restored
+        from the journal is filled in first."""
         self.mount(KeyFooter())
+        self._opened_with = self.text_fields()
+        if self.restoring is not None:
+            self._fill_draft(self.restoring)
         cursors_at_end(self)
         self.call_after_refresh(self._painted)
+
+    def text_fields(self) -> dict[str, str]:
+        """The dialog's text fields by id, as shown in them now."""
+        fields: dict[str, str] = {}
+        for field in self.query(Input):
+            if field.id:
+                fields[field.id] = field.value
+        for area in self.query(TextArea):
+            if area.id:
+                fields[area.id] = area.text
+        return fields
+
+    def journal_draft(self) -> DialogDraft | None:
+        """What the journal keeps of this dialog: its text fields once something was typed into
+        them, if it can open again (`reopens`); None otherwise."""
+        from workbench.store.journal import DialogDraft
+
+        if self.reopen is None or self._opened_with is None or not self.is_attached:
+            return None
+        fields = self.text_fields()
+        if fields == self._opened_with:
+            return None
+        focused = self.focused
+        focus = focused.id if isinstance(focused, Input | TextArea) and focused.id in fields else ""
+        return DialogDraft(self._draft_heading(), self.reopen, fields, focus or "")
+
+    def _draft_heading(self) -> str:
+        for title in self.query(".dialog-title"):
+            return str(getattr(title, "content", "")).strip()
+        return ""
+
+    def _fill_draft(self, draft: DialogDraft) -> None:
+        """Put the kept text back in its fields (the text they were read with stays the one
+        saved where the person had not changed it), the keyboard in the field it was in."""
+        for field in self.query(Input):
+            if field.id in draft.fields:
+                field.value = draft.fields[field.id]
+        for area in self.query(TextArea):
+            if area.id in draft.fields:
+                area.load_text(draft.fields[area.id])
+        if draft.focus:  # (after the screen's own first focus)
+            for widget in self.query(f"#{draft.focus}"):
+                self.call_after_refresh(widget.focus)
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _draft_typed(self) -> None:
+        """Text typed into a field that can come back: the journal keeps it within two seconds."""
+        if self.reopen is not None and self._opened_with is not None:
+            autosave = getattr(self.app, "autosave", None)
+            if autosave is not None:
+                autosave.draft_changed()
+
+    def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
+        """Close; a draft kept in the journal goes (Save keeps the text in the project instead,
+        Cancel drops it)."""
+        kept, self._opened_with = self._opened_with, None  # no draft from here on
+        awaited = super().dismiss(result)
+        if self.reopen is not None and kept is not None:
+            autosave = getattr(self.app, "autosave", None)
+            if autosave is not None:
+                autosave.draft_closed()
+        return awaited
 
     def _painted(self) -> None:
         self._painted_at = monotonic_time()

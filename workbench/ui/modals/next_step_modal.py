@@ -81,9 +81,12 @@ class NextStepModal(FormModal[NextStepDraft]):
         self.dismiss(NextStepDraft(text, owner, due))
 
 
-def edit_step(app: Any, step: NextStep, apply: Callable[[Edit], bool]) -> None:
+def edit_step(
+    app: Any, step: NextStep, apply: Callable[[Edit], bool], reopen: tuple[str, str] | None = None
+) -> None:
     """Open the step in its dialog (Plan's Next steps, the Follow-ups view); what changed is
-    applied as one edit by `apply`, which says whether it was."""
+    applied as one edit by `apply`, which says whether it was. With `reopen` (a pane and its
+    method taking the step's id), what is typed is journaled and the dialog opens again there."""
 
     def saved(draft: NextStepDraft | None) -> None:
         if draft is None:
@@ -93,4 +96,7 @@ def edit_step(app: Any, step: NextStep, apply: Callable[[Edit], bool]) -> None:
         if changed and apply(EditNextStep(step.id, changed)):
             app.notify(f"Edited {step.id}: {one_line(draft.text, 50)}", markup=False, timeout=3)
 
-    app.push_screen(NextStepModal(f"Edit {step.id}", NextStepDraft(step.text, step.owner, step.due)), saved)
+    modal = NextStepModal(f"Edit {step.id}", NextStepDraft(step.text, step.owner, step.due))
+    if reopen is not None:
+        modal.reopens(*reopen, step.id)
+    app.push_screen(modal, saved)

@@ -114,6 +114,13 @@ class MainScreen(Screen[None]):
                 yield PaneSlot(pane, self.workspace)
         yield KeyFooter()
 
+    def on_screen_resume(self) -> None:
+        """Back on top: a dialog's text restored from the journal opens again now (after the
+        restore offer, and any question the merge asked)."""
+        reopen = getattr(self.app, "reopen_waiting_draft", None)
+        if reopen is not None:
+            reopen()
+
     def on_mount(self) -> None:
         if self.workspace.session is None:
             self.app.notify("No discovery session yet: press F6 to start one.", timeout=6)
@@ -274,7 +281,7 @@ class MainScreen(Screen[None]):
                 self.app.notify(f"Session {session_id} updated.", markup=False, timeout=3)
 
         modal = SessionEditModal(session, template.title if template else "blank session")
-        self.app.push_screen(modal, saved)
+        self.app.push_screen(modal.reopens("", "edit_session", session_id), saved)
 
     @on(SwitchSession)
     def _switch_session(self, message: SwitchSession) -> None:
@@ -319,11 +326,14 @@ class MainScreen(Screen[None]):
 
     @on(RaiseGapFrom)
     def _raise_gap(self, message: RaiseGapFrom) -> None:
+        self.raise_gap(message.title, message.area, *message.evidence)
+
+    def raise_gap(self, title: str, area: str, *evidence: str) -> None:
         """Open the gap editor prefilled; on save, raise the gap and select it in Gaps."""
         from workbench.edits.gaps import RaiseGap
         from workbench.ui.modals.gap_modal import GapDraft, GapModal
 
-        draft = GapDraft(title=message.title, area=message.area, evidence=list(message.evidence))
+        draft = GapDraft(title=title, area=area, evidence=list(evidence))
 
         def saved(result: GapDraft | None) -> None:
             if result is None:
@@ -342,7 +352,8 @@ class MainScreen(Screen[None]):
                     pane.select(raise_gap.gap_id)
 
         ws = self.workspace
-        self.app.push_screen(GapModal(draft, ws.catalogue, "Raise a gap", ws.project), saved)
+        modal = GapModal(draft, ws.catalogue, "Raise a gap", ws.project)
+        self.app.push_screen(modal.reopens("", "raise_gap", title, area, *evidence), saved)
 
     def edit_proposal(self) -> None:
         """Edit the proposal's prose and frame (see the proposal modal)."""

@@ -227,13 +227,19 @@ class CapturePane(Horizontal, Pane):
     def _heard_requested(self, event: QuestionPanel.HeardRequested) -> None:
         """The quote entry for a heard record (prefilled) or a new one; saving edits that record
         or adds one, so a quote typed later never makes a second record."""
+        self.open_heard(event.ref, event.heard_id)
+
+    def open_heard(self, ref: str, heard_id: str = "") -> None:
+        """The quote entry for the question `ref`: the heard record `heard_id`, or a new one."""
         from workbench.ui.modals.heard_modal import HeardDraft, HeardModal
 
         ws = self.workspace
         if ws.session is None:
             return
-        record = next((h for h in ws.project.heard if h.id == event.heard_id), None)
-        words = self._question_words(event.ref)
+        if self.panel.ref != ref:
+            self.jump_to(ref)
+        record = next((h for h in ws.project.heard if h.id == heard_id), None)
+        words = self._question_words(ref)
         if record is None:
             draft, heading = HeardDraft(session=ws.session_id), "Heard: record the quote"
         else:
@@ -244,7 +250,7 @@ class CapturePane(Horizontal, Pane):
             if result is None:
                 return
             if record is None:
-                hear = Hear(event.ref, result.session, result.quote, result.speaker_role, words)
+                hear = Hear(ref, result.session, result.quote, result.speaker_role, words)
                 if self.apply(hear):
                     self._heard_done(hear.heard_id, f"{hear.heard_id} heard: {quoted(words, 32)}")
                     self.panel.show_others()  # heard in another session shows there at once
@@ -254,7 +260,8 @@ class CapturePane(Horizontal, Pane):
                 self._heard_done(record.id, f"{record.id} edited: {quoted(words, 32)}")
                 self.panel.show_others()
 
-        self.app.push_screen(HeardModal(heading, words, draft, ws.project), saved)
+        modal = HeardModal(heading, words, draft, ws.project)
+        self.app.push_screen(modal.reopens("capture", "open_heard", ref, heard_id), saved)
 
     def _heard_done(self, heard_id: str, notice: str) -> None:
         """Show the heard list with the record on the cursor and the notice on its title line

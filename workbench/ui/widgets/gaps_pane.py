@@ -474,7 +474,8 @@ class GapsPane(Horizontal, Pane):
                 self._apply(EditGap(gap_id, {**result.changes(), "evidence": result.evidence}), select=gap_id)
 
         ws = self.workspace
-        self.app.push_screen(GapModal(draft, ws.catalogue, f"Edit {gap.id}", ws.project), saved)
+        modal = GapModal(draft, ws.catalogue, f"Edit {gap.id}", ws.project)
+        self.app.push_screen(modal.reopens("gaps", "edit_gap", gap_id), saved)
 
     def action_new_gap(self) -> None:
         """Raise a gap by hand."""

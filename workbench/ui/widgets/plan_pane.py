@@ -278,9 +278,8 @@ class PlanPane(Vertical, Pane):
             if draft is not None:
                 self._apply(EditPlanItem(item_id, draft.values()))
 
-        self.app.push_screen(
-            PlanItemModal(f"Edit {item.id}", PlanItemDraft.of(item), {m.id for m in project.metrics}), saved
-        )
+        modal = PlanItemModal(f"Edit {item.id}", PlanItemDraft.of(item), {m.id for m in project.metrics})
+        self.app.push_screen(modal.reopens("plan", "edit_item", item_id), saved)
 
     def action_propose(self) -> None:
         """Propose a pilot from a gap with accepted practices."""
@@ -324,7 +323,8 @@ class PlanPane(Vertical, Pane):
 
         metric_ids = {m.id for m in self.workspace.project.metrics}
         heading = f"Propose {proposed.id}: a pilot for {gap_id}"
-        self.app.push_screen(PlanItemModal(heading, PlanItemDraft.of(proposed), metric_ids), saved)
+        modal = PlanItemModal(heading, PlanItemDraft.of(proposed), metric_ids)
+        self.app.push_screen(modal.reopens("plan", "_propose_for", gap_id), saved)
 
     def action_add_item(self, kind: str) -> None:
         """Add a milestone or a technical deep-dive session."""
@@ -339,7 +339,7 @@ class PlanPane(Vertical, Pane):
                 self._show_detail()
 
         dialog = TextModal(f"New {title.lower()}", placeholder=title, field_id="item-name")
-        self.app.push_screen(dialog, named)
+        self.app.push_screen(dialog.reopens("plan", "action_add_item", kind), named)
 
     def action_add_dependency(self) -> None:
         """Make the selected item wait for another."""
@@ -457,28 +457,38 @@ class PlanPane(Vertical, Pane):
             options.append((ref, label))
 
         def chosen(ref: str | None) -> None:
-            if ref is None:
-                return
-            template = ws.catalogue.questions.get(ref)
-            draft = Metric(id="new", template=ref)
-            heading = "New success metric" + (" from the bank" if template else "")
-
-            def saved(fields: dict[str, Any] | None) -> None:
-                if fields is None:
-                    return
-                add = AddMetric(ref, values=fields, about=template.text if template else "")
-                if self._apply(add):
-                    self.app.notify(f"Defined {add.metric_id}.", timeout=2)
-
-            self.app.push_screen(MetricModal(heading, draft, template.text if template else ""), saved)
+            if ref is not None:
+                self.new_metric_from(ref)
 
         self.query_one("#plan-tabs", TabbedContent).active = "plan-metrics"
         self.app.push_screen(PickModal("Success metric from the bank, or free-form", options), chosen)
 
+    def new_metric_from(self, ref: str) -> None:
+        """Open the dialog for a new success metric, from the bank question `ref` or free-form ("")."""
+        ws = self.workspace
+        template = ws.catalogue.questions.get(ref)
+        draft = Metric(id="new", template=ref)
+        heading = "New success metric" + (" from the bank" if template else "")
+
+        def saved(fields: dict[str, Any] | None) -> None:
+            if fields is None:
+                return
+            add = AddMetric(ref, values=fields, about=template.text if template else "")
+            if self._apply(add):
+                self.app.notify(f"Defined {add.metric_id}.", timeout=2)
+
+        self.query_one("#plan-tabs", TabbedContent).active = "plan-metrics"
+        modal = MetricModal(heading, draft, template.text if template else "")
+        self.app.push_screen(modal.reopens("plan", "new_metric_from", ref), saved)
+
     @on(OptionList.OptionSelected, "#metric-list")
     def _edit_metric(self, event: OptionList.OptionSelected) -> None:
+        self.edit_metric(event.option.id or "")
+
+    def edit_metric(self, metric_id: str) -> None:
+        """Open a success metric in its dialog."""
         ws = self.workspace
-        metric = ws.project.metric(event.option.id or "")
+        metric = ws.project.metric(metric_id)
         if metric is None:
             return
         template = ws.catalogue.questions.get(metric.template) if metric.template else None
@@ -487,43 +497,55 @@ class PlanPane(Vertical, Pane):
             if fields is not None:
                 self._apply(EditMetric(metric.id, dict(fields)))
 
-        self.app.push_screen(
-            MetricModal(f"Edit {metric.id}", metric, template.text if template else ""), saved
-        )
+        self.query_one("#plan-tabs", TabbedContent).active = "plan-metrics"
+        modal = MetricModal(f"Edit {metric.id}", metric, template.text if template else "")
+        self.app.push_screen(modal.reopens("plan", "edit_metric", metric_id), saved)
 
     def _new_step(self) -> None:
         ws = self.workspace
         options = [("", Text("Not tied to the framework", style="dim"))]
-        serves = {"": ""}
         for step in ws.catalogue.followup:
             for framework_item in step.items:
                 options.append((framework_item.id, literal(f"{step.step}. {framework_item.text}")))
-                serves[framework_item.id] = f"{step.step}. {framework_item.text}"
 
         def chosen(step_id: str | None) -> None:
-            if step_id is None:
-                return
-
-            def written(draft: NextStepDraft | None) -> None:
-                if draft is None:
-                    return
-                values = {k: v for k, v in (("owner", draft.owner), ("due", draft.due)) if v}
-                add = AddNextStep(draft.text, step=step_id, values=values)
-                if self._apply(add):
-                    self._highlight_step(add.step_id)
-                    done = f"Added {add.step_id}: {one_line(draft.text, 50)}"
-                    self.app.notify(done, markup=False, timeout=3)
-
-            modal = NextStepModal("New next step", NextStepDraft(), serves.get(step_id, ""))
-            self.app.push_screen(modal, written)
+            if step_id is not None:
+                self.new_step_for(step_id)
 
         self.app.push_screen(PickModal("Which follow-up step does it serve?", options), chosen)
 
+    def new_step_for(self, step_id: str) -> None:
+        """Open the dialog for a new next step serving the framework item `step_id` (or none, "")."""
+        self.query_one("#plan-tabs", TabbedContent).active = "plan-steps"
+        serves = ""
+        for step in self.workspace.catalogue.followup:
+            for framework_item in step.items:
+                if framework_item.id == step_id:
+                    serves = f"{step.step}. {framework_item.text}"
+
+        def written(draft: NextStepDraft | None) -> None:
+            if draft is None:
+                return
+            values = {k: v for k, v in (("owner", draft.owner), ("due", draft.due)) if v}
+            add = AddNextStep(draft.text, step=step_id, values=values)
+            if self._apply(add):
+                self._highlight_step(add.step_id)
+                done = f"Added {add.step_id}: {one_line(draft.text, 50)}"
+                self.app.notify(done, markup=False, timeout=3)
+
+        modal = NextStepModal("New next step", NextStepDraft(), serves)
+        self.app.push_screen(modal.reopens("plan", "new_step_for", step_id), written)
+
     def action_edit_step(self) -> None:
         """Edit the highlighted next step: its words, owner and due date."""
-        step = self.workspace.project.next_step(self._highlighted_step())
+        self.edit_step(self._highlighted_step())
+
+    def edit_step(self, step_id: str) -> None:
+        """Edit a next step: its words, owner and due date."""
+        step = self.workspace.project.next_step(step_id)
         if step is None:
             return
+        self.query_one("#plan-tabs", TabbedContent).active = "plan-steps"
 
         def apply(edit: Edit) -> bool:
             if not self._apply(edit):
@@ -531,7 +553,7 @@ class PlanPane(Vertical, Pane):
             self._highlight_step(step.id)
             return True
 
-        edit_step(self.app, step, apply)
+        edit_step(self.app, step, apply, reopen=("plan", "edit_step"))
 
     def _highlighted_step(self) -> str:
         options = self.query_one("#step-list", OptionList)
