@@ -360,15 +360,16 @@ def test_any_text_on_either_side_merges_as_written(ours_note: str, theirs_note: 
 
 
 def run_driver(
-    tmp_path: Path, base: str, ours: str, theirs: str
+    tmp_path: Path, base: str, ours: str, theirs: str, project: str | None = "projects/example.toml"
 ) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """The driver as git runs it (with the project's path, git's %P), or by hand (`project` None)."""
     paths = []
     for name, text in (("base", base), ("ours", ours), ("theirs", theirs)):
         path = tmp_path / f"{name}.toml"
         path.write_text(text)
         paths.append(str(path))
     result = subprocess.run(
-        [sys.executable, "-m", "workbench.cli", "merge", *paths, "projects/example.toml"],
+        [sys.executable, "-m", "workbench.cli", "merge", *paths, *([project] if project else [])],
         capture_output=True,
         text=True,
         check=False,
@@ -511,3 +512,53 @@ def test_an_answer_deleted_on_one_side_while_base_already_cited_it_is_no_conflic
     ours["answers"] = [a for a in ours["answers"] if f"{a['question']}@{a['session']}" != ANSWER]
     merged = merge_data(base, ours, tomli.loads(BASE.replace('title = "', 'title = "T: ', 1)))
     assert merged.conflicts == []
+
+
+@pytest.mark.parametrize(
+    ("theirs", "by_hand", "by_git"),
+    [
+        (
+            BASE.replace("schema_version = 1", "schema_version = 9"),
+            "nothing was written; upgrade the workbench, then run the merge again",
+            "nothing was written; abort (`git merge --abort`), upgrade the workbench, and merge again",
+        ),
+        (
+            "",
+            "the file is empty; nothing was written; restore it from git or a .bak copy, then run the "
+            "merge again",
+            "the file is empty; nothing was written; abort (`git merge --abort`), fix the file on the "
+            "branch being merged in, commit, and merge again",
+        ),
+        (
+            BASE.replace('name = "Harbour', "name = Harbour", 1),
+            "TOML syntax error: invalid value; nothing was written; fix that file, then run the merge again",
+            "TOML syntax error: invalid value; nothing was written; abort (`git merge --abort`), fix the "
+            "file on the branch being merged in, commit, and merge again",
+        ),
+    ],
+    ids=["newer schema", "empty", "syntax error"],
+)
+def test_a_bad_side_gets_one_piece_of_advice_that_fits_how_the_merge_was_run(
+    tmp_path: Path, theirs: str, by_hand: str, by_git: str
+) -> None:
+    """#14 fix14c 4: a newer schema was told to upgrade the workbench and to fix the file; an
+    empty file to restore it and to fix it; by hand or by git alike."""
+    for name, advice in ((None, by_hand), ("projects/example.toml", by_git)):
+        result, ours = run_driver(tmp_path, BASE, BASE, theirs, name)
+        assert result.returncode == 2
+        line = result.stderr.strip()
+        assert len(line.splitlines()) == 1 and line.endswith(advice), line
+        assert ours.read_text() == BASE
+
+
+def test_conflicts_merged_by_hand_are_not_told_to_git_add(tmp_path: Path) -> None:
+    """#14 fix14c 4: `workbench merge` run by hand outside git ended with "and git add it"."""
+    ours_text = BASE.replace('facilitator = "Sam Okafor"', 'facilitator = "Ours"')
+    theirs_text = BASE.replace('facilitator = "Sam Okafor"', 'facilitator = "Theirs"')
+    by_hand, _ = run_driver(tmp_path, BASE, ours_text, theirs_text, None)
+    assert by_hand.returncode == 1
+    assert by_hand.stderr.rstrip().endswith(
+        "Keep one side, delete the markers, then `workbench check` the file."
+    )
+    by_git, _ = run_driver(tmp_path, BASE, ours_text, theirs_text)
+    assert by_git.stderr.rstrip().endswith("then `workbench check` the file and `git add` it.")

@@ -70,8 +70,10 @@ def run_merge(args: argparse.Namespace) -> int:
             return 2
         except FileProblem as problem:
             place = f", {problem.place}" if problem.place else ""
-            what = problem.message.removesuffix("; fix the file there")
-            _error(f"{_label(args, side)}{place}: {what}; nothing was written{_fix_where(args, side)}")
+            what, advice = _what_and_advice(problem)
+            _error(
+                f"{_label(args, side)}{place}: {what}; nothing was written; {_fix(args, side, what, advice)}"
+            )
             return 2
     base, ours, theirs = versions
     result = merge_versions(base, ours, theirs, path=name)
@@ -90,7 +92,7 @@ def run_merge(args: argparse.Namespace) -> int:
         print(
             f"workbench: {name}: the clean changes are merged; each conflict is between <<<<<<< and "
             ">>>>>>> markers (ours, base, theirs). Keep one side, delete the markers, then "
-            "`workbench check` the file and `git add` it.",
+            f"`workbench check` the file{'' if _operation(args) == 'hand' else ' and `git add` it'}.",
             file=sys.stderr,
         )
     else:
@@ -140,18 +142,40 @@ def _label(args: argparse.Namespace, side: str) -> str:
     return f"{args.name or 'the project file'} ({words}; {again})"
 
 
-def _fix_where(args: argparse.Namespace, side: str) -> str:
-    """What to do about it, where the bad version is."""
+NEWER = "written by a newer workbench"
+"""How a version a newer workbench wrote is told (`store.files.project_from_data`)."""
+
+
+def _what_and_advice(problem: FileProblem) -> tuple[str, str]:
+    """A problem's message as what is wrong and the advice for a file opened by hand (`the file
+    is empty; restore it from git or a .bak copy`); the advice is empty when it says only to fix
+    the file."""
+    message = problem.message.removesuffix("; fix the file there")
+    what, _, advice = message.rpartition("; ")
+    return (what, advice) if what else (message, "")
+
+
+def _fix(args: argparse.Namespace, side: str, what: str, advice: str) -> str:
+    """The one piece of advice that fits the problem and the way the merge was run: by hand,
+    the problem's own advice (or fix that file), then run the merge again; by git, abort, put
+    it right where the bad version is, and merge (or rebase) again. A version a newer workbench
+    wrote is not wrong: the workbench is upgraded, not the file."""
     operation = _operation(args)
+    newer = NEWER in what
     if operation == "hand":
-        return "; fix that file and run the merge again"
+        if newer:
+            return "upgrade the workbench, then run the merge again"
+        return f"{advice or 'fix that file'}, then run the merge again"
+    abort = f"abort (`git {operation} --abort`)"
+    if newer:
+        return f"{abort}, upgrade the workbench, and {operation} again"
     where = {
         ("merge", "ours"): "on your branch",
         ("merge", "theirs"): "on the branch being merged in",
         ("rebase", "ours"): "on the branch you are rebasing onto",
         ("rebase", "theirs"): "on your branch",
     }.get((operation, side), "where it was committed")
-    return f"; abort (`git {operation} --abort`), fix the file {where}, commit, and {operation} again"
+    return f"{abort}, fix the file {where}, commit, and {operation} again"
 
 
 def _names(name: str, versions: tuple[Data, ...]) -> Names:
