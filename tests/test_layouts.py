@@ -255,6 +255,34 @@ def test_deleting_a_gap_takes_its_comment_and_leaves_the_next_gap_its_own(number
     assert after == GAPS.replace(record, "")
 
 
+INLINE_COMMENTED = (
+    "schema_version = 1\n"
+    "gaps = [\n"
+    "    # above G-001\n"
+    '    { id = "G-001", title = "First", impact = 3 },  # g1\n'
+    "    # above G-002\n"
+    "    # and a second line\n"
+    '    { id = "G-002", title = "Second", impact = 2 },  # g2\n'
+    '    { id = "G-003", title = "Third", impact = 1 },  # g3\n'
+    "]\n\n"
+    '[project]\nname = "Inline"\n'
+)
+
+
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_deleting_an_inline_record_takes_the_comment_above_it(number: int) -> None:
+    """fix13a 2: in `gaps = [`, deleting G-001 left `# above G-001` sitting above G-002; the
+    comment above a record goes with it, as in `[[gaps]]`."""
+    after = saved_with(INLINE_COMMENTED, lambda p: p.gaps.pop(number - 1))
+    lines = INLINE_COMMENTED.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if f'"G-00{number}"' in line)
+    while lines[start - 1].strip().startswith("#"):
+        start -= 1
+    end = next(i for i, line in enumerate(lines) if f'"G-00{number}"' in line) + 1
+    expected = "".join(lines[:start] + lines[end:])
+    assert after == expected
+
+
 def test_a_crlf_file_stays_crlf_for_new_records_attendees_and_multi_line_notes() -> None:
     text = 'schema_version = 1\n\n[project]\nname = "CRLF"\n\n[[sessions]]\nid = "exec-1"\ntemplate = "executive"\n'
     text += '\n[[answers]]\nquestion = "discovery:a.q-2"\nsession = "exec-1"\n' + GAPS[GAPS.index("\n# --- Gaps") :]

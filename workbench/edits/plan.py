@@ -173,6 +173,13 @@ class AddDependency(Edit):
         return [SetFields("pilots", item.id, {"depends_on": [*item.depends_on, self.dependency]})]
 
 
+def _waits_for(item_id: str, remaining: list[str]) -> SetFields:
+    """Set what an item waits for; none left, the `depends_on` key goes (`depends_on = []` was
+    left in a file that never had the key)."""
+    unset = frozenset() if remaining else frozenset({"depends_on"})
+    return SetFields("pilots", item_id, {"depends_on": remaining}, unset)
+
+
 @dataclass
 class RemoveDependency(Edit):
     """Stop an item waiting for another."""
@@ -188,8 +195,7 @@ class RemoveDependency(Edit):
         item = _item(project, self.item_id)
         if self.dependency not in item.depends_on:
             return []
-        remaining = [d for d in item.depends_on if d != self.dependency]
-        return [SetFields("pilots", item.id, {"depends_on": remaining})]
+        return [_waits_for(item.id, [d for d in item.depends_on if d != self.dependency])]
 
 
 @dataclass
@@ -206,7 +212,7 @@ class DeletePlanItem(Edit):
         if project.pilot(self.item_id) is None:
             return []
         waiting: list[Change] = [
-            SetFields("pilots", other.id, {"depends_on": [d for d in other.depends_on if d != self.item_id]})
+            _waits_for(other.id, [d for d in other.depends_on if d != self.item_id])
             for other in project.pilots
             if self.item_id in other.depends_on
         ]

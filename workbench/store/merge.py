@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from collections.abc import Mapping as MappingABC
+from types import NoneType
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT, Array, Comment, InlineTable, Item, String, StringType, Table, Trivia
+from tomlkit.items import AoT, Array, Comment, InlineTable, Item, Null, String, StringType, Table, Trivia
 
 from workbench.store.serialize import RECORD_KEYS
 
@@ -158,12 +159,32 @@ def _merge_inline_records(
     new one (an undone delete) goes where it is in the list."""
 
     def delete(index: int) -> None:
+        _drop_comments_above(array, index)
         del array[index]
 
     def insert(at: int, record: dict[str, Any]) -> None:
         array.insert(at, inline_table(record))
 
     _merge_keyed(list(array), old, new, name, delete, insert)
+
+
+def _drop_comments_above(array: Array, index: int) -> None:
+    """The comment lines written right above an inline record go with it when it is deleted,
+    as with `[[records]]` (they stayed behind, above the next record). Uses tomlkit's item groups
+    (`Array._value`): its public API offers no way to reach a comment line inside an array."""
+    groups = array._value
+    at = array._index_map[index]
+    start = at
+    while start > 0:
+        group = groups[start - 1]
+        if not (isinstance(group.value, Null | NoneType) and group.comment is not None):
+            break
+        start -= 1
+        if "\n\n" in (group.indent.s if group.indent is not None else ""):
+            break  # a blank line above the comment: what is above it is no longer this record's
+    if start < at:
+        del groups[start:at]
+        array._reindex()
 
 
 def _merge_keyed(
