@@ -72,3 +72,17 @@ def test_map_accepts_a_gap_id_in_any_case(example: Path, capsys: pytest.CaptureF
     code, out, err = run(["map", str(example), "--gap", "g-009"], capsys)
     assert (code, err) == (0, "")
     assert out.splitlines()[0].startswith("G-009 Temporal leakage")
+
+
+def test_gaps_columns_line_up_for_longer_session_ids(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A gap raised in a session gets an id like G-m1-03: the columns after it shifted
+    ('G-m1-03  77.0 …' against 'G-001   90.0 …'). They are now sized to the longest id."""
+    example.write_text(example.read_text(encoding="utf-8").replace('"G-003"', '"G-m1-03"'), encoding="utf-8")
+    code, out, err = run(["gaps", str(example)], capsys)
+    assert (code, err) == (0, "")
+    rows = [line for line in out.splitlines() if line.startswith("  G-")]
+    assert any(row.startswith("  G-m1-03 ") for row in rows)
+    starts = {row.index(row.split()[1]) for row in rows}  # where the priority column begins
+    assert len(starts) == 1, rows
+    quadrants = {row.index(row.split()[3]) for row in rows}
+    assert len(quadrants) == 1, rows

@@ -40,11 +40,13 @@ def run_gaps(args: argparse.Namespace) -> int:
     project, catalogue = loaded
     ranked = ranked_gaps(project)
     print(f"Ranked gaps ({plural(len(ranked), 'gap')}): priority, impact × complexity, quadrant")
+    id_width = max([6, *(len(one_line(gap.id)) for gap, _ in ranked)])  # G-m1-03 is longer
     for gap, score in ranked:
         quadrant = QUADRANT_LABELS[gap_quadrant(project, gap)]
         status = "" if gap.status == "open" else f" [{gap.status}]"
         cell = f"{gap.impact}×{gap.complexity}"
-        print(f"  {gap.id:<6} {score:5.1f}  {cell}  {quadrant:<12} {one_line(gap.title)}{status}")
+        gap_id = one_line(gap.id)
+        print(f"  {gap_id:<{id_width}} {score:5.1f}  {cell}  {quadrant:<12} {one_line(gap.title)}{status}")
     found = suggestions(project, catalogue)
     print(
         f"\nSuggested gaps ({plural(len(found), 'suggestion')}): accept or dismiss them in the Gaps pane (F3)"
