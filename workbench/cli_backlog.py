@@ -28,21 +28,22 @@ def run_backlog(args: argparse.Namespace) -> int:
     """Write the backlog; 1 when the project cannot be read or the file exists, 0 otherwise."""
     from workbench.banks import load_catalogue
     from workbench.export.backlog import backlog_items, render
-    from workbench.printable import one_line, plural
+    from workbench.printable import one_line, plural, printable_lines
     from workbench.problems import FileProblem
     from workbench.store.atomic import atomic_write
     from workbench.store.files import load_project
 
     target = Path(args.output)
-    if args.output == "-":  # standard output, for a pipe; what was written is said on stderr
+    if args.output == "-":  # standard output, the terminal or a pipe: control characters in the
+        # data are shown as placeholders there, as every command prints; -o FILE keeps them exactly
         try:
             project = load_project(args.path)
             items = backlog_items(project, load_catalogue(args.path))
         except FileProblem as problem:
             print(f"workbench: {one_line(problem)}", file=sys.stderr)
             return 1
-        sys.stdout.flush()  # the bytes as the file would hold them (CRLF lines in CSV)
-        sys.stdout.buffer.write(render(items, args.format).encode("utf-8"))
+        sys.stdout.flush()  # the file's bytes, CRLF lines in CSV, with the data made printable
+        sys.stdout.buffer.write(printable_lines(render(items, args.format)).encode("utf-8"))
         sys.stdout.buffer.flush()
         return 0
     if target.exists() and not args.force:

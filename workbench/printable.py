@@ -157,6 +157,12 @@ def times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count:,} times")
 
 
+def printable_lines(text: str) -> str:
+    """`clean(text)` that keeps CRLF line ends (a CSV's rows), for text a command writes to
+    standard output as bytes."""
+    return "\r\n".join(clean(part) for part in text.split("\r\n"))
+
+
 class PrintableStream:
     """A text stream that shows control and escape characters as placeholders before they
     reach the terminal (or a pipe): the CLI prints titles, notes and paths from files."""
