@@ -247,7 +247,30 @@ def test_git_setup_says_so_when_git_would_not_use_the_driver(tmp_path: Path) -> 
     (repo / "projects" / ".gitattributes").write_text("*.toml merge=text\n")
     again = workbench(repo, "git-setup")
     assert again.returncode == 1
-    assert (
-        "git does not use the driver for projects/a.toml here (its merge attribute is text)" in again.stderr
+    # #14 fix14c 5: it named a made-up projects/a.toml, not the file that overrides the driver
+    assert again.stderr == (
+        "workbench: git does not use the driver for projects/*.toml here (their merge attribute is "
+        "text): a line in projects/.gitattributes overrides it; remove that line and run git-setup again\n"
     )
     assert "git will merge" not in again.stdout
+
+
+def test_git_setup_where_no_projects_are_says_where_they_are(tmp_path: Path) -> None:
+    """#14 fix14c 5: run in a subfolder without projects/, git-setup registered
+    `sub/projects/*.toml` and said it was done; it now says where, and that no project file is
+    there, and where the project files are."""
+    repo = tmp_path / "repo"
+    (repo / "projects").mkdir(parents=True)
+    (repo / "sub").mkdir()
+    shutil.copyfile(test_merge_git.EXAMPLE, repo / FILE)
+    git(repo, "init", "-q", "-b", "main")
+    setup = workbench(repo / "sub", "git-setup")
+    assert setup.returncode == 0, setup.stderr
+    assert "git will merge sub/projects/*.toml with `workbench merge`" in setup.stdout
+    assert setup.stderr == (
+        "workbench: no project file matches sub/projects/*.toml yet; the project files in this "
+        "repository are under the repository's root: run git-setup there\n"
+    )
+    at_root = workbench(repo, "git-setup")
+    assert at_root.returncode == 0 and at_root.stderr == ""
+    assert "git will merge projects/*.toml" in at_root.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import subprocess
 import sys
@@ -288,14 +289,54 @@ def run_git_setup() -> int:
     probe = PATTERN.replace("*", "a")  # a project file here (git reads the path from here)
     said = _git("check-attr", "merge", "--", probe).strip()
     if not said.endswith(f": merge: {DRIVER}"):
+        where = _overriding(Path(top), here, line) or (
+            f"a .gitattributes line after `{line}` in {attributes}, or one in this folder"
+        )
         _error(
-            f"git does not use the driver for {probe} here (its merge attribute is "
-            f"{said.rsplit(': ', 1)[-1] or 'not known'}): a .gitattributes line after `{line}` in "
-            f"{attributes}, or one in this folder, overrides it; remove that line and run git-setup again"
+            f"git does not use the driver for {PATTERN} here (their merge attribute is "
+            f"{said.rsplit(': ', 1)[-1] or 'not known'}): {where} overrides it; remove that line and "
+            "run git-setup again"
         )
         return 1
     print(f"git will merge {pattern} with `workbench merge` in {top} (run git-setup once per clone)")
+    if not any(Path.cwd().glob(PATTERN)):
+        _error(_no_projects_here(here))
     return 0
+
+
+def _overriding(top: Path, here: str, ours: str) -> str:
+    """The attribute files that set another merge for the projects (`projects/.gitattributes`),
+    named from the folder git-setup runs in; empty when none is found."""
+    folders = [top]
+    for part in [*Path(here).parts, "projects"]:
+        folders.append(folders[-1] / part)
+    found = []
+    for folder in folders:
+        path = folder / ".gitattributes"
+        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        if folder == top and ours in lines:
+            lines = lines[lines.index(ours) + 1 :]
+        if any("merge" in text and not text.lstrip().startswith("#") for text in lines):
+            found.append(os.path.relpath(path))
+    info = Path(_git("rev-parse", "--git-path", "info/attributes").strip())
+    if info.is_file() and "merge" in info.read_text(encoding="utf-8"):
+        found.append(os.path.relpath(info))
+    return " and ".join(f"a line in {name}" for name in found)
+
+
+def _no_projects_here(here: str) -> str:
+    """The warning when no project file is where the driver was registered: where they are."""
+    found = ("ls-files", "--full-name", "--cached", "--others", "--exclude-standard")
+    elsewhere = _git(*found, "--", ":(top,glob)**/projects/*.toml").split()
+    folders = sorted({str(Path(path).parent.parent) for path in elsewhere})
+    if folders:
+        named = ", ".join("the repository's root" if f == "." else f"{f}/" for f in folders[:3])
+        advice = f"the project files in this repository are under {named}: run git-setup there"
+    else:
+        advice = (
+            "run git-setup in the folder that holds projects/, or create projects here with `workbench new`"
+        )
+    return f"no project file matches {here}{PATTERN} yet; {advice}"
 
 
 def _git(*args: str) -> str:
