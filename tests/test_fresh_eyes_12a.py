@@ -162,3 +162,28 @@ async def test_lists_with_a_delete_key_do_not_wrap(example: Path, make_app) -> N
         assert metrics.highlighted == metrics.option_count - 1  # type: ignore[attr-defined]
         await burst(pilot, "home", "up")
         assert metrics.highlighted == 0  # type: ignore[attr-defined]
+
+
+async def test_no_warning_for_target_steps_on_the_way_up(example: Path, make_app) -> None:
+    """ctrl+shift+up four times over a current maturity of 2 warned 'Target 1 is below today's 2'
+    for a step on the way to 4. A step down below today's level still warns, as a toast at the
+    top right clear of the notes."""
+    from textual.widgets._toast import Toast
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        capture = await open_notes(pilot, INDICATOR)
+        shown = notifications(app)
+        await burst(pilot, "ctrl+up", "ctrl+up", *["ctrl+shift+up"] * 4, "ctrl+s")
+        assert (answers(example)[INDICATOR]["current"], answers(example)[INDICATOR]["target"]) == (2, 4)
+        assert not [s for s in shown if "below" in s], shown
+        await burst(pilot, *["ctrl+shift+down"] * 3)
+        assert [s for s in shown if "below" in s] == [
+            "Target 1 is below today's 2: kept as typed; press the right key if that is not what was meant."
+        ]
+        assert await until(pilot, lambda: bool(app.screen.query(Toast)))
+        notes = capture.query_one("#q-notes", TextArea)
+        for toast in app.screen.query(Toast):
+            assert toast.region.right >= app.screen.region.right - 2  # top right
+            assert toast.region.y < app.screen.region.height // 2
+            assert not toast.region.overlaps(notes.region), (toast.region, notes.region)

@@ -439,8 +439,9 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         detail.display = status in ("not-applicable", "follow-up")
         detail.placeholder = "why it does not apply" if status == "not-applicable" else "ask whom?"
 
-    def set_maturity(self, which: str, value: int | None) -> None:
-        """Set current or target maturity from a key press."""
+    def set_maturity(self, which: str, value: int | None, stepped: int = 0) -> None:
+        """Set current or target maturity from a key press; `stepped` is the direction of a step
+        (ctrl+up and the like), 0 for a level typed or clicked."""
         if self.workspace.session is None or not self.ref:
             return
         question = self.workspace.catalogue.questions.get(self.ref)
@@ -456,7 +457,15 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             bar.set_scores(bar.current, value)
         self.show_levels(bar.current, bar.target)
         self.post_message(self.AnswerEdited(self, self.ref, {which: value}))
-        if bar.current is not None and bar.target is not None and bar.target < bar.current:
+        # A step on its way somewhere (target 1, 2, 3 up to 4 over a current 2) is not warned
+        # about: only a level chosen outright, or a step taking the two further apart.
+        further_apart = stepped == (-1 if which == "target" else 1)
+        if (
+            bar.current is not None
+            and bar.target is not None
+            and bar.target < bar.current
+            and (not stepped or further_apart)
+        ):
             self.app.notify(
                 f"Target {bar.target} is below today's {bar.current}: kept as typed; "
                 "press the right key if that is not what was meant.",
@@ -469,7 +478,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         bar = self.query_one(MaturityBar)
         now = bar.current if which == "current" else bar.target
         value = min(5, max(0, (now or 0) + delta)) or None
-        self.set_maturity(which, value)
+        self.set_maturity(which, value, stepped=1 if delta > 0 else -1)
         return value
 
     def next_choice(self, field_name: str) -> str:
