@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import Button, TextArea
 
 from tests.conftest import ROOT
 from tests.helpers import dialog_up, notifications, ready, until
@@ -74,9 +74,18 @@ async def test_long_notes_that_differ_at_the_end_show_the_ends_and_both_can_be_k
     async with app.run_test(size=size) as pilot:
         modal = await both_edit_the_note_end(pilot, example)
         shown = {w.id: str(w.render()) for w in modal.query(".merge-value")}
-        assert "Before   " + NOTE in shown["merge-base"]
-        assert "measured in March." in shown["merge-ours"], "the file's ending is visible"
-        assert "by their estimate." in shown["merge-theirs"], "my ending is visible"
+        # merge10: each value in full (it was cut at 120 characters), wrapped in its own column
+        # beside its label (it wrapped under the label at 80×24); the values box scrolls.
+        assert shown == {
+            "merge-base": NOTE,
+            "merge-ours": LONG + ", measured in March.",
+            "merge-theirs": LONG + ", by their estimate.",
+        }
+        for name in ("base", "ours", "theirs"):
+            label, value = modal.query_one(f"#merge-{name}-label"), modal.query_one(f"#merge-{name}")
+            assert value.region.x == label.region.right
+            assert value.region.height > 1 or name == "base"
+        assert modal.query_one("#merge-values").region.bottom <= size[1]
         what = str(modal.query_one("#merge-what").render())
         assert what.startswith("Answer to 'How long does it typically take to go f…' in session ")
         assert f"[{FE3}@data-1]: notes" in what
@@ -149,26 +158,28 @@ async def test_deleted_on_disk_edited_in_my_copy_says_so(example: Path, make_app
     assert next(g for g in gaps if g["id"] == "G-006")["title"] == "Mine"
 
 
-async def test_the_dialog_shows_its_own_keys(example: Path, make_app) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_dialog_shows_its_own_keys(example: Path, make_app, size: tuple[int, int]) -> None:
+    """merge10: at 80 columns 'b Keep both' and 'e Edit' fell off the footer; the words are short."""
     app = make_app(example)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         modal = await both_edit_the_note_end(pilot, example)
         footers = list(modal.query(KeyFooter))
         assert len(footers) == 1
         line = str(footers[0].render())
-        for words in ("Keep the file's", "Keep mine", "Keep both", "Edit"):
-            assert words in line
-        assert "Stop" in line and "Cancel" not in line, "Esc stops the merge: the footer says so"
+        for words in ("d File's", "m Mine", "b Both", "e Edit", "esc Stop"):
+            assert words in line, (words, line)
+        assert "Cancel" not in line, "Esc stops the merge: the footer says so"
         # merge9: ctrl+s settles nothing here and was offered as "Save"; the focused button's words
         # and its key both said "Keep the file's". Each key once, only the ones that act.
         assert "Save" not in line and "^s" not in line
-        for words in ("Keep the file's", "Keep mine", "Keep both", "Edit", "Stop"):
+        for words in ("File's", "Mine", "Both", "Edit", "Stop"):
             assert line.count(words) == 1, (words, line)
-        assert modal.focused is None, "no choice is the default: Enter and space settle nothing"
+        assert not isinstance(modal.focused, Button), "no choice is the default: Enter and space settle nothing"
         await pilot.press("enter", "space", "ctrl+s")
         assert app.screen is modal and modal.choices == {}
         main_footer = str(app.screen_stack[-2].query_one(KeyFooter).render())
-        for words in ("Raise gap", "Confidence", "Heard"):  # the main screen's keys, not the dialog's
+        for words in ("Raise gap", "Confidence", "Heard") if size[0] > 80 else ("Confidence", "Heard"):  # the main screen's keys, not the dialog's
             assert words in main_footer and words not in line
 
 

@@ -84,8 +84,11 @@ async def test_the_same_field_changed_on_disk_is_asked_about_and_mine_can_win(
         await pilot.press("ctrl+s")
         assert await dialog_up(pilot, MergeModal)
         modal = app.screen
-        shown = " ".join(str(w.render()) for w in modal.query(".merge-value"))
-        assert "Before   2" in shown and "On disk  5" in shown and "Yours    3" in shown
+        rows = [
+            (str(modal.query_one(f"#merge-{n}-label").render()).strip(), str(modal.query_one(f"#merge-{n}").render()))
+            for n in ("base", "ours", "theirs")
+        ]
+        assert rows == [("Before", "2"), ("On disk", "5"), ("Yours", "3")]
         assert "Gap G-006 'Data checked late': impact" in str(modal.query_one("#merge-what").render())
         assert example.read_text() == text, "nothing is written while asking"
         await pilot.press("m")
@@ -399,3 +402,29 @@ async def test_ctrl_z_after_a_merge_says_where_the_history_ends(example: Path, m
         assert await until(pilot, lambda: any(said in m for m in shown))
         assert app.workspace.project.gap("G-006").impact == 3 and not app.workspace.unsaved
     assert example.read_text() == merged and gap(example, "G-006")["impact"] == 3
+
+
+async def test_evidence_in_conflict_reads_as_sentences(example: Path, make_app) -> None:
+    """merge10: evidence values showed their raw links (`discovery:…@data-1`); they read as the
+    gap dialog words them, one a line. (The file's evidence line was deleted by hand while I
+    detached a link: the field is in conflict.)"""
+    from workbench.edits.gaps import DetachEvidence
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.workspace.apply(DetachEvidence("G-003", "heard:H-003"))
+        hand_edit(example, 'evidence = ["heard:H-003", "discovery:model-training.discovery.2@data-1"]\n', "")
+        await pilot.press("ctrl+s")
+        assert await dialog_up(pilot, MergeModal)
+        modal = app.screen
+        values = {n: str(modal.query_one(f"#merge-{n}").render()) for n in ("base", "ours", "theirs")}
+        assert values["ours"] == "not set"
+        before = values["base"].splitlines()
+        assert len(before) == 2 and before[0].startswith("• Heard in session "), before
+        assert before[1].startswith("• Answer to '") and "(" in before[1], before
+        assert values["theirs"] == before[1]
+        assert "discovery:" not in " ".join(values.values()) and "heard:" not in " ".join(values.values())
+        await pilot.press("m")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    assert gap(example, "G-003")["evidence"] == ["discovery:model-training.discovery.2@data-1"]

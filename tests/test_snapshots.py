@@ -303,6 +303,28 @@ class TestDialogs:
 
         assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=run_before)
 
+    def test_long_notes_in_conflict_80x24(self, snap_compare, example: Path) -> None:
+        """Both added to the end of a long note: each value whole, wrapped in its own column beside
+        its label, in a box that scrolls; every key the dialog offers in the footer."""
+        from workbench.edits.answers import SetAnswer
+
+        question = "discovery:feature-engineering.current.feature-development-process-3"
+        note = "Three to five weeks from raw tables to features for a new model."
+        longer = note[:-1] + ", counted from the ticket to the first training run, across the three teams we met"
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            from tests.helpers import dialog_up, ready
+            from workbench.ui.modals.merge_modal import MergeModal
+
+            await ready(pilot)
+            pilot.app.workspace.apply(SetAnswer(question, "data-1", {"notes": longer + ", by their estimate."}))
+            example.write_text(example.read_text().replace(note, longer + ", measured in March.", 1))
+            await pilot.press("ctrl+s")
+            assert await dialog_up(pilot, MergeModal)
+            await settle(pilot)
+
+        assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=run_before)
+
     def test_export(self, snap_compare, example: Path) -> None:
         """F9: sections, format, paper and redaction."""
         assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("f9"))

@@ -80,7 +80,8 @@ class DiskMerge:
             self.app.conflict_open = True
             workspace.merging = True
             self.app.refresh_status()
-            modal = MergeModal(str(workspace.file.path), result.conflicts, self.wording, self._names(result))
+            names, evidence = self._names(result), self._evidence(result)
+            modal = MergeModal(str(workspace.file.path), result.conflicts, self.wording, names, evidence)
             self.app.push_screen(modal, lambda more: self._chosen(chosen, more))
             return False
         self._merged(result)
@@ -94,6 +95,22 @@ class DiskMerge:
             f"The file was changed on disk too: {fields} changed both here and there. Your work is "
             "kept here and in the journal; save (ctrl+s) to choose what to keep.",
         )
+
+    def _evidence(self, result: MergeResult) -> Callable[[str], str] | None:
+        """Evidence links in words, looked up in the merge (records either side added are in it),
+        else in the open project."""
+        workspace = self.app.workspace
+        if workspace is None:
+            return None
+        from pydantic import ValidationError
+
+        from workbench.analysis.evidence_words import evidence_sentence
+
+        try:
+            project = Project.model_validate(result.data)
+        except ValidationError:
+            project = workspace.project
+        return lambda link: evidence_sentence(project, workspace.catalogue, link, workspace.currency())
 
     def _names(self, result: MergeResult) -> Names:
         """Names for the dialog: records found in the merge (a deleted one in its conflict),

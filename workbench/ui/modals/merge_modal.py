@@ -1,26 +1,25 @@
 """Settle a merge's conflicts one at a time: what it is in a person's words, the value before, on
-disk and yours (long ones from where they differ), then keep the file's, keep mine, or, for
-text, keep both or write it anew in an editor."""
+disk and yours (each in full, wrapped in its own column; evidence as sentences), then keep the
+file's, keep mine, or, for text, keep both or write it anew in an editor."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
 from workbench.store.merge3 import Choice, Conflict, Path, Typed, is_id_conflict
-from workbench.store.merge_words import APP, Names, Sides, both_kept, differing, plain
+from workbench.store.merge_words import APP, Names, Sides, both_kept, plain
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealTextArea
 
-SHOWN_CHARS = 120
-"""Each value is shown in this many characters at most (two lines of the dialog at 80×24), all
-cut at the same place so where they differ shows."""
 LABEL_WIDTH = 9
 """Columns of a value's label ('Before', 'On disk', 'Yours') with the space after it, at least."""
 
@@ -70,19 +69,26 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "confirm", show=False),
-        Binding("d", "choose('ours')", "Keep the file's"),
-        Binding("m", "choose('theirs')", "Keep mine"),
-        Binding("b", "keep_both", "Keep both"),
+        Binding("d", "choose('ours')", "File's"),
+        Binding("m", "choose('theirs')", "Mine"),
+        Binding("b", "keep_both", "Both"),
         Binding("e", "edit", "Edit"),
         Binding("escape", "cancel", "Stop"),
     ]
+    """Short words, so every key shows in the footer at 80 columns (the buttons say them whole)."""
     CANCELLED = None
     GUARDS_TYPING = True
     DEFAULT_CSS = """
     MergeModal .merge-buttons { layout: grid; grid-size: 3; grid-gutter: 0 1; }
     MergeModal .merge-buttons Button { width: 100%; margin-left: 0; }
+    MergeModal #merge-values { height: auto; max-height: 30vh; }
+    MergeModal #merge-values:focus { background-tint: $foreground 4%; }
+    MergeModal .merge-row { height: auto; }
+    MergeModal .merge-label { width: auto; }
+    MergeModal .merge-value { width: 1fr; }
     """
-    """Three buttons a row: the five do not fit one row of 80 columns."""
+    """Three buttons a row: the five do not fit one row of 80 columns. The values scroll in a box
+    of their own (the keyboard scrolls it), so the title and the buttons stay in sight at 80×24."""
 
     def __init__(
         self,
@@ -90,12 +96,15 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
         conflicts: list[Conflict],
         wording: MergeWording = CHANGED_ON_DISK,
         names: Names | None = None,
+        evidence_words: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__()
         self.path = path
         self.conflicts = conflicts
         self.wording = wording
         self.names = names or Names([])
+        self.evidence_words = evidence_words
+        """A gap's evidence link (`heard:H-001`) as a sentence; links shown as they are without it."""
         self.choices: dict[Path, Choice] = {}
         self.drafts: dict[Path, str] = {}
         """What was typed in the editor for a conflict, kept when the editor is closed."""
@@ -110,9 +119,11 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
             yield Static(id="merge-title")
             yield Static(literal(self.wording.intro), classes="dialog-body")
             yield Static(id="merge-what")
-            yield Static(id="merge-base", classes="merge-value")
-            yield Static(id="merge-ours", classes="merge-value")
-            yield Static(id="merge-theirs", classes="merge-value")
+            with VerticalScroll(id="merge-values", can_focus=True):
+                for name in ("base", "ours", "theirs"):
+                    with Horizontal(classes="merge-row"):
+                        yield Static(id=f"merge-{name}-label", classes="merge-label")
+                        yield Static(id=f"merge-{name}", classes="merge-value")
             with DialogButtons(classes="merge-buttons"):
                 yield _button("Keep the file's (d)", "ours")
                 yield _button("Keep mine (m)", "theirs")
@@ -122,6 +133,14 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
 
     def on_mount(self) -> None:
         self._show()  # (DialogScreen's on_mount, the footer, runs too: Textual calls each class's)
+        self.query_one("#merge-values").focus()  # arrows and page keys scroll long values
+
+    def value_words(self, conflict: Conflict, value: Any) -> str:
+        """A value as a person reads it, in full: evidence one sentence a line, each after a bullet
+        (a sentence wraps, and the bullets show where the next one starts)."""
+        if conflict.path[-1] == "evidence" and isinstance(value, list) and self.evidence_words:
+            return "\n".join(f"• {self.evidence_words(str(link))}" for link in value) or "(none)"
+        return plain(value, len(conflict.path) == 2)
 
     def _show(self) -> None:
         conflict = self.current
@@ -133,15 +152,14 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
         self.query_one("#merge-title", Static).update(literal(title, "bold"))
         sentence = self.names.sentence(conflict, wording.sides)
         self.query_one("#merge-what", Static).update(literal(sentence, "bold"))
-        record = len(conflict.path) == 2
         values = (conflict.base, conflict.ours, conflict.theirs)
-        texts = differing([plain(v, record) for v in values], SHOWN_CHARS, slice(1, None))
         labels = ("Before", wording.ours, wording.theirs)
         width = max(LABEL_WIDTH, *(len(label) + 1 for label in labels))
-        for name, label, text in zip(("base", "ours", "theirs"), labels, texts, strict=True):
-            line = literal(label.ljust(width), "dim")
-            line.append_text(literal(text, multiline=False))
-            self.query_one(f"#merge-{name}", Static).update(line)
+        for name, label, value in zip(("base", "ours", "theirs"), labels, values, strict=True):
+            self.query_one(f"#merge-{name}-label", Static).update(literal(label.ljust(width), "dim"))
+            self.query_one(f"#merge-{name}", Static).update(literal(self.value_words(conflict, value)))
+        self.query_one("#merge-values", VerticalScroll).scroll_home(animate=False)
+        self.call_after_refresh(self.query_one(Dialog).scroll_home, animate=False)  # title in sight
         for button_id in ("both", "edit"):
             self.query_one(f"#{button_id}", Button).display = is_text(conflict)
         self.refresh_bindings()
