@@ -154,12 +154,12 @@ def run_export(args: argparse.Namespace) -> int:
         return 1
     try:
         written = export_proposal(project, catalogue, request)
-        if args.template and args.template != project.proposal.template:
-            _remember_template(Path(args.path), args.template)
     except FileProblem as problem:
         print(f"workbench: {problem}", file=sys.stderr)
         return 1
     print(f"wrote {written}")
+    if args.template and args.template != project.proposal.template:
+        _remember_template(Path(args.path), args.template)
     for note in left_out(project, options):
         print(f"note: {note}")
         if "of answer notes stay out" in note:
@@ -234,10 +234,22 @@ def _confirm_replace(project: Any, request: Any) -> bool:
 def _remember_template(path: Path, template: str) -> None:
     """Keep the template in the project's [proposal] table, so the next export uses it."""
     from workbench.export.writer import remembered_template
+    from workbench.problems import FileProblem
+    from workbench.store.atomic import ReadOnlyFile
     from workbench.store.files import ProjectFile
 
     template = remembered_template(template, path)
-    project_file = ProjectFile.load(path)
-    project_file.project.proposal.template = template
-    project_file.save()
+    try:
+        project_file = ProjectFile.load(path)
+        project_file.project.proposal.template = template
+        project_file.save()
+    except ReadOnlyFile:
+        print(
+            f"note: {path} is read-only, so the template is not remembered in it; "
+            "give --template again next time, or make the file writable (chmod u+w)"
+        )
+        return
+    except FileProblem as problem:  # the export is written: only the remembering failed
+        print(f"note: the template is not remembered in the project: {problem}")
+        return
     print(f"remembered the template in {path}")

@@ -63,11 +63,18 @@ def refuse_read_only(path: str | Path) -> None:
         raise _read_only(path, mode)
 
 
-def _read_only(path: str | Path, mode: int) -> SaveFailed:
-    return SaveFailed(
+class ReadOnlyFile(SaveFailed):
+    """The file is read-only and was not written. Its sentence gives the command line's advice;
+    the app adds its own way out (`APP_ADVICE`)."""
+
+    CLI_ADVICE = "make it writable (chmod u+w) and run the command again"
+    APP_ADVICE = "make it writable (chmod u+w) and save again, or save a copy (ctrl+p, Save a copy)"
+
+
+def _read_only(path: str | Path, mode: int) -> ReadOnlyFile:
+    return ReadOnlyFile(
         path,
-        f"is read-only (mode {mode:04o}) and was not changed; make it writable "
-        "(chmod u+w) and save again, or save a copy",
+        f"is read-only (mode {mode:04o}) and was not changed; {ReadOnlyFile.CLI_ADVICE}",
     )
 
 

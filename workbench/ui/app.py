@@ -993,7 +993,10 @@ def make_app(
 def _sentence(problem: object) -> str:
     """A problem as one sentence for a person: a FileProblem says it all, anything else is named."""
     from workbench.problems import FileProblem
+    from workbench.store.atomic import ReadOnlyFile
 
+    if isinstance(problem, ReadOnlyFile):  # the app's way out, not the command line's
+        return str(problem).replace(problem.CLI_ADVICE, problem.APP_ADVICE)
     if isinstance(problem, FileProblem):
         return str(problem)
     if isinstance(problem, OSError):
