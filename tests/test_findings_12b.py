@@ -39,3 +39,26 @@ async def test_the_palette_offers_only_the_workbench_commands(example: Path, mak
             assert await until(pilot, lambda: not app.screen.workers)
             textual_own = {"Keys", "Theme", "Screenshot", "Maximize", "Minimize", "Quit"}
             assert not textual_own & set(_listed(app)), (word, _listed(app))
+
+
+async def test_moving_resizing_and_unfixing_a_plan_item_say_so(example: Path, make_app) -> None:
+    """Plan's →, ] and u changed the item and said nothing (+ and - did: 'P-8 now waits for
+    MS-2.'). Each now names the item and when it runs."""
+    from tests.helpers import notifications
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        said = notifications(app)
+        await pilot.press("f5")
+        gantt = app.screen.query_one("#gantt")
+        assert await until(pilot, lambda: gantt.size.width > 0)
+        gantt.select_item("P-4")  # type: ignore[attr-defined]
+        await pilot.press("right")
+        assert await until(pilot, lambda: any(s.startswith("P-4 now runs") for s in said)), said
+        assert "fixed start" in said[-1]
+        await pilot.press("right_square_bracket")
+        assert await until(pilot, lambda: len([s for s in said if s.startswith("P-4 now runs")]) == 2), said
+        await pilot.press("u")
+        assert await until(pilot, lambda: "dependencies allow" in said[-1]), said
+        assert all(s.startswith("P-4 now runs week") for s in said[-3:]), said

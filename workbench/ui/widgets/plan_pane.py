@@ -260,8 +260,18 @@ class PlanPane(Vertical, Pane):
             edit: Edit = MovePlanItem(item.id, scheduled.start + event.delta)
         else:
             edit = ResizePlanItem(item.id, event.delta)
-        self._apply(edit)
+        if self._apply(edit):
+            self._say_when(item.id, "fixed start" if event.field == "start" else "")
         self.query_one(Gantt).select_item(event.item_id)
+
+    def _say_when(self, item_id: str, how: str) -> None:
+        """Name the item and when it now runs, as `+` and `-` name the dependency they change:
+        'P-4 now runs weeks 6–10 (5 wk, fixed start).'"""
+        scheduled = self.plan.get(item_id)
+        if scheduled is None:
+            return
+        said = f"{scheduled.item.weeks} wk" + (f", {how}" if how else "")
+        self.app.notify(f"{item_id} now runs {week_span(self.plan, scheduled)} ({said}).", timeout=3)
 
     @on(Gantt.Edit)
     def _edit(self, event: Gantt.Edit) -> None:
@@ -396,8 +406,8 @@ class PlanPane(Vertical, Pane):
     def action_unfix(self) -> None:
         """Let the selected item start as early as its dependencies allow."""
         item = self.workspace.project.pilot(self.query_one(Gantt).selected)
-        if item is not None and item.start is not None:
-            self._apply(MovePlanItem(item.id, None))
+        if item is not None and item.start is not None and self._apply(MovePlanItem(item.id, None)):
+            self._say_when(item.id, "as early as its dependencies allow")
 
     def action_delete_item(self) -> None:
         """Delete the selected plan item (on the Metrics tab: the highlighted metric)."""
