@@ -307,6 +307,27 @@ async def test_export_from_the_tui_names_the_file(example: Path, make_app) -> No
     assert any(str(written) in n for n in notes)
 
 
+async def test_the_export_dialog_names_the_file_it_would_replace(example: Path, make_app) -> None:
+    """#13: "Replace the existing file?" named neither the file nor what each button does."""
+    written = example.parent / "harbour-pine-retail-mlops-discovery-proposal.docx"
+    written.write_bytes(b"before")
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f9")
+        assert await until(pilot, lambda: app.screen.query("#export-go"))
+        await pilot.press("ctrl+s")
+        assert await dialog_up(pilot, ConfirmModal)
+        assert app.screen.title_text == f"Replace {written.name}?"  # type: ignore[attr-defined]
+        assert app.screen.body == (  # type: ignore[attr-defined]
+            f"{written} already exists. Replace writes this proposal over it; Keep it leaves it as it is "
+            "(rename or move it first to keep both)."
+        )
+        await pilot.click("#no")
+        assert await until(pilot, lambda: not isinstance(app.screen, ConfirmModal))
+    assert written.read_bytes() == b"before"
+
+
 async def test_proposal_text_is_drafted_edited_and_saved_in_the_file(example: Path, make_app) -> None:
     """F8 shows the draft; what the person types is saved in [proposal] and used by the export."""
     from textual.widgets import TextArea

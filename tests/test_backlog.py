@@ -128,4 +128,7 @@ def test_cli_writes_each_format_and_refuses_to_replace(
     code, _, err = run(
         ["backlog", str(EXAMPLE), "--format", "csv", "-o", str(tmp_path / "backlog.csv")], capsys
     )
-    assert code == 1 and "pass --force" in err
+    assert code == 1
+    assert err.strip() == (
+        f"workbench: {tmp_path / 'backlog.csv'} already exists; add --force to replace it, or -o to write another file"
+    )

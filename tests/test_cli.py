@@ -142,7 +142,9 @@ def test_export_docx_md_force_and_redact(example: Path, capsys: pytest.CaptureFi
     assert written.exists()
     code, _, err = run(["export", str(example), "-o", f"{out_dir}/"], capsys)
     assert code == 1
-    assert "already exists; pass --force" in err
+    assert err.strip() == (
+        f"workbench: {written} already exists; add --force to replace it, or -o to write another file"
+    )
     assert run(["export", str(example), "-o", f"{out_dir}/", "--force"], capsys)[0] == 0
     md = out_dir / "redacted.md"
     assert run(["export", str(example), "-o", str(md), "--format", "md", "--redact"], capsys)[0] == 0

@@ -28,6 +28,7 @@ def run_backlog(args: argparse.Namespace) -> int:
     """Write the backlog; 1 when the project cannot be read or the file exists, 0 otherwise."""
     from workbench.banks import load_catalogue
     from workbench.export.backlog import backlog_items, render
+    from workbench.export.frame import REPLACE_HOW
     from workbench.printable import one_line, plural, printable_lines
     from workbench.problems import FileProblem
     from workbench.store.atomic import atomic_write
@@ -47,7 +48,7 @@ def run_backlog(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return 0
     if target.exists() and not args.force:
-        print(f"workbench: {one_line(target)} already exists; pass --force to replace it", file=sys.stderr)
+        print(f"workbench: {one_line(target)} already exists; {REPLACE_HOW}", file=sys.stderr)
         return 1
     try:
         project = load_project(args.path)

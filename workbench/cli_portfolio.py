@@ -47,7 +47,7 @@ def run_portfolio(args: argparse.Namespace) -> int:
     if output is not None and output.suffix.lower() not in (".docx", ".md"):
         return fail(f"{output}: the report is written as .docx or .md; end the file name with one of them", 2)
     if output is not None and output.exists() and not args.force:
-        return fail(f"{output}: already exists; pass --force to replace it", 1)
+        return fail(f"{output} already exists; add --force to replace it", 1)
     today = dt.date.today()
     portfolio = read_portfolio(folder, today)
     for problem in portfolio.skipped:

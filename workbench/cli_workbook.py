@@ -42,7 +42,7 @@ def run_questionnaire(args: argparse.Namespace) -> int:
 
     target = Path(args.output)
     if target.exists() and not args.force:
-        _error(f"{target} already exists; pass --force to replace it")
+        _error(f"{target} already exists; add --force to replace it")
         return 1
     areas = tuple(a.strip() for a in args.areas.split(",") if a.strip()) if args.areas else ()
     request = WorkbookRequest(template=args.template or "", areas=areas)

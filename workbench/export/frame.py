@@ -14,6 +14,18 @@ class ExportRefused(FileProblem):
     """The export would overwrite a file or leave the chosen folder."""
 
 
+class FileExists(ExportRefused):
+    """The file to write is there already: one sentence naming it and what replaces it
+    (`x.docx already exists; add --force to replace it, or -o to write another file`)."""
+
+    def __str__(self) -> str:
+        return f"{self.path} {self.message}"
+
+
+REPLACE_HOW = "add --force to replace it, or -o to write another file"
+"""What a person adds to the command when the file to write exists (export, backlog)."""
+
+
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 """A language tag (en-GB, de, pt-BR): what Word's proofing and the properties expect."""
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from workbench.export.cleaning import inside, safe_file_stem
 from workbench.export.docx_writer import DocxFrame, render_docx
-from workbench.export.frame import ExportRefused, check_template
+from workbench.export.frame import REPLACE_HOW, ExportRefused, FileExists, check_template
 from workbench.export.markdown_writer import render_markdown
 from workbench.export.proposal import ProposalOptions, build_proposal
 from workbench.export.redaction import Redactor, people_in
@@ -74,7 +74,7 @@ def export_proposal(project: Project, catalogue: Catalogue, request: ExportReque
     """Build and write the proposal; returns the path written."""
     target = target_path(project, request)
     if target.exists() and not request.force:
-        raise ExportRefused(target, "already exists; pass --force to replace it, or -o to write another file")
+        raise FileExists(target, f"already exists; {REPLACE_HOW}")
     if request.template is not None and request.format != "md":
         check_template(request.template)
     options = request.options or ProposalOptions()

@@ -139,7 +139,11 @@ class ExportModal(DialogScreen[Path | None]):
 
             self.app.push_screen(
                 ConfirmModal(
-                    "Replace the existing file?", f"{target} already exists.", yes="Replace", no="Keep it"
+                    f"Replace {target.name}?",
+                    f"{target} already exists. Replace writes this proposal over it; Keep it leaves it "
+                    "as it is (rename or move it first to keep both).",
+                    yes="Replace",
+                    no="Keep it",
                 ),
                 confirmed,
             )

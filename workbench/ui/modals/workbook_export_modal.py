@@ -97,7 +97,11 @@ class WorkbookExportModal(DialogScreen[Path | None]):
 
             self.app.push_screen(
                 ConfirmModal(
-                    "Replace the existing file?", f"{target} already exists.", yes="Replace", no="Keep it"
+                    f"Replace {target.name}?",
+                    f"{target} already exists. Replace writes this workbook over it; Keep it leaves it "
+                    "as it is, and you can type another file name.",
+                    yes="Replace",
+                    no="Keep it",
                 ),
                 confirmed,
             )
