@@ -152,6 +152,28 @@ def test_stale_temp_files_are_removed_when_the_file_is_opened(example: Path) -> 
     assert not stale.exists()
 
 
+def test_the_readme_states_how_old_a_temp_file_must_be_to_go() -> None:
+    """#13: the README said temp files go 'at the next save', not how old they must be."""
+    from tests.conftest import ROOT
+
+    text = " ".join((ROOT / "README.md").read_text().split())
+    assert STALE_TEMP_SECONDS == 30.0
+    assert (
+        "are removed when that file is next opened (if it reads) or written, once they were last "
+        "modified more than 30 seconds before"
+    ) in text
+
+
+def test_a_temp_file_just_under_the_age_stays(example: Path) -> None:
+    """The rule as the README states it: older than 30 s goes, younger stays."""
+    young = example.with_name(".example.toml.young.tmp")
+    young.write_bytes(b"x")
+    almost = time.time() - STALE_TEMP_SECONDS + 5
+    os.utime(young, (almost, almost))
+    ProjectFile.load(example)
+    assert young.exists()
+
+
 def test_gitignore_covers_temp_files() -> None:
     from tests.conftest import ROOT
 
