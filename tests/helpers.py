@@ -117,6 +117,20 @@ async def restore_on_next_start(make_app: Any, path: Path, condition: Callable[[
         assert await until(pilot, lambda: condition(again))
 
 
+async def restore_dialog_draft(pilot: Any, kind: type, *words: str) -> Any:
+    """At a start that offers a dialog's unsaved text back (each of `words` in the offer),
+    Restore it; the dialog of `kind` it reopens."""
+    from workbench.ui.modals.confirm import ConfirmModal
+
+    app = pilot.app
+    assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+    assert all(said in app.screen.body for said in words), app.screen.body
+    await pilot.pause()
+    await pilot.click("#yes")
+    assert await until(pilot, lambda: isinstance(app.screen, kind))
+    return app.screen
+
+
 async def dialog_up(pilot: Any, kind: type) -> bool:
     """Wait until a dialog of `kind` is on top and takes answers: the file's dialogs refuse keys
     typed before they were on screen long enough to be read (dialog.TYPING_GUARD_SECONDS)."""

@@ -13,7 +13,7 @@ import pytest
 from textual.widgets import TextArea
 
 from tests.conftest import ROOT, TODAY
-from tests.helpers import until
+from tests.helpers import restore_dialog_draft, until
 from workbench.store.journal import read_journal
 from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.gap_modal import GapModal
@@ -109,11 +109,7 @@ async def test_kill_while_typing_in_the_gap_dialog_offers_the_draft_back(example
     assert [word for word, _ in must_survive if word not in kept] == []
     app = make_app(example, today=TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
-        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
-        assert "the Edit G-003 dialog you were typing in" in app.screen.body  # type: ignore[attr-defined]
-        await pilot.pause()
-        await pilot.click("#yes")
-        assert await until(pilot, lambda: isinstance(app.screen, GapModal))
-        area = app.screen.query_one("#gap-description", TextArea)
+        dialog = await restore_dialog_draft(pilot, GapModal, "the Edit G-003 dialog you were typing in")
+        area = dialog.query_one("#gap-description", TextArea)
         assert await until(pilot, lambda: area.text == kept)
         assert all(word in area.text for word, _ in must_survive)

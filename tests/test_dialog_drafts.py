@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import ready, until
+from tests.helpers import ready, restore_dialog_draft, until
 from workbench.store.journal import DialogDraft, journal_paths, read_journal, write_journal
 from workbench.store.tomltext import decode_toml, parse_toml
 from workbench.ui.modals.confirm import ConfirmModal
@@ -92,6 +92,14 @@ async def test_text_typed_in_a_dialog_reaches_the_journal_and_goes_when_it_close
     assert not journal_paths(example)[0].exists(), "a cancelled dialog with nothing else unsaved leaves no entry"
 
 
+async def leave_a_gap_draft(make_app: Any, example: Path) -> None:
+    """A run that ends with text typed into G-003's dialog, as a crash would leave it."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_and_type(pilot, opener("gaps", "edit_gap", "G-003"), GapModal, "gap-description")
+        assert await until(pilot, lambda: journal_has(example, "gap-description", WORDS))
+
+
 async def test_a_draft_keeps_coming_while_the_typing_goes_on(example: Path, make_app) -> None:
     """A throttle, not a debounce: typing a letter every 0.1 s still reaches the journal."""
     app = make_app(example)
@@ -108,21 +116,12 @@ async def test_a_draft_keeps_coming_while_the_typing_goes_on(example: Path, make
 
 
 async def test_the_draft_is_offered_back_and_reopens_its_dialog(example: Path, make_app) -> None:
-    app = make_app(example)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await open_and_type(pilot, opener("gaps", "edit_gap", "G-003"), GapModal, "gap-description")
-        assert await until(pilot, lambda: journal_has(example, "gap-description", WORDS))
+    await leave_a_gap_draft(make_app, example)
     # (the run ends with the dialog open, as a crash would leave it)
     before = example.read_bytes()
     again = make_app(example)
     async with again.run_test(size=(120, 36)) as pilot:
-        assert await until(pilot, lambda: isinstance(again.screen, ConfirmModal))
-        body = again.screen.body  # type: ignore[attr-defined]
-        assert "the Edit G-003 dialog you were typing in" in body and "ticket" in body
-        await pilot.pause()
-        await pilot.click("#yes")
-        assert await until(pilot, lambda: isinstance(again.screen, GapModal))
-        dialog = again.screen
+        dialog = await restore_dialog_draft(pilot, GapModal, "the Edit G-003 dialog you were typing in: '", "ticket'")
         area = dialog.query_one("#gap-description")
         assert await until(pilot, lambda: area.text.endswith(WORDS))
         assert await until(pilot, lambda: again.focused is area), "the keyboard is where it was"
@@ -135,10 +134,7 @@ async def test_the_draft_is_offered_back_and_reopens_its_dialog(example: Path, m
 
 
 async def test_discard_drops_the_draft(example: Path, make_app) -> None:
-    app = make_app(example)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await open_and_type(pilot, opener("gaps", "edit_gap", "G-003"), GapModal, "gap-description")
-        assert await until(pilot, lambda: journal_has(example, "gap-description", WORDS))
+    await leave_a_gap_draft(make_app, example)
     again = make_app(example)
     async with again.run_test(size=(120, 36)) as pilot:
         assert await until(pilot, lambda: isinstance(again.screen, ConfirmModal))
@@ -148,6 +144,23 @@ async def test_discard_drops_the_draft(example: Path, make_app) -> None:
         assert await until(pilot, lambda: read_journal(example) is None)
         await pilot.pause()
         assert not isinstance(again.screen, GapModal)
+
+
+async def test_decide_later_keeps_the_draft_for_the_next_start(example: Path, make_app) -> None:
+    await leave_a_gap_draft(make_app, example)
+    later = make_app(example)
+    async with later.run_test(size=(120, 36)) as pilot:
+        assert await until(pilot, lambda: isinstance(later.screen, ConfirmModal))
+        await pilot.pause()
+        await pilot.press("escape")  # Decide later
+        assert await until(pilot, lambda: not isinstance(later.screen, ConfirmModal))
+        await ready(pilot)
+        assert not isinstance(later.screen, GapModal)
+    again = make_app(example)
+    async with again.run_test(size=(120, 36)) as pilot:
+        dialog = await restore_dialog_draft(pilot, GapModal, "the Edit G-003 dialog you were typing in")
+        area = dialog.query_one("#gap-description")
+        assert await until(pilot, lambda: area.text.endswith(WORDS))
 
 
 def journal_of_the_file_as_it_is(example: Path, draft: DialogDraft | None = None) -> dict[str, Any]:
