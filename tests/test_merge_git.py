@@ -431,6 +431,23 @@ def waits_for(item: str, dependency: str) -> Edit:
     return edit
 
 
+THEO = "# Theo: this gap needs the CFO to sign off."
+THEO_INLINE = "  # Theo: inline comment on complexity"
+
+
+def theo_comments_g005(text: str) -> str:
+    """A comment above G-005 and one after its complexity, written by hand."""
+    at = text.index('[[gaps]]\nid = "G-005"')
+    end = text.index("complexity = 4\n", at) + len("complexity = 4")
+    return text[:at] + THEO + "\n" + text[at:end] + THEO_INLINE + text[end:]
+
+
+def both_comments_on_g005(d: dict[str, Any], text: str) -> None:
+    assert by_id(d["gaps"], "G-005")["impact"] == 5
+    assert f'{THEO}\n[[gaps]]\nid = "G-005"' in text
+    assert f"impact = 5\ncomplexity = 4{THEO_INLINE}\n" in text
+
+
 CITED = "discovery:model-deployment.discovery.1@ml-1"
 
 
@@ -448,6 +465,20 @@ def marked_once_around_the_answer(text: str) -> None:
 
 
 SCENARIOS = [
+    Scenario(
+        "#14 fix14c 2: theirs comments on a gap whose impact ours changed: both comments stay",
+        set_field("gaps", "G-005", impact=5),
+        theo_comments_g005,
+        both_comments_on_g005,
+        text=(False, True),
+    ),
+    Scenario(
+        "#14 fix14c 2: ours comments on a gap whose impact theirs changed: both comments stay",
+        theo_comments_g005,
+        set_field("gaps", "G-005", impact=5),
+        both_comments_on_g005,
+        text=(True, False),
+    ),
     Scenario(
         "#14 fix14c 3: one deletes an answer the other now cites as a gap's evidence",
         delete_cited_answer,

@@ -297,6 +297,10 @@ def _theirs_rewrites(
             same = base_text == ours_text and theirs.data[section][renamed.index[section][label]] == record
             if same and _reads(theirs_text) == {section: [record]}:
                 text = _in_place_of(text, in_newline(theirs_text, newline))
+            elif not same:  # both rewrote it: theirs' lines (comments) join ours' where apart
+                lines = merge_lines(*(in_newline(t, "\n") for t in (base_text, text, theirs_text)))
+                if lines is not None and _reads(lines) == {section: [record]}:
+                    text = _in_place_of(text, in_newline(lines, newline))
             out.append((key, text))
             continue
         both = theirs_text if base_text == ours_text else merge_lines(base_text, ours_text, theirs_text)
