@@ -167,3 +167,13 @@ async def test_the_proposal_dialog_keeps_control_characters_it_did_not_touch(exa
         await pilot.press("x", "ctrl+s")
         assert await until(pilot, lambda: "xOurs" in example.read_text())
     assert saved(example)["proposal"]["executive_summary"] == "x" + summary
+
+
+def test_the_readme_lists_each_placeholder() -> None:
+    """The README listed `�` for all of them (#13)."""
+    from tests.conftest import ROOT
+    from workbench.printable import NAMED, placeholder
+
+    text = (ROOT / "README.md").read_text()
+    for code in [*NAMED, 0x2028, 0x2029, 0x1B, 0x7F]:
+        assert placeholder(chr(code)) in text
