@@ -187,3 +187,23 @@ async def test_no_warning_for_target_steps_on_the_way_up(example: Path, make_app
             assert toast.region.right >= app.screen.region.right - 2  # top right
             assert toast.region.y < app.screen.region.height // 2
             assert not toast.region.overlaps(notes.region), (toast.region, notes.region)
+
+
+async def test_the_metrics_tab_starts_on_its_first_metric_and_enter_edits_it(example: Path, make_app) -> None:
+    """F5 F5 showed the Metrics tab with nothing highlighted, and Enter did nothing."""
+    from workbench.ui.modals.metric_modal import MetricModal
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "f5", "f5")
+        metrics = app.screen.query_one("#metric-list")
+        assert await until(pilot, lambda: app.focused is metrics)
+        assert metrics.highlighted == 0  # type: ignore[attr-defined]
+        await burst(pilot, "enter")
+        assert await until(pilot, lambda: isinstance(app.screen, MetricModal))
+        await burst(pilot, "escape", "f5")
+        steps = app.screen.query_one("#step-list")
+        assert await until(pilot, lambda: app.focused is steps)
+        highlighted = steps.highlighted  # type: ignore[attr-defined]
+        assert highlighted is not None and not steps.get_option_at_index(highlighted).disabled  # type: ignore[attr-defined]

@@ -177,7 +177,7 @@ class PlanPane(Vertical, Pane):
 
     def _fill_metrics(self) -> None:
         ws = self.workspace
-        options = self.query_one("#metric-list", OptionList)
+        options = self.query_one("#metric-list", StayingOptionList)
         keep = options.highlighted
         items: list[Option] = []
         currency = ws.currency()
@@ -199,6 +199,7 @@ class PlanPane(Vertical, Pane):
         options.set_options(items)
         if keep is not None and options.option_count:
             options.highlighted = min(keep, options.option_count - 1)
+        options.highlight_first()
         warnings = Text()
         for item in pilots_without_metrics(ws.project):
             warnings.append(f"⚠ {item.id} ", style="yellow")
@@ -207,7 +208,7 @@ class PlanPane(Vertical, Pane):
 
     def _fill_steps(self) -> None:
         ws = self.workspace
-        options = self.query_one("#step-list", OptionList)
+        options = self.query_one("#step-list", StayingOptionList)
         keep = options.highlighted
         items: list[Option] = []
         for step in ws.catalogue.followup:
@@ -227,6 +228,7 @@ class PlanPane(Vertical, Pane):
         options.set_options(items)
         if keep is not None and options.option_count:
             options.highlighted = min(keep, options.option_count - 1)
+        options.highlight_first()
 
     def _step_label(self, step_id: str) -> Text:
         step = next(n for n in self.workspace.project.next_steps if n.id == step_id)

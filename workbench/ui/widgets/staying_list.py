@@ -31,3 +31,11 @@ class StayingOptionList(OptionList):
             super().action_cursor_up()
         elif (index := self._enabled_after(-1)) is not None:
             self.highlighted = index
+
+    def highlight_first(self) -> None:
+        """Put the cursor on the first item a person can choose, when it is on none (every
+        list shows where Enter acts)."""
+        if self.highlighted is None:
+            self.highlighted = next(
+                (i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), None
+            )
