@@ -62,3 +62,35 @@ async def test_moving_resizing_and_unfixing_a_plan_item_say_so(example: Path, ma
         await pilot.press("u")
         assert await until(pilot, lambda: "dependencies allow" in said[-1]), said
         assert all(s.startswith("P-4 now runs week") for s in said[-3:]), said
+
+
+async def test_a_metric_made_in_plan_takes_the_session_id_rule(example: Path, make_app) -> None:
+    """A metric made in Capture got M-m1-01 but one made in Plan's Metrics tab M-006: the README's
+    one rule is that records made in a session carry its tag. Plan's now does too."""
+    from textual.widgets import Input, TabbedContent
+
+    from tests.helpers import dialog_up, saved
+    from workbench.ui.modals.metric_modal import MetricModal
+    from workbench.ui.modals.pick_modal import PickModal
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        session = app.workspace.session_id
+        tag = app.workspace.project.session_tags()[session]
+        before = {m.id for m in app.workspace.project.metrics}
+        await pilot.press("f5")
+        app.screen.query_one("#plan-tabs", TabbedContent).active = "plan-metrics"
+        app.screen.query_one("#metric-list").focus()
+        await pilot.press("n")
+        assert await until(pilot, lambda: isinstance(app.screen, PickModal))
+        await pilot.press("enter")  # a free-form metric
+        assert await dialog_up(pilot, MetricModal)
+        app.screen.query_one("#metric-text", Input).focus()
+        await pilot.press(*"Cut onboarding", "ctrl+s")
+        assert await until(pilot, lambda: len(app.workspace.project.metrics) == len(before) + 1)
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: any(m.get("text") == "Cut onboarding" for m in saved(example)["metrics"]))
+    made = next(m for m in saved(example)["metrics"] if m.get("text") == "Cut onboarding")
+    assert made["id"].startswith(f"M-{tag}-"), made
+    assert made["session"] == session

@@ -485,7 +485,9 @@ class PlanPane(Vertical, Pane):
         def saved(fields: dict[str, Any] | None) -> None:
             if fields is None:
                 return
-            add = AddMetric(ref, values=fields, about=template.text if template else "")
+            # Made in the current session, as one made in Capture (and every gap): its tag in the id
+            values = {"session": ws.session_id, **fields} if ws.session_id else fields
+            add = AddMetric(ref, values=values, about=template.text if template else "")
             if self._apply(add):
                 self.app.notify(f"Defined {add.metric_id}.", timeout=2)
 
