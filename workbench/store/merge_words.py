@@ -87,6 +87,9 @@ class Names:
     """Question text by reference (`bank:id`), when the banks are at hand."""
     templates: Mapping[str, str] = field(default_factory=dict)
     """Session-template title by id."""
+    answer_keys: bool = True
+    """Whether an answer's name ends with its key, `[question@session]` (the driver's report, read
+    beside the file; the app's dialog names the question and the session only)."""
 
     def find(self, section: str, label: str) -> Data:
         for data in self.versions:
@@ -107,7 +110,8 @@ class Names:
         if section == "answers":
             question, _, session = label.rpartition("@")
             text = shorten(self.questions.get(question, question), NAME_CHARS)
-            return f"answer to '{text}' in session {shorten(self.session(session), NAME_CHARS)} [{label}]"
+            named = f"answer to '{text}' in session {shorten(self.session(session), NAME_CHARS)}"
+            return f"{named} [{label}]" if self.answer_keys else named
         if section == "sessions":
             return f"session {shorten(self.session(label), NAME_CHARS)} [{label}]"
         if section == "mappings":

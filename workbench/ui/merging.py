@@ -126,6 +126,7 @@ class DiskMerge:
             [result.data, *deleted],
             {ref: q.text for ref, q in catalogue.questions.items()} if catalogue else {},
             {tid: t.title for tid, t in catalogue.templates.items()} if catalogue else {},
+            answer_keys=False,  # a person knows an answer by its question and session
         )
 
     def _chosen(self, chosen: dict[Path, Choice], more: dict[Path, Choice] | None) -> None:
