@@ -4,10 +4,11 @@ Where: `$WORKBENCH_STATE_DIR`, else `$XDG_STATE_HOME/mlops-workbench`, else
 `~/.local/state/mlops-workbench`; journals go in its `journal/` folder. Not beside the project,
 so it works when the project's folder is read-only, full or gone.
 
-Format (version 1). For each project file, KEY is the first 16 hex digits of the SHA-256 of
-the file's real path (symlinks followed), and two files are written atomically:
+Format (version 1). For each project file and each workbench process (window) that has it open,
+KEY is the first 16 hex digits of the SHA-256 of the file's real path (symlinks followed), PID
+the process's id, and two files are written atomically:
 
-- `KEY.json`, the entry::
+- `KEY.PID.json`, the entry::
 
       {
         "format": 1,
@@ -38,7 +39,7 @@ the file's real path (symlinks followed), and two files are written atomically:
 
   It came in after format 1 was first written and needs no new number: an entry without it
   reads as before, and a draft that does not read is left out (the work still comes back).
-- `KEY.base.toml`: the exact bytes of the project file the work started from (its digest is
+- `KEY.PID.base.toml`: the exact bytes of the project file the work started from (its digest is
   `base_sha256`), written only when it changes. A three-way merge takes this as the base, the
   work as mine and the file as it is now as theirs.
 
@@ -47,14 +48,23 @@ everything in it, or when the person discards it. An entry the person decides ab
 renamed, untouched, to `KEY.later-N.json` (and `KEY.later-N.base.toml`, or
 `KEY.later-N.recovery.json` for a workbench before the journal), so the run that opened it
 journals and saves without touching it; the next start with no entry of its own brings the
-oldest back and offers it again.
+oldest back (as its own) and offers it again.
+
+Two windows on one project (store/presence.py): each writes its own entry, so neither overwrites
+the other's work. A window only ever writes and removes its own entry. At start it is offered the
+entries of processes that are no longer running (their lock file in `open/` is gone or stale:
+the pid is dead or now another program's), one after another, oldest first: each is merged with
+the file as it is then. Restoring one makes it this window's entry (renamed to this PID) until
+the file has it; when a restored entry can't be saved yet (or one is put off), the others wait
+for the next start. The entry of a window that is still running is never offered to another
+window, nor removed by it. `KEY.json` and `KEY.base.toml` (no PID), written before entries were
+per process, are offered as a stopped process's.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -66,26 +76,25 @@ from pydantic import ValidationError
 from workbench.model.project import Project
 from workbench.problems import FileProblem
 from workbench.store.atomic import SaveFailed, atomic_write, digest, real_path
+from workbench.store.presence import live_pids, project_key
+from workbench.store.presence import state_dir as state_dir
 from workbench.store.tomltext import decode_toml, parse_toml
 from workbench.store.work_delta import apply_delta, work_delta
 
 FORMAT = 1
 
 
-def state_dir() -> Path:
-    """The workbench's folder in the user's state directory (created when first written)."""
-    override = os.environ.get("WORKBENCH_STATE_DIR")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "mlops-workbench"
+LEGACY = 0
+"""The owner of an entry written before entries were per process (`KEY.json`): no process."""
 
 
-def journal_paths(path: str | Path) -> tuple[Path, Path]:
-    """The entry and the base file for a project file."""
-    key = hashlib.sha256(str(real_path(path)).encode("utf-8")).hexdigest()[:16]
+def journal_paths(path: str | Path, owner: int | None = None) -> tuple[Path, Path]:
+    """The entry and the base file this process keeps for a project file (or process `owner`'s;
+    LEGACY: the entry from before entries were per process)."""
+    key = project_key(path)
     folder = state_dir() / "journal"
-    return folder / f"{key}.json", folder / f"{key}.base.toml"
+    stem = key if owner == LEGACY else f"{key}.{os.getpid() if owner is None else owner}"
+    return folder / f"{stem}.json", folder / f"{stem}.base.toml"
 
 
 @dataclass(frozen=True)
@@ -142,6 +151,8 @@ class JournalEntry:
     """The project as TOML-ready data (dates as ISO strings)."""
     draft: DialogDraft | None = None
     """The dialog that had unsaved text in it, if any."""
+    owner: int = LEGACY
+    """The pid of the process that wrote it (LEGACY: from before entries were per process)."""
 
     def project(self) -> Project:
         """The work as a Project; only the keys in the data count as set."""
@@ -211,7 +222,7 @@ def kept_work_note(path: str | Path) -> str:
     entry = read_journal(path)
     if entry is None:
         return ""
-    entry_path, base_path = journal_paths(path)
+    entry_path, base_path = journal_paths(path, entry.owner)
     when = entry.written.astimezone().strftime("%Y-%m-%d %H:%M")
     said = f"Unsaved work for this file (from {when}) is kept in the journal, {entry_path}. "
     if entry.base is not None and not Path(path).exists():
@@ -223,12 +234,41 @@ def kept_work_note(path: str | Path) -> str:
 
 
 def read_journal(path: str | Path) -> JournalEntry | None:
-    """The unsaved work kept for a project file, or None when there is none usable."""
-    entry_path, base_path = journal_paths(path)
+    """The unsaved work to offer first for a project file (the oldest of `offered_journals`), or
+    None when there is none usable."""
+    return next(iter(offered_journals(path)), None)
+
+
+def offered_journals(path: str | Path) -> list[JournalEntry]:
+    """The entries this window may offer back for a project file, oldest first: its own and those
+    of processes no longer running; never those of another window still running."""
+    key = project_key(path)
+    running = live_pids(path)
+    owners: list[tuple[float, int]] = []
+    with contextlib.suppress(OSError):
+        for file in (state_dir() / "journal").glob(f"{key}*.json"):
+            middle = file.name[len(key) : -len(".json")]
+            if middle and not (middle[:1] == "." and middle[1:].isdigit()):
+                continue
+            owner = int(middle[1:]) if middle else LEGACY
+            if owner != os.getpid() and owner in running:
+                continue
+            with contextlib.suppress(OSError):
+                owners.append((file.stat().st_mtime, owner))
+    found = [_read_entry(path, owner) for _, owner in sorted(owners)]
+    entries = [entry for entry in found if entry is not None]
+    if not any(entry.owner == LEGACY for entry in entries) and (old := _read_old_recovery(path)):
+        entries.append(old)
+    return entries
+
+
+def _read_entry(path: str | Path, owner: int) -> JournalEntry | None:
+    """The entry process `owner` kept for the project file, or None when it is not usable."""
+    entry_path, base_path = journal_paths(path, owner)
     try:
         entry = json.loads(entry_path.read_bytes())
     except (OSError, ValueError):
-        return _read_old_recovery(path)
+        return None
     if not isinstance(entry, dict) or entry.get("format") != FORMAT:
         return None
     if not isinstance(entry.get("work"), dict):
@@ -259,6 +299,7 @@ def read_journal(path: str | Path) -> JournalEntry | None:
         clock_running=bool(entry.get("clock_running", False)),
         data=work,
         draft=DialogDraft.from_json(entry.get("draft")),
+        owner=owner,
     )
     try:
         found.project()
@@ -295,20 +336,23 @@ def _read_old_recovery(path: str | Path) -> JournalEntry | None:
     return found
 
 
-def _later_pairs(path: str | Path, number: int) -> list[tuple[Path, Path]]:
-    """Each file of an entry beside the name it has while put off as the `number`th."""
-    entry_path, base_path = journal_paths(path)
-    later = f"{entry_path.stem}.later-{number}"
-    return [
+def _later_pairs(path: str | Path, number: int, owner: int | None = None) -> list[tuple[Path, Path]]:
+    """Each file of this process's entry (or process `owner`'s) beside the name it has while put
+    off as the `number`th."""
+    entry_path, base_path = journal_paths(path, owner)
+    later = f"{project_key(path)}.later-{number}"
+    pairs = [
         (entry_path, entry_path.with_name(f"{later}.json")),
         (base_path, entry_path.with_name(f"{later}.base.toml")),
-        (old_recovery_path(path), entry_path.with_name(f"{later}.recovery.json")),
     ]
+    if owner in (None, os.getpid(), LEGACY):  # a workbench before the journal had one entry
+        pairs.append((old_recovery_path(path), entry_path.with_name(f"{later}.recovery.json")))
+    return pairs
 
 
 def _put_off_numbers(path: str | Path) -> list[int]:
     entry_path = journal_paths(path)[0]
-    prefix = f"{entry_path.stem}.later-"
+    prefix = f"{project_key(path)}.later-"
     numbers = set()
     with contextlib.suppress(OSError):
         for found in entry_path.parent.iterdir():
@@ -318,11 +362,12 @@ def _put_off_numbers(path: str | Path) -> list[int]:
     return sorted(numbers)
 
 
-def put_off_journal(path: str | Path) -> None:
-    """Keep the entry, unchanged, to be offered again at a later start (the person will decide
-    later); this run's journal then starts afresh. OSError if it cannot be moved."""
+def put_off_journal(path: str | Path, owner: int | None = None) -> None:
+    """Keep the entry offered (this process's, or stopped process `owner`'s), unchanged, to be
+    offered again at a later start (the person will decide later); this run's journal then
+    starts afresh. OSError if it cannot be moved."""
     number = max(_put_off_numbers(path), default=0) + 1
-    for now, later in _later_pairs(path, number):
+    for now, later in _later_pairs(path, number, owner):
         if now.exists():
             os.replace(now, later)
 
@@ -337,11 +382,32 @@ def bring_back_put_off(path: str | Path) -> None:
             os.replace(later, now)
 
 
-def clear_journal(path: str | Path) -> None:
-    """Remove the entry (the file has the work, or the person discarded it)."""
-    for file in (*journal_paths(path), old_recovery_path(path)):
+def clear_journal(path: str | Path, owner: int | None = None) -> None:
+    """Remove this process's entry (the file has the work, or the person discarded it), or process
+    `owner`'s (one that is no longer running). Entries from before entries were per process go
+    too: this window offered them and took their work, or they were discarded."""
+    files = [*journal_paths(path, owner), *journal_paths(path, LEGACY), old_recovery_path(path)]
+    if owner not in (None, os.getpid(), LEGACY):
+        files = files[:2]
+    for file in files:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(file)
+
+
+def adopt_journal(path: str | Path, entry: JournalEntry) -> bool:
+    """Make a stopped process's entry this window's (its work is being restored here), so it is
+    kept until this window saves it; False (nothing moved) when this window has an entry of its
+    own already, which it would replace."""
+    mine = journal_paths(path)
+    if entry.owner == os.getpid():
+        return True
+    if mine[0].exists():
+        return False
+    theirs = journal_paths(path, entry.owner)
+    for source, target in ((theirs[1], mine[1]), (theirs[0], mine[0])):  # the base first
+        with contextlib.suppress(FileNotFoundError):
+            os.replace(source, target)
+    return True
 
 
 def journal_folder_for_people() -> str:

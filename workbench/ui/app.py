@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import gc
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -152,7 +153,27 @@ class WorkbenchApp(App[int]):
         # main screen is up, so it does not slow the first paint.
         self.set_timer(PREPARE_DELAY, self._prepare_document)
         self.autosave.start()
+        self._say_other_windows()
         self._offer_journal()
+
+    def _say_other_windows(self) -> None:
+        """Mark the project open in this window (store/presence.py); when it is open in another
+        live window too, say so once: saves merge with its saves, and each keeps its own journal."""
+        from workbench.store.presence import also_open_sentence, announce
+
+        if self.workspace is None:
+            return
+        path = self.workspace.file.path
+        said = also_open_sentence(path, announce(path))
+        if said:
+            self.notify(said, title="Open in another window", markup=False, timeout=10)
+
+    def on_unmount(self) -> None:
+        """The window closes: its mark on the project goes (its journal stays if it has work)."""
+        from workbench.store.presence import withdraw
+
+        if self.workspace is not None:
+            withdraw(self.workspace.file.path)
 
     @work(thread=True, exclusive=True, group="prepare")
     def _prepare_document(self) -> None:
@@ -467,23 +488,31 @@ class WorkbenchApp(App[int]):
     # --- unsaved work from an earlier run ----------------------------------------------------
 
     def _offer_journal(self) -> None:
-        """Offer back work an earlier run left unsaved: Restore merges it, Discard (its button
-        only) drops it, Decide later (Esc) keeps it untouched for the next start."""
-        from workbench.store.journal import bring_back_put_off, clear_journal, read_journal
+        """Offer back work a window that stopped left unsaved (store/journal.py), the oldest first:
+        Restore merges it, Discard (its button only) drops it, Decide later (Esc) keeps it
+        untouched for the next start. After Restore or Discard the next is offered, once the file
+        has what was restored."""
+        from workbench.store.journal import (
+            adopt_journal,
+            bring_back_put_off,
+            clear_journal,
+            offered_journals,
+        )
         from workbench.store.serialize import project_to_data
         from workbench.ui.widgets.header import mmss
 
         workspace = self.workspace
         if workspace is None:
             return
+        path = workspace.file.path
         with contextlib.suppress(OSError):  # (one put off at an earlier start, if none is newer)
-            bring_back_put_off(workspace.file.path)
-        entry = read_journal(workspace.file.path)
-        if entry is None:
-            return
-        mine = entry.project()
-        if entry.draft is None and project_to_data(mine) == project_to_data(workspace.project):
-            clear_journal(workspace.file.path)
+            bring_back_put_off(path)
+        for entry in offered_journals(path):
+            mine = entry.project()
+            if entry.draft is not None or project_to_data(mine) != project_to_data(workspace.project):
+                break
+            clear_journal(path, entry.owner)  # the file has it all
+        else:
             return
         session = mine.session(entry.session)
         clock = f" (session {session.id}, clock at {mmss(session.elapsed_seconds)})" if session else ""
@@ -493,11 +522,14 @@ class WorkbenchApp(App[int]):
             if self.workspace is None:
                 return
             if yes:
+                adopt_journal(path, entry)  # kept as this window's until the file has it
                 self._restore(entry)
             elif yes is False:
-                clear_journal(self.workspace.file.path)
+                clear_journal(path, entry.owner)
             else:
                 self._put_off(entry)
+                return
+            self._offer_next_journal()
 
         self.push_screen(
             ConfirmModal(
@@ -520,12 +552,22 @@ class WorkbenchApp(App[int]):
         if self.workspace is None:
             return
         try:
-            put_off_journal(self.workspace.file.path)
+            put_off_journal(self.workspace.file.path, entry.owner)
         except OSError as error:
+            kept = journal_paths(self.workspace.file.path, entry.owner)[0]
+            if entry.owner != os.getpid():  # a stopped window's: this run never writes it
+                self.notify(
+                    f"The unsaved work could not be set aside ({_sentence(error)}); it stays in {kept}, "
+                    "untouched, and is offered again at the next start.",
+                    title="Kept for later",
+                    markup=False,
+                    timeout=10,
+                )
+                return
             self.notify(
                 f"The unsaved work could not be set aside ({_sentence(error)}); it stays in "
-                f"{journal_paths(self.workspace.file.path)[0]}, and your changes in this run will "
-                "replace it there. Quit now (ctrl+q) to keep it as it is.",
+                f"{kept}, and your changes in this run will replace it there. Quit now (ctrl+q) to "
+                "keep it as it is.",
                 title="Not set aside",
                 severity="error",
                 markup=False,
@@ -538,6 +580,21 @@ class WorkbenchApp(App[int]):
             title="Decide later",
             markup=False,
         )
+
+    def _offer_next_journal(self) -> None:
+        """After one offer: the next stopped window's work, once the file has what was restored
+        (else it waits for the next start, so one restore never replaces another's journal)."""
+        from workbench.store.journal import journal_paths
+        from workbench.ui.screens.main_screen import MainScreen
+
+        workspace = self.workspace
+        if workspace is None or workspace.unsaved or self.conflict_open or self.recovered_unsaved:
+            return
+        if not isinstance(self.screen, MainScreen):  # a dialog (a restored draft) is open
+            return
+        if journal_paths(workspace.file.path)[0].exists():
+            return
+        self._offer_journal()
 
     def _restore(self, entry: JournalEntry) -> None:
         """Merge the journal's work with the file as it is now, against the version it started
