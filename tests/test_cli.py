@@ -130,7 +130,11 @@ def test_plan_cycle_exits_1_naming_the_cycle(example: Path, capsys: pytest.Captu
     example.write_text(text)
     code, _, err = run(["plan", str(example)], capsys)
     assert code == 1
-    assert "dependency cycle: P-1 → P-2 → P-1" in err
+    assert "(P-1 → P-2 → P-1;" in err
+    _, _, checked = run(["check", str(example)], capsys)
+    said = next(line for line in checked.splitlines() if "cycle" in line)
+    assert said in err.splitlines(), "plan and check say a cycle in one wording, with file and line"
+    assert f"{example}, line " in said
 
 
 def test_export_docx_md_force_and_redact(example: Path, capsys: pytest.CaptureFixture[str]) -> None:

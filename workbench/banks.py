@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import json
 import math
 import os
 import re
@@ -167,6 +168,14 @@ def lint(banks: list[Bank]) -> list[Finding]:
     return findings
 
 
+def plain_title(title: str) -> str:
+    """A heading without a slash or parentheses, made from the area's own title (the lint's
+    suggestion): `Data (ingestion/validation)` → `Data`, `Training/Serving` → `Training & Serving`."""
+    plain = re.sub(r"\s*\([^()]*\)", "", title)
+    plain = re.sub(r"\s*/\s*", " & ", plain).replace("(", "").replace(")", "")
+    return re.sub(r"\s+", " ", plain).strip() or title.replace("/", " & ").strip("() ")
+
+
 def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Finding]:
     out: list[Finding] = []
 
@@ -210,7 +219,8 @@ def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Fi
             add(
                 record,
                 f"the client reads {plain!r} in a proposal's headings; give the area a plain client_title "
-                '(no slash or parentheses: client_title = "Model Deployment & Inference")',
+                "(no slash or parentheses: client_title = "
+                f"{json.dumps(plain_title(plain), ensure_ascii=False)})",
             )
     areas = {a.id for a in bank.areas}
     parts = {p.id for p in bank.parts}

@@ -20,6 +20,7 @@ def run_plan(args: argparse.Namespace) -> int:
     from workbench.analysis.plan import PlanCycle, end_date, last_week, schedule, week_date, week_range
     from workbench.export.mermaid import mermaid_gantt
     from workbench.problems import FileProblem
+    from workbench.store.check import plan_cycle_problems
     from workbench.store.files import load_project
 
     try:
@@ -29,7 +30,9 @@ def run_plan(args: argparse.Namespace) -> int:
         print(f"workbench: {problem}", file=sys.stderr)
         return 1
     except PlanCycle as cycle:
-        print(f"workbench: {args.path}: {cycle}; remove one of these dependencies", file=sys.stderr)
+        problems = plan_cycle_problems(args.path, project) or [FileProblem(args.path, str(cycle))]
+        for found in problems:
+            print(f"workbench: {found}", file=sys.stderr)
         return 1
     today = dt.date.today()
     if args.mermaid:

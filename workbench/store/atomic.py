@@ -21,6 +21,9 @@ _ADVICE = {
     errno.EROFS: "the folder is read-only; save a copy somewhere writable",
 }
 
+UNCHANGED = "The file on disk is unchanged."
+"""How a failed write's sentence ends."""
+
 STALE_TEMP_SECONDS = 30.0
 """A temp file this old belongs to no write in progress (a write takes well under a second)."""
 
@@ -163,4 +166,4 @@ def fsync_folder(folder: Path) -> None:
 
 def _failed(path: str | Path, error: OSError) -> SaveFailed:
     advice = _ADVICE.get(error.errno or 0, f"{error.strerror or error}; check the disk and save again")
-    return SaveFailed(path, f"could not be saved: {advice}. The file on disk is unchanged")
+    return SaveFailed(path, f"could not be saved: {advice}. {UNCHANGED}")

@@ -147,7 +147,7 @@ def _walk(
         for name, known in (("gaps", gaps), ("metrics", metrics), ("depends_on", items)):
             for j, ref in enumerate(getattr(item, name)):
                 if ref not in known:
-                    yield f"pilots[{i}].{name}[{j}]", f"unknown id {ref!r}"
+                    yield f"pilots[{i}].{name}[{j}]", _unknown_reference(name, ref)
         for j, practice in enumerate(item.practices):
             if practice not in catalogue.practices:
                 yield f"pilots[{i}].practices[{j}]", f"unknown practice {practice!r}"
@@ -187,8 +187,9 @@ def _milestone_problems(milestones: object, catalogue: Catalogue) -> Iterator[tu
 
 
 def plan_cycle_problems(path: str | Path, project: Project) -> list[FileProblem]:
-    """One problem per loop in the plan's dependencies (export refuses them too)."""
-    return [FileProblem(path, message, field=field) for field, message in _plan_cycles(project)]
+    """One problem per loop in the plan's dependencies, at its line in the file, in `check`'s
+    words (export and `workbench plan` refuse them with the same sentence)."""
+    return _at_lines(path, _plan_cycles(project))
 
 
 def _plan_cycles(project: Project) -> Iterator[tuple[str, str]]:
@@ -204,6 +205,15 @@ def _plan_cycles(project: Project) -> Iterator[tuple[str, str]]:
         i = index[item]
         j = project.pilots[i].depends_on.index(dependency)
         yield f"pilots[{i}].depends_on[{j}]", cycle.sentence()
+
+
+def _unknown_reference(name: str, ref: str) -> str:
+    """A plan item's link to a record the project does not have, with what to do."""
+    kind = {"gaps": "gap", "metrics": "success metric"}.get(name, "plan item or milestone")
+    return (
+        f"unknown {kind} {ref!r}: no {kind} has this id; correct the id, or remove it from "
+        f"the item's {name} list"
+    )
 
 
 def _unknown_session(session: str, sessions: set[str]) -> str:

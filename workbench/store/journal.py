@@ -75,7 +75,7 @@ from pydantic import ValidationError
 
 from workbench.model.project import Project
 from workbench.problems import FileProblem
-from workbench.store.atomic import SaveFailed, atomic_write, digest, real_path
+from workbench.store.atomic import UNCHANGED, SaveFailed, atomic_write, digest, real_path
 from workbench.store.presence import live_pids, project_key
 from workbench.store.presence import state_dir as state_dir
 from workbench.store.tomltext import decode_toml, parse_toml
@@ -179,12 +179,11 @@ def write_journal(
             path, entry_path, base_path, raw, base_hash, base_data, data, session, clock_running, draft
         )
     except SaveFailed as failed:  # its "the file on disk is unchanged" would mean the journal
-        said = failed.message.removesuffix(". The file on disk is unchanged")
+        advice = failed.message.removesuffix(f" {UNCHANGED}").removeprefix("could not be saved: ")
         raise SaveFailed(
-            failed.path,
-            said.replace("could not be saved", "(the journal) could not be written", 1)
-            + ". The project file is unchanged; your latest changes are only in this window until "
-            "a save works",
+            path,
+            f"the recovery journal ({failed.path}) could not be written: {advice} The project file "
+            "is unchanged; your latest changes are only in this window until a save works.",
         ) from failed
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -71,10 +72,40 @@ def parse_toml(path: str | Path, text: str) -> dict[str, Any]:
             line = text.count("\n") + 1
             col = len(text.rsplit("\n", 1)[-1]) + 1
             message = TOMLLIB_END.sub("", message) + " (the file ends too early: is it truncated?)"
+        bad_date = _bad_date(text, line)
+        if bad_date is not None:
+            col, value = bad_date
+            raise FileProblem(
+                path, f"{value} is not a valid date; write it as YYYY-MM-DD, a real day (2026-11-16)",
+                line=line, column=col,
+            ) from None
         message = message[0].lower() + message[1:] if message else "is not valid TOML"
         raise FileProblem(
             path, f"TOML syntax error: {message}; fix the file there", line=line, column=col
         ) from None
+
+
+DATE_LIKE = re.compile(r"^(\s*[A-Za-z0-9_.\"' -]+=\s*)(\d{4}-\d{1,2}-\d{1,2}(?:[T ][0-9:.]+)?)\s*(?:#.*)?$")
+"""A `key = value` line whose value is written as a date (`created = 2026-13-09`)."""
+
+
+def _bad_date(text: str, line: int | None) -> tuple[int, str] | None:
+    """The column and value of a date TOML could not read on that line (month 13, day 30 of
+    February, a one-digit month): tomllib calls it a syntax error ("expected newline")."""
+    if line is None:
+        return None
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    found = DATE_LIKE.match(lines[line - 1])
+    if found is None:
+        return None
+    value = found.group(2)
+    try:
+        dt.datetime.fromisoformat(value) if ("T" in value or " " in value) else dt.date.fromisoformat(value)
+    except ValueError:
+        return len(found.group(1)) + 1, value
+    return None if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else (len(found.group(1)) + 1, value)
 
 
 FIELD_PART = re.compile(r"([A-Za-z0-9_-]+)(?:\[(\d+)\])?")
