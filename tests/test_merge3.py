@@ -562,3 +562,14 @@ def test_conflicts_merged_by_hand_are_not_told_to_git_add(tmp_path: Path) -> Non
     )
     by_git, _ = run_driver(tmp_path, BASE, ours_text, theirs_text)
     assert by_git.stderr.rstrip().endswith("then `workbench check` the file and `git add` it.")
+
+
+def test_a_record_deleted_on_one_side_and_kept_from_the_other_stays_where_it_was() -> None:
+    """#14 fix14c 6: keeping theirs' edit of a gap ours deleted moved it to the end of the gaps."""
+    base = tomli.loads(BASE)
+    ours = tomli.loads(BASE)
+    ours["gaps"] = [g for g in ours["gaps"] if g["id"] != "G-006"]
+    theirs = tomli.loads(BASE)
+    next(g for g in theirs["gaps"] if g["id"] == "G-006")["title"] = "Theirs"
+    kept = merge_data(base, ours, theirs, always("theirs")).data
+    assert [g["id"] for g in kept["gaps"]] == [g["id"] for g in base["gaps"]]

@@ -448,6 +448,14 @@ def both_comments_on_g005(d: dict[str, Any], text: str) -> None:
     assert f"impact = 5\ncomplexity = 4{THEO_INLINE}\n" in text
 
 
+def marked_where_g006_was(text: str) -> None:
+    """#14 fix14c 6: the block was after the last gap, so keeping theirs moved G-006 there."""
+    block = text.index("<<<<<<< ours")
+    assert text.rindex('id = "G-005"', 0, block) < block < text.index('id = "G-007"')
+    ids = [g["id"] for g in tomli.loads(keep(text, "theirs"))["gaps"]]
+    assert ids[ids.index("G-005") + 1] == "G-006"
+
+
 CITED = "discovery:model-deployment.discovery.1@ml-1"
 
 
@@ -646,6 +654,7 @@ SCENARIOS = [
         set_field("gaps", "G-006", title="Theirs"),
         None,
         conflict="Gap G-006 'No data-quality checks at ingestion' (deleted in ours, edited in theirs): base 'No data-quality checks at ingestion', ours deleted, theirs title 'No data-quality checks at ing…' -> 'Theirs'",
+        marked=marked_where_g006_was,
     ),
     Scenario(
         "#14 fix14b 3: one deletes a gap, the other changes only its impact: the report shows the edit",

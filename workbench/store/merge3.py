@@ -309,7 +309,10 @@ class _Merger:
             ):
                 self.deletions.append(_Deletion(section, label, base[label], ABSENT, other))
                 continue
-            out.append(other)
+            if label in base:  # ours deleted it, theirs' edit is kept: where it was
+                put_back(out, other, section, b)
+            else:
+                out.append(other)
         return out
 
     def renamed_two_ways(self, path: Path, b: Data, o: Data, t: Data) -> Any:
@@ -370,7 +373,21 @@ class _Merger:
                     data[ref.holder] = [dict(r) for r in data[ref.holder]]
                 drop_references(data, gone.section, gone.label)
             else:
-                data.setdefault(gone.section, []).append(gone.theirs if deleter == "ours" else gone.ours)
+                kept = gone.theirs if deleter == "ours" else gone.ours
+                put_back(data.setdefault(gone.section, []), kept, gone.section, base.get(gone.section, []))
+
+
+def put_back(records: list[Data], record: Data, section: str, base: list[Data]) -> None:
+    """Put a record one side deleted back where it was in base: after the record before it
+    there (or before the one after it), not at the end of its list."""
+    order = [record_label(section, r) for r in base]
+    label = record_label(section, record)
+    at = {record_label(section, r): i for i, r in enumerate(records)}
+    where = order.index(label) if label in order else len(order)
+    before = next((at[k] for k in reversed(order[:where]) if k in at), None)
+    after = next((at[k] for k in order[where + 1 :] if k in at), None)
+    index = before + 1 if before is not None else after if after is not None else len(records)
+    records.insert(index, record)
 
 
 def _had_link(base: Data, ref: Reference, record: Data, target: str) -> bool:
