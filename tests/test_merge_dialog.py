@@ -85,7 +85,11 @@ async def test_long_notes_that_differ_at_the_end_show_the_ends_and_both_can_be_k
             label, value = modal.query_one(f"#merge-{name}-label"), modal.query_one(f"#merge-{name}")
             assert value.region.x == label.region.right
             assert value.region.height > 1 or name == "base"
-        assert modal.query_one("#merge-values").region.bottom <= size[1]
+        values = modal.query_one("#merge-values")
+        assert values.region.bottom <= size[1]
+        if values.max_scroll_y:  # what does not fit is read by scrolling with the keyboard
+            await pilot.press("pagedown")
+            assert await until(pilot, lambda: values.scroll_y > 0)
         what = str(modal.query_one("#merge-what").render())
         assert what.startswith("Answer to 'How long does it typically take to go f…' in session ")
         # merge10: the answer's key ([question@session]) took two lines at 80×24; a person knows

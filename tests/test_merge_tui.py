@@ -17,6 +17,7 @@ from workbench.store.journal import journal_paths, write_journal
 from workbench.store.serialize import project_to_data
 from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.merge_modal import MergeModal
+from workbench.ui.widgets.header import WorkbenchHeader
 
 Q1 = "discovery:feature-engineering.current.data-sources-integration-4"
 
@@ -400,6 +401,8 @@ async def test_ctrl_z_after_a_merge_says_where_the_history_ends(example: Path, m
         await pilot.press("ctrl+z")
         said = "Undo history ends at the merge with the version on disk at"
         assert await until(pilot, lambda: any(said in m for m in shown))
+        header = app.screen.query_one(WorkbenchHeader).status_line().plain
+        assert said not in header, "a toast, read whole (the top line cut it before the time at 80 columns)"
         assert app.workspace.project.gap("G-006").impact == 3 and not app.workspace.unsaved
     assert example.read_text() == merged and gap(example, "G-006")["impact"] == 3
 

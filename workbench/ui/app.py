@@ -898,7 +898,8 @@ class WorkbenchApp(App[int]):
         if name := self.workspace.editor.undo():
             self.notify(f"Undone: {name}", markup=False, timeout=2)
         elif self.workspace.editor.undo_ends:  # a key pressed never does nothing silently
-            self.notify(self.workspace.editor.undo_ends, markup=False, timeout=4)
+            # (a toast, read whole: the top line cut it before the time at 80 columns)
+            self.notify(self.workspace.editor.undo_ends, markup=False, timeout=STATUS_LINE_SECONDS + 4)
 
     def action_redo(self) -> None:
         """Make the last undone change again."""
