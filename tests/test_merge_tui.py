@@ -168,6 +168,7 @@ async def test_each_conflict_is_asked_in_turn_and_the_files_value_can_win(exampl
                 assert button.region.bottom <= 24 and button.region.width > 0
         await pilot.press("d")
         assert await until(pilot, lambda: "(2 of 2)" in str(modal.query_one("#merge-title").render()))
+        assert await dialog_up(pilot, MergeModal)  # each conflict is read before it is answered
         await pilot.press("m")
         assert await until(pilot, lambda: not app.workspace.unsaved)
     data = saved(example)
@@ -431,3 +432,34 @@ async def test_evidence_in_conflict_reads_as_sentences(example: Path, make_app) 
         await pilot.press("m")
         assert await until(pilot, lambda: not app.workspace.unsaved)
     assert gap(example, "G-003")["evidence"] == ["discovery:model-training.discovery.2@data-1"]
+
+
+async def test_a_double_tap_answers_only_the_conflict_on_show(example: Path, make_app) -> None:
+    """fix14d 1 (#14 walkthrough): two conflicts (notes and current maturity), `dd` typed fast
+    settled both as the file's: the second was never shown. Each conflict is read before it is
+    answered: a key typed before it was on screen 0.4 s is refused, as when the dialog opens."""
+    from tests.test_keyboard_model import burst
+    from workbench.edits.answers import SetAnswer
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.workspace.apply(SetAnswer(Q1, "data-1", {"notes": "mine", "current": 2}))
+        hand_edit(
+            example,
+            'notes = "No checks at ingestion; issues found when a model looks odd."\ncurrent = 1',
+            'notes = "theirs"\ncurrent = 3',
+        )
+        await pilot.press("ctrl+s")
+        assert await dialog_up(pilot, MergeModal)
+        modal = app.screen
+        assert "(1 of 2)" in str(modal.query_one("#merge-title").render())
+        await burst(pilot, "d", "d")  # as a terminal delivers a double-tap: both queued at once
+        assert await until(pilot, lambda: "(2 of 2)" in str(modal.query_one("#merge-title").render()))
+        await pilot.pause()
+        assert app.screen is modal, "the second d did not answer the conflict it never showed"
+        assert await dialog_up(pilot, MergeModal)
+        await pilot.press("m")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    answer = next(a for a in saved(example)["answers"] if (a["question"], a["session"]) == (Q1, "data-1"))
+    assert (answer["notes"], answer["current"]) == ("theirs", 2)

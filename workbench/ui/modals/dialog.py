@@ -188,6 +188,13 @@ class DialogScreen(ModalScreen[ResultType]):
     def _painted(self) -> None:
         self._painted_at = monotonic_time()
 
+    def guard_again(self) -> None:
+        """The dialog now asks something new (the next conflict): keys typed before that was on
+        screen `TYPING_GUARD_SECONDS` are refused, as when the dialog opened (a double-tap
+        answered the next question unseen)."""
+        self._painted_at = None
+        self.call_after_refresh(self._painted)
+
     @property
     def keys_ready(self) -> bool:
         """Whether keys typed now are answers (see `TYPING_GUARD_SECONDS`)."""

@@ -181,6 +181,7 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
             self.dismiss(self.choices)
         else:
             self._show()
+            self.guard_again()  # the next conflict is read before it is answered, as the first
 
     def action_choose(self, side: str) -> None:
         """Keep one side's value for the conflict on show, then go to the next one."""
