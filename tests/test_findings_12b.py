@@ -94,3 +94,56 @@ async def test_a_metric_made_in_plan_takes_the_session_id_rule(example: Path, ma
     made = next(m for m in saved(example)["metrics"] if m.get("text") == "Cut onboarding")
     assert made["id"].startswith(f"M-{tag}-"), made
     assert made["session"] == session
+
+
+async def test_words_in_a_metric_baseline_are_refused_never_read_as_a_number(example: Path, make_app) -> None:
+    """A baseline typed as "about 12" saved 12 (the number field dropped the letters). Now the
+    field keeps the words, one sentence under the fields says they are not a number, and the
+    metric keeps no baseline until a number is typed."""
+    from textual.widgets import Input, Static
+
+    from tests.helpers import saved
+    from tests.test_live_capture import METRIC, show_question
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await show_question(pilot, METRIC)
+        field = app.screen.query_one("#q-baseline", Input)
+        field.focus()
+        await pilot.press(*"about 12")
+        problem = app.screen.query_one("#q-metric-problem", Static)
+        assert await until(pilot, lambda: field.value == "about 12"), field.value
+        assert await until(pilot, lambda: problem.display and "about 12" in str(problem.render()))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        metrics = [m for m in saved(example).get("metrics", []) if m.get("template") == METRIC]
+        assert all("baseline" not in m for m in metrics), metrics
+        await pilot.press("ctrl+a", *"12", "ctrl+s")
+        assert await until(pilot, lambda: not problem.display)
+        assert await until(
+            pilot,
+            lambda: [m.get("baseline") for m in saved(example)["metrics"] if m.get("template") == METRIC] == [12],
+        )
+
+
+async def test_the_metric_dialog_refuses_words_as_a_number(example: Path, make_app) -> None:
+    """The same in the metric dialog (Plan › Metrics): "about 12" was cut to 12 as typed."""
+    from textual.widgets import Input, Static, TabbedContent
+
+    from tests.helpers import dialog_up
+    from workbench.ui.modals.metric_modal import MetricModal
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f5")
+        app.screen.query_one("#plan-tabs", TabbedContent).active = "plan-metrics"
+        app.main_screen().pane("plan").new_metric_from("")
+        assert await dialog_up(pilot, MetricModal)
+        assert await until(pilot, lambda: app.screen.query("#metric-text"))
+        app.screen.query_one("#metric-text", Input).focus()
+        await pilot.press(*"Cut onboarding", "tab", *"about 12", "ctrl+s")
+        error = app.screen.query_one("#metric-error", Static)
+        assert await until(pilot, lambda: "about 12" in str(error.render()))
+        assert isinstance(app.screen, MetricModal)
+        assert app.screen.query_one("#metric-baseline", Input).value == "about 12"

@@ -1,22 +1,46 @@
-"""Numbers and dates typed into inputs."""
+"""Numbers and dates typed into inputs: one parser for every numeric field, and the one sentence
+that refuses what is not a number (the words stay in the field; nothing reads a number out of
+them: "about 12" is not 12)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
+
+from workbench.printable import one_line
+
+NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)?(\.\d+)?")
+"""12, -3, 12.5, .5, 1,200 (commas only between thousands: 12,5 is not twelve and a half)."""
 
 
-def parse_number(value: str) -> int | float | None:
-    """A number typed in a metric field; None when empty or not a number."""
-    value = value.strip().replace(",", "")
-    if not value:
+def parse_number(value: str, whole: bool = False) -> int | float | None:
+    """A number typed in a numeric field (a whole one when `whole`); None when empty or when the
+    text is anything more than a number."""
+    value = value.strip()
+    if not value or not NUMBER.fullmatch(value) or not any(c.isdigit() for c in value):
         return None
-    try:
+    value = value.replace(",", "")
+    if "." not in value:
         return int(value)
-    except ValueError:
-        try:
-            return float(value)
-        except ValueError:
-            return None
+    if whole:
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def number_problem(value: str, name: str, whole: bool = False, least: int | None = None) -> str:
+    """The sentence refusing what was typed in a numeric field ('' when it is a number, or
+    empty): said under the field, and the field keeps the words."""
+    if not value.strip():
+        return ""
+    number = parse_number(value, whole)
+    kind = "a whole number, such as 4" if whole else "a number, such as 12 or 12.5"
+    if number is None:
+        return f"The {name} must be {kind}: “{one_line(value.strip(), 30)}” is not one, so it is not saved."
+    if least is not None and number < least:
+        return f"The {name} must be at least {least}."
+    return ""
 
 
 def parse_date(value: str) -> dt.date | None:

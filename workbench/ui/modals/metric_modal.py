@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, Static
 from workbench.model.records import Metric
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
-from workbench.ui.parsing import parse_date, parse_number
+from workbench.ui.parsing import number_problem, parse_date, parse_number
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput
 
@@ -44,10 +44,10 @@ class MetricModal(FormModal[dict[str, Any]]):
             with Horizontal(classes="row"):
                 yield Label("baseline ")
                 yield Input(
-                    _text(m.baseline), id="metric-baseline", type="number", classes="num", compact=True
+                    _text(m.baseline), id="metric-baseline", classes="num", compact=True
                 )
                 yield Label(" target ")
-                yield Input(_text(m.target), id="metric-target", type="number", classes="num", compact=True)
+                yield Input(_text(m.target), id="metric-target", classes="num", compact=True)
                 yield Label(" unit ")
                 yield RealInput(m.unit, id="metric-unit", classes="num", compact=True)
             yield RealInput(
@@ -67,11 +67,10 @@ class MetricModal(FormModal[dict[str, Any]]):
         fields: dict[str, Any] = {}
         for name in ("baseline", "target"):
             raw = self.query_one(f"#metric-{name}", Input).value
-            value = parse_number(raw)
-            if value is None and raw.strip():
-                error.update(literal(f"The {name} must be a number."))
+            if problem := number_problem(raw, name):  # never a number read out of words
+                error.update(literal(problem))
                 return
-            fields[name] = value
+            fields[name] = parse_number(raw)
         raw_due = self.query_one("#metric-due", Input).value
         due = parse_date(raw_due)
         if due is None and raw_due.strip():

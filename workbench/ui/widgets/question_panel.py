@@ -18,7 +18,7 @@ from workbench.analysis.followups import known_people
 from workbench.analysis.metrics import metric_sentence
 from workbench.model.records import Metric
 from workbench.printable import times
-from workbench.ui.parsing import parse_date, parse_number
+from workbench.ui.parsing import number_problem, parse_date, parse_number
 from workbench.ui.safe import clean, literal, one_line
 from workbench.ui.widgets.maturity import MaturityBar
 from workbench.ui.widgets.people import PeopleSuggester, PersonInput
@@ -118,6 +118,8 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         super().__init__(id=id)
         self.workspace = workspace
         self.ref = ""
+        self._metric_problems: dict[str, str] = {}
+        """The sentence refusing what is typed in the baseline or target, by field."""
 
     def on_resize(self) -> None:
         """Two metric fields to a line when three would not fit."""
@@ -166,9 +168,9 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             # 'measured by' was one character wide.
             with Grid(id="q-metric-fields"):
                 yield Label("baseline")
-                yield Input(id="q-baseline", type="number", compact=True)
+                yield Input(id="q-baseline", compact=True)
                 yield Label("target")
-                yield Input(id="q-target", type="number", compact=True)
+                yield Input(id="q-target", compact=True)
                 yield Label("unit")
                 yield RealInput(id="q-unit", compact=True)
                 yield Label("due")
@@ -177,6 +179,10 @@ class QuestionPanel(VerticalScroll, can_focus=False):
                 yield RealInput(id="q-measured_by", placeholder="how it is measured", compact=True)
                 yield Label("owner")
                 yield RealInput(id="q-owner", placeholder="name", compact=True)
+            # What was typed in a number field and is not a number: said, and not saved
+            problem = Static(id="q-metric-problem", classes="dialog-error")
+            problem.display = False
+            yield problem
 
     # --- showing ---------------------------------------------------------------------------
 
@@ -360,7 +366,16 @@ class QuestionPanel(VerticalScroll, can_focus=False):
                 else:
                     editor.value = clean(text, multiline=False)
         cursors_at_end(self.query_one("#q-metric"))
+        self._metric_problems.clear()
+        self._say_metric_problems()
         self.show_sentence()
+
+    def _say_metric_problems(self) -> None:
+        problem = self.query_one("#q-metric-problem", Static)
+        problem.update(literal(" ".join(self._metric_problems.values())))
+        problem.display = bool(self._metric_problems)
+        if problem.display:  # under the fields, scrolled into view (at 80x24 it is below the fold)
+            self.call_after_refresh(problem.scroll_visible, animate=False)
 
     def show_sentence(self) -> None:
         """The metric as a sentence, with the numbers typed so far."""
@@ -578,9 +593,15 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         name = (event.input.id or "").removeprefix("q-")
         value: Any = event.input.real if isinstance(event.input, RealInput) else event.value
         if name in ("baseline", "target"):
-            value = parse_number(event.value)
-            if value is None and event.value.strip():
+            # Words are never read as a number ("about 12" is not 12): said under the fields,
+            # kept in the field, and the metric keeps its number until one is typed.
+            self._metric_problems.pop(name, None)
+            if problem := number_problem(event.value, name):
+                self._metric_problems[name] = problem
+            self._say_metric_problems()
+            if problem:
                 return
+            value = parse_number(event.value)
         elif name == "due":
             value = parse_date(event.value)
             if value is None and event.value.strip():
