@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from textual.widgets import TextArea
 
-from tests.conftest import ROOT, TODAY
+from tests import typing_driver
+from tests.conftest import TODAY
 from tests.helpers import restore_dialog_draft, until
 from workbench.store.journal import read_journal
 from workbench.ui.modals.confirm import ConfirmModal
@@ -34,13 +32,7 @@ def type_then_kill(project: Path, seconds: float, into: str = QUESTION) -> list[
 
 
 def _type_then_kill(project: Path, seconds: float, into: str) -> list[tuple[str, float]] | None:
-    driver = subprocess.Popen(
-        [sys.executable, "-m", "tests.typing_driver", str(project), into],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=os.environ.copy(),
-    )
+    driver = typing_driver.start(project, into)
     assert driver.stdout is not None
     typed: list[tuple[str, float]] = []
     try:

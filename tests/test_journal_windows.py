@@ -8,7 +8,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from tests.conftest import ROOT
+from tests import typing_driver
 from tests.helpers import notifications, ready, until
 from workbench.store.files import ProjectFile
 from workbench.store.journal import (
@@ -172,13 +171,7 @@ async def test_two_real_windows_on_one_file_lose_nothing_of_each_other(example: 
     """A workbench process types into one answer; a second window opens the same file meanwhile
     and types into another. Before, they shared one journal entry: the second was offered the
     first's work (a live window's) and each journal write replaced the other's."""
-    driver = subprocess.Popen(
-        [sys.executable, "-m", "tests.typing_driver", str(example), QUESTION],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=os.environ.copy(),
-    )
+    driver = typing_driver.start(example, QUESTION)
     assert driver.stdout is not None
     try:
         assert driver.stdout.readline().startswith("started")

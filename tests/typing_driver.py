@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,6 +25,18 @@ from workbench.ui.app import make_app
 from workbench.ui.widgets.capture_pane import CapturePane
 
 WORD_EVERY = 0.25
+
+
+def start(project: Path, into: str) -> subprocess.Popen[str]:
+    """The driver typing into `into` (a question, or `gap:ID`) of `project` in a process of its
+    own, which a test kills; its lines on a pipe."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.typing_driver", str(project), into],
+        cwd=Path(__file__).resolve().parent.parent,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=os.environ.copy(),
+    )
 
 
 async def type_forever(path: Path, question: str) -> None:
