@@ -56,6 +56,8 @@ def is_running(pid: int, started: str) -> bool:
     process, a zombie, or a later program given the same pid)."""
     if pid <= 0:
         return False
+    if os.name == "nt":  # os.kill(pid, 0) would end the process there
+        return _windows_process_runs(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -70,6 +72,22 @@ def is_running(pid: int, started: str) -> bool:
     if fields[:1] == ["Z"]:  # killed, not yet reaped
         return False
     return not started or process_start(pid) == started
+
+
+def _windows_process_runs(pid: int) -> bool:
+    """Whether a process runs, asked of Windows without touching it (no start time there)."""
+    import ctypes
+
+    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        still_active = 259
+        return bool(kernel.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == still_active
+    finally:
+        kernel.CloseHandle(handle)
 
 
 @dataclass(frozen=True)
