@@ -87,6 +87,9 @@ async def test_long_notes_that_differ_at_the_end_show_the_ends_and_both_can_be_k
             assert value.region.height > 1 or name == "base"
         values = modal.query_one("#merge-values")
         assert values.region.bottom <= size[1]
+        more = modal.query_one("#merge-more")  # says so when the values are taller than their box
+        assert await until(pilot, lambda: more.display == bool(values.max_scroll_y))
+        assert bool(values.max_scroll_y) == (size == (80, 24))
         if values.max_scroll_y:  # what does not fit is read by scrolling with the keyboard
             await pilot.press("pagedown")
             assert await until(pilot, lambda: values.scroll_y > 0)

@@ -83,6 +83,7 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
     MergeModal .merge-buttons Button { width: 100%; margin-left: 0; }
     MergeModal #merge-values { height: auto; max-height: 30vh; }
     MergeModal #merge-values:focus { background-tint: $foreground 4%; }
+    MergeModal #merge-more { color: $text-muted; display: none; }
     MergeModal .merge-row { height: auto; }
     MergeModal .merge-label { width: auto; }
     MergeModal .merge-value { width: 1fr; }
@@ -124,6 +125,8 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
                     with Horizontal(classes="merge-row"):
                         yield Static(id=f"merge-{name}-label", classes="merge-label")
                         yield Static(id=f"merge-{name}", classes="merge-value")
+            more = "Longer than this box: ↑ ↓ and the page keys scroll the values."
+            yield Static(literal(more), id="merge-more")
             with DialogButtons(classes="merge-buttons"):
                 yield _button("Keep the file's (d)", "ours")
                 yield _button("Keep mine (m)", "theirs")
@@ -160,9 +163,15 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
             self.query_one(f"#merge-{name}", Static).update(literal(self.value_words(conflict, value)))
         self.query_one("#merge-values", VerticalScroll).scroll_home(animate=False)
         self.call_after_refresh(self.query_one(Dialog).scroll_home, animate=False)  # title in sight
+        self.call_after_refresh(self._say_if_more)
         for button_id in ("both", "edit"):
             self.query_one(f"#{button_id}", Button).display = is_text(conflict)
         self.refresh_bindings()
+
+    def _say_if_more(self) -> None:
+        """Values taller than their box say so under it (the scrollbar alone was easy to miss)."""
+        self.query_one("#merge-more").display = bool(self.query_one("#merge-values").max_scroll_y)
+        self.call_after_refresh(self.query_one(Dialog).scroll_home, animate=False)
 
     def action_confirm(self) -> None:
         """ctrl+s settles nothing here: a conflict has no default, and ctrl+s pressed again and
