@@ -147,3 +147,34 @@ async def test_the_metric_dialog_refuses_words_as_a_number(example: Path, make_a
         assert await until(pilot, lambda: "about 12" in str(error.render()))
         assert isinstance(app.screen, MetricModal)
         assert app.screen.query_one("#metric-baseline", Input).value == "about 12"
+
+
+async def test_map_opens_on_the_gap_last_selected_in_gaps(example: Path, make_app) -> None:
+    """Map opened on its own gap (the first, or the one it last showed) though the person had
+    moved the Ranked cursor to another gap: it now opens on the gap last selected in Gaps."""
+    from textual.widgets import DataTable
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        main = app.main_screen()
+        await pilot.press("f3")
+        assert await until(pilot, lambda: main.pane("gaps") is not None and main.pane("map") is not None)
+        ranked = app.screen.query_one("#ranked", DataTable)
+        ranked.focus()
+        await pilot.press("down", "down", "down")
+        gaps = main.pane("gaps")
+        assert await until(pilot, lambda: gaps.selected == str(ranked.coordinate_to_cell_key(ranked.cursor_coordinate).row_key.value))
+        chosen = gaps.selected
+        await pilot.press("f4")
+        map_pane = main.pane("map")
+        assert await until(pilot, lambda: main.active_pane == "map")
+        assert await until(pilot, lambda: map_pane.gap_id == chosen), (map_pane.gap_id, chosen)
+        # and once the person picks another gap in Map, Map keeps it (Gaps unchanged)
+        await pilot.press("down")
+        assert await until(pilot, lambda: map_pane.gap_id != chosen)
+        picked = map_pane.gap_id
+        await pilot.press("f3", "f4")
+        assert await until(pilot, lambda: main.active_pane == "map")
+        await pilot.pause(0.2)
+        assert map_pane.gap_id == picked

@@ -97,6 +97,8 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.workspace = workspace
         self._last_focus: dict[str, Widget] = {}
+        self._gap_given_to_map = ""
+        """The Gaps selection Map last opened on (Map follows Gaps only when it has moved)."""
         self.capture = CapturePane(workspace, id="capture-pane")
         """Capture is mounted with the screen; the other panes after the first frame."""
 
@@ -185,12 +187,23 @@ class MainScreen(Screen[None]):
         with tabs.prevent(Tabs.TabActivated):
             tabs.active = pane
         self.refresh_pane(pane)
+        if pane == "map":
+            self._map_follows_gaps()
         if take_focus:
             self._focus_pane(pane)
         if (shown := self.pane(pane)) is not None:
             shown.shown()
         elif take_focus and (gate := keys_gate(self.app)) is not None:
             gate.hold()  # keys typed now go to the pane once it is mounted (`_pane_mounted`)
+
+    def _map_follows_gaps(self) -> None:
+        """Map opens on the gap the person last selected in Gaps (the matrix or the Ranked
+        cursor); a gap picked in Map since stays while Gaps' selection has not moved."""
+        gaps, map_pane = self.pane("gaps"), self.pane("map")
+        chosen = getattr(gaps, "selected", "")
+        if map_pane is not None and chosen and chosen != self._gap_given_to_map:
+            self._gap_given_to_map = chosen
+            map_pane.select(chosen)
 
     def panes_mounted(self) -> bool:
         """Whether every pane is mounted (Gaps, Map and Plan mount after the first frame)."""
