@@ -573,3 +573,42 @@ def test_a_record_deleted_on_one_side_and_kept_from_the_other_stays_where_it_was
     next(g for g in theirs["gaps"] if g["id"] == "G-006")["title"] = "Theirs"
     kept = merge_data(base, ours, theirs, always("theirs")).data
     assert [g["id"] for g in kept["gaps"]] == [g["id"] for g in base["gaps"]]
+
+
+def test_session_clocks_merge_as_time_spent_and_are_never_asked() -> None:
+    """fix14d 3 (#14 walkthrough): a session's time per area absent on one side was a conflict,
+    shown as Python dicts; and the session clock went 34 -> 21 in a merge. Time spent merges
+    without a question: both sides' time added up (ours + theirs - base), never less than
+    either side's, per session and per area; a clock one side lacks counts as zero."""
+
+    from workbench.store.merge_words import plain
+
+    def session(**clock: object) -> dict[str, object]:
+        return {"sessions": [{"id": "executive-2", "template": "executive", **clock}]}
+
+    base = session(elapsed_seconds=34)
+    ours = session(elapsed_seconds=21)  # an older copy of the file put back on disk
+    theirs = session(elapsed_seconds=34, area_seconds={"business-impact": 9, "model-training": 25})
+    merged = merge_data(base, ours, theirs)
+    assert merged.conflicts == []
+    (result,) = merged.data["sessions"]
+    assert result["elapsed_seconds"] == 34, "a clock never goes backwards"
+    assert result["area_seconds"] == {"business-impact": 9, "model-training": 25}
+    assert plain({"business-impact": 9, "model-training": 25}) == "business-impact 9, model-training 25"
+
+    base = session(elapsed_seconds=30, area_seconds={"business-impact": 5})
+    ours = session(elapsed_seconds=40, area_seconds={"business-impact": 15})
+    theirs = session(elapsed_seconds=50, area_seconds={"business-impact": 5, "model-training": 20})
+    merged = merge_data(base, ours, theirs)
+    assert merged.conflicts == []
+    (result,) = merged.data["sessions"]
+    assert result["elapsed_seconds"] == 60, "both sides' time adds up"
+    assert result["area_seconds"] == {"business-impact": 15, "model-training": 20}
+
+    base = session(elapsed_seconds=30, area_seconds={"business-impact": 9})
+    ours = session(elapsed_seconds=30)  # the file on disk lost its time per area
+    theirs = session(elapsed_seconds=34, area_seconds={"business-impact": 9, "model-training": 25})
+    merged = merge_data(base, ours, theirs)
+    assert merged.conflicts == [], "time per area is never asked"
+    (result,) = merged.data["sessions"]
+    assert result["area_seconds"] == {"business-impact": 9, "model-training": 25}

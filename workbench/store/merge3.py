@@ -47,7 +47,9 @@ Choose = Callable[[Path], Choice | None]
 """Which side wins a conflict at a path (or the text to use); None leaves it a conflict."""
 
 COUNTERS = ("elapsed_seconds", "area_seconds")
-"""Session-clock fields: both sides' time adds up instead of conflicting."""
+"""Session-clock fields, time spent: never a conflict. Both sides' time adds up (ours + theirs -
+base), never less than either side's, per session and per area; a clock one side lacks counts as
+zero (`_clock`)."""
 
 
 class _Absent:
@@ -262,6 +264,8 @@ class _Merger:
     def value(self, path: Path, b: Any, o: Any, t: Any) -> Any:
         if o == t:
             return o
+        if _is_counter(path) and (counted := _clock(b, o, t)) is not None:
+            return counted
         if o == b:
             return t
         if t == b:
@@ -270,9 +274,6 @@ class _Merger:
             return self.table(path, b if isinstance(b, dict) else {}, o, t)
         if isinstance(o, list) and isinstance(t, list) and isinstance(b, list | _Absent):
             return _union(b if isinstance(b, list) else [], o, t)
-        if _is_counter(path) and all(isinstance(v, int | _Absent) for v in (b, o, t)):
-            start = 0 if b is ABSENT else b
-            return (0 if o is ABSENT else o) + (0 if t is ABSENT else t) - start
         chosen = self.conflict(Conflict(path, b, o, t))
         if isinstance(chosen, Typed):
             return chosen.value
@@ -409,6 +410,22 @@ def _union(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any]:
 def is_id_conflict(path: Path) -> bool:
     """Whether a conflict is on a record's id (both sides renamed it, differently)."""
     return len(path) == 3 and path[0] in ID_SECTIONS and path[2] == "id"
+
+
+def _clock(b: Any, o: Any, t: Any) -> Any:
+    """Time spent, merged (`COUNTERS`): seconds, or seconds per area; None when a value is neither
+    (a hand-written string: asked as any field is)."""
+    if all(isinstance(v, int | _Absent) and not isinstance(v, bool) for v in (b, o, t)):
+        b, o, t = (v or 0 for v in (b, o, t))
+        return max(o + t - b, o, t)
+    if all(isinstance(v, dict | _Absent) for v in (b, o, t)):
+        b, o, t = (v or {} for v in (b, o, t))
+        keys = [*o, *(k for k in t if k not in o)]
+        merged = {k: _clock(b.get(k, ABSENT), o.get(k, ABSENT), t.get(k, ABSENT)) for k in keys}
+        if any(v is None for v in merged.values()):
+            return None
+        return merged
+    return None
 
 
 def _is_counter(path: Path) -> bool:

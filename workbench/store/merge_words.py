@@ -210,6 +210,8 @@ def plain(value: Any, record: bool = False) -> str:
         return ", ".join(str(v) for v in value) or "(empty)"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, dict):  # a table of values (never Python's {'key': 1})
+        return ", ".join(f"{key} {plain(v)}" for key, v in value.items()) or "(empty)"
     return str(value)
 
 
