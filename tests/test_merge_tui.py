@@ -463,3 +463,27 @@ async def test_a_double_tap_answers_only_the_conflict_on_show(example: Path, mak
         assert await until(pilot, lambda: not app.workspace.unsaved)
     answer = next(a for a in saved(example)["answers"] if (a["question"], a["session"]) == (Q1, "data-1"))
     assert (answer["notes"], answer["current"]) == ("theirs", 2)
+
+
+async def test_write_it_anew_heads_the_record_as_every_other_place_does(example: Path, make_app) -> None:
+    """fix14d 5 (#14 walkthrough): the 'Write it anew' editor headed the record "answer to 'How do
+    you…'" in lower case; everywhere else a heading says "Answer to"."""
+    from workbench.edits.answers import SetAnswer
+    from workbench.ui.modals.merge_modal import EditValueModal
+
+    set_note_to_40_gb(example)
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.workspace.apply(SetAnswer(Q1, "data-1", {"notes": "41 GB, mine"}))
+        hand_edit(example, 'notes = "40 GB"', 'notes = "45 GB (hand-edited)"')
+        await pilot.press("ctrl+s")
+        assert await dialog_up(pilot, MergeModal)
+        assert str(app.screen.query_one("#merge-what").render()).startswith("Answer to '")
+        await pilot.press("e")
+        assert await until(pilot, lambda: isinstance(app.screen, EditValueModal))
+        heading = str(app.screen.query(".dialog-body").first().render())
+        assert heading.startswith("Answer to '"), heading
+        await pilot.press("end", *" and more", "ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    assert note(example).endswith("41 GB, mine and more")

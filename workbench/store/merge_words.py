@@ -164,10 +164,14 @@ class Names:
             return f"{deleted}, still used by {users}"
         return f"{deleted}, edited in {sides.of(other)}"
 
+    def heading(self, conflict: Conflict) -> str:
+        """What is in conflict, starting a heading or a line: `Answer to 'How do you…' …: notes`."""
+        return capital(self.what(conflict))
+
     def sentence(self, conflict: Conflict, sides: Sides) -> str:
         """What, and why when the values don't say: one line of the report or the dialog."""
         why = self.why(conflict, sides)
-        return f"{capital(self.what(conflict))} ({why})" if why else capital(self.what(conflict))
+        return f"{self.heading(conflict)} ({why})" if why else self.heading(conflict)
 
 
 def renumbering(

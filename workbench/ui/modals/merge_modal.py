@@ -210,7 +210,7 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
         if not is_text(conflict) or self.typed_too_soon():
             return
         start = self.drafts.get(conflict.path, both_kept(conflict.ours, conflict.theirs, APP))
-        what = self.names.what(conflict)
+        what = self.names.heading(conflict)
 
         def written(text: str | None) -> None:
             if text is not None:  # None: back to the conflict, the draft kept
