@@ -487,3 +487,39 @@ async def test_write_it_anew_heads_the_record_as_every_other_place_does(example:
         await pilot.press("end", *" and more", "ctrl+s")
         assert await until(pilot, lambda: not app.workspace.unsaved)
     assert note(example).endswith("41 GB, mine and more")
+
+
+async def test_the_quit_dialog_says_the_keys_its_buttons_have(example: Path, make_app) -> None:
+    """fix14d 2 (#14 walkthrough): with the file changed on disk unsettled, ctrl+q said 'stay and
+    save (ctrl+s) to settle it' over the buttons 'Quit (ctrl+s)  Stay (Esc)': following the
+    words quit. The words say Stay (Esc), then ctrl+s; Esc stays and ctrl+s then opens the merge."""
+    from workbench.ui.widgets.key_footer import KeyFooter
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await raise_g006_impact(pilot)
+        hand_edit(
+            example,
+            'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+            'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
+        )
+        await pilot.press("ctrl+s")
+        assert await dialog_up(pilot, MergeModal)
+        await pilot.press("escape")
+        assert await until(pilot, lambda: not isinstance(app.screen, MergeModal) and app.conflicts_waiting)
+        await pilot.press("ctrl+q")
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        body = app.screen.body  # type: ignore[attr-defined]
+        assert "Stay (Esc), then save (ctrl+s) to settle it" in body, body
+        assert "stay and save (ctrl+s)" not in body
+        labels = [str(b.label) for b in app.screen.query("Button")]
+        assert labels == ["Quit (ctrl+s)", "Stay (Esc)"]
+        await pilot.pause()
+        assert "esc Stay" in str(app.screen.query_one(KeyFooter).render())
+        await pilot.press("escape")
+        assert await until(pilot, lambda: not isinstance(app.screen, ConfirmModal))
+        await pilot.press("ctrl+s")
+        assert await dialog_up(pilot, MergeModal)
+        await pilot.press("m")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    assert gap(example, "G-006")["impact"] == 3

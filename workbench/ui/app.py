@@ -20,10 +20,11 @@ from textual.notifications import SeverityLevel
 from workbench.ui.autosave import Autosave
 from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.key_order import KeyGate, read_esc_pairs_as_alt
-from workbench.ui.keys import bindings, can_run, for_action
+from workbench.ui.keys import bindings, can_run, display, for_action, key
 from workbench.ui.keys_while_opening import KEPT_WHILE_OPENING, KeysWhileOpening
 from workbench.ui.messages import ProjectChanged
 from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.modals.dialog import cancel_label
 from workbench.ui.safe import clean, one_line
 from workbench.ui.screens.loading_screen import LoadingScreen
 
@@ -49,6 +50,12 @@ UNSETTLED_SENTENCES = {
     "file on disk unreadable": "The project file on disk no longer reads (or is gone).",
 }
 """What the header's "changed on disk" and "file on disk unreadable" mean, in a sentence."""
+
+
+SAVE_KEY = display(key("save").key)
+STAY_THEN = f"{cancel_label('Stay')}, then"
+"""How the quit dialog says to stay and save: its own ctrl+s quits ('Quit (ctrl+s)'), so its
+words name the key that stays (Esc) before the one that saves."""
 
 
 class WorkbenchApp(App[int]):
@@ -962,8 +969,8 @@ class WorkbenchApp(App[int]):
         except Exception as problem:  # the person must hear it before choosing to quit
             return (
                 "Your latest changes are not in the project file, and they could not be kept in the "
-                f"journal either ({_sentence(problem)}). Quitting now loses them; stay, and save a copy "
-                "(ctrl+p, Save a copy) or fix the problem and save again."
+                f"journal either ({_sentence(problem)}). Quitting now loses them; {STAY_THEN} save a copy "
+                f"(ctrl+p, Save a copy) or fix the problem and save again ({SAVE_KEY})."
             )
         return (
             "Your latest changes are not in the project file. They are kept in "
@@ -986,7 +993,8 @@ class WorkbenchApp(App[int]):
         kept = self._keep_in_journal_now()
         if workspace.unsettled:
             said = UNSETTLED_SENTENCES.get(workspace.unsettled, workspace.unsettled)
-            kept = f"{said} Your work was not written to it: stay and save (ctrl+s) to settle it. {kept}"
+            settle = f"{STAY_THEN} save ({SAVE_KEY}) to settle it"
+            kept = f"{said} Your work was not written to it: {settle}. {kept}"
 
         def answer(quit_anyway: bool | None) -> None:
             if quit_anyway:
