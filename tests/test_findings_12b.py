@@ -178,3 +178,31 @@ async def test_map_opens_on_the_gap_last_selected_in_gaps(example: Path, make_ap
         assert await until(pilot, lambda: main.active_pane == "map")
         await pilot.pause(0.2)
         assert map_pane.gap_id == picked
+
+
+async def test_the_plan_item_dialog_refuses_words_as_weeks(example: Path, make_app) -> None:
+    """Weeks typed as "about 6" were cut to 6 as typed (a whole-number field drops letters).
+    The same one parser refuses them now, and the dialog stays open with the words."""
+    from textual.widgets import Input, Static
+
+    from tests.helpers import dialog_up, saved
+    from workbench.ui.modals.plan_item_modal import PlanItemModal
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f5")
+        assert await until(pilot, lambda: app.main_screen().pane("plan") is not None)
+        app.main_screen().pane("plan").edit_item("P-1")
+        assert await dialog_up(pilot, PlanItemModal)
+        assert await until(pilot, lambda: app.screen.query("#item-weeks"))
+        weeks = app.screen.query_one("#item-weeks", Input)
+        weeks.focus()
+        await pilot.press("ctrl+a", *"about 6", "ctrl+s")
+        error = app.screen.query_one("#item-error", Static)
+        assert await until(pilot, lambda: "about 6" in str(error.render()))
+        assert isinstance(app.screen, PlanItemModal) and weeks.value == "about 6"
+        await pilot.press("ctrl+a", "6", "ctrl+s")
+        assert await until(pilot, lambda: not isinstance(app.screen, PlanItemModal))
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: next(p for p in saved(example)["pilots"] if p["id"] == "P-1")["weeks"] == 6)

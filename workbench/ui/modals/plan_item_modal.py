@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Static
 from workbench.model.records import PlanItem
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
+from workbench.ui.parsing import number_problem
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
@@ -69,7 +70,7 @@ class PlanItemModal(FormModal[PlanItemDraft]):
                 yield RealInput(self.draft.owner, id="item-owner", placeholder="owner", compact=True)
                 yield Label(" weeks ")
                 yield Input(
-                    str(self.draft.weeks), id="item-weeks", type="integer", classes="num", compact=True
+                    str(self.draft.weeks), id="item-weeks", classes="num", compact=True
                 )
             yield Input(
                 ", ".join(self.draft.metrics),
@@ -90,8 +91,8 @@ class PlanItemModal(FormModal[PlanItemDraft]):
             self.refuse(error, literal("Give the item a title."), self.query_one("#item-title"))
             return
         weeks_text = self.query_one("#item-weeks", Input).value.strip() or "0"
-        if not weeks_text.isdigit():
-            self.refuse(error, literal("Weeks must be a whole number."), self.query_one("#item-weeks"))
+        if problem := number_problem(weeks_text, "weeks", whole=True, least=0):
+            self.refuse(error, literal(problem), self.query_one("#item-weeks"))
             return
         field = self.query_one("#item-metrics", Input)
         metrics = [m.strip() for m in field.value.split(",") if m.strip()]
@@ -108,7 +109,7 @@ class PlanItemModal(FormModal[PlanItemDraft]):
                 title,
                 self.query_one("#item-objective", RealInput).entered(),
                 self.query_one("#item-owner", RealInput).entered(),
-                int(weeks_text),
+                int(weeks_text.replace(",", "")),
                 metrics,
                 criteria,
             )

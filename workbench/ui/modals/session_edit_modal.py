@@ -13,7 +13,7 @@ from workbench.model.records import Attendee, Session
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.modals.session_modal import parse_attendees
-from workbench.ui.parsing import parse_date
+from workbench.ui.parsing import number_problem, parse_date
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
@@ -53,7 +53,7 @@ class SessionEditModal(FormModal[dict[str, Any]]):
                             placeholder="YYYY-MM-DD", classes="short", compact=True)
                 yield Label("  time box ")
                 yield Input(str(s.minutes or ""), id="session-minutes", placeholder="template's",
-                            type="integer", classes="short", compact=True)
+                            classes="short", compact=True)
                 yield Label(" minutes")
             with Horizontal(classes="row"):
                 yield Label("attendees ")
@@ -80,15 +80,16 @@ class SessionEditModal(FormModal[dict[str, Any]]):
             error.update(literal("The date must look like 2026-11-24 (or be empty)."))
             return
         minutes_text = self.query_one("#session-minutes", Input).value.strip()
-        if minutes_text and (not minutes_text.isdigit() or int(minutes_text) < 1):
-            error.update(literal("The time box is a number of minutes (or empty for the template's)."))
+        if problem := number_problem(minutes_text, "time box (minutes, or empty for the template's)",
+                                     whole=True, least=1):
+            error.update(literal(problem))
             return
         s = self.session
         attendees = self.query_one("#session-attendees", RealInput)
         values: dict[str, Any] = {
             "title": self.query_one("#session-title", RealInput).entered(),
             "date": date,
-            "minutes": int(minutes_text) if minutes_text else None,
+            "minutes": int(minutes_text.replace(",", "")) if minutes_text else None,
             # untouched, the attendees stay the records read (typed text can't say every name)
             "attendees": parse_attendees(attendees.real) if attendees.edited else s.attendees,
             "notes": self.query_one("#session-notes", RealTextArea).entered(),

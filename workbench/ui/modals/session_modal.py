@@ -17,6 +17,7 @@ from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import Attendee
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
+from workbench.ui.parsing import number_problem
 from workbench.ui.safe import literal, one_line
 
 
@@ -99,7 +100,7 @@ class SessionModal(DialogScreen[NewSession | EditSessionDetails | str | None]):
                 )
                 yield Label("  time box ")
                 yield Input(
-                    id="new-minutes", placeholder="template's", type="integer", classes="num", compact=True
+                    id="new-minutes", placeholder="template's", classes="num", compact=True
                 )
                 yield Label(" minutes")
             with Horizontal(classes="row form-row"):
@@ -143,7 +144,11 @@ class SessionModal(DialogScreen[NewSession | EditSessionDetails | str | None]):
             self.query_one("#new-error", Static).update(literal("The date must look like 2026-11-24."))
             return
         minutes_text = self.query_one("#new-minutes", Input).value.strip()
-        minutes = int(minutes_text) if minutes_text.isdigit() and int(minutes_text) > 0 else None
+        if problem := number_problem(minutes_text, "time box (minutes, or empty for the template's)",
+                                     whole=True, least=1):
+            self.query_one("#new-error", Static).update(literal(problem))  # never the template's instead
+            return
+        minutes = int(minutes_text.replace(",", "")) if minutes_text else None
         template = self.query_one("#new-template", Select).value
         attendees = parse_attendees(self.query_one("#new-attendees", Input).value)
         self.dismiss(NewSession(str(template) if template else "", date, attendees, minutes))
