@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import ready, restore_dialog_draft, until
+from tests.helpers import dialog_up, ready, restore_dialog_draft, until
 from workbench.store.journal import DialogDraft, journal_paths, read_journal, write_journal
 from workbench.store.tomltext import decode_toml, parse_toml
 from workbench.ui.modals.confirm import ConfirmModal
@@ -150,8 +150,7 @@ async def test_decide_later_keeps_the_draft_for_the_next_start(example: Path, ma
     await leave_a_gap_draft(make_app, example)
     later = make_app(example)
     async with later.run_test(size=(120, 36)) as pilot:
-        assert await until(pilot, lambda: isinstance(later.screen, ConfirmModal))
-        await pilot.pause()
+        assert await dialog_up(pilot, ConfirmModal)  # it takes no key typed as it opens
         await pilot.press("escape")  # Decide later
         assert await until(pilot, lambda: not isinstance(later.screen, ConfirmModal))
         await ready(pilot)

@@ -223,3 +223,28 @@ def gap_impact(example: Path) -> int:
     import tomllib
 
     return int(next(g for g in tomllib.loads(example.read_text())["gaps"] if g["id"] == "G-006")["impact"])
+
+
+@pytest.mark.parametrize("keys", [("escape",), ("enter",), ("ctrl+s",), ("x", "enter")])
+async def test_keys_typed_as_the_restore_offer_opens_do_not_answer_it(
+    example: Path, make_app, state_dir: Path, keys: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fix13a 7: Esc, Enter or letters typed while the project was still opening answered the
+    restore offer. Like the file's dialogs it drops keys typed before it had been on screen
+    0.4 s; after that the same key answers it."""
+    import workbench.ui.modals.dialog as dialog
+
+    monkeypatch.setattr(dialog, "TYPING_GUARD_SECONDS", 2.0)  # "too soon" holds on a busy machine
+    entry = leave_recovered_work(example)
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        offer = app.screen
+        assert not offer.keys_ready  # type: ignore[attr-defined]
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert app.screen is offer, "a key typed too soon answered the offer"
+        assert journal_paths(example)[0].read_bytes() == entry
+        assert await dialog_up(pilot, ConfirmModal)
+        await pilot.press("escape")
+        assert await until(pilot, lambda: app.screen is not offer)

@@ -23,7 +23,7 @@ from workbench.ui.key_order import KeyGate, read_esc_pairs_as_alt
 from workbench.ui.keys import bindings, can_run, display, for_action, key
 from workbench.ui.keys_while_opening import KEPT_WHILE_OPENING, KeysWhileOpening
 from workbench.ui.messages import ProjectChanged
-from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.modals.confirm import ConfirmModal, RestoreOfferModal
 from workbench.ui.modals.dialog import cancel_label
 from workbench.ui.safe import clean, one_line
 from workbench.ui.screens.loading_screen import LoadingScreen
@@ -539,7 +539,7 @@ class WorkbenchApp(App[int]):
             self._offer_next_journal()
 
         self.push_screen(
-            ConfirmModal(
+            RestoreOfferModal(
                 "Unsaved work was found",
                 f"Work from {when:%Y-%m-%d %H:%M:%S}{clock}{draft_words(entry.draft)} was not saved to "
                 "the project file before the workbench stopped. Restore it? It is merged with the file "

@@ -45,19 +45,31 @@ class ConfirmModal(DialogScreen[bool]):
 
     def action_cancel(self) -> None:
         """Esc: later when there is a later, else no."""
-        self.dismiss(None if self.later else False)
+        if not self.typed_too_soon():
+            self.dismiss(None if self.later else False)
 
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:
-        self.dismiss(True)
+        if not self.typed_too_soon():
+            self.dismiss(True)
 
     @on(Button.Pressed, "#no")
     def _no(self) -> None:
-        self.dismiss(False)
+        if not self.typed_too_soon():
+            self.dismiss(False)
 
     @on(Button.Pressed, "#later")
     def _later(self) -> None:
-        self.dismiss(None)
+        if not self.typed_too_soon():
+            self.dismiss(None)
+
+
+class RestoreOfferModal(ConfirmModal):
+    """'Unsaved work was found': it opens while the project is still opening, under someone
+    already typing, so like the file's dialogs it answers no key typed before it had been on
+    screen `TYPING_GUARD_SECONDS` (Esc, Enter or a letter typed early never decides it)."""
+
+    GUARDS_TYPING = True
 
 
 class NoticeModal(DialogScreen[None]):
