@@ -85,3 +85,31 @@ def test_a_session_renamed_two_ways_past_telling_is_one_question_that_settles_it
         assert next(s for s in settled.data["sessions"] if s["id"] == session)["template"] == template
         assert len(settled.data["answers"]) == answers
         assert {h["session"] for h in settled.data["heard"]} & {"ds-a", "ds-b"} == {session}
+
+
+def test_a_quote_moved_to_another_pain_indicator_reads_as_the_questions() -> None:
+    """A heard quote both sides moved to another pain indicator: the report (and the app's dialog)
+    showed the raw references (`discovery:feature-engineering.pain.2`), not the questions."""
+    from workbench.banks import load_catalogue
+
+    old = 'indicator = "discovery:business-impact.pain.1"'
+    mine = 'indicator = "discovery:feature-engineering.pain.2"'
+    yours = 'indicator = "discovery:model-training.pain.1"'
+    assert old in BASE
+    versions = [
+        read_version("t.toml", text.encode())
+        for text in (BASE, BASE.replace(old, mine, 1), BASE.replace(old, yours, 1))
+    ]
+    result = merge_versions(*versions)
+    catalogue = load_catalogue(EXAMPLE)
+    questions = {ref: q.text for ref, q in catalogue.questions.items()}
+    for keys in (True, False):  # the driver's report keeps the reference; the app's dialog doesn't
+        names = Names([v.data for v in versions], questions, answer_keys=keys)
+        conflict = next(c for c in result.conflicts if c.path[-1] == "indicator")
+        shown = [names.value(conflict, v) for v in (conflict.base, conflict.ours, conflict.theirs)]
+        texts = [questions[ref.split('"')[1]] for ref in (old, mine, yours)]
+        for value, text, ref in zip(shown, texts, (old, mine, yours), strict=True):
+            assert value.startswith(f"'{text}'")
+            assert (ref.split('"')[1] in value) is keys
+    line = describe(conflict, Names([v.data for v in versions], questions))
+    assert "''" not in line and questions[mine.split('"')[1]][:20] in line

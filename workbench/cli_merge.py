@@ -14,7 +14,16 @@ from workbench.problems import FileProblem
 from workbench.store.files import IGNORED_COPIES
 from workbench.store.merge3 import Conflict, Data, is_id_conflict
 from workbench.store.merge_text import conflict_text, merge_versions, read_version
-from workbench.store.merge_words import GIT, KINDS, Names, edits, from_base, plain, renumbering
+from workbench.store.merge_words import (
+    GIT,
+    KINDS,
+    Names,
+    edits,
+    from_base,
+    names_a_question,
+    plain,
+    renumbering,
+)
 
 DRIVER = "workbench"
 """The merge driver's name in git's config and in .gitattributes."""
@@ -216,8 +225,8 @@ def describe(conflict: Conflict, names: Names) -> str:
         return f"the merged file would not pass `workbench check`: {conflict.note}"
     record = len(conflict.path) == 2
     values = (conflict.base, conflict.ours, conflict.theirs)
-    texts = from_base([plain(v, record) for v in values], VALUE_CHARS)
-    quoted = [isinstance(value, str | dict) for value in values]
+    texts = from_base([names.value(conflict, v) for v in values], VALUE_CHARS)
+    quoted = [isinstance(value, str | dict) and not names_a_question(conflict) for value in values]
     if record and isinstance(conflict.base, dict):  # deleted on one side: what the other edited
         for at in (1, 2):
             if isinstance(values[at], dict):

@@ -77,6 +77,15 @@ def field_path(section: str, parts: Sequence[str]) -> str:
     return " › ".join(words)
 
 
+QUESTION_FIELDS = {("heard", "indicator"), ("metrics", "template")}
+"""(section, field) of the fields that hold a question's reference (`bank:id`)."""
+
+
+def names_a_question(conflict: Conflict) -> bool:
+    """Whether a conflict is on a field that holds a question's reference."""
+    return (conflict.path[0], conflict.path[-1]) in QUESTION_FIELDS
+
+
 @dataclass
 class Names:
     """Names records by what they hold, looking them up in the merge's versions."""
@@ -126,6 +135,16 @@ class Names:
         if section in ("milestones", "dismissed"):
             return f"{kind} '{shorten(label, NAME_CHARS)}'"
         return f"{kind} '{shorten(words, NAME_CHARS)}' [{label}]" if words else f"{kind} {label}"
+
+    def value(self, conflict: Conflict, value: Any) -> str:
+        """A conflict's value as a person reads it, in full (`plain`); a field that points at a
+        question (a heard quote's pain indicator, a metric's question) by the question's words, its
+        reference kept in brackets where answers keep their keys (the driver's report)."""
+        if names_a_question(conflict) and isinstance(value, str):
+            words = self.questions.get(value)
+            if words:
+                return f"'{words}' [{value}]" if self.answer_keys else f"'{words}'"
+        return plain(value, len(conflict.path) == 2)
 
     def what(self, conflict: Conflict) -> str:
         """What is in conflict: `gap G-003 'No model registry': title`, `project details:

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
 from workbench.store.merge3 import Choice, Conflict, Path, Typed, is_id_conflict
-from workbench.store.merge_words import APP, Names, Sides, both_kept, plain
+from workbench.store.merge_words import APP, Names, Sides, both_kept
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealTextArea
@@ -143,7 +143,7 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
         (a sentence wraps, and the bullets show where the next one starts)."""
         if conflict.path[-1] == "evidence" and isinstance(value, list) and self.evidence_words:
             return "\n".join(f"• {self.evidence_words(str(link))}" for link in value) or "(none)"
-        return plain(value, len(conflict.path) == 2)
+        return self.names.value(conflict, value)
 
     def _show(self) -> None:
         conflict = self.current
