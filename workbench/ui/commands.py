@@ -116,10 +116,12 @@ class WorkbenchCommands(Provider):
             text = one_line(question.text)
             score = matcher.match(text)
             if score > 0:
+                where = f"{catalogue.area_title(question.area)} · {ref.partition(':')[0]} bank"
                 yield Hit(
                     score * 0.9,
                     highlighted(matcher, text),
                     partial(self._to_panes, ShowQuestion(ref)),
                     text=text,
-                    help=escape(one_line(catalogue.area_title(question.area))),
+                    help=escape(one_line(where)),  # two banks may ask the same question
                 )
+
