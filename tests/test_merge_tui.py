@@ -523,3 +523,38 @@ async def test_the_quit_dialog_says_the_keys_its_buttons_have(example: Path, mak
         await pilot.press("m")
         assert await until(pilot, lambda: not app.workspace.unsaved)
     assert gap(example, "G-006")["impact"] == 3
+
+
+async def test_a_waiting_conflict_is_said_in_one_toast_when_the_dialog_opens(example: Path, make_app) -> None:
+    """fix14d 4 (#14 walkthrough): after an autosave met a conflict, ctrl+s opened the merge dialog
+    and two identical 'Not saved yet' toasts were on screen at once (the main screen's, top right,
+    seen under the dialog, and the dialog's own at the bottom right). It is said once."""
+    from textual.widgets._toast import Toast
+
+    from workbench.edits.answers import SetAnswer
+
+    set_note_to_40_gb(example)
+    app = make_app(example, autosave_delay=0.2)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await ready(pilot)
+        app.workspace.apply(SetAnswer(Q1, "data-1", {"notes": "41 GB, mine"}))
+        hand_edit(example, 'notes = "40 GB"', 'notes = "45 GB (hand-edited)"')
+        assert await until(pilot, lambda: app.conflicts_waiting)
+
+        def toasts_in_sight() -> list[str]:
+            """Toasts drawn: the top screen's, and those of the screens a dialog shows through."""
+            shown = []
+            for screen in reversed(app.screen_stack):
+                for toast in screen.query(Toast):
+                    drawn = [w for w in toast.ancestors_with_self if w is not screen and w is not app]
+                    if all(w.display for w in drawn):
+                        shown.append(str(toast.render()))
+                if not screen.is_modal:
+                    break
+            return shown
+
+        assert await until(pilot, lambda: len(toasts_in_sight()) == 1), toasts_in_sight()
+        await pilot.press("ctrl+s")
+        assert await dialog_up(pilot, MergeModal)
+        await pilot.pause()
+        assert len(toasts_in_sight()) == 1, toasts_in_sight()

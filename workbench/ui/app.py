@@ -63,6 +63,9 @@ class WorkbenchApp(App[int]):
 
     CSS_PATH = "workbench.tcss"
     TITLE = "MLOps Discovery Workbench"
+    SUSPENDED_SCREEN_CLASS = "-suspended"
+    """A screen under another one has this class: its toasts are hidden (workbench.tcss), so a
+    dialog over the panes shows each notice once (its own), not again from the panes beneath."""
     COMMANDS = {WorkbenchCommands}  # only the workbench's: no Textual Keys/Theme/Screenshot/Quit
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = bindings("app")
