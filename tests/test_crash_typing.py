@@ -101,7 +101,7 @@ async def test_kill_while_typing_in_the_gap_dialog_offers_the_draft_back(example
     assert [word for word, _ in must_survive if word not in kept] == []
     app = make_app(example, today=TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
-        dialog = await restore_dialog_draft(pilot, GapModal, "the Edit G-003 dialog you were typing in")
+        dialog = await restore_dialog_draft(pilot, GapModal, "Edit G-003 dialog you were typing in")
         area = dialog.query_one("#gap-description", TextArea)
         assert await until(pilot, lambda: area.text == kept)
         assert all(word in area.text for word, _ in must_survive)

@@ -34,7 +34,10 @@ the process's id, and two files are written atomically:
         "reopen": ["gaps", "edit_gap", ["G-003"]],  # how it opens again: where (a pane, or ""
                                                   # for the main screen), which method, its args
         "fields": {"gap-title": "…", "gap-description": "…"},  # its text fields by id, as typed
-        "focus": "gap-description"                # the field the keyboard was in
+        "focus": "gap-description",               # the field the keyboard was in
+        "choices": {"gap-impact": "4"},           # its dropdowns (Select) by id, the value as
+                                                  # text ("" for none); optional
+        "pane": "capture"                         # the pane on show under it; optional
       }
 
   It came in after format 1 was first written and needs no new number: an entry without it
@@ -67,7 +70,7 @@ import contextlib
 import datetime as dt
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -110,12 +113,22 @@ class DialogDraft:
     """The dialog's text fields, by id, as typed."""
     focus: str = ""
     """The field the keyboard was in."""
+    choices: dict[str, str] = field(default_factory=dict)
+    """The dialog's dropdowns (Select), by id: the chosen value as text, "" for none."""
+    pane: str = ""
+    """The pane on show under the dialog when it was open (where it opens again)."""
 
     def to_json(self) -> dict[str, Any]:
         """As kept in the journal entry."""
         where, call, args = self.reopen
         reopen = [where, call, list(args)]
-        return {"dialog": self.dialog, "reopen": reopen, "fields": self.fields, "focus": self.focus}
+        kept: dict[str, Any] = {"dialog": self.dialog, "reopen": reopen, "fields": self.fields}
+        kept["focus"] = self.focus
+        if self.choices:
+            kept["choices"] = self.choices
+        if self.pane:
+            kept["pane"] = self.pane
+        return kept
 
     @classmethod
     def from_json(cls, kept: object) -> DialogDraft | None:
@@ -126,10 +139,15 @@ class DialogDraft:
         if not (isinstance(reopen, list) and len(reopen) == 3 and isinstance(fields, dict)):
             return None
         where, call, args = reopen
-        texts = [kept.get("dialog", ""), kept.get("focus", ""), where, call, *fields, *fields.values()]
+        choices, pane = kept.get("choices", {}), kept.get("pane", "")
+        if not isinstance(choices, dict):
+            return None
+        texts = [kept.get("dialog", ""), kept.get("focus", ""), where, call, pane, *fields, *fields.values()]
+        texts += [*choices, *choices.values()]
         if not isinstance(args, list) or not all(isinstance(t, str) for t in [*texts, *args]):
             return None
-        return cls(kept.get("dialog", ""), (where, call, tuple(args)), dict(fields), kept.get("focus", ""))
+        dialog, focus = kept.get("dialog", ""), kept.get("focus", "")
+        return cls(dialog, (where, call, tuple(args)), dict(fields), focus, dict(choices), pane)
 
     def typed(self) -> str:
         """The text typed in the field the keyboard was in (else the longest field), for people."""

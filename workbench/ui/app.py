@@ -524,6 +524,7 @@ class WorkbenchApp(App[int]):
             clear_journal(path, entry.owner)  # the file has it all
         else:
             return
+        no_work = project_to_data(mine) == project_to_data(workspace.project)
         session = mine.session(entry.session)
         clock = f" (session {session.id}, clock at {mmss(session.elapsed_seconds)})" if session else ""
         when = entry.written.astimezone()
@@ -541,13 +542,23 @@ class WorkbenchApp(App[int]):
                 return
             self._offer_next_journal()
 
-        self.push_screen(
-            RestoreOfferModal(
-                "Unsaved work was found",
+        if entry.draft is not None and no_work:  # only a dialog's text: say it for that case
+            offer = (
+                f"{only_draft_words(entry.draft, when)} Restore opens the dialog again with your "
+                "text in it, for you to save or cancel. Discard drops the text for good. Decide "
+                "later opens the file as it is and offers the text again at the next start."
+            )
+        else:
+            offer = (
                 f"Work from {when:%Y-%m-%d %H:%M:%S}{clock}{draft_words(entry.draft)} was not saved to "
                 "the project file before the workbench stopped. Restore it? It is merged with the file "
                 "as it is now; nothing in it is overwritten. Discard drops it for good. Decide later "
-                "opens the file as it is and offers the work again at the next start.",
+                "opens the file as it is and offers the work again at the next start."
+            )
+        self.push_screen(
+            RestoreOfferModal(
+                "Unsaved work was found",
+                offer,
                 yes="Restore",
                 no="Discard",
                 later="Decide later",
@@ -678,8 +689,8 @@ class WorkbenchApp(App[int]):
         if draft is None or main is None:
             return  # (the main screen calls again when it is back on top)
         where, call, args = draft.reopen
-        if where:
-            main.show_pane(where)
+        if where or draft.pane:  # (a main-screen dialog opens over the pane it was opened on)
+            main.show_pane(where or draft.pane)
         target = main.pane(where) if where else main
         if target is None:  # the pane is still being mounted
             self.set_timer(0.1, self.reopen_waiting_draft)
@@ -1041,10 +1052,24 @@ def draft_words(draft: DialogDraft | None) -> str:
     were typing in: '…the release. Model deploys need a ticket',"."""
     if draft is None:
         return ""
+    return f", and the {one_line(draft.dialog, 40)} dialog you were typing in: '{_typed_end(draft)}',"
+
+
+def only_draft_words(draft: DialogDraft, when: dt.datetime) -> str:
+    """The restore offer when a dialog's text is all that was unsaved: "The Edit G-003 dialog
+    you were typing in at 14:05 was not saved: '…need a ticket'."."""
+    return (
+        f"The {one_line(draft.dialog, 40)} dialog you were typing in at {when:%H:%M} was not saved: "
+        f"'{_typed_end(draft)}'."
+    )
+
+
+def _typed_end(draft: DialogDraft) -> str:
+    """The end of what was typed (the words being typed when it stopped), on one line."""
     typed = one_line(draft.typed().strip())
-    if len(typed) > 40:  # its end: the words being typed when it stopped
+    if len(typed) > 40:
         typed = "…" + typed[-39:].lstrip()
-    return f", and the {one_line(draft.dialog, 40)} dialog you were typing in: '{typed}',"
+    return typed
 
 
 def make_app(

@@ -51,7 +51,7 @@ def save_milestone(app: WorkbenchApp) -> None:
         refusal=refusal,
         field_id="milestone-name",
     )
-    app.push_screen(dialog, named)
+    app.push_screen(dialog.reopens("", "save_milestone"), named)
 
 
 def sentence(words: str) -> str:

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Region
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, TextArea
+from textual.widgets import Button, Input, Select, TextArea
 
 from workbench.ui.keys import bindings, display, key
 from workbench.ui.textual_private import monotonic_time
@@ -103,7 +103,8 @@ class DialogScreen(ModalScreen[ResultType]):
     `reopens`: only such a dialog's unsaved text is kept in the journal."""
     restoring: DialogDraft | None = None
     """Text kept in the journal from the last run, filled in as the dialog opens."""
-    _opened_with: dict[str, str] | None = None
+    _opened_with: tuple[dict[str, str], dict[str, str]] | None = None
+    _pane: str = ""
 
     def reopens(self, where: str, call: str, *args: str) -> Self:
         """Say how the dialog opens again (the method `call` of the pane `where`, or of the main
@@ -116,14 +117,15 @@ class DialogScreen(ModalScreen[ResultType]):
         Its text fields take the keyboard with the cursor after their text; a draft restored
         from the journal is filled in first."""
         self.mount(KeyFooter())
-        self._opened_with = self.text_fields()
+        self._opened_with = (self.text_fields(), self.dropdown_values())
+        self._pane = self._pane_under()
         if self.restoring is not None:
-            self._fill_draft(self.restoring)
+            self.fill_draft(self.restoring)
         cursors_at_end(self)
         self.call_after_refresh(self._painted)
 
     def text_fields(self) -> dict[str, str]:
-        """The dialog's text fields by id, as shown in them now."""
+        """The dialog's text fields by id, as shown in them now (what the journal keeps)."""
         fields: dict[str, str] = {}
         for field in self.query(Input):
             if field.id:
@@ -133,40 +135,73 @@ class DialogScreen(ModalScreen[ResultType]):
                 fields[area.id] = area.text
         return fields
 
+    def dropdown_values(self) -> dict[str, str]:
+        """The dialog's dropdowns by id, each value as text ("" for none chosen)."""
+        return {
+            select.id: "" if select.value is Select.BLANK else str(select.value)
+            for select in self.query(Select)
+            if select.id
+        }
+
+    def _pane_under(self) -> str:
+        """The pane on show under the dialog ("" when it is not over the main screen)."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        stack = self.app.screen_stack
+        below = stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
+        return below.active_pane if isinstance(below, MainScreen) else ""
+
     def journal_draft(self) -> DialogDraft | None:
-        """What the journal keeps of this dialog: its text fields once something was typed into
-        them, if it can open again (`reopens`); None otherwise."""
+        """What the journal keeps of this dialog: its text fields and dropdowns once something
+        was typed or chosen in them, if it can open again (`reopens`); None otherwise."""
         from workbench.store.journal import DialogDraft
 
         if self.reopen is None or self._opened_with is None or not self.is_attached:
             return None
-        fields = self.text_fields()
-        if fields == self._opened_with:
+        fields, choices = self.text_fields(), self.dropdown_values()
+        if (fields, choices) == self._opened_with:
             return None
         focused = self.focused
         focus = focused.id if isinstance(focused, Input | TextArea) and focused.id in fields else ""
-        return DialogDraft(self._draft_heading(), self.reopen, fields, focus or "")
+        return DialogDraft(self._draft_heading(), self.reopen, fields, focus or "", choices, self._pane)
 
     def _draft_heading(self) -> str:
         for title in self.query(".dialog-title"):
             return str(getattr(title, "content", "")).strip()
         return ""
 
-    def _fill_draft(self, draft: DialogDraft) -> None:
+    def fill_draft(self, draft: DialogDraft) -> None:
         """Put the kept text back in its fields (the text they were read with stays the one
-        saved where the person had not changed it), the keyboard in the field it was in."""
+        saved where the person had not changed it) and the dropdowns as they were chosen, the
+        keyboard in the field it was in. A dialog holding text out of sight (the proposal's
+        sections) adds it to `text_fields` and takes it back here first."""
         for field in self.query(Input):
             if field.id in draft.fields:
                 field.value = draft.fields[field.id]
         for area in self.query(TextArea):
             if area.id in draft.fields:
                 area.load_text(draft.fields[area.id])
+        for select in self.query(Select):
+            if select.id in draft.choices:
+                self._choose_kept(select, draft.choices[select.id])
         if draft.focus:  # (after the screen's own first focus)
             for widget in self.query(f"#{draft.focus}"):
                 self.call_after_refresh(widget.focus)
 
+    @staticmethod
+    def _choose_kept(select: Select[object], kept: str) -> None:
+        """Choose the option whose value reads as `kept` (none, when no option does any more)."""
+        if kept == "" and select._allow_blank:
+            select.clear()
+            return
+        for _, value in select._options:
+            if value is not Select.BLANK and str(value) == kept:
+                select.value = value
+                return
+
     @on(Input.Changed)
     @on(TextArea.Changed)
+    @on(Select.Changed)
     def _draft_typed(self) -> None:
         """Text typed into a field that can come back: the journal keeps it within two seconds."""
         if self.reopen is not None and self._opened_with is not None:

@@ -27,6 +27,8 @@ from workbench.ui.widgets.real_text import RealInput, RealTextArea
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from workbench.store.journal import DialogDraft
+
 FRAME_FIELDS = {"firm": "Firm", "version": "Version", "language": "Language", "template": "Word template"}
 FRAME_HINTS = {"firm": "your firm", "version": "1.0", "language": "en-GB", "template": "a .docx or .dotx"}
 """What an empty frame field shows: an example of what goes in it (its label stays above it)."""
@@ -79,6 +81,21 @@ class ProposalModal(DialogScreen[dict[str, str] | None]):
     def on_mount(self) -> None:
         self._show_source()
         self.query_one("#proposal-text", RealTextArea).focus()
+
+    def text_fields(self) -> dict[str, str]:
+        """Every section's text, the ones not on show too (the journal keeps them all)."""
+        fields = super().text_fields()
+        fields.update({f"proposal-text-{name}": text for name, text in self.texts.items()})
+        return fields
+
+    def fill_draft(self, draft: DialogDraft) -> None:
+        """Each section's kept text, and the one on show as it was."""
+        for name in NARRATIVE_FIELDS:
+            self.texts[name] = draft.fields.get(f"proposal-text-{name}", self.texts[name])
+        if draft.choices.get("proposal-field") in NARRATIVE_FIELDS:
+            self.shown = draft.choices["proposal-field"]
+        super().fill_draft(draft)
+        self._show_source()
 
     def _keep_shown(self) -> None:
         self.texts[self.shown] = self.query_one("#proposal-text", RealTextArea).real
@@ -184,4 +201,4 @@ def start_proposal_edit(screen: Screen[None]) -> None:
             screen.app.notify("Proposal text saved in the project.", markup=False)
 
     modal = ProposalModal(workspace.project, workspace.catalogue, workspace.file.path)
-    screen.app.push_screen(modal, finished)
+    screen.app.push_screen(modal.reopens("", "edit_proposal"), finished)

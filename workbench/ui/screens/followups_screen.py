@@ -186,7 +186,8 @@ class FollowUpsScreen(Screen[tuple[str, str] | None]):
 
         step = self.workspace.project.next_step(parse_key(item.key)[1])
         if step is not None:
-            edit_step(self.app, step, lambda edit: self._apply(edit, item.key))
+            # (after a crash its text comes back in Plan's Next steps, where the step is too)
+            edit_step(self.app, step, lambda edit: self._apply(edit, item.key), reopen=("plan", "edit_step"))
 
     def action_back(self) -> None:
         """Back to the panes."""

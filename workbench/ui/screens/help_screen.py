@@ -43,8 +43,9 @@ def saving_and_recovery() -> Text:
     text.append(
         "\nThe project file is saved 2 s after your last change, and at most "
         f"{SAVE_AT_MOST:g} s after the first unsaved one, however long you keep typing. What you "
-        f"change reaches the journal ({journal_folder_for_people()}) within 2 s (what is typed in "
-        "a dialog once the dialog is saved), and after a crash or a kill the next start offers "
+        f"change reaches the journal ({journal_folder_for_people()}) within 2 s (so does what "
+        "you type or choose in a dialog, before you save it: Restore opens that dialog again "
+        "with it), and after a crash or a kill the next start offers "
         "it back (Restore merges it into the file "
         "as it is now; the Discard button drops it for good; Decide later, Esc, opens the file as "
         "it is and offers the work again at the next start).\n"

@@ -374,6 +374,12 @@ class MainScreen(Screen[None]):
 
         start_proposal_edit(self)
 
+    def save_milestone(self) -> None:
+        """Ask for a milestone's name and save it (the palette's; reopened after a crash)."""
+        from workbench.ui.milestones import save_milestone
+
+        save_milestone(self.app)  # type: ignore[arg-type]
+
     def new_gap(self) -> None:
         """Show Gaps and open the editor for a new gap (the palette's "raise a new gap")."""
         self.show_pane("gaps")

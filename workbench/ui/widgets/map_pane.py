@@ -354,9 +354,18 @@ class MapPane(Horizontal, Pane):
     def action_rationale(self) -> None:
         """Write why the practice fits (accepting it if it was undecided)."""
         suggestion = self._acted_on()
-        if suggestion is None:
+        if suggestion is not None:
+            self.write_rationale(self.gap_id, suggestion.practice.id)
+
+    def write_rationale(self, gap_id: str, practice_id: str) -> None:
+        """Open the rationale dialog for a practice suggested for a gap (after a crash too: what
+        was typed in it is journaled); nothing opens when the practice is no longer listed."""
+        if self.gap_id != gap_id:
+            self.select(gap_id)
+        suggestion = next((s for s in self.suggestions if s.practice.id == practice_id), None)
+        if suggestion is None or self.gap_id != gap_id:
             return
-        practice, gap_id = suggestion.practice, self.gap_id
+        practice = suggestion.practice
         mapping = self.workspace.project.mapping(gap_id, practice.id)
 
         def saved(text: str | None) -> None:
@@ -364,16 +373,14 @@ class MapPane(Horizontal, Pane):
                 done = f"Rationale saved for {quoted(practice.title)} on {gap_id}."
                 self._decide(WriteRationale(gap_id, practice.id, text, practice.title), done)
 
-        self.app.push_screen(
-            TextModal(
-                f"Rationale: {self.gap_id} → {practice.title}",
-                mapping.rationale if mapping else "",
-                "why this practice answers this gap",
-                "; ".join(suggestion.reasons),
-                field_id="rationale",
-            ),
-            saved,
+        dialog = TextModal(
+            f"Rationale: {gap_id} → {practice.title}",
+            mapping.rationale if mapping else "",
+            "why this practice answers this gap",
+            "; ".join(suggestion.reasons),
+            field_id="rationale",
         )
+        self.app.push_screen(dialog.reopens("map", "write_rationale", gap_id, practice.id), saved)
 
     def action_pick_practice(self) -> None:
         """Map any practice of the guides to the selected gap, chosen by hand, with a rationale."""
