@@ -6,11 +6,18 @@ from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Button
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Button, Label
 
 from workbench.ui.modals.dialog import DialogButtons, DialogScreen, cancel_label, confirm_label
 
 ResultType = TypeVar("ResultType")
+
+
+def labelled(label: str, *fields: Widget, width: int = 11) -> Horizontal:
+    """Fields after their name, which stays when they are filled in (a placeholder goes)."""
+    return Horizontal(Label(label.ljust(width)), *fields, classes="row labelled")
 
 
 class FormModal(DialogScreen[ResultType | None]):

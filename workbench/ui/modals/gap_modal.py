@@ -18,7 +18,7 @@ from workbench.analysis.evidence_words import evidence_choices, evidence_sentenc
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.ui.modals.dialog import Dialog
-from workbench.ui.modals.form_modal import FormModal
+from workbench.ui.modals.form_modal import FormModal, labelled
 from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
@@ -74,10 +74,11 @@ class GapModal(FormModal[GapDraft]):
         scale = [(Text(str(n)), n) for n in range(1, 6)]
         with Dialog(classes="dialog wide"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
-            yield RealInput(self.draft.title, id="gap-title", placeholder="title", compact=True)
-            yield Select(
+            yield labelled("title", RealInput(self.draft.title, id="gap-title", compact=True))
+            area = Select(
                 areas, id="gap-area", value=self.draft.area or Select.NULL, prompt="area", compact=True
             )
+            yield labelled("area", area)
             yield RealTextArea(
                 self.draft.description,
                 id="gap-description",
@@ -99,7 +100,8 @@ class GapModal(FormModal[GapDraft]):
                     allow_blank=False,
                     compact=True,
                 )
-            yield RealInput(self.draft.owner, id="gap-owner", placeholder="owner", compact=True)
+            owner = RealInput(self.draft.owner, id="gap-owner", placeholder="who owns it", compact=True)
+            yield labelled("owner", owner)
             yield from self._evidence_section()
             yield Static(id="gap-error", classes="dialog-error")
             yield from self.form_buttons()

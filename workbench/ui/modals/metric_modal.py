@@ -7,12 +7,11 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
 from workbench.model.records import Metric
 from workbench.ui.modals.dialog import Dialog
-from workbench.ui.modals.form_modal import FormModal
+from workbench.ui.modals.form_modal import FormModal, labelled
 from workbench.ui.parsing import number_problem, parse_date, parse_number
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput
@@ -40,24 +39,28 @@ class MetricModal(FormModal[dict[str, Any]]):
             if self.template_text:
                 yield Static(literal(self.template_text, "italic"), classes="dialog-body")
             else:
-                yield RealInput(m.text, id="metric-text", placeholder="the metric in words", compact=True)
-            with Horizontal(classes="row"):
-                yield Label("baseline ")
-                yield Input(
-                    _text(m.baseline), id="metric-baseline", classes="num", compact=True
-                )
-                yield Label(" target ")
-                yield Input(_text(m.target), id="metric-target", classes="num", compact=True)
-                yield Label(" unit ")
-                yield RealInput(m.unit, id="metric-unit", classes="num", compact=True)
-            yield RealInput(
+                text = RealInput(m.text, id="metric-text", placeholder="the metric in words", compact=True)
+                yield labelled("metric", text, width=12)
+            yield labelled(
+                "baseline",
+                Input(_text(m.baseline), id="metric-baseline", classes="num", compact=True),
+                Label(" target "),
+                Input(_text(m.target), id="metric-target", classes="num", compact=True),
+                Label(" unit "),
+                RealInput(m.unit, id="metric-unit", classes="num", compact=True),
+                width=12,
+            )
+            measured = RealInput(
                 m.measured_by, id="metric-measured_by", placeholder="how it is measured", compact=True
             )
-            with Horizontal(classes="row"):
-                yield RealInput(m.owner, id="metric-owner", placeholder="owner", compact=True)
-                yield Input(
-                    _text(m.due), id="metric-due", placeholder="due YYYY-MM-DD", classes="short", compact=True
-                )
+            yield labelled("measured by", measured, width=12)
+            yield labelled(
+                "owner",
+                RealInput(m.owner, id="metric-owner", placeholder="who measures it", compact=True),
+                Label(" due "),
+                Input(_text(m.due), id="metric-due", placeholder="YYYY-MM-DD", classes="short", compact=True),
+                width=12,
+            )
             yield Static(id="metric-error", classes="dialog-error")
             yield from self.form_buttons()
 

@@ -6,12 +6,11 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
 from workbench.model.records import PlanItem
 from workbench.ui.modals.dialog import Dialog
-from workbench.ui.modals.form_modal import FormModal
+from workbench.ui.modals.form_modal import FormModal, labelled
 from workbench.ui.parsing import number_problem
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
@@ -59,25 +58,25 @@ class PlanItemModal(FormModal[PlanItemDraft]):
     def compose(self) -> ComposeResult:
         with Dialog(classes="dialog wide"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
-            yield RealInput(self.draft.title, id="item-title", placeholder="title", compact=True)
-            yield RealInput(
-                self.draft.objective,
-                id="item-objective",
-                placeholder="objective: what it sets out to prove",
+            yield labelled("title", RealInput(self.draft.title, id="item-title", compact=True))
+            objective = RealInput(
+                self.draft.objective, id="item-objective", placeholder="what it sets out to prove",
                 compact=True,
             )
-            with Horizontal(classes="row"):
-                yield RealInput(self.draft.owner, id="item-owner", placeholder="owner", compact=True)
-                yield Label(" weeks ")
-                yield Input(
-                    str(self.draft.weeks), id="item-weeks", classes="num", compact=True
-                )
-            yield Input(
+            yield labelled("objective", objective)
+            yield labelled(
+                "owner",
+                RealInput(self.draft.owner, id="item-owner", placeholder="who leads it", compact=True),
+                Label(" weeks "),
+                Input(str(self.draft.weeks), id="item-weeks", classes="num", compact=True),
+            )
+            metrics = Input(
                 ", ".join(self.draft.metrics),
                 id="item-metrics",
-                placeholder="success metrics: none linked (type metric ids)",
+                placeholder="none linked (type metric ids)",
                 compact=True,
             )
+            yield labelled("metrics", metrics)
             yield Label("Evaluation criteria, one per line")
             yield RealTextArea("\n".join(self.draft.criteria), id="item-criteria", compact=True)
             yield Static(id="item-error", classes="dialog-error")

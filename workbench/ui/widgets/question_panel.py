@@ -13,12 +13,11 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
-from textual.widgets.text_area import Selection
 
 from workbench.analysis.followups import known_people
 from workbench.analysis.metrics import metric_sentence
 from workbench.model.records import Metric
-from workbench.printable import for_editing, times
+from workbench.printable import times
 from workbench.ui.parsing import number_problem, parse_date, parse_number
 from workbench.ui.safe import clean, literal, one_line
 from workbench.ui.widgets.maturity import MaturityBar
@@ -62,35 +61,6 @@ class NotesArea(RealTextArea):
         if event.key == "enter" and not before.strip():
             event.prevent_default()
             event.stop()
-        elif event.key == "space" and self._on_separator():
-            # A space typed just after the separator takes its place (no double space).
-            end = self.document.end
-            self.selection = Selection((end[0], end[1] - len(self._separator)), end)
-            self._separator = ""
-
-    def _on_separator(self) -> bool:
-        """Whether the cursor is just after the separator, with nothing typed yet."""
-        return (
-            bool(self._separator)
-            and self.selection.is_empty
-            and self.cursor_location == self.document.end
-            and self.text == for_editing(self._real) + self._separator
-        )
-
-    _separator = ""
-    """A space shown after notes that end in a word, so words typed next do not run into them
-    ("…by hand.Batch jobs"); it is saved only with something typed after it."""
-
-    def load_real(self, text: str) -> None:
-        self._separator = " " if text and not text[-1].isspace() else ""
-        super().load_real(text)
-        if self._separator:
-            self.load_text(self.text + self._separator)
-
-    @property
-    def real(self) -> str:
-        text = super().real
-        return self._real if self._separator and text == self._real + self._separator else text
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("undo", "redo"):
