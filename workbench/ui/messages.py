@@ -31,6 +31,8 @@ class ShowQuestion(Message):
     """Show a question in Capture, ready for notes (from the palette or a gap's evidence)."""
 
     ref: str
+    session: str = ""
+    """The session whose answer to show (a gap's evidence); empty: the current session."""
 
 
 @dataclass

@@ -330,10 +330,17 @@ class MainScreen(Screen[None]):
 
     @on(ShowQuestion)
     def _show_question(self, message: ShowQuestion) -> None:
-        self.jump_to_question(message.ref)
+        self.jump_to_question(message.ref, message.session)
 
-    def jump_to_question(self, ref: str) -> None:
-        """Show a question in Capture, ready for notes."""
+    def jump_to_question(self, ref: str, session: str = "") -> None:
+        """Show a question in Capture, ready for notes; with `session` (evidence), in that session,
+        so what is typed next goes into the evidence's own answer, never another session's."""
+        ws = self.workspace
+        if session and session != ws.session_id and ws.project.session(session) is not None:
+            self.switch_session(session)
+            self.app.notify(
+                f"Switched to session {session}, where this evidence was recorded.", markup=False, timeout=4
+            )
         self.show_pane("capture")
         self.capture.jump_to(ref)
 

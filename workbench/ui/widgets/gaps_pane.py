@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from workbench.analysis.gaps import (
     QUADRANT_LABELS,
+    EvidenceItem,
     Suggestion,
     evidence_trail,
     gap_quadrant,
@@ -103,6 +104,8 @@ class GapsPane(Horizontal, Pane):
         done: they keep their place in the list, so the cursor stays on what the person chose."""
         self._listed: list[str] = []
         """The suggestion keys listed, in order."""
+        self._trail: list[EvidenceItem] = []
+        """The evidence listed, in order: Enter on one opens its question in its own session."""
         self._filled_width: int | None = None  # side width the tables were last filled for
         self._ranked_shown: object = None
         """What the ranked table was last filled with: columns, widths and each row's cells."""
@@ -333,6 +336,7 @@ class GapsPane(Horizontal, Pane):
         heading = self.query_one("#evidence-heading", Static)
         options = self.query_one("#evidence", OptionList)
         options.clear_options()
+        self._trail = []
         gap = ws.project.gap(self.selected) if self.selected else None
         if gap is None:
             heading.update(Text("Select a gap on the matrix to see its evidence.", style="dim"))
@@ -343,6 +347,7 @@ class GapsPane(Horizontal, Pane):
             title.append_text(literal("\n" + gap.description, "italic"))
         heading.update(title)
         trail = evidence_trail(ws.project, ws.catalogue, gap, ws.currency())
+        self._trail = trail
         items: list[Option] = []
         for index, item in enumerate(trail):
             label = Text(f"{item.kind:<8}", style="bold")
@@ -539,9 +544,11 @@ class GapsPane(Horizontal, Pane):
 
     @on(OptionList.OptionSelected, "#evidence")
     def _evidence_chosen(self, event: OptionList.OptionSelected) -> None:
-        ref = (event.option.id or "").split(":", 1)[-1]
+        index, _, ref = (event.option.id or "").partition(":")
+        trail = self._trail
+        session = trail[int(index)].session if index.isdigit() and int(index) < len(trail) else ""
         if ref:
-            self.post_message(ShowQuestion(ref))
+            self.post_message(ShowQuestion(ref, session))
 
     @on(OptionList.OptionSelected, "#suggestions")
     def _suggestion_chosen(self) -> None:
