@@ -13,7 +13,9 @@ from tests.helpers import notifications, raise_g006_impact, restore_on_next_star
 from tests.test_journal_app import fail_writes_under
 from workbench.cli import main
 from workbench.problems import FileProblem
-from workbench.store.files import ProjectFile
+from workbench.store.files import ProjectFile, load_project
+from workbench.store.journal import put_off_journal, write_journal
+from workbench.store.serialize import project_to_data
 from workbench.ui.app import cannot_open
 from workbench.ui.modals.confirm import ConfirmModal
 
@@ -65,3 +67,41 @@ async def test_a_broken_file_says_its_unsaved_work_is_kept(
 def test_no_journal_no_mention(tmp_path: Path, state_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(tmp_path / "gone.toml")]) == 1
     assert "Unsaved work" not in capsys.readouterr().err
+
+
+async def test_work_set_aside_with_decide_later_is_mentioned_and_the_advice_works(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch, state_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """fix14e 3: work put off with Decide later (KEY.later-N.json) was not mentioned: with no
+    entry of its own, a missing file said only 'no such project file'."""
+    await keep_work_in_the_journal(example, make_app, monkeypatch)
+    put_off_journal(example)  # as Decide later does with the restore offer
+    later = next((state_dir / "journal").glob("*.later-1.json"))
+    example.unlink()
+    capsys.readouterr()
+    assert main([str(example)]) == 1
+    said = capsys.readouterr().err
+    assert "set aside with Decide later" in said and str(later) in said, said
+    base = later.with_name(later.name.replace(".json", ".base.toml"))
+    assert f"copy the file it started from, {base}, to {example}" in said
+    shutil.copyfile(base, example)  # as the message says
+    await restore_on_next_start(
+        make_app, example, lambda again: again.workspace.project.gap("G-006").impact == 3
+    )
+
+
+async def test_a_broken_file_mentions_its_entry_and_the_work_set_aside(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch, state_dir: Path
+) -> None:
+    await keep_work_in_the_journal(example, make_app, monkeypatch)
+    put_off_journal(example)
+    work = load_project(example)  # new work after deciding later
+    work.move_gap("G-006", 2)
+    write_journal(example, project_to_data(work), ProjectFile.load(example).base)
+    later = next((state_dir / "journal").glob("*.later-1.json"))
+    example.write_text(example.read_text() + "\n[[broken\n")
+    with pytest.raises(FileProblem) as problem:
+        ProjectFile.load(example)
+    said = cannot_open(example, problem.value)
+    assert "Unsaved work for this file (from " in said
+    assert f"Work set aside with Decide later is kept too, in {later}" in said, said

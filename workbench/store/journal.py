@@ -235,19 +235,46 @@ def _write_journal(
 
 def kept_work_note(path: str | Path) -> str:
     """For a project file that is missing or cannot be read: a sentence saying that unsaved work
-    for it is kept, where, and how to get it back; '' when there is none."""
+    for it is kept (its journal entry, and work set aside with Decide later), where, and how to
+    get it back; '' when there is none."""
     entry = read_journal(path)
-    if entry is None:
+    later = [_later_pairs(path, number)[:2] for number in _put_off_numbers(path)]
+    if entry is None and not later:
         return ""
-    entry_path, base_path = journal_paths(path, entry.owner)
-    when = entry.written.astimezone().strftime("%Y-%m-%d %H:%M")
-    said = f"Unsaved work for this file (from {when}) is kept in the journal, {entry_path}. "
-    if entry.base is not None and not Path(path).exists():
-        return said + (
+    gone = not Path(path).exists()
+    if entry is None:
+        (_, entry_path), (_, base_path) = later[0]
+        when = dt.datetime.fromtimestamp(_mtime(entry_path)).strftime("%Y-%m-%d %H:%M")
+        said = "Unsaved work for this file set aside with Decide later "
+        said += f"(from {when}) is kept in the journal, {entry_path}"
+        said += f", with {len(later) - 1} more set aside after it. " if len(later) > 1 else ". "
+        has_base = base_path.exists()
+    else:
+        entry_path, base_path = journal_paths(path, entry.owner)
+        when = entry.written.astimezone().strftime("%Y-%m-%d %H:%M")
+        said = f"Unsaved work for this file (from {when}) is kept in the journal, {entry_path}. "
+        has_base = entry.base is not None
+    if has_base and gone:
+        said += (
             f"To get it back, copy the file it started from, {base_path}, to {path} and open that: "
             "the workbench offers the work back."
         )
-    return said + "Fix the file (or put it back) and open it again: the workbench offers the work back."
+    else:
+        said += "Fix the file (or put it back) and open it again: the workbench offers the work back."
+    if entry is not None and later:
+        more = f" and {len(later) - 1} more beside it" if len(later) > 1 else ""
+        said += (
+            f" Work set aside with Decide later is kept too, in {later[0][0][1]}{more}: "
+            "it is offered again at a later start."
+        )
+    return said
+
+
+def _mtime(file: Path) -> float:
+    try:
+        return file.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def read_journal(path: str | Path) -> JournalEntry | None:
