@@ -248,3 +248,16 @@ async def test_keys_typed_as_the_restore_offer_opens_do_not_answer_it(
         assert await dialog_up(pilot, ConfirmModal)
         await pilot.press("escape")
         assert await until(pilot, lambda: app.screen is not offer)
+
+
+async def test_the_restore_offer_says_what_the_work_holds(example: Path, make_app, state_dir: Path) -> None:
+    """fix13b 1: 'Unsaved work was found' did not say what the recovered work holds."""
+    from workbench.store.files import load_project
+
+    leave_recovered_work(example)
+    session = next(a for a in load_project(example).answers if a.notes and "\n" not in a.notes).session
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await dialog_up(pilot, ConfirmModal)
+        body = app.screen.body  # type: ignore[attr-defined]
+        assert f"It holds notes on 1 question in session {session}." in body, body

@@ -509,6 +509,7 @@ class WorkbenchApp(App[int]):
             offered_journals,
         )
         from workbench.store.serialize import project_to_data
+        from workbench.store.work_delta import work_summary
         from workbench.ui.widgets.header import mmss
 
         workspace = self.workspace
@@ -525,6 +526,8 @@ class WorkbenchApp(App[int]):
         else:
             return
         no_work = project_to_data(mine) == project_to_data(workspace.project)
+        holds = work_summary(project_to_data(workspace.project), project_to_data(mine))
+        holds = f" It holds {holds}." if holds else ""
         session = mine.session(entry.session)
         clock = f" (session {session.id}, clock at {mmss(session.elapsed_seconds)})" if session else ""
         when = entry.written.astimezone()
@@ -551,9 +554,9 @@ class WorkbenchApp(App[int]):
         else:
             offer = (
                 f"Work from {when:%Y-%m-%d %H:%M:%S}{clock}{draft_words(entry.draft)} was not saved to "
-                "the project file before the workbench stopped. Restore it? It is merged with the file "
-                "as it is now; nothing in it is overwritten. Discard drops it for good. Decide later "
-                "opens the file as it is and offers the work again at the next start."
+                f"the project file before the workbench stopped.{holds} Restore it? It is merged with "
+                "the file as it is now; nothing in it is overwritten. Discard drops it for good. Decide "
+                "later opens the file as it is and offers the work again at the next start."
             )
         self.push_screen(
             RestoreOfferModal(
