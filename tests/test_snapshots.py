@@ -99,6 +99,15 @@ class TestGaps:
         """The example's eight gaps across the four quadrants, ranked beside the grid."""
         assert snap_compare(app_for(example), terminal_size=SIZE, run_before=keys("f3"))
 
+    def test_matrix_example_80x24(self, snap_compare, example: Path) -> None:
+        """At 80×24: all four quadrants named under the grid (two lines, laid out as the grid),
+        the axis titles, and the ranked gaps beside it."""
+        assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=keys("f3"))
+
+    def test_matrix_example_160x48(self, snap_compare, example: Path) -> None:
+        """At 160×48: all four quadrants named on one line under the grid; titles wider."""
+        assert snap_compare(app_for(example), terminal_size=(160, 48), run_before=keys("f3"))
+
     def test_matrix_empty(self, snap_compare, example: Path) -> None:
         """A project with no gaps yet."""
         path = example.parent / "empty.toml"

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from workbench.analysis.gaps import QUADRANT_TITLES, Quadrant, is_closed, quadrant
+from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_TITLES, Quadrant, is_closed, quadrant
 from workbench.model.project import Project
 from workbench.model.records import Gap
 from workbench.ui.keys import bindings
@@ -40,6 +40,21 @@ LEGEND = Text.assemble(
         for part in ((" ", QUADRANT_STYLES[name]), (f" {title} ", "dim"))
     ],
 )
+"""All four quadrants named on one line, where the width allows."""
+
+
+def _key(name: Quadrant, width: int) -> Text:
+    return Text.assemble((" ", QUADRANT_STYLES[name]), (f" {QUADRANT_LABELS[name]}".ljust(width), "dim"))
+
+
+GRID_ROWS: tuple[tuple[Quadrant, Quadrant], ...] = (("quick-win", "strategic"), ("fill-in", "deprioritise"))
+_HALF = max(len(label) for label in QUADRANT_LABELS.values()) + 3
+LEGEND_GRID = Text("\n").join(
+    Text.assemble(" " * LABEL_WIDTH, _key(left, _HALF), _key(right, 0))
+    for left, right in GRID_ROWS
+)
+"""Narrower: the four quadrants on two lines laid out as on the grid (high impact above, low
+complexity left), so each is named at every size."""
 AXIS_LINES = 4
 """Lines besides the cells: the impact axis title above, the axis, its labels and its title below."""
 IMPACT_TITLE = "Impact ↑"
@@ -165,7 +180,13 @@ class Matrix(Widget, can_focus=True):
         cell_width = max(6, (width - LABEL_WIDTH) // 5)
         longest = max((len(g.id) for gaps in self.cells.values() for g in gaps), default=5)
         id_width = max(5, min(longest, cell_width - 1))  # a cell starts with a space
-        return CellLayout(cell_width, max(1, (height - AXIS_LINES) // 5), id_width)
+        lines = AXIS_LINES + len(self.legend(width).split())
+        return CellLayout(cell_width, max(1, (height - lines) // 5), id_width)
+
+    @staticmethod
+    def legend(width: int) -> Text:
+        """The quadrants' names and colours: on one line when it fits `width`, else on two."""
+        return LEGEND if LEGEND.cell_len <= width else LEGEND_GRID
 
     # --- drawing --------------------------------------------------------------------------------
 
@@ -201,11 +222,11 @@ class Matrix(Widget, can_focus=True):
         out.append(axis + "\n", style="dim")
         title = COMPLEXITY_TITLE.center(layout.cell_width * 5).rstrip()
         out.append(" " * LABEL_WIDTH + title + "\n", style="bold dim")
-        if self._legend_fits():
-            out.append_text(LEGEND)
-            closed = any(is_closed(g) for gaps in self.cells.values() for g in gaps)
-            if closed and LEGEND.cell_len + CLOSED_KEY.cell_len <= self.size.width:
-                out.append_text(CLOSED_KEY)
+        legend = self.legend(self.size.width)
+        out.append_text(legend)
+        closed = any(is_closed(g) for gaps in self.cells.values() for g in gaps)
+        if closed and legend.split()[-1].cell_len + CLOSED_KEY.cell_len <= self.size.width:
+            out.append_text(CLOSED_KEY)
         return out
 
     def _legend_fits(self) -> bool:
