@@ -261,3 +261,58 @@ async def test_the_restore_offer_says_what_the_work_holds(example: Path, make_ap
         assert await dialog_up(pilot, ConfirmModal)
         body = app.screen.body  # type: ignore[attr-defined]
         assert f"It holds notes on 1 question in session {session}." in body, body
+
+
+async def test_after_a_restore_the_keyboard_is_back_in_the_notes_being_typed(
+    example: Path, make_app, state_dir: Path
+) -> None:
+    """fix13b 2: after Restore the keyboard was in the question tree, so typing on ('z5') set
+    the current maturity to 5. It goes back to the notes of the question being typed into,
+    and the session clock runs only if it was running (it was not)."""
+    import tomllib
+
+    from textual.widgets import TextArea
+
+    from tests.helpers import ready
+    from workbench.store.journal import read_journal
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        capture = app.screen.capture  # type: ignore[attr-defined]
+        first = capture.panel.ref
+        await pilot.press("down", "down", "down")
+        assert await until(pilot, lambda: capture.panel.ref != first)
+        await pilot.press("enter")
+        notes = app.screen.query_one("#q-notes", TextArea)
+        assert await until(pilot, lambda: app.screen.focused is notes)
+        question = capture.panel.ref
+        await pilot.press(*" typed")
+        assert await until(pilot, lambda: notes.text.endswith(" typed"))
+        app.autosave.journal.run()
+        assert await until(pilot, lambda: (e := read_journal(example)) is not None and e.focus == "q-notes")
+        assert not app.workspace.clock.running
+        kept = {p: p.read_bytes() for p in (state_dir / "journal").iterdir()}
+    entry = read_journal(example)
+    if entry is None:  # (the run's end cleared it: as after a kill -9, it is still there)
+        for p, data in kept.items():
+            p.write_bytes(data)
+        entry = read_journal(example)
+    assert entry is not None and entry.question == question
+    session = entry.session
+    again = make_app(example)
+    async with again.run_test(size=(120, 36)) as pilot:
+        assert await dialog_up(pilot, ConfirmModal)
+        await pilot.press("ctrl+s")  # Restore
+        assert await until(pilot, lambda: " typed" in example.read_text())
+        notes = again.screen.query_one("#q-notes", TextArea)
+        assert await until(pilot, lambda: again.screen.focused is notes)
+        await pilot.press("z", "5")
+        assert await until(pilot, lambda: notes.text.endswith(" typedz5"))
+        assert not again.workspace.clock.running
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not again.workspace.unsaved)
+    answers = tomllib.loads(example.read_text())["answers"]
+    saved = next(a for a in answers if a["question"] == question and a["session"] == session)
+    assert saved["notes"].endswith(" typedz5")
+    assert saved.get("current") != 5 or entry.project().answer(question, session).current == 5

@@ -17,6 +17,8 @@ the process's id, and two files are written atomically:
         "base_sha256": "9f2c…",                   # digest of the file bytes the work started from
         "session": "exec-1",                      # the session that was current
         "clock_running": true,                    # whether its clock was running
+        "question": "discovery:dep-1",            # the question on show in Capture (optional)
+        "focus": "q-notes",                       # the widget the keyboard was in (optional)
         "work": { … },                            # the work, as what differs from the base
         "draft": { … }                            # a dialog's unsaved text (optional, below)
       }
@@ -40,7 +42,9 @@ the process's id, and two files are written atomically:
         "pane": "capture"                         # the pane on show under it; optional
       }
 
-  It came in after format 1 was first written and needs no new number: an entry without it
+  `question` and `focus` came in later too: a restore shows that question in Capture, with the
+  keyboard in its notes when `focus` is "q-notes"; an entry without them restores as before.
+  The draft came in after format 1 was first written and needs no new number: an entry without it
   reads as before, and a draft that does not read is left out (the work still comes back).
 - `KEY.PID.base.toml`: the exact bytes of the project file the work started from (its digest is
   `base_sha256`), written only when it changes. A three-way merge takes this as the base, the
@@ -171,6 +175,10 @@ class JournalEntry:
     """The dialog that had unsaved text in it, if any."""
     owner: int = LEGACY
     """The pid of the process that wrote it (LEGACY: from before entries were per process)."""
+    question: str = ""
+    """The question on show in Capture ('' in entries from before it was kept)."""
+    focus: str = ""
+    """The id of the widget the keyboard was in on the panes ('q-notes': the notes)."""
 
     def project(self) -> Project:
         """The work as a Project; only the keys in the data count as set."""
@@ -184,6 +192,8 @@ def write_journal(
     session: str = "",
     clock_running: bool = False,
     draft: DialogDraft | None = None,
+    question: str = "",
+    focus: str = "",
 ) -> None:
     """Keep the work (`project_to_data` of the project) durable, as edited from `base` (the
     file's data and bytes it started from), with the `draft` of a dialog being typed into;
@@ -194,7 +204,17 @@ def write_journal(
     entry_path.parent.mkdir(parents=True, exist_ok=True)
     try:
         _write_journal(
-            path, entry_path, base_path, raw, base_hash, base_data, data, session, clock_running, draft
+            path,
+            entry_path,
+            base_path,
+            raw,
+            base_hash,
+            base_data,
+            data,
+            session,
+            clock_running,
+            draft,
+            {"question": question, "focus": focus},
         )
     except SaveFailed as failed:  # its "the file on disk is unchanged" would mean the journal
         advice = failed.message.removesuffix(f" {UNCHANGED}").removeprefix("could not be saved: ")
@@ -216,6 +236,7 @@ def _write_journal(
     session: str,
     clock_running: bool,
     draft: DialogDraft | None,
+    where: dict[str, str],
 ) -> None:
     if _file_digest(base_path) != base_hash:
         atomic_write(base_path, raw)
@@ -228,6 +249,7 @@ def _write_journal(
         "clock_running": clock_running,
         "work": work_delta(base_data, data),
     }
+    entry.update({key: value for key, value in where.items() if value})  # (only when known)
     if draft is not None:
         entry["draft"] = draft.to_json()
     atomic_write(entry_path, json.dumps(entry, default=_iso, ensure_ascii=False).encode("utf-8"))
@@ -344,6 +366,8 @@ def _read_entry(path: str | Path, owner: int) -> JournalEntry | None:
         data=work,
         draft=DialogDraft.from_json(entry.get("draft")),
         owner=owner,
+        question=str(entry.get("question") or ""),
+        focus=str(entry.get("focus") or ""),
     )
     try:
         found.project()

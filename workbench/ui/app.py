@@ -238,7 +238,21 @@ class WorkbenchApp(App[int]):
         """The project now and the text of an open dialog, to write in another thread."""
         if self.workspace is None:
             raise RuntimeError("no project is open")
-        return dataclasses.replace(self.workspace.snapshot(), draft=self.open_draft())
+        question, focus = self._where_typing()
+        return dataclasses.replace(
+            self.workspace.snapshot(), draft=self.open_draft(), question=question, focus=focus
+        )
+
+    def _where_typing(self) -> tuple[str, str]:
+        """The question on show in Capture and the id of the widget the keyboard is in on the
+        panes (under a dialog too), for the journal: a restore puts the keyboard back there."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                focused = screen.focused
+                return screen.capture.panel.ref, (focused.id or "") if focused is not None else ""
+        return "", ""
 
     def write_journal(self, snapshot: Snapshot) -> None:
         """Keep the snapshot in the journal (runs in a background thread)."""
@@ -248,7 +262,14 @@ class WorkbenchApp(App[int]):
         if workspace is not None:
             path = workspace.file.path
             write_journal(
-                path, snapshot.data, snapshot.base, snapshot.session, snapshot.clock_running, snapshot.draft
+                path,
+                snapshot.data,
+                snapshot.base,
+                snapshot.session,
+                snapshot.clock_running,
+                snapshot.draft,
+                question=snapshot.question,
+                focus=snapshot.focus,
             )
 
     def write_file(self, snapshot: Snapshot) -> bool:
@@ -629,6 +650,8 @@ class WorkbenchApp(App[int]):
         from workbench.ui.merging import RESTORING, DiskMerge
 
         recovered = entry.project()
+        if entry.question:  # the keyboard goes back where it was, once the panes are rebuilt
+            self.call_after_refresh(self._back_to_typing, entry.question, entry.focus)
         if entry.draft is not None:  # its dialog opens again once the merge asked what it must
             self._draft_waiting = entry.draft
             self.call_after_refresh(self.reopen_waiting_draft)
@@ -681,6 +704,18 @@ class WorkbenchApp(App[int]):
             done=RESTORED,
             on_fail=keep_unsaved,
         ).run()
+
+    def _back_to_typing(self, question: str, focus: str) -> None:
+        """After a restore: Capture shows the question that was on show, with the keyboard in
+        its notes when it was there (typing on goes where it went before the stop)."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is None or self.workspace is None or question not in self.workspace.catalogue.questions:
+            return
+        if focus == "q-notes":
+            main.show_pane("capture")
+        main.capture.jump_to(question, notes=focus == "q-notes")
 
     def reopen_waiting_draft(self) -> None:
         """Open the dialog a restored draft was typed in, filled with it, once the panes are on

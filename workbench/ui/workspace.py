@@ -74,6 +74,10 @@ class Snapshot:
     clock_running: bool
     draft: DialogDraft | None = None
     """Text typed into a dialog, not saved yet (journaled beside the work)."""
+    question: str = ""
+    """The question on show in Capture (its bank reference), '' for none."""
+    focus: str = ""
+    """The id of the widget the keyboard is in on the panes ('q-notes'), '' for another."""
 
 
 @dataclass

@@ -73,15 +73,17 @@ class CapturePane(Horizontal, Pane):
             ws.clock.area = question.area
         self.panel.show(ref)
 
-    def jump_to(self, ref: str) -> None:
-        """Select a question (from the palette or an evidence link) and edit it."""
+    def jump_to(self, ref: str, notes: bool = True) -> None:
+        """Select a question (from the palette or an evidence link) and edit it (with `notes`,
+        the keyboard goes into its notes)."""
         navigator = self.navigator
         if not navigator.select_ref(ref, focus=False):
             navigator.clear_filters()
             navigator.select_ref(ref, focus=False)
         navigator.current = ref
         self.show_question(ref)
-        self.edit_notes()
+        if notes:
+            self.edit_notes()
 
     def rebuild(self, from_top: bool = False) -> None:
         """Rebuild after a session switch or reload; `from_top` starts at the first question."""
