@@ -1,11 +1,13 @@
-"""#12 leftovers (fix12c): the evidence jump lands in the evidence's own session."""
+"""#12 leftovers (fix12c): the evidence jump lands in the evidence's own session; the ranked
+gaps table gives its title the spare width."""
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
 
-from textual.widgets import OptionList
+import pytest
+from textual.widgets import DataTable, OptionList
 
 from tests.helpers import notifications, ready, until
 from workbench.ui.widgets.gaps_pane import GapsPane
@@ -41,3 +43,18 @@ async def test_enter_on_evidence_from_another_session_types_into_that_session(ex
     typed = [(a["question"], a["session"]) for a in answers if "zqx" in a.get("notes", "")]
     assert typed == [(QUOTED, "ml-1")]
     assert any("Switched to session ml-1" in n for n in shown), shown
+
+
+@pytest.mark.parametrize(("size", "least"), [((80, 24), 18), ((120, 36), 34)])
+async def test_the_ranked_table_gives_its_title_the_spare_width(example: Path, make_app, size, least) -> None:
+    """#12 leftovers: the ranked titles were cut to 8 characters at 80x24 and 26 at 120x36."""
+    app = make_app(example)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("f3")
+        table = app.screen.query_one("#ranked", DataTable)
+        assert await until(pilot, lambda: table.row_count == 10)
+        await pilot.pause()
+        widths = {str(c.label): c.width for c in table.columns.values()}
+        assert widths["title"] >= least, widths
+        assert {"gap", "I", "C", "prio"} <= set(widths), widths

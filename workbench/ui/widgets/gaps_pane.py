@@ -47,7 +47,7 @@ from workbench.ui.messages import RaiseGapFrom, ShowQuestion
 from workbench.ui.modals.gap_modal import GapDraft, GapModal
 from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.safe import literal, one_line
-from workbench.ui.widgets.matrix import CLOSED_STYLE, SHORT_TITLES, Matrix
+from workbench.ui.widgets.matrix import CLOSED_STYLE, QUADRANT_STYLES, SHORT_TITLES, Matrix
 from workbench.ui.widgets.maturity_chart import alignment_text, change_chart, maturity_chart, unverified_text
 from workbench.ui.widgets.pane import Pane
 from workbench.ui.widgets.row_table import RowTable
@@ -57,7 +57,13 @@ RANKED_COLUMNS = ("gap", "title", "quadrant", "I", "C", "prio")
 STATUS_WORDS = {"closed": "Closed", "wont-fix": "Won't fix"}
 """What the quadrant column says for a gap that is done with."""
 NARROW_SIDE = 60
-"""Below this side width the ranked table drops its rank column and shortens quadrants."""
+"""Below this side width (80 columns) the ranked table's quadrant is one letter in its colour
+(the matrix's legend names the colours), so the title keeps the room."""
+WIDE_SIDE = 90
+"""Below this side width (120 columns) the ranked table has no rank column (the order is the
+rank) and the quadrant's short word, so the title keeps the room."""
+QUADRANT_LETTERS = {name: label[0] for name, label in QUADRANT_LABELS.items()}
+"""The quadrant in one letter (Q, S, F, D), shown on its matrix colour in a narrow table."""
 RANKING_READS = Reads(frozenset({"gaps", "metrics"}), {"answers": frozenset({"confidence"})})
 """What the matrix and the ranked table show: the gaps, placed and ranked by `priority`, which
 reads the confidence of their evidence (answers, metrics) besides the settings."""
@@ -196,19 +202,24 @@ class GapsPane(Horizontal, Pane):
         table = self.query_one("#ranked", DataTable)
         self._filled_width = self._side_width()
         narrow = self._filled_width < NARROW_SIDE
-        # Narrow: no rank column (the order is the rank) and the quadrant's first word, so
-        # impact, complexity and priority always show.
+        wide = self._filled_width >= WIDE_SIDE
+        # Narrower: no rank column (the order is the rank) and a shorter quadrant, so impact,
+        # complexity and priority always show and the title has the rest.
         project = self.workspace.project
         rows: list[tuple[str, list[Text]]] = []
         for rank, (gap, score) in enumerate(gap_table(project), 1):
             where = gap_quadrant(project, gap)
             closed = is_closed(gap)
-            placed = SHORT_TITLES[where] if narrow else QUADRANT_LABELS[where]
+            if narrow:
+                placed = Text("–" if closed else QUADRANT_LETTERS[where], style=QUADRANT_STYLES[where])
+            else:
+                words = QUADRANT_LABELS if wide else SHORT_TITLES
+                placed = Text(STATUS_WORDS[gap.status] if closed else words[where])
             cells = [
                 Text("" if closed else str(rank)),
                 Text(gap.id, style="bold"),
                 literal(one_line(gap.title, 500)),
-                Text(STATUS_WORDS[gap.status] if closed else placed),
+                placed,
                 Text(str(gap.impact)),
                 Text(str(gap.complexity)),
                 Text(f"{score:.0f}"),
@@ -216,8 +227,10 @@ class GapsPane(Horizontal, Pane):
             if closed:  # as on the matrix: struck through, after the open ones, no rank
                 for cell in cells:
                     cell.stylize(CLOSED_STYLE)
-            rows.append((gap.id, cells[1:] if narrow else cells))
-        columns = RANKED_COLUMNS if narrow else ("#", *RANKED_COLUMNS)
+            rows.append((gap.id, cells if wide else cells[1:]))
+        columns: tuple[str, ...] = ("#", *RANKED_COLUMNS) if wide else RANKED_COLUMNS
+        if narrow:
+            columns = tuple("q" if c == "quadrant" else c for c in columns)
         widths = [max([len(name), *(row[i].cell_len for _, row in rows)]) for i, name in enumerate(columns)]
         title = columns.index("title")
         others = sum(widths) - widths[title] + 2 * len(columns) + 1  # cell padding, scroll bar
