@@ -338,9 +338,7 @@ class MainScreen(Screen[None]):
         ws = self.workspace
         if session and session != ws.session_id and ws.project.session(session) is not None:
             self.switch_session(session)
-            self.app.notify(
-                f"Switched to session {session}, where this evidence was recorded.", markup=False, timeout=4
-            )
+            self.app.notify(f"Now in {session}, the evidence's session.", markup=False, timeout=4)
         self.show_pane("capture")
         self.capture.jump_to(ref)
 
