@@ -89,7 +89,7 @@ async def test_long_notes_that_differ_at_the_end_show_the_ends_and_both_can_be_k
         assert values.region.bottom <= size[1]
         more = modal.query_one("#merge-more")  # says so when the values are taller than their box
         assert await until(pilot, lambda: more.display == bool(values.max_scroll_y))
-        assert bool(values.max_scroll_y) == (size == (80, 24))
+        assert values.max_scroll_y  # fix14e: excerpts first, then the values in full
         if values.max_scroll_y:  # what does not fit is read by scrolling with the keyboard
             await pilot.press("pagedown")
             assert await until(pilot, lambda: values.scroll_y > 0)
@@ -105,6 +105,50 @@ async def test_long_notes_that_differ_at_the_end_show_the_ends_and_both_can_be_k
         await pilot.press("b")
         assert await until(pilot, lambda: not app.workspace.unsaved)
     assert saved_note(example) == LONG + ", measured in March.\n\n[your copy] " + LONG + ", by their estimate."
+
+
+PLAIN = (
+    "We build features by hand for each model, in notebooks that nobody reviews, and we copy them into "
+    "the training job when the model is ready; the team told us a long story about the middle part of "
+    "the process, where the data engineers hand over extracts by email and wait days for a reply, and "
+    "the end of the note says they want a feature store."
+)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_where_each_side_of_a_long_note_differs_is_in_sight_without_scrolling(
+    example: Path, make_app, size: tuple[int, int]
+) -> None:
+    """fix14e 1: a ~300-character note, a word changed in its middle on disk, ' MINE-END' added at
+    its end in the app: the box showed Before whole and the start of On disk, both cut before
+    either change. Each side now comes first as excerpts around its changes, the changed words
+    marked, the values in full below them."""
+    hand_edit(example, NOTE, PLAIN)
+    app = make_app(example)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        app.workspace.apply(SetAnswer(FE3, "data-1", {"notes": PLAIN + " MINE-END"}))
+        hand_edit(example, "about the middle part", "about the CHANGED middle part")
+        await pilot.press("ctrl+s")
+        assert await dialog_up(pilot, MergeModal)
+        modal = app.screen
+        values = modal.query_one("#merge-values")
+        await pilot.pause()
+        assert values.scroll_y == 0
+        for name, word in (("ours", "CHANGED"), ("theirs", "MINE-END")):
+            part = modal.query_one(f"#merge-{name}-part")
+            shown = part.render()
+            assert word in str(shown), str(shown)
+            assert any(str(shown)[s.start : s.end] == word for s in shown.spans), shown.spans  # marked
+            box, at = values.region, part.region
+            assert box.y <= at.y and at.bottom <= box.bottom and at.right <= box.right, (box, at)
+            assert at.bottom <= size[1]
+        assert "middle part" in str(modal.query_one("#merge-base-part").render())
+        full = modal.query_one("#merge-theirs")  # the whole value is there to scroll to
+        assert str(full.render()) == PLAIN + " MINE-END"
+        await pilot.press("m")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    assert saved_note(example) == PLAIN + " MINE-END"
 
 
 async def test_edit_opens_an_editor_with_both_and_keeps_what_was_typed_when_backing_out(

@@ -1,6 +1,7 @@
 """Settle a merge's conflicts one at a time: what it is in a person's words, the value before, on
-disk and yours (each in full, wrapped in its own column; evidence as sentences), then keep the
-file's, keep mine, or, for text, keep both or write it anew in an editor."""
+disk and yours (each in full, wrapped in its own column, changed words marked; a long text first
+as excerpts around its changes; evidence as sentences), then keep the file's, keep mine, or, for
+text, keep both or write it anew in an editor."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from textual.widgets import Button, Static
 from workbench.store.merge3 import Choice, Conflict, Path, Typed, is_id_conflict
 from workbench.store.merge_words import APP, Names, Sides, both_kept
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
+from workbench.ui.modals.merge_excerpts import excerpt, is_long, marked, shown_texts, side_by_side
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealTextArea
 
@@ -86,7 +88,9 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
     MergeModal #merge-more { color: $text-muted; display: none; }
     MergeModal .merge-row { height: auto; }
     MergeModal .merge-label { width: auto; }
-    MergeModal .merge-value { width: 1fr; }
+    MergeModal .merge-value, MergeModal .merge-part { width: 1fr; }
+    MergeModal .merge-part-row { display: none; }
+    MergeModal.-excerpts .merge-part-row { display: block; }
     """
     """Three buttons a row: the five do not fit one row of 80 columns. The values scroll in a box
     of their own (the keyboard scrolls it), so the title and the buttons stay in sight at 80×24."""
@@ -122,10 +126,15 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
             yield Static(id="merge-what")
             with VerticalScroll(id="merge-values", can_focus=True):
                 for name in ("base", "ours", "theirs"):
+                    with Horizontal(classes="merge-row merge-part-row"):
+                        yield Static(id=f"merge-{name}-part-label", classes="merge-label")
+                        yield Static(id=f"merge-{name}-part", classes="merge-part")
+                yield Static(literal("In full:", "dim"), id="merge-in-full", classes="merge-part-row")
+                for name in ("base", "ours", "theirs"):
                     with Horizontal(classes="merge-row"):
                         yield Static(id=f"merge-{name}-label", classes="merge-label")
                         yield Static(id=f"merge-{name}", classes="merge-value")
-            more = "Longer than this box: ↑ ↓ and the page keys scroll the values."
+            more = "Longer than this box: ↑ ↓ and the page keys scroll the values in full."
             yield Static(literal(more), id="merge-more")
             with DialogButtons(classes="merge-buttons"):
                 yield _button("Keep the file's (d)", "ours")
@@ -158,9 +167,16 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
         values = (conflict.base, conflict.ours, conflict.theirs)
         labels = ("Before", wording.ours, wording.theirs)
         width = max(LABEL_WIDTH, *(len(label) + 1 for label in labels))
-        for name, label, value in zip(("base", "ours", "theirs"), labels, values, strict=True):
+        texts = shown_texts(*(self.value_words(conflict, value) for value in values))
+        spans = side_by_side(*texts) if is_text(conflict) else ([], [], [])
+        excerpts = is_text(conflict) and is_long(texts)
+        self.set_class(excerpts, "-excerpts")
+        names = ("base", "ours", "theirs")
+        for name, label, text, changed in zip(names, labels, texts, spans, strict=True):
             self.query_one(f"#merge-{name}-label", Static).update(literal(label.ljust(width), "dim"))
-            self.query_one(f"#merge-{name}", Static).update(literal(self.value_words(conflict, value)))
+            self.query_one(f"#merge-{name}-part-label", Static).update(literal(label.ljust(width), "dim"))
+            self.query_one(f"#merge-{name}", Static).update(marked(text, changed))
+            self.query_one(f"#merge-{name}-part", Static).update(excerpt(text, changed))
         self.query_one("#merge-values", VerticalScroll).scroll_home(animate=False)
         self.call_after_refresh(self.query_one(Dialog).scroll_home, animate=False)  # title in sight
         self.call_after_refresh(self._say_if_more)
