@@ -558,3 +558,34 @@ async def test_a_waiting_conflict_is_said_in_one_toast_when_the_dialog_opens(exa
         assert await dialog_up(pilot, MergeModal)
         await pilot.pause()
         assert len(toasts_in_sight()) == 1, toasts_in_sight()
+
+
+async def test_a_plan_loop_made_by_the_two_sides_together_is_said_and_never_written(
+    example: Path, make_app
+) -> None:
+    """fix14e 2: mine makes P-1 wait for D-1, the file on disk makes D-1 wait for P-3 (which
+    waits for P-2, which waits for P-1): each passes alone, the two together are a loop no
+    schedule meets. ctrl+s says so in one sentence and the file on disk keeps no loop."""
+    from workbench.edits.plan import AddDependency
+    from workbench.ui.modals.conflict import ConflictModal
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.workspace.apply(AddDependency("P-1", "D-1"))
+        hand_edit(
+            example,
+            'owner = "Sam Okafor"\nweeks = 1\n',
+            'owner = "Sam Okafor"\nweeks = 1\ndepends_on = ["P-3"]\n',
+        )
+        on_disk = example.read_text()
+        await pilot.press("ctrl+s")
+        assert await dialog_up(pilot, ConflictModal)
+        said = " ".join(str(w.render()) for w in app.screen.query(".dialog-body, .dialog-error"))
+        assert "cycle" in said and "P-1 → P-2 → P-3 → D-1 → P-1" in said, said
+        assert "(the file on disk made D-1 wait for P-3, your copy made P-1 wait for D-1)" in said, said
+        assert example.read_text() == on_disk  # nothing written
+        await pilot.press("escape")
+        assert await until(pilot, lambda: not isinstance(app.screen, ConflictModal))
+        assert app.workspace.unsaved
+    assert example.read_text() == on_disk

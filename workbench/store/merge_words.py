@@ -31,6 +31,17 @@ class Sides:
         return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def in_words_of(note: str, sides: Sides) -> str:
+    """A conflict's note (the driver's words: 'ours made P-1 wait for D-1, theirs made …') with
+    each side called as this reader calls it."""
+    both = f"{sides.ours} and {sides.theirs}"
+    said = note.replace("ours and theirs made ", f"{both} made ")
+    for side in ("ours", "theirs"):
+        said = said.replace(f"({side} made ", f"({sides.of(side)} made ")
+        said = said.replace(f", {side} made ", f", {sides.of(side)} made ")
+    return said
+
+
 GIT = Sides("ours", "theirs")
 """The driver's report: git's words, as its markers say."""
 APP = Sides("the file on disk", "your copy")

@@ -357,7 +357,8 @@ class WorkbenchApp(App[int]):
 
         if self.conflict_open:
             return False
-        merge = DiskMerge(self, on_fail=lambda problem: self._merge_failed(problem, ask), ask=ask)
+        merge = DiskMerge(self, ask=ask)
+        merge.on_fail = lambda problem: self._merge_failed(problem, ask, merge.refused)
         if self.recovered_unsaved:
             merge.wording, merge.done = RESTORING, RESTORED
         return merge.run()
@@ -400,10 +401,10 @@ class WorkbenchApp(App[int]):
             self.workspace.unsettled = ""
             self.refresh_status()
 
-    def _merge_failed(self, problem: FileProblem | None, ask: bool = True) -> None:
+    def _merge_failed(self, problem: FileProblem | None, ask: bool = True, refused: str = "") -> None:
         """The merge with the file on disk can't be written: a failed write is said as any failed
         save is (the work stays here and in the journal); a file that no longer reads, or a merge
-        that would not pass check, is asked about when the person saves (`ask`). A background
+        that would not pass check (`refused`: why), is asked about when the person saves (`ask`). A background
         save says so once and waits for ctrl+s: the dialog opened by itself after every pause
         in the typing, taking the keys typed next."""
         from workbench.store.atomic import SaveFailed
@@ -411,16 +412,16 @@ class WorkbenchApp(App[int]):
         if isinstance(problem, SaveFailed):
             self._after_save(0, problem, quiet=True)
         elif ask:
-            self._open_conflict()
+            self._open_conflict(refused)
         else:
-            why = f"{problem}. " if problem is not None else "the merge would not pass check. "
+            why = f"{problem or refused or 'the merge would not pass check'}. "
             self.unsettle(
                 "changed on disk" if problem is None else "file on disk unreadable",
                 f"The file on disk can't be merged with: {why}Your work is kept here and in the "
                 "journal; save (ctrl+s) to choose what to do.",
             )
 
-    def _open_conflict(self) -> None:
+    def _open_conflict(self, refused: str = "") -> None:
         from workbench.problems import FileProblem
         from workbench.store.files import ProjectFile
         from workbench.ui.modals.conflict import ConflictModal
@@ -436,7 +437,8 @@ class WorkbenchApp(App[int]):
         gone = bool(disk_problem) and not path.exists()
         self.workspace.unsettled = "file on disk unreadable" if disk_problem else "changed on disk"
         self.refresh_status()
-        self.push_screen(ConflictModal(str(path), disk_problem, gone), self._resolve_conflict)
+        modal = ConflictModal(str(path), disk_problem, gone, "" if disk_problem else refused)
+        self.push_screen(modal, self._resolve_conflict)
 
     def _resolve_conflict(self, choice: str | None) -> None:
         from workbench.problems import FileProblem

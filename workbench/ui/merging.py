@@ -16,7 +16,7 @@ from workbench.store.files import base_copy_path, mine_copy_path
 from workbench.store.journal import clear_journal
 from workbench.store.merge3 import Choice, Path, ask_nobody
 from workbench.store.merge_text import MergeResult
-from workbench.store.merge_words import RECOVERED, Names, capital, renumbering
+from workbench.store.merge_words import RECOVERED, Names, capital, in_words_of, renumbering
 from workbench.store.sync import merge_with_disk
 from workbench.ui.modals.merge_modal import CHANGED_ON_DISK, MergeModal, MergeWording
 
@@ -52,7 +52,9 @@ class DiskMerge:
     them to the next ctrl+s (the dialog opening under the typing took letters as its keys)."""
     on_fail: Callable[[FileProblem | None], None] | None = None
     """Called when the merge can't be written: with the problem (the file on disk no longer
-    reads, the write failed), or None when the merge would not pass check."""
+    reads, the write failed), or None when the merge would not pass check (`refused` says why)."""
+    refused: str = ""
+    """Why the merge would not pass check, in the reader's words ('' when it would)."""
 
     def run(self, choices: dict[Path, Choice] | None = None) -> bool:
         """Merge; write it when nothing is in conflict (True), otherwise ask and merge again."""
@@ -67,7 +69,9 @@ class DiskMerge:
         except FileProblem as problem:
             self._failed(problem)
             return False
-        if any(c.path == ("check",) for c in result.conflicts):
+        refused = next((c.note for c in result.conflicts if c.path == ("check",)), None)
+        if refused is not None:
+            self.refused = in_words_of(refused, self.wording.sides)
             self._failed(None)
             return False
         if result.conflicts and not self.ask:

@@ -27,8 +27,10 @@ class ConflictModal(DialogScreen[str]):
     """
     """Two buttons a row: the four, saying what they do, do not fit one row of 80 columns."""
 
-    def __init__(self, path: str, disk_problem: str = "", gone: bool = False) -> None:
+    def __init__(self, path: str, disk_problem: str = "", gone: bool = False, refused: str = "") -> None:
         super().__init__()
+        self.refused = refused
+        """Why the two versions can't be merged (the merge would not pass check), if that is why."""
         self.path = path
         self.disk_problem = disk_problem
         self.gone = gone
@@ -59,8 +61,9 @@ class ConflictModal(DialogScreen[str]):
                 yield Static(literal("Changed on disk", "bold"), classes="dialog-title")
                 yield Static(
                     literal(
-                        f"{self.path} was changed by another program since it was opened. "
-                        "Nothing has been overwritten."
+                        f"{self.path} was changed by another program since it was opened"
+                        + (f", and the two can't be merged: {self.refused}" if self.refused else "")
+                        + ". Nothing has been overwritten."
                     ),
                     classes="dialog-body",
                 )
