@@ -69,7 +69,7 @@ async def next_step_new(pilot) -> None:  # type: ignore[no-untyped-def]
     steps = pilot.app.screen.query_one("#step-list")
     assert await until(pilot, lambda: steps.region.area > 0)
     await pilot.click("#step-list")
-    await keys(pilot, "n", "enter")
+    await keys(pilot, "n")  # (the dialog opens at once: no chooser first)
 
 
 async def rationale(pilot) -> None:  # type: ignore[no-untyped-def]

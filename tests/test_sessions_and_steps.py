@@ -12,7 +12,6 @@ from textual.widgets import Input, OptionList, TabbedContent, TextArea
 
 from tests.helpers import notifications, ready, run_cli, until
 from workbench.ui.modals.next_step_modal import NextStepModal
-from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.modals.session_edit_modal import SessionEditModal
 from workbench.ui.modals.session_modal import SessionModal
 
@@ -102,9 +101,7 @@ async def test_next_steps_get_an_owner_and_a_due_date(example: Path, make_app) -
         steps = app.screen.query_one("#step-list", OptionList)
         steps.focus()
         await pilot.pause()
-        await pilot.press("n")
-        assert await until(pilot, lambda: isinstance(app.screen, PickModal))
-        await pilot.press("enter")  # not tied to the framework
+        await pilot.press("n")  # (no chooser first: the follow-up step is a dropdown in the dialog)
         assert await until(pilot, lambda: isinstance(app.screen, NextStepModal))
         await pilot.press(*"Book the steering review", "tab", *"Dana", "tab", *"2026-12-10", "ctrl+s")
         assert await until(pilot, lambda: not isinstance(app.screen, NextStepModal))
@@ -150,3 +147,26 @@ def test_the_proposal_lists_next_steps_with_owner_and_date(example: Path) -> Non
     table = next(b for b in blocks if isinstance(b, Table))
     assert table.headers == ["Action", "Owner", "Date"]
     assert ["Baseline deployment lead time from the last six releases", "Jonas Varga", "4 Dec 2026"] in table.rows
+
+
+async def test_a_new_step_typed_straight_after_n_keeps_every_letter(example: Path, make_app) -> None:
+    """fix13b 3: 'n' in Next steps opened a 'Which follow-up step' chooser first, so text typed
+    straight away went into the chooser and was lost. The dialog opens at once with the keyboard
+    in its words; which follow-up step it serves is a dropdown in it (none unless chosen)."""
+    from tests.test_keyboard_model import burst
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f5")
+        await pilot.pause()
+        app.screen.query_one("#plan-tabs", TabbedContent).active = "plan-steps"
+        app.screen.query_one("#step-list", OptionList).focus()
+        await pilot.pause()
+        before = {n.id for n in app.workspace.project.next_steps}
+        await burst(pilot, "n", "Call the CFO about budget", "enter")  # at paste speed
+        assert await until(pilot, lambda: not isinstance(app.screen, NextStepModal))
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    added = [n for n in data(example)["next_steps"] if n["id"] not in before]
+    assert [(n["text"], n.get("step", "")) for n in added] == [("Call the CFO about budget", "")]

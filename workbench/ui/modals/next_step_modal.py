@@ -10,7 +10,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Select, Static
 
 from workbench.edits import Edit
 from workbench.edits.plan import EditNextStep
@@ -21,6 +21,8 @@ from workbench.ui.parsing import parse_date
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.real_text import RealInput
 
+NOT_TIED = "Not tied to the framework"
+
 
 @dataclass
 class NextStepDraft:
@@ -29,6 +31,8 @@ class NextStepDraft:
     text: str = ""
     owner: str = ""
     due: dt.date | None = None
+    step: str = ""
+    """The follow-up framework item it serves ('' for none); chosen in the dialog of a new step."""
 
 
 class NextStepModal(FormModal[NextStepDraft]):
@@ -40,15 +44,19 @@ class NextStepModal(FormModal[NextStepDraft]):
     NextStepModal #step-due { width: 14; }
     """
 
-    def __init__(self, heading: str, draft: NextStepDraft, serves: str = "") -> None:
+    def __init__(
+        self, heading: str, draft: NextStepDraft, serves: str = "", steps: list[tuple[str, str]] | None = None
+    ) -> None:
+        """With `steps` (framework item id, words), a dropdown under the words chooses the item
+        the step serves (a new step: typing goes straight into its words)."""
         super().__init__()
-        self.heading, self.draft, self.serves = heading, draft, serves
+        self.heading, self.draft, self.serves, self.steps = heading, draft, serves, steps
 
     def compose(self) -> ComposeResult:
         d = self.draft
         with Dialog(classes="dialog wide", id="next-step-dialog"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
-            if self.serves:
+            if self.serves and self.steps is None:
                 yield Static(literal(f"Serves: {self.serves}", "dim"), classes="dialog-body")
             with Horizontal(classes="row"):
                 yield Label("what ")
@@ -59,6 +67,11 @@ class NextStepModal(FormModal[NextStepDraft]):
                 yield Label("  due ")
                 yield Input(d.due.isoformat() if d.due else "", id="step-due",
                             placeholder="YYYY-MM-DD", compact=True)
+            if self.steps is not None:
+                with Horizontal(classes="row"):
+                    yield Label("serves ")
+                    options = [(literal(words), item) for item, words in [("", NOT_TIED), *self.steps]]
+                    yield Select(options, id="step-serves", value=d.step, allow_blank=False, compact=True)
             yield Static(id="step-error", classes="dialog-error")
             yield from self.form_buttons()
 
@@ -78,7 +91,9 @@ class NextStepModal(FormModal[NextStepDraft]):
             error.update(literal("The due date must look like 2026-12-31 (or be empty)."))
             return
         owner = self.query_one("#step-owner", RealInput).entered()
-        self.dismiss(NextStepDraft(text, owner, due))
+        serves = self.query(Select)
+        step = str(serves.first().value) if serves else self.draft.step
+        self.dismiss(NextStepDraft(text, owner, due, step))
 
 
 def edit_step(

@@ -516,38 +516,31 @@ class PlanPane(Vertical, Pane):
         self.app.push_screen(modal.reopens("plan", "edit_metric", metric_id), saved)
 
     def _new_step(self) -> None:
-        ws = self.workspace
-        options = [("", Text("Not tied to the framework", style="dim"))]
-        for step in ws.catalogue.followup:
-            for framework_item in step.items:
-                options.append((framework_item.id, literal(f"{step.step}. {framework_item.text}")))
-
-        def chosen(step_id: str | None) -> None:
-            if step_id is not None:
-                self.new_step_for(step_id)
-
-        self.app.push_screen(PickModal("Which follow-up step does it serve?", options), chosen)
+        """The new step's dialog at once, the keyboard in its words (what is typed straight away
+        lands there); which follow-up step it serves is a dropdown in it, none at first."""
+        self.new_step_for("")
 
     def new_step_for(self, step_id: str) -> None:
         """Open the dialog for a new next step serving the framework item `step_id` (or none, "")."""
         self.query_one("#plan-tabs", TabbedContent).active = "plan-steps"
-        serves = ""
-        for step in self.workspace.catalogue.followup:
-            for framework_item in step.items:
-                if framework_item.id == step_id:
-                    serves = f"{step.step}. {framework_item.text}"
+        steps = [
+            (framework_item.id, f"{step.step}. {framework_item.text}")
+            for step in self.workspace.catalogue.followup
+            for framework_item in step.items
+        ]
+        step_id = step_id if step_id in dict(steps) else ""
 
         def written(draft: NextStepDraft | None) -> None:
             if draft is None:
                 return
             values = {k: v for k, v in (("owner", draft.owner), ("due", draft.due)) if v}
-            add = AddNextStep(draft.text, step=step_id, values=values)
+            add = AddNextStep(draft.text, step=draft.step, values=values)
             if self._apply(add):
                 self._highlight_step(add.step_id)
                 done = f"Added {add.step_id}: {one_line(draft.text, 50)}"
                 self.app.notify(done, markup=False, timeout=3)
 
-        modal = NextStepModal("New next step", NextStepDraft(), serves)
+        modal = NextStepModal("New next step", NextStepDraft(step=step_id), steps=steps)
         self.app.push_screen(modal.reopens("plan", "new_step_for", step_id), written)
 
     def action_edit_step(self) -> None:
