@@ -68,6 +68,7 @@ FIELD_NAMES: dict[str, str] = {
     "step-text": "what",
     "step-owner": "owner",
     "step-due": "due date",
+    "step-serves": "serves",
     # --- sessions ---
     "session-list": "sessions",
     "new-template": "template",
