@@ -144,12 +144,12 @@ class DialogScreen(ModalScreen[ResultType]):
         }
 
     def _pane_under(self) -> str:
-        """The pane on show under the dialog ("" when it is not over the main screen)."""
-        from workbench.ui.screens.main_screen import MainScreen
-
+        """The pane on show under the dialog ("" when it is not over the main screen). Asked of the
+        screen below as an attribute: a dialog imports no screen (tests/test_ui_structure.py)."""
         stack = self.app.screen_stack
         below = stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
-        return below.active_pane if isinstance(below, MainScreen) else ""
+        pane = getattr(below, "active_pane", "")
+        return pane if isinstance(pane, str) else ""
 
     def journal_draft(self) -> DialogDraft | None:
         """What the journal keeps of this dialog: its text fields and dropdowns once something
