@@ -71,6 +71,48 @@ def hand_edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1))
 
 
+MERGE_BASE = Path(__file__).resolve().parent / "merge_base.toml"
+"""The example as it was when the merge tests were written, so their ids and lines stay valid."""
+
+G006_IMPACT = 'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"'
+"""G-006's impact and complexity lines in MERGE_BASE (the lines just above G-007)."""
+
+
+def merge_base_copy(folder: Path) -> Path:
+    """A copy of MERGE_BASE as `folder/example.toml`, for a test to change."""
+    target = folder / "example.toml"
+    target.write_bytes(MERGE_BASE.read_bytes())
+    return target
+
+
+def hand_edit_g006(path: Path, impact: int, complexity: int = 2) -> None:
+    """Someone else sets G-006's impact (and complexity) in MERGE_BASE's copy on disk."""
+    theirs = f"impact = {impact}\ncomplexity = {complexity}"
+    hand_edit(path, G006_IMPACT, G006_IMPACT.replace("impact = 2\ncomplexity = 2", theirs))
+
+
+def gap_in(path: Path, gap_id: str) -> dict[str, Any]:
+    """The gap `gap_id` as saved in `path`."""
+    return next(g for g in saved(path)["gaps"] if g["id"] == gap_id)
+
+
+def fail_writes_under(folder: Path, monkeypatch: Any) -> None:
+    """Writes into `folder` fail as on a full disk (a real full tmpfs needs root to mount)."""
+    import errno
+    import os
+
+    from workbench.store import atomic
+
+    replace = os.replace
+
+    def full(source: str, target: str | Path) -> None:
+        if Path(target).resolve().parent == folder.resolve():
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        replace(source, target)
+
+    monkeypatch.setattr(atomic.os, "replace", full)
+
+
 async def raise_g006_impact(pilot: Any) -> None:
     """Open the project, go to the matrix and move G-006 up one impact level (2 → 3, unsaved)."""
     from workbench.ui.widgets.matrix import Matrix

@@ -4,29 +4,23 @@ it is not; the next start offers it back."""
 from __future__ import annotations
 
 import difflib
-import errno
-import os
 from pathlib import Path
 
 import pytest
 from textual.widgets import Button
 
-import workbench.store.atomic as atomic
-from tests.helpers import dialog_up, hand_edit, notifications, raise_g006_impact, restore_on_next_start, until
+from tests.helpers import (
+    dialog_up,
+    fail_writes_under,
+    hand_edit,
+    hand_edit_g006,
+    notifications,
+    raise_g006_impact,
+    restore_on_next_start,
+    until,
+)
 from workbench.store.journal import journal_paths
 from workbench.ui.modals.confirm import ConfirmModal
-
-
-def fail_writes_under(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Writes into `folder` fail as on a full disk (a real full tmpfs needs root to mount)."""
-    replace = os.replace
-
-    def full(source: str, target: str | Path) -> None:
-        if Path(target).resolve().parent == folder.resolve():
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        replace(source, target)
-
-    monkeypatch.setattr(atomic.os, "replace", full)
 
 
 async def test_a_full_disk_then_quit_keeps_the_work_in_the_journal(
@@ -77,11 +71,7 @@ async def test_keeping_mine_in_a_conflict_keeps_their_version_beside_the_file(
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await raise_g006_impact(pilot)
-        hand_edit(
-            example,
-            'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
-            'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
-        )
+        hand_edit_g006(example, 5)
         theirs = example.read_text()
         await pilot.press("ctrl+s")
         assert await dialog_up(pilot, MergeModal)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import notifications, raise_g006_impact, until
-from tests.test_journal_app import fail_writes_under
+from tests.helpers import fail_writes_under, notifications, raise_g006_impact, until
 
 
 async def test_a_full_journal_folder_says_what_is_unchanged_and_where_the_work_is(

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import notifications, raise_g006_impact, restore_on_next_start, until
-from tests.test_journal_app import fail_writes_under
+from tests.helpers import fail_writes_under, notifications, raise_g006_impact, restore_on_next_start, until
 from workbench.cli import main
 from workbench.problems import FileProblem
 from workbench.store.files import ProjectFile, load_project

@@ -3,14 +3,23 @@ conflicts (Pilot-driven, asserting on the saved file)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.helpers import dialog_up, hand_edit, notifications, raise_g006_impact, ready, run_cli, saved, until
+from tests.helpers import (
+    dialog_up,
+    gap_in,
+    hand_edit,
+    hand_edit_g006,
+    merge_base_copy,
+    notifications,
+    raise_g006_impact,
+    ready,
+    run_cli,
+    saved,
+    until,
+)
 from workbench.edits.gaps import RaiseGap
 from workbench.store.files import ProjectFile, load_project
 from workbench.store.journal import journal_paths, write_journal
@@ -25,13 +34,7 @@ Q1 = "discovery:feature-engineering.current.data-sources-integration-4"
 @pytest.fixture
 def example(tmp_path: Path) -> Path:
     """The example as it was when these tests were written, so their ids (G-009…) stay valid."""
-    target = tmp_path / "example.toml"
-    shutil.copyfile(ROOT / "tests" / "merge_base.toml", target)
-    return target
-
-
-def gap(path: Path, gap_id: str) -> dict[str, Any]:
-    return next(g for g in saved(path)["gaps"] if g["id"] == gap_id)
+    return merge_base_copy(tmp_path)
 
 
 def note(path: Path) -> str:
@@ -59,7 +62,7 @@ async def test_a_hand_edit_to_another_answer_is_merged_not_lost(example: Path, m
         assert any("Merged with the changes saved" in m for m in shown)
     assert note(example) == "45 GB (hand-edited)"
     assert '"45 GB (hand-edited)"  # checked with Priya' in example.read_text()
-    assert gap(example, "G-006")["impact"] == 3
+    assert gap_in(example, "G-006")["impact"] == 3
     assert example.read_text().startswith("# Harbour & Pine Retail: MLOps discovery")
     assert not journal_paths(example)[0].exists()
 
@@ -76,11 +79,7 @@ async def test_the_same_field_changed_on_disk_is_asked_about_and_mine_can_win(
             'id = "G-006"\ntitle = "Data checked late"',
         )
         text = example.read_text()
-        hand_edit(
-            example,
-            'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
-            'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
-        )
+        hand_edit_g006(example, 5)
         text = example.read_text()
         await pilot.press("ctrl+s")
         assert await dialog_up(pilot, MergeModal)
@@ -94,8 +93,8 @@ async def test_the_same_field_changed_on_disk_is_asked_about_and_mine_can_win(
         assert example.read_text() == text, "nothing is written while asking"
         await pilot.press("m")
         assert await until(pilot, lambda: not app.workspace.unsaved)
-    assert gap(example, "G-006")["impact"] == 3
-    assert gap(example, "G-006")["title"] == "Data checked late"
+    assert gap_in(example, "G-006")["impact"] == 3
+    assert gap_in(example, "G-006")["title"] == "Data checked late"
 
 
 async def test_keep_mine_after_a_cli_milestone_save_keeps_the_milestone_and_the_hand_edit(
@@ -112,11 +111,7 @@ async def test_keep_mine_after_a_cli_milestone_save_keeps_the_milestone_and_the_
             'id = "G-006"\ntitle = "No data-quality checks at ingestion"',
             'id = "G-006"\ntitle = "Late checks"',
         )
-        hand_edit(
-            example,
-            'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
-            'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
-        )
+        hand_edit_g006(example, 5)
         await pilot.press("ctrl+s")
         assert await dialog_up(pilot, MergeModal)
         await pilot.press("m")
@@ -124,7 +119,7 @@ async def test_keep_mine_after_a_cli_milestone_save_keeps_the_milestone_and_the_
         assert [m.name for m in app.workspace.project.milestones] == ["baseline"]
     data = saved(example)
     assert [m["name"] for m in data["milestones"]] == ["baseline"]
-    assert (gap(example, "G-006")["impact"], gap(example, "G-006")["title"]) == (3, "Late checks")
+    assert (gap_in(example, "G-006")["impact"], gap_in(example, "G-006")["title"]) == (3, "Late checks")
     assert run_cli(["check", str(example)], capsys)[0] == 0
 
 
@@ -140,7 +135,7 @@ async def test_a_cli_milestone_saved_while_the_tui_works_is_merged_without_a_que
         assert not isinstance(app.screen, MergeModal)
         assert [m.name for m in app.workspace.project.milestones] == ["baseline"]
     assert [m["name"] for m in saved(example)["milestones"]] == ["baseline"]
-    assert gap(example, "G-006")["impact"] == 3
+    assert gap_in(example, "G-006")["impact"] == 3
 
 
 async def test_each_conflict_is_asked_in_turn_and_the_files_value_can_win(example: Path, make_app) -> None:
@@ -150,11 +145,7 @@ async def test_each_conflict_is_asked_in_turn_and_the_files_value_can_win(exampl
         await pilot.press("shift+right")
         assert await until(pilot, lambda: app.workspace.project.gap("G-006").complexity == 3)
         app.workspace.apply(RaiseGap("Mine"))
-        hand_edit(
-            example,
-            'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
-            'impact = 4\ncomplexity = 1\n\n[[gaps]]\nid = "G-007"',
-        )
+        hand_edit_g006(example, 4, 1)
         hand_edit(example, 'facilitator = "Sam Okafor"', 'facilitator = "Sam O."')
         example.write_text(example.read_text() + '\n[[gaps]]\nid = "G-009"\ntitle = "Theirs"\n')
         await pilot.press("ctrl+s")
@@ -173,7 +164,7 @@ async def test_each_conflict_is_asked_in_turn_and_the_files_value_can_win(exampl
         assert await until(pilot, lambda: not app.workspace.unsaved)
     data = saved(example)
     assert data["project"]["facilitator"] == "Sam O."
-    assert (gap(example, "G-006")["impact"], gap(example, "G-006")["complexity"]) == (4, 3)
+    assert (gap_in(example, "G-006")["impact"], gap_in(example, "G-006")["complexity"]) == (4, 3)
     assert [(g["id"], g["title"]) for g in data["gaps"][-2:]] == [("G-009", "Theirs"), ("G-010", "Mine")]
 
 
@@ -181,11 +172,7 @@ async def test_stopping_the_dialog_writes_nothing_and_keeps_the_work(example: Pa
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await raise_g006_impact(pilot)
-        hand_edit(
-            example,
-            'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
-            'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
-        )
+        hand_edit_g006(example, 5)
         text = example.read_text()
         await pilot.press("ctrl+s")
         assert await dialog_up(pilot, MergeModal)
@@ -209,7 +196,7 @@ async def test_a_gap_both_created_is_renumbered_on_my_side(example: Path, make_a
         assert app.workspace.project.gap("G-010").title == "Mine"
         said = "Your copy's gap G-009 is now G-010 (both sides created G-009)."
         assert any(said in m for m in shown), shown
-    assert (gap(example, "G-009")["title"], gap(example, "G-010")["title"]) == ("Theirs", "Mine")
+    assert (gap_in(example, "G-009")["title"], gap_in(example, "G-010")["title"]) == ("Theirs", "Mine")
 
 
 def test_a_record_of_the_file_given_a_new_id_is_said_as_the_cli_says_it() -> None:
@@ -240,7 +227,7 @@ async def test_recovered_work_is_merged_with_the_file_as_it_is_now(example: Path
         assert await until(pilot, lambda: not journal_paths(example)[0].exists())
         assert app.workspace.project.gap("G-006").impact == 4
         assert not app.workspace.unsaved
-    assert gap(example, "G-006")["impact"] == 4
+    assert gap_in(example, "G-006")["impact"] == 4
     assert 'facilitator = "Sam O."  # renamed later' in example.read_text()
     copies = list(example.parent.glob("example.theirs-*.toml"))  # #14 finding 6: their version kept
     assert len(copies) == 1 and 'facilitator = "Sam O."  # renamed later' in copies[0].read_text()
@@ -251,11 +238,7 @@ async def test_recovered_work_that_conflicts_with_the_file_asks(example: Path, m
     work = load_project(example)
     work.move_gap("G-006", 2)
     write_journal(example, project_to_data(work), started)
-    hand_edit(
-        example,
-        'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
-        'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
-    )
+    hand_edit_g006(example, 5)
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
@@ -265,7 +248,7 @@ async def test_recovered_work_that_conflicts_with_the_file_asks(example: Path, m
         assert "recovered work" in str(app.screen.query(".dialog-body").first().render())
         await pilot.press("m")
         assert await until(pilot, lambda: not journal_paths(example)[0].exists())
-    assert gap(example, "G-006")["impact"] == 4
+    assert gap_in(example, "G-006")["impact"] == 4
 
 
 async def test_typing_after_a_merge_with_the_disk_goes_on_where_the_cursor_was(
@@ -405,7 +388,7 @@ async def test_ctrl_z_after_a_merge_says_where_the_history_ends(example: Path, m
         header = app.screen.query_one(WorkbenchHeader).status_line().plain
         assert said not in header, "a toast, read whole (the top line cut it before the time at 80 columns)"
         assert app.workspace.project.gap("G-006").impact == 3 and not app.workspace.unsaved
-    assert example.read_text() == merged and gap(example, "G-006")["impact"] == 3
+    assert example.read_text() == merged and gap_in(example, "G-006")["impact"] == 3
 
 
 async def test_evidence_in_conflict_reads_as_sentences(example: Path, make_app) -> None:
@@ -431,7 +414,7 @@ async def test_evidence_in_conflict_reads_as_sentences(example: Path, make_app) 
         assert "discovery:" not in " ".join(values.values()) and "heard:" not in " ".join(values.values())
         await pilot.press("m")
         assert await until(pilot, lambda: not app.workspace.unsaved)
-    assert gap(example, "G-003")["evidence"] == ["discovery:model-training.discovery.2@data-1"]
+    assert gap_in(example, "G-003")["evidence"] == ["discovery:model-training.discovery.2@data-1"]
 
 
 async def test_a_double_tap_answers_only_the_conflict_on_show(example: Path, make_app) -> None:
@@ -498,11 +481,7 @@ async def test_the_quit_dialog_says_the_keys_its_buttons_have(example: Path, mak
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
         await raise_g006_impact(pilot)
-        hand_edit(
-            example,
-            'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
-            'impact = 5\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"',
-        )
+        hand_edit_g006(example, 5)
         await pilot.press("ctrl+s")
         assert await dialog_up(pilot, MergeModal)
         await pilot.press("escape")
@@ -522,7 +501,7 @@ async def test_the_quit_dialog_says_the_keys_its_buttons_have(example: Path, mak
         assert await dialog_up(pilot, MergeModal)
         await pilot.press("m")
         assert await until(pilot, lambda: not app.workspace.unsaved)
-    assert gap(example, "G-006")["impact"] == 3
+    assert gap_in(example, "G-006")["impact"] == 3
 
 
 async def test_a_waiting_conflict_is_said_in_one_toast_when_the_dialog_opens(example: Path, make_app) -> None:

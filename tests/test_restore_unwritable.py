@@ -4,15 +4,22 @@ from, so edits made on disk before or after the restore are never written over (
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.helpers import dialog_up, hand_edit, notifications, ready, saved, until
-from tests.test_journal_app import fail_writes_under
+from tests.helpers import (
+    dialog_up,
+    fail_writes_under,
+    gap_in,
+    hand_edit,
+    hand_edit_g006,
+    merge_base_copy,
+    notifications,
+    ready,
+    until,
+)
 from workbench.store.files import ProjectFile, load_project
 from workbench.store.journal import journal_paths, write_journal
 from workbench.store.serialize import project_to_data
@@ -20,19 +27,12 @@ from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.merge_modal import MergeModal
 
 RENAMED = ('facilitator = "Sam Okafor"', 'facilitator = "Sam O."  # renamed before the restore')
-G006_IMPACT = 'impact = 2\ncomplexity = 2\n\n[[gaps]]\nid = "G-007"'
 
 
 @pytest.fixture
 def example(tmp_path: Path) -> Path:
     """The example the merge tests use, so the ids and lines below stay valid."""
-    target = tmp_path / "example.toml"
-    shutil.copyfile(ROOT / "tests" / "merge_base.toml", target)
-    return target
-
-
-def gap(path: Path, gap_id: str) -> dict[str, Any]:
-    return next(g for g in saved(path)["gaps"] if g["id"] == gap_id)
+    return merge_base_copy(tmp_path)
 
 
 def journal_with_g006_raised(example: Path) -> None:
@@ -75,8 +75,8 @@ async def test_the_next_save_merges_with_edits_made_on_disk_before_and_after(
         assert not journal_paths(example)[0].exists()
     text = example.read_text()
     assert RENAMED[1] in text, "the edit made on disk before the restore is kept"
-    assert gap(example, "G-007")["title"] == "Idle GPU endpoints at low utilisation", "and the one after"
-    assert gap(example, "G-006")["impact"] == 4, "and the recovered work"
+    assert gap_in(example, "G-007")["title"] == "Idle GPU endpoints at low utilisation", "and the one after"
+    assert gap_in(example, "G-006")["impact"] == 4, "and the recovered work"
 
 
 async def test_the_next_save_asks_about_a_field_both_changed(
@@ -87,15 +87,15 @@ async def test_the_next_save_asks_about_a_field_both_changed(
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await restore_while_writes_fail(pilot, example, monkeypatch)
-        hand_edit(example, G006_IMPACT, G006_IMPACT.replace("impact = 2", "impact = 5"))
+        hand_edit_g006(example, 5)
         await pilot.press("ctrl+s")
         assert await dialog_up(pilot, MergeModal)
-        assert gap(example, "G-006")["impact"] == 5, "nothing is written before the answer"
+        assert gap_in(example, "G-006")["impact"] == 5, "nothing is written before the answer"
         title = str(app.screen.query_one("#merge-title").render())
         assert title.startswith("Restoring unsaved work: 1 conflict"), "it is still the restore"
         await pilot.press("m")  # keep mine: the recovered value
         assert await until(pilot, lambda: not app.workspace.unsaved)
-    assert gap(example, "G-006")["impact"] == 4
+    assert gap_in(example, "G-006")["impact"] == 4
     assert RENAMED[1] in example.read_text()
 
 

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 
-from tests.helpers import notifications, raise_g006_impact, until
-from tests.test_journal_app import fail_writes_under
+from tests.helpers import fail_writes_under, notifications, raise_g006_impact, until
 from workbench.ui.modals.confirm import ConfirmModal
 
 
