@@ -495,6 +495,7 @@ async def test_the_quit_dialog_says_the_keys_its_buttons_have(example: Path, mak
         assert labels == ["Quit (ctrl+s)", "Stay (Esc)"]
         await pilot.pause()
         assert "esc Stay" in str(app.screen.query_one(KeyFooter).render())
+        assert await dialog_up(pilot, ConfirmModal)  # (it takes keys once it can be read)
         await pilot.press("escape")
         assert await until(pilot, lambda: not isinstance(app.screen, ConfirmModal))
         await pilot.press("ctrl+s")

@@ -165,6 +165,7 @@ async def test_quitting_after_stop_asks_once_and_stacks_no_dialog(example: Path,
         assert not any(isinstance(s, MergeModal | ConflictModal) for s in app.screen_stack)
         body = str(app.screen.query_one(".dialog-body").render())
         assert "changed on disk" in body and "ctrl+s" in body and "disk on disk" not in body
+        assert await dialog_up(pilot, ConfirmModal)  # (it takes keys once it can be read)
         await pilot.press("escape")  # Stay
         assert await until(pilot, lambda: not isinstance(app.screen, ConfirmModal))
     assert example.read_text() == on_disk

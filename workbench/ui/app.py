@@ -23,7 +23,7 @@ from workbench.ui.key_order import KeyGate, read_esc_pairs_as_alt
 from workbench.ui.keys import bindings, can_run, display, for_action, key
 from workbench.ui.keys_while_opening import KEPT_WHILE_OPENING, KeysWhileOpening
 from workbench.ui.messages import ProjectChanged
-from workbench.ui.modals.confirm import ConfirmModal, RestoreOfferModal
+from workbench.ui.modals.confirm import QuitModal, RestoreOfferModal
 from workbench.ui.modals.dialog import cancel_label
 from workbench.ui.safe import clean, one_line
 from workbench.ui.screens.loading_screen import LoadingScreen
@@ -1055,7 +1055,7 @@ class WorkbenchApp(App[int]):
                 self.exit(0)
 
         self.push_screen(
-            ConfirmModal(
+            QuitModal(
                 "Quit with unsaved changes?",
                 kept,
                 yes="Quit",

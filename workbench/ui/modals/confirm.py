@@ -72,6 +72,14 @@ class RestoreOfferModal(ConfirmModal):
     GUARDS_TYPING = True
 
 
+class QuitModal(ConfirmModal):
+    """'Quit with unsaved changes?': ctrl+q is often typed straight after ctrl+s or in the middle
+    of typing, so like the file's dialogs it answers no key typed before it had been on screen
+    `TYPING_GUARD_SECONDS` (ctrl+s typed just after ctrl+q never quits unseen)."""
+
+    GUARDS_TYPING = True
+
+
 class NoticeModal(DialogScreen[None]):
     """Something to read after an action, too long for a passing notice: a scrollable body (the
     keyboard scrolls it) and OK (ctrl+s or Esc)."""
