@@ -322,7 +322,7 @@ class CapturePane(Horizontal, Pane):
         options = []
         for gap in ws.project.gaps:
             label = Text(f"{gap.id}  ", style="bold")
-            label.append_text(literal(one_line(gap.title, 70)))
+            label.append_text(literal(one_line(gap.title)))
             if all(link in gap.evidence for link in links):
                 label.append("  has it already", style="dim")
             options.append((gap.id, label))

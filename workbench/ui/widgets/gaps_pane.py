@@ -234,7 +234,7 @@ class GapsPane(Horizontal, Pane):
         widths = [max([len(name), *(row[i].cell_len for _, row in rows)]) for i, name in enumerate(columns)]
         title = columns.index("title")
         others = sum(widths) - widths[title] + 2 * len(columns) + 1  # cell padding, scroll bar
-        widths[title] = max(8, min(70, widths[title], self._filled_width - others))
+        widths[title] = max(8, min(widths[title], self._filled_width - others))
         for _, cells in rows:
             cells[title].truncate(widths[title], overflow="ellipsis")
         looks = tuple((gap_id, tuple(map(cell_look, cells))) for gap_id, cells in rows)
@@ -274,7 +274,7 @@ class GapsPane(Horizontal, Pane):
             if suggestion is None:
                 items.append(Option(self._acted[key], id=key))
                 continue
-            label = literal(one_line(suggestion.title, 70), "bold")
+            label = literal(one_line(suggestion.title), "bold")  # whole: the list wraps it
             label.append_text(literal(f"\n  {suggestion.reason}", "dim"))
             label.append(f"\n  impact {suggestion.impact} · complexity {suggestion.complexity}", style="dim")
             items.append(Option(label, id=key))
@@ -460,7 +460,7 @@ class GapsPane(Horizontal, Pane):
             gap = project.gap(gap_id)
             if gap is not None:
                 label = Text(f"{gap.id}  ", style="bold")
-                label.append_text(literal(one_line(gap.title, 70)))
+                label.append_text(literal(one_line(gap.title)))
                 options.append((gap.id, label))
 
         def chosen(gap_id: str | None) -> None:
@@ -607,7 +607,7 @@ class GapsPane(Horizontal, Pane):
         for gap in project.gaps:
             if gap.id != kept.id:
                 label = Text(f"{gap.id}  ", style="bold")
-                label.append_text(literal(one_line(gap.title, 70)))
+                label.append_text(literal(one_line(gap.title)))
                 options.append((gap.id, label))
         if not options:
             self.app.notify("There is only one gap: nothing to merge it with.", timeout=4)
