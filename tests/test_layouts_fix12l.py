@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from tests.helpers import ready, until
 from tests.test_dialogs import keys
+from workbench.ui.widgets.matrix import Matrix
 
 LONG_SUGGESTION = (
     "Raise maturity: What data sources do you currently use for ML features? "
@@ -31,3 +33,36 @@ async def test_suggested_titles_are_whole_at_160_columns(example: Path, make_app
         options = app.screen.query_one("#suggestions", OptionList)
         assert await until(pilot, lambda: options.region.width > 0 and options.option_count > 0)
         assert await until(pilot, lambda: LONG_SUGGESTION in " ".join(shown_text(options).split()))
+
+
+def with_session_gaps(path: Path) -> Path:
+    """Gaps raised in session ml-1 take its tag, `G-m1-01`: ids longer than `G-001`."""
+    with path.open("a", encoding="utf-8") as out:
+        for n, (impact, complexity) in enumerate([(5, 2), (5, 2), (3, 4), (1, 1)], 1):
+            out.write(
+                f'\n[[gaps]]\nid = "G-m1-{n:02}"\ntitle = "Raised in the session {n}"\n'
+                f"impact = {impact}\ncomplexity = {complexity}\n"
+            )
+    return path
+
+
+def matrix_words(app) -> list[str]:  # type: ignore[no-untyped-def]
+    matrix = app.screen.query_one(Matrix)
+    return [word for y in range(matrix.size.height) for word in matrix.render_line(y).text.split()]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36), (160, 48)])
+async def test_every_matrix_id_is_whole_and_apart(example: Path, make_app, size: tuple[int, int]) -> None:
+    """At 80 columns a cell is 6 characters wide: `G-m1-01` was shown as `m1-01`. An id is shown
+    whole or counted in the cell's `+N` (Enter lists the cell), never cut, never run into a word."""
+    app = make_app(with_session_gaps(example))
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await keys(pilot, "f3")
+        ids = {gap.id for gap in app.workspace.project.gaps}
+        words = matrix_words(app)
+        for word in words:
+            if "-" in word and any(ch.isdigit() for ch in word):
+                assert word in ids, (word, words)
+        counted = sum(int(word[1:]) for word in words if word.startswith("+") and word[1:].isdigit())
+        assert len([w for w in words if w in ids]) + counted == len(ids), words

@@ -61,19 +61,6 @@ IMPACT_TITLE = "Impact ↑"
 COMPLEXITY_TITLE = "Complexity →"
 
 
-GAP_PREFIX = "G-"
-
-
-def short_id(gap_id: str, width: int) -> str:
-    """A gap id in `width` characters: whole when it fits, else without the `G-` every gap id
-    starts with (`m1-01` for G-m1-01 in a narrow cell), else cut with `…`, never cut silently."""
-    if len(gap_id) <= width:
-        return gap_id
-    if gap_id.startswith(GAP_PREFIX) and len(gap_id) - len(GAP_PREFIX) <= width:
-        return gap_id.removeprefix(GAP_PREFIX)
-    return gap_id[: max(0, width - 1)] + "…"
-
-
 @dataclass
 class CellLayout:
     """How the grid fits the widget."""
@@ -82,7 +69,7 @@ class CellLayout:
     cell_height: int
     id_width: int = 5
     """Characters given to each gap id: the longest id shown (`G-012` 5, `G-d1-01` 7), at most
-    what fits in a cell."""
+    what fits in a cell after the space that keeps it apart from the cell before."""
 
     @property
     def ids_per_line(self) -> int:
@@ -93,6 +80,19 @@ class CellLayout:
     def capacity(self) -> int:
         """Gap ids that fit in a cell."""
         return self.ids_per_line * self.cell_height
+
+    def fits(self, gap_id: str) -> bool:
+        """Whether an id fits a cell whole, after its space."""
+        return len(gap_id) < self.cell_width
+
+    def shown(self, gaps: list[Gap]) -> list[tuple[int, Gap]]:
+        """The gaps a cell shows by id, with their place in the cell: every one when all fit
+        whole, else as many as leave room for the `+N` that counts the rest. An id too long for
+        the cell (`G-m1-01` in a 6-wide cell at 80 columns) is counted, never cut."""
+        fitting = [(index, gap) for index, gap in enumerate(gaps) if self.fits(gap.id)]
+        if len(fitting) == len(gaps) <= self.capacity:
+            return fitting
+        return fitting[: max(0, self.capacity - 1)]
 
 
 class Matrix(Widget, can_focus=True):
@@ -179,7 +179,7 @@ class Matrix(Widget, can_focus=True):
         """Cell size for the widget's size."""
         cell_width = max(6, (width - LABEL_WIDTH) // 5)
         longest = max((len(g.id) for gaps in self.cells.values() for g in gaps), default=5)
-        id_width = max(5, min(longest, cell_width - 1))  # a cell starts with a space
+        id_width = min(longest, cell_width - 1)  # a cell starts with a space
         lines = AXIS_LINES + len(self.legend(width).split())
         return CellLayout(cell_width, max(1, (height - lines) // 5), id_width)
 
@@ -242,21 +242,18 @@ class Matrix(Widget, can_focus=True):
             base += " bold"
         text = Text(style=base)
         per_line = layout.ids_per_line
-        overflow = len(gaps) > layout.capacity
-        shown = gaps[: layout.capacity - 1] if overflow else gaps
+        shown = layout.shown(gaps)
         chunk = shown[line * per_line : (line + 1) * per_line]
         text.append(" ")
-        for position, gap in enumerate(chunk):
-            index = line * per_line + position
+        for index, gap in chunk:
             style = "reverse" if focused_cell and index == self.index else ""
             if is_closed(gap):
                 style = f"{style} {CLOSED_STYLE}".strip()
-            text.append(short_id(gap.id, layout.id_width), style=style)
+            text.append(gap.id, style=style)
             text.append(" ")
-        is_last_line = line == layout.cell_height - 1
-        if overflow and (is_last_line or len(chunk) < per_line):
+        counted_on = min(len(shown) // per_line, layout.cell_height - 1)  # after the last id
+        if len(shown) < len(gaps) and line == counted_on:
             text.append(f"+{len(gaps) - len(shown)}", style="bold yellow")
-            overflow = False
         title = QUADRANT_TITLES[area] if self._legend_fits() else SHORT_TITLES[area]
         if not gaps and line == 0 and self._is_corner(impact, complexity) and len(title) < layout.cell_width:
             text.append(title, style="dim italic")
@@ -300,7 +297,7 @@ class Matrix(Widget, can_focus=True):
         """Edit the selected gap, or list a cell too crowded to show."""
         gaps = self.cells.get(self.cursor, [])
         layout = self.layout_for(self.size.width, self.size.height)
-        if len(gaps) > layout.capacity:
+        if len(layout.shown(gaps)) < len(gaps):
             self.post_message(self.Opened(self, [g.id for g in gaps], True))
         elif self.selected:
             self.post_message(self.Opened(self, [self.selected], False))
