@@ -16,11 +16,13 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import dialog_up, ready, restore_dialog_draft, until
+from tests.helpers import dialog_up, ready, restore_dialog_draft, saved, until
+from workbench.analysis.followups import answer_key
 from workbench.store.journal import DialogDraft, journal_paths, read_journal, write_journal
 from workbench.store.tomltext import decode_toml, parse_toml
 from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.dialog import DialogScreen
+from workbench.ui.modals.followup_modals import AssignFollowUpModal, CloseFollowUpModal
 from workbench.ui.modals.gap_modal import GapModal
 from workbench.ui.modals.heard_modal import HeardModal
 from workbench.ui.modals.metric_modal import MetricModal
@@ -56,6 +58,20 @@ def opener(where: str, call: str, *args: str) -> Callable[[Any], None]:
     return open_it
 
 
+def in_followups(call: str, key: str) -> Callable[[Any], None]:
+    """Open a dialog of the Follow-ups view (F7) on the item `key`, as the restore does."""
+
+    def open_it(app: Any) -> None:
+        app.action_followups()
+        getattr(app.screen, call)(key)
+
+    return open_it
+
+
+MEI = answer_key("discovery:platform-evaluation.evaluation.1", "ml-1")
+"""A follow-up of the example: Mei is to say what the platform lacks (its answer's notes)."""
+MEI_NOTES = "Wants a written capability list before the next meeting."
+
 DIALOGS = [
     ("gap", opener("gaps", "edit_gap", "G-003"), GapModal, "gap-description"),
     ("new gap", opener("", "raise_gap", "", ""), GapModal, "gap-title"),
@@ -69,6 +85,8 @@ DIALOGS = [
     ("proposal", opener("", "edit_proposal"), ProposalModal, "proposal-text"),
     ("save milestone", opener("", "save_milestone"), TextModal, "milestone-name"),
     ("rationale", opener("map", "write_rationale", "G-001", "ds.standard-deployment-path"), TextModal, "rationale"),
+    ("follow-up answer", in_followups("answer_follow_up", MEI), CloseFollowUpModal, "followup-answer"),
+    ("follow-up assign", in_followups("assign_follow_up", "step:N-2"), AssignFollowUpModal, "followup-owner"),
 ]
 
 NOT_JOURNALED = {
@@ -77,8 +95,6 @@ NOT_JOURNALED = {
     "WorkbookExportModal": "a file name to write to, nothing of the project's",
     "WorkbookImportModal": "a file name to read from, nothing of the project's",
     "PracticePickModal": "picking a practice; its rationale is written with w, which is journaled",
-    "AssignFollowUpModal": "a name and a date, picked more than typed",
-    "CloseFollowUpModal": "not yet: the Follow-ups view cannot be reopened by the restore (durable10d)",
 }
 """Dialogs with text fields whose typing is not journaled, and why."""
 
@@ -171,18 +187,28 @@ async def leave_a_gap_draft(make_app: Any, example: Path) -> None:
         assert await until(pilot, lambda: journal_has(example, "gap-description", WORDS))
 
 
-async def test_a_draft_keeps_coming_while_the_typing_goes_on(example: Path, make_app) -> None:
-    """A throttle, not a debounce: typing a letter every 0.1 s still reaches the journal."""
+THROTTLED = [
+    ("gap", opener("gaps", "edit_gap", "G-003"), GapModal, "gap-description"),
+    ("follow-up answer", in_followups("answer_follow_up", MEI), CloseFollowUpModal, "followup-answer"),
+]
+
+
+@pytest.mark.parametrize(("name", "open_it", "kind", "field"), THROTTLED, ids=[d[0] for d in THROTTLED])
+async def test_a_draft_keeps_coming_while_the_typing_goes_on(
+    example: Path, make_app, name: str, open_it: Callable[[Any], None], kind: type, field: str
+) -> None:
+    """A throttle, not a debounce: typing a letter every 0.1 s still reaches the journal (the
+    Follow-ups view's answer too, fix13j)."""
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await open_and_type(pilot, opener("gaps", "edit_gap", "G-003"), GapModal, "gap-description")
+        await open_and_type(pilot, open_it, kind, field)
         seen: list[str] = []
         for letter in "abcdefghijklmnopqrstuvwxyz" * 2:
             await pilot.press(letter)
             await pilot.pause(0.1)  # (the typist's pace, not a wait for the app)
             draft = draft_in_journal(example)
             if draft is not None:
-                seen.append(draft.fields["gap-description"])
+                seen.append(draft.fields.get(field, ""))
         assert any("abcdefghij" in text for text in seen), "the journal never had the text while typing went on"
 
 
@@ -405,3 +431,80 @@ async def test_a_next_step_edited_from_the_follow_ups_view_is_journaled(example:
     async with again.run_test(size=(120, 36)) as pilot:
         dialog = await restore_dialog_draft(pilot, NextStepModal, "Edit N-2")
         assert dialog.query_one("#step-text").value.endswith(WORDS.strip())
+
+
+async def open_followup(pilot: Any, key: str, press: str, field: str) -> DialogScreen:
+    """In the Follow-ups view (F7), open item `key`'s dialog with `press`, as a person would."""
+    from workbench.ui.screens.followups_screen import FollowUpsScreen
+
+    app = pilot.app
+    await ready(pilot)
+    await pilot.press("f7")
+    assert await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen))
+    await pilot.pause()
+    listing = app.screen.query_one("#followup-list")
+    listing.highlighted = listing.get_option_index(key)
+    await pilot.press(press)
+    assert await until(pilot, lambda: isinstance(app.screen, DialogScreen) and app.screen.query(f"#{field}"))
+    return app.screen
+
+
+async def test_an_answer_typed_in_the_follow_ups_view_comes_back_there(example: Path, make_app) -> None:
+    """fix13j 1: the answer typed into the Follow-ups view's dialog reached no journal, and no
+    restore could open that view; now it comes back over the view, filled, and saves."""
+    from workbench.ui.screens.followups_screen import FollowUpsScreen
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_followup(pilot, MEI, "enter", "followup-answer")
+        await pilot.press("end", *WORDS)
+        assert await until(pilot, lambda: journal_has(example, "followup-answer", WORDS.strip()))
+    # (the run ends with the dialog open, as a crash would leave it)
+    again = make_app(example)
+    async with again.run_test(size=(120, 36)) as pilot:
+        dialog = await restore_dialog_draft(
+            pilot, CloseFollowUpModal, "The Follow-up answer dialog you were typing in at ", "ticket'"
+        )
+        area = dialog.query_one("#followup-answer")
+        assert await until(pilot, lambda: area.text == MEI_NOTES + WORDS)
+        view = again.screen_stack[-2]
+        assert isinstance(view, FollowUpsScreen), "the dialog is back over the Follow-ups view"
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: again.screen is view and MEI not in view.items)
+        await pilot.press("ctrl+s")  # the project saved now
+        assert await until(pilot, lambda: not again.workspace.unsaved)
+        assert await until(pilot, lambda: draft_in_journal(example) is None)
+    (answer,) = [a for a in saved(example)["answers"] if answer_key(a["question"], a["session"]) == MEI]
+    assert answer["notes"] == MEI_NOTES + WORDS
+    assert answer["status"] == "answered"
+
+
+async def test_an_assignment_typed_in_the_follow_ups_view_comes_back_there(example: Path, make_app) -> None:
+    """fix13j 1: whom to ask and by when, typed in the view's assign dialog (o), come back."""
+    from workbench.ui.screens.followups_screen import FollowUpsScreen
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        dialog = await open_followup(pilot, "step:N-2", "o", "followup-owner")
+        dialog.query_one("#followup-owner").focus()
+        await pilot.press(*" and Ana")
+        dialog.query_one("#followup-due").focus()
+        await pilot.press("ctrl+a", *"2027-01-15")
+        assert await until(pilot, lambda: journal_has(example, "followup-due", "2027-01-15"))
+        assert journal_has(example, "followup-owner", "Jonas Varga and Ana")
+    again = make_app(example)
+    async with again.run_test(size=(120, 36)) as pilot:
+        dialog = await restore_dialog_draft(
+            pilot, AssignFollowUpModal, "The Assign follow-up dialog", "2027-01-15'"
+        )
+        assert dialog.query_one("#followup-owner").value == "Jonas Varga and Ana"
+        assert dialog.query_one("#followup-due").value == "2027-01-15"
+        view = again.screen_stack[-2]
+        assert isinstance(view, FollowUpsScreen), "the dialog is back over the Follow-ups view"
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: again.screen is view)
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not again.workspace.unsaved)
+    (step,) = [s for s in saved(example)["next_steps"] if s["id"] == "N-2"]
+    assert step["owner"] == "Jonas Varga and Ana"
+    assert step["due"] == dt.date(2027, 1, 15)

@@ -33,8 +33,9 @@ the process's id, and two files are written atomically:
 
       "draft": {
         "dialog": "Edit G-003",                   # the dialog's heading, for the restore offer
-        "reopen": ["gaps", "edit_gap", ["G-003"]],  # how it opens again: where (a pane, or ""
-                                                  # for the main screen), which method, its args
+        "reopen": ["gaps", "edit_gap", ["G-003"]],  # how it opens again: where (a pane, ""
+                                                  # for the main screen, or "followups" for the
+                                                  # Follow-ups view), which method, its args
         "fields": {"gap-title": "…", "gap-description": "…"},  # its text fields by id, as typed
         "focus": "gap-description",               # the field the keyboard was in
         "choices": {"gap-impact": "4"},           # its dropdowns (Select) by id, the value as
@@ -111,8 +112,8 @@ class DialogDraft:
     dialog: str
     """The dialog's heading ("Edit G-003")."""
     reopen: tuple[str, str, tuple[str, ...]]
-    """Where the method that opens it again is (a pane's name, or "" for the main screen),
-    its name and its arguments."""
+    """Where the method that opens it again is (a pane's name, "" for the main screen, or
+    "followups" for the Follow-ups view), its name and its arguments."""
     fields: dict[str, str]
     """The dialog's text fields, by id, as typed."""
     focus: str = ""

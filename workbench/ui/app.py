@@ -723,18 +723,25 @@ class WorkbenchApp(App[int]):
         """Open the dialog a restored draft was typed in, filled with it, once the panes are on
         top (Save or Cancel stays the person's choice); a dialog that cannot open again shows
         the text in a notice instead, so it is not lost."""
+        from workbench.ui.followups import open_followups
         from workbench.ui.modals.dialog import DialogScreen
+        from workbench.ui.screens.followups_screen import FOLLOWUPS_VIEW, FollowUpsScreen
 
         draft, main = self._draft_waiting, self.main_screen()
         if draft is None or main is None:
             return  # (the main screen calls again when it is back on top)
         where, call, args = draft.reopen
-        if where or draft.pane:  # (a main-screen dialog opens over the pane it was opened on)
-            main.show_pane(where or draft.pane)
-        target = main.pane(where) if where else main
-        if target is None:  # the pane is still being mounted
-            self.set_timer(0.1, self.reopen_waiting_draft)
-            return
+        target: object
+        if where == FOLLOWUPS_VIEW:  # a dialog of the Follow-ups view opens over the view
+            open_followups(self)
+            target = self.screen if isinstance(self.screen, FollowUpsScreen) else None
+        else:
+            if where or draft.pane:  # (a main-screen dialog opens over the pane it was opened on)
+                main.show_pane(where or draft.pane)
+            target = main.pane(where) if where else main
+            if target is None:  # the pane is still being mounted
+                self.set_timer(0.1, self.reopen_waiting_draft)
+                return
         self._draft_waiting = None
         opener = getattr(target, call, None)
         if callable(opener):

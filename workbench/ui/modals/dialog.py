@@ -107,8 +107,9 @@ class DialogScreen(ModalScreen[ResultType]):
     _pane: str = ""
 
     def reopens(self, where: str, call: str, *args: str) -> Self:
-        """Say how the dialog opens again (the method `call` of the pane `where`, or of the main
-        screen for "", with `args`), so what is typed in it is journaled and comes back."""
+        """Say how the dialog opens again (the method `call` of the pane `where`, of the main
+        screen for "", or of the Follow-ups view for "followups", with `args`), so what is typed
+        in it is journaled and comes back."""
         self.reopen = (where, call, tuple(args))
         return self
 
@@ -163,9 +164,11 @@ class DialogScreen(ModalScreen[ResultType]):
             return None
         focused = self.focused
         focus = focused.id if isinstance(focused, Input | TextArea) and focused.id in fields else ""
-        return DialogDraft(self._draft_heading(), self.reopen, fields, focus or "", choices, self._pane)
+        return DialogDraft(self.draft_heading(), self.reopen, fields, focus or "", choices, self._pane)
 
-    def _draft_heading(self) -> str:
+    def draft_heading(self) -> str:
+        """The dialog's name in the restore offer ("The Edit G-003 dialog you were typing in…"):
+        its title, unless a dialog whose title is no name says otherwise."""
         for title in self.query(".dialog-title"):
             return str(getattr(title, "content", "")).strip()
         return ""

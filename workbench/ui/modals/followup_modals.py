@@ -44,6 +44,10 @@ class CloseFollowUpModal(FormModal[str]):
             yield RealTextArea(self.item.note, id="followup-answer", compact=True)
             yield from self.form_buttons()
 
+    def draft_heading(self) -> str:
+        """Named so in the restore offer (its title is the person's name)."""
+        return "Follow-up answer"
+
     def on_mount(self) -> None:
         area = self.query_one("#followup-answer", TextArea)
         area.focus()
@@ -88,6 +92,10 @@ class AssignFollowUpModal(FormModal[tuple[str, dt.date | None]]):
             yield Input(due, placeholder="2026-12-31", id="followup-due", compact=True)
             yield Static(id="followup-error", classes="dialog-error")
             yield from self.form_buttons()
+
+    def draft_heading(self) -> str:
+        """Named so in the restore offer (its title is the person's name)."""
+        return "Assign follow-up"
 
     @on(OptionList.OptionSelected, "#followup-people")
     def _person_chosen(self, event: OptionList.OptionSelected) -> None:

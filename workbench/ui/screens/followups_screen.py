@@ -38,6 +38,9 @@ INDENT = " " * 6
 """Where an item's second and later lines start (under its words, after `  ○ `)."""
 LIST_MARGIN = 8
 """Columns of the screen the list's padding, border and scroll bar take."""
+FOLLOWUPS_VIEW = "followups"
+"""Where a dialog of this view opens again after a crash (`DialogScreen.reopens`): the restore
+opens the view, then calls the method named with the item's key."""
 
 
 class FollowUpsScreen(Screen[tuple[str, str] | None]):
@@ -208,19 +211,36 @@ class FollowUpsScreen(Screen[tuple[str, str] | None]):
                 told = f"Ticked: {one_line(item.subject, 60)} (c again reopens it)"
                 self.notify(told, markup=False, timeout=3)
         else:
-            from workbench.ui.modals.followup_modals import CloseFollowUpModal
-
-            def record(answer: str | None) -> None:
-                if answer is not None:
-                    self._apply(CloseFollowUp(item.key, answer, about), item.key)
-
-            self.app.push_screen(CloseFollowUpModal(item), record)
+            self.answer_follow_up(item.key)
 
     def action_assign(self) -> None:
         """Set whom to ask and by when."""
+        item = self._highlighted()
+        if item is not None:
+            self.assign_follow_up(item.key)
+
+    def answer_follow_up(self, key: str) -> None:
+        """Ask for the answer that closes the question followed up as `key`. What is typed in it
+        is journaled: after a crash the restore opens this view and calls this again."""
+        from workbench.ui.modals.followup_modals import CloseFollowUpModal
+
+        item = self._item(key)
+        if item is None or item.kind == "next-step":
+            return
+
+        def record(answer: str | None) -> None:
+            if answer is not None:
+                self._apply(CloseFollowUp(item.key, answer, one_line(item.subject)), item.key)
+
+        modal = CloseFollowUpModal(item).reopens(FOLLOWUPS_VIEW, "answer_follow_up", key)
+        self.app.push_screen(modal, record)
+
+    def assign_follow_up(self, key: str) -> None:
+        """Ask whom to ask about the follow-up `key`, or who does it, and by when (journaled as
+        `answer_follow_up` is)."""
         from workbench.ui.modals.followup_modals import AssignFollowUpModal
 
-        item = self._highlighted()
+        item = self._item(key)
         if item is None:
             return
 
@@ -229,7 +249,17 @@ class FollowUpsScreen(Screen[tuple[str, str] | None]):
                 self._apply(AssignFollowUp(item.key, result[0], result[1], one_line(item.subject)), item.key)
 
         people = known_people(self.workspace.project)
-        self.app.push_screen(AssignFollowUpModal(item, people), assign)
+        modal = AssignFollowUpModal(item, people).reopens(FOLLOWUPS_VIEW, "assign_follow_up", key)
+        self.app.push_screen(modal, assign)
+
+    def _item(self, key: str) -> FollowUp | None:
+        """The follow-up `key` as the project has it now (the view may not be listed yet: the
+        restore opens a dialog as the view opens); the view opens on it."""
+        listed = follow_ups(self.workspace.project, self.workspace.catalogue)
+        item = next((i for i in listed if i.key == key), None)
+        if item is not None:
+            self.workspace.followups_at = key
+        return item
 
     def action_jump(self) -> None:
         """Leave, showing the highlighted question in Capture in the session it was asked in."""
