@@ -161,7 +161,8 @@ async def restore_on_next_start(make_app: Any, path: Path, condition: Callable[[
 
 async def restore_dialog_draft(pilot: Any, kind: type, *words: str) -> Any:
     """At a start that offers a dialog's unsaved text back (each of `words` in the offer),
-    Restore it; the dialog of `kind` it reopens."""
+    Restore it; the dialog of `kind` it reopens, once mounted (filled with the text: a dialog
+    on top is not mounted yet, and its fields were read empty under load)."""
     from workbench.ui.modals.confirm import ConfirmModal
 
     app = pilot.app
@@ -169,7 +170,7 @@ async def restore_dialog_draft(pilot: Any, kind: type, *words: str) -> Any:
     assert all(said in app.screen.body for said in words), app.screen.body
     await pilot.pause()
     await pilot.click("#yes")
-    assert await until(pilot, lambda: isinstance(app.screen, kind))
+    assert await until(pilot, lambda: isinstance(app.screen, kind) and app.screen.is_mounted)
     return app.screen
 
 

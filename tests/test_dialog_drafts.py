@@ -354,7 +354,7 @@ async def test_a_new_gap_reopens_over_the_pane_it_was_raised_on(example: Path, m
         started_on = again.main_screen().active_pane if again.main_screen() else ""
         assert started_on != "gaps", "(the test needs a start on another pane)"
         dialog = await restore_dialog_draft(pilot, GapModal, "Raise a gap")
-        assert dialog.query_one("#gap-title").value.endswith(WORDS.strip())
+        assert await until(pilot, lambda: dialog.query_one("#gap-title").value.endswith(WORDS.strip()))
         below = again.screen_stack[-2]
         assert below.active_pane == "gaps"
 
@@ -430,7 +430,7 @@ async def test_a_next_step_edited_from_the_follow_ups_view_is_journaled(example:
     again = make_app(example)
     async with again.run_test(size=(120, 36)) as pilot:
         dialog = await restore_dialog_draft(pilot, NextStepModal, "Edit N-2")
-        assert dialog.query_one("#step-text").value.endswith(WORDS.strip())
+        assert await until(pilot, lambda: dialog.query_one("#step-text").value.endswith(WORDS.strip()))
 
 
 async def open_followup(pilot: Any, key: str, press: str, field: str) -> DialogScreen:
@@ -497,8 +497,8 @@ async def test_an_assignment_typed_in_the_follow_ups_view_comes_back_there(examp
         dialog = await restore_dialog_draft(
             pilot, AssignFollowUpModal, "The Assign follow-up dialog", "2027-01-15'"
         )
+        assert await until(pilot, lambda: dialog.query_one("#followup-due").value == "2027-01-15")
         assert dialog.query_one("#followup-owner").value == "Jonas Varga and Ana"
-        assert dialog.query_one("#followup-due").value == "2027-01-15"
         view = again.screen_stack[-2]
         assert isinstance(view, FollowUpsScreen), "the dialog is back over the Follow-ups view"
         await pilot.press("ctrl+s")
