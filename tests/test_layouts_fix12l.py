@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
+from textual.widgets import OptionList, TextArea
 
 from tests.helpers import ready, until
 from tests.test_dialogs import keys
+from workbench.ui.widgets.capture_pane import CapturePane
 from workbench.ui.widgets.matrix import Matrix
 
 LONG_SUGGESTION = (
@@ -66,3 +67,34 @@ async def test_every_matrix_id_is_whole_and_apart(example: Path, make_app, size:
                 assert word in ids, (word, words)
         counted = sum(int(word[1:]) for word in words if word.startswith("+") and word[1:].isdigit())
         assert len([w for w in words if w in ids]) + counted == len(ids), words
+
+
+def question_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The questions the tree draws, without its guides and marks."""
+    tree = app.screen.query_one(CapturePane).navigator.question_tree
+    lines = [tree.render_line(y).text for y in range(tree.size.height)]
+    return [line.split("○ ", 1)[-1].split("● ", 1)[-1].removeprefix("★ ").strip() for line in lines if "├" in line]
+
+
+async def test_tree_questions_can_be_told_apart_at_80x24(example: Path, make_app) -> None:
+    """With the keyboard in the tree at 80×24 its questions were cut at 25 characters ('How do you
+    handle model depe', 'How do you monitor model ser'). While the tree has the keyboard it takes
+    most of the width; Enter puts the keyboard in the notes, which get the width back."""
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        capture = app.screen.query_one(CapturePane)
+        tree = capture.navigator.question_tree
+        assert app.focused is tree
+        catalogue = app.workspace.catalogue
+        whole = {question.text for question in catalogue.questions.values()}
+        assert await until(pilot, lambda: len(question_lines(app)) > 10)
+        await pilot.pause()
+        for line in question_lines(app):
+            assert line in whole or len(line) >= 40, line
+        await keys(pilot, "down", "enter")
+        notes = capture.query_one("#q-notes", TextArea)
+        assert await until(pilot, lambda: app.focused is notes)
+        assert await until(pilot, lambda: notes.region.width >= 40), notes.region
+        await keys(pilot, "escape")  # back to the tree: wide again
+        assert await until(pilot, lambda: app.focused is tree and capture.navigator.region.width >= 50)

@@ -24,6 +24,9 @@ from workbench.ui.widgets.navigator import Navigator
 from workbench.ui.widgets.pane import Pane
 from workbench.ui.widgets.question_panel import QuestionPanel
 
+NARROW_WIDTH = 100
+"""Narrower than this (80 columns), the question tree is widened while it has the keyboard: at a
+third of the width its questions were cut where many read the same ('How do you handle mo…')."""
 NOTES_PAUSE_SECONDS = 2.0
 """A pause in typing the notes this long ends an undo step: ctrl+z takes back what was typed
 since, as a text editor does, not everything typed on the question."""
@@ -45,6 +48,11 @@ class CapturePane(Horizontal, Pane):
         if first:
             self.show_question(first)
         self.default_focus().focus()
+
+    def on_resize(self) -> None:
+        """In a narrow pane the navigator takes most of the width while the keyboard is in it
+        (workbench.tcss: browsing reads the questions), and gives it back to the notes."""
+        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
 
     def default_focus(self) -> Widget:
         """Where the keyboard goes on arrival: the question tree."""

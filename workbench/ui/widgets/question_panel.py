@@ -47,6 +47,9 @@ CONFIDENCE_OPTIONS = [
 METRIC_FIELDS = ("baseline", "target", "unit", "measured_by", "owner", "due")
 METRIC_WIDE = 76
 """The panel width from which a metric's fields go three to a line (each input 14 wide or more)."""
+STATUS_ROW_WIDE = 37
+"""The panel width the status and confidence dropdowns need side by side (21 + 14 and their
+margins); narrower (beside the widened tree at 80 columns) confidence goes under status."""
 
 
 class NotesArea(RealTextArea):
@@ -122,8 +125,10 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         """The sentence refusing what is typed in the baseline or target, by field."""
 
     def on_resize(self) -> None:
-        """Two metric fields to a line when three would not fit."""
+        """Two metric fields to a line when three would not fit; the dropdowns one above the
+        other when two would not."""
         self.query_one("#q-metric-fields").set_class(self.size.width < METRIC_WIDE, "narrow")
+        self.query_one("#q-status-row").set_class(self.size.width < STATUS_ROW_WIDE, "stacked")
 
     def compose(self) -> ComposeResult:
         yield Static(id="q-crumb", classes="crumb")
