@@ -95,6 +95,7 @@ NOT_JOURNALED = {
     "WorkbookExportModal": "a file name to write to, nothing of the project's",
     "WorkbookImportModal": "a file name to read from, nothing of the project's",
     "PracticePickModal": "picking a practice; its rationale is written with w, which is journaled",
+    "PickModal": "its filter line only narrows the list to pick from: nothing of the project's is typed",
 }
 """Dialogs with text fields whose typing is not journaled, and why."""
 

@@ -46,6 +46,14 @@ class TestEditDialogs:
         steps = run("f3", select, "enter")
         assert snap_compare(app_for(example), terminal_size=SMALL, run_before=steps)
 
+    def test_evidence_picker_filtered_80x24(self, snap_compare, example: Path) -> None:
+        """G-001's Add evidence picker with 'reproduc' typed: the filter line shows it, the list
+        holds only what has the word, the first highlighted, the title in sight."""
+        select = lambda app: app.screen.query_one("Matrix").select_gap("G-001")  # noqa: E731
+        add = lambda app: app.screen.query_one("#gap-add-evidence").press()  # noqa: E731
+        steps = run("f3", select, "enter", add, *"reproduc")
+        assert snap_compare(app_for(example), terminal_size=SMALL, run_before=steps)
+
     def test_session_details_80x24(self, snap_compare, example: Path) -> None:
         """The current session's date, time box, attendees and notes (palette: Edit session)."""
         steps = run(lambda app: app.run_action("edit_session"))

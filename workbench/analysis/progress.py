@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from workbench.analysis.search import has_every_word
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 
@@ -50,8 +51,7 @@ def matches_text(catalogue: Catalogue, ref: str, words: str) -> bool:
     question = catalogue.questions.get(ref)
     if question is None:
         return False
-    haystack = f"{question.text} {ref} {catalogue.area_title(question.area)}".lower()
-    return all(word in haystack for word in words.lower().split())
+    return has_every_word(words, question.text, ref, catalogue.area_title(question.area))
 
 
 _STATUS_WORDS = (

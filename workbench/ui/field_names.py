@@ -91,6 +91,7 @@ FIELD_NAMES: dict[str, str] = {
     "pick-practices": "practices",
     "pick-rationale": "why it fits",
     "pick-list": "choices",
+    "pick-filter": "filter",
     "milestone-name": "milestone name",
     "rationale": "rationale",
     "item-name": "title",

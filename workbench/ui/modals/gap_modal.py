@@ -166,7 +166,8 @@ class GapModal(FormModal[GapDraft]):
                 self._fill_evidence(highlight=len(self.draft.evidence) - 1)
 
         options = [(choice.link, literal(one_line(choice.sentence, 200))) for choice in choices]
-        self.app.push_screen(PickModal("Add which answer, quote or metric?", options), chosen)
+        words = "words of the answer, quote or metric, or its id"
+        self.app.push_screen(PickModal("Add which answer, quote or metric?", options, words), chosen)
 
     @on(Button.Pressed, "#gap-detach")
     def action_detach(self) -> None:

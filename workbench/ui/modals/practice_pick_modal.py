@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbench.analysis.search import has_every_word
 from workbench.model.bank import Practice
 from workbench.model.catalogue import Catalogue
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
@@ -17,10 +18,8 @@ from workbench.ui.widgets.real_text import RealInput
 
 def practice_matches(practice: Practice, guide_title: str, query: str) -> bool:
     """Whether every word typed occurs in the practice's id, title, guide, summary or keywords."""
-    haystack = " ".join(
-        [practice.id, practice.title, guide_title, practice.summary, *practice.keywords]
-    ).lower()
-    return all(word in haystack for word in query.lower().split())
+    words = (practice.id, practice.title, guide_title, practice.summary, *practice.keywords)
+    return has_every_word(query, *words)
 
 
 class PracticePickModal(DialogScreen[tuple[str, str] | None]):

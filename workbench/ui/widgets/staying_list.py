@@ -33,9 +33,14 @@ class StayingOptionList(OptionList):
             self.highlighted = index
 
     def highlight_first(self) -> None:
-        """Put the cursor on the first item a person can choose, when it is on none (every
-        list shows where Enter acts)."""
-        if self.highlighted is None:
-            self.highlighted = next(
-                (i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), None
-            )
+        """Put the cursor on the first item a person can choose, when it is on none."""
+        highlight_first(self)
+
+
+def highlight_first(options: OptionList) -> None:
+    """Put the cursor on the first item a person can choose, when it is on none (every list shows
+    where Enter acts: Textual's has none after its options are set)."""
+    if options.highlighted is None:
+        options.highlighted = next(
+            (i for i in range(options.option_count) if not options.get_option_at_index(i).disabled), None
+        )
