@@ -1,6 +1,7 @@
 """#12 leftovers (fix12p): the gap dialog's "Add evidence…" picker narrows as a person types
 (words of the sentence or its id, any case; Backspace widens; Enter attaches; Esc closes the
-picker only). Driven key by key at 80×24; asserted on the saved file."""
+picker only), and the Gaps pane's evidence list has an item under the cursor when it gets the
+keyboard, so Enter opens it. Driven key by key at 80×24; asserted on the saved file."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.widgets import Input, OptionList
 from tests.helpers import hand_edit, ready, saved, until
 from workbench.ui.modals.gap_modal import GapModal
 from workbench.ui.modals.pick_modal import NOTHING_MATCHES, PickModal
+from workbench.ui.widgets.capture_pane import CapturePane
 
 SMALL = (80, 24)
 
@@ -120,3 +122,19 @@ async def test_a_quote_with_markup_is_listed_and_found_literally(example: Path, 
         assert app.is_running
     assert evidence_of(example, "G-001")[-1] == "heard:H-006"
 
+
+async def test_enter_on_the_gaps_evidence_list_opens_its_first_item(example: Path, make_app) -> None:
+    """F3, e puts the keyboard in the selected gap's evidence list: Enter at once opens the first
+    item's question (before, nothing was highlighted, so Enter did nothing until an arrow)."""
+    app = make_app(example)
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("e")
+        evidence = app.screen.query_one("#evidence", OptionList)
+        assert await until(pilot, lambda: app.focused is evidence and evidence.option_count > 0)
+        await pilot.press("enter")
+        assert await until(pilot, lambda: app.screen.active_pane == "capture")
+        shown_question = app.screen.query_one(CapturePane).panel.ref
+        assert shown_question == "discovery:model-deployment.pain.1"  # H-004's pain indicator

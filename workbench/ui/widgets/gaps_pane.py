@@ -51,6 +51,7 @@ from workbench.ui.widgets.matrix import CLOSED_STYLE, QUADRANT_STYLES, SHORT_TIT
 from workbench.ui.widgets.maturity_chart import alignment_text, change_chart, maturity_chart, unverified_text
 from workbench.ui.widgets.pane import Pane
 from workbench.ui.widgets.row_table import RowTable
+from workbench.ui.widgets.staying_list import highlight_first
 from workbench.ui.workspace import Workspace
 
 RANKED_COLUMNS = ("gap", "title", "quadrant", "I", "C", "prio")
@@ -304,6 +305,8 @@ class GapsPane(Horizontal, Pane):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget.id == "suggestions":
             self._highlight_first_suggestion()
+        elif event.widget.id == "evidence":  # Enter opens what is highlighted: never nothing
+            highlight_first(self.query_one("#evidence", OptionList))
 
     def _acts_here(self, action: str) -> bool:
         """Whether a key of the pane has its item where the keyboard is (README: letter keys act
@@ -377,6 +380,8 @@ class GapsPane(Horizontal, Pane):
         if not trail:
             items.append(Option(Text("No evidence linked yet.", style="dim"), disabled=True))
         options.set_options(items)
+        if options.has_focus:
+            highlight_first(options)
 
     def _fill_maturity(self) -> None:
         ws = self.workspace
