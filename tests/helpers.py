@@ -178,3 +178,17 @@ async def dialog_up(pilot: Any, kind: type) -> bool:
     """Wait until a dialog of `kind` is on top and takes answers: the file's dialogs refuse keys
     typed before they were on screen long enough to be read (dialog.TYPING_GUARD_SECONDS)."""
     return await until(pilot, lambda: isinstance(pilot.app.screen, kind) and pilot.app.screen.keys_ready)
+
+
+async def pick(pilot: Any, option_id: str) -> None:
+    """In the pick dialog that opens (PickModal), choose the option `option_id` with Enter."""
+    from textual.widgets import OptionList
+
+    from workbench.ui.modals.pick_modal import PickModal
+
+    app = pilot.app
+    assert await until(pilot, lambda: isinstance(app.screen, PickModal))
+    options = app.screen.query_one("#pick-list", OptionList)
+    options.highlighted = options.get_option_index(option_id)
+    await pilot.press("enter")
+    assert await until(pilot, lambda: not isinstance(app.screen, PickModal))

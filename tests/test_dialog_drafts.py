@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import dialog_up, ready, restore_dialog_draft, saved, until
+from tests.helpers import dialog_up, pick, ready, restore_dialog_draft, saved, until
 from workbench.analysis.followups import answer_key
 from workbench.store.journal import DialogDraft, journal_paths, read_journal, write_journal
 from workbench.store.tomltext import decode_toml, parse_toml
@@ -270,7 +270,8 @@ def journal_of_the_file_as_it_is(example: Path, draft: DialogDraft | None = None
 
 def test_journal_round_trip_with_a_draft(example: Path) -> None:
     fields = {"gap-title": "T", "gap-description": "Model ⏎ [b]x"}
-    draft = DialogDraft("Edit G-003", ("gaps", "edit_gap", ("G-003",)), fields, "gap-description")
+    lists = {"gap-evidence": ["heard:H-001", "discovery:model-training.discovery.2@data-1"]}
+    draft = DialogDraft("Edit G-003", ("gaps", "edit_gap", ("G-003",)), fields, "gap-description", lists=lists)
     base = journal_of_the_file_as_it_is(example, draft)
     entry = read_journal(example)
     assert entry is not None and entry.draft == draft
@@ -509,3 +510,45 @@ async def test_an_assignment_typed_in_the_follow_ups_view_comes_back_there(examp
     (step,) = [s for s in saved(example)["next_steps"] if s["id"] == "N-2"]
     assert step["owner"] == "Jonas Varga and Ana"
     assert step["due"] == dt.date(2027, 1, 15)
+
+
+def evidence_shown(dialog: GapModal) -> list[str]:
+    listing = dialog.query_one("#gap-evidence")
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+async def test_evidence_added_and_detached_in_an_unsaved_gap_dialog_comes_back(example: Path, make_app) -> None:
+    """fix13j 2: the gap dialog came back with its text but with the evidence it had before
+    Add evidence and Detach; the evidence list is journaled with the draft and restored."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        dialog = await open_and_type(pilot, opener("gaps", "edit_gap", "G-003"), GapModal, "gap-description")
+        assert await until(pilot, lambda: journal_has(example, "gap-description", WORDS.strip()))
+        before = evidence_shown(dialog)
+        assert before[0].startswith("Heard in session") and len(before) == 2  # heard:H-003 first
+        listing = dialog.query_one("#gap-evidence")
+        listing.focus()
+        listing.highlighted = 0
+        await pilot.press("delete")  # detach heard:H-003
+        assert await until(pilot, lambda: evidence_shown(dialog) == before[1:])
+        await pilot.click("#gap-add-evidence")
+        await pick(pilot, "heard:H-001")
+        assert await until(pilot, lambda: len(evidence_shown(dialog)) == 2)
+        wanted = evidence_shown(dialog)
+        entry = journal_paths(example)[0]
+        assert await until(
+            pilot,
+            lambda: "heard:H-001" in json.dumps(json.loads(entry.read_text()).get("draft", {})),
+        ), "the evidence added never reached the journal"
+    again = make_app(example)
+    async with again.run_test(size=(120, 36)) as pilot:
+        dialog = await restore_dialog_draft(pilot, GapModal, "Edit G-003")
+        assert dialog.query_one("#gap-description").text.endswith(WORDS)
+        assert evidence_shown(dialog) == wanted
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not isinstance(again.screen, GapModal))
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not again.workspace.unsaved)
+    (gap,) = [g for g in saved(example)["gaps"] if g["id"] == "G-003"]
+    assert gap["evidence"] == ["discovery:model-training.discovery.2@data-1", "heard:H-001"]
+    assert gap["description"].endswith(WORDS)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList, Static
 
-from tests.helpers import notifications, ready, until
+from tests.helpers import notifications, pick, ready, until
 from workbench.analysis.gaps import suggestions
 from workbench.banks import load_catalogue
 from workbench.edits import Editor
@@ -30,14 +30,6 @@ def gaps_of(path: Path) -> dict[str, dict]:  # type: ignore[type-arg]
     return {g["id"]: g for g in tomllib.loads(path.read_text())["gaps"]}
 
 
-async def pick(app, pilot, option_id: str) -> None:  # type: ignore[no-untyped-def]
-    assert await until(pilot, lambda: isinstance(app.screen, PickModal))
-    options = app.screen.query_one("#pick-list", OptionList)
-    options.highlighted = options.get_option_index(option_id)
-    await pilot.press("enter")
-    assert await until(pilot, lambda: not isinstance(app.screen, PickModal))
-
-
 async def test_attach_the_answer_to_an_existing_gap_from_capture(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -46,7 +38,7 @@ async def test_attach_the_answer_to_an_existing_gap_from_capture(example: Path, 
         app.screen.query_one(CapturePane).jump_to(ANSWERED)
         await pilot.pause()
         await pilot.press("ctrl+l")  # from the notes: a ctrl key works while typing
-        await pick(app, pilot, "G-010")
+        await pick(pilot, "G-010")
         assert app.workspace.editor.history.undo_name == "attach 'Answer to 'How do you currently deploy…' to G-010"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -74,7 +66,7 @@ async def test_the_gap_dialog_lists_evidence_in_words_adds_and_detaches(example:
         await pilot.press("delete")
         assert await until(pilot, lambda: listing.option_count == len(shown) - 1)
         await pilot.click("#gap-add-evidence")
-        await pick(app, pilot, "heard:H-001")
+        await pick(pilot, "heard:H-001")
         await pilot.press("ctrl+s")
         assert await until(pilot, lambda: not isinstance(app.screen, GapModal))
         await pilot.press("ctrl+s")
@@ -96,7 +88,7 @@ async def test_merge_two_gaps_from_the_gaps_pane(example: Path, make_app) -> Non
         app.screen.query_one(Matrix).select_gap("G-006")
         await pilot.pause()
         await pilot.press("m")
-        await pick(app, pilot, "G-004")
+        await pick(pilot, "G-004")
         assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
         await pilot.click("#yes")
         assert await until(pilot, lambda: app.workspace.project.gap("G-004") is None)
@@ -180,7 +172,7 @@ async def test_a_dismissed_suggestion_comes_back_from_the_palette(example: Path,
         await pilot.press(*"bring back a dismissed")
         await pilot.pause(0.3)
         await pilot.press("enter")
-        await pick(app, pilot, first.key)
+        await pick(pilot, first.key)
         assert await until(pilot, lambda: any(s.key == first.key for s in pane.suggestions))  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await pilot.pause()

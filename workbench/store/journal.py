@@ -40,7 +40,9 @@ the process's id, and two files are written atomically:
         "focus": "gap-description",               # the field the keyboard was in
         "choices": {"gap-impact": "4"},           # its dropdowns (Select) by id, the value as
                                                   # text ("" for none); optional
-        "pane": "capture"                         # the pane on show under it; optional
+        "pane": "capture",                        # the pane on show under it; optional
+        "lists": {"gap-evidence": ["heard:H-001"]}  # lists it holds that are no field (the
+                                                  # gap's evidence), by name; optional
       }
 
   `question` and `focus` came in later too: a restore shows that question in Capture, with the
@@ -122,6 +124,8 @@ class DialogDraft:
     """The dialog's dropdowns (Select), by id: the chosen value as text, "" for none."""
     pane: str = ""
     """The pane on show under the dialog when it was open (where it opens again)."""
+    lists: dict[str, list[str]] = field(default_factory=dict)
+    """Lists the dialog holds that are no field (the gap dialog's evidence), by name."""
 
     def to_json(self) -> dict[str, Any]:
         """As kept in the journal entry."""
@@ -133,6 +137,8 @@ class DialogDraft:
             kept["choices"] = self.choices
         if self.pane:
             kept["pane"] = self.pane
+        if self.lists:
+            kept["lists"] = self.lists
         return kept
 
     @classmethod
@@ -149,10 +155,15 @@ class DialogDraft:
             return None
         texts = [kept.get("dialog", ""), kept.get("focus", ""), where, call, pane, *fields, *fields.values()]
         texts += [*choices, *choices.values()]
+        lists = kept.get("lists", {})
+        if not isinstance(lists, dict) or not all(isinstance(items, list) for items in lists.values()):
+            return None
+        texts += [*lists, *(item for items in lists.values() for item in items)]
         if not isinstance(args, list) or not all(isinstance(t, str) for t in [*texts, *args]):
             return None
         dialog, focus = kept.get("dialog", ""), kept.get("focus", "")
-        return cls(dialog, (where, call, tuple(args)), dict(fields), focus, dict(choices), pane)
+        kept_lists = {name: list(items) for name, items in lists.items()}
+        return cls(dialog, (where, call, tuple(args)), dict(fields), focus, dict(choices), pane, kept_lists)
 
     def typed(self) -> str:
         """The text typed in the field the keyboard was in (else the longest field), for people."""

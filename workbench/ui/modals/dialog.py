@@ -103,7 +103,7 @@ class DialogScreen(ModalScreen[ResultType]):
     `reopens`: only such a dialog's unsaved text is kept in the journal."""
     restoring: DialogDraft | None = None
     """Text kept in the journal from the last run, filled in as the dialog opens."""
-    _opened_with: tuple[dict[str, str], dict[str, str]] | None = None
+    _opened_with: tuple[dict[str, str], dict[str, str], dict[str, list[str]]] | None = None
     _pane: str = ""
 
     def reopens(self, where: str, call: str, *args: str) -> Self:
@@ -118,7 +118,7 @@ class DialogScreen(ModalScreen[ResultType]):
         Its text fields take the keyboard with the cursor after their text; a draft restored
         from the journal is filled in first."""
         self.mount(KeyFooter())
-        self._opened_with = (self.text_fields(), self.dropdown_values())
+        self._opened_with = (self.text_fields(), self.dropdown_values(), self.kept_lists())
         self._pane = self._pane_under()
         if self.restoring is not None:
             self.fill_draft(self.restoring)
@@ -144,6 +144,12 @@ class DialogScreen(ModalScreen[ResultType]):
             if select.id
         }
 
+    def kept_lists(self) -> dict[str, list[str]]:
+        """Lists the dialog holds that are no field (the gap dialog's evidence), by name, for the
+        journal: a dialog with one returns it here, takes it back in `fill_draft` and calls
+        `draft_changed` when it changes. None by default."""
+        return {}
+
     def _pane_under(self) -> str:
         """The pane on show under the dialog ("" when it is not over the main screen). Asked of the
         screen below as an attribute: a dialog imports no screen (tests/test_ui_structure.py)."""
@@ -159,12 +165,13 @@ class DialogScreen(ModalScreen[ResultType]):
 
         if self.reopen is None or self._opened_with is None or not self.is_attached:
             return None
-        fields, choices = self.text_fields(), self.dropdown_values()
-        if (fields, choices) == self._opened_with:
+        fields, choices, lists = self.text_fields(), self.dropdown_values(), self.kept_lists()
+        if (fields, choices, lists) == self._opened_with:
             return None
         focused = self.focused
         focus = focused.id if isinstance(focused, Input | TextArea) and focused.id in fields else ""
-        return DialogDraft(self.draft_heading(), self.reopen, fields, focus or "", choices, self._pane)
+        heading = self.draft_heading()
+        return DialogDraft(heading, self.reopen, fields, focus or "", choices, self._pane, lists)
 
     def draft_heading(self) -> str:
         """The dialog's name in the restore offer ("The Edit G-003 dialog you were typing in…"):
@@ -207,6 +214,11 @@ class DialogScreen(ModalScreen[ResultType]):
     @on(Select.Changed)
     def _draft_typed(self) -> None:
         """Text typed into a field that can come back: the journal keeps it within two seconds."""
+        self.draft_changed()
+
+    def draft_changed(self) -> None:
+        """Something the journal keeps of the dialog changed (a field, or a list of
+        `kept_lists`): if it can come back, the journal has it within two seconds."""
         if self.reopen is not None and self._opened_with is not None:
             autosave = getattr(self.app, "autosave", None)
             if autosave is not None:

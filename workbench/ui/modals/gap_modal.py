@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -22,6 +22,9 @@ from workbench.ui.modals.form_modal import FormModal, labelled
 from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
+
+if TYPE_CHECKING:
+    from workbench.store.journal import DialogDraft
 
 STATUSES = ["open", "accepted", "in-progress", "closed", "wont-fix"]
 
@@ -134,6 +137,17 @@ class GapModal(FormModal[GapDraft]):
     def on_mount(self) -> None:
         self._fill_evidence()
 
+    def kept_lists(self) -> dict[str, list[str]]:
+        """The evidence as added and detached so far (journaled with the draft)."""
+        return {"gap-evidence": list(self.draft.evidence)}
+
+    def fill_draft(self, draft: DialogDraft) -> None:
+        """The evidence as it was when the dialog was left unsaved, with the draft's text."""
+        if "gap-evidence" in draft.lists:
+            self.draft.evidence = list(draft.lists["gap-evidence"])
+            self._fill_evidence()
+        super().fill_draft(draft)
+
     def _fill_evidence(self, highlight: int | None = None) -> None:
         listing = self.query_one("#gap-evidence", OptionList)
         currency = project_currency(self.project)  # money as the client counts it
@@ -164,6 +178,7 @@ class GapModal(FormModal[GapDraft]):
             if link:
                 self.draft.evidence.append(link)
                 self._fill_evidence(highlight=len(self.draft.evidence) - 1)
+                self.draft_changed()
 
         options = [(choice.link, literal(one_line(choice.sentence, 200))) for choice in choices]
         words = "words of the answer, quote or metric, or its id"
@@ -180,5 +195,6 @@ class GapModal(FormModal[GapDraft]):
         index = listing.highlighted
         del self.draft.evidence[index]
         self._fill_evidence(highlight=index)
+        self.draft_changed()
         if self.draft.evidence:
             listing.focus()
