@@ -50,7 +50,7 @@ class Key:
     """Whether it changes the project (it is then undoable)."""
     when: str = ""
     """When it can run: '' always, 'project' once one is open, 'undo'/'redo' when there is
-    something to undo/redo, or a tab id of its pane ('plan-steps')."""
+    something to undo/redo, or the tab ids of its pane where it acts ('plan-steps')."""
     show: bool = True
     """Shown in the footer."""
     palette: bool = False
@@ -67,6 +67,9 @@ class Key:
     """It acts before the focused widget sees the key (set for every F-key and ctrl key)."""
     text_first: bool = False
     """In a text field the field uses the key first (undo and redo take back typing first)."""
+    where: str = ""
+    """For a key the widget handles itself (`bound` False: Enter in a list): the ids of the
+    widgets where it does what the entry says. The footer offers it while one has the keyboard."""
 
     @property
     def works_while_typing(self) -> bool:
@@ -264,18 +267,22 @@ KEYS: tuple[Key, ...] = (
     Key("gap-cycle", "space", "cycle", "Next in cell", "the next gap in a crowded cell", "matrix",
         show=False),
     Key("gap-edit", "enter", "open", "Edit", "edit the gap, or list a crowded cell", "matrix"),
+    Key("gap-ranked-edit", "enter", "", "Edit", "in the ranked list: edit the gap", "gaps", changes_data=True,
+        bound=False, in_help=False, where="ranked", rank=5),
     Key("gap-new", "n", "new_gap", "New gap", "raise a gap by hand", "gaps", changes_data=True),
     Key("suggestion-accept", "a", "accept", "Accept", "Suggested list: accept the highlighted suggestion",
         "gaps", changes_data=True),
+    Key("suggestion-enter", "enter", "", "Accept", "Suggested list: enter accepts too", "gaps",
+        changes_data=True, bound=False, show=False, in_help=False, where="suggestions"),
     Key("suggestion-dismiss", "d", "dismiss", "Dismiss", "Suggested list: dismiss the highlighted suggestion",
         "gaps", changes_data=True),
     Key("gap-evidence", "e", "evidence", "Evidence", "the gap's evidence; enter on an item jumps to Capture",
         "gaps"),
     Key("gap-merge", "m", "merge", "Merge",
         "merge another gap into the selected one (evidence, mappings, plan links follow)", "gaps",
-        changes_data=True, show=False),
+        changes_data=True, rank=51),
     Key("gap-delete", "delete", "delete_gap", "Delete", "delete the selected gap", "gaps",
-        changes_data=True, show=False),
+        changes_data=True, rank=52),
     Key("milestone-compare", "", "", "Compare", "Maturity tab: 'Compare with a milestone' (Tab to it, Enter "
         "opens it) draws each area's bar then and now; save one from the palette", "gaps", bound=False,
         shown_key="Tab, Enter"),
@@ -317,7 +324,7 @@ KEYS: tuple[Key, ...] = (
         changes_data=True, when="plan-timeline", in_help=False),
     Key("plan-milestone", "m", "add_item('milestone')", "Milestone",
         "Timeline tab: add a milestone / a technical deep-dive session", "plan", changes_data=True,
-        show=False, when="plan-timeline", shown_key="m / k"),
+        when="plan-timeline", shown_key="m / k", rank=60),
     Key("plan-deep-dive", "k", "add_item('deep-dive')", "Deep-dive", "add a technical deep-dive session",
         "plan", changes_data=True, show=False, when="plan-timeline", in_help=False),
     Key("plan-done", "d", "toggle_done", "Done", "mark the selected pilot done (✓, dimmed) / not done",
@@ -326,13 +333,17 @@ KEYS: tuple[Key, ...] = (
         "plan", changes_data=True, when="plan-timeline", show=False),
     Key("plan-delete", "delete", "delete_item", "Delete",
         "delete the selected item (Metrics tab: the highlighted metric)", "plan",
-        changes_data=True, show=False),
+        changes_data=True, when="plan-timeline plan-metrics", rank=55),
     Key("plan-new", "n", "new_entry", "New", "Metrics tab: new metric · Next steps tab: new step", "plan",
         changes_data=True),
     Key("plan-tick", "space", "toggle_step", "Done", "Next steps tab: tick or untick the step", "plan",
-        changes_data=True, when="plan-steps", show=False),
+        changes_data=True, when="plan-steps", rank=20),
     Key("plan-step-edit", "enter", "", "Edit step",
-        "Next steps tab: edit the step (what, owner, due date)", "plan", changes_data=True, bound=False),
+        "Next steps tab: edit the step (what, owner, due date)", "plan", changes_data=True, bound=False,
+        where="step-list", rank=5),
+    Key("plan-metric-edit", "enter", "", "Edit metric",
+        "Metrics tab: edit the metric (what, how measured, baseline, target, owner)", "plan",
+        changes_data=True, bound=False, where="metric-list", rank=5),
 )
 
 EXTRA_BINDINGS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -386,6 +397,16 @@ def can_run(entry: Key, workspace: Workspace | None, editing: bool) -> bool:
     if entry.when == "redo":
         return editing and workspace.editor.history.redo_name is not None
     return editing  # a dialog's own ctrl+s (and the rest) act while it is open
+
+
+def for_key(scope: str, key_name: str) -> Key | None:
+    """The bound entry of a key (by its Textual name) in a scope."""
+    return next((k for k in in_scope(scope) if k.bound and key_name in k.key.split(",")), None)
+
+
+def widget_keys(widget_id: str | None) -> list[Key]:
+    """The keys a widget handles itself that the registry describes (`Key.where`)."""
+    return [k for k in KEYS if widget_id and widget_id in k.where.split()]
 
 
 def for_action(scope: str, action: str) -> Key | None:

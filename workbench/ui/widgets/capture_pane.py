@@ -194,6 +194,8 @@ class CapturePane(Horizontal, Pane):
         question = self.workspace.catalogue.questions.get(self.acted_on())
         if question is not None and question.kind == "pain-indicator":
             self.panel.hear()
+        elif question is not None:  # the footer offers the key on every question: it answers
+            self.app.notify("Not a pain indicator: ctrl+r and h mark those heard.", timeout=3)
 
     def action_remove_heard(self) -> None:
         """Remove the heard record under the cursor of the heard list (only from there)."""

@@ -42,7 +42,7 @@ from workbench.edits.gaps import (
 from workbench.edits.reads import EVERYTHING, Reads, fields_only
 from workbench.model.evidence import Cited, cited_answers
 from workbench.model.milestones import Milestone
-from workbench.ui.keys import bindings, for_action, in_scope
+from workbench.ui.keys import bindings, for_action, for_key
 from workbench.ui.messages import RaiseGapFrom, ShowQuestion
 from workbench.ui.modals.gap_modal import GapDraft, GapModal
 from workbench.ui.modals.pick_modal import PickModal
@@ -316,18 +316,21 @@ class GapsPane(Horizontal, Pane):
             return focused is not None and focused.id == "suggestions"
         if action in ON_A_GAP:
             return focused is not None and focused.id in ("matrix", "ranked")
+        if action == "evidence":  # it shows the evidence list: not offered there
+            return focused is None or focused.id != "evidence"
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """a and d are offered in the Suggested list only, m and delete on the matrix and the
-        ranked list only (the footer offers a key only where it has something to act on)."""
+        ranked list only, e away from the evidence list (the footer offers a key only where it
+        does something)."""
         if for_action("gaps", action) is None:
             return True
         return self._acts_here(action)
 
     def on_key(self, event: events.Key) -> None:
         """A key pressed where it has nothing to act on says, in one line, what it needs."""
-        entry = next((k for k in in_scope("gaps") if event.key in k.key.split(",")), None)
+        entry = for_key("gaps", event.key)
         if entry is not None and entry.action in NEEDS and not self._acts_here(entry.action):
             event.stop()
             event.prevent_default()
@@ -452,7 +455,8 @@ class GapsPane(Horizontal, Pane):
 
     @on(Matrix.Moved)
     def _moved(self, event: Matrix.Moved) -> None:
-        self._apply(MoveGap(event.gap_id, event.impact, event.complexity), select=event.gap_id)
+        if not self._apply(MoveGap(event.gap_id, event.impact, event.complexity), select=event.gap_id):
+            self.app.notify(f"{event.gap_id} is at the edge: impact and complexity run 1 to 5.", timeout=3)
 
     @on(Matrix.Opened)
     def _opened(self, event: Matrix.Opened) -> None:

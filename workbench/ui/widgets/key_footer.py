@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Input, TextArea
 
 from workbench.printable import one_line
 from workbench.ui.field_names import FIELD_NAMES
-from workbench.ui.keys import footer_rank, key
+from workbench.ui.keys import footer_rank, in_scope, key, widget_keys
 
 TYPING_STYLE = Style(bold=True, color="black", bgcolor="yellow")
 COMMANDS_STYLE = Style(bold=True, color="black", bgcolor="cyan")
@@ -113,40 +113,83 @@ class KeyFooter(Widget):
         if screen is self.screen:
             self.refresh()
 
-    def _items(self) -> tuple[list[Text], Text]:
-        """The keys of the focused part (most useful first), then the app's; and the keys always
-        shown at the right: undo, redo and F1."""
-        near: list[tuple[int, Text]] = []
-        app_wide: list[tuple[int, Text]] = []
-        pinned: dict[str, Text] = {}
+    def _active(self) -> list[tuple[bool, Binding, bool]]:
+        """(the app's?, binding, enabled) of every key that can act where the keyboard is: the
+        screen's active bindings; over a dialog also the app's keys that act there (F1: Textual
+        leaves the app's bindings out of a dialog's, though its priority keys still run); and
+        the keys the focused widget handles itself that the registry describes (Enter in a list)."""
+        found = [
+            (isinstance(node, App), binding, enabled)
+            for node, binding, enabled, _tooltip in self.screen.active_bindings.values()
+        ]
+        if self.screen.is_modal:
+            keys = {binding.key for _, binding, _ in found}
+            for entry in in_scope("app"):
+                binding = entry.binding()
+                works = entry.bound and binding.priority and entry.key not in keys
+                if works and self.app.check_action(entry.action, ()):
+                    found.append((True, binding, True))
+            if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING not in keys:
+                found.append((True, key("palette").binding(), True))
+        focused = self.screen.focused
+        found += [(False, entry.binding(), True) for entry in widget_keys(focused.id if focused else None)]
+        return found
+
+    def offered(self) -> list[tuple[Binding, bool]]:
+        """The keys the footer offers where the keyboard is, with whether each can run now: those
+        of the focused part (most useful first), the app's, then undo, redo and F1 (it shows the
+        ones that fit)."""
+        near: list[tuple[int, Binding, bool]] = []
+        app_wide: list[tuple[int, Binding, bool]] = []
+        pinned: dict[str, tuple[Binding, bool]] = {}
+        palette: list[tuple[Binding, bool]] = []
         seen: set[str] = set()
-        palette: list[Text] = []
-        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
-                hint = Text(f" {self.app.get_key_display(binding)} palette ", style=Style(bold=True))
-                hint.stylize(Style(meta={"@click": "app.command_palette"}))
-                palette = [hint]
+        for is_app, binding, enabled in self._active():
+            if self._is_palette(binding):
+                palette = [(binding, enabled)]  # its hint when there is room
                 continue
             pinned_id = PINNED_IDS.get(binding.key)
             if pinned_id and binding.action == key(pinned_id).action:
                 # In a text field its own ctrl+z / ctrl+y (typing first, then the workbench's)
                 # hides the app's binding: still shown, under the registry's words.
                 binding = key(pinned_id).binding()
-            if not binding.show or binding.action in seen:
+            name = binding.action or binding.id or binding.key
+            if not binding.show or name in seen:
                 continue
-            seen.add(binding.action)
+            seen.add(name)
+            if binding.action in PINNED:
+                pinned[binding.action] = (binding, enabled)
+            else:
+                rank = footer_rank(binding.id or "")
+                (app_wide if is_app else near).append((rank, binding, enabled))
+        ranked = sorted(near, key=lambda row: row[0]) + sorted(app_wide, key=lambda row: row[0])
+        last = palette + [pinned[a] for a in PINNED if a in pinned]
+        return [(binding, enabled) for _, binding, enabled in ranked] + last
+
+    def _is_palette(self, binding: Binding) -> bool:
+        return binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE
+
+    def _items(self) -> tuple[list[Text], Text]:
+        """The offered keys as text: those that may be left out for room, and the pinned ones
+        (undo, redo and F1) always shown at the right."""
+        items: list[Text] = []
+        pinned = Text("")
+        palette: list[Text] = []
+        for binding, enabled in self.offered():
+            if self._is_palette(binding):
+                hint = Text(f" {self.app.get_key_display(binding)} palette ", style=Style(bold=True))
+                hint.stylize(Style(meta={"@click": "app.command_palette"}))
+                palette = [hint]
+                continue
             click = Style(meta={"@click": f"app.simulate_key({binding.key!r})"})
             key_style = Style(bold=True, color="orange1") if enabled else Style(dim=True)
             item = Text(f" {self.app.get_key_display(binding)} ", key_style + click)
             item.append(f"{self._words(binding)} ", (Style() if enabled else Style(dim=True)) + click)
             if binding.action in PINNED:
-                pinned[binding.action] = item
+                pinned.append_text(item)
             else:
-                rank = footer_rank(binding.id or "")
-                (app_wide if isinstance(node, App) else near).append((rank, item))
-        ranked = sorted(near, key=lambda pair: pair[0]) + sorted(app_wide, key=lambda pair: pair[0])
-        items = [item for _, item in ranked] + palette  # the palette's hint when there is room
-        return items, Text("").join(pinned[a] for a in PINNED if a in pinned)
+                items.append(item)
+        return items + palette, pinned  # the palette's hint when there is room
 
     def _words(self, binding: Binding) -> str:
         """A key's words: the screen's own when it has them (a dialog's ctrl+s names its action)."""

@@ -7,7 +7,7 @@ from contextlib import suppress
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
 from textual.widget import Widget
@@ -36,7 +36,7 @@ from workbench.edits.reads import Reads, touched_records
 from workbench.edits.words import quoted
 from workbench.model.evidence import Cited, cited_answers
 from workbench.model.records import CLOSED_STATUSES, MappingStatus
-from workbench.ui.keys import bindings, for_action
+from workbench.ui.keys import bindings, for_action, for_key
 from workbench.ui.modals.practice_pick_modal import PracticePickModal
 from workbench.ui.modals.text_modal import TextModal
 from workbench.ui.safe import literal, one_line
@@ -48,6 +48,10 @@ MAX_UNDECIDED = 12
 GAP_LIST = Reads(frozenset({"gaps"}))
 """The gaps alone: where the questions cited as evidence come from."""
 DECISION_MARKS = {"accepted": ("✓", "green"), "rejected": ("✗", "red"), "": (" ", "")}
+ON_A_PRACTICE = frozenset({"decide", "undecide", "rationale"})
+"""Keys that act on the highlighted practice: only from the practice list and its detail."""
+PRACTICE_NEEDED = "a, r, x and w act on the practice highlighted under Practices: press Tab to go there."
+"""What those keys say from the gap list, where they have no practice to act on."""
 
 
 class MapPane(Horizontal, Pane):
@@ -279,10 +283,6 @@ class MapPane(Horizontal, Pane):
         list or the practice's detail has the keyboard (from the gap list a key would act on a
         practice out of sight)."""
         if self.screen.focused not in self._practice_places():
-            self.app.notify(
-                "a, r, x and w act on the practice highlighted under Practices: press Tab to go there.",
-                timeout=4,
-            )
             return None
         return self._current()
 
@@ -294,10 +294,24 @@ class MapPane(Horizontal, Pane):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """a, r, x and w act on the practice list and its detail, and say so from the gap list;
-        they are not offered under Warnings or Coverage (no practice is shown there)."""
-        places = (*self._practice_places(), self.query_one("#map-gaps", OptionList))
-        return for_action("map", action) is None or self.screen.focused in places
+        """a, r, x and w act (and the footer offers them) on the practice list and its detail
+        only; p there and on the gap list too. None is offered under Warnings or Coverage (no
+        gap or practice is shown there)."""
+        if for_action("map", action) is None:
+            return True
+        places = self._practice_places()
+        if action not in ON_A_PRACTICE:
+            places = (*places, self.query_one("#map-gaps", OptionList))
+        return self.screen.focused in places
+
+    def on_key(self, event: events.Key) -> None:
+        """a, r, x or w pressed on the gap list says, in one line, where they act."""
+        entry = for_key("map", event.key)
+        gaps = self.query_one("#map-gaps", OptionList)
+        if entry is not None and entry.action.split("(")[0] in ON_A_PRACTICE and self.screen.focused is gaps:
+            event.stop()
+            event.prevent_default()
+            self.app.notify(PRACTICE_NEEDED, timeout=4)
 
     def _current(self) -> PracticeSuggestion | None:
         """The practice highlighted in the practice list."""
@@ -327,12 +341,15 @@ class MapPane(Horizontal, Pane):
         if self._current() is not None:
             self.query_one("#map-detail-scroll", ScrollableContainer).focus()
 
-    def _decide(self, edit: Edit, done: str) -> None:
+    def _decide(self, edit: Edit, done: str, unchanged: str = "") -> None:
         """Make an edit and show it, keeping the gap and the practice acted on highlighted (the
-        list may re-sort: a prerequisite gains or loses its place), and say what was done."""
+        list may re-sort: a prerequisite gains or loses its place), and say what was done (or,
+        when it was so already, `unchanged`)."""
         if self.apply(edit):
             self.refresh_pane()
             self.app.notify(done, markup=False, timeout=3)
+        elif unchanged:
+            self.app.notify(unchanged, markup=False, timeout=3)
 
     def action_decide(self, status: MappingStatus) -> None:
         """Accept or reject the highlighted practice for the gap."""
@@ -341,7 +358,8 @@ class MapPane(Horizontal, Pane):
             practice = suggestion.practice
             verb = "Accepted" if status == "accepted" else "Rejected"
             done = f"{verb} {quoted(practice.title)} for {self.gap_id}."
-            self._decide(DecideMapping(self.gap_id, practice.id, status, practice.title), done)
+            unchanged = f"{quoted(practice.title)} is already {status} for {self.gap_id}."
+            self._decide(DecideMapping(self.gap_id, practice.id, status, practice.title), done, unchanged)
 
     def action_undecide(self) -> None:
         """Forget the decision on the highlighted practice."""
@@ -349,7 +367,8 @@ class MapPane(Horizontal, Pane):
         if suggestion is not None:
             practice = suggestion.practice
             done = f"Forgot the decision on {quoted(practice.title)} for {self.gap_id}."
-            self._decide(Undecide(self.gap_id, practice.id, practice.title), done)
+            unchanged = f"{quoted(practice.title)} has no decision for {self.gap_id} to forget."
+            self._decide(Undecide(self.gap_id, practice.id, practice.title), done, unchanged)
 
     def action_rationale(self) -> None:
         """Write why the practice fits (accepting it if it was undecided)."""

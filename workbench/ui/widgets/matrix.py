@@ -292,6 +292,8 @@ class Matrix(Widget, can_focus=True):
         """Ask to move the selected gap."""
         if self.selected:
             self.post_message(self.Moved(self, self.selected, impact, complexity))
+        else:
+            self.app.notify("No gap here: arrows go to one, shift+arrows move it.", timeout=3)
 
     def action_open(self) -> None:
         """Edit the selected gap, or list a cell too crowded to show."""

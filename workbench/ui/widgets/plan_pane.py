@@ -264,16 +264,18 @@ class PlanPane(Vertical, Pane):
             edit = ResizePlanItem(item.id, event.delta)
         if self._apply(edit):
             self._say_when(item.id, "fixed start" if event.field == "start" else "")
+        else:  # a week is the shortest, week 1 the earliest
+            self._say_when(item.id, "", runs="still runs")
         self.query_one(Gantt).select_item(event.item_id)
 
-    def _say_when(self, item_id: str, how: str) -> None:
+    def _say_when(self, item_id: str, how: str, runs: str = "now runs") -> None:
         """Name the item and when it now runs, as `+` and `-` name the dependency they change:
         'P-4 now runs weeks 6–10 (5 wk, fixed start).'"""
         scheduled = self.plan.get(item_id)
         if scheduled is None:
             return
         said = f"{scheduled.item.weeks} wk" + (f", {how}" if how else "")
-        self.app.notify(f"{item_id} now runs {week_span(self.plan, scheduled)} ({said}).", timeout=3)
+        self.app.notify(f"{item_id} {runs} {week_span(self.plan, scheduled)} ({said}).", timeout=3)
 
     @on(Gantt.Edit)
     def _edit(self, event: Gantt.Edit) -> None:
@@ -380,7 +382,11 @@ class PlanPane(Vertical, Pane):
         """Remove one of the selected item's dependencies."""
         project = self.workspace.project
         item = project.pilot(self.query_one(Gantt).selected)
-        if item is None or not item.depends_on:
+        if item is None:
+            self.app.notify("Select a plan item on the timeline first.", markup=False, timeout=3)
+            return
+        if not item.depends_on:
+            self.app.notify(f"{item.id} waits for nothing: + adds a dependency.", markup=False, timeout=3)
             return
         options = [(d, literal(f"{d} {_title(project.pilot(d))}")) for d in item.depends_on]
 
@@ -591,8 +597,9 @@ class PlanPane(Vertical, Pane):
         self.action_edit_step()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A key acts (and the footer offers it) on the tabs its registry entry names."""
         when = condition("plan", action)
-        return not when or self.tab == when
+        return not when or self.tab in when.split()
 
 
 def _title(record: Any) -> str:
