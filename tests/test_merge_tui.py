@@ -4,6 +4,7 @@ conflicts (Pilot-driven, asserting on the saved file)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -509,8 +510,6 @@ async def test_a_waiting_conflict_is_said_in_one_toast_when_the_dialog_opens(exa
     """fix14d 4 (#14 walkthrough): after an autosave met a conflict, ctrl+s opened the merge dialog
     and two identical 'Not saved yet' toasts were on screen at once (the main screen's, top right,
     seen under the dialog, and the dialog's own at the bottom right). It is said once."""
-    from textual.widgets._toast import Toast
-
     from workbench.edits.answers import SetAnswer
 
     set_note_to_40_gb(example)
@@ -521,23 +520,45 @@ async def test_a_waiting_conflict_is_said_in_one_toast_when_the_dialog_opens(exa
         hand_edit(example, 'notes = "40 GB"', 'notes = "45 GB (hand-edited)"')
         assert await until(pilot, lambda: app.conflicts_waiting)
 
-        def toasts_in_sight() -> list[str]:
-            """Toasts drawn: the top screen's, and those of the screens a dialog shows through."""
-            shown = []
-            for screen in reversed(app.screen_stack):
-                for toast in screen.query(Toast):
-                    drawn = [w for w in toast.ancestors_with_self if w is not screen and w is not app]
-                    if all(w.display for w in drawn):
-                        shown.append(str(toast.render()))
-                if not screen.is_modal:
-                    break
-            return shown
-
-        assert await until(pilot, lambda: len(toasts_in_sight()) == 1), toasts_in_sight()
+        assert await until(pilot, lambda: len(toasts_in_sight(app)) == 1), toasts_in_sight(app)
         await pilot.press("ctrl+s")
         assert await dialog_up(pilot, MergeModal)
         await pilot.pause()
-        assert len(toasts_in_sight()) == 1, toasts_in_sight()
+        assert len(toasts_in_sight(app)) == 1, toasts_in_sight(app)
+
+
+def toasts_in_sight(app: Any) -> list[str]:
+    """Toasts drawn: the top screen's, and those of the screens a dialog shows through."""
+    from textual.widgets._toast import Toast
+
+    shown = []
+    for screen in reversed(app.screen_stack):
+        for toast in screen.query(Toast):
+            drawn = [w for w in toast.ancestors_with_self if w is not screen and w is not app]
+            if all(w.display for w in drawn):
+                shown.append(str(toast.render()))
+        if not screen.is_modal:
+            break
+    return shown
+
+
+async def test_a_toast_hidden_under_a_dialog_shows_again_when_it_closes(example: Path, make_app) -> None:
+    """The panes' toasts are hidden while a dialog is over them (said once, by the dialog) and
+    come back when it closes: the toast rack under a dialog is marked, not the whole screen
+    (marking the screen restyled every pane as each dialog opened and closed)."""
+    from textual.screen import ModalScreen
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await ready(pilot)
+        app.notify("Nothing saved yet: the file is read-only.", severity="warning", timeout=600)
+        assert await until(pilot, lambda: len(toasts_in_sight(app)) == 1), toasts_in_sight(app)
+        await pilot.press("f6")
+        assert await until(pilot, lambda: isinstance(app.screen, ModalScreen))
+        assert await until(pilot, lambda: len(toasts_in_sight(app)) == 1), toasts_in_sight(app)
+        await pilot.press("escape")
+        assert await until(pilot, lambda: not isinstance(app.screen, ModalScreen))
+        assert await until(pilot, lambda: len(toasts_in_sight(app)) == 1), toasts_in_sight(app)
 
 
 async def test_a_plan_loop_made_by_the_two_sides_together_is_said_and_never_written(

@@ -29,6 +29,9 @@ from workbench.ui.safe import clean, one_line
 from workbench.ui.screens.loading_screen import LoadingScreen
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+    from textual.screen import Screen
+
     from workbench.problems import FileProblem
     from workbench.store.journal import DialogDraft, JournalEntry
     from workbench.ui.screens.main_screen import MainScreen
@@ -63,9 +66,12 @@ class WorkbenchApp(App[int]):
 
     CSS_PATH = "workbench.tcss"
     TITLE = "MLOps Discovery Workbench"
-    SUSPENDED_SCREEN_CLASS = "-suspended"
-    """A screen under another one has this class: its toasts are hidden (workbench.tcss), so a
-    dialog over the panes shows each notice once (its own), not again from the panes beneath."""
+    UNDER_CLASS = "-under"
+    """The toast rack of a screen under another one has this class: its toasts are hidden
+    (workbench.tcss), so a dialog over the panes shows each notice once (its own), not again from
+    the panes beneath. On the rack, not the screen (Textual's SUSPENDED_SCREEN_CLASS): a class on
+    the screen restyled every widget of the panes as each dialog opened and closed (about 100 ms
+    each way; bench/bench_dialogs.py)."""
     COMMANDS = {WorkbenchCommands}  # only the workbench's: no Textual Keys/Theme/Screenshot/Quit
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = bindings("app")
@@ -108,12 +114,19 @@ class WorkbenchApp(App[int]):
             await super().on_event(event)
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._toasts_on_top_only)
         if self.path is not None:
             self.keys_in_order.hold()  # keys typed while it opens go to the panes once they are up
             self.push_screen(LoadingScreen(str(self.path)))
             self.call_after_refresh(self._open_first, self.path)
         else:
             self._show_picker()
+
+    def _toasts_on_top_only(self, top: Screen[object]) -> None:
+        """Only the screen on top shows toasts (see UNDER_CLASS)."""
+        for screen in self.screen_stack:
+            for rack in screen.query_children("ToastRack"):
+                rack.set_class(screen is not top, self.UNDER_CLASS)
 
     def _show_picker(self) -> None:
         from workbench.ui.screens.picker_screen import PickerScreen
@@ -1001,6 +1014,14 @@ class WorkbenchApp(App[int]):
             timeout=timeout,
             markup=markup,
         )
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """As Textual's, except for a widget not in the app yet: it is styled as it mounts, so
+        styling it (and its children) now is work thrown away. Textual did it for every class a
+        widget sets itself as it is built (`compact`, a dropdown's value), which was about a
+        fifth of opening a dialog."""
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         entry = for_action("app", action)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, Self, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -112,6 +112,27 @@ class DialogScreen(ModalScreen[ResultType]):
         in it is journaled and comes back."""
         self.reopen = (where, call, tuple(args))
         return self
+
+    _resumed: bool = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first time the dialog is on top its widgets were styled as they mounted, just
+        before: Textual styles them all again (about a third of opening a dialog), which only a
+        screen coming back to the top needs."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
+    _resized: bool = False
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Textual's screen lays itself out and paints as it comes to the top, then hears of that
+        first layout as a resize and does it all again, with every screen under it (a fifth of
+        opening a dialog): that first resize is passed over when it is the terminal's size, the
+        size just laid out. A terminal resized later goes on to Textual's layout as before."""
+        first, self._resized = not self._resized, True
+        if first and event.size == self.app.size:
+            event.prevent_default()
 
     def on_mount(self) -> None:
         """The dialog's own footer over the screen's: where typing lands in it, and its keys.
