@@ -4,7 +4,9 @@ random keys across all of them that ends with a project `workbench check` accept
 
 from __future__ import annotations
 
+import asyncio
 import random
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -13,9 +15,9 @@ import pytest
 from textual.screen import ModalScreen
 from textual.widgets import Select
 
-from tests.helpers import ready, run_cli, until
+from tests.helpers import WAIT_SECONDS, ready, run_cli, until
 from tests.test_dialogs import DIALOGS
-from tests.test_keyboard_model import FIRST, burst
+from tests.test_keyboard_model import FIRST, burst, key_events
 from workbench.ui.keys import EXTRA_BINDINGS, KEYS
 from workbench.ui.screens.main_screen import MainScreen
 from workbench.ui.widgets.capture_pane import CapturePane
@@ -37,6 +39,39 @@ def registry_keys() -> list[str]:
                 if one and one not in found and one not in EXCLUDED:
                     found.append(one)
     return found
+
+
+async def handled(pilot: Any) -> None:
+    """Until the keys sent are handled, with what they started, and no longer: the app has taken
+    them, its key gate has let each through and seen the widgets on its way (and a dialog a key
+    opened) handle what they were sent, the workers a key started are done, and the screen on top
+    has drawn once more. (`burst` pauses twice a key, and a Pilot pause sleeps in 20 ms steps
+    until the process is idle: most of this file's time went there.)"""
+    app = pilot.app
+    gate = app.keys_in_order
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        taken = asyncio.Event()
+        if not app.call_later(taken.set):
+            return  # the app stopped: the caller says which key
+        await asyncio.wait_for(taken.wait(), WAIT_SECONDS)
+        if gate.busy or gate.waiting:
+            await asyncio.sleep(0.005)  # the gate waits for the widgets the key went to
+            continue
+        await asyncio.wait_for(app.workers.wait_for_complete(), WAIT_SECONDS)
+        drawn = asyncio.Event()
+        app.screen.call_after_refresh(drawn.set)
+        await asyncio.wait_for(drawn.wait(), WAIT_SECONDS)
+        if not (gate.busy or gate.waiting):
+            return
+    raise AssertionError(f"keys still being handled after {WAIT_SECONDS:.0f} s")
+
+
+async def press(pilot: Any, *keys: str) -> None:
+    """Send keys as a terminal delivers them (all queued at once); return when they are handled."""
+    for event in key_events(*keys):
+        pilot.app.post_message(event)
+    await handled(pilot)
 
 
 async def to_main(pilot: Any) -> MainScreen:
@@ -143,7 +178,7 @@ async def test_every_registry_key_in_every_focus_state(example: Path, make_app, 
                 if (app.screen, app.focused) != where:
                     await enter(pilot)
                     where = (app.screen, app.focused)
-                await burst(pilot, key)
+                await press(pilot, key)
                 assert app.is_running, f"{key} in {state}"
         await to_main(pilot)
         await burst(pilot, "ctrl+s")
