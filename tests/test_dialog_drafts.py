@@ -552,3 +552,28 @@ async def test_evidence_added_and_detached_in_an_unsaved_gap_dialog_comes_back(e
     (gap,) = [g for g in saved(example)["gaps"] if g["id"] == "G-003"]
     assert gap["evidence"] == ["discovery:model-training.discovery.2@data-1", "heard:H-001"]
     assert gap["description"].endswith(WORDS)
+
+
+@pytest.mark.parametrize(("name", "open_it", "kind", "field"), DIALOGS, ids=[d[0] for d in DIALOGS])
+async def test_a_restored_dialog_has_the_keyboard_at_the_end_of_what_was_typed(
+    example: Path, make_app, name: str, open_it: Callable[[Any], None], kind: type, field: str
+) -> None:
+    """fix13q 2: after Restore the keyboard is in the field the person was typing in, with the
+    cursor after the restored text, so typing on goes on from there (F8's editor put the cursor
+    at the start of the section)."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_and_type(pilot, open_it, kind, field)
+        assert await until(pilot, lambda: journal_has(example, field, WORDS.strip()))
+    again = make_app(example)
+    async with again.run_test(size=(120, 36)) as pilot:
+        dialog = await restore_dialog_draft(pilot, kind)
+        typed = dialog.query_one(f"#{field}")
+
+        def text() -> str:
+            return str(getattr(typed, "text", None) or getattr(typed, "value", ""))
+
+        assert await until(pilot, lambda: text().endswith(WORDS)), repr(text()[:300])
+        assert await until(pilot, lambda: again.focused is typed), f"the keyboard is in {again.focused}"
+        await pilot.press(*" on")
+        assert await until(pilot, lambda: text().endswith(WORDS + " on")), text()[-80:]

@@ -44,3 +44,60 @@ async def test_a_key_typed_as_the_quit_dialog_opens_does_not_answer_it(
         assert await dialog_up(pilot, ConfirmModal)
         await pilot.press("ctrl+s")
         assert await until(pilot, lambda: not app.is_running)
+
+
+async def leave_typing_in(example: Path, make_app, state_dir: Path, field: str, words: str) -> str:
+    """A run that stops while typing `words` at the end of the Capture field `field` (of a success
+    metric's question), as a crash leaves it; the question."""
+    from textual.widgets import Input, TextArea
+
+    from tests.helpers import ready
+    from workbench.store.journal import read_journal
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        capture = app.screen.capture  # type: ignore[attr-defined]
+        catalogue, project = app.workspace.catalogue, app.workspace.project
+        question = next(m.template for m in project.metrics if m.template in catalogue.questions)
+        capture.jump_to(question, notes=False)
+        typed = app.screen.query_one(f"#{field}")
+        assert isinstance(typed, Input | TextArea)
+        assert await until(pilot, lambda: typed.display and typed.parent.display)  # type: ignore[union-attr]
+        typed.focus()
+        await pilot.press("end", *words)
+        name = field.removeprefix("q-")
+        assert await until(pilot, lambda: getattr(project.metric_from(question), name).endswith(words))
+        app.autosave.journal.run()
+
+        def journaled() -> bool:
+            entry = read_journal(example)
+            if entry is None or entry.focus != field:
+                return False
+            return str(getattr(entry.project().metric_from(question), name)).endswith(words)
+
+        assert await until(pilot, journaled)
+        kept = {p: p.read_bytes() for p in (state_dir / "journal").iterdir()}
+    for p, data in kept.items():  # (as after a kill -9: the run's end may have cleared it)
+        p.write_bytes(data)
+    return question
+
+
+@pytest.mark.parametrize("field", ["q-owner", "q-measured_by", "q-unit"])
+async def test_a_restore_puts_the_keyboard_back_in_the_capture_field_being_typed(
+    example: Path, make_app, state_dir: Path, field: str
+) -> None:
+    """fix13q 2: after Restore the keyboard went back only to the notes; typing in a success
+    metric's owner, 'measured by' or unit went on into the question tree. It goes back to the
+    field typed in, the cursor after its text, and typing on adds to it."""
+    question = await leave_typing_in(example, make_app, state_dir, field, " typed")
+    again = make_app(example)
+    async with again.run_test(size=(120, 36)) as pilot:
+        assert await dialog_up(pilot, ConfirmModal)
+        await pilot.press("ctrl+s")  # Restore
+        assert await until(pilot, lambda: " typed" in example.read_text())
+        typed = again.screen.query_one(f"#{field}")
+        assert await until(pilot, lambda: again.screen.focused is typed), f"the keyboard is in {again.screen.focused}"
+        assert again.screen.capture.panel.ref == question  # type: ignore[attr-defined]
+        await pilot.press(*" on")
+        assert await until(pilot, lambda: typed.value.endswith(" typed on")), typed.value  # type: ignore[attr-defined]

@@ -164,9 +164,9 @@ async def test_the_proposal_dialog_keeps_control_characters_it_did_not_touch(exa
         area = app.screen.query_one("#proposal-text", TextArea)
         assert area.text == "Ours ␛[1m and ⟨RLM⟩that"
         area.focus()
-        await pilot.press("x", "ctrl+s")
-        assert await until(pilot, lambda: "xOurs" in example.read_text())
-    assert saved(example)["proposal"]["executive_summary"] == "x" + summary
+        await pilot.press("x", "ctrl+s")  # (the cursor is after the text)
+        assert await until(pilot, lambda: "thatx" in example.read_text())
+    assert saved(example)["proposal"]["executive_summary"] == summary + "x"
 
 
 def test_the_readme_lists_each_placeholder() -> None:

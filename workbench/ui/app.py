@@ -722,15 +722,22 @@ class WorkbenchApp(App[int]):
 
     def _back_to_typing(self, question: str, focus: str) -> None:
         """After a restore: Capture shows the question that was on show, with the keyboard in
-        its notes when it was there (typing on goes where it went before the stop)."""
+        the field of it that had it (its notes, a metric's owner…), the cursor after the text
+        (typing on goes where it went before the stop)."""
         from workbench.ui.screens.main_screen import MainScreen
 
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
         if main is None or self.workspace is None or question not in self.workspace.catalogue.questions:
             return
-        if focus == "q-notes":
+        if not main.panes_mounted():  # (a pane mounting later took the keyboard on a busy machine)
+            self.set_timer(0.05, lambda: self._back_to_typing(question, focus))
+            return
+        typing = main.capture.text_field(focus) is not None
+        if typing:
             main.show_pane("capture")
-        main.capture.jump_to(question, notes=focus == "q-notes")
+        main.capture.jump_to(question, notes=False)
+        if typing:
+            main.capture.type_in(focus)
 
     def reopen_waiting_draft(self) -> None:
         """Open the dialog a restored draft was typed in, filled with it, once the panes are on

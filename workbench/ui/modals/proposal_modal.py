@@ -115,9 +115,16 @@ class ProposalModal(DialogScreen[dict[str, str] | None]):
 
     @on(Select.Changed, "#proposal-field")
     def _switch(self, event: Select.Changed) -> None:
+        """Show another section, the cursor after its text. The dropdown also says it changed
+        as it mounts and when a restored draft chooses the section already on show: that leaves
+        the text and the cursor where they are (reloading put the cursor at the start)."""
+        if str(event.value) == self.shown:
+            return
         self._keep_shown()
         self.shown = str(event.value)
-        self.query_one("#proposal-text", RealTextArea).load_real(self.texts[self.shown])
+        area = self.query_one("#proposal-text", RealTextArea)
+        area.load_real(self.texts[self.shown])
+        area.move_cursor(area.document.end)
         self._show_source()
 
     @on(TextArea.Changed, "#proposal-text")

@@ -23,6 +23,7 @@ from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.navigator import Navigator
 from workbench.ui.widgets.pane import Pane
 from workbench.ui.widgets.question_panel import QuestionPanel
+from workbench.ui.widgets.text_cursor import cursors_at_end
 
 NARROW_WIDTH = 100
 """Narrower than this (80 columns), the question tree is widened while it has the keyboard: at a
@@ -122,6 +123,34 @@ class CapturePane(Horizontal, Pane):
         if ref:
             self.show_question(ref)
             self.edit_notes()
+
+    def text_field(self, field_id: str) -> Input | TextArea | None:
+        """The question editor's text field with this id (its notes, a metric's owner…), if any."""
+        fields: list[Input | TextArea] = [*self.panel.query(Input), *self.panel.query(TextArea)]
+        return next((field for field in fields if field.id == field_id), None)
+
+    def type_in(self, field_id: str) -> None:
+        """Put the keyboard back in the question's text field `field_id`, the cursor after its
+        text (after a restore: typing on goes where it went before the stop). Nothing happens
+        when the question on show has no such field to type in."""
+        if field_id == "q-notes":
+            self.edit_notes()
+            return
+        field = self.text_field(field_id)
+        if field is None or field.disabled or not self._in_sight(field):
+            return
+        cursors_at_end(field)
+        field.focus()
+
+    def _in_sight(self, field: Widget) -> bool:
+        """Whether `field` and what holds it in the editor are displayed (a success metric's
+        fields are hidden for other questions)."""
+        for node in field.ancestors_with_self:
+            if node is self.panel:
+                return True
+            if not getattr(node, "display", True):
+                return False
+        return False
 
     def edit_notes(self) -> None:
         """Put the keyboard in the notes editor (its cursor is at the end of the notes)."""
