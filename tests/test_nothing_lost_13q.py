@@ -101,3 +101,22 @@ async def test_a_restore_puts_the_keyboard_back_in_the_capture_field_being_typed
         assert again.screen.capture.panel.ref == question  # type: ignore[attr-defined]
         await pilot.press(*" on")
         assert await until(pilot, lambda: typed.value.endswith(" typed on")), typed.value  # type: ignore[attr-defined]
+
+
+def test_the_restore_offer_quotes_a_field_ending_in_a_full_stop_as_a_sentence() -> None:
+    """fix13q 4: the offer quoted the end of the text typed and added its own full stop, so text
+    ending in one read '…the change review.'.'. It ends once, inside the quote."""
+    import datetime as dt
+
+    from workbench.store.journal import DialogDraft
+    from workbench.ui.app import draft_words, only_draft_words
+
+    typed = "Deploys wait a week for the change review."
+    draft = DialogDraft("Edit G-003", ("gaps", "edit_gap", ("G-003",)), {"gap-description": typed}, "gap-description")
+    only = only_draft_words(draft, dt.datetime(2026, 12, 2, 14, 32))
+    assert only.endswith("a week for the change review.'"), only
+    within = draft_words(draft)
+    for said in (only, within):
+        assert ".'." not in said and ".." not in said and ".…" not in said, said
+    unfinished = DialogDraft("Edit G-003", ("gaps", "edit_gap", ("G-003",)), {"gap-description": "a ticket"}, "gap-description")
+    assert only_draft_words(unfinished, dt.datetime(2026, 12, 2, 14, 32)).endswith("was not saved: 'a ticket'.")

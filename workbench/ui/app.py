@@ -17,6 +17,7 @@ from textual import events, on, work
 from textual.app import App
 from textual.notifications import SeverityLevel
 
+from workbench.printable import full_stop
 from workbench.ui.autosave import Autosave
 from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.key_order import KeyGate, read_esc_pairs_as_alt
@@ -1133,9 +1134,9 @@ def draft_words(draft: DialogDraft | None) -> str:
 def only_draft_words(draft: DialogDraft, when: dt.datetime) -> str:
     """The restore offer when a dialog's text is all that was unsaved: "The Edit G-003 dialog
     you were typing in at 14:05 was not saved: '…need a ticket'."."""
-    return (
+    return full_stop(
         f"The {one_line(draft.dialog, 40)} dialog you were typing in at {when:%H:%M} was not saved: "
-        f"'{_typed_end(draft)}'."
+        f"'{_typed_end(draft)}'"
     )
 
 
