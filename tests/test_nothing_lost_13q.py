@@ -120,3 +120,42 @@ def test_the_restore_offer_quotes_a_field_ending_in_a_full_stop_as_a_sentence() 
         assert ".'." not in said and ".." not in said and ".…" not in said, said
     unfinished = DialogDraft("Edit G-003", ("gaps", "edit_gap", ("G-003",)), {"gap-description": "a ticket"}, "gap-description")
     assert only_draft_words(unfinished, dt.datetime(2026, 12, 2, 14, 32)).endswith("was not saved: 'a ticket'.")
+
+
+async def test_the_session_clock_runs_on_after_a_restore(example: Path, make_app, state_dir: Path) -> None:
+    """fix13q 3: a restore put the clock back at its value; this holds that it also runs on from
+    there when it was running (on the real clock, not the tests' fixed one)."""
+    import re
+    import time
+
+    from workbench.store.files import ProjectFile, load_project
+    from workbench.store.journal import write_journal
+    from workbench.store.serialize import project_to_data
+    from workbench.ui.widgets.header import WorkbenchHeader
+
+    started = ProjectFile.load(example).base
+    work = load_project(example)
+    session = work.session("ml-1")
+    assert session is not None
+    session.elapsed_seconds = 4140  # 1:09:00, running when the window stopped
+    write_journal(example, project_to_data(work), started, "ml-1", True)
+
+    def shown(app) -> int:  # type: ignore[no-untyped-def]
+        """The running clock's time on the header, in seconds (-1 when it is not running)."""
+        headers = [h for s in app.screen_stack for h in s.query(WorkbenchHeader)]
+        line = headers[0].status_line().plain if headers else ""
+        found = re.search(r"▶ ((?:\d+:)?\d+:\d\d)", line)
+        if found is None:
+            return -1
+        seconds = 0
+        for part in found.group(1).split(":"):
+            seconds = seconds * 60 + int(part)
+        return seconds
+
+    app = make_app(example, now=time.monotonic)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert await dialog_up(pilot, ConfirmModal)
+        await pilot.click("#yes")
+        assert await until(pilot, lambda: app.workspace.clock.running)
+        assert await until(pilot, lambda: shown(app) >= 4140), "the clock comes back at its time"
+        assert await until(pilot, lambda: shown(app) > 4141), "the clock runs on after the restore"
