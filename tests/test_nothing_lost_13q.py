@@ -159,3 +159,37 @@ async def test_the_session_clock_runs_on_after_a_restore(example: Path, make_app
         assert await until(pilot, lambda: app.workspace.clock.running)
         assert await until(pilot, lambda: shown(app) >= 4140), "the clock comes back at its time"
         assert await until(pilot, lambda: shown(app) > 4141), "the clock runs on after the restore"
+
+
+async def test_the_picker_says_which_project_has_unsaved_work_waiting(
+    example: Path, make_app, state_dir: Path
+) -> None:
+    """fix13q 5: the project picker did not say that a project had unsaved work waiting in the
+    journal. That project's row says so, as literal text that fits at 80 columns."""
+    import shutil
+
+    from textual.widgets import OptionList
+
+    from tests.test_journal_app import leave_recovered_work
+    from workbench.store.journal import read_journal
+    from workbench.ui.screens.picker_screen import PickerScreen
+
+    other = example.parent / "other.toml"
+    shutil.copyfile(example, other)
+    leave_recovered_work(example)
+    entry = read_journal(example)
+    assert entry is not None
+    when = entry.written.astimezone()
+    app = make_app(None, projects_dir=example.parent, today=when.date())
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        await pilot.pause()
+        options = app.screen.query_one("#projects", OptionList)
+        rows = {
+            str(options.get_option_at_index(i).id): str(options.get_option_at_index(i).prompt)
+            for i in range(options.option_count)
+        }
+    said = f"unsaved work from {when:%H:%M} waiting"
+    assert said in " ".join(rows[str(example)].split()), rows[str(example)]
+    assert "unsaved work" not in rows[str(other)]
+    assert all(len(line) <= 80 - 4 for line in rows[str(example)].splitlines()), rows[str(example)]

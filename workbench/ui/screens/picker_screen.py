@@ -111,6 +111,8 @@ class PickerScreen(Screen[Path | None]):
             ]
             if progress.client:
                 facts.insert(0, one_line(progress.client, 40))
+            if waiting := self._unsaved_waiting(path):
+                facts.append(waiting)
             for fitted in packed(facts, width - len(INDENT)):
                 label.append_text(literal(f"\n{INDENT}{fitted}", "dim"))
             options.append(Option(label, id=str(path)))
@@ -122,6 +124,21 @@ class PickerScreen(Screen[Path | None]):
             label.append_text(Text("\n") + hanging(line, width, INDENT, self.app.console))
             options.append(Option(label, id=EXAMPLE))
         return options
+
+    def _unsaved_waiting(self, path: Path) -> str:
+        """'unsaved work from 14:32 waiting' when the journal keeps work for the project that
+        opening it offers back (its date too when not from today); '' otherwise."""
+        from workbench.store.journal import read_journal
+
+        try:
+            entry = read_journal(path)
+        except OSError:
+            return ""
+        if entry is None:
+            return ""
+        when = entry.written.astimezone()
+        at = f"{when:%H:%M}" if when.date() == self.today else f"{when:%d %b %H:%M}"
+        return f"unsaved work from {at} waiting"
 
     def _folder_line(self) -> str:
         if not self.folder.is_dir():
