@@ -721,7 +721,7 @@ class WorkbenchApp(App[int]):
             on_fail=keep_unsaved,
         ).run()
 
-    def _back_to_typing(self, question: str, focus: str) -> None:
+    def _back_to_typing(self, question: str, focus: str, tries: int = 40) -> None:
         """After a restore: Capture shows the question that was on show, with the keyboard in
         the field of it that had it (its notes, a metric's owner…), the cursor after the text
         (typing on goes where it went before the stop)."""
@@ -731,7 +731,7 @@ class WorkbenchApp(App[int]):
         if main is None or self.workspace is None or question not in self.workspace.catalogue.questions:
             return
         if not main.panes_mounted():  # (a pane mounting later took the keyboard on a busy machine)
-            self.set_timer(0.05, lambda: self._back_to_typing(question, focus))
+            self.set_timer(0.05, lambda: self._back_to_typing(question, focus, tries))
             return
         typing = main.capture.text_field(focus) is not None
         if typing:
@@ -739,6 +739,23 @@ class WorkbenchApp(App[int]):
         main.capture.jump_to(question, notes=False)
         if typing:
             main.capture.type_in(focus)
+            self.set_timer(0.1, lambda: self._still_typing(focus, tries))
+
+    def _still_typing(self, focus: str, tries: int) -> None:
+        """The keyboard put back after a restore is there still: the start-up's own first focus
+        (the question tree) can come after it on a busy machine (seconds after, under load), and
+        then it goes back."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        main = self.screen if isinstance(self.screen, MainScreen) else None
+        field = main.capture.text_field(focus) if main is not None else None
+        if main is None or field is None or tries <= 0:
+            return
+        if main.focused is main.capture.navigator.question_tree:  # (the start-up's, not the person's)
+            main.capture.type_in(focus)
+        elif main.focused is not field:
+            return  # the person went elsewhere
+        self.set_timer(0.1, lambda: self._still_typing(focus, tries - 1))
 
     def reopen_waiting_draft(self) -> None:
         """Open the dialog a restored draft was typed in, filled with it, once the panes are on
