@@ -90,12 +90,43 @@ def mentions(text: str) -> Counter[str]:
     return counts
 
 
+UNIT_SCALES = {
+    "k": "k",
+    "thousand": "k",
+    "thousands": "k",
+    "m": "m",
+    "mn": "m",
+    "million": "m",
+    "millions": "m",
+    "bn": "bn",
+    "billion": "bn",
+    "billions": "bn",
+}
+"""A scale a person types beside the currency of a unit ("kUSD", "k USD", "EUR m", "million
+euros") and the multiplier it stands for in MULTIPLIERS."""
+_UNIT_SCALE = "|".join(sorted(UNIT_SCALES, key=len, reverse=True))
+
+
+def _named_in_unit(code: str) -> re.Pattern[str]:
+    """A currency as a unit names it, with the scale typed before or after it: "kUSD", "$k",
+    "k USD", "USD thousands", "million euros"."""
+    words = sorted(CURRENCY_WORDS[code], key=len, reverse=True)
+    names = "|".join([re.escape(CURRENCIES[code]), code, *words])
+    return re.compile(
+        rf"(?<![A-Za-z])(?:(?P<before>{_UNIT_SCALE})\s?)?(?P<name>{names})"
+        rf"(?:\s?(?P<after>{_UNIT_SCALE})(?![A-Za-z]))?(?![A-Za-z])",
+        re.I,
+    )
+
+
+NAMED_IN_UNIT = {code: _named_in_unit(code) for code in CURRENCIES}
+
+
 def money_named(unit: str) -> str:
-    """The currency a unit names by itself ("USD per month", "$", "euros"), or empty: a bank's
-    unit writes CURRENCY_SIGN instead, so that it follows the client."""
-    words = set(re.findall(r"[a-z]+", unit.lower()))
+    """The currency a unit names by itself ("USD per month", "$", "euros", "kUSD"), or empty: a
+    bank's unit writes CURRENCY_SIGN instead, so that it follows the client."""
     for code, symbol in CURRENCIES.items():
-        if symbol in unit or code.lower() in words or words & CURRENCY_WORDS[code]:
+        if symbol in unit or NAMED_IN_UNIT[code].search(unit):
             return code
     return ""
 
@@ -197,14 +228,16 @@ def is_money(unit: str) -> bool:
 
 def amount_in_unit(figure: str, unit: str, currency: str) -> str:
     """An amount with its money unit in the one style: ("19,000", "¤ per month", "USD") → "$19,000
-    per month"; a unit that names a currency ("EUR per month") keeps it."""
+    per month"; a unit that names a currency ("EUR per month") keeps it, and its scale with it:
+    ("250", "k USD per year") → "$250,000 per year"."""
     named = (CURRENCY_SIGN in unit and currency) or money_named(unit)
     rest = unit.replace(CURRENCY_SIGN, " ")
     if named:
-        rest = re.sub(
-            rf"{re.escape(CURRENCIES[named])}|(?<![A-Za-z]){named}(?![A-Za-z])", " ", rest, flags=re.I
-        )
-        for word in CURRENCY_WORDS[named]:
-            rest = re.sub(rf"(?<![A-Za-z]){word}(?![A-Za-z])", " ", rest, flags=re.I)
+        found = NAMED_IN_UNIT[named].search(rest)
+        if found:
+            typed = found["before"] or found["after"]
+            figure = _figure(figure, UNIT_SCALES[typed.lower()]) if typed else figure
+            rest = rest[: found.start()] + " " + rest[found.end() :]
+        rest = rest.replace(CURRENCIES[named], " ")
     rest = " ".join(rest.split())
     return money(figure, named, "") + (f" {rest}" if rest else "")

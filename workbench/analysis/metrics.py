@@ -33,7 +33,10 @@ def fill_template(question: Question, baseline: Number | None, target: Number | 
 
 
 def field_unit(metric: Metric, question: Question | None, field: str) -> str:
-    """The unit of a metric's baseline or target: the template's for that field, else the metric's own."""
+    """The unit of a metric's baseline or target: the one the person typed, else the template's for
+    that field."""
+    if metric.unit.strip():
+        return metric.unit.strip()
     if question is not None:
         for placeholder in question.placeholders:
             if placeholder.field == field and placeholder.unit:
@@ -41,7 +44,7 @@ def field_unit(metric: Metric, question: Question | None, field: str) -> str:
         own = question.baseline_unit if field == "baseline" else question.target_unit
         if own:
             return own
-    return metric.unit
+    return ""
 
 
 def metric_sentence(metric: Metric, catalogue: Catalogue, currency: str = "") -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from workbench.analysis.currency import in_currency, money_words, project_currency
+from workbench.analysis.currency import in_currency, money_named, money_words, project_currency
 from workbench.analysis.gaps import QUADRANT_ORDER, Quadrant, gap_quadrant, ranked_gaps
 from workbench.analysis.metrics import metric_sentence
 from workbench.analysis.plan import (
@@ -204,5 +204,7 @@ class ProposalContext:
         return list(self.patterns).index(practice_id) + 1
 
     def metric_text(self, metric: Metric) -> str:
-        """A success metric in words, its money in the client's currency ("$19,000 per month")."""
-        return self.r(in_currency(metric_sentence(metric, self.catalogue, self.currency), self.currency))
+        """A success metric in words, its money in the client's currency ("$19,000 per month"),
+        unless the person typed a unit that names its own ("kUSD"): that is kept as typed."""
+        sentence = metric_sentence(metric, self.catalogue, self.currency)
+        return self.r(sentence if money_named(metric.unit) else in_currency(sentence, self.currency))
