@@ -16,7 +16,13 @@ _HIDDEN = r"\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-
 _CONTROL = re.compile(f"[{_HIDDEN}]")
 """Characters that act on a terminal or reorder text: C0 and C1 controls, DEL, bidi marks,
 overrides and isolates, and the Unicode line and paragraph separators."""
-_CONTROL_IN_ONE_LINE = re.compile(f"[{_HIDDEN}\t\n]")
+_LOOKALIKES = "\u00b6\u2400-\u2421\u2424\u27e8"
+"""Characters a placeholder is made of (¶, the control pictures ␀ … ␡, ␤, and the ⟨ that opens
+⟨RLM⟩): an editor shows them by their code (⟨U+00B6⟩), so no letters in a file read like a
+placeholder, and `restore` can tell what was typed over from what was left alone."""
+_IN_EDITOR = re.compile(f"[{_HIDDEN}{_LOOKALIKES}]")
+"""What a multi-line editor shows as placeholders."""
+_IN_ONE_LINE_EDITOR = re.compile(f"[{_HIDDEN}{_LOOKALIKES}\t\n]")
 """The same, and tabs and newlines: what a one-line editor shows as placeholders."""
 
 NAMED = {
@@ -36,7 +42,7 @@ NAMED = {
 """The bidi marks, embeddings, overrides and isolates by their Unicode short names, shown as ⟨RLM⟩."""
 SEPARATORS = {0x2028: "\u2424", 0x2029: "\u00b6"}
 """U+2028 LINE SEPARATOR shown as ␤, U+2029 PARAGRAPH SEPARATOR as ¶."""
-_PLACEHOLDER = re.compile(r"⟨(?:" + "|".join(NAMED.values()) + r"|U\+00[89][0-9A-F])⟩|.", re.DOTALL)
+_PLACEHOLDER = re.compile(r"⟨(?:" + "|".join(NAMED.values()) + r"|U\+[0-9A-F]{4})⟩|.", re.DOTALL)
 """One unit of an editor's text: a whole ⟨NAME⟩ placeholder, or one character."""
 
 
@@ -71,19 +77,25 @@ def clean(value: object, multiline: bool = True) -> str:
 
 def for_editing(value: str, multiline: bool = True) -> str:
     """The text as an editor shows it: every character that `clean` would hide is replaced by
-    its placeholder (in one line, tabs and newlines too), so `restore` can put back what the
-    person did not touch."""
-    return (_CONTROL if multiline else _CONTROL_IN_ONE_LINE).sub(_visible, value)
+    its placeholder (in one line, tabs and newlines too), and so is every character a
+    placeholder is made of (a literal ␛ shows as ⟨U+241B⟩), so that each placeholder stands for
+    one character only and `restore` can put back exactly what the person did not touch."""
+    return _in_editor(multiline).sub(_visible, value)
+
+
+def _in_editor(multiline: bool) -> re.Pattern[str]:
+    return _IN_EDITOR if multiline else _IN_ONE_LINE_EDITOR
 
 
 def _units(original: str, multiline: bool) -> tuple[list[str], list[str]]:
-    """The original cut into units as an editor shows them, and the real text of each unit. A
-    placeholder is one unit, and so is text that reads like one (a file may hold "⟨RLM⟩"
-    itself), so the text typed is cut the same way (`_PLACEHOLDER`)."""
+    """The original cut into units as an editor shows them, and the real text of each unit: a
+    placeholder is one unit, and so is each other character. The text typed is cut the same way
+    (`_PLACEHOLDER`); as letters that read like a placeholder are shown by their code, two units
+    that look the same stand for the same character."""
     shown: list[str] = []
     real: list[str] = []
     at = 0
-    for match in (_CONTROL if multiline else _CONTROL_IN_ONE_LINE).finditer(original):
+    for match in _in_editor(multiline).finditer(original):
         plain = _PLACEHOLDER.findall(original, at, match.start())
         shown.extend(plain)
         real.extend(plain)
