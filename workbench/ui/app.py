@@ -747,7 +747,8 @@ class WorkbenchApp(App[int]):
         then it goes back."""
         from workbench.ui.screens.main_screen import MainScreen
 
-        main = self.screen if isinstance(self.screen, MainScreen) else None
+        top = self.screen_stack[-1] if self.screen_stack else None  # (none while quitting)
+        main = top if isinstance(top, MainScreen) else None
         field = main.capture.text_field(focus) if main is not None else None
         if main is None or field is None or tries <= 0:
             return
