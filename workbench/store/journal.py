@@ -86,6 +86,7 @@ from pydantic import ValidationError
 from workbench.model.project import Project
 from workbench.problems import FileProblem
 from workbench.store.atomic import UNCHANGED, SaveFailed, atomic_write, digest, real_path
+from workbench.store.files import project_from_data
 from workbench.store.presence import live_pids, project_key
 from workbench.store.presence import state_dir as state_dir
 from workbench.store.tomltext import decode_toml, parse_toml
@@ -195,6 +196,16 @@ class JournalEntry:
     def project(self) -> Project:
         """The work as a Project; only the keys in the data count as set."""
         return Project.model_validate(self.data)
+
+    def started(self) -> Project | None:
+        """The file as the work started from it, as a Project: what the person typed is what
+        differs from it. None when its copy is missing or does not read."""
+        if self.base is None:
+            return None
+        try:
+            return project_from_data("journal", parse_toml("journal", decode_toml("journal", self.base)))
+        except FileProblem:
+            return None
 
 
 def write_journal(

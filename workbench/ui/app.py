@@ -562,8 +562,12 @@ class WorkbenchApp(App[int]):
             clear_journal(path, entry.owner)  # the file has it all
         else:
             return
-        no_work = project_to_data(mine) == project_to_data(workspace.project)
-        holds = work_summary(project_to_data(workspace.project), project_to_data(mine))
+        # What was typed is what differs from the file the work started from: edits made to
+        # the file since (by hand, by someone else) are not the person's work.
+        started = entry.started()
+        typed_on = project_to_data(started if started is not None else workspace.project)
+        no_work = project_to_data(mine) == typed_on
+        holds = work_summary(typed_on, project_to_data(mine))
         holds = f" It holds {holds}." if holds else ""
         session = mine.session(entry.session)
         clock = f" (session {session.id}, clock at {mmss(session.elapsed_seconds)})" if session else ""
