@@ -1,8 +1,9 @@
 """#13: the broken-bank banner names each file with its line and column, says to fix it there (or
-run `workbench banks --check`), and reads whole at 80x24 (it was cut after six rows)."""
+run the `workbench banks --check --project PATH` it gives), and reads whole at 80x24 (it was cut after six rows)."""
 
 from __future__ import annotations
 
+import shlex
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from textual.widgets import Static
 
 from tests.conftest import EXAMPLE
-from tests.helpers import ready
+from tests.helpers import ready, run_cli
 from tests.test_check_means_check import with_bad_banks
 from tests.test_snapshots import SIZE, app_for, keys
 
@@ -41,10 +42,29 @@ async def test_the_banner_names_file_line_and_column_and_reads_whole(
     assert "fix the file there" in text
     assert "not installed" not in text
     assert text.endswith(
-        "Fix them there and open the project again; `workbench banks --check` lists every problem."
+        "Fix them there and open the project again; "
+        "`workbench banks --check --project projects/example.toml` lists every problem."
     )
     assert rows >= needed, f"the banner shows {rows} rows of the {needed} its words take"
-    assert "every problem." in screen and "remove it" in screen
+    assert "problem." in screen and "remove it" in screen  # (its last word: it reads whole)
+
+
+async def test_the_command_the_banner_gives_lists_the_problems_it_names(
+    broken: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """fix13a 2: the banner said `workbench banks --check` lists every problem, but without
+    --project that command looks only at the shipped banks: 'ok: 3 banks, no findings'. The
+    command it gives, run as printed, lists each file the banner names."""
+    app = app_for(broken)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        text = str(app.screen.query_one("#bank-problems", Static).render())
+    command = shlex.split(text.split("`")[1])
+    assert command[0] == "workbench"
+    code, out, err = run_cli(command[1:], capsys)
+    assert code == 1 and "no findings" not in out, out
+    for name in ("syntax.toml, line 3, column 22", "unknown-key.toml, line 18", "no-header.toml"):
+        assert name in text and name in err, err
 
 
 class TestBankBanner:

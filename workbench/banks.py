@@ -8,6 +8,7 @@ import json
 import math
 import os
 import re
+import shlex
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -422,6 +423,12 @@ def check_banks(loaded: LoadedBanks) -> list[FileProblem]:
     return problems
 
 
+def check_command(project_path: str | Path) -> str:
+    """The command that lists every problem of the banks a project loads (its own folder's too),
+    as a person types it: `workbench banks --check --project PATH`."""
+    return f"workbench banks --check --project {shlex.quote(str(project_path))}"
+
+
 def summary_rows(catalogue: Catalogue) -> list[tuple[str, str, dict[str, int]]]:
     """(bank, area title, count per kind) for every area, for `workbench banks`."""
     rows = []
@@ -438,6 +445,7 @@ __all__ = [
     "bank_dirs",
     "bundled_banks_dir",
     "check_banks",
+    "check_command",
     "core_size_range",
     "lint",
     "load_bank",

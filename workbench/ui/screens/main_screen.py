@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from workbench.problems import FileProblem
     from workbench.ui.modals.session_modal import EditSessionDetails, NewSession
 
+from workbench.banks import check_command
 from workbench.edits import Changed
 from workbench.ui.key_order import keys_gate
 from workbench.ui.keys import tab_title
@@ -38,15 +39,18 @@ CATCH_UP_STEP = 0.05
 SHOWN_BANK_PROBLEMS = 3
 
 
-def bank_banner(problems: list[FileProblem], near: Path | None = None) -> Text:
+def bank_banner(problems: list[FileProblem], project: Path | None = None) -> Text:
     """Which bank files did not load (their questions are missing), where (file, line and column;
-    the path from `near`, the project's folder, when the file is in it), and what to do."""
+    the path from the `project` file's folder, when the file is in it), and what to do: the
+    command that lists every problem of the banks that project loads."""
+    command = check_command(project) if project is not None else "workbench banks --check"
     if len(problems) == 1:
         head = "A bank file could not be loaded; its questions are not shown until it is fixed:"
-        end = "Fix it there and open the project again; `workbench banks --check` lists its problems."
+        end = f"Fix it there and open the project again; `{command}` lists its problems."
     else:
         head = f"{len(problems)} bank files could not be loaded; their questions are not shown until fixed:"
-        end = "Fix them there and open the project again; `workbench banks --check` lists every problem."
+        end = f"Fix them there and open the project again; `{command}` lists every problem."
+    near = project.parent if project is not None else None
     text = Text()
     text.append(head, style="bold")
     for problem in problems[:SHOWN_BANK_PROBLEMS]:
@@ -108,7 +112,7 @@ class MainScreen(Screen[None]):
         tabs.can_focus = False  # clicked or switched with F2–F5, never a Tab stop
         yield tabs
         if self.workspace.bank_problems:
-            banner = bank_banner(self.workspace.bank_problems, self.workspace.file.path.parent)
+            banner = bank_banner(self.workspace.bank_problems, self.workspace.file.path)
             yield Static(banner, id="bank-problems")
         with PaneStrip(id="panes"):
             yield self.capture
