@@ -97,8 +97,7 @@ class NoticeModal(DialogScreen[None]):
                 yield Button(confirm_label("OK"), id="notice-ok", variant="primary", compact=True)
 
     def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#notice-body").focus()
+        self.query_one("#notice-body").focus()  # (DialogScreen's on_mount runs after this one)
 
     def binding_words(self, binding: Binding) -> str:
         """Esc closes the notice, as OK does: the footer says 'Close', not 'Cancel'."""

@@ -47,7 +47,8 @@ class PracticePickModal(DialogScreen[tuple[str, str] | None]):
                 yield Button(cancel_label(), id="pick-cancel", compact=True)
 
     def on_mount(self) -> None:
-        super().on_mount()
+        """The list filled, the keyboard in the search (DialogScreen's on_mount runs after this
+        one, as Textual calls each class's handler: calling it here too mounted a second footer)."""
         self._fill("")
         self.query_one("#pick-search", RealInput).focus()
 
