@@ -18,7 +18,9 @@ def add_backlog_parser(sub: Any) -> None:
     backlog.add_argument("path", metavar="PATH")
     backlog.add_argument("--format", choices=FORMATS, required=True, help="the tracker's import format")
     backlog.add_argument(
-        "-o", "--output", required=True,
+        "-o",
+        "--output",
+        required=True,
         help="file to write (.csv, or .json for github); - writes to standard output",
     )
     backlog.add_argument("--force", action="store_true", help="replace an existing file")
@@ -27,26 +29,23 @@ def add_backlog_parser(sub: Any) -> None:
 def run_backlog(args: argparse.Namespace) -> int:
     """Write the backlog; 1 when the project cannot be read or the file exists, 0 otherwise."""
     from workbench.banks import load_catalogue
+    from workbench.cli_common import STANDARD_OUTPUT, write_standard_output
     from workbench.export.backlog import backlog_items, render
     from workbench.export.frame import REPLACE_HOW
-    from workbench.printable import one_line, plural, printable_lines
+    from workbench.printable import one_line, plural
     from workbench.problems import FileProblem
     from workbench.store.atomic import atomic_write
     from workbench.store.files import load_project
 
     target = Path(args.output)
-    if args.output == "-":  # standard output, the terminal or a pipe: control characters in the
-        # data are shown as placeholders there, as every command prints; -o FILE keeps them exactly
+    if args.output == STANDARD_OUTPUT:
         try:
             project = load_project(args.path)
             items = backlog_items(project, load_catalogue(args.path))
         except FileProblem as problem:
             print(f"workbench: {one_line(problem)}", file=sys.stderr)
             return 1
-        sys.stdout.flush()  # the file's bytes, CRLF lines in CSV, with the data made printable
-        sys.stdout.buffer.write(printable_lines(render(items, args.format)).encode("utf-8"))
-        sys.stdout.buffer.flush()
-        return 0
+        return write_standard_output(render(items, args.format).encode("utf-8"))
     if target.exists() and not args.force:
         print(f"workbench: {one_line(target)} already exists; {REPLACE_HOW}", file=sys.stderr)
         return 1

@@ -14,6 +14,29 @@ def fail(message: str, code: int) -> int:
     return code
 
 
+STANDARD_OUTPUT = "-"
+"""`-o -`: every command that takes -o writes to standard output instead of a file named `-`."""
+
+
+def write_standard_output(data: bytes, binary: str = "") -> int:
+    """Write a command's output to standard output as the file's bytes; 0, or 1 with a sentence.
+    Text (Markdown, CSV: `binary` empty) keeps its line ends, with control characters in the data
+    shown as placeholders, as every command prints; a `binary` file (".docx") goes only into a
+    pipe or a file, never onto a terminal."""
+    from workbench.printable import printable_lines
+
+    if binary and sys.stdout.isatty():
+        return fail(
+            f"a {binary} file is not text to show in the terminal; add `> FILE{binary}` to the command, "
+            f"or give -o FILE{binary}",
+            1,
+        )
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data if binary else printable_lines(data.decode("utf-8")).encode("utf-8"))
+    sys.stdout.buffer.flush()
+    return 0
+
+
 def iso_date(text: str) -> dt.date:
     """An argparse type for YYYY-MM-DD dates."""
     try:

@@ -16,7 +16,11 @@ def add_export_parser(sub: Any) -> None:
 
     export = sub.add_parser("export", help="write the next-step proposal (.docx, or Markdown)")
     export.add_argument("path", metavar="PATH")
-    export.add_argument("-o", "--output", help="file or folder to write (default: beside the project)")
+    export.add_argument(
+        "-o",
+        "--output",
+        help="file or folder to write (default: beside the project); - writes to standard output",
+    )
     export.add_argument(
         "--format", choices=("docx", "md"), help="docx or md (default: from -o's extension, else docx)"
     )
@@ -86,10 +90,7 @@ def _format(given: str | None, filename: str) -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export; 0 on success, 1 when refused or the project cannot be read, 2 on bad options."""
-    from workbench.cli_common import checked_project
-    from workbench.export.context import ProposalContext
-    from workbench.export.figures import stale_figures
-    from workbench.export.left_out import left_out, notes_left_out
+    from workbench.cli_common import STANDARD_OUTPUT, checked_project, fail
     from workbench.export.proposal import ProposalOptions
     from workbench.export.writer import ExportRequest, export_proposal, template_path
     from workbench.problems import FileProblem
@@ -109,7 +110,8 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"workbench: {problem}", file=sys.stderr)
         return 1
     folder, filename = Path(args.path).resolve().parent, ""
-    if args.output:
+    to_stdout = args.output == STANDARD_OUTPUT
+    if args.output and not to_stdout:
         output = Path(args.output)
         if output.is_dir() or args.output.endswith(("/", "\\")):
             folder = output
@@ -126,6 +128,8 @@ def run_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.pdf and to_stdout:
+        return fail("--pdf writes a PDF beside the .docx; give -o FILE.docx instead of -o -", 2)
     options = ProposalOptions(
         sections=sections, redact=args.redact, today=dt.date.today(), ids=args.ids, since=args.since or ""
     )
@@ -148,6 +152,8 @@ def run_export(args: argparse.Namespace) -> int:
         options,
         template,
     )
+    if to_stdout:
+        return _export_to_stdout(args, project, catalogue, request)
     if not request.force and _confirm_replace(project, request):
         request.force = True
     if args.pdf and not request.force and _pdf_exists(project, request):
@@ -160,18 +166,51 @@ def run_export(args: argparse.Namespace) -> int:
     print(f"wrote {written}")
     if args.template and args.template != project.proposal.template:
         _remember_template(Path(args.path), args.template)
-    for note in left_out(project, options):
-        print(f"note: {note}")
-        if "of answer notes stay out" in note:
-            for sentence in notes_left_out(project):
-                print(f"  {sentence}")
-    for stale in stale_figures(ProposalContext(project, catalogue, options)):
-        print(f"warning: {stale} Edit it in the proposal text (F8), or empty it to go back to the draft.")
+    _print_notes(project, catalogue, options, sys.stdout)
     if args.pdf:
         return _write_pdf(written)
     opener = "open it in Word or LibreOffice" if args.format == "docx" else "open it in any Markdown viewer"
     print(f"next: {opener}; edit the project and run the same command with --force to refresh it.")
     return 0
+
+
+def _export_to_stdout(args: argparse.Namespace, project: Any, catalogue: Any, request: Any) -> int:
+    """`-o -`: the proposal's bytes on standard output (a .docx only into a pipe or a file), and
+    the notes on standard error, so they stay out of it."""
+    from workbench.cli_common import write_standard_output
+    from workbench.export.writer import proposal_data
+    from workbench.problems import FileProblem
+
+    try:
+        data = proposal_data(project, catalogue, request)
+    except FileProblem as problem:
+        print(f"workbench: {problem}", file=sys.stderr)
+        return 1
+    code = write_standard_output(data, "" if request.format == "md" else ".docx")
+    if code:
+        return code
+    if args.template and args.template != project.proposal.template:
+        _remember_template(Path(args.path), args.template)
+    _print_notes(project, catalogue, request.options, sys.stderr)
+    return 0
+
+
+def _print_notes(project: Any, catalogue: Any, options: Any, stream: Any) -> None:
+    """What the proposal leaves out, and figures in its edited text the project no longer agrees with."""
+    from workbench.export.context import ProposalContext
+    from workbench.export.figures import stale_figures
+    from workbench.export.left_out import left_out, notes_left_out
+
+    for note in left_out(project, options):
+        print(f"note: {note}", file=stream)
+        if "of answer notes stay out" in note:
+            for sentence in notes_left_out(project):
+                print(f"  {sentence}", file=stream)
+    for stale in stale_figures(ProposalContext(project, catalogue, options)):
+        print(
+            f"warning: {stale} Edit it in the proposal text (F8), or empty it to go back to the draft.",
+            file=stream,
+        )
 
 
 def _pdf_exists(project: Any, request: Any) -> bool:

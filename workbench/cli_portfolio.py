@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workbench.cli_common import fail
+from workbench.cli_common import STANDARD_OUTPUT, fail
 
 
 def add_portfolio_parser(sub: Any) -> None:
@@ -19,7 +19,7 @@ def add_portfolio_parser(sub: Any) -> None:
         "-o",
         "--output",
         help="write the report to a .docx or .md file, or portfolio.docx in a folder given as DIR/ "
-        "(default: Markdown on stdout)",
+        "(default, or -: Markdown on standard output)",
     )
     portfolio.add_argument(
         "--redact", action="store_true", help="clients as Client A, B…; no names or titles"
@@ -74,7 +74,7 @@ def run_portfolio(args: argparse.Namespace) -> int:
 def _output(given: str | None) -> Path | None:
     """Where the report goes: a file, or `portfolio.docx` in a folder given as `DIR/` or an existing
     folder (as `export -o DIR/` does)."""
-    if not given:
+    if not given or given == STANDARD_OUTPUT:
         return None
     output = Path(given)
     if output.is_dir() or given.endswith(("/", "\\")):

@@ -16,7 +16,9 @@ def add_workbook_parsers(sub: Any) -> None:
     which = out.add_mutually_exclusive_group()
     which.add_argument("--template", help="only a session template's questions (e.g. data-science)")
     which.add_argument("--areas", help="only these areas, comma-separated (ids from `workbench banks`)")
-    out.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    out.add_argument(
+        "-o", "--output", required=True, help="the .xlsx file to write; - writes to standard output"
+    )
     out.add_argument("--force", action="store_true", help="replace an existing file")
 
     back = sub.add_parser("import", help="read a filled-in workbook back as a self-assessment session")
@@ -35,13 +37,15 @@ def _error(message: object) -> None:
 def run_questionnaire(args: argparse.Namespace) -> int:
     """Write the workbook; 1 when the project cannot be read or the file exists, 2 on bad options."""
     from workbench.banks import load_catalogue
+    from workbench.cli_common import STANDARD_OUTPUT, write_standard_output
     from workbench.printable import one_line, plural
     from workbench.problems import FileProblem
     from workbench.store.files import load_project
-    from workbench.workbook.write import WorkbookRequest, selected_refs, write_workbook
+    from workbench.workbook.write import WorkbookRequest, build_workbook, selected_refs, write_workbook
 
     target = Path(args.output)
-    if target.exists() and not args.force:
+    to_stdout = args.output == STANDARD_OUTPUT
+    if not to_stdout and target.exists() and not args.force:
         _error(f"{target} already exists; add --force to replace it")
         return 1
     areas = tuple(a.strip() for a in args.areas.split(",") if a.strip()) if args.areas else ()
@@ -50,6 +54,8 @@ def run_questionnaire(args: argparse.Namespace) -> int:
         project = load_project(args.path)
         catalogue = load_catalogue(args.path).only(project.project.banks)
         count = len(selected_refs(project, catalogue, request))
+        if to_stdout:
+            return write_standard_output(build_workbook(project, catalogue, request), ".xlsx")
         write_workbook(project, catalogue, request, target)
     except ValueError as error:
         _error(error)

@@ -75,19 +75,24 @@ def export_proposal(project: Project, catalogue: Catalogue, request: ExportReque
     target = target_path(project, request)
     if target.exists() and not request.force:
         raise FileExists(target, f"already exists; {REPLACE_HOW}")
+    data = proposal_data(project, catalogue, request)
+    request.folder.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, data)
+    return target
+
+
+def proposal_data(project: Project, catalogue: Catalogue, request: ExportRequest) -> bytes:
+    """The proposal's bytes in the request's format (`-o -` writes them to standard output)."""
     if request.template is not None and request.format != "md":
         check_template(request.template)
     options = request.options or ProposalOptions()
     blocks = build_proposal(project, catalogue, options)
     if request.format == "md":
-        data = render_markdown(blocks).encode("utf-8")
-    else:
-        data = render_docx(blocks, docx_frame(project, request, options))
-        if options.redact:
-            _refuse_leaks(project, data, request.template)
-    request.folder.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, data)
-    return target
+        return render_markdown(blocks).encode("utf-8")
+    data = render_docx(blocks, docx_frame(project, request, options))
+    if options.redact:
+        _refuse_leaks(project, data, request.template)
+    return data
 
 
 def _refuse_leaks(project: Project, data: bytes, template: Path | None) -> None:
