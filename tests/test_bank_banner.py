@@ -72,3 +72,21 @@ class TestBankBanner:
         """Three bank files that do not load, at 80x24: each named with its line and column, the
         banner wrapped and whole, the question tree below it."""
         assert snap_compare(app_for(broken), terminal_size=(80, 24), run_before=keys())
+
+
+def test_check_on_a_project_naming_a_broken_bank_gives_a_command_that_lists_it(
+    broken: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """fix13a 2: `workbench check` said a bank the project names is in a file that does not load
+    and that `workbench banks --check` lists its problems: it said 'no findings'. The command it
+    gives, run as printed, lists that file's problem."""
+    from tests.helpers import hand_edit
+
+    hand_edit(broken, 'banks = ["discovery", "requirements"]', 'banks = ["discovery", "requirements", "syn"]')
+    code, _, err = run_cli(["check", str(broken)], capsys)
+    said = next(line for line in err.splitlines() if "bank 'syn' is in" in line)
+    command = shlex.split(said.split("`")[1])
+    assert command[0] == "workbench"
+    code, out, err = run_cli(command[1:], capsys)
+    assert code == 1 and "no findings" not in out, out
+    assert "syntax.toml, line 3, column 22: TOML syntax error" in err, err

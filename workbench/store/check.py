@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from workbench.banks import check_command
 from workbench.model.catalogue import Catalogue
 from workbench.model.evidence import parse_evidence
 from workbench.model.project import Project
@@ -29,12 +30,12 @@ def project_findings(
     """Every (field, message) `workbench check` finds in a project that validated: what it points
     at that is not there, loops in the plan, the proposal's frame. The merge runs these on its
     result before writing it, so a merge never writes what `check` refuses."""
-    return [*_walk(project, catalogue, broken), *_frame_problems(path, project)]
+    return [*_walk(path, project, catalogue, broken), *_frame_problems(path, project)]
 
 
-def _missing_bank(bank: str, broken: Sequence[FileProblem]) -> str:
-    """Why a bank the project names is not loaded: its file does not load (which one), or no file
-    has it."""
+def _missing_bank(path: str | Path, bank: str, broken: Sequence[FileProblem]) -> str:
+    """Why a bank the project (at `path`) names is not loaded: its file does not load (which
+    one, and the command that lists its problems), or no file has it."""
     written = re.compile(rf"(?m)^[ \t]*id[ \t]*=[ \t]*[\"']{re.escape(bank)}[\"']")
     for problem in broken:
         try:
@@ -45,13 +46,13 @@ def _missing_bank(bank: str, broken: Sequence[FileProblem]) -> str:
             return (
                 f"bank {bank!r} is in {problem.path}, which does not load "
                 f"({problem.place or 'see its problem'}); fix that file "
-                "(`workbench banks --check` lists its problems)"
+                f"(`{check_command(path)}` lists its problems)"
             )
     if broken:
         return (
             f"bank {bank!r} is not among the banks that loaded, and {len(broken)} bank "
             f"file{'s' if len(broken) > 1 else ''} did not load; fix {'them' if len(broken) > 1 else 'it'} "
-            "(`workbench banks --check` lists the problems), or add the bank's file to banks/"
+            f"(`{check_command(path)}` lists the problems), or add the bank's file to banks/"
         )
     return f"bank {bank!r} is not installed; add its file to banks/"
 
@@ -94,7 +95,7 @@ def _at_lines(path: str | Path, problems: Iterable[tuple[str, str]]) -> list[Fil
 
 
 def _walk(
-    project: Project, catalogue: Catalogue, broken: Sequence[FileProblem] = ()
+    path: str | Path, project: Project, catalogue: Catalogue, broken: Sequence[FileProblem] = ()
 ) -> Iterator[tuple[str, str]]:
     loaded = {b.id for b in catalogue.banks}
     sessions = {s.id for s in project.sessions}
@@ -105,7 +106,7 @@ def _walk(
     followup_items = {i.id for step in catalogue.followup for i in step.items}
     for i, bank in enumerate(project.project.banks):
         if bank not in loaded:
-            yield f"project.banks[{i}]", _missing_bank(bank, broken)
+            yield f"project.banks[{i}]", _missing_bank(path, bank, broken)
     for i, session in enumerate(project.sessions):
         if session.template and session.template not in catalogue.templates:
             yield f"sessions[{i}].template", f"unknown session template {session.template!r}"
