@@ -54,6 +54,7 @@ OPENERS: dict[str, Open] = {
     "ConfirmModal": plain("ConfirmModal", "Delete P-1?", "Pilot one"),
     "RestoreOfferModal": plain("RestoreOfferModal", "Unsaved work was found", "Restore it?"),
     "QuitModal": plain("QuitModal", "Quit with unsaved changes?", "They are kept in the journal."),
+    "DiscardModal": plain("DiscardModal", "Discard your changes?", "You changed the context."),
     "NoticeModal": plain("NoticeModal", "Check before sending", "Two things to read."),
     "ConflictModal": plain("ConflictModal", "projects/example.toml"),
     "TextModal": plain("TextModal", "New milestone"),
@@ -96,3 +97,38 @@ async def test_every_dialog_has_exactly_one_key_footer(example: Path, make_app, 
         await pilot.pause()
         footers = app.screen.query(KeyFooter)
         assert len(footers) == 1, f"{name} has {len(footers)} key footers"
+
+
+async def test_keys_typed_on_into_discard_your_changes_do_not_answer_it(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F8, words typed into the proposal, then Esc with the typing going on at paste speed: the
+    Enter and space after it pressed Discard (the button with the keyboard) before the question
+    could be read, and the words were gone. Now it takes no key typed in its first moments (as
+    the quit dialog); Esc then goes back to the text, and ctrl+s saves it, all of it."""
+    import workbench.ui.modals.dialog as dialog
+    from tests.helpers import dialog_up, saved
+    from tests.test_keyboard_model import burst
+    from workbench.ui.modals.confirm import ConfirmModal
+    from workbench.ui.modals.proposal_modal import ProposalModal
+
+    monkeypatch.setattr(dialog, "TYPING_GUARD_SECONDS", 2.0)  # "too soon" holds on a busy machine
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "f8")
+        assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
+        proposal = app.screen
+        await burst(pilot, "ctrl+home", *"Budget agreed. ")
+        await burst(pilot, "escape", *"Then", "enter", "space", "ctrl+s", "enter")
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        asked = app.screen
+        await pilot.pause()
+        assert app.screen is asked and proposal in app.screen_stack, "typing on answered the question"
+        assert await dialog_up(pilot, ConfirmModal)
+        await burst(pilot, "escape")  # keep editing
+        assert await until(pilot, lambda: app.screen is proposal)
+        await burst(pilot, "ctrl+s")
+        assert await until(pilot, lambda: not isinstance(app.screen, ProposalModal))
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    assert saved(example)["proposal"]["executive_summary"].startswith("Budget agreed. ")

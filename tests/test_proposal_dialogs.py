@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Checkbox, Input, Static
 
-from tests.helpers import notifications, ready, until
+from tests.helpers import dialog_up, notifications, ready, until
 from workbench.ui.modals.confirm import NoticeModal
 from workbench.ui.modals.export_modal import ExportModal
 
@@ -80,6 +80,7 @@ async def test_esc_after_typing_proposal_text_asks_before_discarding(example: Pa
         await pilot.press("escape")
         assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
         assert "executive summary" in app.screen.body  # type: ignore[attr-defined]
+        assert await dialog_up(pilot, ConfirmModal)  # (it takes no key typed before it could be read)
         await pilot.press("escape")  # keep editing
         assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
         await pilot.press("ctrl+s")

@@ -80,6 +80,14 @@ class QuitModal(ConfirmModal):
     GUARDS_TYPING = True
 
 
+class DiscardModal(ConfirmModal):
+    """'Discard your changes?': it opens on Esc in the middle of typing (the proposal's text), and
+    Enter, space or ctrl+s typed on would press Discard unseen; so like the quit dialog it answers
+    no key typed before it had been on screen `TYPING_GUARD_SECONDS`."""
+
+    GUARDS_TYPING = True
+
+
 class NoticeModal(DialogScreen[None]):
     """Something to read after an action, too long for a passing notice: a scrollable body (the
     keyboard scrolls it) and OK (ctrl+s or Esc)."""

@@ -19,7 +19,7 @@ from workbench.export.options import ProposalOptions
 from workbench.export.wording import join_and
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
-from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.modals.confirm import DiscardModal
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
@@ -170,7 +170,7 @@ class ProposalModal(DialogScreen[dict[str, str] | None]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmModal(
+            DiscardModal(
                 "Discard your changes?",
                 f"You changed the {join_and(titles)}. Close without saving it? Esc goes back to editing.",
                 yes="Discard",
