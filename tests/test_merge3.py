@@ -360,16 +360,22 @@ def test_any_text_on_either_side_merges_as_written(ours_note: str, theirs_note: 
 
 
 def run_driver(
-    tmp_path: Path, base: str, ours: str, theirs: str, project: str | None = "projects/example.toml"
+    tmp_path: Path,
+    base: str,
+    ours: str,
+    theirs: str,
+    project: str | None = "projects/example.toml",
+    extra: tuple[str, ...] = (),
 ) -> tuple[subprocess.CompletedProcess[str], Path]:
-    """The driver as git runs it (with the project's path, git's %P), or by hand (`project` None)."""
+    """The driver as git runs it (with the project's path, git's %P), or by hand (`project` None);
+    `extra`: more arguments (--output FILE)."""
     paths = []
     for name, text in (("base", base), ("ours", ours), ("theirs", theirs)):
         path = tmp_path / f"{name}.toml"
         path.write_text(text)
         paths.append(str(path))
     result = subprocess.run(
-        [sys.executable, "-m", "workbench.cli", "merge", *paths, *([project] if project else [])],
+        [sys.executable, "-m", "workbench.cli", "merge", *paths, *([project] if project else []), *extra],
         capture_output=True,
         text=True,
         check=False,
@@ -562,6 +568,24 @@ def test_conflicts_merged_by_hand_are_not_told_to_git_add(tmp_path: Path) -> Non
     )
     by_git, _ = run_driver(tmp_path, BASE, ours_text, theirs_text)
     assert by_git.stderr.rstrip().endswith("then `workbench check` the file and `git add` it.")
+
+
+def test_output_writes_the_merge_to_a_new_file_and_leaves_ours_as_it_is(tmp_path: Path) -> None:
+    """fix13a 3: the restore's hint ran `workbench merge BASE PROJECT MINE`, which writes its
+    conflict markers into the project file. With --output the result (clean, or with its
+    conflicts marked) goes to a new file; OURS is not touched; an existing file is refused."""
+    ours_text = BASE.replace('facilitator = "Sam Okafor"', 'facilitator = "Ours"')
+    theirs_text = BASE.replace('facilitator = "Sam Okafor"', 'facilitator = "Theirs"')
+    out = tmp_path / "merged.toml"
+    result, ours = run_driver(tmp_path, BASE, ours_text, theirs_text, None, ("--output", str(out)))
+    assert result.returncode == 1 and ours.read_text() == ours_text
+    assert '"Ours"' in out.read_text() and '"Theirs"' in out.read_text() and "<<<<<<<" in out.read_text()
+    assert f"workbench: {out}: the clean changes are merged" in result.stderr
+    again, _ = run_driver(tmp_path, BASE, ours_text, theirs_text, None, ("-o", str(out)))
+    assert again.returncode == 2 and "already exists" in again.stderr and "nothing was written" in again.stderr
+    clean = tmp_path / "clean.toml"
+    result, ours = run_driver(tmp_path, BASE, BASE, theirs_text, None, ("-o", str(clean)))
+    assert result.returncode == 0 and ours.read_text() == BASE and '"Theirs"' in clean.read_text()
 
 
 def test_a_record_deleted_on_one_side_and_kept_from_the_other_stays_where_it_was() -> None:

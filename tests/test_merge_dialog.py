@@ -4,6 +4,7 @@ saved file)."""
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
 import sys
@@ -283,20 +284,27 @@ async def test_stopping_a_restore_at_a_conflict_keeps_the_recovered_work_as_a_co
     assert note == "Mine, recovered"
     assert next(g for g in kept["gaps"] if g["id"] == "G-006")["impact"] == 4
     assert any(copies[0].name in m for m in shown)
-    # #14 fix14b 7: the hint says the exact command, with the base it started from beside it
+    # #14 fix14b 7: the hint says the exact command, with the base it started from beside it;
+    # fix13a 3: run as printed, it wrote its conflict markers into the project file. It writes
+    # a new file, the project file is left as it is.
     bases = list(example.parent.glob("example.base-*.toml"))
     assert len(bases) == 1 and bases[0].read_bytes() == started[1]
-    command = f"workbench merge {bases[0].name} example.toml {copies[0].name}"
-    assert any(command in m for m in shown), shown
+    hint = next(m for m in shown if "workbench merge" in m)
+    printed = hint[hint.index("workbench merge") :].split(" (")[0]
+    command = shlex.split(printed)
+    assert command[:5] == ["workbench", "merge", bases[0].name, "example.toml", copies[0].name], hint
     merged = subprocess.run(
-        [sys.executable, "-m", "workbench.cli", *command.split()[1:]],
+        [sys.executable, "-m", "workbench.cli", *command[1:]],
         cwd=example.parent,
         capture_output=True,
         text=True,
         check=False,
     )
     assert merged.returncode == 1 and "1 conflict:" in merged.stderr, merged.stderr
-    assert "Mine, recovered" in example.read_text() and "Theirs, on disk" in example.read_text()
+    assert example.read_text() == text, "the project file is not changed by the command"
+    output = example.parent / command[-1]
+    assert output.name not in (example.name, copies[0].name, bases[0].name) and output.name in hint
+    assert "Mine, recovered" in output.read_text() and "Theirs, on disk" in output.read_text()
 
 
 def header_state(app: Any) -> str:

@@ -40,6 +40,11 @@ def add_merge_parsers(sub: Any) -> None:
     merge.add_argument("ours", help="our version; the result is written here (git's %%A)")
     merge.add_argument("theirs", help="their version (git's %%B)")
     merge.add_argument("name", nargs="?", help="the file's path in the repository, for messages (%%P)")
+    merge.add_argument(
+        "-o",
+        "--output",
+        help="write the result (conflicts marked) to this new file; OURS is left as it is",
+    )
     sub.add_parser("git-setup", help=f"use `workbench merge` for {PATTERN} in this git repository")
 
 
@@ -70,6 +75,10 @@ GIT_TEMP = ".merge_file_"
 def run_merge(args: argparse.Namespace) -> int:
     """Merge; exit 0 merged, 1 conflicts (reported, marked in OURS), 2 a side is not a project."""
     name = args.name or args.ours
+    target = args.output or args.ours
+    if args.output and os.path.lexists(args.output):
+        _error(f"{args.output}: already exists; give a new file's name to --output; nothing was written")
+        return 2
     versions = []
     for side in ("base", "ours", "theirs"):
         path = getattr(args, side)
@@ -90,7 +99,7 @@ def run_merge(args: argparse.Namespace) -> int:
     for sentence in renumbering(result.renumbered, result.made_room, GIT):
         print(f"workbench: {name}: {sentence}", file=sys.stderr)
     if not result.conflicts:
-        return _write(args.ours, result.text, name)
+        return _write(target, result.text, name)
     checked = any(c.path == ("check",) for c in result.conflicts)
     marked = None if checked else conflict_text(base, ours, theirs)
     count = len(result.conflicts)
@@ -98,11 +107,12 @@ def run_merge(args: argparse.Namespace) -> int:
     names = _names(name, (base.data, ours.data, theirs.data))
     for conflict in result.conflicts:
         print("  " + describe(conflict, names), file=sys.stderr)
-    if marked is not None and _write(args.ours, marked, name) == 0:
+    if marked is not None and _write(target, marked, name) == 0:
         print(
-            f"workbench: {name}: the clean changes are merged; each conflict is between <<<<<<< and "
-            ">>>>>>> markers (ours, base, theirs). Keep one side, delete the markers, then "
-            f"`workbench check` the file{'' if _operation(args) == 'hand' else ' and `git add` it'}.",
+            f"workbench: {args.output or name}: the clean changes are merged; each conflict is "
+            "between <<<<<<< and >>>>>>> markers (ours, base, theirs). Keep one side, delete "
+            "the markers, then `workbench check` the file"
+            f"{'' if _operation(args) == 'hand' else ' and `git add` it'}.",
             file=sys.stderr,
         )
     else:
@@ -112,6 +122,11 @@ def run_merge(args: argparse.Namespace) -> int:
 
 def _left_as_ours(args: argparse.Namespace, name: str) -> str:
     """What to do when nothing of theirs was written, as git runs the driver or by hand."""
+    if args.output:
+        return (
+            f"nothing was written to {args.output}: bring the changes in {args.theirs} into "
+            f"{args.ours} by hand so that `workbench check` passes."
+        )
     if _operation(args) == "hand":
         return (
             f"left as it was: the changes in {args.theirs} are not in it; bring them in by hand so "

@@ -385,13 +385,23 @@ class ProjectFile:
 
 def mine_copy_path(original: Path, now: dt.datetime) -> Path:
     """Where a copy of the person's version goes, beside the project: `NAME.mine-STAMP.toml`."""
-    return original.with_name(f"{original.stem}.mine-{now:%Y%m%d-%H%M%S}{original.suffix}")
+    return _copy_path(original, "mine", now)
 
 
 def base_copy_path(original: Path, now: dt.datetime) -> Path:
     """Where a copy of the version the person's work started from goes, beside the project
     (`NAME.base-STAMP.toml`): the BASE of a `workbench merge` of their copy."""
-    return original.with_name(f"{original.stem}.base-{now:%Y%m%d-%H%M%S}{original.suffix}")
+    return _copy_path(original, "base", now)
+
+
+def merged_copy_path(original: Path, now: dt.datetime) -> Path:
+    """Where `workbench merge --output` of the person's copy with the project is to go, beside
+    the project (`NAME.merged-STAMP.toml`), so the merge never writes into the project file."""
+    return _copy_path(original, "merged", now)
+
+
+def _copy_path(original: Path, mark: str, now: dt.datetime) -> Path:
+    return original.with_name(f"{original.stem}.{mark}-{now:%Y%m%d-%H%M%S}{original.suffix}")
 
 
 SIDE_COPY_MARKS = (".theirs-", ".mine-", ".base-")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.model.project import Project
 from workbench.problems import FileProblem
 from workbench.store.atomic import atomic_write
-from workbench.store.files import base_copy_path, mine_copy_path
+from workbench.store.files import base_copy_path, merged_copy_path, mine_copy_path
 from workbench.store.journal import clear_journal
 from workbench.store.merge3 import Choice, Path, ask_nobody
 from workbench.store.merge_text import MergeResult
@@ -174,12 +174,14 @@ class DiskMerge:
             )
             return
         clear_journal(path)
+        merged = merged_copy_path(path, now)
         self.app.notify(
             f"Not restored: your recovered work is kept as {target.name} beside the project, and "
-            f"the version it started from as {started.name}. To merge it in, run there: "
-            f"workbench merge {shlex.quote(started.name)} {shlex.quote(path.name)} "
-            f"{shlex.quote(target.name)} (the result goes to {path.name}). The project shows "
-            "the file as it is now.",
+            f"the version it started from as {started.name}. To merge it with the file as it is "
+            f"now, run there: workbench merge {shlex.quote(started.name)} {shlex.quote(path.name)} "
+            f"{shlex.quote(target.name)} -o {shlex.quote(merged.name)} (the result, conflicts "
+            f"marked, goes to that new file; {path.name} is not changed). The project shows the "
+            "file as it is now.",
             markup=False,
             timeout=12,
         )
