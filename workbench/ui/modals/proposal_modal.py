@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,11 +38,11 @@ FRAME_HINTS = {"firm": "your firm", "version": "1.0", "language": "en-GB", "temp
 class ProposalModal(DialogScreen[dict[str, str] | None]):
     """Dismisses with the fields the person changed (an emptied text goes back to the draft)."""
 
-    def __init__(self, project: Project, catalogue: Catalogue, project_file: Path) -> None:
+    def __init__(self, project: Project, catalogue: Catalogue, project_file: Path, today: dt.date) -> None:
         super().__init__()
         self.project_file = project_file
         self.own = {name: str(getattr(project.proposal, name)) for name in [*NARRATIVE_FIELDS, *FRAME_FIELDS]}
-        context = ProposalContext(project, catalogue, ProposalOptions())
+        context = ProposalContext(project, catalogue, ProposalOptions(today=today))  # the app's day
         self.drafted = drafts(context)
         chosen = decided_on(context)
         self.accepted = (chosen.isoformat(),) if chosen else ()
@@ -207,5 +208,5 @@ def start_proposal_edit(screen: Screen[None]) -> None:
         if save is not None and save():
             screen.app.notify("Proposal text saved in the project.", markup=False)
 
-    modal = ProposalModal(workspace.project, workspace.catalogue, workspace.file.path)
+    modal = ProposalModal(workspace.project, workspace.catalogue, workspace.file.path, workspace.today)
     screen.app.push_screen(modal.reopens("", "edit_proposal"), finished)
