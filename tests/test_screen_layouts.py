@@ -65,7 +65,9 @@ async def test_the_header_keeps_the_template_at_80_columns(example: Path, make_a
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         line = app.screen.query_one(WorkbenchHeader).status_line().plain
-        assert "ml-1 · ML Engineering" in line
+        assert "ml-1 · ML Engineering Team Session" in line  # whole (fix12c: it was cut at "…")
+        assert re.search(r"area \d+:\d\d/24:06", line), line  # the area clock says which it is
+        assert len(line) <= 78
 
 
 async def test_tree_questions_use_the_navigator_at_80_columns(example: Path, make_app) -> None:

@@ -11,6 +11,11 @@ from workbench.ui.workspace import Workspace
 
 NOTICE_SECONDS = 3.0
 NOTICE_STYLE = "bold black on yellow"
+WIDE = 100
+"""From this width the header spaces its parts wider and says more ("ctrl+s to settle")."""
+SEPARATOR = " │ "
+MIN_NAME = 12
+"""The engagement's name is shown only with room for this many characters of it."""
 
 
 def mmss(seconds: int) -> str:
@@ -80,12 +85,13 @@ class WorkbenchHeader(Static):
         """The header's content; the clock and the saved state always fit, names shorten."""
         ws = self.workspace
         width = max(40, self.size.width or 120)
+        gap = "  " if width >= WIDE else " "  # under 100 columns the names need the room
         right = Text(no_wrap=True)
         session = ws.session
         budget = ws.budget_seconds()
         if session is not None:
             elapsed = ws.elapsed()
-            right.append("  ▶ " if ws.clock.running else "  ‖ ")
+            right.append(f"{gap}▶ " if ws.clock.running else f"{gap}‖ ")
             right.append(mmss(elapsed), style=clock_style(elapsed, budget))
             if budget:
                 right.append(f"/{mmss(budget)}")
@@ -93,14 +99,14 @@ class WorkbenchHeader(Static):
             area_budget = ws.area_budget_seconds(area) if area else 0
             if area_budget:
                 spent = ws.area_elapsed(area)
-                right.append(" area " if width >= 100 else " ")
+                right.append(" area ")  # at every width: it tells the two clocks apart
                 right.append(mmss(spent), style=clock_style(spent, area_budget))
                 right.append(f"/{mmss(area_budget)}")
-        right.append("  ")
+        right.append(gap)
         if ws.merging:
             right.append("● merging", style="bold yellow")
         elif ws.unsettled and ws.unsaved:
-            settle = ": ctrl+s to settle" if width >= 100 else ": ctrl+s"  # (at 80 columns it fits)
+            settle = ": ctrl+s to settle" if width >= WIDE else ": ctrl+s"  # (at 80 columns it fits)
             right.append(f"● {ws.unsettled}{settle}", style="bold red")
         elif ws.unsaved:
             right.append("● unsaved", style="bold yellow")
@@ -114,17 +120,19 @@ class WorkbenchHeader(Static):
             template = ws.catalogue.templates.get(session.template)
             title = template.title if template else "blank session"
             where = f"{session.id} · {title}"
-        room = max(10, width - right.cell_len - 6)  # "◆ ", " │ " and a space before the clock
-        # The session and its template matter more than the engagement's name, which shortens first.
-        session_room = min(len(where), max(room // 2, room - 12))
+        room = max(10, width - right.cell_len - 3)  # "◆ " and a space before the clock
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append("◆ ", style="bold")
         if self.notice:
-            line.append(one_line(self.notice, room + 3), style=NOTICE_STYLE)
+            line.append(one_line(self.notice, room), style=NOTICE_STYLE)
         else:
-            line.append(one_line(ws.project.project.name, room - session_room), style="bold")
-            line.append(" │ ")
-            line.append(one_line(where, session_room))
+            # The session and its template matter more than the engagement's name: the name
+            # shortens first, and goes when it would be too short to read (at 80 columns).
+            name_room = room - len(where) - len(SEPARATOR)
+            if name_room >= MIN_NAME:
+                line.append(one_line(ws.project.project.name, name_room), style="bold")
+                line.append(SEPARATOR)
+            line.append(one_line(where, room if name_room < MIN_NAME else len(where)))
         pad = width - line.cell_len - right.cell_len
         line.append(" " * max(1, pad))
         line.append_text(right)
