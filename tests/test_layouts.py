@@ -35,6 +35,8 @@ class Layout:
     lead: bool
     appended: bool
     crlf: bool
+    spaced: bool = True
+    """Inline tables written `{ id = … }` (else `{id = …}`): a new one copies them (fix13b 1)."""
 
     def gap(self, n: int) -> str:
         return f'id = "G-{n:03}"\ntitle = "Gap {n}"\nimpact = {1 + n % 5}\n'
@@ -44,8 +46,9 @@ class Layout:
         last = self.count if self.appended else self.count + 1
         body = HEAD
         if self.inline:
+            pad = " " if self.spaced else ""
             rows = "".join(
-                f'    {{ id = "G-{n:03}", title = "Gap {n}", impact = {1 + n % 5} }},'
+                f'    {{{pad}id = "G-{n:03}", title = "Gap {n}", impact = {1 + n % 5}{pad}}},'
                 + (f"  # about G-{n:03}" if self.comments[n - 1] else "")
                 + "\n"
                 for n in gaps
@@ -75,6 +78,7 @@ def layouts(draw: st.DrawFn) -> Layout:
         draw(st.lists(st.booleans(), min_size=count, max_size=count)),
         draw(st.booleans()),
         draw(st.booleans()) and not inline,
+        draw(st.booleans()),
         draw(st.booleans()),
     )
 
@@ -170,6 +174,10 @@ def test_adding_a_record_only_adds_lines_after_the_last_one(layout: Layout) -> N
     removed, added = changes(before, after)
     assert not [line for line in removed if line.strip()], removed
     assert any('"G-099"' in line for line in added)
+    if layout.inline:  # a new inline record is spaced as its neighbours are (fix13b 1)
+        pad = " " if layout.spaced else ""
+        new = next(line for line in added if '"G-099"' in line)
+        assert new.strip().startswith(f'{{{pad}id = "G-099"') and new.rstrip().rstrip(",").endswith(f"2{pad}}}")
     if layout.crlf:
         assert after.count("\n") == after.count("\r\n"), "a CRLF file stays CRLF"
     if layout.appended:  # the record added by hand stays at the end, and the new one follows it
@@ -189,6 +197,77 @@ def test_line_endings_follow_the_file(layout: Layout, edit: str) -> None:
         assert after.count("\n") == after.count("\r\n")
     else:
         assert "\r" not in after
+
+
+@dataclass
+class Attendees:
+    """Sessions whose attendees are written inline, on one line or one table a line."""
+
+    counts: list[int]
+    spaced: list[bool]
+    one_line: bool
+
+    def row(self, session: int, n: int) -> str:
+        pad = " " if self.spaced[session] else ""
+        return f'{{{pad}name = "P{session}-{n}", role = "R{n}"{pad}}}'
+
+    def text(self) -> str:
+        body = HEAD
+        for session, count in enumerate(self.counts):
+            rows = [self.row(session, n) for n in range(count)]
+            if self.one_line or not rows:
+                written = "[" + ", ".join(rows) + "]"
+            else:
+                written = "[\n" + "".join(f"    {row},\n" for row in rows) + "]"
+            body += f'[[sessions]]\nid = "s-{session}"\ntemplate = "executive"\nattendees = {written}\n\n'
+        return body + STEPS
+
+
+@st.composite
+def attendee_layouts(draw: st.DrawFn) -> Attendees:
+    sessions = draw(st.integers(min_value=1, max_value=3))
+    return Attendees(
+        draw(st.lists(st.integers(min_value=1, max_value=3), min_size=sessions, max_size=sessions)),
+        draw(st.lists(st.booleans(), min_size=sessions, max_size=sessions)),
+        draw(st.booleans()),
+    )
+
+
+@LAYOUT_SETTINGS
+@given(attendee_layouts(), st.integers(min_value=0), st.integers(min_value=0), st.sampled_from(["add", "delete", "role"]))
+def test_editing_attendees_keeps_every_inline_table_not_edited_as_written(
+    layout: Attendees, session: int, index: int, edit: str
+) -> None:
+    """fix13b 1: adding or removing an attendee rewrote every other attendee of the session
+    `{name = "x"}` where the file had `{ name = "x" }`. Only the edited table's text changes, and
+    a new one is spaced as the one before it."""
+    session %= len(layout.counts)
+    index %= layout.counts[session]
+    before = layout.text()
+
+    def change(project: Project) -> None:
+        attendees = project.sessions[session].attendees
+        if edit == "add":
+            attendees.append(Attendee(name="New", role="Added"))
+        elif edit == "delete":
+            del attendees[index]
+        else:
+            attendees[index].role = "Changed"
+
+    after = saved_with(before, change)
+    edited = layout.row(session, index)
+    for number, count in enumerate(layout.counts):
+        for n in range(count):
+            row = layout.row(number, n)
+            if row != edited or edit == "add":
+                assert row in after, f"{row} rewritten"
+    if edit == "add":
+        pad = " " if layout.spaced[session] else ""
+        assert f'{{{pad}name = "New", role = "Added"{pad}}}' in after
+    elif edit == "role":
+        assert edited.replace(f'"R{index}"', '"Changed"') in after
+    removed, _added = changes(before, after)
+    assert all("attendees" in line or f'"P{session}-' in line or line.strip() == "]" for line in removed), removed
 
 
 # --- #13 finding 7, one test per bullet, on files written the way a person writes them ---------

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from collections.abc import Mapping as MappingABC
+from difflib import SequenceMatcher
 from types import NoneType
 from typing import Any
 
@@ -55,12 +57,26 @@ def to_item(value: Any, top_level_records: bool = False) -> Any:
     return tomlkit.item(value)
 
 
-def inline_table(value: MappingABC[str, Any]) -> InlineTable:
-    """A `{ key = value, … }` table for a record written inside an array."""
+def inline_table(value: MappingABC[str, Any], like: Any = None) -> InlineTable:
+    """A `{key = value, …}` table for a record written inside an array; spaced inside its braces
+    as `like` is (the inline table written beside it: `{ name = "x" }`) when one is given."""
     inline = tomlkit.inline_table()
     for key, inner in value.items():
         inline[key] = to_item(inner)
+    if isinstance(like, InlineTable):
+        written = like.as_string().strip()
+        opening = re.match(r"\{([ \t]*)", written)
+        closing = re.search(r"([ \t]*)\}$", written)
+        entries = [(k, v) for k, v in inline.value.body if k is not None]
+        if entries and opening and closing:
+            entries[0][1].trivia.indent = opening.group(1)
+            entries[-1][1].trivia.trail = closing.group(1)
     return inline
+
+
+def _beside(array: Array, at: int) -> Any:
+    """The inline table a new one put at `at` copies its spacing from: the one before, else after."""
+    return array[at - 1] if at > 0 else (array[at] if len(array) else None)
 
 
 def merge_document(doc: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
@@ -100,24 +116,39 @@ def merge_table(table: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
             merge_table(current, before if isinstance(before, dict) else {}, value)
         elif isinstance(current, Item) and _same(current, value):
             continue
-        elif _same_inline_tables(current, value):
-            for inline, inner in zip(current, value, strict=True):
-                if not _same(inline, inner):
-                    merge_table(inline, inline.unwrap(), inner)
+        elif _inline_tables(current, value):
+            _merge_inline_tables(current, value)
         else:
             table[key] = _keep_style(current, to_item(value))
 
 
-def _same_inline_tables(current: Any, value: Any) -> bool:
-    """Whether `value` is as many tables as the inline tables written (a session's attendees):
-    each is then edited in place, so the ones not changed keep the file's spacing."""
+def _inline_tables(current: Any, value: Any) -> bool:
+    """Whether `value` is tables and the array written holds inline tables (a session's attendees)."""
     return (
         isinstance(current, Array)
         and isinstance(value, list)
-        and len(current) == len(value)
         and all(isinstance(v, InlineTable) for v in current)
         and all(isinstance(v, MappingABC) for v in value)
     )
+
+
+def _merge_inline_tables(array: Array, value: list[Any]) -> None:
+    """Edit an array of inline tables in place (a session's attendees): the tables not changed keep
+    their text, a changed one is edited key by key, a new one is spaced as the one beside it."""
+    old = [table.unwrap() for table in array]
+    keys = [json.dumps(v, sort_keys=True, default=str) for v in (*old, *value)]
+    matcher = SequenceMatcher(None, keys[: len(old)], keys[len(old) :], autojunk=False)
+    for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):  # from the end: indices hold
+        if tag == "equal":
+            continue
+        paired = min(i2 - i1, j2 - j1)
+        for k in range(paired):
+            merge_table(array[i1 + k], old[i1 + k], value[j1 + k])
+        for k in reversed(range(i1 + paired, i2)):
+            del array[k]
+        for k in range(j1 + paired, j2):
+            at = i1 + k - j1
+            array.insert(at, inline_table(value[k], _beside(array, at)))
 
 
 def _same(item: Item, value: Any) -> bool:
@@ -163,7 +194,7 @@ def _merge_inline_records(
         del array[index]
 
     def insert(at: int, record: dict[str, Any]) -> None:
-        array.insert(at, inline_table(record))
+        array.insert(at, inline_table(record, _beside(array, at)))
 
     _merge_keyed(list(array), old, new, name, delete, insert)
 
