@@ -496,3 +496,27 @@ def test_a_note_whose_last_line_looks_like_a_comment_is_not_cut_above_the_next_r
     note = ('notes = """\n', "first\n", '# not a comment"""\n')
     assert removed and all(line in note or "First" in line for line in removed), removed
     assert ('[[gaps]]\nid = "G-001"\n' in after) and after.endswith('"\n')
+
+
+def test_a_session_written_inline_takes_its_clock_as_an_inline_table() -> None:
+    """fix13b 2: a session written `sessions = [ { id = … } ]` whose clock ran could not be
+    saved: tomlkit said "Inline tables cannot contain a table". The clock's table is written
+    inline, spaced as the session is, and the other session's line stays as it was."""
+    text = (
+        "schema_version = 1\n"
+        "sessions = [\n"
+        '    { id = "exec-1", template = "executive" },  # the first\n'
+        '    { id = "exec-2", template = "executive" },\n'
+        "]\n\n"
+        '[project]\nname = "Sessions"\n'
+    )
+
+    def change(project: Project) -> None:
+        project.sessions[0].area_seconds = {"model-training": 60}
+
+    after = saved_with(text, change)
+    removed, added = changes(text, after)
+    assert [line.strip() for line in removed] == ['{ id = "exec-1", template = "executive" },  # the first']
+    assert len(added) == 1 and "area_seconds = { model-training = 60 }" in added[0] and "# the first" in added[0]
+    again = saved_with(after, lambda p: setattr(p.sessions[0], "area_seconds", {"model-training": 90, "x": 3}))
+    assert "area_seconds = { model-training = 90, x = 3 }" in again

@@ -22,8 +22,9 @@ LONG_ARRAY = 100
 """An array of inline tables longer than this is written one table per line."""
 
 
-def to_item(value: Any, top_level_records: bool = False) -> Any:
-    """A tomlkit item for a new value: multi-line strings, inline tables inside records."""
+def to_item(value: Any, top_level_records: bool = False, inline: bool = False) -> Any:
+    """A tomlkit item for a new value: multi-line strings, inline tables inside records (and
+    inside an inline table: `inline`, a session written `{ id = … }` given its clock's table)."""
     if isinstance(value, str):
         item = tomlkit.string(value, multiline="\n" in value)
         raw = item.as_string()
@@ -33,6 +34,8 @@ def to_item(value: Any, top_level_records: bool = False) -> Any:
             escaped = INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", inner).replace("\r", "\\r")
             return String(kind, value, escaped, Trivia())
         return item
+    if isinstance(value, MappingABC) and inline:
+        return inline_table(value)
     if isinstance(value, MappingABC):
         table = tomlkit.table()
         for key, inner in value.items():
@@ -62,15 +65,13 @@ def inline_table(value: MappingABC[str, Any], like: Any = None) -> InlineTable:
     as `like` is (the inline table written beside it: `{ name = "x" }`) when one is given."""
     inline = tomlkit.inline_table()
     for key, inner in value.items():
-        inline[key] = to_item(inner)
+        inline[key] = to_item(inner, inline=True)
     if isinstance(like, InlineTable):
-        written = like.as_string().strip()
-        opening = re.match(r"\{([ \t]*)", written)
-        closing = re.search(r"([ \t]*)\}$", written)
+        opening = re.match(r"\{([ \t]*)", like.as_string().strip())
         entries = [(k, v) for k, v in inline.value.body if k is not None]
-        if entries and opening and closing:
+        if entries and opening:  # `{ ` opens and ` }` closes, or neither
             entries[0][1].trivia.indent = opening.group(1)
-            entries[-1][1].trivia.trail = closing.group(1)
+            entries[-1][1].trivia.trail = opening.group(1)
     return inline
 
 
@@ -112,14 +113,18 @@ def merge_table(table: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
         if before == value and key in table:
             continue
         current = table.get(key)
-        if isinstance(value, dict) and isinstance(current, Table | InlineTable):
+        if isinstance(current, InlineTable) and isinstance(value, dict) and current.keys() != value.keys():
+            table[key] = inline_table(value, like=current)  # tomlkit adds a key as `,x = 3`
+        elif isinstance(value, dict) and isinstance(current, Table | InlineTable):
             merge_table(current, before if isinstance(before, dict) else {}, value)
         elif isinstance(current, Item) and _same(current, value):
             continue
         elif _inline_tables(current, value):
             _merge_inline_tables(current, value)
+        elif isinstance(table, InlineTable) and isinstance(value, MappingABC):
+            table[key] = inline_table(value, like=table)  # (an inline table holds no [table])
         else:
-            table[key] = _keep_style(current, to_item(value))
+            table[key] = _keep_style(current, to_item(value, inline=isinstance(table, InlineTable)))
 
 
 def _inline_tables(current: Any, value: Any) -> bool:
