@@ -164,9 +164,9 @@ def test_lint_names_each_rubric_template_and_metric_mistake(tmp_path: Path) -> N
     findings = [f"{f.record}: {f.message}" for f in lint([load_bank(path)])]
     assert findings == [
         "area data: levels holds 4 descriptors; give exactly five, for levels 1 to 5",
-        "area data: maps_to names area 'nowhere', which no bank defines",
+        "area data: maps_to names area 'nowhere', which no bank defines; correct the name, or define the area",
         "question data.q.1: level 2 is empty; describe what level 2 looks like",
         "question data.q.2: the baseline has no unit; give it a placeholder unit or baseline_unit",
-        "template t: core question 'data.q.9' is not one the template covers",
+        "template t: core question 'data.q.9' is not one the template covers; put it in a section or out of core",
         "template t: core holds 2 questions; at 2–3 minutes each a 30–45 minute session takes 10 to 22",
     ]

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from workbench.analysis.currency import CURRENCY_SIGN, money_named
 from workbench.model.bank import Bank, SessionTemplate
 from workbench.model.catalogue import Catalogue, client_title, question_ref
-from workbench.printable import plural
+from workbench.printable import plural, quoted
 from workbench.problems import FileProblem, validation_problem
 from workbench.store.tomltext import located, read_toml
 
@@ -112,6 +112,9 @@ class Finding:
     path: str
     record: str
     message: str
+    written: str = ""
+    """The record's id as the file holds it, when `record` shows it otherwise (quoted, its hidden
+    characters by name): where to find the record."""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.record}: {self.message}"
@@ -119,24 +122,24 @@ class Finding:
     def problem(self, text: str | None) -> FileProblem:
         """The finding as a problem at the line and column of its record's id in the bank file's
         `text` (the file as read), or at the file alone when the id can't be found there."""
-        place = _record_place(text, self.record) if text is not None else None
+        place = _record_place(text, self.record, self.written) if text is not None else None
         line, column = place or (None, None)
         return FileProblem(self.path, f"{self.record}: {self.message}", line=line, column=column)
 
 
-def _record_place(text: str, record: str) -> tuple[int, int] | None:
+def _record_place(text: str, record: str, written: str = "") -> tuple[int, int] | None:
     """Where a lint finding's record is written: the `id = …` line of the record it names
     (`question 'q@1'`, `template exec, section …`, `group data.q`); the first such line."""
     named = RECORD.match(record)
     if named is None:
         return None
-    record_id = named.group(1)
-    if record_id[:1] in "'\"":
+    record_id = written or named.group(1)
+    if not written and record_id[:1] in "'\"":
         with contextlib.suppress(ValueError, SyntaxError):
             record_id = str(ast.literal_eval(record_id))
     for candidate in dict.fromkeys((record_id, record_id.rsplit(".", 1)[-1])):
-        quoted = "|".join(re.escape(q + candidate + q) for q in ('"', "'"))
-        found = re.search(rf"(?m)^([ \t]*)id[ \t]*=[ \t]*(?:{quoted})[ \t]*(?:#.*)?$", text)
+        either = "|".join(re.escape(q + candidate + q) for q in ('"', "'"))
+        found = re.search(rf"(?m)^([ \t]*)id[ \t]*=[ \t]*(?:{either})[ \t]*(?:#.*)?$", text)
         if found:
             return text.count("\n", 0, found.start()) + 1, len(found.group(1)) + 1
     return None
@@ -147,6 +150,12 @@ RECORD = re.compile(
     r"|template) ('.*?'(?=,|$)|\".*?\"(?=,|$)|[^,]+)"
 )
 """A lint finding's record: its kind, then its id (quoted when it holds odd characters)."""
+
+
+def _unknown(kind: str, name: str, which: str) -> str:
+    """A reference to nothing, with what to do: `names area 'x', which this bank does not define;
+    correct the name, or define the area`."""
+    return f"names {kind} {quoted(name)}, which {which}; correct the name, or define the {kind}"
 
 
 def _duplicates(ids: Iterable[str]) -> list[str]:
@@ -180,8 +189,8 @@ def plain_title(title: str) -> str:
 def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Finding]:
     out: list[Finding] = []
 
-    def add(record: str, message: str) -> None:
-        out.append(Finding(bank.path, record, message))
+    def add(record: str, message: str, written: str = "") -> None:
+        out.append(Finding(bank.path, record, message, written))
 
     for kind, ids in (
         ("area", [a.id for a in bank.areas]),
@@ -208,19 +217,19 @@ def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Fi
         ("practice", [p.id for p in bank.practices]),
     ):
         for bad in (i for i in ids if not BANK_ID.match(i)):
-            add(f"{kind} {bad!r}", BANK_ID_RULE)
+            add(f"{kind} {quoted(bad)}", BANK_ID_RULE, bad)
     for area_record in bank.areas:
         record = f"area {area_record.id}"
         out.extend(Finding(bank.path, record, m) for m in _levels_problems(area_record.levels))
         for other in area_record.maps_to:
             if other not in all_areas:
-                add(record, f"maps_to names area {other!r}, which no bank defines")
+                add(record, "maps_to " + _unknown("area", other, "no bank defines"))
         plain = client_title(area_record)
         if re.search(r"[/()]", plain):
             add(
                 record,
-                f"the client reads {plain!r} in a proposal's headings; give the area a plain client_title "
-                "(no slash or parentheses: client_title = "
+                f"the client reads {quoted(plain)} in a proposal's headings; give the area a plain "
+                "client_title (no slash or parentheses: client_title = "
                 f"{json.dumps(plain_title(plain), ensure_ascii=False)})",
             )
     areas = {a.id for a in bank.areas}
@@ -228,16 +237,16 @@ def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Fi
     groups = {(g.area, g.id) for g in bank.groups}
     for group in bank.groups:
         if group.area not in areas:
-            add(f"group {group.id}", f"names area {group.area!r}, which this bank does not define")
+            add(f"group {group.id}", _unknown("area", group.area, "this bank does not define"))
     questions = {q.id for q in bank.questions}
     for q in bank.questions:
         record = f"question {q.id}"
         if q.area not in areas:
-            add(record, f"names area {q.area!r}, which this bank does not define")
+            add(record, _unknown("area", q.area, "this bank does not define"))
         if q.part not in parts:
-            add(record, f"names part {q.part!r}, which this bank does not define")
+            add(record, _unknown("part", q.part, "this bank does not define"))
         if q.group and (q.area, q.group) not in groups:
-            add(record, f"names group {q.group!r}, which area {q.area!r} does not define")
+            add(record, _unknown("group", q.group, f"area {quoted(q.area)} does not define"))
         out.extend(Finding(bank.path, record, m) for m in _placeholder_problems(q))
         out.extend(Finding(bank.path, record, m) for m in _levels_problems(q.levels))
     for template in bank.templates:
@@ -247,29 +256,29 @@ def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Fi
         if not template.sections:
             add(record, "has no sections; list the sections it covers")
         for section in template.sections:
-            where = f"{record}, section {section.text!r}"
+            where = f"{record}, section {quoted(section.text)}"
             if not section.areas and not section.questions:
                 add(where, "names no area and no question")
             for area in section.areas:
                 if area not in areas:
-                    add(where, f"names area {area!r}, which this bank does not define")
+                    add(where, _unknown("area", area, "this bank does not define"))
             for part in section.parts:
                 if part not in parts:
-                    add(where, f"names part {part!r}, which this bank does not define")
+                    add(where, _unknown("part", part, "this bank does not define"))
             for group_id in section.groups:
                 if not any((a, group_id) in groups for a in section.areas):
-                    add(where, f"names group {group_id!r}, which none of its areas define")
+                    add(where, _unknown("group", group_id, "none of its areas define"))
             for qid in section.questions:
                 if qid not in questions:
-                    add(where, f"names question {qid!r}, which this bank does not define")
+                    add(where, _unknown("question", qid, "this bank does not define"))
         out.extend(Finding(bank.path, record, m) for m in _core_problems(bank, template))
     for row in bank.guide_map:
         record = f"guide-map row {row.id}"
         if all_guides and row.guide not in all_guides:
-            add(record, f"names guide {row.guide!r}, which no guides bank defines")
+            add(record, _unknown("guide", row.guide, "no guides bank defines"))
         for area in row.areas:
             if area not in all_areas:
-                add(record, f"names area {area!r}, which no bank defines")
+                add(record, _unknown("area", area, "no bank defines"))
     return out
 
 
@@ -289,9 +298,13 @@ def _core_problems(bank: Bank, template: SessionTemplate) -> list[str]:
         return []
     covered = {ref.split(":", 1)[1] for ref in Catalogue.from_banks([bank]).template_refs(template.id)}
     problems = [
-        f"core question {qid!r} is not one the template covers" for qid in template.core if qid not in covered
+        f"core question {quoted(qid)} is not one the template covers; put it in a section or out of core"
+        for qid in template.core
+        if qid not in covered
     ]
-    problems += [f"core question {qid!r} is listed twice" for qid in _duplicates(template.core)]
+    problems += [
+        f"core question {quoted(qid)} is listed twice; list it once" for qid in _duplicates(template.core)
+    ]
     low, high = core_size_range(template)
     if not low <= len(template.core) <= high:
         problems.append(
@@ -358,17 +371,16 @@ def _lint_practices(
                 out.append(Finding(bank.path, record, f"id is also used in {where[practice.id]}"))
             where.setdefault(practice.id, bank.path)
             if practice.guide not in all_guides:
-                out.append(
-                    Finding(bank.path, record, f"names guide {practice.guide!r}, which no bank defines")
-                )
+                out.append(Finding(bank.path, record, _unknown("guide", practice.guide, "no bank defines")))
             for area in practice.areas:
                 if area not in all_areas:
-                    out.append(Finding(bank.path, record, f"names area {area!r}, which no bank defines"))
+                    out.append(Finding(bank.path, record, _unknown("area", area, "no bank defines")))
             out.extend(Finding(bank.path, record, message) for message in practice_problems(practice))
             edges.setdefault(practice.id, [])
             for prerequisite in practice.prerequisites:
                 if prerequisite not in all_practices:
-                    out.append(Finding(bank.path, record, f"prerequisite {prerequisite!r} is not a practice"))
+                    said = f"prerequisite {quoted(prerequisite)} is not a practice; correct it, or define it"
+                    out.append(Finding(bank.path, record, said))
                 else:
                     edges.setdefault(prerequisite, []).append(practice.id)
     if not _has_cycle(edges):  # networkx (slow to import, and `check` lints) only to name loops

@@ -59,9 +59,10 @@ def project_problems(path: str) -> tuple[Any, Any, list[Any]]:
     try:
         project = load_project(path)
     except InvalidProject as invalid:
-        return None, loaded.catalogue, [*banks, *invalid_project_problems(invalid, loaded.catalogue)]
-    except FileProblem as problem:
-        return None, loaded.catalogue, [*banks, problem]
+        invalid_problems = invalid_project_problems(invalid, loaded.catalogue, loaded.problems)
+        return None, loaded.catalogue, [*banks, *invalid_problems]
+    except FileProblem as problem:  # (a file's syntax errors after the first are its `more`)
+        return None, loaded.catalogue, [*banks, problem, *problem.more]
     references = reference_problems(path, project, loaded.catalogue, broken=loaded.problems)
     return project, loaded.catalogue, [*banks, *references]
 

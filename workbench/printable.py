@@ -137,6 +137,16 @@ def restore(original: str, edited: str, multiline: bool = True) -> str:
     return "".join(parts)
 
 
+_HIDDEN_IN_A_NAME = re.compile(f"[{_HIDDEN}\t\n]")
+
+
+def quoted(value: object) -> str:
+    """A name or value from a file as a message quotes it: in single quotes, its hidden
+    characters shown by name as the panes show them (`'bad␛[2J␇area'`, `'nope⟨RLM⟩'`), never as
+    Python escapes (`'bad\\x1b[2J'`)."""
+    return "'" + _HIDDEN_IN_A_NAME.sub(_visible, str(value)) + "'"
+
+
 def one_line(value: object, width: int = 0) -> str:
     """A cleaned single-line string, shortened with an ellipsis to `width` when given."""
     text = clean(value, multiline=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -11,6 +12,7 @@ from workbench.banks import check_command
 from workbench.model.catalogue import Catalogue
 from workbench.model.evidence import parse_evidence
 from workbench.model.project import Project
+from workbench.printable import quoted
 from workbench.problems import FileProblem
 from workbench.store.tomltext import located, read_toml
 
@@ -44,17 +46,17 @@ def _missing_bank(path: str | Path, bank: str, broken: Sequence[FileProblem]) ->
             continue
         if written.search(text):
             return (
-                f"bank {bank!r} is in {problem.path}, which does not load "
+                f"bank {quoted(bank)} is in {problem.path}, which does not load "
                 f"({problem.place or 'see its problem'}); fix that file "
                 f"(`{check_command(path)}` lists its problems)"
             )
     if broken:
         return (
-            f"bank {bank!r} is not among the banks that loaded, and {len(broken)} bank "
+            f"bank {quoted(bank)} is not among the banks that loaded, and {len(broken)} bank "
             f"file{'s' if len(broken) > 1 else ''} did not load; fix {'them' if len(broken) > 1 else 'it'} "
             f"(`{check_command(path)}` lists the problems), or add the bank's file to banks/"
         )
-    return f"bank {bank!r} is not installed; add its file to banks/"
+    return f"bank {quoted(bank)} is not installed; add its file to banks/"
 
 
 def _frame_problems(path: str | Path, project: Project) -> Iterator[tuple[str, str]]:
@@ -68,18 +70,60 @@ def _frame_problems(path: str | Path, project: Project) -> Iterator[tuple[str, s
             yield f"proposal.{name}", problem.rstrip(".")
 
 
-def invalid_project_problems(invalid: FileProblem, catalogue: Catalogue) -> list[FileProblem]:
-    """Every problem of a file that parsed but did not validate: each field that is wrong, then
-    what its milestones name that does not exist (read from the data as written, so that a
-    milestone edited by hand is reported whole, not one problem per run of `check`)."""
+def invalid_project_problems(
+    invalid: FileProblem, catalogue: Catalogue, broken: Sequence[FileProblem] = ()
+) -> list[FileProblem]:
+    """Every problem of a file that parsed but did not validate: each field that is wrong, what
+    its milestones name that does not exist (read from the data as written, so that a milestone
+    edited by hand is reported whole, not one problem per run of `check`), and what else points
+    at nothing, found in the project read without the wrong fields (when it reads so)."""
     found = [invalid, *invalid.more]
     try:
         data, _ = read_toml(invalid.path)
     except FileProblem:  # changed since: what was found is all there is
         return found
     fields = {problem.field for problem in found}
-    more = ((f, m) for f, m in _milestone_problems(data.get("milestones"), catalogue) if f not in fields)
+    more = [(f, m) for f, m in _milestone_problems(data.get("milestones"), catalogue) if f not in fields]
+    rest = _without_fields(invalid.path, data, fields)
+    if rest is not None:
+        seen = {f for f, _ in more}
+        wrong = tuple(f"{field}{after}" for field in fields for after in ("", ".", "["))
+        more += [
+            (f, m)
+            for f, m in project_findings(invalid.path, rest, catalogue, broken)
+            if f not in seen and not f.startswith(wrong)
+        ]
     return sorted(found + _at_lines(invalid.path, more), key=lambda p: (p.line is not None, p.line or 0))
+
+
+def _without_fields(path: str | Path, data: dict[str, Any], fields: Iterable[str | None]) -> Project | None:
+    """The project the data holds with the wrong fields left out (each takes its default), or
+    None when it does not read so (a required field is wrong, a whole record is)."""
+    from workbench.store.files import project_from_data
+    from workbench.store.tomltext import FIELD_PART
+
+    rest = copy.deepcopy(data)
+    for field in fields:
+        if not field:
+            return None
+        holder: Any = rest
+        parts = [FIELD_PART.fullmatch(part) for part in field.split(".")]
+        for number, found in enumerate(parts):
+            if found is None or not isinstance(holder, dict) or found.group(1) not in holder:
+                return None
+            if number == len(parts) - 1 and found.group(2) is None:
+                del holder[found.group(1)]
+                break
+            holder = holder[found.group(1)]
+            if found.group(2) is not None:
+                index = int(found.group(2))
+                if not isinstance(holder, list) or index >= len(holder) or number == len(parts) - 1:
+                    return None
+                holder = holder[index]
+    try:
+        return project_from_data(path, rest)
+    except FileProblem:
+        return None
 
 
 def _at_lines(path: str | Path, problems: Iterable[tuple[str, str]]) -> list[FileProblem]:
@@ -109,41 +153,42 @@ def _walk(
             yield f"project.banks[{i}]", _missing_bank(path, bank, broken)
     for i, session in enumerate(project.sessions):
         if session.template and session.template not in catalogue.templates:
-            yield f"sessions[{i}].template", f"unknown session template {session.template!r}"
+            yield f"sessions[{i}].template", f"unknown session template {quoted(session.template)}"
     for i, answer in enumerate(project.answers):
         if answer.question not in catalogue.questions:
             yield (
                 f"answers[{i}].question",
-                f"unknown question id {answer.question!r}; look it up with `workbench banks --questions`",
+                f"unknown question id {quoted(answer.question)}; "
+                "look it up with `workbench banks --questions`",
             )
         if answer.session not in sessions:
             yield f"answers[{i}].session", _unknown_session(answer.session, sessions)
     for i, record in enumerate(project.heard):
         question = catalogue.questions.get(record.indicator)
         if question is None or question.kind != "pain-indicator":
-            yield f"heard[{i}].indicator", f"{record.indicator!r} is not a pain indicator of any bank"
+            yield f"heard[{i}].indicator", f"{quoted(record.indicator)} is not a pain indicator of any bank"
         if record.session not in sessions:
             yield f"heard[{i}].session", _unknown_session(record.session, sessions)
     for i, metric in enumerate(project.metrics):
         template = catalogue.questions.get(metric.template) if metric.template else None
         if metric.template and (template is None or template.kind != "success-metric"):
-            yield f"metrics[{i}].template", f"{metric.template!r} is not a success metric of any bank"
+            yield f"metrics[{i}].template", f"{quoted(metric.template)} is not a success metric of any bank"
         if not metric.template and not metric.text:
             yield f"metrics[{i}]", "has neither a template nor text; give it one"
         if metric.session and metric.session not in sessions:
             yield f"metrics[{i}].session", _unknown_session(metric.session, sessions)
     for i, gap in enumerate(project.gaps):
         if gap.area and gap.area not in catalogue.areas:
-            yield f"gaps[{i}].area", f"unknown area {gap.area!r}"
+            yield f"gaps[{i}].area", f"unknown area {quoted(gap.area)}"
         for j, link in enumerate(gap.evidence):
             problem = _evidence_problem(link, catalogue, sessions, heard, metrics)
             if problem:
                 yield f"gaps[{i}].evidence[{j}]", problem
     for i, mapping in enumerate(project.mappings):
         if mapping.gap not in gaps:
-            yield f"mappings[{i}].gap", f"unknown gap {mapping.gap!r}"
+            yield f"mappings[{i}].gap", f"unknown gap {quoted(mapping.gap)}"
         if mapping.practice not in catalogue.practices:
-            yield f"mappings[{i}].practice", f"unknown practice {mapping.practice!r}"
+            yield f"mappings[{i}].practice", f"unknown practice {quoted(mapping.practice)}"
     for i, item in enumerate(project.pilots):
         for name, known in (("gaps", gaps), ("metrics", metrics), ("depends_on", items)):
             for j, ref in enumerate(getattr(item, name)):
@@ -151,11 +196,11 @@ def _walk(
                     yield f"pilots[{i}].{name}[{j}]", _unknown_reference(name, ref)
         for j, practice in enumerate(item.practices):
             if practice not in catalogue.practices:
-                yield f"pilots[{i}].practices[{j}]", f"unknown practice {practice!r}"
+                yield f"pilots[{i}].practices[{j}]", f"unknown practice {quoted(practice)}"
     yield from _plan_cycles(project)
     for i, step in enumerate(project.next_steps):
         if step.step and step.step not in followup_items:
-            yield f"next_steps[{i}].step", f"unknown follow-up item {step.step!r}"
+            yield f"next_steps[{i}].step", f"unknown follow-up item {quoted(step.step)}"
     yield from _milestone_problems([m.model_dump() for m in project.milestones], catalogue)
 
 
@@ -173,18 +218,18 @@ def _milestone_problems(milestones: object, catalogue: Catalogue) -> Iterator[tu
         if isinstance(name, str) and name.strip().casefold() == "now":
             yield (
                 f"milestones[{i}].name",
-                f"{name!r} stands for the current state (in any case), so this milestone could never be "
-                "compared; rename the milestone",
+                f"{quoted(name)} stands for the current state (in any case), so this milestone could "
+                "never be compared; rename the milestone",
             )
         for j, score in enumerate(_tables(milestone.get("maturity"))):
             area = score.get("area")
             if isinstance(area, str) and area not in catalogue.areas:
-                yield f"milestones[{i}].maturity[{j}].area", f"unknown area {area!r}"
+                yield f"milestones[{i}].maturity[{j}].area", f"unknown area {quoted(area)}"
         pairs = milestone.get("mappings")
         for j, pair in enumerate(pairs if isinstance(pairs, list) else []):
             parts = pair.split() if isinstance(pair, str) else []
             if len(parts) == 2 and parts[1] not in catalogue.practices:
-                yield f"milestones[{i}].mappings[{j}]", f"unknown practice {parts[1]!r}"
+                yield f"milestones[{i}].mappings[{j}]", f"unknown practice {quoted(parts[1])}"
 
 
 def plan_cycle_problems(path: str | Path, project: Project) -> list[FileProblem]:
@@ -212,7 +257,7 @@ def _unknown_reference(name: str, ref: str) -> str:
     """A plan item's link to a record the project does not have, with what to do."""
     kind = {"gaps": "gap", "metrics": "success metric"}.get(name, "plan item or milestone")
     return (
-        f"unknown {kind} {ref!r}: no {kind} has this id; correct the id, or remove it from "
+        f"unknown {kind} {quoted(ref)}: no {kind} has this id; correct the id, or remove it from "
         f"the item's {name} list"
     )
 
@@ -220,7 +265,7 @@ def _unknown_reference(name: str, ref: str) -> str:
 def _unknown_session(session: str, sessions: set[str]) -> str:
     known = ", ".join(sorted(sessions)) or "none yet"
     return (
-        f"unknown session {session!r}; use one of the [[sessions]] ids ({known}) "
+        f"unknown session {quoted(session)}; use one of the [[sessions]] ids ({known}) "
         "or add a [[sessions]] record with this id"
     )
 
@@ -230,11 +275,11 @@ def _evidence_problem(
 ) -> str:
     evidence = parse_evidence(link)
     if evidence.kind == "heard" and evidence.target not in heard:
-        return f"points at heard indicator {evidence.target!r}, which the project does not have"
+        return f"points at heard indicator {quoted(evidence.target)}, which the project does not have"
     if evidence.kind == "metric" and evidence.target not in metrics:
-        return f"points at metric {evidence.target!r}, which the project does not have"
+        return f"points at metric {quoted(evidence.target)}, which the project does not have"
     if evidence.kind in ("question", "answer") and evidence.target not in catalogue.questions:
-        return f"points at unknown question {evidence.target!r}"
+        return f"points at unknown question {quoted(evidence.target)}"
     if evidence.kind == "answer" and evidence.session not in sessions:
-        return f"points at unknown session {evidence.session!r}"
+        return f"points at unknown session {quoted(evidence.session)}"
     return ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import re
 from pathlib import Path
@@ -58,31 +59,90 @@ def decode_toml(path: str | Path, data: bytes) -> str:
 
 
 def parse_toml(path: str | Path, text: str) -> dict[str, Any]:
-    """Parse TOML text, turning its errors into a FileProblem with line and column."""
+    """Parse TOML text, turning its errors into a FileProblem with line and column; the syntax
+    errors after the first are its `more` (each line in error is read as blank to find the next)."""
     try:
         return toml_reader.loads(text)
     except toml_reader.TOMLDecodeError as error:
-        message = str(error.args[0]) if error.args else str(error)
-        line = col = None
-        found = TOMLLIB_POSITION.search(message)
-        if found:
-            line, col = int(found.group(1)), int(found.group(2))
-            message = message[: found.start()]
-        elif TOMLLIB_END.search(message):
-            line = text.count("\n") + 1
-            col = len(text.rsplit("\n", 1)[-1]) + 1
-            message = TOMLLIB_END.sub("", message) + " (the file ends too early: is it truncated?)"
-        bad_date = _bad_date(text, line)
-        if bad_date is not None:
-            col, value = bad_date
-            raise FileProblem(
-                path, f"{value} is not a valid date; write it as YYYY-MM-DD, a real day (2026-11-16)",
-                line=line, column=col,
-            ) from None
-        message = message[0].lower() + message[1:] if message else "is not valid TOML"
-        raise FileProblem(
-            path, f"TOML syntax error: {message}; fix the file there", line=line, column=col
-        ) from None
+        first = _syntax_problem(path, text, error)
+    lines, at = text.split("\n"), first.line
+    while at is not None and 0 < at <= len(lines) and len(first.more) < MORE_SYNTAX_ERRORS:
+        lines[at - 1] = ""
+        try:
+            toml_reader.loads("\n".join(lines))
+            break
+        except toml_reader.TOMLDecodeError as error:
+            later = _syntax_problem(path, text, error)
+        if later.line is None or later.line <= at:
+            break  # (what follows the line read as blank: not a problem of its own)
+        first.more.append(later)
+        at = later.line
+    raise first
+
+
+MORE_SYNTAX_ERRORS = 20
+"""How many syntax errors after the first a file's problem lists."""
+
+
+def _syntax_problem(path: str | Path, text: str, error: toml_reader.TOMLDecodeError) -> FileProblem:
+    message = str(error.args[0]) if error.args else str(error)
+    line = col = None
+    found = TOMLLIB_POSITION.search(message)
+    if found:
+        line, col = int(found.group(1)), int(found.group(2))
+        message = message[: found.start()]
+    elif TOMLLIB_END.search(message):
+        line = text.count("\n") + 1
+        col = len(text.rsplit("\n", 1)[-1]) + 1
+        message = TOMLLIB_END.sub("", message) + " (the file ends too early: is it truncated?)"
+    bad_date = _bad_date(text, line)
+    if bad_date is not None:
+        col, value = bad_date
+        return FileProblem(
+            path, f"{value} is not a valid date; write it as YYYY-MM-DD, a real day (2026-11-16)",
+            line=line, column=col,
+        )
+    said = _in_words(message, text, line)
+    if said is not None:
+        return FileProblem(path, said, line=line, column=col)
+    message = message[0].lower() + message[1:] if message else "is not valid TOML"
+    return FileProblem(path, f"TOML syntax error: {message}; fix the file there", line=line, column=col)
+
+
+_PART = r"""(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
+TOML_KEY = re.compile(rf"\({_PART}(?:, {_PART})*,?\)")
+"""A key as the TOML reader names it, a Python tuple: `('answers',)`, `('project', 'client')`."""
+
+
+def _in_words(message: str, text: str, line: int | None) -> str | None:
+    """The TOML reader's messages that name a key as a Python tuple, as sentences with what to do."""
+    found = TOML_KEY.search(message)
+    if found is None:
+        return None
+    try:
+        parts = ast.literal_eval(found.group())
+    except (ValueError, SyntaxError):
+        return None
+    name = ".".join(str(part) for part in parts)
+    lines = text.splitlines()
+    here = lines[line - 1].strip() if line is not None and 0 < line <= len(lines) else ""
+    if message.startswith("Cannot mutate immutable namespace"):
+        place = locate(text, name) if "." not in name else None
+        where = f" on line {place[0]}" if place is not None and place[0] != line else ""
+        if here.startswith("[["):
+            return (
+                f"{name} is written inline{where} ({name} = [ … ]), so [[{name}]] cannot add to it; "
+                f"move this record into that list, or write every one of them as [[{name}]]"
+            )
+        return (
+            f"{name} is written inline{where} ({name} = {{ … }} or [ … ]), so nothing can be added to it "
+            "here; move this line into it"
+        )
+    if message.startswith("Cannot declare"):
+        return f"[{name}] is declared twice, or inside a table written inline ({{ … }}); declare it once"
+    if message.startswith("Cannot redefine namespace"):
+        return f"{name} is already a table; write this key in it, not as a dotted key here"
+    return f"TOML syntax error: {TOML_KEY.sub(name, message[0].lower() + message[1:])}; fix the file there"
 
 
 DATE_LIKE = re.compile(r"^(\s*[A-Za-z0-9_.\"' -]+=\s*)(\d{4}-\d{1,2}-\d{1,2}(?:[T ][0-9:.]+)?)\s*(?:#.*)?$")
