@@ -21,6 +21,7 @@ from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal, labelled
 from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.dropdown import Dropdown
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
 if TYPE_CHECKING:
@@ -78,8 +79,13 @@ class GapModal(FormModal[GapDraft]):
         with Dialog(classes="dialog wide"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
             yield labelled("title", RealInput(self.draft.title, id="gap-title", compact=True))
-            area = Select(
-                areas, id="gap-area", value=self.draft.area or Select.NULL, prompt="area", compact=True
+            area = Dropdown(
+                areas,
+                id="gap-area",
+                value=self.draft.area or Select.NULL,
+                prompt="area",
+                allow_blank=not self.draft.area,  # the blank row only while no area is chosen
+                compact=True,
             )
             yield labelled("area", area)
             yield RealTextArea(
@@ -90,13 +96,13 @@ class GapModal(FormModal[GapDraft]):
             )
             with Horizontal(classes="row"):
                 yield Label("impact")
-                yield Select(scale, id="gap-impact", value=self.draft.impact, allow_blank=False, compact=True)
+                yield Dropdown(scale, id="gap-impact", value=self.draft.impact, allow_blank=False, compact=True)
                 yield Label("complexity")
-                yield Select(
+                yield Dropdown(
                     scale, id="gap-complexity", value=self.draft.complexity, allow_blank=False, compact=True
                 )
                 yield Label("status")
-                yield Select(
+                yield Dropdown(
                     [(Text(s), s) for s in STATUSES],
                     id="gap-status",
                     value=self.draft.status,
