@@ -103,7 +103,7 @@ async def choose_area_by_typing(pilot: Any) -> None:
     area = app.screen.query_one("#gap-area", Select)
     assert area.value is Select.NULL  # a new gap has no area until one is chosen
     await burst(pilot, *"Drift goes unseen", "tab", "enter", *"observ", "enter")
-    assert await until(pilot, lambda: area.value == "model-monitoring", 3), (area.value, app.focused, app.screen.query_one("#gap-title").value)
+    assert await until(pilot, lambda: area.value == "model-monitoring")
     await burst(pilot, "ctrl+s")
     assert await until(pilot, lambda: not isinstance(app.screen, GapModal))
 

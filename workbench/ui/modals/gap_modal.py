@@ -96,7 +96,9 @@ class GapModal(FormModal[GapDraft]):
             )
             with Horizontal(classes="row"):
                 yield Label("impact")
-                yield Dropdown(scale, id="gap-impact", value=self.draft.impact, allow_blank=False, compact=True)
+                yield Dropdown(
+                    scale, id="gap-impact", value=self.draft.impact, allow_blank=False, compact=True
+                )
                 yield Label("complexity")
                 yield Dropdown(
                     scale, id="gap-complexity", value=self.draft.complexity, allow_blank=False, compact=True
