@@ -204,5 +204,6 @@ class GapModal(FormModal[GapDraft]):
         del self.draft.evidence[index]
         self._fill_evidence(highlight=index)
         self.draft_changed()
-        if self.draft.evidence:
-            listing.focus()
+        # The keyboard stays with the evidence: on the neighbouring item, or on Add evidence once
+        # none is left (the list and Detach hide, and Textual gave the description the keyboard).
+        self.query_one("#gap-evidence" if self.draft.evidence else "#gap-add-evidence").focus()
