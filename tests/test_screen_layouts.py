@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
-from tests.helpers import ready
+from tests.helpers import ready, until
 from tests.test_dialogs import keys
 from workbench.ui.widgets.capture_pane import CapturePane
 from workbench.ui.widgets.gantt import Gantt
@@ -106,3 +106,40 @@ async def test_titles_use_the_width_at_160_columns(example: Path, make_app) -> N
         gantt = app.screen.query_one(Gantt)
         shown = "\n".join(gantt.render_line(y).text for y in range(gantt.size.height))
         assert "Technical deep-dive: feature pipelines" in shown
+
+
+QUADRANT_WORDS = r"(Quick wins?|quick|Strategic initiatives|Strategic|strategic|Fill-ins?|fill-in|Deprioritise|deprior\.)"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_grid_names_all_four_quadrants_apart_from_the_ids(
+    example: Path, make_app, size: tuple[int, int]
+) -> None:
+    """fix12c: at 160x48 only "Quick wins" and "Fill-ins" showed in the grid, and at 80x24 the
+    word "quick" ran into G-002 ("quickG-002" on one colour)."""
+    app = make_app(example)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await keys(pilot, "f3")
+        matrix = app.screen.query_one(Matrix)
+        grid = [line for y in range(matrix.size.height) if "│" in (line := matrix.render_line(y).text)]
+        named = [re.findall(QUADRANT_WORDS, line) for line in grid]
+        shown = {word.lower()[:5] for words in named for word in words}
+        assert shown == {"quick", "strat", "fill-", "depri"}, grid
+        for line in grid:
+            assert not re.search(QUADRANT_WORDS + r" ?G-\d", line), line
+
+
+async def test_a_long_title_shows_whole_at_160_columns(example: Path, make_app) -> None:
+    """fix12c: titles were cut at 48 characters at 160 columns while the matrix kept 70: the
+    matrix takes what its ids need and the titles the rest."""
+    title = "Model registry entries lack owners, lineage and an approval trail today"  # 71 characters
+    text = example.read_text()
+    example.write_text(text.replace('title = "No multi-cloud serving"', f'title = "{title}"', 1))
+    app = make_app(example)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        await keys(pilot, "f3")
+        table = app.screen.query_one("#ranked", DataTable)
+        assert await until(pilot, lambda: title in [str(table.get_row(key)[2]) for key in table.rows])
+        assert table.virtual_size.width <= table.scrollable_content_region.width

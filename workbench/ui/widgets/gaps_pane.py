@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Select, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
@@ -63,6 +64,12 @@ NARROW_SIDE = 60
 WIDE_SIDE = 90
 """Below this side width (120 columns) the ranked table has no rank column (the order is the
 rank) and the quadrant's short word, so the title keeps the room."""
+MATRIX_MOST = 84
+"""The widest the matrix usefully grows (cells of two ids a line) once the titles are whole."""
+MATRIX_PADDING = 1
+"""The column right of the grid that keeps it off the side's tabs (workbench.tcss)."""
+SIDE_LEAST = 40
+"""The side's narrowest (workbench.tcss): a matrix needing more counts the ids it can't show."""
 QUADRANT_LETTERS = {name: label[0] for name, label in QUADRANT_LABELS.items()}
 """The quadrant in one letter (Q, S, F, D), shown on its matrix colour in a narrow table."""
 RANKING_READS = Reads(frozenset({"gaps", "metrics"}), {"answers": frozenset({"confidence"})})
@@ -83,6 +90,12 @@ NEEDS = {
 }
 """What a key needs, said in one short line (it fits the header at 80 columns) when it is
 pressed where it has nothing to act on."""
+
+
+def table_padding(gutter: int) -> int:
+    """The table's padding either side of a column for `gutter` spaces between columns: 1 for
+    two; none for one, the space then being part of each column's width."""
+    return gutter // 2
 
 
 def cell_look(cell: Text) -> tuple[object, ...]:
@@ -113,7 +126,7 @@ class GapsPane(Horizontal, Pane):
         """The suggestion keys listed, in order."""
         self._trail: list[EvidenceItem] = []
         """The evidence listed, in order: Enter on one opens its question in its own session."""
-        self._filled_width: int | None = None  # side width the tables were last filled for
+        self._filled_for: Size | None = None  # the pane's size when the tables were last filled
         self._ranked_shown: object = None
         """What the ranked table was last filled with: columns, widths and each row's cells."""
         self._milestone_names: list[str] = []
@@ -137,8 +150,9 @@ class GapsPane(Horizontal, Pane):
                 yield Static(id="unverified")
 
     def on_resize(self) -> None:
-        """Titles and bars are cut to the width there is: refill when the width really changed."""
-        if self._filled_width is not None and self._side_width() != self._filled_width:
+        """Titles and bars are cut to the width there is (and the ranked table keeps a column for
+        its scroll bar only when its rows overflow): refill when the size really changed."""
+        if self._filled_for is not None and self.size != self._filled_for:
             self._fill_ranked()
             self._fill_maturity()
 
@@ -201,9 +215,11 @@ class GapsPane(Horizontal, Pane):
         and the title as wide as the rest of the side allows. The widths are set each time: a
         table's own widths only ever grow, so after a wider terminal it overflowed a narrower one."""
         table = self.query_one("#ranked", DataTable)
-        self._filled_width = self._side_width()
-        narrow = self._filled_width < NARROW_SIDE
-        wide = self._filled_width >= WIDE_SIDE
+        matrix = self.query_one(Matrix)
+        self._filled_for = self.size
+        most = self._side_width(self._matrix_least(matrix))  # beside the matrix at its narrowest
+        narrow = most < NARROW_SIDE
+        wide = most >= WIDE_SIDE
         # Narrower: no rank column (the order is the rank) and a shorter quadrant, so impact,
         # complexity and priority always show and the title has the rest.
         project = self.workspace.project
@@ -232,17 +248,28 @@ class GapsPane(Horizontal, Pane):
         columns: tuple[str, ...] = ("#", *RANKED_COLUMNS) if wide else RANKED_COLUMNS
         if narrow:
             columns = tuple("q" if c == "quadrant" else c for c in columns)
-        widths = [max([len(name), *(row[i].cell_len for _, row in rows)]) for i, name in enumerate(columns)]
+        # Narrow, the columns are a space apart (a space after each), not two (one either side).
+        gutter = 1 if narrow else 2
+        widths = [
+            max([len(name), *(row[i].cell_len for _, row in rows)]) + gutter - 2 * table_padding(gutter)
+            for i, name in enumerate(columns)
+        ]
         title = columns.index("title")
-        others = sum(widths) - widths[title] + 2 * len(columns) + 1  # cell padding, scroll bar
-        widths[title] = max(8, min(widths[title], self._filled_width - others))
+        scroll_bar = 0 if 0 < len(rows) + 1 <= table.size.height else 1  # room kept unless all rows show
+        others = sum(widths) - widths[title] + 2 * table_padding(gutter) * len(columns) + scroll_bar
+        # The titles take the width the matrix does not need; the matrix takes the rest once they
+        # are whole, up to what it can use.
+        side = max(min(most, others + widths[title]), self.size.width - MATRIX_MOST)
+        self._size_matrix(matrix, side)
+        widths[title] = max(8, min(widths[title], self._side_width() - others))
         for _, cells in rows:
-            cells[title].truncate(widths[title], overflow="ellipsis")
+            cells[title].truncate(widths[title] - gutter + 2 * table_padding(gutter), overflow="ellipsis")
         looks = tuple((gap_id, tuple(map(cell_look, cells))) for gap_id, cells in rows)
         shown = (columns, tuple(widths), looks)
         if shown != self._ranked_shown:  # the same rows again: the table keeps them, drawn and measured
             self._ranked_shown = shown
             table.clear(columns=True)
+            table.cell_padding = table_padding(gutter)
             for label, width in zip(columns, widths, strict=True):
                 table.add_column(label, width=width)
             for gap_id, cells in rows:
@@ -250,8 +277,29 @@ class GapsPane(Horizontal, Pane):
         if self.selected:
             self._move_cursor(table, self.selected)
 
-    def _side_width(self) -> int:
-        return self.query_one("#gaps-side").size.width
+    def _matrix_least(self, matrix: Matrix) -> int:
+        """The matrix's narrowest: what its ids need, leaving the side its least."""
+        return min(matrix.width_needed() + MATRIX_PADDING, self.size.width - SIDE_LEAST)
+
+    def _size_matrix(self, matrix: Matrix, side: int) -> None:
+        """Give the side `side` columns and the matrix the rest (once the pane has a width)."""
+        if not self.size.width:
+            return
+        width = max(self._matrix_least(matrix), self.size.width - side)
+        if matrix.styles.width is None or matrix.styles.width.value != width:
+            matrix.styles.width = width
+
+    def _side_width(self, matrix_width: int | None = None) -> int:
+        """The side's width beside a matrix `matrix_width` wide (by default the matrix as sized),
+        worked out from the pane's width: the side's own size lags a layout behind."""
+        if not self.size.width:
+            return self.query_one("#gaps-side").size.width
+        if matrix_width is None:
+            styled = self.query_one(Matrix).styles.width
+            if styled is None or not styled.is_cells:
+                return self.query_one("#gaps-side").size.width
+            matrix_width = int(styled.value)
+        return self.size.width - matrix_width
 
     @staticmethod
     def _move_cursor(table: DataTable[Text], gap_id: str) -> None:

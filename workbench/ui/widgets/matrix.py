@@ -32,6 +32,8 @@ CLOSED_STYLE = "dim strike"
 CLOSED_KEY = Text.assemble(("  G-0", CLOSED_STYLE), (" closed", "dim"))
 """The legend's word for it, shown when the matrix has a closed gap."""
 LABEL_WIDTH = 4
+MIN_CELL = 6
+"""The narrowest cell: a space and a five-character id (`G-001`)."""
 LEGEND = Text.assemble(
     " " * LABEL_WIDTH,
     *[
@@ -55,6 +57,10 @@ LEGEND_GRID = Text("\n").join(
 )
 """Narrower: the four quadrants on two lines laid out as on the grid (high impact above, low
 complexity left), so each is named at every size."""
+NAMES: dict[Quadrant, tuple[str, ...]] = {
+    name: (QUADRANT_TITLES[name], QUADRANT_LABELS[name], SHORT_TITLES[name]) for name in QUADRANT_TITLES
+}
+"""What a quadrant is called inside the grid, longest first: the first that fits is shown."""
 AXIS_LINES = 4
 """Lines besides the cells: the impact axis title above, the axis, its labels and its title below."""
 IMPACT_TITLE = "Impact ↑"
@@ -175,9 +181,16 @@ class Matrix(Widget, can_focus=True):
                     self.refresh()
                     return
 
+    def width_needed(self) -> int:
+        """The narrowest the grid can be with every gap id whole: cells one id wide after their
+        space, the impact labels, and the quadrants named under it on two lines."""
+        longest = max((len(g.id) for gaps in self.cells.values() for g in gaps), default=5)
+        legend = max(line.cell_len for line in LEGEND_GRID.split())
+        return max(LABEL_WIDTH + 5 * max(MIN_CELL, longest + 1), legend)
+
     def layout_for(self, width: int, height: int) -> CellLayout:
         """Cell size for the widget's size."""
-        cell_width = max(6, (width - LABEL_WIDTH) // 5)
+        cell_width = max(MIN_CELL, (width - LABEL_WIDTH) // 5)
         longest = max((len(g.id) for gaps in self.cells.values() for g in gaps), default=5)
         id_width = min(longest, cell_width - 1)  # a cell starts with a space
         lines = AXIS_LINES + len(self.legend(width).split())
@@ -209,11 +222,17 @@ class Matrix(Widget, can_focus=True):
         out = Text(no_wrap=True)
         out.append(IMPACT_TITLE + "\n", style="bold dim")
         for impact in range(5, 0, -1):
-            for line in range(layout.cell_height):
+            lines = [
+                [self._cell_line(impact, complexity, line, layout) for complexity in range(1, 6)]
+                for line in range(layout.cell_height)
+            ]
+            if impact in (1, 5):
+                self._name_quadrants(impact, lines, layout)
+            for line, cells in enumerate(lines):
                 label = f"I{impact} │" if line == layout.cell_height // 2 else "   │"
                 out.append(label, style="dim")
-                for complexity in range(1, 6):
-                    out.append_text(self._cell_line(impact, complexity, line, layout))
+                for cell in cells:
+                    out.append_text(cell)
                 out.append("\n")
         out.append("   └" + "─" * (layout.cell_width * 5) + "\n", style="dim")
         axis = "    "
@@ -229,8 +248,60 @@ class Matrix(Widget, can_focus=True):
             out.append_text(CLOSED_KEY)
         return out
 
-    def _legend_fits(self) -> bool:
-        return LEGEND.cell_len <= self.size.width
+    def _name_quadrants(self, impact: int, lines: list[list[Text]], layout: CellLayout) -> None:
+        """Name the two quadrants whose corners are on this row (the top row's near its top, the
+        bottom row's near its bottom), each on the first line where its corner cell and the cells
+        beside it in the same quadrant show nothing, in the longest name that fits with a space
+        either side: never run into a gap id. Where no line is free the legend names it."""
+        order = list(range(len(lines)))
+        if impact == 1:
+            order.reverse()
+        named: set[Quadrant] = set()
+        for corner in (1, 5):
+            area = quadrant(self.project, impact, corner)
+            if area in named:
+                continue
+            named.add(area)
+            inward = range(1, 6) if corner == 1 else range(5, 0, -1)
+            width = sum(1 for c in inward if quadrant(self.project, impact, c) == area)
+            # A line of its own in the quadrant first (no id beside the name), else any with room.
+            for whole, line in [(True, line) for line in order] + [(False, line) for line in order]:
+                cells = lines[line]
+                run: list[int] = []
+                for complexity in inward:
+                    shows = cells[complexity - 1].plain.strip()
+                    if quadrant(self.project, impact, complexity) != area or shows:
+                        break
+                    run.append(complexity)
+                room = len(run) * layout.cell_width - 2
+                name = next((n for n in NAMES[area] if len(n) <= room), "")
+                if name and (len(run) == width or not whole):
+                    self._write_name(cells, (impact, sorted(run)), name, area, corner == 1, layout)
+                    break
+
+    def _write_name(
+        self,
+        cells: list[Text],
+        where: tuple[int, list[int]],
+        name: str,
+        area: Quadrant,
+        left: bool,
+        layout: CellLayout,
+    ) -> None:
+        """Write `name` over empty cells of one line (`where`: their impact and complexities, in
+        order): from the left after a space, or ending a space before the right edge."""
+        impact, run = where
+        first = run[0] - 1
+        joined = Text("").join(cells[first : run[-1]])
+        start = 1 if left else joined.cell_len - 1 - len(name)
+        word = Text(name, style=f"{QUADRANT_STYLES[area]} dim italic")
+        named = joined[:start] + word + joined[start + len(name) :]
+        if self.cursor[0] == impact and self.cursor[1] in run and bool(self.cells):
+            at = (self.cursor[1] - run[0]) * layout.cell_width
+            named.stylize("underline", at, at + layout.cell_width)  # the cursor's cell, as drawn
+        cells[first] = named
+        for index in range(first + 1, run[-1]):
+            cells[index] = Text("")
 
     def _cell_line(self, impact: int, complexity: int, line: int, layout: CellLayout) -> Text:
         cell = (impact, complexity)
@@ -254,19 +325,12 @@ class Matrix(Widget, can_focus=True):
         counted_on = min(len(shown) // per_line, layout.cell_height - 1)  # after the last id
         if len(shown) < len(gaps) and line == counted_on:
             text.append(f"+{len(gaps) - len(shown)}", style="bold yellow")
-        title = QUADRANT_TITLES[area] if self._legend_fits() else SHORT_TITLES[area]
-        if not gaps and line == 0 and self._is_corner(impact, complexity) and len(title) < layout.cell_width:
-            text.append(title, style="dim italic")
         if focused_cell and not gaps and line == 0:
             text = Text(" ·", style=base)  # the cursor on an empty cell
         text.truncate(layout.cell_width, pad=True)
         if focused_cell:
             text.stylize("underline", 0, layout.cell_width)
         return text
-
-    @staticmethod
-    def _is_corner(impact: int, complexity: int) -> bool:
-        return impact in (1, 5) and complexity in (1, 5)
 
     # --- keys and mouse --------------------------------------------------------------------------
 
