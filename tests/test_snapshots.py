@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE, TODAY, FixedClock
+from tests.helpers import ready, until
 from workbench.store.files import load_project
 from workbench.ui.app import make_app
+from workbench.ui.screenshots import panes_filled
 
 SIZE = (120, 36)
 
@@ -42,11 +44,20 @@ def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def keys(*pressed: str):  # type: ignore[no-untyped-def]
+    """Press keys once every pane is up, then wait until the pane shown is filled. Two pauses
+    were not always enough on a busy machine: Gaps, Map and Plan mount after the first frame,
+    and a pane key pressed before its pane is mounted waits for it (TestMap was flaky)."""
+
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        opening = pilot.app.path is not None  # else the picker, with no panes
+        if opening:
+            await ready(pilot)
         await settle(pilot)
         for key in pressed:
             await pilot.press(key)
             await pilot.pause()
+        if opening:
+            assert await until(pilot, lambda: panes_filled(pilot.app)), "a pane was still filling"
         await settle(pilot)
 
     return run_before

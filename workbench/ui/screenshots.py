@@ -55,13 +55,31 @@ async def _jump(pilot: Any, ref: str) -> None:
     await pilot.pause()
 
 
+def panes_filled(app: Any) -> bool:
+    """Whether the main screen (under any dialog) is up with every pane mounted and filled."""
+    from workbench.ui.screens.main_screen import MainScreen
+
+    return any(isinstance(s, MainScreen) and s.panes_filled() for s in app.screen_stack)
+
+
+async def _panes_filled(pilot: Any, seconds: float = 20.0) -> None:
+    """Wait until every pane is mounted (Gaps, Map and Plan mount after the first frame) and
+    none is still filling its inner tabs: a fixed pause lost that race on a busy machine."""
+    for _ in range(int(seconds / 0.05)):
+        if panes_filled(pilot.app):
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
 async def shoot(name: str, size: tuple[int, int], step: Step, out: Path) -> None:
     """One screenshot of a fresh copy of the example project."""
     app = make_app(Path("projects/example.toml"), today=TODAY, now=lambda: 1000.0, autosave_delay=3600)
     app.animation_level = "none"  # tab underlines at rest, not mid-slide
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        await _panes_filled(pilot)
         await step(pilot)
+        await _panes_filled(pilot)
         for widget in app.screen.query("Input, TextArea"):
             widget.cursor_blink = False  # type: ignore[attr-defined]
         await pilot.pause()

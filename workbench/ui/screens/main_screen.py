@@ -213,6 +213,12 @@ class MainScreen(Screen[None]):
         """Whether every pane is mounted (Gaps, Map and Plan mount after the first frame)."""
         return all(self.pane(pane) is not None for pane in PANES)
 
+    def panes_filled(self) -> bool:
+        """Whether every pane is mounted and none is still filling its inner tabs: what is on
+        screen is what the project says (for screenshots and tests, which wait for it)."""
+        shown = [self.pane(pane) for pane in PANES]
+        return all(pane is not None and not pane.filling for pane in shown)
+
     def pane(self, name: str) -> Pane | None:
         """The pane called `name`, or None while it is still being mounted lazily (until its
         own widgets are there: a refresh in between found no timeline in the Plan pane)."""
