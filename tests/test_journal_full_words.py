@@ -24,5 +24,5 @@ async def test_a_full_journal_folder_says_what_is_unchanged_and_where_the_work_i
         assert "The project file is unchanged" in said and "only in this window" in said
         # fix13a 6: one clear sentence about the project, naming the journal; not
         # "…/KEY.base.toml: (the journal) could not be written"
-        assert said.startswith(f"{example}: the recovery journal (") and "(the journal)" not in said
+        assert said.startswith(f"{example}: the journal (") and "(the journal)" not in said
         assert said.endswith("until a save works."), said

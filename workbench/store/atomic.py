@@ -68,10 +68,9 @@ def refuse_read_only(path: str | Path) -> None:
 
 class ReadOnlyFile(SaveFailed):
     """The file is read-only and was not written. Its sentence gives the command line's advice;
-    the app adds its own way out (`APP_ADVICE`)."""
+    the app says its own way out instead (`workbench.ui.safe.problem_sentence`)."""
 
     CLI_ADVICE = "make it writable (chmod u+w) and run the command again"
-    APP_ADVICE = "make it writable (chmod u+w) and save again, or save a copy (ctrl+p, Save a copy)"
 
 
 def _read_only(path: str | Path, mode: int) -> ReadOnlyFile:

@@ -243,7 +243,7 @@ def write_journal(
         advice = failed.message.removesuffix(f" {UNCHANGED}").removeprefix("could not be saved: ")
         raise SaveFailed(
             path,
-            f"the recovery journal ({failed.path}) could not be written: {advice} The project file "
+            f"the journal ({failed.path}) could not be written: {advice} The project file "
             "is unchanged; your latest changes are only in this window until a save works.",
         ) from failed
 

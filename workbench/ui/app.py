@@ -26,7 +26,7 @@ from workbench.ui.keys_while_opening import KEPT_WHILE_OPENING, KeysWhileOpening
 from workbench.ui.messages import ProjectChanged
 from workbench.ui.modals.confirm import QuitModal, RestoreOfferModal
 from workbench.ui.modals.dialog import cancel_label
-from workbench.ui.safe import clean, one_line
+from workbench.ui.safe import clean, one_line, problem_sentence
 from workbench.ui.screens.loading_screen import LoadingScreen
 
 if TYPE_CHECKING:
@@ -49,11 +49,23 @@ PREPARE_DELAY = 0.5
 """Seconds after opening before the save document is built in the background."""
 PREPARE_SWITCH_INTERVAL = 0.0005
 """GIL switch interval while that runs, so keys and repaints are not held up."""
+GONE = "file deleted or moved"
+"""The header's word for a project file no longer where it was opened from."""
 UNSETTLED_SENTENCES = {
     "changed on disk": "The project file was changed on disk by another program, in the same places.",
-    "file on disk unreadable": "The project file on disk no longer reads (or is gone).",
+    "file on disk unreadable": "The project file on disk no longer reads.",
+    GONE: "The project file is no longer where it was opened from: it was deleted, moved or renamed.",
 }
-"""What the header's "changed on disk" and "file on disk unreadable" mean, in a sentence."""
+"""What the header's "changed on disk", "file on disk unreadable" and "file deleted or moved" mean,
+in a sentence."""
+
+
+def unsettled_by(problem: object, path: Path) -> str:
+    """The header's word for a file on disk a save can't merge with: changed (`problem` None),
+    gone from its path, or there but no longer read."""
+    if problem is None or not problem:
+        return "changed on disk"
+    return GONE if not path.exists() else "file on disk unreadable"
 
 
 SAVE_KEY = display(key("save").key)
@@ -295,7 +307,7 @@ class WorkbenchApp(App[int]):
         if lane == "save":
             self._after_save(snapshot.state, outcome, quiet=True, ask=False)
             return
-        problem = _sentence(outcome) if isinstance(outcome, Exception) else ""
+        problem = problem_sentence(outcome) if isinstance(outcome, Exception) else ""
         if not problem and self.workspace is not None and not self.journal_needed():
             from workbench.store.journal import clear_journal
 
@@ -333,7 +345,7 @@ class WorkbenchApp(App[int]):
             self.autosave.journal.run()
             return self._merge_with_disk(ask)
         if isinstance(outcome, Exception):
-            problem = _sentence(outcome)
+            problem = problem_sentence(outcome)
             if not quiet or problem != self._save_problem:  # one notice per problem, not per try
                 self.notify(problem, title="Not saved", severity="error", markup=False, timeout=8)
             self._save_problem = problem
@@ -430,7 +442,7 @@ class WorkbenchApp(App[int]):
         else:
             why = f"{problem or refused or 'the merge would not pass check'}. "
             self.unsettle(
-                "changed on disk" if problem is None else "file on disk unreadable",
+                unsettled_by(problem, self.workspace.file.path) if self.workspace else "changed on disk",
                 f"The file on disk can't be merged with: {why}Your work is kept here and in the "
                 "journal; save (ctrl+s) to choose what to do.",
             )
@@ -449,7 +461,7 @@ class WorkbenchApp(App[int]):
         except FileProblem as problem:
             disk_problem = str(problem)
         gone = bool(disk_problem) and not path.exists()
-        self.workspace.unsettled = "file on disk unreadable" if disk_problem else "changed on disk"
+        self.workspace.unsettled = unsettled_by(disk_problem, path)
         self.refresh_status()
         modal = ConflictModal(str(path), disk_problem, gone, "" if disk_problem else refused)
         self.push_screen(modal, self._resolve_conflict)
@@ -622,7 +634,8 @@ class WorkbenchApp(App[int]):
             kept = journal_paths(self.workspace.file.path, entry.owner)[0]
             if entry.owner != os.getpid():  # a stopped window's: this run never writes it
                 self.notify(
-                    f"The unsaved work could not be set aside ({_sentence(error)}); it stays in {kept}, "
+                    f"The unsaved work could not be set aside ({problem_sentence(error)}); it stays in "
+                    f"{kept}, "
                     "untouched, and is offered again at the next start.",
                     title="Kept for later",
                     markup=False,
@@ -630,7 +643,7 @@ class WorkbenchApp(App[int]):
                 )
                 return
             self.notify(
-                f"The unsaved work could not be set aside ({_sentence(error)}); it stays in "
+                f"The unsaved work could not be set aside ({problem_sentence(error)}); it stays in "
                 f"{kept}, and your changes in this run will replace it there. Quit now (ctrl+q) to "
                 "keep it as it is.",
                 title="Not set aside",
@@ -1081,8 +1094,8 @@ class WorkbenchApp(App[int]):
         except Exception as problem:  # the person must hear it before choosing to quit
             return (
                 "Your latest changes are not in the project file, and they could not be kept in the "
-                f"journal either ({_sentence(problem)}). Quitting now loses them; {STAY_THEN} save a copy "
-                f"(ctrl+p, Save a copy) or fix the problem and save again ({SAVE_KEY})."
+                f"journal either ({problem_sentence(problem)}). Quitting now loses them; {STAY_THEN} save a "
+                f"copy (ctrl+p, Save a copy) or fix the problem and save again ({SAVE_KEY})."
             )
         return (
             "Your latest changes are not in the project file. They are kept in "
@@ -1180,17 +1193,3 @@ def make_app(
 ) -> WorkbenchApp:
     """The app with explicit inputs, shared by the CLI and the tests."""
     return WorkbenchApp(path, projects_dir=projects_dir, today=today, now=now, autosave_delay=autosave_delay)
-
-
-def _sentence(problem: object) -> str:
-    """A problem as one sentence for a person: a FileProblem says it all, anything else is named."""
-    from workbench.problems import FileProblem
-    from workbench.store.atomic import ReadOnlyFile
-
-    if isinstance(problem, ReadOnlyFile):  # the app's way out, not the command line's
-        return str(problem).replace(problem.CLI_ADVICE, problem.APP_ADVICE)
-    if isinstance(problem, FileProblem):
-        return str(problem)
-    if isinstance(problem, OSError):
-        return f"{problem.filename or 'a file'}: {problem.strerror or problem}; check the disk and try again"
-    return f"an unexpected {type(problem).__name__} stopped the write; your work is still in memory"

@@ -102,9 +102,9 @@ class Workspace:
     """A merge with the file waits for the person's answers (its dialog is open): nothing is
     settled yet, so the header says so rather than "saved"."""
     unsettled: str = ""
-    """Why the file on disk can't take an autosave ("changed on disk", "file on disk unreadable"):
-    shown in the header until a save the person asks for (ctrl+s) settles it; autosave meanwhile
-    writes the journal only and never opens a dialog."""
+    """Why the file on disk can't take an autosave ("changed on disk", "file on disk unreadable",
+    "file deleted or moved"): shown in the header until a save the person asks for (ctrl+s)
+    settles it; autosave meanwhile writes the journal only and never opens a dialog."""
     followups_at: str = ""
     """The follow-up the Follow-ups view (F7) last had highlighted: it opens there again."""
     followups_show_done: bool = False

@@ -43,7 +43,7 @@ class ConflictModal(DialogScreen[str]):
                 yield Static(
                     literal(
                         f"{self.path} was deleted or moved since it was opened. Your work is kept in "
-                        "memory and in the recovery file. Write mine again puts it back where it was."
+                        "memory and in the journal. Write mine again puts it back where it was."
                     ),
                     classes="dialog-body",
                 )

@@ -22,7 +22,7 @@ from workbench.export.writer import ExportRequest, export_proposal, target_path,
 from workbench.problems import FileProblem
 from workbench.ui.modals.confirm import ConfirmModal, NoticeModal
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
-from workbench.ui.safe import literal, one_line
+from workbench.ui.safe import literal, one_line, problem_sentence
 from workbench.ui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -168,7 +168,8 @@ class ExportModal(DialogScreen[Path | None]):
                 for line in stale_figures(ProposalContext(project, self.workspace.catalogue, options))
             )
         except FileProblem as problem:
-            self.post_message(self.Done(None, str(problem)))
+            said = problem_sentence(problem, "export again, or give another file name")
+            self.post_message(self.Done(None, said))
             return
         except Exception as error:
             self.post_message(self.Done(None, f"The export failed: {error}"))

@@ -16,7 +16,7 @@ from workbench.problems import FileProblem
 from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.modals.export_modal import shown_path
-from workbench.ui.safe import literal, one_line
+from workbench.ui.safe import literal, one_line, problem_sentence
 from workbench.ui.workspace import Workspace
 from workbench.workbook.write import WorkbookRequest, selected_refs, write_workbook
 
@@ -120,7 +120,8 @@ class WorkbookExportModal(DialogScreen[Path | None]):
             project = self.workspace.project.model_copy(deep=True)
             write_workbook(project, self.workspace.catalogue, request, target)
         except FileProblem as problem:
-            self.post_message(self.Done(None, str(problem)))
+            said = problem_sentence(problem, "write the workbook again, or give another file name")
+            self.post_message(self.Done(None, said))
             return
         self.post_message(self.Done(target, ""))
 

@@ -54,8 +54,9 @@ def saving_and_recovery() -> Text:
         "both changed differently is asked about, one at a time (d keeps the file's, m yours, b "
         "both, e edit; Esc stops and saves nothing). Only ctrl+s (or quitting) asks: a save in the "
         "background never opens a dialog under your typing; the header says '● changed on disk: "
-        "ctrl+s to settle' (or 'file on disk unreadable') and your work stays here and in the "
-        "journal. Keys typed in such a dialog's first 0.4 s are dropped, never taken as answers. "
+        "ctrl+s to settle' (or 'file on disk unreadable', 'file deleted or moved') and your work "
+        "stays here and in the journal. Keys typed in such a dialog's first 0.4 s are dropped, "
+        "never taken as answers. "
         "A save that fails says why; your work stays "
         "in the journal, and the palette's 'Save a copy' writes your version to a new file.",
         style="",
