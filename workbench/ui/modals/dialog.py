@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Select, TextArea
 
 from workbench.ui.keys import bindings, display, key
+from workbench.ui.safe import literal
 from workbench.ui.textual_private import monotonic_time
 from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.widgets.text_cursor import cursors_at_end
@@ -234,8 +235,10 @@ class DialogScreen(ModalScreen[ResultType]):
     @on(TextArea.Changed)
     @on(Select.Changed)
     def _draft_typed(self) -> None:
-        """Text typed into a field that can come back: the journal keeps it within two seconds."""
+        """Text typed into a field that can come back: the journal keeps it within two seconds.
+        An error about a field goes once the field is valid."""
         self.draft_changed()
+        self._refusal_still_holds()
 
     def draft_changed(self) -> None:
         """Something the journal keeps of the dialog changed (a field, or a list of
@@ -318,13 +321,46 @@ class DialogScreen(ModalScreen[ResultType]):
         if self.focused is widget and not self.can_view_partial(widget):
             widget.scroll_visible(top=True, animate=False)
 
+    _refused: tuple[Widget, Widget] | None = None
+    """The error shown by `refuse` and the field it is about, until that field is valid."""
+
+    def problem(self) -> tuple[str, Widget] | None:
+        """Why the dialog cannot save as its fields stand, and the field to fix (the first such);
+        None when it can. A dialog that checks its fields says so here and starts `action_save`
+        with `cannot_save`, so its error also goes as soon as the field is put right."""
+        return None
+
+    def cannot_save(self) -> bool:
+        """Whether the dialog cannot save now; if so its `problem` is said in its `.dialog-error`."""
+        found = self.problem()
+        if found is None:
+            return False
+        message, field = found
+        self.refuse(self.query_one(".dialog-error"), literal(message), field)
+        return True
+
     def refuse(self, error: Widget, message: Text, field: Widget) -> None:
         """Say why the dialog cannot save, where it is seen, with the keyboard on the field to
         fix: both scroll into sight (at 80×24 the pilot dialog's 'Unknown metric' was written
-        below the fold and ctrl+s seemed to do nothing)."""
+        below the fold and ctrl+s seemed to do nothing). The error stays until that field is
+        valid (`problem` no longer names it), not until the next Save."""
         error.update(message)  # type: ignore[attr-defined]
+        self._refused = (error, field)
         field.focus()
         self.call_after_refresh(self._both_in_sight, error, field)
+
+    def _refusal_still_holds(self) -> None:
+        """A field changed after a refusal: the error goes once its field is valid (#12: 'A gap
+        needs a title.' stayed under the title typed), and says the field's problem while not."""
+        if self._refused is None:
+            return
+        error, field = self._refused
+        found = self.problem()
+        if found is None or found[1] is not field:
+            self._refused = None
+            error.update("")  # type: ignore[attr-defined]
+        else:
+            error.update(literal(found[0]))  # type: ignore[attr-defined]
 
     def _both_in_sight(self, error: Widget, field: Widget) -> None:
         dialog = next((a for a in field.ancestors if isinstance(a, Dialog)), None)

@@ -7,6 +7,7 @@ import datetime as dt
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -103,14 +104,19 @@ class AssignFollowUpModal(FormModal[tuple[str, dt.date | None]]):
         owner.value = self.people[int(event.option.id or 0)]
         self.query_one("#followup-due", Input).focus()
 
+    def problem(self) -> tuple[str, Widget] | None:
+        """A due date that is one, or none."""
+        due = self.query_one("#followup-due", Input)
+        text = due.value.strip()
+        try:
+            dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            return f"{text!r} is not a date; write it as YYYY-MM-DD, or leave it empty.", due
+        return None
+
     def action_save(self) -> None:
+        if self.cannot_save():
+            return
         owner = self.query_one("#followup-owner", RealInput).entered()
         text = self.query_one("#followup-due", Input).value.strip()
-        try:
-            due = dt.date.fromisoformat(text) if text else None
-        except ValueError:
-            self.query_one("#followup-error", Static).update(
-                literal(f"{text!r} is not a date; write it as YYYY-MM-DD, or leave it empty.")
-            )
-            return
-        self.dismiss((owner, due))
+        self.dismiss((owner, dt.date.fromisoformat(text) if text else None))

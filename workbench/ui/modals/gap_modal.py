@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Button, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -117,12 +118,16 @@ class GapModal(FormModal[GapDraft]):
             yield Static(id="gap-error", classes="dialog-error")
             yield from self.form_buttons()
 
+    def problem(self) -> tuple[str, Widget] | None:
+        """A gap needs a title."""
+        title = self.query_one("#gap-title", RealInput)
+        return ("A gap needs a title.", title) if not title.entered().strip() else None
+
     def action_save(self) -> None:
         """Validate and dismiss with the draft."""
-        title = self.query_one("#gap-title", RealInput).entered()
-        if not title.strip():
-            self.query_one("#gap-error", Static).update(literal("A gap needs a title."))
+        if self.cannot_save():
             return
+        title = self.query_one("#gap-title", RealInput).entered()
         area = self.query_one("#gap-area", Select).value
         self.draft.title = title
         self.draft.area = "" if area is Select.NULL else str(area)

@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from workbench.model.records import Metric
@@ -64,28 +65,32 @@ class MetricModal(FormModal[dict[str, Any]]):
             yield Static(id="metric-error", classes="dialog-error")
             yield from self.form_buttons()
 
+    def problem(self) -> tuple[str, Widget] | None:
+        """Numbers that are numbers (never one read out of words), a date that is one, and the
+        metric's words when no question gives them."""
+        for name in ("baseline", "target"):
+            field = self.query_one(f"#metric-{name}", Input)
+            if problem := number_problem(field.value, name):
+                return problem, field
+        due = self.query_one("#metric-due", Input)
+        if parse_date(due.value) is None and due.value.strip():
+            return "The due date must look like 2027-03-31.", due
+        if not self.template_text:
+            text = self.query_one("#metric-text", RealInput)
+            if not text.entered().strip():
+                return "Say what the metric is.", text
+        return None
+
     def action_save(self) -> None:
         """Validate the numbers and the date, then dismiss with the fields."""
-        error = self.query_one("#metric-error", Static)
+        if self.cannot_save():
+            return
         fields: dict[str, Any] = {}
         for name in ("baseline", "target"):
-            raw = self.query_one(f"#metric-{name}", Input).value
-            if problem := number_problem(raw, name):  # never a number read out of words
-                error.update(literal(problem))
-                return
-            fields[name] = parse_number(raw)
-        raw_due = self.query_one("#metric-due", Input).value
-        due = parse_date(raw_due)
-        if due is None and raw_due.strip():
-            error.update(literal("The due date must look like 2027-03-31."))
-            return
-        fields["due"] = due
+            fields[name] = parse_number(self.query_one(f"#metric-{name}", Input).value)
+        fields["due"] = parse_date(self.query_one("#metric-due", Input).value)
         for name in ("unit", "measured_by", "owner"):
             fields[name] = self.query_one(f"#metric-{name}", RealInput).entered()
         if not self.template_text:
-            text = self.query_one("#metric-text", RealInput).entered()
-            if not text.strip():
-                error.update(literal("Say what the metric is."))
-                return
-            fields["text"] = text
+            fields["text"] = self.query_one("#metric-text", RealInput).entered()
         self.dismiss(fields)

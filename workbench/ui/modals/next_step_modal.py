@@ -10,6 +10,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from workbench.edits import Edit
@@ -78,18 +79,22 @@ class NextStepModal(FormModal[NextStepDraft]):
     def on_input_submitted(self) -> None:
         self.action_save()
 
+    def problem(self) -> tuple[str, Widget] | None:
+        """Words for the step, and a date that is one (or none)."""
+        text = self.query_one("#step-text", RealInput)
+        if not text.entered():
+            return "Say what happens next.", text
+        due = self.query_one("#step-due", Input)
+        if parse_date(due.value) is None and due.value.strip():
+            return "The due date must look like 2026-12-31 (or be empty).", due
+        return None
+
     def action_save(self) -> None:
         """Check the words and the date, then dismiss with the draft."""
-        error = self.query_one("#step-error", Static)
+        if self.cannot_save():
+            return
         text = self.query_one("#step-text", RealInput).entered()
-        if not text:
-            error.update(literal("Say what happens next."))
-            return
-        due_text = self.query_one("#step-due", Input).value
-        due = parse_date(due_text)
-        if due is None and due_text.strip():
-            error.update(literal("The due date must look like 2026-12-31 (or be empty)."))
-            return
+        due = parse_date(self.query_one("#step-due", Input).value)
         owner = self.query_one("#step-owner", RealInput).entered()
         serves = self.query(Select)
         step = str(serves.first().value) if serves else self.draft.step

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from workbench.model.records import PlanItem
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal, labelled
 from workbench.ui.parsing import number_problem
-from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
 
@@ -82,23 +82,28 @@ class PlanItemModal(FormModal[PlanItemDraft]):
             yield Static(id="item-error", classes="dialog-error")
             yield from self.form_buttons()
 
+    def problem(self) -> tuple[str, Widget] | None:
+        """A title, whole weeks, and metrics that exist."""
+        title = self.query_one("#item-title", RealInput)
+        if not title.entered().strip():
+            return "Give the item a title.", title
+        weeks = self.query_one("#item-weeks", Input)
+        if problem := number_problem(weeks.value.strip() or "0", "weeks", whole=True, least=0):
+            return problem, weeks
+        field = self.query_one("#item-metrics", Input)
+        unknown = [m for m in self._metrics() if m not in self.metric_ids]
+        return (unknown_metrics(unknown), field) if unknown else None
+
+    def _metrics(self) -> list[str]:
+        return [m.strip() for m in self.query_one("#item-metrics", Input).value.split(",") if m.strip()]
+
     def action_save(self) -> None:
         """Validate and dismiss."""
-        error = self.query_one("#item-error", Static)
+        if self.cannot_save():
+            return
         title = self.query_one("#item-title", RealInput).entered()
-        if not title.strip():
-            self.refuse(error, literal("Give the item a title."), self.query_one("#item-title"))
-            return
         weeks_text = self.query_one("#item-weeks", Input).value.strip() or "0"
-        if problem := number_problem(weeks_text, "weeks", whole=True, least=0):
-            self.refuse(error, literal(problem), self.query_one("#item-weeks"))
-            return
-        field = self.query_one("#item-metrics", Input)
-        metrics = [m.strip() for m in field.value.split(",") if m.strip()]
-        unknown = [m for m in metrics if m not in self.metric_ids]
-        if unknown:
-            self.refuse(error, literal(unknown_metrics(unknown)), field)
-            return
+        metrics = self._metrics()
         criteria_area = self.query_one("#item-criteria", RealTextArea)
         criteria = self.draft.criteria
         if criteria_area.edited:

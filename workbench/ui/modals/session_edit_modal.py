@@ -7,13 +7,14 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from workbench.model.records import Attendee, Session
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
-from workbench.ui.modals.session_modal import parse_attendees
-from workbench.ui.parsing import number_problem, parse_date
+from workbench.ui.modals.session_modal import parse_attendees, session_problem
+from workbench.ui.parsing import parse_date
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
@@ -71,19 +72,17 @@ class SessionEditModal(FormModal[dict[str, Any]]):
     def on_input_submitted(self) -> None:
         self.action_save()
 
+    def problem(self) -> tuple[str, Widget] | None:
+        """The date and time box (`session_problem`)."""
+        fields = self.query_one("#session-date", Input), self.query_one("#session-minutes", Input)
+        return session_problem(*fields)
+
     def action_save(self) -> None:
         """Check the date and time box, then dismiss with what changed."""
-        error = self.query_one("#session-error", Static)
-        date_text = self.query_one("#session-date", Input).value
-        date = parse_date(date_text)
-        if date is None and date_text.strip():
-            error.update(literal("The date must look like 2026-11-24 (or be empty)."))
+        if self.cannot_save():
             return
+        date = parse_date(self.query_one("#session-date", Input).value)
         minutes_text = self.query_one("#session-minutes", Input).value.strip()
-        if problem := number_problem(minutes_text, "time box (minutes, or empty for the template's)",
-                                     whole=True, least=1):
-            error.update(literal(problem))
-            return
         s = self.session
         attendees = self.query_one("#session-attendees", RealInput)
         values: dict[str, Any] = {

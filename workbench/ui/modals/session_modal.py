@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -17,8 +18,20 @@ from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import Attendee
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
-from workbench.ui.parsing import number_problem
+from workbench.ui.parsing import number_problem, parse_date
 from workbench.ui.safe import literal, one_line
+
+
+def session_problem(date: Input, minutes: Input) -> tuple[str, Widget] | None:
+    """What is wrong with a session's date and time box fields, and which (the new session and
+    session details dialogs): a date that is one or none, whole minutes or none (never the
+    template's time box instead of words typed there)."""
+    if parse_date(date.value) is None and date.value.strip():
+        return "The date must look like 2026-11-24 (or be empty).", date
+    label = "time box (minutes, or empty for the template's)"
+    if problem := number_problem(minutes.value.strip(), label, whole=True, least=1):
+        return problem, minutes
+    return None
 
 
 @dataclass
@@ -136,18 +149,15 @@ class SessionModal(DialogScreen[NewSession | EditSessionDetails | str | None]):
 
     @on(Button.Pressed, "#start")
     @on(Input.Submitted, "#new-attendees")
+    def problem(self) -> tuple[str, Widget] | None:
+        """The date and time box (`session_problem`)."""
+        return session_problem(self.query_one("#new-date", Input), self.query_one("#new-minutes", Input))
+
     def _start(self) -> None:
-        date_text = self.query_one("#new-date", Input).value.strip()
-        try:
-            date = dt.date.fromisoformat(date_text) if date_text else None
-        except ValueError:
-            self.query_one("#new-error", Static).update(literal("The date must look like 2026-11-24."))
+        if self.cannot_save():
             return
+        date = parse_date(self.query_one("#new-date", Input).value)
         minutes_text = self.query_one("#new-minutes", Input).value.strip()
-        if problem := number_problem(minutes_text, "time box (minutes, or empty for the template's)",
-                                     whole=True, least=1):
-            self.query_one("#new-error", Static).update(literal(problem))  # never the template's instead
-            return
         minutes = int(minutes_text.replace(",", "")) if minutes_text else None
         template = self.query_one("#new-template", Select).value
         attendees = parse_attendees(self.query_one("#new-attendees", Input).value)
