@@ -8,33 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_banks import VALID
 from workbench.cli import main
 
-BANK = """
-[bank]
-id = "odd"
-title = "Odd bank"
-
-[[areas]]
-id = "data"
-title = "Data"
-
-[[parts]]
-id = "q"
-title = "Questions"
-
-[[questions]]
-id = "data.q.1"
-area = "bad\\u001b[2J\\u0007area"
-part = "q"
-text = "Where?"
-
-[[questions]]
-id = "data.q.2"
-area = "data"
-part = "nope\\u200f"
-text = "How much?"
-"""
+BANK = VALID.replace('id = "mine"', 'id = "odd"', 1).replace(
+    'area = "data"', 'area = "bad\\u001b[2J\\u0007area"', 1
+) + '[[questions]]\nid = "data.q.2"\narea = "data"\npart = "nope\\u200f"\ntext = "How much?"\n'
+"""A bank of the project's own whose questions name an area and a part with hidden characters."""
 
 
 def check(path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
