@@ -84,3 +84,14 @@ def test_check_reports_every_syntax_error_in_one_file(example: Path, capsys: pyt
         f"workbench: {example}, line {impact + 1}, column 12: TOML syntax error: expected newline or end of "
         "document after a statement; fix the file there",
     ]
+
+
+def test_every_command_quotes_a_name_with_hidden_characters_by_name(capsys: pytest.CaptureFixture[str]) -> None:
+    """One function quotes names from files and command lines (`printable.quoted`): `banks`
+    printed 'nope\\u200f' as Python writes it."""
+    from workbench.edits.words import quoted
+
+    assert main(["banks", "--questions", "nope\u200f"]) != 0
+    said = capsys.readouterr().err
+    assert "no question bank 'nope⟨RLM⟩'" in said and "\\u200f" not in said
+    assert quoted("a\x1b[2Jb") == "'a␛[2Jb'"  # the undo menu's names too

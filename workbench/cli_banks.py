@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from workbench.printable import one_line, plural
+from workbench.printable import one_line, plural, quoted
 
 
 def add_banks_parser(sub: Any) -> None:
@@ -79,11 +79,11 @@ def _questions(catalogue: Any, selector: str) -> int:
     banks = [b for b in catalogue.banks if b.questions and (not bank_id or b.id == bank_id)]
     if bank_id and not banks:
         known = ", ".join(b.id for b in catalogue.banks if b.questions)
-        _error(f"no question bank {bank_id!r}; choose one of: {known}")
+        _error(f"no question bank {quoted(bank_id)}; choose one of: {known}")
         return 2
     if area_id and not any(a.id == area_id for b in banks for a in b.areas):
         known = ", ".join(a.id for b in banks for a in b.areas)
-        _error(f"bank {bank_id!r} has no area {area_id!r}; choose one of: {known}")
+        _error(f"bank {quoted(bank_id)} has no area {quoted(area_id)}; choose one of: {known}")
         return 2
     for bank in banks:
         for question in bank.questions:

@@ -7,6 +7,8 @@ import datetime as dt
 import sys
 from typing import Any
 
+from workbench.printable import quoted
+
 
 def fail(message: str, code: int) -> int:
     """Print one sentence to stderr and return the exit code."""
@@ -42,7 +44,7 @@ def iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(f"{quoted(text)} is not a date; write it as YYYY-MM-DD") from None
 
 
 def project_problems(path: str) -> tuple[Any, Any, list[Any]]:

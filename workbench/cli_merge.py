@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from workbench.printable import quoted
 from workbench.problems import FileProblem
 from workbench.store.files import IGNORED_COPIES
 from workbench.store.merge3 import Conflict, Data, is_id_conflict
@@ -241,12 +242,12 @@ def describe(conflict: Conflict, names: Names) -> str:
     record = len(conflict.path) == 2
     values = (conflict.base, conflict.ours, conflict.theirs)
     texts = from_base([names.value(conflict, v) for v in values], VALUE_CHARS)
-    quoted = [isinstance(value, str | dict) and not names_a_question(conflict) for value in values]
+    as_text = [isinstance(value, str | dict) and not names_a_question(conflict) for value in values]
     if record and isinstance(conflict.base, dict):  # deleted on one side: what the other edited
         for at in (1, 2):
             if isinstance(values[at], dict):
-                texts[at], quoted[at] = edits(conflict.base, values[at], section=conflict.path[0]), False
-    line = f"{names.sentence(conflict, GIT)}: {_shown(texts, quoted)}"
+                texts[at], as_text[at] = edits(conflict.base, values[at], section=conflict.path[0]), False
+    line = f"{names.sentence(conflict, GIT)}: {_shown(texts, as_text)}"
     if conflict.used_by and conflict.deleted_by is not None:
         users = ", ".join(names.record(s, label) for s, label in conflict.used_by)
         line += (
@@ -258,16 +259,16 @@ def describe(conflict: Conflict, names: Names) -> str:
     if is_id_conflict(conflict.path):
         line += (
             f". The file uses ours' id everywhere; to keep theirs', keep its side and replace "
-            f"{conflict.ours!r} with {conflict.theirs!r} throughout the file"
+            f"{quoted(conflict.ours)} with {quoted(conflict.theirs)} throughout the file"
         )
     return line
 
 
-def _shown(texts: list[str], quoted: list[bool]) -> str:
+def _shown(texts: list[str], as_text: list[bool]) -> str:
     """`base 'A', ours 'B', theirs 'C'`."""
     return ", ".join(
         f"{side} {_quoted(text) if quote else text}"
-        for side, quote, text in zip(("base", "ours", "theirs"), quoted, texts, strict=True)
+        for side, quote, text in zip(("base", "ours", "theirs"), as_text, texts, strict=True)
     )
 
 

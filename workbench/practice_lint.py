@@ -8,6 +8,7 @@ import re
 import tomllib
 
 from workbench.model.bank import Practice
+from workbench.printable import quoted
 
 EXAMPLE_CHARS = (150, 1400)
 """An example is a few sentences to a short paragraph."""
@@ -120,7 +121,7 @@ def practice_problems(practice: Practice) -> list[str]:
         problems.append("has no keywords; add the phrases a gap about it would use")
     for keyword in practice.keywords:
         if keyword.strip().lower() in GENERIC_KEYWORDS:
-            problems.append(f"keyword {keyword!r} is too generic to discriminate; use a phrase")
+            problems.append(f"keyword {quoted(keyword)} is too generic to discriminate; use a phrase")
     return problems
 
 
@@ -133,7 +134,7 @@ def _pattern_problems(pattern: str, language: str) -> list[str]:
     if wide:
         problems.append(f"pattern line {wide[0]} is wider than {PATTERN_MAX_WIDTH} characters")
     if language not in PATTERN_LANGUAGES:
-        problems.append(f"pattern_language {language!r} is not one of: {', '.join(PATTERN_LANGUAGES)}")
+        problems.append(f"pattern_language {quoted(language)} is not one of: {', '.join(PATTERN_LANGUAGES)}")
         return problems
     error = syntax_error(pattern, language)
     if error:
@@ -171,7 +172,7 @@ def _dockerfile_error(pattern: str) -> str:
         if not continued:
             instruction = stripped.split()[0].upper()
             if instruction not in DOCKERFILE_INSTRUCTIONS:
-                return f"line {number}: {instruction!r} is not a Dockerfile instruction"
+                return f"line {number}: {quoted(instruction)} is not a Dockerfile instruction"
             if not seen_from and instruction not in ("FROM", "ARG"):
                 return f"line {number}: the first instruction must be FROM (or ARG before it)"
             seen_from = seen_from or instruction == "FROM"

@@ -35,7 +35,7 @@ class SetAnswer(Edit):
 
     def changes(self, project: Project) -> list[Change]:
         if project.session(self.session) is None:
-            raise EditRefused(f"there is no session {self.session!r}; start one with F6")
+            raise EditRefused(f"there is no session {quoted(self.session)}; start one with F6")
         if not exists(project, "answers", (self.question, self.session)):
             if all(value in DEFAULTS for value in self.values.values()):
                 return []

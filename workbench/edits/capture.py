@@ -38,7 +38,7 @@ class Hear(Edit):
 
     def changes(self, project: Project) -> list[Change]:
         if project.session(self.session) is None:
-            raise EditRefused(f"there is no session {self.session!r}; start one with F6")
+            raise EditRefused(f"there is no session {quoted(self.session)}; start one with F6")
         heard = project.new_heard(self.indicator, self.session, self.quote, self.speaker_role)
         self.heard_id = heard.id
         return [Insert("heard", heard)]

@@ -10,6 +10,7 @@ from workbench.edits.changes import Change
 from workbench.edits.history import Edit, EditRefused
 from workbench.model.project import Project
 from workbench.model.records import ProposalText
+from workbench.printable import quoted
 
 
 @dataclass
@@ -44,6 +45,6 @@ class EditProposal(Edit):
     def changes(self, project: Project) -> list[Change]:
         unknown = [name for name in self.values if name not in ProposalText.model_fields]
         if unknown:
-            raise EditRefused(f"the proposal has no field {unknown[0]!r}")
+            raise EditRefused(f"the proposal has no field {quoted(unknown[0])}")
         differing = {n: v for n, v in self.values.items() if getattr(project.proposal, n) != v}
         return [SetProposalFields(differing)] if differing else []

@@ -10,6 +10,7 @@ from workbench.edits.changes import Change, Insert
 from workbench.edits.history import Edit, EditRefused, FieldsEdit
 from workbench.model.project import Project
 from workbench.model.records import Attendee
+from workbench.printable import quoted
 
 
 @dataclass
@@ -47,5 +48,5 @@ class EditSession(FieldsEdit):
 
     def changes(self, project: Project) -> list[Change]:
         if project.session(self.session_id) is None:
-            raise EditRefused(f"there is no session {self.session_id!r}")
+            raise EditRefused(f"there is no session {quoted(self.session_id)}")
         return self.set_fields_of(project, "sessions", self.session_id)

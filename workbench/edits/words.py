@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from workbench import printable
+
 NAME_WIDTH = 40
 
 
 def quoted(text: str, width: int = NAME_WIDTH) -> str:
-    """Text on one line in single quotes, cut to `width` with an ellipsis."""
+    """Text on one line in single quotes, cut to `width` with an ellipsis, hidden characters
+    by name (`printable.quoted`)."""
     line = " ".join(text.split())
     if len(line) > width:
         line = line[: width - 1].rstrip() + "…"
-    return f"'{line}'"
+    return printable.quoted(line)
 
 
 FIELD_WORDS = {

@@ -7,6 +7,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from workbench.printable import quoted
 from workbench.problems import FileProblem
 
 
@@ -33,7 +34,7 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 def frame_problem(name: str, value: str, project_file: Path) -> str:
     """One sentence on why a proposal frame field (language, template) cannot be saved; empty if fine."""
     if name == "language" and value and not LANGUAGE_TAG.fullmatch(value):
-        return f"Language must be a language tag such as en-GB or de-DE, not {value!r}."
+        return f"Language must be a language tag such as en-GB or de-DE, not {quoted(value)}."
     if name == "template" and value:
         path = Path(value).expanduser()
         try:

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from workbench.model.records import GapStatus, ProjectRecord
+from workbench.printable import quoted
 
 Level = Annotated[float, Field(ge=1, le=5)]
 """A maturity level, or a mean of levels: 1 to 5."""
@@ -67,7 +68,7 @@ class Milestone(ProjectRecord):
         for pair in pairs:
             if len(pair.split()) != 2:
                 raise ValueError(
-                    f"{pair!r} should be a gap id and a practice id, as in 'G-001 ds.cicd-for-ml'"
+                    f"{quoted(pair)} should be a gap id and a practice id, as in 'G-001 ds.cicd-for-ml'"
                 )
         return pairs
 

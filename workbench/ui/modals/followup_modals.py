@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from workbench.analysis.followups import KIND_LABELS, FollowUp
+from workbench.printable import quoted
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.safe import literal, one_line
@@ -111,7 +112,7 @@ class AssignFollowUpModal(FormModal[tuple[str, dt.date | None]]):
         try:
             dt.date.fromisoformat(text) if text else None
         except ValueError:
-            return f"{text!r} is not a date; write it as YYYY-MM-DD, or leave it empty.", due
+            return f"{quoted(text)} is not a date; write it as YYYY-MM-DD, or leave it empty.", due
         return None
 
     def action_save(self) -> None:
