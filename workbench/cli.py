@@ -193,9 +193,12 @@ def _open(path: str | None) -> int:
         if note := kept_work_note(path):
             _error(note)
         return 1
-    from workbench.ui.launch import run_app
+    from workbench.ui.typed_early import terminal_taken
 
-    return run_app(path)
+    with terminal_taken() as typed_before:  # before Textual loads: keys typed now are kept
+        from workbench.ui.launch import run_app
+
+        return run_app(path, typed_before)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,7 +20,7 @@ from textual.notifications import SeverityLevel
 from workbench.printable import full_stop
 from workbench.ui.autosave import Autosave
 from workbench.ui.commands import WorkbenchCommands
-from workbench.ui.key_order import KeyGate, read_esc_pairs_as_alt
+from workbench.ui.key_order import KeyGate, keys_in_text, read_esc_pairs_as_alt
 from workbench.ui.keys import bindings, can_run, display, for_action, key
 from workbench.ui.keys_while_opening import KEPT_WHILE_OPENING, KeysWhileOpening
 from workbench.ui.messages import ProjectChanged
@@ -97,8 +97,11 @@ class WorkbenchApp(App[int]):
         today: dt.date | None = None,
         now: Callable[[], float] = time.monotonic,
         autosave_delay: float = 2.0,
+        typed_before: str = "",
     ) -> None:
         super().__init__()
+        self.typed_before = typed_before
+        """What was typed before Textual had the terminal (ui/typed_early.py): handled first."""
         self.path = Path(path) if path else None
         self.projects_dir = Path(projects_dir)
         self.today = today or dt.date.today()
@@ -134,6 +137,8 @@ class WorkbenchApp(App[int]):
             self.call_after_refresh(self._open_first, self.path)
         else:
             self._show_picker()
+        if self.typed_before:  # before any key Textual reads from now on
+            self.keys_in_order.put_first(keys_in_text(self.typed_before))
 
     def _toasts_on_top_only(self, top: Screen[object]) -> None:
         """Only the screen on top shows toasts (see UNDER_CLASS)."""
@@ -1190,6 +1195,14 @@ def make_app(
     today: dt.date | None = None,
     now: Callable[[], float] = time.monotonic,
     autosave_delay: float = 2.0,
+    typed_before: str = "",
 ) -> WorkbenchApp:
     """The app with explicit inputs, shared by the CLI and the tests."""
-    return WorkbenchApp(path, projects_dir=projects_dir, today=today, now=now, autosave_delay=autosave_delay)
+    return WorkbenchApp(
+        path,
+        projects_dir=projects_dir,
+        today=today,
+        now=now,
+        autosave_delay=autosave_delay,
+        typed_before=typed_before,
+    )

@@ -25,7 +25,7 @@ from textual import events
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 
-from workbench.ui.textual_private import ANSI_SEQUENCES_KEYS, character_to_key
+from workbench.ui.textual_private import ANSI_SEQUENCES_KEYS, XTermParser, character_to_key
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -70,6 +70,13 @@ def typed_keys(event: events.Key) -> list[events.Key]:
     return [events.Key("escape", "\x1b"), events.Key(char if name.startswith("shift+") else name, char)]
 
 
+def keys_in_text(text: str) -> list[events.Key]:
+    """The keys in what a terminal sent, read as Textual's driver reads them."""
+    parser = XTermParser()
+    read = [*parser.feed(text), *parser.feed("")]
+    return [event for event in read if isinstance(event, events.Key)]
+
+
 def has_messages(pump: MessagePump) -> bool:
     """Whether a widget (or the app) has messages still to handle: those in its queue and the one
     Textual took off the queue to look at before handling the current one."""
@@ -90,6 +97,12 @@ class KeyGate:
         self.handling: events.Key | None = None
         """The key being handled now (its `time` is when it was typed), None between keys."""
         self._turn = 0
+
+    def put_first(self, keys: list[events.Key]) -> None:
+        """Keys typed before any the terminal sends from now on (typed before Textual had it)."""
+        self.waiting.extendleft(reversed([typed for event in keys for typed in typed_keys(event)]))
+        if self.waiting and not (self.busy or self.held):
+            self.app.call_next(self._next)
 
     async def take(self, event: events.Key) -> None:
         """A key from the terminal: handle it now, or after the keys before it."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual._time import get_time
+from textual._xterm_parser import XTermParser
 from textual.keys import _character_to_key
 
 character_to_key = _character_to_key
@@ -20,4 +21,7 @@ character_to_key = _character_to_key
 monotonic_time = get_time
 """The clock Textual stamps events with (a dialog's typing guard compares with it)."""
 
-__all__ = ["ANSI_SEQUENCES_KEYS", "character_to_key", "monotonic_time"]
+# XTermParser: Textual's reader of what a terminal sends; reads the keys typed before Textual had
+# the terminal (typed_early) as its driver reads the rest.
+
+__all__ = ["ANSI_SEQUENCES_KEYS", "XTermParser", "character_to_key", "monotonic_time"]
