@@ -11,7 +11,19 @@ from types import NoneType
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT, Array, Comment, InlineTable, Item, Null, String, StringType, Table, Trivia
+from tomlkit.items import (
+    AoT,
+    Array,
+    Comment,
+    InlineTable,
+    Item,
+    Null,
+    String,
+    StringType,
+    Table,
+    Trivia,
+    Whitespace,
+)
 
 from workbench.store.serialize import RECORD_KEYS
 
@@ -65,14 +77,31 @@ def inline_table(value: MappingABC[str, Any], like: Any = None) -> InlineTable:
     as `like` is (the inline table written beside it: `{ name = "x" }`) when one is given."""
     inline = tomlkit.inline_table()
     for key, inner in value.items():
-        inline[key] = to_item(inner, inline=True)
-    if isinstance(like, InlineTable):
-        opening = re.match(r"\{([ \t]*)", like.as_string().strip())
-        entries = [(k, v) for k, v in inline.value.body if k is not None]
-        if entries and opening:  # `{ ` opens and ` }` closes, or neither
-            entries[0][1].trivia.indent = opening.group(1)
-            entries[-1][1].trivia.trail = opening.group(1)
+        nested = isinstance(inner, MappingABC)
+        inline[key] = inline_table(inner, like) if nested else to_item(inner, inline=True)
+    entries = [item for key, item in inline.value.body if key is not None]
+    if isinstance(like, InlineTable) and entries:  # (a new table puts ", " between its keys)
+        entries[0].trivia.indent = entries[-1].trivia.trail = _padding(like)
     return inline
+
+
+def _padding(table: InlineTable) -> str:
+    """The space inside an inline table's braces: `{ name = "x" }` has one, `{name = "x"}` none."""
+    opening = re.match(r"\{([ \t]*)", table.as_string().strip())
+    return opening.group(1) if opening else ""
+
+
+def _respace(table: InlineTable, padding: str) -> None:
+    """Space an inline table `{ a = 1, b = 2 }` (`padding` inside the braces): tomlkit glues a key
+    it adds to the brace (`{ a = 1, b = 2}`) or to the comma (`{a = 1,b = 2}`). The whitespace
+    items it keeps are emptied, not removed, so its index of the keys holds."""
+    entries = [item for key, item in table.value.body if key is not None]
+    for key, item in table.value.body:
+        if key is None and isinstance(item, Whitespace):
+            item._s = ""  # tomlkit's public API can't set a whitespace item's text
+    for number, item in enumerate(entries):
+        item.trivia.indent = padding if number == 0 else " "
+        item.trivia.trail = padding if number == len(entries) - 1 else ""
 
 
 def _beside(array: Array, at: int) -> Any:
@@ -104,7 +133,10 @@ def merge_document(doc: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
 
 
 def merge_table(table: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
-    """Apply the difference between two versions of a table's data to it, key by key."""
+    """Apply the difference between two versions of a table's data to it, key by key (an inline
+    table given or losing a key keeps the space inside its braces)."""
+    padding = _padding(table) if isinstance(table, InlineTable) else None
+    keys = set(table.keys())
     for key in [k for k in old if k not in new]:
         if key in table:
             del table[key]
@@ -113,9 +145,7 @@ def merge_table(table: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
         if before == value and key in table:
             continue
         current = table.get(key)
-        if isinstance(current, InlineTable) and isinstance(value, dict) and current.keys() != value.keys():
-            table[key] = inline_table(value, like=current)  # tomlkit adds a key as `,x = 3`
-        elif isinstance(value, dict) and isinstance(current, Table | InlineTable):
+        if isinstance(value, dict) and isinstance(current, Table | InlineTable):
             merge_table(current, before if isinstance(before, dict) else {}, value)
         elif isinstance(current, Item) and _same(current, value):
             continue
@@ -125,6 +155,8 @@ def merge_table(table: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
             table[key] = inline_table(value, like=table)  # (an inline table holds no [table])
         else:
             table[key] = _keep_style(current, to_item(value, inline=isinstance(table, InlineTable)))
+    if padding is not None and set(table.keys()) != keys:
+        _respace(table, padding)
 
 
 def _inline_tables(current: Any, value: Any) -> bool:
