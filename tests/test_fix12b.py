@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
+import pytest
+from textual.widgets import Select, TextArea
+
+from tests.helpers import until
+from tests.test_keyboard_model import FIRST, answers, at_first_question
 from workbench.analysis.metrics import metric_sentence
 from workbench.banks import load_catalogue
 from workbench.example import bundled_example
@@ -11,6 +18,7 @@ from workbench.export.context import ProposalContext
 from workbench.export.options import ProposalOptions
 from workbench.model.records import Metric
 from workbench.store.files import load_project
+from workbench.ui.widgets.capture_pane import CapturePane
 
 TCO = "discovery:platform-evaluation.criteria.1"
 """'Platform should reduce total cost of ownership by X%': the bank says its baseline is '¤ per year'."""
@@ -37,3 +45,42 @@ def test_the_proposal_keeps_a_typed_currency_too() -> None:
     context = ProposalContext(project, load_catalogue(), ProposalOptions(today=dt.date(2026, 12, 1)))
     assert context.currency != "GBP"
     assert context.metric_text(project.metrics[-1]).endswith("(baseline £250,000)")
+
+
+async def choose_then_type(pilot: Any, capture: CapturePane, dropdown: str, downs: int) -> None:
+    """Open a dropdown with Enter, move down, take the value with Enter, then type 'ok.' a key at
+    a time as a person does (each handled before the next)."""
+    capture.panel.query_one(f"#q-{dropdown}", Select).focus()
+    await pilot.pause()
+    await pilot.press("enter")
+    assert await until(pilot, lambda: capture.panel.query_one(f"#q-{dropdown}", Select).expanded)
+    for _ in range(downs):
+        await pilot.press("down")
+    await pilot.press("enter")
+    for key in ("space", "o", "k", "full_stop"):
+        await pilot.pause(0.1)
+        await pilot.press(key)
+
+
+@pytest.mark.parametrize(
+    ("dropdown", "downs", "value"), [("status", 1, "skipped"), ("confidence", 1, "evidenced")]
+)
+async def test_after_a_choice_from_a_dropdown_typing_goes_on_in_the_notes(
+    example: Path, make_app: Any, dropdown: str, downs: int, value: str
+) -> None:
+    """fix12b 2: after a choice the dropdown kept the keyboard; the letters typed next were dropped
+    and space opened it again. Now the keyboard is back in the notes, the cursor at their end."""
+    before = answers(example)[FIRST]
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        capture = await at_first_question(pilot)
+        await choose_then_type(pilot, capture, dropdown, downs)
+        notes = capture.panel.query_one("#q-notes", TextArea)
+        assert await until(pilot, lambda: notes.text.endswith(" ok."))
+        assert app.focused is notes
+        assert not capture.panel.query_one(f"#q-{dropdown}", Select).expanded
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    after = answers(example)[FIRST]
+    assert after[dropdown] == value
+    assert after["notes"] == before["notes"] + " ok."

@@ -14,6 +14,7 @@ from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual._time import get_time
 from textual._xterm_parser import XTermParser
 from textual.keys import _character_to_key
+from textual.widgets._select import SelectOverlay
 
 character_to_key = _character_to_key
 """A typed character's key name as Textual's driver gives it ('!' is 'exclamation_mark')."""
@@ -21,7 +22,11 @@ character_to_key = _character_to_key
 monotonic_time = get_time
 """The clock Textual stamps events with (a dialog's typing guard compares with it)."""
 
+DropdownList = SelectOverlay
+"""The list a `Select` opens; its `UpdateSelection` says a value was taken from it (also the one
+shown already, which posts no `Select.Changed`)."""
+
 # XTermParser: Textual's reader of what a terminal sends; reads the keys typed before Textual had
 # the terminal (typed_early) as its driver reads the rest.
 
-__all__ = ["ANSI_SEQUENCES_KEYS", "XTermParser", "character_to_key", "monotonic_time"]
+__all__ = ["ANSI_SEQUENCES_KEYS", "DropdownList", "XTermParser", "character_to_key", "monotonic_time"]

@@ -20,6 +20,7 @@ from workbench.model.records import Metric
 from workbench.printable import times
 from workbench.ui.parsing import number_problem, parse_date, parse_number
 from workbench.ui.safe import clean, literal, one_line
+from workbench.ui.widgets.choice_select import ChoiceSelect
 from workbench.ui.widgets.maturity import MaturityBar
 from workbench.ui.widgets.people import PeopleSuggester, PersonInput
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
@@ -138,8 +139,8 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         with Horizontal(id="q-status-row", classes="row"):
             # Blank (showing NOT_ANSWERED) until the question has an answer: a default of
             # "answered" said so of every unanswered question.
-            yield Select(STATUS_OPTIONS, id="q-status", prompt=NOT_ANSWERED, compact=True)
-            yield Select(
+            yield ChoiceSelect(STATUS_OPTIONS, id="q-status", prompt=NOT_ANSWERED, compact=True)
+            yield ChoiceSelect(
                 CONFIDENCE_OPTIONS, id="q-confidence", allow_blank=False, value="stated", compact=True
             )
         # Its own line under the dropdowns: between them it squeezed to nothing at 80 columns and
@@ -547,6 +548,17 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         name = "reason" if status == "not-applicable" else "follow_up_with"
         detail = self.query_one("#q-status-detail", RealInput).real
         self.post_message(self.AnswerEdited(self, self.ref, {name: detail}))
+
+    @on(ChoiceSelect.Chosen)
+    def _back_to_notes(self, event: ChoiceSelect.Chosen) -> None:
+        """After a status or confidence is chosen from its list, the keyboard goes back to the
+        notes, the cursor at their end, so what is typed next goes on into them."""
+        event.stop()
+        notes = self.query_one("#q-notes", NotesArea)
+        if notes.disabled or not notes.display:
+            return
+        notes.focus()
+        notes.move_cursor(notes.document.end)
 
     @on(Select.Changed, "#q-confidence")
     def _confidence(self, event: Select.Changed) -> None:
