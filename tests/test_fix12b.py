@@ -84,3 +84,41 @@ async def test_after_a_choice_from_a_dropdown_typing_goes_on_in_the_notes(
     after = answers(example)[FIRST]
     assert after[dropdown] == value
     assert after["notes"] == before["notes"] + " ok."
+
+
+def in_view(tree: Any) -> bool:
+    """Whether the tree's cursor line is on screen (scrolled into view)."""
+    top = tree.scroll_offset.y
+    return bool(top <= tree.cursor_line < top + tree.scrollable_content_region.height)
+
+
+@pytest.mark.parametrize(
+    ("search", "best"),
+    [
+        ("feature drift", "discovery:feature-engineering.discovery.4"),  # the one text match: a closed bank
+        ("what data", "discovery:feature-engineering.current.data-sources-integration-1"),  # 25 matches
+    ],
+)
+async def test_the_best_match_of_a_search_is_opened_selected_and_in_view(
+    example: Path, make_app: Any, search: str, best: str
+) -> None:
+    """fix12b 3: the question whose text has the words searched for sat in a closed group (the
+    cursor on a question matching only by its area or id), so it stayed hidden."""
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        capture = await at_first_question(pilot)
+        await pilot.press("slash")
+        for char in search:
+            await pilot.press("space" if char == " " else char)
+        tree = capture.navigator.question_tree
+        assert await until(pilot, lambda: capture.panel.ref == best)
+        await pilot.press("enter")
+        assert await until(pilot, lambda: app.focused is tree)
+        node = tree.cursor_node
+        assert node is not None and node.data == best
+        parent = node.parent
+        while parent is not None:
+            assert parent.is_expanded
+            parent = parent.parent
+        assert await until(pilot, lambda: in_view(tree))
+        assert capture.panel.ref == best

@@ -54,6 +54,18 @@ def matches_text(catalogue: Catalogue, ref: str, words: str) -> bool:
     return has_every_word(words, question.text, ref, catalogue.area_title(question.area))
 
 
+def match_rank(catalogue: Catalogue, ref: str, words: str) -> int:
+    """How well a question matches a search, the best match highest: 3, the words as typed in its
+    text ("feature store"); 2, every word somewhere in its text; 1, some only in its id or area
+    ("monitoring" for every question of Model Monitoring); 0, no match."""
+    if not matches_text(catalogue, ref, words):
+        return 0
+    text = catalogue.questions[ref].text.lower()
+    if " ".join(words.lower().split()) in " ".join(text.split()):
+        return 3
+    return 2 if has_every_word(words, text) else 1
+
+
 _STATUS_WORDS = (
     ("answered", "answered"),
     ("follow-up", "for follow-up"),

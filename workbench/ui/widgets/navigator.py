@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from workbench.analysis.progress import SessionProgress, matches_text
+from workbench.analysis.progress import SessionProgress, match_rank, matches_text
 from workbench.model.catalogue import Catalogue
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.undoable_input import UndoableInput
@@ -138,8 +138,9 @@ class Navigator(Vertical):
             return False
         return not self.filters.search or matches_text(self.workspace.catalogue, ref, self.filters.search)
 
-    def rebuild(self) -> None:
-        """Build the tree from the banks, the session's template and the filters."""
+    def rebuild(self, to_best_match: bool = False) -> None:
+        """Build the tree from the banks, the session's template and the filters; with
+        `to_best_match` (a search just typed) the cursor goes to the question matching it best."""
         ws = self.workspace
         catalogue = ws.catalogue
         progress = ws.progress()
@@ -169,13 +170,17 @@ class Navigator(Vertical):
             self._add_bank(bank_node, bank.id, catalogue, progress, template_refs)
             self._prune(bank_node)
         self._relabel(progress)
-        self._keep_a_question_highlighted()
+        self._keep_a_question_highlighted(self.best_match() if to_best_match else "")
 
-    def _keep_a_question_highlighted(self) -> None:
-        """After a rebuild the cursor stays on the question shown, or, when a filter hid that
-        one, moves to the first question shown and says so (`Selected`): the editor beside the
-        tree always shows, and keys always act on, the highlighted question."""
+    def _keep_a_question_highlighted(self, wanted: str = "") -> None:
+        """After a rebuild the cursor goes to the question `wanted`, else stays on the question
+        shown, or, when a filter hid that one, moves to the first question shown, and says so
+        (`Selected`): the editor beside the tree always shows, and keys always act on, the
+        highlighted question."""
         shown = self.current
+        if wanted and wanted != shown and self.select_ref(wanted, focus=False):
+            self.post_message(self.Selected(self, wanted))
+            return
         if shown and self.select_ref(shown, focus=False):
             return
         ref = self._leaves[0].data or "" if self._leaves else ""
@@ -288,6 +293,21 @@ class Navigator(Vertical):
                 return True
         return False
 
+    def best_match(self) -> str:
+        """The question the search matches best (its words as typed in the question's text
+        first, `match_rank`): the one shown if it matches as well as any, else the first in the
+        tree. Empty with no search or no match."""
+        words = self.filters.search
+        if not words or not self._leaves:
+            return ""
+        ranks = [
+            (match_rank(self.workspace.catalogue, leaf.data or "", words), leaf.data or "")
+            for leaf in self._leaves
+        ]
+        best = max(rank for rank, _ in ranks)
+        top = [ref for rank, ref in ranks if rank == best]
+        return self.current if self.current in top else top[0]
+
     def highlighted(self) -> str:
         """The question under the tree's cursor ('' on an area, part or group line)."""
         node = self.question_tree.cursor_node
@@ -356,23 +376,23 @@ class Navigator(Vertical):
         search.forget_typing()
         self._filters_changed()
 
-    def _filters_changed(self) -> None:
+    def _filters_changed(self, to_best_match: bool = False) -> None:
         self.query_one("#nav-filters", Static).update(literal(self.filters.describe()))
-        self.rebuild()
+        self.rebuild(to_best_match)
 
     @on(Input.Changed, "#nav-search")
     def _search(self, event: Input.Changed) -> None:
         event.stop()
         self.filters.search = event.value.strip()
-        self._filters_changed()
+        self._filters_changed(to_best_match=True)
 
     @on(Input.Submitted, "#nav-search")
     def _search_done(self, event: Input.Submitted) -> None:
-        """Enter in the search box: to the tree, on the first match (with no search, on the
-        question shown), which the editor then shows."""
+        """Enter in the search box: to the tree, on the best match (with no search, on the
+        question shown), its group opened, which the editor then shows."""
         event.stop()
         shown = self.current
-        ref = self._leaves[0].data or "" if self._leaves and self.filters.search else shown
+        ref = self.best_match() or shown
         if not (ref and self.select_ref(ref)):
             self.question_tree.focus()
         if ref and ref != shown:
