@@ -18,7 +18,9 @@ from workbench.export.context import ProposalContext
 from workbench.export.options import ProposalOptions
 from workbench.model.records import Metric
 from workbench.store.files import load_project
+from workbench.ui.keys import key
 from workbench.ui.widgets.capture_pane import CapturePane
+from workbench.ui.widgets.key_footer import KeyFooter, place_name
 
 TCO = "discovery:platform-evaluation.criteria.1"
 """'Platform should reduce total cost of ownership by X%': the bank says its baseline is '¤ per year'."""
@@ -57,9 +59,9 @@ async def choose_then_type(pilot: Any, capture: CapturePane, dropdown: str, down
     for _ in range(downs):
         await pilot.press("down")
     await pilot.press("enter")
-    for key in ("space", "o", "k", "full_stop"):
+    for typed in ("space", "o", "k", "full_stop"):
         await pilot.pause(0.1)
-        await pilot.press(key)
+        await pilot.press(typed)
 
 
 @pytest.mark.parametrize(
@@ -122,3 +124,54 @@ async def test_the_best_match_of_a_search_is_opened_selected_and_in_view(
             parent = parent.parent
         assert await until(pilot, lambda: in_view(tree))
         assert capture.panel.ref == best
+
+
+CAPTURE_KINDS = (
+    FIRST,  # a question, its status set to needs follow-up below: the "ask whom" field shows
+    "discovery:model-deployment.pain.1",  # a pain indicator: its heard list and buttons
+    "discovery:model-deployment.metric.1",  # a success metric: its six fields
+)
+KEPT = ("save", "next", "previous", "undo", "redo", "help")
+"""The keys a person needs wherever the keyboard is in Capture."""
+
+
+async def test_every_capture_place_keeps_save_and_the_main_keys_in_the_footer_at_80_columns(
+    example: Path, make_app: Any
+) -> None:
+    """fix12b 4: long field names ('ask whom / why not', 'measured by') pushed ^s Save, and at
+    times ^o Status, off the footer at 80 columns."""
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        capture = await at_first_question(pilot)
+        checked: set[str] = set()
+        for ref in CAPTURE_KINDS:
+            capture.jump_to(ref)
+            assert await until(pilot, lambda ref=ref: capture.panel.ref == ref)
+            if ref == FIRST:
+                capture.panel.query_one("#q-status", Select).value = "follow-up"
+                assert await until(pilot, lambda: capture.panel.query_one("#q-status-detail").display)
+            places = [w for w in app.screen.focus_chain if capture in w.ancestors]
+            for place in places:
+                place.focus()
+                await pilot.pause()
+                line = app.screen.query_one(KeyFooter).render().plain
+                name = place_name(place)
+                assert line.startswith((f" ✎ {name} ", f" ▸ {name} ")), line
+                for key_id in KEPT:
+                    entry = key(key_id)
+                    shown = f"{app.get_key_display(entry.binding())} {entry.description}"
+                    assert shown in line, f"{place.id or place}: {shown!r} is not in {line!r}"
+                if place.id != "q-heard-list":
+                    assert f"{app.get_key_display(key('status-next').binding())} Status" in line, line
+                checked.add(place.id or type(place).__name__)
+        assert {"nav-tree", "nav-search", "q-status", "q-confidence", "q-status-detail", "q-notes"} <= checked
+        assert {
+            "q-heard-list",
+            "q-baseline",
+            "q-target",
+            "q-unit",
+            "q-measured_by",
+            "q-owner",
+            "q-due",
+        } <= checked
+        assert place_name(capture.panel.query_one("#q-status-detail")) == "ask whom"

@@ -63,6 +63,9 @@ class Key:
     """False when the line of the entry before it in help covers it ('ctrl+n / ctrl+b')."""
     rank: int = 50
     """Its place in the footer among the keys shown (lower first: the most useful)."""
+    kept: bool = False
+    """Room is kept for it in the footer before the keys of the focused part fill the rest: a
+    key a person looks for everywhere (ctrl+s) is not pushed off at 80 columns."""
     priority: bool = False
     """It acts before the focused widget sees the key (set for every F-key and ctrl key)."""
     text_first: bool = False
@@ -124,7 +127,7 @@ KEYS: tuple[Key, ...] = (
         changes_data=True, when="redo", palette=True, text_first=True),
     Key("save", "ctrl+s", "save", "Save",
         "save now (autosave runs 2 s after the last change, at most 10 s after the first); "
-        "in a dialog: save it", when="project", palette=True, rank=40),
+        "in a dialog: save it", when="project", palette=True, rank=40, kept=True),
     Key("clock", "ctrl+t", "toggle_clock", "Clock", "start or pause the session clock",
         when="project", palette=True, show=False),
     Key("export", "f9", "export", "Export", "export the Word proposal", when="project", palette=True,
@@ -357,6 +360,11 @@ EXTRA_BINDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 """More keys for one entry: maturity 2–5 and clearing, listed once in help."""
+
+
+def kept_in_footer(key_id: str) -> bool:
+    """Whether the footer keeps room for this key (`Key.kept`)."""
+    return any(k.kept for k in KEYS if k.id == key_id)
 
 
 def footer_rank(key_id: str) -> int:

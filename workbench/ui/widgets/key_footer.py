@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Input, TextArea
 
 from workbench.printable import one_line
 from workbench.ui.field_names import FIELD_NAMES
-from workbench.ui.keys import footer_rank, in_scope, key, widget_keys
+from workbench.ui.keys import footer_rank, in_scope, kept_in_footer, key, widget_keys
 
 TYPING_STYLE = Style(bold=True, color="black", bgcolor="yellow")
 COMMANDS_STYLE = Style(bold=True, color="black", bgcolor="cyan")
@@ -50,9 +50,14 @@ def takes_text(widget: Widget | None) -> bool:
 
 def place_name(widget: Widget | None) -> str:
     """The focused widget in a word or two, as its label says: 'notes', 'baseline', 'status'
-    (from FIELD_NAMES); a button or checkbox by its own words; else what kind of thing it is."""
+    (from FIELD_NAMES, unless the widget names itself as it is now with `field_name`: the reason
+    field is 'ask whom' or 'why not' by the status); a button or checkbox by its own words; else
+    what kind of thing it is."""
     if widget is None:
         return ""
+    named = getattr(widget, "field_name", "")
+    if isinstance(named, str) and named:
+        return named
     if widget.id in FIELD_NAMES:
         return FIELD_NAMES[widget.id]
     if isinstance(widget, Button | Checkbox):
@@ -169,17 +174,18 @@ class KeyFooter(Widget):
     def _is_palette(self, binding: Binding) -> bool:
         return binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE
 
-    def _items(self) -> tuple[list[Text], Text]:
-        """The offered keys as text: those that may be left out for room, and the pinned ones
-        (undo, redo and F1) always shown at the right."""
-        items: list[Text] = []
+    def _items(self) -> tuple[list[tuple[Text, bool]], Text]:
+        """The offered keys as text, each with whether room is kept for it (ctrl+s: `Key.kept`),
+        the others left out when there is no room; and the pinned ones (undo, redo and F1) always
+        shown at the right."""
+        items: list[tuple[Text, bool]] = []
         pinned = Text("")
         palette: list[Text] = []
         for binding, enabled in self.offered():
             if self._is_palette(binding):
                 hint = Text(f" {self.app.get_key_display(binding)} palette ", style=Style(bold=True))
                 hint.stylize(Style(meta={"@click": "app.command_palette"}))
-                palette = [hint]
+                palette = [(hint, False)]
                 continue
             click = Style(meta={"@click": f"app.simulate_key({binding.key!r})"})
             key_style = Style(bold=True, color="orange1") if enabled else Style(dim=True)
@@ -188,7 +194,7 @@ class KeyFooter(Widget):
             if binding.action in PINNED:
                 pinned.append_text(item)
             else:
-                items.append(item)
+                items.append((item, kept_in_footer(binding.id or "")))
         return items + palette, pinned  # the palette's hint when there is room
 
     def _words(self, binding: Binding) -> str:
@@ -210,8 +216,11 @@ class KeyFooter(Widget):
         items, pinned = self._items()
         line = where_typing_lands(self.screen.focused)
         room = self.size.width - line.cell_len - pinned.cell_len
-        for item in items:
-            if item.cell_len <= room:
+        room -= sum(item.cell_len for item, kept in items if kept)
+        for item, kept in items:
+            if kept:
+                line.append_text(item)
+            elif item.cell_len <= room:
                 line.append_text(item)
                 room -= item.cell_len
         line.append(" " * max(0, room))

@@ -37,6 +37,10 @@ class PersonInput(RealInput):
     Enter, so what is saved is what was shown. Tab kept only the letters typed ('Priya' for
     'Priya Raman (Lead data scientist)')."""
 
+    field_name = ""
+    """What the footer calls the field now, when its owner names it by what it asks ('ask whom');
+    empty: its name in FIELD_NAMES."""
+
     def take_offer(self) -> bool:
         """Take the person offered for the text typed (the cursor at its end); whether one was."""
         suggester = self.suggester

@@ -459,6 +459,8 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         detail = self.query_one("#q-status-detail", Input)
         detail.display = status in ("not-applicable", "follow-up")
         detail.placeholder = "why it does not apply" if status == "not-applicable" else "ask whom?"
+        # The footer names the field by what it asks now (its one name was too long at 80 columns).
+        detail.field_name = "why not" if status == "not-applicable" else "ask whom"
 
     def set_maturity(self, which: str, value: int | None, stepped: int = 0) -> None:
         """Set current or target maturity from a key press; `stepped` is the direction of a step
