@@ -42,8 +42,8 @@ async def named_wrongly(pilot: Any, screen: Any, widgets: list[Widget], where: s
         name = footer_place(screen)
         if isinstance(widget, Button | Checkbox):
             expected = str(widget.label).split(" (")[0]
-        else:
-            expected = FIELD_NAMES.get(widget.id or "", "")
+        else:  # a field named by what it asks now ('ask whom', 'why not': fix12b 4), else its label
+            expected = getattr(widget, "field_name", "") or FIELD_NAMES.get(widget.id or "", "")
         shortened = name.endswith("…") and expected.startswith(name[:-1])  # a long button's words
         if not expected or (name != expected and not shortened) or name in GENERIC:
             wrong.append(f"{where}: #{widget.id} ({type(widget).__name__}) shown as {name!r}")

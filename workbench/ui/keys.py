@@ -63,9 +63,10 @@ class Key:
     """False when the line of the entry before it in help covers it ('ctrl+n / ctrl+b')."""
     rank: int = 50
     """Its place in the footer among the keys shown (lower first: the most useful)."""
-    kept: bool = False
-    """Room is kept for it in the footer before the keys of the focused part fill the rest: a
-    key a person looks for everywhere (ctrl+s) is not pushed off at 80 columns."""
+    kept: str = ""
+    """The scopes (space-separated) where the footer keeps room for it before the keys of the
+    focused part fill the rest: ctrl+s in Capture, where a long field name ('measured by') pushed
+    it off at 80 columns."""
     priority: bool = False
     """It acts before the focused widget sees the key (set for every F-key and ctrl key)."""
     text_first: bool = False
@@ -127,7 +128,7 @@ KEYS: tuple[Key, ...] = (
         changes_data=True, when="redo", palette=True, text_first=True),
     Key("save", "ctrl+s", "save", "Save",
         "save now (autosave runs 2 s after the last change, at most 10 s after the first); "
-        "in a dialog: save it", when="project", palette=True, rank=40, kept=True),
+        "in a dialog: save it", when="project", palette=True, rank=40, kept="capture"),
     Key("clock", "ctrl+t", "toggle_clock", "Clock", "start or pause the session clock",
         when="project", palette=True, show=False),
     Key("export", "f9", "export", "Export", "export the Word proposal", when="project", palette=True,
@@ -362,9 +363,14 @@ EXTRA_BINDINGS: dict[str, tuple[tuple[str, str], ...]] = {
 """More keys for one entry: maturity 2–5 and clearing, listed once in help."""
 
 
-def kept_in_footer(key_id: str) -> bool:
-    """Whether the footer keeps room for this key (`Key.kept`)."""
-    return any(k.kept for k in KEYS if k.id == key_id)
+def kept_in_footer(key_id: str, offered: Iterable[str]) -> bool:
+    """Whether the footer keeps room for this key among the keys `offered` (ids): one of them is
+    of a scope in its `Key.kept` (the keyboard is in Capture)."""
+    entry = next((k for k in KEYS if k.id == key_id), None)
+    if entry is None or not entry.kept:
+        return False
+    scopes, ids = set(entry.kept.split()), set(offered)
+    return any(k.scope in scopes for k in KEYS if k.id in ids)
 
 
 def footer_rank(key_id: str) -> int:

@@ -180,8 +180,10 @@ class KeyFooter(Widget):
         shown at the right."""
         items: list[tuple[Text, bool]] = []
         pinned = Text("")
-        palette: list[Text] = []
-        for binding, enabled in self.offered():
+        palette: list[tuple[Text, bool]] = []
+        offered = self.offered()
+        ids = [binding.id or "" for binding, _ in offered]
+        for binding, enabled in offered:
             if self._is_palette(binding):
                 hint = Text(f" {self.app.get_key_display(binding)} palette ", style=Style(bold=True))
                 hint.stylize(Style(meta={"@click": "app.command_palette"}))
@@ -194,7 +196,7 @@ class KeyFooter(Widget):
             if binding.action in PINNED:
                 pinned.append_text(item)
             else:
-                items.append((item, kept_in_footer(binding.id or "")))
+                items.append((item, kept_in_footer(binding.id or "", ids)))
         return items + palette, pinned  # the palette's hint when there is room
 
     def _words(self, binding: Binding) -> str:

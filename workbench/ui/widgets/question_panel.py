@@ -456,7 +456,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         self.query_one("#q-status", Select).prompt = BLANK_STATUS_WORDS.get(state, NOT_ANSWERED)
 
     def _status_detail_visibility(self, status: str) -> None:
-        detail = self.query_one("#q-status-detail", Input)
+        detail = self.query_one("#q-status-detail", PersonInput)
         detail.display = status in ("not-applicable", "follow-up")
         detail.placeholder = "why it does not apply" if status == "not-applicable" else "ask whom?"
         # The footer names the field by what it asks now (its one name was too long at 80 columns).
