@@ -143,3 +143,24 @@ async def test_a_long_title_shows_whole_at_160_columns(example: Path, make_app) 
         table = app.screen.query_one("#ranked", DataTable)
         assert await until(pilot, lambda: title in [str(table.get_row(key)[2]) for key in table.rows])
         assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+@pytest.mark.parametrize("size", [(120, 36), (160, 48)])
+async def test_the_session_line_shows_whole_while_browsing(
+    example: Path, make_app, size: tuple[int, int]
+) -> None:
+    """fix12c: at 120x36 the question tree's first line was cut ('…: ML Engineering T'). While
+    the keyboard is in the navigator it takes half the width (at most 70 columns); in the notes
+    the editor has it back."""
+    app = make_app(example)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        capture = app.screen.query_one(CapturePane)
+        tree = capture.navigator.question_tree
+        tree.focus()
+        tree.scroll_home(animate=False)
+
+        def first() -> str:
+            return tree_lines(capture)[0].rstrip()
+
+        assert await until(pilot, lambda: first().endswith("ML Engineering Team Session")), first()
