@@ -11,6 +11,7 @@ from textual.widgets import Select, TextArea
 
 from tests.helpers import until
 from tests.test_keyboard_model import FIRST, answers, at_first_question
+from workbench.analysis.currency import client_currency
 from workbench.analysis.metrics import metric_sentence
 from workbench.banks import load_catalogue
 from workbench.example import bundled_example
@@ -175,3 +176,18 @@ async def test_every_capture_place_keeps_save_and_the_main_keys_in_the_footer_at
             "q-due",
         } <= checked
         assert place_name(capture.panel.query_one("#q-status-detail")) == "ask whom"
+
+
+def test_a_unit_typed_with_its_scale_names_the_clients_currency() -> None:
+    """fix12b 1: a metric in "kEUR" counts as euros, so the bank's money units (¤) read in euros
+    beside it, not in the pounds of the proposal's language."""
+    project = load_project(bundled_example())
+    project.answers, project.heard, project.gaps = [], [], []
+    project.metrics = [tco("")]
+    assert client_currency(project, "en-GB") == "GBP"
+    project.metrics = [
+        tco("kEUR"),
+        Metric(id="M-010", template="discovery:model-deployment.metric.3", baseline=19),
+    ]
+    assert client_currency(project, "en-GB") == "EUR"
+    assert metric_sentence(project.metrics[1], load_catalogue(), "EUR").endswith("(baseline €19 per month)")

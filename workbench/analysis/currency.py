@@ -57,6 +57,9 @@ def client_currency(project: Project, language: str) -> str:
     own += [f"{g.title} {g.description}" for g in project.gaps]
     own += [f"{m.text} {m.unit} {m.measured_by}" for m in project.metrics]
     counts = mentions(" ".join(own))
+    # A unit typed with its scale ("kEUR", "USD m") names its currency too: `mentions` reads
+    # "kEUR" as a word of its own.
+    counts.update(named for m in project.metrics if (named := money_named(m.unit)) and not mentions(m.unit))
     if counts:
         return counts.most_common(1)[0][0]
     return LANGUAGE_CURRENCY.get(language, "")
