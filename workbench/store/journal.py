@@ -49,6 +49,13 @@ the process's id, and two files are written atomically:
   keyboard in its notes when `focus` is "q-notes"; an entry without them restores as before.
   The draft came in after format 1 was first written and needs no new number: an entry without it
   reads as before, and a draft that does not read is left out (the work still comes back).
+- `KEY.PID.clock.json`: while the session clock runs, its time, written every second or so
+  without the rest of the work (cheap: the entry is written when the work changes)::
+
+      {"session": "exec-1", "elapsed_seconds": 3314, "area_seconds": {"deployment": 610}}
+
+  Read with the entry: when it holds more time for the entry's session than the entry does, that
+  time is the session's and the clock was running. Moved and removed with the entry.
 - `KEY.PID.base.toml`: the exact bytes of the project file the work started from (its digest is
   `base_sha256`), written only when it changes. A three-way merge takes this as the base, the
   work as mine and the file as it is now as theirs.
@@ -106,6 +113,48 @@ def journal_paths(path: str | Path, owner: int | None = None) -> tuple[Path, Pat
     folder = state_dir() / "journal"
     stem = key if owner == LEGACY else f"{key}.{os.getpid() if owner is None else owner}"
     return folder / f"{stem}.json", folder / f"{stem}.base.toml"
+
+
+def clock_path(path: str | Path, owner: int | None = None) -> Path:
+    """Where this process (or process `owner`) keeps its running session clock (see the format)."""
+    entry_path = journal_paths(path, owner)[0]
+    return entry_path.with_name(entry_path.name.removesuffix(".json") + ".clock.json")
+
+
+def write_clock(path: str | Path, session: str, elapsed_seconds: int, area_seconds: dict[str, int]) -> None:
+    """Keep the running clock's time of `session` (a small write; see `KEY.PID.clock.json`)."""
+    kept = {"session": session, "elapsed_seconds": elapsed_seconds, "area_seconds": area_seconds}
+    target = clock_path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+
+
+def _with_clock(path: str | Path, owner: int, session: str, work: dict[str, Any]) -> dt.datetime | None:
+    """Put the time the clock file of process `owner` holds for `session` into the work's session
+    when it is more than the work has; when it did, the time the clock file was written (the
+    clock was running then), else None."""
+    clock, entry = clock_path(path, owner), journal_paths(path, owner)[0]
+    try:  # (one older than the entry is of an earlier run: the entry has the time)
+        written = clock.stat().st_mtime_ns
+        if written < entry.stat().st_mtime_ns:
+            return None
+        kept = json.loads(clock.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(kept, dict) or not session or kept.get("session") != session:
+        return None
+    elapsed, areas = kept.get("elapsed_seconds"), kept.get("area_seconds", {})
+    if not isinstance(elapsed, int) or not isinstance(areas, dict):
+        return None
+    for record in work.get("sessions", []):
+        if isinstance(record, dict) and record.get("id") == session:
+            if elapsed <= record.get("elapsed_seconds", 0):
+                return None
+            record["elapsed_seconds"] = elapsed
+            if areas:
+                record["area_seconds"] = areas
+            return dt.datetime.fromtimestamp(written / 1e9, dt.UTC).replace(microsecond=0)
+    return None
 
 
 @dataclass(frozen=True)
@@ -375,17 +424,22 @@ def _read_entry(path: str | Path, owner: int) -> JournalEntry | None:
     work = apply_delta(base_data, entry["work"])
     if work is None:
         return None
+    session = str(entry.get("session", ""))
     try:
         written = dt.datetime.fromisoformat(str(entry.get("written")))
     except ValueError:
         written = dt.datetime.fromtimestamp(entry_path.stat().st_mtime, dt.UTC)
+    clock_written = _with_clock(path, owner, session, work)
+    running = clock_written is not None or bool(entry.get("clock_running", False))
+    if clock_written is not None and written.tzinfo is not None:
+        written = max(written, clock_written)
     found = JournalEntry(
         path=str(entry.get("path", "")),
         written=written,
         base_sha256=str(entry.get("base_sha256", "")),
         base=base,
-        session=str(entry.get("session", "")),
-        clock_running=bool(entry.get("clock_running", False)),
+        session=session,
+        clock_running=running,
         data=work,
         draft=DialogDraft.from_json(entry.get("draft")),
         owner=owner,
@@ -435,6 +489,7 @@ def _later_pairs(path: str | Path, number: int, owner: int | None = None) -> lis
     pairs = [
         (entry_path, entry_path.with_name(f"{later}.json")),
         (base_path, entry_path.with_name(f"{later}.base.toml")),
+        (clock_path(path, owner), entry_path.with_name(f"{later}.clock.json")),
     ]
     if owner in (None, os.getpid(), LEGACY):  # a workbench before the journal had one entry
         pairs.append((old_recovery_path(path), entry_path.with_name(f"{later}.recovery.json")))
@@ -477,9 +532,10 @@ def clear_journal(path: str | Path, owner: int | None = None) -> None:
     """Remove this process's entry (the file has the work, or the person discarded it), or process
     `owner`'s (one that is no longer running). Entries from before entries were per process go
     too: this window offered them and took their work, or they were discarded."""
-    files = [*journal_paths(path, owner), *journal_paths(path, LEGACY), old_recovery_path(path)]
+    files = [*journal_paths(path, owner), clock_path(path, owner), *journal_paths(path, LEGACY)]
+    files.append(old_recovery_path(path))
     if owner not in (None, os.getpid(), LEGACY):
-        files = files[:2]
+        files = files[:3]
     for file in files:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(file)
@@ -495,7 +551,8 @@ def adopt_journal(path: str | Path, entry: JournalEntry) -> bool:
     if mine[0].exists():
         return False
     theirs = journal_paths(path, entry.owner)
-    for source, target in ((theirs[1], mine[1]), (theirs[0], mine[0])):  # the base first
+    moves = ((theirs[1], mine[1]), (clock_path(path, entry.owner), clock_path(path)), (theirs[0], mine[0]))
+    for source, target in moves:  # the entry last
         with contextlib.suppress(FileNotFoundError):
             os.replace(source, target)
     return True

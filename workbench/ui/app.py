@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
     from textual.screen import Screen
 
+    from workbench.model.records import Session
     from workbench.problems import FileProblem
     from workbench.store.journal import DialogDraft, JournalEntry
     from workbench.ui.screens.main_screen import MainScreen
@@ -730,8 +731,9 @@ class WorkbenchApp(App[int]):
 
         if entry.session and recovered.session(entry.session) is not None and self.workspace is not None:
             self.workspace.switch_session(entry.session)
-            if entry.clock_running:
+            if entry.clock_running:  # the session is probably still going on: it runs, and says so
                 self.workspace.clock.start()
+                self._say_clock_restored(recovered.session(entry.session))
         if self.workspace is None or project_to_data(recovered) == project_to_data(self.workspace.project):
             return  # only the dialog's text was unsaved
         DiskMerge(
@@ -742,6 +744,16 @@ class WorkbenchApp(App[int]):
             done=RESTORED,
             on_fail=keep_unsaved,
         ).run()
+
+    def _say_clock_restored(self, session: Session | None) -> None:
+        """After a crash the session is probably still going on, so a restored clock runs on;
+        the facilitator is told, with the key that pauses it."""
+        from workbench.ui.widgets.header import mmss
+
+        if session is not None:
+            at, pause = mmss(session.elapsed_seconds), display(key("clock").key)
+            said = f"Session clock restored at {at} and running: {pause} pauses it."
+            self.notify(said, markup=False, timeout=10)
 
     def _back_to_typing(self, question: str, focus: str, tries: int = 40) -> None:
         """After a restore: Capture shows the question that was on show, with the keyboard in

@@ -34,8 +34,10 @@ SAVE_AT_MOST = 10.0
 """Seconds from the first unsaved change to the file save, however long the typing goes on."""
 MIN_DELAY = 0.05
 """A timer's shortest wait (Textual's timers need one above zero)."""
-CLOCK_JOURNAL_EVERY = 5.0
-"""While the session clock runs, the journal keeps its time this often."""
+CLOCK_JOURNAL_EVERY = 1.0
+"""While the session clock runs, the journal keeps its time this often (a small file of its
+own, `KEY.PID.clock.json`: the work is journaled when it changes), so a crash loses at most
+about that much of it."""
 BACKGROUND_SWITCH_INTERVAL = 0.0005
 """GIL switch interval while a background write runs, so keys and repaints are not held up."""
 
@@ -110,6 +112,7 @@ class Autosave:
         self._journal_timer: Timer | None = None
         self._save_timer: Timer | None = None
         self._first_unsaved: float | None = None
+        self._clock_writing = False
 
     def start(self) -> None:
         """Begin keeping the clock's time in the journal while it runs."""
@@ -162,6 +165,30 @@ class Autosave:
             self.file.run()
 
     def _clock_tick(self) -> None:
+        """The clock's time into the journal: the entry, if there is none yet, else only the
+        clock's small file (in a thread: a write waits for the disk)."""
+        from workbench.problems import FileProblem
+        from workbench.store.journal import journal_paths, write_clock
+
         workspace = self.app.workspace
-        if workspace is not None and workspace.clock.running:
+        if workspace is None or not workspace.clock.running or workspace.session is None:
+            return
+        path = workspace.file.path
+        if not journal_paths(path)[0].exists():
             self.journal.run()
+            return
+        if self._clock_writing:
+            return
+        self._clock_writing = True
+        session = workspace.session.id
+        elapsed, areas = workspace.clock.reading(workspace.session)
+
+        def write() -> None:
+            try:
+                write_clock(path, session, elapsed, areas)
+            except (OSError, FileProblem):  # the entry's writes say what is wrong with the disk
+                pass
+            finally:
+                self._clock_writing = False
+
+        self.app.run_worker(write, thread=True, group="clock", exit_on_error=False)

@@ -59,6 +59,13 @@ class SessionClock:
         """Seconds counted but not yet flushed."""
         return int(self.now() - self.started_at) if self.running else 0
 
+    def reading(self, session: Session) -> tuple[int, dict[str, int]]:
+        """The session's time and its areas' with what is counted but not flushed (no change)."""
+        pending, shares = self.pending(), dict(session.area_seconds)
+        if pending > 0 and self.area:
+            shares[self.area] = shares.get(self.area, 0) + pending
+        return session.elapsed_seconds + max(pending, 0), shares
+
 
 @dataclass(frozen=True)
 class Snapshot:
