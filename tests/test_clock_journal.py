@@ -75,3 +75,46 @@ async def test_a_restored_running_clock_says_so(example: Path, make_app, clock) 
         assert await until(pilot, lambda: app.workspace.clock.running)
         said = "Session clock restored at 55:14 and running: ctrl+t pauses it."
         assert await until(pilot, lambda: any(said in text for text in shown)), shown
+
+
+def test_the_clock_file_goes_with_its_entry(example: Path) -> None:
+    """The clock's small file counts when it holds more time than the entry and is not older
+    than it (an older one is of an earlier run); it is set aside, brought back and removed with
+    the entry."""
+    import os
+
+    from workbench.store.files import ProjectFile, load_project
+    from workbench.store.journal import (
+        bring_back_put_off,
+        clear_journal,
+        clock_path,
+        journal_paths,
+        put_off_journal,
+        read_journal,
+        write_clock,
+        write_journal,
+    )
+    from workbench.store.serialize import project_to_data
+
+    work = load_project(example)
+    session = work.session("ml-1")
+    assert session is not None
+    session.elapsed_seconds = 100
+    write_journal(example, project_to_data(work), ProjectFile.load(example).base, "ml-1", False)
+    write_clock(example, "ml-1", 160, {"model-deployment": 60})
+    entry = read_journal(example)
+    assert entry is not None and entry.clock_running
+    assert journal_clock(example, "ml-1") == 160
+    write_clock(example, "data-1", 999, {})  # another session's time is not this one's
+    assert journal_clock(example, "ml-1") == 100
+    write_clock(example, "ml-1", 160, {})
+    entry_time = journal_paths(example)[0].stat().st_mtime
+    os.utime(clock_path(example), (entry_time - 60, entry_time - 60))
+    assert journal_clock(example, "ml-1") == 100  # older than the entry: an earlier run's
+    write_clock(example, "ml-1", 170, {})
+    put_off_journal(example)
+    assert not clock_path(example).exists() and read_journal(example) is None
+    bring_back_put_off(example)
+    assert journal_clock(example, "ml-1") == 170
+    clear_journal(example)
+    assert not clock_path(example).exists() and read_journal(example) is None
