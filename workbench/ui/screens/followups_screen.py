@@ -185,12 +185,18 @@ class FollowUpsScreen(Screen[tuple[str, str] | None]):
         if item.kind != "next-step":
             self.action_close()
             return
+        self.edit_follow_up_step(parse_key(item.key)[1])
+
+    def edit_follow_up_step(self, step_id: str) -> None:
+        """Edit the next step `step_id`: its words, owner and due date. What is typed in it is
+        journaled: after a crash the restore opens this view, on the step, and calls this again."""
         from workbench.ui.modals.next_step_modal import edit_step
 
-        step = self.workspace.project.next_step(parse_key(item.key)[1])
-        if step is not None:
-            # (after a crash its text comes back in Plan's Next steps, where the step is too)
-            edit_step(self.app, step, lambda edit: self._apply(edit, item.key), reopen=("plan", "edit_step"))
+        key = f"step:{step_id}"
+        step = self.workspace.project.next_step(step_id)
+        if step is not None and self._item(key) is not None:
+            reopen = (FOLLOWUPS_VIEW, "edit_follow_up_step")
+            edit_step(self.app, step, lambda edit: self._apply(edit, key), reopen=reopen)
 
     def action_back(self) -> None:
         """Back to the panes."""

@@ -128,6 +128,17 @@ class Pane(Widget):
         if focused is not None and tabs in focused.ancestors:  # the keyboard goes with the tab
             self.call_after_refresh(self._focus_first_in, tabs)
 
+    def show_tab(self, tabs_id: str, tab: str) -> None:
+        """Show inner tab `tab` of the tab set `tabs_id` (a dialog opening over it), the keyboard
+        with it while this pane is on show: focus given to a widget of another tab (the pane's
+        own first focus, queued as it was shown) would show that tab again (TabbedContent shows
+        the tab of whatever is focused), and the restore reopened a next step over Timeline."""
+        tabs = self.query_one(f"#{tabs_id}", TabbedContent)
+        self.fill_now(tab)
+        tabs.active = tab
+        if getattr(self.screen, "active_pane", None) == self.name_of_pane:
+            self._focus_first_in(tabs)
+
     def _focus_first_in(self, tabs: TabbedContent) -> None:
         shown = tabs.active_pane
         target = next((w for w in shown.query("*") if w.focusable), None) if shown else None

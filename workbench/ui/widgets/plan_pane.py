@@ -478,7 +478,7 @@ class PlanPane(Vertical, Pane):
             if ref is not None:
                 self.new_metric_from(ref)
 
-        self.query_one("#plan-tabs", TabbedContent).active = "plan-metrics"
+        self.show_tab("plan-tabs", "plan-metrics")
         self.app.push_screen(PickModal("Success metric from the bank, or free-form", options), chosen)
 
     def new_metric_from(self, ref: str) -> None:
@@ -497,7 +497,7 @@ class PlanPane(Vertical, Pane):
             if self._apply(add):
                 self.app.notify(f"Defined {add.metric_id}.", timeout=2)
 
-        self.query_one("#plan-tabs", TabbedContent).active = "plan-metrics"
+        self.show_tab("plan-tabs", "plan-metrics")
         modal = MetricModal(heading, draft, template.text if template else "")
         self.app.push_screen(modal.reopens("plan", "new_metric_from", ref), saved)
 
@@ -517,7 +517,7 @@ class PlanPane(Vertical, Pane):
             if fields is not None:
                 self._apply(EditMetric(metric.id, dict(fields)))
 
-        self.query_one("#plan-tabs", TabbedContent).active = "plan-metrics"
+        self.show_tab("plan-tabs", "plan-metrics")
         modal = MetricModal(f"Edit {metric.id}", metric, template.text if template else "")
         self.app.push_screen(modal.reopens("plan", "edit_metric", metric_id), saved)
 
@@ -528,7 +528,7 @@ class PlanPane(Vertical, Pane):
 
     def new_step_for(self, step_id: str) -> None:
         """Open the dialog for a new next step serving the framework item `step_id` (or none, "")."""
-        self.query_one("#plan-tabs", TabbedContent).active = "plan-steps"
+        self.show_tab("plan-tabs", "plan-steps")
         steps = [
             (framework_item.id, f"{step.step}. {framework_item.text}")
             for step in self.workspace.catalogue.followup
@@ -558,7 +558,7 @@ class PlanPane(Vertical, Pane):
         step = self.workspace.project.next_step(step_id)
         if step is None:
             return
-        self.query_one("#plan-tabs", TabbedContent).active = "plan-steps"
+        self.show_tab("plan-tabs", "plan-steps")
 
         def apply(edit: Edit) -> bool:
             if not self._apply(edit):
