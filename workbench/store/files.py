@@ -291,7 +291,12 @@ class ProjectFile:
         except OSError:
             return
         if now != base:
-            self._keep_theirs(now, digest(now))
+            self.keep_theirs(now)
+
+    def keep_theirs(self, theirs: bytes) -> str:
+        """Keep `theirs`, another version of the file (one a merge is about to write over), as
+        a copy beside it (once a version); returns how to name the copy in a sentence."""
+        return self._keep_theirs(theirs, digest(theirs))
 
     def _keep_theirs(self, theirs: bytes, their_hash: str) -> str:
         """Copy the other version beside the file (else into the state directory), named by its

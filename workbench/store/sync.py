@@ -30,7 +30,8 @@ def merge_with_disk(
 ) -> MergeResult:
     """Merge `work` (the open project) with the file on disk against `base` (the file as last
     read or written). When nothing is in conflict the result is written and becomes the open
-    project; otherwise nothing is written and the conflicts are returned to be settled.
+    project, the version on disk it replaces kept as a `.theirs-` copy first when it is not
+    `base`; otherwise nothing is written and the conflicts are returned to be settled.
 
     Raises FileProblem when the file on disk can't be read as a project.
     """
@@ -45,6 +46,8 @@ def merge_with_disk(
         result = merge_versions(start, read_version(file.path, seen), mine, choose, file.path)
         if result.conflicts:
             return result
+        if seen != raw:  # (one written while conflicts were being settled had no copy)
+            file.keep_theirs(seen)
         try:
             file.take_merged(result.text.encode("utf-8"), seen)
         except ChangedOnDisk:
