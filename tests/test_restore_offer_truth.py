@@ -186,3 +186,29 @@ async def test_rapid_rounds_of_conflicting_saves_keep_every_version_met(example:
     kept = {copy.read_text() for copy in example.parent.glob("example.theirs-*.toml")}
     missing = [n for n, text in enumerate(met) if text not in kept]
     assert not missing, f"versions {missing} of {len(met)} met were written over with no copy"
+
+
+async def test_restored_proposal_text_has_the_cursor_after_the_words_typed(example: Path, make_app) -> None:
+    """fix13a 5 (a check): after F8's text is restored, the keyboard is in the section that was
+    on show (a second one here) with the cursor at the end of what was typed: typing on goes
+    on after it, not at the start of the section."""
+    from tests.test_dialog_drafts import opener
+    from workbench.ui.modals.proposal_modal import ProposalModal
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        dialog = await open_and_type(pilot, opener("", "edit_proposal"), ProposalModal, "proposal-text")
+        second = next(name for name in dialog.texts if name != dialog.shown)
+        dialog.query_one("#proposal-field").value = second
+        assert await until(pilot, lambda: dialog.shown == second)
+        dialog.query_one("#proposal-text").focus()
+        await pilot.press("end", *" Second words")
+        assert await until(pilot, lambda: journal_has(example, f"proposal-text-{second}", "Second words"))
+    again = make_app(example)
+    async with again.run_test(size=(120, 36)) as pilot:
+        dialog = await restore_dialog_draft(pilot, ProposalModal, "Proposal text")
+        area = dialog.query_one("#proposal-text")
+        assert await until(pilot, lambda: area.text.endswith(" Second words") and again.focused is area)
+        assert area.cursor_location == area.document.end
+        await pilot.press(*" on")
+        assert await until(pilot, lambda: area.text.endswith(" Second words on")), area.text[-60:]
