@@ -23,6 +23,7 @@ from workbench.problems import FileProblem
 from workbench.ui.modals.confirm import ConfirmModal, NoticeModal
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal, one_line, problem_sentence
+from workbench.ui.widgets.dropdown import Dropdown
 from workbench.ui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -63,14 +64,14 @@ class ExportModal(DialogScreen[Path | None]):
                 *[(SECTION_TITLES[s], s, s in DEFAULT_SECTIONS) for s in sections], id="export-sections"
             )
             with Horizontal(classes="row"):
-                yield Select(
+                yield Dropdown(
                     [(Text("Word (.docx)"), "docx"), (Text("Markdown (.md)"), "md")],
                     value="docx",
                     allow_blank=False,
                     id="export-format",
                     compact=True,
                 )
-                yield Select(self._papers(), value="", allow_blank=False, id="export-paper", compact=True)
+                yield Dropdown(self._papers(), value="", allow_blank=False, id="export-paper", compact=True)
             with Horizontal(classes="row"):
                 yield Checkbox("Redact names and quotes", id="export-redact", compact=True)
                 yield Checkbox("Show ids", id="export-ids", compact=True)

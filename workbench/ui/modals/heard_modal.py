@@ -13,6 +13,7 @@ from workbench.model.project import Project
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.dropdown import Dropdown
 from workbench.ui.widgets.people import PeopleSuggester, PersonInput
 from workbench.ui.widgets.real_text import RealTextArea
 
@@ -69,7 +70,7 @@ class HeardModal(FormModal[HeardDraft]):
                     suggester=PeopleSuggester(lambda: known),  # the roles it lists, completed
                 )
                 yield Label(" session ")
-                yield Select(
+                yield Dropdown(
                     sessions, id="heard-session", value=self.draft.session, allow_blank=False, compact=True
                 )
             yield Static(id="heard-error", classes="dialog-error")

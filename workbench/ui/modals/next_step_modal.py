@@ -20,6 +20,7 @@ from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.parsing import parse_date
 from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.dropdown import Dropdown
 from workbench.ui.widgets.real_text import RealInput
 
 NOT_TIED = "Not tied to the framework"
@@ -72,7 +73,7 @@ class NextStepModal(FormModal[NextStepDraft]):
                 with Horizontal(classes="row"):
                     yield Label("serves ")
                     options = [(literal(words), item) for item, words in [("", NOT_TIED), *self.steps]]
-                    yield Select(options, id="step-serves", value=d.step, allow_blank=False, compact=True)
+                    yield Dropdown(options, id="step-serves", value=d.step, allow_blank=False, compact=True)
             yield Static(id="step-error", classes="dialog-error")
             yield from self.form_buttons()
 

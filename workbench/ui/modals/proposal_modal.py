@@ -23,6 +23,7 @@ from workbench.model.project import Project
 from workbench.ui.modals.confirm import DiscardModal
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
+from workbench.ui.widgets.dropdown import Dropdown
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class ProposalModal(DialogScreen[dict[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Dialog(classes="dialog wide", id="proposal-dialog"):
             yield Static(Text("Proposal text", style="bold"), classes="dialog-title")
-            yield Select(
+            yield Dropdown(
                 [(Text(title), name) for name, title in NARRATIVE_FIELDS.items()],
                 value=self.shown,
                 allow_blank=False,

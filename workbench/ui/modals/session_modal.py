@@ -20,6 +20,7 @@ from workbench.model.records import Attendee
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.parsing import number_problem, parse_date
 from workbench.ui.safe import literal, one_line
+from workbench.ui.widgets.dropdown import Dropdown
 
 
 def session_problem(date: Input, minutes: Input) -> tuple[str, Widget] | None:
@@ -95,7 +96,7 @@ class SessionModal(DialogScreen[NewSession | EditSessionDetails | str | None]):
                 (Text(f"{t.title} ({t.minutes_min}–{t.minutes_max} min)"), t.id)
                 for t in self.catalogue.templates.values()
             ]
-            yield Select(
+            yield Dropdown(
                 [*templates, (Text("Blank session"), "")],
                 compact=True,
                 id="new-template",

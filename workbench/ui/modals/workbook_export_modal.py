@@ -17,6 +17,7 @@ from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.modals.export_modal import shown_path
 from workbench.ui.safe import literal, one_line, problem_sentence
+from workbench.ui.widgets.dropdown import Dropdown
 from workbench.ui.workspace import Workspace
 from workbench.workbook.write import WorkbookRequest, selected_refs, write_workbook
 
@@ -53,7 +54,9 @@ class WorkbookExportModal(DialogScreen[Path | None]):
                 classes="dim",
             )
             yield Label("Questions")
-            yield Select(choices, value=EVERYTHING, allow_blank=False, id="workbook-questions", compact=True)
+            yield Dropdown(
+                choices, value=EVERYTHING, allow_blank=False, id="workbook-questions", compact=True
+            )
             yield Label("File")
             yield Input(str(shown_path(default)), id="workbook-file", compact=True)
             yield Static(id="workbook-count", classes="dim")

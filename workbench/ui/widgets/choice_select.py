@@ -1,5 +1,6 @@
 """A dropdown that says when a value was chosen from its list, so the keyboard can go on to where
-the typing is (Capture's notes): a `Select` keeps it, and letters typed next did nothing."""
+the typing is (Capture's notes): a `Select` keeps it, and letters typed next did nothing. Like
+every dropdown it opens with Enter or the arrows, never space (`Dropdown`)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,12 @@ from typing import Any
 
 from textual import on
 from textual.message import Message
-from textual.widgets import Select
 
 from workbench.ui.textual_private import DropdownList
+from workbench.ui.widgets.dropdown import Dropdown
 
 
-class ChoiceSelect(Select[Any]):
+class ChoiceSelect(Dropdown[Any]):
     """A `Select` that posts `Chosen` after a value is taken from its open list (Enter or a
     click), also the value it showed already; not after Esc, nor when its value is set in code."""
 
