@@ -192,3 +192,16 @@ async def pick(pilot: Any, option_id: str) -> None:
     options.highlighted = options.get_option_index(option_id)
     await pilot.press("enter")
     assert await until(pilot, lambda: not isinstance(app.screen, PickModal))
+
+
+async def edit_gap_in_dialog(pilot: Any, gap_id: str) -> Any:
+    """Go to the gaps (F3) and open the gap dialog on `gap_id`; the dialog."""
+    from workbench.ui.modals.gap_modal import GapModal
+    from workbench.ui.widgets.gaps_pane import GapsPane
+
+    await pilot.press("f3")
+    await pilot.pause()
+    pilot.app.screen.query_one(GapsPane).edit_gap(gap_id)
+    assert await until(pilot, lambda: isinstance(pilot.app.screen, GapModal))
+    await pilot.pause()
+    return pilot.app.screen

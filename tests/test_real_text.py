@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from textual.widgets import TextArea
 
-from tests.helpers import ready, until
+from tests.helpers import edit_gap_in_dialog, ready, until
 from workbench.printable import for_editing, restore
 from workbench.ui.modals.gap_modal import GapModal
 from workbench.ui.modals.plan_item_modal import PlanItemDraft, PlanItemModal
@@ -67,6 +67,18 @@ def test_each_hidden_character_shows_as_what_it_is() -> None:
     assert "\ufffd" not in for_editing(text + "\u2028\u2029\x85")
 
 
+def test_characters_that_look_like_nothing_or_a_space_get_a_placeholder() -> None:
+    """#13 walkthrough (fe13b 2): U+200B and U+FEFF showed as nothing in the tree and the
+    dialogs, U+00A0 as a space and U+00AD as nothing; they show by name everywhere now."""
+    from workbench.printable import clean, one_line, quoted
+
+    text = "a\u200bb\ufeffc\u00a0d\u00ade"
+    named = "a⟨ZWSP⟩b⟨BOM⟩c⟨NBSP⟩d⟨SHY⟩e"
+    assert clean(text) == one_line(text) == for_editing(text) == for_editing(text, False) == named
+    assert quoted(text) == f"'{named}'"
+    assert restore(text, named + "!") == text + "!"
+
+
 def test_cutting_into_a_placeholder_keeps_what_is_left_as_typed() -> None:
     """What the editor shows is what is saved: deleting the M⟩ of ⟨RLM⟩ leaves the letters ⟨RL;
     deleting a whole placeholder deletes the character; the others stay real."""
@@ -115,11 +127,7 @@ async def test_saving_the_gap_dialog_untouched_keeps_control_characters(example:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await pilot.press("f3")
-        await pilot.pause()
-        app.screen.query_one(GapsPane).edit_gap("G-006")
-        assert await until(pilot, lambda: isinstance(app.screen, GapModal))
-        await pilot.pause()
+        await edit_gap_in_dialog(pilot, "G-006")
         shown = app.screen.query_one("#gap-title").value  # type: ignore[attr-defined]
         assert "␛[2J" in shown and "\x1b" not in shown
         await pilot.press("ctrl+s")

@@ -12,10 +12,14 @@ from contextlib import contextmanager
 from difflib import SequenceMatcher
 from typing import Any, TextIO, cast
 
-_HIDDEN = r"\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_HIDDEN = (
+    r"\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u00a0\u00ad\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
+    r"\u2066-\u2069\ufeff"
+)
 _CONTROL = re.compile(f"[{_HIDDEN}]")
-"""Characters that act on a terminal or reorder text: C0 and C1 controls, DEL, bidi marks,
-overrides and isolates, and the Unicode line and paragraph separators."""
+"""Characters that act on a terminal, reorder text or cannot be seen: C0 and C1 controls, DEL,
+bidi marks, overrides and isolates, the Unicode line and paragraph separators, the zero width
+space, the byte order mark (zero width no-break space), the no-break space and the soft hyphen."""
 _LOOKALIKES = "\u00b6\u2400-\u2421\u2424\u27e8"
 """Characters a placeholder is made of (¶, the control pictures ␀ … ␡, ␤, and the ⟨ that opens
 ⟨RLM⟩): an editor shows them by their code (⟨U+00B6⟩), so no letters in a file read like a
@@ -26,6 +30,10 @@ _IN_ONE_LINE_EDITOR = re.compile(f"[{_HIDDEN}{_LOOKALIKES}\t\n]")
 """The same, and tabs and newlines: what a one-line editor shows as placeholders."""
 
 NAMED = {
+    0x00A0: "NBSP",
+    0x00AD: "SHY",
+    0x200B: "ZWSP",
+    0xFEFF: "BOM",
     0x061C: "ALM",
     0x200E: "LRM",
     0x200F: "RLM",
@@ -39,11 +47,14 @@ NAMED = {
     0x2068: "FSI",
     0x2069: "PDI",
 }
-"""The bidi marks, embeddings, overrides and isolates by their Unicode short names, shown as ⟨RLM⟩."""
+"""The bidi marks, embeddings, overrides and isolates, and the characters that look like a space
+or like nothing, by their Unicode short names, shown as ⟨RLM⟩, ⟨NBSP⟩, ⟨ZWSP⟩."""
 SEPARATORS = {0x2028: "\u2424", 0x2029: "\u00b6"}
 """U+2028 LINE SEPARATOR shown as ␤, U+2029 PARAGRAPH SEPARATOR as ¶."""
-_PLACEHOLDER = re.compile(r"⟨(?:" + "|".join(NAMED.values()) + r"|U\+[0-9A-F]{4})⟩|.", re.DOTALL)
+_WHOLE = r"⟨(?:" + "|".join(NAMED.values()) + r"|U\+[0-9A-F]{4})⟩"
+_PLACEHOLDER = re.compile(_WHOLE + "|.", re.DOTALL)
 """One unit of an editor's text: a whole ⟨NAME⟩ placeholder, or one character."""
+_WHOLE_PLACEHOLDER = re.compile(_WHOLE)
 
 
 def placeholder(char: str) -> str:
@@ -135,6 +146,43 @@ def restore(original: str, edited: str, multiline: bool = True) -> str:
             parts.extend(typed[start + j1 : start + j2])
     parts.extend(real[len(real) - end :])
     return "".join(parts)
+
+
+def unit_around(line: str, column: int) -> tuple[int, int] | None:
+    """The columns of the whole placeholder (`⟨RLM⟩`) of an editor's line that `column` is
+    inside, if it is inside one: an editor keeps its cursor out of placeholders, so that each is
+    one character to the person, as it is one in the file."""
+    for match in _WHOLE_PLACEHOLDER.finditer(line):
+        if match.start() < column < match.end():
+            return match.span()
+        if match.start() >= column:
+            break
+    return None
+
+
+def out_of_placeholder(line: str, column: int, forward: bool) -> int:
+    """`column`, or where a cursor stepping forward (or back) over the placeholder it would
+    stop inside comes out: after it (or before it)."""
+    if (span := unit_around(line, column)) is None:
+        return column
+    return span[1] if forward else span[0]
+
+
+def unit_before(line: str, column: int) -> int:
+    """Where the unit before `column` starts: a whole placeholder, else one character
+    (Backspace deletes it)."""
+    for match in _WHOLE_PLACEHOLDER.finditer(line, 0, column):
+        if match.end() == column:
+            return match.start()
+    return max(0, column - 1)
+
+
+def unit_after(line: str, column: int) -> int:
+    """Where the unit after `column` ends: a whole placeholder, else one character (Delete
+    deletes it)."""
+    if match := _WHOLE_PLACEHOLDER.match(line, column):
+        return match.end()
+    return min(len(line), column + 1)
 
 
 _HIDDEN_IN_A_NAME = re.compile(f"[{_HIDDEN}\t\n]")

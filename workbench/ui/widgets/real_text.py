@@ -1,13 +1,19 @@
 """Editors that hold the real text: control and bidi characters show as placeholders while
-editing, and what the person did not touch is saved exactly as it was read."""
+editing, and what the person did not touch is saved exactly as it was read.
+
+A placeholder is one character to the person, as it is one in the file: the cursor steps over it
+whole (arrows, a click, a selection's ends), so nothing typed lands inside it, and Backspace and
+Delete remove it whole, and with it the real character."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from textual.widgets import Input, TextArea
+from textual.widgets.input import Selection as InputSelection
+from textual.widgets.text_area import Selection
 
-from workbench.printable import for_editing, restore
+from workbench.printable import for_editing, out_of_placeholder, restore, unit_after, unit_before
 
 
 class HoldsRealText:
@@ -47,6 +53,24 @@ class RealInput(HoldsRealText, Input):
     def typed(self) -> str:
         return self.value
 
+    def validate_selection(self, selection: InputSelection) -> InputSelection:
+        start, end = super().validate_selection(selection)
+        moved = out_of_placeholder(self.value, end, end >= self.selection.end)
+        start = moved if start == end else out_of_placeholder(self.value, start, start > end)
+        return InputSelection(start, moved)
+
+    def action_delete_left(self) -> None:
+        if self.selection.is_empty and self.cursor_position > 0:
+            self.delete(unit_before(self.value, self.cursor_position), self.cursor_position)
+        else:
+            super().action_delete_left()
+
+    def action_delete_right(self) -> None:
+        if self.selection.is_empty and self.cursor_position < len(self.value):
+            self.delete(self.cursor_position, unit_after(self.value, self.cursor_position))
+        else:
+            super().action_delete_right()
+
     def load_real(self, text: str) -> None:
         """Show `text` for editing."""
         self._real = text
@@ -62,6 +86,30 @@ class RealTextArea(HoldsRealText, TextArea):
 
     def typed(self) -> str:
         return self.text
+
+    def validate_selection(self, selection: Selection) -> Selection:
+        start, (row, column) = selection
+        forward = (row, column) >= self.selection.end
+        end = (row, out_of_placeholder(self.document.get_line(row), column, forward))
+        if start == (row, column):
+            return Selection(end, end)
+        column = out_of_placeholder(self.document.get_line(start[0]), start[1], start > end)
+        return Selection((start[0], column), end)
+
+    def action_delete_left(self) -> None:
+        row, column = self.cursor_location
+        if self.selection.is_empty and column > 0 and not self.read_only:
+            self.delete((row, unit_before(self.document.get_line(row), column)), (row, column))
+        else:
+            super().action_delete_left()
+
+    def action_delete_right(self) -> None:
+        row, column = self.cursor_location
+        line = self.document.get_line(row)
+        if self.selection.is_empty and column < len(line) and not self.read_only:
+            self.delete((row, column), (row, unit_after(line, column)))
+        else:
+            super().action_delete_right()
 
     def load_real(self, text: str) -> None:
         """Show `text` for editing."""
