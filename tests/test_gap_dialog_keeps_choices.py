@@ -121,3 +121,28 @@ async def test_a_new_gap_from_gaps_and_from_the_palette_keeps_the_area_chosen(ex
     assert [(g["title"], g.get("area")) for g in saved_gaps(example)[-2:]] == [
         ("Drift goes unseen", "model-monitoring")
     ] * 2
+
+
+async def test_a_gap_whose_area_the_banks_lack_opens_and_keeps_it(example: Path, make_app) -> None:
+    """A gap whose area was written by hand with an id no bank has (check says so) crashed the
+    workbench when opened in the gap dialog (InvalidSelectValueError). The dialog now shows the
+    id as it is, and Save keeps it."""
+    from tests.helpers import hand_edit
+    from workbench.ui.widgets.matrix import Matrix
+
+    hand_edit(example, 'area = "platform-evaluation"', 'area = "no-such-area"')
+    gap_id = next(g["id"] for g in saved_gaps(example) if g.get("area") == "no-such-area")
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "f3")
+        app.screen.query_one(Matrix).select_gap(gap_id)
+        await burst(pilot, "enter")
+        assert await until(pilot, lambda: isinstance(app.screen, GapModal))
+        area = app.screen.query_one("#gap-area", Select)
+        assert area.value == "no-such-area"
+        await burst(pilot, "end", *" (checked)", "ctrl+s")  # the title changed, the area kept
+        assert await until(pilot, lambda: not isinstance(app.screen, GapModal))
+        await burst(pilot, "ctrl+s")
+    gap = next(g for g in saved_gaps(example) if g["id"] == gap_id)
+    assert (gap["title"].endswith(" (checked)"), gap["area"]) == (True, "no-such-area")

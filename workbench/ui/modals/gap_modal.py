@@ -78,6 +78,8 @@ class GapModal(FormModal[GapDraft]):
 
     def compose(self) -> ComposeResult:
         areas = [(Text(one_line(a.title)), a.id) for a in self.catalogue.areas.values()]
+        if self.draft.area and self.draft.area not in self.catalogue.areas:  # written by hand
+            areas.append((literal(f"{one_line(self.draft.area)} (no bank has this area)"), self.draft.area))
         scale = [(Text(str(n)), n) for n in range(1, 6)]
         with Dialog(classes="dialog wide"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
