@@ -70,6 +70,7 @@ async def test_a_restored_running_clock_says_so(example: Path, make_app, clock) 
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         assert await dialog_up(pilot, ConfirmModal)
+        assert "(session ml-1, clock at 55:14, running)" in app.screen.body  # type: ignore[attr-defined]
         shown = notifications(app)
         await pilot.click("#yes")
         assert await until(pilot, lambda: app.workspace.clock.running)

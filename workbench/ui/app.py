@@ -588,7 +588,9 @@ class WorkbenchApp(App[int]):
         holds = work_summary(typed_on, project_to_data(mine))
         holds = f" It holds {holds}." if holds else ""
         session = mine.session(entry.session)
-        clock = f" (session {session.id}, clock at {mmss(session.elapsed_seconds)})" if session else ""
+        running = ", running" if entry.clock_running else ""
+        clock = f" (session {session.id}, clock at {mmss(session.elapsed_seconds)}{running})"
+        clock = clock if session else ""
         when = entry.written.astimezone()
 
         def restore(yes: bool | None) -> None:
