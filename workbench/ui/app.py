@@ -277,13 +277,17 @@ class WorkbenchApp(App[int]):
 
     def _where_typing(self) -> tuple[str, str]:
         """The question on show in Capture and the id of the widget the keyboard is in on the
-        panes (under a dialog too), for the journal: a restore puts the keyboard back there."""
+        panes (under a dialog too), for the journal: a restore puts the keyboard back there. No
+        question while Capture is still being built (a journal write then raised NoMatches)."""
         from workbench.ui.screens.main_screen import MainScreen
+        from workbench.ui.widgets.question_panel import QuestionPanel
 
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 focused = screen.focused
-                return screen.capture.panel.ref, (focused.id or "") if focused is not None else ""
+                panels = screen.capture.query_children(QuestionPanel)
+                question = panels.first().ref if panels else ""
+                return question, (focused.id or "") if focused is not None else ""
         return "", ""
 
     def write_journal(self, snapshot: Snapshot) -> None:
@@ -589,8 +593,9 @@ class WorkbenchApp(App[int]):
         holds = f" It holds {holds}." if holds else ""
         session = mine.session(entry.session)
         running = ", running" if entry.clock_running else ""
-        clock = f" (session {session.id}, clock at {mmss(session.elapsed_seconds)}{running})"
-        clock = clock if session else ""
+        clock = ""
+        if session is not None:
+            clock = f" (session {session.id}, clock at {mmss(session.elapsed_seconds)}{running})"
         when = entry.written.astimezone()
 
         def restore(yes: bool | None) -> None:
