@@ -28,8 +28,12 @@ from tomlkit.items import (
 from workbench.store.serialize import RECORD_KEYS
 
 _MISSING = object()
-INVISIBLE = re.compile("[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
-"""Characters that reorder or hide text: written as \\uXXXX escapes, never raw."""
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+)
+"""Characters that act on a terminal, reorder text or cannot be seen (C0 and C1 controls, DEL,
+bidi controls, zero width characters, the no-break space, the soft hyphen, U+2028/U+2029, the
+byte order mark): written as \\uXXXX escapes, never raw, so `cat` and `git diff` show them."""
 LONG_ARRAY = 100
 """An array of inline tables longer than this is written one table per line."""
 
@@ -38,14 +42,7 @@ def to_item(value: Any, top_level_records: bool = False, inline: bool = False) -
     """A tomlkit item for a new value: multi-line strings, inline tables inside records (and
     inside an inline table: `inline`, a session written `{ id = … }` given its clock's table)."""
     if isinstance(value, str):
-        item = tomlkit.string(value, multiline="\n" in value)
-        raw = item.as_string()
-        if INVISIBLE.search(raw) or "\r" in raw:  # escaped: the file shows them, and reads the same
-            kind = StringType.MLB if raw.startswith('"""') else StringType.SLB
-            inner = raw[len(kind.value) : len(raw) - len(kind.value)]
-            escaped = INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", inner).replace("\r", "\\r")
-            return String(kind, value, escaped, Trivia())
-        return item
+        return string_item(value)
     if isinstance(value, MappingABC) and inline:
         return inline_table(value)
     if isinstance(value, MappingABC):
@@ -70,6 +67,20 @@ def to_item(value: Any, top_level_records: bool = False, inline: bool = False) -
             array.multiline(True)
         return array
     return tomlkit.item(value)
+
+
+def string_item(value: str) -> String:
+    """A string as every value is written: a basic string (multi-line when it holds a newline)
+    with each `INVISIBLE` character and carriage return escaped, so the file shows them and
+    reads back the same value."""
+    item = tomlkit.string(value, multiline="\n" in value)
+    raw = item.as_string()
+    if INVISIBLE.search(raw) or "\r" in raw:
+        kind = StringType.MLB if raw.startswith('"""') else StringType.SLB
+        inner = raw[len(kind.value) : len(raw) - len(kind.value)]
+        escaped = INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", inner).replace("\r", "\\r")
+        return String(kind, value, escaped, Trivia())
+    return item
 
 
 def inline_table(value: MappingABC[str, Any], like: Any = None) -> InlineTable:
