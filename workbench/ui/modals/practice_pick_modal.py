@@ -12,6 +12,7 @@ from workbench.analysis.search import has_every_word
 from workbench.model.bank import Practice
 from workbench.model.catalogue import Catalogue
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
+from workbench.ui.modals.pick_modal import LIST_MOVES, move_in
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.real_text import RealInput
 
@@ -23,7 +24,11 @@ def practice_matches(practice: Practice, guide_title: str, query: str) -> bool:
 
 
 class PracticePickModal(DialogScreen[tuple[str, str] | None]):
-    """Dismisses with (practice id, rationale), or None (Esc)."""
+    """Dismisses with (practice id, rationale), or None (Esc). As in every picker that filters,
+    the first practice with all the words typed is highlighted, Up and Down move in the list from
+    the search, and Enter there chooses the highlighted one: the keyboard goes to the rationale."""
+
+    BINDINGS = [*LIST_MOVES]
 
     def __init__(self, gap_id: str, gap_title: str, catalogue: Catalogue, decided: dict[str, str]) -> None:
         super().__init__()
@@ -78,9 +83,23 @@ class PracticePickModal(DialogScreen[tuple[str, str] | None]):
     def _searched(self, event: Input.Changed) -> None:
         self._fill(event.value)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Up and Down move the list from the search only (in the list they are its own)."""
+        if action == "move":
+            return self.focused is self.query_one("#pick-search")
+        return super().check_action(action, parameters)
+
+    def action_move(self, where: str) -> None:
+        move_in(self.query_one("#pick-practices", OptionList), where)
+
     @on(Input.Submitted, "#pick-search")
-    def _to_list(self) -> None:
-        self.query_one("#pick-practices", OptionList).focus()
+    def _chose_first(self) -> None:
+        """Enter in the search chooses the highlighted practice (the first match, unless Up or
+        Down moved), as Enter in the list does; with none, the keyboard stays to search again."""
+        if self._chosen():
+            self._picked()
+        else:
+            self.notify("No practice has all these words: Backspace to widen the search.", timeout=4)
 
     @on(OptionList.OptionSelected, "#pick-practices")
     def _picked(self) -> None:
