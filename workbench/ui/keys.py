@@ -253,6 +253,10 @@ KEYS: tuple[Key, ...] = (
         "Start, Replace); the button names the key", "dialog"),
     Key("dialog-cancel", "escape", "cancel", "Cancel", "close the dialog, changing nothing", "dialog",
         shown_key="Esc"),
+    Key("pick-choose", "enter", "", "Choose", "in a list to choose from (which gap, which dependency…): "
+        "choose the highlighted item; typing narrows a long list to the items with all the words typed, "
+        "up / down move in it", "dialog", bound=False,
+        where="pick-list pick-filter pick-search pick-practices", rank=5),
     # --- gaps ---------------------------------------------------------------------------------------
     Key("gap-up", "up", "cursor(1, 0)", "Up", "select a gap on the matrix", "matrix", show=False,
         shown_key="arrows"),

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.analysis.search import has_every_word
+from workbench.ui.keys import key
 from workbench.ui.modals.dialog import Dialog, DialogScreen
 from workbench.ui.widgets.real_text import RealInput
 from workbench.ui.widgets.staying_list import highlight_first
@@ -33,6 +35,30 @@ class FilteredList(OptionList, can_focus=False):
     """
 
 
+LIST_MOVES: list[BindingType] = [
+    Binding("down", "move('down')", show=False, priority=True),
+    Binding("up", "move('up')", show=False, priority=True),
+    Binding("pagedown", "move('page down')", show=False, priority=True),
+    Binding("pageup", "move('page up')", show=False, priority=True),
+]
+"""Up, Down, Page Up and Page Down for a list under a filter line, while the keyboard is in the
+filter (the dialog's box would scroll itself instead, the filter and title out of sight)."""
+
+GAP_WORDS = "words of the gap's title, or its id"
+"""What a list of gaps is filtered by."""
+
+
+def move_in(listing: OptionList, where: str) -> None:
+    """Move a list's cursor as `LIST_MOVES` says ('down', 'up', 'page down', 'page up')."""
+    moves: dict[str, Callable[[], object]] = {
+        "down": listing.action_cursor_down,
+        "up": listing.action_cursor_up,
+        "page down": listing.action_page_down,
+        "page up": listing.action_page_up,
+    }
+    moves[where]()
+
+
 class PickModal(DialogScreen[str | None]):
     """Dismisses with the chosen option's id, or None. With `filter_words` (what the filter
     searches, in words), the keyboard is in a filter line above the list: every key typed
@@ -44,10 +70,10 @@ class PickModal(DialogScreen[str | None]):
     PickModal .dialog.filtered { height: 95%; }
     """
     BINDINGS = [
-        Binding("down", "move('down')", show=False, priority=True),
-        Binding("up", "move('up')", show=False, priority=True),
-        Binding("pagedown", "move('page down')", show=False, priority=True),
-        Binding("pageup", "move('page up')", show=False, priority=True),
+        *LIST_MOVES,
+        # ctrl+s chooses too, as in every dialog, but the footer offers Enter ('pick-choose'):
+        # here nothing is saved.
+        replace(key("dialog-confirm"), show=False).binding(),
     ]
 
     def __init__(self, title: str, options: list[tuple[str, Text]], filter_words: str = "") -> None:
@@ -73,7 +99,9 @@ class PickModal(DialogScreen[str | None]):
     def _matching(self, typed: str) -> list[Option]:
         """The options with every word typed in their words or their id (all of them, unfiltered)."""
         shown = [
-            Option(label, id=key) for key, label in self.options if has_every_word(typed, label.plain, key)
+            Option(label, id=option_id)
+            for option_id, label in self.options
+            if has_every_word(typed, label.plain, option_id)
         ]
         return shown or [Option(Text(NOTHING_MATCHES, style="dim"), disabled=True)]
 
@@ -86,14 +114,7 @@ class PickModal(DialogScreen[str | None]):
     def action_move(self, where: str) -> None:
         """Up, Down, Page Up and Page Down move in the list wherever the keyboard is (the dialog's
         box would scroll itself instead, the filter and title out of sight)."""
-        listing = self.query_one("#pick-list", OptionList)
-        moves: dict[str, Callable[[], object]] = {
-            "down": listing.action_cursor_down,
-            "up": listing.action_cursor_up,
-            "page down": listing.action_page_down,
-            "page up": listing.action_page_up,
-        }
-        moves[where]()
+        move_in(self.query_one("#pick-list", OptionList), where)
 
     @on(Input.Submitted, "#pick-filter")
     def action_confirm(self) -> None:

@@ -343,7 +343,7 @@ class CapturePane(Horizontal, Pane):
         cursor of the heard list or every quote heard, the metric) to a gap chosen from a list."""
         from workbench.analysis.evidence_words import evidence_sentence  # off the first paint
         from workbench.edits.gaps import AttachEvidence, question_evidence
-        from workbench.ui.modals.pick_modal import PickModal
+        from workbench.ui.modals.pick_modal import GAP_WORDS, PickModal
 
         ws = self.workspace
         ref = self.acted_on()
@@ -374,7 +374,7 @@ class CapturePane(Horizontal, Pane):
                 self.app.notify(done, markup=False, timeout=4)
 
         heading = f"Attach to which gap?  {one_line(sentence, 150)}{more}"
-        self.app.push_screen(PickModal(heading, options), chosen)
+        self.app.push_screen(PickModal(heading, options, GAP_WORDS), chosen)
 
     def action_raise_gap(self) -> None:
         """Raise a gap prefilled from the selected question, its answer, quotes or metric."""

@@ -46,7 +46,7 @@ from workbench.model.milestones import Milestone
 from workbench.ui.keys import bindings, for_action, for_key
 from workbench.ui.messages import RaiseGapFrom, ShowQuestion
 from workbench.ui.modals.gap_modal import GapDraft, GapModal
-from workbench.ui.modals.pick_modal import PickModal
+from workbench.ui.modals.pick_modal import GAP_WORDS, PickModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.matrix import CLOSED_STYLE, QUADRANT_STYLES, SHORT_TITLES, Matrix
 from workbench.ui.widgets.maturity_chart import alignment_text, change_chart, maturity_chart, unverified_text
@@ -648,7 +648,8 @@ class GapsPane(Horizontal, Pane):
                 title = titles.get(key, key)
                 self.app.notify(f"Suggested again: {one_line(title, 60)}", markup=False, timeout=3)
 
-        self.app.push_screen(PickModal("Bring back which dismissed suggestion?", options), chosen)
+        words = "words of the suggestion or of why it was dismissed"
+        self.app.push_screen(PickModal("Bring back which dismissed suggestion?", options, words), chosen)
 
     def action_merge(self) -> None:
         """Merge another gap into the selected one, after asking: its evidence, mappings and plan
@@ -692,7 +693,7 @@ class GapsPane(Horizontal, Pane):
             )
 
         heading = f"Merge into {kept.id} “{one_line(kept.title, 50)}”: which gap goes into it?"
-        self.app.push_screen(PickModal(heading, options), chosen)
+        self.app.push_screen(PickModal(heading, options, GAP_WORDS), chosen)
 
     def action_delete_gap(self) -> None:
         """Delete the selected gap (with its mappings), after asking."""

@@ -48,7 +48,7 @@ from workbench.printable import plural
 from workbench.ui.keys import bindings, condition
 from workbench.ui.modals.metric_modal import MetricModal
 from workbench.ui.modals.next_step_modal import NextStepDraft, NextStepModal, edit_step
-from workbench.ui.modals.pick_modal import PickModal
+from workbench.ui.modals.pick_modal import GAP_WORDS, PickModal
 from workbench.ui.modals.plan_item_modal import PlanItemDraft, PlanItemModal
 from workbench.ui.modals.text_modal import TextModal
 from workbench.ui.safe import literal, one_line
@@ -314,7 +314,8 @@ class PlanPane(Vertical, Pane):
         if not options:
             self.app.notify("Map practices to a gap first (F4), then propose its pilot.", timeout=4)
             return
-        self.app.push_screen(PickModal("Propose a pilot for which gap?", options), self._propose_for)
+        picker = PickModal("Propose a pilot for which gap?", options, GAP_WORDS)
+        self.app.push_screen(picker, self._propose_for)
 
     def _propose_for(self, gap_id: str | None) -> None:
         if not gap_id:
@@ -376,7 +377,8 @@ class PlanPane(Vertical, Pane):
             if dependency and self._apply(AddDependency(item.id, dependency)):
                 self.app.notify(f"{item.id} now waits for {dependency}.", timeout=3)
 
-        self.app.push_screen(PickModal(f"{item.id} waits for…", options), chosen)
+        words = "words of the plan item's title, or its id"
+        self.app.push_screen(PickModal(f"{item.id} waits for…", options, words), chosen)
 
     def action_remove_dependency(self) -> None:
         """Remove one of the selected item's dependencies."""
@@ -479,7 +481,8 @@ class PlanPane(Vertical, Pane):
                 self.new_metric_from(ref)
 
         self.show_tab("plan-tabs", "plan-metrics")
-        self.app.push_screen(PickModal("Success metric from the bank, or free-form", options), chosen)
+        words = "words of the metric's question or its area (free-form: 'free')"
+        self.app.push_screen(PickModal("Success metric from the bank, or free-form", options, words), chosen)
 
     def new_metric_from(self, ref: str) -> None:
         """Open the dialog for a new success metric, from the bank question `ref` or free-form ("")."""
