@@ -8,6 +8,7 @@ import datetime as dt
 import gc
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from workbench.model.records import Session
     from workbench.problems import FileProblem
     from workbench.store.journal import DialogDraft, JournalEntry
+    from workbench.ui.modals.dialog import DialogScreen
     from workbench.ui.screens.main_screen import MainScreen
     from workbench.ui.workspace import Snapshot, Workspace
 
@@ -118,6 +120,10 @@ class WorkbenchApp(App[int]):
         """Restored work is held here, not yet merged into the file: the next save's merge speaks
         of restoring it."""
         self._journal_problem = ""
+        self._journal_lock = threading.Lock()
+        self._snapshots_taken = 0
+        self._journal_newest = 0
+        """The latest snapshot written to the journal (`Snapshot.taken`)."""
         self._save_problem = ""  # the failed save last told about, so autosaves don't repeat it
         self.keys_in_order = KeyGate(self, super().on_event)
         read_esc_pairs_as_alt()
@@ -259,11 +265,16 @@ class WorkbenchApp(App[int]):
 
     def open_draft(self) -> DialogDraft | None:
         """The unsaved text of the topmost dialog that can open again, if any was typed."""
+        dialog = self._journaled_dialog()
+        return dialog.journal_draft() if dialog is not None else None
+
+    def _journaled_dialog(self) -> DialogScreen[Any] | None:
+        """The topmost dialog that can open again (whose typing the journal keeps), if any."""
         from workbench.ui.modals.dialog import DialogScreen
 
         for screen in reversed(self.screen_stack):
             if isinstance(screen, DialogScreen) and screen.reopen is not None:
-                return screen.journal_draft()
+                return screen
         return None
 
     def snapshot(self) -> Snapshot:
@@ -271,8 +282,13 @@ class WorkbenchApp(App[int]):
         if self.workspace is None:
             raise RuntimeError("no project is open")
         question, focus = self._where_typing()
+        self._snapshots_taken += 1
         return dataclasses.replace(
-            self.workspace.snapshot(), draft=self.open_draft(), question=question, focus=focus
+            self.workspace.snapshot(),
+            draft=self.open_draft(),
+            question=question,
+            focus=focus,
+            taken=self._snapshots_taken,
         )
 
     def _where_typing(self) -> tuple[str, str]:
@@ -291,7 +307,16 @@ class WorkbenchApp(App[int]):
         return "", ""
 
     def write_journal(self, snapshot: Snapshot) -> None:
-        """Keep the snapshot in the journal (runs in a background thread)."""
+        """Keep the snapshot in the journal (in a background thread, or on this one when
+        quitting). One write at a time, and never one older than the last written: a background
+        write of text typed a moment ago ends after the one quitting made of all of it."""
+        with self._journal_lock:
+            if snapshot.taken < self._journal_newest:
+                return
+            self._journal_newest = snapshot.taken
+            self._write_journal(snapshot)
+
+    def _write_journal(self, snapshot: Snapshot) -> None:
         from workbench.store.journal import write_journal
 
         workspace = self.workspace
@@ -1111,11 +1136,10 @@ class WorkbenchApp(App[int]):
         """Write the journal on this thread (quitting with work the file lacks); say where."""
         from workbench.store.journal import journal_folder_for_people
 
+        problem = self._journal_now()
         if self.workspace is None:
             return ""
-        try:
-            self.write_journal(self.snapshot())
-        except Exception as problem:  # the person must hear it before choosing to quit
+        if problem is not None:  # the person must hear it before choosing to quit
             return (
                 "Your latest changes are not in the project file, and they could not be kept in the "
                 f"journal either ({problem_sentence(problem)}). Quitting now loses them; {STAY_THEN} save a "
@@ -1127,17 +1151,89 @@ class WorkbenchApp(App[int]):
         )
 
     async def action_quit(self) -> None:
-        """Quit, asking first when there are unsaved changes that could not be saved."""
+        """Quit, asking first when a dialog holds text not saved, or when there are unsaved
+        changes that could not be saved."""
         workspace = self.workspace
         if workspace is None:
             self.exit(0)
             return
+        if isinstance(self.screen, QuitModal):  # (ctrl+q again while it asks)
+            return
         if workspace.clock.running:  # its time since the last save goes into the file
             workspace.clock.flush(workspace.session)
             workspace.changed()
+        dialog = self._journaled_dialog()
+        if dialog is not None and dialog.journal_draft() is not None:
+            self._ask_about_dialog(dialog)
+            return
+        self._quit_saving()
+
+    def _journal_now(self) -> Exception | None:
+        """Write the journal on this thread; the problem if it could not be written."""
+        if self.workspace is None:
+            return None
+        try:
+            self.write_journal(self.snapshot())
+        except Exception as problem:  # (said by the caller, as one sentence)
+            return problem
+        return None
+
+    def _ask_about_dialog(self, dialog: DialogScreen[Any]) -> None:
+        """A dialog holds text typed and not saved: it is written to the journal now (nothing
+        typed is lost to the journal's throttle, whatever comes next), and the person says
+        whether to save it, keep it for the next start, or discard it."""
+        draft = dialog.journal_draft()
+        if draft is None:
+            self._quit_saving()
+            return
+        from workbench.store.journal import journal_folder_for_people
+
+        problem = self._journal_now()
+        lost = problem is not None
+        said = f"The {one_line(draft.dialog, 40)} dialog holds text not saved: {quoted_draft(draft)}."
+        if problem is not None:
+            said += (
+                f" It could not be kept in the journal ({_sentence(problem)}): save it, stay "
+                f"({key('dialog-cancel').shown_key}) and save a copy (ctrl+p, Save a copy), or discard it."
+            )
+        else:
+            said += (
+                " Save it as the dialog's Save does, keep it for next time (it is in the journal, "
+                f"{journal_folder_for_people()}, and offered back when you open this project again), "
+                "or discard it."
+            )
+
+        def answer(choice: bool | None) -> None:
+            if dialog not in self.screen_stack:
+                return
+            if choice is None:  # keep it for next time (or stay, when it could not be kept)
+                if not lost:
+                    self._quit_saving()
+                return
+            dialog.when_closed(self._quit_saving)
+            if choice:
+                dialog.action_confirm()  # a dialog that refuses stays open and says why
+            else:
+                dialog.dismiss(dialog.CANCELLED)
+
+        modal = QuitModal(
+            "Quit with a dialog's text not saved?",
+            said,
+            yes="Save it",
+            no="Discard",
+            later="Stay" if lost else "Keep for next time",
+        )
+        self.push_screen(modal, answer)
+
+    def _quit_saving(self) -> None:
+        """Quit once the file has the work, asking first when it could not be saved."""
+        workspace = self.workspace
+        if workspace is None:
+            self.exit(0)
+            return
         # No dialog about the file under this one: a conflict with the file on disk is said here.
         if not workspace.unsaved or (not workspace.unsettled and self.save_project(ask=False)):
-            self.exit(0)
+            self._exit_keeping_draft()
             return
         kept = self._keep_in_journal_now()
         if workspace.unsettled:
@@ -1147,7 +1243,7 @@ class WorkbenchApp(App[int]):
 
         def answer(quit_anyway: bool | None) -> None:
             if quit_anyway:
-                self.exit(0)
+                self._exit_keeping_draft()
 
         self.push_screen(
             QuitModal(
@@ -1158,6 +1254,13 @@ class WorkbenchApp(App[int]):
             ),
             answer,
         )
+
+    def _exit_keeping_draft(self) -> None:
+        """Exit; a dialog's text not saved (the person chose to keep it for next time) is
+        written to the journal first, on this thread, as it is now."""
+        if self.open_draft() is not None:
+            self._journal_now()  # (it was kept when the quit dialog asked, at worst)
+        self.exit(0)
 
 
 def cannot_open(path: str | Path, problem: Exception) -> str:
@@ -1180,6 +1283,11 @@ def cannot_open(path: str | Path, problem: Exception) -> str:
     if note := kept_work_note(path):
         said += f"\nworkbench: {note}"
     return said
+
+
+def quoted_draft(draft: DialogDraft) -> str:
+    """A dialog's unsaved text quoted for people: "'…need a ticket'"."""
+    return f"'{_typed_end(draft)}'"
 
 
 def draft_words(draft: DialogDraft | None) -> str:

@@ -10,6 +10,8 @@ test_pane_switch_repaints) import those private names themselves.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual._time import get_time
 from textual._xterm_parser import XTermParser
@@ -29,4 +31,20 @@ shown already, which posts no `Select.Changed`)."""
 # XTermParser: Textual's reader of what a terminal sends; reads the keys typed before Textual had
 # the terminal (typed_early) as its driver reads the rest.
 
-__all__ = ["ANSI_SEQUENCES_KEYS", "DropdownList", "XTermParser", "character_to_key", "monotonic_time"]
+
+def result_requester(screen: Any) -> Any:
+    """The message pump that runs the result callback of `screen` (pushed with one), else None:
+    Textual queues the callback there (`call_next`) as the screen is dismissed, so something
+    queued there after it runs once the result is taken (quitting after a dialog's Save)."""
+    callbacks = getattr(screen, "_result_callbacks", [])
+    return getattr(callbacks[-1], "requester", None) if callbacks else None
+
+
+__all__ = [
+    "ANSI_SEQUENCES_KEYS",
+    "DropdownList",
+    "XTermParser",
+    "character_to_key",
+    "monotonic_time",
+    "result_requester",
+]

@@ -85,6 +85,9 @@ class Snapshot:
     """The question on show in Capture (its bank reference), '' for none."""
     focus: str = ""
     """The id of the widget the keyboard is in on the panes ('q-notes'), '' for another."""
+    taken: int = 0
+    """Which snapshot of the run this is (they count up): the journal never writes one older
+    than the one it wrote last."""
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, Self, TypeVar
 
 from rich.text import Text
@@ -16,7 +17,7 @@ from textual.widgets import Button, Input, Select, TextArea
 
 from workbench.ui.keys import bindings, display, key
 from workbench.ui.safe import literal
-from workbench.ui.textual_private import monotonic_time
+from workbench.ui.textual_private import monotonic_time, result_requester
 from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.widgets.text_cursor import cursors_at_end
 
@@ -248,11 +249,22 @@ class DialogScreen(ModalScreen[ResultType]):
             if autosave is not None:
                 autosave.draft_changed()
 
+    _then: tuple[Callable[[], object], ...] = ()
+
+    def when_closed(self, then: Callable[[], object]) -> None:
+        """Run `then` once the dialog is closed and its result taken (what Save typed is in the
+        project then): quitting after the quit dialog's "Save it"."""
+        self._then = (*self._then, then)
+
     def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
         """Close; a draft kept in the journal goes (Save keeps the text in the project instead,
         Cancel drops it)."""
         kept, self._opened_with = self._opened_with, None  # no draft from here on
+        requester = result_requester(self) or self.app
         awaited = super().dismiss(result)
+        for then in self._then:  # (queued after the result callback, where that runs)
+            requester.call_next(then)
+        self._then = ()
         if self.reopen is not None and kept is not None:
             autosave = getattr(self.app, "autosave", None)
             if autosave is not None:
