@@ -1193,7 +1193,7 @@ class WorkbenchApp(App[int]):
         said = f"The {one_line(draft.dialog, 40)} dialog holds text not saved: {quoted_draft(draft)}."
         if problem is not None:
             said += (
-                f" It could not be kept in the journal ({_sentence(problem)}): save it, stay "
+                f" It could not be kept in the journal ({problem_sentence(problem)}): save it, stay "
                 f"({key('dialog-cancel').shown_key}) and save a copy (ctrl+p, Save a copy), or discard it."
             )
         else:
