@@ -243,8 +243,19 @@ def _merge_inline_records(
 
     def insert(at: int, record: dict[str, Any]) -> None:
         array.insert(at, inline_table(record, _beside(array, at)))
+        if at == 0 and len(array) > 1:
+            _space_after_comma(array, 1)
 
     _merge_keyed(list(array), old, new, name, delete, insert)
+
+
+def _space_after_comma(array: Array, index: int) -> None:
+    """A record put first in an array written on one line (`[{ a }, { b }]`) is followed by
+    tomlkit's bare comma: the record after it gets the space the file puts after a comma (not
+    `[{ a },{ b }]`). Uses tomlkit's item groups (`Array._value`), as `_drop_comments_above`."""
+    group = array._value[array._index_map[index]]
+    if group.indent is None or not group.indent.s:
+        group.indent = Whitespace(" ")
 
 
 def _drop_comments_above(array: Array, index: int) -> None:
