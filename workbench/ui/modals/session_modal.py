@@ -148,12 +148,12 @@ class SessionModal(DialogScreen[NewSession | EditSessionDetails | str | None]):
     def _cancel(self) -> None:
         self.dismiss(None)
 
-    @on(Button.Pressed, "#start")
-    @on(Input.Submitted, "#new-attendees")
     def problem(self) -> tuple[str, Widget] | None:
         """The date and time box (`session_problem`)."""
         return session_problem(self.query_one("#new-date", Input), self.query_one("#new-minutes", Input))
 
+    @on(Button.Pressed, "#start")
+    @on(Input.Submitted, "#new-attendees")
     def _start(self) -> None:
         if self.cannot_save():
             return
