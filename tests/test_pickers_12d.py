@@ -421,3 +421,28 @@ async def test_map_by_hand_words_then_enter_chooses_the_first_match_and_down_the
         await save_project(pilot)
     mine = [m for m in saved(example)["mappings"] if m["gap"] == "G-006" and m["practice"] == second]
     assert mine == [{"gap": "G-006", "practice": second, "rationale": "Someone on call for the checks"}]
+
+
+async def test_bring_back_words_of_a_dismissed_suggestion_brings_back_that_one(example: Path, make_app) -> None:
+    """Three suggestions dismissed: 'orchestration' leaves the one about pipeline tools; Enter
+    brings it back, the other two stay dismissed."""
+    from tests.helpers import saved
+
+    keys = [
+        "maturity:feature-engineering.data-sources-integration",
+        "maturity:model-validation.validation-frameworks",
+        "maturity:automation-workflows.pipeline-automation",
+    ]
+    with example.open("a", encoding="utf-8") as file:
+        file.writelines(f'\n[[dismissed]]\nsuggestion = "{key}"\nreason = "later"\n' for key in keys)
+
+    async def open_undismiss(pilot: Any) -> None:
+        await pilot.app.run_action("undismiss")
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await panes_up(pilot)
+        assert await typed_in_picker(pilot, open_undismiss, "orchestration") == [keys[2]]
+        await pilot.press("enter")
+        await save_project(pilot)
+    assert [d["suggestion"] for d in saved(example)["dismissed"]] == keys[:2]
