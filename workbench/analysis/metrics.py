@@ -70,6 +70,15 @@ def metric_sentence(metric: Metric, catalogue: Catalogue, currency: str = "") ->
 FALLING = re.compile(r"^(Reduce|Decrease|Cut|Lower)\b", re.I)
 
 
+def target_change(question: Question | None) -> str:
+    """For a "by X%" template, what its target is: "% reduction" or "% increase" (the change in
+    per cent, said beside the field, never read silently as a % when 90 alerts a week was meant);
+    "" when the target is a value in its own unit."""
+    if question is None or not any(p.field == "target" and p.unit == "%" for p in question.placeholders):
+        return ""
+    return "% reduction" if FALLING.match(question.text) else "% increase"
+
+
 def _share_after_change(metric: Metric, question: Question) -> str:
     """For "by X%" on a baseline that is itself a share: the share before and after the change,
     "from 8% to 20% of features used by two or more projects" (150% more of 8% is 20%, not 158%)."""

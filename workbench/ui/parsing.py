@@ -29,13 +29,16 @@ def parse_number(value: str, whole: bool = False) -> int | float | None:
     return number if math.isfinite(number) else None
 
 
-def number_problem(value: str, name: str, whole: bool = False, least: int | None = None) -> str:
+def number_problem(
+    value: str, name: str, whole: bool = False, least: int | None = None, example: str = ""
+) -> str:
     """The sentence refusing what was typed in a numeric field ('' when it is a number, or
-    empty): said under the field, and the field keeps the words."""
+    empty): said under the field, and the field keeps the words. `example` is a value that fits
+    the field (90 minutes, not 4)."""
     if not value.strip():
         return ""
     number = parse_number(value, whole)
-    kind = "a whole number, such as 4" if whole else "a number, such as 12 or 12.5"
+    kind = f"a whole number, such as {example or 4}" if whole else f"a number, such as {example or '12 or 12.5'}"
     if number is None:
         return f"The {name} must be {kind}: “{one_line(value.strip(), 30)}” is not one, so it is not saved."
     if least is not None and number < least:

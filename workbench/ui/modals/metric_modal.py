@@ -10,6 +10,8 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from workbench.analysis.metrics import target_change
+from workbench.model.bank import Question
 from workbench.model.records import Metric
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal, labelled
@@ -29,9 +31,11 @@ def _text(value: object) -> str:
 class MetricModal(FormModal[dict[str, Any]]):
     """Dismisses with the fields to set, or None."""
 
-    def __init__(self, heading: str, metric: Metric, template_text: str = "") -> None:
+    def __init__(self, heading: str, metric: Metric, template: Question | None = None) -> None:
         super().__init__()
-        self.heading, self.metric, self.template_text = heading, metric, template_text
+        self.heading, self.metric = heading, metric
+        self.template_text = template.text if template else ""
+        self.target_change = target_change(template)
 
     def compose(self) -> ComposeResult:
         m = self.metric
@@ -42,15 +46,14 @@ class MetricModal(FormModal[dict[str, Any]]):
             else:
                 text = RealInput(m.text, id="metric-text", placeholder="the metric in words", compact=True)
                 yield labelled("metric", text, width=12)
-            yield labelled(
-                "baseline",
-                Input(_text(m.baseline), id="metric-baseline", classes="num", compact=True),
-                Label(" target "),
-                Input(_text(m.target), id="metric-target", classes="num", compact=True),
-                Label(" unit "),
-                RealInput(m.unit, id="metric-unit", classes="num", compact=True),
-                width=12,
-            )
+            baseline = Input(_text(m.baseline), id="metric-baseline", classes="num", compact=True)
+            target = Input(_text(m.target), id="metric-target", classes="num", compact=True)
+            unit = RealInput(m.unit, id="metric-unit", classes="num", compact=True)
+            if self.target_change:  # "by X%": the unit is the baseline's, the target a % change
+                yield labelled("baseline", baseline, Label(" unit "), unit, width=12)
+                yield labelled("target", target, Label(f" {self.target_change}"), width=12)
+            else:
+                yield labelled("baseline", baseline, Label(" target "), target, Label(" unit "), unit, width=12)
             measured = RealInput(
                 m.measured_by, id="metric-measured_by", placeholder="how it is measured", compact=True
             )

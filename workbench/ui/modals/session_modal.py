@@ -30,7 +30,7 @@ def session_problem(date: Input, minutes: Input) -> tuple[str, Widget] | None:
     if parse_date(date.value) is None and date.value.strip():
         return "The date must look like 2026-11-24 (or be empty).", date
     label = "time box (minutes, or empty for the template's)"
-    if problem := number_problem(minutes.value.strip(), label, whole=True, least=1):
+    if problem := number_problem(minutes.value.strip(), label, whole=True, least=1, example="90"):
         return problem, minutes
     return None
 

@@ -501,7 +501,7 @@ class PlanPane(Vertical, Pane):
                 self.app.notify(f"Defined {add.metric_id}.", timeout=2)
 
         self.show_tab("plan-tabs", "plan-metrics")
-        modal = MetricModal(heading, draft, template.text if template else "")
+        modal = MetricModal(heading, draft, template)
         self.app.push_screen(modal.reopens("plan", "new_metric_from", ref), saved)
 
     @on(OptionList.OptionSelected, "#metric-list")
@@ -521,7 +521,7 @@ class PlanPane(Vertical, Pane):
                 self._apply(EditMetric(metric.id, dict(fields)))
 
         self.show_tab("plan-tabs", "plan-metrics")
-        modal = MetricModal(f"Edit {metric.id}", metric, template.text if template else "")
+        modal = MetricModal(f"Edit {metric.id}", metric, template)
         self.app.push_screen(modal.reopens("plan", "edit_metric", metric_id), saved)
 
     def _new_step(self) -> None:

@@ -1,0 +1,91 @@
+"""Issue 12 walkthrough (fe12d): dialogs that say what they mean. A "by X%" metric's target field
+says it is a % change; the next step's due date error goes once the date is right, with the
+keyboard on the field in error; the time box's example is minutes. Driven key by key through
+Pilot at 80x24; what is kept is asserted on the saved TOML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Input, Label, Static
+
+from tests.helpers import ready, saved, until
+from tests.test_keyboard_model import burst
+from workbench.ui.modals.dialog import DialogScreen
+
+ALERTS = "discovery:model-monitoring.metric.3"  # "Reduce false positive alerts by X%"
+
+
+def labels(screen: Any) -> list[str]:
+    return [str(label.render()).strip() for label in screen.query(Label)]
+
+
+async def test_a_by_x_percent_target_says_it_is_a_percent_reduction(example: Path, make_app: Any) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.main_screen().show_pane("plan")
+        app.main_screen().pane("plan").new_metric_from(ALERTS)
+        assert await until(pilot, lambda: isinstance(app.screen, DialogScreen) and app.screen.query("#metric-target"))
+        dialog = app.screen
+        assert "% reduction" in labels(dialog)  # beside the target field
+        box = dialog.query_one(".dialog").content_region
+        for name in ("baseline", "unit", "target"):  # each field drawn whole at 80x24
+            field = dialog.query_one(f"#metric-{name}")
+            assert box.contains_region(field.region), name
+        label = next(lab for lab in dialog.query(Label) if "% reduction" in str(lab.render()))
+        assert box.contains_region(label.region) and label.region.y == dialog.query_one("#metric-target").region.y
+        dialog.query_one("#metric-baseline", Input).focus()
+        await burst(pilot, *"250", "tab", *"false alerts per week", "tab", *"64", "ctrl+s")
+        assert await until(pilot, lambda: app.screen is not dialog)
+        await burst(pilot, "ctrl+s")
+    metric = next(m for m in saved(example)["metrics"] if m.get("template") == ALERTS)
+    assert (metric["baseline"], metric["target"], metric["unit"]) == (250, 64, "false alerts per week")
+
+
+async def test_a_from_x_to_y_target_keeps_its_plain_label(example: Path, make_app: Any) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.main_screen().show_pane("plan")
+        app.main_screen().pane("plan").new_metric_from("discovery:model-deployment.metric.1")
+        assert await until(pilot, lambda: isinstance(app.screen, DialogScreen) and app.screen.query("#metric-target"))
+        assert "target" in labels(app.screen)
+        assert not any("%" in words for words in labels(app.screen))
+
+
+async def test_the_step_due_date_error_goes_once_the_date_is_right(example: Path, make_app: Any) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.main_screen().show_pane("plan")
+        app.main_screen().pane("plan").new_step_for("")
+        assert await until(pilot, lambda: isinstance(app.screen, DialogScreen) and app.screen.query("#step-due"))
+        dialog = app.screen
+        await burst(pilot, *"Send the plan")
+        dialog.query_one("#step-due", Input).focus()
+        await burst(pilot, *"15/12/2026", "ctrl+s")
+        error = dialog.query_one(".dialog-error", Static)
+        assert "due date must look like" in str(error.render())
+        assert app.focused is dialog.query_one("#step-due")  # the keyboard on the field in error
+        await burst(pilot, "ctrl+a", *"2026-12-15")
+        assert str(error.render()).strip() == ""
+        await burst(pilot, "ctrl+s")
+        assert await until(pilot, lambda: app.screen is not dialog)
+        await burst(pilot, "ctrl+s")
+    step = next(s for s in saved(example)["next_steps"] if s.get("text") == "Send the plan")
+    assert str(step["due"]) == "2026-12-15"
+
+
+async def test_the_time_box_error_gives_minutes_as_its_example(example: Path, make_app: Any) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.main_screen().edit_session("ml-1")
+        assert await until(pilot, lambda: isinstance(app.screen, DialogScreen) and app.screen.query("#session-minutes"))
+        dialog = app.screen
+        dialog.query_one("#session-minutes", Input).focus()
+        await burst(pilot, "ctrl+a", *"ninety", "ctrl+s")
+        words = str(dialog.query_one(".dialog-error", Static).render())
+        assert "such as 90" in words and "such as 4" not in words
