@@ -17,6 +17,16 @@ from workbench.ui.modals.dialog import DialogScreen
 ALERTS = "discovery:model-monitoring.metric.3"  # "Reduce false positive alerts by X%"
 
 
+async def in_plan(pilot: Any, method: str, arg: str, field: str) -> Any:
+    """Open a Plan dialog (`method` of the Plan pane with `arg`) and wait for its `field`."""
+    app = pilot.app
+    await ready(pilot)
+    app.main_screen().show_pane("plan")
+    getattr(app.main_screen().pane("plan"), method)(arg)
+    assert await until(pilot, lambda: isinstance(app.screen, DialogScreen) and app.screen.query(f"#{field}"))
+    return app.screen
+
+
 def labels(screen: Any) -> list[str]:
     return [str(label.render()).strip() for label in screen.query(Label)]
 
@@ -24,10 +34,7 @@ def labels(screen: Any) -> list[str]:
 async def test_a_by_x_percent_target_says_it_is_a_percent_reduction(example: Path, make_app: Any) -> None:
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        app.main_screen().show_pane("plan")
-        app.main_screen().pane("plan").new_metric_from(ALERTS)
-        assert await until(pilot, lambda: isinstance(app.screen, DialogScreen) and app.screen.query("#metric-target"))
+        await in_plan(pilot, "new_metric_from", ALERTS, "metric-target")
         dialog = app.screen
         assert "% reduction" in labels(dialog)  # beside the target field
         box = dialog.query_one(".dialog").content_region
@@ -47,10 +54,7 @@ async def test_a_by_x_percent_target_says_it_is_a_percent_reduction(example: Pat
 async def test_a_from_x_to_y_target_keeps_its_plain_label(example: Path, make_app: Any) -> None:
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        app.main_screen().show_pane("plan")
-        app.main_screen().pane("plan").new_metric_from("discovery:model-deployment.metric.1")
-        assert await until(pilot, lambda: isinstance(app.screen, DialogScreen) and app.screen.query("#metric-target"))
+        await in_plan(pilot, "new_metric_from", "discovery:model-deployment.metric.1", "metric-target")
         assert "target" in labels(app.screen)
         assert not any("%" in words for words in labels(app.screen))
 
@@ -58,10 +62,7 @@ async def test_a_from_x_to_y_target_keeps_its_plain_label(example: Path, make_ap
 async def test_the_step_due_date_error_goes_once_the_date_is_right(example: Path, make_app: Any) -> None:
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        app.main_screen().show_pane("plan")
-        app.main_screen().pane("plan").new_step_for("")
-        assert await until(pilot, lambda: isinstance(app.screen, DialogScreen) and app.screen.query("#step-due"))
+        await in_plan(pilot, "new_step_for", "", "step-due")
         dialog = app.screen
         await burst(pilot, *"Send the plan")
         dialog.query_one("#step-due", Input).focus()
