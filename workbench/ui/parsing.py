@@ -38,7 +38,8 @@ def number_problem(
     if not value.strip():
         return ""
     number = parse_number(value, whole)
-    kind = f"a whole number, such as {example or 4}" if whole else f"a number, such as {example or '12 or 12.5'}"
+    such = example or ("4" if whole else "12 or 12.5")
+    kind = f"a whole number, such as {such}" if whole else f"a number, such as {such}"
     if number is None:
         return f"The {name} must be {kind}: “{one_line(value.strip(), 30)}” is not one, so it is not saved."
     if least is not None and number < least:

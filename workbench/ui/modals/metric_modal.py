@@ -53,7 +53,8 @@ class MetricModal(FormModal[dict[str, Any]]):
                 yield labelled("baseline", baseline, Label(" unit "), unit, width=12)
                 yield labelled("target", target, Label(f" {self.target_change}"), width=12)
             else:
-                yield labelled("baseline", baseline, Label(" target "), target, Label(" unit "), unit, width=12)
+                fields = (baseline, Label(" target "), target, Label(" unit "), unit)
+                yield labelled("baseline", *fields, width=12)
             measured = RealInput(
                 m.measured_by, id="metric-measured_by", placeholder="how it is measured", compact=True
             )
