@@ -13,6 +13,7 @@ from bench import (
     bench_keys,
     bench_merge,
     bench_panes,
+    bench_search,
     bench_store,
     bench_timeline,
     bench_typing,
@@ -33,6 +34,7 @@ MODULES: tuple[ModuleType, ...] = (
     bench_merge,
     bench_typing,
     bench_keys,
+    bench_search,
 )
 
 

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
@@ -28,6 +29,8 @@ STATE_MARKS = {
     "not-applicable": ("∅", "dim"),
     "": ("○", "dim"),
 }
+SEARCH_SETTLE = 0.12
+"""Seconds of no typing in the search box before the tree is filtered for it."""
 CORE_MARK = "★"
 """Marks a core question of the session's template: asked in any case, the rest as time allows."""
 
@@ -109,6 +112,7 @@ class Navigator(Vertical):
         self._branches: list[tuple[TreeNode[str], str, list[str]]] = []
         self._core: set[str] = set()
         self._session_node: tuple[TreeNode[str], str] | None = None
+        self._pending_filter: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield UndoableInput(placeholder="search questions (/)", id="nav-search")
@@ -315,6 +319,7 @@ class Navigator(Vertical):
 
     def first(self) -> str:
         """Select the first visible question (the session template's, when it has one)."""
+        self.filter_now()
         if not self._leaves:
             return ""
         ref = self._leaves[0].data or ""
@@ -323,6 +328,7 @@ class Navigator(Vertical):
 
     def refs(self) -> list[str]:
         """The questions the tree shows, top to bottom."""
+        self.filter_now()
         return [leaf.data or "" for leaf in self._leaves]
 
     def step(self, delta: int, start: str = "") -> str:
@@ -377,20 +383,35 @@ class Navigator(Vertical):
         self._filters_changed()
 
     def _filters_changed(self, to_best_match: bool = False) -> None:
+        if self._pending_filter is not None:  # a filter key or clear_filters: the search too, now
+            self._pending_filter.stop()
+            self._pending_filter = None
+            to_best_match = True
         self.query_one("#nav-filters", Static).update(literal(self.filters.describe()))
         self.rebuild(to_best_match)
 
     @on(Input.Changed, "#nav-search")
     def _search(self, event: Input.Changed) -> None:
+        """A key in the search box: the box repaints at once; the tree is filtered when the
+        typing pauses (SEARCH_SETTLE), once for a burst of keys, not once a key (a filter of the
+        whole tree took 50-250 ms, and every key waited for the one before)."""
         event.stop()
         self.filters.search = event.value.strip()
-        self._filters_changed(to_best_match=True)
+        if self._pending_filter is not None:
+            self._pending_filter.stop()
+        self._pending_filter = self.set_timer(SEARCH_SETTLE, self.filter_now)
+
+    def filter_now(self) -> None:
+        """Filter the tree for the search typed, if it has not been yet."""
+        if self._pending_filter is not None:
+            self._filters_changed(to_best_match=True)
 
     @on(Input.Submitted, "#nav-search")
     def _search_done(self, event: Input.Submitted) -> None:
         """Enter in the search box: to the tree, on the best match (with no search, on the
         question shown), its group opened, which the editor then shows."""
         event.stop()
+        self.filter_now()
         shown = self.current
         ref = self.best_match() or shown
         if not (ref and self.select_ref(ref)):
