@@ -446,3 +446,34 @@ async def test_bring_back_words_of_a_dismissed_suggestion_brings_back_that_one(e
         await pilot.press("enter")
         await save_project(pilot)
     assert [d["suggestion"] for d in saved(example)["dismissed"]] == keys[:2]
+
+
+async def test_a_crowded_cell_narrows_to_the_gap_typed_and_enter_edits_it(example: Path, make_app) -> None:
+    """Fourteen gaps in one cell (impact 4, complexity 2): Enter on it lists them; 'g-112' leaves
+    one, Enter opens its dialog, and the title typed there is saved on that gap."""
+    from tests.test_keyboard_model import burst
+    from workbench.ui.modals.gap_modal import GapModal
+    from workbench.ui.widgets.matrix import Matrix
+
+    with example.open("a", encoding="utf-8") as file:
+        file.writelines(
+            f'\n[[gaps]]\nid = "G-1{n:02d}"\ntitle = "Extra gap {n}"\nimpact = 4\ncomplexity = 2\n'
+            for n in range(14)
+        )
+
+    async def open_cell(pilot: Any) -> None:
+        await burst(pilot, "f3")
+        matrix = pilot.app.screen.query_one(Matrix)
+        matrix.select_gap("G-100")
+        matrix.focus()
+        await burst(pilot, "enter")
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await panes_up(pilot)
+        assert await typed_in_picker(pilot, open_cell, "g-112") == ["G-112"]
+        await pilot.press("enter")
+        assert await until(pilot, lambda: isinstance(app.screen, GapModal))
+        await burst(pilot, "ctrl+a", *"Twelfth extra gap", "ctrl+s")
+        await save_project(pilot)
+    assert gaps_saved(example)["G-112"]["title"] == "Twelfth extra gap"

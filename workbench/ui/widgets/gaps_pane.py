@@ -526,7 +526,7 @@ class GapsPane(Horizontal, Pane):
                 self.query_one(Matrix).select_gap(gap_id)
                 self.edit_gap(gap_id)
 
-        self.app.push_screen(PickModal(f"{len(options)} gaps in this cell", options), chosen)
+        self.app.push_screen(PickModal(f"{len(options)} gaps in this cell", options, GAP_WORDS), chosen)
 
     def edit_gap(self, gap_id: str) -> None:
         """Open the gap editor."""
