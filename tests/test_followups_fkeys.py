@@ -41,7 +41,8 @@ async def test_an_f_key_leaves_the_follow_ups_view_and_acts(example: Path, make_
 
 
 async def test_the_view_shows_the_header_with_the_save_state(example: Path, make_app) -> None:
-    """#17 fresh-eyes 9: while closing items the header (project, ✓ saved / ● unsaved) is on screen."""
+    """#17 fresh-eyes 9: while closing items the header (session, ✓ saved / ● unsaved) is on screen;
+    at 80 columns the session and its template come first, the engagement's name where it fits."""
     from workbench.ui.widgets.header import WorkbenchHeader
 
     app = make_app(example)
@@ -55,7 +56,9 @@ async def test_the_view_shows_the_header_with_the_save_state(example: Path, make
         def says(words: str) -> bool:
             return header.region.y == 0 and words in str(header.render())
 
-        assert await until(pilot, lambda: says("✓ saved") and says(app.workspace.project.project.name[:10]))
+        assert await until(pilot, lambda: says("✓ saved") and says("ml-1 · ML Engineering Team Session"))
+        await pilot.resize_terminal(120, 36)
+        assert await until(pilot, lambda: says(app.workspace.project.project.name[:10]))
         listing = screen.query_one("#followup-list")
         listing.highlighted = listing.get_option_index("step:N-2")  # type: ignore[attr-defined]
         await pilot.press("c")
