@@ -36,3 +36,24 @@ async def test_enter_straight_after_a_burst_opens_the_best_match(example: Path, 
         assert await until(pilot, lambda: not app.workspace.unsaved)
         assert capture.panel.ref == BEST
     assert notes_of(example)[BEST].endswith("drift at month end")
+
+
+async def test_a_search_longer_than_its_box_shows_its_end_as_typed(example: Path, make_app: Any) -> None:
+    """The search box sets its width for scrolling without a layout of the screen (fe12c): the
+    end of a long search is still what the box shows, and ctrl+z still takes a word back."""
+    from textual.widgets import Input
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_first_question(pilot)
+        search = app.screen.query_one("#nav-search", Input)
+        words = "how often do deployments of the serving models fail due to configuration drift"
+        await burst(pilot, "slash", words)
+        assert await until(pilot, lambda: search.value == words)
+        await pilot.pause()
+        shown = search.render_line(0).text
+        assert "configuration drift" in shown and "how often" not in shown, shown
+        await burst(pilot, "home")
+        await pilot.pause()
+        shown = search.render_line(0).text
+        assert "how often" in shown, shown

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual import on
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Input
 
 HISTORY_LIMIT = 100
@@ -31,6 +33,15 @@ class UndoableInput(Input):
         if action == "redo_typing":
             return bool(self._redo)
         return super().check_action(action, parameters)
+
+    def _watch_value(self, value: str) -> None:
+        """Textual's Input sets its virtual size on every change, and the virtual size asks for
+        a layout of the whole screen: 10-20 ms a key on the main screen, before the key shows.
+        The field's own size never changes with its text, so its virtual size is set quietly
+        (its scrolling reads it) and only the field repaints."""
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
+        self.refresh()
 
     @on(Input.Changed)
     def _remember(self, event: Input.Changed) -> None:
