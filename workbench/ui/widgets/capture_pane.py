@@ -202,9 +202,15 @@ class CapturePane(Horizontal, Pane):
         """The question a key acts on. From the tree: the highlighted one (the editor is brought
         in line with it first); on an area or group line: none, and a notice says so. From the
         editor: the question it shows."""
-        if self.screen.focused is not self.navigator.question_tree:
+        tree = self.navigator.question_tree
+        if self.screen.focused is not tree:
             return self.panel.ref
         ref = self.navigator.highlighted()
+        if ref and not tree.cursor_in_sight():  # README: a key never acts on an item out of sight
+            tree.show_cursor()
+            self.app.notify("The highlighted question was out of sight: here it is; press the key again.",
+                            timeout=3)
+            return ""
         if not ref:
             self.app.notify("Highlight a question first: keys act on the highlighted question.", timeout=3)
         elif ref != self.panel.ref:

@@ -77,6 +77,29 @@ class QuestionTree(Tree[str]):
         self._styled_for = self.app.theme
         super().notify_style_update()
 
+    def cursor_in_sight(self) -> bool:
+        """Whether the highlighted row is one of the lines the tree shows now."""
+        top = round(self.scroll_offset.y)
+        return top <= self.cursor_line < top + self.scrollable_content_region.height
+
+    def show_cursor(self) -> None:
+        """Scroll the highlighted row into view (now, and again once the layout has settled)."""
+        self._scroll_to_cursor()
+        self.call_after_refresh(self._scroll_to_cursor)
+
+    def _scroll_to_cursor(self) -> None:
+        if self.cursor_line >= 0:
+            self.scroll_to_line(self.cursor_line, animate=False)
+
+    def on_focus(self) -> None:
+        """The row keys act on is in sight whenever the tree gets the keyboard (a resize while the
+        notes had it left it below the visible part: README, a key never acts out of sight)."""
+        self.show_cursor()
+
+    def on_resize(self) -> None:
+        """After every resize the highlighted row is still in sight."""
+        self.show_cursor()
+
 
 class Navigator(Vertical):
     """Question tree with answered/total counts on every node, and filters."""
