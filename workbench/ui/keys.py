@@ -249,8 +249,9 @@ KEYS: tuple[Key, ...] = (
     Key("followups-back", "escape", "back", "Back", "back to the panes (F7 opens the view where you left it)",
         "followups", shown_key="Esc", rank=14),
     # --- dialogs ------------------------------------------------------------------------------------
-    Key("dialog-confirm", "ctrl+s", "confirm", "Save", "save the dialog (its first button: Save, Export, "
-        "Start, Replace); the button names the key", "dialog"),
+    Key("dialog-confirm", "ctrl+s", "confirm", "Save", "save the dialog (the button naming the key: Save, "
+        "Export, Start, Replace); never a Discard or Delete: there ctrl+s keeps, and d or x (named on "
+        "the button) throws away", "dialog"),
     Key("dialog-cancel", "escape", "cancel", "Cancel", "close the dialog, changing nothing", "dialog",
         shown_key="Esc"),
     Key("pick-choose", "enter", "", "Choose", "in a list to choose from (which gap, which dependency…): "

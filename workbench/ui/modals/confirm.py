@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
 from workbench.ui.keys import key
-from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
+from workbench.ui.modals.dialog import (
+    Dialog,
+    DialogButtons,
+    DialogScreen,
+    cancel_label,
+    confirm_label,
+    safe_label,
+)
 from workbench.ui.safe import literal
 
 
 class ConfirmModal(DialogScreen[bool]):
     """Ask a question; dismiss with True for yes (ctrl+s), False for no (Esc). With `later`, a
     third button answers None, and Esc is that one: no then has no key, only its button (a 'no'
-    that drops work for good, as the restore offer's Discard, must never be Esc)."""
+    that drops work for good, as the restore offer's Discard, must never be Esc).
+
+    With `danger` (a letter) yes throws something away (Discard, Delete): ctrl+s, typed out of
+    habit to save, must never answer that, so yes is on its own letter key, named on its button
+    ('Discard (d)'), and ctrl+s answers no, as Esc does ('Keep editing (ctrl+s, Esc)')."""
 
     CANCELLED = False
+    DANGER: str = ""
+    """The letter that answers yes in a confirm whose yes throws something away ('' for none)."""
 
     def __init__(self, title: str, body: str, yes: str = "Yes", no: str = "No", later: str = "") -> None:
         super().__init__()
@@ -29,6 +42,10 @@ class ConfirmModal(DialogScreen[bool]):
             yield Static(literal(self.title_text, "bold"), classes="dialog-title")
             yield Static(literal(self.body), classes="dialog-body")
             with DialogButtons():
+                if self.DANGER:
+                    yield Button(f"{self.yes} ({self.DANGER})", id="yes", variant="error", compact=True)
+                    yield Button(safe_label(self.no), id="no", variant="primary", compact=True)
+                    return
                 yield Button(confirm_label(self.yes), id="yes", variant="primary", compact=True)
                 if self.later:
                     yield Button(self.no, id="no", compact=True)
@@ -41,7 +58,16 @@ class ConfirmModal(DialogScreen[bool]):
         ('Stay', 'Keep', 'Decide later'), not 'Cancel'."""
         if binding.action == key("dialog-cancel").action:
             return self.later or self.no
+        if self.DANGER and binding.action == key("dialog-confirm").action:
+            return self.no
         return super().binding_words(binding)
+
+    def on_key(self, event: events.Key) -> None:
+        """A destructive yes's own letter presses it (never ctrl+s, which answers no)."""
+        if self.DANGER and event.key == self.DANGER:
+            event.stop()
+            event.prevent_default()
+            self.query_one("#yes", Button).press()
 
     def action_cancel(self) -> None:
         """Esc: later when there is a later, else no."""
@@ -83,9 +109,19 @@ class QuitModal(ConfirmModal):
 class DiscardModal(ConfirmModal):
     """'Discard your changes?': it opens on Esc in the middle of typing (the proposal's text), and
     Enter, space or ctrl+s typed on would press Discard unseen; so like the quit dialog it answers
-    no key typed before it had been on screen `TYPING_GUARD_SECONDS`."""
+    no key typed before it had been on screen `TYPING_GUARD_SECONDS`. Discard is `d`; ctrl+s
+    keeps editing."""
 
     GUARDS_TYPING = True
+    DANGER = "d"
+
+
+class DeleteModal(ConfirmModal):
+    """'Delete G-002?': Delete is `x`, ctrl+s and Esc keep it; like the quit dialog it answers no
+    key typed before it had been on screen `TYPING_GUARD_SECONDS`."""
+
+    GUARDS_TYPING = True
+    DANGER = "x"
 
 
 class NoticeModal(DialogScreen[None]):

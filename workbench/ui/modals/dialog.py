@@ -86,6 +86,12 @@ def _confirm_key() -> str:
     return f"({display(key('dialog-confirm').key)})"
 
 
+def safe_label(words: str) -> str:
+    """The safe answer of a confirm whose other answer throws something away: both ctrl+s and Esc
+    press it ('Keep editing (ctrl+s, Esc)')."""
+    return f"{words} ({display(key('dialog-confirm').key)}, {key('dialog-cancel').shown_key})"
+
+
 def cancel_label(words: str = "Cancel") -> str:
     """A cancel button's label with its key: 'Cancel (Esc)'."""
     return f"{words} ({key('dialog-cancel').shown_key})"

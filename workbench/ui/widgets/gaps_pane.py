@@ -697,7 +697,7 @@ class GapsPane(Horizontal, Pane):
 
     def action_delete_gap(self) -> None:
         """Delete the selected gap (with its mappings), after asking."""
-        from workbench.ui.modals.confirm import ConfirmModal
+        from workbench.ui.modals.confirm import DeleteModal
 
         gap = self.workspace.project.gap(self.selected)
         if gap is None:
@@ -709,7 +709,7 @@ class GapsPane(Horizontal, Pane):
 
         also = delete_gap_consequences(self.workspace.project, gap.id)
         self.app.push_screen(
-            ConfirmModal(
+            DeleteModal(
                 f"Delete {gap.id}?",
                 f"“{gap.title}” is removed. {also + ' ' if also else ''}ctrl+z undoes it.",
                 yes="Delete",

@@ -421,7 +421,7 @@ class PlanPane(Vertical, Pane):
 
     def action_delete_item(self) -> None:
         """Delete the selected plan item (on the Metrics tab: the highlighted metric)."""
-        from workbench.ui.modals.confirm import ConfirmModal
+        from workbench.ui.modals.confirm import DeleteModal
 
         if self.tab == "plan-metrics":
             self._remove_metric()
@@ -436,13 +436,13 @@ class PlanPane(Vertical, Pane):
             if yes:
                 self._apply(DeletePlanItem(item.id))
 
-        self.app.push_screen(ConfirmModal(f"Delete {item.id}?", item.title, yes="Delete", no="Keep"), answer)
+        self.app.push_screen(DeleteModal(f"Delete {item.id}?", item.title, yes="Delete", no="Keep"), answer)
 
     # --- metrics and next steps -----------------------------------------------------------------------
 
     def _remove_metric(self) -> None:
         """Delete the highlighted metric, after asking; gap evidence and plan items let go of it."""
-        from workbench.ui.modals.confirm import ConfirmModal
+        from workbench.ui.modals.confirm import DeleteModal
 
         ws = self.workspace
         options = self.query_one("#metric-list", OptionList)
@@ -459,7 +459,7 @@ class PlanPane(Vertical, Pane):
             if yes and self._apply(RemoveMetric(metric.id)):
                 self.app.notify(f"Deleted {metric.id}: {one_line(sentence, 50)}", markup=False, timeout=3)
 
-        self.app.push_screen(ConfirmModal(f"Delete {metric.id}?", detail, yes="Delete", no="Keep"), answer)
+        self.app.push_screen(DeleteModal(f"Delete {metric.id}?", detail, yes="Delete", no="Keep"), answer)
 
     def action_new_entry(self) -> None:
         """New metric (Metrics tab) or next step (Next steps tab)."""

@@ -1,0 +1,66 @@
+"""ctrl+s, pressed out of habit to save, never answers a confirm with its destructive choice
+(fresh-eyes walkthrough #13, fe13c 1): in "Discard your changes?" ctrl+s keeps editing and `d`
+discards; in "Delete G-004?" ctrl+s keeps the gap and `x` deletes it. Each button names its key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Button
+
+from tests.helpers import dialog_up, ready, saved, until
+from tests.test_keyboard_model import burst
+from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.modals.proposal_modal import ProposalModal
+from workbench.ui.widgets.gaps_pane import GapsPane
+from workbench.ui.widgets.matrix import Matrix
+
+
+def _labels(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(button.label) for button in app.screen.query(Button)]
+
+
+async def test_ctrl_s_in_discard_your_changes_keeps_editing_and_d_discards(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "f8")
+        assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
+        proposal = app.screen
+        await burst(pilot, "ctrl+home", *"Budget agreed. ")
+        await burst(pilot, "escape")
+        assert await dialog_up(pilot, ConfirmModal)
+        assert _labels(app) == ["Discard (d)", "Keep editing (ctrl+s, Esc)"]
+        await burst(pilot, "ctrl+s")
+        assert await until(pilot, lambda: app.screen is proposal)
+        await burst(pilot, "escape")
+        assert await dialog_up(pilot, ConfirmModal)
+        await burst(pilot, "d")
+        assert await until(pilot, lambda: not isinstance(app.screen, (ProposalModal, ConfirmModal)))
+        await burst(pilot, "ctrl+s")
+        await pilot.pause()
+    assert not saved(example)["proposal"].get("executive_summary", "").startswith("Budget agreed. ")
+
+
+async def test_ctrl_s_in_delete_gap_keeps_it_and_x_deletes_it(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one(GapsPane).select("G-004")
+        await pilot.pause()
+        app.screen.query_one(Matrix).focus()
+        await burst(pilot, "delete")
+        assert await dialog_up(pilot, ConfirmModal)
+        assert _labels(app) == ["Delete (x)", "Keep (ctrl+s, Esc)"]
+        await burst(pilot, "ctrl+s")
+        assert await until(pilot, lambda: not isinstance(app.screen, ConfirmModal))
+        assert app.workspace.project.gap("G-004") is not None
+        await burst(pilot, "delete")
+        assert await dialog_up(pilot, ConfirmModal)
+        await burst(pilot, "x")
+        assert await until(pilot, lambda: app.workspace.project.gap("G-004") is None)
+        await burst(pilot, "ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    assert all(gap["id"] != "G-004" for gap in saved(example)["gaps"])
