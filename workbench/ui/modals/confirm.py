@@ -62,6 +62,11 @@ class ConfirmModal(DialogScreen[bool]):
             return self.no
         return super().binding_words(binding)
 
+    def on_mount(self) -> None:
+        """A destructive yes never has the keyboard: Enter or space typed on keeps."""
+        if self.DANGER:
+            self.query_one("#no", Button).focus()
+
     def on_key(self, event: events.Key) -> None:
         """A destructive yes's own letter presses it (never ctrl+s, which answers no)."""
         if self.DANGER and event.key == self.DANGER:
