@@ -174,7 +174,8 @@ class ProposalModal(DialogScreen[dict[str, str] | None]):
         self.app.push_screen(
             DiscardModal(
                 "Discard your changes?",
-                f"You changed the {join_and(titles)}. Close without saving it? ctrl+s or Esc goes back to editing; d discards it.",
+                f"You changed the {join_and(titles)}. Close without saving it? ctrl+s or Esc goes back "
+                "to editing; d discards it.",
                 yes="Discard",
                 no="Keep editing",
             ),
