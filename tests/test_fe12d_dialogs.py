@@ -90,3 +90,30 @@ async def test_the_time_box_error_gives_minutes_as_its_example(example: Path, ma
         await burst(pilot, "ctrl+a", *"ninety", "ctrl+s")
         words = str(dialog.query_one(".dialog-error", Static).render())
         assert "such as 90" in words and "such as 4" not in words
+
+
+async def test_a_pickers_highlighted_row_is_always_drawn(example: Path, make_app: Any) -> None:
+    """At 80x24 End in a picker longer than its box put the cursor on a row below the box's edge,
+    not drawn, and Enter chose it. The box scrolls to the highlighted row, and Enter takes it."""
+    from rich.text import Text
+
+    from workbench.ui.modals.dialog import Dialog
+    from workbench.ui.modals.pick_modal import PickModal
+
+    chosen: list[str | None] = []
+    options = [(f"G-{n:03}", Text(f"G-{n:03}  Gap number {n}")) for n in range(1, 25)]
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.push_screen(PickModal("Attach to which gap?", options), chosen.append)
+        assert await until(pilot, lambda: isinstance(app.screen, PickModal) and app.screen.query("#pick-list"))
+        dialog = app.screen
+        listing = dialog.query_one("#pick-list")
+        box = dialog.query_one(Dialog)
+        for keys, index in ((["end"], 23), (["home"], 0), (["end", "up", "up"], 21)):
+            await burst(pilot, *keys)
+            assert await until(pilot, lambda index=index: listing.highlighted == index)
+            row = listing.region.y + index - round(listing.scroll_y)
+            assert await until(pilot, lambda row=row: box.shown_region().y <= row < box.shown_region().bottom), keys
+        await burst(pilot, "end", "enter")
+        assert await until(pilot, lambda: chosen == ["G-024"])

@@ -15,6 +15,7 @@ from typing import Any
 from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual._time import get_time
 from textual._xterm_parser import XTermParser
+from textual.geometry import Region
 from textual.keys import _character_to_key
 from textual.widgets._select import SelectOverlay
 
@@ -40,11 +41,28 @@ def result_requester(screen: Any) -> Any:
     return getattr(callbacks[-1], "requester", None) if callbacks else None
 
 
+def highlighted_row(options: Any) -> Region | None:
+    """Where an OptionList's highlighted option is drawn on screen (its lines, as many as it has),
+    or None when none is highlighted or laid out: `_index_to_line` and `_heights` are Textual's
+    own maps from an option to its first line and its height."""
+    index = options.highlighted
+    if index is None or not options.is_mounted:
+        return None
+    options._update_lines()
+    try:
+        line, height = options._index_to_line[index], options._heights[index]
+    except (KeyError, IndexError):
+        return None
+    shown = options.content_region
+    return Region(shown.x, shown.y + line - round(options.scroll_y), shown.width, height)
+
+
 __all__ = [
     "ANSI_SEQUENCES_KEYS",
     "DropdownList",
     "XTermParser",
     "character_to_key",
+    "highlighted_row",
     "monotonic_time",
     "result_requester",
 ]

@@ -13,11 +13,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Region
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Select, TextArea
+from textual.widgets import Button, Input, OptionList, Select, TextArea
 
 from workbench.ui.keys import bindings, display, key
 from workbench.ui.safe import literal
-from workbench.ui.textual_private import monotonic_time, result_requester
+from workbench.ui.textual_private import highlighted_row, monotonic_time, result_requester
 from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.widgets.text_cursor import cursors_at_end
 
@@ -54,14 +54,20 @@ class Dialog(VerticalScroll, can_focus=False):
 
     def bring_into_view(self, widget: Widget) -> None:
         """Scroll so that all of `widget` shows (its top, when it is taller than the box)."""
-        if self.shows(widget):
-            return
+        if not self.shows(widget):
+            self.bring_region_into_view(widget.region)
+
+    def bring_region_into_view(self, region: Region) -> None:
+        """Scroll so that all of the screen `region` shows (its top, when it is taller than the
+        box): a field, or a list's highlighted row."""
         shown = self.shown_region()
-        top = widget.region.y - shown.y + round(self.scroll_y)
-        if widget.region.y < shown.y or widget.region.height > shown.height:
+        if shown.contains_region(region):
+            return
+        top = region.y - shown.y + round(self.scroll_y)
+        if region.y < shown.y or region.height > shown.height:
             target = top
         else:
-            target = top + widget.region.height - shown.height
+            target = top + region.height - shown.height
         self.scroll_to(y=max(0, target), animate=False, immediate=True)
 
 
@@ -338,6 +344,21 @@ class DialogScreen(ModalScreen[ResultType]):
     def _opened_on(self, widget: Widget) -> None:
         if self.focused is widget and not self.can_view_partial(widget):
             widget.scroll_visible(top=True, animate=False)
+
+    @on(OptionList.OptionHighlighted)
+    def _highlight_in_sight(self, event: OptionList.OptionHighlighted) -> None:
+        """A list's highlighted row is always drawn: the box scrolls to it (#12: at 80×24 End in
+        a picker put the cursor on a gap below the box's edge, not drawn, and Enter chose it).
+        Not a dropdown's list, which floats over the box."""
+        options = event.option_list
+        if not any(isinstance(a, Select) for a in options.ancestors):
+            self.call_after_refresh(self._row_in_sight, options)
+
+    def _row_in_sight(self, options: OptionList) -> None:
+        dialog = next((a for a in options.ancestors if isinstance(a, Dialog)), None)
+        row = highlighted_row(options)
+        if dialog is not None and row is not None and options.region.area:
+            dialog.bring_region_into_view(row)
 
     _refused: tuple[Widget, Widget] | None = None
     """The error shown by `refuse` and the field it is about, until that field is valid."""
