@@ -64,3 +64,41 @@ async def test_ctrl_s_in_delete_gap_keeps_it_and_x_deletes_it(example: Path, mak
         await burst(pilot, "ctrl+s")
         assert await until(pilot, lambda: not app.workspace.unsaved)
     assert all(gap["id"] != "G-004" for gap in saved(example)["gaps"])
+
+
+async def test_deleting_a_gap_in_ranked_puts_the_cursor_on_the_next_row(example: Path, make_app) -> None:
+    """Deleting the second gap in Ranked moved the cursor to the top row (fe13c 9): it goes to the
+    row that took its place, or to the one before when the last row went."""
+    from textual.widgets import DataTable
+
+    from workbench.analysis.gaps import gap_table
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f3")
+        assert await until(pilot, lambda: bool(app.screen.query("#ranked")))
+        table = app.screen.query_one("#ranked", DataTable)
+        order = [gap.id for gap, _ in gap_table(app.workspace.project)]
+        assert await until(pilot, lambda: table.row_count == len(order))
+        table.focus()
+        table.move_cursor(row=1)
+        await pilot.pause()
+        await burst(pilot, "delete")
+        assert await dialog_up(pilot, ConfirmModal)
+        await burst(pilot, "x")
+        assert await until(pilot, lambda: app.workspace.project.gap(order[1]) is None)
+        assert await until(pilot, lambda: table.cursor_row == 1 and table.row_count == len(order) - 1)
+        assert app.screen.query_one(GapsPane).selected == order[2]
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.pause()
+        await burst(pilot, "delete")
+        assert await dialog_up(pilot, ConfirmModal)
+        await burst(pilot, "x")
+        assert await until(pilot, lambda: app.workspace.project.gap(order[-1]) is None)
+        assert await until(pilot, lambda: app.screen.query_one(GapsPane).selected == order[-2])
+        assert table.cursor_row == table.row_count - 1
+        await burst(pilot, "ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    ids = [gap["id"] for gap in saved(example)["gaps"]]
+    assert order[1] not in ids and order[-1] not in ids and order[2] in ids

@@ -695,6 +695,16 @@ class GapsPane(Horizontal, Pane):
         heading = f"Merge into {kept.id} “{one_line(kept.title, 50)}”: which gap goes into it?"
         self.app.push_screen(PickModal(heading, options, GAP_WORDS), chosen)
 
+    def _neighbour(self, gap_id: str) -> str:
+        """The gap to select once `gap_id` goes: the next in the list (the row that takes its
+        place), or the one before when it was last ("" when it was the only one)."""
+        order = [gap.id for gap, _ in gap_table(self.workspace.project)]
+        if gap_id not in order:
+            return ""
+        at = order.index(gap_id)
+        rest = order[at + 1 :] or order[:at][-1:]
+        return rest[0] if rest else ""
+
     def action_delete_gap(self) -> None:
         """Delete the selected gap (with its mappings), after asking."""
         from workbench.ui.modals.confirm import DeleteModal
@@ -705,7 +715,7 @@ class GapsPane(Horizontal, Pane):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self._apply(DeleteGap(gap.id, gap.title), select="")
+                self._apply(DeleteGap(gap.id, gap.title), select=self._neighbour(gap.id))
 
         also = delete_gap_consequences(self.workspace.project, gap.id)
         self.app.push_screen(
