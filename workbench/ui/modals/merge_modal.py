@@ -40,6 +40,8 @@ class MergeWording:
     """The label of the file's value ('On disk')."""
     theirs: str
     """The label of the person's value ('Yours')."""
+    keep_theirs: str = "Keep mine"
+    """The button that keeps the person's value, in the word of its row ('Keep recovered')."""
 
 
 CHANGED_ON_DISK = MergeWording(
@@ -138,10 +140,16 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
             yield Static(literal(more), id="merge-more")
             with DialogButtons(classes="merge-buttons"):
                 yield _button("Keep the file's (d)", "ours")
-                yield _button("Keep mine (m)", "theirs")
+                yield _button(f"{self.wording.keep_theirs} (m)", "theirs")
                 yield _button("Keep both (b)", "both")
                 yield _button("Edit (e)", "edit")
                 yield _button(cancel_label("Stop"), "stop")
+
+    def binding_words(self, binding: Binding) -> str:
+        """m in the footer says the word of the row it keeps ('Recovered' in a restore)."""
+        if binding.action == "choose('theirs')" and self.wording.keep_theirs != "Keep mine":
+            return self.wording.keep_theirs.removeprefix("Keep ").capitalize()
+        return super().binding_words(binding)
 
     def on_mount(self) -> None:
         self._show()  # (DialogScreen's on_mount, the footer, runs too: Textual calls each class's)
