@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -66,6 +68,22 @@ class QuestionTree(Tree[str]):
     def __init__(self, label: Text, id: str | None = None) -> None:
         super().__init__(label, id=id)
         self._styled_for = ""
+        self._building = False
+
+    @contextmanager
+    def building(self) -> Iterator[None]:
+        """Clear and fill the tree with one invalidation at the end, not one a node added or
+        removed (each asked for a layout: a filter of the example's ~1,500 nodes)."""
+        self._building = True
+        try:
+            yield
+        finally:
+            self._building = False
+            self._invalidate()
+
+    def _invalidate(self) -> None:
+        if not self._building:
+            super()._invalidate()
 
     def notify_style_update(self) -> None:
         """Tree drops every drawn line and lays itself out again on any style update, focus
@@ -135,6 +153,7 @@ class Navigator(Vertical):
         self._branches: list[tuple[TreeNode[str], str, list[str]]] = []
         self._core: set[str] = set()
         self._session_node: tuple[TreeNode[str], str] | None = None
+        self._progress: SessionProgress | None = None  # the one the tree is being built with
         self._pending_filter: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -177,26 +196,29 @@ class Navigator(Vertical):
         marked = template is not None and bool(template.core)
         self._core = set(catalogue.core_refs(template.id)) if template is not None and marked else set()
         tree = self.question_tree
-        tree.clear()
-        self._leaves, self._branches, self._session_node = [], [], None
-        if template is not None:
-            bank_id = catalogue.template_bank[template.id]
-            title = f"This session: {template.title}"
-            top = self._branch(tree.root, title, [], expand=True)
-            self._session_node = (top, title)
-            for index, section in enumerate(template.sections):
-                refs = catalogue.section_refs(bank_id, section.areas, section.parts, section.groups)
-                refs += [f"{bank_id}:{q}" for q in section.questions]
-                branch = self._branch(top, section.text, refs, expand=index == 0)
-                self._add_leaves(branch, refs, progress, template_refs)
-            self._prune(top)
-        for bank in catalogue.banks:
-            if not bank.questions:
-                continue
-            bank_node = self._branch(tree.root, bank.title, [], expand=template is None)
-            self._add_bank(bank_node, bank.id, catalogue, progress, template_refs)
-            self._prune(bank_node)
-        self._relabel(progress)
+        self._progress = progress
+        with tree.building():
+            tree.clear()
+            self._leaves, self._branches, self._session_node = [], [], None
+            if template is not None:
+                bank_id = catalogue.template_bank[template.id]
+                title = f"This session: {template.title}"
+                top = self._branch(tree.root, title, [], expand=True)
+                self._session_node = (top, title)
+                if self._core:
+                    top.set_label(self._session_label(title, progress))
+                for index, section in enumerate(template.sections):
+                    refs = catalogue.section_refs(bank_id, section.areas, section.parts, section.groups)
+                    refs += [f"{bank_id}:{q}" for q in section.questions]
+                    branch = self._branch(top, section.text, refs, expand=index == 0)
+                    self._add_leaves(branch, refs, progress, template_refs)
+                self._prune(top)
+            for bank in catalogue.banks:
+                if not bank.questions:
+                    continue
+                bank_node = self._branch(tree.root, bank.title, [], expand=template is None)
+                self._add_bank(bank_node, bank.id, catalogue, progress, template_refs)
+                self._prune(bank_node)
         self._keep_a_question_highlighted(self.best_match() if to_best_match else "")
 
     def _keep_a_question_highlighted(self, wanted: str = "") -> None:
@@ -247,7 +269,9 @@ class Navigator(Vertical):
     def _branch(
         self, parent: TreeNode[str], title: str, refs: list[str], expand: bool = False
     ) -> TreeNode[str]:
-        node = parent.add(literal(title), data="", expand=expand)
+        progress = self._progress
+        label = self._branch_label(title, refs, progress) if refs and progress else literal(title)
+        node = parent.add(label, data="", expand=expand)
         self._branches.append((node, title, refs))
         return node
 
@@ -256,7 +280,7 @@ class Navigator(Vertical):
     ) -> None:
         for ref in refs:
             if self._visible(ref, progress, template_refs):
-                self._leaves.append(parent.add_leaf(Text(""), data=ref))
+                self._leaves.append(parent.add_leaf(self._leaf_label(ref, progress), data=ref))
 
     def _prune(self, node: TreeNode[str]) -> bool:
         """Remove branches with no visible question; True when the node keeps something."""
@@ -271,30 +295,38 @@ class Navigator(Vertical):
         return keep
 
     def _relabel(self, progress: SessionProgress) -> None:
-        catalogue = self.workspace.catalogue
         for node, title, refs in self._branches:
             if node.tree is None or not refs:
                 continue
-            # The count first: a long title is cut at the pane's edge, the count never is.
-            label = Text(f"{progress.done(refs)}/{len(refs)} ", style="dim")
-            label.append_text(literal(title))
-            node.set_label(label)
+            node.set_label(self._branch_label(title, refs, progress))
         if self._session_node is not None and self._core and self._session_node[0].tree is not None:
             node, title = self._session_node
-            # The count leads, so it shows in the narrow tree of an 80-column terminal.
-            counted = f"This session (core {CORE_MARK} {progress.done(self._core)}/{len(self._core)}):"
-            node.set_label(literal(title.replace("This session:", counted, 1)))
+            node.set_label(self._session_label(title, progress))
         for leaf in self._leaves:
-            ref = leaf.data or ""
-            question = catalogue.questions.get(ref)
-            mark, style = STATE_MARKS.get(progress.state(ref), STATE_MARKS[""])
-            label = Text(f"{mark} ", style=style)
-            if ref in self._core:
-                label.append(f"{CORE_MARK} ", style="bold")
-            if question is not None:
-                prefix = {"pain-indicator": "“", "success-metric": "# "}.get(question.kind, "")
-                label.append(prefix + one_line(question.text))
-            leaf.set_label(label)
+            leaf.set_label(self._leaf_label(leaf.data or "", progress))
+
+    @staticmethod
+    def _branch_label(title: str, refs: list[str], progress: SessionProgress) -> Text:
+        # The count first: a long title is cut at the pane's edge, the count never is.
+        label = Text(f"{progress.done(refs)}/{len(refs)} ", style="dim")
+        label.append_text(literal(title))
+        return label
+
+    def _session_label(self, title: str, progress: SessionProgress) -> Text:
+        # The count leads, so it shows in the narrow tree of an 80-column terminal.
+        counted = f"This session (core {CORE_MARK} {progress.done(self._core)}/{len(self._core)}):"
+        return literal(title.replace("This session:", counted, 1))
+
+    def _leaf_label(self, ref: str, progress: SessionProgress) -> Text:
+        question = self.workspace.catalogue.questions.get(ref)
+        mark, style = STATE_MARKS.get(progress.state(ref), STATE_MARKS[""])
+        label = Text(f"{mark} ", style=style)
+        if ref in self._core:
+            label.append(f"{CORE_MARK} ", style="bold")
+        if question is not None:
+            prefix = {"pain-indicator": "“", "success-metric": "# "}.get(question.kind, "")
+            label.append(prefix + one_line(question.text))
+        return label
 
     def refresh_counts(self) -> None:
         """Relabel after an edit without rebuilding (cheap)."""
