@@ -61,6 +61,8 @@ async def test_a_hand_edit_to_another_answer_is_merged_not_lost(example: Path, m
         assert not isinstance(app.screen, MergeModal)
         assert app.workspace.project.answer(Q1, "data-1").notes == "45 GB (hand-edited)"
         assert any("Merged with the changes saved" in m for m in shown)
+        copies = list(example.parent.glob("*.theirs-*.toml"))  # the toast names it (fe13c 6)
+        assert len(copies) == 1 and any(copies[0].name in m for m in shown if "Merged with" in m), shown
     assert note(example) == "45 GB (hand-edited)"
     assert '"45 GB (hand-edited)"  # checked with Priya' in example.read_text()
     assert gap_in(example, "G-006")["impact"] == 3

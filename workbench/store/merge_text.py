@@ -107,6 +107,9 @@ class MergeResult:
     renumbered: list[tuple[str, str, str]] = field(default_factory=list)
     made_room: list[tuple[Side, str, str, str]] = field(default_factory=list)
     """Records of ours given a fresh id to make room for a record theirs renumbered."""
+    kept: str = ""
+    """Where the version on disk the merge wrote over was kept ('NAME.theirs-XXXXXXXX.toml beside
+    it'), once written; '' when nothing was written over."""
 
 
 def merge_versions(

@@ -47,7 +47,7 @@ def merge_with_disk(
         if result.conflicts:
             return result
         if seen != raw:  # (one written while conflicts were being settled had no copy)
-            file.keep_theirs(seen)
+            result.kept = file.keep_theirs(seen)
         try:
             file.take_merged(result.text.encode("utf-8"), seen)
         except ChangedOnDisk:

@@ -19,6 +19,7 @@ from workbench.store.merge_text import MergeResult
 from workbench.store.merge_words import RECOVERED, Names, capital, in_words_of, renumbering
 from workbench.store.sync import merge_with_disk
 from workbench.ui.modals.merge_modal import CHANGED_ON_DISK, MergeModal, MergeWording
+from workbench.ui.safe import one_line
 
 if TYPE_CHECKING:
     from workbench.ui.app import WorkbenchApp
@@ -206,6 +207,8 @@ class DiskMerge:
         app.refresh_status()
         app.refresh_panes()
         message = self.done
+        if result.kept:
+            message += f" The file's version before the merge is kept as {one_line(result.kept)}."
         renumbered = renumbering(result.renumbered, result.made_room, self.wording.sides)
         if renumbered:
             message += " " + capital("; ".join(renumbered)) + "."
