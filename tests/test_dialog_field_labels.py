@@ -18,7 +18,7 @@ from workbench.ui.modals.dialog import DialogScreen
 FIELDS = {
     "gap-edit": {"gap-title": "title", "gap-owner": "owner"},
     "gap-new": {"gap-title": "title", "gap-owner": "owner"},
-    "plan-item": {"item-title": "title", "item-objective": "objective", "item-owner": "owner", "item-metrics": "metrics"},
+    "plan-item": {"item-title": "title", "item-objective": "objective", "item-owner": "owner", "item-metrics": "success metrics"},
     "metric-new": {"metric-measured_by": "measured by", "metric-owner": "owner", "metric-baseline": "baseline"},
 }
 

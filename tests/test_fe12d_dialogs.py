@@ -117,3 +117,23 @@ async def test_a_pickers_highlighted_row_is_always_drawn(example: Path, make_app
             assert await until(pilot, lambda row=row: box.shown_region().y <= row < box.shown_region().bottom), keys
         await burst(pilot, "end", "enter")
         assert await until(pilot, lambda: chosen == ["G-024"])
+
+
+async def test_the_pilots_success_metrics_field_completes_the_projects_metric_ids(
+    example: Path, make_app: Any
+) -> None:
+    """The field was labelled 'metrics' (footer and F1: 'success metrics') and wanted ids typed
+    whole by hand. It says 'success metrics', and 'M-0' offers the project's M-001: Right takes it."""
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await in_plan(pilot, "edit_item", "P-1", "item-metrics")
+        assert "success metrics" in labels(dialog) and "metrics" not in labels(dialog)
+        field = dialog.query_one("#item-metrics", Input)
+        field.focus()
+        await burst(pilot, "ctrl+a", *"M-0")
+        assert await until(pilot, lambda: "M-001" in str(field.render_line(0).text))  # offered
+        await burst(pilot, "right", "ctrl+s")
+        assert await until(pilot, lambda: app.screen is not dialog)
+        await burst(pilot, "ctrl+s")
+    pilot_saved = next(p for p in saved(example)["pilots"] if p["id"] == "P-1")
+    assert pilot_saved["metrics"] == ["M-001"]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
@@ -14,6 +15,9 @@ from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal, labelled
 from workbench.ui.parsing import number_problem
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
+
+WIDTH = len("success metrics ")
+"""The labels' column: the longest label and a space."""
 
 
 @dataclass
@@ -48,6 +52,26 @@ def unknown_metrics(unknown: list[str]) -> str:
     return f"There are no metrics {listed}: define them in Plan › Metrics first, or take them out."
 
 
+class MetricIds(Suggester):
+    """Completes the metric id being typed in a comma-separated list from the project's own ids
+    (Right or End takes it): 'M-0' offers 'M-001', 'M-001, M' the next one not listed yet."""
+
+    def __init__(self, ids: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.ids = ids
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, piece = value.rpartition(",")
+        typed = piece.lstrip()
+        if not typed:
+            return None
+        listed = {m.strip() for m in head.split(",")}
+        for metric_id in self.ids:
+            if metric_id.upper().startswith(typed.upper()) and metric_id not in listed:
+                return value[: len(value) - len(typed)] + typed + metric_id[len(typed) :]
+        return None
+
+
 class PlanItemModal(FormModal[PlanItemDraft]):
     """Dismisses with the edited draft, or None."""
 
@@ -58,25 +82,31 @@ class PlanItemModal(FormModal[PlanItemDraft]):
     def compose(self) -> ComposeResult:
         with Dialog(classes="dialog wide"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
-            yield labelled("title", RealInput(self.draft.title, id="item-title", compact=True))
+            yield labelled("title", RealInput(self.draft.title, id="item-title", compact=True), width=WIDTH)
             objective = RealInput(
                 self.draft.objective, id="item-objective", placeholder="what it sets out to prove",
                 compact=True,
             )
-            yield labelled("objective", objective)
+            yield labelled("objective", objective, width=WIDTH)
             yield labelled(
                 "owner",
                 RealInput(self.draft.owner, id="item-owner", placeholder="who leads it", compact=True),
                 Label(" weeks "),
                 Input(str(self.draft.weeks), id="item-weeks", classes="num", compact=True),
+                width=WIDTH,
             )
+            ids = sorted(self.metric_ids)
+            more = "…" if len(ids) > 3 else ""
+            known = f"type ids: {', '.join(ids[:3])}{more}" if ids else "no metrics yet"
             metrics = Input(
                 ", ".join(self.draft.metrics),
                 id="item-metrics",
-                placeholder="none linked (type metric ids)",
+                placeholder=f"none linked ({known})",
+                suggester=MetricIds(ids),
                 compact=True,
             )
-            yield labelled("metrics", metrics)
+            # the name footer and F1 give it; the other labels as wide, their fields in one column
+            yield labelled("success metrics", metrics, width=WIDTH)
             yield Label("Evaluation criteria, one per line")
             yield RealTextArea("\n".join(self.draft.criteria), id="item-criteria", compact=True)
             yield Static(id="item-error", classes="dialog-error")
