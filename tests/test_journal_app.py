@@ -306,3 +306,34 @@ async def test_after_a_restore_the_keyboard_is_back_in_the_notes_being_typed(
     saved = next(a for a in answers if a["question"] == question and a["session"] == session)
     assert saved["notes"].endswith(" typedz5")
     assert saved.get("current") != 5 or entry.project().answer(question, session).current == 5
+
+
+async def test_quitting_after_save_a_copy_names_the_copy_that_holds_the_work(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch, state_dir: Path
+) -> None:
+    """fe13c 2: after "Save a copy" succeeded, ctrl+q still said the changes were lost and to
+    'try again': it names the copy that holds them."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await raise_g006_impact(pilot)
+        fail_writes_under(example.parent, monkeypatch)
+        fail_writes_under(state_dir / "journal", monkeypatch)
+        await app.run_action("save_copy")
+        copies = list((state_dir / "copies").glob("*.mine-*.toml"))
+        assert await until(pilot, lambda: bool(copies) or list((state_dir / "copies").glob("*.mine-*.toml")))
+        copy = next((state_dir / "copies").glob("*.mine-*.toml"))
+        await pilot.press("ctrl+q")
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        body = app.screen.body  # type: ignore[attr-defined]
+        assert copy.name in body and "loses them" not in body and "try again" not in body, body
+        await pilot.click("#no")
+        assert await until(pilot, lambda: app.is_running and app.workspace.unsaved)
+    assert copy.read_bytes() != example.read_bytes()  # the copy holds the change the file lacks
+
+
+def test_an_os_error_says_what_to_try_not_try_again() -> None:
+    """fe13c 2: 'check the disk and try again' did not say what to try."""
+    from workbench.ui.safe import problem_sentence
+
+    said = problem_sentence(OSError(28, "No space left on device", "notes.toml"))
+    assert "try again" not in said and "then save again, or save a copy (ctrl+p, Save a copy)" in said

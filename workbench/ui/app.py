@@ -562,6 +562,9 @@ class WorkbenchApp(App[int]):
                 )
                 return
             target = elsewhere
+        from workbench.store.serialize import project_to_data
+
+        self.copied = (target, project_to_data(self.workspace.project))
         self.notify(f"Your version was saved as {one_line(target)}", markup=False, timeout=8)
 
     def refresh_status(self) -> None:
@@ -1132,6 +1135,17 @@ class WorkbenchApp(App[int]):
             return True  # it says where the history ends (a merge, a reload)
         return None if editing else False  # on the main screen shown dimmed (undo: nothing yet)
 
+    copied: tuple[Path, dict[str, Any]] | None = None
+    """The last copy saved with "Save a copy", and what it holds."""
+
+    def _copy_holds_the_work(self) -> bool:
+        """Whether the last copy saved holds the project as it is in memory now."""
+        from workbench.store.serialize import project_to_data
+
+        if self.copied is None or self.workspace is None or not self.copied[0].exists():
+            return False
+        return self.copied[1] == project_to_data(self.workspace.project)
+
     def _keep_in_journal_now(self) -> str:
         """Write the journal on this thread (quitting with work the file lacks); say where."""
         from workbench.store.journal import journal_folder_for_people
@@ -1139,6 +1153,13 @@ class WorkbenchApp(App[int]):
         problem = self._journal_now()
         if self.workspace is None:
             return ""
+        if problem is not None and self._copy_holds_the_work():
+            copy = self.copied[0] if self.copied is not None else ""
+            return (
+                f"Your changes are in {one_line(copy)}, the copy you saved; the project file does not "
+                f"have them and the journal could not keep them ({problem_sentence(problem)}). Quitting "
+                f"keeps that copy; to have them in the project file, {STAY_THEN} save ({SAVE_KEY})."
+            )
         if problem is not None:  # the person must hear it before choosing to quit
             return (
                 "Your latest changes are not in the project file, and they could not be kept in the "

@@ -30,5 +30,8 @@ def problem_sentence(problem: object, again: str = SAVE_AGAIN) -> str:
     if isinstance(problem, FileProblem):
         return str(problem)
     if isinstance(problem, OSError):
-        return f"{problem.filename or 'a file'}: {problem.strerror or problem}; check the disk and try again"
+        return (
+            f"{problem.filename or 'a file'}: {problem.strerror or problem}; check that the disk "
+            f"has room and the folder can be written, then {again}"
+        )
     return f"an unexpected {type(problem).__name__} stopped the write; your work is still in memory"
