@@ -137,3 +137,21 @@ async def test_the_pilots_success_metrics_field_completes_the_projects_metric_id
         await burst(pilot, "ctrl+s")
     pilot_saved = next(p for p in saved(example)["pilots"] if p["id"] == "P-1")
     assert pilot_saved["metrics"] == ["M-001"]
+
+
+async def test_capture_names_a_by_x_percent_target_as_the_change(example: Path, make_app: Any) -> None:
+    """Capture's inline fields of 'Reduce false positive alerts by X%' say 'reduction %' where the
+    target is typed, drawn whole at 80x24; a 'from X to Y' metric's stays 'target'."""
+    from workbench.ui.widgets.capture_pane import CapturePane
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        capture = app.screen.query_one(CapturePane)
+        label = app.screen.query_one("#q-target-label", Label)
+        for ref, words in ((ALERTS, "reduction %"), ("discovery:model-deployment.metric.1", "target")):
+            capture.jump_to(ref)
+            assert await until(pilot, lambda ref=ref: capture.panel.ref == ref)
+            assert await until(pilot, lambda words=words: str(label.render()).strip() == words)
+            assert await until(pilot, lambda words=words: label.region.width >= len(words)), words
+            assert app.screen.query_one("#q-target").region.width >= 4

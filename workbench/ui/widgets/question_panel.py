@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static, Te
 from textual.widgets.option_list import Option
 
 from workbench.analysis.followups import known_people
-from workbench.analysis.metrics import metric_sentence
+from workbench.analysis.metrics import metric_sentence, target_change
 from workbench.model.records import Metric
 from workbench.printable import times
 from workbench.ui.parsing import number_problem, parse_date, parse_number
@@ -175,7 +175,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             with Grid(id="q-metric-fields"):
                 yield Label("baseline")
                 yield Input(id="q-baseline", compact=True)
-                yield Label("target")
+                yield Label("target", id="q-target-label")
                 yield Input(id="q-target", compact=True)
                 yield Label("unit")
                 yield RealInput(id="q-unit", compact=True)
@@ -251,6 +251,10 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         if question.kind == "pain-indicator":
             self.show_heard()
         if question.kind == "success-metric":
+            # a "by X%" target is the change in per cent, said where it is typed
+            change = target_change(question)
+            words = f"{change.removeprefix('% ')} %" if change else "target"
+            self.query_one("#q-target-label", Label).update(words)
             self._load_metric()
         if not editable:
             self.query_one("#q-hint", Static).update(
