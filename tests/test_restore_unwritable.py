@@ -115,3 +115,26 @@ async def test_a_save_that_still_cannot_be_written_says_so_and_writes_nothing(
         assert await until(pilot, lambda: any("disk is full" in m for m in shown[1:]))
         assert app.workspace.unsaved and not app.conflict_open
         assert example.read_text() == text
+
+
+def deepest_bracket(text: str) -> int:
+    depth = deepest = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+async def test_a_restore_that_cannot_be_written_says_why_without_nested_brackets(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fe13c 3: '…not yet in the project file (example.toml: could not be saved: its backup copy
+    … could not be written first (the disk is full; …)). Saving (ctrl+s)…': one sentence each,
+    no bracket inside a bracket."""
+    journal_with_g006_raised(example)
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        shown = await restore_while_writes_fail(pilot, example, monkeypatch)
+    said = next(m for m in shown if "not yet in the project file" in m)
+    assert "backup copy" in said and "disk is full" in said, said
+    assert deepest_bracket(said) <= 1 and "))" not in said, said

@@ -125,7 +125,9 @@ def test_a_failed_backup_names_the_project_not_the_backup(example: Path) -> None
     file.project.move_gap("G-006", 1)
     with pytest.raises(SaveFailed) as raised:
         file.save()
-    assert str(raised.value).startswith(f"{example}: could not be saved: its backup copy example.toml.bak")
+    said = str(raised.value)
+    assert said.startswith(f"{example}: could not be saved, as its backup copy example.toml.bak could not be")
+    assert "))" not in said, "one sentence, no bracket around the reason (fe13c 3)"
 
 
 def test_stale_temp_files_are_removed_on_the_next_save(example: Path) -> None:
@@ -232,3 +234,18 @@ def test_saves_one_after_another_change_only_the_edited_lines(example: Path) -> 
         changed = [line for line in after if line not in before]
         assert f'notes = "{note}"' in changed and len(changed) <= 2
         assert project_to_data(load_project(example)) == project_to_data(file.project)
+
+
+def test_a_deleted_file_is_said_in_the_workbench_words(example: Path) -> None:
+    """fe13c 3: a file deleted under the open project said 'cannot be read (No such file or
+    directory)'; it says it was deleted or moved, and what to do."""
+    from workbench.problems import FileProblem
+    from workbench.store.sync import merge_with_disk
+
+    file = ProjectFile.load(example)
+    file.project.move_gap("G-006", 1)
+    example.unlink()
+    with pytest.raises(FileProblem) as raised:
+        merge_with_disk(file)
+    said = str(raised.value)
+    assert "was deleted or moved" in said and "No such file" not in said and "(" not in said, said

@@ -341,8 +341,8 @@ class ProjectFile:
         except SaveFailed as problem:
             raise SaveFailed(
                 self.path,
-                f"could not be saved: its backup copy {backup.name} could not be written first "
-                f"({problem.message.removeprefix('could not be saved: ')})",
+                f"could not be saved, as its backup copy {backup.name} could not be written first: "
+                f"{problem.message.removeprefix('could not be saved: ')}",
             ) from None
         self._backed_up = True
 

@@ -22,6 +22,10 @@ ATTEMPTS = 3
 """Merges tried while the file keeps changing under us."""
 
 
+GONE = "was deleted or moved since it was opened; your work is still here: save a copy of it"
+"""What is said when the open project's file is no longer where it was opened."""
+
+
 def merge_with_disk(
     file: ProjectFile,
     choose: Choose = ask_nobody,
@@ -41,6 +45,8 @@ def merge_with_disk(
     for _ in range(ATTEMPTS):
         try:
             seen = real_path(file.path).read_bytes()
+        except FileNotFoundError:
+            raise FileProblem(file.path, GONE) from None
         except OSError as error:
             raise FileProblem(file.path, f"cannot be read ({error.strerror}); check the file") from None
         result = merge_versions(start, read_version(file.path, seen), mine, choose, file.path)

@@ -754,9 +754,9 @@ class WorkbenchApp(App[int]):
                 ends=f"Undo history ends where your unsaved work was restored at {dt.datetime.now():%H:%M}.",
             )
             self.refresh_panes()
-            why = f" ({problem})" if problem is not None else ""
+            why = f" {str(problem).rstrip('.')}." if problem is not None else ""
             self.notify(
-                f"Your recovered work is restored here but not yet in the project file{why}. Saving "
+                f"Your recovered work is restored here but not yet in the project file.{why} Saving "
                 "(ctrl+s) merges it with the file as it is then; it stays in the journal meanwhile.",
                 title="Restored, not saved",
                 severity="warning",
