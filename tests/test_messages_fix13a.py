@@ -54,3 +54,13 @@ def test_the_lint_suggests_a_client_title_made_from_the_area(tmp_path: Path) -> 
     said = next(f for f in findings if "client_title" in f)
     assert 'client_title = "Data & Features"' in said
     assert "Model Deployment" not in said
+
+
+def test_the_lint_suggestion_keeps_the_text_but_what_it_must_change(tmp_path: Path) -> None:
+    """fe13c 8: 'Data [red]zone[/]' was suggested as 'Data [red]zone[ & ]': a slash between words
+    becomes ' & ', any other is dropped, the rest stays to the letter, and it says what changed."""
+    bank = VALID.replace('title = "Data"', 'title = "Data"\nclient_title = "Data [red]zone[/]"', 1)
+    findings = [str(f) for f in lint([load_bank(write(tmp_path, "mine.toml", bank))])]
+    said = next(f for f in findings if "client_title" in f)
+    assert 'client_title = "Data [red]zone[]"' in said and "[ & ]" not in said, said
+    assert "the / dropped" in said, said

@@ -178,12 +178,28 @@ def lint(banks: list[Bank]) -> list[Finding]:
     return findings
 
 
-def plain_title(title: str) -> str:
+def plain_title_changes(title: str) -> tuple[str, list[str]]:
     """A heading without a slash or parentheses, made from the area's own title (the lint's
-    suggestion): `Data (ingestion/validation)` → `Data`, `Training/Serving` → `Training & Serving`."""
+    suggestion): `Data (ingestion/validation)` → `Data`, `Training/Serving` → `Training & Serving`;
+    and what it changed in words ('the / between words made " & "'): the rest
+    of the person's text stays to the letter (`[/]` loses its slash, never becomes `[ & ]`)."""
+    changes: list[str] = []
     plain = re.sub(r"\s*\([^()]*\)", "", title)
-    plain = re.sub(r"\s*/\s*", " & ", plain).replace("(", "").replace(")", "")
-    return re.sub(r"\s+", " ", plain).strip() or title.replace("/", " & ").strip("() ")
+    if plain != title:
+        changes.append("the part in parentheses left out")
+    between = re.sub(r"(?<=\w)\s*/\s*(?=\w)", " & ", plain)
+    if between != plain:
+        changes.append('the / between words made " & "')
+    rest = between.replace("/", "")
+    if rest != between:
+        changes.append("the / dropped")
+    bare = rest.replace("(", "").replace(")", "")
+    if bare != rest:
+        changes.append("the ( ) dropped")
+    plain = re.sub(r"\s+", " ", bare).strip()
+    if not plain:
+        return title.replace("/", " & ").strip("() "), ['the / made " & "']
+    return plain, changes
 
 
 def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Finding]:
@@ -226,11 +242,12 @@ def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Fi
                 add(record, "maps_to " + _unknown("area", other, "no bank defines"))
         plain = client_title(area_record)
         if re.search(r"[/()]", plain):
+            suggested, changes = plain_title_changes(plain)
             add(
                 record,
                 f"the client reads {quoted(plain)} in a proposal's headings; give the area a plain "
                 "client_title (no slash or parentheses: client_title = "
-                f"{json.dumps(plain_title(plain), ensure_ascii=False)})",
+                f"{json.dumps(suggested, ensure_ascii=False)}: {', '.join(changes)})",
             )
     areas = {a.id for a in bank.areas}
     parts = {p.id for p in bank.parts}
