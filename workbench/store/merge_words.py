@@ -6,11 +6,13 @@ they start to differ."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.model.field_names import field_name
+from workbench.printable import clean
 from workbench.store.merge3 import ABSENT, Conflict, Data, is_id_conflict
 from workbench.store.serialize import RECORD_KEYS, record_label
 
@@ -72,8 +74,9 @@ NAME_CHARS = 40
 
 
 def shorten(text: str, width: int) -> str:
-    """Text on one line, control characters shown as `·`, cut to `width` with `…`."""
-    flat = "".join(ch if ch.isprintable() else "·" for ch in " ".join(str(text).split()))
+    """Text on one line, hidden characters shown as the dialog's rows show them (`clean`: ␛ ␇ ␀),
+    runs of spaces one, cut to `width` with `…`."""
+    flat = re.sub(" +", " ", clean(text, multiline=False)).strip()
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
@@ -266,7 +269,7 @@ def differing(values: Sequence[str], width: int, between: slice = slice(None)) -
     before where the values `between` (all, or the two sides) start to differ, so two long texts
     that differ at the end look different (`…for a new model, measured in March.` / `…for a new
     model, by their estimate.`). A value too short to reach that place is shown from its start."""
-    flat = ["".join(ch if ch.isprintable() else "·" for ch in v) for v in values]
+    flat = [clean(v, multiline=False) for v in values]
     if all(len(v) <= width for v in flat):
         return flat
     skip = max(0, _first_difference(flat[between]) - width // 3)
@@ -291,7 +294,7 @@ def from_base(values: Sequence[str], width: int) -> list[str]:
     little before where it differs from the base, so what each side changed shows even when
     the other changed something earlier (ours appended a sentence at the end, theirs edited
     the middle); the base from the earlier of the two places."""
-    flat = ["".join(ch if ch.isprintable() else "·" for ch in v) for v in values]
+    flat = [clean(v, multiline=False) for v in values]
     if all(len(v) <= width for v in flat):
         return flat
     base, sides = flat[0], flat[1:]
