@@ -36,7 +36,8 @@ the process's id, and two files are written atomically:
         "reopen": ["gaps", "edit_gap", ["G-003"]],  # how it opens again: where (a pane, ""
                                                   # for the main screen, or "followups" for the
                                                   # Follow-ups view), which method, its args
-        "fields": {"gap-title": "…", "gap-description": "…"},  # its text fields by id, as typed
+        "fields": {"gap-title": "…", "gap-description": "…"},  # its text fields by id, as typed,
+                                                  # in the dialog's order (the first names it)
         "focus": "gap-description",               # the field the keyboard was in
         "choices": {"gap-impact": "4"},           # its dropdowns (Select) by id, the value as
                                                   # text ("" for none); optional
@@ -218,6 +219,16 @@ class DialogDraft:
     def typed(self) -> str:
         """The text typed in the field the keyboard was in (else the longest field), for people."""
         return self.fields.get(self.focus) or max(self.fields.values(), key=len, default="")
+
+    def name_and_typed(self) -> tuple[str, str]:
+        """For people: the dialog's first field, the one it is known by (a gap's title, a
+        metric's words), and the text being typed when that is another field ("" when not)."""
+        name_field = next((field for field, text in self.fields.items() if text.strip()), "")
+        name, typed = self.fields.get(name_field, ""), self.typed()
+        being_typed = self.focus if self.fields.get(self.focus) else ""
+        if not being_typed:
+            being_typed = next((f for f, text in self.fields.items() if text == typed), "")
+        return name, typed if being_typed != name_field else ""
 
 
 @dataclass(frozen=True)

@@ -1307,30 +1307,35 @@ def cannot_open(path: str | Path, problem: Exception) -> str:
 
 
 def quoted_draft(draft: DialogDraft) -> str:
-    """A dialog's unsaved text quoted for people: "'…need a ticket'"."""
-    return f"'{_typed_end(draft)}'"
+    """A dialog's unsaved text quoted for people: its first field, the one it is known by, then
+    the end of what was being typed in another: "'Batch scoring has no retry': '…on Sundays'"."""
+    name, typed = draft.name_and_typed()
+    quoted = [f"'{one_line(name.strip(), 40)}'"] if name.strip() else []
+    if typed.strip() or not quoted:
+        quoted.append(f"'{_typed_end(typed)}'")
+    return ": ".join(quoted)
 
 
 def draft_words(draft: DialogDraft | None) -> str:
     """The restore offer's words for a dialog's unsaved text: ", and the Edit G-003 dialog you
-    were typing in: '…the release. Model deploys need a ticket',"."""
+    were typing in: 'Batch scoring has no retry': '…the release. Model deploys need a ticket',"."""
     if draft is None:
         return ""
-    return f", and the {one_line(draft.dialog, 40)} dialog you were typing in: '{_typed_end(draft)}',"
+    return f", and the {one_line(draft.dialog, 40)} dialog you were typing in: {quoted_draft(draft)},"
 
 
 def only_draft_words(draft: DialogDraft, when: dt.datetime) -> str:
     """The restore offer when a dialog's text is all that was unsaved: "The Edit G-003 dialog
-    you were typing in at 14:05 was not saved: '…need a ticket'."."""
+    you were typing in at 14:05 was not saved: 'Batch scoring has no retry': '…need a ticket'."."""
     return full_stop(
         f"The {one_line(draft.dialog, 40)} dialog you were typing in at {when:%H:%M} was not saved: "
-        f"'{_typed_end(draft)}'"
+        f"{quoted_draft(draft)}"
     )
 
 
-def _typed_end(draft: DialogDraft) -> str:
+def _typed_end(typed: str) -> str:
     """The end of what was typed (the words being typed when it stopped), on one line."""
-    typed = one_line(draft.typed().strip())
+    typed = one_line(typed.strip())
     if len(typed) > 40:
         typed = "…" + typed[-39:].lstrip()
     return typed

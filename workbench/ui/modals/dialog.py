@@ -163,12 +163,11 @@ class DialogScreen(ModalScreen[ResultType]):
     def text_fields(self) -> dict[str, str]:
         """The dialog's text fields by id, as shown in them now (what the journal keeps)."""
         fields: dict[str, str] = {}
-        for field in self.query(Input):
-            if field.id:
+        for field in self.query("Input, TextArea"):  # in the dialog's order: the first names it
+            if isinstance(field, Input) and field.id:
                 fields[field.id] = field.value
-        for area in self.query(TextArea):
-            if area.id:
-                fields[area.id] = area.text
+            elif isinstance(field, TextArea) and field.id:
+                fields[field.id] = field.text
         return fields
 
     def dropdown_values(self) -> dict[str, str]:
