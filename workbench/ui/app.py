@@ -1308,12 +1308,14 @@ def cannot_open(path: str | Path, problem: Exception) -> str:
 
 def quoted_draft(draft: DialogDraft) -> str:
     """A dialog's unsaved text quoted for people: its first field, the one it is known by, then
-    the end of what was being typed in another: "'Batch scoring has no retry': '…on Sundays'"."""
+    the end of what was being typed in another: "'Batch scoring has no retry': '…on Sundays'";
+    the end of the first field when that is the one being typed."""
     name, typed = draft.name_and_typed()
-    quoted = [f"'{one_line(name.strip(), 40)}'"] if name.strip() else []
-    if typed.strip() or not quoted:
-        quoted.append(f"'{_typed_end(typed)}'")
-    return ": ".join(quoted)
+    if not typed.strip():  # typing in the field it is known by: the end of that, as typed
+        return f"'{_typed_end(name or draft.typed())}'"
+    if not name.strip():
+        return f"'{_typed_end(typed)}'"
+    return f"'{one_line(name.strip(), 40)}': '{_typed_end(typed)}'"
 
 
 def draft_words(draft: DialogDraft | None) -> str:
