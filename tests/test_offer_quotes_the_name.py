@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.helpers import ready, restore_dialog_draft, until
-from tests.test_dialog_drafts import draft_in_journal, opener
+from tests.test_dialog_drafts import journal_has, opener
 from workbench.ui.modals.gap_modal import GapModal
 from workbench.ui.modals.heard_modal import HeardModal
 
@@ -29,9 +29,7 @@ async def leave_typing(make_app: Any, example: Path, open_it: Any, kind: type, t
             await pilot.pause()
             await pilot.press(*words)
         last_field, last_words = typed[-1]
-        assert await until(
-            pilot, lambda: last_words in ((draft := draft_in_journal(example)) and draft.fields[last_field] or "")
-        )
+        assert await until(pilot, lambda: journal_has(example, last_field, last_words))
 
 
 async def test_a_new_gaps_offer_quotes_its_title_first(example: Path, make_app) -> None:
