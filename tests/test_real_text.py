@@ -100,9 +100,9 @@ async def test_typing_into_a_note_with_bidi_marks_keeps_them(example: Path, make
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: "cron job.x" in example.read_text())
-    answer = next(a for a in saved(example)["answers"] if a.get("notes", "").endswith("cron job.x"))
-    assert answer["notes"] == BIDI_NOTE + "x"  # typed at the end of the note
+        assert await until(pilot, lambda: "cron job. x" in example.read_text())
+    answer = next(a for a in saved(example)["answers"] if a.get("notes", "").endswith("cron job. x"))
+    assert answer["notes"] == BIDI_NOTE + " x"  # typed at the end of the note, after a space
     text = example.read_text()
     assert "\u200f" not in text and "\u2067" not in text, "written as escapes, so the file shows them"
     assert "\\u200f" in text and "\\u2067" in text

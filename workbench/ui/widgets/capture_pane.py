@@ -22,7 +22,7 @@ from workbench.ui.messages import RaiseGapFrom
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.navigator import Navigator
 from workbench.ui.widgets.pane import Pane
-from workbench.ui.widgets.question_panel import QuestionPanel
+from workbench.ui.widgets.question_panel import NotesArea, QuestionPanel
 from workbench.ui.widgets.text_cursor import cursors_at_end
 
 NARROW_WIDTH = 100
@@ -154,8 +154,9 @@ class CapturePane(Horizontal, Pane):
 
     def edit_notes(self) -> None:
         """Put the keyboard in the notes editor (its cursor is at the end of the notes)."""
-        notes = self.query_one("#q-notes", TextArea)
+        notes = self.query_one("#q-notes", NotesArea)
         if not notes.disabled:
+            notes.come_in()
             notes.focus(scroll_visible=False)
             self.panel.keep_notes_in_view()
 

@@ -13,6 +13,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
+from textual.widgets.text_area import EditResult, Location
 
 from workbench.analysis.followups import known_people
 from workbench.analysis.metrics import metric_sentence, target_change
@@ -65,6 +66,27 @@ class NotesArea(RealTextArea):
         if event.key == "enter" and not before.strip():
             event.prevent_default()
             event.stop()
+
+    _separate = False
+    """Whether what is typed next at the end of the notes starts after a space (they end in a word)."""
+
+    def come_in(self) -> None:
+        """The keyboard comes into the notes (loaded, Enter, ctrl+n, ctrl+b, a jump, a restore): the
+        cursor goes after what was said, and words typed next do not run into notes that end in a
+        word ('…by hand.Conda envs'): they start after a space, saved only with them."""
+        self.move_cursor(self.document.end)
+        self._separate = self.text[-1:] not in ("", " ", "\n", "\t")
+
+    def load_real(self, text: str) -> None:
+        super().load_real(text)
+        self.come_in()
+
+    def _replace_via_keyboard(self, insert: str, start: Location, end: Location) -> EditResult | None:
+        """Every typed or pasted insertion (Textual's one path for both) comes here."""
+        if self._separate and start == end == self.document.end and insert[:1] not in ("", " ", "\n", "\t"):
+            insert = " " + insert
+        self._separate = False
+        return super()._replace_via_keyboard(insert, start, end)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("undo", "redo"):
@@ -234,8 +256,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             notes = self.query_one("#q-notes", NotesArea)
             text = answer.notes if answer else ""
             if not (same_question and notes.real == text):  # a repaint keeps the cursor where it is
-                notes.load_real(text)
-                notes.move_cursor(notes.document.end)  # new words go after what was said
+                notes.load_real(text)  # new words go after what was said
             notes.disabled = not editable
             self.query_one(MaturityBar).set_scores(
                 answer.current if answer else None, answer.target if answer else None
