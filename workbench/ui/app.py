@@ -951,6 +951,7 @@ class WorkbenchApp(App[int]):
         from workbench.ui.screens.help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
+            self.clear_notifications()  # none drawn over the help being read (fe13c 5)
             self.push_screen(HelpScreen())
 
     def action_sessions(self) -> None:
