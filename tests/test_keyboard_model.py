@@ -289,3 +289,26 @@ async def test_the_footer_says_where_typing_lands_and_keeps_undo_redo_and_help(
         assert await until(pilot, lambda: footer().startswith(" ✎ title"))
         assert "^s Save" in footer() and "Cancel" in footer()
         await burst(pilot, "escape")
+
+
+async def test_an_open_dropdown_is_named_by_its_field_in_the_footer(example: Path, make_app) -> None:
+    """#12 walkthrough 10: with the status list open the footer said '▸ dropdown'; closed it
+    said '▸ status'. The field keeps its label in both states."""
+    from workbench.ui.textual_private import DropdownList
+    from workbench.ui.widgets.key_footer import KeyFooter
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        capture = await at_first_question(pilot)
+        status = capture.panel.query_one("#q-status", Select)
+        status.focus()
+        assert await until(pilot, lambda: app.focused is status)
+
+        def footer() -> str:
+            return app.screen.query_one(KeyFooter).render().plain
+
+        assert await until(pilot, lambda: footer().startswith(" ▸ status ")), footer()
+        await pilot.press("enter")
+        assert await until(pilot, lambda: isinstance(app.focused, DropdownList))
+        assert await until(pilot, lambda: footer().startswith(" ▸ status ")), footer()
+        await pilot.press("escape")

@@ -10,10 +10,11 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, TextArea
+from textual.widgets import Button, Checkbox, Input, Select, TextArea
 
 from workbench.printable import one_line
 from workbench.ui.field_names import FIELD_NAMES
+from workbench.ui.textual_private import DropdownList
 from workbench.ui.keys import footer_rank, in_scope, kept_in_footer, key, widget_keys
 
 TYPING_STYLE = Style(bold=True, color="black", bgcolor="yellow")
@@ -55,6 +56,8 @@ def place_name(widget: Widget | None) -> str:
     what kind of thing it is."""
     if widget is None:
         return ""
+    if isinstance(widget, DropdownList) and isinstance(widget.parent, Select):
+        return place_name(widget.parent)  # a dropdown's open list: the field, by its label
     named = getattr(widget, "field_name", "")
     if isinstance(named, str) and named:
         return named
