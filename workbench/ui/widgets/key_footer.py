@@ -14,8 +14,8 @@ from textual.widgets import Button, Checkbox, Input, Select, TextArea
 
 from workbench.printable import one_line
 from workbench.ui.field_names import FIELD_NAMES
-from workbench.ui.textual_private import DropdownList
 from workbench.ui.keys import footer_rank, in_scope, kept_in_footer, key, widget_keys
+from workbench.ui.textual_private import DropdownList
 
 TYPING_STYLE = Style(bold=True, color="black", bgcolor="yellow")
 COMMANDS_STYLE = Style(bold=True, color="black", bgcolor="cyan")
