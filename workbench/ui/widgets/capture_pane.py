@@ -189,8 +189,7 @@ class CapturePane(Horizontal, Pane):
     def action_maturity_step(self, which: str, delta: int) -> None:
         """Current or target maturity one up or down (below 1 clears it)."""
         if self.acted_on():
-            value = self.panel.step_maturity(which, delta)
-            self.app.notify(f"{which.capitalize()} maturity: {value or 'none'}", timeout=2)
+            self.panel.step_maturity(which, delta)  # it says what it did
 
     def action_next_choice(self, field_name: str) -> None:
         """The answer's next status or confidence (the dropdown shows it)."""

@@ -505,6 +505,10 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             bar.set_scores(bar.current, value)
         self.show_levels(bar.current, bar.target)
         self.post_message(self.AnswerEdited(self, self.ref, {which: value}))
+        # Each key says what it did, in place of the last notice ("Current maturity: 5" stayed
+        # up while 2 and 3 were pressed).
+        name = which.capitalize()
+        self.app.notify(f"{name} maturity: {value}" if value else f"{name} maturity cleared", timeout=2)
         # A step on its way somewhere (target 1, 2, 3 up to 4 over a current 2) is not warned
         # about: only a level chosen outright, or a step taking the two further apart.
         further_apart = stepped == (-1 if which == "target" else 1)
