@@ -152,10 +152,12 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         other when two would not."""
         self.query_one("#q-metric-fields").set_class(self.size.width < METRIC_WIDE, "narrow")
         self.query_one("#q-status-row").set_class(self.size.width < STATUS_ROW_WIDE, "stacked")
+        self._show_question_text()
 
     def compose(self) -> ComposeResult:
-        yield Static(id="q-crumb", classes="crumb")
-        yield Static(id="q-text", classes="question")
+        with Vertical(id="q-head"):  # docked: what is being answered never scrolls away
+            yield Static(id="q-crumb", classes="crumb")
+            yield Static(id="q-text", classes="question")
         yield Static(id="q-hint", classes="hint")
         yield Static(id="q-others", classes="others")
         with Horizontal(id="q-status-row", classes="row"):
@@ -232,12 +234,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         if self.size.width >= 100:
             crumb += f"   [{ref}]"
         self.query_one("#q-crumb", Static).update(literal(crumb, "dim"))
-        kind = {"pain-indicator": "Pain indicator: listen for", "success-metric": "Success metric"}
-        heading = Text()
-        if question.kind in kind:
-            heading.append(kind[question.kind] + "\n", style="italic")
-        heading.append_text(literal(question.text, "bold"))
-        self.query_one("#q-text", Static).update(heading)
+        self._show_question_text()
         hint = question.hint or (part.hint if part else "")
         self.query_one("#q-hint", Static).update(literal(hint, "italic dim"))
         self._show_others(ref)
@@ -283,6 +280,29 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             )
         self.scroll_home(animate=False)
         self.keep_notes_in_view()  # unless the notes have the keyboard: they stay in sight
+
+    def _show_question_text(self) -> None:
+        """The question's text, docked above the fields so it never scrolls away; below
+        ROOMY_HEIGHT rows it takes at most two lines, ending in an ellipsis when cut."""
+        question = self.workspace.catalogue.questions.get(self.ref)
+        if question is None:
+            return
+        kind = {"pain-indicator": "Pain indicator: listen for", "success-metric": "Success metric"}
+        short = self.app.size.height < ROOMY_HEIGHT
+        self.set_class(short, "-short")  # the crumb and the rubric one line each (the CSS)
+        heading = Text()
+        if question.kind in kind:
+            heading.append(kind[question.kind] + (": " if short else "\n"), style="italic")
+        heading.append_text(literal(question.text, "bold"))
+        width = self.scrollable_content_region.width
+        if short and width > 1:
+            lines = heading.wrap(self.app.console, width)
+            if len(lines) > 2:  # the rest of the next line makes the second one overflow
+                lines[1].rstrip()
+                second = lines[1] + Text(" ") + lines[2]
+                second.truncate(width, overflow="ellipsis")
+                heading = Text("\n").join([lines[0], second])
+        self.query_one("#q-text", Static).update(heading)
 
     def _show_none(self) -> None:
         """No question to show (the filters hide them all): nothing to edit."""
