@@ -52,3 +52,28 @@ async def test_the_same_question_in_two_banks_gives_two_rows_that_differ(tmp_pat
         await pilot.pause()
         shown = [str(o.prompt) for o in listing().options if isinstance(o, Command)][:2]
         assert shown[0] != shown[1], shown
+
+
+async def test_the_dependency_pickers_ask_a_whole_question(example: Path, make_app) -> None:
+    """fix13a 8: 'P-1 no longer waits for…' read as a title cut short, even at 160 columns."""
+    from textual.widgets import Static
+
+    from workbench.ui.modals.pick_modal import PickModal
+    from workbench.ui.widgets.plan_pane import PlanPane
+
+    app = make_app(example)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        await pilot.press("f5")
+        await pilot.pause()
+        pane = app.screen.query_one(PlanPane)
+        item = next(p for p in app.workspace.project.pilots if p.depends_on)
+        pane.query_one("Gantt").select_item(item.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        for action, words in (("remove_dependency", "no longer wait for?"), ("add_dependency", "wait for?")):
+            getattr(pane, f"action_{action}")()
+            assert await until(pilot, lambda: isinstance(app.screen, PickModal) and app.screen.query(".dialog-title"))
+            title = str(app.screen.query_one(".dialog-title", Static).render())
+            assert title == f"Which item should {item.id} {words}", title
+            await pilot.press("escape")
+            assert await until(pilot, lambda: not isinstance(app.screen, PickModal))

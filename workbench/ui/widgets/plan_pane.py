@@ -378,7 +378,7 @@ class PlanPane(Vertical, Pane):
                 self.app.notify(f"{item.id} now waits for {dependency}.", timeout=3)
 
         words = "words of the plan item's title, or its id"
-        self.app.push_screen(PickModal(f"{item.id} waits for…", options, words), chosen)
+        self.app.push_screen(PickModal(f"Which item should {item.id} wait for?", options, words), chosen)
 
     def action_remove_dependency(self) -> None:
         """Remove one of the selected item's dependencies."""
@@ -396,7 +396,7 @@ class PlanPane(Vertical, Pane):
             if dependency and self._apply(RemoveDependency(item.id, dependency)):
                 self.app.notify(f"{item.id} no longer waits for {dependency}.", timeout=3)
 
-        self.app.push_screen(PickModal(f"{item.id} no longer waits for…", options), chosen)
+        self.app.push_screen(PickModal(f"Which item should {item.id} no longer wait for?", options), chosen)
 
     def action_toggle_done(self) -> None:
         """Mark the selected plan item done (it ran and was evaluated), or not done again."""
