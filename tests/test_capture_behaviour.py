@@ -78,10 +78,10 @@ async def test_typing_in_notes_marks_unsaved_and_autosaves(example: Path, make_a
         await pilot.press("x")
         await pilot.pause()
         assert app.workspace.unsaved
-        assert "job.x" not in example.read_text()  # new words go after what was said
+        assert "job.x" not in example.read_text()  # new words go after what was said, a space between (fe12b)
         app.autosave_delay = 0.2
         await pilot.press("y")
-        assert await until(pilot, lambda: "cron job.xy" in example.read_text())
+        assert await until(pilot, lambda: "cron job. xy" in example.read_text())
         assert await until(pilot, lambda: not app.workspace.unsaved)
 
 
