@@ -186,4 +186,4 @@ async def test_a_deleted_file_is_called_gone_and_can_be_written_again(example: P
         assert "broken" not in svg
         await pilot.click("#keep")
         assert await until(pilot, example.exists)
-    assert "cron job.x" in example.read_text()  # typed at the end of the note
+    assert "cron job. x" in example.read_text()  # typed at the end of the note, after a space

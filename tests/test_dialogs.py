@@ -197,6 +197,8 @@ async def test_every_dialog_fits_and_is_honest(
             app.focused,
         )
         dialog = app.screen
+        # a dialog that guards against typed-on keys (a delete) takes them once it can be read
+        assert await until(pilot, lambda: getattr(dialog, "keys_ready", True))
         screen_area = dialog.region
         for button in dialog.query(Button):
             if not button.display:  # a button for what is not there (detach without evidence)

@@ -75,7 +75,8 @@ class NotesArea(RealTextArea):
         cursor goes after what was said, and words typed next do not run into notes that end in a
         word ('…by hand.Conda envs'): they start after a space, saved only with them."""
         self.move_cursor(self.document.end)
-        self._separate = self.text[-1:] not in ("", " ", "\n", "\t")
+        real = self.real  # the text as saved: a note ending in a hidden line break needs no space
+        self._separate = bool(real) and not real[-1].isspace()
 
     def load_real(self, text: str) -> None:
         super().load_real(text)
