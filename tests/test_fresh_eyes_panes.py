@@ -5,7 +5,6 @@ Each test reproduces one finding key by key and asserts on the saved TOML where 
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
