@@ -213,4 +213,12 @@ async def test_at_80_columns_the_highlighted_question_is_shown_whole(example: Pa
         assert not any(question in line for line in tree_lines)  # cut in the tree
         shown = app.screen.query_one("#q-text")
         assert len(question) > 40
-        assert await until(pilot, lambda: question.split() == " ".join(lines_of(shown)).split()[-len(question.split()) :])
+        # Since 2e67c6b the question is pinned above the fields and, under 30 rows, takes at most
+        # two lines ending in an ellipsis: its first words beside the tree, whole or visibly cut.
+        def beside() -> bool:
+            words = " ".join(lines_of(shown))
+            return question.split()[:3] == words.split()[-len(question.split()) :][:3] or (
+                words.rstrip().endswith("…") and " ".join(question.split()[:3]) in words
+            )
+
+        assert await until(pilot, beside)
