@@ -409,11 +409,15 @@ def _copy_path(original: Path, mark: str, now: dt.datetime) -> Path:
     return original.with_name(f"{original.stem}.{mark}-{now:%Y%m%d-%H%M%S}{original.suffix}")
 
 
-SIDE_COPY_MARKS = (".theirs-", ".mine-", ".base-")
-"""What the workbench puts in the names of the copies it keeps beside a project (their version
-met on save, your version saved as a copy): they are not engagements of their own."""
+COPY_KINDS = ("theirs", "mine", "base", "merged")
+"""The marks in the names of the copies the workbench keeps beside a project (`NAME.KIND-….toml`:
+their version met on save, your version saved as a copy, the version your work started from, the
+result of `workbench merge -o`): copies, never engagements of their own."""
 
-IGNORED_COPIES = ("*.theirs-*.toml", "*.mine-*.toml", "*.base-*.toml", "*.toml.bak", ".*.tmp")
+SIDE_COPY_MARKS = tuple(f".{kind}-" for kind in COPY_KINDS)
+"""What the names of those copies hold."""
+
+IGNORED_COPIES = (*(f"*.{kind}-*.toml" for kind in COPY_KINDS), "*.toml.bak", ".*.tmp")
 """Patterns for the copies and back-ups the workbench leaves beside projects (for .gitignore)."""
 
 
