@@ -298,13 +298,13 @@ async def test_after_a_restore_the_keyboard_is_back_in_the_notes_being_typed(
         notes = again.screen.query_one("#q-notes", TextArea)
         assert await until(pilot, lambda: again.screen.focused is notes)
         await pilot.press("z", "5")
-        assert await until(pilot, lambda: notes.text.endswith(" typed z5"))
+        assert await until(pilot, lambda: notes.text.endswith(" typedz5"))
         assert not again.workspace.clock.running
         await pilot.press("ctrl+s")
         assert await until(pilot, lambda: not again.workspace.unsaved)
     answers = tomllib.loads(example.read_text())["answers"]
     saved = next(a for a in answers if a["question"] == question and a["session"] == session)
-    assert saved["notes"].endswith(" typed z5")
+    assert saved["notes"].endswith(" typedz5")
     assert saved.get("current") != 5 or entry.project().answer(question, session).current == 5
 
 

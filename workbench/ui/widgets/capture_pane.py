@@ -134,7 +134,7 @@ class CapturePane(Horizontal, Pane):
         text (after a restore: typing on goes where it went before the stop). Nothing happens
         when the question on show has no such field to type in."""
         if field_id == "q-notes":
-            self.edit_notes()
+            self.edit_notes(separate=False)  # typing carries on, mid-word too
             return
         field = self.text_field(field_id)
         if field is None or field.disabled or not self._in_sight(field):
@@ -152,11 +152,12 @@ class CapturePane(Horizontal, Pane):
                 return False
         return False
 
-    def edit_notes(self) -> None:
-        """Put the keyboard in the notes editor (its cursor is at the end of the notes)."""
+    def edit_notes(self, separate: bool = True) -> None:
+        """Put the keyboard in the notes editor (its cursor is at the end of the notes); with
+        `separate`, words typed next start after a space when the notes end in a word."""
         notes = self.query_one("#q-notes", NotesArea)
         if not notes.disabled:
-            notes.come_in()
+            notes.come_in(separate)
             notes.focus(scroll_visible=False)
             self.panel.keep_notes_in_view()
 

@@ -70,13 +70,15 @@ class NotesArea(RealTextArea):
     _separate = False
     """Whether what is typed next at the end of the notes starts after a space (they end in a word)."""
 
-    def come_in(self) -> None:
-        """The keyboard comes into the notes (loaded, Enter, ctrl+n, ctrl+b, a jump, a restore): the
-        cursor goes after what was said, and words typed next do not run into notes that end in a
-        word ('…by hand.Conda envs'): they start after a space, saved only with them."""
+    def come_in(self, separate: bool = True) -> None:
+        """The keyboard comes into the notes (loaded, Enter, ctrl+n, ctrl+b, a jump): the cursor
+        goes after what was said, and words typed next do not run into notes that end in a word
+        ('…by hand.Conda envs'): they start after a space, saved only with them. Without
+        `separate` (a restore: the person was typing there when the workbench stopped, maybe
+        mid-word) what is typed next carries straight on."""
         self.move_cursor(self.document.end)
         real = self.real  # the text as saved: a note ending in a hidden line break needs no space
-        self._separate = bool(real) and not real[-1].isspace()
+        self._separate = separate and bool(real) and not real[-1].isspace()
 
     def load_real(self, text: str) -> None:
         super().load_real(text)
