@@ -84,7 +84,11 @@ async def test_an_unknown_metric_is_said_in_sight_with_the_keyboard_on_it(exampl
         words = str(error.render())
         assert "There is no metric M-999" in words and "(s)" not in words, words
         box = dialog.query_one(Dialog)
-        assert box.shows(error) and box.shows(metrics), (error.region, metrics.region, box.shown_region())
+        assert await until(pilot, lambda: box.shows(error) and box.shows(metrics)), (
+            error.region,
+            metrics.region,
+            box.shown_region(),
+        )
         assert app.focused is metrics and app.screen is dialog
         await burst(pilot, "escape", "ctrl+s")
     assert saved(example)["pilots"] == before

@@ -57,6 +57,25 @@ class Dialog(VerticalScroll, can_focus=False):
         if not self.shows(widget):
             self.bring_region_into_view(widget.region)
 
+    _held: tuple[Widget, ...] = ()
+
+    def hold_in_sight(self, *widgets: Widget) -> None:
+        """Bring `widgets` into sight, the last one winning, and again each time the box's
+        content changes height until they are released (`hold_in_sight()`): a refusal's error
+        wraps to more lines a layout later, and on a busy machine that layout came after the
+        scroll, leaving its last line under the button row (CI, the pilot dialog at 80×24)."""
+        self._held = widgets
+        self._bring_held()
+
+    def _bring_held(self) -> None:
+        for widget in self._held:
+            if widget.is_attached:
+                self.bring_into_view(widget)
+
+    def watch_virtual_size(self) -> None:
+        if self._held:
+            self.call_after_refresh(self._bring_held)
+
     def bring_region_into_view(self, region: Region) -> None:
         """Scroll so that all of the screen `region` shows (its top, when it is taller than the
         box): a field, or a list's highlighted row."""
@@ -396,6 +415,8 @@ class DialogScreen(ModalScreen[ResultType]):
         found = self.problem()
         if found is None or found[1] is not field:
             self._refused = None
+            for dialog in self.query(Dialog):
+                dialog.hold_in_sight()
             error.update("")  # type: ignore[attr-defined]
         else:
             error.update(literal(found[0]))  # type: ignore[attr-defined]
@@ -403,8 +424,7 @@ class DialogScreen(ModalScreen[ResultType]):
     def _both_in_sight(self, error: Widget, field: Widget) -> None:
         dialog = next((a for a in field.ancestors if isinstance(a, Dialog)), None)
         if dialog is not None:
-            dialog.bring_into_view(error)
-            dialog.bring_into_view(field)
+            dialog.hold_in_sight(error, field)
 
     def _primary(self) -> Button | None:
         """The button ctrl+s presses: the first primary one that can be pressed now."""
