@@ -66,13 +66,18 @@ async def _repaint_after(app, send) -> float:  # type: ignore[no-untyped-def]
         screen._compositor_refresh = original
 
 
-async def interactive(path: Path) -> tuple[float, list[float], list[float], list[float]]:
+async def interactive(
+    path: Path, size: tuple[int, int] = (120, 36)
+) -> tuple[float, list[float], list[float], list[float], list[float]]:
     """Open a project, type into the notes, switch panes; measured from event to repaint.
 
     Opening is timed from creating the app to the first paint of the main screen, where the
     question tree and the editor take keys. Switches come in two kinds: straight after typing
     (each pane recomputes what the edit changed) and after a pause (the panes out of view have
-    caught up, as they do while the facilitator listens).
+    caught up, as they do while the facilitator listens). The last list is the switches back to
+    Capture (after typing and a switch away, after a pause, and from Gaps with the keyboard in the
+    question tree): going back redraws the question tree, which has the most rows on a large
+    terminal.
     """
     from textual import events
     from textual.screen import Screen
@@ -93,7 +98,7 @@ async def interactive(path: Path) -> tuple[float, list[float], list[float], list
     try:
         started = time.perf_counter()
         app = make_app(path, today=dt.date(2026, 11, 24), autosave_delay=3600)
-        async with app.run_test(size=(120, 36)) as pilot:
+        async with app.run_test(size=size) as pilot:
             await pilot.pause()
             opened = painted[0] - started
             # Gaps, Map and Plan mount after the first frame
@@ -114,23 +119,32 @@ async def interactive(path: Path) -> tuple[float, list[float], list[float], list
                 return times
 
             keys = await type_words("the data lives in postgres and s3 buckets")
-            after_typing, after_pause = [], []
+            after_typing, after_pause, to_capture = [], [], []
             for pane in ("gaps", "map", "plan") * 3:  # each switch straight after a few words
                 await type_words(" and")
                 after_typing.append(await _repaint_after(app, lambda p=pane: app.action_pane(p)))
                 await pilot.pause()
-                app.action_pane("capture")
+                to_capture.append(await _repaint_after(app, lambda: app.action_pane("capture")))
                 await pilot.pause()
                 notes.focus()
                 await pilot.pause()
             await pilot.pause(CATCH_UP_DELAY + 1.0)
             for pane in ("gaps", "map", "plan", "capture") * 3:
                 after_pause.append(await _repaint_after(app, lambda p=pane: app.action_pane(p)))
+                if pane == "capture":
+                    to_capture.append(after_pause[-1])
+                await pilot.pause()
+            app.screen.query_one("#nav-tree").focus()  # browsing: back to Capture, back to the tree
+            await pilot.pause()
+            for _ in range(5):
+                app.action_pane("gaps")
+                await pilot.pause()
+                to_capture.append(await _repaint_after(app, lambda: app.action_pane("capture")))
                 await pilot.pause()
             await pilot.pause(CATCH_UP_DELAY + 1.0)
     finally:
         Screen._compositor_refresh = original  # type: ignore[method-assign]
-    return opened, keys, after_typing, after_pause
+    return opened, keys, after_typing, after_pause, to_capture
 
 
 def main() -> bool:
@@ -142,10 +156,16 @@ def main() -> bool:
         opened = [first_paint("interactive", str(path)) for _ in range(5)]
         ok &= report(f"{label}: new process to the interactive main screen", opened, 1.0)
     for label, path in (("example", OUT / "example.toml"), ("large (3,010 answers)", large)):
-        _, keys, after_typing, after_pause = asyncio.run(interactive(path))
+        _, keys, after_typing, after_pause, to_capture = asyncio.run(interactive(path))
         ok &= report(f"{label}: keystroke in notes to repaint", keys, 0.016)
         ok &= report(f"{label}: switch pane straight after typing", after_typing, 0.050)
         ok &= report(f"{label}: switch pane after a pause", after_pause, 0.050)
+        ok &= report(f"{label}: of which back to Capture", to_capture, 0.050)
+    for label, path in (("example", OUT / "example.toml"), ("large (3,010 answers)", large)):
+        _, _, after_typing, after_pause, to_capture = asyncio.run(interactive(path, (160, 48)))
+        ok &= report(f"{label} at 160x48: switch pane straight after typing", after_typing, 0.050)
+        ok &= report(f"{label} at 160x48: switch pane after a pause", after_pause, 0.050)
+        ok &= report(f"{label} at 160x48: back to Capture (tree on show)", to_capture, 0.050)
     return ok
 
 
