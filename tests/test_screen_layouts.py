@@ -164,3 +164,32 @@ async def test_the_session_line_shows_whole_while_browsing(
             return tree_lines(capture)[0].rstrip()
 
         assert await until(pilot, lambda: first().endswith("ML Engineering Team Session")), first()
+        browsing = capture.navigator.size.width
+        app.screen.query_one("#q-notes").focus()  # the editor has the width back
+        assert await until(pilot, lambda: capture.navigator.size.width < browsing)
+
+
+@pytest.mark.parametrize("focus", ["#nav-tree", "#q-notes"])
+async def test_going_back_to_capture_lays_nothing_out_again(example: Path, make_app, focus: str) -> None:
+    """s12c: the navigator's width followed the keyboard, so leaving Capture narrowed it and
+    coming back to the question tree widened it again: the tree was resized and every row drawn
+    anew (108 ms at 160x48, over the 50 ms of a pane switch). The width now changes only when the
+    keyboard moves inside Capture."""
+    app = make_app(example)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        capture = app.screen.query_one(CapturePane)
+        tree = capture.navigator.question_tree
+        app.screen.query_one(focus).focus()
+        await pilot.pause()
+        width, tree_size = capture.navigator.outer_size.width, tree.size
+        assert width == (70 if focus == "#nav-tree" else 64)  # 50 % (at most 70) browsing, else 40 %
+        await pilot.press("f3")
+        assert await until(pilot, lambda: app.focused is not None and capture not in app.focused.ancestors)
+        await pilot.pause()
+        assert capture.navigator.outer_size.width == width
+        await pilot.press("f2")
+        assert await until(pilot, lambda: app.focused is app.screen.query_one(focus))
+        await pilot.pause()
+        assert capture.navigator.outer_size.width == width
+        assert tree.size == tree_size  # the tree was not resized: its rows as drawn stand
