@@ -9,17 +9,27 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from difflib import SequenceMatcher
 from typing import Any, TextIO, cast
 
-_HIDDEN = (
-    r"\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u00a0\u00ad\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
-    r"\u2066-\u2069\ufeff"
+_PRINTED_AS_IT_IS = r"\u00a0"
+"""The no-break space: it looks like a space, so the panes name it (a name that will not match
+shows why), but it is ordinary text, and the CLI prints it as it is."""
+_HIDDEN_IN_PRINT = (
+    r"\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e"
+    r"\u2060\u2066-\u2069\ufeff"
 )
+_HIDDEN = _PRINTED_AS_IT_IS + _HIDDEN_IN_PRINT
 _CONTROL = re.compile(f"[{_HIDDEN}]")
 """Characters that act on a terminal, reorder text or cannot be seen: C0 and C1 controls, DEL,
 bidi marks, overrides and isolates, the Unicode line and paragraph separators, the zero width
-space, the byte order mark (zero width no-break space), the no-break space and the soft hyphen."""
+space, non-joiner and joiner, the word joiner, the byte order mark (zero width no-break space),
+the no-break space and the soft hyphen."""
+_CONTROL_IN_PRINT = re.compile(f"[{_HIDDEN_IN_PRINT}]")
+"""The same but the no-break space: what the CLI shows as placeholders."""
+_PRINTING: ContextVar[bool] = ContextVar("printing", default=False)
+"""Whether text is being cleaned for the CLI's output (inside `printable_output`)."""
 _LOOKALIKES = "\u00b6\u2400-\u2421\u2424\u27e8"
 """Characters a placeholder is made of (¶, the control pictures ␀ … ␡, ␤, and the ⟨ that opens
 ⟨RLM⟩): an editor shows them by their code (⟨U+00B6⟩), so no letters in a file read like a
@@ -33,6 +43,9 @@ NAMED = {
     0x00A0: "NBSP",
     0x00AD: "SHY",
     0x200B: "ZWSP",
+    0x200C: "ZWNJ",
+    0x200D: "ZWJ",
+    0x2060: "WJ",
     0xFEFF: "BOM",
     0x061C: "ALM",
     0x200E: "LRM",
@@ -79,11 +92,12 @@ def _visible(match: re.Match[str]) -> str:
 
 
 def clean(value: object, multiline: bool = True) -> str:
-    """The string with control characters (ESC, NUL, DEL, C1, bidi overrides) made visible."""
+    """The string with control characters (ESC, NUL, DEL, C1, bidi overrides) made visible; in
+    the CLI's output (inside `printable_output`), the no-break space is left as it is."""
     text = str(value)
     if not multiline:
         text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
-    return _CONTROL.sub(_visible, text)
+    return (_CONTROL_IN_PRINT if _PRINTING.get() else _CONTROL).sub(_visible, text)
 
 
 def for_editing(value: str, multiline: bool = True) -> str:
@@ -250,11 +264,14 @@ class PrintableStream:
 
 @contextmanager
 def printable_output() -> Iterator[None]:
-    """Inside the block, everything printed to stdout and stderr is made printable."""
+    """Inside the block, everything printed to stdout and stderr is made printable, and `clean`
+    (and `one_line`) clean text for printing: the no-break space stays as it is."""
     saved = sys.stdout, sys.stderr
+    printing = _PRINTING.set(True)
     sys.stdout = cast(TextIO, PrintableStream(sys.stdout))
     sys.stderr = cast(TextIO, PrintableStream(sys.stderr))
     try:
         yield
     finally:
         sys.stdout, sys.stderr = saved
+        _PRINTING.reset(printing)
