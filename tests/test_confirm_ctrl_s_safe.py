@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Button
 
 from tests.helpers import dialog_up, ready, saved, until
@@ -102,3 +103,80 @@ async def test_deleting_a_gap_in_ranked_puts_the_cursor_on_the_next_row(example:
         assert await until(pilot, lambda: not app.workspace.unsaved)
     ids = [gap["id"] for gap in saved(example)["gaps"]]
     assert order[1] not in ids and order[-1] not in ids and order[2] in ids
+
+
+async def _keeps_then_replaces(pilot, target: Path) -> None:  # type: ignore[no-untyped-def]
+    """In 'Replace NAME?': ctrl+s and Enter keep the file as it is, `r` replaces it."""
+    from workbench.ui.modals.confirm import ReplaceModal
+
+    app = pilot.app
+    opener = app.screen
+    await burst(pilot, "ctrl+s")
+    assert await dialog_up(pilot, ReplaceModal)
+    assert _labels(app) == ["Replace (r)", "Keep it (ctrl+s, Esc)"]
+    for answer in ("ctrl+s", "enter"):
+        await burst(pilot, answer)
+        assert await until(pilot, lambda: app.screen is opener)
+        await pilot.pause()
+        assert target.read_bytes() == b"theirs", answer
+        await burst(pilot, "ctrl+s")
+        assert await dialog_up(pilot, ReplaceModal)
+    await burst(pilot, "r")
+    assert await until(pilot, lambda: target.read_bytes() != b"theirs")
+
+
+async def test_ctrl_s_in_replace_the_proposal_keeps_the_file_and_r_replaces_it(example: Path, make_app) -> None:
+    """s13a 2: ctrl+s, typed again after the export's ctrl+s, wrote the proposal over the file."""
+    target = example.parent / "harbour-pine-retail-mlops-discovery-proposal.docx"
+    target.write_bytes(b"theirs")
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f9")
+        assert await until(pilot, lambda: bool(app.screen.query("#export-go")))
+        await _keeps_then_replaces(pilot, target)
+    assert target.read_bytes().startswith(b"PK")
+
+
+async def test_ctrl_s_in_replace_the_workbook_keeps_the_file_and_r_replaces_it(example: Path, make_app) -> None:
+    from textual.widgets import Input
+
+    from tests.test_workbook import _palette
+    from workbench.ui.modals.workbook_export_modal import WorkbookExportModal
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await _palette(pilot, "self-assessment workbook")
+        assert await until(pilot, lambda: isinstance(app.screen, WorkbookExportModal))
+        target = Path(app.screen.query_one("#workbook-file", Input).value).expanduser()
+        target.write_bytes(b"theirs")
+        await _keeps_then_replaces(pilot, target)
+    assert target.read_bytes().startswith(b"PK")
+
+
+async def test_ctrl_s_in_quit_with_unsaved_changes_stays_and_q_quits(
+    example: Path, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s13a 2: ctrl+s in 'Quit with unsaved changes?' quit, leaving the work unsaved."""
+    from tests.helpers import fail_writes_under, raise_g006_impact
+    from workbench.ui.modals.confirm import QuitModal
+
+    before = example.read_bytes()
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await raise_g006_impact(pilot)
+        fail_writes_under(example.parent, monkeypatch)  # the save fails: ctrl+q asks
+        await burst(pilot, "ctrl+q")
+        assert await dialog_up(pilot, QuitModal)
+        assert _labels(app) == ["Quit (q)", "Stay (ctrl+s, Esc)"]
+        for answer in ("ctrl+s", "enter"):
+            await burst(pilot, answer)
+            assert await until(pilot, lambda: not isinstance(app.screen, QuitModal))
+            await pilot.pause()
+            assert app.is_running and app.workspace.unsaved, answer
+            await burst(pilot, "ctrl+q")
+            assert await dialog_up(pilot, QuitModal)
+        await burst(pilot, "q")
+        assert await until(pilot, lambda: not app.is_running)
+    assert example.read_bytes() == before

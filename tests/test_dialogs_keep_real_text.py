@@ -109,7 +109,7 @@ CASES: dict[type, tuple[list[tuple[str, str]], Opener]] = {
 }
 
 HOLD_NO_FILE_TEXT = {
-    "ConfirmModal", "RestoreOfferModal", "QuitModal", "DiscardModal", "DeleteModal", "NoticeModal", "ConflictModal", "PickModal", "SessionModal",
+    "ConfirmModal", "RestoreOfferModal", "QuitModal", "DiscardModal", "DeleteModal", "ReplaceModal", "NoticeModal", "ConflictModal", "PickModal", "SessionModal",
     "ExportModal", "WorkbookExportModal", "WorkbookImportModal", "MergeModal", "FormModal",
 }
 """Dialogs that edit no text read from the project (a question, a choice, a path)."""

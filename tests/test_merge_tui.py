@@ -495,7 +495,7 @@ async def test_the_quit_dialog_says_the_keys_its_buttons_have(example: Path, mak
         assert "Stay (Esc), then save (ctrl+s) to settle it" in body, body
         assert "stay and save (ctrl+s)" not in body
         labels = [str(b.label) for b in app.screen.query("Button")]
-        assert labels == ["Quit (ctrl+s)", "Stay (Esc)"]
+        assert labels == ["Quit (q)", "Stay (ctrl+s, Esc)"]
         await pilot.pause()
         assert "esc Stay" in str(app.screen.query_one(KeyFooter).render())
         assert await dialog_up(pilot, ConfirmModal)  # (it takes keys once it can be read)

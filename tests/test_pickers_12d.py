@@ -56,6 +56,7 @@ OPENERS: dict[str, Open] = {
     "QuitModal": plain("QuitModal", "Quit with unsaved changes?", "They are kept in the journal."),
     "DiscardModal": plain("DiscardModal", "Discard your changes?", "You changed the context."),
     "DeleteModal": plain("DeleteModal", "Delete G-001?", "A gap"),
+    "ReplaceModal": plain("ReplaceModal", "Replace proposal.docx?", "proposal.docx already exists."),
     "NoticeModal": plain("NoticeModal", "Check before sending", "Two things to read."),
     "ConflictModal": plain("ConflictModal", "projects/example.toml"),
     "TextModal": plain("TextModal", "New milestone"),

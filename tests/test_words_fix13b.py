@@ -47,7 +47,7 @@ async def test_a_read_only_workbook_says_what_to_do_in_the_app(example: Path, ma
         target.chmod(0o444)
         await pilot.press("ctrl+s")
         assert await dialog_up(pilot, ConfirmModal)
-        await pilot.press("ctrl+s")  # Replace
+        await pilot.press("r")  # Replace
         assert await until(pilot, lambda: isinstance(app.screen, WorkbookExportModal))
         error = app.screen.query_one("#workbook-error", Static)
         assert await until(pilot, lambda: "read-only" in str(error.render()))

@@ -1268,12 +1268,7 @@ class WorkbenchApp(App[int]):
                 self._exit_keeping_draft()
 
         self.push_screen(
-            QuitModal(
-                "Quit with unsaved changes?",
-                kept,
-                yes="Quit",
-                no="Stay",
-            ),
+            QuitModal("Quit with unsaved changes?", kept, yes="Quit", no="Stay", danger="q"),
             answer,
         )
 

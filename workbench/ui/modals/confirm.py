@@ -33,9 +33,13 @@ class ConfirmModal(DialogScreen[bool]):
     DANGER: str = ""
     """The letter that answers yes in a confirm whose yes throws something away ('' for none)."""
 
-    def __init__(self, title: str, body: str, yes: str = "Yes", no: str = "No", later: str = "") -> None:
+    def __init__(
+        self, title: str, body: str, yes: str = "Yes", no: str = "No", later: str = "", danger: str = ""
+    ) -> None:
         super().__init__()
         self.title_text, self.body, self.yes, self.no, self.later = title, body, yes, no, later
+        if danger:  # (a dialog class whose every yes throws something away says it as DANGER)
+            self.DANGER = danger
 
     def compose(self) -> ComposeResult:
         with Dialog(classes="dialog"):
@@ -106,7 +110,8 @@ class RestoreOfferModal(ConfirmModal):
 class QuitModal(ConfirmModal):
     """'Quit with unsaved changes?': ctrl+q is often typed straight after ctrl+s or in the middle
     of typing, so like the file's dialogs it answers no key typed before it had been on screen
-    `TYPING_GUARD_SECONDS` (ctrl+s typed just after ctrl+q never quits unseen)."""
+    `TYPING_GUARD_SECONDS` (ctrl+s typed just after ctrl+q never quits unseen). Quitting without
+    saving is `danger="q"`: ctrl+s stays."""
 
     GUARDS_TYPING = True
 
@@ -119,6 +124,15 @@ class DiscardModal(ConfirmModal):
 
     GUARDS_TYPING = True
     DANGER = "d"
+
+
+class ReplaceModal(ConfirmModal):
+    """'Replace proposal.docx?': Replace is `r`, ctrl+s (typed again after the export's ctrl+s)
+    and Esc keep the file; like the quit dialog it answers no key typed before it had been on
+    screen `TYPING_GUARD_SECONDS`."""
+
+    GUARDS_TYPING = True
+    DANGER = "r"
 
 
 class DeleteModal(ConfirmModal):

@@ -20,7 +20,7 @@ from workbench.export.left_out import left_out, notes_left_out
 from workbench.export.proposal import DEFAULT_SECTIONS, SECTION_TITLES, SECTIONS, ProposalOptions
 from workbench.export.writer import ExportRequest, export_proposal, target_path, template_path
 from workbench.problems import FileProblem
-from workbench.ui.modals.confirm import ConfirmModal, NoticeModal
+from workbench.ui.modals.confirm import NoticeModal, ReplaceModal
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal, one_line, problem_sentence
 from workbench.ui.widgets.dropdown import Dropdown
@@ -139,7 +139,7 @@ class ExportModal(DialogScreen[Path | None]):
                     self._start(self._request(force=True))
 
             self.app.push_screen(
-                ConfirmModal(
+                ReplaceModal(
                     f"Replace {target.name}?",
                     f"{target} already exists. Replace writes this proposal over it; Keep it leaves it "
                     "as it is (rename or move it first to keep both).",

@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, LoadingIndicator, Select, Stat
 
 from workbench.export.cleaning import safe_file_stem
 from workbench.problems import FileProblem
-from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.modals.confirm import ReplaceModal
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.modals.export_modal import shown_path
 from workbench.ui.safe import literal, one_line, problem_sentence
@@ -99,7 +99,7 @@ class WorkbookExportModal(DialogScreen[Path | None]):
                     self._start(target)
 
             self.app.push_screen(
-                ConfirmModal(
+                ReplaceModal(
                     f"Replace {target.name}?",
                     f"{target} already exists. Replace writes this workbook over it; Keep it leaves it "
                     "as it is, and you can type another file name.",
