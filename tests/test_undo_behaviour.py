@@ -213,7 +213,8 @@ async def test_the_header_says_saved_after_an_autosave_behind_the_palette(exampl
 
 
 def test_undoing_a_session_start_goes_back_to_the_session_before(example: Path, clock) -> None:  # type: ignore[no-untyped-def]
-    """The clock's time then goes to that session, not to another one or to the undone one."""
+    """The clock's time then goes to that session (its clock was running), not to another one or
+    to the undone one."""
     import datetime as dt
 
     from workbench.edits.sessions import StartSession
@@ -221,6 +222,7 @@ def test_undoing_a_session_start_goes_back_to_the_session_before(example: Path, 
 
     ws = Workspace.open(example, dt.date(2026, 11, 20), clock)
     ws.switch_session("executive-1")
+    ws.clock.start()
     before = {s.id: s.elapsed_seconds for s in ws.project.sessions}
     start = StartSession("executive")
     ws.apply(start)
@@ -233,6 +235,30 @@ def test_undoing_a_session_start_goes_back_to_the_session_before(example: Path, 
     ws.clock.flush(ws.session)
     after = {s.id: s.elapsed_seconds for s in ws.project.sessions}
     assert after == {**before, "executive-1": before["executive-1"] + 5}
+
+
+def test_undoing_a_session_start_leaves_a_paused_clock_paused(example: Path, clock) -> None:  # type: ignore[no-untyped-def]
+    """#12 walkthrough: with executive-1's clock paused, starting a session then ctrl+z went back
+    to executive-1 with the clock running, and it kept adding time to the file."""
+    import datetime as dt
+
+    from workbench.edits.sessions import StartSession
+    from workbench.ui.workspace import Workspace
+
+    ws = Workspace.open(example, dt.date(2026, 11, 20), clock)
+    ws.switch_session("executive-1")
+    assert not ws.clock.running
+    before = {s.id: (s.elapsed_seconds, dict(s.area_seconds)) for s in ws.project.sessions}
+    start = StartSession("executive")
+    ws.apply(start)
+    ws.switch_session(start.session_id)
+    ws.clock.start()
+    clock.now += 40
+    ws.editor.undo()
+    assert ws.session_id == "executive-1" and not ws.clock.running
+    clock.now += 5
+    ws.clock.flush(ws.session)
+    assert {s.id: (s.elapsed_seconds, dict(s.area_seconds)) for s in ws.project.sessions} == before
 
 
 async def test_ctrl_z_in_the_search_box_undoes_the_search_typing_first(example: Path, make_app) -> None:

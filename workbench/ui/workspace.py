@@ -102,8 +102,9 @@ class Workspace:
     editor: Editor = field(init=False)
     """The one path by which the project changes (undo, redo, unsaved)."""
     _progress: tuple[int, str, SessionProgress] | None = None
-    _previous_sessions: list[str] = field(default_factory=list)
-    """Sessions switched away from, latest last: undoing a session's start goes back there."""
+    _previous_sessions: list[tuple[str, bool]] = field(default_factory=list)
+    """Sessions switched away from, latest last, each with whether its clock was running:
+    undoing a session's start goes back there, its clock as it was."""
     _data: ProjectData = field(default_factory=ProjectData)
     """Snapshots of the project as data, reusing unchanged records' dumps."""
     bank_problems: list[FileProblem] = field(default_factory=list)
@@ -181,15 +182,15 @@ class Workspace:
             return
         self.clock.flush(self.session)
         if self.session is not None:
-            self._previous_sessions.append(self.session_id)
+            self._previous_sessions.append((self.session_id, self.clock.running))
         self.session_id = session_id
 
     def _edited(self, changed: Changed) -> None:
         self._data.forget(self.project, changed.touched)
         if self.session is None and self.project.sessions:  # its start was undone
             self.clock.drop_pending()  # the time belonged to the session that is gone
-            back = [s for s in self._previous_sessions if self.project.session(s) is not None]
-            self.session_id = back[-1] if back else self.project.sessions[-1].id
+            back = [s for s in self._previous_sessions if self.project.session(s[0]) is not None]
+            self.session_id, self.clock.running = back[-1] if back else (self.project.sessions[-1].id, False)
             self._previous_sessions = back[:-1]
 
     def budget_seconds(self, session: Session | None = None) -> int:
