@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +126,15 @@ async def raise_g006_impact(pilot: Any) -> None:
     assert await until(pilot, lambda: pilot.app.workspace.project.gap("G-006").impact == 3)
 
 
+@asynccontextmanager
+async def g006_raised(make_app: Any, path: Path) -> AsyncIterator[Any]:
+    """Run the app on `path` at 120x36 with G-006's impact raised (2 → 3, unsaved); the pilot."""
+    app = make_app(path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await raise_g006_impact(pilot)
+        yield pilot
+
+
 async def accept_first_undecided(pilot: Any, gap_id: str) -> Any:
     """In the Map pane, accept the first practice suggested for `gap_id` that has no decision
     yet, with Map's own key from its list; the accepted practice."""
@@ -204,4 +214,84 @@ async def edit_gap_in_dialog(pilot: Any, gap_id: str) -> Any:
     pilot.app.screen.query_one(GapsPane).edit_gap(gap_id)
     assert await until(pilot, lambda: isinstance(pilot.app.screen, GapModal))
     await pilot.pause()
+    return pilot.app.screen
+
+
+async def ask_to_delete_gap(pilot: Any, gap_id: str) -> None:
+    """Go to the gaps (F3), select `gap_id` and press Delete in the matrix; wait until the
+    confirm is on top and takes answers."""
+    from workbench.ui.modals.confirm import ConfirmModal
+    from workbench.ui.widgets.gaps_pane import GapsPane
+    from workbench.ui.widgets.matrix import Matrix
+
+    await ready(pilot)
+    await pilot.press("f3")
+    await pilot.pause()
+    pilot.app.screen.query_one(GapsPane).select(gap_id)
+    await pilot.pause()
+    pilot.app.screen.query_one(Matrix).focus()
+    await pilot.press("delete")
+    assert await dialog_up(pilot, ConfirmModal)
+
+
+async def type_into_proposal(pilot: Any, *keys: str) -> Any:
+    """Open the proposal (F8) and type `keys` at the start of its text, all queued at once as a
+    fast typist's; the proposal dialog."""
+    from tests.test_keyboard_model import burst
+    from workbench.ui.modals.proposal_modal import ProposalModal
+
+    await ready(pilot)
+    await burst(pilot, "f8")
+    assert await until(pilot, lambda: isinstance(pilot.app.screen, ProposalModal))
+    proposal = pilot.app.screen
+    await burst(pilot, "ctrl+home", *keys)
+    return proposal
+
+
+async def tree_at(pilot: Any, ref: str) -> Any:
+    """Select the question `ref` in Capture's tree and wait until the tree has the keyboard with
+    `ref` highlighted; the Capture pane."""
+    from workbench.ui.widgets.capture_pane import CapturePane
+
+    await ready(pilot)
+    capture = pilot.app.screen.query_one(CapturePane)
+    capture.navigator.select_ref(ref)
+    tree = capture.navigator.question_tree
+    assert await until(pilot, lambda: pilot.app.focused is tree and capture.navigator.highlighted() == ref)
+    return capture
+
+
+async def save_on_a_full_disk(pilot: Any, project: Path, monkeypatch: Any) -> list[str]:
+    """Writes beside `project` fail from now on; ctrl+s, and wait until the app says the disk
+    is full; every message shown from the save on."""
+    fail_writes_under(project.parent, monkeypatch)
+    shown = notifications(pilot.app)
+    await pilot.press("ctrl+s")
+    assert await until(pilot, lambda: any("disk is full" in n for n in shown)), shown
+    return shown
+
+
+def fail_every_write(project: Path, state_dir: Path, monkeypatch: Any) -> None:
+    """Nothing can be written: neither beside the project nor into the journal."""
+    fail_writes_under(project.parent, monkeypatch)
+    fail_writes_under(state_dir / "journal", monkeypatch)
+
+
+async def asked_to_quit(pilot: Any) -> str:
+    """Press ctrl+q and wait for the quit dialog; what it says."""
+    from workbench.ui.modals.confirm import ConfirmModal
+
+    await pilot.press("ctrl+q")
+    assert await until(pilot, lambda: isinstance(pilot.app.screen, ConfirmModal))
+    return str(pilot.app.screen.body)
+
+
+async def open_dialog(pilot: Any, name: str, kind: type, widget: type) -> Any:
+    """Open the dialog `name` of tests/test_dialogs.DIALOGS and wait until a `kind` is on top
+    showing a `widget`; the dialog."""
+    from tests.test_dialogs import DIALOGS
+
+    await ready(pilot)
+    await DIALOGS[name](pilot)
+    assert await until(pilot, lambda: isinstance(pilot.app.screen, kind) and pilot.app.screen.query(widget))
     return pilot.app.screen

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button
 
-from tests.helpers import dialog_up, ready, saved, until
+from tests.helpers import ask_to_delete_gap, dialog_up, ready, saved, type_into_proposal, until
 from tests.test_keyboard_model import burst
 from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.proposal_modal import ProposalModal
 from workbench.ui.widgets.gaps_pane import GapsPane
-from workbench.ui.widgets.matrix import Matrix
 
 
 def _labels(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -24,11 +23,7 @@ def _labels(app) -> list[str]:  # type: ignore[no-untyped-def]
 async def test_ctrl_s_in_discard_your_changes_keeps_editing_and_d_discards(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await burst(pilot, "f8")
-        assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
-        proposal = app.screen
-        await burst(pilot, "ctrl+home", *"Budget agreed. ")
+        proposal = await type_into_proposal(pilot, *"Budget agreed. ")
         await burst(pilot, "escape")
         assert await dialog_up(pilot, ConfirmModal)
         assert _labels(app) == ["Discard (d)", "Keep editing (ctrl+s, Esc)"]
@@ -46,14 +41,7 @@ async def test_ctrl_s_in_discard_your_changes_keeps_editing_and_d_discards(examp
 async def test_ctrl_s_in_delete_gap_keeps_it_and_x_deletes_it(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f3")
-        await pilot.pause()
-        app.screen.query_one(GapsPane).select("G-004")
-        await pilot.pause()
-        app.screen.query_one(Matrix).focus()
-        await burst(pilot, "delete")
-        assert await dialog_up(pilot, ConfirmModal)
+        await ask_to_delete_gap(pilot, "G-004")
         assert _labels(app) == ["Delete (x)", "Keep (ctrl+s, Esc)"]
         await burst(pilot, "ctrl+s")
         assert await until(pilot, lambda: not isinstance(app.screen, ConfirmModal))

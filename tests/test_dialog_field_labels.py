@@ -11,8 +11,7 @@ import pytest
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
-from tests.helpers import ready, until
-from tests.test_dialogs import DIALOGS
+from tests.helpers import open_dialog
 from workbench.ui.modals.dialog import DialogScreen
 
 FIELDS = {
@@ -27,9 +26,7 @@ FIELDS = {
 async def test_each_text_field_is_named_beside_it(example: Path, make_app, dialog: str) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await DIALOGS[dialog](pilot)
-        assert await until(pilot, lambda: isinstance(app.screen, DialogScreen) and app.screen.query(Input))
+        await open_dialog(pilot, dialog, DialogScreen, Input)
         for field_id, name in FIELDS[dialog].items():
             field = app.screen.query_one(f"#{field_id}", Input)
             row = field.parent

@@ -11,8 +11,7 @@ import pytest
 from textual.screen import ModalScreen
 from textual.widgets import Select
 
-from tests.helpers import ready, until
-from tests.test_dialogs import DIALOGS
+from tests.helpers import open_dialog
 from tests.test_keyboard_model import answers, burst
 
 WITH_DROPDOWNS = ["gap-new", "gap-edit", "heard", "next-step-new", "session", "export", "workbook-export", "proposal"]
@@ -22,10 +21,7 @@ WITH_DROPDOWNS = ["gap-new", "gap-edit", "heard", "next-step-new", "session", "e
 async def test_words_typed_into_a_closed_dropdown_change_nothing(example: Path, make_app, name: str) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await DIALOGS[name](pilot)
-        assert await until(pilot, lambda: isinstance(app.screen, ModalScreen) and app.screen.query(Select))
-        dialog = app.screen
+        dialog = await open_dialog(pilot, name, ModalScreen, Select)
         dropdowns = list(dialog.query(Select))
         for dropdown in dropdowns:
             before = dropdown.value

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import dialog_up, ready, until
+from tests.helpers import ask_to_delete_gap, until
 from workbench.edits.gaps import delete_gap_consequences
 from workbench.store.files import load_project
-from workbench.ui.modals.confirm import ConfirmModal
-from workbench.ui.widgets.gaps_pane import GapsPane
-from workbench.ui.widgets.matrix import Matrix
 
 
 def test_the_consequences_name_the_plan_items_and_mappings(example: Path) -> None:
@@ -29,14 +26,7 @@ def test_the_consequences_name_the_plan_items_and_mappings(example: Path) -> Non
 async def test_the_delete_dialog_says_what_else_changes_and_it_does(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f3")
-        await pilot.pause()
-        app.screen.query_one(GapsPane).select("G-004")
-        await pilot.pause()
-        app.screen.query_one(Matrix).focus()
-        await pilot.press("delete")
-        assert await dialog_up(pilot, ConfirmModal)
+        await ask_to_delete_gap(pilot, "G-004")
         body = app.screen.body  # type: ignore[attr-defined]
         assert "Pilot P-4 and deep-dive D-1 address it; they will no longer name it." in body
         assert "Its 3 practice mappings (2 accepted, 1 rejected) are removed with it." in body

@@ -10,13 +10,15 @@ import pytest
 from textual.widgets import Button
 
 from tests.helpers import (
+    asked_to_quit,
     dialog_up,
-    fail_writes_under,
+    fail_every_write,
+    g006_raised,
     hand_edit,
     hand_edit_g006,
-    notifications,
     raise_g006_impact,
     restore_on_next_start,
+    save_on_a_full_disk,
     until,
 )
 from workbench.store.journal import journal_paths
@@ -27,16 +29,9 @@ async def test_a_full_disk_then_quit_keeps_the_work_in_the_journal(
     example: Path, make_app, monkeypatch: pytest.MonkeyPatch, state_dir: Path
 ) -> None:
     before = example.read_bytes()
-    app = make_app(example)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await raise_g006_impact(pilot)
-        fail_writes_under(example.parent, monkeypatch)
-        shown = notifications(app)
-        await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: any("disk is full" in n for n in shown))
-        await pilot.press("ctrl+q")
-        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
-        body = app.screen.body  # type: ignore[attr-defined]
+    async with g006_raised(make_app, example) as pilot:
+        await save_on_a_full_disk(pilot, example, monkeypatch)
+        body = await asked_to_quit(pilot)
         assert "kept in" in body and "could not" not in body
         await pilot.click("#yes")
     monkeypatch.undo()
@@ -49,14 +44,10 @@ async def test_a_full_disk_then_quit_keeps_the_work_in_the_journal(
 async def test_quitting_when_nothing_can_be_written_says_the_work_would_be_lost(
     example: Path, make_app, monkeypatch: pytest.MonkeyPatch, state_dir: Path
 ) -> None:
-    app = make_app(example)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await raise_g006_impact(pilot)
-        fail_writes_under(example.parent, monkeypatch)
-        fail_writes_under(state_dir / "journal", monkeypatch)
-        await pilot.press("ctrl+q")
-        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
-        body = app.screen.body  # type: ignore[attr-defined]
+    async with g006_raised(make_app, example) as pilot:
+        app = pilot.app
+        fail_every_write(example, state_dir, monkeypatch)
+        body = await asked_to_quit(pilot)
         assert "could not be kept" in body and "Quitting now loses them" in body
         await pilot.click("#no")
         assert await until(pilot, lambda: app.is_running and app.workspace.unsaved)
@@ -68,9 +59,8 @@ async def test_keeping_mine_in_a_conflict_keeps_their_version_beside_the_file(
     """#13 finding 4: whatever the person chooses, the version they met is kept as a copy."""
     from workbench.ui.modals.merge_modal import MergeModal
 
-    app = make_app(example)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await raise_g006_impact(pilot)
+    async with g006_raised(make_app, example) as pilot:
+        app = pilot.app
         hand_edit_g006(example, 5)
         theirs = example.read_text()
         await pilot.press("ctrl+s")
@@ -313,18 +303,14 @@ async def test_quitting_after_save_a_copy_names_the_copy_that_holds_the_work(
 ) -> None:
     """fe13c 2: after "Save a copy" succeeded, ctrl+q still said the changes were lost and to
     'try again': it names the copy that holds them."""
-    app = make_app(example)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await raise_g006_impact(pilot)
-        fail_writes_under(example.parent, monkeypatch)
-        fail_writes_under(state_dir / "journal", monkeypatch)
+    async with g006_raised(make_app, example) as pilot:
+        app = pilot.app
+        fail_every_write(example, state_dir, monkeypatch)
         await app.run_action("save_copy")
         copies = list((state_dir / "copies").glob("*.mine-*.toml"))
         assert await until(pilot, lambda: bool(copies) or list((state_dir / "copies").glob("*.mine-*.toml")))
         copy = next((state_dir / "copies").glob("*.mine-*.toml"))
-        await pilot.press("ctrl+q")
-        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
-        body = app.screen.body  # type: ignore[attr-defined]
+        body = await asked_to_quit(pilot)
         assert copy.name in body and "loses them" not in body and "try again" not in body, body
         await pilot.click("#no")
         assert await until(pilot, lambda: app.is_running and app.workspace.unsaved)

@@ -9,26 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import fail_writes_under, notifications, raise_g006_impact, restore_on_next_start, until
+from tests.helpers import asked_to_quit, g006_raised, restore_on_next_start, save_on_a_full_disk
 from workbench.cli import main
 from workbench.problems import FileProblem
 from workbench.store.files import ProjectFile, load_project
 from workbench.store.journal import put_off_journal, write_journal
 from workbench.store.serialize import project_to_data
 from workbench.ui.app import cannot_open
-from workbench.ui.modals.confirm import ConfirmModal
 
 
 async def keep_work_in_the_journal(example: Path, make_app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    app = make_app(example)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await raise_g006_impact(pilot)
-        fail_writes_under(example.parent, monkeypatch)
-        shown = notifications(app)
-        await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: any("disk is full" in n for n in shown))
-        await pilot.press("ctrl+q")
-        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+    async with g006_raised(make_app, example) as pilot:
+        await save_on_a_full_disk(pilot, example, monkeypatch)
+        await asked_to_quit(pilot)
         await pilot.click("#yes")
     monkeypatch.undo()
 

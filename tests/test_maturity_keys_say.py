@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import ready, until
+from tests.helpers import tree_at, until
 from tests.test_keyboard_model import answers, burst
-from workbench.ui.widgets.capture_pane import CapturePane
 from workbench.ui.widgets.header import WorkbenchHeader
 
 ROLLBACK = "discovery:model-deployment.current.deployment-infrastructure-4"  # current 2, target 4
@@ -16,11 +15,7 @@ ROLLBACK = "discovery:model-deployment.current.deployment-infrastructure-4"  # c
 async def test_each_maturity_key_says_what_it_did(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        capture = app.screen.query_one(CapturePane)
-        capture.navigator.select_ref(ROLLBACK)
-        tree = capture.navigator.question_tree
-        assert await until(pilot, lambda: app.focused is tree and capture.navigator.highlighted() == ROLLBACK)
+        await tree_at(pilot, ROLLBACK)
         header = app.screen.query_one(WorkbenchHeader)
 
         def said() -> str:

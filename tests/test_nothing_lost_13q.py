@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import dialog_up, raise_g006_impact, until
-from tests.test_journal_app import fail_writes_under
+from tests.helpers import dialog_up, fail_writes_under, raise_g006_impact, until
 from workbench.ui.modals.confirm import ConfirmModal
 
 

@@ -109,7 +109,7 @@ async def test_keys_typed_on_into_discard_your_changes_do_not_answer_it(
     could be read, and the words were gone. Now it takes no key typed in its first moments (as
     the quit dialog); Esc then goes back to the text, and ctrl+s saves it, all of it."""
     import workbench.ui.modals.dialog as dialog
-    from tests.helpers import dialog_up, saved
+    from tests.helpers import dialog_up, saved, type_into_proposal
     from tests.test_keyboard_model import burst
     from workbench.ui.modals.confirm import ConfirmModal
     from workbench.ui.modals.proposal_modal import ProposalModal
@@ -117,11 +117,7 @@ async def test_keys_typed_on_into_discard_your_changes_do_not_answer_it(
     monkeypatch.setattr(dialog, "TYPING_GUARD_SECONDS", 2.0)  # "too soon" holds on a busy machine
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await burst(pilot, "f8")
-        assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
-        proposal = app.screen
-        await burst(pilot, "ctrl+home", *"Budget agreed. ")
+        proposal = await type_into_proposal(pilot, *"Budget agreed. ")
         await burst(pilot, "escape", *"Then", "enter", "space", "ctrl+s", "enter")
         assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
         asked = app.screen

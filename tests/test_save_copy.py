@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 
-from tests.helpers import fail_writes_under, notifications, raise_g006_impact, until
+from tests.helpers import asked_to_quit, fail_every_write, g006_raised, notifications, until
 from workbench.ui.modals.confirm import ConfirmModal
 
 
@@ -27,15 +27,10 @@ async def test_the_quit_dialog_advice_is_a_command_that_saves_the_copy(
     example: Path, make_app, monkeypatch: pytest.MonkeyPatch, state_dir: Path
 ) -> None:
     before = example.read_bytes()
-    app = make_app(example)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await raise_g006_impact(pilot)
-        fail_writes_under(example.parent, monkeypatch)
-        fail_writes_under(state_dir / "journal", monkeypatch)
-        await pilot.press("ctrl+q")
-        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
-        body = app.screen.body  # type: ignore[attr-defined]
-        assert "Save a copy" in body
+    async with g006_raised(make_app, example) as pilot:
+        app = pilot.app
+        fail_every_write(example, state_dir, monkeypatch)
+        assert "Save a copy" in await asked_to_quit(pilot)
         await pilot.click("#no")
         assert await until(pilot, lambda: not isinstance(app.screen, ConfirmModal))
         shown = notifications(app)
@@ -48,9 +43,8 @@ async def test_the_quit_dialog_advice_is_a_command_that_saves_the_copy(
 
 
 async def test_save_a_copy_writes_beside_the_project(example: Path, make_app, state_dir: Path) -> None:
-    app = make_app(example)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await raise_g006_impact(pilot)
+    async with g006_raised(make_app, example) as pilot:
+        app = pilot.app
         shown = notifications(app)
         await save_a_copy(pilot)
         assert await until(pilot, lambda: any("saved as" in n for n in shown))

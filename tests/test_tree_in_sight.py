@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import notifications, ready, until
+from tests.helpers import notifications, tree_at, until
 from tests.test_keyboard_model import answers, burst
 from workbench.ui.widgets.capture_pane import CapturePane
 
@@ -25,11 +25,8 @@ async def test_a_resize_while_in_the_notes_keeps_the_highlighted_row_in_sight(ex
     tree showed other rows and the file got current = 2 on a question out of sight."""
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        capture = app.screen.query_one(CapturePane)
-        capture.navigator.select_ref(LEAKAGE)
+        capture = await tree_at(pilot, LEAKAGE)
         tree = capture.navigator.question_tree
-        assert await until(pilot, lambda: app.focused is tree and capture.navigator.highlighted() == LEAKAGE)
         assert await until(pilot, lambda: row_in_sight(capture))
         await burst(pilot, "enter")
         assert await until(pilot, lambda: app.focused is not tree)
@@ -47,9 +44,7 @@ async def test_coming_back_to_capture_at_80x24_shows_the_highlighted_row(example
     """Moving to 80x24 from another pane, F2 then Esc left the highlight below the visible part."""
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        capture = app.screen.query_one(CapturePane)
-        capture.navigator.select_ref(LEAKAGE)
+        capture = await tree_at(pilot, LEAKAGE)
         assert await until(pilot, lambda: capture.navigator.highlighted() == LEAKAGE and row_in_sight(capture))
         await burst(pilot, "f3")
         assert await until(pilot, lambda: not capture.navigator.question_tree.has_focus)
@@ -67,10 +62,8 @@ async def test_a_data_key_never_acts_on_a_row_scrolled_out_of_sight(example: Pat
     nothing, brings the row back into sight and says so; pressed again it sets the maturity."""
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        capture = app.screen.query_one(CapturePane)
+        capture = await tree_at(pilot, LEAKAGE)
         tree = capture.navigator.question_tree
-        capture.navigator.select_ref(LEAKAGE)
         assert await until(pilot, lambda: app.focused is tree and row_in_sight(capture))
         await pilot.pause()
         await pilot.pause()
