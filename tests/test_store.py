@@ -158,17 +158,29 @@ def test_failed_save_leaves_the_original_intact(
     assert file.save()
 
 
-def test_read_only_folder_fails_clearly(example: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root ignores folder permissions")
+def test_read_only_folder_fails_clearly(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing can be created in the project's folder, as on a read-only mount. Injected: the
+    test made the folder 0555 and was skipped under root, who writes there all the same."""
+    import workbench.store.atomic as atomic
+
+    before = example.read_bytes()
     file = ProjectFile.load(example)
     file.project.move_gap("G-006", 1)
-    os.chmod(example.parent, 0o555)
-    try:
-        with pytest.raises(SaveFailed):
-            file.save()
-    finally:
-        os.chmod(example.parent, 0o755)
+    mkstemp = atomic.tempfile.mkstemp
+
+    def read_only_folder(*args: object, dir: str | Path, **kwargs: object) -> tuple[int, str]:
+        if Path(dir).resolve() == example.parent.resolve():
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return mkstemp(*args, dir=dir, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", read_only_folder)
+    with pytest.raises(SaveFailed) as raised:
+        file.save()
+    said = str(raised.value)
+    assert said.startswith(f"{example}: could not be saved"), said
+    assert "the folder is read-only; save a copy somewhere writable" in said, said
+    assert example.read_bytes() == before
+    assert [p.name for p in example.parent.iterdir() if p.name.endswith(".tmp")] == []
 
 
 def test_unreadable_file_is_never_written(tmp_path: Path) -> None:
