@@ -87,3 +87,27 @@ async def test_notes_ending_in_a_space_or_typed_on_at_once_get_no_extra_space(ex
         await into_notes(pilot, "enter")
         await burst(pilot, "v", "ctrl+s")
         assert await until(pilot, lambda: answers(example)[ROLLBACK]["notes"] == f"{OLD} xyz\nw v")
+
+
+async def test_passing_through_changes_nothing_and_typing_deleted_again_leaves_the_notes_as_they_were(
+    example: Path, make_app
+) -> None:
+    """745b93a's checks, lost with it in bf97426 and not brought back with the separator
+    (0daf39e): coming into the notes and leaving with nothing typed leaves the file byte for
+    byte; words typed then deleted again leave the notes as they were, with no space after them."""
+    opened = example.read_bytes()
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        capture = await into_notes(pilot, "ctrl+n")
+        notes = capture.query_one("#q-notes")
+        assert notes.cursor_location == notes.document.end  # type: ignore[attr-defined]
+        await burst(pilot, "ctrl+n", "ctrl+b", "ctrl+s")  # away and back: nothing typed
+        assert await until(pilot, lambda: capture.panel.ref == ROLLBACK and app.focused is notes)
+        assert example.read_bytes() == opened
+        await burst(pilot, *["space" if char == " " else char for char in NEW], "ctrl+s")
+        assert await until(pilot, lambda: answers(example)[ROLLBACK]["notes"] == f"{OLD} {NEW}")
+        await burst(pilot, *["backspace"] * len(NEW), "ctrl+s")
+        assert await until(pilot, lambda: answers(example)[ROLLBACK]["notes"] != f"{OLD} {NEW}")
+        assert answers(example)[ROLLBACK]["notes"] == OLD
+        await burst(pilot, "x", "ctrl+s")  # typed on again: after a space again
+        assert await until(pilot, lambda: answers(example)[ROLLBACK]["notes"] == f"{OLD} x")

@@ -13,12 +13,12 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
-from textual.widgets.text_area import EditResult, Location
+from textual.widgets.text_area import Edit, EditResult, Location
 
 from workbench.analysis.followups import known_people
 from workbench.analysis.metrics import metric_sentence, target_change
 from workbench.model.records import Metric
-from workbench.printable import times
+from workbench.printable import times, unit_before
 from workbench.ui.parsing import number_problem, parse_date, parse_number
 from workbench.ui.safe import clean, literal, one_line
 from workbench.ui.widgets.choice_select import ChoiceSelect
@@ -69,6 +69,8 @@ class NotesArea(RealTextArea):
 
     _separate = False
     """Whether what is typed next at the end of the notes starts after a space (they end in a word)."""
+    _separated_at: Location | None = None
+    """Just after the space put before the words typed on, while nothing before it was edited."""
 
     def come_in(self, separate: bool = True) -> None:
         """The keyboard comes into the notes (loaded, Enter, ctrl+n, ctrl+b, a jump): the cursor
@@ -79,6 +81,30 @@ class NotesArea(RealTextArea):
         self.move_cursor(self.document.end)
         real = self.real  # the text as saved: a note ending in a hidden line break needs no space
         self._separate = separate and bool(real) and not real[-1].isspace()
+        self._separated_at = None
+
+    def edit(self, edit: Edit) -> EditResult:
+        if self._separated_at is not None and edit.top < self._separated_at:
+            self._separated_at = None  # the space is no longer the one put there
+        return super().edit(edit)
+
+    def action_delete_left(self) -> None:
+        """Backspace over the last of the words typed on takes the space put before them too: the
+        notes are as they were, and words typed next start after a space again."""
+        row, column = after = self.cursor_location
+        start = self._separated_at
+        if (
+            start is not None
+            and not self.read_only
+            and self.selection.is_empty
+            and after == self.document.end
+            and row == start[0]
+            and column > start[1] == unit_before(self.document.get_line(row), column)
+        ):
+            self.delete((row, start[1] - 1), after)
+            self._separate = True
+            return
+        super().action_delete_left()
 
     def load_real(self, text: str) -> None:
         super().load_real(text)
@@ -86,10 +112,15 @@ class NotesArea(RealTextArea):
 
     def _replace_via_keyboard(self, insert: str, start: Location, end: Location) -> EditResult | None:
         """Every typed or pasted insertion (Textual's one path for both) comes here."""
-        if self._separate and start == end == self.document.end and insert[:1] not in ("", " ", "\n", "\t"):
+        at_end = start == end == self.document.end
+        separated = self._separate and at_end and insert[:1] not in ("", " ", "\n", "\t")
+        if separated:
             insert = " " + insert
         self._separate = False
-        return super()._replace_via_keyboard(insert, start, end)
+        result = super()._replace_via_keyboard(insert, start, end)
+        if separated and result is not None:
+            self._separated_at = (start[0], start[1] + 1)
+        return result
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("undo", "redo"):
