@@ -26,5 +26,5 @@ async def test_help_says_how_work_is_kept(example: Path, make_app) -> None:
     assert "at most 10 s after the first" in text
     assert "journal" in text and "offers it back" in text
     assert "Restore" in text and "Discard" in text
-    assert "d keeps the file's, m yours" in text
+    assert "t keeps theirs, m mine" in text
     assert "Save a copy" in text

@@ -221,13 +221,13 @@ async def test_the_dialog_shows_its_own_keys(example: Path, make_app, size: tupl
         footers = list(modal.query(KeyFooter))
         assert len(footers) == 1
         line = str(footers[0].render())
-        for words in ("d File's", "m Mine", "b Both", "e Edit", "esc Stop"):
+        for words in ("t Theirs", "m Mine", "b Both", "e Edit", "esc Stop"):
             assert words in line, (words, line)
         assert "Cancel" not in line, "Esc stops the merge: the footer says so"
         # merge9: ctrl+s settles nothing here and was offered as "Save"; the focused button's words
         # and its key both said "Keep the file's". Each key once, only the ones that act.
         assert "Save" not in line and "^s" not in line
-        for words in ("File's", "Mine", "Both", "Edit", "Stop"):
+        for words in ("Theirs", "Mine", "Both", "Edit", "Stop"):
             assert line.count(words) == 1, (words, line)
         assert not isinstance(modal.focused, Button), "no choice is the default: Enter and space settle nothing"
         await pilot.press("enter", "space", "ctrl+s")
@@ -352,7 +352,7 @@ async def test_the_changed_on_disk_dialog_keeps_its_words_and_the_header_says_me
     async with app.run_test(size=(120, 36)) as pilot:
         modal = await both_edit_the_note_end(pilot, example)
         shown = dialog_text(modal)
-        assert "Changed on disk: 1 conflict" in shown and "On disk" in shown and "Yours" in shown
+        assert "Changed on disk: 1 conflict" in shown and "Theirs" in shown and "Mine" in shown
         assert "● merging" in header_state(app)
         await pilot.press("escape")  # Stop: the header keeps saying it waits for ctrl+s
         assert await until(pilot, lambda: "● changed on disk: ctrl+s to settle" in header_state(app))

@@ -91,7 +91,7 @@ async def test_the_same_field_changed_on_disk_is_asked_about_and_mine_can_win(
             (str(modal.query_one(f"#merge-{n}-label").render()).strip(), str(modal.query_one(f"#merge-{n}").render()))
             for n in ("base", "ours", "theirs")
         ]
-        assert rows == [("Before", "2"), ("On disk", "5"), ("Yours", "3")]
+        assert rows == [("Before", "2"), ("Theirs", "5"), ("Mine", "3")]
         assert "Gap G-006 'Data checked late': impact" in str(modal.query_one("#merge-what").render())
         assert example.read_text() == text, "nothing is written while asking"
         await pilot.press("m")

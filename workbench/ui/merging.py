@@ -31,7 +31,6 @@ RESTORING = MergeWording(
     RECOVERED,
     "File now",
     "Recovered",
-    "Keep recovered",
 )
 """Unsaved work from the journal meets the file as it is now."""
 

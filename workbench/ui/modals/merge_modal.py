@@ -1,6 +1,6 @@
 """Settle a merge's conflicts one at a time: what it is in a person's words, the value before, on
-disk and yours (each in full, wrapped in its own column, changed words marked; a long text first
-as excerpts around its changes; evidence as sentences), then keep the file's, keep mine, or, for
+disk (theirs) and mine (each in full, wrapped in its own column, changed words marked; a long text
+first as excerpts around its changes; evidence as sentences), then keep theirs, keep mine, or, for
 text, keep both or write it anew in an editor."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealTextArea
 
 LABEL_WIDTH = 9
-"""Columns of a value's label ('Before', 'On disk', 'Yours') with the space after it, at least."""
+"""Columns of a value's label ('Before', 'Theirs', 'Mine') with the space after it, at least."""
 
 
 @dataclass(frozen=True)
@@ -37,21 +37,30 @@ class MergeWording:
     sides: Sides
     """The two sides in the conflict's sentence ('deleted in your copy, edited in …')."""
     ours: str
-    """The label of the file's value ('On disk')."""
+    """The label of the file's value ('Theirs')."""
     theirs: str
-    """The label of the person's value ('Yours')."""
-    keep_theirs: str = "Keep mine"
-    """The button that keeps the person's value, in the word of its row ('Keep recovered')."""
+    """The label of the person's value ('Mine')."""
+
+    @property
+    def keep_ours(self) -> str:
+        """The button that keeps the file's value, in the word of its row ('Keep theirs')."""
+        return f"Keep {self.ours[0].lower()}{self.ours[1:]}"
+
+    @property
+    def keep_theirs(self) -> str:
+        """The button that keeps the person's value, in the word of its row ('Keep recovered')."""
+        return f"Keep {self.theirs[0].lower()}{self.theirs[1:]}"
 
 
 CHANGED_ON_DISK = MergeWording(
     "Changed on disk",
-    "Saved elsewhere while you worked; the rest is merged. Keep which?",
+    "Theirs was saved while you worked; the rest is merged. Keep which?",
     APP,
-    "On disk",
-    "Yours",
+    "Theirs",
+    "Mine",
 )
-"""Someone else saved the file while it was open."""
+"""Someone else saved the file while it was open: their version and mine, the words of the
+changed-on-disk dialog without conflicts too ("Reload theirs", "Overwrite with mine")."""
 
 
 def is_text(conflict: Conflict) -> bool:
@@ -69,11 +78,14 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
 
     A conflict has no default: no button takes the keyboard (Enter or space typed as the dialog
     opens over the notes would press it), and ctrl+s settles nothing. The footer then offers each
-    key once, only the ones that do something: d, m, b, e and Esc, as the buttons name them."""
+    key once, only the ones that do something: t, m, b, e and Esc, as the buttons name them (each
+    side's key in the words of its row: t Theirs, m Mine; d, the key for the file's before it was
+    called theirs, still keeps it)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "confirm", show=False),
-        Binding("d", "choose('ours')", "File's"),
+        Binding("t", "choose('ours')", "Theirs"),
+        Binding("d", "choose('ours')", show=False),
         Binding("m", "choose('theirs')", "Mine"),
         Binding("b", "keep_both", "Both"),
         Binding("e", "edit", "Edit"),
@@ -139,16 +151,19 @@ class MergeModal(DialogScreen[dict[Path, Choice] | None]):
             more = "Longer than this box: ↑ ↓ and the page keys scroll the values in full."
             yield Static(literal(more), id="merge-more")
             with DialogButtons(classes="merge-buttons"):
-                yield _button("Keep the file's (d)", "ours")
+                yield _button(f"{self.wording.keep_ours} (t)", "ours")
                 yield _button(f"{self.wording.keep_theirs} (m)", "theirs")
                 yield _button("Keep both (b)", "both")
                 yield _button("Edit (e)", "edit")
                 yield _button(cancel_label("Stop"), "stop")
 
     def binding_words(self, binding: Binding) -> str:
-        """m in the footer says the word of the row it keeps ('Recovered' in a restore)."""
-        if binding.action == "choose('theirs')" and self.wording.keep_theirs != "Keep mine":
-            return self.wording.keep_theirs.removeprefix("Keep ").capitalize()
+        """t and m in the footer say the word of the row each keeps ('File now' and 'Recovered'
+        in a restore)."""
+        if binding.action == "choose('ours')":
+            return self.wording.ours
+        if binding.action == "choose('theirs')":
+            return self.wording.theirs
         return super().binding_words(binding)
 
     def on_mount(self) -> None:

@@ -51,7 +51,7 @@ def saving_and_recovery() -> Text:
         "it is and offers the work again at the next start).\n"
         "If the file changed on disk meanwhile (a colleague, git, an editor), their version is kept "
         "beside it as NAME.theirs-….toml and the two are merged record by record; only a field "
-        "both changed differently is asked about, one at a time (d keeps the file's, m yours, b "
+        "both changed differently is asked about, one at a time (t keeps theirs, m mine, b "
         "both, e edit; Esc stops and saves nothing). Only ctrl+s (or quitting) asks: a save in the "
         "background never opens a dialog under your typing; the header says '● changed on disk: "
         "ctrl+s to settle' (or 'file on disk unreadable', 'file deleted or moved') and your work "
