@@ -273,13 +273,23 @@ def _unknown_session(session: str, sessions: set[str]) -> str:
 def _evidence_problem(
     link: str, catalogue: Catalogue, sessions: set[str], heard: set[str], metrics: set[str]
 ) -> str:
+    """What is wrong with a gap's evidence link and what to do, or '' when nothing is."""
     evidence = parse_evidence(link)
     if evidence.kind == "heard" and evidence.target not in heard:
-        return f"points at heard indicator {quoted(evidence.target)}, which the project does not have"
-    if evidence.kind == "metric" and evidence.target not in metrics:
-        return f"points at metric {quoted(evidence.target)}, which the project does not have"
-    if evidence.kind in ("question", "answer") and evidence.target not in catalogue.questions:
-        return f"points at unknown question {quoted(evidence.target)}"
-    if evidence.kind == "answer" and evidence.session not in sessions:
-        return f"points at unknown session {quoted(evidence.session)}"
-    return ""
+        wrong = f"points at heard indicator {quoted(evidence.target)}, which the project does not have"
+    elif evidence.kind == "metric" and evidence.target not in metrics:
+        wrong = f"points at metric {quoted(evidence.target)}, which the project does not have"
+    elif evidence.kind in ("question", "answer") and evidence.target not in catalogue.questions:
+        wrong = f"points at unknown question {quoted(evidence.target)}"
+    elif evidence.kind == "answer" and evidence.session not in sessions:
+        wrong = f"points at unknown session {quoted(evidence.session)}"
+    else:
+        return ""
+    return f"{wrong}; {EVIDENCE_ADVICE}"
+
+
+EVIDENCE_ADVICE = (
+    "correct the link (bank:question, bank:question@session, heard:H-001 or metric:M-001) or "
+    "remove it from the gap's evidence"
+)
+"""What to do about a gap's evidence link that points at nothing."""

@@ -181,6 +181,10 @@ def locate(text: str, field: str) -> tuple[int, int] | None:
             return None
         parts.append((found.group(1), found.group(2)))
     lines = text.splitlines()
+    if len(parts) > 2 and all(index is None for _, index in parts):
+        place = _in_dotted_table(lines, [name for name, _ in parts])
+        if place is not None:
+            return place
     name, index = parts[0]
     key_at = re.compile(rf"^([ \t]*){re.escape(name)}[ \t]*=")
     header = re.compile(rf"^[ \t]*\[\[?[ \t]*{re.escape(name)}[ \t]*\]")
@@ -205,6 +209,25 @@ def locate(text: str, field: str) -> tuple[int, int] | None:
             if keyed:
                 element = _element_line(lines, offset, inner[1])
                 return element or (offset, len(keyed.group(1)) + 1)
+        return number + 1, 1
+    return None
+
+
+def _in_dotted_table(lines: list[str], names: list[str]) -> tuple[int, int] | None:
+    """Line and column of `a.b.key` written under a `[a.b]` header (`[settings.priority]` then
+    `impact = …`), or of the header when the key is not under it; None without such a header."""
+    *table, last = names
+    header = re.compile(r"^[ \t]*\[[ \t]*" + r"[ \t]*\.[ \t]*".join(map(re.escape, table)) + r"[ \t]*\]")
+    key = re.compile(rf"^([ \t]*){re.escape(last)}[ \t]*=")
+    for number, line in enumerate(lines):
+        if not header.match(line):
+            continue
+        for offset, body in enumerate(lines[number + 1 :], start=number + 2):
+            if body.lstrip().startswith("["):
+                break
+            keyed = key.match(body)
+            if keyed:
+                return offset, len(keyed.group(1)) + 1
         return number + 1, 1
     return None
 

@@ -1,0 +1,58 @@
+"""s13b 3: `workbench check` on hostile inputs says one sentence each: the file, the line and
+column, the field, what is wrong and what to do."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE
+from tests.helpers import run_cli
+
+HOSTILE = {
+    "a plan item that depends on itself": (
+        'depends_on = ["P-1", "MS-2"]',
+        'depends_on = ["P-1", "MS-2", "P-2"]',
+        "the plan's dependencies form a cycle (P-2 → P-2;",
+    ),
+    "a gap that depends on itself": ('id = "G-001"\n', 'id = "G-001"\ndepends_on = ["G-001"]\n', "is not a known field"),
+    "a plan item with an unknown dependency": (
+        'depends_on = ["MS-2"]',
+        'depends_on = ["P-99"]',
+        "unknown plan item or milestone 'P-99'",
+    ),
+    "a date as a string": ("date = 2026-11-16", 'date = "2026-11-16"', "must be a date, not text"),
+    "a float score": ("impact = 5\ncomplexity = 3", "impact = 4.0\ncomplexity = 3", "must be a whole number"),
+    "a priority weight as a string": ("impact = 3.0\n", 'impact = "3"\n', "must be a number, not text"),
+    "evidence pointing at nothing": (
+        'evidence = ["heard:H-004"',
+        'evidence = ["gap:G-001", "heard:H-004"',
+        "points at unknown question 'gap:G-001'; correct the link",
+    ),
+}
+SENTENCE = re.compile(
+    r"workbench: (?P<file>\S+), line (?P<line>\d+), column (?P<column>\d+), (?P<field>\S+): [^\n]+; [^\n]+"
+)
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_one_sentence_with_file_line_column_and_what_to_do(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new, said = HOSTILE[case]
+    text = EXAMPLE.read_text()
+    assert old in text
+    path = tmp_path / "hostile.toml"
+    path.write_text(text.replace(old, new, 1))
+    code, out, err = run_cli(["check", str(path)], capsys)
+    assert code == 1 and out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    found = SENTENCE.fullmatch(lines[0])
+    assert found is not None, lines[0]
+    assert found["file"] == str(path) and said in lines[0], lines[0]
+    line = path.read_text().splitlines()[int(found["line"]) - 1]
+    key = re.sub(r"\[\d+\]$", "", found["field"]).rsplit(".", 1)[-1]  # gaps[0].impact: impact
+    assert line[int(found["column"]) - 1 :].startswith(key), (line, lines[0])
