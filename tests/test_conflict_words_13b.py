@@ -1,7 +1,7 @@
 """s13b 2: the changed-on-disk dialog speaks of its two sides in one pair of words, "theirs" (the
 version saved on disk while you worked) and "mine", in its rows, its buttons, its footer keys,
 F1 help and the README; the Changed on disk dialog without conflicts already says "Reload
-theirs" and "Overwrite with mine"."""
+theirs" and "Overwrite with mine". The restore's words are in test_merge_dialog."""
 
 from __future__ import annotations
 
@@ -11,19 +11,12 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
-from tests.helpers import dialog_up, ready, until
+from tests.helpers import until
 from tests.test_merge_dialog import (
-    FE3,
-    NOTE,
     both_edit_the_note_end,
     example,  # noqa: F401 - the fixture: the example as the merge tests know it
-    hand_edit,
     saved_note,
 )
-from workbench.store.files import ProjectFile, load_project
-from workbench.store.journal import write_journal
-from workbench.store.serialize import project_to_data
-from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.merge_modal import MergeModal
 from workbench.ui.widgets.key_footer import KeyFooter
 
@@ -57,24 +50,6 @@ async def test_rows_buttons_and_keys_say_theirs_and_mine(
         assert await until(pilot, lambda: not isinstance(app.screen, MergeModal))
         assert await until(pilot, lambda: not app.workspace.unsaved)
     assert saved_note(example).endswith(", measured in March.")
-
-
-async def test_the_restore_dialog_names_its_keys_by_its_rows(example: Path, make_app) -> None:  # noqa: F811
-    started = ProjectFile.load(example).base
-    work = load_project(example)
-    work.set_answer(FE3, "data-1", notes="Mine, recovered")
-    write_journal(example, project_to_data(work), started)
-    hand_edit(example, NOTE, "Theirs, on disk")
-    app = make_app(example)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
-        await pilot.click("#yes")
-        assert await dialog_up(pilot, MergeModal)
-        labels, buttons, footer = words(app.screen)
-        assert labels == ["Before", "File now", "Recovered"]
-        assert buttons[:2] == ["Keep file now (t)", "Keep recovered (m)"], buttons
-        assert "t File now" in footer and "m Recovered" in footer, footer
 
 
 def test_help_and_readme_say_the_same_keys_and_words() -> None:

@@ -336,8 +336,10 @@ async def test_restoring_says_so_in_the_dialog_and_the_header_until_it_is_settle
         assert "your recovered work" in shown and "the file now" in shown
         assert "file on disk" not in shown and "your copy" not in shown
         assert "File now" in shown and "Recovered" in shown
-        buttons = [str(b.label) for b in app.screen.query("Button")]  # the row's word (fe13c 7)
-        assert "Keep recovered (m)" in buttons and "Keep mine (m)" not in buttons, buttons
+        buttons = [str(b.label) for b in app.screen.query("Button") if b.display]  # the row's word (fe13c 7)
+        assert buttons[:2] == ["Keep file now (t)", "Keep recovered (m)"], buttons  # s13b 2: t and m
+        footer = str(app.screen.query_one(KeyFooter).render())
+        assert "t File now" in footer and "m Recovered" in footer, footer
         assert "● merging" in header_state(app) and "saved" not in header_state(app)
         await pilot.press("m")
         assert await until(pilot, lambda: not isinstance(app.screen, MergeModal))
