@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -29,8 +29,6 @@ if TYPE_CHECKING:
     from workbench.store.journal import DialogDraft
 
 STATUSES = ["open", "accepted", "in-progress", "closed", "wont-fix"]
-SHORT_HEIGHT = 30
-"""Terminal rows below which the gap dialog is laid out tighter (`GapModal.-short`)."""
 
 
 @dataclass
@@ -153,17 +151,6 @@ class GapModal(FormModal[GapDraft]):
 
     def on_mount(self) -> None:
         self._fill_evidence()
-        self._fit()
-
-    def on_resize(self, event: events.Resize) -> None:
-        """(Textual calls DialogScreen's too.)"""
-        self._fit()
-
-    def _fit(self) -> None:
-        """On a short terminal the description is shorter and the fields closer together, so
-        every field, the evidence and Save are in sight at once (at 80×24 the evidence was below
-        the fold)."""
-        self.set_class(self.app.size.height < SHORT_HEIGHT, "-short")
 
     def kept_lists(self) -> dict[str, list[str]]:
         """The evidence as added and detached so far (journaled with the draft)."""
