@@ -435,8 +435,8 @@ class WorkbenchApp(App[int]):
     def unsettle(self, why: str, said: str = "", toast: bool = True) -> None:
         """The file on disk needs the person (a conflict, a file that no longer reads): autosave
         stops writing it, and the header says so until ctrl+s settles it. Said once as a toast too
-        (`said`, or the header's words in a sentence; top right, away from the fields; a toast
-        takes no keys)."""
+        (`said`, or the header's words in a sentence; over the navigator at the bottom left, away
+        from the fields; a toast takes no keys)."""
         workspace = self.workspace
         if workspace is None:
             return
@@ -1096,7 +1096,8 @@ class WorkbenchApp(App[int]):
         A short confirmation of what was just done (information, no title, gone within
         `STATUS_LINE_SECONDS`) goes on the top line while the panes are on screen: a toast there
         was drawn over the notes being typed into, and several piled up. Warnings, errors and
-        longer messages stay toasts (at the top right, away from the fields; see workbench.tcss)."""
+        longer messages stay toasts (over the navigator at the bottom left, away from the fields;
+        see workbench.tcss)."""
         from workbench.ui.widgets.header import WorkbenchHeader
 
         if severity == "information" and not title and (timeout or 5.0) <= STATUS_LINE_SECONDS:
