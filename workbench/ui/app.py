@@ -20,7 +20,7 @@ from textual.notifications import SeverityLevel
 
 from workbench.printable import full_stop
 from workbench.ui.autosave import Autosave
-from workbench.ui.commands import WorkbenchCommands
+from workbench.ui.commands import NOTHING_TO_REDO, NOTHING_TO_UNDO, WorkbenchCommands
 from workbench.ui.key_order import KeyGate, keys_in_text, read_esc_pairs_as_alt
 from workbench.ui.keys import bindings, can_run, display, for_action, key
 from workbench.ui.keys_while_opening import KEPT_WHILE_OPENING, KeysWhileOpening
@@ -1077,11 +1077,17 @@ class WorkbenchApp(App[int]):
         elif self.workspace.editor.undo_ends:  # a key pressed never does nothing silently
             # (a toast, read whole: the top line cut it before the time at 80 columns)
             self.notify(self.workspace.editor.undo_ends, markup=False, timeout=STATUS_LINE_SECONDS + 4)
+        else:
+            self.notify(NOTHING_TO_UNDO, markup=False, timeout=2)
 
     def action_redo(self) -> None:
         """Make the last undone change again."""
-        if self.workspace is not None and (name := self.workspace.editor.redo()):
+        if self.workspace is None:
+            return
+        if name := self.workspace.editor.redo():
             self.notify(f"Redone: {name}", markup=False, timeout=2)
+        else:
+            self.notify(NOTHING_TO_REDO, markup=False, timeout=2)
 
     def notify(
         self,
@@ -1133,9 +1139,7 @@ class WorkbenchApp(App[int]):
         editing = bool(getattr(self.screen, "EDITS_THE_PROJECT", False))
         if can_run(entry, self.workspace, editing):
             return True
-        if entry.id == "undo" and editing and self.workspace is not None and self.workspace.editor.undo_ends:
-            return True  # it says where the history ends (a merge, a reload)
-        return None if editing else False  # on the main screen shown dimmed (undo: nothing yet)
+        return None if editing else False  # on the main screen shown dimmed
 
     copied: tuple[Path, dict[str, Any]] | None = None
     """The last copy saved with "Save a copy", and what it holds."""

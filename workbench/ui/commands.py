@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
     from workbench.ui.workspace import Workspace
 
+
+NOTHING_TO_UNDO = "Nothing to undo."
+NOTHING_TO_REDO = "Nothing to redo."
+"""What ctrl+z / ctrl+y (and the palette's Undo / Redo) say with nothing to take back or make again."""
 STAY_IN_FOLLOW_UPS = frozenset({"help", "undo", "redo", "save", "toggle_clock", "save_milestone", "quit"})
 """Actions the palette runs over the Follow-ups view; any other first goes back to the panes."""
 
@@ -84,9 +88,9 @@ class WorkbenchCommands(Provider):
                 continue
             title = entry.help[:1].upper() + entry.help[1:]
             if entry.id == "undo":
-                title = f"Undo: {history.undo_name}"
+                title = f"Undo: {history.undo_name or 'nothing to undo'}"
             elif entry.id == "redo":
-                title = f"Redo: {history.redo_name}"
+                title = f"Redo: {history.redo_name or 'nothing to redo'}"
             commands.append((one_line(title), partial(self._run, entry.action), display(entry.key)))
         for session in workspace.project.sessions:
             commands.append(

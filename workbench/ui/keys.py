@@ -49,8 +49,9 @@ class Key:
     changes_data: bool = False
     """Whether it changes the project (it is then undoable)."""
     when: str = ""
-    """When it can run: '' always, 'project' once one is open, 'undo'/'redo' when there is
-    something to undo/redo, or the tab ids of its pane where it acts ('plan-steps')."""
+    """When it can run: '' always, 'project' once one is open, or the tab ids of its pane where it
+    acts ('plan-steps'). Undo and redo run once a project is open, also with nothing to take
+    back: the key then says so ("Nothing to undo."), never nothing at all."""
     show: bool = True
     """Shown in the footer."""
     palette: bool = False
@@ -123,9 +124,9 @@ KEYS: tuple[Key, ...] = (
         "the proposal's text: summary, recommendations, risks (drafted until you edit)",
         changes_data=True, when="project", show=False, palette=True),
     Key("undo", "ctrl+z", "undo", "Undo", "undo the last change (in a text field: its typing first)",
-        changes_data=True, when="undo", palette=True, text_first=True),
+        changes_data=True, when="project", palette=True, text_first=True),
     Key("redo", "ctrl+y", "redo", "Redo", "redo what was undone",
-        changes_data=True, when="redo", palette=True, text_first=True),
+        changes_data=True, when="project", palette=True, text_first=True),
     Key("save", "ctrl+s", "save", "Save",
         "save now (autosave runs 2 s after the last change, at most 10 s after the first); "
         "in a dialog: save it", when="project", palette=True, rank=40, kept="capture"),
@@ -411,10 +412,6 @@ def can_run(entry: Key, workspace: Workspace | None, editing: bool) -> bool:
         return True
     if workspace is None:
         return False
-    if entry.when == "undo":
-        return editing and workspace.editor.history.undo_name is not None
-    if entry.when == "redo":
-        return editing and workspace.editor.history.redo_name is not None
     return editing  # a dialog's own ctrl+s (and the rest) act while it is open
 
 
