@@ -68,11 +68,15 @@ class GapModal(FormModal[GapDraft]):
     """
     BINDINGS = [Binding("delete", "detach", "Detach", show=False)]
 
-    def __init__(self, draft: GapDraft, catalogue: Catalogue, heading: str, project: Project) -> None:
+    def __init__(
+        self, draft: GapDraft, catalogue: Catalogue, heading: str, project: Project, title_proposed: bool = False
+    ) -> None:
         super().__init__()
         self.draft, self.catalogue, self.heading = draft, catalogue, heading
         self.project = project
         """The evidence is listed in words, and added from, the project's records."""
+        self.title_proposed = title_proposed
+        """The title is the workbench's proposal (ctrl+g): it opens selected, so typing replaces it."""
 
     def compose(self) -> ComposeResult:
         areas = [(Text(one_line(a.title)), a.id) for a in self.catalogue.areas.values()]
@@ -151,6 +155,8 @@ class GapModal(FormModal[GapDraft]):
 
     def on_mount(self) -> None:
         self._fill_evidence()
+        if self.title_proposed and self.restoring is None:  # (a restored draft's title was typed)
+            self.call_after_refresh(self.query_one("#gap-title", RealInput).select_all)
 
     def kept_lists(self) -> dict[str, list[str]]:
         """The evidence as added and detached so far (journaled with the draft)."""

@@ -380,7 +380,7 @@ class MainScreen(Screen[None]):
                     pane.select(raise_gap.gap_id)
 
         ws = self.workspace
-        modal = GapModal(draft, ws.catalogue, "Raise a gap", ws.project)
+        modal = GapModal(draft, ws.catalogue, "Raise a gap", ws.project, title_proposed=bool(title))
         self.app.push_screen(modal.reopens("", "raise_gap", title, area, *evidence), saved)
 
     def edit_proposal(self) -> None:

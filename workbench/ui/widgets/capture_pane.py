@@ -394,7 +394,7 @@ class CapturePane(Horizontal, Pane):
 
     def action_raise_gap(self) -> None:
         """Raise a gap prefilled from the selected question, its answer, quotes or metric."""
-        from workbench.edits.gaps import gap_title_from_question, question_evidence  # off the first paint
+        from workbench.edits.gaps import gap_title, question_evidence  # off the first paint
 
         ws = self.workspace
         ref = self.acted_on()
@@ -402,5 +402,6 @@ class CapturePane(Horizontal, Pane):
         if question is None:
             return
         evidence = question_evidence(ws.project, ref, ws.session_id)
-        title = gap_title_from_question(question.text)
+        answer = ws.project.answer(ref, ws.session_id) if ws.session_id else None
+        title = gap_title(question, ws.catalogue.client_area_title(question.area), answer.notes if answer else "")
         self.post_message(RaiseGapFrom(title, question.area, evidence))
