@@ -44,7 +44,9 @@ _TOPICS = (  # how a question opens -> what stands for it in the topic
     (re.compile(r"(?i)^do you (?:have|use) (?:an? |any )?"), ""),
     (re.compile(r"(?i)^what (?P<noun>[\w /&-]+?) do you (?:\w+ly )?(?:use|have|maintain|track|need)\b"), ""),
 )
-_DANGLING = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"})
+_DANGLING = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+)
 """Words a title cut short never ends on."""
 
 

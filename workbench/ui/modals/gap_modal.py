@@ -69,7 +69,12 @@ class GapModal(FormModal[GapDraft]):
     BINDINGS = [Binding("delete", "detach", "Detach", show=False)]
 
     def __init__(
-        self, draft: GapDraft, catalogue: Catalogue, heading: str, project: Project, title_proposed: bool = False
+        self,
+        draft: GapDraft,
+        catalogue: Catalogue,
+        heading: str,
+        project: Project,
+        title_proposed: bool = False,
     ) -> None:
         super().__init__()
         self.draft, self.catalogue, self.heading = draft, catalogue, heading

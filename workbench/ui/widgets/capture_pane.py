@@ -403,5 +403,6 @@ class CapturePane(Horizontal, Pane):
             return
         evidence = question_evidence(ws.project, ref, ws.session_id)
         answer = ws.project.answer(ref, ws.session_id) if ws.session_id else None
-        title = gap_title(question, ws.catalogue.client_area_title(question.area), answer.notes if answer else "")
+        notes = answer.notes if answer else ""
+        title = gap_title(question, ws.catalogue.client_area_title(question.area), notes)
         self.post_message(RaiseGapFrom(title, question.area, evidence))
