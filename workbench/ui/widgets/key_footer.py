@@ -166,13 +166,22 @@ class KeyFooter(Widget):
                 continue
             seen.add(name)
             if binding.action in PINNED:
-                pinned[binding.action] = (binding, enabled)
+                pinned[binding.action] = (binding, enabled and self._something_to(binding.action))
             else:
                 rank = footer_rank(binding.id or "")
                 (app_wide if is_app else near).append((rank, binding, enabled))
         ranked = sorted(near, key=lambda row: row[0]) + sorted(app_wide, key=lambda row: row[0])
         last = palette + [pinned[a] for a in PINNED if a in pinned]
         return [(binding, enabled) for _, binding, enabled in ranked] + last
+
+    def _something_to(self, action: str) -> bool:
+        """Whether undo (redo) has a change to take back (make again). With none the key still
+        answers ("Nothing to undo."), shown dimmed meanwhile, as an editor greys its Undo."""
+        workspace = getattr(self.app, "workspace", None)
+        if action not in ("undo", "redo") or workspace is None:
+            return True
+        history = workspace.editor.history
+        return (history.undo_name if action == "undo" else history.redo_name) is not None
 
     def _is_palette(self, binding: Binding) -> bool:
         return binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE
