@@ -17,7 +17,7 @@ from textual._time import get_time
 from textual._xterm_parser import XTermParser
 from textual.geometry import Region
 from textual.keys import _character_to_key
-from textual.widgets._select import SelectOverlay
+from textual.widgets._select import NoSelection, SelectCurrent, SelectOverlay
 
 character_to_key = _character_to_key
 """A typed character's key name as Textual's driver gives it ('!' is 'exclamation_mark')."""
@@ -27,7 +27,13 @@ monotonic_time = get_time
 
 DropdownList = SelectOverlay
 """The list a `Select` opens; its `UpdateSelection` says a value was taken from it (also the one
-shown already, which posts no `Select.Changed`)."""
+shown already, which posts no `Select.Changed`). `Dropdown` builds it when first opened."""
+
+DropdownValue = SelectCurrent
+"""What a closed `Select` shows: its value (or prompt) and the arrow; `Dropdown` composes only it."""
+
+NoValue = NoSelection
+"""The type of `Select.NULL` (no value chosen)."""
 
 # XTermParser: Textual's reader of what a terminal sends; reads the keys typed before Textual had
 # the terminal (typed_early) as its driver reads the rest.
@@ -60,6 +66,8 @@ def highlighted_row(options: Any) -> Region | None:
 __all__ = [
     "ANSI_SEQUENCES_KEYS",
     "DropdownList",
+    "DropdownValue",
+    "NoValue",
     "XTermParser",
     "character_to_key",
     "highlighted_row",
