@@ -355,6 +355,21 @@ class GapsPane(Horizontal, Pane):
             self._highlight_first_suggestion()
         elif event.widget.id == "evidence":  # Enter opens what is highlighted: never nothing
             highlight_first(self.query_one("#evidence", OptionList))
+        elif event.widget.id == "ranked":
+            self._select_highlighted_row()
+
+    def _select_highlighted_row(self) -> None:
+        """The Ranked list takes the keyboard: its highlighted gap is the selected one again, on
+        the matrix too (#12: with the matrix cursor left on an empty cell, m, Delete and e acted
+        on that cell, not on the gap highlighted in the list)."""
+        table = self.query_one("#ranked", DataTable)
+        if not table.row_count:
+            return
+        gap_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        if gap_id != self.selected and self.workspace.project.gap(gap_id) is not None:
+            self.selected = gap_id
+            self.query_one(Matrix).select_gap(gap_id)
+            self._fill_evidence()
 
     def _acts_here(self, action: str) -> bool:
         """Whether a key of the pane has its item where the keyboard is (README: letter keys act
@@ -657,7 +672,7 @@ class GapsPane(Horizontal, Pane):
         from workbench.ui.modals.confirm import ConfirmModal
 
         project = self.workspace.project
-        kept = project.gap(self.query_one(Matrix).selected or self.selected)
+        kept = project.gap(self.selected)
         if kept is None:
             self.app.notify("Select the gap to keep on the matrix first, then merge.", timeout=4)
             return
