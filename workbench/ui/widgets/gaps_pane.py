@@ -672,7 +672,7 @@ class GapsPane(Horizontal, Pane):
         from workbench.ui.modals.confirm import ConfirmModal
 
         project = self.workspace.project
-        kept = project.gap(self.selected)
+        kept = project.gap(self.query_one(Matrix).selected or self.selected)
         if kept is None:
             self.app.notify("Select the gap to keep on the matrix first, then merge.", timeout=4)
             return
