@@ -72,7 +72,30 @@ def test_a_fixed_start_conflict_counts_weeks_as_people_do(project_file: Path) ->
         assert conflicts == []
         return
     # P-4 fixed to schedule week 2 (week 1), after D-1 and P-1, which finish in week 3.
-    assert "fixed start in week 1 (start = 2) is before D-1, P-1 finish (week 3)" in conflicts
+    assert (
+        "fixed start in week 1 (start = 2), but D-1 and P-1 run to the end of week 3: "
+        "the earliest it can start is week 4 (start = 5)"
+    ) in conflicts
+
+
+def test_a_fixed_start_in_the_week_its_dependency_ends_says_the_earliest_week(project_file: Path) -> None:
+    """#12 walkthrough: 'fixed start in week 2 (start = 1) is before D-1 finishes (week 2)' read
+    as nonsense (week 2 before week 2): it says D-1 runs to the end of week 2, so week 3."""
+    project = load_project(project_file)
+    first = project.pilots[0]
+    other = next(p for p in project.pilots if p.id != first.id and first.id not in p.depends_on)
+    items = [
+        first.model_copy(update={"start": 1, "weeks": 1, "depends_on": []}),
+        other.model_copy(update={"start": 1, "depends_on": [first.id]}),
+        *[p.model_copy(update={"start": 0, "depends_on": []}) for p in project.pilots[:1]],
+    ]
+    items[2] = items[2].model_copy(update={"id": "ZZ-0"})
+    plan = schedule(project.model_copy(update={"pilots": items}))
+    conflict = next(s.conflict for s in plan.items if s.item.id == other.id)
+    assert conflict == (
+        f"fixed start in week 2 (start = 1), but {first.id} runs to the end of week 2: "
+        "the earliest it can start is week 3 (start = 2)"
+    ), conflict
 
 
 async def test_the_plan_pane_counts_from_the_week_work_starts(project_file: Path, make_app) -> None:  # type: ignore[no-untyped-def]

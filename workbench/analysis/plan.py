@@ -248,11 +248,14 @@ def schedule(project: Project) -> Schedule:
 
 def _too_early(start: int, late: list[str], finish: int, week_one: int) -> str:
     """Why a fixed start conflicts, in the weeks people count (week 1 is the week work starts),
-    with the value as written in the file: `fixed start in week 2 (start = 1) is before A
-    finishes (week 4)`."""
+    with the values as written in the file: `fixed start in week 2 (start = 1), but D-1 runs to
+    the end of week 2: the earliest it can start is week 3 (start = 2)`."""
+    names = " and ".join([", ".join(late[:-1]), late[-1]] if len(late) > 1 else late)
+    runs = "runs" if len(late) == 1 else "run"
     return (
-        f"fixed start in week {start - week_one + 1} (start = {start}) is before {', '.join(late)} "
-        f"finish{'es' if len(late) == 1 else ''} (week {finish - week_one})"
+        f"fixed start in week {start - week_one + 1} (start = {start}), but {names} {runs} to the "
+        f"end of week {finish - week_one}: the earliest it can start is week {finish - week_one + 1} "
+        f"(start = {finish})"
     )
 
 
