@@ -54,7 +54,7 @@ def test_fixed_start_that_breaks_a_dependency_is_flagged() -> None:
     s = schedule(plan(("A", 4, []), ("B", 2, ["A"]), fixed={"B": 1}))
     b = s.get("B")
     assert b is not None and b.start == 1
-    assert "before A finishes (week 4)" in b.conflict
+    assert "but A runs to the end of week 4: the earliest it can start is week 5 (start = 4)" in b.conflict
     later = schedule(plan(("A", 4, []), ("B", 2, ["A"]), fixed={"B": 6}))
     assert later.get("B").conflict == ""  # type: ignore[union-attr]
     assert later.end_week == 8
