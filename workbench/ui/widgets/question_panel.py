@@ -316,20 +316,23 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         self.keep_notes_in_view()  # unless the notes have the keyboard: they stay in sight
 
     def _show_question_text(self) -> None:
-        """The question's text, docked above the fields so it never scrolls away; below
-        ROOMY_HEIGHT rows it takes at most two lines, ending in an ellipsis when cut."""
+        """The question's text, docked above the fields so it never scrolls away. Whole while
+        browsing (a facilitator reads it beside the tree); while the notes are typed in below
+        ROOMY_HEIGHT rows it takes at most two lines, ending in an ellipsis when cut, so the
+        notes keep their room."""
         question = self.workspace.catalogue.questions.get(self.ref)
         if question is None:
             return
         kind = {"pain-indicator": "Pain indicator: listen for", "success-metric": "Success metric"}
         short = self.app.size.height < ROOMY_HEIGHT
         self.set_class(short, "-short")  # the crumb and the rubric one line each (the CSS)
+        typing = short and self.screen.focused is self.query_one("#q-notes", NotesArea)
         heading = Text()
         if question.kind in kind:
             heading.append(kind[question.kind] + (": " if short else "\n"), style="italic")
         heading.append_text(literal(question.text, "bold"))
         width = self.scrollable_content_region.width
-        if short and width > 1:
+        if typing and width > 1:
             lines = heading.wrap(self.app.console, width)
             if len(lines) > 2:  # the rest of the next line makes the second one overflow
                 lines[1].rstrip()
@@ -493,9 +496,16 @@ class QuestionPanel(VerticalScroll, can_focus=False):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The notes come into sight as they take the keyboard (also when it comes back to them
-        with the pane: the footer said '✎ notes' over a notes box below the bottom edge)."""
+        with the pane: the footer said '✎ notes' over a notes box below the bottom edge), the
+        question above them cut short in a short window."""
         if isinstance(event.widget, NotesArea):
+            self._show_question_text()
             self.keep_notes_in_view()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """The notes give up the keyboard: the question is shown whole again."""
+        if isinstance(event.widget, NotesArea):
+            self._show_question_text()
 
     @on(TextArea.SelectionChanged, "#q-notes")
     def _notes_cursor_moved(self, event: TextArea.SelectionChanged) -> None:
