@@ -263,3 +263,41 @@ async def test_at_80x24_the_notes_keep_their_rows_while_typing(example: Path, ma
     assert saved["notes"].endswith("we rebuild the images by hand"), saved
     assert (saved["current"], saved["target"]) == (2, 3), saved
 
+
+async def test_at_80x24_the_session_line_in_the_tree_fits(example: Path, make_app) -> None:
+    """#12: at 80x24 the tree's session line was cut at the pane's edge, mid-title ('…: ML
+    Engineering Team' while browsing, '…: ML' while typing the notes). It says the core count
+    in shorter words there, and cuts the title only with an ellipsis."""
+    from tests.test_keyboard_model import at_first_question
+    from workbench.ui.widgets.navigator import CORE_MARK
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        capture = await at_first_question(pilot)
+        catalogue = app.workspace.catalogue
+        session = app.workspace.session
+        title = catalogue.templates[session.template].title
+        core = len(catalogue.core_refs(session.template))
+        tree = capture.navigator.question_tree
+
+        def session_line() -> str:
+            tree.scroll_home(animate=False, immediate=True)
+            return lines_of(tree)[0].rstrip()
+
+        def fits(line: str) -> bool:
+            """The count and the whole title, or the title's first words and an ellipsis."""
+            lead, _, said = line.partition(f"/{core}")
+            said = said.removeprefix(")").removeprefix(":").strip()
+            if f"{CORE_MARK} " not in lead or not said:
+                return False
+            return said == title or (said.endswith("…") and f"{said[:-1]} ".startswith(title[: len(said)]))
+
+        assert await until(pilot, lambda: fits(session_line())), session_line()
+        wide = session_line()
+        await pilot.press("enter")  # into the notes: the tree narrows
+        assert await until(pilot, lambda: app.screen.focused is capture.query_one("#q-notes"))
+        assert await until(pilot, lambda: session_line() != wide and fits(session_line())), session_line()
+        ref = capture.panel.ref
+        await burst(pilot, *"ok", "ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    assert answers(example, session.id)[ref]["notes"].endswith(" ok")

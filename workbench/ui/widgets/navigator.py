@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -34,6 +35,8 @@ STATE_MARKS = {
 SEARCH_SETTLE = 0.12
 """Seconds of no typing in the search box before the tree is filtered for it."""
 CORE_MARK = "★"
+SESSION_LINE_INDENT = 2
+"""The cells before the session line's words in the tree (its '▼ ')."""
 """Marks a core question of the session's template: asked in any case, the rest as time allows."""
 
 
@@ -202,11 +205,9 @@ class Navigator(Vertical):
             self._leaves, self._branches, self._session_node = [], [], None
             if template is not None:
                 bank_id = catalogue.template_bank[template.id]
-                title = f"This session: {template.title}"
-                top = self._branch(tree.root, title, [], expand=True)
-                self._session_node = (top, title)
-                if self._core:
-                    top.set_label(self._session_label(title, progress))
+                top = self._branch(tree.root, template.title, [], expand=True)
+                self._session_node = (top, template.title)
+                top.set_label(self._session_label(template.title, progress))
                 for index, section in enumerate(template.sections):
                     refs = catalogue.section_refs(bank_id, section.areas, section.parts, section.groups)
                     refs += [f"{bank_id}:{q}" for q in section.questions]
@@ -299,9 +300,7 @@ class Navigator(Vertical):
             if node.tree is None or not refs:
                 continue
             node.set_label(self._branch_label(title, refs, progress))
-        if self._session_node is not None and self._core and self._session_node[0].tree is not None:
-            node, title = self._session_node
-            node.set_label(self._session_label(title, progress))
+        self._relabel_session(progress)
         for leaf in self._leaves:
             leaf.set_label(self._leaf_label(leaf.data or "", progress))
 
@@ -312,10 +311,33 @@ class Navigator(Vertical):
         label.append_text(literal(title))
         return label
 
+    def _relabel_session(self, progress: SessionProgress) -> None:
+        if self._session_node is not None and self._session_node[0].tree is not None:
+            node, title = self._session_node
+            node.set_label(self._session_label(title, progress))
+
+    def on_resize(self) -> None:
+        """The session line is fitted to the tree's width again (it narrows as the notes take
+        the keyboard at 80 columns)."""
+        self._relabel_session(self.workspace.progress())
+
     def _session_label(self, title: str, progress: SessionProgress) -> Text:
-        # The count leads, so it shows in the narrow tree of an 80-column terminal.
-        counted = f"This session (core {CORE_MARK} {progress.done(self._core)}/{len(self._core)}):"
-        return literal(title.replace("This session:", counted, 1))
+        """The session line: its core count and template title, in shorter words where the
+        tree is narrow (80 columns), the title then cut with an ellipsis: never at the pane's
+        edge mid-word."""
+        room = self.question_tree.scrollable_content_region.width - SESSION_LINE_INDENT
+        if self._core:
+            count = f"{CORE_MARK} {progress.done(self._core)}/{len(self._core)}"
+            leads = [f"This session (core {count}): ", f"Session {count}: ", f"{count} "]
+        else:
+            leads = ["This session: ", "Session: "]
+        for lead in leads:
+            if room <= 0 or cell_len(lead + title) <= room:  # (room unknown before the layout)
+                return literal(lead + title)
+        cut = one_line(title, max(1, room - cell_len(lead)))
+        if cut.endswith("…") and " " in cut[:-1]:  # between words: 'ML Engineering Team…'
+            cut = cut[:-1].rsplit(" ", 1)[0].rstrip() + "…"
+        return literal(lead + cut)
 
     def _leaf_label(self, ref: str, progress: SessionProgress) -> Text:
         question = self.workspace.catalogue.questions.get(ref)
