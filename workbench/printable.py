@@ -30,8 +30,8 @@ _CONTROL_IN_PRINT = re.compile(f"[{_HIDDEN_IN_PRINT}]")
 """The same but the no-break space: what the CLI shows as placeholders."""
 _PRINTING: ContextVar[bool] = ContextVar("printing", default=False)
 """Whether text is being cleaned for the CLI's output (inside `printable_output`)."""
-_LOOKALIKES = "\u00b6\u2400-\u2421\u2424\u27e8"
-"""Characters a placeholder is made of (¶, the control pictures ␀ … ␡, ␤, and the ⟨ that opens
+_LOOKALIKES = "\u00b6\u2400-\u2421\u2424\u27e8\u27e9"
+"""Characters a placeholder is made of (¶, the control pictures ␀ … ␡, ␤, and the ⟨ and ⟩ of
 ⟨RLM⟩): an editor shows them by their code (⟨U+00B6⟩), so no letters in a file read like a
 placeholder, and `restore` can tell what was typed over from what was left alone."""
 _IN_EDITOR = re.compile(f"[{_HIDDEN}{_LOOKALIKES}]")
