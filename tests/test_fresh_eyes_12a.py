@@ -92,7 +92,7 @@ def in_sight(widget) -> bool:  # type: ignore[no-untyped-def]
 async def test_the_notes_with_the_keyboard_are_in_sight_after_a_new_session_at_80x24(
     example: Path, make_app
 ) -> None:
-    """Keyboard in the notes, F5, F6, ctrl+s (a new Executive session), F2: the footer said
+    """Keyboard in the notes, F5, F6, Tab Tab, ctrl+s (a new Executive session), F2: the footer said
     '✎ notes' but the notes box was below the bottom edge, and typing did not bring it up."""
     from workbench.ui.modals.session_modal import SessionModal
 
@@ -103,7 +103,7 @@ async def test_the_notes_with_the_keyboard_are_in_sight_after_a_new_session_at_8
         await burst(pilot, "f5", "f6")
         assert await until(pilot, lambda: isinstance(app.screen, SessionModal) and app.screen.keys_ready)
         sessions = len(app.workspace.project.sessions)
-        await burst(pilot, "ctrl+s")
+        await burst(pilot, "tab", "tab", "ctrl+s")  # into the new session's fields
         assert await until(pilot, lambda: len(app.workspace.project.sessions) == sessions + 1)
         await burst(pilot, "f2")
         assert await until(pilot, lambda: app.focused is notes)

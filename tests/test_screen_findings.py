@@ -25,7 +25,8 @@ def lines_of(widget) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 async def test_the_session_dialog_footer_names_its_action(example: Path, make_app) -> None:
-    """F6's primary button is 'Start session': the footer said '^s Save'."""
+    """F6's primary button acts on the session highlighted as it opens, the one in use ('Stay in
+    ml-1'; 'Start session' from the new session's fields): the footer said '^s Save'."""
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
@@ -33,7 +34,7 @@ async def test_the_session_dialog_footer_names_its_action(example: Path, make_ap
         assert await until(pilot, lambda: app.screen.query("#start"))
         await pilot.pause()
         shown = footer_text(app)
-        assert "Start session" in shown, shown
+        assert "^s Stay in ml-1" in shown, shown
         assert " Save " not in shown, shown
 
 

@@ -13,8 +13,9 @@ from tests.helpers import ready, until
 from tests.test_keyboard_model import burst, key_events
 
 SESSION: tuple[tuple[str, ...], ...] = (
-    # F6, ctrl+s: a new session from the first template, dated today; the keyboard goes to the tree.
-    ("f6", "ctrl+s"),
+    # F6, Tab Tab to the new session's fields, ctrl+s: a new session from the first template,
+    # dated today; the keyboard goes to the tree.
+    ("f6", "tab", "tab", "ctrl+s"),
     # The first question: notes, maturity now 2 and target 4, confidence observed, from the notes.
     ("enter", "Dana: a deploy takes weeks, four teams sign off"),
     ("ctrl+up", "ctrl+up", "ctrl+shift+up", "ctrl+shift+up", "ctrl+shift+up", "ctrl+shift+up", "ctrl+e"),

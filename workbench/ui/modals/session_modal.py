@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
@@ -21,6 +21,10 @@ from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, canc
 from workbench.ui.parsing import number_problem, parse_date
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.dropdown import Dropdown
+from workbench.ui.widgets.key_footer import KeyFooter
+
+NEW_SESSION_PART = ("new-template", "new-date", "new-minutes", "new-attendees", "start")
+"""The fields (and button) of 'Start a new session': with the keyboard in them ctrl+s starts one."""
 
 
 def session_problem(date: Input, minutes: Input) -> tuple[str, Widget] | None:
@@ -91,7 +95,7 @@ class SessionModal(DialogScreen[NewSession | EditSessionDetails | str | None]):
                     options.append(Option(label, id=session.id))
                 yield OptionList(*options, id="session-list")
                 yield Button("Edit the highlighted session's details…", id="edit-session", compact=True)
-            yield Label("Start a new session")
+            yield Label("Start a new session", id="new-heading")
             templates = [
                 (Text(f"{t.title} ({t.minutes_min}–{t.minutes_max} min)"), t.id)
                 for t in self.catalogue.templates.values()
@@ -122,15 +126,75 @@ class SessionModal(DialogScreen[NewSession | EditSessionDetails | str | None]):
                 yield Input(id="new-attendees", placeholder="Dana (CFO), Luis (VP Digital)", compact=True)
             yield Static(id="new-error", classes="dialog-error")
             with DialogButtons():
-                yield Button(confirm_label("Start session"), id="start", variant="primary", compact=True)
+                if self.project.sessions:
+                    yield Button(confirm_label("Switch"), id="switch", variant="primary", compact=True)
+                yield Button("Start session", id="start", compact=True)
                 yield Button(cancel_label(), id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        """The highlight starts on the session in use; the arrows move it, Enter switches."""
+        """The highlight starts on the session in use; the arrows move it, Enter (and ctrl+s)
+        switches. Without sessions the keyboard starts in the new session's fields."""
         for sessions in self.query("#session-list").results(OptionList):
             with contextlib.suppress(OptionDoesNotExist):
                 sessions.highlighted = sessions.get_option_index(self.current)
             sessions.focus()
+        self._follow(starting=not self.project.sessions)
+
+    _starting: bool = False
+    """Whether ctrl+s starts a new session (the keyboard is in its fields) rather than switching
+    to the highlighted one (#12 walkthrough: with ml-1 highlighted in the list, ctrl+s started
+    a new session from fields below the fold at 80×24)."""
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The primary button (ctrl+s) follows the keyboard: into the new session's fields it is
+        Start, and those fields scroll into sight whole; back in the list it is Switch. Cancel
+        changes neither."""
+        widget = event.widget
+        if widget.id in NEW_SESSION_PART:
+            self._follow(starting=True)
+            self.call_after_refresh(self._new_part_in_sight)
+        elif widget.id in ("session-list", "edit-session", "switch"):
+            self._follow(starting=False)
+
+    @on(OptionList.OptionHighlighted, "#session-list")
+    def _highlighted(self) -> None:
+        self._follow(starting=self._starting)
+
+    def _highlighted_session(self) -> str:
+        """The id of the session highlighted in the list ("" when none is)."""
+        for listing in self.query("#session-list").results(OptionList):
+            if listing.highlighted is not None:
+                return listing.get_option_at_index(listing.highlighted).id or ""
+        return ""
+
+    def _follow(self, starting: bool) -> None:
+        """Make Start or Switch the primary button, its label with ctrl+s; the footer says so."""
+        self._starting = starting
+        start = self.query_one("#start", Button)
+        start.variant = "primary" if starting else "default"
+        start.label = confirm_label("Start session") if starting else "Start session"
+        for switch in self.query("#switch").results(Button):
+            chosen = self._highlighted_session()
+            stay = "Stay in" if chosen == self.current else "Switch to"
+            words = f"{stay} {one_line(chosen, 20)}" if chosen else "Switch"
+            switch.variant = "default" if starting else "primary"
+            switch.label = words if starting else confirm_label(words)
+            switch.disabled = not chosen
+        for footer in self.query(KeyFooter):
+            footer.refresh()
+
+    def _new_part_in_sight(self) -> None:
+        """The new session's heading, template, date, time box and attendees all show."""
+        dialog = self.query_one(Dialog)
+        parts = [self.query_one("#new-heading"), self.query_one("#new-attendees")]
+        if all(part.region.area for part in parts):
+            dialog.bring_region_into_view(parts[0].region.union(parts[1].region))
+
+    @on(Button.Pressed, "#switch")
+    def _switch_to_highlighted(self) -> None:
+        chosen = self._highlighted_session()
+        if chosen:
+            self.dismiss(chosen)
 
     @on(OptionList.OptionSelected, "#session-list")
     def _switch(self, event: OptionList.OptionSelected) -> None:
