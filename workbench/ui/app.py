@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 
 STATUS_LINE_SECONDS = 4.0
 """A confirmation shown no longer than this goes on the top line instead of a toast."""
+UNSETTLED_TITLE = "Not saved yet"
+"""The title of the notice that the file on disk needs the person (`WorkbenchApp.unsettle`)."""
 RESTORED = "Unsaved work restored and merged with the file as it is now."
 """Said when restored work is written into the file."""
 PREPARE_DELAY = 0.5
@@ -406,8 +408,12 @@ class WorkbenchApp(App[int]):
     def _withdraw_save_problem(self) -> None:
         """A save went through: the "Not saved" notice of an earlier failure (a read-only file
         made writable, a disk with room again) no longer holds, so it goes at once."""
+        self.withdraw("Not saved")
+
+    def withdraw(self, title: str) -> None:
+        """The notices with this title no longer hold (or a dialog now says them): gone at once."""
         for notification in list(self._notifications):
-            if notification.title == "Not saved":
+            if notification.title == title:
                 self._unnotify(notification)
 
     def _merge_with_disk(self, ask: bool = True) -> bool:
@@ -435,8 +441,8 @@ class WorkbenchApp(App[int]):
     def unsettle(self, why: str, said: str = "", toast: bool = True) -> None:
         """The file on disk needs the person (a conflict, a file that no longer reads): autosave
         stops writing it, and the header says so until ctrl+s settles it. Said once as a toast too
-        (`said`, or the header's words in a sentence; over the navigator at the bottom left, away
-        from the fields; a toast takes no keys)."""
+        (`said`, or the header's words in a sentence, titled `UNSETTLED_TITLE`; on the top lines,
+        away from the work; a toast takes no keys)."""
         workspace = self.workspace
         if workspace is None:
             return
@@ -449,7 +455,7 @@ class WorkbenchApp(App[int]):
                 said
                 or f"{UNSETTLED_SENTENCES.get(why, why)} Your work is kept here and in the journal; "
                 "nothing is written to the file until you save (ctrl+s) and settle it.",
-                title="Not saved yet",
+                title=UNSETTLED_TITLE,
                 severity="warning",
                 markup=False,
                 timeout=10,
@@ -1102,8 +1108,8 @@ class WorkbenchApp(App[int]):
         A short confirmation of what was just done (information, no title, gone within
         `STATUS_LINE_SECONDS`) goes on the top line while the panes are on screen: a toast there
         was drawn over the notes being typed into, and several piled up. Warnings, errors and
-        longer messages stay toasts (over the navigator at the bottom left, away from the fields;
-        see workbench.tcss)."""
+        longer messages stay toasts (on the top lines, over the header and the pane tabs or above
+        a dialog's box, away from the work; see workbench.tcss)."""
         from workbench.ui.widgets.header import WorkbenchHeader
 
         if severity == "information" and not title and (timeout or 5.0) <= STATUS_LINE_SECONDS:
