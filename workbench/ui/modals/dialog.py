@@ -13,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Region
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, OptionList, Select, TextArea
+from textual.widgets import Button, Input, Label, OptionList, Select, TextArea
 
 from workbench.ui.keys import bindings, display, key
 from workbench.ui.safe import literal
@@ -231,6 +231,34 @@ class DialogScreen(ModalScreen[ResultType]):
         focus = focused.id if isinstance(focused, Input | TextArea) and focused.id in fields else ""
         heading = self.draft_heading()
         return DialogDraft(heading, self.reopen, fields, focus or "", choices, self._pane, lists)
+
+    def changed_fields(self) -> list[str]:
+        """What was changed since the dialog opened, named as the dialog names it ('title',
+        'area', 'evidence'), in the dialog's order; none for a dialog whose typing is not kept
+        (`reopens`: a picker's filter line, a file name), which Esc closes at once."""
+        if self.reopen is None or self._opened_with is None or not self.is_attached:
+            return []
+        now = (self.text_fields(), self.dropdown_values(), self.kept_lists())
+        names: list[str] = []
+        for before, after in zip(self._opened_with, now, strict=True):
+            for field_id in after:
+                name = self._field_name(field_id)
+                if after[field_id] != before.get(field_id) and name not in names:
+                    names.append(name)
+        return names
+
+    def _field_name(self, field_id: str) -> str:
+        """A field's name: the label just before it, else its id's last word ('gap-description'
+        is the description)."""
+        for field in self.query(f"#{field_id}"):
+            parent = field.parent
+            siblings = list(parent.children) if parent is not None else []
+            at = siblings.index(field) if field in siblings else 0
+            if at and isinstance(siblings[at - 1], Label):
+                name = str(siblings[at - 1].render()).strip()
+                if name:
+                    return name.lower()
+        return field_id.rsplit("-", 1)[-1].replace("_", " ")
 
     def draft_heading(self) -> str:
         """The dialog's name in the restore offer ("The Edit G-003 dialog you were typing in…"):
@@ -454,5 +482,28 @@ class DialogScreen(ModalScreen[ResultType]):
             primary.press()
 
     def action_cancel(self) -> None:
-        """Close, changing nothing."""
-        self.dismiss(self.CANCELLED)  # type: ignore[arg-type]
+        """Close, changing nothing; first asks "Discard your changes?" when something was changed
+        since the dialog opened (`changed_fields`): Esc is pressed by habit, so ctrl+s and Esc
+        there go back to editing and only `d` (or a click) discards."""
+        changed = self.changed_fields()
+        if not changed:
+            self.dismiss(self.CANCELLED)  # type: ignore[arg-type]
+            return
+        from workbench.export.wording import join_and
+        from workbench.ui.modals.confirm import DiscardModal
+
+        def answered(discard: bool | None) -> None:
+            if discard and self in self.app.screen_stack:
+                self.dismiss(self.CANCELLED)  # type: ignore[arg-type]
+
+        self.app.push_screen(
+            DiscardModal(
+                "Discard your changes?",
+                f"You changed the {join_and(changed)}. Close without saving it? "
+                f"{display(key('dialog-confirm').key)} or {key('dialog-cancel').shown_key} goes back "
+                f"to editing; {DiscardModal.DANGER} discards it.",
+                yes="Discard",
+                no="Keep editing",
+            ),
+            answered,
+        )

@@ -17,10 +17,8 @@ from workbench.export.figures import decided_on, stale_in
 from workbench.export.frame import frame_problem
 from workbench.export.narrative import NARRATIVE_FIELDS, drafts
 from workbench.export.options import ProposalOptions
-from workbench.export.wording import join_and
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
-from workbench.ui.modals.confirm import DiscardModal
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal
 from workbench.ui.widgets.dropdown import Dropdown
@@ -158,29 +156,11 @@ class ProposalModal(DialogScreen[dict[str, str] | None]):
         }
         return texts, frame
 
-    def action_cancel(self) -> None:
-        """Close, changing nothing; first asks when the person would lose what they typed (Esc in
-        the question goes back to editing)."""
+    def changed_fields(self) -> list[str]:
+        """The sections and frame fields that differ from what was there, by their titles (Esc
+        asks before throwing them away; choosing which section to show changes nothing)."""
         texts, frame = self._changed()
-        titles = [NARRATIVE_FIELDS[name].lower() for name in texts] + [FRAME_FIELDS[n].lower() for n in frame]
-        if not titles:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            DiscardModal(
-                "Discard your changes?",
-                f"You changed the {join_and(titles)}. Close without saving it? ctrl+s or Esc goes back "
-                "to editing; d discards it.",
-                yes="Discard",
-                no="Keep editing",
-            ),
-            answered,
-        )
+        return [NARRATIVE_FIELDS[name].lower() for name in texts] + [FRAME_FIELDS[n].lower() for n in frame]
 
     @on(Button.Pressed, "#proposal-save")
     def action_save(self) -> None:
