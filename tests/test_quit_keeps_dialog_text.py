@@ -1,7 +1,8 @@
 """fe12a 1 (#12 walkthrough, data loss): ctrl+q straight after typing into a dialog quit without
 asking, and the journal kept only what its throttle had written ('Book GPU quota re'). Now the
 dialog's text is written to the journal as ctrl+q is pressed, and the quit dialog asks: Save it,
-Keep for next time (Esc) or Discard (its button only)."""
+Keep for next time or Discard (their buttons only), or Stay (Esc: w12a 2, Esc closes the quit
+dialog, never the app)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ async def test_ctrl_q_straight_after_typing_in_a_dialog_asks_and_the_journal_has
         body = app.screen.body  # type: ignore[attr-defined]
         assert "holds text not saved" in body and WORDS.strip() in body, body
         labels = [str(b.label) for b in app.screen.query("Button")]
-        assert labels == ["Save it (ctrl+s)", "Discard", "Keep for next time (Esc)"], labels
+        assert labels == ["Save it (ctrl+s)", "Discard", "Keep for next time", "Stay (Esc)"], labels
 
 
 async def type_a_step_and_quit(pilot: Any) -> None:
@@ -53,7 +54,7 @@ async def test_keep_for_next_time_brings_the_whole_text_back(example: Path, make
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await type_a_step_and_quit(pilot)
-        await pilot.press("escape")  # Keep for next time
+        await pilot.click("#later")  # Keep for next time: its button only
         assert await until(pilot, lambda: not app.is_running)
     assert example.read_bytes() == before, "nothing is saved: the text waits in the journal"
     again = make_app(example)
@@ -92,3 +93,21 @@ async def test_discard_drops_the_text_and_quits(example: Path, make_app) -> None
         assert await until(pilot, lambda: not app.is_running)
     assert example.read_bytes() == before
     assert not journal_paths(example)[0].exists(), "discarded: nothing is offered at the next start"
+
+
+async def test_esc_in_the_quit_dialog_stays_with_the_text_in_its_field(example: Path, make_app) -> None:
+    """ctrl+q, Esc: the app still runs, the quit dialog is gone, the text still in its field, and
+    the dialog saves as before (Esc quit the app: 'Keep for next time' was Esc)."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await type_a_step_and_quit(pilot)
+        await pilot.press("escape")  # Stay
+        assert await until(pilot, lambda: isinstance(app.screen, NextStepModal))
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen.query_one("#step-text").value == STEP
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not isinstance(app.screen, NextStepModal))
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: STEP in [step["text"] for step in saved(example)["next_steps"]])
+        assert app.is_running

@@ -1233,15 +1233,14 @@ class WorkbenchApp(App[int]):
             said += (
                 " Save it as the dialog's Save does, keep it for next time (it is in the journal, "
                 f"{journal_folder_for_people()}, and offered back when you open this project again), "
-                "or discard it."
+                f"discard it, or stay ({key('dialog-cancel').shown_key}) and go on with it."
             )
 
         def answer(choice: bool | None) -> None:
             if dialog not in self.screen_stack:
                 return
-            if choice is None:  # keep it for next time (or stay, when it could not be kept)
-                if not lost:
-                    self._quit_saving()
+            if choice is None:  # keep it for next time (Stay closes the question unanswered)
+                self._quit_saving()
                 return
             dialog.when_closed(self._quit_saving)
             if choice:
@@ -1254,7 +1253,8 @@ class WorkbenchApp(App[int]):
             said,
             yes="Save it",
             no="Discard",
-            later="Stay" if lost else "Keep for next time",
+            later="" if lost else "Keep for next time",
+            stay="Stay",
         )
         self.push_screen(modal, answer)
 

@@ -23,7 +23,9 @@ from workbench.ui.safe import literal
 class ConfirmModal(DialogScreen[bool]):
     """Ask a question; dismiss with True for yes (ctrl+s), False for no (Esc). With `later`, a
     third button answers None, and Esc is that one: no then has no key, only its button (a 'no'
-    that drops work for good, as the restore offer's Discard, must never be Esc).
+    that drops work for good, as the restore offer's Discard, must never be Esc). With `stay`, a
+    last button (and Esc) closes the question unanswered, back to work with nothing changed;
+    no and later then have no key (Esc closes a dialog, never the app).
 
     With `danger` (a letter) yes throws something away (Discard, Delete): ctrl+s, typed out of
     habit to save, must never answer that, so yes is on its own letter key, named on its button
@@ -34,10 +36,18 @@ class ConfirmModal(DialogScreen[bool]):
     """The letter that answers yes in a confirm whose yes throws something away ('' for none)."""
 
     def __init__(
-        self, title: str, body: str, yes: str = "Yes", no: str = "No", later: str = "", danger: str = ""
+        self,
+        title: str,
+        body: str,
+        yes: str = "Yes",
+        no: str = "No",
+        later: str = "",
+        danger: str = "",
+        stay: str = "",
     ) -> None:
         super().__init__()
         self.title_text, self.body, self.yes, self.no, self.later = title, body, yes, no, later
+        self.stay = stay
         if danger:  # (a dialog class whose every yes throws something away says it as DANGER)
             self.DANGER = danger
 
@@ -51,17 +61,21 @@ class ConfirmModal(DialogScreen[bool]):
                     yield Button(safe_label(self.no), id="no", variant="primary", compact=True)
                     return
                 yield Button(confirm_label(self.yes), id="yes", variant="primary", compact=True)
-                if self.later:
+                if self.later or self.stay:
                     yield Button(self.no, id="no", compact=True)
-                    yield Button(cancel_label(self.later), id="later", compact=True)
+                    if self.later:
+                        later = self.later if self.stay else cancel_label(self.later)
+                        yield Button(later, id="later", compact=True)
+                    if self.stay:
+                        yield Button(cancel_label(self.stay), id="stay", compact=True)
                 else:
                     yield Button(cancel_label(self.no), id="no", compact=True)
 
     def binding_words(self, binding: Binding) -> str:
-        """Esc answers no (or later): the footer says what that does, as its button does
-        ('Stay', 'Keep', 'Decide later'), not 'Cancel'."""
+        """Esc answers no (or later, or stays): the footer says what that does, as its button
+        does ('Stay', 'Keep', 'Decide later'), not 'Cancel'."""
         if binding.action == key("dialog-cancel").action:
-            return self.later or self.no
+            return self.stay or self.later or self.no
         if self.DANGER and binding.action == key("dialog-confirm").action:
             return self.no
         return super().binding_words(binding)
@@ -79,9 +93,19 @@ class ConfirmModal(DialogScreen[bool]):
             self.query_one("#yes", Button).press()
 
     def action_cancel(self) -> None:
-        """Esc: later when there is a later, else no."""
-        if not self.typed_too_soon():
+        """Esc: stay when there is a stay, later when there is a later, else no."""
+        if self.typed_too_soon():
+            return
+        if self.stay:
+            self._stay()
+        else:
             self.dismiss(None if self.later else False)
+
+    @on(Button.Pressed, "#stay")
+    def _stay(self) -> None:
+        """Back to work: the question closes unanswered (its callback is not called)."""
+        if not self.typed_too_soon() and self.is_current:
+            self.app.pop_screen()
 
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:
