@@ -253,8 +253,8 @@ KEYS: tuple[Key, ...] = (
     Key("dialog-confirm", "ctrl+s", "confirm", "Save", "save the dialog (the button naming the key: Save, "
         "Export, Start, Replace); never a Discard or Delete: there ctrl+s keeps, and d or x (named on "
         "the button) throws away", "dialog"),
-    Key("dialog-cancel", "escape", "cancel", "Cancel", "close the dialog, changing nothing; after a change it asks "
-        "first (Discard your changes?: ctrl+s or Esc keeps editing, d discards)", "dialog",
+    Key("dialog-cancel", "escape", "cancel", "Cancel", "close the dialog, changing nothing; after a "
+        "change it asks first (Discard your changes?: ctrl+s or Esc keeps editing, d discards)", "dialog",
         shown_key="Esc"),
     Key("pick-choose", "enter", "", "Choose", "in a list to choose from (which gap, which dependency…): "
         "choose the highlighted item; typing narrows a long list to the items with all the words typed, "

@@ -238,13 +238,14 @@ class DialogScreen(ModalScreen[ResultType]):
         (`reopens`: a picker's filter line, a file name), which Esc closes at once."""
         if self.reopen is None or self._opened_with is None or not self.is_attached:
             return []
-        now = (self.text_fields(), self.dropdown_values(), self.kept_lists())
+        fields, choices, lists = self._opened_with
+        before: dict[str, object] = {**fields, **choices, **lists}
+        now: dict[str, object] = {**self.text_fields(), **self.dropdown_values(), **self.kept_lists()}
         names: list[str] = []
-        for before, after in zip(self._opened_with, now, strict=True):
-            for field_id in after:
-                name = self._field_name(field_id)
-                if after[field_id] != before.get(field_id) and name not in names:
-                    names.append(name)
+        for field_id, value in now.items():
+            name = self._field_name(field_id)
+            if value != before.get(field_id) and name not in names:
+                names.append(name)
         return names
 
     def _field_name(self, field_id: str) -> str:
