@@ -217,6 +217,18 @@ def one_line(value: object, width: int = 0) -> str:
     return text
 
 
+def at_word(value: object, width: int) -> str:
+    """`one_line(value, width)`, cut between words when it is cut at all: 'ML Engineering
+    Team…', never 'ML Engineering Te…' (a single long word is cut where it must be)."""
+    text = clean(value, multiline=False)
+    if width <= 0 or len(text) <= width:
+        return text
+    cut = text[: max(0, width - 1)]
+    if " " in cut.strip() and not text[len(cut)].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip() + "…"
+
+
 def plural(count: int, singular: str, plural_form: str = "") -> str:
     """`1 session`, `2 sessions`, `3,010 answers`: the count with thousands separators and the right noun."""
     noun = singular if count == 1 else (plural_form or f"{singular}s")

@@ -19,6 +19,7 @@ from textual.widgets.tree import TreeNode
 
 from workbench.analysis.progress import SessionProgress, match_rank, matches_text
 from workbench.model.catalogue import Catalogue
+from workbench.printable import at_word
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.undoable_input import UndoableInput
 from workbench.ui.workspace import Workspace
@@ -35,8 +36,6 @@ STATE_MARKS = {
 SEARCH_SETTLE = 0.12
 """Seconds of no typing in the search box before the tree is filtered for it."""
 CORE_MARK = "★"
-SESSION_LINE_INDENT = 2
-"""The cells before the session line's words in the tree (its '▼ ')."""
 """Marks a core question of the session's template: asked in any case, the rest as time allows."""
 
 
@@ -271,7 +270,7 @@ class Navigator(Vertical):
         self, parent: TreeNode[str], title: str, refs: list[str], expand: bool = False
     ) -> TreeNode[str]:
         progress = self._progress
-        label = self._branch_label(title, refs, progress) if refs and progress else literal(title)
+        label = self._branch_label(title, refs if progress else [], progress, self._depth(parent) + 1)
         node = parent.add(label, data="", expand=expand)
         self._branches.append((node, title, refs))
         return node
@@ -296,36 +295,56 @@ class Navigator(Vertical):
         return keep
 
     def _relabel(self, progress: SessionProgress) -> None:
-        for node, title, refs in self._branches:
-            if node.tree is None or not refs:
-                continue
-            node.set_label(self._branch_label(title, refs, progress))
-        self._relabel_session(progress)
+        self._relabel_branches(progress)
         for leaf in self._leaves:
             leaf.set_label(self._leaf_label(leaf.data or "", progress))
 
-    @staticmethod
-    def _branch_label(title: str, refs: list[str], progress: SessionProgress) -> Text:
-        # The count first: a long title is cut at the pane's edge, the count never is.
-        label = Text(f"{progress.done(refs)}/{len(refs)} ", style="dim")
-        label.append_text(literal(title))
-        return label
-
-    def _relabel_session(self, progress: SessionProgress) -> None:
+    def _relabel_branches(self, progress: SessionProgress) -> None:
+        for node, title, refs in self._branches:
+            if node.tree is None or not refs:
+                continue
+            node.set_label(self._branch_label(title, refs, progress, self._depth(node)))
         if self._session_node is not None and self._session_node[0].tree is not None:
             node, title = self._session_node
             node.set_label(self._session_label(title, progress))
 
+    @staticmethod
+    def _depth(node: TreeNode[str]) -> int:
+        """How far down the tree a node is: 1 for the session line, 2 for an area under it."""
+        depth = 0
+        while node.parent is not None:
+            node, depth = node.parent, depth + 1
+        return depth
+
+    def _room(self, depth: int) -> int:
+        """The cells for the words of a line `depth` levels down (0 before the layout)."""
+        tree = self.question_tree
+        width = tree.scrollable_content_region.width
+        return max(1, width - depth * tree.guide_depth) if width else 0
+
+    def _branch_label(
+        self, title: str, refs: list[str], progress: SessionProgress | None, depth: int
+    ) -> Text:
+        """An area or group line: its count first, then its title, cut at a word with an
+        ellipsis where the tree is narrow (never at the pane's edge mid-word)."""
+        room = self._room(depth)
+        if not refs or progress is None:
+            return literal(at_word(title, room))
+        count = f"{progress.done(refs)}/{len(refs)} "
+        label = Text(count, style="dim")
+        label.append_text(literal(at_word(title, max(1, room - len(count)) if room else 0)))
+        return label
+
     def on_resize(self) -> None:
-        """The session line is fitted to the tree's width again (it narrows as the notes take
-        the keyboard at 80 columns)."""
-        self._relabel_session(self.workspace.progress())
+        """The session, area and group lines are fitted to the tree's width again (it narrows
+        as the notes take the keyboard at 80 columns)."""
+        self._relabel_branches(self.workspace.progress())
 
     def _session_label(self, title: str, progress: SessionProgress) -> Text:
         """The session line: its core count and template title, in shorter words where the
         tree is narrow (80 columns), the title then cut with an ellipsis: never at the pane's
         edge mid-word."""
-        room = self.question_tree.scrollable_content_region.width - SESSION_LINE_INDENT
+        room = self._room(1)
         if self._core:
             count = f"{CORE_MARK} {progress.done(self._core)}/{len(self._core)}"
             leads = [f"This session (core {count}): ", f"Session {count}: ", f"{count} "]
@@ -334,10 +353,7 @@ class Navigator(Vertical):
         for lead in leads:
             if room <= 0 or cell_len(lead + title) <= room:  # (room unknown before the layout)
                 return literal(lead + title)
-        cut = one_line(title, max(1, room - cell_len(lead)))
-        if cut.endswith("…") and " " in cut[:-1]:  # between words: 'ML Engineering Team…'
-            cut = cut[:-1].rsplit(" ", 1)[0].rstrip() + "…"
-        return literal(lead + cut)
+        return literal(lead + at_word(title, max(1, room - cell_len(lead))))
 
     def _leaf_label(self, ref: str, progress: SessionProgress) -> Text:
         question = self.workspace.catalogue.questions.get(ref)
