@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.helpers import ready, until
+from tests.helpers import until
 from tests.test_keyboard_model import at_first_question
 from tests.test_screen_findings import lines_of
-from workbench.ui.widgets.header import WorkbenchHeader
 
 COUNTED = re.compile(r"\d+/\d+ ")
 
