@@ -183,6 +183,7 @@ class DialogScreen(ModalScreen[ResultType]):
         if self.restoring is not None:
             self.fill_draft(self.restoring)
         cursors_at_end(self)
+        self.screen_layout_refresh_signal.subscribe(self, self._laid_out, immediate=True)
         self.call_after_refresh(self._painted)
 
     def text_fields(self) -> dict[str, str]:
@@ -337,7 +338,18 @@ class DialogScreen(ModalScreen[ResultType]):
         return awaited
 
     def _painted(self) -> None:
-        self._painted_at = monotonic_time()
+        """The dialog is on screen (if its layout did not say so first): the guard counts from now."""
+        if self._painted_at is None:
+            self._painted_at = monotonic_time()
+
+    def _laid_out(self, screen: object) -> None:
+        """Textual laid the dialog out and drew it on the terminal: the guard counts from now. The
+        callback `_painted` queued after the first refresh runs after every callback queued before
+        it, by any widget: with the panes mounting under the restore offer on a busy machine that
+        was seconds after the offer showed, and a key pressed 1-3 s after it was refused as typed
+        too soon (the first ctrl+s, Enter or Esc did nothing; #12, #13 walkthroughs)."""
+        if self._painted_at is None and self.is_current:
+            self._painted_at = monotonic_time()
 
     def guard_again(self) -> None:
         """The dialog now asks something new (the next conflict): keys typed before that was on
