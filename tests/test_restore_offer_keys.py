@@ -1,7 +1,10 @@
-"""#12/#13 walkthroughs: after a crash, the 'Unsaved work was found' offer answers the FIRST key
-pressed once it has been on screen past the typing guard. On a busy machine the panes mounting
-under the offer held up the call that notes when the dialog was painted, so a key pressed 1-3 s
-after the offer showed was taken as typed too soon: the first ctrl+s, Enter or Esc did nothing."""
+"""#12/#13 walkthroughs of the 'Unsaved work was found' offer.
+
+1. It answers the FIRST key pressed once it has been on screen past the typing guard. On a busy
+   machine the panes mounting under the offer held up the call that notes when the dialog was
+   painted, so a key pressed 1-3 s after the offer showed was taken as typed too soon: the first
+   ctrl+s, Enter or Esc did nothing.
+2. A restored dialog comes back in the session it was typed in, said before it shows."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from typing import Any
 import pytest
 from textual import events
 
-from tests.helpers import until
+from tests.helpers import dialog_up, until
 from workbench.store.journal import journal_paths
 from workbench.ui.modals.confirm import RestoreOfferModal
 from workbench.ui.modals.dialog import TYPING_GUARD_SECONDS, Dialog
@@ -98,3 +101,57 @@ async def test_the_first_key_answers_the_restore_offer_while_the_panes_mount(
         else:
             assert await until(pilot, lambda: "restored note" in example.read_text())
             assert await until(pilot, lambda: not journal_paths(example)[0].exists())
+
+
+async def test_a_restored_dialog_comes_back_in_the_session_it_was_typed_in(
+    example: Path, make_app, state_dir: Path
+) -> None:
+    """#12 walkthrough 2: 'Raise a gap' typed while executive-1 was current came back under
+    ml-1's header (the file's last session), and Save switched the header to executive-1 without
+    a word. The restore makes executive-1 current first, and says so, before the dialog shows."""
+    from tests.helpers import notifications, ready, restore_dialog_draft, saved
+    from workbench.store.journal import read_journal
+    from workbench.ui.modals.gap_modal import GapModal
+    from workbench.ui.widgets.header import WorkbenchHeader
+
+    def _draft_title(path: Path) -> str:
+        entry = read_journal(path)
+        return entry.draft.fields.get("gap-title", "") if entry is not None and entry.draft else ""
+
+    def header(app: Any) -> str:
+        return str(main_screen(app).query_one(WorkbenchHeader).status_line().plain)
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert app.workspace.session_id == "ml-1"
+        main_screen(app).switch_session("executive-1")
+        main_screen(app).raise_gap("", "")
+        assert await until(pilot, lambda: isinstance(app.screen, GapModal) and app.screen.query("#gap-title"))
+        app.screen.query_one("#gap-title").focus()
+        await pilot.pause()
+        await pilot.press(*"Nobody owns the release")
+        assert await until(pilot, lambda: _draft_title(example) == "Nobody owns the release")
+        assert read_journal(example).session == "executive-1"
+    gaps_before = {gap["id"] for gap in saved(example)["gaps"]}
+
+    again = make_app(example)
+    async with again.run_test(size=(120, 36)) as pilot:
+        shown = notifications(again)
+        await ready(pilot)
+        assert again.workspace.session_id == "ml-1"  # the file's last session, as the start opens it
+        dialog = await restore_dialog_draft(pilot, GapModal, "Raise a gap")
+        assert "Back in executive-1, where this was typed." in shown
+        assert again.workspace.session_id == "executive-1"
+        assert "│ executive-1 · " in header(again), header(again)
+        title = dialog.query_one("#gap-title")
+        assert await until(pilot, lambda: title.value == "Nobody owns the release"), title.value
+        assert await dialog_up(pilot, GapModal)
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not isinstance(again.screen, GapModal))
+        assert await until(pilot, lambda: not again.workspace.unsaved)
+        assert again.workspace.session_id == "executive-1"  # (the header says what was raised
+        assert "/45:00" in header(again), header(again)  # for a while; its clock is executive-1's)
+    raised = [gap for gap in saved(example)["gaps"] if gap["id"] not in gaps_before]
+    assert [gap["title"] for gap in raised] == ["Nobody owns the release"]
+    assert raised[0]["id"].startswith("G-e1-"), raised[0]["id"]

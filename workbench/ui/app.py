@@ -771,7 +771,7 @@ class WorkbenchApp(App[int]):
             )
 
         if entry.session and recovered.session(entry.session) is not None and self.workspace is not None:
-            self.workspace.switch_session(entry.session)
+            self._back_in_session(entry.session)
             if entry.clock_running:  # the session is probably still going on: it runs, and says so
                 self.workspace.clock.start()
                 self._say_clock_restored(recovered.session(entry.session))
@@ -785,6 +785,24 @@ class WorkbenchApp(App[int]):
             done=RESTORED,
             on_fail=keep_unsaved,
         ).run()
+
+    def _back_in_session(self, session_id: str) -> None:
+        """Restored work carries on in the session it was typed in: that session is made current
+        before a restored dialog opens (its header, Capture's answers and what Save writes are
+        that session's), and the facilitator is told when it is not the one the file opened in
+        (#12 walkthrough: 'Raise a gap' typed in executive-1 came back under ml-1's header, and
+        Save switched the header to executive-1 without a word)."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        workspace = self.workspace
+        if workspace is None or session_id == workspace.session_id:
+            return
+        workspace.switch_session(session_id)
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None and workspace.project.session(session_id) is not None:
+            main.switch_session(session_id)  # Capture shows that session's answers
+        self.refresh_status()
+        self.notify(f"Back in {session_id}, where this was typed.", markup=False, timeout=6)
 
     def _say_clock_restored(self, session: Session | None) -> None:
         """After a crash the session is probably still going on, so a restored clock runs on;
