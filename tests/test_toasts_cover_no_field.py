@@ -87,6 +87,9 @@ async def test_a_notice_covers_no_list_matrix_or_timeline(
         for toast in app.screen.query(Toast):
             assert toast.region, "the toast is shown"
             assert not [place for place in work if place.overlaps(toast.region)], (toast.region, work)
+            # the whole top line: no column of the header beside it (a scroll bar's gutter left
+            # the header's last letters showing)
+            assert toast.region.width == app.screen.size.width, toast.region
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
