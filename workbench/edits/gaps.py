@@ -20,14 +20,20 @@ if TYPE_CHECKING:
     from workbench.model.bank import Question
 
 
-def question_evidence(project: Project, question: str, session: str) -> list[str]:
+def question_evidence(project: Project, question: str, session: str, only_session: bool = False) -> list[str]:
     """What a gap raised from a question points at: the answer in this session, the times the
-    indicator was heard, the metrics defined from it; the bare question when there is none."""
+    indicator was heard, the metrics defined from it; the bare question when there is none. With
+    `only_session`, the quotes and metrics of this session alone (what ctrl+l attaches: #12
+    walkthrough, it attached and named another session's quote)."""
     evidence: list[str] = []
     if session and project.answer(question, session) is not None:
         evidence.append(answer_link(question, session))
-    evidence += [f"heard:{h.id}" for h in project.heard if h.indicator == question]
-    evidence += [f"metric:{m.id}" for m in project.metrics if m.template == question]
+    here = [h for h in project.heard if h.indicator == question]
+    metrics = [m for m in project.metrics if m.template == question]
+    if only_session:
+        here = [h for h in here if h.session == session]
+        metrics = [m for m in metrics if m.session == session]
+    evidence += [f"heard:{h.id}" for h in here] + [f"metric:{m.id}" for m in metrics]
     return evidence or [question]
 
 

@@ -355,10 +355,12 @@ class CapturePane(Horizontal, Pane):
             self.navigator.refresh_counts()
 
     def action_attach_evidence(self) -> None:
-        """Attach what this question gave (its answer in this session, the quote under the
-        cursor of the heard list or every quote heard, the metric) to a gap chosen from a list."""
-        from workbench.analysis.evidence_words import evidence_sentence  # off the first paint
-        from workbench.edits.gaps import AttachEvidence, question_evidence
+        """Attach what this question gave in this session (its answer, the quote under the cursor
+        of the heard list or the quotes heard here, its metric) to a gap chosen from a list that
+        marks the gaps holding it already. The heading, the notice and the undo name say exactly
+        what is (was) attached: #12 walkthrough, they named another session's quote that the
+        gap held already."""
+        from workbench.edits.gaps import AttachEvidence, question_evidence  # off the first paint
         from workbench.ui.modals.pick_modal import GAP_WORDS, PickModal
 
         ws = self.workspace
@@ -367,7 +369,10 @@ class CapturePane(Horizontal, Pane):
             return
         in_heard_list = self.app.focused is self.panel.query_one("#q-heard-list")
         heard_id = self.panel.highlighted_heard() if in_heard_list else ""
-        links = [f"heard:{heard_id}"] if heard_id else question_evidence(ws.project, ref, ws.session_id)
+        if heard_id:
+            links = [f"heard:{heard_id}"]
+        else:
+            links = question_evidence(ws.project, ref, ws.session_id, only_session=True)
         if links == [ref]:
             self.app.notify("Nothing to attach yet: answer the question (or hear it) first.", timeout=4)
             return
@@ -381,16 +386,40 @@ class CapturePane(Horizontal, Pane):
             if all(link in gap.evidence for link in links):
                 label.append("  has it already", style="dim")
             options.append((gap.id, label))
-        sentence = evidence_sentence(ws.project, ws.catalogue, links[0], ws.currency())
-        more = f" and {len(links) - 1} more" if len(links) > 1 else ""
 
         def chosen(gap_id: str | None) -> None:
-            if gap_id and self.apply(AttachEvidence(gap_id, links, about=sentence)):
-                done = f"Attached to {gap_id}: {one_line(sentence, 70)}{more}"
-                self.app.notify(done, markup=False, timeout=4)
+            gap = ws.project.gap(gap_id) if gap_id else None
+            if gap is None:
+                return
+            new = [link for link in links if link not in gap.evidence]
+            if not new:
+                already = f"{gap.id} has it already: {self._evidence_words(links)}"
+                self.app.notify(already, markup=False, timeout=4)
+                return
+            words = self._evidence_words(new)
+            if self.apply(AttachEvidence(gap.id, new, about=self._evidence_name(new))):
+                self.app.notify(f"Attached to {gap.id}: {one_line(words, 90)}", markup=False, timeout=4)
 
-        heading = f"Attach to which gap?  {one_line(sentence, 150)}{more}"
+        heading = f"Attach to which gap?  {one_line(self._evidence_words(links), 150)}"
         self.app.push_screen(PickModal(heading, options, GAP_WORDS), chosen)
+
+    def _evidence_name(self, links: list[str]) -> str:
+        """Pieces of evidence in the undo's name, which is cut short: a quote by its id and words
+        ('H-m1-01 “Serving costs…”'), anything else as `_evidence_words` says it."""
+        first = links[0].removeprefix("heard:")
+        heard = next((h for h in self.workspace.project.heard if f"heard:{h.id}" == links[0]), None)
+        if heard is None:
+            return self._evidence_words(links)
+        more = f" and {len(links) - 1} more" if len(links) > 1 else ""
+        return f"{first} “{one_line(heard.quote)}”{more}"
+
+    def _evidence_words(self, links: list[str]) -> str:
+        """Pieces of evidence in words: the first one's sentence, and how many more."""
+        from workbench.analysis.evidence_words import evidence_sentence  # off the first paint
+
+        ws = self.workspace
+        sentence = evidence_sentence(ws.project, ws.catalogue, links[0], ws.currency())
+        return sentence + (f" and {len(links) - 1} more" if len(links) > 1 else "")
 
     def action_raise_gap(self) -> None:
         """Raise a gap prefilled from the selected question, its answer, quotes or metric."""
