@@ -46,6 +46,10 @@ async def test_ctrl_s_in_the_sessions_list_switches_to_the_highlighted_one(
     async with app.run_test(size=size) as pilot:
         await open_sessions(pilot, "executive-1")
         assert await until(pilot, lambda: "^s Switch to executive-1" in footer(app)), footer(app)
+        switch = app.screen.query_one("#switch")
+        label = str(switch.label)
+        assert label == "Switch to executive-1 (ctrl+s)"
+        assert await until(pilot, lambda: switch.region.width >= len(label)), switch.region  # whole, not wrapped
         await pilot.press("ctrl+s")
         assert await until(pilot, lambda: not isinstance(app.screen, SessionModal))
         assert await until(pilot, lambda: app.workspace.session_id == "executive-1")

@@ -180,6 +180,8 @@ class SessionModal(DialogScreen[NewSession | EditSessionDetails | str | None]):
             switch.variant = "default" if starting else "primary"
             switch.label = words if starting else confirm_label(words)
             switch.disabled = not chosen
+        for button in self.query(Button):
+            button.refresh(layout=True)  # a longer label takes its width (Textual's label is no layout)
         for footer in self.query(KeyFooter):
             footer.refresh()
 
