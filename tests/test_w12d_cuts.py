@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.helpers import until
+import pytest
+
+from tests.helpers import notifications, ready, until
 from tests.test_keyboard_model import at_first_question
 from tests.test_screen_findings import lines_of
+from workbench.ui.widgets.header import WorkbenchHeader
 
 COUNTED = re.compile(r"\d+/\d+ ")
 
@@ -25,7 +28,9 @@ def _labels(node) -> list[str]:  # type: ignore[no-untyped-def]
     return found
 
 
-async def test_in_the_narrow_tree_area_lines_are_cut_at_a_word_with_an_ellipsis(example: Path, make_app) -> None:
+async def test_in_the_narrow_tree_area_lines_are_cut_at_a_word_with_an_ellipsis(
+    example: Path, make_app
+) -> None:
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
         capture = await at_first_question(pilot)
@@ -56,3 +61,75 @@ def _scrolled(tree):  # type: ignore[no-untyped-def]
         if tree.scroll_y == before:
             break
     return seen
+
+
+def test_a_notice_cuts_its_quoted_title_never_its_id_or_its_instruction() -> None:
+    from workbench.ui.widgets.header import fit_notice
+
+    said = "Rationale saved on G-003 for 'Train from immutable, versioned data snapshots'."
+    assert fit_notice(said, 80) == said
+    assert fit_notice(said, 60) == "Rationale saved on G-003 for 'Train from immutable,…'."
+    assert fit_notice(said, 30) is None  # the title would be too short to say anything
+    assert fit_notice("Press Tab to go to Practices: a, r, x and w act there.", 40) is None
+    assert fit_notice("Accepted 'Don't ship on Fridays at all' for G-001.", 40) == (
+        "Accepted 'Don't ship on…' for G-001."
+    )
+
+
+def _header(app) -> str:  # type: ignore[no-untyped-def]
+    header = app.screen.query_one(WorkbenchHeader)
+    return header.render_line(0).text
+
+
+def _toasts(app) -> list[str]:  # type: ignore[no-untyped-def]
+    from textual.widgets._toast import Toast
+
+    return [str(toast.render()) for toast in app.screen.query(Toast)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_practice_instruction_is_never_cut(example: Path, make_app, size) -> None:  # type: ignore[no-untyped-def]
+    from workbench.ui.widgets.map_pane import PRACTICE_NEEDED
+
+    app = make_app(example)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("f4")
+        assert await until(pilot, lambda: app.screen.query_one("#map-gaps").display)
+        app.screen.query_one("#map-gaps").focus()
+        await pilot.pause()
+        await pilot.press("a")
+        assert await until(pilot, lambda: PRACTICE_NEEDED in _header(app) or PRACTICE_NEEDED in _toasts(app))
+        assert "act on the practice hi…" not in _header(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_rationale_saved_says_the_gap_id_whole(example: Path, make_app, size) -> None:  # type: ignore[no-untyped-def]
+    from workbench.ui.widgets.map_pane import MapPane
+
+    app = make_app(example)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("f4")
+        pane = app.screen.query_one(MapPane)
+        assert await until(pilot, lambda: pane.gap_id)
+        found = ""
+        for gap in app.workspace.project.gaps:
+            pane.select(gap.id)
+            await pilot.pause()
+            if any(s.practice.id == "tv.data-snapshots" for s in pane.suggestions):
+                found = gap.id
+                break
+        assert found
+        shown = notifications(app)
+        pane.write_rationale(found, "tv.data-snapshots")
+        assert await until(pilot, lambda: app.screen is not app.main_screen())
+        await pilot.pause()
+        await pilot.press(*"snapshots", "ctrl+s")
+        assert await until(pilot, lambda: bool(shown)), shown
+        said = f"Rationale saved on {found} for 'Train from immutable"
+        assert shown[-1].startswith(said), shown  # the id first: a cut takes the title's end
+        await pilot.press("ctrl+s")
+        assert await until(
+            pilot, lambda: "snapshots" in example.read_text().split("tv.data-snapshots", 1)[-1]
+        )

@@ -1124,7 +1124,8 @@ class WorkbenchApp(App[int]):
     ) -> None:
         """Notifications show their text literally: messages carry ids, titles and paths from files.
         A short confirmation of what was just done (information, no title, gone within
-        `STATUS_LINE_SECONDS`) goes on the top line while the panes are on screen: a toast there
+        `STATUS_LINE_SECONDS`) goes on the top line while the panes are on screen, if it fits there
+        (a quoted title may be cut, never an id or an instruction): a toast there
         was drawn over the notes being typed into, and several piled up. Warnings, errors and
         longer messages stay toasts (on the top lines, over the header and the pane tabs or above
         a dialog's box, away from the work; see workbench.tcss)."""
@@ -1132,8 +1133,9 @@ class WorkbenchApp(App[int]):
 
         if severity == "information" and not title and (timeout or 5.0) <= STATUS_LINE_SECONDS:
             for header in self.screen.query_children(WorkbenchHeader):
-                header.say(message, timeout or STATUS_LINE_SECONDS)
-                return
+                if header.fits(message):  # else a toast: its end or its ids would be lost
+                    header.say(message, timeout or STATUS_LINE_SECONDS)
+                    return
         super().notify(
             message if markup else clean(message),
             title=clean(title, multiline=False),

@@ -3,9 +3,13 @@ seconds what was just done ("Undone: …", "Current maturity: 3"), in place of t
 
 from __future__ import annotations
 
+import re
+
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
+from workbench.printable import at_word
 from workbench.ui.safe import clean, one_line
 from workbench.ui.workspace import Workspace
 
@@ -16,6 +20,30 @@ WIDE = 100
 SEPARATOR = " │ "
 MIN_NAME = 12
 """The engagement's name is shown only with room for this many characters of it."""
+
+
+_QUOTED = re.compile(r"(?<!\w)'(.+?)'(?!\w)")
+"""A name or title a notice quotes (`quoted`): between single quotes, not an apostrophe."""
+MIN_QUOTED = 8
+"""A quoted title is cut no shorter than this many characters: shorter, it says nothing."""
+
+
+def fit_notice(notice: str, room: int) -> str | None:
+    """The notice in `room` cells: whole if it fits, else with its longest quoted title cut at
+    a word ('Rationale saved on G-003 for 'Train from immutable…'.'), so that the ids, the verb
+    and any instruction stay whole; None when it cannot fit even so (it goes as a toast)."""
+    over = cell_len(notice) - room
+    if over <= 0:
+        return notice
+    quotes = list(_QUOTED.finditer(notice))
+    if not quotes:
+        return None
+    title = max(quotes, key=lambda match: len(match.group(1)))
+    keep = len(title.group(1)) - over
+    if keep < MIN_QUOTED:
+        return None
+    fitted = notice[: title.start(1)] + at_word(title.group(1), keep) + notice[title.end(1) :]
+    return fitted if cell_len(fitted) <= room else None
 
 
 def mmss(seconds: int) -> str:
@@ -59,6 +87,11 @@ class WorkbenchHeader(Static):
         self._notice_until = self.workspace.clock.now() + seconds
         self.refresh_state()
 
+    def fits(self, message: str) -> bool:
+        """Whether the message can be said on the top line without losing its end or its ids
+        (a quoted title may be cut): else it goes as a toast."""
+        return fit_notice(clean(message, multiline=False), self._notice_room(self._width())) is not None
+
     def on_mount(self) -> None:
         self.refresh_state()
         self.set_interval(1.0, self._tick)
@@ -84,7 +117,42 @@ class WorkbenchHeader(Static):
     def status_line(self) -> Text:
         """The header's content; the clock and the saved state always fit, names shorten."""
         ws = self.workspace
-        width = max(40, self.size.width or 120)
+        width = self._width()
+        right = self._right(width)
+        if session := ws.session:
+            template = ws.catalogue.templates.get(session.template)
+            where = f"{session.id} · {template.title if template else 'blank session'}"
+        else:
+            where = "no session: F6 starts one"
+        room = self._notice_room(width, right)
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append("◆ ", style="bold")
+        if self.notice:
+            line.append(fit_notice(self.notice, room) or one_line(self.notice, room), style=NOTICE_STYLE)
+        else:
+            # The session and its template matter more than the engagement's name: the name
+            # shortens first, and goes when it would be too short to read (at 80 columns).
+            name_room = room - len(where) - len(SEPARATOR)
+            if name_room >= MIN_NAME:
+                line.append(one_line(ws.project.project.name, name_room), style="bold")
+                line.append(SEPARATOR)
+            line.append(one_line(where, room if name_room < MIN_NAME else len(where)))
+        pad = width - line.cell_len - right.cell_len
+        line.append(" " * max(1, pad))
+        line.append_text(right)
+        return line
+
+    def _width(self) -> int:
+        return max(40, self.size.width or 120)
+
+    def _notice_room(self, width: int, right: Text | None = None) -> int:
+        """The cells left of the clock and the saved state: for the names, or a notice."""
+        right = self._right(width) if right is None else right
+        return max(10, width - right.cell_len - 3)  # "◆ " and a space before the clock
+
+    def _right(self, width: int) -> Text:
+        """The clocks and the saved state, at the right end of the line."""
+        ws = self.workspace
         gap = "  " if width >= WIDE else " "  # under 100 columns the names need the room
         right = Text(no_wrap=True)
         session = ws.session
@@ -114,26 +182,4 @@ class WorkbenchHeader(Static):
             right.append("read-only", style="bold yellow")
         else:
             right.append("✓ saved", style="green")
-        if session is None:
-            where = "no session: F6 starts one"
-        else:
-            template = ws.catalogue.templates.get(session.template)
-            title = template.title if template else "blank session"
-            where = f"{session.id} · {title}"
-        room = max(10, width - right.cell_len - 3)  # "◆ " and a space before the clock
-        line = Text(no_wrap=True, overflow="ellipsis")
-        line.append("◆ ", style="bold")
-        if self.notice:
-            line.append(one_line(self.notice, room), style=NOTICE_STYLE)
-        else:
-            # The session and its template matter more than the engagement's name: the name
-            # shortens first, and goes when it would be too short to read (at 80 columns).
-            name_room = room - len(where) - len(SEPARATOR)
-            if name_room >= MIN_NAME:
-                line.append(one_line(ws.project.project.name, name_room), style="bold")
-                line.append(SEPARATOR)
-            line.append(one_line(where, room if name_room < MIN_NAME else len(where)))
-        pad = width - line.cell_len - right.cell_len
-        line.append(" " * max(1, pad))
-        line.append_text(right)
-        return line
+        return right

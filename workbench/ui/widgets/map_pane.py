@@ -50,7 +50,7 @@ GAP_LIST = Reads(frozenset({"gaps"}))
 DECISION_MARKS = {"accepted": ("✓", "green"), "rejected": ("✗", "red"), "": (" ", "")}
 ON_A_PRACTICE = frozenset({"decide", "undecide", "rationale"})
 """Keys that act on the highlighted practice: only from the practice list and its detail."""
-PRACTICE_NEEDED = "a, r, x and w act on the practice highlighted under Practices: press Tab to go there."
+PRACTICE_NEEDED = "Press Tab to go to Practices: a, r, x and w act on the practice highlighted there."
 """What those keys say from the gap list, where they have no practice to act on."""
 
 
@@ -389,7 +389,7 @@ class MapPane(Horizontal, Pane):
 
         def saved(text: str | None) -> None:
             if text is not None:
-                done = f"Rationale saved for {quoted(practice.title)} on {gap_id}."
+                done = f"Rationale saved on {gap_id} for {quoted(practice.title)}."
                 self._decide(WriteRationale(gap_id, practice.id, text, practice.title), done)
 
         dialog = TextModal(
