@@ -73,8 +73,13 @@ class Catalogue:
         for template in bank.templates:
             self.templates.setdefault(template.id, template)
             self.template_bank.setdefault(template.id, bank.id)
-        self.followup.extend(bank.followup)
-        self.guide_map.extend(bank.guide_map)
+        # A bank found twice (the bundled banks copied beside a project) counts once, the first
+        # found winning as for every record above: its follow-up steps listed twice crashed the
+        # Next steps list.
+        steps = {step.id for step in self.followup}
+        self.followup.extend(step for step in bank.followup if step.id not in steps)
+        entries = {entry.id for entry in self.guide_map}
+        self.guide_map.extend(entry for entry in bank.guide_map if entry.id not in entries)
         for guide in bank.guides:
             self.guides.setdefault(guide.id, guide)
         for practice in bank.practices:

@@ -211,17 +211,16 @@ class PlanPane(Vertical, Pane):
         options = self.query_one("#step-list", StayingOptionList)
         keep = options.highlighted
         items: list[Option] = []
+        listed: set[str] = set()  # a step is listed once, under the first item of its id
         for step in ws.catalogue.followup:
             items.append(Option(literal(f"{step.step}. {step.title}", "bold underline"), disabled=True))
             for framework_item in step.items:
                 items.append(Option(literal(f"   {framework_item.text}", "dim italic"), disabled=True))
-                for next_step in [n for n in ws.project.next_steps if n.step == framework_item.id]:
-                    items.append(Option(self._step_label(next_step.id), id=next_step.id))
-        loose = [
-            n
-            for n in ws.project.next_steps
-            if not n.step or n.step not in {i.id for s in ws.catalogue.followup for i in s.items}
-        ]
+                for next_step in ws.project.next_steps:
+                    if next_step.step == framework_item.id and next_step.id not in listed:
+                        listed.add(next_step.id)
+                        items.append(Option(self._step_label(next_step.id), id=next_step.id))
+        loose = [n for n in ws.project.next_steps if n.id not in listed]
         if loose:
             items.append(Option(Text("Other next steps", style="bold underline"), disabled=True))
             items += [Option(self._step_label(next_step.id), id=next_step.id) for next_step in loose]
