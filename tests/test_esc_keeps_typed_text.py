@@ -133,3 +133,22 @@ async def test_plan_item_end_v2(example: Path, make_app) -> None:
         assert await until(pilot, lambda: dialog not in app.screen_stack)
         await burst(pilot, "ctrl+s")
         assert await until(pilot, lambda: f"{title} v2" in example.read_text())
+
+
+@pytest.mark.parametrize(("name", "open_it", "kind", "field"), DIALOGS, ids=IDS)
+async def test_the_cancel_button_asks_as_esc_does(
+    example: Path, make_app, name: str, open_it: Callable[[Any], None], kind: type, field: str
+) -> None:
+    """The button says "Cancel (Esc)": a click on it after typing asked nothing and threw the text
+    away, while Esc asked first (session 12)."""
+    before = example.read_text()
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        dialog = await open_dialog(pilot, open_it, kind, field)
+        await pilot.press(*WORDS)
+        cancel = next(b for b in dialog.query(Button) if "(Esc)" in str(b.label) and b.display)
+        cancel.press()
+        assert await dialog_up(pilot, DiscardModal)
+        await burst(pilot, "escape")  # keeps editing
+        assert await until(pilot, lambda: app.screen is dialog)
+    assert example.read_text() == before

@@ -125,7 +125,7 @@ class ExportModal(DialogScreen[Path | None]):
 
     @on(Button.Pressed, "#export-cancel")
     def _cancel(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()  # as Esc: the button says "Cancel (Esc)"
 
     @on(Button.Pressed, "#export-go")
     def action_export(self) -> None:

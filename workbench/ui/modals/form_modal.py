@@ -39,4 +39,4 @@ class FormModal(DialogScreen[ResultType | None]):
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()  # as Esc: the button says "Cancel (Esc)"

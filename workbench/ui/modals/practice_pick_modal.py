@@ -129,4 +129,4 @@ class PracticePickModal(DialogScreen[tuple[str, str] | None]):
 
     @on(Button.Pressed, "#pick-cancel")
     def _cancel(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()  # as Esc: the button says "Cancel (Esc)"

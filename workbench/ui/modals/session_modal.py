@@ -212,7 +212,7 @@ class SessionModal(DialogScreen[NewSession | EditSessionDetails | str | None]):
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()  # as Esc: the button says "Cancel (Esc)"
 
     def problem(self) -> tuple[str, Widget] | None:
         """The date and time box (`session_problem`)."""

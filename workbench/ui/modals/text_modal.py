@@ -64,4 +64,4 @@ class TextModal(DialogScreen[str | None]):
 
     @on(Button.Pressed, "#text-cancel")
     def _cancel(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()  # as Esc: the button says "Cancel (Esc)"

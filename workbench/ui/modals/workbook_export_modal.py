@@ -81,7 +81,7 @@ class WorkbookExportModal(DialogScreen[Path | None]):
 
     @on(Button.Pressed, "#workbook-cancel")
     def _cancel(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()  # as Esc: the button says "Cancel (Esc)"
 
     @on(Button.Pressed, "#workbook-go")
     @on(Input.Submitted, "#workbook-file")

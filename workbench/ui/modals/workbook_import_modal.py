@@ -73,7 +73,7 @@ class WorkbookImportModal(DialogScreen[WorkbookImport | None]):
 
     @on(Button.Pressed, "#import-cancel")
     def _cancel(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()  # as Esc: the button says "Cancel (Esc)"
 
     @on(Button.Pressed, "#import-go")
     @on(Input.Submitted)
