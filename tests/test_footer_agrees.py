@@ -180,7 +180,7 @@ async def test_the_map_gap_list_offers_no_practice_key_and_they_still_say_where_
             assert word not in words, words
         assert "Any practice" in words
         await burst(pilot, "a")
-        assert any("press Tab to go there" in message for message in shown), shown
+        assert any("Press Tab to go to Practices" in message for message in shown), shown
         assert not app.workspace.unsaved
         await to_state(pilot, "map practices")
         words = [binding.description for binding, _ in offered(app)]
