@@ -170,7 +170,7 @@ async def test_map_keys_from_the_gap_list_change_nothing_and_say_why(example: Pa
         await burst(pilot, "a", "r", "w")
         assert isinstance(app.screen, MainScreen)
         await burst(pilot, "ctrl+s")
-        assert any("press Tab to go there" in message for message in shown)
+        assert any("Press Tab to go to Practices" in message for message in shown)
     assert example.read_text() == before
 
 
