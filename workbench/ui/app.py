@@ -845,7 +845,9 @@ class WorkbenchApp(App[int]):
         field = main.capture.text_field(focus) if main is not None else None
         if main is None or field is None or tries <= 0:
             return
-        if main.focused is main.capture.navigator.question_tree:  # (the start-up's, not the person's)
+        if main.focused is None or main.focused is main.capture.navigator.question_tree:
+            # (the start-up's focus, not the person's; or none yet as the offer closes: the
+            # main screen's own focus then came back after this, CI saw the tree)
             main.capture.type_in(focus)
         elif main.focused is not field:
             return  # the person went elsewhere
