@@ -183,8 +183,13 @@ class DialogScreen(ModalScreen[ResultType]):
         if self.restoring is not None:
             self.fill_draft(self.restoring)
         cursors_at_end(self)
+        self.fields_placed()
         self.screen_layout_refresh_signal.subscribe(self, self._laid_out, immediate=True)
         self.call_after_refresh(self._painted)
+
+    def fields_placed(self) -> None:
+        """The fields hold their text and their cursors are at the end, before any key can reach
+        them: a dialog that selects a proposed text does it here (the gap title)."""
 
     def text_fields(self) -> dict[str, str]:
         """The dialog's text fields by id, as shown in them now (what the journal keeps)."""

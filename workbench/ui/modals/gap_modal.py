@@ -160,8 +160,13 @@ class GapModal(FormModal[GapDraft]):
 
     def on_mount(self) -> None:
         self._fill_evidence()
-        if self.title_proposed and self.restoring is None:  # (a restored draft's title was typed)
-            self.call_after_refresh(self.query_one("#gap-title", RealInput).select_all)
+
+    def fields_placed(self) -> None:
+        """A proposed title is selected, so typing replaces it: at once, as the dialog mounts (a
+        selection made after the next refresh lost the first key typed meanwhile on a busy
+        machine: CI saved 'obody watches drift'). A restored draft's title was typed: kept."""
+        if self.title_proposed and self.restoring is None:
+            self.query_one("#gap-title", RealInput).select_all()
 
     def kept_lists(self) -> dict[str, list[str]]:
         """The evidence as added and detached so far (journaled with the draft)."""
