@@ -438,6 +438,10 @@ class WorkbenchApp(App[int]):
         keeps the work, the header says so."""
         return self.workspace is not None and bool(self.workspace.unsettled)
 
+    def withdraw_unsettled(self) -> None:
+        """Take back the "Not saved yet" notice (`unsettle`): a dialog now says it."""
+        self.withdraw(UNSETTLED_TITLE)
+
     def unsettle(self, why: str, said: str = "", toast: bool = True) -> None:
         """The file on disk needs the person (a conflict, a file that no longer reads): autosave
         stops writing it, and the header says so until ctrl+s settles it. Said once as a toast too
@@ -986,6 +990,24 @@ class WorkbenchApp(App[int]):
             return
         if (main := self.main_screen()) is not None:
             main.choose_session()
+
+    def ask_to_discard(self, changed: list[str], answered: Callable[[bool | None], None]) -> None:
+        """Ask "Discard your changes?" for a dialog whose fields `changed` (Esc or its Cancel):
+        ctrl+s and Esc go back to editing, only its own key (or a click) discards."""
+        from workbench.export.wording import join_and
+        from workbench.ui.modals.confirm import DiscardModal
+
+        self.push_screen(
+            DiscardModal(
+                "Discard your changes?",
+                f"You changed the {join_and(changed)}. Close without saving it? "
+                f"{display(key('dialog-confirm').key)} or {key('dialog-cancel').shown_key} goes back "
+                f"to editing; {DiscardModal.DANGER} discards it.",
+                yes="Discard",
+                no="Keep editing",
+            ),
+            answered,
+        )
 
     def action_toggle_clock(self) -> None:
         """Start or pause the session clock."""

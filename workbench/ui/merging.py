@@ -18,7 +18,6 @@ from workbench.store.merge3 import Choice, Path, ask_nobody
 from workbench.store.merge_text import MergeResult
 from workbench.store.merge_words import RECOVERED, Names, capital, in_words_of, renumbering
 from workbench.store.sync import merge_with_disk
-from workbench.ui.app import UNSETTLED_TITLE
 from workbench.ui.modals.merge_modal import CHANGED_ON_DISK, MergeModal, MergeWording
 from workbench.ui.safe import one_line
 
@@ -90,7 +89,7 @@ class DiskMerge:
             modal = MergeModal(str(workspace.file.path), result.conflicts, self.wording, names, evidence)
             # the dialog says what the "Not saved yet" notice said: the notice goes, not drawn
             # over the dialog's box (#13 walkthrough: over its notes column at 120x36)
-            self.app.withdraw(UNSETTLED_TITLE)
+            self.app.withdraw_unsettled()
             self.app.push_screen(modal, lambda more: self._chosen(chosen, more))
             return False
         self._merged(result)

@@ -507,21 +507,15 @@ class DialogScreen(ModalScreen[ResultType]):
         if not changed:
             self.dismiss(self.CANCELLED)  # type: ignore[arg-type]
             return
-        from workbench.export.wording import join_and
-        from workbench.ui.modals.confirm import DiscardModal
 
         def answered(discard: bool | None) -> None:
             if discard and self in self.app.screen_stack:
                 self.dismiss(self.CANCELLED)  # type: ignore[arg-type]
 
-        self.app.push_screen(
-            DiscardModal(
-                "Discard your changes?",
-                f"You changed the {join_and(changed)}. Close without saving it? "
-                f"{display(key('dialog-confirm').key)} or {key('dialog-cancel').shown_key} goes back "
-                f"to editing; {DiscardModal.DANGER} discards it.",
-                yes="Discard",
-                no="Keep editing",
-            ),
-            answered,
-        )
+        # The question is asked by the app (a confirm is itself a dialog: importing it here
+        # made an import cycle in ui/, tests/test_ui_structure.py).
+        ask = getattr(self.app, "ask_to_discard", None)
+        if callable(ask):
+            ask(changed, answered)
+        else:
+            self.dismiss(self.CANCELLED)  # type: ignore[arg-type]
