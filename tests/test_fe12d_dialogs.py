@@ -79,6 +79,21 @@ async def test_the_step_due_date_error_goes_once_the_date_is_right(example: Path
     assert str(step["due"]) == "2026-12-15"
 
 
+async def test_an_impossible_due_date_is_told_it_is_not_a_day(example: Path, make_app: Any) -> None:
+    # Session 13 walkthrough: 2027-02-30 was refused with "must look like 2026-12-31", which it does.
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await in_plan(pilot, "new_step_for", "", "step-due")
+        dialog = app.screen
+        await burst(pilot, *"Send the plan")
+        dialog.query_one("#step-due", Input).focus()
+        await burst(pilot, *"2027-02-30", "ctrl+s")
+        error = str(dialog.query_one(".dialog-error", Static).render())
+        assert "2027-02-30 is not a day on the calendar" in error
+        assert "must look like" not in error
+        assert app.screen is dialog  # nothing saved
+
+
 async def test_the_time_box_error_gives_minutes_as_its_example(example: Path, make_app: Any) -> None:
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -53,3 +53,18 @@ def parse_date(value: str) -> dt.date | None:
         return dt.date.fromisoformat(value.strip()) if value.strip() else None
     except ValueError:
         return None
+
+
+ISO_SHAPED = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def date_problem(value: str, name: str, example: str = "2026-12-31") -> str:
+    """The sentence refusing what was typed in a date field ('' when it is a date, or empty):
+    words that are not shaped like one are told the shape; 2027-02-30, which has the shape, is
+    told it is not a real day."""
+    value = value.strip()
+    if not value or parse_date(value) is not None:
+        return ""
+    if ISO_SHAPED.fullmatch(value):
+        return f"The {name} {value} is not a day on the calendar: check the month and the day."
+    return f"The {name} must look like {example} (or be empty)."

@@ -15,7 +15,7 @@ from workbench.model.bank import Question
 from workbench.model.records import Metric
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal, labelled
-from workbench.ui.parsing import number_problem, parse_date, parse_number
+from workbench.ui.parsing import date_problem, number_problem, parse_date, parse_number
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput
 
@@ -77,8 +77,8 @@ class MetricModal(FormModal[dict[str, Any]]):
             if problem := number_problem(field.value, name):
                 return problem, field
         due = self.query_one("#metric-due", Input)
-        if parse_date(due.value) is None and due.value.strip():
-            return "The due date must look like 2027-03-31.", due
+        if problem := date_problem(due.value, "due date", example="2027-03-31"):
+            return problem, due
         if not self.template_text:
             text = self.query_one("#metric-text", RealInput)
             if not text.entered().strip():

@@ -18,7 +18,7 @@ from workbench.edits.plan import EditNextStep
 from workbench.model.records import NextStep
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
-from workbench.ui.parsing import parse_date
+from workbench.ui.parsing import date_problem, parse_date
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.dropdown import Dropdown
 from workbench.ui.widgets.real_text import RealInput
@@ -86,8 +86,8 @@ class NextStepModal(FormModal[NextStepDraft]):
         if not text.entered():
             return "Say what happens next.", text
         due = self.query_one("#step-due", Input)
-        if parse_date(due.value) is None and due.value.strip():
-            return "The due date must look like 2026-12-31 (or be empty).", due
+        if problem := date_problem(due.value, "due date"):
+            return problem, due
         return None
 
     def action_save(self) -> None:

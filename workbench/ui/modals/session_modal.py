@@ -18,7 +18,7 @@ from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import Attendee
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
-from workbench.ui.parsing import number_problem, parse_date
+from workbench.ui.parsing import date_problem, number_problem, parse_date
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.dropdown import Dropdown
 from workbench.ui.widgets.key_footer import KeyFooter
@@ -31,8 +31,8 @@ def session_problem(date: Input, minutes: Input) -> tuple[str, Widget] | None:
     """What is wrong with a session's date and time box fields, and which (the new session and
     session details dialogs): a date that is one or none, whole minutes or none (never the
     template's time box instead of words typed there)."""
-    if parse_date(date.value) is None and date.value.strip():
-        return "The date must look like 2026-11-24 (or be empty).", date
+    if problem := date_problem(date.value, "date", example="2026-11-24"):
+        return problem, date
     label = "time box (minutes, or empty for the template's)"
     if problem := number_problem(minutes.value.strip(), label, whole=True, least=1, example="90"):
         return problem, minutes

@@ -19,7 +19,7 @@ from workbench.analysis.followups import known_people
 from workbench.analysis.metrics import metric_sentence, target_change
 from workbench.model.records import Metric
 from workbench.printable import times, unit_before
-from workbench.ui.parsing import number_problem, parse_date, parse_number
+from workbench.ui.parsing import date_problem, number_problem, parse_date, parse_number
 from workbench.ui.safe import clean, literal, one_line
 from workbench.ui.widgets.choice_select import ChoiceSelect
 from workbench.ui.widgets.maturity import MaturityBar
@@ -715,7 +715,13 @@ class QuestionPanel(VerticalScroll, can_focus=False):
                 return
             value = parse_number(event.value)
         elif name == "due":
-            value = parse_date(event.value)
-            if value is None and event.value.strip():
+            # Said once the date is typed out (not at "2026-1" on the way), never saved until it is one.
+            self._metric_problems.pop(name, None)
+            problem = date_problem(event.value, "due date")
+            if problem and len(event.value.strip()) >= len("2026-12-31"):
+                self._metric_problems[name] = problem
+            self._say_metric_problems()
+            if problem:
                 return
+            value = parse_date(event.value)
         self.post_message(self.MetricEdited(self, self.ref, {name: value}))
