@@ -105,3 +105,15 @@ def test_how_maturity_is_scored_is_an_appendix_after_the_sign_off_in_client_word
     scale = text[text.rindex("Appendix: how maturity is scored\n") :]
     assert "Discovery questions" not in scale and "on its own scale" not in scale
     assert not re.search(r"\(\d\)\n", scale)  # no "(2)" to tell two questions apart
+
+
+def test_the_summary_does_not_say_the_pilot_pilot(example: Path) -> None:
+    # Session 13 walkthrough: the default title 'Pilot: <gap>' read "starting with the pilot Pilot: …".
+    project_file = ProjectFile.load(example)
+    pilots = [p for p in project_file.project.pilots if p.kind == "pilot"]
+    for pilot in pilots:
+        pilot.title = f"Pilot: {pilot.title}"
+    project_file.save()
+    summary = section(docx_text(export(example)), "Executive summary", "Context and approach")
+    assert "starting with the pilots " in summary
+    assert "Pilot:" not in summary

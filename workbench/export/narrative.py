@@ -180,12 +180,23 @@ def _costs(ctx: ProposalContext) -> str:
     return sentence(f"What it costs today: {'; '.join(facts)}") if facts else ""
 
 
+PILOT_PREFIX = re.compile(r"pilot\s*[:\-–—]\s*", re.IGNORECASE)
+"""'Pilot: ' before a title (the default pilot title is 'Pilot: ' and its gap's title)."""
+
+
+def without_pilot_prefix(title: str) -> str:
+    """A pilot's title without a leading 'Pilot:', for a sentence that already says 'the pilot'
+    ("starting with the pilot Pilot: Manual deployment …" read twice)."""
+    prefix = PILOT_PREFIX.match(title)
+    return title[prefix.end() :] if prefix and title[prefix.end() :] else title
+
+
 def _recommends(ctx: ProposalContext) -> str:
     work, weeks, start = _plan_facts(ctx)
     if not work:
         return ""
     # Titles are names, capitalised as written: "starting with value dashboard for …" lacked an article.
-    first = [capitalised(ctx.r(p.title)) for p in ctx.pilots()[:2]]
+    first = [capitalised(without_pilot_prefix(ctx.r(p.title))) for p in ctx.pilots()[:2]]
     pilots = "the pilot" if len(first) == 1 else "the pilots"
     return (
         f"We recommend {work} over {count(weeks, 'week')} from {day(start)}, "
