@@ -181,6 +181,16 @@ def test_metrics_add_edit_remove(editor: Editor) -> None:
     assert "M-001" not in str(after["gaps"]) and "M-001" not in str(after["pilots"])
 
 
+
+def test_a_metrics_target_is_named_as_its_target_value(editor: Editor) -> None:
+    """Session 13 walkthrough: undoing a metric's target said "set target maturity to 99.95"."""
+    metric = editor.project.metrics[0]
+    editor.apply(EditMetric(metric.id, {"target": 99.95}))
+    assert editor.history.undo_name == f"set target value to 99.95 of {metric.id}"
+    answer = next(a for a in editor.project.answers if a.target != 4)
+    editor.apply(SetAnswer(answer.question, answer.session, {"target": 4}))
+    assert "set target maturity to 4" in (editor.history.undo_name or "")
+
 # --- gaps ---------------------------------------------------------------------------------------------
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from workbench.edits.changes import Change, Insert, Remove, SetFields
 from workbench.edits.history import Edit, EditRefused, FieldsEdit
@@ -111,6 +111,8 @@ class AddMetric(Edit):
 @dataclass
 class EditMetric(FieldsEdit):
     """Change a metric's numbers, unit, owner, due date or how it is measured."""
+
+    section: ClassVar[str] = "metrics"
 
     metric_id: str
     values: dict[str, Any] = field(default_factory=dict)

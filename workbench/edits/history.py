@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from workbench.edits.changes import Change, Changes, Remove, SetFields, set_fields
 from workbench.edits.words import fields_phrase
@@ -42,6 +42,8 @@ class FieldsEdit(Edit):
 
     values: dict[str, Any]
     _changed: dict[str, Any] | None = None
+    section: ClassVar[str] = ""
+    """The project file's section of the record, where a field's name depends on it."""
 
     def set_fields_of(self, project: Project, collection: str, key: Hashable) -> list[Change]:
         """The change to the record's fields, remembering which ones differ (for the name)."""
@@ -52,7 +54,7 @@ class FieldsEdit(Edit):
     @property
     def fields_named(self) -> str:
         """"edit title, description", "set status to open", "type notes"."""
-        return fields_phrase(self._changed or self.values)
+        return fields_phrase(self._changed or self.values, self.section)
 
 
 @dataclass

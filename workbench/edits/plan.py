@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from workbench.edits.changes import Change, Insert, Remove, SetFields, set_fields
 from workbench.edits.history import Edit, EditRefused, FieldsEdit
@@ -92,6 +92,8 @@ class ProposePilot(Edit):
 @dataclass
 class EditPlanItem(FieldsEdit):
     """Change a plan item's title, objective, owner, duration, metrics or criteria."""
+
+    section: ClassVar[str] = "pilots"
 
     item_id: str
     values: dict[str, Any] = field(default_factory=dict)

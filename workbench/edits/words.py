@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbench import printable
+from workbench.model.field_names import SECTION_FIELD_NAMES
 
 NAME_WIDTH = 40
 
@@ -42,17 +43,23 @@ PROSE_FIELDS = frozenset({"title", "description", "objective", "criteria", "atte
 """Fields edited in a form whose new value is too long to repeat in the edit's name."""
 
 
-def fields_phrase(values: dict[str, Any]) -> str:
+def field_word(name: str, section: str = "") -> str:
+    """A field as the undo menu names it; `section` where the field means something else there
+    (a metric's `target` is its target value, not a target maturity)."""
+    return SECTION_FIELD_NAMES.get((section, name)) or FIELD_WORDS.get(name) or name.replace("_", " ")
+
+
+def fields_phrase(values: dict[str, Any], section: str = "") -> str:
     """"notes", "status skipped", "current maturity 3", or a list of field names."""
     if len(values) == 1:
         (name, value), = values.items()
-        word = FIELD_WORDS.get(name, name.replace("_", " "))
+        word = field_word(name, section)
         if name in TEXT_FIELDS:
             return f"type {word}"
         if name in PROSE_FIELDS:
             return f"edit {word}"
         return f"set {word} to {'none' if value is None else value}"
-    return "edit " + ", ".join(FIELD_WORDS.get(n, n.replace("_", " ")) for n in values)
+    return "edit " + ", ".join(field_word(n, section) for n in values)
 
 
 def typing_key(kind: str, record: str, values: dict[str, Any]) -> str:
