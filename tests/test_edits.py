@@ -323,13 +323,16 @@ def test_a_run_of_moves_is_named_for_where_it_ended(editor: Editor) -> None:
     assert editor.history.redo_name == "move P-1 to week 3"
 
 
-def test_resizing_keeps_a_week_except_for_milestones(editor: Editor) -> None:
+def test_resizing_keeps_a_week_and_a_milestone_has_no_length(editor: Editor) -> None:
     for _ in range(20):
         editor.apply(ResizePlanItem("P-1", -1))
     assert editor.project.pilot("P-1").weeks == 1  # type: ignore[union-attr]
     milestone = AddPlanItem("Review", kind="milestone")
     editor.apply(milestone)
-    assert not editor.apply(ResizePlanItem(milestone.item_id, -1))
+    for delta in (-1, 1):  # session 13 walkthrough: `]` gave a milestone two weeks
+        with pytest.raises(EditRefused, match="milestone: it marks a day and has no length"):
+            editor.apply(ResizePlanItem(milestone.item_id, delta))
+    assert editor.project.pilot(milestone.item_id).weeks == 0  # type: ignore[union-attr]
 
 
 def test_dependencies_and_loops(editor: Editor) -> None:

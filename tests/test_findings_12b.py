@@ -64,6 +64,28 @@ async def test_moving_resizing_and_unfixing_a_plan_item_say_so(example: Path, ma
         assert all(s.startswith("P-4 now runs week") for s in said[-3:]), said
 
 
+async def test_a_milestone_has_no_length_to_change(example: Path, make_app) -> None:
+    """Session 13 walkthrough: `]` `]` on a milestone said "MS-3 now runs weeks 1–2 (2 wk)." and
+    saved weeks = 2 on it. A milestone marks a day: [ and ] say so and change nothing."""
+    from tests.helpers import notifications, saved
+
+    before = next(p for p in saved(example)["pilots"] if p["id"] == "MS-2")
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        said = notifications(app)
+        await pilot.press("f5")
+        gantt = app.screen.query_one("#gantt")
+        assert await until(pilot, lambda: gantt.size.width > 0)
+        gantt.select_item("MS-2")  # type: ignore[attr-defined]
+        await pilot.press("right_square_bracket", "right_square_bracket", "left_square_bracket")
+        assert await until(pilot, lambda: len([s for s in said if "has no length" in s]) == 3), said
+        assert not [s for s in said if "now runs" in s], said
+        await pilot.press("ctrl+s")
+    after = next(p for p in saved(example)["pilots"] if p["id"] == "MS-2")
+    assert after == before
+
+
 async def test_a_metric_made_in_plan_takes_the_session_id_rule(example: Path, make_app) -> None:
     """A metric made in Capture got M-m1-01 but one made in Plan's Metrics tab M-006: the README's
     one rule is that records made in a session carry its tag. Plan's now does too."""

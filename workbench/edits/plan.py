@@ -132,7 +132,8 @@ class MovePlanItem(Edit):
 
 @dataclass
 class ResizePlanItem(Edit):
-    """Make an item longer or shorter: a week at least, a milestone may take none."""
+    """Make an item longer or shorter: a week at least. A milestone marks a day: it has no
+    length to change."""
 
     item_id: str
     delta: int
@@ -147,8 +148,12 @@ class ResizePlanItem(Edit):
 
     def changes(self, project: Project) -> list[Change]:
         item = _item(project, self.item_id)
-        minimum = 0 if item.kind == "milestone" else 1
-        return set_fields(project, "pilots", item.id, weeks=max(minimum, item.weeks + self.delta))
+        if item.kind == "milestone":
+            raise EditRefused(
+                f"{item.id} is a milestone: it marks a day and has no length. Move it with ← →, "
+                "or plan the work before it as a pilot."
+            )
+        return set_fields(project, "pilots", item.id, weeks=max(1, item.weeks + self.delta))
 
 
 @dataclass

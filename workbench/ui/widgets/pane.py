@@ -152,8 +152,13 @@ class Pane(Widget):
     def apply(self, edit: Edit) -> bool:
         """Make an edit; a refusal is shown in one sentence, not raised. False if nothing
         changed."""
+        return bool(self.try_apply(edit))
+
+    def try_apply(self, edit: Edit) -> bool | None:
+        """`apply`, telling a refusal (None: its sentence is already shown) from an edit that
+        changed nothing (False)."""
         try:
             return self.workspace.apply(edit)
         except EditRefused as refused:
             self.app.notify(str(refused), severity="warning", markup=False, timeout=5)
-            return False
+            return None

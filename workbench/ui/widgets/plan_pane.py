@@ -261,9 +261,11 @@ class PlanPane(Vertical, Pane):
             edit: Edit = MovePlanItem(item.id, scheduled.start + event.delta)
         else:
             edit = ResizePlanItem(item.id, event.delta)
-        if self._apply(edit):
+        changed = self.try_apply(edit)
+        if changed:
+            self.refresh_pane()
             self._say_when(item.id, "fixed start" if event.field == "start" else "")
-        else:  # a week is the shortest, week 1 the earliest
+        elif changed is False:  # a week is the shortest, week 1 the earliest
             self._say_when(item.id, "", runs="still runs")
         self.query_one(Gantt).select_item(event.item_id)
 
