@@ -41,3 +41,18 @@ def test_the_reproducibility_baseline_counts_what_its_measure_counts() -> None:
     found = re.search(r"(\d+) of (\d+) runs could be re-run", m004.measured_by)
     assert found is not None
     assert m004.baseline == round(100 * int(found.group(1)) / int(found.group(2)))
+
+
+def test_the_unit_typed_replaces_the_templates_after_each_number() -> None:
+    """Session 13 walkthrough: baseline 504, target 8, unit hours read "from 504 weeks to 8 hours"
+    in Capture, Plan and the proposal. The one unit typed is the unit of both numbers."""
+    catalogue = load_catalogue()
+    deploy = "discovery:model-deployment.metric.1"  # "Reduce model deployment time from X weeks to Y hours"
+    typed = Metric(id="M", template=deploy, baseline=504, target=8, unit="hours")
+    assert metric_sentence(typed, catalogue) == "Reduce model deployment time from 504 hours to 8 hours"
+    as_written = Metric(id="M", template=deploy, baseline=3, target=8)
+    assert metric_sentence(as_written, catalogue) == "Reduce model deployment time from 3 weeks to 8 hours"
+    odd = Metric(id="M", template=deploy, baseline=2, target=1, unit=r"\1 days")  # text, never a pattern
+    assert metric_sentence(odd, catalogue) == r"Reduce model deployment time from 2 \1 days to 1 \1 days"
+    share = Metric(id="M", template="discovery:feature-engineering.metric.2", baseline=10, target=50, unit="%")
+    assert "by 50%" in metric_sentence(share, catalogue)  # a change in per cent stays one

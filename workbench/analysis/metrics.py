@@ -20,14 +20,25 @@ def number(value: Number | None) -> str:
     return f"{int(value):,}"
 
 
-def fill_template(question: Question, baseline: Number | None, target: Number | None) -> str:
-    """The template's text with each placeholder replaced by its number (kept when unknown)."""
+def fill_template(question: Question, baseline: Number | None, target: Number | None, unit: str = "") -> str:
+    """The template's text with each placeholder replaced by its number (kept when unknown). A
+    `unit` the person typed replaces the template's own after each number ("from 504 hours to 8
+    hours", never "504 weeks"), except a per cent change ("by X%"), which stays a change."""
     text = question.text
+    unit = unit.strip()
     for placeholder in question.placeholders:
         value = baseline if placeholder.field == "baseline" else target
         if value is None:
             continue
-        pattern = PLACEHOLDER_PATTERN.format(symbol=re.escape(placeholder.symbol))
+        symbol = re.escape(placeholder.symbol)
+        if unit and placeholder.unit and not placeholder.unit.startswith("%") and unit != placeholder.unit:
+            own = re.escape(placeholder.unit)
+            with_own = rf"(?<![A-Za-z]){symbol} ?{own}(?![A-Za-z])"
+            if re.search(with_own, text):
+                words = with_unit(value, unit)  # a unit typed by a person is text, not a pattern
+                text = re.sub(with_own, lambda _: words, text)
+                continue
+        pattern = PLACEHOLDER_PATTERN.format(symbol=symbol)
         text = re.sub(pattern, number(value), text)
     return text
 
@@ -58,7 +69,7 @@ def metric_sentence(metric: Metric, catalogue: Catalogue, currency: str = "") ->
     if question is None:
         base = metric.text or metric.template or metric.id
         return money_words(base + _numbers_suffix(metric, None, ("baseline", "target"), currency))
-    text = fill_template(question, metric.baseline, metric.target)
+    text = fill_template(question, metric.baseline, metric.target, metric.unit)
     in_text = {p.field for p in question.placeholders}
     share = _share_after_change(metric, question)
     if share:
