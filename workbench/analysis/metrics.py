@@ -35,8 +35,8 @@ def fill_template(question: Question, baseline: Number | None, target: Number | 
             own = re.escape(placeholder.unit)
             with_own = rf"(?<![A-Za-z]){symbol} ?{own}(?![A-Za-z])"
             if re.search(with_own, text):
-                words = with_unit(value, unit)  # a unit typed by a person is text, not a pattern
-                text = re.sub(with_own, lambda _: words, text)
+                # a unit typed by a person is text, never a pattern: its backslashes escaped
+                text = re.sub(with_own, with_unit(value, unit).replace("\\", "\\\\"), text)
                 continue
         pattern = PLACEHOLDER_PATTERN.format(symbol=symbol)
         text = re.sub(pattern, number(value), text)
