@@ -69,12 +69,15 @@ def clock() -> FixedClock:
 @pytest.fixture
 def make_app(clock: FixedClock):  # type: ignore[no-untyped-def]
     """Build the app the way the CLI does, with a fixed date and clock."""
+    from tests.helpers import panes_up_at_the_end
     from workbench.ui.app import make_app as factory
 
     def build(path: Path | None = None, **kwargs):  # type: ignore[no-untyped-def]
         kwargs.setdefault("today", TODAY)
         kwargs.setdefault("now", clock)
         kwargs.setdefault("autosave_delay", 30.0)
-        return factory(path, **kwargs)
+        app = factory(path, **kwargs)
+        app.run_test = panes_up_at_the_end(app.run_test)  # type: ignore[method-assign]
+        return app
 
     return build

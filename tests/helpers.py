@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +14,17 @@ STEP = 0.05
 
 
 async def until(pilot: Any, condition: Callable[[], object], seconds: float = WAIT_SECONDS) -> bool:
-    """Pause until `condition()` holds; False if it never did within `seconds`."""
+    """Pause until `condition()` holds; False if it never did within `seconds` (steps of STEP).
+
+    A step that Pilot gives up on (a widget busy for 30 s, as a pane mounting on a loaded
+    2-core machine) is one step spent: the condition decides, not Pilot's own clock."""
+    from textual.pilot import WaitForScreenTimeout
+
     for _ in range(int(seconds / STEP)):
         if condition():
             return True
-        await pilot.pause(STEP)
+        with suppress(WaitForScreenTimeout):
+            await pilot.pause(STEP)
     return bool(condition())
 
 
@@ -26,6 +32,27 @@ def _panes_up(app: Any) -> bool:
     from workbench.ui.screens.main_screen import MainScreen
 
     return any(isinstance(s, MainScreen) and s.panes_mounted() for s in app.screen_stack)
+
+
+def _panes_mounting(app: Any) -> bool:
+    from workbench.ui.screens.main_screen import MainScreen
+
+    return app.is_running and any(isinstance(s, MainScreen) and not s.panes_mounted() for s in app.screen_stack)
+
+
+def panes_up_at_the_end(run_test: Callable[..., Any]) -> Callable[..., Any]:
+    """`App.run_test` that lets the panes finish mounting before the test's app is closed: a
+    test that ended as they mounted (its answer read off a dialog at start) closed the app with
+    a pane half-built, whose tab strip then failed ('No Tab with id ...'). Quitting in the app
+    waits the same way (`WorkbenchApp.exit`); closing a test's app does not quit it."""
+
+    @asynccontextmanager
+    async def run(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+        async with run_test(*args, **kwargs) as pilot:
+            yield pilot
+            await until(pilot, lambda: not _panes_mounting(pilot.app))
+
+    return run
 
 
 async def ready(pilot: Any) -> None:

@@ -31,6 +31,7 @@ from workbench.ui.safe import clean, one_line, problem_sentence
 from workbench.ui.screens.loading_screen import LoadingScreen
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.dom import DOMNode
     from textual.screen import Screen
 
@@ -54,6 +55,9 @@ PREPARE_DELAY = 0.5
 """Seconds after opening before the save document is built in the background."""
 PREPARE_SWITCH_INTERVAL = 0.0005
 """GIL switch interval while that runs, so keys and repaints are not held up."""
+QUIT_WAIT_STEP = 0.05
+QUIT_WAIT_SECONDS = 5.0
+"""How long quitting waits for the panes still being mounted, checked every QUIT_WAIT_STEP."""
 GONE = "file deleted or moved"
 """The header's word for a project file no longer where it was opened from."""
 UNSETTLED_SENTENCES = {
@@ -127,6 +131,7 @@ class WorkbenchApp(App[int]):
         self._journal_newest = 0
         """The latest snapshot written to the journal (`Snapshot.taken`)."""
         self._save_problem = ""  # the failed save last told about, so autosaves don't repeat it
+        self._quit_waited = 0.0  # seconds quitting has waited for the panes to mount (`exit`)
         self.keys_in_order = KeyGate(self, super().on_event)
         read_esc_pairs_as_alt()
         self.keys_while_opening = KeysWhileOpening(self)
@@ -1326,6 +1331,21 @@ class WorkbenchApp(App[int]):
             QuitModal("Quit with unsaved changes?", kept, yes="Quit", no="Stay", danger="q"),
             answer,
         )
+
+    def exit(
+        self, result: int | None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        """Exit, once the panes mounted after the first frame are up: quitting while one was
+        being built took it down half-built, and its tab strip failed to mount (a traceback
+        after quitting in the first second, or on a busy machine)."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None and not main.panes_mounted() and self._quit_waited < QUIT_WAIT_SECONDS:
+            self._quit_waited += QUIT_WAIT_STEP
+            self.set_timer(QUIT_WAIT_STEP, lambda: self.exit(result, return_code, message))
+            return
+        super().exit(result, return_code, message)
 
     def _exit_keeping_draft(self) -> None:
         """Exit; a dialog's text not saved (the person chose to keep it for next time) is
