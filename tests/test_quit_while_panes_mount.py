@@ -11,6 +11,8 @@ import pytest
 from textual import events
 from textual.message import Message
 
+from tests.helpers import until
+
 
 @pytest.mark.parametrize("name", ["gaps", "map", "plan"])
 async def test_quitting_as_a_pane_builds_its_tab_strip(example: Path, make_app, name: str) -> None:
@@ -28,9 +30,6 @@ async def test_quitting_as_a_pane_builds_its_tab_strip(example: Path, make_app, 
             app.exit(0)  # what ctrl+q does with nothing unsaved
 
     async with app.run_test(size=(120, 36), message_hook=quit_then) as pilot:
-        for _ in range(400):
-            if not app.is_running:
-                break
-            await pilot.pause(0.05)
+        assert await until(pilot, lambda: not app.is_running)
     assert quit_at == [name]
     assert app.return_code == 0
