@@ -387,8 +387,8 @@ async def test_picker_says_where_a_broken_project_is_broken_and_what_to_do(
     )
     invalid = shown[str(example.parent / "invalid.toml")]
     line = bad_value[: bad_value.index("impact = 9")].count("\n") + 1
-    assert f"cannot be opened: line {line}, column 1, gaps[" in invalid and "].impact: " in invalid
-    assert "correct the value" in invalid
+    assert f"cannot be opened: line {line}, column 10, gaps[" in invalid and "].impact: " in invalid
+    assert "write one from 1 to 5" in invalid
 
 
 async def test_footer_keys_are_clickable(example: Path, make_app) -> None:

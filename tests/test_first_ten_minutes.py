@@ -60,7 +60,8 @@ def test_check_points_at_the_command_that_lists_question_ids(
     path.write_text(text, encoding="utf-8")
     code, _, err = run(["check", str(path)], capsys)
     assert code == 1
-    assert "unknown question id 'discovery:nope'; look it up with `workbench banks --questions`" in err
+    assert "unknown question id 'discovery:nope': no bank has this id; write" in err
+    assert "id that `workbench banks --questions` lists, or remove this answer" in err
     _, out, _ = run(["banks", "--questions"], capsys)
     assert "discovery:feature-engineering.current.data-sources-integration-1\t" in out
 

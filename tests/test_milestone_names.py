@@ -31,7 +31,7 @@ def test_check_refuses_now_in_any_case(example: Path, name: str, capsys: pytest.
     line = rename_first(example, name)
     code, _, err = run_cli(["check", str(example)], capsys)
     assert code == 1
-    assert f"{example}, line {line}, column 1, milestones[0].name: '{name}' stands for the current state" in err
+    assert f"{example}, line {line}, column 8, milestones[0].name: '{name}' stands for the current state" in err
     assert "rename the milestone" in err and "Traceback" not in err
     code, _, err = save(example, name, capsys)
     assert code == 2 and "stands for the current state" in err

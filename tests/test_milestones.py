@@ -151,10 +151,10 @@ def test_every_error_path_has_the_readme_exit_code(
 @pytest.mark.parametrize(
     ("pattern", "replacement", "says"),
     [
-        (r"current = [\d.]+", "current = 7.0", "milestones[0].maturity[0].current: must be less than or equal to 5"),
+        (r"current = [\d.]+", "current = 7.0", "milestones[0].maturity[0].current: must be a number from 1 to 5"),
         (r'quadrant = "[a-z-]+"', 'quadrant = "quick win"', "milestones[0].gaps[0].quadrant: must be"),
         (r'status = "[a-z-]+"', 'status = "done"', "milestones[0].gaps[0].status: must be"),
-        (r"answers = \d+", "answers = -3", "milestones[0].answers: must be greater than or equal to 0"),
+        (r"answers = \d+", "answers = -3", "milestones[0].answers: must be 0 or more"),
         (r'"G-001 ds.cicd-for-ml"', '"G-001"', "milestones[0].mappings: 'G-001' should be a gap id and a practice id"),
         (r'"G-001 ds.cicd-for-ml"', '"G-001 ds.no-such"', "milestones[0].mappings[1]: unknown practice 'ds.no-such'"),
         (r'area = "feature-engineering"', 'area = "no-such"', "milestones[0].maturity[0].area: unknown area 'no-such'"),
@@ -190,18 +190,25 @@ def test_check_reports_every_milestone_problem_each_at_its_line(
     def line_of(text: str) -> int:
         return next(n for n, line in enumerate(lines, start=1) if text in line)
 
+    QUOTE = '"'
+
+    def column_of(text: str) -> int:  # u6: the column of the value that is wrong
+        return lines[line_of(text) - 1].index(text) + 1
+
     quadrant_line = line_of('quadrant = "big"')
     code, _, err = run(["check", str(example)], capsys)
     assert code == 1
     assert err.splitlines() == [
-        f"workbench: {example}, line {line_of('current = 7.0')}, column 5, "
-        "milestones[0].maturity[0].current: must be less than or equal to 5 (found 7.0); correct the value",
-        f"workbench: {example}, line {line_of('no-such-area')}, column 5, "
-        "milestones[0].maturity[1].area: unknown area 'no-such-area'",
-        f"workbench: {example}, line {quadrant_line}, column 5, milestones[0].gaps[0].quadrant: "
-        "must be '', 'quick-win', 'strategic', 'fill-in' or 'deprioritise' (found \"big\"); correct the value",
-        f"workbench: {example}, line {line_of('ds.no-such')}, column 1, milestones[0].mappings[1]: "
-        "unknown practice 'ds.no-such'",
+        f"workbench: {example}, line {line_of('current = 7.0')}, column {column_of('7.0')}, "
+        "milestones[0].maturity[0].current: must be a number from 1 to 5 (found 7.0); write one from 1 to 5",
+        f"workbench: {example}, line {line_of('no-such-area')}, column {column_of(QUOTE + 'no-such-area')}, "
+        "milestones[0].maturity[1].area: unknown area 'no-such-area': no bank has this id; write an id "
+        "that `workbench banks --ids areas` lists, or remove this area's line",
+        f"workbench: {example}, line {quadrant_line}, column {column_of(QUOTE + 'big')}, milestones[0].gaps[0].quadrant: "
+        "must be '', 'quick-win', 'strategic', 'fill-in' or 'deprioritise' (found \"big\"); write one of these",
+        f"workbench: {example}, line {line_of('ds.no-such')}, column {column_of(QUOTE + 'G-001 ds.no-such')}, milestones[0].mappings[1]: "
+        "unknown practice 'ds.no-such': no guide has this id; write an id that `workbench banks --ids "
+        "practices` lists, or remove this pair",
     ]
 
 

@@ -86,7 +86,7 @@ def test_cli_skips_bad_files_with_one_line_each_and_exits_1(
     assert len(lines) == 2
     assert lines[0].startswith(f"workbench: skipped {folder / 'c-broken.toml'}, line 2")
     newer = folder / "d-newer.toml"
-    assert lines[1].startswith(f"workbench: skipped {newer}, line 1, column 1, schema_version:")
+    assert lines[1].startswith(f"workbench: skipped {newer}, line 1, column 18, schema_version:")
     assert "# MLOps discovery: portfolio of engagements" in out
     assert "Traceback" not in err
 

@@ -58,7 +58,7 @@ def load_bank(path: str | Path) -> Bank:
     try:
         return Bank.model_validate({**header, **data, "path": str(path)})
     except ValidationError as error:
-        problem = validation_problem(path, error)
+        problem = validation_problem(path, error, model=Bank)
         if problem.field in header or problem.field.split(".")[0] in header:
             problem.field = f"bank.{problem.field}"
         raise located(problem, raw.decode("utf-8")) from None
@@ -458,6 +458,16 @@ def check_command(project_path: str | Path) -> str:
     return f"workbench banks --check --project {shlex.quote(str(project_path))}"
 
 
+def ids_command(kind: str, project_path: str | Path | None = None) -> str:
+    """The command that lists the ids of one kind of the banks a project loads, as a person
+    types it (`workbench banks --ids practices`; `--questions` for an empty kind), with
+    `--project PATH` when the project has a banks folder of its own."""
+    command = f"workbench banks --ids {kind}" if kind else "workbench banks --questions"
+    if project_path is not None and (Path(project_path).resolve().parent / "banks").is_dir():
+        command += f" --project {shlex.quote(str(project_path))}"
+    return command
+
+
 def summary_rows(catalogue: Catalogue) -> list[tuple[str, str, dict[str, int]]]:
     """(bank, area title, count per kind) for every area, for `workbench banks`."""
     rows = []
@@ -476,6 +486,7 @@ __all__ = [
     "check_banks",
     "check_command",
     "core_size_range",
+    "ids_command",
     "lint",
     "load_bank",
     "load_banks",

@@ -1,4 +1,5 @@
-"""`workbench banks [--check] [--questions [BANK[:AREA]]] [--project PATH]`: list, look up and lint banks."""
+"""`workbench banks [--check] [--questions [BANK[:AREA]]] [--ids KIND] [--project PATH]`: list, look up and
+lint banks."""
 
 from __future__ import annotations
 
@@ -22,7 +23,21 @@ def add_banks_parser(sub: Any) -> None:
         metavar="BANK[:AREA]",
         help="list question ids with their kind, part and text (all banks, one bank, or one area)",
     )
+    banks.add_argument(
+        "--ids",
+        choices=sorted(ID_KINDS),
+        help="list the ids of the areas, session templates, follow-up items or guide practices, with titles",
+    )
     banks.add_argument("--project", help="also load this project's own banks folder")
+
+
+ID_KINDS = {
+    "areas": lambda catalogue: [(a.id, a.title) for a in catalogue.areas.values()],
+    "templates": lambda catalogue: [(t.id, t.title) for t in catalogue.templates.values()],
+    "follow-ups": lambda catalogue: [(i.id, i.text) for s in catalogue.followup for i in s.items],
+    "practices": lambda catalogue: [(p.id, p.title) for p in catalogue.practices.values()],
+}
+"""What `workbench banks --ids KIND` lists: the ids a project names, each with its title."""
 
 
 def run_banks(args: argparse.Namespace) -> int:
@@ -40,6 +55,10 @@ def run_banks(args: argparse.Namespace) -> int:
         return 0
     for problem in loaded.problems:
         _error(str(problem))
+    if args.ids:
+        for id_, title in ID_KINDS[args.ids](loaded.catalogue):
+            print(f"{one_line(id_)}\t{one_line(title)}")
+        return 1 if loaded.problems else 0
     if args.questions is not None:
         return _questions(loaded.catalogue, args.questions) or (1 if loaded.problems else 0)
     _summary(loaded)

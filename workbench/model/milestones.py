@@ -68,7 +68,8 @@ class Milestone(ProjectRecord):
         for pair in pairs:
             if len(pair.split()) != 2:
                 raise ValueError(
-                    f"{quoted(pair)} should be a gap id and a practice id, as in 'G-001 ds.cicd-for-ml'"
+                    f"{quoted(pair)} should be a gap id and a practice id; write the two with a space "
+                    "between, as in 'G-001 ds.cicd-for-ml'"
                 )
         return pairs
 
@@ -76,5 +77,5 @@ class Milestone(ProjectRecord):
     @classmethod
     def _not_blank(cls, name: str) -> str:
         if not name.strip():
-            raise ValueError("a milestone needs a name, e.g. 'baseline'")
+            raise ValueError("a milestone needs a name; write one, e.g. 'baseline'")
         return name

@@ -125,8 +125,8 @@ class Project(BaseModel):
         for index, answer in enumerate(self.answers):
             if answer.key in keys:
                 raise ValueError(
-                    f'answers[{index}]: answers "{answer.question}" in session "{answer.session}" a '
-                    "second time; keep one of the two answers"
+                    f'answers[{index}].question: answers "{answer.question}" in session "{answer.session}" '
+                    "a second time; keep one of the two answers and remove the other [[answers]] record"
                 )
             keys.add(answer.key)
         names: dict[str, str] = {}

@@ -28,7 +28,10 @@ class ProjectRecord(BaseModel):
 
 def _check_id(value: str) -> str:
     if not ID_PATTERN.match(value):
-        raise ValueError("ids use letters, digits, '-', '_', '.', ':' or '@', with no spaces")
+        raise ValueError(
+            "ids use letters, digits, '-', '_', '.', ':' or '@', with no spaces; write the id with "
+            "only those (G-001, exec-1)"
+        )
     return value
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
+import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from workbench.banks import check_command
+from workbench.banks import check_command, ids_command
 from workbench.model.catalogue import Catalogue
 from workbench.model.evidence import parse_evidence
 from workbench.model.project import Project
@@ -35,7 +36,9 @@ def project_findings(
     return [*_walk(path, project, catalogue, broken), *_frame_problems(path, project)]
 
 
-def _missing_bank(path: str | Path, bank: str, broken: Sequence[FileProblem]) -> str:
+def _missing_bank(
+    path: str | Path, bank: str, broken: Sequence[FileProblem], loaded: Iterable[str] = ()
+) -> str:
     """Why a bank the project (at `path`) names is not loaded: its file does not load (which
     one, and the command that lists its problems), or no file has it."""
     written = re.compile(rf"(?m)^[ \t]*id[ \t]*=[ \t]*[\"']{re.escape(bank)}[\"']")
@@ -56,7 +59,10 @@ def _missing_bank(path: str | Path, bank: str, broken: Sequence[FileProblem]) ->
             f"file{'s' if len(broken) > 1 else ''} did not load; fix {'them' if len(broken) > 1 else 'it'} "
             f"(`{check_command(path)}` lists the problems), or add the bank's file to banks/"
         )
-    return f"bank {quoted(bank)} is not installed; add its file to banks/"
+    return (
+        f"bank {quoted(bank)} is not installed; write {_nearest(bank, loaded)}the id of a bank that is, or "
+        "add the bank's file to banks/"
+    )
 
 
 def _frame_problems(path: str | Path, project: Project) -> Iterator[tuple[str, str]]:
@@ -64,10 +70,16 @@ def _frame_problems(path: str | Path, project: Project) -> Iterator[tuple[str, s
     Word template must exist and be a Word document, as F8 checks them before saving."""
     from workbench.export.frame import frame_problem
 
-    for name in ("language", "template"):
-        problem = frame_problem(name, str(getattr(project.proposal, name) or ""), Path(path))
-        if problem:
-            yield f"proposal.{name}", problem.rstrip(".")
+    language = project.proposal.language
+    if frame_problem("language", language, Path(path)):
+        yield (
+            "proposal.language",
+            f"is not a language tag (found {quoted(language)}); write one such as en-GB or de-DE, or "
+            "remove the line for en-GB",
+        )
+    problem = frame_problem("template", project.proposal.template, Path(path))
+    if problem:  # (its path, then what is wrong with the file and what to do)
+        yield "proposal.template", problem.removeprefix("Word template: ").rstrip(".")
 
 
 def invalid_project_problems(
@@ -83,7 +95,8 @@ def invalid_project_problems(
     except FileProblem:  # changed since: what was found is all there is
         return found
     fields = {problem.field for problem in found}
-    more = [(f, m) for f, m in _milestone_problems(data.get("milestones"), catalogue) if f not in fields]
+    milestones = _milestone_problems(data.get("milestones"), catalogue, UnknownIds(invalid.path))
+    more = [(f, m) for f, m in milestones if f not in fields]
     rest = _without_fields(invalid.path, data, fields)
     if rest is not None:
         seen = {f for f, _ in more}
@@ -141,6 +154,7 @@ def _at_lines(path: str | Path, problems: Iterable[tuple[str, str]]) -> list[Fil
 def _walk(
     path: str | Path, project: Project, catalogue: Catalogue, broken: Sequence[FileProblem] = ()
 ) -> Iterator[tuple[str, str]]:
+    ids = UnknownIds(path)
     loaded = {b.id for b in catalogue.banks}
     sessions = {s.id for s in project.sessions}
     heard = {h.id for h in project.heard}
@@ -150,45 +164,63 @@ def _walk(
     followup_items = {i.id for step in catalogue.followup for i in step.items}
     for i, bank in enumerate(project.project.banks):
         if bank not in loaded:
-            yield f"project.banks[{i}]", _missing_bank(path, bank, broken)
+            yield f"project.banks[{i}]", _missing_bank(path, bank, broken, loaded)
     for i, session in enumerate(project.sessions):
         if session.template and session.template not in catalogue.templates:
-            yield f"sessions[{i}].template", f"unknown session template {quoted(session.template)}"
+            yield f"sessions[{i}].template", ids.unknown(
+                "session template", session.template, catalogue.templates, "templates",
+                "remove the line for a blank session",
+            )
     for i, answer in enumerate(project.answers):
         if answer.question not in catalogue.questions:
-            yield (
-                f"answers[{i}].question",
-                f"unknown question id {quoted(answer.question)}; "
-                "look it up with `workbench banks --questions`",
+            yield f"answers[{i}].question", ids.unknown(
+                "question id", answer.question, catalogue.questions, "questions", "remove this answer"
             )
         if answer.session not in sessions:
             yield f"answers[{i}].session", _unknown_session(answer.session, sessions)
     for i, record in enumerate(project.heard):
         question = catalogue.questions.get(record.indicator)
         if question is None or question.kind != "pain-indicator":
-            yield f"heard[{i}].indicator", f"{quoted(record.indicator)} is not a pain indicator of any bank"
+            yield f"heard[{i}].indicator", ids.unknown(
+                "pain indicator", record.indicator, _of_kind(catalogue, "pain-indicator"), "questions",
+                "remove this [[heard]] record",
+            )
         if record.session not in sessions:
             yield f"heard[{i}].session", _unknown_session(record.session, sessions)
     for i, metric in enumerate(project.metrics):
         template = catalogue.questions.get(metric.template) if metric.template else None
         if metric.template and (template is None or template.kind != "success-metric"):
-            yield f"metrics[{i}].template", f"{quoted(metric.template)} is not a success metric of any bank"
+            yield f"metrics[{i}].template", ids.unknown(
+                "success metric", metric.template, _of_kind(catalogue, "success-metric"), "questions",
+                "remove the line and say what is measured in `text = …`",
+            )
         if not metric.template and not metric.text:
-            yield f"metrics[{i}]", "has neither a template nor text; give it one"
+            yield (
+                f"metrics[{i}]",
+                "has neither a template nor text; add a `text = …` line saying what is measured, or a "
+                "`template = …` line naming a success metric of the banks",
+            )
         if metric.session and metric.session not in sessions:
             yield f"metrics[{i}].session", _unknown_session(metric.session, sessions)
     for i, gap in enumerate(project.gaps):
         if gap.area and gap.area not in catalogue.areas:
-            yield f"gaps[{i}].area", f"unknown area {quoted(gap.area)}"
+            yield f"gaps[{i}].area", ids.unknown(
+                "area", gap.area, catalogue.areas, "areas", "remove the line"
+            )
         for j, link in enumerate(gap.evidence):
             problem = _evidence_problem(link, catalogue, sessions, heard, metrics)
             if problem:
                 yield f"gaps[{i}].evidence[{j}]", problem
     for i, mapping in enumerate(project.mappings):
         if mapping.gap not in gaps:
-            yield f"mappings[{i}].gap", f"unknown gap {quoted(mapping.gap)}"
+            yield f"mappings[{i}].gap", ids.unknown(
+                "gap", mapping.gap, gaps, "", "remove this [[mappings]] record"
+            )
         if mapping.practice not in catalogue.practices:
-            yield f"mappings[{i}].practice", f"unknown practice {quoted(mapping.practice)}"
+            yield f"mappings[{i}].practice", ids.unknown(
+                "practice", mapping.practice, catalogue.practices, "practices",
+                "remove this [[mappings]] record",
+            )
     for i, item in enumerate(project.pilots):
         for name, known in (("gaps", gaps), ("metrics", metrics), ("depends_on", items)):
             for j, ref in enumerate(getattr(item, name)):
@@ -196,12 +228,17 @@ def _walk(
                     yield f"pilots[{i}].{name}[{j}]", _unknown_reference(name, ref)
         for j, practice in enumerate(item.practices):
             if practice not in catalogue.practices:
-                yield f"pilots[{i}].practices[{j}]", f"unknown practice {quoted(practice)}"
+                yield f"pilots[{i}].practices[{j}]", ids.unknown(
+                    "practice", practice, catalogue.practices, "practices",
+                    "remove it from the item's practices list",
+                )
     yield from _plan_cycles(project)
     for i, step in enumerate(project.next_steps):
         if step.step and step.step not in followup_items:
-            yield f"next_steps[{i}].step", f"unknown follow-up item {quoted(step.step)}"
-    yield from _milestone_problems([m.model_dump() for m in project.milestones], catalogue)
+            yield f"next_steps[{i}].step", ids.unknown(
+                "follow-up item", step.step, followup_items, "follow-ups", "remove the line"
+            )
+    yield from _milestone_problems([m.model_dump() for m in project.milestones], catalogue, ids)
 
 
 def _tables(value: object) -> list[dict[str, Any]]:
@@ -209,10 +246,13 @@ def _tables(value: object) -> list[dict[str, Any]]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def _milestone_problems(milestones: object, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
+def _milestone_problems(
+    milestones: object, catalogue: Catalogue, ids: UnknownIds | None = None
+) -> Iterator[tuple[str, str]]:
     """What a milestone names must exist: its areas and accepted practices (its gaps and plan
     items may since have been deleted); `now` stands for the current state. Reads milestones as
     data (tables), so it runs on a file whose other fields are wrong too."""
+    ids = ids or UnknownIds()
     for i, milestone in enumerate(_tables(milestones)):
         name = milestone.get("name")
         if isinstance(name, str) and name.strip().casefold() == "now":
@@ -224,12 +264,16 @@ def _milestone_problems(milestones: object, catalogue: Catalogue) -> Iterator[tu
         for j, score in enumerate(_tables(milestone.get("maturity"))):
             area = score.get("area")
             if isinstance(area, str) and area not in catalogue.areas:
-                yield f"milestones[{i}].maturity[{j}].area", f"unknown area {quoted(area)}"
+                yield f"milestones[{i}].maturity[{j}].area", ids.unknown(
+                    "area", area, catalogue.areas, "areas", "remove this area's line"
+                )
         pairs = milestone.get("mappings")
         for j, pair in enumerate(pairs if isinstance(pairs, list) else []):
             parts = pair.split() if isinstance(pair, str) else []
             if len(parts) == 2 and parts[1] not in catalogue.practices:
-                yield f"milestones[{i}].mappings[{j}]", f"unknown practice {quoted(parts[1])}"
+                yield f"milestones[{i}].mappings[{j}]", ids.unknown(
+                    "practice", parts[1], catalogue.practices, "practices", "remove this pair"
+                )
 
 
 def plan_cycle_problems(path: str | Path, project: Project) -> list[FileProblem]:
@@ -293,3 +337,39 @@ EVIDENCE_ADVICE = (
     "remove it from the gap's evidence"
 )
 """What to do about a gap's evidence link that points at nothing."""
+
+
+class UnknownIds:
+    """What to say of an id that names nothing: what it names, the nearest id there is, where to
+    find the others (the `workbench banks --ids` listing of the project's banks) and what else
+    to do."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = path
+
+    def unknown(self, what: str, value: str, known: Iterable[str], listing: str, remove: str) -> str:
+        """`unknown practice 'ds.x': no guide has this id; write 'ds.y' (the nearest), another
+        id that `workbench banks --ids practices` lists, or remove this mapping`. `listing` is
+        the kind `workbench banks --ids` lists ("questions": `--questions`), or empty for the
+        project's own records (gaps)."""
+        owner = {"practice": "no guide", "gap": "no gap in this file", "follow-up item": "no follow-up step"}
+        if listing:
+            where = f"that `{ids_command('' if listing == 'questions' else listing, self.path)}` lists"
+        else:
+            where = f"of a [[{what}s]] record in this file"
+        nearest = _nearest(value, known)
+        return (
+            f"unknown {what} {quoted(value)}: {owner.get(what, 'no bank')} has this id; write "
+            f"{nearest}{'another' if nearest else 'an'} id {where}, or {remove}"
+        )
+
+
+def _nearest(value: str, known: Iterable[str]) -> str:
+    """`'model-training' (the nearest), ` when an id close to `value` is known, else ''."""
+    near = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f"{quoted(near[0])} (the nearest), " if near else ""
+
+
+def _of_kind(catalogue: Catalogue, kind: str) -> list[str]:
+    """The references of the banks' questions of one kind (`pain-indicator`, `success-metric`)."""
+    return [ref for ref, question in catalogue.questions.items() if question.kind == kind]

@@ -67,8 +67,8 @@ def project_from_data(path: str | Path, data: dict[str, Any]) -> Project:
     try:
         return Project.model_validate(data, strict=True)  # TOML has exact types: "2" is not 2
     except ValidationError as error:
-        first = validation_problem(path, error)
-        invalid = InvalidProject(path, first.message, field=first.field)
+        first = validation_problem(path, error, model=Project)
+        invalid = InvalidProject(path, first.message, field=first.field, at_key=first.at_key)
         invalid.more = first.more
         raise invalid from None
 

@@ -171,9 +171,11 @@ def _bad_date(text: str, line: int | None) -> tuple[int, str] | None:
 FIELD_PART = re.compile(r"([A-Za-z0-9_-]+)(?:\[(\d+)\])?")
 
 
-def locate(text: str, field: str) -> tuple[int, int] | None:
+def locate(text: str, field: str, value: bool = False) -> tuple[int, int] | None:
     """Line and column of a field path (`gaps[2].impact`, `bank.title`) in TOML text written the
-    usual way (`[[gaps]]` headers, `key = value` lines), or None when it can't be found."""
+    usual way (`[[gaps]]` headers, `key = value` lines), or None when it can't be found. With
+    `value`, the column is that of the value written (of the element, `practices[1]`, in a list
+    written on one line), where what is wrong is the value, not the key."""
     parts: list[tuple[str, str | None]] = []
     for part in field.split("."):
         found = FIELD_PART.fullmatch(part)
@@ -182,17 +184,17 @@ def locate(text: str, field: str) -> tuple[int, int] | None:
         parts.append((found.group(1), found.group(2)))
     lines = text.splitlines()
     if len(parts) > 2 and all(index is None for _, index in parts):
-        place = _in_dotted_table(lines, [name for name, _ in parts])
+        place = _in_dotted_table(lines, [name for name, _ in parts], value)
         if place is not None:
             return place
     name, index = parts[0]
-    key_at = re.compile(rf"^([ \t]*){re.escape(name)}[ \t]*=")
+    key_at = re.compile(rf"^([ \t]*){re.escape(name)}[ \t]*=[ \t]*")
     header = re.compile(rf"^[ \t]*\[\[?[ \t]*{re.escape(name)}[ \t]*\]")
     seen = -1
     for number, line in enumerate(lines):
         top = key_at.match(line)
         if top and index is None:
-            return number + 1, len(top.group(1)) + 1
+            return number + 1, _column(line, top, value)
         if not header.match(line):
             continue
         seen += 1
@@ -201,24 +203,77 @@ def locate(text: str, field: str) -> tuple[int, int] | None:
         inner = parts[1] if len(parts) > 1 else None
         if inner is None:
             return number + 1, 1
-        key = re.compile(rf"^([ \t]*){re.escape(inner[0])}[ \t]*=")
+        key = re.compile(rf"^([ \t]*){re.escape(inner[0])}[ \t]*=[ \t]*")
         for offset, body in enumerate(lines[number + 1 :], start=number + 2):
             if body.lstrip().startswith("["):
                 break
             keyed = key.match(body)
             if keyed:
                 element = _element_line(lines, offset, inner[1])
-                return element or (offset, len(keyed.group(1)) + 1)
+                if element is not None and value and len(parts) > 2:  # a key in an inline table
+                    column = _key_in_line(lines[element[0] - 1], element[1] - 1, parts[2][0])
+                    element = (element[0], column or element[1])
+                if element is None and value and inner[1] is not None:
+                    at = _inline_element(body, keyed.end(), int(inner[1]))
+                    element = (offset, at) if at is not None else None
+                return element or (offset, _column(body, keyed, value))
         return number + 1, 1
     return None
 
 
-def _in_dotted_table(lines: list[str], names: list[str]) -> tuple[int, int] | None:
-    """Line and column of `a.b.key` written under a `[a.b]` header (`[settings.priority]` then
-    `impact = …`), or of the header when the key is not under it; None without such a header."""
+def _key_in_line(line: str, start: int, name: str) -> int | None:
+    """The column of the value of `name = …` in an inline table written on `line` from `start`
+    (`{area = "x", current = 7.0}`): None when it is not there."""
+    keyed = re.compile(rf"[{{,][ \t]*{re.escape(name)}[ \t]*=[ \t]*").search(line, start)
+    return None if keyed is None else keyed.end() + 1
+
+
+def _column(line: str, keyed: re.Match[str], value: bool) -> int:
+    """The column of a `key = value` line's key, or of its value (`value`) when one is written."""
+    return keyed.end() + 1 if value and keyed.end() < len(line.rstrip()) else len(keyed.group(1)) + 1
+
+
+def _inline_element(line: str, start: int, index: int) -> int | None:
+    """The column of element `index` of the list written on `line` from `start` (`["a", "b"]`),
+    or None when the value there is not such a list or has fewer elements."""
+    if not line.startswith("[", start):
+        return None
+    at, depth, seen, element = start + 1, 0, -1, True
+    while at < len(line):
+        char = line[at]
+        if char in " \t":
+            at += 1
+            continue
+        if (depth == 0 and char == "]") or char == "#":
+            return None
+        if depth == 0 and element:
+            seen += 1
+            if seen == index:
+                return at + 1
+            element = False
+        if char in "\"'":
+            end = at + 1
+            while end < len(line) and line[end] != char:
+                end += 2 if char == '"' and line[end] == "\\" else 1
+            at = end + 1
+            continue
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            element = True
+        at += 1
+    return None
+
+
+def _in_dotted_table(lines: list[str], names: list[str], value: bool = False) -> tuple[int, int] | None:
+    """Line and column of `a.b.key` (of its value, with `value`) written under a `[a.b]` header
+    (`[settings.priority]` then `impact = …`), or of the header when the key is not under it;
+    None without such a header."""
     *table, last = names
     header = re.compile(r"^[ \t]*\[[ \t]*" + r"[ \t]*\.[ \t]*".join(map(re.escape, table)) + r"[ \t]*\]")
-    key = re.compile(rf"^([ \t]*){re.escape(last)}[ \t]*=")
+    key = re.compile(rf"^([ \t]*){re.escape(last)}[ \t]*=[ \t]*")
     for number, line in enumerate(lines):
         if not header.match(line):
             continue
@@ -227,7 +282,7 @@ def _in_dotted_table(lines: list[str], names: list[str]) -> tuple[int, int] | No
                 break
             keyed = key.match(body)
             if keyed:
-                return offset, len(keyed.group(1)) + 1
+                return offset, _column(body, keyed, value)
         return number + 1, 1
     return None
 
@@ -254,7 +309,8 @@ def located(problem: FileProblem, text: str) -> FileProblem:
     """The problem (and the others found with it) with the line and column of its field added,
     when they can be found."""
     more = [located(other, text) for other in problem.more]
-    place = locate(text, problem.field) if problem.line is None and problem.field else None
+    wanted = problem.line is None and problem.field
+    place = locate(text, problem.field, value=not problem.at_key) if wanted else None
     if place is not None:
         problem = problem.at(*place)
     problem.more = more

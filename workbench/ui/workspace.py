@@ -14,6 +14,7 @@ from workbench.analysis.progress import SessionProgress, session_progress
 from workbench.banks import bank_dirs, load_banks
 from workbench.edits import Changed, Edit, Editor
 from workbench.edits.snapshot import ProjectData
+from workbench.model.bank import Bank
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import Session
@@ -109,6 +110,8 @@ class Workspace:
     """Snapshots of the project as data, reusing unchanged records' dumps."""
     bank_problems: list[FileProblem] = field(default_factory=list)
     """Bank files that could not be loaded (their questions are missing): shown in a banner."""
+    all_banks: list[Bank] = field(default_factory=list)
+    """Every bank that loaded, the project's or not: what `workbench check` checks it against."""
     merging: bool = False
     """A merge with the file waits for the person's answers (its dialog is open): nothing is
     settled yet, so the header says so rather than "saved"."""
@@ -134,6 +137,7 @@ class Workspace:
         loaded = load_banks(bank_dirs(path))
         workspace = cls(file, loaded.catalogue.only(file.project.project.banks), today, SessionClock(now))
         workspace.bank_problems = loaded.problems
+        workspace.all_banks = loaded.banks
         if file.project.sessions:
             workspace.session_id = file.project.sessions[-1].id
         return workspace
@@ -142,6 +146,19 @@ class Workspace:
     def project(self) -> Project:
         """The in-memory project."""
         return self.file.project
+
+    def file_problems(self) -> list[FileProblem]:
+        """What `workbench check` reports of the project besides its banks' problems (the bank
+        banner names those): what it names that is not there, loops in the plan, the proposal's
+        frame; each at its line and column in the file. Run beside the UI (a worker) as the
+        project opens; anything going wrong in it leaves the list empty."""
+        from workbench.store.check import reference_problems
+
+        try:
+            catalogue = Catalogue.from_banks(self.all_banks)
+            return reference_problems(self.file.path, self.project, catalogue, broken=self.bank_problems)
+        except Exception:  # (the person edits meanwhile: the next opening says it)
+            return []
 
     @property
     def session(self) -> Session | None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -44,21 +45,46 @@ def bank_banner(problems: list[FileProblem], project: Path | None = None) -> Tex
     the path from the `project` file's folder, when the file is in it), and what to do: the
     command that lists every problem of the banks that project loads."""
     command = check_command(project) if project is not None else "workbench banks --check"
-    if len(problems) == 1:
-        head = "A bank file could not be loaded; its questions are not shown until it is fixed:"
-        end = f"Fix it there and open the project again; `{command}` lists its problems."
-    else:
-        head = f"{len(problems)} bank files could not be loaded; their questions are not shown until fixed:"
-        end = f"Fix them there and open the project again; `{command}` lists every problem."
+    return problems_banner(
+        problems,
+        project,
+        ("A bank file could not be loaded; its questions are not shown until it is fixed:",
+         "{count} bank files could not be loaded; their questions are not shown until fixed:"),
+        (f"Fix it there and open the project again; `{command}` lists its problems.",
+         f"Fix them there and open the project again; `{command}` lists every problem."),
+    )
+
+
+def file_banner(problems: list[FileProblem], project: Path) -> Text:
+    """What `workbench check` reports of the project file itself (a practice no guide has, a loop
+    in the plan…), each in check's own sentence, and what to do."""
+    command = f"workbench check {shlex.quote(str(project))}"
+    return problems_banner(
+        problems,
+        project,
+        ("This project file has a problem; the workbench keeps it as written:",
+         "This project file has {count} problems; the workbench keeps them as written:"),
+        (f"Quit, fix it in the file and open the project again; `{command}` says it too.",
+         f"Quit, fix them in the file and open the project again; `{command}` lists every one."),
+    )
+
+
+def problems_banner(
+    problems: list[FileProblem], project: Path | None, heads: tuple[str, str], ends: tuple[str, str]
+) -> Text:
+    """A banner of problems in files: what it is about (`heads`: for one problem, for `{count}`),
+    the first few problems in their own sentences (each file named from the `project` file's
+    folder when it is in it), and what to do (`ends`: for one problem, for more)."""
+    many = len(problems) > 1
     near = project.parent if project is not None else None
     text = Text()
-    text.append(head, style="bold")
+    text.append(heads[many].format(count=len(problems)), style="bold")
     for problem in problems[:SHOWN_BANK_PROBLEMS]:
         text.append("\n")
         text.append_text(literal(_from(problem, near), multiline=False))
     if len(problems) > SHOWN_BANK_PROBLEMS:
         text.append(f"\n… and {len(problems) - SHOWN_BANK_PROBLEMS} more.")
-    text.append(f"\n{end}")
+    text.append(f"\n{ends[many]}")
     return text
 
 
@@ -132,6 +158,21 @@ class MainScreen(Screen[None]):
             self.app.notify("No discovery session yet: press F6 to start one.", timeout=6)
         self._catch_up_timer = self.set_timer(CATCH_UP_DELAY, self.catch_up)
         self.workspace.editor.listeners.append(self._editor_changed)
+        self._check_file()
+
+    @work(thread=True, exclusive=True, group="check-file")
+    def _check_file(self) -> None:
+        """Work out beside the UI what `workbench check` says of the file as it opened; a
+        banner under the pane tabs says it, in check's sentences (the bank banner's place)."""
+        problems = self.workspace.file_problems()
+        if problems:
+            self.app.call_from_thread(self._show_file_problems, problems)
+
+    def _show_file_problems(self, problems: list[FileProblem]) -> None:
+        if self.query("#file-problems"):
+            return
+        banner = Static(file_banner(problems, self.workspace.file.path), id="file-problems")
+        self.mount(banner, before=self.get_child_by_type(PaneStrip))
 
     def on_unmount(self) -> None:
         self.workspace.editor.listeners.remove(self._editor_changed)
