@@ -148,6 +148,12 @@ class Suggestion:
     impact: int = 3
     complexity: int = 3
 
+    @property
+    def description(self) -> str:
+        """The accepted gap's first description: where it came from, as a finished fact ("When
+        accepted: …" read as still pending once it was)."""
+        return full_stop(f"Raised from a suggestion: {self.reason}")
+
 
 def suggestions(project: Project, catalogue: Catalogue) -> list[Suggestion]:
     """Gaps the evidence points at that are neither raised, accepted nor dismissed yet."""
@@ -414,7 +420,7 @@ def accept_suggestion(project: Project, suggestion: Suggestion) -> Gap:
         impact=suggestion.impact,
         complexity=suggestion.complexity,
         source=suggestion.key,
-        description=full_stop(f"When accepted: {suggestion.reason}"),
+        description=suggestion.description,
     )
 
 

@@ -139,7 +139,7 @@ class RaiseGap(Edit):
                 "impact": suggestion.impact,
                 "complexity": suggestion.complexity,
                 "source": suggestion.key,
-                "description": f"When accepted: {suggestion.reason}.",
+                "description": suggestion.description,
             },
             verb="accept suggestion",
             session=session,
