@@ -19,6 +19,8 @@ FIELDS = {
     "gap-new": {"gap-title": "title", "gap-owner": "owner"},
     "plan-item": {"item-title": "title", "item-objective": "objective", "item-owner": "owner", "item-metrics": "success metrics"},
     "metric-new": {"metric-measured_by": "measured by", "metric-owner": "owner", "metric-baseline": "baseline"},
+    # u6: the import dialog named each field on the line above it, with no room between them
+    "workbook-import": {"import-file": "workbook", "import-session": "session"},
 }
 
 

@@ -10,14 +10,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, Static
+from textual.widgets import Button, Checkbox, Input, LoadingIndicator, Static
 
 from workbench.printable import plural
 from workbench.problems import FileProblem
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
+from workbench.ui.modals.form_modal import labelled
 from workbench.ui.safe import literal
 from workbench.ui.workspace import Workspace
 from workbench.workbook.read import ReadWorkbook, read_workbook
+
+WIDTH = 9
+"""The labels' column: each field named beside it, as in the edit dialogs."""
 
 
 @dataclass(frozen=True)
@@ -49,17 +53,16 @@ class WorkbookImportModal(DialogScreen[WorkbookImport | None]):
         newest = max(folder.glob("*.xlsx"), key=lambda p: p.stat().st_mtime, default=None)
         with Dialog(classes="dialog wide", id="workbook-import-dialog"):
             yield Static(Text("Import a self-assessment workbook", style="bold"), classes="dialog-title")
-            yield Label("Workbook file (.xlsx)")
-            yield Input(
+            workbook = Input(
                 str(newest) if newest else "",
                 id="import-file",
                 placeholder="path/to/self-assessment.xlsx",
                 compact=True,
             )
-            yield Label("Session to import into")
-            yield Input(
-                "", id="import-session", placeholder="empty: a new session for this workbook", compact=True
-            )
+            yield labelled("workbook", workbook, width=WIDTH)
+            new = "empty: a new session for this workbook"
+            session = Input("", id="import-session", placeholder=new, compact=True)
+            yield labelled("session", session, width=WIDTH)
             yield Checkbox("Import the good rows even when some are wrong", id="import-partial", compact=True)
             yield LoadingIndicator(id="import-progress")
             with VerticalScroll(id="import-problems-box"):
