@@ -52,6 +52,7 @@ class WorkbookExportModal(DialogScreen[Path | None]):
                     "An Excel workbook the client team fills in; the palette's Import workbook reads it back."
                 ),
                 classes="dim",
+                id="workbook-about",
             )
             yield Label("Questions")
             yield Dropdown(
