@@ -50,3 +50,39 @@ async def test_a_dropdown_list_built_when_opened_shows_the_value_and_saves_a_cho
 
         assert await until(pilot, lambda: saved()["impact"] == 3), saved()
         assert saved()["area"] == "model-deployment"
+
+
+async def test_a_closed_dropdown_shows_its_value_styled_as_a_value_from_the_first_paint(
+    example: Path, make_app
+) -> None:
+    """The gap dialog's dropdowns open styled as holding their value (styled so as they are made,
+    no longer restyled as they mount); the area of a new gap opens blank, showing its prompt, and
+    takes the value look once one is chosen, and loses it when blank again."""
+    from textual.widgets import Static
+
+    from workbench.ui.textual_private import DropdownValue
+
+    def look(select: Select[object]) -> tuple[bool, str]:
+        shown = select.query_one(DropdownValue)
+        return shown.has_class("-has-value"), str(shown.query_one("#label", Static).render())
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        dialog = await edit_gap_in_dialog(pilot, "G-001")
+        assert look(dialog.query_one("#gap-impact", Select)) == (True, "5")
+        assert look(dialog.query_one("#gap-status", Select))[0]
+        area = dialog.query_one("#gap-area", Select)
+        assert look(area)[0] and look(area)[1].lower().startswith("model deployment")
+        await burst(pilot, "escape")
+        assert await until(pilot, lambda: app.screen is not dialog)
+        app.screen.new_gap()
+        assert await until(pilot, lambda: app.screen is not dialog and app.screen.query("#gap-area"))
+        await pilot.pause()
+        area = app.screen.query_one("#gap-area", Select)
+        assert look(area) == (False, "area")
+        assert look(app.screen.query_one("#gap-impact", Select))[0]
+        area.value = "model-deployment"
+        assert await until(pilot, lambda: look(area)[0])
+        area.value = Select.NULL
+        assert await until(pilot, lambda: look(area) == (False, "area"))
