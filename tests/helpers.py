@@ -322,3 +322,17 @@ async def open_dialog(pilot: Any, name: str, kind: type, widget: type) -> Any:
     await DIALOGS[name](pilot)
     assert await until(pilot, lambda: isinstance(pilot.app.screen, kind) and pilot.app.screen.query(widget))
     return pilot.app.screen
+
+
+def screen_lines(app: Any) -> list[str]:
+    """The text on screen, one string a row, as the terminal shows it (from the app's public
+    screenshot: what the compositor drew, every layer and screen seen through a dialog)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    rows: dict[int, list[tuple[float, str]]] = {}
+    for match in re.finditer(r'<text [^>]*?x="([\d.]+)"[^>]*?clip-path="url\(#[\w-]+-line-(\d+)\)"[^>]*>([^<]*)</text>', svg):
+        x, row, text = float(match.group(1)), int(match.group(2)), html.unescape(match.group(3))
+        rows.setdefault(row, []).append((x, text.replace("\xa0", " ").rstrip("\n")))
+    return ["".join(text for _, text in sorted(rows.get(row, []))) for row in range(app.size.height)]

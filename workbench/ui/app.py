@@ -25,6 +25,7 @@ from workbench.ui.key_order import KeyGate, keys_in_text, read_esc_pairs_as_alt
 from workbench.ui.keys import bindings, can_run, display, for_action, key
 from workbench.ui.keys_while_opening import KEPT_WHILE_OPENING, KeysWhileOpening
 from workbench.ui.messages import ProjectChanged
+from workbench.ui.notices import Notices
 from workbench.ui.modals.confirm import QuitModal, RestoreOfferModal
 from workbench.ui.modals.dialog import cancel_label
 from workbench.ui.safe import clean, one_line, problem_sentence
@@ -135,6 +136,7 @@ class WorkbenchApp(App[int]):
         self.keys_in_order = KeyGate(self, super().on_event)
         read_esc_pairs_as_alt()
         self.keys_while_opening = KeysWhileOpening(self)
+        self.notices = Notices(self)
 
     async def on_event(self, event: events.Event) -> None:
         """Keys go through the gate: one at a time, in the order typed (see key_order)."""
@@ -417,9 +419,7 @@ class WorkbenchApp(App[int]):
 
     def withdraw(self, title: str) -> None:
         """The notices with this title no longer hold (or a dialog now says them): gone at once."""
-        for notification in list(self._notifications):
-            if notification.title == title:
-                self._unnotify(notification)
+        self.notices.withdraw(title)
 
     def _merge_with_disk(self, ask: bool = True) -> bool:
         """Someone else saved the file: merge with it, asking only about real conflicts, and only
@@ -450,7 +450,7 @@ class WorkbenchApp(App[int]):
     def unsettle(self, why: str, said: str = "", toast: bool = True) -> None:
         """The file on disk needs the person (a conflict, a file that no longer reads): autosave
         stops writing it, and the header says so until ctrl+s settles it. Said once as a toast too
-        (`said`, or the header's words in a sentence, titled `UNSETTLED_TITLE`; on the top lines,
+        (`said`, or the header's words in a sentence, titled `UNSETTLED_TITLE`; above the footer,
         away from the work; a toast takes no keys)."""
         workspace = self.workspace
         if workspace is None:
@@ -1156,8 +1156,9 @@ class WorkbenchApp(App[int]):
         `STATUS_LINE_SECONDS`) goes on the top line while the panes are on screen, if it fits there
         (a quoted title may be cut, never an id or an instruction): a toast there
         was drawn over the notes being typed into, and several piled up. Warnings, errors and
-        longer messages stay toasts (on the top lines, over the header and the pane tabs or above
-        a dialog's box, away from the work; see workbench.tcss)."""
+        longer messages stay toasts, one at a time (ui/notices.py), in rows of their own above the
+        footer: the pane or a dialog's box gives them room, the header keeps the saved state and
+        the clock in sight (see workbench.tcss)."""
         from workbench.ui.widgets.header import WorkbenchHeader
 
         if severity == "information" and not title and (timeout or 5.0) <= STATUS_LINE_SECONDS:
@@ -1165,13 +1166,12 @@ class WorkbenchApp(App[int]):
                 if header.fits(message):  # else a toast: its end or its ids would be lost
                     header.say(message, timeout or STATUS_LINE_SECONDS)
                     return
-        super().notify(
-            message if markup else clean(message),
-            title=clean(title, multiline=False),
-            severity=severity,
-            timeout=timeout,
-            markup=markup,
-        )
+        message = message if markup else clean(message)
+        self.notices.show(message, clean(title, multiline=False), severity, timeout, markup)
+
+    def clear_notifications(self) -> None:
+        self.notices.clear()
+        super().clear_notifications()
 
     def update_styles(self, node: DOMNode, animate: bool = True) -> None:
         """As Textual's, except for a widget not in the app yet: it is styled as it mounts, so

@@ -18,6 +18,7 @@ from textual._xterm_parser import XTermParser
 from textual.geometry import Region
 from textual.keys import _character_to_key
 from textual.widgets._select import NoSelection, SelectCurrent, SelectOverlay
+from textual.widgets._toast import ToastRack
 
 character_to_key = _character_to_key
 """A typed character's key name as Textual's driver gives it ('!' is 'exclamation_mark')."""
@@ -37,6 +38,25 @@ NoValue = NoSelection
 
 # XTermParser: Textual's reader of what a terminal sends; reads the keys typed before Textual had
 # the terminal (typed_early) as its driver reads the rest.
+
+
+def put_up_notice(app: Any, notification: Any) -> None:
+    """Show a notice now, as `App.notify` does a moment later (it posts a message): so that a
+    notice raised next, even in the same call, finds this one on screen and takes its place."""
+    app._notifications.add(notification)
+    app._refresh_notifications()
+
+
+def forget_notice(app: Any, notification: Any) -> None:
+    """Take a notice back at once, its toast with it on every screen: Textual's own refresh
+    (`ToastRack.show`) removes a stale toast but leaves the holder it sits in, and an empty
+    holder last in the rack kept the notice under it hidden (workbench.tcss shows the last)."""
+    app._unnotify(notification, refresh=False)
+    holder_id = ToastRack._toast_id(notification)
+    for screen in app.screen_stack:
+        for rack in screen.query_children(ToastRack):
+            for holder in rack.query_children(f"#{holder_id}"):
+                holder.remove()
 
 
 def result_requester(screen: Any) -> Any:
@@ -70,7 +90,9 @@ __all__ = [
     "NoValue",
     "XTermParser",
     "character_to_key",
+    "forget_notice",
     "highlighted_row",
     "monotonic_time",
+    "put_up_notice",
     "result_requester",
 ]
