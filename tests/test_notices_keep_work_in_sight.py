@@ -35,8 +35,12 @@ def header_whole(row: str) -> bool:
 async def raise_notices(pilot) -> None:  # type: ignore[no-untyped-def]
     """Two notices at once, then a long one, all far from expiring."""
     app = pilot.app
-    app.notify("Workbook written to projects/example-self-assessment.xlsx", title="Self-assessment", timeout=60)
-    app.notify("Not saved: the disk is full. Free some space, then press ctrl+s.", severity="error", timeout=60)
+    app.notify(
+        "Workbook written to projects/example-self-assessment.xlsx", title="Self-assessment", timeout=60
+    )
+    app.notify(
+        "Not saved: the disk is full. Free some space, then press ctrl+s.", severity="error", timeout=60
+    )
     app.notify(LONG, severity="warning", timeout=60)
     assert await until(pilot, lambda: reads_whole(screen_lines(app), LONG)), "\n".join(screen_lines(app))
 
@@ -54,7 +58,9 @@ async def test_notices_leave_the_notes_being_typed_and_the_header_in_sight(
         assert header_whole(screen_lines(app)[0]), screen_lines(app)[0]
         await raise_notices(pilot)
         await pilot.press(*" and Mondays")
-        assert await until(pilot, lambda: "Mondays" in "\n".join(screen_lines(app))), "\n".join(screen_lines(app))
+        assert await until(pilot, lambda: "Mondays" in "\n".join(screen_lines(app))), "\n".join(
+            screen_lines(app)
+        )
         lines = screen_lines(app)
         assert header_whole(lines[0]), lines[0]
         assert "Capture" in lines[1], lines[1]  # the pane tabs
@@ -93,11 +99,18 @@ async def test_over_a_dialog_notices_leave_its_box_and_the_header_in_sight(examp
         lines = screen_lines(app)
         assert header_whole(lines[0]), lines[0]
         shown = "\n".join(lines)
-        for words in ("Discovery sessions", "▸ ml-1  ML Engineering Team Session", "Stay in ml-1 (ctrl+s)", "Cancel (Esc)"):
+        for words in (
+            "Discovery sessions",
+            "▸ ml-1  ML Engineering Team Session",
+            "Stay in ml-1 (ctrl+s)",
+            "Cancel (Esc)",
+        ):
             assert words in shown, shown
 
 
-async def test_a_newer_notice_replaces_a_confirmation_and_an_error_waits_under_it(example: Path, make_app) -> None:
+async def test_a_newer_notice_replaces_a_confirmation_and_an_error_waits_under_it(
+    example: Path, make_app
+) -> None:
     app = make_app(example)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await ready(pilot)
@@ -107,7 +120,11 @@ async def test_a_newer_notice_replaces_a_confirmation_and_an_error_waits_under_i
 
         app.notify("Workbook written to projects/example.xlsx", title="Self-assessment", timeout=60)
         assert await until(pilot, lambda: shows("Workbook written"))
-        app.notify("Not saved: the disk is full. Free some space, then press ctrl+s.", title="Not saved", severity="error")
+        app.notify(
+            "Not saved: the disk is full. Free some space, then press ctrl+s.",
+            title="Not saved",
+            severity="error",
+        )
         assert await until(pilot, lambda: shows("the disk is full") and not shows("Workbook written"))
         app.notify("Proposal written to projects/example.docx", title="Exported", timeout=60)
         assert await until(pilot, lambda: shows("Proposal written") and not shows("the disk is full"))

@@ -447,3 +447,36 @@ class TestMilestones:
             await settle(pilot)
 
         assert snap_compare(app_for(example), terminal_size=SIZE, run_before=run_before)
+
+
+class TestNotices:
+    """#12 live capture: two notices and a long one take rows of their own above the footer, the
+    newest only, read whole; the header keeps the saved state and the clock, the pane its work."""
+
+    def notices(self, *pressed: str, notes: bool = False):  # type: ignore[no-untyped-def]
+        from tests.helpers import screen_lines
+        from tests.test_notices_keep_work_in_sight import LONG, TYPED, reads_whole
+
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await keys(*pressed)(pilot)
+            app = pilot.app
+            if notes:
+                app.screen.query_one("#q-notes").focus()
+                await pilot.press("ctrl+end", "enter", *TYPED)
+            app.notify("Workbook written to projects/example.xlsx", title="Self-assessment", timeout=600)
+            app.notify("Not saved: the disk is full. Free some space, then press ctrl+s.", severity="error", timeout=600)
+            app.notify(LONG, severity="warning", timeout=600)
+            assert await until(pilot, lambda: reads_whole(screen_lines(app), LONG))
+            await settle(pilot)
+
+        return run_before
+
+    def test_over_the_notes_80x24(self, snap_compare, example: Path) -> None:
+        assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=self.notices(notes=True))
+
+    def test_over_the_timeline_80x24(self, snap_compare, example: Path) -> None:
+        app = app_for(example, today=dt.date(2026, 12, 23))
+        assert snap_compare(app, terminal_size=(80, 24), run_before=self.notices("f5", "down"))
+
+    def test_over_a_dialog_80x24(self, snap_compare, example: Path) -> None:
+        assert snap_compare(app_for(example), terminal_size=(80, 24), run_before=self.notices("f6"))

@@ -1,6 +1,7 @@
 """s13a 1: notifications sat at the top right, where at 120x36 they covered the status and
-confidence dropdowns in Capture (at the bottom right they had covered the notes). They show over
-the navigator now, at the bottom left: never over the notes or an answer field."""
+confidence dropdowns in Capture (at the bottom right they had covered the notes). They take rows
+of their own above the footer now (tests/test_notices_keep_work_in_sight.py): never over the notes
+or an answer field."""
 
 from __future__ import annotations
 
@@ -25,13 +26,16 @@ async def test_a_notice_covers_neither_the_notes_nor_the_answer_fields(
     async with app.run_test(size=size, notifications=True) as pilot:
         await ready(pilot)
         app.notify(LONG, severity="warning", timeout=60)
-        app.notify("Exported the proposal.", timeout=60)
-        assert await until(pilot, lambda: len(app.screen.query(Toast)) == 2)
+        app.notify("Exported the proposal.", timeout=60)  # the newest shows, the warning waits under it
+        assert await until(pilot, lambda: len(app.screen.query(Toast)) == 1)
         for browsing in (True, False):  # the navigator is wider while it has the keyboard
             if not browsing:
                 app.screen.query_one("#q-notes").focus()
             await pilot.pause()
-            fields = [app.screen.query_one(f"#{name}").region for name in ("q-status", "q-confidence", "q-notes")]
+            fields = [  # what shows of each (the answer panel scrolls: the notes may go on below it)
+                app.screen.find_widget(app.screen.query_one(f"#{name}")).visible_region
+                for name in ("q-status", "q-confidence", "q-notes")
+            ]
             assert all(fields), fields  # (all three on screen)
             for toast in app.screen.query(Toast):
                 assert toast.region, "the toast is shown"

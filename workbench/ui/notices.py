@@ -27,7 +27,9 @@ class Notices:
         self.app = app
         self.waiting: list[Notification] = []
 
-    def show(self, message: str, title: str, severity: SeverityLevel, timeout: float | None, markup: bool) -> None:
+    def show(
+        self, message: str, title: str, severity: SeverityLevel, timeout: float | None, markup: bool
+    ) -> None:
         """Put the notice up in place of the one shown."""
         seconds = max(self.app.NOTIFICATION_TIMEOUT if timeout is None else timeout, LEAST_SECONDS[severity])
         self._put_up(Notification(message, title, severity, seconds, markup))

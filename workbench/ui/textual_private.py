@@ -49,8 +49,8 @@ def put_up_notice(app: Any, notification: Any) -> None:
 
 def forget_notice(app: Any, notification: Any) -> None:
     """Take a notice back at once, its toast with it on every screen: Textual's own refresh
-    (`ToastRack.show`) removes a stale toast but leaves the holder it sits in, and an empty
-    holder last in the rack kept the notice under it hidden (workbench.tcss shows the last)."""
+    (`ToastRack.show`) removes a stale toast but leaves the (empty) holder it sat in, one more
+    each time a notice takes another's place (ui/notices.py)."""
     app._unnotify(notification, refresh=False)
     holder_id = ToastRack._toast_id(notification)
     for screen in app.screen_stack:
