@@ -53,6 +53,10 @@ CASES: dict[str, tuple[str, str, str, str, str]] = {
         'indicator = "discovery:business-impact.pain.1"', 'indicator = "discovery:business-impact.pain.9"',
         "heard[0].indicator", '"discovery:business-impact.pain.9"', "or remove this [[heard]] record",
     ),
+    "a question where a pain indicator belongs": (
+        'indicator = "discovery:business-impact.pain.1"', 'indicator = "discovery:business-impact.discovery.3"',
+        "heard[0].indicator", '"discovery:business-impact.discovery.3"', "is a question, not a pain indicator; write",
+    ),
     "an unknown success-metric template": (
         'template = "discovery:model-deployment.metric.1"', 'template = "discovery:model-deploy.metric.1"',
         "metrics[0].template", '"discovery:model-deploy.metric.1"', "say what is measured in `text = …`",

@@ -183,7 +183,7 @@ def _walk(
         if question is None or question.kind != "pain-indicator":
             yield f"heard[{i}].indicator", ids.unknown(
                 "pain indicator", record.indicator, _of_kind(catalogue, "pain-indicator"), "questions",
-                "remove this [[heard]] record",
+                "remove this [[heard]] record", question.kind if question else "",
             )
         if record.session not in sessions:
             yield f"heard[{i}].session", _unknown_session(record.session, sessions)
@@ -192,7 +192,7 @@ def _walk(
         if metric.template and (template is None or template.kind != "success-metric"):
             yield f"metrics[{i}].template", ids.unknown(
                 "success metric", metric.template, _of_kind(catalogue, "success-metric"), "questions",
-                "remove the line and say what is measured in `text = …`",
+                "remove the line and say what is measured in `text = …`", template.kind if template else "",
             )
         if not metric.template and not metric.text:
             yield (
@@ -347,21 +347,24 @@ class UnknownIds:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = path
 
-    def unknown(self, what: str, value: str, known: Iterable[str], listing: str, remove: str) -> str:
+    def unknown(
+        self, what: str, value: str, known: Iterable[str], listing: str, remove: str, other: str = ""
+    ) -> str:
         """`unknown practice 'ds.x': no guide has this id; write 'ds.y' (the nearest), another
         id that `workbench banks --ids practices` lists, or remove this mapping`. `listing` is
         the kind `workbench banks --ids` lists ("questions": `--questions`), or empty for the
-        project's own records (gaps)."""
+        project's own records (gaps). `other`: the kind of bank item `value` is, when it names
+        one of another kind (a question where a pain indicator is wanted)."""
         owner = {"practice": "no guide", "gap": "no gap in this file", "follow-up item": "no follow-up step"}
         if listing:
             where = f"that `{ids_command('' if listing == 'questions' else listing, self.path)}` lists"
         else:
             where = f"of a [[{what}s]] record in this file"
         nearest = _nearest(value, known)
-        return (
-            f"unknown {what} {quoted(value)}: {owner.get(what, 'no bank')} has this id; write "
-            f"{nearest}{'another' if nearest else 'an'} id {where}, or {remove}"
-        )
+        wrong = f"unknown {what} {quoted(value)}: {owner.get(what, 'no bank')} has this id"
+        if other:
+            wrong = f"{quoted(value)} is a {other.replace('-', ' ')}, not a {what}"
+        return f"{wrong}; write {nearest}{'another' if nearest else 'an'} id {where}, or {remove}"
 
 
 def _nearest(value: str, known: Iterable[str]) -> str:
