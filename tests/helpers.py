@@ -336,3 +336,49 @@ def screen_lines(app: Any) -> list[str]:
         x, row, text = float(match.group(1)), int(match.group(2)), html.unescape(match.group(3))
         rows.setdefault(row, []).append((x, text.replace("\xa0", " ").rstrip("\n")))
     return ["".join(text for _, text in sorted(rows.get(row, []))) for row in range(app.size.height)]
+
+
+async def at_question(pilot: Any, ref: str) -> Any:
+    """Open the project (`ready`) and show the question `ref` in Capture; the Capture pane."""
+    from workbench.ui.widgets.capture_pane import CapturePane
+
+    await ready(pilot)
+    capture = pilot.app.screen.query_one(CapturePane)
+    capture.jump_to(ref)
+    assert await until(pilot, lambda: capture.panel.ref == ref)
+    return capture
+
+
+async def palette(pilot: Any, words: str) -> None:
+    """Run the command the palette (ctrl+p) offers first for `words` typed in it."""
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    assert await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+    await pilot.press(*words)
+
+    def offered() -> bool:
+        options = app.screen.query_one(OptionList)
+        at = options.highlighted
+        return at is not None and words.lower() in str(options.get_option_at_index(at).prompt).lower()
+
+    assert await until(pilot, offered), f"the palette offers no {words!r}"
+    await pilot.press("enter")
+
+
+async def workbook_export_over(pilot: Any, held: bytes) -> Path:
+    """Open the project and the workbook export dialog (from the palette), with its file already
+    on disk holding `held`; that file."""
+    from textual.widgets import Input
+
+    from workbench.ui.modals.workbook_export_modal import WorkbookExportModal
+
+    app = pilot.app
+    await ready(pilot)
+    await palette(pilot, "self-assessment workbook")
+    assert await until(pilot, lambda: isinstance(app.screen, WorkbookExportModal))
+    target = Path(app.screen.query_one("#workbook-file", Input).value).expanduser()
+    target.write_bytes(held)
+    return target

@@ -8,10 +8,9 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from tests.helpers import notifications, pick, ready, until
+from tests.helpers import at_question, notifications, pick, ready, until
 from workbench.ui.modals.heard_modal import HeardModal
 from workbench.ui.modals.pick_modal import PickModal
-from workbench.ui.widgets.capture_pane import CapturePane
 
 COSTS = "discovery:model-deployment.pain.2"  # heard in executive-1 (H-006, in G-007's evidence)
 
@@ -23,11 +22,8 @@ def evidence_of(path: Path, gap_id: str) -> list[str]:
 async def test_ctrl_l_attaches_and_names_the_quote_heard_in_this_session(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
         shown = notifications(app)
-        capture = app.screen.query_one(CapturePane)
-        capture.jump_to(COSTS)
-        assert await until(pilot, lambda: capture.panel.ref == COSTS)
+        await at_question(pilot, COSTS)
         await pilot.press("escape")  # the tree, where `h` is a key
         await pilot.pause()
         await pilot.press("h")
@@ -59,9 +55,7 @@ async def test_the_picker_marks_the_gaps_that_hold_it_already(example: Path, mak
         await ready(pilot)
         app.main_screen().switch_session("executive-1")
         shown = notifications(app)
-        capture = app.screen.query_one(CapturePane)
-        capture.jump_to(COSTS)
-        assert await until(pilot, lambda: capture.panel.ref == COSTS)
+        await at_question(pilot, COSTS)
         await pilot.press("ctrl+l")
         assert await until(pilot, lambda: isinstance(app.screen, PickModal))
         listing = app.screen.query_one("#pick-list")

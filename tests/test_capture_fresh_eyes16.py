@@ -6,8 +6,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from tests.helpers import notifications, ready, until
-from workbench.ui.widgets.capture_pane import CapturePane
+from tests.helpers import at_question, notifications, until
 from workbench.ui.widgets.maturity import MaturityBar
 
 QUESTION = "discovery:model-deployment.current.deployment-infrastructure-2"
@@ -17,11 +16,8 @@ METRIC = "discovery:model-deployment.metric.4"
 async def test_a_target_below_today_is_kept_with_a_warning(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
         shown = notifications(app)
-        capture = app.screen.query_one(CapturePane)
-        capture.jump_to(QUESTION)
-        await pilot.pause()
+        await at_question(pilot, QUESTION)
         await pilot.press("escape", "3", "exclamation_mark")
         assert await until(pilot, lambda: any("below today" in m for m in shown))
         await pilot.press("ctrl+s")
@@ -37,11 +33,8 @@ async def test_a_target_below_today_is_kept_with_a_warning(example: Path, make_a
 async def test_a_success_metric_shows_no_maturity_bar(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
         shown = notifications(app)
-        capture = app.screen.query_one(CapturePane)
-        capture.jump_to(METRIC)
-        await pilot.pause()
+        capture = await at_question(pilot, METRIC)
         bar = app.screen.query_one(MaturityBar)
         assert await until(pilot, lambda: not bar.display)
         await pilot.press("escape", "3")

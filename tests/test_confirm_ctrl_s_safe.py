@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button
 
-from tests.helpers import ask_to_delete_gap, dialog_up, ready, saved, type_into_proposal, until
+from tests.helpers import (
+    ask_to_delete_gap,
+    dialog_up,
+    ready,
+    saved,
+    type_into_proposal,
+    until,
+    workbook_export_over,
+)
 from tests.test_keyboard_model import burst
 from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.proposal_modal import ProposalModal
@@ -127,18 +135,9 @@ async def test_ctrl_s_in_replace_the_proposal_keeps_the_file_and_r_replaces_it(e
 
 
 async def test_ctrl_s_in_replace_the_workbook_keeps_the_file_and_r_replaces_it(example: Path, make_app) -> None:
-    from textual.widgets import Input
-
-    from tests.test_workbook import _palette
-    from workbench.ui.modals.workbook_export_modal import WorkbookExportModal
-
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await _palette(pilot, "self-assessment workbook")
-        assert await until(pilot, lambda: isinstance(app.screen, WorkbookExportModal))
-        target = Path(app.screen.query_one("#workbook-file", Input).value).expanduser()
-        target.write_bytes(b"theirs")
+        target = await workbook_export_over(pilot, b"theirs")
         await _keeps_then_replaces(pilot, target)
     assert target.read_bytes().startswith(b"PK")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from tests.conftest import ROOT
-from tests.helpers import dialog_up, ready, until
+from tests.helpers import dialog_up, until, workbook_export_over
 from tests.test_typing_under_dialogs import WORDS, header, start_typing, type_words
 from tests.test_typing_under_dialogs import example as example  # the fixture (merge_base.toml)
 from workbench.ui.modals.conflict import ConflictModal
@@ -31,19 +31,12 @@ async def test_the_header_says_a_deleted_file_was_deleted_or_moved(example: Path
 
 
 async def test_a_read_only_workbook_says_what_to_do_in_the_app(example: Path, make_app) -> None:
-    from textual.widgets import Input
-
-    from tests.test_workbook import _palette
     from workbench.ui.modals.confirm import ConfirmModal
     from workbench.ui.modals.workbook_export_modal import WorkbookExportModal
 
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await _palette(pilot, "self-assessment workbook")
-        assert await until(pilot, lambda: isinstance(app.screen, WorkbookExportModal))
-        target = Path(app.screen.query_one("#workbook-file", Input).value).expanduser()
-        target.write_bytes(b"theirs")
+        target = await workbook_export_over(pilot, b"theirs")
         target.chmod(0o444)
         await pilot.press("ctrl+s")
         assert await dialog_up(pilot, ConfirmModal)
