@@ -948,7 +948,14 @@ class WorkbenchApp(App[int]):
             main.show_pane(pane)
 
     def action_save(self) -> None:
-        """Save now."""
+        """Save now; a completion shown in the field typed in ("ask whom") is taken first and
+        recorded before the save (`take_suggestion`: what is saved is what was seen)."""
+        from workbench.ui.widgets.people import take_suggestion
+
+        if take_suggestion(self.focused):
+            record = getattr(self.screen, "record_typed", None)
+            if callable(record):
+                record()
         self.save_project(quiet=False)
 
     def action_select_all(self) -> None:

@@ -83,6 +83,13 @@ def highlighted_row(options: Any) -> Region | None:
     return Region(shown.x, shown.y + line - round(options.scroll_y), shown.width, height)
 
 
+def shown_suggestion(field: Any) -> str:
+    """The completion an `Input` shows in dim grey after the text typed ('' when none is shown):
+    its `_suggestion`, drawn only while it has the keyboard and holds more than was typed."""
+    suggestion = str(getattr(field, "_suggestion", "") or "")
+    return suggestion if field.has_focus and len(suggestion) > len(field.value) else ""
+
+
 __all__ = [
     "ANSI_SEQUENCES_KEYS",
     "DropdownList",
@@ -95,4 +102,5 @@ __all__ = [
     "monotonic_time",
     "put_up_notice",
     "result_requester",
+    "shown_suggestion",
 ]

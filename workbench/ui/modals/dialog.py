@@ -494,7 +494,11 @@ class DialogScreen(ModalScreen[ResultType]):
         return str(primary.label).removesuffix(_confirm_key()).strip() or binding.description
 
     def action_confirm(self) -> None:
-        """Press the primary button, as a click would."""
+        """Press the primary button, as a click would; a completion shown in the field typed in
+        is taken first (`take_suggestion`: what is saved is what was seen)."""
+        from workbench.ui.widgets.people import take_suggestion
+
+        take_suggestion(self.focused)
         primary = self._primary()
         if primary is not None:
             primary.press()

@@ -130,9 +130,15 @@ class GapModal(FormModal[GapDraft]):
             yield from self.form_buttons()
 
     def problem(self) -> tuple[str, Widget] | None:
-        """A gap needs a title."""
+        """A gap needs a title and an area (one saved without an area passed `workbench check`
+        and left the proposal's Area cell empty: walkthrough 13)."""
         title = self.query_one("#gap-title", RealInput)
-        return ("A gap needs a title.", title) if not title.entered().strip() else None
+        if not title.entered().strip():
+            return "A gap needs a title.", title
+        area = self.query_one("#gap-area", Select)
+        if area.value == Select.NULL or not str(area.value).strip():
+            return "Choose the area this gap belongs to.", area
+        return None
 
     def action_save(self) -> None:
         """Validate and dismiss with the draft."""

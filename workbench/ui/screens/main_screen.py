@@ -436,6 +436,10 @@ class MainScreen(Screen[None]):
 
         save_milestone(self.app)  # type: ignore[arg-type]
 
+    def record_typed(self) -> None:
+        """Before a save: what a field shows is recorded now (`CapturePane.record_typed`)."""
+        self.capture.record_typed()
+
     def new_gap(self) -> None:
         """Show Gaps and open the editor for a new gap (the palette's "raise a new gap")."""
         self.show_pane("gaps")

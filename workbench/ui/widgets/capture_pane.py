@@ -127,11 +127,26 @@ class CapturePane(Horizontal, Pane):
         self.edit_notes()
 
     def action_step(self, delta: int) -> None:
-        """Next or previous question, with the keyboard in its notes after what was said."""
-        ref = self.navigator.step(delta, start=self.panel.ref)
-        if ref:
-            self.show_question(ref)
-            self.edit_notes()
+        """Next or previous question, with the keyboard in its notes after what was said. Within
+        a filter while it shows one; past its last (or before its first) the filter is left for
+        the session's next (previous) question, and a notice says so: with one match ctrl+n
+        stayed on it, and the next answer went into its notes after the last (walkthrough 13).
+        Never back into the notes of the question it started on."""
+        navigator, start = self.navigator, self.panel.ref
+        which = "next" if delta > 0 else "previous"
+        left = navigator.filters.active() if navigator.at_filter_end(delta, start) else ""
+        if left:
+            navigator.clear_filters()
+        ref = navigator.step(delta, start=start)
+        if not ref or ref == start:
+            self.app.notify(f"There is no {which} question.", timeout=3)
+            return
+        if left:
+            words = one_line(self._question_words(ref), 60)
+            notice = f"Left the filter {left}: the {which} question is “{words}”."
+            self.app.notify(notice, markup=False, timeout=5)
+        self.show_question(ref)
+        self.edit_notes()
 
     def text_field(self, field_id: str) -> Input | TextArea | None:
         """The question editor's text field with this id (its notes, a metric's owner…), if any."""
@@ -258,6 +273,13 @@ class CapturePane(Horizontal, Pane):
     def _question_words(self, ref: str) -> str:
         question = self.workspace.catalogue.questions.get(ref)
         return question.text if question else ref
+
+    def record_typed(self) -> None:
+        """Record the reason / ask-whom field now, as it shows (ctrl+s has just completed a name
+        there): its own Changed message arrives after the save, and then changes nothing."""
+        detail = self.panel.query_one("#q-status-detail")
+        if detail.has_focus:
+            self._answer_edited(self.panel.status_detail_edit())
 
     @on(QuestionPanel.AnswerEdited)
     def _answer_edited(self, event: QuestionPanel.AnswerEdited) -> None:

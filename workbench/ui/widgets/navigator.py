@@ -48,18 +48,22 @@ class Filters:
     template_only: bool = False
     search: str = ""
 
+    def active(self) -> str:
+        """The filters on, in words ('unanswered, “drift”'); empty when none is."""
+        on = []
+        if self.unanswered:
+            on.append("unanswered")
+        if self.follow_up:
+            on.append("follow-up")
+        if self.template_only:
+            on.append("this template")
+        if self.search:
+            on.append(f"“{self.search}”")
+        return ", ".join(on)
+
     def describe(self) -> str:
         """The active filters in words."""
-        active = []
-        if self.unanswered:
-            active.append("unanswered")
-        if self.follow_up:
-            active.append("follow-up")
-        if self.template_only:
-            active.append("this template")
-        if self.search:
-            active.append(f"“{self.search}”")
-        return "filter: " + (", ".join(active) if active else "none") + "  (u f t /)"
+        return "filter: " + (self.active() or "none") + "  (u f t /)"
 
 
 class QuestionTree(Tree[str]):
@@ -437,8 +441,9 @@ class Navigator(Vertical):
 
     def step(self, delta: int, start: str = "") -> str:
         """Select the next (+1) or previous (−1) visible question after `start` (the question
-        the editor shows; else the current one); returns its reference."""
-        refs = self.refs()
+        the editor shows; else the current one); returns its reference. A question the tree
+        shows twice (under the session and in its bank) counts once, where it comes first."""
+        refs = list(dict.fromkeys(self.refs()))
         if not refs:
             return ""
         start = start or self.current
@@ -476,6 +481,14 @@ class Navigator(Vertical):
         """Flip one of the boolean filters."""
         setattr(self.filters, name, not getattr(self.filters, name))
         self._filters_changed()
+
+    def at_filter_end(self, delta: int, start: str) -> bool:
+        """Whether a filter is on and shows no question after `start` (`delta` +1) or before it
+        (−1): stepping on within it would wrap round or stay on `start`."""
+        if not self.filters.active():
+            return False
+        refs = list(dict.fromkeys(self.refs()))
+        return start not in refs or not 0 <= refs.index(start) + delta < len(refs)
 
     def clear_filters(self) -> None:
         """Show every question again."""

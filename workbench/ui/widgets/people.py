@@ -8,7 +8,10 @@ from collections.abc import Callable
 
 from textual import events
 from textual.suggester import Suggester
+from textual.widget import Widget
+from textual.widgets import Input
 
+from workbench.ui.textual_private import shown_suggestion
 from workbench.ui.widgets.real_text import RealInput
 
 
@@ -64,3 +67,20 @@ class PersonInput(RealInput):
         """Tab (a key the app takes first) and any other way out leave the name offered."""
         self.take_offer()
         super()._on_blur(event)
+
+
+def take_suggestion(widget: Widget | None) -> bool:
+    """ctrl+s saves what the person sees: the completion a field shows after the text typed
+    ('said by  Head of ML Platform' after 'Hea') is taken first, as Tab would take it; ctrl+s
+    saved only 'Hea' (walkthrough 13). Every field with suggestions goes this one way: a
+    person's name, and any other completion shown (a pilot's metric ids). Whether one was."""
+    if isinstance(widget, PersonInput):
+        return widget.take_offer()
+    if not isinstance(widget, Input) or not widget.cursor_at_end:
+        return False
+    shown = shown_suggestion(widget)
+    if not shown:
+        return False
+    widget.value = shown
+    widget.cursor_position = len(shown)
+    return True

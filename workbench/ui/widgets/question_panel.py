@@ -609,6 +609,9 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         # is needs follow-up.
         value = values[(values.index(now) + 1 if now in values else 1) % len(values)]
         select.value = value  # posts Select.Changed: the edit goes the dropdown's way
+        if field_name == "status":
+            self._status_detail_visibility(value)
+            self._keyboard_after_status(value)
         return next(str(words) for words, v in options if v == value)
 
     # --- edits become messages ---------------------------------------------------------------
@@ -639,16 +642,41 @@ class QuestionPanel(VerticalScroll, can_focus=False):
     @on(Input.Changed, "#q-status-detail")
     def _status_detail(self, event: Input.Changed) -> None:
         event.stop()
+        self.post_message(self.status_detail_edit())
+
+    def status_detail_edit(self) -> QuestionPanel.AnswerEdited:
+        """The edit the reason / ask-whom field makes as it stands."""
         status = self.query_one("#q-status", Select).value
         name = "reason" if status == "not-applicable" else "follow_up_with"
         detail = self.query_one("#q-status-detail", RealInput).real
-        self.post_message(self.AnswerEdited(self, self.ref, {name: detail}))
+        return self.AnswerEdited(self, self.ref, {name: detail})
 
     @on(ChoiceSelect.Chosen)
     def _back_to_notes(self, event: ChoiceSelect.Chosen) -> None:
         """After a status or confidence is chosen from its list, the keyboard goes back to the
-        notes, the cursor at their end, so what is typed next goes on into them."""
+        notes, the cursor at their end, so what is typed next goes on into them; after "not
+        applicable" or "needs follow-up" it goes to the field that status shows ("why it does
+        not apply", "ask whom"): the reason typed next was saved as notes (walkthrough 13)."""
         event.stop()
+        if event.select.id == "q-status":
+            status = str(event.select.value)
+            self._status_detail_visibility(status)
+            self._keyboard_after_status(status, chosen=True)
+            return
+        self._to_notes()
+
+    def _keyboard_after_status(self, status: str, chosen: bool = False) -> None:
+        """Where the keyboard goes once `status` is set from the dropdown (`chosen`) or ctrl+o: to
+        the reason / ask-whom field when the status shows it; else to the notes after a choice
+        from the list, or when the field it was in has just been hidden (ctrl+o on to "skipped")."""
+        detail = self.query_one("#q-status-detail", PersonInput)
+        if detail.display and not detail.disabled:
+            cursors_at_end(detail)
+            detail.focus()
+        elif chosen or detail.has_focus:
+            self._to_notes()
+
+    def _to_notes(self) -> None:
         notes = self.query_one("#q-notes", NotesArea)
         if notes.disabled or not notes.display:
             return
