@@ -58,7 +58,9 @@ async def test_finding_5_the_palette_over_follow_ups_offers_the_workbench_comman
         await burst(pilot, "ctrl+p", "raise a new gap", "enter")
         assert await until(pilot, lambda: isinstance(app.screen, GapModal))
         assert not any(isinstance(s, FollowUpsScreen) for s in app.screen_stack)
-        await burst(pilot, *"Nobody owns drift alerts", "ctrl+s")
+        await burst(pilot, *"Nobody owns drift alerts", "ctrl+s")  # refused: no area yet, keyboard to it
+        assert await until(pilot, lambda: app.focused is not None and app.focused.id == "gap-area")
+        await burst(pilot, "enter", "down", "enter", "ctrl+s")
         assert await until(pilot, lambda: isinstance(app.screen, MainScreen))
         await burst(pilot, "ctrl+s")
         assert await until(pilot, lambda: not app.workspace.unsaved)

@@ -50,10 +50,12 @@ async def test_finding_1_the_palette_raises_a_gap(example: Path, make_app) -> No
         assert await until(pilot, lambda: "raise a new gap" in first_hit().lower())
         await pilot.press("enter")
         assert await until(pilot, lambda: isinstance(app.screen, GapModal))
-        await pilot.press(*"Drift goes unseen", "ctrl+s")
+        await pilot.press(*"Drift goes unseen", "ctrl+s")  # refused: no area yet, keyboard to it
+        assert await until(pilot, lambda: app.focused is not None and app.focused.id == "gap-area")
+        await pilot.press("enter", "down", "enter", "ctrl+s")
         assert await until(pilot, lambda: not isinstance(app.screen, GapModal))
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        assert await until(pilot, lambda: not app.workspace.unsaved)
     assert "Drift goes unseen" in [g["title"] for g in saved(example)["gaps"]]
 
 
