@@ -25,10 +25,12 @@ async def test_finding_1_new_gap_from_the_gaps_pane_is_saved(example: Path, make
         await keys(pilot, "f3", "n")
         assert await until(pilot, lambda: isinstance(app.screen, GapModal))
         await pilot.press(*"Feature reuse")
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")  # refused: no area yet, keyboard to it
+        assert await until(pilot, lambda: app.focused is not None and app.focused.id == "gap-area")
+        await pilot.press("enter", "down", "enter", "ctrl+s")
         assert await until(pilot, lambda: not isinstance(app.screen, GapModal))
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        assert await until(pilot, lambda: not app.workspace.unsaved)
     titles = [g["title"] for g in saved(example)["gaps"]]
     assert "Feature reuse" in titles
 
