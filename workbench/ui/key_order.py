@@ -25,15 +25,19 @@ from textual import events
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 
-from workbench.ui.textual_private import ANSI_SEQUENCES_KEYS, XTermParser, character_to_key
+from workbench.ui.textual_private import ANSI_SEQUENCES_KEYS, XTermParser, character_to_key, monotonic_time
 
 if TYPE_CHECKING:
     from textual.app import App
 
 STUCK_SECONDS = 1.0
-"""A key whose handling was never confirmed (its widget went away) frees the gate after this."""
+"""A key whose handling was never confirmed (its widget went away, or the screens under it are
+busy) frees the gate for the next key after this; it is still on its way (`on_their_way`) until
+its handling is confirmed, or for HELD_SECONDS at most."""
 HELD_SECONDS = 10.0
 """Keys held while the workbench opens (or a pane mounts) go on after this in any case."""
+TYPED_KEPT = 256
+"""How many of the latest keys' times the gate keeps (a dialog's typing guard reads them)."""
 MORE_ROUNDS = 8
 """At most this many more walks along a key's way for what its handling sent (widgets that keep
 sending themselves messages never hold the keyboard)."""
@@ -94,19 +98,24 @@ class KeyGate:
         self.busy = False
         self.held = False
         """Keys wait: the workbench is opening, or the pane shown is still being mounted."""
-        self.handling: events.Key | None = None
-        """The key being handled now (its `time` is when it was typed), None between keys."""
+        self.typed: deque[float] = deque(maxlen=TYPED_KEPT)
+        """When the latest keys were typed (`Key.time`), in the order typed."""
+        self._on_their_way: dict[int, tuple[events.Key, object, float]] = {}
+        """Keys handed on whose handling is not yet confirmed all the way, by turn: the key, the
+        screen it went to, and when it was handed on."""
         self._turn = 0
 
     def put_first(self, keys: list[events.Key]) -> None:
         """Keys typed before any the terminal sends from now on (typed before Textual had it)."""
         self.waiting.extendleft(reversed([typed for event in keys for typed in typed_keys(event)]))
+        self.typed.extendleft(reversed([event.time for event in keys]))
         if self.waiting and not (self.busy or self.held):
             self.app.call_next(self._next)
 
     async def take(self, event: events.Key) -> None:
         """A key from the terminal: handle it now, or after the keys before it."""
         self.waiting.extend(typed_keys(event))
+        self.typed.append(event.time)
         if not (self.busy or self.held):
             await self._next()
 
@@ -131,7 +140,8 @@ class KeyGate:
                 self.waiting.clear()
                 return
             route = self._route()
-            self.handling = event
+            self._turn += 1
+            self._on_their_way[self._turn] = (event, self.app.screen, monotonic_time())
             await self.handle(event)  # type: ignore[misc]
             self._wait_for(route, self.app.screen)
 
@@ -149,15 +159,14 @@ class KeyGate:
         """Free the gate once each pump on the route has handled what it was sent (in turn, so a
         key that bubbles is followed up to the app), and a dialog the key opened is up."""
         self.busy = True
-        self._turn += 1
         turn = self._turn
 
         rounds = 0
 
         def step(rest: list[MessagePump]) -> None:
+            # (Followed to the end also once the gate was freed for the next key: the key is on
+            # its way until then.)
             nonlocal screen, rounds
-            if turn != self._turn:
-                return
             while rest:
                 pump, rest = rest[0], rest[1:]
                 if pump.call_later(step, rest):
@@ -173,6 +182,7 @@ class KeyGate:
                 rounds += 1
                 step(route[left:])
                 return
+            self._on_their_way.pop(turn, None)
             self._free(turn)
 
         self.app.set_timer(STUCK_SECONDS, lambda: self._free(turn))
@@ -182,9 +192,36 @@ class KeyGate:
         if turn != self._turn or not self.busy:
             return
         self.busy = False
-        self.handling = None
         if self.waiting:
             self.app.call_next(self._next)
+
+    def on_their_way(self, screen: object) -> list[events.Key]:
+        """The keys handed on to `screen` whose handling is not yet confirmed all the way (oldest
+        first): the key being handled, and any the gate stopped waiting for after STUCK_SECONDS
+        (the screens under a dialog busy as it opens) which may still answer it. None when what
+        `screen` is handling now came from no key (a click)."""
+        now = monotonic_time()
+        for turn, (_, _, handed) in list(self._on_their_way.items()):
+            if now - handed > HELD_SECONDS:  # never confirmed: its widget went away
+                del self._on_their_way[turn]
+        return [key for key, to, _ in self._on_their_way.values() if to is screen]
+
+    def typed_between(self, start: float, end: float) -> list[float]:
+        """When the keys typed from `start` until before `end` were typed, in order."""
+        return [time for time in self.typed if start <= time < end]
+
+
+def quiet_for(seconds: float, start: float, typed: list[float], end: float) -> bool:
+    """Whether from `start` to `end` there was a stretch of `seconds` in which no key was typed
+    (`typed`: when keys were typed, in order)."""
+    since = start
+    for time in typed:
+        if time >= end:
+            break
+        if time - since >= seconds:
+            return True
+        since = max(since, time)
+    return end - since >= seconds
 
 
 def keys_gate(app: App[Any]) -> KeyGate | None:

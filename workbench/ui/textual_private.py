@@ -67,6 +67,12 @@ def result_requester(screen: Any) -> Any:
     return getattr(callbacks[-1], "requester", None) if callbacks else None
 
 
+def drawing_put_off(app: Any) -> bool:
+    """Whether the app is in a batch of updates (`App.batch_update`): a screen laid out now is
+    drawn on the terminal once the batch ends, by a callback Textual queues on the screen."""
+    return bool(app._batch_count)
+
+
 def highlighted_row(options: Any) -> Region | None:
     """Where an OptionList's highlighted option is drawn on screen (its lines, as many as it has),
     or None when none is highlighted or laid out: `_index_to_line` and `_heights` are Textual's
@@ -97,6 +103,7 @@ __all__ = [
     "NoValue",
     "XTermParser",
     "character_to_key",
+    "drawing_put_off",
     "forget_notice",
     "highlighted_row",
     "monotonic_time",

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, TextArea
 
 from workbench.ui.keys import bindings, display, key
 from workbench.ui.safe import literal
-from workbench.ui.textual_private import highlighted_row, monotonic_time, result_requester
+from workbench.ui.textual_private import drawing_put_off, highlighted_row, monotonic_time, result_requester
 from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.widgets.text_cursor import cursors_at_end
 
@@ -32,8 +32,9 @@ keep every field and its buttons in sight at once."""
 
 TYPING_GUARD_SECONDS = 0.4
 """A dialog that can open under someone typing (the file's conflict dialogs) answers no key
-typed before it was on screen this long: nobody reads a dialog and answers it faster, so such a
-key was meant for the text being typed (it is dropped with a bell, never taken as an answer)."""
+typed before it was on screen this long with no key typed: nobody reads a dialog and answers it
+faster, so such a key was meant for the text being typed (it is dropped with a bell, never taken
+as an answer). Each key typed meanwhile starts the count again."""
 
 
 class Dialog(VerticalScroll, can_focus=False):
@@ -352,8 +353,12 @@ class DialogScreen(ModalScreen[ResultType]):
         callback `_painted` queued after the first refresh runs after every callback queued before
         it, by any widget: with the panes mounting under the restore offer on a busy machine that
         was seconds after the offer showed, and a key pressed 1-3 s after it was refused as typed
-        too soon (the first ctrl+s, Enter or Esc did nothing; #12, #13 walkthroughs)."""
+        too soon (the first ctrl+s, Enter or Esc did nothing; #12, #13 walkthroughs). In a batch of
+        updates Textual draws it a moment later: the guard counts from then."""
         if self._painted_at is None and self.is_current:
+            if drawing_put_off(self.app):
+                self.call_later(self._laid_out, screen)  # (queued after Textual's drawing)
+                return
             self._painted_at = monotonic_time()
 
     def guard_again(self) -> None:
@@ -363,30 +368,39 @@ class DialogScreen(ModalScreen[ResultType]):
         self._painted_at = None
         self.call_after_refresh(self._painted)
 
+    def _read_by(self, time: float) -> bool:
+        """Whether the dialog had been on screen `TYPING_GUARD_SECONDS` with no key typed by
+        `time`: the guard counts from when it was shown, and again from each key typed meanwhile
+        (someone typing on as it opened has not read it, however long they type)."""
+        from workbench.ui.key_order import keys_gate, quiet_for
+
+        shown = self._painted_at
+        if shown is None:
+            return False
+        gate = keys_gate(self.app)
+        typed = gate.typed_between(shown, time) if gate is not None else []
+        return quiet_for(TYPING_GUARD_SECONDS, shown, typed, time)
+
     @property
     def keys_ready(self) -> bool:
         """Whether keys typed now are answers (see `TYPING_GUARD_SECONDS`)."""
-        painted = self._painted_at
-        if not self.GUARDS_TYPING:
-            return True
-        return painted is not None and monotonic_time() >= painted + TYPING_GUARD_SECONDS
+        return not self.GUARDS_TYPING or self._read_by(monotonic_time())
 
     def typed_too_soon(self) -> bool:
         """Whether the key being handled was typed before the dialog was up long enough to be
-        read (a click, or any key in a dialog that does not guard, is never too soon)."""
+        read (a click, or any key in a dialog that does not guard, is never too soon). A key
+        the key gate stopped waiting for (the screens under the dialog busy as it opened) is
+        still the one being handled until its handling ends: it never passes for a click."""
         from workbench.ui.key_order import keys_gate
 
         if not self.GUARDS_TYPING:
             return False
         gate = keys_gate(self.app)
-        key = gate.handling if gate is not None else None
-        if key is None:
+        keys = gate.on_their_way(self) if gate is not None else []
+        if all(self._read_by(key.time) for key in keys):
             return False
-        painted = self._painted_at
-        if painted is None or key.time < painted + TYPING_GUARD_SECONDS:
-            self.app.bell()
-            return True
-        return False
+        self.app.bell()
+        return True
 
     def set_focus(
         self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
