@@ -55,8 +55,8 @@ def saving_and_recovery() -> Text:
         "both, e edit; Esc stops and saves nothing). Only ctrl+s (or quitting) asks: a save in the "
         "background never opens a dialog under your typing; the header says '● changed on disk: "
         "ctrl+s to settle' (or 'file on disk unreadable', 'file deleted or moved') and your work "
-        "stays here and in the journal. Keys typed in such a dialog's first 0.4 s are dropped, "
-        "never taken as answers. "
+        "stays here and in the journal. Such a dialog answers once it has been on screen 0.4 s "
+        "with no key typed: keys typed on as it opens are dropped, never taken as answers. "
         "A save that fails says why; your work stays "
         "in the journal, and the palette's 'Save a copy' writes your version to a new file.",
         style="",
