@@ -67,3 +67,48 @@ async def test_the_palette_offers_undo_and_redo_with_nothing_to_take_back_and_th
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert example.read_bytes() == opened
+
+
+async def test_ctrl_z_in_a_dialog_with_no_typing_left_to_undo_says_so_and_leaves_the_project(
+    example: Path, make_app
+) -> None:
+    """#12 live capture: in a dialog ctrl+z undid the field's typing, then said nothing at all (the
+    project's own undo does not run under a dialog). It now says "Nothing to undo.", as on the
+    panes, and the change made before the dialog opened stays."""
+    from textual.widgets import Button, TextArea
+
+    from tests.helpers import saved, tree_at
+    from workbench.ui.modals.gap_modal import GapModal
+
+    ref = "discovery:model-deployment.current.deployment-infrastructure-2"  # not answered in ml-1
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await tree_at(pilot, ref)
+        await pilot.press("3")  # current maturity 3: a change undo could take back
+        assert await until(pilot, lambda: app.workspace.unsaved)  # type: ignore[union-attr]
+        shown = notifications(app)
+        await pilot.press("ctrl+g")
+        assert await until(pilot, lambda: isinstance(app.screen, GapModal) and app.screen.query("#gap-title"))
+        dialog = app.screen
+        await pilot.press("ctrl+z")  # on the proposed title: no typing to undo
+        assert await until(pilot, lambda: shown == ["Nothing to undo."]), shown
+        description = dialog.query_one("#gap-description", TextArea)
+        description.focus()
+        await pilot.press(*"manual")
+        await pilot.press("ctrl+z")  # the typing first
+        assert await until(pilot, lambda: description.text == "")
+        assert shown == ["Nothing to undo."], shown
+        await pilot.press("ctrl+z")
+        assert await until(pilot, lambda: shown.count("Nothing to undo.") == 2), shown
+        dialog.query_one("#gap-add-evidence", Button).focus()
+        await pilot.press("ctrl+z")
+        assert await until(pilot, lambda: shown.count("Nothing to undo.") == 3), shown
+        assert app.screen is dialog
+        await pilot.press("escape")
+        assert await until(pilot, lambda: not isinstance(app.screen, GapModal))
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)  # type: ignore[union-attr]
+    data = saved(example)
+    answer = next(a for a in data["answers"] if (a["question"], a["session"]) == (ref, "ml-1"))
+    assert answer["current"] == 3
+    assert not any(gap["id"].startswith("G-m1-") for gap in data["gaps"])

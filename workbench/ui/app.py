@@ -20,7 +20,7 @@ from textual.notifications import SeverityLevel
 
 from workbench.printable import full_stop
 from workbench.ui.autosave import Autosave
-from workbench.ui.commands import NOTHING_TO_REDO, NOTHING_TO_UNDO, WorkbenchCommands
+from workbench.ui.commands import WorkbenchCommands, say_nothing_to
 from workbench.ui.key_order import KeyGate, keys_in_text, read_esc_pairs_as_alt
 from workbench.ui.keys import bindings, can_run, display, for_action, key
 from workbench.ui.keys_while_opening import KEPT_WHILE_OPENING, KeysWhileOpening
@@ -1138,7 +1138,7 @@ class WorkbenchApp(App[int]):
             # (a toast, read whole: the top line cut it before the time at 80 columns)
             self.notify(self.workspace.editor.undo_ends, markup=False, timeout=STATUS_LINE_SECONDS + 4)
         else:
-            self.notify(NOTHING_TO_UNDO, markup=False, timeout=2)
+            say_nothing_to(self)
 
     def action_redo(self) -> None:
         """Make the last undone change again."""
@@ -1147,7 +1147,7 @@ class WorkbenchApp(App[int]):
         if name := self.workspace.editor.redo():
             self.notify(f"Redone: {name}", markup=False, timeout=2)
         else:
-            self.notify(NOTHING_TO_REDO, markup=False, timeout=2)
+            say_nothing_to(self, redo=True)
 
     def notify(
         self,

@@ -256,6 +256,11 @@ KEYS: tuple[Key, ...] = (
     Key("dialog-cancel", "escape", "cancel", "Cancel", "close the dialog, changing nothing; after a "
         "change it asks first (Discard your changes?: ctrl+s or Esc keeps editing, d discards)", "dialog",
         shown_key="Esc"),
+    Key("dialog-undo", "ctrl+z", "nothing_to_undo", "Undo", "in a dialog: undo the typing in the field; "
+        "with none left, says so (the project's changes are undone once the dialog is closed)", "dialog",
+        show=False, in_help=False, text_first=True),
+    Key("dialog-redo", "ctrl+y", "nothing_to_redo", "Redo", "", "dialog", show=False, in_help=False,
+        text_first=True),
     Key("pick-choose", "enter", "", "Choose", "in a list to choose from (which gap, which dependency…): "
         "choose the highlighted item; typing narrows a long list to the items with all the words typed, "
         "up / down move in it", "dialog", bound=False,

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, TextArea
 
+from workbench.ui.commands import say_nothing_to
 from workbench.ui.keys import bindings, display, key
 from workbench.ui.safe import literal
 from workbench.ui.textual_private import drawing_put_off, highlighted_row, monotonic_time, result_requester
@@ -506,6 +507,14 @@ class DialogScreen(ModalScreen[ResultType]):
         if primary is None:
             return binding.description
         return str(primary.label).removesuffix(_confirm_key()).strip() or binding.description
+
+    def action_nothing_to_undo(self) -> None:
+        """ctrl+z that no field took (none has typing left to undo): said as on the panes. The
+        project's own changes are not undone under a dialog."""
+        say_nothing_to(self.app)
+
+    def action_nothing_to_redo(self) -> None:
+        say_nothing_to(self.app, redo=True)
 
     def action_confirm(self) -> None:
         """Press the primary button, as a click would; a completion shown in the field typed in

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.actions import SkipAction
 from textual.widgets import Input, TextArea
 from textual.widgets.input import Selection as InputSelection
 from textual.widgets.text_area import Selection
@@ -86,6 +87,17 @@ class RealTextArea(HoldsRealText, TextArea):
 
     def typed(self) -> str:
         return self.text
+
+    def action_undo(self) -> None:
+        """Undo the last typing; with none left the key goes on (a dialog says "Nothing to undo.")."""
+        if not self.history.undo_stack:
+            raise SkipAction()
+        super().action_undo()
+
+    def action_redo(self) -> None:
+        if not self.history.redo_stack:
+            raise SkipAction()
+        super().action_redo()
 
     def validate_selection(self, selection: Selection) -> Selection:
         start, (row, column) = selection
