@@ -28,3 +28,21 @@ async def test_help_says_how_work_is_kept(example: Path, make_app) -> None:
     assert "Restore" in text and "Discard" in text
     assert "t keeps theirs, m mine" in text
     assert "Save a copy" in text
+
+
+async def test_help_says_ctrl_l_attaches_this_sessions_quotes(example: Path, make_app) -> None:
+    """#12 live capture: F1 said ctrl+l attaches "the quote under the cursor" with no word of
+    which session's: it attaches this session's answer, quotes and metric only (a quote heard in
+    another session is attached from the gap dialog's Add evidence…)."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f1")
+        assert await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        console = Console(width=120, record=True, file=io.StringIO())
+        for static in app.screen.query(Static):
+            console.print(static.content)
+        lines = console.export_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if "ctrl+l" in line)
+    entry = " ".join(" ".join(lines[at : at + 3]).split())
+    assert "this session's quotes" in entry, entry

@@ -213,8 +213,9 @@ KEYS: tuple[Key, ...] = (
     Key("raise-gap", "ctrl+g", "raise_gap", "Raise gap", "raise a gap from this question", "capture",
         changes_data=True, rank=23),
     Key("attach-evidence", "ctrl+l", "attach_evidence", "Attach",
-        "attach the answer (or the quote under the cursor, or the metric) to an existing gap (from the "
-        "notes too)", "capture", changes_data=True, show=False),
+        "attach what this session gave on the question to an existing gap: its answer, this session's "
+        "quotes (in the heard list: the quote under the cursor) and metric (from the notes too)", "capture",
+        changes_data=True, show=False),
     Key("maturity-current", "1", "maturity('current', 1)", "Current", "in the tree: current maturity "
         "(0 clears)", "capture", changes_data=True, show=False, shown_key="1–5"),
     Key("maturity-target", TARGET_KEYS[0], "maturity('target', 1)", "Target",
