@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from textual.widgets import Static
@@ -13,7 +14,8 @@ from tests.helpers import ready, until
 from workbench.ui.screens.help_screen import HelpScreen
 
 
-async def test_help_says_how_work_is_kept(example: Path, make_app) -> None:
+async def help_lines(example: Path, make_app: Any) -> list[str]:
+    """F1 help's text at 120 columns, line by line."""
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
@@ -22,7 +24,11 @@ async def test_help_says_how_work_is_kept(example: Path, make_app) -> None:
         console = Console(width=120, record=True, file=io.StringIO())
         for static in app.screen.query(Static):
             console.print(static.content)
-        text = " ".join(console.export_text().split())
+        return console.export_text().splitlines()
+
+
+async def test_help_says_how_work_is_kept(example: Path, make_app) -> None:
+    text = " ".join(" ".join(await help_lines(example, make_app)).split())
     assert "at most 10 s after the first" in text
     assert "journal" in text and "offers it back" in text
     assert "Restore" in text and "Discard" in text
@@ -34,15 +40,7 @@ async def test_help_says_ctrl_l_attaches_this_sessions_quotes(example: Path, mak
     """#12 live capture: F1 said ctrl+l attaches "the quote under the cursor" with no word of
     which session's: it attaches this session's answer, quotes and metric only (a quote heard in
     another session is attached from the gap dialog's Add evidence…)."""
-    app = make_app(example)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f1")
-        assert await until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        console = Console(width=120, record=True, file=io.StringIO())
-        for static in app.screen.query(Static):
-            console.print(static.content)
-        lines = console.export_text().splitlines()
+    lines = await help_lines(example, make_app)
     at = next(i for i, line in enumerate(lines) if "ctrl+l" in line)
     entry = " ".join(" ".join(lines[at : at + 3]).split())
     assert "this session's quotes" in entry, entry

@@ -72,6 +72,13 @@ def _bells(app: Any, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return rung
 
 
+async def _refused(pilot: Any, bells: list[float], otherwise: str) -> None:
+    """The key typed last was refused with a bell, and the offer is still up."""
+    assert await until(pilot, lambda: bells or not isinstance(pilot.app.screen, RestoreOfferModal))
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, RestoreOfferModal), otherwise
+
+
 async def _read(pilot: Any) -> None:
     """The person stops typing and reads the offer: it takes answers, and the keys typed before
     are all handled."""
@@ -97,9 +104,7 @@ async def test_a_key_typed_as_the_offer_showed_answers_nothing_while_the_screens
         shown = await _offer_on_screen(app)
         _typed(app, key)  # typed as it showed, meant for the notes
         assert monotonic_time() < shown + TYPING_GUARD_SECONDS
-        assert await until(pilot, lambda: bells or not isinstance(app.screen, RestoreOfferModal))
-        await pilot.pause()
-        assert isinstance(app.screen, RestoreOfferModal), "a stray key answered the offer"
+        await _refused(pilot, bells, "a stray key answered the offer")
         assert example.read_text() == on_disk
         assert journal_paths(example)[0].exists()
         await _read(pilot)
@@ -118,9 +123,7 @@ async def test_typing_on_as_the_offer_opens_answers_nothing_until_the_person_sto
         shown = await _offer_on_screen(app)
         await _type_at_a_persons_pace(app, "we use terraform with four modules\n")
         assert monotonic_time() > shown + 2 * TYPING_GUARD_SECONDS  # (the Enter came well after)
-        assert await until(pilot, lambda: bells or not isinstance(app.screen, RestoreOfferModal))
-        await pilot.pause()
-        assert isinstance(app.screen, RestoreOfferModal), "the Enter ending the line answered the offer"
+        await _refused(pilot, bells, "the Enter ending the line answered the offer")
         assert example.read_text() == on_disk
         await _read(pilot)  # they stop, and read it
         _typed(app, "ctrl+s")
