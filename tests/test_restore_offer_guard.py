@@ -84,7 +84,7 @@ async def _read(pilot: Any) -> None:
     are all handled."""
     gate = pilot.app.keys_in_order
     assert await dialog_up(pilot, RestoreOfferModal)
-    assert await until(pilot, lambda: not (gate.busy or gate.waiting or gate.on_their_way(pilot.app.screen)))
+    assert await until(pilot, lambda: not (gate.busy or gate.waiting or gate.on_their_way()))
 
 
 def _restored(path: Path) -> bool:

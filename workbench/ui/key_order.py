@@ -100,9 +100,9 @@ class KeyGate:
         """Keys wait: the workbench is opening, or the pane shown is still being mounted."""
         self.typed: deque[float] = deque(maxlen=TYPED_KEPT)
         """When the latest keys were typed (`Key.time`), in the order typed."""
-        self._on_their_way: dict[int, tuple[events.Key, object, float]] = {}
-        """Keys handed on whose handling is not yet confirmed all the way, by turn: the key, the
-        screen it went to, and when it was handed on."""
+        self._on_their_way: dict[int, tuple[events.Key, float]] = {}
+        """Keys handed on whose handling is not yet confirmed all the way, by turn: the key, and
+        when it was handed on."""
         self._turn = 0
 
     def put_first(self, keys: list[events.Key]) -> None:
@@ -141,7 +141,7 @@ class KeyGate:
                 return
             route = self._route()
             self._turn += 1
-            self._on_their_way[self._turn] = (event, self.app.screen, monotonic_time())
+            self._on_their_way[self._turn] = (event, monotonic_time())
             await self.handle(event)  # type: ignore[misc]
             self._wait_for(route, self.app.screen)
 
@@ -195,16 +195,17 @@ class KeyGate:
         if self.waiting:
             self.app.call_next(self._next)
 
-    def on_their_way(self, screen: object) -> list[events.Key]:
-        """The keys handed on to `screen` whose handling is not yet confirmed all the way (oldest
-        first): the key being handled, and any the gate stopped waiting for after STUCK_SECONDS
-        (the screens under a dialog busy as it opens) which may still answer it. None when what
-        `screen` is handling now came from no key (a click)."""
+    def on_their_way(self) -> list[events.Key]:
+        """The keys handed on whose handling is not yet confirmed all the way (oldest first): the
+        key being handled, and any the gate stopped waiting for after STUCK_SECONDS (the screens
+        under a dialog busy as it opens) which may still answer it, whichever screen was on top
+        as it was handed on (a dialog pushed meanwhile takes its bindings). None when what is
+        handled now came from no key (a click)."""
         now = monotonic_time()
-        for turn, (_, _, handed) in list(self._on_their_way.items()):
+        for turn, (_, handed) in list(self._on_their_way.items()):
             if now - handed > HELD_SECONDS:  # never confirmed: its widget went away
                 del self._on_their_way[turn]
-        return [key for key, to, _ in self._on_their_way.values() if to is screen]
+        return [key for key, _ in self._on_their_way.values()]
 
     def typed_between(self, start: float, end: float) -> list[float]:
         """When the keys typed from `start` until before `end` were typed, in order."""

@@ -385,7 +385,13 @@ class DialogScreen(ModalScreen[ResultType]):
     @property
     def keys_ready(self) -> bool:
         """Whether keys typed now are answers (see `TYPING_GUARD_SECONDS`)."""
-        return not self.GUARDS_TYPING or self._read_by(monotonic_time())
+        from workbench.ui.key_order import keys_gate
+
+        if not self.GUARDS_TYPING:
+            return True
+        gate = keys_gate(self.app)
+        stray = gate.on_their_way() if gate is not None else []  # (refused as answers: see below)
+        return self._read_by(monotonic_time()) and all(self._read_by(key.time) for key in stray)
 
     def typed_too_soon(self) -> bool:
         """Whether the key being handled was typed before the dialog was up long enough to be
@@ -397,7 +403,7 @@ class DialogScreen(ModalScreen[ResultType]):
         if not self.GUARDS_TYPING:
             return False
         gate = keys_gate(self.app)
-        keys = gate.on_their_way(self) if gate is not None else []
+        keys = gate.on_their_way() if gate is not None else []
         if all(self._read_by(key.time) for key in keys):
             return False
         self.app.bell()
