@@ -16,6 +16,7 @@ from workbench.printable import one_line
 from workbench.ui.field_names import FIELD_NAMES
 from workbench.ui.keys import footer_rank, in_scope, kept_in_footer, key, widget_keys
 from workbench.ui.textual_private import DropdownList
+from workbench.ui.widgets.undoable_input import TYPING_ACTIONS
 
 TYPING_STYLE = Style(bold=True, color="black", bgcolor="yellow")
 COMMANDS_STYLE = Style(bold=True, color="black", bgcolor="cyan")
@@ -156,17 +157,22 @@ class KeyFooter(Widget):
             if self._is_palette(binding):
                 palette = [(binding, enabled)]  # its hint when there is room
                 continue
-            pinned_id = PINNED_IDS.get(binding.key)
-            if pinned_id and binding.action == key(pinned_id).action:
+            if pinned_id := PINNED_IDS.get(binding.key):
                 # In a text field its own ctrl+z / ctrl+y (typing first, then the workbench's)
-                # hides the app's binding: still shown, under the registry's words.
+                # hides the app's binding: still shown, under the registry's words, and bright
+                # while the field has typing to take back (make again). Any other screen's own
+                # ctrl+z (a dialog's, with no field typing left) shows dimmed.
+                typing = binding.action in TYPING_ACTIONS  # (with none left, the key goes on)
+                workbench = binding.action == key(pinned_id).action or (typing and not self.screen.is_modal)
                 binding = key(pinned_id).binding()
+                if not (typing and enabled):
+                    enabled = workbench and (enabled or typing) and self._something_to(binding.action)
             name = binding.action or binding.id or binding.key
             if not binding.show or name in seen:
                 continue
             seen.add(name)
             if binding.action in PINNED:
-                pinned[binding.action] = (binding, enabled and self._something_to(binding.action))
+                pinned[binding.action] = (binding, enabled)
             else:
                 rank = footer_rank(binding.id or "")
                 (app_wide if is_app else near).append((rank, binding, enabled))

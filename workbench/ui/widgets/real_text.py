@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from textual.actions import SkipAction
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 from textual.widgets.input import Selection as InputSelection
 from textual.widgets.text_area import Selection
 
 from workbench.printable import for_editing, out_of_placeholder, restore, unit_after, unit_before
+from workbench.ui.widgets.undoable_input import UndoableInput
 
 
 class HoldsRealText:
@@ -42,8 +43,9 @@ class HoldsRealText:
         return self.real.strip() if self.edited else self._real
 
 
-class RealInput(HoldsRealText, Input):
-    """A one-line editor of a text from a file (a title, an owner…)."""
+class RealInput(HoldsRealText, UndoableInput):
+    """A one-line editor of a text from a file (a title, an owner…). ctrl+z and ctrl+y take back
+    and make again its own typing first, as in the search box."""
 
     multiline = False
 
@@ -76,6 +78,7 @@ class RealInput(HoldsRealText, Input):
         """Show `text` for editing."""
         self._real = text
         self.value = for_editing(text, multiline=False)
+        self.forget_typing()  # loaded, not typed: ctrl+z does not take it back
 
 
 class RealTextArea(HoldsRealText, TextArea):

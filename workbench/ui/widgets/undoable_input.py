@@ -9,6 +9,8 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 HISTORY_LIMIT = 100
+TYPING_ACTIONS = ("undo_typing", "redo_typing")
+"""A field's own ctrl+z and ctrl+y (the footer shows them as the workbench's Undo and Redo)."""
 
 
 class UndoableInput(Input):
@@ -28,10 +30,12 @@ class UndoableInput(Input):
         self._restoring = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # With no typing to take back (make again) the key goes on to the screen's or the
+        # workbench's undo; shown dimmed meanwhile (None), so the footer keeps ^z and ^y.
         if action == "undo_typing":
-            return bool(self._undo)
+            return True if self._undo else None
         if action == "redo_typing":
-            return bool(self._redo)
+            return True if self._redo else None
         return super().check_action(action, parameters)
 
     def _watch_value(self, value: str) -> None:

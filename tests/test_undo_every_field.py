@@ -1,0 +1,61 @@
+"""v4 (#12/#11 walkthrough, session 13): ctrl+z and ctrl+y undo and redo a one-line field's own
+typing in every dialog and picker (the gap's title and owner, a picker's filter line), as they
+do in the search box; and redo makes again what was undone last first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tests.helpers import dialog_up, gap_in, open_dialog, ready, until
+from workbench.ui.modals.gap_modal import GapModal
+from workbench.ui.modals.pick_modal import PickModal
+
+
+async def test_ctrl_z_and_ctrl_y_take_back_and_make_again_the_typing_in_a_gap_s_owner_field(
+    example: Path, make_app
+) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await open_dialog(pilot, "gap-edit", GapModal, Input)
+        assert await dialog_up(pilot, GapModal)
+        owner = app.screen.query_one("#gap-owner", Input)
+        owner.focus()
+        await pilot.pause()
+        before = owner.value
+        await pilot.press("end", *"Dana")
+        assert await until(pilot, lambda: owner.value == before + "Dana")
+        footer = str(app.screen.query_one("KeyFooter").render())
+        assert "^z" in footer and "^y" in footer, footer
+        await pilot.press("ctrl+z")
+        assert await until(pilot, lambda: owner.value == before + "Dan"), owner.value
+        await pilot.press("ctrl+y")
+        assert await until(pilot, lambda: owner.value == before + "Dana"), owner.value
+        for _ in range(4):
+            await pilot.press("ctrl+z")
+        assert await until(pilot, lambda: owner.value == before), owner.value
+        await pilot.press("ctrl+y", "ctrl+y")
+        assert await until(pilot, lambda: owner.value == before + "Da"), owner.value
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not isinstance(app.screen, GapModal))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert gap_in(example, "G-001")["owner"] == before + "Da"
+
+
+async def test_a_picker_s_filter_line_undoes_its_own_typing(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await open_dialog(pilot, "attach-evidence", PickModal, Input)
+        assert await dialog_up(pilot, PickModal)
+        line = app.screen.query_one("#pick-filter", Input)
+        line.focus()
+        await pilot.press(*"cfo")
+        assert await until(pilot, lambda: line.value == "cfo")
+        await pilot.press("ctrl+z", "ctrl+z")
+        assert await until(pilot, lambda: line.value == "c"), line.value
+        await pilot.press("ctrl+y")
+        assert await until(pilot, lambda: line.value == "cf"), line.value
