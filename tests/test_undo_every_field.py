@@ -8,9 +8,11 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from tests.helpers import dialog_up, gap_in, open_dialog, ready, until
+from tests.helpers import dialog_up, gap_in, notifications, open_dialog, ready, saved, until
 from workbench.ui.modals.gap_modal import GapModal
 from workbench.ui.modals.pick_modal import PickModal
+
+QUESTION = "discovery:model-deployment.current.deployment-infrastructure-1"
 
 
 async def test_ctrl_z_and_ctrl_y_take_back_and_make_again_the_typing_in_a_gap_s_owner_field(
@@ -59,3 +61,29 @@ async def test_a_picker_s_filter_line_undoes_its_own_typing(example: Path, make_
         assert await until(pilot, lambda: line.value == "c"), line.value
         await pilot.press("ctrl+y")
         assert await until(pilot, lambda: line.value == "cf"), line.value
+
+
+async def test_redo_makes_again_what_was_undone_last_first_in_the_search_box(example: Path, make_app) -> None:
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        shown = notifications(app)
+        await pilot.press("3")  # current maturity 3 of the first question
+        assert await until(pilot, lambda: app.workspace.unsaved)  # type: ignore[union-attr]
+        await pilot.press("slash", "a", "b")
+        search = app.screen.query_one("#nav-search", Input)
+        assert await until(pilot, lambda: search.value == "ab")
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")  # 'a', '', then the maturity
+        assert await until(pilot, lambda: any(s.startswith("Undone: ") for s in shown)), shown
+        assert search.value == ""
+        await pilot.press("ctrl+y")  # the maturity first: undone last
+        assert await until(pilot, lambda: any(s.startswith("Redone: ") for s in shown)), shown
+        assert search.value == ""
+        await pilot.press("ctrl+y")
+        assert await until(pilot, lambda: search.value == "a"), search.value
+        await pilot.press("ctrl+y")
+        assert await until(pilot, lambda: search.value == "ab"), search.value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (answer,) = [a for a in saved(example)["answers"] if a["question"] == QUESTION and a["session"] == "ml-1"]
+    assert answer["current"] == 3

@@ -30,6 +30,7 @@ from workbench.ui.modals.dialog import cancel_label
 from workbench.ui.notices import Notices
 from workbench.ui.safe import clean, one_line, problem_sentence
 from workbench.ui.screens.loading_screen import LoadingScreen
+from workbench.ui.widgets.undoable_input import undo_step
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -111,6 +112,8 @@ class WorkbenchApp(App[int]):
     ) -> None:
         super().__init__()
         self.typed_before = typed_before
+        self.undone_at: list[int] = []
+        """When each change undone and not yet redone was undone (`undo_step`), newest last."""
         """What was typed before Textual had the terminal (ui/typed_early.py): handled first."""
         self.path = Path(path) if path else None
         self.projects_dir = Path(projects_dir)
@@ -1133,6 +1136,7 @@ class WorkbenchApp(App[int]):
         if self.workspace is None:
             return
         if name := self.workspace.editor.undo():
+            self.undone_at.append(undo_step())
             self.notify(f"Undone: {name}", markup=False, timeout=2)
         elif self.workspace.editor.undo_ends:  # a key pressed never does nothing silently
             # (a toast, read whole: the top line cut it before the time at 80 columns)
@@ -1145,9 +1149,16 @@ class WorkbenchApp(App[int]):
         if self.workspace is None:
             return
         if name := self.workspace.editor.redo():
+            self.undone_at = self.undone_at[:-1]
             self.notify(f"Redone: {name}", markup=False, timeout=2)
         else:
             say_nothing_to(self, redo=True)
+
+    def undone_since(self, step: int) -> bool:
+        """Whether a change undone after the undo `step` (a field's typing) can be redone now."""
+        if self.workspace is None or self.workspace.editor.history.redo_name is None:
+            return False
+        return bool(self.undone_at) and self.undone_at[-1] > step
 
     def notify(
         self,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from textual import on
 from textual.binding import Binding
 from textual.geometry import Size
@@ -11,6 +13,13 @@ from textual.widgets import Input
 HISTORY_LIMIT = 100
 TYPING_ACTIONS = ("undo_typing", "redo_typing")
 """A field's own ctrl+z and ctrl+y (the footer shows them as the workbench's Undo and Redo)."""
+_undo_steps = itertools.count(1)
+
+
+def undo_step() -> int:
+    """The number of an undo just made, a field's or the workbench's: later undos have larger
+    numbers, so redo makes again what was undone last first, whoever undid it."""
+    return next(_undo_steps)
 
 
 class UndoableInput(Input):
@@ -26,6 +35,7 @@ class UndoableInput(Input):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._undo: list[str] = []
         self._redo: list[str] = []
+        self._undone_at: list[int] = []
         self._shown = self.value
         self._restoring = False
 
@@ -35,7 +45,7 @@ class UndoableInput(Input):
         if action == "undo_typing":
             return True if self._undo else None
         if action == "redo_typing":
-            return True if self._redo else None
+            return True if self._redo and not self._workbench_undid_since() else None
         return super().check_action(action, parameters)
 
     def _watch_value(self, value: str) -> None:
@@ -53,24 +63,32 @@ class UndoableInput(Input):
             return
         if not self._restoring and event.value != self._shown:
             self._undo = [*self._undo, self._shown][-HISTORY_LIMIT:]
-            self._redo = []
+            self._redo, self._undone_at = [], []
         self._shown = event.value
         self._restoring = False
 
     def forget_typing(self) -> None:
         """Start a new history (the field was cleared or filled by the program)."""
-        self._undo, self._redo, self._shown = [], [], self.value
+        self._undo, self._redo, self._undone_at, self._shown = [], [], [], self.value
+
+    def _workbench_undid_since(self) -> bool:
+        """Whether the workbench undid a change after this field's last undo: ctrl+y makes that
+        again first (one order for both: what was undone last is redone first)."""
+        later = getattr(self.app, "undone_since", None)
+        return bool(self._undone_at) and callable(later) and bool(later(self._undone_at[-1]))
 
     def action_undo_typing(self) -> None:
         """Put back the text before the last change."""
         if self._undo:
             self._redo.append(self.value)
+            self._undone_at.append(undo_step())
             self._set(self._undo.pop())
 
     def action_redo_typing(self) -> None:
         """Make the last undone change again."""
         if self._redo:
             self._undo.append(self.value)
+            self._undone_at = self._undone_at[:-1]
             self._set(self._redo.pop())
 
     def _set(self, text: str) -> None:
