@@ -87,3 +87,10 @@ async def test_redo_makes_again_what_was_undone_last_first_in_the_search_box(exa
         await pilot.pause()
     (answer,) = [a for a in saved(example)["answers"] if a["question"] == QUESTION and a["session"] == "ml-1"]
     assert answer["current"] == 3
+
+
+def test_f1_help_says_which_key_clears_the_target_maturity() -> None:
+    from workbench.ui.keys import help_rows
+
+    (line,) = [what for _, rows in help_rows() for key, what in rows if key.startswith("shift+1–5")]
+    assert "( )" not in line and "shift+0" in line and "')'" in line, line

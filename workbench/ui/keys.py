@@ -219,8 +219,8 @@ KEYS: tuple[Key, ...] = (
     Key("maturity-current", "1", "maturity('current', 1)", "Current", "in the tree: current maturity "
         "(0 clears)", "capture", changes_data=True, show=False, shown_key="1–5"),
     Key("maturity-target", TARGET_KEYS[0], "maturity('target', 1)", "Target",
-        "in the tree: target maturity ( ) clears)", "capture", changes_data=True, show=False,
-        shown_key="shift+1–5 (! @ # $ %)"),
+        "in the tree: target maturity (shift+0, the ')' key, clears)", "capture", changes_data=True,
+        show=False, shown_key="shift+1–5 (! @ # $ %)"),
     Key("hear", "h", "hear", "Heard",
         "in the tree: pain indicator heard: the quote, who said it, the session (again: edits that "
         "record)", "capture", changes_data=True, show=False),
