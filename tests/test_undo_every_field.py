@@ -73,6 +73,8 @@ async def test_redo_makes_again_what_was_undone_last_first_in_the_search_box(exa
         await pilot.press("slash", "a", "b")
         search = app.screen.query_one("#nav-search", Input)
         assert await until(pilot, lambda: search.value == "ab")
+        footer = str(app.screen.query_one("KeyFooter").render())  # 80 columns: ^z, ^y and F1 kept
+        assert footer.rstrip().endswith("^z Undo  ^y Redo  f1 Help"), footer
         await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")  # 'a', '', then the maturity
         assert await until(pilot, lambda: any(s.startswith("Undone: ") for s in shown)), shown
         assert search.value == ""
