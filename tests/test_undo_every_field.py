@@ -96,3 +96,22 @@ def test_f1_help_says_which_key_clears_the_target_maturity() -> None:
 
     (line,) = [what for _, rows in help_rows() for key, what in rows if key.startswith("shift+1–5")]
     assert "( )" not in line and "shift+0" in line and "')'" in line, line
+
+
+async def test_a_dialog_neither_offers_nor_opens_an_empty_palette(example: Path, make_app) -> None:
+    from textual.command import CommandPalette
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dialog(pilot, "gap-edit", GapModal, Input)
+        assert await dialog_up(pilot, GapModal)
+        footer = str(app.screen.query_one("KeyFooter").render())
+        assert "palette" not in footer, footer
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, GapModal) and not isinstance(app.screen, CommandPalette)
+        await pilot.press("escape")  # nothing typed: it closes
+        assert await until(pilot, lambda: not isinstance(app.screen, GapModal))
+        await pilot.press("ctrl+p")  # on the panes the palette opens as before
+        assert await until(pilot, lambda: isinstance(app.screen, CommandPalette))

@@ -1200,6 +1200,11 @@ class WorkbenchApp(App[int]):
             super().update_styles(node, animate)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "command_palette":
+            from workbench.ui.modals.dialog import DialogScreen
+
+            if isinstance(self.screen, DialogScreen):
+                return False  # the palette holds none of a dialog's commands: not opened empty
         entry = for_action("app", action)
         if entry is None:
             return True

@@ -125,7 +125,8 @@ class KeyFooter(Widget):
     def _active(self) -> list[tuple[bool, Binding, bool]]:
         """(the app's?, binding, enabled) of every key that can act where the keyboard is: the
         screen's active bindings; over a dialog also the app's keys that act there (F1: Textual
-        leaves the app's bindings out of a dialog's, though its priority keys still run); and
+        leaves the app's bindings out of a dialog's, though its priority keys still run), not ctrl+p
+        (the palette holds none of a dialog's commands, so it does not open there); and
         the keys the focused widget handles itself that the registry describes (Enter in a list)."""
         found = [
             (isinstance(node, App), binding, enabled)
@@ -138,8 +139,6 @@ class KeyFooter(Widget):
                 works = entry.bound and binding.priority and entry.key not in keys
                 if works and self.app.check_action(entry.action, ()):
                     found.append((True, binding, True))
-            if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING not in keys:
-                found.append((True, key("palette").binding(), True))
         focused = self.screen.focused
         found += [(False, entry.binding(), True) for entry in widget_keys(focused.id if focused else None)]
         return found
