@@ -74,7 +74,7 @@ MEI_NOTES = "Wants a written capability list before the next meeting."
 
 DIALOGS = [
     ("gap", opener("gaps", "edit_gap", "G-003"), GapModal, "gap-description"),
-    ("new gap", opener("", "raise_gap", "", ""), GapModal, "gap-title"),
+    ("new gap", opener("", "raise_gap", "", "model-deployment"), GapModal, "gap-title"),  # area chosen: saved
     ("heard", opener("capture", "open_heard", QUESTION, ""), HeardModal, "heard-quote"),
     ("metric", opener("plan", "edit_metric", "M-001"), MetricModal, "metric-measured_by"),
     ("new metric", opener("plan", "new_metric_from", ""), MetricModal, "metric-text"),
