@@ -126,7 +126,7 @@ async def test_a_restored_dialog_comes_back_in_the_session_it_was_typed_in(
         await ready(pilot)
         assert app.workspace.session_id == "ml-1"
         main_screen(app).switch_session("executive-1")
-        main_screen(app).raise_gap("", "")
+        main_screen(app).raise_gap("", "model-deployment")  # a gap is saved only with an area
         assert await until(pilot, lambda: isinstance(app.screen, GapModal) and app.screen.query("#gap-title"))
         app.screen.query_one("#gap-title").focus()
         await pilot.pause()
