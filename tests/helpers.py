@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import tomllib
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
@@ -20,7 +21,8 @@ async def until(pilot: Any, condition: Callable[[], object], seconds: float = WA
     2-core machine) is one step spent: the condition decides, not Pilot's own clock."""
     from textual.pilot import WaitForScreenTimeout
 
-    for _ in range(int(seconds / STEP)):
+    deadline = time.monotonic() + seconds  # by the clock: a step Pilot gives up on takes 30 s,
+    while time.monotonic() < deadline:  # and counted steps made a stuck app a 100-minute wait
         if condition():
             return True
         with suppress(WaitForScreenTimeout):
