@@ -113,9 +113,11 @@ FIRST_PAINT = """
 import datetime as dt, sys
 from textual.screen import Screen
 painted = Screen._compositor_refresh
+said = []
 def first_paint(screen):
     painted(screen)
-    if type(screen).__name__ == "MainScreen":
+    if type(screen).__name__ == "MainScreen" and not said:  # the first paint only: quitting waits
+        said.append(1)  # for the panes to mount (a50334b), and paints again meanwhile
         print(" ".join(sorted(set(sys.argv[2:]) & set(sys.modules))) or "-")
         screen.app.exit()
 Screen._compositor_refresh = first_paint
