@@ -20,13 +20,14 @@ from textual.notifications import SeverityLevel
 
 from workbench.printable import full_stop
 from workbench.ui.autosave import Autosave
-from workbench.ui.commands import WorkbenchCommands, say_nothing_to
+from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.key_order import KeyGate, keys_in_text, read_esc_pairs_as_alt
 from workbench.ui.keys import bindings, can_run, display, for_action, key
 from workbench.ui.keys_while_opening import KEPT_WHILE_OPENING, KeysWhileOpening
 from workbench.ui.messages import ProjectChanged
 from workbench.ui.modals.confirm import QuitModal, RestoreOfferModal
 from workbench.ui.modals.dialog import cancel_label
+from workbench.ui.nothing_to import say_nothing_to
 from workbench.ui.notices import Notices
 from workbench.ui.safe import clean, one_line, problem_sentence
 from workbench.ui.screens.loading_screen import LoadingScreen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -16,21 +16,11 @@ from workbench.ui.messages import ShowQuestion, SwitchSession
 from workbench.ui.safe import one_line
 
 if TYPE_CHECKING:
-    from textual.app import App
     from textual.message import Message
 
     from workbench.ui.workspace import Workspace
 
 
-NOTHING_TO_UNDO = "Nothing to undo."
-NOTHING_TO_REDO = "Nothing to redo."
-"""What ctrl+z / ctrl+y (and the palette's Undo / Redo) say with nothing to take back or make again."""
-
-
-def say_nothing_to(app: App[Any], redo: bool = False) -> None:
-    """ctrl+z (ctrl+y with `redo`) with nothing to take back (make again) says so, never nothing
-    at all: on the panes, from the palette, and in a dialog with no typing left to undo."""
-    app.notify(NOTHING_TO_REDO if redo else NOTHING_TO_UNDO, markup=False, timeout=2)
 STAY_IN_FOLLOW_UPS = frozenset({"help", "undo", "redo", "save", "toggle_clock", "save_milestone", "quit"})
 """Actions the palette runs over the Follow-ups view; any other first goes back to the panes."""
 

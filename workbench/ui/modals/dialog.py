@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, TextArea
 
-from workbench.ui.commands import say_nothing_to
 from workbench.ui.keys import bindings, display, key
+from workbench.ui.nothing_to import say_nothing_to
 from workbench.ui.safe import literal
 from workbench.ui.textual_private import drawing_put_off, highlighted_row, monotonic_time, result_requester
 from workbench.ui.widgets.key_footer import KeyFooter
