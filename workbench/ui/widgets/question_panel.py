@@ -666,15 +666,16 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         self._to_notes()
 
     def _keyboard_after_status(self, status: str, chosen: bool = False) -> None:
-        """Where the keyboard goes once `status` is set from the dropdown (`chosen`) or ctrl+o: to
-        the reason / ask-whom field when the status shows it; else to the notes after a choice
-        from the list, or when the field it was in has just been hidden (ctrl+o on to "skipped")."""
+        """Where the keyboard goes once `status` is set from the dropdown (`chosen`): to the reason
+        / ask-whom field when the status shows it, else to the notes. ctrl+o leaves it where it
+        is (a facilitator typing notes goes on typing them: ' - ask Priya' typed after ctrl+o
+        went into 'ask whom'), unless the field it was in has just been hidden ("skipped")."""
         detail = self.query_one("#q-status-detail", PersonInput)
-        if detail.display and not detail.disabled:
+        if chosen and detail.display and not detail.disabled:
             cursors_at_end(detail)
             detail.focus()
-        elif chosen or detail.has_focus:
-            self._to_notes()
+        elif chosen or (detail.has_focus and not detail.display):
+            self._to_notes()  # ctrl+o from the notes keeps the keyboard there: typing goes on
 
     def _to_notes(self) -> None:
         notes = self.query_one("#q-notes", NotesArea)
