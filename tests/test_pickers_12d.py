@@ -455,7 +455,7 @@ async def test_a_crowded_cell_narrows_to_the_gap_typed_and_enter_edits_it(exampl
 
     with example.open("a", encoding="utf-8") as file:
         file.writelines(
-            f'\n[[gaps]]\nid = "G-1{n:02d}"\ntitle = "Extra gap {n}"\nimpact = 4\ncomplexity = 2\n'
+            f'\n[[gaps]]\nid = "G-1{n:02d}"\ntitle = "Extra gap {n}"\narea = "model-deployment"\nimpact = 4\ncomplexity = 2\n'
             for n in range(14)
         )
 
