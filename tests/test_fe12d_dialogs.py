@@ -27,6 +27,15 @@ async def in_plan(pilot: Any, method: str, arg: str, field: str) -> Any:
     return app.screen
 
 
+async def step_due_typed(pilot: Any, due: str) -> Any:
+    """A new next step "Send the plan" with `due` typed as its due date and ctrl+s pressed."""
+    dialog = await in_plan(pilot, "new_step_for", "", "step-due")
+    await burst(pilot, *"Send the plan")
+    dialog.query_one("#step-due", Input).focus()
+    await burst(pilot, *due, "ctrl+s")
+    return dialog
+
+
 def labels(screen: Any) -> list[str]:
     return [str(label.render()).strip() for label in screen.query(Label)]
 
@@ -62,11 +71,7 @@ async def test_a_from_x_to_y_target_keeps_its_plain_label(example: Path, make_ap
 async def test_the_step_due_date_error_goes_once_the_date_is_right(example: Path, make_app: Any) -> None:
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await in_plan(pilot, "new_step_for", "", "step-due")
-        dialog = app.screen
-        await burst(pilot, *"Send the plan")
-        dialog.query_one("#step-due", Input).focus()
-        await burst(pilot, *"15/12/2026", "ctrl+s")
+        dialog = await step_due_typed(pilot, "15/12/2026")
         error = dialog.query_one(".dialog-error", Static)
         assert "due date must look like" in str(error.render())
         assert app.focused is dialog.query_one("#step-due")  # the keyboard on the field in error
@@ -83,11 +88,7 @@ async def test_an_impossible_due_date_is_told_it_is_not_a_day(example: Path, mak
     # Session 13 walkthrough: 2027-02-30 was refused with "must look like 2026-12-31", which it does.
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await in_plan(pilot, "new_step_for", "", "step-due")
-        dialog = app.screen
-        await burst(pilot, *"Send the plan")
-        dialog.query_one("#step-due", Input).focus()
-        await burst(pilot, *"2027-02-30", "ctrl+s")
+        dialog = await step_due_typed(pilot, "2027-02-30")
         error = str(dialog.query_one(".dialog-error", Static).render())
         assert "2027-02-30 is not a day on the calendar" in error
         assert "must look like" not in error

@@ -16,6 +16,20 @@ def _listed(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [str(o.prompt).split("\n")[0] for o in commands._options if isinstance(o, Command)]
 
 
+async def on_plan_item(pilot, item: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Plan (F5) with `item` selected on the timeline; returns the notices said from now on."""
+    from tests.helpers import notifications
+
+    app = pilot.app
+    await ready(pilot)
+    said: list[str] = notifications(app)
+    await pilot.press("f5")
+    gantt = app.screen.query_one("#gantt")
+    assert await until(pilot, lambda: gantt.size.width > 0)
+    gantt.select_item(item)
+    return said
+
+
 async def test_the_palette_offers_only_the_workbench_commands(example: Path, make_app) -> None:
     """ctrl+p listed Textual's own Keys (its generic key panel), Theme, Screenshot and a Quit that
     skipped the unsaved-work checks. Now every command is one of the key registry's, a session
@@ -44,16 +58,9 @@ async def test_the_palette_offers_only_the_workbench_commands(example: Path, mak
 async def test_moving_resizing_and_unfixing_a_plan_item_say_so(example: Path, make_app) -> None:
     """Plan's →, ] and u changed the item and said nothing (+ and - did: 'P-8 now waits for
     MS-2.'). Each now names the item and when it runs."""
-    from tests.helpers import notifications
-
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        said = notifications(app)
-        await pilot.press("f5")
-        gantt = app.screen.query_one("#gantt")
-        assert await until(pilot, lambda: gantt.size.width > 0)
-        gantt.select_item("P-4")  # type: ignore[attr-defined]
+        said = await on_plan_item(pilot, "P-4")
         await pilot.press("right")
         assert await until(pilot, lambda: any(s.startswith("P-4 now runs") for s in said)), said
         assert "fixed start" in said[-1]
@@ -67,17 +74,12 @@ async def test_moving_resizing_and_unfixing_a_plan_item_say_so(example: Path, ma
 async def test_a_milestone_has_no_length_to_change(example: Path, make_app) -> None:
     """Session 13 walkthrough: `]` `]` on a milestone said "MS-3 now runs weeks 1–2 (2 wk)." and
     saved weeks = 2 on it. A milestone marks a day: [ and ] say so and change nothing."""
-    from tests.helpers import notifications, saved
+    from tests.helpers import saved
 
     before = next(p for p in saved(example)["pilots"] if p["id"] == "MS-2")
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        said = notifications(app)
-        await pilot.press("f5")
-        gantt = app.screen.query_one("#gantt")
-        assert await until(pilot, lambda: gantt.size.width > 0)
-        gantt.select_item("MS-2")  # type: ignore[attr-defined]
+        said = await on_plan_item(pilot, "MS-2")
         await pilot.press("right_square_bracket", "right_square_bracket", "left_square_bracket")
         assert await until(pilot, lambda: len([s for s in said if "has no length" in s]) == 3), said
         assert not [s for s in said if "now runs" in s], said
