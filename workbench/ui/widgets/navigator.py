@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -100,6 +101,44 @@ class QuestionTree(Tree[str]):
             return
         self._styled_for = self.app.theme
         super().notify_style_update()
+
+    def room(self, depth: int, width: int | None = None) -> int:
+        """The cells for the words of a line `depth` levels down in `width` cells (by default
+        the tree's now; 0 before the layout)."""
+        width = self.scrollable_content_region.width if width is None else width
+        return max(1, width - depth * self.guide_depth) if width else 0
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        """A question's line fitted to the tree's width as it is drawn, cut at a word with an
+        ellipsis as the area and group lines are (it was cut at the pane's edge mid-word). Cut
+        here, not in the label, so only the lines drawn are cut, again as the tree narrows for
+        the notes, and no label is set again (each queued a refresh)."""
+        label = super().render_label(node, base_style, style)
+        room = self.room(_depth(node) - 1) if node.data else 0  # (no ▶ before a question's words)
+        if not room or label.cell_len <= room:
+            return label
+        kept = at_word(label.plain, room)[:-1]
+        fitted = label[: len(kept)]
+        fitted.append("…", style=label.get_style_at_offset(self.app.console, max(0, len(kept) - 1)))
+        return fitted
+
+    def get_label_width(self, node: TreeNode[str]) -> int:
+        """A line's width unfitted, as Tree measures every line as it lays itself out: fitting
+        each of them there (the tree's width asked once a line) made a filter slower; the lines
+        drawn are fitted (`render_label`)."""
+        return super().render_label(node, Style.null(), Style.null()).cell_len
+
+    def scroll_to_line(self, line: int, animate: bool = True) -> None:
+        """Scroll so that `line` shows, once the tree has rows: before its first layout any line
+        was out of sight, and the scroll put the first question at the top, the session and
+        area lines above it (at 80×24 the tree opened two lines down). The resize of that
+        layout brings the cursor into sight (`on_resize`)."""
+        if self.scrollable_content_region.height:
+            super().scroll_to_line(line, animate)
+
+    def show_from_top(self) -> None:
+        """Show the tree from its first line (the highlighted row is brought into sight after)."""
+        self.scroll_to(y=0, animate=False, immediate=True)
 
     def cursor_in_sight(self) -> bool:
         """Whether the highlighted row is one of the lines the tree shows now."""
@@ -206,6 +245,7 @@ class Navigator(Vertical):
         tree = self.question_tree
         self._progress = progress
         self._fitted_to = self._tree_width()
+        opened: TreeNode[str] | None = None  # the template's first section, open as it is built
         with tree.building():
             tree.clear()
             self._leaves, self._branches, self._session_node = [], [], None
@@ -218,15 +258,30 @@ class Navigator(Vertical):
                     refs = catalogue.section_refs(bank_id, section.areas, section.parts, section.groups)
                     refs += [f"{bank_id}:{q}" for q in section.questions]
                     branch = self._branch(top, section.text, refs, expand=index == 0)
+                    opened = branch if index == 0 else opened
                     self._add_leaves(branch, refs, progress, template_refs)
                 self._prune(top)
+                if opened is not None and opened not in top.children:  # pruned: nothing shown
+                    opened = None
             for bank in catalogue.banks:
                 if not bank.questions:
                     continue
                 bank_node = self._branch(tree.root, bank.title, [], expand=template is None)
                 self._add_bank(bank_node, bank.id, catalogue, progress, template_refs)
                 self._prune(bank_node)
-        self._keep_a_question_highlighted(self.best_match() if to_best_match else "")
+        wanted = self.best_match() if to_best_match else ""
+        if opened is not None:
+            self._close_unless_shown(opened, wanted or self.current)
+        tree.show_from_top()
+        self._keep_a_question_highlighted(wanted)
+
+    def _close_unless_shown(self, section: TreeNode[str], ref: str) -> None:
+        """Close the template's first section when the question to highlight is elsewhere (a
+        session switch keeps the question shown): the tree then shows its first lines and that
+        question at once, at 80×24 too (the open section pushed it a page down)."""
+        leaf = next((leaf for leaf in self._leaves if leaf.data == ref), None) if ref else None
+        if leaf is not None and not _under(leaf, section):
+            section.collapse()
 
     def _keep_a_question_highlighted(self, wanted: str = "") -> None:
         """After a rebuild the cursor goes to the question `wanted`, else stays on the question
@@ -277,7 +332,7 @@ class Navigator(Vertical):
         self, parent: TreeNode[str], title: str, refs: list[str], expand: bool = False
     ) -> TreeNode[str]:
         progress = self._progress
-        label = self._branch_label(title, refs if progress else [], progress, self._depth(parent) + 1)
+        label = self._branch_label(title, refs if progress else [], progress, _depth(parent) + 1)
         node = parent.add(label, data="", expand=expand)
         self._branches.append((node, title, refs))
         return node
@@ -311,18 +366,10 @@ class Navigator(Vertical):
         for node, title, refs in self._branches:
             if node.tree is None or not refs:
                 continue
-            node.set_label(self._branch_label(title, refs, progress, self._depth(node)))
+            node.set_label(self._branch_label(title, refs, progress, _depth(node)))
         if self._session_node is not None and self._session_node[0].tree is not None:
             node, title = self._session_node
             node.set_label(self._session_label(title, progress))
-
-    @staticmethod
-    def _depth(node: TreeNode[str]) -> int:
-        """How far down the tree a node is: 1 for the session line, 2 for an area under it."""
-        depth = 0
-        while node.parent is not None:
-            node, depth = node.parent, depth + 1
-        return depth
 
     def _tree_width(self) -> int:
         """The cells the tree's lines have now (0 before the layout)."""
@@ -332,8 +379,7 @@ class Navigator(Vertical):
         """The cells for the words of a line `depth` levels down (0 before the layout), in the
         width taken once for the whole tree as it is built or relabelled (`_fitted_to`): asked of
         the tree for each of its hundreds of lines, it made a filter 25% slower."""
-        width = self._fitted_to
-        return max(1, width - depth * self.question_tree.guide_depth) if width else 0
+        return self.question_tree.room(depth, self._fitted_to)
 
     def _branch_label(
         self, title: str, refs: list[str], progress: SessionProgress | None, depth: int
@@ -545,3 +591,11 @@ def _under(node: TreeNode[str], group: TreeNode[str]) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _depth(node: TreeNode[str]) -> int:
+    """How far down the tree a node is: 1 for the session line, 2 for an area under it."""
+    depth = 0
+    while node.parent is not None:
+        node, depth = node.parent, depth + 1
+    return depth
