@@ -31,6 +31,10 @@ SHORT_HEIGHT = 30
 """Below this many rows (80×24) a dialog has the class -short, so its CSS can draw it tighter and
 keep every field and its buttons in sight at once."""
 
+TALL_HEIGHT = 44
+"""From this many rows on (160×48) a dialog has the class -tall, so its CSS can give a list more
+of the height (the gap dialog's evidence)."""
+
 TYPING_GUARD_SECONDS = 0.4
 """A dialog that can open under someone typing (the file's conflict dialogs) answers no key
 typed before it was on screen this long with no key typed: nobody reads a dialog and answers it
@@ -169,16 +173,23 @@ class DialogScreen(ModalScreen[ResultType]):
         first layout as a resize and does it all again, with every screen under it (a fifth of
         opening a dialog): that first resize is passed over when it is the terminal's size, the
         size just laid out. A terminal resized later goes on to Textual's layout as before."""
-        self.set_class(self.app.size.height < SHORT_HEIGHT, "-short")
+        self._fit_height_classes()
         first, self._resized = not self._resized, True
         if first and event.size == self.app.size:
             event.prevent_default()
+
+    def _fit_height_classes(self) -> None:
+        """-short below SHORT_HEIGHT rows, -tall from TALL_HEIGHT on: the CSS draws the dialog
+        tighter on a short terminal and lets its lists take more rows on a tall one."""
+        height = self.app.size.height
+        self.set_class(height < SHORT_HEIGHT, "-short")
+        self.set_class(height >= TALL_HEIGHT, "-tall")
 
     def on_mount(self) -> None:
         """The dialog's own footer over the screen's: where typing lands in it, and its keys.
         Its text fields take the keyboard with the cursor after their text; a draft restored
         from the journal is filled in first."""
-        self.set_class(self.app.size.height < SHORT_HEIGHT, "-short")
+        self._fit_height_classes()
         self.mount(KeyFooter())
         self._opened_with = (self.text_fields(), self.dropdown_values(), self.kept_lists())
         self._pane = self._pane_under()

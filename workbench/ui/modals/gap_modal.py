@@ -64,7 +64,6 @@ class GapModal(FormModal[GapDraft]):
     GapModal #gap-evidence-row { height: 1; }
     GapModal #gap-evidence-title { width: auto; margin-right: 2; }
     GapModal #gap-evidence-row Button { margin-right: 1; }
-    GapModal #gap-evidence { max-height: 4; }
     """
     BINDINGS = [Binding("delete", "detach", "Detach", show=False)]
 
