@@ -46,6 +46,15 @@ class TestEditDialogs:
         steps = run("f3", select, "enter")
         assert snap_compare(app_for(example), terminal_size=SMALL, run_before=steps)
 
+    def test_gap_with_four_pieces_of_evidence_120x36(self, snap_compare, example: Path) -> None:
+        """G-001 with a fourth piece of evidence at 120×36: all four in sight, the description
+        as tall as its one line (two showed beside an empty description box)."""
+        text = example.read_text()
+        example.write_text(text.replace('"metric:M-001"]', '"metric:M-001", "heard:H-005"]', 1))
+        select = lambda app: app.screen.query_one("Matrix").select_gap("G-001")  # noqa: E731
+        steps = run("f3", select, "enter")
+        assert snap_compare(app_for(example), terminal_size=(120, 36), run_before=steps)
+
     def test_evidence_picker_filtered_80x24(self, snap_compare, example: Path) -> None:
         """G-001's Add evidence picker with 'reproduc' typed: the filter line shows it, the list
         holds only what has the word, the first highlighted, the title in sight."""
