@@ -184,7 +184,7 @@ async def test_the_plan_status_counts_one_item_in_the_singular(example: Path, ma
         await ready(pilot)
         await pilot.press("f5")
         detail = app.screen.query_one("#plan-detail", Static)
-        assert await until(pilot, lambda: "1 item · ends week" in str(detail.render())), str(detail.render())
+        assert await until(pilot, lambda: "1 item · week 1 is" in str(detail.render())), str(detail.render())
 
 
 def test_a_new_projects_file_name_spells_out_accented_letters(tmp_path: Path, capsys: Any) -> None:

@@ -317,6 +317,32 @@ def week_date(project: Project, week: int, today: dt.date) -> dt.date:
     return plan_start(project, today) + dt.timedelta(weeks=week)
 
 
+DECIDE_IN = 2
+"""Days the client has, at the least, to decide."""
+DECIDE_BEFORE_START = 3
+"""The decision falls by the Friday before the Monday work starts."""
+
+
+def start_after_deciding(planned: dt.date, today: dt.date) -> dt.date:
+    """The Monday work starts in a proposal sent today: the planned Monday, or the first one after
+    it that leaves the client DECIDE_IN days to decide by the Friday before."""
+    start = planned
+    while start - dt.timedelta(days=DECIDE_BEFORE_START) < today + dt.timedelta(days=DECIDE_IN):
+        start += dt.timedelta(weeks=1)
+    return start
+
+
+def proposal_start(project: Project, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The Monday the plan starts work (week 1) and the Monday a proposal sent today starts it: the
+    proposal plans what is not done yet, and moves work's start when it leaves no time to decide."""
+    try:
+        plan = schedule(remaining(project))
+    except PlanCycle:
+        plan = Schedule()
+    planned = plan_start(project, today) + dt.timedelta(weeks=first_work_week(plan))
+    return planned, start_after_deciding(planned, today)
+
+
 def current_week(project: Project, today: dt.date) -> int:
     """Which plan week today falls in (negative before the plan starts)."""
     return (today - plan_start(project, today)).days // 7
@@ -355,9 +381,16 @@ def week_span(plan: Schedule, scheduled: ScheduledItem) -> str:
     return f"{'weeks' if '–' in weeks else 'week'} {weeks}"
 
 
+def shown_end_week(plan: Schedule) -> int:
+    """The schedule week the plan ends (exclusive), its milestones included: a milestone takes no
+    weeks but falls in one, so one after the last piece of work ends the plan a week later."""
+    return max([plan.end_week, *(max(s.end, s.start + 1) for s in plan.items)])
+
+
 def last_week(plan: Schedule) -> int:
-    """The number of the plan's last week (people's numbering)."""
-    return max(1, week_number(plan, plan.end_week) - 1)
+    """The number of the plan's last week (people's numbering), the week of its last milestone if
+    that is later than its last work."""
+    return max(1, week_number(plan, shown_end_week(plan)) - 1)
 
 
 def end_date(project: Project, plan: Schedule, today: dt.date) -> dt.date:

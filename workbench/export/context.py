@@ -9,6 +9,8 @@ from workbench.analysis.currency import in_currency, money_named, money_words, p
 from workbench.analysis.gaps import QUADRANT_ORDER, Quadrant, gap_quadrant, ranked_gaps
 from workbench.analysis.metrics import metric_sentence
 from workbench.analysis.plan import (
+    DECIDE_BEFORE_START,
+    DECIDE_IN,
     PlanCycle,
     Schedule,
     ScheduledItem,
@@ -19,6 +21,7 @@ from workbench.analysis.plan import (
     plan_start,
     remaining,
     schedule,
+    start_after_deciding,
 )
 from workbench.export.client_fit import moved_years, years_to_move
 from workbench.export.client_notes import ClientNotes
@@ -29,12 +32,6 @@ from workbench.export.wording import count, first_lower, join_and
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import CLOSED_STATUSES, Gap, Metric, PlanItem
-
-DECIDE_IN = 2
-"""Days the client has, at the least, to decide."""
-DECIDE_BEFORE_START = 3
-"""The decision falls by the Friday before the Monday work starts."""
-
 
 @dataclass
 class ProposalContext:
@@ -77,9 +74,7 @@ class ProposalContext:
             self.plan = None
         self.first_week = first_work_week(self.plan) if self.plan is not None else 0
         self.planned_start = plan_start(self.project, self.today) + dt.timedelta(weeks=self.first_week)
-        self.start = self.planned_start
-        while self.start - dt.timedelta(days=DECIDE_BEFORE_START) < self.today + dt.timedelta(days=DECIDE_IN):
-            self.start += dt.timedelta(weeks=1)
+        self.start = start_after_deciding(self.planned_start, self.today)
         self.currency = project_currency(self.project)
         ranked = ranked_gaps(self.project)
         self.ranked = [(g, score) for g, score in ranked if g.status not in CLOSED_STATUSES]

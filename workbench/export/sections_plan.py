@@ -9,7 +9,7 @@ import re
 from workbench.analysis.currency import money_words
 from workbench.analysis.gaps import QUADRANT_LABELS, QUADRANT_ORDER, QUADRANT_TITLES, Quadrant, quadrant
 from workbench.analysis.mapping import accepted_in_order
-from workbench.analysis.plan import Schedule, ScheduledItem, week_number, week_span
+from workbench.analysis.plan import Schedule, ScheduledItem, shown_end_week, week_number, week_span
 from workbench.export.blocks import SLACK, Block, Bullets, Heading, Paragraph, Table
 from workbench.export.context import ProposalContext
 from workbench.export.investment import practice_effort
@@ -398,7 +398,7 @@ def _after_the_plan(ctx: ProposalContext) -> list[Block]:
 
 def _chart(ctx: ProposalContext, plan: Schedule) -> Table:
     step = max(1, -(-ctx.weeks // MAX_TIMELINE_COLUMNS))
-    columns = list(range(ctx.first_week, max(plan.end_week, ctx.first_week + 1), step))
+    columns = list(range(ctx.first_week, max(shown_end_week(plan), ctx.first_week + 1), step))
     months, weeks, previous = [""], ["Week"], ""
     for week in columns:
         month = f"{ctx.week(week):%b}"

@@ -20,9 +20,11 @@ from workbench.analysis.plan import (
     Schedule,
     current_week,
     end_date,
+    first_work_week,
     last_week,
     pilots_without_metrics,
     plan_start,
+    proposal_start,
     schedule_around_cycles,
     week_date,
     week_span,
@@ -122,11 +124,23 @@ class PlanPane(Vertical, Pane):
         self._fill_metrics()
         self._fill_steps()
 
+    def _week_one(self) -> str:
+        """`week 1 is Mon 07 Dec 2026`, and the Monday a proposal sent today starts work when that is
+        later (the proposal leaves the client time to decide, and plans only what is not done)."""
+        ws = self.workspace
+        week_one = week_date(ws.project, first_work_week(self.plan), ws.today)
+        planned, start = proposal_start(ws.project, ws.today)
+        said = f"week 1 is {week_one:%a %d %b %Y}"
+        if start == week_one:
+            return said
+        why = "to leave time to decide" if start != planned else "after the work already done"
+        return f"{said} (a proposal sent today starts work {start:%a %d %b %Y}, {why})"
+
     def _show_detail(self) -> None:
         ws = self.workspace
         detail = self.query_one("#plan-detail", Static)
         text = Text()
-        summary = f"{plural(len(self.plan.items), 'item')} · ends week {last_week(self.plan)} "
+        summary = f"{plural(len(self.plan.items), 'item')} · {self._week_one()} · ends week {last_week(self.plan)} "
         summary += f"({end_date(ws.project, self.plan, ws.today):%a %d %b %Y})"
         if self.plan.critical_path:
             summary += " · critical path " + " → ".join(self.plan.critical_path)
