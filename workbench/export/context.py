@@ -33,6 +33,7 @@ from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import CLOSED_STATUSES, Gap, Metric, PlanItem
 
+
 @dataclass
 class ProposalContext:
     """The project, its analysis done once, and the options of this copy."""

@@ -140,7 +140,8 @@ class PlanPane(Vertical, Pane):
         ws = self.workspace
         detail = self.query_one("#plan-detail", Static)
         text = Text()
-        summary = f"{plural(len(self.plan.items), 'item')} · {self._week_one()} · ends week {last_week(self.plan)} "
+        summary = f"{plural(len(self.plan.items), 'item')} · {self._week_one()} "
+        summary += f"· ends week {last_week(self.plan)} "
         summary += f"({end_date(ws.project, self.plan, ws.today):%a %d %b %Y})"
         if self.plan.critical_path:
             summary += " · critical path " + " → ".join(self.plan.critical_path)
