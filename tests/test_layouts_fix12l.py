@@ -13,10 +13,7 @@ from tests.test_dialogs import keys
 from workbench.ui.widgets.capture_pane import CapturePane
 from workbench.ui.widgets.matrix import Matrix
 
-LONG_SUGGESTION = (
-    "Raise maturity: What data sources do you currently use for ML features? "
-    "(databases, APIs, streaming, files)"
-)
+LONG_SUGGESTION = "ML feature sources not mapped"
 
 
 def shown_text(widget) -> str:  # type: ignore[no-untyped-def]

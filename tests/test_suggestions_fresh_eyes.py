@@ -78,7 +78,7 @@ def test_the_examples_top_suggestion_once_accepted_gets_practices(
     shutil.copy(example_path(), copy)
     project = load_project(copy)
     first = suggestions(project, catalogue)[0]
-    assert first.title.startswith("Raise maturity: What data sources")
+    assert first.title == "ML feature sources not mapped"
     gap = accept_suggestion(project, first)
     top = [s.practice.id for s in suggest_practices(project, catalogue, gap)]
     assert top[:2] == ["fe.data-contracts", "fe.streaming-features"]

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from workbench.analysis.currency import CURRENCY_SIGN, money_named
 from workbench.model.bank import Bank, SessionTemplate
 from workbench.model.catalogue import Catalogue, client_title, question_ref
+from workbench.model.gap_phrase import gap_phrase_problems
 from workbench.printable import plural, quoted
 from workbench.problems import FileProblem, validation_problem
 from workbench.store.tomltext import located, read_toml
@@ -265,6 +266,12 @@ def _lint_bank(bank: Bank, all_guides: set[str], all_areas: set[str]) -> list[Fi
         if q.group and (q.area, q.group) not in groups:
             add(record, _unknown("group", q.group, f"area {quoted(q.area)} does not define"))
         out.extend(Finding(bank.path, record, m) for m in _placeholder_problems(q))
+        if problems := gap_phrase_problems(q.gap) if q.gap.strip() else []:
+            add(
+                record,
+                f"gap {quoted(q.gap)} {' and '.join(problems)}; write what is missing or weak as a "
+                'client reads it in a proposal (gap = "No standard deployment path")',
+            )
         out.extend(Finding(bank.path, record, m) for m in _levels_problems(q.levels))
     for template in bank.templates:
         record = f"template {template.id}"

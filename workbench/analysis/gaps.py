@@ -17,6 +17,7 @@ from workbench.analysis.keywords import content_words, shared_words
 from workbench.analysis.maturity import disagreements
 from workbench.model.catalogue import Catalogue
 from workbench.model.evidence import Cited, answer_link, parse_evidence
+from workbench.model.gap_phrase import below_target, no_shared_view, question_gap
 from workbench.model.project import Project
 from workbench.model.records import CLOSED_STATUSES, Answer, Gap, Heard
 from workbench.printable import full_stop, plural, times
@@ -147,6 +148,9 @@ class Suggestion:
     evidence: tuple[str, ...] = field(default_factory=tuple)
     impact: int = 3
     complexity: int = 3
+    subject: str = ""
+    """What it is about in the bank's words (the question, or the group and its area): the words
+    `_repeats_a_gap` matches practices on, so a title written as a gap changes none of that."""
 
     @property
     def description(self) -> str:
@@ -236,7 +240,8 @@ def _best_practices(project: Project, catalogue: Catalogue, suggestion: Suggesti
     """The three practices ranked first for the suggestion, as if it were raised."""
     from workbench.analysis.mapping import suggest_practices  # mapping builds on this module
 
-    gap = Gap(id="G-000", title=suggestion.title, area=suggestion.area, evidence=list(suggestion.evidence))
+    title = suggestion.subject or suggestion.title
+    gap = Gap(id="G-000", title=title, area=suggestion.area, evidence=list(suggestion.evidence))
     return [found.practice.id for found in suggest_practices(project, catalogue, gap)[:3]]
 
 
@@ -323,16 +328,18 @@ def _maturity_suggestions(project: Project, catalogue: Catalogue, cited: set[str
         # No numbers in the title: a gap keeps its title while the answers' scores move on (the
         # reason and the evidence show the scores as they are).
         if group is not None and len({a.question for a in answers}) > 1:
+            title = below_target(group.title)
             subject = f"{group.title} ({catalogue.area_title(question.area)})"
         else:
-            subject = f"maturity: {question.text}"
+            title, subject = question_gap(question), question.text
         out.append(
             Suggestion(
                 key=f"maturity:{key}",
                 reason=f"{plural(len(answers), 'answer')} put{'s' if len(answers) == 1 else ''} the target "
                 f"2 or more levels above today (current {current:g}, target {target:g})"
                 + _quoted([a.notes for a in answers]),
-                title=f"Raise {subject}",
+                title=title,
+                subject=subject,
                 area=question.area,
                 evidence=tuple(answer_link(a.question, a.session) for a in answers),
                 impact=_clamp(2 + (target - current)),
@@ -355,7 +362,8 @@ def _heard_suggestions(project: Project, catalogue: Catalogue) -> list[Suggestio
             Suggestion(
                 key=f"heard:{indicator}",
                 reason=f"pain indicator heard {times(len(said))}" + _quoted([h.quote for h in said]),
-                title=question.text,
+                title=question_gap(question),
+                subject=question.text,
                 area=question.area,
                 evidence=tuple(f"heard:{h.id}" for h in said),
                 impact=4 if len(said) > 1 else 3,
@@ -376,7 +384,7 @@ def _follow_up_suggestions(project: Project, catalogue: Catalogue) -> list[Sugge
             Suggestion(
                 key=f"follow-up:{answer.question}@{answer.session}",
                 reason=f"answer needs follow-up{who}",
-                title=f"Unknown: {question.text}",
+                title=question_gap(question),
                 area=question.area,
                 evidence=(answer_link(answer.question, answer.session),),
                 impact=2,
@@ -391,17 +399,17 @@ def _alignment_suggestions(project: Project, catalogue: Catalogue) -> list[Sugge
     for finding in disagreements(project, catalogue):
         scores = ", ".join(f"{s} {v:g}" for s, v in sorted(finding.scores.items()))
         evidence = tuple(answer_link(q, s) for q in finding.questions for s in sorted(finding.scores))
-        if finding.scope == "question":
-            subject = catalogue.questions[finding.key].text
+        if finding.scope == "question":  # the gap the question finds; the reason says the views differ
+            title = question_gap(catalogue.questions[finding.key])
             compared = ""
         else:
-            subject = catalogue.area_title(finding.key)
+            title = no_shared_view(catalogue.client_area_title(finding.key))
             compared = f" on the {len(finding.questions)} questions both scored"
         out.append(
             Suggestion(
                 key=f"alignment:{finding.scope}:{finding.key}",
                 reason=f"sessions disagree by {finding.spread:g} levels{compared} ({scores})",
-                title=f"Align views on: {subject}",
+                title=title,
                 area=finding.area,
                 evidence=evidence,
                 impact=3,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from workbench.edits.history import Edit, EditRefused, FieldsEdit
 from workbench.edits.words import quoted
 from workbench.export.redaction import SENTENCE_END
 from workbench.model.evidence import answer_link, parse_evidence
+from workbench.model.gap_phrase import GAP_WIDTH, at_a_word, gap_phrase_problems, question_gap
 from workbench.model.project import Project
 from workbench.model.records import Dismissal
 
@@ -37,76 +37,17 @@ def question_evidence(project: Project, question: str, session: str, only_sessio
     return evidence or [question]
 
 
-TITLE_WIDTH = 80
-"""At most this many characters in a proposed gap title, cut at a word (the gap dialog's title
-field shows them whole at 120 columns)."""
-_ASIDE = re.compile(r"\s*\([^)]*\)")
-"""A question's examples in brackets: '(APIs, batch jobs, embedded)'."""
-_TOPICS = (  # how a question opens -> what stands for it in the topic
-    (re.compile(r"(?i)^how (?:do|does|can|should) (?:you|we|your teams?) (?:currently |typically |usually )?"
-                r"(?P<verb>[a-z]+)\b"), ""),
-    (re.compile(r"(?i)^how long does it (?:typically |usually )?take to "), "time to "),
-    (re.compile(r"(?i)^what(?:'s|’s| is| are) (?:your|the) "), ""),
-    (re.compile(r"(?i)^do you (?:have|use) (?:an? |any )?"), ""),
-    (re.compile(r"(?i)^what (?P<noun>[\w /&-]+?) do you (?:\w+ly )?(?:use|have|maintain|track|need)\b"), ""),
-)
-_DANGLING = frozenset(
-    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
-)
-"""Words a title cut short never ends on."""
-
-
-def gap_title(question: Question, area_title: str, notes: str = "") -> str:
+def gap_title(question: Question, notes: str = "") -> str:
     """The title ctrl+g proposes for a gap raised from a question, written as a gap rather than
     as the question ("How do you deploy models?" is not a gap): the first sentence of the answer's
-    notes, what was heard; without notes a pain indicator's or success metric's own words (already
-    a statement, as a heard indicator's suggested gap takes them); else the area and what the
-    question asks about, the way suggested gaps name theirs ('Model Deployment & Serving:
-    Deploying models to production'). Cut at a word to `TITLE_WIDTH`; the person edits it."""
+    notes, what was heard, unless it asks something itself; else the gap the bank names for the
+    question (`question_gap`: "No standard deployment path"). Cut at a word to `GAP_WIDTH`, what
+    the gap dialog shows at 80x24; the person edits it."""
     heard = next((s for s in SENTENCE_END.split(notes.strip()) if s.strip(" -*•.;:,")), "")
-    if heard:
-        return at_a_word(heard.strip(" -*•"), TITLE_WIDTH)
-    if question.kind != "question":
-        return at_a_word(question.text, TITLE_WIDTH)
-    return at_a_word(f"{area_title}: {question_topic(question.text)}", TITLE_WIDTH)
-
-
-def question_topic(text: str) -> str:
-    """What a question asks about, as a phrase: 'How do you currently deploy models to production?
-    (APIs, batch jobs, embedded)' is 'Deploying models to production'; a question of another shape
-    keeps its words without the examples and the question mark."""
-    words = " ".join(_ASIDE.sub("", text).split()).rstrip(" ?")
-    for pattern, lead in _TOPICS:
-        if match := pattern.match(words):
-            found = match.groupdict()
-            verb = gerund(found["verb"]) if found.get("verb") else ""
-            words = lead + verb + found.get("noun", "") + words[match.end() :]
-            break
-    return words[:1].upper() + words[1:]
-
-
-def gerund(verb: str) -> str:
-    """'handle' is 'handling', 'map' 'mapping', 'track' 'tracking'."""
-    verb = verb.lower()
-    if verb.endswith("ie"):
-        return verb[:-2] + "ying"
-    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
-        return verb[:-1] + "ing"
-    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", verb):  # one short syllable: map, plan, stop
-        return verb + verb[-1] + "ing"
-    return verb + "ing"
-
-
-def at_a_word(text: str, width: int) -> str:
-    """The text on one line without a closing full stop, cut at the last whole word that fits in
-    `width` (and not on 'and', 'of' or a comma)."""
-    text = " ".join(text.split()).rstrip(" .;:,")
-    if len(text) <= width:
-        return text
-    words = text[: width + 1].split(" ")[:-1] or [text[:width]]
-    while len(words) > 1 and (words[-1].lower() in _DANGLING or not words[-1].strip("-–—&+,;:")):
-        words.pop()
-    return " ".join(words).rstrip(" ,;:-–—")
+    heard = at_a_word(heard.strip(" -*•"), GAP_WIDTH)
+    if heard and not gap_phrase_problems(heard):
+        return heard
+    return question_gap(question)
 
 
 def _gap(project: Project, gap_id: str) -> None:

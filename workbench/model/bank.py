@@ -80,6 +80,11 @@ class Question(Record):
     """A question to ask, a pain indicator to listen for, or a success metric to fill."""
     text: str
     """The words of the seed, verbatim."""
+    gap: str = ""
+    """The gap the question finds, as a client reads it in a proposal: a short phrase naming what
+    is missing or weak ("No standard deployment path", "Model lineage not tracked"), never the
+    question again. The title ctrl+g proposes and the suggested gaps' titles are built from it.
+    Empty: made from the text (`model/gap_phrase.question_gap`)."""
     hint: str = ""
     """Optional extra advice for the facilitator."""
     placeholders: tuple[Placeholder, ...] = ()

@@ -455,5 +455,5 @@ class CapturePane(Horizontal, Pane):
         evidence = question_evidence(ws.project, ref, ws.session_id)
         answer = ws.project.answer(ref, ws.session_id) if ws.session_id else None
         notes = answer.notes if answer else ""
-        title = gap_title(question, ws.catalogue.client_area_title(question.area), notes)
+        title = gap_title(question, notes)
         self.post_message(RaiseGapFrom(title, question.area, evidence))
