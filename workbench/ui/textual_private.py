@@ -96,6 +96,12 @@ def shown_suggestion(field: Any) -> str:
     return suggestion if field.has_focus and len(suggestion) > len(field.value) else ""
 
 
+def hide_suggestion(field: Any) -> None:
+    """Stop an `Input` showing its completion until its text changes (Delete at the end refuses
+    the name offered): Textual asks its suggester again only when the value changes."""
+    field._suggestion = ""
+
+
 __all__ = [
     "ANSI_SEQUENCES_KEYS",
     "DropdownList",

@@ -1,6 +1,8 @@
 """Names typed where a person is meant complete to the people the project knows, the same in
 Capture's "ask whom?", the Follow-ups view's owner and the heard dialog's "said by" (Tab, →,
-End or Enter at the end takes the name offered)."""
+End or Enter at the end takes the name offered, and so does saving: what is saved is what the
+field shows). Delete at the end refuses the name offered, so the letters typed are kept as they
+are ('Tom' when 'Tom Berg (Senior ML Engineer)' is offered)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input
 
-from workbench.ui.textual_private import shown_suggestion
+from workbench.ui.textual_private import hide_suggestion, shown_suggestion
 from workbench.ui.widgets.real_text import RealInput
 
 
@@ -44,10 +46,15 @@ class PersonInput(RealInput):
     """What the footer calls the field now, when its owner names it by what it asks ('ask whom');
     empty: its name in FIELD_NAMES."""
 
+    refused = ""
+    """The text typed whose offer was refused with Delete (kept as typed until it changes)."""
+
     def take_offer(self) -> bool:
         """Take the person offered for the text typed (the cursor at its end); whether one was."""
         suggester = self.suggester
         if not (isinstance(suggester, PeopleSuggester) and self.cursor_at_end):
+            return False
+        if self.refused and self.value == self.refused:
             return False
         offered = suggester.offer(self.value)
         if offered is None:
@@ -56,7 +63,27 @@ class PersonInput(RealInput):
         self.cursor_position = len(self.value)
         return True
 
+    def _watch_value(self, value: str) -> None:
+        if value != self.refused:
+            self.refused = ""  # refused for the text it was refused for; changed text is offered again
+        super()._watch_value(value)
+
+    def refuse_offer(self) -> bool:
+        """Delete at the end: the person offered is not taken; whether one was shown."""
+        suggester = self.suggester
+        if not (isinstance(suggester, PeopleSuggester) and self.cursor_at_end):
+            return False
+        if suggester.offer(self.value) is None or self.value == self.refused:
+            return False
+        self.refused = self.value
+        hide_suggestion(self)
+        return True
+
     async def _on_key(self, event: events.Key) -> None:
+        if event.key == "delete" and self.refuse_offer():
+            event.stop()
+            event.prevent_default()
+            return
         if event.key in ("end", "enter") and self.take_offer() and event.key == "end":
             event.stop()
             event.prevent_default()
