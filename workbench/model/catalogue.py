@@ -46,6 +46,8 @@ class Catalogue:
     guides: dict[str, Guide] = field(default_factory=dict)
     practices: dict[str, Practice] = field(default_factory=dict)
     _shares: dict[str, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
+    _area_refs: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    """Question references by area, in bank order: made on first use, anew after `add`."""
 
     @classmethod
     def from_banks(cls, banks: Iterable[Bank]) -> Catalogue:
@@ -58,6 +60,7 @@ class Catalogue:
     def add(self, bank: Bank) -> None:
         """Index one bank."""
         self._shares.clear()
+        self._area_refs.clear()
         self.banks.append(bank)
         for area in sorted(bank.areas, key=lambda a: a.order):
             self.areas.setdefault(area.id, area)
@@ -129,8 +132,12 @@ class Catalogue:
         return (area_id, *(area.maps_to if area else ()))
 
     def refs_in_area(self, area_id: str) -> list[str]:
-        """Question references of an area, in bank order."""
-        return [ref for ref, q in self.questions.items() if q.area == area_id]
+        """Question references of an area, in bank order (one pass over the questions makes
+        every area's list: the tree asked once per area per rebuild)."""
+        if not self._area_refs:
+            for ref, question in self.questions.items():
+                self._area_refs.setdefault(question.area, []).append(ref)
+        return list(self._area_refs.get(area_id, ()))
 
     def metric_templates(self) -> dict[str, Question]:
         """Every success-metric template, by reference."""
