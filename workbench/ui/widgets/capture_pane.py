@@ -37,6 +37,9 @@ class CapturePane(Horizontal, Pane):
     """Live capture of a discovery session."""
 
     BINDINGS = bindings("capture")
+    DEFAULT_CLASSES = "-browsing"
+    """The keyboard starts in the question tree (`default_focus`): built browsing, the first
+    focus changes no class, so the pane is not styled a second time before its first paint."""
     _notes_typed_at = float("-inf")
 
     def compose(self) -> ComposeResult:
