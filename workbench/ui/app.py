@@ -870,6 +870,8 @@ class WorkbenchApp(App[int]):
         """Open the dialog a restored draft was typed in, filled with it, once the panes are on
         top (Save or Cancel stays the person's choice); a dialog that cannot open again shows
         the text in a notice instead, so it is not lost."""
+        if self._draft_waiting is None:
+            return  # (as the main screen first comes up: the imports below cost start-up time)
         from workbench.ui.followups import open_followups
         from workbench.ui.modals.dialog import DialogScreen
         from workbench.ui.screens.followups_screen import FOLLOWUPS_VIEW, FollowUpsScreen

@@ -158,7 +158,8 @@ class MainScreen(Screen[None]):
             self.app.notify("No discovery session yet: press F6 to start one.", timeout=6)
         self._catch_up_timer = self.set_timer(CATCH_UP_DELAY, self.catch_up)
         self.workspace.editor.listeners.append(self._editor_changed)
-        self._check_file()
+        # After the first paint: the check's imports and walk hold the GIL beside start-up.
+        self.call_after_refresh(self._check_file)
 
     @work(thread=True, exclusive=True, group="check-file")
     def _check_file(self) -> None:
