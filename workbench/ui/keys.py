@@ -376,25 +376,36 @@ EXTRA_BINDINGS: dict[str, tuple[tuple[str, str], ...]] = {
 """More keys for one entry: maturity 2–5 and clearing, listed once in help."""
 
 
+BY_ID: dict[str, Key] = {}
+"""Every entry by its id (the first, as a search of `KEYS` would find)."""
+BY_ACTION: dict[tuple[str, str], Key] = {}
+"""Every entry by its scope and action name (without parameters): the first of `KEYS`. The footer
+asks for a score of keys each time it is drawn, which is at every move of the keyboard."""
+for _entry in KEYS:
+    BY_ID.setdefault(_entry.id, _entry)
+    BY_ACTION.setdefault((_entry.scope, _entry.action.split("(")[0]), _entry)
+del _entry
+
+
 def kept_in_footer(key_id: str, offered: Iterable[str]) -> bool:
     """Whether the footer keeps room for this key among the keys `offered` (ids): one of them is
     of a scope in its `Key.kept` (the keyboard is in Capture)."""
-    entry = next((k for k in KEYS if k.id == key_id), None)
+    entry = BY_ID.get(key_id)
     if entry is None or not entry.kept:
         return False
-    scopes, ids = set(entry.kept.split()), set(offered)
-    return any(k.scope in scopes for k in KEYS if k.id in ids)
+    scopes = entry.kept.split()
+    return any(BY_ID[i].scope in scopes for i in set(offered) if i in BY_ID)
 
 
 def footer_rank(key_id: str) -> int:
     """Where a key goes in the footer (keys not in the registry last)."""
-    entry = next((k for k in KEYS if k.id == key_id), None)
+    entry = BY_ID.get(key_id)
     return entry.rank if entry is not None else 99
 
 
 def key(key_id: str) -> Key:
     """The entry with this id."""
-    return next(k for k in KEYS if k.id == key_id)
+    return BY_ID[key_id]
 
 
 def in_scope(scope: str) -> Iterable[Key]:
@@ -434,8 +445,7 @@ def widget_keys(widget_id: str | None) -> list[Key]:
 
 def for_action(scope: str, action: str) -> Key | None:
     """The entry of an action (by its name, without parameters) in a scope."""
-    name = action.split("(")[0]
-    return next((k for k in in_scope(scope) if k.action.split("(")[0] == name), None)
+    return BY_ACTION.get((scope, action.split("(")[0]))
 
 
 def condition(scope: str, action: str) -> str:
