@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, Self, TypeVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import events, on
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Region
+from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, TextArea
@@ -18,7 +20,13 @@ from textual.widgets import Button, Input, Label, OptionList, Select, TextArea
 from workbench.ui.keys import bindings, display, key
 from workbench.ui.nothing_to import say_nothing_to
 from workbench.ui.safe import literal
-from workbench.ui.textual_private import drawing_put_off, highlighted_row, monotonic_time, result_requester
+from workbench.ui.textual_private import (
+    DimmedScreen,
+    drawing_put_off,
+    highlighted_row,
+    monotonic_time,
+    result_requester,
+)
 from workbench.ui.widgets.key_footer import KeyFooter
 from workbench.ui.widgets.text_cursor import cursors_at_end
 
@@ -157,6 +165,13 @@ class DialogScreen(ModalScreen[ResultType]):
         return self
 
     _resumed: bool = False
+
+    def render(self) -> RenderableType:
+        """As Textual's: the screen under the dialog, dimmed; each style's tint worked out once."""
+        rendered = super().render()
+        if isinstance(rendered, BackgroundScreen):
+            return DimmedScreen(rendered.screen, rendered.color)
+        return rendered
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """The first time the dialog is on top its widgets were styled as they mounted, just
