@@ -204,7 +204,7 @@ def _print_notes(project: Any, catalogue: Any, options: Any, stream: Any) -> Non
     for note in left_out(project, options):
         print(f"note: {note}", file=stream)
         if "of answer notes stay out" in note:
-            for sentence in notes_left_out(project):
+            for sentence in notes_left_out(project, catalogue):
                 print(f"  {sentence}", file=stream)
     for stale in stale_figures(ProposalContext(project, catalogue, options)):
         print(

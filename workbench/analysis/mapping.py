@@ -167,7 +167,8 @@ def _rank(catalogue: Catalogue, area: str, text: Stemmed, decided: Decided) -> l
             reasons.append(f"written for {catalogue.area_title(listed[0])}{via}")
         if practice.id in prerequisite_of:
             score += AREA_FIT
-            reasons.append("a prerequisite of accepted " + ", ".join(sorted(prerequisite_of[practice.id])))
+            accepted = [catalogue.practice_name(p) for p in sorted(prerequisite_of[practice.id])]
+            reasons.append("a prerequisite of accepted " + "; ".join(accepted))
         suggestions.append(
             PracticeSuggestion(
                 practice,
@@ -270,7 +271,9 @@ def mapping_warnings(project: Project, catalogue: Catalogue) -> list[MappingWarn
                     MappingWarning(
                         gap.id,
                         practice_id,
-                        f"{practice_id} needs {', '.join(missing)}, which is neither mapped nor planned",
+                        f"{catalogue.practice_name(practice_id)} needs "
+                        f"{'; '.join(catalogue.practice_name(p) for p in missing)}, "
+                        f"which {'is' if len(missing) == 1 else 'are'} neither mapped nor planned",
                     )
                 )
     return warnings

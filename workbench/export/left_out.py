@@ -8,6 +8,7 @@ from workbench.export.narrative import NARRATIVE_FIELDS
 from workbench.export.options import ProposalOptions
 from workbench.export.redaction import Redactor
 from workbench.export.wording import count
+from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 
 
@@ -15,12 +16,13 @@ def _sentences(text: str) -> list[str]:
     return [s for s in SENTENCES.split(text.strip()) if s.strip()]
 
 
-def notes_left_out(project: Project) -> list[str]:
+def notes_left_out(project: Project, catalogue: Catalogue) -> list[str]:
     """Each sentence of the answer notes that stays out of the proposal, with where it was written
-    (`"Ask Marta for the numbers." (session ml-1, ml:dep-current)`), for the person to rewrite."""
+    (`"Ask Marta for the numbers." (session ml-1, question "How do you deploy…?")`), for the person
+    to rewrite."""
     readable = ClientNotes(project)
     return [
-        f"“{s.strip()}” (session {a.session}, {a.question})"
+        f"“{s.strip()}” (session {a.session}, question {catalogue.question_name(a.question)})"
         for a in project.answers
         if a.notes.strip() and a.status == "answered"
         for s in _sentences(a.notes)

@@ -104,6 +104,18 @@ class Catalogue:
             return None
         return self.parts.get((self.question_bank[ref], question.part))
 
+    def practice_name(self, practice_id: str) -> str:
+        """A practice as a person reads it: its title with its id in brackets to find it by
+        (`Adopt a model registry (tv.model-registry)`); the id alone when no bank has it."""
+        practice = self.practices.get(practice_id)
+        return f"{practice.title} ({practice_id})" if practice else practice_id
+
+    def question_name(self, ref: str) -> str:
+        """A question as a person reads it: its words in quotes; its reference (`bank:id`) when no
+        bank has it."""
+        question = self.questions.get(ref)
+        return f"“{question.text}”" if question else ref
+
     def area_title(self, area_id: str) -> str:
         """The area's title, or its id when it is not in any bank."""
         area = self.areas.get(area_id)

@@ -163,7 +163,7 @@ class ExportModal(DialogScreen[Path | None]):
         try:
             path = export_proposal(project, self.workspace.catalogue, request)
             options = request.options or ProposalOptions()
-            notes = tuple(_with_sentences(project, left_out(project, options)))
+            notes = tuple(_with_sentences(project, self.workspace.catalogue, left_out(project, options)))
             stale = tuple(
                 f"{line} Edit it with F8, or empty it to go back to the draft."
                 for line in stale_figures(ProposalContext(project, self.workspace.catalogue, options))
@@ -191,12 +191,12 @@ class ExportModal(DialogScreen[Path | None]):
             self.app.push_screen(NoticeModal("Check before sending", "\n\n".join(notes)))
 
 
-def _with_sentences(project: Any, notes: list[str]) -> list[str]:
+def _with_sentences(project: Any, catalogue: Any, notes: list[str]) -> list[str]:
     """The notes, the one on answer notes followed by the sentences it leaves out, one a line."""
     said = []
     for note in notes:
         if "of answer notes stay out" in note:
-            note += "\n" + "\n".join(f"  {s}" for s in notes_left_out(project))
+            note += "\n" + "\n".join(f"  {s}" for s in notes_left_out(project, catalogue))
         said.append(note)
     return said
 

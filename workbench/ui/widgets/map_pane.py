@@ -230,7 +230,8 @@ class MapPane(Horizontal, Pane):
         text = literal(practice.title, "bold")
         text.append_text(literal("\n" + in_currency(practice.summary, currency)))
         if practice.prerequisites:
-            text.append_text(literal("\nPrerequisites: " + ", ".join(practice.prerequisites), "dim"))
+            named = [self.workspace.catalogue.practice_name(p) for p in practice.prerequisites]
+            text.append_text(literal("\nPrerequisites: " + "; ".join(named), "dim"))
         if suggestion.reasons:
             text.append(f"\n\nWhy for {self.gap_id} (score {suggestion.score:.1f})", style="bold")
             for reason in suggestion.reasons:
