@@ -13,15 +13,16 @@ from tests.conftest import EXAMPLE, ROOT
 from tests.helpers import run_cli as run
 
 
-def test_banks_questions_lists_ids_with_kind_part_and_text(capsys: pytest.CaptureFixture[str]) -> None:
+def test_banks_questions_lists_ids_with_kind_part_text_and_gap(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["banks", "--questions", "discovery:model-deployment"], capsys)
     assert code == 0
     rows = [line.split("\t") for line in out.splitlines()]
-    assert rows and all(len(row) == 4 for row in rows)
+    assert rows and all(len(row) == 5 for row in rows)
     assert all(row[0].startswith("discovery:model-deployment.") for row in rows)
     assert {r[1] for r in rows} == {"question", "pain-indicator", "success-metric"}
     first = rows[0]
     assert first[3] == "How do you currently deploy models to production? (APIs, batch jobs, embedded)"
+    assert first[4] == "No standard deployment path"  # the title ctrl+g proposes (x5)
 
 
 def test_banks_questions_covers_every_question_of_a_bank(capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,7 +21,7 @@ def add_banks_parser(sub: Any) -> None:
         nargs="?",
         const="",
         metavar="BANK[:AREA]",
-        help="list question ids with their kind, part and text (all banks, one bank, or one area)",
+        help="list question ids with their kind, part, text and gap (all banks, one bank, or one area)",
     )
     banks.add_argument(
         "--ids",
@@ -93,7 +93,10 @@ def _summary(loaded: Any) -> None:
 
 
 def _questions(catalogue: Any, selector: str) -> int:
-    """Print `bank:id<TAB>kind<TAB>part<TAB>text`, one question a line, for grep and cut."""
+    """Print `bank:id<TAB>kind<TAB>part<TAB>text<TAB>gap`, one question a line, for grep and cut: the
+    gap is the title a gap raised from it is proposed (`question_gap`)."""
+    from workbench.model.gap_phrase import question_gap
+
     bank_id, _, area_id = selector.partition(":")
     banks = [b for b in catalogue.banks if b.questions and (not bank_id or b.id == bank_id)]
     if bank_id and not banks:
@@ -110,7 +113,13 @@ def _questions(catalogue: Any, selector: str) -> int:
                 continue
             print(
                 "\t".join(
-                    (f"{bank.id}:{question.id}", question.kind, question.part, one_line(question.text))
+                    (
+                        f"{bank.id}:{question.id}",
+                        question.kind,
+                        question.part,
+                        one_line(question.text),
+                        one_line(question_gap(question)),
+                    )
                 )
             )
     return 0
