@@ -37,6 +37,10 @@ CASES: dict[str, tuple[str, str, str, str, str]] = {
         'area = "model-training"', 'area = "model-trainin"',
         "gaps[2].area", '"model-trainin"', "write 'model-training' (the nearest)",
     ),
+    "a blank area (x2)": (
+        'area = "model-training"', 'area = ""',
+        "gaps[2].area", '""', "the gap's area is blank; write the id of the area it belongs to, one that `workbench banks",
+    ),
     "an unknown follow-up item": (
         'step = "next-steps.1"', 'step = "next-step-1"',
         "next_steps[0].step", '"next-step-1"', "`workbench banks --ids follow-ups` lists, or remove the line",

@@ -203,7 +203,12 @@ def _walk(
         if metric.session and metric.session not in sessions:
             yield f"metrics[{i}].session", _unknown_session(metric.session, sessions)
     for i, gap in enumerate(project.gaps):
-        if gap.area and gap.area not in catalogue.areas:
+        if "area" in gap.model_fields_set and not gap.area.strip():
+            yield f"gaps[{i}].area", (
+                f"the gap's area is blank; write the id of the area it belongs to, one that "
+                f"`{ids_command('areas', path)}` lists"
+            )
+        elif gap.area and gap.area not in catalogue.areas:
             yield f"gaps[{i}].area", ids.unknown(
                 "area", gap.area, catalogue.areas, "areas", "remove the line"
             )
