@@ -92,3 +92,21 @@ async def test_esc_after_typing_proposal_text_asks_before_discarding(example: Pa
         await pilot.press("escape")  # nothing changed: closes at once
         assert await until(pilot, lambda: not isinstance(app.screen, ProposalModal))
         assert not isinstance(app.screen, ConfirmModal)
+
+
+async def test_an_option_left_off_shows_no_mark(example: Path, make_app) -> None:
+    """Walkthrough w14a: F9's options showed ▐X▌ when off as when on (Textual's dims the X), read
+    as on without colours. Off shows an empty box, on an X, as a person changes it."""
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f9")
+        assert await until(pilot, lambda: isinstance(app.screen, ExportModal))
+        redact = app.screen.query_one("#export-redact", Checkbox)
+        assert not redact.value
+        assert "X" not in str(redact.render())
+        redact.focus()
+        await pilot.press("space")
+        assert await until(pilot, lambda: redact.value)
+        assert "X" in str(redact.render())
+        await pilot.press("escape")

@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Button, Checkbox, LoadingIndicator, Select, SelectionList, Static
+from textual.widgets import Button, LoadingIndicator, Select, SelectionList, Static
 
 from workbench.export.context import ProposalContext
 from workbench.export.docx_writer import template_paper
@@ -24,6 +24,7 @@ from workbench.ui.modals.confirm import NoticeModal, ReplaceModal
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.safe import literal, one_line, problem_sentence
 from workbench.ui.widgets.dropdown import Dropdown
+from workbench.ui.widgets.tick_box import TickBox
 from workbench.ui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -73,8 +74,8 @@ class ExportModal(DialogScreen[Path | None]):
                 )
                 yield Dropdown(self._papers(), value="", allow_blank=False, id="export-paper", compact=True)
             with Horizontal(classes="row"):
-                yield Checkbox("Redact names and quotes", id="export-redact", compact=True)
-                yield Checkbox("Show ids", id="export-ids", compact=True)
+                yield TickBox("Redact names and quotes", id="export-redact", compact=True)
+                yield TickBox("Show ids", id="export-ids", compact=True)
             yield Static(id="export-target", classes="dim")
             yield LoadingIndicator(id="export-progress")
             yield Static(id="export-error", classes="dialog-error")
@@ -99,9 +100,9 @@ class ExportModal(DialogScreen[Path | None]):
         sections = tuple(self.query_one("#export-sections", SelectionList).selected)
         options = ProposalOptions(
             sections=sections,
-            redact=self.query_one("#export-redact", Checkbox).value,
+            redact=self.query_one("#export-redact", TickBox).value,
             today=self.workspace.today,
-            ids=self.query_one("#export-ids", Checkbox).value,
+            ids=self.query_one("#export-ids", TickBox).value,
         )
         folder = self.workspace.file.path.resolve().parent
         return ExportRequest(
@@ -114,7 +115,7 @@ class ExportModal(DialogScreen[Path | None]):
         )
 
     @on(Select.Changed)
-    @on(Checkbox.Changed, "#export-redact")
+    @on(TickBox.Changed, "#export-redact")
     def _show_target(self) -> None:
         """The file the export will write, as the options now stand (redacted: no client name)."""
         target = target_path(self.workspace.project, self._request())

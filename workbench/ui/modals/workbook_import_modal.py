@@ -10,13 +10,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Checkbox, Input, LoadingIndicator, Static
+from textual.widgets import Button, Input, LoadingIndicator, Static
 
 from workbench.printable import plural
 from workbench.problems import FileProblem
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
 from workbench.ui.modals.form_modal import labelled
 from workbench.ui.safe import literal
+from workbench.ui.widgets.tick_box import TickBox
 from workbench.ui.workspace import Workspace
 from workbench.workbook.read import ReadWorkbook, read_workbook
 
@@ -63,7 +64,7 @@ class WorkbookImportModal(DialogScreen[WorkbookImport | None]):
             new = "empty: a new session for this workbook"
             session = Input("", id="import-session", placeholder=new, compact=True)
             yield labelled("session", session, width=WIDTH)
-            yield Checkbox("Import the good rows even when some are wrong", id="import-partial", compact=True)
+            yield TickBox("Import the good rows even when some are wrong", id="import-partial", compact=True)
             yield LoadingIndicator(id="import-progress")
             with VerticalScroll(id="import-problems-box"):
                 yield Static(id="import-problems", classes="dialog-error")
@@ -107,7 +108,7 @@ class WorkbookImportModal(DialogScreen[WorkbookImport | None]):
         if message.read is None:
             problems.update(literal(message.error))
             return
-        partial = self.query_one("#import-partial", Checkbox).value
+        partial = self.query_one("#import-partial", TickBox).value
         if message.read.problems and not partial:
             lines = [
                 f"Nothing imported: {plural(len(message.read.problems), 'problem')}. "
