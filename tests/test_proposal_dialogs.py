@@ -32,7 +32,9 @@ async def test_the_export_names_the_redacted_file_while_redact_is_ticked(example
         await pilot.press("ctrl+s")
         assert await until(pilot, lambda: not isinstance(app.screen, ExportModal))
         # fix15 10: which sentences, in a dialog to read (a toast covered the timeline for 8 s)
-        assert await until(pilot, lambda: isinstance(app.screen, NoticeModal))
+        assert await until(  # (pushed, then composed: wait for its words)
+            pilot, lambda: isinstance(app.screen, NoticeModal) and app.screen.query("#notice-body .dialog-body")
+        )
         body = str(app.screen.query_one("#notice-body .dialog-body", Static).render())
         assert "of answer notes stay out of the findings" in body
         assert "“Priya estimates 70% on data preparation.” (session data-1," in body
