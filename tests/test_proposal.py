@@ -521,12 +521,12 @@ def test_redaction_keeps_sentences_whole(example: Path) -> None:
     assert "Client team" in " ".join(leads) and any(lead.strip() != "Client team" for lead in leads)
 
 
-def test_the_example_names_its_firm_and_keeps_the_consultants_own_to_do_out(example: Path) -> None:
-    """#15 fresh eyes 5: the cover had no firm, and the next steps told the client the consultant
-    would "Send the proposal to Dana and Luis"."""
+def test_the_example_names_its_firm_and_lists_every_open_next_step(example: Path) -> None:
+    """#15 fresh eyes 5: the cover had no firm. A step about sending the proposal was then kept out,
+    but #12 (walkthrough w14a): every next step a person wrote reaches the proposal's table."""
     text = export(example, "md").read_text(encoding="utf-8")
     assert "Prepared by Kestrel Data Consulting" in text
-    assert "Send the proposal" not in text
+    assert "| Send the proposal to Dana and Luis | Sam Okafor |" in text
     assert "Baseline deployment lead time from the last six releases" in text
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from workbench.export.blocks import Block, Bullets, Heading, PageBreak, Paragraph, Table
 from workbench.export.context import ProposalContext
@@ -57,15 +56,11 @@ def _when(ctx: ProposalContext, due: dt.date | None) -> str:
     return day(due) if due >= ctx.today else "As soon as possible"
 
 
-ABOUT_THIS_DOCUMENT = re.compile(r"(?i)\b(?:send|share|e-?mail|circulate|write)\b.*\bproposal\b")
-"""A step about delivering this very document is the consultant's to-do, not the reader's."""
-
-
 def next_steps(ctx: ProposalContext) -> list[Block]:
-    """Open actions with an owner and a date, leading to the decision; steps dated after the decision
-    (it comes before work starts) follow it."""
+    """Every open step a person wrote (tied to the framework or not), with its owner and date, leading
+    to the decision; steps dated after the decision (it comes before work starts) follow it."""
     decided = ctx.decision_date()
-    steps = [s for s in ctx.project.next_steps if not s.done and not ABOUT_THIS_DOCUMENT.search(s.text)]
+    steps = [s for s in ctx.project.next_steps if not s.done]
     after = [s for s in steps if s.due is not None and s.due > decided]
     rows = [
         [ctx.r(step.text), ctx.r.person(step.owner), _when(ctx, step.due)]
