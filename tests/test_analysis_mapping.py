@@ -26,7 +26,7 @@ def test_ranking_is_deterministic_and_explains_itself(example: Path, catalogue: 
     assert first == suggest_practices(project, catalogue, gap)
     top = first[0]
     assert top.practice.id == "fe.validate-at-ingestion"
-    assert top.reasons[0] == "the gap and its evidence say 'found late', 'data-quality', 'nulls', 'ingestion'"
+    assert top.reasons[0] == "matches: found late, data-quality, nulls, ingestion"
     assert top.reasons[1] == (
         "the discovery guide sends Feature Engineering issues to the Feature Engineering Best Practices"
     )

@@ -15,7 +15,7 @@ def test_map_prints_a_gaps_practices_with_their_reasons(example: Path, capsys: p
     lines = out.splitlines()
     assert lines[0] == "G-006 No data-quality checks at ingestion (Fill-in, impact 2, complexity 2)"
     assert lines[1].split()[1:3] == ["fe.validate-at-ingestion", "[accepted]:"]
-    assert lines[2].strip() == "the gap and its evidence say 'found late', 'data-quality', 'nulls', 'ingestion'"
+    assert lines[2].strip() == "matches: found late, data-quality, nulls, ingestion"
     assert "G-001" not in out
 
 

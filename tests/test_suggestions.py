@@ -154,7 +154,7 @@ def test_every_suggestion_says_why_in_words(project: Project, catalogue: Catalog
     for suggestion in found:
         assert suggestion.reasons and all(len(reason.split()) >= 3 for reason in suggestion.reasons)
     assert found[0].reasons == (
-        "the gap and its evidence say 'can't reproduce', 'experiments'",
+        "matches: can't reproduce, experiments",
         "the discovery guide sends Training/Validation challenges to the Model Training & Validation Guide",
         "written for Model Training & Experimentation",
     )

@@ -11,6 +11,10 @@ from workbench.newproject import create_project
 from workbench.store.files import ProjectFile
 
 
+AREA = "model-deployment"
+"""The area of G-m1-01 in the walkthrough."""
+
+
 def fresh(tmp_path: Path) -> Path:
     """A project as `workbench new "Acme: MLOps discovery"` writes it."""
     return create_project(tmp_path, "Acme: MLOps discovery", today=dt.date(2026, 11, 24)).path
@@ -27,3 +31,23 @@ def test_a_next_step_not_tied_to_the_framework_reaches_the_proposal(tmp_path: Pa
     assert "| Send pilot proposal to Priya for sign-off | Ana | 11 Dec 2026 |" in markdown
     text = docx_text(export(path, "docx"))
     assert "Send pilot proposal to Priya for sign-off" in text
+
+
+def test_map_reasons_put_no_quotation_marks_around_words_nobody_said(tmp_path: Path) -> None:
+    """2. "the gap and its evidence say 'manual deployment'" when the notes said "deployed by hand":
+    the practice's keywords are matched by stem, so they are named as matches, never quoted."""
+    from workbench.analysis.mapping import suggest_practices
+    from workbench.banks import load_catalogue
+
+    path = fresh(tmp_path)
+    project = ProjectFile.load(path).project
+    gap = project.new_gap(
+        "Manual deployment, deployment takes weeks",
+        area=AREA,
+        description="Models are deployed by hand via a Jenkins job. Takes about 3 weeks.",
+    )
+    project.gaps.append(gap)
+    reasons = [r for s in suggest_practices(project, load_catalogue(path), gap) for r in s.reasons]
+    keyword_reasons = [r for r in reasons if r.startswith(("matches: ", "common words only: "))]
+    assert keyword_reasons, reasons
+    assert not any("'" in r or "say " in r for r in keyword_reasons), keyword_reasons

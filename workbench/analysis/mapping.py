@@ -88,15 +88,17 @@ def gap_text(project: Project, catalogue: Catalogue, gap: Gap) -> Stemmed:
 
 
 def _keyword_reason(hits: list[str], weights: dict[str, float]) -> str:
+    """The practice's keywords the gap's words match: the practice's words, matched by stem, so
+    never in quotation marks (they read as what someone said)."""
     ordered = sorted(hits, key=lambda k: (-weights[k], k))
     specific = [k for k in ordered if weights[k] >= MIN_KEYWORDS]
     common = [k for k in ordered if weights[k] < MIN_KEYWORDS]
     words = []
     if specific:
-        words.append("the gap and its evidence say " + ", ".join(f"'{k}'" for k in specific[:5]))
+        words.append("matches: " + ", ".join(specific[:5]))
     if common:
         lead = "and common words " if specific else "common words only: "
-        words.append(lead + ", ".join(f"'{k}'" for k in common[:4]) + " (they count less)")
+        words.append(lead + ", ".join(common[:4]) + " (they count less)")
     return " ".join(words)
 
 
