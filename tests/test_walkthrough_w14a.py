@@ -10,7 +10,6 @@ from tests.test_proposal import export
 from workbench.newproject import create_project
 from workbench.store.files import ProjectFile
 
-
 AREA = "model-deployment"
 """The area of G-m1-01 in the walkthrough."""
 
@@ -25,7 +24,9 @@ def test_a_next_step_not_tied_to_the_framework_reaches_the_proposal(tmp_path: Pa
     F7 but in neither the docx nor the markdown proposal: every step a person wrote reaches its table."""
     path = fresh(tmp_path)
     file = ProjectFile.load(path)
-    file.project.add_next_step("Send pilot proposal to Priya for sign-off", owner="Ana", due=dt.date(2026, 12, 11))
+    file.project.add_next_step(
+        "Send pilot proposal to Priya for sign-off", owner="Ana", due=dt.date(2026, 12, 11)
+    )
     file.save()
     markdown = export(path, "md").read_text(encoding="utf-8")
     assert "| Send pilot proposal to Priya for sign-off | Ana | 11 Dec 2026 |" in markdown
