@@ -10,6 +10,10 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 Maturity = int
 Confidence = Literal["stated", "observed", "evidenced"]
 AnswerStatus = Literal["answered", "skipped", "not-applicable", "follow-up"]
+STATUS_DETAIL: dict[str, str] = {"not-applicable": "reason", "follow-up": "follow_up_with"}
+"""The field each status has of its own: why it does not apply, whom to ask. Each keeps its own
+value while another status hides it (a follow-up done and answered still names whom it was with);
+changing the status never moves one's words into the other."""
 GapStatus = Literal["open", "accepted", "in-progress", "closed", "wont-fix"]
 MappingStatus = Literal["accepted", "rejected"]
 PlanKind = Literal["pilot", "deep-dive", "milestone"]
@@ -87,6 +91,12 @@ class Answer(ProjectRecord):
     """Whom to ask, when the answer needs follow-up."""
     follow_up_due: dt.date | None = None
     """By when the follow-up should be done."""
+
+    def detail(self, status: str | None = None) -> str:
+        """The words of the field `status` (the answer's own by default) has: the reason or
+        whom to ask; "" for a status with none."""
+        name = STATUS_DETAIL.get(status or self.status)
+        return str(getattr(self, name)) if name else ""
 
     @property
     def key(self) -> tuple[str, str]:

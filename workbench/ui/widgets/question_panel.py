@@ -17,7 +17,7 @@ from textual.widgets.text_area import Edit, EditResult, Location
 
 from workbench.analysis.followups import known_people
 from workbench.analysis.metrics import metric_sentence, target_change
-from workbench.model.records import Metric
+from workbench.model.records import STATUS_DETAIL, Metric
 from workbench.printable import times, unit_before
 from workbench.ui.parsing import date_problem, number_problem, parse_date, parse_number
 from workbench.ui.safe import clean, literal, one_line
@@ -279,11 +279,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             self._show_blank_status(ref)
             self.query_one("#q-status", Select).value = answer.status if answer else Select.NULL
             self.query_one("#q-confidence", Select).value = answer.confidence if answer else "stated"
-            detail = ""
-            if answer is not None:
-                detail = answer.reason if answer.status == "not-applicable" else answer.follow_up_with
-            self.query_one("#q-status-detail", RealInput).load_real(detail)
-            cursors_at_end(self.query_one("#q-status-detail"))
+            self._load_status_detail(answer.detail() if answer else "", again=True)
             notes = self.query_one("#q-notes", NotesArea)
             text = answer.notes if answer else ""
             if not (same_question and notes.real == text):  # a repaint keeps the cursor where it is
@@ -537,6 +533,18 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         with self.prevent(Select.Changed):
             select.value = status or Select.NULL
         self._status_detail_visibility(status or "")
+        answer = self.workspace.project.answer(self.ref, self.workspace.session_id)
+        self._load_status_detail(answer.detail() if answer else "")
+
+    def _load_status_detail(self, words: str, again: bool = False) -> None:
+        """Show `words` in the reason / ask-whom field, as saved: not an edit. Unless loaded
+        `again` (another question), the same words leave the cursor where it was."""
+        detail = self.query_one("#q-status-detail", RealInput)
+        if detail.real == words and not again:
+            return
+        with self.prevent(Input.Changed):
+            detail.load_real(words)
+        cursors_at_end(detail)
 
     def _show_blank_status(self, ref: str) -> None:
         """What the status dropdown says while the question has no answer: not answered yet, or
@@ -631,13 +639,11 @@ class QuestionPanel(VerticalScroll, can_focus=False):
             return
         status = str(event.value)
         self._status_detail_visibility(status)
-        changes: dict[str, Any] = {"status": status}
-        detail = self.query_one("#q-status-detail", RealInput).real
-        if status == "not-applicable":
-            changes["reason"] = detail
-        elif status == "follow-up":
-            changes["follow_up_with"] = detail
-        self.post_message(self.AnswerEdited(self, self.ref, changes))
+        # The status alone changes: the field it shows holds that status's own words, as saved
+        # (whom to ask became the reason when the field's words went with the new status).
+        answer = self.workspace.project.answer(self.ref, self.workspace.session_id)
+        self._load_status_detail(answer.detail(status) if answer else "")
+        self.post_message(self.AnswerEdited(self, self.ref, {"status": status}))
 
     @on(Input.Changed, "#q-status-detail")
     def _status_detail(self, event: Input.Changed) -> None:
@@ -647,7 +653,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
     def status_detail_edit(self) -> QuestionPanel.AnswerEdited:
         """The edit the reason / ask-whom field makes as it stands."""
         status = self.query_one("#q-status", Select).value
-        name = "reason" if status == "not-applicable" else "follow_up_with"
+        name = STATUS_DETAIL.get(str(status), "follow_up_with")
         detail = self.query_one("#q-status-detail", RealInput).real
         return self.AnswerEdited(self, self.ref, {name: detail})
 
