@@ -3,7 +3,7 @@
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
@@ -357,7 +357,7 @@ class Project(BaseModel):
         """A pilot, deep-dive or milestone with a fresh id (not yet added)."""
         prefix = {"pilot": "P-", "deep-dive": "D-", "milestone": "MS-"}.get(kind, "P-")
         return PlanItem(
-            id=next_id(prefix, (p.id for p in self.pilots), width=1),
+            id=next_id(prefix, [*(p.id for p in self.pilots), *self.named_ids()], width=1),
             title=title,
             **given(kind=None if kind == "pilot" else kind, **fields),
         )
@@ -378,7 +378,7 @@ class Project(BaseModel):
     def new_next_step(self, text: str, step: str = "", **fields: Any) -> NextStep:
         """A next step with a fresh id (not yet added)."""
         return NextStep(
-            id=next_id("N-", (n.id for n in self.next_steps), width=1),
+            id=next_id("N-", [*(n.id for n in self.next_steps), *self.named_ids()], width=1),
             text=text,
             **given(step=step, **fields),
         )
@@ -392,7 +392,18 @@ class Project(BaseModel):
         (`G-d1-01` for a gap raised in `data-1`), so two people capturing different sessions in
         parallel do not pick the same id; without a session, the next number (`G-011`)."""
         tag = self.session_tags().get(session, "")
+        existing = [*existing, *self.named_ids()]
         return next_id(f"{prefix}{tag}-", existing, width=2) if tag else next_id(prefix, existing)
+
+    def named_ids(self) -> set[str]:
+        """Every record id the project names anywhere, not only its records' own: a gap merged
+        away lives on in "Merged from G-m1-03", a milestone's snapshot, a plan item's or next
+        step's words. A new id goes past all of them, so an id is never given out twice in a
+        project (old text, exports and a colleague's copy in a merge still name the first one)."""
+        found: set[str] = set()
+        for text in _strings(self.model_dump(mode="json")):
+            found.update(NAMED_ID.findall(text))
+        return found
 
     def session_tags(self) -> dict[str, str]:
         """Each session's tag for new ids, stable once used: a session whose quotes or metrics
@@ -449,6 +460,23 @@ def tag_candidates(session_id: str) -> list[str]:
     longer = [words[0][:n] + rest + number for n in range(1, len(words[0]) + 1)]
     base = longer[0]
     return list(dict.fromkeys([*longer, *(base + chr(c) for c in range(ord("b"), ord("z") + 1))]))
+
+
+NAMED_ID = re.compile(r"\b[A-Z]+(?:-[a-z][a-z0-9]*)?-\d+\b")
+"""A record id as it may be named in any text of the project: `G-011`, `H-d1-02`, `P-3`."""
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string in plain data (dicts, lists), keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
 
 
 def given(**fields: Any) -> dict[str, Any]:
