@@ -132,3 +132,24 @@ async def test_the_journal_is_written_while_capture_is_still_being_built(example
         await ready(pilot)
         await app.screen.query_one(QuestionPanel).remove()
         assert app.snapshot().question == ""
+
+
+async def test_a_running_clock_runs_on_after_a_crash_when_the_file_had_everything(example: Path, make_app) -> None:  # type: ignore[no-untyped-def]
+    """#12 walkthrough w14a: the clock running, the autosave done, kill -9: the restart showed
+    the clock paused with no word (the entry held nothing the file lacked, so it was dropped, and
+    that the clock was running with it). The README's promise holds: it runs on, and says so."""
+    from workbench.store.files import ProjectFile, load_project
+    from workbench.store.journal import write_journal
+    from workbench.store.serialize import project_to_data
+
+    started = ProjectFile.load(example).base
+    write_journal(example, project_to_data(load_project(example)), started, "data-1", True)
+    app = make_app(example)
+    shown = notifications(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert await until(pilot, lambda: app.workspace.clock.running)
+        assert app.workspace.session_id == "data-1"
+        assert not isinstance(app.screen, ConfirmModal)  # nothing to restore: no offer
+        said = "and running: ctrl+t pauses it."
+        assert await until(pilot, lambda: any(said in text for text in shown)), shown

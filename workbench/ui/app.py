@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
     from textual.screen import Screen
 
+    from workbench.model.project import Project
     from workbench.model.records import Session
     from workbench.problems import FileProblem
     from workbench.store.journal import DialogDraft, JournalEntry
@@ -629,6 +630,8 @@ class WorkbenchApp(App[int]):
             if entry.draft is not None or project_to_data(mine) != project_to_data(workspace.project):
                 break
             clear_journal(path, entry.owner)  # the file has it all
+            if entry.clock_running:  # but not that the clock was running: it runs on, and says so
+                self._clock_runs_on(entry.session)
         else:
             return
         # What was typed is what differs from the file the work started from: edits made to
@@ -785,9 +788,8 @@ class WorkbenchApp(App[int]):
 
         if entry.session and recovered.session(entry.session) is not None and self.workspace is not None:
             self._back_in_session(entry.session)
-            if entry.clock_running:  # the session is probably still going on: it runs, and says so
-                self.workspace.clock.start()
-                self._say_clock_restored(recovered.session(entry.session))
+            if entry.clock_running:
+                self._clock_runs_on(entry.session, recovered)
         if self.workspace is None or project_to_data(recovered) == project_to_data(self.workspace.project):
             return  # only the dialog's text was unsaved
         DiskMerge(
@@ -816,6 +818,26 @@ class WorkbenchApp(App[int]):
             main.switch_session(session_id)  # Capture shows that session's answers
         self.refresh_status()
         self.notify(f"Back in {session_id}, where this was typed.", markup=False, timeout=6)
+
+    def _clock_runs_on(self, session_id: str, project: Project | None = None) -> None:
+        """The clock was running when the workbench stopped: the session is probably still going
+        on, so it runs on in that session (of the restored `project`, else the file's), and a
+        notice says so. At start, once the panes are up (Capture shows that session's answers)."""
+        from workbench.ui.screens.main_screen import MainScreen
+
+        workspace = self.workspace
+        if workspace is None:
+            return
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is None or not main.is_mounted or not main.panes_mounted():
+            self.set_timer(0.05, lambda: self._clock_runs_on(session_id, project))
+            return
+        session = (project or workspace.project).session(session_id)
+        if session is None:
+            return
+        self._back_in_session(session_id)
+        workspace.clock.start()
+        self._say_clock_restored(session)
 
     def _say_clock_restored(self, session: Session | None) -> None:
         """After a crash the session is probably still going on, so a restored clock runs on;
