@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.edits.gaps import MergeGaps, RaiseGap
 from workbench.edits.editor import Editor
+from workbench.edits.gaps import MergeGaps, RaiseGap
 from workbench.model.project import Project, ProjectInfo
 from workbench.store.files import ProjectFile
 

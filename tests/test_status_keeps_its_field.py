@@ -24,7 +24,7 @@ async def cycle_to(pilot: Any, status: str) -> None:
             break
         before = select.value
         await burst(pilot, "ctrl+o")
-        assert await until(pilot, lambda: select.value != before)
+        assert await until(pilot, lambda before=before: select.value != before)
         await pilot.pause()
     assert await until(
         pilot, lambda: (a := app.workspace.project.answer(FIRST, "ml-1")) is not None and a.status == status
