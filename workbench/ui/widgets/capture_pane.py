@@ -134,10 +134,13 @@ class CapturePane(Horizontal, Pane):
         a filter while it shows one; past its last (or before its first) the filter is left for
         the session's next (previous) question, and a notice says so: with one match ctrl+n
         stayed on it, and the next answer went into its notes after the last (walkthrough 13).
-        Never back into the notes of the question it started on."""
+        Never back into the notes of the question it started on. From the last question ctrl+n
+        goes round to the first (ctrl+b from the first to the last), as a search goes on from the
+        start, and a notice says so: it went round without a word."""
         navigator, start = self.navigator, self.panel.ref
         which = "next" if delta > 0 else "previous"
         left = navigator.filters.active() if navigator.at_filter_end(delta, start) else ""
+        wrapped = not left and navigator.wraps(delta, start)
         if left:
             navigator.clear_filters()
         ref = navigator.step(delta, start=start)
@@ -147,6 +150,11 @@ class CapturePane(Horizontal, Pane):
         if left:
             words = one_line(self._question_words(ref), 60)
             notice = f"Left the filter {left}: the {which} question is “{words}”."
+            self.app.notify(notice, markup=False, timeout=5)
+        elif wrapped:
+            words = one_line(self._question_words(ref), 60)
+            ends = ("last", "first") if delta > 0 else ("first", "last")
+            notice = f"That was the {ends[0]} question: round to the {ends[1]}, “{words}”."
             self.app.notify(notice, markup=False, timeout=5)
         self.show_question(ref)
         self.edit_notes()

@@ -536,6 +536,12 @@ class Navigator(Vertical):
         refs = list(dict.fromkeys(self.refs()))
         return start not in refs or not 0 <= refs.index(start) + delta < len(refs)
 
+    def wraps(self, delta: int, start: str) -> bool:
+        """Whether stepping from `start`, a question on show, goes round: past the last to the
+        first (`delta` +1) or before the first to the last (−1)."""
+        refs = list(dict.fromkeys(self.refs()))
+        return start in refs and len(refs) > 1 and not 0 <= refs.index(start) + delta < len(refs)
+
     def clear_filters(self) -> None:
         """Show every question again."""
         self.filters = Filters()
