@@ -52,3 +52,19 @@ def test_map_reasons_put_no_quotation_marks_around_words_nobody_said(tmp_path: P
     keyword_reasons = [r for r in reasons if r.startswith(("matches: ", "common words only: "))]
     assert keyword_reasons, reasons
     assert not any("'" in r or "say " in r for r in keyword_reasons), keyword_reasons
+
+
+def test_a_metric_of_one_says_its_unit_in_the_singular(tmp_path: Path) -> None:
+    """3. "Reduce model deployment time from 15 days to 1 days": one function says the unit for its
+    number, typed ("days") or the template's own ("hours")."""
+    from workbench.analysis.metrics import metric_sentence
+    from workbench.banks import load_catalogue
+    from workbench.model.records import Metric
+
+    catalogue = load_catalogue(fresh(tmp_path))
+    typed = Metric(
+        id="M-1", template="discovery:model-deployment.metric.1", baseline=15, target=1, unit="days"
+    )
+    assert metric_sentence(typed, catalogue) == "Reduce model deployment time from 15 days to 1 day"
+    own = Metric(id="M-2", template="discovery:model-deployment.metric.1", baseline=1, target=1)
+    assert metric_sentence(own, catalogue) == "Reduce model deployment time from 1 week to 1 hour"

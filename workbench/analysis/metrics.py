@@ -31,12 +31,14 @@ def fill_template(question: Question, baseline: Number | None, target: Number | 
         if value is None:
             continue
         symbol = re.escape(placeholder.symbol)
-        if unit and placeholder.unit and not placeholder.unit.startswith("%") and unit != placeholder.unit:
+        if placeholder.unit and not placeholder.unit.startswith("%"):
             own = re.escape(placeholder.unit)
             with_own = rf"(?<![A-Za-z]){symbol} ?{own}(?![A-Za-z])"
             if re.search(with_own, text):
+                # the unit typed, else the template's, said for this number ("1 day", "15 days");
                 # a unit typed by a person is text, never a pattern: its backslashes escaped
-                text = re.sub(with_own, with_unit(value, unit).replace("\\", "\\\\"), text)
+                shown = with_unit(value, unit or placeholder.unit)
+                text = re.sub(with_own, shown.replace("\\", "\\\\"), text)
                 continue
         pattern = PLACEHOLDER_PATTERN.format(symbol=symbol)
         text = re.sub(pattern, number(value), text)
@@ -106,7 +108,16 @@ def _share_after_change(metric: Metric, question: Question) -> str:
 def with_unit(value: Number, unit: str) -> str:
     """A number and its unit: `12%`, `250ms`, `3 weeks`."""
     spacer = "" if not unit or unit.startswith("%") or unit == "ms" else " "
-    return f"{number(value)}{spacer}{unit}"
+    return f"{number(value)}{spacer}{unit_for(value, unit)}"
+
+
+def unit_for(value: Number, unit: str) -> str:
+    """The unit said for this number: its first word singular for exactly one ("1 day", "1 hour per
+    model", "1 entry"), as typed otherwise."""
+    word, rest = re.match(r"([A-Za-z]*)(.*)", unit, re.S).groups()  # type: ignore[union-attr]
+    if value != 1 or len(word) < 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return unit
+    return (word[:-3] + "y" if word.endswith("ies") else word[:-1]) + rest
 
 
 def _numbers_suffix(metric: Metric, question: Question | None, fields: Iterable[str], currency: str) -> str:
