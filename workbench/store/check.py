@@ -13,7 +13,7 @@ from workbench.banks import check_command, ids_command
 from workbench.model.catalogue import Catalogue
 from workbench.model.evidence import parse_evidence
 from workbench.model.project import Project
-from workbench.printable import quoted
+from workbench.printable import plural, quoted
 from workbench.problems import FileProblem
 from workbench.store.tomltext import located, read_toml
 
@@ -227,6 +227,12 @@ def _walk(
                 "remove this [[mappings]] record",
             )
     for i, item in enumerate(project.pilots):
+        if item.kind == "milestone" and item.weeks > 0:
+            yield (
+                f"pilots[{i}].weeks",
+                f"a milestone is a point in time, not {plural(item.weeks, 'week')}; set `weeks = 0`, or "
+                "make it a pilot (`kind = \"pilot\"`) if it is work that takes time",
+            )
         for name, known in (("gaps", gaps), ("metrics", metrics), ("depends_on", items)):
             for j, ref in enumerate(getattr(item, name)):
                 if ref not in known:
