@@ -8,7 +8,8 @@ from pathlib import Path
 
 from textual.widgets import Button, OptionList, Select, Static
 
-from tests.helpers import ready, saved, until
+from tests.helpers import dialog_up, ready, saved, until
+from workbench.ui.modals.confirm import DeleteModal
 from workbench.ui.modals.heard_modal import HeardModal
 from workbench.ui.widgets.capture_pane import CapturePane
 from workbench.ui.widgets.key_footer import KeyFooter
@@ -32,9 +33,11 @@ async def test_deleting_the_last_quote_keeps_the_keyboard_and_names_the_gap(exam
         listing.focus()
         await pilot.pause()
         await pilot.press("delete")
+        assert await dialog_up(pilot, DeleteModal)  # it is evidence of G-001: asked first (v5)
+        await pilot.press("x")
         assert await until(pilot, lambda: not app.workspace.project.heard_in(CITED, "ml-1"))
         title = str(capture.query_one("#q-heard-title", Static).render())
-        assert "H-004 removed and from G-001's evidence" in title, title
+        assert "Removed H-004; it is no longer evidence of G-001" in title, title
         assert app.focused is capture.query_one("#q-notes"), app.focused
         assert footer(app).startswith(" ✎ notes"), footer(app)
         await pilot.press(*"still typed")
@@ -59,7 +62,7 @@ async def test_deleting_one_of_two_quotes_keeps_the_keyboard_on_the_list(example
         listing = capture.query_one("#q-heard-list", OptionList)
         assert await until(pilot, lambda: listing.option_count == 2)
         listing.focus()
-        listing.highlighted = 0
+        listing.highlighted = 1  # the second quote: evidence of no gap, so removed without asking
         await pilot.press("delete")
         assert await until(pilot, lambda: listing.option_count == 1)
         assert app.focused is listing

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from workbench.edits.changes import Change, Insert, Remove, SetFields
 from workbench.edits.history import Edit, EditRefused, FieldsEdit
 from workbench.edits.words import quoted, typing_key
+from workbench.export.wording import join_and
 from workbench.model.project import Project
 
 
@@ -18,6 +19,29 @@ def unlink(project: Project, link: str) -> list[Change]:
         for gap in project.gaps
         if link in gap.evidence
     ]
+
+
+def citing_gaps(project: Project, link: str) -> list[str]:
+    """The gaps whose evidence holds `link` (`heard:H-001`, `metric:M-001`): what `unlink` changes."""
+    return [gap.id for gap in project.gaps if link in gap.evidence]
+
+
+def cited_sentence(gaps: list[str]) -> str:
+    """'It is evidence of G-001 and G-002: they will no longer cite it. ' ('' for no gaps)."""
+    if not gaps:
+        return ""
+    they = "it" if len(gaps) == 1 else "they"
+    return f"It is evidence of {join_and(gaps)}: {they} will no longer cite it. "
+
+
+def remove_metric_consequences(project: Project, metric_id: str) -> str:
+    """What else removing the metric changes, in the words of `RemoveMetric` (a sentence or two
+    ending in a space; empty when nothing else changes): plan items stop measuring it, gaps stop
+    citing it as evidence."""
+    items = [item.id for item in project.pilots if metric_id in item.metrics]
+    gaps = citing_gaps(project, f"metric:{metric_id}")
+    measured = f"{join_and(items)} {'measures' if len(items) == 1 else 'measure'} it and will no longer. "
+    return (measured if items else "") + cited_sentence(gaps)
 
 
 @dataclass

@@ -226,6 +226,18 @@ class DeletePlanItem(Edit):
         return [*waiting, Remove("pilots", self.item_id)]
 
 
+def delete_plan_item_consequences(project: Project, item_id: str) -> str:
+    """What else deleting the plan item changes, in the words of `DeletePlanItem`: the items
+    that wait for it stop waiting; empty when nothing else changes."""
+    from workbench.export.wording import join_and
+
+    waiting = [other.id for other in project.pilots if item_id in other.depends_on]
+    if not waiting:
+        return ""
+    wait = "waits" if len(waiting) == 1 else "wait"
+    return f"{join_and(waiting)} {wait} for it and will no longer."
+
+
 @dataclass
 class AddNextStep(Edit):
     """Add a next step, tied to an item of the follow-up framework or not."""

@@ -362,15 +362,33 @@ class CapturePane(Horizontal, Pane):
 
     @on(QuestionPanel.IndicatorUnheard)
     def _unheard(self, event: QuestionPanel.IndicatorUnheard) -> None:
-        """Remove a heard record; the notice says which gaps' evidence it leaves too, and the
+        """Remove a heard record; when the quote is evidence of gaps, ask first, naming them (as
+        Delete on a gap does). The notice says which gaps it is no longer evidence of, and the
         keyboard stays in the list (on the next quote), or goes to the notes when it was the last."""
-        cited_by = [g.id for g in self.workspace.project.gaps if f"heard:{event.heard_id}" in g.evidence]
-        if self.apply(Unhear(event.heard_id)):
-            evidence = f" and from {' and '.join(cited_by)}'s evidence" if cited_by else ""
-            self.panel.show_heard(notice=f"{event.heard_id} removed{evidence} (ctrl+z brings it back)")
+        from workbench.edits.capture import cited_sentence, citing_gaps
+        from workbench.export.wording import join_and
+        from workbench.ui.modals.confirm import DeleteModal
+
+        heard_id = event.heard_id
+        record = next((h for h in self.workspace.project.heard if h.id == heard_id), None)
+        if record is None:
+            return
+        cited_by = citing_gaps(self.workspace.project, f"heard:{heard_id}")
+
+        def remove(yes: bool | None = True) -> None:
+            if not yes or not self.apply(Unhear(heard_id)):
+                return
+            evidence = f"; it is no longer evidence of {join_and(cited_by)}" if cited_by else ""
+            self.panel.show_heard(notice=f"Removed {heard_id}{evidence} (ctrl+z brings it back).")
             self.navigator.refresh_counts()
             listing = self.panel.query_one("#q-heard-list")
             (listing if listing.display else self.panel.query_one("#q-notes")).focus(scroll_visible=False)
+
+        if not cited_by:
+            remove()
+            return
+        body = f"“{one_line(record.quote, 60)}” is removed. {cited_sentence(cited_by)}ctrl+z undoes it."
+        self.app.push_screen(DeleteModal(f"Remove {heard_id}?", body, yes="Remove", no="Keep"), remove)
 
     @on(QuestionPanel.MetricEdited)
     def _metric_edited(self, event: QuestionPanel.MetricEdited) -> None:

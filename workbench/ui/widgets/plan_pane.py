@@ -31,7 +31,7 @@ from workbench.analysis.plan import (
     would_cycle,
 )
 from workbench.edits import Edit, EditRefused
-from workbench.edits.capture import AddMetric, EditMetric, RemoveMetric
+from workbench.edits.capture import AddMetric, EditMetric, RemoveMetric, remove_metric_consequences
 from workbench.edits.plan import (
     AddDependency,
     AddNextStep,
@@ -43,6 +43,7 @@ from workbench.edits.plan import (
     RemoveDependency,
     ResizePlanItem,
     TickNextStep,
+    delete_plan_item_consequences,
 )
 from workbench.edits.reads import Reads
 from workbench.model.records import Metric
@@ -369,7 +370,13 @@ class PlanPane(Vertical, Pane):
                 self.query_one(Gantt).select_item(add.item_id)
                 self._show_detail()
 
-        dialog = TextModal(f"New {title.lower()}", placeholder=title, field_id="item-name")
+        needs = f"Give the {title.lower()} a title: it names it on the timeline and in the proposal."
+        dialog = TextModal(
+            f"New {title.lower()}",
+            placeholder=title,
+            refusal=lambda text: "" if text.strip() else needs,
+            field_id="item-name",
+        )
         self.app.push_screen(dialog.reopens("plan", "action_add_item", kind), named)
 
     def action_add_dependency(self) -> None:
@@ -452,7 +459,9 @@ class PlanPane(Vertical, Pane):
             if yes:
                 self._apply(DeletePlanItem(item.id))
 
-        self.app.push_screen(DeleteModal(f"Delete {item.id}?", item.title, yes="Delete", no="Keep"), answer)
+        also = delete_plan_item_consequences(self.workspace.project, item.id)
+        body = f"“{item.title}” is removed. {also + ' ' if also else ''}ctrl+z undoes it."
+        self.app.push_screen(DeleteModal(f"Delete {item.id}?", body, yes="Delete", no="Keep"), answer)
 
     # --- metrics and next steps -----------------------------------------------------------------------
 
@@ -467,9 +476,8 @@ class PlanPane(Vertical, Pane):
         if metric is None:
             return
         sentence = metric_sentence(metric, ws.catalogue, ws.currency())
-        users = [p.id for p in ws.project.pilots if metric.id in p.metrics]
-        users += [g.id for g in ws.project.gaps if f"metric:{metric.id}" in g.evidence]
-        detail = sentence + (f" ({', '.join(users)} let go of it.)" if users else "")
+        also = remove_metric_consequences(ws.project, metric.id)
+        detail = f"“{sentence}” is removed. {also}ctrl+z undoes it."
 
         def answer(yes: bool | None) -> None:
             if yes and self._apply(RemoveMetric(metric.id)):
