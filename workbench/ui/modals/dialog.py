@@ -501,9 +501,20 @@ class DialogScreen(ModalScreen[ResultType]):
         below the fold and ctrl+s seemed to do nothing). The error stays until that field is
         valid (`problem` no longer names it), not until the next Save."""
         error.update(message)  # type: ignore[attr-defined]
+        error.display = True
         self._refused = (error, field)
+        self._under(error, field)
         field.focus()
         self.call_after_refresh(self._both_in_sight, error, field)
+
+    @staticmethod
+    def _under(error: Widget, field: Widget) -> None:
+        """Put the error right under the field's line (#12 at 80×24: 'A gap needs a title.' was
+        written under the evidence list, out of sight of the title the keyboard was put in)."""
+        parent = error.parent
+        line = next((w for w in (field, *field.ancestors) if w.parent is parent), None)
+        if isinstance(parent, Widget) and isinstance(line, Widget) and line is not error:
+            parent.move_child(error, after=line)
 
     def _refusal_still_holds(self) -> None:
         """A field changed after a refusal: the error goes once its field is valid (#12: 'A gap

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, cancel_label, confirm_label
@@ -48,19 +49,18 @@ class TextModal(DialogScreen[str | None]):
                 yield Button(confirm_label("Save"), id="text-save", variant="primary", compact=True)
                 yield Button(cancel_label(), id="text-cancel", compact=True)
 
+    def problem(self) -> tuple[str, Widget] | None:
+        """Why the text typed cannot be used (`refusal`), and the field; None when it can."""
+        field = self.query_one(f"#{self.field_id}", RealInput)
+        why = self.refusal(field.entered()) if self.refusal is not None else ""
+        return (why, field) if why else None
+
     @on(Input.Submitted)
     @on(Button.Pressed, "#text-save")
     def _done(self) -> None:
-        field = self.query_one(f"#{self.field_id}", RealInput)
-        text = field.entered()
-        why = self.refusal(text) if self.refusal is not None else ""
-        if why:
-            refused = self.query_one("#text-refused", Static)
-            refused.update(literal(why))
-            refused.display = True
-            field.focus()
+        if self.cannot_save():  # said under the field, the keyboard there (DialogScreen.refuse)
             return
-        self.dismiss(text)
+        self.dismiss(self.query_one(f"#{self.field_id}", RealInput).entered())
 
     @on(Button.Pressed, "#text-cancel")
     def _cancel(self) -> None:
