@@ -370,7 +370,7 @@ async def test_an_offer_of_only_a_dialogs_text_says_so(example: Path, make_app) 
         assert await until(pilot, lambda: isinstance(again.screen, ConfirmModal))
         body = again.screen.body
         assert body.startswith("The Edit G-003 dialog you were typing in at ")
-        assert "was not saved: 'Experiments are not reproducible': 'Model deploys need a ticket'." in body
+        assert "was not saved: title 'Experiments are not reproducible', description 'Model deploys need a ticket'." in body
         assert "Work from" not in body
         await pilot.pause()
         await pilot.click("#yes")

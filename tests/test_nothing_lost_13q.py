@@ -118,7 +118,7 @@ def test_the_restore_offer_quotes_a_field_ending_in_a_full_stop_as_a_sentence() 
     for said in (only, within):
         assert ".'." not in said and ".." not in said and ".…" not in said, said
     unfinished = DialogDraft("Edit G-003", ("gaps", "edit_gap", ("G-003",)), {"gap-description": "a ticket"}, "gap-description")
-    assert only_draft_words(unfinished, dt.datetime(2026, 12, 2, 14, 32)).endswith("was not saved: 'a ticket'.")
+    assert only_draft_words(unfinished, dt.datetime(2026, 12, 2, 14, 32)).endswith("was not saved: description 'a ticket'.")
 
 
 async def test_the_session_clock_runs_on_after_a_restore(example: Path, make_app, state_dir: Path) -> None:
@@ -192,3 +192,17 @@ async def test_the_picker_says_which_project_has_unsaved_work_waiting(
     assert said in " ".join(rows[str(example)].split()), rows[str(example)]
     assert "unsaved work" not in rows[str(other)]
     assert all(len(line) <= 80 - 4 for line in rows[str(example)].splitlines()), rows[str(example)]
+
+
+def test_the_restore_offer_names_each_field_it_quotes() -> None:
+    """v5 4 (#12 walkthrough): "was not saved: 'Blue-green is manual too': 'Nobody owns the
+    switch'." joined two fields with a colon without naming them; each is named by its label."""
+    import datetime as dt
+
+    from workbench.store.journal import DialogDraft
+    from workbench.ui.app import only_draft_words
+
+    fields = {"gap-title": "Blue-green is manual too", "gap-description": "Nobody owns the switch"}
+    draft = DialogDraft("Edit G-003", ("gaps", "edit_gap", ("G-003",)), fields, "gap-description")
+    said = only_draft_words(draft, dt.datetime(2026, 12, 2, 14, 32))
+    assert said.endswith("was not saved: title 'Blue-green is manual too', description 'Nobody owns the switch'."), said

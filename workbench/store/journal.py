@@ -220,15 +220,16 @@ class DialogDraft:
         """The text typed in the field the keyboard was in (else the longest field), for people."""
         return self.fields.get(self.focus) or max(self.fields.values(), key=len, default="")
 
-    def name_and_typed(self) -> tuple[str, str]:
+    def name_and_typed(self) -> tuple[str, str, str]:
         """For people: the dialog's first field, the one it is known by (a gap's title, a
-        metric's words), and the text being typed when that is another field ("" when not)."""
+        metric's words), the text in it, and the field being typed in when that is another ("" when
+        not): field ids, as in `fields`."""
         name_field = next((field for field, text in self.fields.items() if text.strip()), "")
-        name, typed = self.fields.get(name_field, ""), self.typed()
+        typed = self.typed()
         being_typed = self.focus if self.fields.get(self.focus) else ""
         if not being_typed:
             being_typed = next((f for f, text in self.fields.items() if text == typed), "")
-        return name, typed if being_typed != name_field else ""
+        return name_field, self.fields.get(name_field, ""), being_typed if being_typed != name_field else ""
 
 
 @dataclass(frozen=True)

@@ -1426,15 +1426,24 @@ def cannot_open(path: str | Path, problem: Exception) -> str:
 
 
 def quoted_draft(draft: DialogDraft) -> str:
-    """A dialog's unsaved text quoted for people: its first field, the one it is known by, then
-    the end of what was being typed in another: "'Batch scoring has no retry': '…on Sundays'";
-    the end of the first field when that is the one being typed."""
-    name, typed = draft.name_and_typed()
-    if not typed.strip():  # typing in the field it is known by: the end of that, as typed
-        return f"'{_typed_end(name or draft.typed())}'"
-    if not name.strip():
-        return f"'{_typed_end(typed)}'"
-    return f"'{one_line(name.strip(), 40)}': '{_typed_end(typed)}'"
+    """A dialog's unsaved text quoted for people, each field by its name (its label): the first
+    field, the one it is known by, then the end of what was being typed in another: "title 'Batch
+    scoring has no retry', description '…on Sundays'"; the end of the first field when that is the
+    one being typed."""
+    name_field, name, typed_field = draft.name_and_typed()
+    if not typed_field:  # typing in the field it is known by: the end of that, as typed
+        field = name_field or draft.focus or max(draft.fields, key=lambda f: len(draft.fields[f]), default="")
+        return _named(field, _typed_end(name or draft.typed()))
+    typed = _named(typed_field, _typed_end(draft.fields[typed_field]))
+    return f"{_named(name_field, one_line(name.strip(), 40))}, {typed}"
+
+
+def _named(field: str, text: str) -> str:
+    """`description '…on Sundays'`: the field's label (`ui.field_names`), then its text quoted."""
+    from workbench.ui.field_names import FIELD_NAMES
+
+    label = FIELD_NAMES.get(field, "")
+    return f"{label} '{text}'" if label else f"'{text}'"
 
 
 def draft_words(draft: DialogDraft | None) -> str:

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from workbench.analysis.search import has_every_word
 from workbench.ui.keys import key
 from workbench.ui.modals.dialog import Dialog, DialogScreen
+from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput
 from workbench.ui.widgets.staying_list import highlight_first
 
@@ -76,12 +77,21 @@ class PickModal(DialogScreen[str | None]):
         replace(key("dialog-confirm"), show=False).binding(),
     ]
 
-    def __init__(self, title: str, options: list[tuple[str, Text]], filter_words: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        options: list[tuple[str, Text]],
+        filter_words: str = "",
+        left_out: list[tuple[str, str, str]] | None = None,
+    ) -> None:
         super().__init__()
         self.heading = title
         self.options = options
         self.filter_words = filter_words
         """What typing filters by, said in the filter line ("" for a list without one)."""
+        self.left_out = left_out or []
+        """Items that cannot be chosen, as (id, words, why): when nothing that can be has every
+        word typed but one of these has, the list says why that one cannot be chosen."""
 
     def compose(self) -> ComposeResult:
         # A filtered list keeps its box's size as it narrows, the filter line where it was.
@@ -103,7 +113,16 @@ class PickModal(DialogScreen[str | None]):
             for option_id, label in self.options
             if has_every_word(typed, label.plain, option_id)
         ]
-        return shown or [Option(Text(NOTHING_MATCHES, style="dim"), disabled=True)]
+        if shown:
+            return shown
+        reasons = [
+            f"{item_id} {why}"
+            for item_id, words, why in self.left_out
+            if typed.strip() and has_every_word(typed, words, item_id)
+        ]
+        return [Option(literal(reason, "dim"), disabled=True) for reason in reasons] or [
+            Option(Text(NOTHING_MATCHES, style="dim"), disabled=True)
+        ]
 
     @on(Input.Changed, "#pick-filter")
     def _filtered(self, event: Input.Changed) -> None:

@@ -60,6 +60,12 @@ from workbench.ui.widgets.pane import Pane
 from workbench.ui.widgets.staying_list import StayingOptionList
 from workbench.ui.workspace import Workspace
 
+UNMAPPED = (
+    "has no practice mapped yet, so no pilot can be proposed for it. To map one: Map (F4), select "
+    "the gap, then a accepts a suggested practice or p maps any practice by hand."
+)
+"""Why Plan › Propose pilot cannot choose a gap without an accepted practice."""
+
 
 class PlanPane(Vertical, Pane):
     """Follow-up steps 3 and 4: success metrics, pilots on a timeline, next steps."""
@@ -317,9 +323,11 @@ class PlanPane(Vertical, Pane):
         project = self.workspace.project
         planned = {g for item in project.pilots for g in item.gaps}
         options = []
+        unmapped = []  # said when typed for: why they are not in the list (#12: 'Nothing here has …')
         for gap in project.gaps:
             practices = project.accepted_practices(gap.id)
             if not practices:
+                unmapped.append((gap.id, gap.title, UNMAPPED))
                 continue
             label = Text(f"{gap.id} ", style="bold")
             label.append_text(literal(one_line(gap.title, 60)))
@@ -331,7 +339,7 @@ class PlanPane(Vertical, Pane):
         if not options:
             self.app.notify("Map practices to a gap first (F4), then propose its pilot.", timeout=4)
             return
-        picker = PickModal("Propose a pilot for which gap?", options, GAP_WORDS)
+        picker = PickModal("Propose a pilot for which gap?", options, GAP_WORDS, left_out=unmapped)
         self.app.push_screen(picker, self._propose_for)
 
     def _propose_for(self, gap_id: str | None) -> None:
