@@ -29,3 +29,29 @@ async def test_propose_pilot_says_why_a_gap_without_practices_cannot_be_chosen(e
         await pilot.press("enter")  # the reason is no choice
         await pilot.pause()
         assert isinstance(app.screen, PickModal)
+
+
+async def test_editing_a_next_step_offers_what_it_serves_as_a_new_one_does(example: Path, make_app) -> None:
+    """Edit next step had no 'serves' dropdown, which New next step has: the same fields in both."""
+    from textual.widgets import Select
+
+    from tests.helpers import saved
+    from workbench.ui.modals.next_step_modal import NextStepModal
+
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.main_screen().show_pane("plan")
+        plan = app.main_screen().pane("plan")
+        plan.edit_step("N-1")
+        assert await until(pilot, lambda: isinstance(app.screen, NextStepModal) and app.screen.query("#step-serves"))
+        serves = app.screen.query_one("#step-serves", Select)
+        assert serves.value == "next-steps.1"
+        serves.value = "success-metrics.1"
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not isinstance(app.screen, NextStepModal))
+        await pilot.press("ctrl+s")
+        assert await until(pilot, lambda: not app.workspace.unsaved)
+    step = next(s for s in saved(example)["next_steps"] if s["id"] == "N-1")
+    assert step["step"] == "success-metrics.1"
+    assert step["text"] == "Send the proposal to Dana and Luis"

@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from workbench.edits import Edit
 from workbench.edits.plan import EditNextStep
+from workbench.model.catalogue import Catalogue
 from workbench.model.records import NextStep
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.form_modal import FormModal
@@ -34,7 +35,7 @@ class NextStepDraft:
     owner: str = ""
     due: dt.date | None = None
     step: str = ""
-    """The follow-up framework item it serves ('' for none); chosen in the dialog of a new step."""
+    """The follow-up framework item it serves ('' for none), chosen in the dialog's dropdown."""
 
 
 class NextStepModal(FormModal[NextStepDraft]):
@@ -102,22 +103,35 @@ class NextStepModal(FormModal[NextStepDraft]):
         self.dismiss(NextStepDraft(text, owner, due, step))
 
 
+def framework_steps(catalogue: Catalogue, keep: str = "") -> list[tuple[str, str]]:
+    """What a next step can serve, for the dialog's dropdown: the follow-up framework's items as
+    (id, 'N. words'); `keep`, an item the step serves already that the framework no longer has,
+    is listed too (as its id), so editing the step never drops it unseen."""
+    steps = [(item.id, f"{step.step}. {item.text}") for step in catalogue.followup for item in step.items]
+    if keep and keep not in dict(steps):
+        steps.append((keep, keep))
+    return steps
+
+
 def edit_step(
     app: Any, step: NextStep, apply: Callable[[Edit], bool], reopen: tuple[str, str] | None = None
 ) -> None:
-    """Open the step in its dialog (Plan's Next steps, the Follow-ups view); what changed is
-    applied as one edit by `apply`, which says whether it was. With `reopen` (a pane and its
-    method taking the step's id), what is typed is journaled and the dialog opens again there."""
+    """Open the step in its dialog (Plan's Next steps, the Follow-ups view), with the same fields
+    as a new step's (what it serves too); what changed is applied as one edit by `apply`, which
+    says whether it was. With `reopen` (a pane and its method taking the step's id), what is
+    typed is journaled and the dialog opens again there."""
 
     def saved(draft: NextStepDraft | None) -> None:
         if draft is None:
             return
-        values = {"text": draft.text, "owner": draft.owner, "due": draft.due}
+        values = {"text": draft.text, "owner": draft.owner, "due": draft.due, "step": draft.step}
         changed = {k: v for k, v in values.items() if getattr(step, k) != v}
         if changed and apply(EditNextStep(step.id, changed)):
             app.notify(f"Edited {step.id}: {one_line(draft.text, 50)}", markup=False, timeout=3)
 
-    modal = NextStepModal(f"Edit {step.id}", NextStepDraft(step.text, step.owner, step.due))
+    steps = framework_steps(app.workspace.catalogue, keep=step.step)
+    draft = NextStepDraft(step.text, step.owner, step.due, step.step)
+    modal = NextStepModal(f"Edit {step.id}", draft, steps=steps)
     if reopen is not None:
         modal.reopens(*reopen, step.id)
     app.push_screen(modal, saved)

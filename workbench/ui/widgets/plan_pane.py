@@ -50,7 +50,7 @@ from workbench.model.records import Metric
 from workbench.printable import plural
 from workbench.ui.keys import bindings, condition
 from workbench.ui.modals.metric_modal import MetricModal
-from workbench.ui.modals.next_step_modal import NextStepDraft, NextStepModal, edit_step
+from workbench.ui.modals.next_step_modal import NextStepDraft, NextStepModal, edit_step, framework_steps
 from workbench.ui.modals.pick_modal import GAP_WORDS, PickModal
 from workbench.ui.modals.plan_item_modal import PlanItemDraft, PlanItemModal
 from workbench.ui.modals.text_modal import TextModal
@@ -564,11 +564,7 @@ class PlanPane(Vertical, Pane):
     def new_step_for(self, step_id: str) -> None:
         """Open the dialog for a new next step serving the framework item `step_id` (or none, "")."""
         self.show_tab("plan-tabs", "plan-steps")
-        steps = [
-            (framework_item.id, f"{step.step}. {framework_item.text}")
-            for step in self.workspace.catalogue.followup
-            for framework_item in step.items
-        ]
+        steps = framework_steps(self.workspace.catalogue)
         step_id = step_id if step_id in dict(steps) else ""
 
         def written(draft: NextStepDraft | None) -> None:
@@ -585,11 +581,11 @@ class PlanPane(Vertical, Pane):
         self.app.push_screen(modal.reopens("plan", "new_step_for", step_id), written)
 
     def action_edit_step(self) -> None:
-        """Edit the highlighted next step: its words, owner and due date."""
+        """Edit the highlighted next step: its words, owner, due date and what it serves."""
         self.edit_step(self._highlighted_step())
 
     def edit_step(self, step_id: str) -> None:
-        """Edit a next step: its words, owner and due date."""
+        """Edit a next step: its words, owner, due date and what it serves."""
         step = self.workspace.project.next_step(step_id)
         if step is None:
             return
