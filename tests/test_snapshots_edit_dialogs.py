@@ -69,7 +69,7 @@ class TestEditDialogs:
         assert snap_compare(app_for(example), terminal_size=SMALL, run_before=steps)
 
     def test_next_step_80x24(self, snap_compare, example: Path) -> None:
-        """A next step: what, owner, due date."""
+        """A next step: what, owner, due date, what it serves."""
 
         def edit_step(app) -> None:  # type: ignore[no-untyped-def]
             pane = app.screen.query_one("PlanPane")
