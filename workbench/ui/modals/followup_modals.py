@@ -18,6 +18,7 @@ from workbench.ui.modals.form_modal import FormModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.people import PeopleSuggester, PersonInput
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
+from workbench.ui.widgets.staying_list import StayingOptionList
 
 
 def _heading(item: FollowUp) -> ComposeResult:
@@ -84,7 +85,7 @@ class AssignFollowUpModal(FormModal[tuple[str, dt.date | None]]):
                 suggester=PeopleSuggester(lambda: self.people),
             )
             if self.people:
-                yield OptionList(
+                yield StayingOptionList(
                     *[Option(literal(one_line(p, 70)), id=str(i)) for i, p in enumerate(self.people)],
                     id="followup-people",
                     compact=True,

@@ -24,6 +24,7 @@ from workbench.ui.modals.pick_modal import PickModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.dropdown import Dropdown
 from workbench.ui.widgets.real_text import RealInput, RealTextArea
+from workbench.ui.widgets.staying_list import StayingOptionList
 
 if TYPE_CHECKING:
     from workbench.store.journal import DialogDraft
@@ -161,7 +162,7 @@ class GapModal(FormModal[GapDraft]):
             yield Static(id="gap-evidence-title")
             yield Button("Add evidence…", id="gap-add-evidence", compact=True)
             yield Button("Detach (delete)", id="gap-detach", compact=True)
-        yield OptionList(id="gap-evidence", compact=True)
+        yield StayingOptionList(id="gap-evidence", compact=True)
 
     def on_mount(self) -> None:
         self._fill_evidence()

@@ -17,12 +17,12 @@ from workbench.ui.keys import key
 from workbench.ui.modals.dialog import Dialog, DialogScreen
 from workbench.ui.safe import literal
 from workbench.ui.widgets.real_text import RealInput
-from workbench.ui.widgets.staying_list import highlight_first
+from workbench.ui.widgets.staying_list import StayingOptionList, highlight_first
 
 NOTHING_MATCHES = "Nothing here has all these words: Backspace to widen."
 
 
-class FilteredList(OptionList, can_focus=False):
+class FilteredList(StayingOptionList, can_focus=False):
     """The list under a filter line: the keyboard stays in the filter (so every key typed is
     filter text), and this list follows Up, Down and Enter, its cursor drawn as the focused one."""
 

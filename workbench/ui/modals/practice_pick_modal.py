@@ -15,6 +15,7 @@ from workbench.ui.modals.dialog import Dialog, DialogButtons, DialogScreen, canc
 from workbench.ui.modals.pick_modal import LIST_MOVES, move_in
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.real_text import RealInput
+from workbench.ui.widgets.staying_list import StayingOptionList
 
 
 def practice_matches(practice: Practice, guide_title: str, query: str) -> bool:
@@ -45,7 +46,7 @@ class PracticePickModal(DialogScreen[tuple[str, str] | None]):
             yield RealInput(
                 placeholder="search every practice: words of its title, guide or keywords", id="pick-search"
             )
-            yield OptionList(id="pick-practices")
+            yield StayingOptionList(id="pick-practices")
             yield RealInput(placeholder="why this practice answers this gap (required)", id="pick-rationale")
             with DialogButtons():
                 yield Button(confirm_label("Map it"), id="pick-save", variant="primary", compact=True)

@@ -22,6 +22,7 @@ from workbench.ui.parsing import date_problem, number_problem, parse_date
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.dropdown import Dropdown
 from workbench.ui.widgets.key_footer import KeyFooter
+from workbench.ui.widgets.staying_list import StayingOptionList
 
 NEW_SESSION_PART = ("new-template", "new-date", "new-minutes", "new-attendees", "start")
 """The fields (and button) of 'Start a new session': with the keyboard in them ctrl+s starts one."""
@@ -93,7 +94,7 @@ class SessionModal(DialogScreen[NewSession | EditSessionDetails | str | None]):
                     if roles:
                         label.append_text(literal(f"  {one_line(roles, 40)}", "dim"))
                     options.append(Option(label, id=session.id))
-                yield OptionList(*options, id="session-list")
+                yield StayingOptionList(*options, id="session-list")
                 yield Button("Edit the highlighted session's details…", id="edit-session", compact=True)
             yield Label("Start a new session", id="new-heading")
             templates = [

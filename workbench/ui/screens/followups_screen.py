@@ -31,6 +31,7 @@ from workbench.ui.keys import bindings
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.header import WorkbenchHeader
 from workbench.ui.widgets.key_footer import KeyFooter
+from workbench.ui.widgets.staying_list import StayingOptionList
 from workbench.ui.workspace import Workspace
 from workbench.ui.wrapping import hanging
 
@@ -70,7 +71,7 @@ class FollowUpsScreen(Screen[tuple[str, str] | None]):
         yield WorkbenchHeader(self.workspace)  # the project and whether it is saved, as on the panes
         with Vertical(id="followups-view"):
             yield Static(id="followups-title")
-            yield OptionList(id="followup-list")
+            yield StayingOptionList(id="followup-list")
         yield KeyFooter()
 
     class Stale(Message):

@@ -22,6 +22,7 @@ from workbench.printable import plural
 from workbench.problems import FileProblem
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.key_footer import KeyFooter
+from workbench.ui.widgets.staying_list import StayingOptionList
 from workbench.ui.wrapping import hanging, packed
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class PickerScreen(Screen[Path | None]):
         with Vertical(id="picker"):
             yield Static(Text("MLOps Discovery Workbench", style="bold"), classes="dialog-title")
             yield Static(literal(self._folder_line()), classes="dim", id="picker-folder")
-            yield OptionList(*self._options(), id="projects")
+            yield StayingOptionList(*self._options(), id="projects")
             with Vertical(id="new-project"):
                 yield Static(Text("New project", style="bold"))
                 yield Input(id="new-name", placeholder="engagement name, e.g. Acme: MLOps discovery")

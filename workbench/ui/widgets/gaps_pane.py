@@ -52,7 +52,7 @@ from workbench.ui.widgets.matrix import CLOSED_STYLE, QUADRANT_STYLES, SHORT_TIT
 from workbench.ui.widgets.maturity_chart import alignment_text, change_chart, maturity_chart, unverified_text
 from workbench.ui.widgets.pane import Pane
 from workbench.ui.widgets.row_table import RowTable
-from workbench.ui.widgets.staying_list import highlight_first
+from workbench.ui.widgets.staying_list import StayingOptionList, highlight_first
 from workbench.ui.workspace import Workspace
 
 RANKED_COLUMNS = ("gap", "title", "quadrant", "I", "C", "prio")
@@ -139,10 +139,10 @@ class GapsPane(Horizontal, Pane):
             with TabPane("Ranked", id="gaps-ranked"):
                 yield RowTable(id="ranked", cursor_type="row", zebra_stripes=True)
             with TabPane("Suggested", id="gaps-suggested"):
-                yield OptionList(id="suggestions")
+                yield StayingOptionList(id="suggestions")
             with TabPane("Evidence", id="gaps-evidence"):
                 yield Static(id="evidence-heading")
-                yield OptionList(id="evidence")
+                yield StayingOptionList(id="evidence")
             with TabPane("Maturity", id="gaps-maturity"), VerticalScroll(id="maturity-scroll"):
                 yield Select[str]([], prompt="Compare with a milestone", id="maturity-since", compact=True)
                 yield Static(id="maturity-chart")

@@ -41,6 +41,7 @@ from workbench.ui.modals.practice_pick_modal import PracticePickModal
 from workbench.ui.modals.text_modal import TextModal
 from workbench.ui.safe import literal, one_line
 from workbench.ui.widgets.pane import Pane
+from workbench.ui.widgets.staying_list import StayingOptionList
 from workbench.ui.workspace import Workspace
 
 MAX_UNDECIDED = 12
@@ -71,12 +72,12 @@ class MapPane(Horizontal, Pane):
         """The practices listed for the gap, in order."""
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="map-gaps")
+        yield StayingOptionList(id="map-gaps")
         with Vertical(id="map-side"):
             yield Static(id="map-heading")
             with TabbedContent(initial="map-practices", id="map-tabs"):
                 with TabPane("Practices", id="map-practices"):
-                    yield OptionList(id="map-suggestions")
+                    yield StayingOptionList(id="map-suggestions")
                     with ScrollableContainer(id="map-detail-scroll"):
                         yield Static(id="map-detail")
                         yield Static(id="map-pattern")  # unwrapped: code scrolls sideways

@@ -1,4 +1,5 @@
-"""An option list whose cursor stops at either end: a list a person deletes from."""
+"""An option list whose cursor stops at either end: every list of the workbench is one, as a key
+(Enter, a, d, Delete, c, ...) acts on the item highlighted."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from textual.widgets import OptionList
 
 class StayingOptionList(OptionList):
     """OptionList whose Up on the first item and Down on the last stay put. Textual's wraps
-    around, so Down on the last quote went to the first and Delete then removed the wrong one."""
+    around, so Down on the last quote went to the first and Delete then removed the wrong one
+    (and in Map, `a` accepted the first practice). tests/test_lists_stop_at_the_ends.py checks
+    that the UI makes no other kind of option list."""
 
     def _enabled_after(self, direction: int) -> int | None:
         """The next enabled option's index that way from the cursor, None past the end."""
