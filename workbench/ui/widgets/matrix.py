@@ -62,9 +62,32 @@ NAMES: dict[Quadrant, tuple[str, ...]] = {
 }
 """What a quadrant is called inside the grid, longest first: the first that fits is shown."""
 AXIS_LINES = 4
-"""Lines besides the cells: the impact axis title above, the axis, its labels and its title below."""
+"""Lines besides the cells: the impact axis title above, the columns' brackets, their labels and
+the complexity title below."""
 IMPACT_TITLE = "Impact ↑"
 COMPLEXITY_TITLE = "Complexity →"
+
+
+def band_mark(impact: int, line: int, height: int) -> str:
+    """The impact axis beside one line of a band: each band bracketed on its own (`┌` on its
+    first line, `└` on its last) and labelled on its first line, where its cells' ids start, so
+    an id or a `+N` further down reads as that band's, never as the one above or below."""
+    label = f"I{impact}" if line == 0 else ""
+    if height == 1:
+        mark = "│"  # every line labelled
+    elif line == 0:
+        mark = "┌"
+    elif line == height - 1:
+        mark = "└"
+    else:
+        mark = "│"
+    return f"{label:<{LABEL_WIDTH - 1}}{mark}"
+
+
+def column_marks(cell_width: int) -> str:
+    """The complexity axis under the cells: each column bracketed on its own (`└──┘`), its label
+    under it where its ids start."""
+    return ("└" + "─" * (cell_width - 2) + "┘") * 5
 
 
 @dataclass
@@ -229,16 +252,15 @@ class Matrix(Widget, can_focus=True):
             if impact in (1, 5):
                 self._name_quadrants(impact, lines, layout)
             for line, cells in enumerate(lines):
-                label = f"I{impact} │" if line == layout.cell_height // 2 else "   │"
-                out.append(label, style="dim")
+                out.append(band_mark(impact, line, layout.cell_height), style="dim")
                 for cell in cells:
                     out.append_text(cell)
                 out.append("\n")
-        out.append("   └" + "─" * (layout.cell_width * 5) + "\n", style="dim")
-        axis = "    "
+        out.append(" " * LABEL_WIDTH + column_marks(layout.cell_width) + "\n", style="dim")
+        axis = " " * LABEL_WIDTH
         for complexity in range(1, 6):
-            axis += f"C{complexity}".center(layout.cell_width)
-        out.append(axis + "\n", style="dim")
+            axis += f" C{complexity}".ljust(layout.cell_width)  # where the column's ids start
+        out.append(axis.rstrip() + "\n", style="dim")
         title = COMPLEXITY_TITLE.center(layout.cell_width * 5).rstrip()
         out.append(" " * LABEL_WIDTH + title + "\n", style="bold dim")
         legend = self.legend(self.size.width)
