@@ -31,6 +31,19 @@ class HeardDraft:
         return {"quote": self.quote, "speaker_role": self.speaker_role, "session": self.session}
 
 
+def role_hint(roles: list[str], width: int) -> str:
+    """The said-by field's placeholder in `width` characters: the session's roles that fit whole,
+    then how many more there are (typing completes any of them); never a role cut off (at 120x36
+    'role: Head of ML Platform, Senior ML Engineer, Data' ran out of room)."""
+    roles = [one_line(role, width) for role in roles]
+    hints = [
+        "role: " + ", ".join(roles[:shown]) + (f", {len(roles) - shown} more" if shown < len(roles) else "")
+        for shown in range(len(roles), 0, -1)
+    ]
+    hints += [f"role: {roles[0]}"] if roles else []  # the first alone, where the count does not fit
+    return next((hint for hint in hints if len(hint) <= width), "their role")
+
+
 class HeardModal(FormModal[HeardDraft]):
     """Dismisses with the draft (ctrl+s, or enter in the role), or None (escape)."""
 
@@ -44,11 +57,13 @@ class HeardModal(FormModal[HeardDraft]):
     def __init__(self, heading: str, indicator: str, draft: HeardDraft, project: Project) -> None:
         super().__init__()
         self.heading, self.indicator, self.draft, self.project = heading, indicator, draft, project
+        self.known_roles: list[str] = []
+        """The roles of the session's attendees, which the said-by field completes."""
 
     def compose(self) -> ComposeResult:
         session = self.project.session(self.draft.session)
         known = list(dict.fromkeys(a.role for a in session.attendees if a.role)) if session else []
-        roles = ", ".join(known)
+        self.known_roles = known
         sessions = [(Text(s.id), s.id) for s in self.project.sessions]
         with Dialog(classes="dialog wide", id="heard-dialog"):
             yield Static(Text(self.heading, style="bold"), classes="dialog-title")
@@ -65,7 +80,7 @@ class HeardModal(FormModal[HeardDraft]):
                 yield PersonInput(
                     self.draft.speaker_role,
                     id="heard-role",
-                    placeholder=one_line(f"role: {roles}" if roles else "their role", 60),
+                    placeholder=role_hint(known, 60),  # fitted to the field once it is laid out
                     compact=True,
                     suggester=PeopleSuggester(lambda: known),  # the roles it lists, completed
                 )
@@ -80,6 +95,15 @@ class HeardModal(FormModal[HeardDraft]):
         quote = self.query_one("#heard-quote", RealTextArea)
         quote.focus()
         quote.move_cursor(quote.document.end)
+        self.call_after_refresh(self._fit_role_hint)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_role_hint)
+
+    def _fit_role_hint(self) -> None:
+        role = self.query_one("#heard-role", PersonInput)
+        if role.content_size.width > 0:
+            role.placeholder = role_hint(self.known_roles, role.content_size.width - 1)
 
     def on_input_submitted(self) -> None:
         self.action_save()

@@ -47,8 +47,10 @@ CONFIDENCE_OPTIONS = [
     (Text("evidenced"), "evidenced"),
 ]
 METRIC_FIELDS = ("baseline", "target", "unit", "measured_by", "owner", "due")
-METRIC_WIDE = 76
-"""The panel width from which a metric's fields go three to a line (each input 14 wide or more)."""
+METRIC_WIDE = 84
+"""The panel width from which the four short metric fields go on one line (each input 12 wide or
+more); 'measured by' and owner have a line each at every width (as a third of a line, 'measured
+by' showed 20 characters of its words at 160x48 with the rest of the panel empty)."""
 STATUS_ROW_WIDE = 37
 """The panel width the status and confidence dropdowns need side by side (21 + 14 and their
 margins); narrower (beside the widened tree at 80 columns) confidence goes under status."""
@@ -227,7 +229,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
                 yield Button("Remove", id="q-unhear", compact=True)
         with Vertical(id="q-metric"):
             yield Static(id="q-sentence", classes="sentence")
-            # Each field with its label, three to a line; in a narrow panel (80 columns) two, then
+            # Each field with its label: the four short ones on a line (two in a narrow panel), then
             # 'measured by' and owner a line each: in two fixed rows 'unit' was not drawn and
             # 'measured by' was one character wide.
             with Grid(id="q-metric-fields"):
