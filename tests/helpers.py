@@ -57,6 +57,17 @@ def panes_up_at_the_end(run_test: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+async def arrow_to(listing: Any, option_id: str, press: Callable[[str], Any]) -> None:
+    """Press Down (or Up) until `option_id` is highlighted in an option list: lists stop at their
+    ends (no wrapping round), so the arrow goes the way the option is."""
+    target = listing.get_option_index(option_id)
+    for _ in range(listing.option_count + 1):
+        if listing.highlighted == target:
+            return
+        await press("down" if (listing.highlighted or 0) < target else "up")
+    assert listing.highlighted == target, (option_id, listing.highlighted)
+
+
 async def ready(pilot: Any) -> None:
     """Wait until the main screen is up (under any dialog it opened) with every pane mounted
     (they mount lazily after the first frame), then for pending messages to be handled."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, TabbedContent
 
-from tests.helpers import notifications, ready, until
+from tests.helpers import arrow_to, notifications, ready, until
 from workbench.ui.widgets.gantt import Gantt
 from workbench.ui.widgets.gaps_pane import GapsPane
 
@@ -23,8 +23,7 @@ async def _map_practices(app, pilot, gap_id: str) -> OptionList:  # type: ignore
     await pilot.press("f4")
     gaps = app.screen.query_one("#map-gaps", OptionList)
     assert await until(pilot, lambda: gaps.option_count > 1)
-    while gaps.highlighted is None or gaps.get_option_at_index(gaps.highlighted).id != gap_id:
-        await pilot.press("down")
+    await arrow_to(gaps, gap_id, pilot.press)
     await pilot.press("enter")
     practices = app.screen.query_one("#map-suggestions", OptionList)
     assert await until(pilot, lambda: app.focused is practices)

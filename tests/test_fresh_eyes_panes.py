@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.widgets import Input, OptionList, Static, Tabs, TextArea
 
-from tests.helpers import ready, until
+from tests.helpers import arrow_to, ready, until
 from tests.test_keyboard_model import FIRST, answers, at_first_question, burst
 from workbench.ui.modals.dialog import Dialog
 from workbench.ui.modals.pick_modal import PickModal
@@ -30,8 +30,7 @@ async def map_on_gap(pilot: Any, gap_id: str) -> OptionList:
     await burst(pilot, "f4")
     gaps = pilot.app.screen.query_one("#map-gaps", OptionList)
     assert await until(pilot, lambda: pilot.app.focused is gaps)
-    while gaps.highlighted is None or gaps.get_option_at_index(gaps.highlighted).id != gap_id:
-        await burst(pilot, "down")
+    await arrow_to(gaps, gap_id, lambda key: burst(pilot, key))
     return gaps
 
 
@@ -60,8 +59,7 @@ async def test_a_enter_on_a_practice_in_map_changes_nothing(example: Path, make_
         assert app.focused is practices
         accepted = "ma.business-kpi-monitoring"
         assert before[accepted].get("status", "accepted") == "accepted"
-        while practices.get_option_at_index(practices.highlighted or 0).id != accepted:
-            await burst(pilot, "down")
+        await arrow_to(practices, accepted, lambda key: burst(pilot, key))
         await burst(pilot, "enter", "enter", "ctrl+s")
         focused_after = place_name(app.focused)
         assert app.is_running
@@ -115,8 +113,7 @@ def title_in_view(screen: Any) -> bool:
 async def pick(pilot: Any, option_id: str) -> None:
     """In a pick dialog, move down to an option (its title must be in view while it opens)."""
     options = pilot.app.screen.query_one("#pick-list", OptionList)
-    while options.get_option_at_index(options.highlighted or 0).id != option_id:
-        await burst(pilot, "down")
+    await arrow_to(options, option_id, lambda key: burst(pilot, key))
 
 
 async def propose_for(pilot: Any, gap_id: str, choose: str) -> PlanItemModal:
