@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, Select, Static
@@ -97,7 +98,7 @@ class HeardModal(FormModal[HeardDraft]):
         quote.move_cursor(quote.document.end)
         self.call_after_refresh(self._fit_role_hint)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:  # Textual runs DialogScreen's too
         self.call_after_refresh(self._fit_role_hint)
 
     def _fit_role_hint(self) -> None:
