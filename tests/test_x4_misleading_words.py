@@ -55,3 +55,28 @@ async def test_editing_a_next_step_offers_what_it_serves_as_a_new_one_does(examp
     step = next(s for s in saved(example)["next_steps"] if s["id"] == "N-1")
     assert step["step"] == "success-metrics.1"
     assert step["text"] == "Send the proposal to Dana and Luis"
+
+
+async def test_gap_evidence_offers_enter_and_names_no_speakers_for_an_answer(example: Path, make_app) -> None:
+    """Gaps › Evidence: Enter goes to the question, but the footer never offered ⏎; an answer was
+    shown with the session's attendees as they are now, as if they had said it."""
+    from textual.widgets import OptionList
+
+    from workbench.ui.widgets.gaps_pane import GapsPane
+    from workbench.ui.widgets.key_footer import KeyFooter
+
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await keys(pilot, "f3")
+        app.screen.query_one(GapsPane).select("G-001")
+        await pilot.pause()
+        await pilot.press("e")
+        evidence = app.screen.query_one("#evidence", OptionList)
+        assert await until(pilot, lambda: app.focused is evidence and evidence.option_count > 0)
+        footer = app.screen.query_one(KeyFooter)
+        assert await until(pilot, lambda: "⏎ Question" in str(footer.render().plain)), footer.render().plain
+        labels = [str(evidence.get_option_at_index(i).prompt) for i in range(evidence.option_count)]
+        answer = next(label for label in labels if label.startswith("answer"))
+        assert "session ml-1" in answer, answer
+        assert "Platform engineer" not in answer, answer  # an attendee of ml-1, not who answered

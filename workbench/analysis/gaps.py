@@ -445,7 +445,8 @@ class EvidenceItem:
     """Question reference to jump to in Capture (empty if none)."""
     session: str
     who: str
-    """Speaker role or the session's attendee roles."""
+    """A quote's speaker role ('' for the rest: an answer records no speaker, and the session's
+    attendees today need not be who was there when it was recorded)."""
     text: str
     """The question or indicator, or the metric sentence."""
     detail: str
@@ -500,8 +501,8 @@ def evidence_trail(
             if not answers:
                 items.append(EvidenceItem(link, "question", evidence.target, evidence.session, "", text, ""))
             for answer in answers:
-                session = project.session(answer.session)
-                who = ", ".join(a.role for a in session.attendees if a.role) if session else ""
+                # no 'who' for an answer: the session's attendees as they are now (one added
+                # today, say) need not be who said it when it was recorded (#12 walkthrough)
                 scores = ""
                 if answer.current or answer.target:
                     scores = f"maturity {answer.current or '–'} → {answer.target or '–'}; "
@@ -511,7 +512,7 @@ def evidence_trail(
                         "answer",
                         answer.question,
                         answer.session,
-                        who,
+                        "",
                         text,
                         scores + (answer.notes or answer.status),
                     )

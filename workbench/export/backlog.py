@@ -171,7 +171,8 @@ def _evidence_lines(project: Project, catalogue: Catalogue, gap: Gap, currency: 
         elif item.kind == "metric":
             yield f"- Success metric: {item.text}" + (f"; measured by {item.detail}" if item.detail else "")
         elif item.kind == "answer":
-            yield f"- Asked \u201c{item.text}\u201d{who}: {item.detail}"
+            session = f" (session {item.session})" if item.session else ""
+            yield f"- Asked \u201c{item.text}\u201d{session}: {item.detail}"
         else:
             yield f"- Open question: {item.text}"
 

@@ -295,6 +295,8 @@ KEYS: tuple[Key, ...] = (
         "gaps", changes_data=True),
     Key("gap-evidence", "e", "evidence", "Evidence", "the gap's evidence; enter on an item jumps to Capture",
         "gaps"),
+    Key("gap-evidence-jump", "enter", "", "Question", "in the evidence list: enter goes to the item's "
+        "question in Capture", "gaps", bound=False, in_help=False, where="evidence", rank=5),
     Key("gap-merge", "m", "merge", "Merge",
         "merge another gap into the selected one (evidence, mappings, plan links follow)", "gaps",
         changes_data=True, rank=51),
@@ -356,7 +358,8 @@ KEYS: tuple[Key, ...] = (
     Key("plan-tick", "space", "toggle_step", "Done", "Next steps tab: tick or untick the step", "plan",
         changes_data=True, when="plan-steps", rank=20),
     Key("plan-step-edit", "enter", "", "Edit step",
-        "Next steps tab: edit the step (what, owner, due date)", "plan", changes_data=True, bound=False,
+        "Next steps tab: edit the step (what, owner, due date, what it serves)", "plan", changes_data=True,
+        bound=False,
         where="step-list", rank=5),
     Key("plan-metric-edit", "enter", "", "Edit metric",
         "Metrics tab: edit the metric (what, how measured, baseline, target, owner)", "plan",

@@ -433,7 +433,7 @@ class GapsPane(Horizontal, Pane):
         items: list[Option] = []
         for index, item in enumerate(trail):
             label = Text(f"{item.kind:<8}", style="bold")
-            where = " · ".join(p for p in (item.session, item.who) if p)
+            where = " · ".join(p for p in (f"session {item.session}" if item.session else "", item.who) if p)
             label.append_text(literal(one_line(where, 60), "dim"))
             label.append_text(literal("\n  " + one_line(item.text, 90)))
             if item.detail:
