@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from tests.proposal_text import docx_text
 from tests.test_proposal import export
@@ -68,3 +69,26 @@ def test_a_metric_of_one_says_its_unit_in_the_singular(tmp_path: Path) -> None:
     assert metric_sentence(typed, catalogue) == "Reduce model deployment time from 15 days to 1 day"
     own = Metric(id="M-2", template="discovery:model-deployment.metric.1", baseline=1, target=1)
     assert metric_sentence(own, catalogue) == "Reduce model deployment time from 1 week to 1 hour"
+
+
+async def test_plan_success_criteria_not_yet_met_have_no_tick(example: Path, make_app: Any) -> None:
+    """3. Plan showed "✓ Two models deployed..." for success criteria not yet met: a tick reads as
+    done, so each criterion of a pilot not done has a neutral bullet."""
+    from tests.helpers import ready, until
+    from tests.test_keyboard_model import burst
+    from workbench.store.files import load_project
+    from workbench.ui.widgets.gantt import Gantt
+
+    criteria = load_project(example).pilot("D-1").criteria  # type: ignore[union-attr]
+    assert criteria
+    app = make_app(example)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "f5")
+        gantt = app.screen.query_one(Gantt)
+        assert await until(pilot, lambda: gantt.has_focus and gantt.selected == "D-1")
+        detail = app.screen.query_one("#plan-detail")
+        assert await until(pilot, lambda: criteria[0][:30] in str(detail.render()))
+        shown = str(detail.render())
+        assert "✓" not in shown, shown
+        assert all(f"• {c[:30]}" in shown for c in criteria), shown

@@ -192,7 +192,7 @@ class PlanPane(Vertical, Pane):
         if item.kind == "pilot" and not item.metrics:
             text.append("⚠ no success metric: link one (enter)\n", style="yellow")
         for criterion in item.criteria:
-            text.append_text(literal(f"✓ {criterion}\n"))
+            text.append_text(literal(f"• {criterion}\n"))  # a tick would read as met
         if scheduled.conflict:
             text.append(f"⚠ {scheduled.conflict}\n", style="bold red")
         detail.update(text)
