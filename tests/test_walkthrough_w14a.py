@@ -92,3 +92,20 @@ async def test_plan_success_criteria_not_yet_met_have_no_tick(example: Path, mak
         shown = str(detail.render())
         assert "✓" not in shown, shown
         assert all(f"• {c[:30]}" in shown for c in criteria), shown
+
+
+def test_a_gap_from_a_suggestion_is_the_same_record_as_one_raised_by_hand(tmp_path: Path) -> None:
+    """3. A gap raised from an accepted suggestion had no `status = "open"`; hand-raised ones do."""
+    import tomllib
+
+    from workbench.analysis.gaps import Suggestion
+    from workbench.edits.gaps import RaiseGap
+
+    path = fresh(tmp_path)
+    file = ProjectFile.load(path)
+    suggestion = Suggestion("maturity:model-deployment", "scored low", "Manual deployment", AREA)
+    for change in RaiseGap.from_suggestion(suggestion).changes(file.project):
+        file.project.gaps.append(change.record)  # type: ignore[attr-defined, arg-type]
+    file.save()
+    gaps = tomllib.loads(path.read_text(encoding="utf-8"))["gaps"]
+    assert gaps[0]["status"] == "open", gaps

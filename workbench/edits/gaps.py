@@ -92,7 +92,8 @@ class RaiseGap(Edit):
 
     def changes(self, project: Project) -> list[Change]:
         evidence = [in_session(link, self.session) for link in self.evidence]
-        gap = project.new_gap(self.title, self.area, evidence, self.session, **self.values)
+        values = {"status": "open", **self.values}  # one record, raised by hand or from a suggestion
+        gap = project.new_gap(self.title, self.area, evidence, self.session, **values)
         self.gap_id = gap.id
         return [Insert("gaps", gap)]
 
