@@ -355,14 +355,14 @@ async def test_a_background_save_that_meets_a_broken_file_waits_for_ctrl_s(examp
 
 
 async def test_the_no_longer_reads_dialog_says_esc_keeps_editing(example: Path, make_app) -> None:
-    """merge9 (found in tmux): its footer said 'esc Cancel' beside its 'Keep editing (Esc)' button."""
+    """merge9 (found in tmux): its footer said 'esc Cancel' beside its 'Keep editing (Esc)' button.
+    At 80 columns (x1, #12): the dialog's own keys come before the pinned ^z ^y, which had taken
+    esc's room."""
     from workbench.ui.modals.conflict import ConflictModal
     from workbench.ui.widgets.key_footer import KeyFooter
 
     app = make_app(example)
-    # 120 columns: at 80 the footer now gives the dialog's pinned ^z ^y the room esc had (left
-    # open in #12's note: esc must come back at 80 columns).
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await raise_g006_impact(pilot)
         example.write_text(example.read_text() + "broken = = \n")
         await pilot.press("ctrl+s")

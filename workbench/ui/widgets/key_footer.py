@@ -191,15 +191,23 @@ class KeyFooter(Widget):
     def _is_palette(self, binding: Binding) -> bool:
         return binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE
 
-    def _items(self) -> tuple[list[tuple[Text, bool]], Text]:
-        """The offered keys as text, each with whether room is kept for it (ctrl+s: `Key.kept`),
-        the others left out when there is no room; and the pinned ones (undo, redo and F1) always
-        shown at the right."""
+    def _answer_keys(self) -> set[str]:
+        """A dialog's own keys (Esc, the keys of its buttons): they answer it, so the footer keeps
+        room for them before undo and redo."""
+        if not self.screen.is_modal:
+            return set()
+        return {binding.key for node, binding, _, _ in self.screen.active_bindings.values() if node is self.screen}
+
+    def _items(self) -> tuple[list[tuple[Text, bool]], list[tuple[str, Text]]]:
+        """The offered keys as text, each with whether room is kept for it (ctrl+s: `Key.kept`; a
+        dialog's answer keys), the others left out when there is no room; and the pinned ones
+        (undo, redo and F1, each with its action) shown at the right."""
         items: list[tuple[Text, bool]] = []
-        pinned = Text("")
+        pinned: list[tuple[str, Text]] = []
         palette: list[tuple[Text, bool]] = []
         offered = self.offered()
         ids = [binding.id or "" for binding, _ in offered]
+        answers = self._answer_keys()
         for binding, enabled in offered:
             if self._is_palette(binding):
                 hint = Text(f" {self.app.get_key_display(binding)} palette ", style=Style(bold=True))
@@ -211,9 +219,9 @@ class KeyFooter(Widget):
             item = Text(f" {self.app.get_key_display(binding)} ", key_style + click)
             item.append(f"{self._words(binding)} ", (Style() if enabled else Style(dim=True)) + click)
             if binding.action in PINNED:
-                pinned.append_text(item)
+                pinned.append((binding.action, item))
             else:
-                items.append((item, kept_in_footer(binding.id or "", ids)))
+                items.append((item, binding.key in answers or kept_in_footer(binding.id or "", ids)))
         return items + palette, pinned  # the palette's hint when there is room
 
     def _words(self, binding: Binding) -> str:
@@ -232,10 +240,13 @@ class KeyFooter(Widget):
             line.append("Close ")
             line.truncate(self.size.width, pad=True)
             return line
-        items, pinned = self._items()
+        items, pinned_items = self._items()
         line = where_typing_lands(self.screen.focused)
-        room = self.size.width - line.cell_len - pinned.cell_len
-        room -= sum(item.cell_len for item, kept in items if kept)
+        room = self.size.width - line.cell_len - sum(item.cell_len for item, kept in items if kept)
+        if room < sum(item.cell_len for _, item in pinned_items):  # the kept keys first: no undo, redo
+            pinned_items = [(action, item) for action, item in pinned_items if action not in ("undo", "redo")]
+        pinned = Text("").join(item for _, item in pinned_items)
+        room -= pinned.cell_len
         for item, kept in items:
             if kept:
                 line.append_text(item)
