@@ -31,6 +31,13 @@ class ConfirmModal(DialogScreen[bool]):
     habit to save, must never answer that, so yes is on its own letter key, named on its button
     ('Discard (d)'), and ctrl+s answers no, as Esc does ('Keep editing (ctrl+s, Esc)')."""
 
+    DEFAULT_CSS = """
+    ConfirmModal .two-rows { layout: grid; grid-size: 2; grid-gutter: 0 1; }
+    ConfirmModal .two-rows Button { width: 100%; margin-left: 0; }
+    """
+    """Four buttons (the quit dialog's Save it, Discard, Keep for next time, Stay) in two rows: one
+    row of 80 columns cut the last to 'Sta'."""
+
     CANCELLED = False
     DANGER: str = ""
     """The letter that answers yes in a confirm whose yes throws something away ('' for none)."""
@@ -55,7 +62,7 @@ class ConfirmModal(DialogScreen[bool]):
         with Dialog(classes="dialog"):
             yield Static(literal(self.title_text, "bold"), classes="dialog-title")
             yield Static(literal(self.body), classes="dialog-body")
-            with DialogButtons():
+            with DialogButtons(classes="two-rows" if self.later and self.stay else ""):
                 if self.DANGER:
                     yield Button(f"{self.yes} ({self.DANGER})", id="yes", variant="error", compact=True)
                     yield Button(safe_label(self.no), id="no", variant="primary", compact=True)
