@@ -100,6 +100,7 @@ class GapModal(FormModal[GapDraft]):
                 compact=True,
             )
             yield labelled("area", area)
+            yield Label("description", classes="field-label")
             yield RealTextArea(
                 self.draft.description,
                 id="gap-description",
