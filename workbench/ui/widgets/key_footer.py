@@ -196,7 +196,8 @@ class KeyFooter(Widget):
         room for them before undo and redo."""
         if not self.screen.is_modal:
             return set()
-        return {binding.key for node, binding, _, _ in self.screen.active_bindings.values() if node is self.screen}
+        bindings = self.screen.active_bindings.values()
+        return {binding.key for node, binding, _, _ in bindings if node is self.screen}
 
     def _items(self) -> tuple[list[tuple[Text, bool]], list[tuple[str, Text]]]:
         """The offered keys as text, each with whether room is kept for it (ctrl+s: `Key.kept`; a
