@@ -76,7 +76,7 @@ async def test_esc_then_d_discards_and_the_file_is_unchanged(
         dialog = await open_dialog(pilot, open_it, kind, field)
         await pilot.press(*WORDS)
         modal = await esc_asks(pilot)
-        assert "You changed the " in modal.body
+        assert "You changed: " in modal.body
         await burst(pilot, "d")
         assert await until(pilot, lambda: dialog not in app.screen_stack and modal not in app.screen_stack)
         await burst(pilot, "ctrl+s")
@@ -111,7 +111,7 @@ async def test_the_walkthrough_g007_in_ranked(example: Path, make_app) -> None:
         assert await until(pilot, lambda: isinstance(app.screen, GapModal) and app.screen.query("#gap-title"))
         await burst(pilot, "ctrl+a", *title)
         modal = await esc_asks(pilot)
-        assert "You changed the title." in modal.body
+        assert "You changed: title." in modal.body
         await burst(pilot, "escape", "ctrl+s")
         assert await until(pilot, lambda: not isinstance(app.screen, GapModal | DiscardModal))
         await burst(pilot, "ctrl+s")
@@ -126,7 +126,7 @@ async def test_plan_item_end_v2(example: Path, make_app) -> None:
         title = dialog.text_fields()["item-title"]
         await burst(pilot, "end", *" v2")
         modal = await esc_asks(pilot)
-        assert "You changed the title." in modal.body
+        assert "You changed: title." in modal.body
         await burst(pilot, "ctrl+s")
         assert await until(pilot, lambda: app.screen is dialog)
         await burst(pilot, "ctrl+s")

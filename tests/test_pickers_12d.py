@@ -54,7 +54,7 @@ OPENERS: dict[str, Open] = {
     "ConfirmModal": plain("ConfirmModal", "Delete P-1?", "Pilot one"),
     "RestoreOfferModal": plain("RestoreOfferModal", "Unsaved work was found", "Restore it?"),
     "QuitModal": plain("QuitModal", "Quit with unsaved changes?", "They are kept in the journal."),
-    "DiscardModal": plain("DiscardModal", "Discard your changes?", "You changed the context."),
+    "DiscardModal": plain("DiscardModal", "Discard your changes?", "You changed: context."),
     "DeleteModal": plain("DeleteModal", "Delete G-001?", "A gap"),
     "ReplaceModal": plain("ReplaceModal", "Replace proposal.docx?", "proposal.docx already exists."),
     "NoticeModal": plain("NoticeModal", "Check before sending", "Two things to read."),

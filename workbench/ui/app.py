@@ -1040,7 +1040,7 @@ class WorkbenchApp(App[int]):
         self.push_screen(
             DiscardModal(
                 "Discard your changes?",
-                f"You changed the {join_and(changed)}. Close without saving it? "
+                f"You changed: {join_and(changed)}. Close without saving it? "  # a field name reads "said by"
                 f"{display(key('dialog-confirm').key)} or {key('dialog-cancel').shown_key} goes back "
                 f"to editing; {DiscardModal.DANGER} discards it.",
                 yes="Discard",
