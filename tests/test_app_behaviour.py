@@ -21,7 +21,7 @@ from tests.helpers import (
 from workbench.store.files import ProjectFile, load_project
 from workbench.store.journal import journal_paths, read_journal, write_journal
 from workbench.store.serialize import project_to_data
-from workbench.ui.modals.confirm import ConfirmModal
+from workbench.ui.modals.confirm import ConfirmModal, DeleteModal
 from workbench.ui.modals.conflict import ConflictModal
 from workbench.ui.widgets.gaps_pane import GapsPane
 from workbench.ui.widgets.map_pane import MapPane
@@ -413,8 +413,12 @@ async def test_a_mistaken_heard_tick_can_be_undone(example: Path, make_app) -> N
         app.screen.query_one("CapturePane").jump_to("discovery:model-deployment.pain.1")
         await pilot.pause()
         await pilot.click("#q-unhear")
+        # H-004 is evidence of G-001: removing it asks first (x removes; tests/test_x4_removals_ask.py)
+        assert await dialog_up(pilot, DeleteModal)
+        await pilot.press("x")
+        assert await until(pilot, lambda: not isinstance(app.screen, DeleteModal))
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        assert await until(pilot, lambda: not app.workspace.unsaved)
     data = saved(example)
     assert all(h["id"] != "H-004" for h in data["heard"])
     g001 = gap(example, "G-001")
