@@ -122,7 +122,8 @@ async def test_the_grid_names_all_four_quadrants_apart_from_the_ids(
         await ready(pilot)
         await keys(pilot, "f3")
         matrix = app.screen.query_one(Matrix)
-        grid = [line for y in range(matrix.size.height) if "│" in (line := matrix.render_line(y).text)]
+        # the grid's rows: those with the impact axis (│, and since 156c8b6 each band's ┌ and └)
+        grid = [line for y in range(matrix.size.height) if re.search("[│┌└]", line := matrix.render_line(y).text)]
         named = [re.findall(QUADRANT_WORDS, line) for line in grid]
         shown = {word.lower()[:5] for words in named for word in words}
         assert shown == {"quick", "strat", "fill-", "depri"}, grid
