@@ -37,7 +37,7 @@ async def test_a_new_gaps_offer_quotes_its_title_first(example: Path, make_app) 
     await leave_typing(make_app, example, opener("", "raise_gap", "", ""), GapModal, typed)
     again = make_app(example)
     async with again.run_test(size=(120, 36)) as pilot:
-        said = "'Batch scoring has no retry': 'Cron job fails silently on Sundays'"
+        said = "title 'Batch scoring has no retry', description 'Cron job fails silently on Sundays'"
         await restore_dialog_draft(pilot, GapModal, said)
 
 
@@ -47,4 +47,4 @@ async def test_a_quotes_offer_quotes_the_quote_first(example: Path, make_app) ->
     await leave_typing(make_app, example, opener("capture", "open_heard", QUESTION, ""), HeardModal, typed)
     again = make_app(example)
     async with again.run_test(size=(120, 36)) as pilot:
-        await restore_dialog_draft(pilot, HeardModal, "We redeploy by hand': '", "SRE'")
+        await restore_dialog_draft(pilot, HeardModal, "quote 'We redeploy by hand', said by 'SRE'")

@@ -162,7 +162,7 @@ def test_word_order_does_not_change_the_suggestion(project: Project, catalogue: 
         for title in ("Deployment is manual and takes weeks", "Deployment takes weeks and is manual")
     )
     assert first["ds.cicd-for-ml"].score == second["ds.cicd-for-ml"].score
-    assert "'manual deployment'" in first["ds.cicd-for-ml"].reasons[0]
+    assert "matches: manual deployment" in first["ds.cicd-for-ml"].reasons[0]  # (no quotes: b7e5fab)
     assert [s for s in first] == [s for s in second]
 
 
@@ -185,7 +185,7 @@ def test_a_generic_word_adds_weight_to_a_practice_matched_otherwise(
     assert alone == []
     with_phrase = suggested(project, catalogue, "Too many alerts and alerting noise", "model-monitoring")
     assert with_phrase[0].practice.id == "ma.actionable-alerts"
-    assert "'too many alerts'" in with_phrase[0].reasons[0]
+    assert "matches: too many alerts" in with_phrase[0].reasons[0]
 
 
 # Finding 3: a suggested gap never repeats an open gap, and its reason quotes the client.
