@@ -212,3 +212,15 @@ def test_the_format_follows_the_file_name(example: Path, capsys: pytest.CaptureF
     assert code == 2 and "contradicts" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
     assert not (example.parent / "z.docx").exists()
+
+
+def test_the_matrix_arrow_agrees_with_the_screen(example: Path) -> None:
+    """Walkthrough w14a: the proposal's matrix said "Impact ↓" while the screen says "Impact ↑";
+    both list high impact at the top, so both point up."""
+    from docx import Document
+
+    from workbench.ui.widgets.matrix import IMPACT_TITLE
+
+    headers = [table.rows[0].cells[0].text for table in Document(str(export(example))).tables]
+    matrix = [h for h in headers if "Complexity →" in h]
+    assert matrix == [f"{IMPACT_TITLE} · Complexity →"], headers

@@ -121,7 +121,7 @@ def _matrix(ctx: ProposalContext) -> list[Block]:
     return [
         Heading("Impact and complexity matrix", 2),
         Table(
-            ["Impact ↓ · Complexity →", "1 (low)", "2", "3", "4", "5 (high)"],
+            ["Impact ↑ · Complexity →", "1 (low)", "2", "3", "4", "5 (high)"],
             rows,
             shading,
             compact=True,
