@@ -53,7 +53,9 @@ def test_the_summary_names_its_first_pilots_as_titles(example: Path) -> None:
     project_file.save()
     summary = section(docx_text(export(example)), "Executive summary", "Context and approach")
     assert "starting with value dashboard" not in summary
-    assert "starting with the pilots Value dashboard for the pricing model and " in summary
+    # Walkthrough w14a: only the pilots that start first are named ("the pilots A and B" when B
+    # waited for A); in the example P-1 starts alone, the deep-dive beside it.
+    assert "starting with the pilot Value dashboard for the pricing model, for about" in summary
 
 
 def test_every_gap_in_a_matrix_cell_has_its_rule(large_docx: Path) -> None:
@@ -115,5 +117,5 @@ def test_the_summary_does_not_say_the_pilot_pilot(example: Path) -> None:
         pilot.title = f"Pilot: {pilot.title}"
     project_file.save()
     summary = section(docx_text(export(example)), "Executive summary", "Context and approach")
-    assert "starting with the pilots " in summary
+    assert "starting with the pilot " in summary
     assert "Pilot:" not in summary

@@ -196,7 +196,13 @@ def _recommends(ctx: ProposalContext) -> str:
     if not work:
         return ""
     # Titles are names, capitalised as written: "starting with value dashboard for …" lacked an article.
-    first = [capitalised(without_pilot_prefix(ctx.r(p.title))) for p in ctx.pilots()[:2]]
+    # Only the pilots that start first: "starting with the pilots A and B" read as both at once
+    # when B waited for A (walkthrough w14a).
+    pilots_in_order = ctx.pilots()
+    starts = {s.id: s.start for s in ctx.plan.items} if ctx.plan is not None else {}
+    earliest = min((starts.get(p.id, 0) for p in pilots_in_order), default=0)
+    starting = [p for p in pilots_in_order if starts.get(p.id, 0) == earliest][:2]
+    first = [capitalised(without_pilot_prefix(ctx.r(p.title))) for p in starting]
     pilots = "the pilot" if len(first) == 1 else "the pilots"
     return (
         f"We recommend {work} over {count(weeks, 'week')} from {day(start)}, "
