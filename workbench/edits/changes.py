@@ -147,7 +147,9 @@ class Changes:
     items: list[Change] = field(default_factory=list)
 
     def apply(self, project: Project) -> Changes:
-        """Apply every change; the result undoes them all, last first."""
+        """Apply every change; the result undoes them all, last first. The ids they name count
+        as named in the project from now on (`Project.named_ids`: no new record takes them)."""
+        project.note_named(self.items)
         inverse = [change.apply(project) for change in self.items]
         inverse.reverse()
         return Changes(inverse)
