@@ -6,6 +6,7 @@ from collections.abc import Collection
 from contextlib import suppress
 from typing import ClassVar
 
+from rich.console import Group
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -204,13 +205,13 @@ class MapPane(Horizontal, Pane):
             label = Text(f"{mark} ", style=f"bold {style}")
             label.append(f"{suggestion.score:>3.1f} ", style="dim")
             label.append_text(literal(suggestion.practice.title, "bold"))
-            label.append(f"  [{suggestion.practice.effort}]", style="dim")
             guide = ws.catalogue.guides.get(suggestion.practice.guide)
-            reasons = "; ".join(suggestion.reasons)
-            label.append_text(
-                literal(f"\n      {guide.title if guide else ''}: {one_line(reasons, 200)}", "italic dim")
-            )
-            items.append(Option(label, id=suggestion.practice.id))
+            reasons = one_line("; ".join(suggestion.reasons), 200)
+            # one line, cut with …, its effort first: the detail below gives every reason
+            effort = f"      [{suggestion.practice.effort}] "
+            why = Text(effort, style="dim", no_wrap=True, overflow="ellipsis")
+            why.append_text(literal(f"{guide.title if guide else ''}: {reasons}", "italic dim"))
+            items.append(Option(Group(label, why), id=suggestion.practice.id))
         options.set_options(items)
         if options.option_count:
             ids = [s.practice.id for s in self.suggestions]

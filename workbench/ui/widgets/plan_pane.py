@@ -513,7 +513,7 @@ class PlanPane(Vertical, Pane):
                 self.new_metric_from(ref)
 
         self.show_tab("plan-tabs", "plan-metrics")
-        words = "words of the metric's question or its area (free-form: 'free')"
+        words = "words of the metric or its area ('free': free-form)"
         self.app.push_screen(PickModal("Success metric from the bank, or free-form", options, words), chosen)
 
     def new_metric_from(self, ref: str) -> None:
