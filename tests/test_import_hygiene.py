@@ -134,6 +134,8 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "workbench.ui.widgets.gaps_pane",  # the panes out of view mount after the first paint
     "workbench.ui.widgets.map_pane",
     "workbench.ui.widgets.plan_pane",
+    "workbench.ui.screens.followups_screen",  # the footer asks whether F-keys close an overlay
+    "workbench.ui.screens.help_screen",  # over the panes: none can be up before they are imported
 )
 """What start-up need not import before the main screen is painted (new process to the
 interactive main screen is budgeted at 1 s on the large project)."""

@@ -947,15 +947,15 @@ class WorkbenchApp(App[int]):
         Follow-ups view): 0 when something else (a dialog) is on top."""
         from textual.command import CommandPalette
 
-        from workbench.ui.screens.followups_screen import FollowUpsScreen
-        from workbench.ui.screens.help_screen import HelpScreen
         from workbench.ui.screens.main_screen import MainScreen
 
+        overlays = (CommandPalette, *loaded_classes(("workbench.ui.screens.help_screen", "HelpScreen")))
+        under = (MainScreen, *loaded_classes(("workbench.ui.screens.followups_screen", "FollowUpsScreen")))
         count = 0
         for screen in reversed(self.screen_stack):
-            if isinstance(screen, HelpScreen | CommandPalette):
+            if isinstance(screen, overlays):
                 count += 1
-            elif isinstance(screen, MainScreen | FollowUpsScreen):
+            elif isinstance(screen, under):
                 return count
             else:
                 return 0
@@ -1469,6 +1469,14 @@ def _typed_end(typed: str) -> str:
     if len(typed) > 40:
         typed = "…" + typed[-39:].lstrip()
     return typed
+
+
+def loaded_classes(*names: tuple[str, str]) -> tuple[type, ...]:
+    """The classes named (module, class) whose module is imported already: no screen of a module
+    never imported can be on the stack, and the footer asks on its first paint, when importing
+    the Follow-ups view and F1 help held up start-up."""
+    modules = ((sys.modules.get(module), name) for module, name in names)
+    return tuple(getattr(module, name) for module, name in modules if module is not None)
 
 
 def make_app(
