@@ -307,8 +307,10 @@ def test_plan_items(editor: Editor) -> None:
     round_trip(editor, milestone)
     assert editor.project.pilot(milestone.item_id).weeks == 0  # type: ignore[union-attr]
     round_trip(editor, EditPlanItem("P-1", {"title": "Tracking", "weeks": 5}))
-    round_trip(editor, MovePlanItem("P-1", -3))
+    round_trip(editor, MovePlanItem("P-1", 0))
     assert editor.project.pilot("P-1").start == 0  # type: ignore[union-attr]
+    with pytest.raises(EditRefused, match="already starts in week 1, the plan's first week"):
+        editor.apply(MovePlanItem("P-1", -1))
     round_trip(editor, MovePlanItem("P-1", None))
     round_trip(editor, ResizePlanItem("P-1", 1))
     after = round_trip(editor, DeletePlanItem("P-1"))
@@ -318,13 +320,16 @@ def test_plan_items(editor: Editor) -> None:
 def test_a_run_of_moves_is_named_for_where_it_ended(editor: Editor) -> None:
     for week in (1, 2, 3):
         editor.apply(MovePlanItem("P-1", week))
-    assert editor.history.undo_name == "move P-1 to week 3"
+    assert editor.history.undo_name == "move P-1 to week 4 (start = 3)"  # weeks as people count
     editor.undo()
-    assert editor.history.redo_name == "move P-1 to week 3"
+    assert editor.history.redo_name == "move P-1 to week 4 (start = 3)"
 
 
 def test_resizing_keeps_a_week_and_a_milestone_has_no_length(editor: Editor) -> None:
-    for _ in range(20):
+    for _ in range(editor.project.pilot("P-1").weeks - 1):  # type: ignore[union-attr]
+        editor.apply(ResizePlanItem("P-1", -1))
+    assert editor.history.undo_name == "shorten P-1 to 1 week"
+    with pytest.raises(EditRefused, match="P-1 is one week long, the shortest a plan item can be"):
         editor.apply(ResizePlanItem("P-1", -1))
     assert editor.project.pilot("P-1").weeks == 1  # type: ignore[union-attr]
     milestone = AddPlanItem("Review", kind="milestone")

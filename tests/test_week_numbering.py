@@ -35,9 +35,9 @@ def test_weeks_count_from_one_and_the_plan_ends_on_the_proposals_friday(example:
     project = load_project(example)
     plan = schedule(project)
     rows = {row.id: row for row in plan.items}
-    assert week_span(plan, rows["P-1"]) == "weeks 1–3"
-    assert week_span(plan, rows["D-1"]) == "week 1"
-    assert week_span(plan, rows["MS-2"]) == "week 6"
+    assert week_span(rows["P-1"]) == "weeks 1–3"
+    assert week_span(rows["D-1"]) == "week 1"
+    assert week_span(rows["MS-2"]) == "week 6"
     assert last_week(plan) == 12
     assert end_date(project, plan, TODAY) == dt.date(2027, 2, 26)
     context = ProposalContext(project, load_catalogue(example), ProposalOptions(today=TODAY))

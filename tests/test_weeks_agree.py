@@ -1,8 +1,10 @@
 """The proposal, the Plan pane's timeline and its context line, `workbench plan` and the portfolio
-count weeks and end the plan alike (issue 16 leftover 6): week 1 is the week work starts, also
-when that is not the plan's first week; the plan ends on the Friday of its last week. The
-proposal had its own week numbering and plan end, the portfolio ended the plan on the Monday
-after, and a fixed start's conflict counted from the plan's first week ("fixed start week 2")."""
+end the plan alike (issue 16 leftover 6), on the Friday of its last week. The Plan pane, `workbench
+plan` and the portfolio count week 1 from the plan's first week, also when work starts later (#12
+leftovers, task z1: counting from the earliest item renumbered the scale when it moved); the
+proposal, which plans what is left from when the client can start, from the week its work starts. The
+proposal had its own plan end and the portfolio ended the plan on the Monday after. A fixed start's
+conflict gives the week as people count it and the file's value: "week 3 (start = 2)"."""
 
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ def project_file(request: pytest.FixtureRequest, example: Path) -> Path:
     return example
 
 
-def test_the_proposal_the_cli_and_the_portfolio_count_the_same_weeks(
+def test_the_proposal_the_cli_and_the_portfolio_count_weeks_and_end_alike(
     project_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = load_project(project_file)
@@ -46,21 +48,22 @@ def test_the_proposal_the_cli_and_the_portfolio_count_the_same_weeks(
     document = export(project_file, today=TODAY)
     timeline = next(t for t in tables(document) if t[0][:2] == ["Item", "Weeks"])
     shown = {row[0]: row[1] for row in timeline[1:]}
-    assert shown == {s.item.title: capitalised(week_span(plan, s)) for s in plan.items}
+    work = first_work_week(plan)  # the proposal's week 1
+    assert shown == {s.item.title: capitalised(week_span(s, work)) for s in plan.items}
     chart = next(t for t in tables(document) if any(row[0] == "Week" for row in t))
     numbers = next(row for row in chart if row[0] == "Week")[1:]
-    assert numbers == [str(n) for n in range(1, last_week(plan) + 1)]
+    assert numbers == [str(n) for n in range(1, last_week(plan, work) + 1)]
     text = docx_text(document)
     end = end_date(project, plan, TODAY)
-    start = end - dt.timedelta(weeks=last_week(plan) - 1, days=4)
-    assert f"The plan runs {count(last_week(plan), 'week')}, from {day(start)} to {day(end)}." in text
+    start = end - dt.timedelta(weeks=last_week(plan, work) - 1, days=4)
+    assert f"The plan runs {count(last_week(plan, work), 'week')}, from {day(start)} to {day(end)}." in text
     for pilot in [s for s in plan.items if s.item.kind == "pilot"]:
-        assert f"{capitalised(week_span(plan, pilot))} (" in text
+        assert f"{capitalised(week_span(pilot, work))} (" in text
     code, out, _ = run_cli(["plan", str(project_file)], capsys)
     assert code == 0
     ranges = {line.split()[0]: line for line in out.splitlines() if line[:2] in ("P-", "D-", "MS")}
     for scheduled in plan.items:
-        assert f" {week_range(plan, scheduled)} " in ranges[scheduled.id]
+        assert f" {week_range(scheduled)} " in ranges[scheduled.id]
     assert f"end week: {last_week(plan)} (ends {end})" in out
     assert progress(project_file, project, load_catalogue(project_file), TODAY).plan_end == end
 
@@ -71,10 +74,10 @@ def test_a_fixed_start_conflict_counts_weeks_as_people_do(project_file: Path) ->
     if first_work_week(plan) == 0:
         assert conflicts == []
         return
-    # P-4 fixed to schedule week 2 (week 1), after D-1 and P-1, which finish in week 3.
+    # P-4 fixed to schedule week 2 (week 3), with D-1 and P-1, which finish in week 5.
     assert (
-        "fixed start in week 1 (start = 2), but D-1 and P-1 run to the end of week 3: "
-        "the earliest it can start is week 4 (start = 5)"
+        "fixed start in week 3 (start = 2), but D-1 and P-1 run to the end of week 5: "
+        "the earliest it can start is week 6 (start = 5)"
     ) in conflicts
 
 
@@ -98,7 +101,7 @@ def test_a_fixed_start_in_the_week_its_dependency_ends_says_the_earliest_week(pr
     ), conflict
 
 
-async def test_the_plan_pane_counts_from_the_week_work_starts(project_file: Path, make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_plan_pane_counts_from_the_plans_first_week(project_file: Path, make_app) -> None:  # type: ignore[no-untyped-def]
     project = load_project(project_file)
     plan = schedule(project)
     app = make_app(project_file, today=TODAY)
@@ -110,7 +113,7 @@ async def test_the_plan_pane_counts_from_the_week_work_starts(project_file: Path
         detail = app.screen.query_one("#plan-detail", Static)
         first = plan.items[0]
         fixed = " (fixed start)" if first.item.start is not None else ""
-        said = f"{first.item.kind} · {week_span(plan, first)}{fixed} ·"
+        said = f"{first.item.kind} · {week_span(first)}{fixed} ·"
         assert await until(pilot, lambda: said in str(detail.render())), str(detail.render())
         end = end_date(project, plan, TODAY)
         assert f"ends week {last_week(plan)} ({end:%a %d %b %Y})" in str(detail.render())

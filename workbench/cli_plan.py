@@ -50,7 +50,7 @@ def run_plan(args: argparse.Namespace) -> int:
         name = name if len(name) <= width else name[: width - 1] + "…"
         mark = " *" if s.critical else ""
         starts = week_date(project, s.start, today)
-        print(f"{name:<{width}}  {week_range(plan, s):>7}  {s.slack:>5}  {starts}{mark}")
+        print(f"{name:<{width}}  {week_range(s):>7}  {s.slack:>5}  {starts}{mark}")
         if s.conflict:
             print(f"{'':<{width}}  conflict: {s.conflict}")
     for item_id, dependency in plan.unknown_dependencies:

@@ -227,8 +227,7 @@ def schedule(project: Project) -> Schedule:
             start[node] = earliest
         end[node] = start[node] + item.weeks
     end_week = max(end.values(), default=0)
-    week_one = min(start.values(), default=0)
-    conflicts = {node: _too_early(*found, week_one) for node, found in late_for.items()}
+    conflicts = {node: _too_early(*found) for node, found in late_for.items()}
     latest_finish: dict[str, int] = {}
     for node in reversed(order):
         successors = list(graph.successors(node))
@@ -246,16 +245,16 @@ def schedule(project: Project) -> Schedule:
     return Schedule(scheduled, end_week, _critical_path(scheduled, graph), unknown)
 
 
-def _too_early(start: int, late: list[str], finish: int, week_one: int) -> str:
-    """Why a fixed start conflicts, in the weeks people count (week 1 is the week work starts),
-    with the values as written in the file: `fixed start in week 2 (start = 1), but D-1 runs to
-    the end of week 2: the earliest it can start is week 3 (start = 2)`."""
+def _too_early(start: int, late: list[str], finish: int) -> str:
+    """Why a fixed start conflicts, in the weeks people count, with the values as written in the
+    file: `fixed start in week 2 (start = 1), but D-1 runs to the end of week 2: the earliest it
+    can start is week 3 (start = 2)`."""
     names = " and ".join([", ".join(late[:-1]), late[-1]] if len(late) > 1 else late)
     runs = "runs" if len(late) == 1 else "run"
     return (
-        f"fixed start in week {start - week_one + 1} (start = {start}), but {names} {runs} to the "
-        f"end of week {finish - week_one}: the earliest it can start is week {finish - week_one + 1} "
-        f"(start = {finish})"
+        f"fixed start in week {week_number(start)} (start = {start}), but {names} {runs} to the "
+        f"end of week {week_number(finish) - 1}: the earliest it can start is week "
+        f"{week_number(finish)} (start = {finish})"
     )
 
 
@@ -333,8 +332,9 @@ def start_after_deciding(planned: dt.date, today: dt.date) -> dt.date:
 
 
 def proposal_start(project: Project, today: dt.date) -> tuple[dt.date, dt.date]:
-    """The Monday the plan starts work (week 1) and the Monday a proposal sent today starts it: the
-    proposal plans what is not done yet, and moves work's start when it leaves no time to decide."""
+    """The Monday the plan's work starts (the proposal's week 1) and the Monday a proposal sent today
+    starts it: the proposal plans what is not done yet, and moves work's start when it leaves no
+    time to decide."""
     try:
         plan = schedule(remaining(project))
     except PlanCycle:
@@ -354,30 +354,34 @@ def pilots_without_metrics(project: Project) -> list[PlanItem]:
 
 
 # --- weeks as people count them -----------------------------------------------------------------
-# The schedule counts weeks from 0 (the Monday of `plan_start`); people, the proposal and every
-# view count them from 1, the week work starts, with inclusive ends: "weeks 1–3", "ends week 12".
+# The schedule and a file's `start` count weeks from 0 (the Monday of `plan_start`); people count
+# them from 1, with inclusive ends: "weeks 1–3", "ends week 12". The Plan pane and `workbench plan`
+# count from the plan's first week, so moving the first item a week later moves its bar on a fixed
+# scale and its numbers by one (`start = 1` is week 2); counting from the earliest item renumbered
+# the scale and left the item in "week 1". A proposal counts from the week its work starts
+# (`week_one`): it plans only what is left, from the Monday the client can start.
 
 
 def first_work_week(plan: Schedule) -> int:
-    """The schedule week work starts in: the earliest item's start (week 1 as people count)."""
+    """The schedule week work starts in: the earliest item's start (a proposal's week 1)."""
     return min((s.start for s in plan.items), default=0)
 
 
-def week_number(plan: Schedule, week: int) -> int:
-    """A schedule week as people number it: the week work starts is week 1."""
-    return week - first_work_week(plan) + 1
+def week_number(week: int, week_one: int = 0) -> int:
+    """A schedule week (a file's `start`) as people number it: `week_one` is week 1."""
+    return week - week_one + 1
 
 
-def week_range(plan: Schedule, scheduled: ScheduledItem) -> str:
+def week_range(scheduled: ScheduledItem, week_one: int = 0) -> str:
     """`4–9`, or `10` for an item (or milestone) within one week: first and last week, inclusive."""
-    first = week_number(plan, scheduled.start)
-    last = max(first, week_number(plan, scheduled.end) - 1)
+    first = week_number(scheduled.start, week_one)
+    last = max(first, week_number(scheduled.end, week_one) - 1)
     return f"{first}" if first == last else f"{first}–{last}"
 
 
-def week_span(plan: Schedule, scheduled: ScheduledItem) -> str:
+def week_span(scheduled: ScheduledItem, week_one: int = 0) -> str:
     """`weeks 4–9`, or `week 10`."""
-    weeks = week_range(plan, scheduled)
+    weeks = week_range(scheduled, week_one)
     return f"{'weeks' if '–' in weeks else 'week'} {weeks}"
 
 
@@ -387,23 +391,23 @@ def shown_end_week(plan: Schedule) -> int:
     return max([plan.end_week, *(max(s.end, s.start + 1) for s in plan.items)])
 
 
-def last_week(plan: Schedule) -> int:
-    """The number of the plan's last week (people's numbering), the week of its last milestone if
-    that is later than its last work."""
-    return max(1, week_number(plan, shown_end_week(plan)) - 1)
+def last_week(plan: Schedule, week_one: int = 0) -> int:
+    """The number of the plan's last week (people's numbering, from `week_one`), the week of its
+    last milestone if that is later than its last work."""
+    return max(1, week_number(shown_end_week(plan), week_one) - 1)
 
 
 def end_date(project: Project, plan: Schedule, today: dt.date) -> dt.date:
     """The Friday the plan's last week ends: the date the proposal, the Plan pane, `workbench plan`
     and the portfolio give."""
-    return friday_of_last_week(week_date(project, first_work_week(plan), today), plan)
+    return friday_of_last_week(plan_start(project, today), plan)
 
 
-def friday_of_last_week(week_one: dt.date, plan: Schedule) -> dt.date:
-    """The Friday the plan's last week ends, counted from the Monday of its week 1 (the proposal
-    moves week 1 later when the decision needs the time); the working day before it when offices
-    are shut that Friday (`working_end`)."""
-    return working_end(week_one + dt.timedelta(weeks=last_week(plan) - 1, days=4))
+def friday_of_last_week(monday: dt.date, plan: Schedule, week_one: int = 0) -> dt.date:
+    """The Friday the plan's last week ends, counted from `monday`, the Monday of schedule week
+    `week_one` (the proposal moves it later when the decision needs the time); the working day
+    before it when offices are shut that Friday (`working_end`)."""
+    return working_end(monday + dt.timedelta(weeks=last_week(plan, week_one) - 1, days=4))
 
 
 def item_end_date(

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from workbench.analysis.plan import week_number
 from workbench.edits.changes import Change, Insert, Remove, SetFields, set_fields
 from workbench.edits.history import Edit, EditRefused, FieldsEdit
 from workbench.edits.words import quoted
 from workbench.model.evidence import parse_evidence
 from workbench.model.project import Project
 from workbench.model.records import PlanItem
+from workbench.printable import plural
 
 QUICK_WIN_WEEKS = 4
 """A pilot for a quick win is sized at four weeks…"""
@@ -109,7 +111,8 @@ class EditPlanItem(FieldsEdit):
 
 @dataclass
 class MovePlanItem(Edit):
-    """Fix an item's start week (never before week 0), or unfix it with None."""
+    """Fix an item's start week, or unfix it with None. Week 1 is the earliest: a move before it
+    is refused."""
 
     item_id: str
     start: int | None
@@ -118,16 +121,20 @@ class MovePlanItem(Edit):
     def name(self) -> str:
         if self.start is None:
             return f"unfix the start of {self.item_id}"
-        return f"move {self.item_id} to week {max(0, self.start)}"
+        return f"move {self.item_id} to week {week_number(self.start)} (start = {self.start})"
 
     @property
     def merge_key(self) -> str:  # type: ignore[override]
         return f"move-item:{self.item_id}" if self.start is not None else ""
 
     def changes(self, project: Project) -> list[Change]:
-        _item(project, self.item_id)
-        start = None if self.start is None else max(0, self.start)
-        return set_fields(project, "pilots", self.item_id, start=start)
+        item = _item(project, self.item_id)
+        if self.start is not None and self.start < 0:
+            raise EditRefused(
+                f"{item.id} already starts in week 1, the plan's first week: it cannot move earlier. "
+                "To start the whole plan earlier, change its start date (plan_start) in the file."
+            )
+        return set_fields(project, "pilots", self.item_id, start=self.start)
 
 
 @dataclass
@@ -137,10 +144,13 @@ class ResizePlanItem(Edit):
 
     item_id: str
     delta: int
+    weeks: int = 0
+    """The item's length once applied: the name says it."""
 
     @property
     def name(self) -> str:
-        return f"{'lengthen' if self.delta > 0 else 'shorten'} {self.item_id}"
+        change = "lengthen" if self.delta > 0 else "shorten"
+        return f"{change} {self.item_id}" + (f" to {plural(self.weeks, 'week')}" if self.weeks else "")
 
     @property
     def merge_key(self) -> str:  # type: ignore[override]
@@ -153,7 +163,10 @@ class ResizePlanItem(Edit):
                 f"{item.id} is a milestone: it marks a day and has no length. Move it with ← →, "
                 "or plan the work before it as a pilot."
             )
-        return set_fields(project, "pilots", item.id, weeks=max(1, item.weeks + self.delta))
+        if item.weeks + self.delta < 1:
+            raise EditRefused(f"{item.id} is one week long, the shortest a plan item can be.")
+        self.weeks = item.weeks + self.delta
+        return set_fields(project, "pilots", item.id, weeks=self.weeks)
 
 
 @dataclass

@@ -119,7 +119,7 @@ class ProposalContext:
     @property
     def weeks(self) -> int:
         """How many weeks the plan runs, from the week work starts to the week it ends."""
-        return last_week(self.plan) if self.plan is not None and self.plan.items else 0
+        return last_week(self.plan, self.first_week) if self.plan is not None and self.plan.items else 0
 
     def decision_date(self) -> dt.date:
         """When the decision is needed: a week before work starts, at the soonest in two days, and
@@ -139,7 +139,7 @@ class ProposalContext:
         start is moved to leave time to decide."""
         if self.plan is None or not self.plan.items:
             return None
-        return friday_of_last_week(self.start, self.plan)
+        return friday_of_last_week(self.start, self.plan, self.first_week)
 
     def item_end(self, scheduled: ScheduledItem) -> dt.date:
         """The Friday an item's last week ends, moved as work's start is moved (the working day before

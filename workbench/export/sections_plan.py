@@ -284,16 +284,16 @@ def on_path(plan: Schedule, scheduled: ScheduledItem) -> bool:
 
 def timing(ctx: ProposalContext, plan: Schedule, scheduled: ScheduledItem) -> str:
     """`Weeks 1–3 (7 Dec 2026 – 25 Dec 2026); on the critical path` (weeks counted from 1)."""
-    text = f"{weeks(plan, scheduled)} ({date_span(ctx, scheduled)})"
+    text = f"{weeks(ctx, scheduled)} ({date_span(ctx, scheduled)})"
     if on_path(plan, scheduled):
         return text + "; on the critical path"
     return text + (f"; can slip {count(scheduled.slack, 'week')}" if scheduled.slack else "")
 
 
-def weeks(plan: Schedule, scheduled: ScheduledItem) -> str:
-    """Weeks counted from 1 (the week work starts) with an inclusive end, as the Plan pane and
-    `workbench plan` count them: `Weeks 4–9`, `Week 10`."""
-    return capitalised(week_span(plan, scheduled))
+def weeks(ctx: ProposalContext, scheduled: ScheduledItem) -> str:
+    """Weeks counted from 1, the week the proposal's work starts, with an inclusive end:
+    `Weeks 4–9`, `Week 10`."""
+    return capitalised(week_span(scheduled, ctx.first_week))
 
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -366,7 +366,7 @@ def timeline(ctx: ProposalContext) -> list[Block]:
     rows = [
         [
             ctx.named(s.id, s.item.title),
-            weeks(plan, s),
+            weeks(ctx, s),
             date_span(ctx, s),
             "None (critical path)" if on_path(plan, s) else count(s.slack, "week") if s.slack else "None",
         ]
@@ -404,7 +404,7 @@ def _chart(ctx: ProposalContext, plan: Schedule) -> Table:
         month = f"{ctx.week(week):%b}"
         months.append(month if month != previous else "")
         previous = month
-        weeks.append(str(week_number(plan, week)))
+        weeks.append(str(week_number(week, ctx.first_week)))
     rows, shading = [], []
     for scheduled in plan.items:
         row, fills = [ctx.named(scheduled.id, scheduled.item.title)], [""]

@@ -12,7 +12,7 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
-from workbench.analysis.plan import Schedule, first_work_week, week_number
+from workbench.analysis.plan import Schedule, week_number
 from workbench.ui.keys import bindings
 from workbench.ui.safe import one_line
 
@@ -78,10 +78,8 @@ class Gantt(Widget, can_focus=True):
         super().__init__(id=id)
         self.view = view
         self.row = 0
-        self._week_one = first_work_week(view.plan)
-        """The schedule week work starts in: week 1 as the Plan pane and the proposal count."""
-        self.first_week = self._week_one
-        """The first week in view: at first, week 1."""
+        self.first_week = 0
+        """The first (schedule) week in view: at first, week 1."""
         self.first_row = 0
 
     def set_view(self, view: GanttView) -> None:
@@ -138,13 +136,12 @@ class Gantt(Widget, can_focus=True):
     def render(self) -> Text:
         self._keep_visible()
         plan = self.view.plan
-        self._week_one = first_work_week(plan)
         label_width = self._label_width()
         weeks = self._visible_weeks()
         first = self.first_week
         out = Text(no_wrap=True)
         names: tuple[Callable[[int], str], Callable[[int], str]] = (
-            lambda w: f"W{week_number(plan, w)}",
+            lambda w: f"W{week_number(w)}",
             lambda w: f"{self.view.start + dt.timedelta(weeks=w):%d %b}",
         )
         for caption, name in zip(SCALE_CAPTIONS, names, strict=True):
@@ -177,8 +174,8 @@ class Gantt(Widget, can_focus=True):
 
     def _marked(self, week: int) -> bool:
         """Whether a week is labelled on the scale (and dotted in the rows): every fourth week from
-        the week work starts (W1, W5, W9…), never a week before it."""
-        return week >= self._week_one and (week - self._week_one) % 4 == 0
+        week 1 (W1, W5, W9…)."""
+        return week % 4 == 0
 
     def _row(self, index: int, label_width: int, first: int, weeks: int) -> Text:
         scheduled = self.view.plan.items[index]

@@ -18,9 +18,9 @@ from workbench.analysis.gaps import QUADRANT_LABELS, gap_quadrant
 from workbench.analysis.metrics import metric_sentence
 from workbench.analysis.plan import (
     Schedule,
+    ScheduledItem,
     current_week,
     end_date,
-    first_work_week,
     last_week,
     pilots_without_metrics,
     plan_start,
@@ -46,6 +46,7 @@ from workbench.edits.plan import (
     delete_plan_item_consequences,
 )
 from workbench.edits.reads import Reads
+from workbench.export.wording import join_and
 from workbench.model.records import Metric
 from workbench.printable import plural
 from workbench.ui.keys import bindings, condition
@@ -132,16 +133,16 @@ class PlanPane(Vertical, Pane):
         self._fill_steps()
 
     def _week_one(self) -> str:
-        """`week 1 is Mon 07 Dec 2026`, and the Monday a proposal sent today starts work when that is
-        later (the proposal leaves the client time to decide, and plans only what is not done)."""
+        """`week 1 is Mon 07 Dec 2026`, and the Monday a proposal sent today starts work (its own week
+        1) when that is later: it plans only what is not done, from when the client can start."""
         ws = self.workspace
-        week_one = week_date(ws.project, first_work_week(self.plan), ws.today)
+        week_one = plan_start(ws.project, ws.today)
         planned, start = proposal_start(ws.project, ws.today)
         said = f"week 1 is {week_one:%a %d %b %Y}"
         if start == week_one:
             return said
-        why = "to leave time to decide" if start != planned else "after the work already done"
-        return f"{said} (a proposal sent today starts work {start:%a %d %b %Y}, {why})"
+        why = ", to leave time to decide" if start != planned else ""
+        return f"{said} (a proposal sent today starts work {start:%a %d %b %Y}{why})"
 
     def _show_detail(self) -> None:
         ws = self.workspace
@@ -165,7 +166,7 @@ class PlanPane(Vertical, Pane):
         fixed = " (fixed start)" if item.start is not None else ""
         begins = week_date(ws.project, scheduled.start, ws.today)
         text.append(
-            f"  {item.kind} · {week_span(self.plan, scheduled)}{fixed} · "
+            f"  {item.kind} · {week_span(scheduled)}{fixed} · "
             f"{begins:%d %b} · {item.weeks} wk · slack {scheduled.slack}"
             + (" · critical" if scheduled.critical else "")
             + "\n"
@@ -283,22 +284,35 @@ class PlanPane(Vertical, Pane):
             edit: Edit = MovePlanItem(item.id, scheduled.start + event.delta)
         else:
             edit = ResizePlanItem(item.id, event.delta)
+        before = self.plan
         changed = self.try_apply(edit)
         if changed:
             self.refresh_pane()
-            self._say_when(item.id, "fixed start" if event.field == "start" else "")
-        elif changed is False:  # a week is the shortest, week 1 the earliest
-            self._say_when(item.id, "", runs="still runs")
+            self._say_when(item.id, before)
         self.query_one(Gantt).select_item(event.item_id)
 
-    def _say_when(self, item_id: str, how: str, runs: str = "now runs") -> None:
-        """Name the item and when it now runs, as `+` and `-` name the dependency they change:
-        'P-4 now runs weeks 6–10 (5 wk, fixed start).'"""
+    def _say_when(self, item_id: str, before: Schedule, how: str = "") -> None:
+        """Name the item and the weeks it now runs, as the scale and the file number them, and the
+        items that moved with it: 'P-1 now runs weeks 2–4 (3 wk, fixed start = 1 in the file);
+        P-4 moves with it, to weeks 5–9.'"""
         scheduled = self.plan.get(item_id)
         if scheduled is None:
             return
-        said = f"{scheduled.item.weeks} wk" + (f", {how}" if how else "")
-        self.app.notify(f"{item_id} {runs} {week_span(self.plan, scheduled)} ({said}).", timeout=3)
+        start = scheduled.item.start
+        fixed = f", fixed start = {start} in the file" if start is not None else ""
+        length = "milestone" if scheduled.item.kind == "milestone" else f"{scheduled.item.weeks} wk"
+        said = f"{length}{fixed}" + (f", {how}" if how else "")
+        notice = f"{item_id} now runs {week_span(scheduled)} ({said})"
+        moved = [s for s in self.plan.items if s.id != item_id and _moved(before, s)]
+        if len(moved) == 1:
+            notice += f"; {moved[0].id} moves with it, to {week_span(moved[0])}"
+        elif moved:
+            notice += f"; {join_and([s.id for s in moved])} move with it"
+        if scheduled.conflict:
+            notice += ". ⚠ It now starts before what it waits for ends"
+        self.app.notify(
+            notice + ".", severity="warning" if scheduled.conflict else "information", markup=False, timeout=4
+        )
 
     @on(Gantt.Edit)
     def _edit(self, event: Gantt.Edit) -> None:
@@ -447,8 +461,9 @@ class PlanPane(Vertical, Pane):
     def action_unfix(self) -> None:
         """Let the selected item start as early as its dependencies allow."""
         item = self.workspace.project.pilot(self.query_one(Gantt).selected)
+        before = self.plan
         if item is not None and item.start is not None and self._apply(MovePlanItem(item.id, None)):
-            self._say_when(item.id, "as early as its dependencies allow")
+            self._say_when(item.id, before, how="as early as its dependencies allow")
 
     def action_delete_item(self) -> None:
         """Delete the selected plan item (on the Metrics tab: the highlighted metric)."""
@@ -631,6 +646,12 @@ class PlanPane(Vertical, Pane):
         """A key acts (and the footer offers it) on the tabs its registry entry names."""
         when = condition("plan", action)
         return not when or self.tab in when.split()
+
+
+def _moved(before: Schedule, scheduled: ScheduledItem) -> bool:
+    """Whether an item starts in another week than it did in the schedule before."""
+    was = before.get(scheduled.id)
+    return was is not None and was.start != scheduled.start
 
 
 def _title(record: Any) -> str:
