@@ -20,6 +20,7 @@ from textual.notifications import SeverityLevel
 
 from workbench.printable import full_stop
 from workbench.ui.autosave import Autosave
+from workbench.ui.collection_pause import hold_collection, release_collection
 from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.key_order import KeyGate, keys_in_text, read_esc_pairs_as_alt
 from workbench.ui.keys import bindings, can_run, display, for_action, key
@@ -150,6 +151,10 @@ class WorkbenchApp(App[int]):
         else:
             await super().on_event(event)
 
+    def on_load(self) -> None:
+        if self.path is not None:  # opening a project: no collector passes until it is painted
+            hold_collection()
+
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._toasts_on_top_only)
         if self.path is not None:
@@ -180,6 +185,7 @@ class WorkbenchApp(App[int]):
         try:
             self.workspace = Workspace.open(path, self.today, self.now)
         except FileProblem as problem:
+            release_collection()
             self.exit(1, return_code=1, message=cannot_open(path, problem))
             return
         self._show_workspace()
@@ -214,6 +220,7 @@ class WorkbenchApp(App[int]):
         # The round-trip document takes a while to parse and holds the GIL: start it once the
         # main screen is up, so it does not slow the first paint.
         self.set_timer(PREPARE_DELAY, self._prepare_document)
+        self.call_after_refresh(release_collection)  # the main screen painted
         self.autosave.start()
         self._say_other_windows()
         self._offer_journal()
@@ -234,6 +241,7 @@ class WorkbenchApp(App[int]):
         """The window closes: its mark on the project goes (its journal stays if it has work)."""
         from workbench.store.presence import withdraw
 
+        release_collection()
         if self.workspace is not None:
             withdraw(self.workspace.file.path)
 
