@@ -362,6 +362,43 @@ async def at_question(pilot: Any, ref: str) -> Any:
     return capture
 
 
+async def at_plan(pilot: Any) -> Any:
+    """Open the project (`ready`), go to the Plan pane (F5) and wait until its timeline has an
+    item selected; the timeline."""
+    from workbench.ui.widgets.gantt import Gantt
+
+    await ready(pilot)
+    await pilot.press("f5")
+    gantt = pilot.app.screen.query_one(Gantt)
+    assert await until(pilot, lambda: bool(gantt.selected))
+    return gantt
+
+
+async def opened_by(pilot: Any, key: str, kind: type) -> Any:
+    """Open the project (`ready`), press `key` and wait until a screen of `kind` is on top; it."""
+    await ready(pilot)
+    await pilot.press(key)
+    assert await until(pilot, lambda: isinstance(pilot.app.screen, kind))
+    return pilot.app.screen
+
+
+async def ask_to_remove_heard(pilot: Any, ref: str) -> Any:
+    """Show the question `ref` in Capture, whose one heard quote is evidence of a gap, and press
+    Delete on the quote; wait until the removal asks first. The Capture pane."""
+    from textual.widgets import OptionList
+
+    from workbench.ui.modals.confirm import DeleteModal
+
+    capture = await at_question(pilot, ref)
+    listing = capture.query_one("#q-heard-list", OptionList)
+    assert await until(pilot, lambda: listing.option_count == 1)
+    listing.focus()
+    await pilot.pause()
+    await pilot.press("delete")
+    assert await dialog_up(pilot, DeleteModal)
+    return capture
+
+
 async def palette(pilot: Any, words: str) -> None:
     """Run the command the palette (ctrl+p) offers first for `words` typed in it."""
     from textual.command import CommandPalette

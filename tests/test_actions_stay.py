@@ -3,19 +3,13 @@ person chose, not on whatever slid under the cursor when the list re-sorted."""
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList, TabbedContent
 
-from tests.helpers import arrow_to, notifications, ready, until
-from workbench.ui.widgets.gantt import Gantt
+from tests.helpers import arrow_to, at_plan, notifications, ready, saved, until
 from workbench.ui.widgets.gaps_pane import GapsPane
-
-
-def saved(path: Path) -> dict:  # type: ignore[type-arg]
-    return tomllib.loads(path.read_text())
 
 
 async def _map_practices(app, pilot, gap_id: str) -> OptionList:  # type: ignore[no-untyped-def]
@@ -101,10 +95,7 @@ async def test_a_second_dependency_goes_on_the_item_chosen(example: Path, make_a
     """Plan: a second `+` added the dependency to another item (the timeline re-sorted)."""
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f5")
-        gantt = app.screen.query_one(Gantt)
-        assert await until(pilot, lambda: bool(gantt.selected))
+        gantt = await at_plan(pilot)
         gantt.focus()
         gantt.select_item("D-1")  # week 0; waiting for P-5 moves it to the end of the timeline
         await pilot.pause()

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from tests.helpers import hand_edit, ready, until
+from tests.helpers import at_question, hand_edit, until
 from tests.test_dialogs import keys
-from workbench.ui.widgets.capture_pane import CapturePane
 
 METRIC = "discovery:model-deployment.metric.2"
 PAIN = "discovery:model-deployment.pain.1"
@@ -23,10 +22,7 @@ ROLES = ["Head of ML Platform", "Senior ML Engineer", "Data Scientist", "Platfor
 async def test_measured_by_reaches_the_panels_edge(size: tuple[int, int], example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=size) as pilot:
-        await ready(pilot)
-        capture = app.screen.query_one(CapturePane)
-        capture.jump_to(METRIC)
-        assert await until(pilot, lambda: capture.panel.ref == METRIC)
+        capture = await at_question(pilot, METRIC)
         measured = capture.query_one("#q-measured_by", Input)
         assert await until(pilot, lambda: measured.region.width > 0)
         await pilot.pause()
@@ -45,10 +41,7 @@ async def test_the_said_by_hint_fits_and_names_roles_whole(size: tuple[int, int]
     )
     app = make_app(example)
     async with app.run_test(size=size) as pilot:
-        await ready(pilot)
-        capture = app.screen.query_one(CapturePane)
-        capture.jump_to(PAIN)
-        assert await until(pilot, lambda: capture.panel.ref == PAIN)
+        await at_question(pilot, PAIN)
         await keys(pilot, "ctrl+r")
         assert await until(pilot, lambda: bool(app.screen.query("#heard-role")))
         role = app.screen.query_one("#heard-role", Input)

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from textual.command import Command, CommandList, CommandPalette
 
-from tests.helpers import ready, until
+from tests.helpers import at_question, ready, saved, until
 from workbench.ui.keys import KEYS
 
 
 def _listed(app) -> list[str]:  # type: ignore[no-untyped-def]
     commands = app.screen.query_one(CommandList)
-    return [str(o.prompt).split("\n")[0] for o in commands._options if isinstance(o, Command)]
+    return [str(o.prompt).split("\n")[0] for o in commands.options if isinstance(o, Command)]
 
 
 async def on_plan_item(pilot, item: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -74,8 +74,6 @@ async def test_moving_resizing_and_unfixing_a_plan_item_say_so(example: Path, ma
 async def test_a_milestone_has_no_length_to_change(example: Path, make_app) -> None:
     """Session 13 walkthrough: `]` `]` on a milestone said "MS-3 now runs weeks 1–2 (2 wk)." and
     saved weeks = 2 on it. A milestone marks a day: [ and ] say so and change nothing."""
-    from tests.helpers import saved
-
     before = next(p for p in saved(example)["pilots"] if p["id"] == "MS-2")
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -93,7 +91,7 @@ async def test_a_metric_made_in_plan_takes_the_session_id_rule(example: Path, ma
     one rule is that records made in a session carry its tag. Plan's now does too."""
     from textual.widgets import Input, TabbedContent
 
-    from tests.helpers import dialog_up, saved
+    from tests.helpers import dialog_up
     from workbench.ui.modals.metric_modal import MetricModal
     from workbench.ui.modals.pick_modal import PickModal
 
@@ -126,12 +124,11 @@ async def test_words_in_a_metric_baseline_are_refused_never_read_as_a_number(exa
     metric keeps no baseline until a number is typed."""
     from textual.widgets import Input, Static
 
-    from tests.helpers import saved
-    from tests.test_live_capture import METRIC, show_question
+    from tests.test_live_capture import METRIC
 
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await show_question(pilot, METRIC)
+        await at_question(pilot, METRIC)
         field = app.screen.query_one("#q-baseline", Input)
         field.focus()
         await pilot.press(*"about 12")
@@ -199,8 +196,8 @@ async def test_map_opens_on_the_gap_last_selected_in_gaps(example: Path, make_ap
         assert await until(pilot, lambda: map_pane.gap_id != chosen)
         picked = map_pane.gap_id
         await pilot.press("f3", "f4")
-        assert await until(pilot, lambda: main.active_pane == "map")
-        await pilot.pause(0.2)
+        assert await until(pilot, lambda: main.active_pane == "map" and main.is_up_to_date("map"))
+        await pilot.pause()
         assert map_pane.gap_id == picked
 
 
@@ -209,7 +206,7 @@ async def test_the_plan_item_dialog_refuses_words_as_weeks(example: Path, make_a
     The same one parser refuses them now, and the dialog stays open with the words."""
     from textual.widgets import Input, Static
 
-    from tests.helpers import dialog_up, saved
+    from tests.helpers import dialog_up
     from workbench.ui.modals.plan_item_modal import PlanItemModal
 
     app = make_app(example)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ready, until
+from tests.helpers import opened_by, ready, until
 from workbench.ui.keys import KEYS, in_scope
 from workbench.ui.screens.followups_screen import FollowUpsScreen
 from workbench.ui.screens.main_screen import MainScreen
@@ -47,9 +47,7 @@ async def test_the_view_shows_the_header_with_the_save_state(example: Path, make
 
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("f7")
-        assert await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen))
+        await opened_by(pilot, "f7", FollowUpsScreen)
         screen = app.screen
         header = screen.query_one(WorkbenchHeader)
 

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from pathlib import Path
 from typing import Any
 
-from tests.helpers import ready, until
+from tests.helpers import opened_by, palette, ready, saved, until
 from workbench.analysis.followups import answer_key
 from workbench.ui.screens.followups_screen import FollowUpsScreen
 
 MEI = answer_key("discovery:platform-evaluation.evaluation.1", "ml-1")
 
 
-def saved(path: Path) -> dict[str, Any]:
-    return tomllib.loads(path.read_text())
-
 
 async def open_view(pilot: Any) -> FollowUpsScreen:
-    await ready(pilot)
-    await pilot.press("f7")
-    assert await until(pilot, lambda: isinstance(pilot.app.screen, FollowUpsScreen))
+    await opened_by(pilot, "f7", FollowUpsScreen)
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, FollowUpsScreen)
@@ -88,10 +82,7 @@ async def test_palette_opens_the_view_and_j_jumps_to_the_question(example: Path,
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Follow-ups by person")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await palette(pilot, "Follow-ups by person")
         assert await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen))
         screen = app.screen
         assert isinstance(screen, FollowUpsScreen)

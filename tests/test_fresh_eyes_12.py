@@ -3,19 +3,17 @@ undo of a field, cursors at the end of a field's text."""
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
-from typing import Any
 
-from textual._xterm_parser import XTermParser
 from textual.command import CommandPalette
 from textual.widgets import Input, TextArea
 
-from tests.helpers import ready, until
+from tests.helpers import at_question, ready, saved, until
 from tests.test_keyboard_model import FIRST, answers, at_first_question, burst
 from workbench.ui.messages import ShowQuestion
 from workbench.ui.modals.session_edit_modal import SessionEditModal
 from workbench.ui.screens.help_screen import HelpScreen
+from workbench.ui.textual_private import XTermParser
 from workbench.ui.widgets.capture_pane import CapturePane
 
 
@@ -36,9 +34,6 @@ async def test_ctrl_p_over_help_over_the_palette_goes_back_to_it(example: Path, 
         await burst(pilot, "escape", "ctrl+s")
     assert any(answer.get("notes", "").endswith("unsaved words") for answer in answers(example).values())
 
-
-def saved(path: Path) -> dict[str, Any]:
-    return tomllib.loads(path.read_text())
 
 
 def terminal_keys(text: str) -> list:  # type: ignore[type-arg]
@@ -116,10 +111,7 @@ async def test_typing_a_baseline_is_undone_as_one_step(example: Path, make_app) 
     """ctrl+z after typing a metric's baseline took it back one digit at a time."""
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        capture = app.screen.query_one(CapturePane)
-        capture.jump_to(METRIC)
-        assert await until(pilot, lambda: capture.panel.ref == METRIC)
+        capture = await at_question(pilot, METRIC)
         await burst(pilot, "ctrl+s")
         baseline = capture.query_one("#q-baseline")
         baseline.focus()
@@ -135,10 +127,7 @@ async def test_tab_into_a_field_with_a_value_types_after_it(example: Path, make_
     """Tab into the owner selected all of it: the next letter replaced 'Jonas'."""
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        capture = app.screen.query_one(CapturePane)
-        capture.jump_to(METRIC)
-        assert await until(pilot, lambda: capture.panel.ref == METRIC)
+        capture = await at_question(pilot, METRIC)
         for field, words in (("#q-owner", "Ann Jonas"), ("#q-measured_by", "uptime probe")):
             capture.query_one(field).focus()
             assert await until(pilot, lambda: app.focused is capture.query_one(field))  # noqa: B023

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Label, Select, Static
 
-from tests.helpers import ready, saved, until
+from tests.helpers import at_question, ready, saved, until
 from tests.test_dialogs import keys
 from tests.test_keyboard_model import burst
 from workbench.ui.modals.dialog import Dialog
-from workbench.ui.widgets.capture_pane import CapturePane
 
 METRIC = "discovery:model-deployment.metric.2"
 METRIC_FIELDS = {
@@ -34,10 +33,7 @@ async def test_every_metric_field_is_drawn_wide_enough_and_labelled(
     typing into each: each shows in the panel, at least 9 wide, with its label on its left."""
     app = make_app(example)
     async with app.run_test(size=size) as pilot:
-        await ready(pilot)
-        capture = app.screen.query_one(CapturePane)
-        capture.jump_to(METRIC)
-        assert await until(pilot, lambda: capture.panel.ref == METRIC)
+        capture = await at_question(pilot, METRIC)
         capture.query_one("#q-baseline", Input).focus()
         typed = {"#q-baseline": "40", "#q-target": "5", "#q-unit": "minutes", "#q-due": "2027-03-01"}
         typed |= {"#q-measured_by": "rollback drill timer", "#q-owner": "Jonas Varga"}
@@ -101,10 +97,7 @@ async def test_tab_takes_the_person_offered(example: Path, make_app) -> None:
     pain = "discovery:model-deployment.pain.1"
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        capture = app.screen.query_one(CapturePane)
-        capture.jump_to(ref)
-        assert await until(pilot, lambda: capture.panel.ref == ref)
+        capture = await at_question(pilot, ref)
         capture.query_one("#q-status", Select).value = "follow-up"
         whom = capture.query_one("#q-status-detail", Input)
         assert await until(pilot, lambda: whom.display)

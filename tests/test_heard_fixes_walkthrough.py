@@ -8,8 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Button, OptionList, Select, Static
 
-from tests.helpers import dialog_up, ready, saved, until
-from workbench.ui.modals.confirm import DeleteModal
+from tests.helpers import ask_to_remove_heard, ready, saved, until
 from workbench.ui.modals.heard_modal import HeardModal
 from workbench.ui.widgets.capture_pane import CapturePane
 from workbench.ui.widgets.key_footer import KeyFooter
@@ -25,15 +24,7 @@ def footer(app) -> str:  # type: ignore[no-untyped-def]
 async def test_deleting_the_last_quote_keeps_the_keyboard_and_names_the_gap(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        capture = app.screen.query_one(CapturePane)
-        capture.jump_to(CITED)
-        listing = capture.query_one("#q-heard-list", OptionList)
-        assert await until(pilot, lambda: listing.option_count == 1)
-        listing.focus()
-        await pilot.pause()
-        await pilot.press("delete")
-        assert await dialog_up(pilot, DeleteModal)  # it is evidence of G-001: asked first (v5)
+        capture = await ask_to_remove_heard(pilot, CITED)  # it is evidence of G-001: asked first (v5)
         await pilot.press("x")
         assert await until(pilot, lambda: not app.workspace.project.heard_in(CITED, "ml-1"))
         title = str(capture.query_one("#q-heard-title", Static).render())

@@ -17,7 +17,7 @@ import pytest
 from textual import events
 from textual.widgets import Select, TextArea
 
-from tests.helpers import ready, until
+from tests.helpers import at_question, ready, until
 from workbench.ui.modals.gap_modal import GapModal
 from workbench.ui.screens.main_screen import MainScreen
 from workbench.ui.textual_private import character_to_key
@@ -59,10 +59,7 @@ async def burst(pilot: Any, *keys: str) -> None:
 
 
 async def at_first_question(pilot: Any) -> CapturePane:
-    await ready(pilot)
-    capture: CapturePane = pilot.app.screen.query_one(CapturePane)
-    capture.jump_to(FIRST)
-    assert await until(pilot, lambda: capture.panel.ref == FIRST)
+    capture: CapturePane = await at_question(pilot, FIRST)
     capture.navigator.question_tree.focus()
     await pilot.pause()
     return capture

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Input, OptionList
 
-from tests.helpers import ready, until
+from tests.helpers import at_question, ready, until
 from tests.test_dialogs import keys
 from workbench.ui.modals.gap_modal import GapModal
 from workbench.ui.textual_private import character_to_key
@@ -64,16 +64,6 @@ async def test_finding_1_the_palette_raises_a_gap(example: Path, make_app) -> No
 METRIC = "discovery:model-deployment.metric.2"  # "Achieve 99.9%+ model serving uptime": no metric yet
 
 
-async def show_question(pilot, ref: str) -> None:  # type: ignore[no-untyped-def]
-    """Jump to a question the way the palette does, and wait until the editor shows it."""
-    from workbench.ui.widgets.capture_pane import CapturePane
-
-    await ready(pilot)
-    capture = pilot.app.screen.query_one(CapturePane)
-    capture.jump_to(ref)
-    assert await until(pilot, lambda: capture.panel.ref == ref)
-
-
 async def type_slowly(pilot, text: str, per_key: float = 0.08) -> None:  # type: ignore[no-untyped-def]
     """Type like a person: one key every `per_key` seconds."""
     for char in text:
@@ -94,10 +84,10 @@ async def burst(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
 async def test_finding_6_metric_fields_keep_every_key_at_typing_speed(example: Path, make_app) -> None:
     app = make_app(example, autosave_delay=0.2)  # saves land between keys, as with a person's pauses
     async with app.run_test(size=(120, 36)) as pilot:
-        await show_question(pilot, METRIC)
+        await at_question(pilot, METRIC)
         app.screen.query_one("#q-measured_by", Input).focus()
         await type_slowly(pilot, "uptime probe")
-        await pilot.pause(0.3)
+        assert await until(pilot, lambda: not app.workspace.unsaved)  # an autosave between the fields
         await pilot.press("tab")
         await type_slowly(pilot, "Jonas")
         await pilot.press("ctrl+s")
@@ -111,7 +101,7 @@ async def test_finding_6_metric_fields_keep_every_key_at_typing_speed(example: P
 async def test_finding_6_a_burst_makes_one_metric_with_every_digit(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await show_question(pilot, METRIC)
+        await at_question(pilot, METRIC)
         app.screen.query_one("#q-baseline", Input).focus()
         await burst(pilot, "250")
         await pilot.press("ctrl+s")
@@ -123,7 +113,7 @@ async def test_finding_6_a_burst_makes_one_metric_with_every_digit(example: Path
 async def test_finding_6_a_burst_across_fields_lands_in_each_field(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await show_question(pilot, METRIC)
+        await at_question(pilot, METRIC)
         app.screen.query_one("#q-measured_by", Input).focus()
         await burst(pilot, "uptime probe\tJonas")
         await pilot.press("ctrl+s")
@@ -144,7 +134,7 @@ async def test_finding_2_typing_after_next_question_goes_to_its_notes(example: P
     before = {a["question"]: a for a in saved(example)["answers"] if a["session"] == "ml-1"}
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await show_question(pilot, "discovery:model-deployment.current.deployment-infrastructure-2")
+        await at_question(pilot, "discovery:model-deployment.current.deployment-infrastructure-2")
         capture = app.screen.query_one(CapturePane)
         capture.navigator.question_tree.focus()
         await pilot.press("ctrl+n", "enter")
@@ -173,7 +163,7 @@ async def test_finding_2_next_question_from_the_status_dropdown_keeps_the_notes(
 
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await show_question(pilot, "discovery:model-deployment.current.deployment-infrastructure-2")
+        await at_question(pilot, "discovery:model-deployment.current.deployment-infrastructure-2")
         capture = app.screen.query_one(CapturePane)
         app.screen.query_one("#q-status", Select).focus()
         await burst(pilot, "")

@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import Static
 
 from tests.conftest import EXAMPLE, TODAY
-from tests.helpers import ready, run_cli, until
+from tests.helpers import at_plan, run_cli, until
 from tests.proposal_text import docx_text
 from tests.test_proposal import export
 from workbench.analysis.milestones import snapshot
@@ -78,8 +78,7 @@ def test_the_plan_end_is_the_working_day_before_in_every_view(
 async def test_the_plan_pane_gives_the_working_day(example: Path, make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app(christmas_plan(example))
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f5")
+        await at_plan(pilot)
         detail = app.screen.query_one("#plan-detail", Static)
         assert await until(pilot, lambda: "(Thu 24 Dec 2026)" in str(detail.render())), str(detail.render())
 

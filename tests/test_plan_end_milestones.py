@@ -11,7 +11,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from tests.helpers import ready, run_cli, until
+from tests.helpers import at_plan, run_cli, until
 from tests.proposal_text import docx_text, tables
 from tests.test_proposal import export
 from workbench.analysis.plan import end_date, last_week, schedule
@@ -53,8 +53,7 @@ def test_the_plan_ends_with_its_last_milestone(example: Path, capsys) -> None:  
 async def test_the_plan_pane_ends_with_the_milestone_and_says_its_week_one(example: Path, make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app(go_no_go_last(example))
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f5")
+        await at_plan(pilot)
         detail = app.screen.query_one("#plan-detail", Static)
         assert await until(pilot, lambda: "ends week" in str(detail.render()))
         text = str(detail.render())
@@ -66,8 +65,7 @@ async def test_the_plan_pane_ends_with_the_milestone_and_says_its_week_one(examp
 async def test_the_plan_pane_says_when_a_proposal_starts_later(example: Path, make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app(example, today=LATE)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f5")
+        await at_plan(pilot)
         detail = app.screen.query_one("#plan-detail", Static)
         assert await until(pilot, lambda: "ends week" in str(detail.render()))
         text = " ".join(str(detail.render()).split())

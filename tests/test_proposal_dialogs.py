@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Checkbox, Input, Static
 
-from tests.helpers import dialog_up, notifications, ready, until
+from tests.helpers import dialog_up, notifications, opened_by, ready, until
 from workbench.ui.modals.confirm import NoticeModal
 from workbench.ui.modals.export_modal import ExportModal
 
@@ -52,9 +52,7 @@ async def test_the_proposal_fields_keep_their_labels_when_filled(example: Path, 
 
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("f8")
-        assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
+        await opened_by(pilot, "f8", ProposalModal)
         app.screen.query_one("#proposal-version", Input).value = "2.0"
         app.screen.query_one("#proposal-language", Input).value = "en-GB"
         app.screen.query_one("#proposal-template", Input).value = "templates/firm.dotx"
@@ -75,9 +73,7 @@ async def test_esc_after_typing_proposal_text_asks_before_discarding(example: Pa
 
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("f8")
-        assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
+        await opened_by(pilot, "f8", ProposalModal)
         await pilot.press("ctrl+home", *"XYZ typed ")
         await pilot.press("escape")
         assert await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
@@ -101,9 +97,7 @@ async def test_an_option_left_off_shows_no_mark(example: Path, make_app) -> None
     as on without colours. Off shows an empty box, on an X, as a person changes it."""
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f9")
-        assert await until(pilot, lambda: isinstance(app.screen, ExportModal))
+        await opened_by(pilot, "f9", ExportModal)
         redact = app.screen.query_one("#export-redact", Checkbox)
         assert not redact.value
         assert "X" not in str(redact.render())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, TabbedContent, TextArea
 
-from tests.helpers import notifications, ready, run_cli, until
+from tests.helpers import notifications, opened_by, palette, ready, run_cli, until
 from workbench.ui.modals.next_step_modal import NextStepModal
 from workbench.ui.modals.session_edit_modal import SessionEditModal
 from workbench.ui.modals.session_modal import SessionModal
@@ -40,9 +40,7 @@ async def fill(app, pilot, values: dict[str, str]) -> None:  # type: ignore[no-u
 async def test_edit_the_session_from_f6(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f6")
-        assert await until(pilot, lambda: isinstance(app.screen, SessionModal))
+        await opened_by(pilot, "f6", SessionModal)
         listing = app.screen.query_one("#session-list", OptionList)
         listing.highlighted = listing.get_option_index("data-1")
         await pilot.click("#edit-session")
@@ -71,11 +69,7 @@ async def test_edit_the_current_session_from_the_palette_and_refuse_a_bad_date(e
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"edit the session")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await palette(pilot, "edit the session")
         assert await until(pilot, lambda: isinstance(app.screen, SessionEditModal))
         await fill(app, pilot, {"#session-date": "next tuesday"})
         await pilot.press("ctrl+s")

@@ -12,14 +12,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tests.helpers import ready, run_cli, until
+from tests.helpers import at_plan, run_cli, until
 from workbench.analysis.plan import end_date, last_week, schedule, week_span
 from workbench.banks import load_catalogue
 from workbench.example import bundled_example
 from workbench.export.context import ProposalContext
 from workbench.export.proposal import ProposalOptions
 from workbench.store.files import load_project
-from workbench.ui.widgets.gantt import Gantt
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -56,10 +55,7 @@ def test_workbench_plan_uses_the_same_numbering(example: Path, capsys: pytest.Ca
 async def test_the_plan_pane_numbers_weeks_from_one(example: Path, make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f5")
-        gantt = app.screen.query_one(Gantt)
-        assert await until(pilot, lambda: bool(gantt.selected))
+        gantt = await at_plan(pilot)
         detail = app.screen.query_one("#plan-detail", Static)
         assert await until(pilot, lambda: "deep-dive · week 1 ·" in str(detail.render()))  # D-1, first
         gantt.focus()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tests.helpers import ready, run_cli, until
+from tests.helpers import at_plan, run_cli, until
 from tests.proposal_text import docx_text, tables
 from tests.test_proposal import export
 from workbench.analysis.plan import end_date, first_work_week, last_week, schedule, week_range, week_span
@@ -22,7 +22,6 @@ from workbench.analysis.portfolio import progress
 from workbench.banks import load_catalogue
 from workbench.export.wording import capitalised, count, day
 from workbench.store.files import load_project
-from workbench.ui.widgets.gantt import Gantt
 
 TODAY = dt.date(2026, 11, 20)
 LATER = ("P-1", "D-1", "P-4", "P-7")
@@ -106,10 +105,7 @@ async def test_the_plan_pane_counts_from_the_plans_first_week(project_file: Path
     plan = schedule(project)
     app = make_app(project_file, today=TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f5")
-        gantt = app.screen.query_one(Gantt)
-        assert await until(pilot, lambda: bool(gantt.selected))
+        gantt = await at_plan(pilot)
         detail = app.screen.query_one("#plan-detail", Static)
         first = plan.items[0]
         fixed = " (fixed start)" if first.item.start is not None else ""

@@ -8,10 +8,8 @@ from pathlib import Path
 
 from textual.widgets import OptionList, Static
 
-from tests.helpers import dialog_up, ready, saved, until
+from tests.helpers import ask_to_remove_heard, at_plan, dialog_up, ready, saved, until
 from workbench.ui.modals.confirm import DeleteModal
-from workbench.ui.widgets.capture_pane import CapturePane
-from workbench.ui.widgets.gantt import Gantt
 
 CITED = "discovery:model-deployment.pain.1"  # H-004 in ml-1, evidence of G-001
 
@@ -20,23 +18,10 @@ def body(app) -> str:  # type: ignore[no-untyped-def]
     return " ".join(str(s.render()) for s in app.screen.query(".dialog-body").results(Static))
 
 
-async def ask_to_remove_h004(app, pilot):  # type: ignore[no-untyped-def]
-    await ready(pilot)
-    capture = app.screen.query_one(CapturePane)
-    capture.jump_to(CITED)
-    listing = capture.query_one("#q-heard-list", OptionList)
-    assert await until(pilot, lambda: listing.option_count == 1)
-    listing.focus()
-    await pilot.pause()
-    await pilot.press("delete")
-    assert await dialog_up(pilot, DeleteModal)
-    return capture
-
-
 async def test_removing_a_quote_that_is_evidence_asks_naming_the_gaps(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ask_to_remove_h004(app, pilot)
+        await ask_to_remove_heard(pilot, CITED)
         assert "Remove H-004?" in str(app.screen.query_one(".dialog-title", Static).render())
         assert "It is evidence of G-001: it will no longer cite it." in body(app), body(app)
         await pilot.press("escape")  # Keep
@@ -51,7 +36,7 @@ async def test_removing_a_quote_that_is_evidence_asks_naming_the_gaps(example: P
 async def test_removing_it_says_which_gaps_no_longer_cite_it(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        capture = await ask_to_remove_h004(app, pilot)
+        capture = await ask_to_remove_heard(pilot, CITED)
         await pilot.press("x")
         assert await until(pilot, lambda: not app.workspace.project.heard_in(CITED, "ml-1"))
         title = str(capture.query_one("#q-heard-title", Static).render())
@@ -66,10 +51,7 @@ async def test_removing_it_says_which_gaps_no_longer_cite_it(example: Path, make
 async def test_deleting_a_plan_item_names_the_items_that_wait_for_it(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f5")
-        gantt = app.screen.query_one(Gantt)
-        assert await until(pilot, lambda: bool(gantt.selected))
+        gantt = await at_plan(pilot)
         gantt.select_item("P-3")
         gantt.focus()
         await pilot.pause()

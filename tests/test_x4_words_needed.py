@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ready, saved, screen_lines, until
+from tests.helpers import dialog_up, ready, saved, screen_lines, until
 from tests.test_dialogs import gap_new, keys, next_step_new
 from workbench.ui.modals.dialog import DialogScreen
 
@@ -20,6 +20,19 @@ async def milestone_new(pilot) -> None:  # type: ignore[no-untyped-def]
 
 async def deep_dive_new(pilot) -> None:  # type: ignore[no-untyped-def]
     await keys(pilot, "f5", "k")
+
+
+async def saved_with_no_words(pilot, opener, words: str) -> DialogScreen:  # type: ignore[no-untyped-def]
+    """Open the dialog with `opener`, press ctrl+s in it with nothing typed and wait until `words`
+    show on screen; the dialog."""
+    app = pilot.app
+    await ready(pilot)
+    await opener(pilot)
+    assert await dialog_up(pilot, DialogScreen)
+    dialog = app.screen
+    await pilot.press("ctrl+s")
+    assert await until(pilot, lambda: any(words in line for line in screen_lines(app))), screen_lines(app)
+    return dialog
 
 
 CASES = {
@@ -36,12 +49,7 @@ async def test_saving_without_the_words_says_so_at_the_field(example: Path, make
     before = example.read_text()
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await opener(pilot)
-        assert await until(pilot, lambda: isinstance(app.screen, DialogScreen) and app.screen.keys_ready)
-        dialog = app.screen
-        await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: any(words in line for line in screen_lines(app))), screen_lines(app)
+        dialog = await saved_with_no_words(pilot, opener, words)
         assert app.screen is dialog
         assert app.focused is not None and app.focused.id == field, app.focused
         lines = screen_lines(app)
@@ -54,12 +62,7 @@ async def test_saving_without_the_words_says_so_at_the_field(example: Path, make
 async def test_a_milestone_is_added_once_it_has_a_title(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await milestone_new(pilot)
-        assert await until(pilot, lambda: isinstance(app.screen, DialogScreen) and app.screen.keys_ready)
-        dialog = app.screen
-        await pilot.press("ctrl+s")
-        assert await until(pilot, lambda: any("a title" in line for line in screen_lines(app)))
+        dialog = await saved_with_no_words(pilot, milestone_new, "a title")
         await pilot.press(*"Go-live", "ctrl+s")
         assert await until(pilot, lambda: app.screen is not dialog)
         await pilot.press("ctrl+s")
