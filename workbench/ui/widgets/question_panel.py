@@ -329,7 +329,9 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         if question.kind in kind:
             heading.append(kind[question.kind] + (": " if short else "\n"), style="italic")
         heading.append_text(literal(question.text, "bold"))
-        width = self.scrollable_content_region.width
+        # The width only when it is needed: asked while the pane is out of view (the notes losing
+        # the keyboard to a pane switch), Textual lays out every pane to answer.
+        width = self.scrollable_content_region.width if typing else 0
         if typing and width > 1:
             lines = heading.wrap(self.app.console, width)
             if len(lines) > 2:  # the rest of the next line makes the second one overflow
@@ -337,7 +339,9 @@ class QuestionPanel(VerticalScroll, can_focus=False):
                 second = lines[1] + Text(" ") + lines[2]
                 second.truncate(width, overflow="ellipsis")
                 heading = Text("\n").join([lines[0], second])
-        self.query_one("#q-text", Static).update(heading)
+        shown = self.query_one("#q-text", Static)
+        if shown.content != heading:  # the same words again: no new layout of the pane
+            shown.update(heading)
 
     def _show_none(self) -> None:
         """No question to show (the filters hide them all): nothing to edit."""
