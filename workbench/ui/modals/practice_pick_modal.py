@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -48,6 +49,9 @@ class PracticePickModal(DialogScreen[tuple[str, str] | None]):
             )
             yield StayingOptionList(id="pick-practices")
             yield RealInput(placeholder="why this practice answers this gap (required)", id="pick-rationale")
+            refused = Static(id="pick-refused", classes="dialog-error")
+            refused.display = False  # until Map it is refused
+            yield refused
             with DialogButtons():
                 yield Button(confirm_label("Map it"), id="pick-save", variant="primary", compact=True)
                 yield Button(cancel_label(), id="pick-cancel", compact=True)
@@ -112,21 +116,23 @@ class PracticePickModal(DialogScreen[tuple[str, str] | None]):
             return ""
         return options.get_option_at_index(options.highlighted).id or ""
 
+    def problem(self) -> tuple[str, Widget] | None:
+        """Why the mapping cannot be made yet (no practice chosen, no rationale), and the field to
+        put right; None when it can."""
+        if not self._chosen():
+            search = self.query_one("#pick-search")
+            return "Choose a practice first: search, then pick one from the list.", search
+        rationale = self.query_one("#pick-rationale", RealInput)
+        if not rationale.entered().strip():
+            return "Say why this practice answers the gap: a mapping by hand needs a rationale.", rationale
+        return None
+
     @on(Input.Submitted, "#pick-rationale")
     @on(Button.Pressed, "#pick-save")
     def _done(self) -> None:
-        practice = self._chosen()
-        rationale = self.query_one("#pick-rationale", RealInput).entered().strip()
-        if not practice:
-            self.notify("Choose a practice first: search, then pick one from the list.", timeout=4)
-            self.query_one("#pick-search", RealInput).focus()
-        elif not rationale:
-            self.notify(
-                "Say why this practice answers the gap: a mapping by hand needs a rationale.", timeout=4
-            )
-            self.query_one("#pick-rationale", RealInput).focus()
-        else:
-            self.dismiss((practice, rationale))
+        if self.cannot_save():  # said under the field, the keyboard there (DialogScreen.refuse)
+            return
+        self.dismiss((self._chosen(), self.query_one("#pick-rationale", RealInput).entered().strip()))
 
     @on(Button.Pressed, "#pick-cancel")
     def _cancel(self) -> None:
