@@ -184,7 +184,8 @@ def test_an_observed_answer_says_impact_four_is_allowed(catalogue: Catalogue, tm
     assert first.impact == 4
     assert first.reason.endswith("; impact 4 allowed: confidence observed, not only stated")
     gap = accept_suggestion(project, first)
-    assert gap.description.endswith("not only stated.")
+    # The reason stays on the suggestion; the gap's description is the client's words (walkthrough f15a).
+    assert gap.description.startswith("In discovery: \u201c") and "allowed" not in gap.description
     assert ".”." not in gap.description
 
 

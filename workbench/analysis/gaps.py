@@ -20,7 +20,7 @@ from workbench.model.evidence import Cited, answer_link, parse_evidence
 from workbench.model.gap_phrase import below_target, no_shared_view, question_gap
 from workbench.model.project import Project
 from workbench.model.records import CLOSED_STATUSES, Answer, Gap, Heard
-from workbench.printable import full_stop, plural, times
+from workbench.printable import plural, times
 
 Quadrant = Literal["quick-win", "strategic", "fill-in", "deprioritise"]
 QUADRANT_ORDER: tuple[Quadrant, ...] = ("quick-win", "strategic", "fill-in", "deprioritise")
@@ -152,11 +152,17 @@ class Suggestion:
     """What it is about in the bank's words (the question, or the group and its area): the words
     `_repeats_a_gap` matches practices on, so a title written as a gap changes none of that."""
 
+    said: tuple[str, ...] = ()
+    """The client's own words behind it (answers' notes, heard quotes), as they were written."""
+
     @property
     def description(self) -> str:
-        """The accepted gap's first description: where it came from, as a finished fact ("When
-        accepted: …" read as still pending once it was)."""
-        return full_stop(f"Raised from a suggestion: {self.reason}")
+        """The accepted gap's first description, which the proposal prints for a gap with no
+        practice yet: the client's own words, never the workbench's reasoning ("impact 5
+        allowed: confidence evidenced" read as a data export); empty when nobody's words are
+        behind it (the evidence still says where it came from)."""
+        quotes = [" ".join(t.split()) for t in self.said if t.strip()]
+        return "In discovery: " + "; ".join(f"\u201c{q}\u201d" for q in quotes) if quotes else ""
 
 
 def suggestions(project: Project, catalogue: Catalogue) -> list[Suggestion]:
@@ -338,6 +344,7 @@ def _maturity_suggestions(project: Project, catalogue: Catalogue, cited: set[str
                 reason=f"{plural(len(answers), 'answer')} put{'s' if len(answers) == 1 else ''} the target "
                 f"2 or more levels above today (current {current:g}, target {target:g})"
                 + _quoted([a.notes for a in answers]),
+                said=tuple(a.notes for a in answers),
                 title=title,
                 subject=subject,
                 area=question.area,
@@ -362,6 +369,7 @@ def _heard_suggestions(project: Project, catalogue: Catalogue) -> list[Suggestio
             Suggestion(
                 key=f"heard:{indicator}",
                 reason=f"pain indicator heard {times(len(said))}" + _quoted([h.quote for h in said]),
+                said=tuple(h.quote for h in said),
                 title=question_gap(question),
                 subject=question.text,
                 area=question.area,

@@ -66,6 +66,14 @@ class Change:
         raise NotImplementedError
 
 
+def unticked(record: ProjectRecord, values: dict[str, Any]) -> frozenset[str]:
+    """Flags set back to a default of false: written as no key, as before they were ticked."""
+    fields = type(record).model_fields
+    return frozenset(
+        name for name, value in values.items() if value is False and fields[name].default is False
+    )
+
+
 @dataclass
 class SetFields(Change):
     """Set fields of one record; fields that were not set before are unset again on undo, so an
@@ -76,6 +84,8 @@ class SetFields(Change):
     values: dict[str, Any]
     unset: frozenset[str] = frozenset()
     """Fields to mark as never set after assigning (the file had no key for them)."""
+    restores: bool = False
+    """An undo: it puts back exactly what was there, a hand-written `done = false` included."""
 
     def apply(self, project: Project) -> Change:
         _index, record = find(project, self.collection, self.key)
@@ -84,8 +94,8 @@ class SetFields(Change):
         was_unset = frozenset(name for name in self.values if name not in fields_set)
         for name, value in self.values.items():
             setattr(record, name, copy.deepcopy(value))
-        fields_set.difference_update(self.unset)
-        return SetFields(self.collection, self.key, before, was_unset)
+        fields_set.difference_update(self.unset if self.restores else self.unset | unticked(record, self.values))
+        return SetFields(self.collection, self.key, before, was_unset, restores=True)
 
     def is_noop(self, project: Project) -> bool:
         """Whether applying it would leave the record as it is."""

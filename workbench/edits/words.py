@@ -58,6 +58,8 @@ def fields_phrase(values: dict[str, Any], section: str = "") -> str:
             return f"type {word}"
         if name in PROSE_FIELDS:
             return f"edit {word}"
+        if isinstance(value, bool):
+            return f"mark {word}" if value else f"mark not {word}"
         return f"set {word} to {'none' if value is None else value}"
     return "edit " + ", ".join(field_word(n, section) for n in values)
 

@@ -449,9 +449,9 @@ class PlanPane(Vertical, Pane):
         if item is None:
             self.app.notify("Select a plan item on the timeline first.", markup=False, timeout=3)
             return
+        state = "not done" if item.done else "done"
         if self._apply(EditPlanItem(item.id, {"done": not item.done})):
             self.query_one(Gantt).select_item(item.id)
-            state = "done" if not item.done else "not done"
             self.app.notify(
                 f"{item.id} {one_line(item.title, 50)}: {state} (ctrl+z takes it back)",
                 markup=False,
