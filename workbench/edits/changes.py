@@ -94,7 +94,8 @@ class SetFields(Change):
         was_unset = frozenset(name for name in self.values if name not in fields_set)
         for name, value in self.values.items():
             setattr(record, name, copy.deepcopy(value))
-        fields_set.difference_update(self.unset if self.restores else self.unset | unticked(record, self.values))
+        unticks = frozenset() if self.restores else unticked(record, self.values)
+        fields_set.difference_update(self.unset | unticks)
         return SetFields(self.collection, self.key, before, was_unset, restores=True)
 
     def is_noop(self, project: Project) -> bool:
