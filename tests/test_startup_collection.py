@@ -1,5 +1,5 @@
 """Opening a project holds Python's garbage collector off until the main screen is painted
-(ui/collection_pause.py), and every way out of opening turns it back on."""
+(workbench/collection_pause.py), and every way out of opening turns it back on."""
 
 from __future__ import annotations
 

@@ -193,7 +193,7 @@ def _open(path: str | None) -> int:
         if note := kept_work_note(path):
             _error(note)
         return 1
-    from workbench.ui.collection_pause import hold_collection
+    from workbench.collection_pause import hold_collection
 
     if path is not None:  # loading the UI's modules too (the app turns the collector on again)
         hold_collection()

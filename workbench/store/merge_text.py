@@ -22,6 +22,7 @@ import tomlkit
 from pydantic import ValidationError
 
 from workbench.banks import load_catalogue
+from workbench.collection_pause import collection_held
 from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.problems import validation_problem
@@ -123,6 +124,18 @@ def merge_versions(
     """Merge theirs into ours. The text is only meaningful when there are no conflicts.
     `catalogue`: the project's banks, for the checks `workbench check` runs (loaded for `path`
     when not given)."""
+    with collection_held():
+        return _merged(base, ours, theirs, choose, path, catalogue)
+
+
+def _merged(
+    base: Version,
+    ours: Version,
+    theirs: Version,
+    choose: Choose,
+    path: str | Path,
+    catalogue: Catalogue | None,
+) -> MergeResult:
     merged = merge_data(base.data, ours.data, theirs.data, choose)
     if merged.conflicts:
         return MergeResult(merged.data, "", merged.conflicts, merged.renumbered, merged.made_room)
@@ -496,7 +509,8 @@ def _reads_as(text: str, data: Data) -> bool:
 
 def read_version(path: str | Path, raw: bytes) -> Version:
     """A file as one side of a merge; a FileProblem when it does not read as a project."""
-    text = decode_toml(path, raw)
-    data = parse_toml(path, text)
-    project_from_data(path, data)
-    return Version(data, text)
+    with collection_held():
+        text = decode_toml(path, raw)
+        data = parse_toml(path, text)
+        project_from_data(path, data)
+        return Version(data, text)

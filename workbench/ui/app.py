@@ -18,9 +18,9 @@ from textual import events, on, work
 from textual.app import App
 from textual.notifications import SeverityLevel
 
+from workbench.collection_pause import hold_collection, release_collection
 from workbench.printable import full_stop
 from workbench.ui.autosave import Autosave
-from workbench.ui.collection_pause import hold_collection, release_collection
 from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.key_order import KeyGate, keys_in_text, read_esc_pairs_as_alt
 from workbench.ui.keys import bindings, can_run, display, for_action, key
