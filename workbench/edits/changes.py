@@ -16,6 +16,9 @@ RECORD_KEYS: dict[str, Callable[[Any], Hashable]] = {
 }
 """How a record is found in its list."""
 
+RETIRING = frozenset(name for name, fields in RECORD_KEY_FIELDS.items() if fields == ("id",))
+"""The lists whose records have ids: a deleted one's id is retired (`Project.retired_ids`)."""
+
 
 def record_key(collection: str, record: Any) -> Hashable:
     """The identity of a record in one of the project's lists."""
@@ -114,6 +117,8 @@ class Insert(Change):
     collection: str
     record: ProjectRecord
     index: int | None = None
+    unretire: bool = False
+    """Take its id off the retired list: the record comes back (its delete is undone)."""
 
     def apply(self, project: Project) -> Change:
         target = records(project, self.collection)
@@ -124,20 +129,26 @@ class Insert(Change):
             target.append(self.record)
         else:
             target.insert(self.index, self.record)
-        return Remove(self.collection, key)
+        if self.unretire:
+            project.unretire_id(str(key))
+        return Remove(self.collection, key, retire=self.unretire)
 
 
 @dataclass
 class Remove(Change):
-    """Take a record out of a list; undo puts the same record back where it was."""
+    """Take a record out of a list; undo puts the same record back where it was. A record with
+    an id is deleted for good: its id is retired, never given out again (undo takes it off)."""
 
     collection: str
     key: Hashable
+    retire: bool = True
+    """False when taking back a record just made (undoing its creation): its id goes unused."""
 
     def apply(self, project: Project) -> Change:
         index, record = find(project, self.collection, self.key)
         del records(project, self.collection)[index]
-        return Insert(self.collection, record, index)
+        retired = self.retire and self.collection in RETIRING and project.retire_id(str(self.key))
+        return Insert(self.collection, record, index, unretire=retired)
 
     def removes_a_blank(self, project: Project) -> bool:
         """Whether the record it would take out holds nothing but defaults (an answer whose

@@ -100,6 +100,10 @@ class Project(BaseModel):
 
     schema_version: int = SCHEMA_VERSION
     """Format version of the file."""
+    retired_ids: list[str] = Field(default_factory=list)
+    """Ids of deleted records (a gap, a heard quote, a metric, a plan item, any record with an id),
+    never given out again: "G-004" in an email, a diff or a follow-up keeps meaning the gap that
+    was deleted. Deleting a record adds its id; undoing the delete takes it off again."""
     project: ProjectInfo
     """Who and what the engagement is."""
     settings: Settings = Field(default_factory=Settings)
@@ -230,7 +234,7 @@ class Project(BaseModel):
         """A session with a fresh id derived from its template (not yet added)."""
         prefix = template.split("-")[0] if template else "session"
         return Session(
-            id=next_id(prefix + "-", (s.id for s in self.sessions), width=1),
+            id=next_id(prefix + "-", [*(s.id for s in self.sessions), *self.retired_ids], width=1),
             **given(template=template, title=title, date=date, attendees=list(attendees), minutes=minutes),
         )
 
@@ -364,7 +368,7 @@ class Project(BaseModel):
         """A pilot, deep-dive or milestone with a fresh id (not yet added)."""
         prefix = {"pilot": "P-", "deep-dive": "D-", "milestone": "MS-"}.get(kind, "P-")
         return PlanItem(
-            id=next_id(prefix, [*(p.id for p in self.pilots), *self.named_ids()], width=1),
+            id=next_id(prefix, [*(p.id for p in self.pilots), *self.taken_ids()], width=1),
             title=title,
             **given(kind=None if kind == "pilot" else kind, **fields),
         )
@@ -385,7 +389,7 @@ class Project(BaseModel):
     def new_next_step(self, text: str, step: str = "", **fields: Any) -> NextStep:
         """A next step with a fresh id (not yet added)."""
         return NextStep(
-            id=next_id("N-", [*(n.id for n in self.next_steps), *self.named_ids()], width=1),
+            id=next_id("N-", [*(n.id for n in self.next_steps), *self.taken_ids()], width=1),
             text=text,
             **given(step=step, **fields),
         )
@@ -399,7 +403,7 @@ class Project(BaseModel):
         (`G-d1-01` for a gap raised in `data-1`), so two people capturing different sessions in
         parallel do not pick the same id; without a session, the next number (`G-011`)."""
         tag = self.session_tags().get(session, "")
-        existing = [*existing, *self.named_ids()]
+        existing = [*existing, *self.taken_ids()]
         return next_id(f"{prefix}{tag}-", existing, width=2) if tag else next_id(prefix, existing)
 
     def named_ids(self) -> set[str]:
@@ -416,6 +420,23 @@ class Project(BaseModel):
         if memo.ids is None:
             memo.ids = ids_named_in(self)
         return memo.ids
+
+    def taken_ids(self) -> list[str]:
+        """Ids no new record may take besides the records' own: every id named anywhere, and
+        every retired one."""
+        return [*self.named_ids(), *self.retired_ids]
+
+    def retire_id(self, record_id: str) -> bool:
+        """Never give this id out again (its record was deleted); False when it was retired."""
+        if record_id in self.retired_ids:
+            return False
+        self.retired_ids.append(record_id)
+        return True
+
+    def unretire_id(self, record_id: str) -> None:
+        """The id is in use again (its delete was undone)."""
+        if record_id in self.retired_ids:
+            self.retired_ids = [i for i in self.retired_ids if i != record_id]
 
     def note_named(self, value: object) -> None:
         """What is being put into the project (a record, fields' new values, an edit's changes)

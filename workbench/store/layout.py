@@ -323,17 +323,43 @@ def _edit_other(
         if key in owners or key not in RECORD_KEYS:
             by_chunk.setdefault(owners.get(key, 0), []).append(key)
     for index, keys in sorted(by_chunk.items()):
-        chunk = chunks[index]
-        held = set(toml_reader.loads(chunk.text)) | set(keys)
-        doc = tomlkit.parse(chunk.text)
-        merge_document(doc, {k: old[k] for k in keys if k in old}, {k: new[k] for k in keys if k in new})
-        expected = {k: new[k] for k in held if k in new}
-        put_back = _put_back(chunk.text, [earlier.holding(k) for k in keys] if earlier else [], newline)
-        if put_back is not None and _reads(put_back) == expected:
-            chunk.text = put_back
-            continue
-        chunk.text = _checked(with_newline(doc.as_string(), newline), expected)
+        last = [k for k in keys if k == "retired_ids"]  # after the lines put back: see _edit_keys
+        for group in ([k for k in keys if k not in last], last):
+            if group:
+                _edit_keys(chunks[index], group, old, new, newline, earlier)
     return True
+
+
+def _edit_keys(
+    chunk: Chunk,
+    keys: list[str],
+    old: dict[str, Any],
+    new: dict[str, Any],
+    newline: str,
+    earlier: _Earlier | None,
+) -> None:
+    """Change `keys` of a chunk from their `old` to their `new` values; lines put back (an undone
+    delete in a list written inline) take their text from `earlier`. Lines are only ever put
+    back, so a key that loses lines (`retired_ids` when a delete is undone) is changed apart,
+    and a key that goes loses its line (tomlkit would rewrite the lists around it)."""
+    now = toml_reader.loads(chunk.text)
+    doc = tomlkit.parse(chunk.text)
+    merge_document(doc, {k: old[k] for k in keys if k in old}, {k: new[k] for k in keys if k in new})
+    expected = {k: v for k, v in now.items() if k not in keys} | {k: new[k] for k in keys if k in new}
+    put_back = _put_back(chunk.text, [earlier.holding(k) for k in keys] if earlier else [], newline)
+    gone = [k for k in keys if k in old and k not in new]
+    for text in (put_back, _without_key_lines(chunk.text, gone) if gone else None):
+        if text is not None and _reads(text) == expected:
+            chunk.text = text
+            return
+    chunk.text = _checked(with_newline(doc.as_string(), newline), expected)
+
+
+def _without_key_lines(text: str, keys: list[str]) -> str:
+    """`text` without the `key = value` line of each key (a value on one line)."""
+    for key in keys:
+        text = re.sub(rf"(?m)^[ \t]*{re.escape(key)}[ \t]*=[^\n]*\n", "", text, count=1)
+    return text
 
 
 def _put_back(text: str, earlier: list[str], newline: str) -> str | None:

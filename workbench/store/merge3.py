@@ -4,7 +4,8 @@ Records are matched by their identity (`RECORD_KEYS`: id, question + session, ga
 A field changed on one side only takes that change; lists of ids and texts take both sides'
 additions and removals; the session clock's counters add both sides' time. Records added on
 both sides are all kept: when both created the same id for different records, theirs (the
-incoming side) is renumbered and every reference to it on that side follows. Whatever is left,
+incoming side) is renumbered and every reference to it on that side follows. Retired ids (ids of
+deleted records, never given out again) are the two sides' together. Whatever is left,
 the same field changed differently, a record deleted on one side and edited on the other, or a
 deleted record the other side still points at, is a `Conflict`, settled by a `Choose` policy.
 """
@@ -123,6 +124,13 @@ def ask_nobody(_path: Path) -> Side | None:
     return None
 
 
+def retired_ids(ours: Any, theirs: Any) -> list[str]:
+    """Both sides' retired ids, ours first: a retirement on either side survives the merge (a
+    side without the key has none)."""
+    lists = [side if isinstance(side, list) else [] for side in (ours, theirs)]
+    return list(dict.fromkeys(str(i) for i in [*lists[0], *lists[1]]))
+
+
 def fresh_id(old: str, used: set[str]) -> str:
     """The next free id in the style of `old` (`G-009` → `G-012` when 10 and 11 are taken)."""
     found = re.match(r"^(.*?)(\d+)$", old)
@@ -155,6 +163,7 @@ def renumber_collisions(base: Data, ours: Data, theirs: Data, *also: Data) -> li
         ours_by_id = {r.get("id"): r for r in ours.get(section, [])}
         used = {real_id(str(r.get("id"))) for data in (theirs, *also) for r in data.get(section, [])}
         used |= {real_id(str(i)) for i in base_ids | set(ours_by_id)}
+        used |= {str(i) for data in (base, ours, theirs, *also) for i in data.get("retired_ids", [])}
         for record in list(theirs.get(section, [])):
             old = record.get("id")
             if old in ours_by_id and old not in base_ids and ours_by_id[old] != record:
@@ -198,11 +207,18 @@ def merge_data(
             records = merger.records(key, b or [], o or [], t or [])
             if records:
                 data[key] = records
+        elif key == "retired_ids":
+            data[key] = retired_ids(o, t)  # records in use again leave it below
         else:
             value = merger.value((key,), b, o, t)
             if value is not ABSENT:
                 data[key] = value
     merger.settle_deletions(data, base)
+    if "retired_ids" in data:
+        in_use = {str(r.get("id")) for section in ID_SECTIONS for r in data.get(section, [])}
+        data["retired_ids"] = [i for i in data["retired_ids"] if i not in in_use]
+        if not data["retired_ids"]:
+            del data["retired_ids"]
     for key in [k for k in RECORD_KEYS if k in data and not data[k]]:
         del data[key]
     ids = merger.renamed_ids(ours_renames, theirs_renames)
@@ -225,7 +241,7 @@ def _making_room(data: Data, ids: list[tuple[str, str, str]]) -> list[tuple[str,
         leaving = {old for s, old, _ in ids if s == section}
         arriving = {new for s, _, new in ids if s == section}
         held = {str(r.get("id")) for r in data.get(section, [])}
-        used = held | arriving
+        used = held | arriving | set(data.get("retired_ids", []))
         for record_id in sorted(held & arriving - leaving):
             new = fresh_id(record_id, used)
             used.add(new)

@@ -12,6 +12,7 @@ from workbench.model.project import Project
 
 TOP_LEVEL_ORDER = (
     "schema_version",
+    "retired_ids",
     "project",
     "settings",
     "sessions",
@@ -66,11 +67,13 @@ def project_to_data(
     not mark it as set. `dump` turns one record list into data (edits/snapshot.py keeps them).
     """
     data: dict[str, Any] = {"schema_version": project.schema_version}
+    if project.retired_ids:
+        data["retired_ids"] = list(project.retired_ids)  # a copy: the list changes in place
     data["project"] = project.project.model_dump(mode="python", exclude_unset=True, exclude_none=True)
     settings = project.settings.model_dump(mode="python", exclude_unset=True, exclude_none=True)
     if any(settings.values()):
         data["settings"] = {k: v for k, v in settings.items() if v}
-    for key in TOP_LEVEL_ORDER[3:-1]:
+    for key in [k for k in TOP_LEVEL_ORDER if k in RECORD_KEYS]:
         records = getattr(project, key)
         if records:
             data[key] = dump(key, records)

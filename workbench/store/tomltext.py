@@ -190,11 +190,15 @@ def locate(text: str, field: str, value: bool = False) -> tuple[int, int] | None
     name, index = parts[0]
     key_at = re.compile(rf"^([ \t]*){re.escape(name)}[ \t]*=[ \t]*")
     header = re.compile(rf"^[ \t]*\[\[?[ \t]*{re.escape(name)}[ \t]*\]")
-    seen = -1
+    seen, in_top_table = -1, True
     for number, line in enumerate(lines):
+        in_top_table = in_top_table and not line.lstrip().startswith("[")
         top = key_at.match(line)
         if top and index is None:
             return number + 1, _column(line, top, value)
+        if top and in_top_table and len(parts) == 1:  # an element of a list (`retired_ids[1]`)
+            at = _inline_element(line, top.end(), int(str(index)))
+            return _element_line(lines, number + 1, index) or (number + 1, at or _column(line, top, value))
         if not header.match(line):
             continue
         seen += 1
