@@ -72,6 +72,15 @@ def result_requester(screen: Any) -> Any:
     return getattr(callbacks[-1], "requester", None) if callbacks else None
 
 
+def repaint_area(widget: Any) -> None:
+    """Have the screen draw the whole of `widget`'s area again (every widget in it), from the
+    lines each has drawn already: `Widget.refresh()` also throws away the widget's own lines and
+    draws them again (for the pane strip, 44 blank lines under the panes on every switch)."""
+    widget._repaint_regions.add(widget.outer_size.region)
+    widget._repaint_required = True
+    widget.check_idle()
+
+
 def drawing_put_off(app: Any) -> bool:
     """Whether the app is in a batch of updates (`App.batch_update`): a screen laid out now is
     drawn on the terminal once the batch ends, by a callback Textual queues on the screen."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 from textual.containers import Horizontal
 from textual.widget import Widget
 
+from workbench.ui.textual_private import repaint_area
+
 PANES = ("capture", "gaps", "map", "plan")
 
 
@@ -46,8 +48,9 @@ class PaneStrip(Horizontal):
             self.scroll_to(x=target, animate=False, immediate=True, force=True)
             # Repaint the whole strip: after a pane was refreshed out of view (an undo, the
             # catch-up), only its widgets marked changed were drawn, and the rest of the
-            # terminal kept the pane left (Capture's words in the Gaps tab row).
-            self.refresh()
+            # terminal kept the pane left (Capture's words in the Gaps tab row). From the lines
+            # drawn already: the strip's own, hidden under the panes, are not drawn again.
+            repaint_area(self)
         if self.scroll_x != target and tries:
             # A pane mounted a moment ago widens the strip only at the next layout.
             self.call_after_refresh(self._scroll_to_active, tries - 1)
