@@ -120,3 +120,9 @@ FIELD_NAMES: dict[str, str] = {
     # --- merge dialog ---
     "merge-edit-text": "new text",
 }
+
+
+def field_name(field_id: str) -> str:
+    """A field's name as people read it (`FIELD_NAMES`), else its id's last word ('gap-description'
+    is the description): the footer, the restore offer and the discard question name fields alike."""
+    return FIELD_NAMES.get(field_id) or field_id.rsplit("-", 1)[-1].replace("_", " ")

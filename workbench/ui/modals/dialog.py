@@ -15,8 +15,9 @@ from textual.geometry import Region
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, OptionList, Select, TextArea
+from textual.widgets import Button, Input, OptionList, Select, TextArea
 
+from workbench.ui.field_names import field_name
 from workbench.ui.keys import bindings, display, key
 from workbench.ui.nothing_to import say_nothing_to
 from workbench.ui.safe import literal
@@ -267,9 +268,10 @@ class DialogScreen(ModalScreen[ResultType]):
         return DialogDraft(heading, self.reopen, fields, focus or "", choices, self._pane, lists)
 
     def changed_fields(self) -> list[str]:
-        """What was changed since the dialog opened, named as the dialog names it ('title',
-        'area', 'evidence'), in the dialog's order; none for a dialog whose typing is not kept
-        (`reopens`: a picker's filter line, a file name), which Esc closes at once."""
+        """What was changed since the dialog opened, named as the footer and the restore offer
+        name fields (`FIELD_NAMES`: 'title', 'area', 'evidence'), in the dialog's order; none for
+        a dialog whose typing is not kept (`reopens`: a picker's filter line, a file name), which
+        Esc closes at once."""
         if self.reopen is None or self._opened_with is None or not self.is_attached:
             return []
         fields, choices, lists = self._opened_with
@@ -277,23 +279,10 @@ class DialogScreen(ModalScreen[ResultType]):
         now: dict[str, object] = {**self.text_fields(), **self.dropdown_values(), **self.kept_lists()}
         names: list[str] = []
         for field_id, value in now.items():
-            name = self._field_name(field_id)
+            name = field_name(field_id)
             if value != before.get(field_id) and name not in names:
                 names.append(name)
         return names
-
-    def _field_name(self, field_id: str) -> str:
-        """A field's name: the label just before it, else its id's last word ('gap-description'
-        is the description)."""
-        for field in self.query(f"#{field_id}"):
-            parent = field.parent
-            siblings = list(parent.children) if parent is not None else []
-            at = siblings.index(field) if field in siblings else 0
-            if at and isinstance(siblings[at - 1], Label):
-                name = str(siblings[at - 1].render()).strip()
-                if name:
-                    return name.lower()
-        return field_id.rsplit("-", 1)[-1].replace("_", " ")
 
     def draft_heading(self) -> str:
         """The dialog's name in the restore offer ("The Edit G-003 dialog you were typing in…"):
