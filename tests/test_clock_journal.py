@@ -4,10 +4,7 @@ running clock within 2 s, with nobody typing; a restore says the clock came back
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from tests.helpers import dialog_up, notifications, ready, until
 from workbench.ui.modals.confirm import ConfirmModal
@@ -15,16 +12,6 @@ from workbench.ui.modals.confirm import ConfirmModal
 JOURNAL_LAGS_AT_MOST = 3.5
 """Real seconds the journal may take to hold the clock's time (2 s, and a busy machine's delay;
 under the 5 s of the tick it had, so a tick that slow fails)."""
-
-
-async def within(pilot: Any, condition: Callable[[], object], seconds: float) -> bool:
-    """Pause until `condition()` holds, for at most `seconds` of real time."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if condition():
-            return True
-        await pilot.pause(0.05)
-    return bool(condition())
 
 
 def journal_clock(path: Path, session: str) -> int:
@@ -49,7 +36,7 @@ async def test_the_journal_holds_the_running_clock_within_two_seconds_with_nobod
         for lap in range(1, 4):  # each lap: 15 s on the clock, then the journal has them soon
             clock.now += 15
             shown = start + 15 * lap
-            assert await within(pilot, lambda shown=shown: journal_clock(example, session) >= shown, JOURNAL_LAGS_AT_MOST), (
+            assert await until(pilot, lambda shown=shown: journal_clock(example, session) >= shown, JOURNAL_LAGS_AT_MOST), (
                 f"lap {lap}: the clock shows {shown} s, the journal holds {journal_clock(example, session)} s"
             )
 

@@ -51,17 +51,18 @@ def test_the_proposal_keeps_a_typed_currency_too() -> None:
 
 
 async def choose_then_type(pilot: Any, capture: CapturePane, dropdown: str, downs: int) -> None:
-    """Open a dropdown with Enter, move down, take the value with Enter, then type 'ok.' a key at
-    a time as a person does (each handled before the next)."""
-    capture.panel.query_one(f"#q-{dropdown}", Select).focus()
+    """Open a dropdown with Enter, move down, take the value with Enter, then, once the list has
+    closed, type 'ok.' a key at a time as a person does (each handled before the next)."""
+    select = capture.panel.query_one(f"#q-{dropdown}", Select)
+    select.focus()
     await pilot.pause()
     await pilot.press("enter")
-    assert await until(pilot, lambda: capture.panel.query_one(f"#q-{dropdown}", Select).expanded)
+    assert await until(pilot, lambda: select.expanded)
     for _ in range(downs):
         await pilot.press("down")
     await pilot.press("enter")
+    assert await until(pilot, lambda: not select.expanded)
     for typed in ("space", "o", "k", "full_stop"):
-        await pilot.pause(0.1)
         await pilot.press(typed)
 
 

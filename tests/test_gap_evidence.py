@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList, Static
 
-from tests.helpers import notifications, pick, ready, until
+from tests.helpers import notifications, palette, pick, ready, until
 from workbench.analysis.gaps import suggestions
 from workbench.banks import load_catalogue
 from workbench.edits import Editor
@@ -109,11 +109,7 @@ async def test_merge_from_the_palette(example: Path, make_app) -> None:
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"merge two gaps")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await palette(pilot, "merge two gaps")
         assert await until(pilot, lambda: isinstance(app.screen, PickModal))
         kept = app.screen.query_one(Static).render()
         assert "Merge into" in str(kept)
@@ -168,11 +164,7 @@ async def test_a_dismissed_suggestion_comes_back_from_the_palette(example: Path,
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert {"suggestion": first.key} in tomllib.loads(example.read_text())["dismissed"]
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"bring back a dismissed")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await palette(pilot, "bring back a dismissed")
         await pick(pilot, first.key)
         assert await until(pilot, lambda: any(s.key == first.key for s in pane.suggestions))  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")

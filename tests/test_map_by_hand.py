@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from tests.helpers import ready, until
+from tests.helpers import palette, ready, until
 from workbench.ui.keys import KEYS
 from workbench.ui.modals.practice_pick_modal import PracticePickModal
 from workbench.ui.widgets.map_pane import MapPane
@@ -73,11 +73,7 @@ async def test_the_palette_maps_by_hand_too(example: Path, make_app) -> None:  #
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"map any practice")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await palette(pilot, "map any practice")
         await pick_runbooks(pilot, app)
         gap = app.screen.query_one(MapPane).gap_id
         assert await until(pilot, lambda: app.workspace.project.mapping(gap, "ma.runbooks-incident-response"))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Tabs, TextArea, Tree
 
-from tests.helpers import ready
+from tests.helpers import ready, until
 from workbench.analysis.maturity import AreaMaturity
 from workbench.ui.widgets.gaps_pane import GapsPane
 from workbench.ui.widgets.matrix import Matrix
@@ -141,15 +141,6 @@ async def test_the_question_tree_keeps_its_lines_across_a_switch_but_not_a_theme
         await pilot.pause()
         after = tree.render_line(0)
         assert redraws and after.text == before.text and list(after) != list(before)
-
-
-async def until(pilot, condition, seconds: float = 15.0) -> bool:  # type: ignore[no-untyped-def]
-    """Pause until `condition()` holds (a loaded machine may need longer than the delay)."""
-    for _ in range(int(seconds / 0.1)):
-        if condition():
-            return True
-        await pilot.pause(0.1)
-    return bool(condition())
 
 
 async def test_panes_out_of_view_catch_up_after_a_pause(example: Path, make_app) -> None:

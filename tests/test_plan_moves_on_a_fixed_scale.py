@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.widgets import Static
 
-from tests.helpers import hand_edit, notifications, ready, saved, until
+from tests.helpers import at_plan, hand_edit, notifications, saved, until
 from workbench.ui.widgets.gantt import Gantt
 
 BARS = "█▓"
@@ -31,10 +31,7 @@ def _bar_column(gantt: Gantt, item_id: str) -> int:
 
 
 async def _on_the_timeline(pilot: Any, item_id: str) -> Gantt:
-    await ready(pilot)
-    await pilot.press("f5")
-    gantt: Gantt = pilot.app.screen.query_one(Gantt)
-    assert await until(pilot, lambda: bool(gantt.selected))
+    gantt: Gantt = await at_plan(pilot)
     gantt.focus()
     for _ in range(len(gantt.view.plan.items)):
         if gantt.selected == item_id:

@@ -12,7 +12,7 @@ from docx import Document
 from textual.widgets import Static
 
 from tests.conftest import TODAY
-from tests.helpers import ready, run_cli, until
+from tests.helpers import opened_by, ready, run_cli, until
 from tests.proposal_text import docx_text, tables
 from tests.test_proposal import export, section
 from workbench.banks import load_catalogue
@@ -64,9 +64,7 @@ async def test_f8_names_the_old_figures_of_the_persons_text(example: Path, make_
     _own_summary_then_plan_moves(example)
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f8")
-        assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
+        await opened_by(pilot, "f8", ProposalModal)
         source = app.screen.query_one("#proposal-source", Static)
         assert await until(
             pilot, lambda: "Executive summary says 12 weeks; the plan is now" in str(source.render())
@@ -144,9 +142,7 @@ async def test_f9_lists_the_code_patterns_unticked(example: Path, make_app) -> N
 
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f9")
-        assert await until(pilot, lambda: isinstance(app.screen, ExportModal))
+        await opened_by(pilot, "f9", ExportModal)
         sections = app.screen.query_one("#export-sections", SelectionList)
         prompts = [str(sections.get_option_at_index(i).prompt) for i in range(sections.option_count)]
         assert "Appendix: code patterns" in prompts
@@ -243,9 +239,7 @@ async def test_f9_names_the_templates_paper(example: Path, make_app) -> None:
     project_file.save()
     app = make_app(example)
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        await pilot.press("f9")
-        assert await until(pilot, lambda: isinstance(app.screen, ExportModal))
+        await opened_by(pilot, "f9", ExportModal)
         paper = app.screen.query_one("#export-paper", Select)
         shown = paper.query_one("SelectCurrent").query_one(Static)
         assert paper.value == "" and str(shown.render()) == "US Letter (template)"
@@ -302,9 +296,7 @@ async def test_f8_shows_the_whole_firm_and_grows_its_text_box(
 
     app = make_app(example)
     async with app.run_test(size=size) as pilot:
-        await ready(pilot)
-        await pilot.press("f8")
-        assert await until(pilot, lambda: isinstance(app.screen, ProposalModal))
+        await opened_by(pilot, "f8", ProposalModal)
         await pilot.pause()
         firm = app.screen.query_one("#proposal-firm", Input)
         assert firm.value == "Kestrel Data Consulting"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.helpers import palette
 from tests.helpers import run_cli as run
 
 SHEET = "Model Deployment & Serving"
@@ -231,18 +232,6 @@ def test_libreoffice_opens_the_workbook_without_repair(workbook: Path, tmp_path:
     )
 
 
-async def _palette(pilot, words: str) -> None:  # type: ignore[no-untyped-def]
-    from textual.command import CommandPalette
-
-    from tests.helpers import until
-
-    await pilot.press("ctrl+p")
-    assert await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
-    await pilot.press(*words)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-
-
 async def test_palette_exports_a_workbook(example: Path, make_app) -> None:  # type: ignore[no-untyped-def]
     from tests.helpers import notifications, ready, until
     from workbench.ui.modals.workbook_export_modal import WorkbookExportModal
@@ -251,7 +240,7 @@ async def test_palette_exports_a_workbook(example: Path, make_app) -> None:  # t
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         shown = notifications(app)
-        await _palette(pilot, "self-assessment workbook")
+        await palette(pilot, "self-assessment workbook")
         assert await until(pilot, lambda: isinstance(app.screen, WorkbookExportModal))
         await pilot.press("ctrl+s")
         target = example.parent / "harbour-pine-retail-mlops-discovery-self-assessment.xlsx"
@@ -274,7 +263,7 @@ async def test_palette_imports_a_workbook_as_one_undoable_edit(  # type: ignore[
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         shown = notifications(app)
-        await _palette(pilot, "import workbook")
+        await palette(pilot, "import workbook")
         assert await until(pilot, lambda: isinstance(app.screen, WorkbookImportModal))
         app.screen.query_one("#import-file", Input).value = str(workbook)
         app.screen.query_one("#import-session", Input).value = "self-ui"
@@ -304,7 +293,7 @@ async def test_palette_import_shows_each_problem_and_imports_nothing(  # type: i
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await _palette(pilot, "import workbook")
+        await palette(pilot, "import workbook")
         assert await until(pilot, lambda: isinstance(app.screen, WorkbookImportModal))
         app.screen.query_one("#import-file", Input).value = str(workbook)
         await pilot.press("ctrl+s")
