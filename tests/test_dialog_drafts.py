@@ -23,7 +23,7 @@ from workbench.store.tomltext import decode_toml, parse_toml
 from workbench.ui.modals.confirm import ConfirmModal
 from workbench.ui.modals.dialog import DialogScreen
 from workbench.ui.modals.followup_modals import AssignFollowUpModal, CloseFollowUpModal
-from workbench.ui.modals.gap_modal import GapModal
+from workbench.ui.modals.gap_modal import STATUSES, GapModal
 from workbench.ui.modals.heard_modal import HeardModal
 from workbench.ui.modals.metric_modal import MetricModal
 from workbench.ui.modals.next_step_modal import NextStepModal
@@ -307,7 +307,7 @@ async def test_dropdowns_chosen_in_a_dialog_come_back_with_its_text(example: Pat
         dialog = await open_and_type(pilot, opener("gaps", "edit_gap", "G-003"), GapModal, "gap-description")
         impact, status = dialog.query_one("#gap-impact"), dialog.query_one("#gap-status")
         chosen_impact = 1 if impact.value != 1 else 2
-        chosen_status = next(v for _, v in status._options if v != status.value)
+        chosen_status = next(v for v in STATUSES if v != status.value)  # what the dropdown offers
         impact.value, status.value = chosen_impact, chosen_status
         assert await until(
             pilot,

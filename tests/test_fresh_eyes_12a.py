@@ -168,8 +168,6 @@ async def test_no_warning_for_target_steps_on_the_way_up(example: Path, make_app
     """ctrl+shift+up four times over a current maturity of 2 warned 'Target 1 is below today's 2'
     for a step on the way to 4. A step down below today's level still warns, as a toast in rows of
     its own above the footer (#12 live capture; on the top lines since w13c), clear of the notes."""
-    from textual.widgets._toast import Toast
-
     app = make_app(example)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         capture = await open_notes(pilot, INDICATOR)
@@ -181,9 +179,9 @@ async def test_no_warning_for_target_steps_on_the_way_up(example: Path, make_app
         assert [s for s in shown if "below" in s] == [
             "Target 1 is below today's 2: kept as typed; press the right key if that is not what was meant."
         ]
-        assert await until(pilot, lambda: bool(app.screen.query(Toast)))
+        assert await until(pilot, lambda: bool(app.screen.query("Toast")))
         notes = capture.query_one("#q-notes", TextArea)
-        for toast in app.screen.query(Toast):
+        for toast in app.screen.query("Toast"):
             assert toast.region.bottom == app.screen.size.height - 1  # just above the footer
             assert not toast.region.overlaps(notes.region), (toast.region, notes.region)
 

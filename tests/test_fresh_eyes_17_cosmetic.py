@@ -70,7 +70,8 @@ async def test_the_picker_list_uses_the_screen_at_80x24(tmp_path: Path, make_app
 async def test_the_gap_status_dropdown_is_framed_over_the_dialog(example: Path, make_app) -> None:  # type: ignore[no-untyped-def]
     """Open, the compact status dropdown has a frame, so its words never run into the buttons behind."""
     from textual.widgets import Select
-    from textual.widgets._select import SelectOverlay
+
+    from workbench.ui.textual_private import DropdownList
 
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -81,7 +82,7 @@ async def test_the_gap_status_dropdown_is_framed_over_the_dialog(example: Path, 
         status = app.screen.query_one("#gap-status", Select)
         status.focus()
         await pilot.press("enter")
-        overlay = status.query_one(SelectOverlay)
+        overlay = status.query_one(DropdownList)
         assert await until(pilot, lambda: status.expanded and overlay.region.height > 0)
         edges = [edge for edge, _colour in (overlay.styles.border.top, overlay.styles.border.left)]
         assert all(edge not in ("", "none", "hidden") for edge in edges), edges

@@ -8,7 +8,6 @@ import tomllib
 from pathlib import Path
 
 from textual.widgets import OptionList, Static, TextArea
-from textual.widgets._toast import Toast
 
 from tests.helpers import notifications, ready, until
 from workbench.ui.modals.heard_modal import HeardModal
@@ -50,7 +49,7 @@ async def test_h_opens_the_quote_entry_and_a_second_h_edits_the_same_record(exam
         listing = app.screen.query_one("#q-heard-list", OptionList)
         await pilot.pause()
         assert listing.region.height >= 1
-        assert all(not t.region.overlaps(listing.region) for t in app.screen.query(Toast))
+        assert all(not t.region.overlaps(listing.region) for t in app.screen.query("Toast"))
         await pilot.press("ctrl+s")
         await pilot.pause()
         records = heard_records(example)

@@ -535,11 +535,9 @@ async def test_a_waiting_conflict_is_said_once_toast_then_dialog(example: Path, 
 
 def toasts_in_sight(app: Any) -> list[str]:
     """Toasts drawn: the top screen's, and those of the screens a dialog shows through."""
-    from textual.widgets._toast import Toast
-
     shown = []
     for screen in reversed(app.screen_stack):
-        for toast in screen.query(Toast):
+        for toast in screen.query("Toast"):
             drawn = [w for w in toast.ancestors_with_self if w is not screen and w is not app]
             if all(w.display for w in drawn):
                 shown.append(str(toast.render()))

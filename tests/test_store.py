@@ -117,10 +117,11 @@ def test_save_keeps_the_mode_and_writes_through_a_symlink(example: Path, tmp_pat
 def test_failed_save_leaves_the_original_intact(
     example: Path, monkeypatch: pytest.MonkeyPatch, where: str, code: int, message: str
 ) -> None:
-    original = example.read_bytes()
     file = ProjectFile.load(example)
     file.project.move_gap("G-006", 1)
-    file._backed_up = True  # the backup write is tested separately
+    assert file.save()  # the first save writes the backup (tested separately): this one fails later
+    original = example.read_bytes()
+    file.project.move_gap("G-006", -1)
 
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(code, os.strerror(code))

@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets._toast import Toast
 
 from tests.helpers import ready, until
 
@@ -27,7 +26,7 @@ async def test_a_notice_covers_neither_the_notes_nor_the_answer_fields(
         await ready(pilot)
         app.notify(LONG, severity="warning", timeout=60)
         app.notify("Exported the proposal.", timeout=60)  # the newest shows, the warning waits under it
-        assert await until(pilot, lambda: len(app.screen.query(Toast)) == 1)
+        assert await until(pilot, lambda: len(app.screen.query("Toast")) == 1)
         for browsing in (True, False):  # the navigator is wider while it has the keyboard
             if not browsing:
                 app.screen.query_one("#q-notes").focus()
@@ -37,7 +36,7 @@ async def test_a_notice_covers_neither_the_notes_nor_the_answer_fields(
                 for name in ("q-status", "q-confidence", "q-notes")
             ]
             assert all(fields), fields  # (all three on screen)
-            for toast in app.screen.query(Toast):
+            for toast in app.screen.query("Toast"):
                 assert toast.region, "the toast is shown"
                 assert not [field for field in fields if field.overlaps(toast.region)], (toast.region, fields)
 
@@ -84,11 +83,11 @@ async def test_a_notice_covers_no_list_matrix_or_timeline(
         await ready(pilot)
         await show(pilot, view)
         app.notify(RESTORED_LONG, title="Restored", severity="warning", timeout=60)
-        assert await until(pilot, lambda: len(app.screen.query(Toast)) == 1)
+        assert await until(pilot, lambda: len(app.screen.query("Toast")) == 1)
         await pilot.pause()
         work = [app.screen.query_one(name).region for name in WORK[view]]
         assert all(work), work  # (all on screen)
-        for toast in app.screen.query(Toast):
+        for toast in app.screen.query("Toast"):
             assert toast.region, "the toast is shown"
             assert not [place for place in work if place.overlaps(toast.region)], (toast.region, work)
             # the whole top line: no column of the header beside it (a scroll bar's gutter left
@@ -115,17 +114,17 @@ async def test_over_a_dialog_a_notice_covers_neither_its_box_nor_its_buttons(
         await ready(pilot)
         app.workspace.apply(SetAnswer(Q1, "data-1", {"notes": "41 GB, mine"}))
         hand_edit(example, 'notes = "40 GB"', 'notes = "45 GB (hand-edited)"')
-        assert await until(pilot, lambda: any(t.region for t in app.screen.query(Toast)))  # said once
+        assert await until(pilot, lambda: any(t.region for t in app.screen.query("Toast")))  # said once
         await pilot.press("ctrl+s")
         assert await dialog_up(pilot, MergeModal)
         await pilot.pause()
         box = app.screen.query_one(".dialog").region
-        assert not [t.region for t in app.screen.query(Toast) if t.region.overlaps(box)], box
+        assert not [t.region for t in app.screen.query("Toast") if t.region.overlaps(box)], box
         app.notify("Exported the proposal to a file with a long name.", severity="warning", timeout=60)
-        assert await until(pilot, lambda: len(app.screen.query(Toast)) >= 1)
+        assert await until(pilot, lambda: len(app.screen.query("Toast")) >= 1)
         await pilot.pause()
         box = app.screen.query_one(".dialog").region
         assert box
-        for toast in app.screen.query(Toast):
+        for toast in app.screen.query("Toast"):
             assert toast.region, "the toast is shown"
             assert not toast.region.overlaps(box), (toast.region, box)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets._toast import Toast
-
 from tests.helpers import ready, until
 from workbench.ui.screens.help_screen import HelpScreen
 
@@ -16,8 +14,8 @@ async def test_f1_help_opens_with_no_toast_over_it(example: Path, make_app) -> N
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await ready(pilot)
         app.notify("Unsaved work restored and merged with the file as it is now.", severity="warning", timeout=60)
-        assert await until(pilot, lambda: bool(app.screen.query(Toast)))
+        assert await until(pilot, lambda: bool(app.screen.query("Toast")))
         await pilot.press("f1")
         assert await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         await pilot.pause()
-        assert await until(pilot, lambda: not app.screen.query(Toast))
+        assert await until(pilot, lambda: not app.screen.query("Toast"))

@@ -82,9 +82,7 @@ def _header(app) -> str:  # type: ignore[no-untyped-def]
 
 
 def _toasts(app) -> list[str]:  # type: ignore[no-untyped-def]
-    from textual.widgets._toast import Toast
-
-    return [str(toast.render()) for toast in app.screen.query(Toast)]
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])

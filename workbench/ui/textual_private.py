@@ -4,8 +4,8 @@ Textual is pinned exactly (pyproject.toml); these names are not part of its publ
 move in any release. A Textual upgrade checks this module first: each name says what it is used
 for, and the keyboard tests (tests/test_keyboard_model.py, tests/test_live_capture.py,
 tests/test_fresh_eyes_12b.py) fail if one changes meaning. Tests import them from here too;
-the two tests that drive Textual's own parser and compositor (test_fresh_eyes_12,
-test_pane_switch_repaints) import those private names themselves.
+the one test that records Textual's own compositor output (test_pane_switch_repaints) imports
+those private names itself.
 """
 
 from __future__ import annotations
