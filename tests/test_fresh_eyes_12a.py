@@ -143,7 +143,7 @@ async def test_down_on_the_last_quote_stays_and_delete_removes_that_quote(exampl
         await burst(pilot, "home", "down", "down", "down", "down")
         assert capture.panel.highlighted_heard() == "H-008"
         await burst(pilot, "delete", "ctrl+s")
-        assert await until(pilot, lambda: "H-008" not in example.read_text())
+        assert await until(pilot, lambda: "H-008" not in [h["id"] for h in saved(example)["heard"]])
         heard = [h["id"] for h in saved(example)["heard"] if h["session"] == "ml-1"]
         assert heard == ["H-004", "H-005", "H-007"]
         await burst(pilot, "home", "up")
