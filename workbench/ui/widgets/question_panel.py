@@ -207,6 +207,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         # the confidence dropdown was drawn over it.
         yield PersonInput(
             id="q-status-detail",
+            saved_as_typed=True,
             placeholder="reason / ask whom",
             compact=True,
             suggester=PeopleSuggester(self._whom_to_ask),
@@ -238,13 +239,15 @@ class QuestionPanel(VerticalScroll, can_focus=False):
                 yield Label("target", id="q-target-label")
                 yield Input(id="q-target", compact=True)
                 yield Label("unit")
-                yield RealInput(id="q-unit", compact=True)
+                yield RealInput(id="q-unit", saved_as_typed=True, compact=True)
                 yield Label("due")
                 yield Input(id="q-due", placeholder="YYYY-MM-DD", compact=True)
                 yield Label("measured by")
-                yield RealInput(id="q-measured_by", placeholder="how it is measured", compact=True)
+                yield RealInput(
+                    id="q-measured_by", saved_as_typed=True, placeholder="how it is measured", compact=True
+                )
                 yield Label("owner")
-                yield RealInput(id="q-owner", placeholder="name", compact=True)
+                yield RealInput(id="q-owner", saved_as_typed=True, placeholder="name", compact=True)
             # What was typed in a number field and is not a number: said, and not saved
             problem = Static(id="q-metric-problem", classes="dialog-error")
             problem.display = False

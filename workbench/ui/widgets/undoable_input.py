@@ -31,8 +31,15 @@ class UndoableInput(Input):
         Binding("ctrl+y", "redo_typing", "Redo", show=False),
     ]
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    saved_as_typed = False
+    """A field whose typing is saved as it happens (the capture panel's): each change is a step
+    of the workbench's one undo history, so ctrl+z and ctrl+y go straight to that history, as in
+    the notes. A history of its own beside it put back text the file no longer held and made new
+    edits that threw away what the workbench could redo (walkthrough f15b)."""
+
+    def __init__(self, *args: object, saved_as_typed: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.saved_as_typed = saved_as_typed
         self._undo: list[str] = []
         self._redo: list[str] = []
         self._undone_at: list[int] = []
@@ -61,7 +68,7 @@ class UndoableInput(Input):
     def _remember(self, event: Input.Changed) -> None:
         if event.input is not self:
             return
-        if not self._restoring and event.value != self._shown:
+        if not self._restoring and event.value != self._shown and not self.saved_as_typed:
             self._undo = [*self._undo, self._shown][-HISTORY_LIMIT:]
             self._redo, self._undone_at = [], []
         self._shown = event.value
