@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 
+SNAPSHOT_DIR = "TEXTUAL_SNAPSHOT_TEMPDIR"
+"""pytest-textual-snapshot's own folder for results, handed to pytest-xdist's workers: kept."""
+
 for _name in list(os.environ):
-    if _name == "NO_COLOR" or _name.startswith("TEXTUAL_"):
+    if _name == "NO_COLOR" or (_name.startswith("TEXTUAL_") and _name != SNAPSHOT_DIR):
         del os.environ[_name]
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
