@@ -84,3 +84,20 @@ def test_an_accepted_suggestion_describes_the_gap_in_the_clients_words(example: 
     maturity = next(s for s in found if s.key.startswith("maturity:"))
     assert maturity.description.startswith("In discovery: \u201c") and maturity.description.endswith("\u201d")
     assert not next(s for s in found if s.key.startswith("follow-up:")).description
+
+
+def test_a_template_with_two_units_takes_two_typed_units(example: Path) -> None:
+    """"from X hours to Y minutes" has one unit field: typing "hours→minutes" there read "from 250
+    hours→minutes to 15 hours→minutes". Two units typed with an arrow are the baseline's and the
+    target's; the field suggests the template's own two."""
+    from workbench.analysis.metrics import metric_sentence, template_units
+    from workbench.banks import load_catalogue
+    from workbench.model.records import Metric
+
+    catalogue = load_catalogue(example)
+    question = "discovery:model-monitoring.metric.2"
+    assert template_units(catalogue.questions[question]) == "hours → minutes"
+    for typed in ("hours→minutes", "hours -> minutes", "hours → minutes"):
+        metric = Metric(id="M-9", template=question, baseline=250, target=15, unit=typed)
+        sentence = metric_sentence(metric, catalogue)
+        assert "from 250 hours to 15 minutes" in sentence, sentence

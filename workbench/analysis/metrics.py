@@ -25,7 +25,6 @@ def fill_template(question: Question, baseline: Number | None, target: Number | 
     `unit` the person typed replaces the template's own after each number ("from 504 hours to 8
     hours", never "504 weeks"), except a per cent change ("by X%"), which stays a change."""
     text = question.text
-    unit = unit.strip()
     for placeholder in question.placeholders:
         value = baseline if placeholder.field == "baseline" else target
         if value is None:
@@ -37,7 +36,7 @@ def fill_template(question: Question, baseline: Number | None, target: Number | 
             if re.search(with_own, text):
                 # the unit typed, else the template's, said for this number ("1 day", "15 days");
                 # a unit typed by a person is text, never a pattern: its backslashes escaped
-                shown = with_unit(value, unit or placeholder.unit)
+                shown = with_unit(value, typed_unit(unit, placeholder.field) or placeholder.unit)
                 text = re.sub(with_own, shown.replace("\\", "\\\\"), text)
                 continue
         pattern = PLACEHOLDER_PATTERN.format(symbol=symbol)
@@ -48,8 +47,31 @@ def fill_template(question: Question, baseline: Number | None, target: Number | 
 def field_unit(metric: Metric, question: Question | None, field: str) -> str:
     """The unit of a metric's baseline or target: the one the person typed, else the template's for
     that field."""
-    if metric.unit.strip():
-        return metric.unit.strip()
+    return typed_unit(metric.unit, field) or template_unit(question, field)
+
+
+def typed_unit(unit: str, field: str) -> str:
+    """The unit a person typed for the baseline or the target: both share one, and two typed
+    with an arrow ("hours → minutes", "hours -> minutes") are the baseline's, then the target's."""
+    typed = unit.strip().replace("->", UNIT_PAIR)
+    if UNIT_PAIR in typed:
+        before, _, after = typed.partition(UNIT_PAIR)
+        return (before if field == "baseline" else after).strip()
+    return typed
+
+
+UNIT_PAIR = "→"
+"""Between two typed units, a baseline's and a target's ("hours → minutes")."""
+
+
+def template_units(question: Question | None) -> str:
+    """What the unit field suggests: "hours → minutes" when the template's two differ."""
+    before, after = template_unit(question, "baseline"), template_unit(question, "target")
+    return f"{before} {UNIT_PAIR} {after}" if before and after and before != after else before or after
+
+
+def template_unit(question: Question | None, field: str) -> str:
+    """The unit a metric template gives its baseline or target ("hours" for "from X hours")."""
     if question is not None:
         for placeholder in question.placeholders:
             if placeholder.field == field and placeholder.unit:

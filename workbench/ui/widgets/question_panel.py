@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.text_area import Edit, EditResult, Location
 
 from workbench.analysis.followups import known_people
-from workbench.analysis.metrics import metric_sentence, target_change
+from workbench.analysis.metrics import metric_sentence, target_change, template_units
 from workbench.model.records import STATUS_DETAIL, Metric
 from workbench.printable import times, unit_before
 from workbench.ui.parsing import date_problem, number_problem, parse_date, parse_number
@@ -458,6 +458,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
                     editor.load_real(text)
                 else:
                     editor.value = clean(text, multiline=False)
+        self.query_one("#q-unit", Input).placeholder = template_units(self.workspace.catalogue.questions.get(self.ref))
         cursors_at_end(self.query_one("#q-metric"))
         self._metric_problems.clear()
         self._say_metric_problems()
