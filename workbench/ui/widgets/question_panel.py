@@ -458,7 +458,8 @@ class QuestionPanel(VerticalScroll, can_focus=False):
                     editor.load_real(text)
                 else:
                     editor.value = clean(text, multiline=False)
-        self.query_one("#q-unit", Input).placeholder = template_units(self.workspace.catalogue.questions.get(self.ref))
+        template = self.workspace.catalogue.questions.get(self.ref)
+        self.query_one("#q-unit", Input).placeholder = template_units(template)
         cursors_at_end(self.query_one("#q-metric"))
         self._metric_problems.clear()
         self._say_metric_problems()
