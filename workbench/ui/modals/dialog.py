@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Select, TextArea
 
+from workbench.collection_pause import hold_collection, release_collection
 from workbench.ui.field_names import field_name
 from workbench.ui.keys import bindings, display, key
 from workbench.ui.nothing_to import say_nothing_to
@@ -166,6 +167,15 @@ class DialogScreen(ModalScreen[ResultType]):
         return self
 
     _resumed: bool = False
+
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        """Made as its key is pressed: the garbage collector is held off until the dialog is
+        painted (`collection_pause`)."""
+        hold_collection()
+        super().__init__(name, id, classes)
+
+    def on_unmount(self) -> None:
+        release_collection()  # (closed before it was painted)
 
     def render(self) -> RenderableType:
         """As Textual's: the screen under the dialog, dimmed; each style's tint worked out once."""
@@ -363,6 +373,7 @@ class DialogScreen(ModalScreen[ResultType]):
         """The dialog is on screen (if its layout did not say so first): the guard counts from now."""
         if self._painted_at is None:
             self._painted_at = monotonic_time()
+        release_collection()
 
     def _laid_out(self, screen: object) -> None:
         """Textual laid the dialog out and drew it on the terminal: the guard counts from now. The
