@@ -56,6 +56,17 @@ UNSETTLED_TITLE = "Not saved yet"
 """The title of the notice that the file on disk needs the person (`WorkbenchApp.unsettle`)."""
 RESTORED = "Unsaved work restored and merged with the file as it is now."
 """Said when restored work is written into the file."""
+
+
+def clock_restored_words(session: Session | None) -> str:
+    """After a crash the session is probably still going on, so a restored clock runs on; the
+    facilitator is told, with the key that pauses it."""
+    from workbench.ui.widgets.header import mmss
+
+    if session is None:
+        return ""
+    at, pause = mmss(session.elapsed_seconds), display(key("clock").key)
+    return f"Session clock restored at {at} and running: {pause} pauses it."
 PREPARE_DELAY = 0.5
 """Seconds after opening before the save document is built in the background."""
 PREPARE_SWITCH_INTERVAL = 0.0005
@@ -794,18 +805,22 @@ class WorkbenchApp(App[int]):
                 timeout=12,
             )
 
+        workspace = self.workspace
+        merging = workspace is not None and project_to_data(recovered) != project_to_data(workspace.project)
+        clock = ""  # the merge's notice says the clock runs on: the clock's own was replaced by it
         if entry.session and recovered.session(entry.session) is not None and self.workspace is not None:
             self._back_in_session(entry.session)
             if entry.clock_running:
-                self._clock_runs_on(entry.session, recovered)
-        if self.workspace is None or project_to_data(recovered) == project_to_data(self.workspace.project):
+                self._clock_runs_on(entry.session, recovered, say=not merging)
+                clock = " " + clock_restored_words(recovered.session(entry.session))
+        if not merging:
             return  # only the dialog's text was unsaved
         DiskMerge(
             self,
             work=recovered,
             base=started,
             wording=RESTORING,
-            done=RESTORED,
+            done=RESTORED + clock,
             on_fail=keep_unsaved,
         ).run()
 
@@ -827,7 +842,7 @@ class WorkbenchApp(App[int]):
         self.refresh_status()
         self.notify(f"Back in {session_id}, where this was typed.", markup=False, timeout=6)
 
-    def _clock_runs_on(self, session_id: str, project: Project | None = None) -> None:
+    def _clock_runs_on(self, session_id: str, project: Project | None = None, say: bool = True) -> None:
         """The clock was running when the workbench stopped: the session is probably still going
         on, so it runs on in that session (of the restored `project`, else the file's), and a
         notice says so. At start, once the panes are up (Capture shows that session's answers)."""
@@ -838,24 +853,15 @@ class WorkbenchApp(App[int]):
             return
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
         if main is None or not main.is_mounted or not main.panes_mounted():
-            self.set_timer(0.05, lambda: self._clock_runs_on(session_id, project))
+            self.set_timer(0.05, lambda: self._clock_runs_on(session_id, project, say))
             return
         session = (project or workspace.project).session(session_id)
         if session is None:
             return
         self._back_in_session(session_id)
         workspace.clock.start()
-        self._say_clock_restored(session)
-
-    def _say_clock_restored(self, session: Session | None) -> None:
-        """After a crash the session is probably still going on, so a restored clock runs on;
-        the facilitator is told, with the key that pauses it."""
-        from workbench.ui.widgets.header import mmss
-
-        if session is not None:
-            at, pause = mmss(session.elapsed_seconds), display(key("clock").key)
-            said = f"Session clock restored at {at} and running: {pause} pauses it."
-            self.notify(said, markup=False, timeout=10)
+        if say:  # (else the restore's notice says it: a second notice replaced the first)
+            self.notify(clock_restored_words(session), markup=False, timeout=10)
 
     def _back_to_typing(self, question: str, focus: str, tries: int = 40) -> None:
         """After a restore: Capture shows the question that was on show, with the keyboard in

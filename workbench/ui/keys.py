@@ -467,6 +467,9 @@ KEYBOARD_MODEL: tuple[tuple[str, str], ...] = (
      "and Enter type, and do nothing else"),
     ("in a list", "the question tree, the matrix, the lists and the timeline: letters and digits "
      "are the keys listed below, on the highlighted item"),
+    ("on a dropdown", "Capture's status and confidence, a dialog's choices: Enter or the arrows open "
+     "it, arrows choose, Enter sets; letters and digits do nothing there (in Capture one line says "
+     "typing goes in the notes: Tab to them)"),
     ("everywhere", "F-keys and ctrl keys act wherever the keyboard is, also while typing; Tab and "
      "shift+Tab move between fields; Esc goes back to the tree or closes a dialog"),
     ("after a move", "ctrl+n, ctrl+b and Enter on a question (or on a closed group line: its first "

@@ -47,6 +47,15 @@ def number_problem(
     return ""
 
 
+def not_saved(problem: str, kept: str) -> str:
+    """A field's refusal ending in what the file keeps instead ('…so it is not saved: the
+    baseline stays 3.')."""
+    ending = ", so it is not saved."
+    if problem.endswith(ending):
+        return f"{problem.removesuffix('.')}: {kept}."
+    return f"{problem} It is not saved: {kept}."
+
+
 def parse_date(value: str) -> dt.date | None:
     """A YYYY-MM-DD date; None when empty or malformed."""
     try:

@@ -409,6 +409,8 @@ class CapturePane(Horizontal, Pane):
         ws = self.workspace
         changes: dict[str, Any] = event.changes
         metric = ws.project.metric_from(event.ref)
+        if metric is None and all(value in (None, "") for value in changes.values()):
+            return  # a field of a metric not defined yet left empty (or refused): nothing to define
         if metric is not None:
             edit: Edit = EditMetric(metric.id, changes)
         else:

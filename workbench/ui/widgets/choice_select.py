@@ -28,6 +28,8 @@ class ChoiceSelect(Dropdown[Any]):
         def control(self) -> ChoiceSelect:
             return self.select
 
+    typed_hint = "Typing goes in the notes, not on a dropdown: Tab to them (Enter opens the list)."
+
     @on(DropdownList.UpdateSelection)
     def _chosen(self, _event: DropdownList.UpdateSelection) -> None:
         # Runs before Select's own handler (which sets the value and takes the keyboard back):

@@ -16,7 +16,8 @@ ValueType = TypeVar("ValueType")
 
 class Dropdown(Select[ValueType]):
     """Textual's Select, opened by Enter or the arrows as the keyboard model says, never by
-    space: words typed into a closed dropdown by mistake (Tab one field too few) change nothing.
+    space: words typed into a closed dropdown by mistake (Tab one field too few) change nothing,
+    neither the dropdown nor anything the keys mean elsewhere.
     With space, the gap dialog's area opened at the first word, its search went to the words that
     followed ('are' found the blank 'area' row) and Enter chose that, clearing the gap's area.
 
@@ -107,9 +108,17 @@ class Dropdown(Select[ValueType]):
             if self._allow_blank and self.value == self.NULL:
                 self.query_one(DropdownValue).update(self.NULL)
 
+    typed_hint = ""
+    """One line said when letters are typed on the closed dropdown (where typing goes instead)."""
+
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "space" and not self.expanded:
+        """A printable key on the closed dropdown (space too: Select binds it to open the list)
+        does nothing, and goes no further: in Capture '3' set the maturity and 't' toggled a
+        filter from the status dropdown, which a person typing a sentence there never meant."""
+        if event.is_printable and not self.expanded:
             event.stop()
-            event.prevent_default()  # (Select binds space to open the list)
+            event.prevent_default()
+            if self.typed_hint:
+                self.app.notify(self.typed_hint, timeout=3)
             return
         await super()._on_key(event)

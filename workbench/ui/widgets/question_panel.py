@@ -11,6 +11,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Edit, EditResult, Location
@@ -19,7 +20,7 @@ from workbench.analysis.followups import known_people
 from workbench.analysis.metrics import metric_sentence, target_change, template_units
 from workbench.model.records import STATUS_DETAIL, Metric
 from workbench.printable import times, unit_before
-from workbench.ui.parsing import date_problem, number_problem, parse_date, parse_number
+from workbench.ui.parsing import date_problem, not_saved, number_problem, parse_date, parse_number
 from workbench.ui.safe import clean, literal, one_line
 from workbench.ui.widgets.choice_select import ChoiceSelect
 from workbench.ui.widgets.maturity import MaturityBar
@@ -51,6 +52,8 @@ METRIC_WIDE = 84
 """The panel width from which the four short metric fields go on one line (each input 12 wide or
 more); 'measured by' and owner have a line each at every width (as a third of a line, 'measured
 by' showed 20 characters of its words at 160x48 with the rest of the panel empty)."""
+CHECKED_FIELDS = ("baseline", "target", "due")
+"""The metric fields saved only while they hold a number (the due date: a date)."""
 STATUS_ROW_WIDE = 37
 """The panel width the status and confidence dropdowns need side by side (21 + 14 and their
 margins); narrower (beside the widened tree at 80 columns) confidence goes under status."""
@@ -84,6 +87,20 @@ class NotesArea(RealTextArea):
         real = self.real  # the text as saved: a note ending in a hidden line break needs no space
         self._separate = separate and bool(real) and not real[-1].isspace()
         self._separated_at = None
+        self._came_in = True
+
+    _came_in = False
+    """Whether the keyboard's way in has been prepared (`come_in`) since it last left the notes."""
+
+    def keyboard_moved(self, before: Widget | None, after: Widget | None) -> None:
+        """The keyboard moved from `before` to `after`: coming in from another field of the
+        answer (Tab, shift+Tab, a status chosen) is coming in as ctrl+n and Enter come in, unless
+        that way in was prepared already ('ask whom', Tab, 'and Kafka' saved '…fraud API.and
+        Kafka')."""
+        if before is self:
+            self._came_in = False
+        elif after is self and not self._came_in:
+            self.come_in()
 
     def edit(self, edit: Edit) -> EditResult:
         if self._separated_at is not None and edit.top < self._separated_at:
@@ -182,6 +199,20 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         self.ref = ""
         self._metric_problems: dict[str, str] = {}
         """The sentence refusing what is typed in the baseline or target, by field."""
+        self._metric_kept: dict[str, Any] = {}
+        """The baseline, target and due date as saved when the keyboard came into their fields:
+        what the file holds again while a field holds something that is not a number (a date)."""
+
+    def on_mount(self) -> None:
+        self.watch(self.screen, "focused", self._keyboard_moved, init=False)
+
+    def _keyboard_moved(self, before: Widget | None, after: Widget | None) -> None:
+        """Moves into the notes from the answer's other fields, and out of them, told to the notes
+        (as they happen: before the click or key that moved the keyboard is handled there)."""
+        notes = self.query_one("#q-notes", NotesArea)
+        inside = before is not None and self in before.ancestors
+        if before is notes or (after is notes and inside):
+            notes.keyboard_moved(before, after)
 
     def on_resize(self) -> None:
         """Two metric fields to a line when three would not fit; the dropdowns one above the
@@ -461,6 +492,7 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         template = self.workspace.catalogue.questions.get(self.ref)
         self.query_one("#q-unit", Input).placeholder = template_units(template)
         cursors_at_end(self.query_one("#q-metric"))
+        self._metric_kept = {name: getattr(metric, name) if metric else None for name in CHECKED_FIELDS}
         self._metric_problems.clear()
         self._say_metric_problems()
         self.show_sentence()
@@ -508,6 +540,10 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         if isinstance(event.widget, NotesArea):
             self._show_question_text()
             self.keep_notes_in_view()
+        name = (event.widget.id or "").removeprefix("q-")
+        if name in CHECKED_FIELDS:  # what the file keeps while the field holds no number
+            metric = self._metric()
+            self._metric_kept[name] = getattr(metric, name) if metric else None
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         """The notes give up the keyboard: the question is shown whole again."""
@@ -698,8 +734,8 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         notes = self.query_one("#q-notes", NotesArea)
         if notes.disabled or not notes.display:
             return
+        notes.come_in()
         notes.focus()
-        notes.move_cursor(notes.document.end)
 
     @on(Select.Changed, "#q-confidence")
     def _confidence(self, event: Select.Changed) -> None:
@@ -750,24 +786,31 @@ class QuestionPanel(VerticalScroll, can_focus=False):
         event.stop()
         name = (event.input.id or "").removeprefix("q-")
         value: Any = event.input.real if isinstance(event.input, RealInput) else event.value
-        if name in ("baseline", "target"):
-            # Words are never read as a number ("about 12" is not 12): said under the fields,
-            # kept in the field, and the metric keeps its number until one is typed.
+        if name in CHECKED_FIELDS:
+            # Words are never read as a number ("about 12" is not 12), nor a prefix of them: while
+            # the field holds something that is not a number (a date), the file holds what it
+            # did when the keyboard came into the field (38, saved on the way to "38k", is taken
+            # back), and the sentence under the fields says so. The due date's is said once the
+            # date is typed out (not at "2026-1" on the way).
+            if name == "due":
+                problem = date_problem(event.value, "due date")
+                shown = len(event.value.strip()) >= len("2026-12-31")
+            else:
+                problem, shown = number_problem(event.value, name), True
             self._metric_problems.pop(name, None)
-            if problem := number_problem(event.value, name):
-                self._metric_problems[name] = problem
+            if problem and shown:
+                self._metric_problems[name] = not_saved(problem, self._kept_words(name))
             self._say_metric_problems()
             if problem:
-                return
-            value = parse_number(event.value)
-        elif name == "due":
-            # Said once the date is typed out (not at "2026-1" on the way), never saved until it is one.
-            self._metric_problems.pop(name, None)
-            problem = date_problem(event.value, "due date")
-            if problem and len(event.value.strip()) >= len("2026-12-31"):
-                self._metric_problems[name] = problem
-            self._say_metric_problems()
-            if problem:
-                return
-            value = parse_date(event.value)
+                value = self._metric_kept.get(name)
+            else:
+                value = parse_date(event.value) if name == "due" else parse_number(event.value)
         self.post_message(self.MetricEdited(self, self.ref, {name: value}))
+
+    def _kept_words(self, name: str) -> str:
+        """What the file keeps of the field while it holds no number: 'the baseline stays 3'."""
+        label = "due date" if name == "due" else name
+        kept = self._metric_kept.get(name)
+        if kept is None:
+            return f"the metric has no {label} until one is typed"
+        return f"the {label} stays {kept.isoformat() if isinstance(kept, dt.date) else kept}"
