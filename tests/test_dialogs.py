@@ -60,7 +60,7 @@ async def pilot_item(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def metric_new(pilot) -> None:  # type: ignore[no-untyped-def]
-    await keys(pilot, "f5", "n", "enter")
+    await keys(pilot, "f5", "f5", "n", "enter")
 
 
 async def next_step_new(pilot) -> None:  # type: ignore[no-untyped-def]

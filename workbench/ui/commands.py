@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
-from workbench.ui.keys import can_run, display, in_scope
+from workbench.ui.keys import can_run, in_scope, palette_key
 from workbench.ui.messages import ShowQuestion, SwitchSession
 from workbench.ui.safe import one_line
 
@@ -88,7 +88,7 @@ class WorkbenchCommands(Provider):
                 title = f"Undo: {history.undo_name or 'nothing to undo'}"
             elif entry.id == "redo":
                 title = f"Redo: {history.redo_name or 'nothing to redo'}"
-            commands.append((one_line(title), partial(self._run, entry.action), display(entry.key)))
+            commands.append((one_line(title), partial(self._run, entry.action), palette_key(entry)))
         for session in workspace.project.sessions:
             commands.append(
                 (

@@ -75,6 +75,11 @@ class Key:
     where: str = ""
     """For a key the widget handles itself (`bound` False: Enter in a list): the ids of the
     widgets where it does what the entry says. The footer offers it while one has the keyboard."""
+    needs_item: bool = False
+    """It acts on the selected item of its list (the timeline's): with none it is not offered."""
+    pane_key: str = ""
+    """For a palette entry with no key of its own: the id of the entry whose key does the same in
+    its pane ('m' in Gaps for "Merge two gaps"); the palette names that key."""
 
     @property
     def works_while_typing(self) -> bool:
@@ -155,19 +160,19 @@ KEYS: tuple[Key, ...] = (
         when="project", palette=True, bound=False, in_help=False),
     Key("map-pick-anywhere", "", "map_by_hand", "Map by hand",
         "map any practice to the selected gap by hand (Map pane: search every practice, say why)",
-        changes_data=True, when="project", palette=True, bound=False, in_help=False),
+        changes_data=True, when="project", palette=True, bound=False, in_help=False, pane_key="map-pick"),
     Key("gap-merge-anywhere", "", "merge_gaps", "Merge gaps",
         "merge two gaps: the selected one keeps the other's evidence, mappings and plan links",
-        changes_data=True, when="project", palette=True, bound=False, in_help=False),
+        changes_data=True, when="project", palette=True, bound=False, in_help=False, pane_key="gap-merge"),
     Key("palette", "ctrl+p", "command_palette", "Palette",
         "command palette: questions, sessions, panes, undo, save, export", bound=False),
     Key("quit", "ctrl+q", "quit", "Quit", "quit (asks when changes could not be saved)", show=False,
         palette=True),
     Key("plan-done-anywhere", "", "plan_done", "Pilot done",
         "mark the pilot selected in Plan done, or not done (shows Plan)", changes_data=True,
-        when="project", palette=True, bound=False, in_help=False),
+        when="project", palette=True, bound=False, in_help=False, pane_key="plan-done"),
     Key("gap-new-anywhere", "", "new_gap", "New gap", "raise a new gap (shows Gaps)", changes_data=True,
-        when="project", palette=True, bound=False, in_help=False),
+        when="project", palette=True, bound=False, in_help=False, pane_key="gap-new"),
     # Keys that move the keyboard act the moment they arrive (priority); ctrl+a selects all in a
     # text field.
     Key("next-field", "tab", "focus_next", "Next field", "next field (the pane tabs are no stop)",
@@ -227,6 +232,10 @@ KEYS: tuple[Key, ...] = (
     Key("heard-remove", "delete", "remove_heard", "Remove",
         "in the heard list: remove the quote (enter edits it, Add another adds one)", "capture",
         changes_data=True, show=False),
+    Key("heard-edit-here", "enter", "", "Edit", "", "capture", changes_data=True, bound=False, in_help=False,
+        where="q-heard-list", rank=5),
+    Key("heard-remove-here", "delete", "", "Remove", "", "capture", changes_data=True, bound=False,
+        in_help=False, where="q-heard-list", rank=6),
     Key("search", "slash", "search", "Search", "in the tree: search questions", "capture", shown_key="/",
         show=False),
     Key("filter-unanswered", "u", "filter('unanswered')", "Unanswered", "in the tree: filter unanswered",
@@ -274,19 +283,19 @@ KEYS: tuple[Key, ...] = (
     Key("gap-right", "right", "cursor(0, 1)", "Right", "", "matrix", show=False, in_help=False),
     Key("gap-impact-up", "shift+up", "move(1, 0)", "Impact +",
         "move the gap: impact up/down, complexity left/right", "matrix", changes_data=True,
-        shown_key="shift+arrows"),
+        shown_key="shift+arrows", rank=70),
     Key("gap-impact-down", "shift+down", "move(-1, 0)", "Impact −", "lower the gap's impact", "matrix",
-        changes_data=True, in_help=False),
+        changes_data=True, in_help=False, rank=71),
     Key("gap-simpler", "shift+left", "move(0, -1)", "Simpler", "lower its complexity", "matrix",
-        changes_data=True, show=False, in_help=False),
+        changes_data=True, in_help=False, rank=72),
     Key("gap-harder", "shift+right", "move(0, 1)", "Harder", "raise its complexity", "matrix",
-        changes_data=True, show=False, in_help=False),
+        changes_data=True, in_help=False, rank=73),
     Key("gap-cycle", "space", "cycle", "Next in cell", "the next gap in a crowded cell", "matrix",
         show=False),
-    Key("gap-edit", "enter", "open", "Edit", "edit the gap, or list a crowded cell", "matrix"),
+    Key("gap-edit", "enter", "open", "Edit", "edit the gap, or list a crowded cell", "matrix", rank=5),
     Key("gap-ranked-edit", "enter", "", "Edit", "in the ranked list: edit the gap", "gaps", changes_data=True,
         bound=False, in_help=False, where="ranked", rank=5),
-    Key("gap-new", "n", "new_gap", "New gap", "raise a gap by hand", "gaps", changes_data=True),
+    Key("gap-new", "n", "new_gap", "New gap", "raise a gap by hand", "gaps", changes_data=True, rank=30),
     Key("suggestion-accept", "a", "accept", "Accept", "Suggested list: accept the highlighted suggestion",
         "gaps", changes_data=True),
     Key("suggestion-enter", "enter", "", "Accept", "Suggested list: enter accepts too", "gaps",
@@ -299,7 +308,7 @@ KEYS: tuple[Key, ...] = (
         "question in Capture", "gaps", bound=False, in_help=False, where="evidence", rank=5),
     Key("gap-merge", "m", "merge", "Merge",
         "merge another gap into the selected one (evidence, mappings, plan links follow)", "gaps",
-        changes_data=True, rank=51),
+        changes_data=True, rank=31),
     Key("gap-delete", "delete", "delete_gap", "Delete", "delete the selected gap", "gaps",
         changes_data=True, rank=52),
     Key("milestone-compare", "", "", "Compare", "Maturity tab: 'Compare with a milestone' (Tab to it, Enter "
@@ -323,38 +332,39 @@ KEYS: tuple[Key, ...] = (
         show=False, shown_key="up / down"),
     Key("plan-down", "down", "select(1)", "Down", "", "timeline", show=False, in_help=False),
     Key("plan-earlier", "left", "shift(-1)", "Earlier", "move the item a week (fixes its start)",
-        "timeline", changes_data=True, shown_key="left / right"),
+        "timeline", changes_data=True, shown_key="left / right", needs_item=True),
     Key("plan-later", "right", "shift(1)", "Later", "start a week later (fixes the start)", "timeline",
-        changes_data=True, in_help=False),
+        changes_data=True, in_help=False, needs_item=True),
     Key("plan-shorter", "left_square_bracket", "resize(-1)", "Shorter", "shorter / longer by a week",
-        "timeline", changes_data=True, shown_key="[ / ]", rank=58),
+        "timeline", changes_data=True, shown_key="[ / ]", rank=58, needs_item=True),
     Key("plan-longer", "right_square_bracket", "resize(1)", "Longer", "one week longer", "timeline",
-        changes_data=True, in_help=False, rank=58),
+        changes_data=True, in_help=False, rank=58, needs_item=True),
     Key("plan-scroll-back", "comma", "scroll_weeks(-4)", "Scroll ←",
         "scroll the timeline sideways (or shift+wheel)", "timeline", show=False, shown_key=", / ."),
     Key("plan-scroll-on", "full_stop", "scroll_weeks(4)", "Scroll →", "scroll the timeline sideways",
         "timeline", show=False, in_help=False),
-    Key("plan-edit", "enter", "edit", "Edit", "edit the item", "timeline", changes_data=True),
+    Key("plan-edit", "enter", "edit", "Edit", "edit the item", "timeline", changes_data=True,
+        needs_item=True),
     Key("plan-propose", "p", "propose", "Propose pilot", "propose a pilot from a gap with mapped practices",
         "plan", changes_data=True, when="plan-timeline"),
     Key("plan-dep-add", "plus", "add_dependency", "+Dep", "add / remove a dependency (a cycle is refused)",
-        "plan", changes_data=True, when="plan-timeline", shown_key="+ / -", rank=45),
+        "plan", changes_data=True, when="plan-timeline", shown_key="+ / -", rank=45, needs_item=True),
     Key("plan-dep-remove", "minus", "remove_dependency", "−Dep", "remove a dependency", "plan",
-        changes_data=True, when="plan-timeline", in_help=False, rank=45),
+        changes_data=True, when="plan-timeline", in_help=False, rank=45, needs_item=True),
     Key("plan-milestone", "m", "add_item('milestone')", "Milestone",
         "Timeline tab: add a milestone / a technical deep-dive session", "plan", changes_data=True,
         when="plan-timeline", shown_key="m / k", rank=60),
     Key("plan-deep-dive", "k", "add_item('deep-dive')", "Deep-dive", "add a technical deep-dive session",
         "plan", changes_data=True, show=False, when="plan-timeline", in_help=False),
     Key("plan-done", "d", "toggle_done", "Done", "mark the selected pilot done (✓, dimmed) / not done",
-        "plan", changes_data=True, when="plan-timeline", rank=30),
+        "plan", changes_data=True, when="plan-timeline", rank=30, needs_item=True),
     Key("plan-unfix", "u", "unfix", "Unfix start", "unfix the start: as early as dependencies allow",
-        "plan", changes_data=True, when="plan-timeline", show=False),
+        "plan", changes_data=True, when="plan-timeline", show=False, needs_item=True),
     Key("plan-delete", "delete", "delete_item", "Delete",
         "delete the selected item (Metrics tab: the highlighted metric)", "plan",
-        changes_data=True, when="plan-timeline plan-metrics", rank=55),
+        changes_data=True, when="plan-timeline plan-metrics", rank=55, needs_item=True),
     Key("plan-new", "n", "new_entry", "New", "Metrics tab: new metric · Next steps tab: new step", "plan",
-        changes_data=True),
+        changes_data=True, when="plan-metrics plan-steps"),
     Key("plan-tick", "space", "toggle_step", "Done", "Next steps tab: tick or untick the step", "plan",
         changes_data=True, when="plan-steps", rank=20),
     Key("plan-step-edit", "enter", "", "Edit step",
@@ -451,6 +461,12 @@ def for_action(scope: str, action: str) -> Key | None:
     return BY_ACTION.get((scope, action.split("(")[0]))
 
 
+def needs_item(scope: str, action: str) -> bool:
+    """Whether the action bound in a scope acts on a selected item (`Key.needs_item`)."""
+    entry = for_action(scope, action)
+    return entry is not None and entry.needs_item
+
+
 def condition(scope: str, action: str) -> str:
     """The `when` of the action bound in a scope ('' when it always runs or is not declared)."""
     name = action.split("(")[0]
@@ -496,6 +512,15 @@ def tab_title(pane: str) -> str:
     """A pane's tab: its name and its key ('Gaps F3')."""
     entry = key(f"pane-{pane}")
     return f"{entry.description} {display(entry.key)}"
+
+
+def palette_key(entry: Key) -> str:
+    """The key the palette shows beside an entry: its own, else the key that does the same in
+    its pane ('m in Gaps')."""
+    if entry.key or not entry.pane_key:
+        return display(entry.key)
+    same = key(entry.pane_key)
+    return f"{display(same.key)} in {SCOPES[same.scope]}"
 
 
 def display(key_name: str) -> str:

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from workbench.analysis.plan import Schedule, week_number
-from workbench.ui.keys import bindings
+from workbench.ui.keys import bindings, needs_item
 from workbench.ui.safe import one_line
 
 CELL = 3
@@ -92,6 +92,11 @@ class Gantt(Widget, can_focus=True):
         if selected in rows:
             self.row = rows.index(selected)
         self.refresh()
+        self.refresh_bindings()  # keys that need an item come and go with the items
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that act on the selected item are not offered on an empty timeline."""
+        return bool(self.selected) or not needs_item("timeline", action)
 
     @property
     def selected(self) -> str:

@@ -49,7 +49,7 @@ from workbench.edits.reads import Reads
 from workbench.export.wording import join_and
 from workbench.model.records import Metric
 from workbench.printable import plural
-from workbench.ui.keys import bindings, condition
+from workbench.ui.keys import bindings, condition, needs_item
 from workbench.ui.modals.metric_modal import MetricModal
 from workbench.ui.modals.next_step_modal import NextStepDraft, NextStepModal, edit_step, framework_steps
 from workbench.ui.modals.pick_modal import GAP_WORDS, PickModal
@@ -645,7 +645,11 @@ class PlanPane(Vertical, Pane):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A key acts (and the footer offers it) on the tabs its registry entry names."""
         when = condition("plan", action)
-        return not when or self.tab in when.split()
+        if when and self.tab not in when.split():
+            return False
+        if self.tab == "plan-timeline" and needs_item("plan", action):
+            return bool(self.query_one(Gantt).selected)  # an empty timeline has none to act on
+        return True
 
 
 def _moved(before: Schedule, scheduled: ScheduledItem) -> bool:
