@@ -19,6 +19,7 @@ from workbench.model.catalogue import Catalogue
 from workbench.model.project import Project
 from workbench.model.records import Session
 from workbench.problems import FileProblem
+from workbench.store import last_session
 from workbench.store.files import ProjectFile
 from workbench.store.journal import DialogDraft
 
@@ -139,7 +140,9 @@ class Workspace:
         workspace.bank_problems = loaded.problems
         workspace.all_banks = loaded.banks
         if file.project.sessions:
-            workspace.session_id = file.project.sessions[-1].id
+            last = last_session.recall(file.path)  # where the person was when they left
+            known = file.project.session(last) is not None
+            workspace.session_id = last if known else file.project.sessions[-1].id
         return workspace
 
     @property
@@ -201,6 +204,7 @@ class Workspace:
         if self.session is not None:
             self._previous_sessions.append((self.session_id, self.clock.running))
         self.session_id = session_id
+        last_session.remember(self.file.path, session_id)
 
     def _edited(self, changed: Changed) -> None:
         self._data.forget(self.project, changed.touched)
