@@ -67,3 +67,12 @@ async def test_ask_whom_is_undone_as_one_step_and_shows_what_is_saved(example: P
         await burst(pilot, "ctrl+y", "ctrl+s")
         assert await until(pilot, lambda: answers(example)[FIRST].get("follow_up_with", "").endswith("Bob"))
         assert detail.value.endswith("Bob")  # type: ignore[attr-defined]
+
+
+def test_undo_names_say_values_as_the_screen_does() -> None:
+    """f15b 4: "set status to not-applicable", "set evidence to ['heard:H-e1-01']"."""
+    from workbench.edits.words import fields_phrase
+
+    assert fields_phrase({"status": "not-applicable"}) == "set status to not applicable"
+    assert fields_phrase({"status": "follow-up"}) == "set status to needs follow-up"
+    assert fields_phrase({"evidence": ["heard:H-e1-01"]}) == "set evidence to heard:H-e1-01"

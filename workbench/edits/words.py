@@ -33,6 +33,13 @@ FIELD_WORDS = {
     "speaker_role": "speaker's role",
     "session": "session",
 }
+STATUS_WORDS = {
+    "answered": "answered",
+    "skipped": "skipped",
+    "not-applicable": "not applicable",
+    "follow-up": "needs follow-up",
+}
+"""An answer's status as the screen says it (the status dropdown and the undo names)."""
 TEXT_FIELDS = frozenset(
     {"notes", "reason", "follow_up_with", "quote", "speaker_role", "measured_by", "owner", "unit", "text"}
 )
@@ -60,8 +67,19 @@ def fields_phrase(values: dict[str, Any], section: str = "") -> str:
             return f"edit {word}"
         if isinstance(value, bool):
             return f"mark {word}" if value else f"mark not {word}"
-        return f"set {word} to {'none' if value is None else value}"
+        return f"set {word} to {value_words(name, value)}"
     return "edit " + ", ".join(field_word(n, section) for n in values)
+
+
+def value_words(name: str, value: Any) -> str:
+    """A value as the screen says it: a status in words, a list as its items ("none" if empty)."""
+    if value is None:
+        return "none"
+    if name == "status":
+        return STATUS_WORDS.get(str(value), str(value))
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value) or "none"
+    return str(value)
 
 
 def typing_key(kind: str, record: str, values: dict[str, Any]) -> str:

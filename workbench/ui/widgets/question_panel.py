@@ -18,6 +18,7 @@ from textual.widgets.text_area import Edit, EditResult, Location
 
 from workbench.analysis.followups import known_people
 from workbench.analysis.metrics import metric_sentence, target_change, template_units
+from workbench.edits.words import STATUS_WORDS
 from workbench.model.records import STATUS_DETAIL, Metric
 from workbench.printable import times, unit_before
 from workbench.ui.parsing import date_problem, not_saved, number_problem, parse_date, parse_number
@@ -30,12 +31,7 @@ from workbench.ui.widgets.staying_list import StayingOptionList
 from workbench.ui.widgets.text_cursor import cursors_at_end
 from workbench.ui.workspace import Workspace
 
-STATUS_OPTIONS = [
-    (Text("answered"), "answered"),
-    (Text("skipped"), "skipped"),
-    (Text("not applicable"), "not-applicable"),
-    (Text("needs follow-up"), "follow-up"),
-]
+STATUS_OPTIONS = [(Text(words), value) for value, words in STATUS_WORDS.items()]
 NOT_ANSWERED = "not answered yet"
 """What the status dropdown shows while the question has no answer in this session."""
 BLANK_STATUS_WORDS = {"heard": "heard (no answer)", "defined": "metric defined"}
