@@ -75,7 +75,7 @@ async def test_ticking_reopening_and_assigning_a_next_step(example: Path, make_a
         await pilot.press("ctrl+s")
         await pilot.pause()
     (step,) = [s for s in saved(example)["next_steps"] if s["id"] == "N-2"]
-    assert step["done"] is False and step["due"] == dt.date(2026, 12, 11)
+    assert "done" not in step and step["due"] == dt.date(2026, 12, 11)  # unticked: no key, as never ticked
 
 
 async def test_palette_opens_the_view_and_j_jumps_to_the_question(example: Path, make_app) -> None:
