@@ -189,8 +189,17 @@ open_dependency = on_the_timeline("P-1", "plus")
 """P-1 waits for…"""
 open_propose = on_the_timeline("P-1", "p")
 """Propose a pilot for which gap?"""
-open_metric = on_the_timeline("P-1", "n")
-"""A success metric from the bank, or free-form."""
+async def open_metric(pilot: Any) -> None:
+    """A success metric from the bank, or free-form: Plan's Metrics tab (F5 again), then n (the
+    timeline no longer offers n)."""
+    from tests.test_keyboard_model import burst
+    from workbench.ui.widgets.gantt import Gantt
+
+    await burst(pilot, "f5")
+    assert await until(pilot, lambda: bool(pilot.app.screen.query_one(Gantt).selected))
+    await burst(pilot, "f5")
+    await pilot.pause()
+    await burst(pilot, "n")
 open_no_longer_waits = on_the_timeline("P-2", "minus")
 """P-2 no longer waits for… (its two dependencies: a short list)."""
 

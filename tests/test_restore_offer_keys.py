@@ -17,6 +17,7 @@ import pytest
 from textual import events
 
 from tests.helpers import dialog_up, until
+from workbench.store.last_session import remember
 from workbench.store.journal import journal_paths
 from workbench.ui.modals.confirm import RestoreOfferModal
 from workbench.ui.modals.dialog import TYPING_GUARD_SECONDS, Dialog
@@ -134,12 +135,13 @@ async def test_a_restored_dialog_comes_back_in_the_session_it_was_typed_in(
         assert await until(pilot, lambda: _draft_title(example) == "Nobody owns the release")
         assert read_journal(example).session == "executive-1"
     gaps_before = {gap["id"] for gap in saved(example)["gaps"]}
+    remember(example, "ml-1")  # the app opens in another session than the dialog's (a3d9991)
 
     again = make_app(example)
     async with again.run_test(size=(120, 36)) as pilot:
         shown = notifications(again)
         await ready(pilot)
-        assert again.workspace.session_id == "ml-1"  # the file's last session, as the start opens it
+        assert again.workspace.session_id == "ml-1"  # the session remembered, as the start opens it
         dialog = await restore_dialog_draft(pilot, GapModal, "Raise a gap")
         assert "Back in executive-1, where this was typed." in shown
         assert again.workspace.session_id == "executive-1"
