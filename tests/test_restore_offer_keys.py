@@ -17,8 +17,8 @@ import pytest
 from textual import events
 
 from tests.helpers import dialog_up, until
-from workbench.store.last_session import remember
 from workbench.store.journal import journal_paths
+from workbench.store.last_session import remember
 from workbench.ui.modals.confirm import RestoreOfferModal
 from workbench.ui.modals.dialog import TYPING_GUARD_SECONDS, Dialog
 from workbench.ui.textual_private import monotonic_time

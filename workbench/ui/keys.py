@@ -191,7 +191,8 @@ KEYS: tuple[Key, ...] = (
     Key("next", "ctrl+n", "step(1)", "Next",
         "next / previous question: the keyboard goes to its notes, after what was said", "capture",
         shown_key="ctrl+n / ctrl+b", rank=10, kept="capture"),
-    Key("previous", "ctrl+b", "step(-1)", "Prev", "previous question", "capture", in_help=False, rank=11, kept="capture"),
+    Key("previous", "ctrl+b", "step(-1)", "Prev", "previous question", "capture", in_help=False, rank=11,
+        kept="capture"),
     Key("notes", "enter", "edit_highlighted", "Notes", "in the tree: write the highlighted question's notes",
         "capture", show=False, priority=True),
     Key("to-navigator", "escape", "to_navigator", "Tree", "back to the question tree (closes an open "
